@@ -1,0 +1,53 @@
+/** Two projects: `api` (node: server + API tests on a real SQLite file) and `web` (jsdom: Taro components). */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2020',
+    },
+    module: { type: 'commonjs' },
+  },
+]
+
+const taroGlobals = {
+  ENABLE_INNER_HTML: true,
+  ENABLE_ADJACENT_HTML: true,
+  ENABLE_SIZE_APIS: true,
+  ENABLE_TEMPLATE_CONTENT: true,
+  ENABLE_CLONE_NODE: true,
+  ENABLE_CONTAINS: true,
+  ENABLE_MUTATION_OBSERVER: true,
+  DEPRECATED_ADAPTER_COMPONENT: false,
+  SUPPORT_TARO_POLYFILL: 'disabled',
+  SUPPORT_DINGTALK_NAVIGATE: 'disabled',
+}
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'api',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/api/**/*.test.ts', '<rootDir>/server/**/__tests__/**/*.test.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+    },
+    {
+      displayName: 'web',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts?(x)'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup-web.ts'],
+      globals: taroGlobals,
+      moduleNameMapper: {
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '^@tarojs/taro$': '<rootDir>/test/mocks/taro.ts',
+        '^@/(.*)$': '<rootDir>/src/$1',
+        '\\.(css|scss|sass|less)$': 'identity-obj-proxy',
+        '\\.(png|jpe?g|gif|svg)$': '<rootDir>/test/mocks/file.ts',
+      },
+      transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
+      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|ssr-window|dom7)/)'],
+      moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
+    },
+  ],
+}

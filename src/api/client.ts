@@ -1,0 +1,124 @@
+import Taro from '@tarojs/taro'
+import { API_PREFIX, type EndpointKey, type Endpoints } from '@/contract'
+import { ApiError, httpError, transportError } from './errors'
+
+type Query<K extends EndpointKey> = Endpoints[K] extends { query: infer Q } ? Q : never
+type Body<K extends EndpointKey> = Endpoints[K] extends { body: infer B } ? B : never
+type Res<K extends EndpointKey> = Endpoints[K]['res']
+
+export interface CallOptions<K extends EndpointKey> {
+  /** values for `:name` segments of the path */
+  params?: Record<string, string>
+  query?: Query<K>
+  body?: Body<K>
+  /** sent as `Idempotency-Key` on writes so that a retried write never happens twice */
+  idempotencyKey?: string
+}
+
+interface TransportResult {
+  statusCode: number
+  data: unknown
+  header?: Record<string, string>
+}
+export type Transport = (req: {
+  url: string
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  data?: unknown
+  header: Record<string, string>
+  timeout: number
+}) => Promise<TransportResult>
+
+export interface ApiClientOptions {
+  baseUrl: string
+  timeoutMs?: number
+  /** retries of a GET after a transient failure (network, timeout, 5xx, 429) */
+  retries?: number
+  backoffMs?: number
+  getToken?: () => string | undefined
+  onUnauthorized?: () => void
+  transport?: Transport
+  sleep?: (ms: number) => Promise<void>
+}
+
+const taroTransport: Transport = (req) =>
+  new Promise((resolve, reject) => {
+    Taro.request({
+      url: req.url,
+      method: req.method,
+      data: req.data as Record<string, unknown> | undefined,
+      header: req.header,
+      timeout: req.timeout,
+      dataType: 'json',
+      success: (r) => resolve({ statusCode: r.statusCode, data: r.data, header: r.header as Record<string, string> }),
+      fail: (e) => reject(transportError(e?.errMsg)),
+    })
+  })
+
+function toQueryString(query: object | undefined): string {
+  if (!query) return ''
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name]
+    if (value === undefined) throw new Error(`missing path param ${name} for ${path}`)
+    return encodeURIComponent(value)
+  })
+}
+
+/** The one client of the content API: typed by the contract's Endpoints. */
+export class ApiClient {
+  private readonly opts: Required<Omit<ApiClientOptions, 'getToken' | 'onUnauthorized'>> &
+    Pick<ApiClientOptions, 'getToken' | 'onUnauthorized'>
+
+  constructor(options: ApiClientOptions) {
+    this.opts = {
+      timeoutMs: 10000,
+      retries: 2,
+      backoffMs: 400,
+      transport: taroTransport,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      ...options,
+    }
+  }
+
+  /** Absolute URL of a server-relative resource such as `/media/covers/i001.jpg`. */
+  resolveUrl(path: string): string {
+    return /^https?:\/\//.test(path) ? path : `${this.opts.baseUrl}${path}`
+  }
+
+  async call<K extends EndpointKey>(key: K, options: CallOptions<K> = {}): Promise<Res<K>> {
+    const space = key.indexOf(' ')
+    const method = key.slice(0, space) as 'GET' | 'POST' | 'PUT'
+    const path = fillPath(key.slice(space + 1), options.params)
+    const url = `${this.opts.baseUrl}${API_PREFIX}${path}${method === 'GET' ? toQueryString(options.query as object | undefined) : ''}`
+    const header: Record<string, string> = { Accept: 'application/json' }
+    if (method !== 'GET') header['Content-Type'] = 'application/json'
+    const token = this.opts.getToken?.()
+    if (token) header.Authorization = `Bearer ${token}`
+    if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey
+
+    const attempts = method === 'GET' ? this.opts.retries + 1 : 1
+    let lastError: ApiError | undefined
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      if (attempt > 0) await this.opts.sleep(this.opts.backoffMs * 2 ** (attempt - 1))
+      try {
+        const res = await this.opts.transport({ url, method, header, timeout: this.opts.timeoutMs, data: options.body })
+        if (res.statusCode >= 200 && res.statusCode < 300) return res.data as Res<K>
+        const err = httpError(res.statusCode, res.data)
+        if (res.statusCode === 401) this.opts.onUnauthorized?.()
+        if (!err.transient) throw err
+        lastError = err
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e
+        if (!e.transient) throw e
+        lastError = e
+      }
+    }
+    throw lastError ?? transportError(undefined)
+  }
+}

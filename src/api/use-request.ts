@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Page } from '@/contract'
+import { ApiError } from './errors'
+
+export interface RequestState<T> {
+  data?: T
+  error?: ApiError
+  loading: boolean
+  reload: () => Promise<void>
+}
+
+function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError('network', 0, 'network', '加载失败，请重试')
+}
+
+/** Runs `load` when `deps` change; keeps the last data while reloading (pull-to-refresh). */
+export function useRequest<T>(load: () => Promise<T>, deps: unknown[]): RequestState<T> {
+  const [data, setData] = useState<T>()
+  const [error, setError] = useState<ApiError>()
+  const [loading, setLoading] = useState(true)
+  const seq = useRef(0)
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const run = useCallback(load, deps)
+
+  const reload = useCallback(async () => {
+    const mine = ++seq.current
+    setLoading(true)
+    setError(undefined)
+    try {
+      const result = await run()
+      if (mine === seq.current) setData(result)
+    } catch (e) {
+      if (mine === seq.current) setError(asApiError(e))
+    } finally {
+      if (mine === seq.current) setLoading(false)
+    }
+  }, [run])
+
+  useEffect(() => {
+    void reload()
+  }, [reload])
+
+  return { data, error, loading, reload }
+}
+
+export interface PagedListState<T> {
+  items: T[]
+  total: number
+  error?: ApiError
+  loading: boolean
+  hasMore: boolean
+  /** first page again (pull-to-refresh, new filters) */
+  refresh: () => Promise<void>
+  /** next page (infinite scroll); no-op while loading or at the end */
+  loadMore: () => Promise<void>
+}
+
+/** Infinite scroll over a paginated endpoint; restarts when `deps` change. */
+export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, deps: unknown[]): PagedListState<T> {
+  const [items, setItems] = useState<T[]>([])
+  const [total, setTotal] = useState(0)
+  const [page, setPage] = useState(0)
+  const [error, setError] = useState<ApiError>()
+  const [loading, setLoading] = useState(true)
+  const seq = useRef(0)
+  const busy = useRef(false)
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const load = useCallback(loadPage, deps)
+
+  const fetchPage = useCallback(
+    async (next: number) => {
+      const mine = ++seq.current
+      busy.current = true
+      setLoading(true)
+      setError(undefined)
+      try {
+        const result = await load(next)
+        if (mine !== seq.current) return
+        setItems((prev) => (next === 1 ? result.items : [...prev, ...result.items]))
+        setTotal(result.total)
+        setPage(next)
+      } catch (e) {
+        if (mine === seq.current) setError(asApiError(e))
+      } finally {
+        if (mine === seq.current) {
+          busy.current = false
+          setLoading(false)
+        }
+      }
+    },
+    [load],
+  )
+
+  useEffect(() => {
+    void fetchPage(1)
+  }, [fetchPage])
+
+  const hasMore = page === 0 || items.length < total
+  const refresh = useCallback(() => fetchPage(1), [fetchPage])
+  const loadMore = useCallback(async () => {
+    if (busy.current || !hasMore) return
+    await fetchPage(page + 1)
+  }, [fetchPage, hasMore, page])
+
+  return { items, total, error, loading, hasMore, refresh, loadMore }
+}

@@ -1,0 +1,36 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/interpretations/index',
+    'pages/videos/index',
+    'pages/quiz/index',
+    'pages/mine/index',
+  ],
+  subPackages: [
+    { root: 'packages/policy', pages: ['pages/list/index', 'pages/detail/index'] },
+  ],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/policy'] },
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#1659c7',
+    navigationBarTitleText: '政策通',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6fa',
+  },
+  tabBar: {
+    color: '#5c6370',
+    selectedColor: '#1659c7',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/interpretations/index', text: '解读', iconPath: 'assets/tabbar/interp.png', selectedIconPath: 'assets/tabbar/interp-active.png' },
+      { pagePath: 'pages/videos/index', text: '视频', iconPath: 'assets/tabbar/video.png', selectedIconPath: 'assets/tabbar/video-active.png' },
+      { pagePath: 'pages/quiz/index', text: '答题', iconPath: 'assets/tabbar/quiz.png', selectedIconPath: 'assets/tabbar/quiz-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,139 @@
+/**
+ * The endpoints of the content API v1 (prefix /api/v1), as types: path → query/body → response.
+ * The paths are the agreement between client, server, tests and benchmarks: add, don't rename.
+ */
+import type {
+  Attempt,
+  AttemptResult,
+  Campaign,
+  CampaignSummary,
+  Consultation,
+  Course,
+  CourseSummary,
+  Faq,
+  Id,
+  Interpretation,
+  InterpretationSummary,
+  Leaderboard,
+  LeaderboardScope,
+  LectureOrder,
+  LectureTopic,
+  LessonProgress,
+  Policy,
+  PolicySummary,
+  QaHit,
+  Region,
+  Role,
+  Session,
+  Topic,
+  Video,
+} from './entities'
+
+export const API_PREFIX = '/api/v1'
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export interface PageQuery {
+  page?: number
+  pageSize?: number
+}
+
+export const PAGE_SIZE_DEFAULT = 10
+export const PAGE_SIZE_MAX = 50
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal'
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string }
+}
+
+export interface PolicyQuery extends PageQuery {
+  q?: string
+  topic?: string
+  dept?: string
+}
+
+export interface InterpretationQuery extends PageQuery {
+  policyId?: string
+  topic?: string
+}
+
+export interface VideoQuery extends PageQuery {
+  topic?: string
+}
+
+export interface ConsultationInput {
+  topic: string
+  question: string
+  regionCode: string
+  phone?: string
+}
+
+export interface LectureOrderInput {
+  topicId: Id
+  villageCode: string
+  placeName: string
+  dateFrom: string
+  dateTo: string
+  timeOfDay: 'morning' | 'afternoon' | 'evening'
+  audienceSize: number
+  contactName: string
+  contactPhone: string
+  notes?: string
+}
+
+export interface Home {
+  featured: InterpretationSummary[]
+  topics: Topic[]
+  latestPolicies: PolicySummary[]
+  campaigns: CampaignSummary[]
+}
+
+/** Every endpoint: method + path → request and response types. */
+export interface Endpoints {
+  'GET /health': { res: { ok: true } }
+  'GET /home': { res: Home }
+  'GET /topics': { res: Topic[] }
+  'GET /departments': { res: string[] }
+  'GET /regions': { res: Region[] }
+  'GET /policies': { query: PolicyQuery; res: Page<PolicySummary> }
+  'GET /policies/:id': { res: Policy }
+  'GET /interpretations': { query: InterpretationQuery; res: Page<InterpretationSummary> }
+  'GET /interpretations/:id': { res: Interpretation }
+  'GET /qa/search': { query: { q: string; limit?: number }; res: { items: QaHit[] } }
+  'GET /faqs/:id': { res: Faq }
+  'POST /consultations': { body: ConsultationInput; res: Consultation }
+  'GET /consultations/mine': { res: Consultation[] }
+  'POST /consultations/:id/reply': { body: { text: string }; res: Consultation }
+  'GET /videos': { query: VideoQuery; res: Page<Video> }
+  'GET /videos/:id': { res: Video }
+  'GET /courses': { res: CourseSummary[] }
+  'GET /courses/:id': { res: Course & { progress: LessonProgress[] } }
+  'PUT /courses/:id/progress': { body: { lessonId: Id; positionSec: number }; res: LessonProgress }
+  'GET /lecture-topics': { query: { topic?: string }; res: LectureTopic[] }
+  'POST /lecture-orders': { body: LectureOrderInput; res: LectureOrder }
+  'GET /lecture-orders/mine': { res: LectureOrder[] }
+  'GET /lecture-orders/:id': { res: LectureOrder }
+  'GET /campaigns': { query: { status?: string }; res: CampaignSummary[] }
+  'GET /campaigns/:id': { res: Campaign }
+  'POST /campaigns/:id/attempts': { res: Attempt }
+  'POST /attempts/:id/submit': { body: { answers: Record<Id, string[]> }; res: AttemptResult }
+  'GET /campaigns/:id/leaderboard': { query: { scope?: LeaderboardScope }; res: Leaderboard }
+  'POST /auth/wechat': { body: { code: string }; res: Session }
+  'POST /auth/dev': { body: { role: Role; name?: string }; res: Session }
+}
+
+export type EndpointKey = keyof Endpoints

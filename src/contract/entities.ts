@@ -1,0 +1,342 @@
+/**
+ * Entities of the 政策通 content API (v1). Shared by the client (type-only), the server and tests.
+ * Dates are ISO-8601 strings: `YYYY-MM-DD` for calendar dates, full timestamps for instants.
+ */
+
+export type Id = string
+
+export type Role = 'resident' | 'staff' | 'dispatcher' | 'lecturer' | 'responder' | 'admin'
+export const ROLES: readonly Role[] = ['resident', 'staff', 'dispatcher', 'lecturer', 'responder', 'admin']
+
+export interface Topic {
+  id: string
+  name: string
+  icon: string
+}
+
+/** 县市区 → 乡镇街道 → 村社区 */
+export type RegionLevel = 'county' | 'township' | 'village'
+export interface Region {
+  code: string
+  name: string
+  level: RegionLevel
+  children?: Region[]
+}
+
+/** 有效 / 已修订 / 已废止 */
+export type PolicyValidity = 'valid' | 'revised' | 'repealed'
+
+export interface PolicySection {
+  heading: string
+  paragraphs: string[]
+}
+
+export interface PolicySummary {
+  id: Id
+  title: string
+  /** 文号, e.g. 台政办发〔2021〕28号 */
+  docNumber: string
+  department: string
+  topic: string
+  publishedAt: string
+  effectiveFrom?: string
+  validity: PolicyValidity
+  summary: string
+}
+
+export interface Policy extends PolicySummary {
+  issuer: string
+  sections: PolicySection[]
+  /** when validity is revised/repealed: what replaced it and a short note */
+  validityNote?: string
+  replacedBy?: Id
+  interpretationIds: Id[]
+}
+
+export type InterpretationKind = 'illustrated' | 'qa' | 'video'
+
+export interface KeyFigure {
+  value: string
+  unit?: string
+  caption: string
+}
+
+export interface TimelineItem {
+  date: string
+  title: string
+  detail?: string
+}
+
+export interface FaqItem {
+  id: Id
+  question: string
+  answer: string
+}
+
+/** A chart: an ECharts option limited to what the fixtures use, plus a data table fallback. */
+export interface ChartSpec {
+  /** ECharts option object (series types: bar, line, pie) */
+  option: Record<string, unknown>
+  /** the same data as a table, for 查看数据 */
+  table: { columns: string[]; rows: (string | number)[][] }
+}
+
+export type Block =
+  | { type: 'heading'; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'image'; src: string; alt: string; caption?: string }
+  | { type: 'keyFigures'; items: KeyFigure[] }
+  | { type: 'timeline'; items: TimelineItem[] }
+  | { type: 'chart'; title: string; chart: ChartSpec }
+  | { type: 'table'; title?: string; columns: string[]; rows: string[][] }
+  | { type: 'callout'; tone: 'key' | 'notice'; title: string; text: string }
+  | { type: 'faq'; items: FaqItem[] }
+
+export type BlockType = Block['type']
+
+export interface InterpretationSummary {
+  id: Id
+  title: string
+  kind: InterpretationKind
+  topic: string
+  department: string
+  policyId: Id
+  cover: string
+  summary: string
+  publishedAt: string
+  featured: boolean
+}
+
+export interface Interpretation extends InterpretationSummary {
+  validity: PolicyValidity
+  blocks: Block[]
+  videoIds: Id[]
+}
+
+/** A FAQ of the 简明问答 library, searchable by /qa/search */
+export interface Faq {
+  id: Id
+  question: string
+  answer: string
+  topic: string
+  keywords: string[]
+  policyId?: Id
+  interpretationId?: Id
+}
+
+export interface QaHit {
+  faq: Faq
+  score: number
+  /** terms of the query that matched, for highlighting */
+  matched: string[]
+}
+
+export type ConsultationStatus = 'pending' | 'answered'
+export interface Consultation {
+  id: Id
+  topic: string
+  question: string
+  regionCode: string
+  /** always masked, e.g. 138****5678 */
+  phoneMasked?: string
+  status: ConsultationStatus
+  createdAt: string
+  reply?: { text: string; department: string; repliedAt: string }
+}
+
+export interface Video {
+  id: Id
+  title: string
+  topic: string
+  src: string
+  poster: string
+  captions: string
+  durationSec: number
+  views: number
+  likes: number
+  interpretationId?: Id
+  publishedAt: string
+}
+
+export interface Lesson {
+  id: Id
+  title: string
+  src: string
+  poster: string
+  captions: string
+  durationSec: number
+}
+
+export interface CourseSummary {
+  id: Id
+  title: string
+  topic: string
+  department: string
+  cover: string
+  summary: string
+  lessonCount: number
+  totalSec: number
+}
+
+export interface Course extends CourseSummary {
+  lessons: Lesson[]
+}
+
+export interface LessonProgress {
+  lessonId: Id
+  positionSec: number
+  completed: boolean
+  updatedAt: string
+}
+
+export type LectureFormat = 'onsite' | 'online'
+export interface LectureTopic {
+  id: Id
+  title: string
+  department: string
+  topic: string
+  summary: string
+  durationMin: number
+  formats: LectureFormat[]
+  lecturers: { id: Id; name: string; title: string }[]
+  rating: { average: number; count: number }
+}
+
+export type LectureOrderStatus =
+  | 'submitted'
+  | 'dispatched'
+  | 'accepted'
+  | 'scheduled'
+  | 'delivered'
+  | 'rated'
+  | 'cancelled'
+  | 'rejected'
+
+export type LectureAction = 'dispatch' | 'accept' | 'decline' | 'schedule' | 'complete' | 'cancel' | 'reject' | 'rate'
+
+export interface LectureOrderEvent {
+  action: 'submit' | LectureAction
+  status: LectureOrderStatus
+  byRole: Role
+  byName: string
+  at: string
+  note?: string
+}
+
+export interface LectureOrder {
+  id: Id
+  topicId: Id
+  topicTitle: string
+  villageCode: string
+  placeName: string
+  dateFrom: string
+  dateTo: string
+  timeOfDay: 'morning' | 'afternoon' | 'evening'
+  audienceSize: number
+  contactName: string
+  /** masked unless the caller is the dispatcher or the assigned lecturer */
+  contactPhone: string
+  notes?: string
+  status: LectureOrderStatus
+  lecturerId?: Id
+  lecturerName?: string
+  schedule?: { date: string; time: string; place: string }
+  report?: { attendance: number; summary: string }
+  rating?: { stars: number; comment?: string }
+  timeline: LectureOrderEvent[]
+  createdAt: string
+}
+
+export type CampaignStatus = 'upcoming' | 'ongoing' | 'ended'
+export type QuestionType = 'single' | 'multiple' | 'judge'
+
+export interface CampaignRules {
+  questionsPerAttempt: number
+  secondsPerQuestion: number
+  attemptsPerDay: number
+  scoreCounts: 'best' | 'latest'
+  eligibleRegions: string[]
+  prizes?: string
+  certificate?: string
+}
+
+export interface CampaignSummary {
+  id: Id
+  title: string
+  department: string
+  cover: string
+  startsAt: string
+  endsAt: string
+  status: CampaignStatus
+  participants: number
+}
+
+export interface Campaign extends CampaignSummary {
+  description: string
+  rules: CampaignRules
+  topics: string[]
+}
+
+/** A question as a participant sees it before submitting: never the answer or explanation. */
+export interface QuizQuestionPublic {
+  id: Id
+  type: QuestionType
+  stem: string
+  options: { key: string; text: string }[]
+  topic: string
+}
+
+export interface QuizQuestionReview extends QuizQuestionPublic {
+  correct: string[]
+  chosen: string[]
+  isCorrect: boolean
+  explanation: string
+  interpretationId?: Id
+}
+
+export interface Attempt {
+  id: Id
+  campaignId: Id
+  startedAt: string
+  deadline: string
+  questions: QuizQuestionPublic[]
+}
+
+export interface AttemptResult {
+  attemptId: Id
+  score: number
+  maxScore: number
+  correctCount: number
+  total: number
+  timeUsedSec: number
+  rank?: number
+  review: QuizQuestionReview[]
+}
+
+export type LeaderboardScope = 'person' | 'county' | 'township'
+export interface LeaderboardRow {
+  rank: number
+  name: string
+  regionCode?: string
+  score: number
+  timeUsedSec?: number
+  participants?: number
+}
+export interface Leaderboard {
+  scope: LeaderboardScope
+  rows: LeaderboardRow[]
+  mine?: LeaderboardRow
+}
+
+export interface User {
+  id: Id
+  nickname: string
+  role: Role
+  regionCode?: string
+}
+
+export interface Session {
+  token: string
+  user: User
+  expiresAt: string
+}

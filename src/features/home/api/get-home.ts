@@ -1,0 +1,3 @@
+import { api } from '@/api'
+
+export const getHome = () => api.call('GET /home')

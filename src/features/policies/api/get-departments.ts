@@ -1,0 +1,3 @@
+import { api } from '@/api'
+
+export const getDepartments = () => api.call('GET /departments')

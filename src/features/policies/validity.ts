@@ -1,0 +1,14 @@
+import type { PolicyValidity } from '@/contract'
+import type { TagTone } from '@/components/tag'
+
+export const validityLabel: Record<PolicyValidity, string> = {
+  valid: '有效',
+  revised: '已修订',
+  repealed: '已废止',
+}
+
+export const validityTone: Record<PolicyValidity, TagTone> = {
+  valid: 'success',
+  revised: 'warning',
+  repealed: 'danger',
+}

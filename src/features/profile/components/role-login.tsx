@@ -1,0 +1,37 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useSessionStore } from '@/api'
+import { ROLES, type Role } from '@/contract'
+import { devLogin } from '../api/dev-login'
+import { roleLabel } from '../roles'
+import './role-login.scss'
+
+/** 开发登录: pick a role (dev and mock mode only; the server refuses it in production). */
+export function RoleLogin() {
+  const signIn = useSessionStore((s) => s.signIn)
+  const [busy, setBusy] = useState<Role>()
+  const login = async (role: Role) => {
+    setBusy(role)
+    try {
+      signIn(await devLogin(role))
+      void Taro.showToast({ title: `已以${roleLabel[role]}身份登录`, icon: 'none' })
+    } catch (e) {
+      void Taro.showToast({ title: e instanceof Error ? e.message : '登录失败', icon: 'none' })
+    } finally {
+      setBusy(undefined)
+    }
+  }
+  return (
+    <View className='role-login'>
+      <Text className='role-login__title'>选择身份登录（开发模式）</Text>
+      <View className='role-login__grid'>
+        {ROLES.map((r) => (
+          <Button key={r} className='role-login__btn' loading={busy === r} disabled={busy !== undefined} onClick={() => login(r)}>
+            {roleLabel[r]}
+          </Button>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+import { api } from '@/api'
+import type { CampaignStatus } from '@/contract'
+
+export const getCampaigns = (status?: CampaignStatus) => api.call('GET /campaigns', { query: { status } })

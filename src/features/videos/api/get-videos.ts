@@ -1,0 +1,4 @@
+import { api } from '@/api'
+import type { VideoQuery } from '@/contract'
+
+export const getVideos = (query: VideoQuery) => api.call('GET /videos', { query })

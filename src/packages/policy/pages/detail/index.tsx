@@ -1,0 +1,54 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useRequest } from '@/api'
+import { ErrorState } from '@/components/error-state'
+import { Skeleton } from '@/components/skeleton'
+import { getPolicy } from '@/features/policies/api/get-policy'
+import { PolicyText } from '@/features/policies/components/policy-text'
+import { ValidityBanner } from '@/features/policies/components/validity-banner'
+import { formatDate } from '@/utils/date'
+import { routes } from '@/utils/routes'
+import './index.scss'
+
+export default function PolicyDetailPage() {
+  const id = useRouter().params.id ?? ''
+  const { data: policy, error, loading, reload } = useRequest(() => getPolicy(id), [id])
+
+  useShareAppMessage(() => ({ title: policy?.title ?? '政策原文', path: routes.policyDetail(id) }))
+  useShareTimeline(() => ({ title: policy?.title ?? '政策原文', query: `id=${id}` }))
+
+  if (loading && !policy) return <Skeleton rows={3} />
+  if (error || !policy) return <ErrorState message={error?.message ?? '内容不存在或已下线'} onRetry={reload} />
+
+  return (
+    <View className='page policy-detail'>
+      <ValidityBanner
+        validity={policy.validity}
+        note={policy.validityNote}
+        onOpenReplacement={policy.replacedBy ? () => Taro.redirectTo({ url: routes.policyDetail(policy.replacedBy as string) }) : undefined}
+      />
+      <View className='policy-detail__head'>
+        <View className='policy-detail__title' role='heading' aria-level={1}>
+          {policy.title}
+        </View>
+        <View className='policy-detail__facts'>
+          <Fact label='文号' value={policy.docNumber} />
+          <Fact label='发布机关' value={policy.issuer} />
+          <Fact label='主管部门' value={policy.department} />
+          <Fact label='发布日期' value={formatDate(policy.publishedAt)} />
+          {policy.effectiveFrom ? <Fact label='施行日期' value={formatDate(policy.effectiveFrom)} /> : null}
+        </View>
+      </View>
+      <PolicyText sections={policy.sections} />
+    </View>
+  )
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='policy-detail__fact'>
+      <Text className='policy-detail__fact-label'>{label}</Text>
+      <Text className='policy-detail__fact-value'>{value}</Text>
+    </View>
+  )
+}

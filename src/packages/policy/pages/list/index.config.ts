@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '政策库',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})

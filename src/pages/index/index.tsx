@@ -1,0 +1,91 @@
+import { ScrollView, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
+import { useRequest } from '@/api'
+import { ErrorState } from '@/components/error-state'
+import { SearchBar } from '@/components/search-bar'
+import { Skeleton } from '@/components/skeleton'
+import type { InterpretationSummary } from '@/contract'
+import { getHome } from '@/features/home/api/get-home'
+import { TopicGrid } from '@/features/home/components/topic-grid'
+import { InterpretationCard } from '@/features/interpretations/components/interpretation-card'
+import { PolicyCard } from '@/features/policies/components/policy-card'
+import { CampaignCard } from '@/features/quiz/components/campaign-card'
+import { routes } from '@/utils/routes'
+import './index.scss'
+
+export default function HomePage() {
+  const { data: home, error, loading, reload } = useRequest(getHome, [])
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  useShareAppMessage(() => ({ title: '政策通 · 看得懂的台州政策', path: routes.home }))
+
+  const openInterpretation = (item: InterpretationSummary) => Taro.navigateTo({ url: routes.policyDetail(item.policyId) })
+  const openPolicy = (id: string) => Taro.navigateTo({ url: routes.policyDetail(id) })
+  const topicName = (id: string) => home?.topics.find((t) => t.id === id)?.name
+
+  return (
+    <View className='page home'>
+      <View className='home__hero'>
+        <Text className='home__brand'>政策通</Text>
+        <Text className='home__slogan'>台州政策，一看就懂</Text>
+        <SearchBar placeholder='搜政策：养老金、医保、补贴…' onTap={() => Taro.navigateTo({ url: routes.policyList() })} />
+      </View>
+
+      {loading && !home ? <Skeleton rows={3} /> : null}
+      {error && !home ? <ErrorState message={error.message} onRetry={reload} /> : null}
+
+      {home ? (
+        <>
+          {home.featured.length > 0 ? (
+            <>
+              <View className='section__title' role='heading' aria-level={2}>
+                <Text>精选解读</Text>
+                <View className='section__more' role='link' onClick={() => Taro.switchTab({ url: routes.interpretations })}>
+                  更多解读 ›
+                </View>
+              </View>
+              <ScrollView scrollX className='home__featured' enhanced showScrollbar={false}>
+                {home.featured.map((item) => (
+                  <View key={item.id} className='home__featured-item'>
+                    <InterpretationCard item={item} onOpen={openInterpretation} compact />
+                  </View>
+                ))}
+              </ScrollView>
+            </>
+          ) : null}
+
+          <View className='section__title' role='heading' aria-level={2}>
+            <Text>政策专题</Text>
+          </View>
+          <TopicGrid topics={home.topics} onOpen={(topic) => Taro.navigateTo({ url: routes.policyList({ topic }) })} />
+
+          <View className='section__title' role='heading' aria-level={2}>
+            <Text>最新政策</Text>
+            <View className='section__more' role='link' onClick={() => Taro.navigateTo({ url: routes.policyList() })}>
+              政策库 ›
+            </View>
+          </View>
+          {home.latestPolicies.map((p) => (
+            <PolicyCard key={p.id} policy={p} topicName={topicName(p.topic)} onOpen={openPolicy} />
+          ))}
+
+          {home.campaigns.length > 0 ? (
+            <>
+              <View className='section__title' role='heading' aria-level={2}>
+                <Text>正在进行的知识竞赛</Text>
+                <View className='section__more' role='link' onClick={() => Taro.switchTab({ url: routes.quiz })}>
+                  全部 ›
+                </View>
+              </View>
+              {home.campaigns.map((c) => (
+                <CampaignCard key={c.id} campaign={c} onOpen={() => Taro.switchTab({ url: routes.quiz })} />
+              ))}
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </View>
+  )
+}

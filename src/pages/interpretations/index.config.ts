@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '政策解读',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})

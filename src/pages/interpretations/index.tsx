@@ -1,0 +1,43 @@
+import { useState } from 'react'
+import { View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { usePagedList } from '@/api'
+import { ChipBar } from '@/components/chip-bar'
+import { EmptyState } from '@/components/empty-state'
+import { ErrorState } from '@/components/error-state'
+import { ListFooter } from '@/components/list-footer'
+import { Skeleton } from '@/components/skeleton'
+import type { InterpretationSummary } from '@/contract'
+import { getInterpretations } from '@/features/interpretations/api/get-interpretations'
+import { InterpretationCard } from '@/features/interpretations/components/interpretation-card'
+import { useTopics } from '@/features/topics/use-topics'
+import { routes } from '@/utils/routes'
+
+export default function InterpretationsPage() {
+  const [topic, setTopic] = useState<string>()
+  const { topics } = useTopics()
+  const list = usePagedList((page) => getInterpretations({ topic, page, pageSize: 10 }), [topic])
+
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
+  const open = (item: InterpretationSummary) => Taro.navigateTo({ url: routes.policyDetail(item.policyId) })
+
+  return (
+    <View className='page'>
+      <View className='page__filters'>
+        <ChipBar options={topics} value={topic} onChange={setTopic} />
+      </View>
+      {list.loading && list.items.length === 0 ? <Skeleton rows={4} /> : null}
+      {list.error && list.items.length === 0 ? <ErrorState message={list.error.message} onRetry={list.refresh} /> : null}
+      {!list.loading && !list.error && list.items.length === 0 ? <EmptyState title='这个专题还没有解读' hint='看看其他专题吧' /> : null}
+      {list.items.map((item) => (
+        <InterpretationCard key={item.id} item={item} onOpen={open} />
+      ))}
+      <ListFooter loading={list.loading} hasMore={list.hasMore} error={list.error?.message} count={list.items.length} onRetry={list.loadMore} />
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '知识竞赛',
+  enablePullDownRefresh: true,
+})

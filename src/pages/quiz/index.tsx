@@ -1,0 +1,34 @@
+import { useState } from 'react'
+import { View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useRequest } from '@/api'
+import { ChipBar } from '@/components/chip-bar'
+import { EmptyState } from '@/components/empty-state'
+import { ErrorState } from '@/components/error-state'
+import { Skeleton } from '@/components/skeleton'
+import type { CampaignStatus } from '@/contract'
+import { getCampaigns } from '@/features/quiz/api/get-campaigns'
+import { CampaignCard, campaignStatusLabel } from '@/features/quiz/components/campaign-card'
+
+const statuses = (['ongoing', 'upcoming', 'ended'] as const).map((id) => ({ id, name: campaignStatusLabel[id] }))
+
+export default function QuizPage() {
+  const [status, setStatus] = useState<CampaignStatus | undefined>('ongoing')
+  const { data, error, loading, reload } = useRequest(() => getCampaigns(status), [status])
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  return (
+    <View className='page'>
+      <View className='page__filters'>
+        <ChipBar options={statuses} value={status} onChange={(id) => setStatus(id as CampaignStatus | undefined)} />
+      </View>
+      {loading && !data ? <Skeleton rows={2} /> : null}
+      {error && !data ? <ErrorState message={error.message} onRetry={reload} /> : null}
+      {data && data.length === 0 ? <EmptyState title='暂无竞赛' hint='看看其他状态的竞赛吧' /> : null}
+      {data?.map((c) => <CampaignCard key={c.id} campaign={c} onOpen={() => Taro.showToast({ title: '答题功能即将上线', icon: 'none' })} />)}
+    </View>
+  )
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react'
+import { View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { usePagedList } from '@/api'
+import { ChipBar } from '@/components/chip-bar'
+import { EmptyState } from '@/components/empty-state'
+import { ErrorState } from '@/components/error-state'
+import { ListFooter } from '@/components/list-footer'
+import { Skeleton } from '@/components/skeleton'
+import { useTopics } from '@/features/topics/use-topics'
+import { getVideos } from '@/features/videos/api/get-videos'
+import { VideoCard } from '@/features/videos/components/video-card'
+import './index.scss'
+
+export default function VideosPage() {
+  const [topic, setTopic] = useState<string>()
+  const { topics } = useTopics()
+  const list = usePagedList((page) => getVideos({ topic, page, pageSize: 10 }), [topic])
+
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
+
+  return (
+    <View className='page'>
+      <View className='page__filters'>
+        <ChipBar options={topics} value={topic} onChange={setTopic} />
+      </View>
+      {list.loading && list.items.length === 0 ? <Skeleton rows={3} /> : null}
+      {list.error && list.items.length === 0 ? <ErrorState message={list.error.message} onRetry={list.refresh} /> : null}
+      {!list.loading && !list.error && list.items.length === 0 ? <EmptyState title='这个专题还没有视频' hint='看看其他专题吧' /> : null}
+      <View className='videos__grid'>
+        {list.items.map((v) => (
+          <VideoCard key={v.id} video={v} onOpen={() => Taro.showToast({ title: '视频播放即将上线', icon: 'none' })} />
+        ))}
+      </View>
+      <ListFooter loading={list.loading} hasMore={list.hasMore} error={list.error?.message} count={list.items.length} onRetry={list.loadMore} />
+    </View>
+  )
+}

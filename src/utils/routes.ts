@@ -1,0 +1,19 @@
+/** Every page path in one place; pages and features navigate through these. */
+const qs = (params: Record<string, string | undefined>) => {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+export const routes = {
+  home: '/pages/index/index',
+  interpretations: '/pages/interpretations/index',
+  videos: '/pages/videos/index',
+  quiz: '/pages/quiz/index',
+  mine: '/pages/mine/index',
+  policyList: (p: { q?: string; topic?: string; dept?: string } = {}) => `/packages/policy/pages/list/index${qs(p)}`,
+  policyDetail: (id: string) => `/packages/policy/pages/detail/index${qs({ id })}`,
+}
+
+export const tabRoutes = [routes.home, routes.interpretations, routes.videos, routes.quiz, routes.mine]
