@@ -1,0 +1,36 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import { fixtures } from '../../../mock/fixtures'
+import { taroMock } from '../../../test/mocks/taro'
+import { useFixtureApi } from '../../../test/support/fixture-api'
+import HomePage from '../index/index'
+
+useFixtureApi()
+
+describe('首页', () => {
+  it('shows featured interpretations, every topic, the latest policies and ongoing campaigns', async () => {
+    render(<HomePage />)
+    await screen.findByText('精选解读')
+    for (const i of fixtures.interpretations.filter((x) => x.featured)) {
+      expect(screen.getByText(i.title)).toBeInTheDocument()
+    }
+    for (const t of fixtures.topics) expect(screen.getByRole('link', { name: `${t.name}政策` })).toBeInTheDocument()
+    const newest = [...fixtures.policies].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))[0]
+    expect(screen.getAllByText(newest.title).length).toBeGreaterThan(0)
+    expect(screen.getByText('正在进行的知识竞赛')).toBeInTheDocument()
+    expect(screen.getAllByText('进行中').length).toBeGreaterThan(0)
+    expect(screen.getAllByText(/距结束/).length).toBeGreaterThan(0)
+  })
+
+  it('opens the policy library filtered by a topic', async () => {
+    render(<HomePage />)
+    fireEvent.click(await screen.findByRole('link', { name: '养老服务政策' }))
+    expect(taroMock.navigations).toEqual([{ kind: 'navigateTo', url: '/packages/policy/pages/list/index?topic=yanglao' }])
+  })
+
+  it('opens search from the search bar', async () => {
+    render(<HomePage />)
+    await screen.findByText('精选解读')
+    fireEvent.click(screen.getByRole('search'))
+    expect(taroMock.navigations[0].url).toBe('/packages/policy/pages/list/index')
+  })
+})

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import type { Browser, Page } from 'playwright-core'
+import { BASE_URL, launch, phone, screenshot } from './browser'
+
+let browser: Browser
+let page: Page
+
+before(async () => {
+  browser = await launch()
+  page = (await phone(browser)).page
+})
+
+after(async () => {
+  await browser?.close()
+})
+
+test('首页 shows featured interpretations, topics, latest policies and campaigns from the API', async () => {
+  await page.goto(`${BASE_URL}/`)
+  await page.getByText('精选解读').waitFor()
+  await page.getByText('政策专题').waitFor()
+  await page.getByText('最新政策').waitFor()
+  for (const topic of ['医疗保障', '养老服务', '惠农补贴']) {
+    assert.ok(await page.getByText(topic, { exact: true }).first().isVisible(), `topic ${topic} visible`)
+  }
+  // A policy card carries a 文号 like 台政办发〔2021〕28号.
+  await page.locator('.policy-card__doc').first().waitFor()
+  assert.match(await page.locator('.policy-card__doc').first().innerText(), /〔\d{4}〕\d+号/)
+  await page.getByText('正在进行的知识竞赛').waitFor()
+  await page.waitForLoadState('networkidle')
+  await screenshot(page, 'home')
+})
+
+test('the policy library searches and opens a policy with its 文号 and validity', async () => {
+  await page.locator('.search-bar--link').click()
+  await page.waitForURL(/packages\/policy\/pages\/list/)
+  await page.getByText(/共 \d+ 条政策/).waitFor()
+  const input = page.locator('.search-bar__input input, input.search-bar__input').first()
+  await input.fill('政务公开')
+  await page.getByRole('button', { name: '搜索' }).click()
+  await page.getByText(/“政务公开”共 \d+ 条政策/).waitFor()
+  const first = page.locator('.policy-card').first()
+  assert.match(await first.innerText(), /政务公开/)
+  await screenshot(page, 'policy-list')
+
+  await first.click()
+  await page.waitForURL(/packages\/policy\/pages\/detail/)
+  await page.getByText('文号').waitFor()
+  await page.getByText('台政办发〔2021〕28号').waitFor()
+  assert.ok(await page.locator('.validity-banner').isVisible())
+  await page.getByText('主要任务', { exact: false }).first().waitFor()
+  await screenshot(page, 'policy-detail')
+})
+
+test('an unknown policy shows the error state with a retry button, not a blank page', async () => {
+  await page.goto(`${BASE_URL}/packages/policy/pages/detail/index?id=p999`)
+  await page.getByText('找不到该政策').waitFor()
+  assert.ok(await page.getByRole('button', { name: '重新加载' }).isVisible())
+})

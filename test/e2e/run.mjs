@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+/**
+ * End-to-end runner: makes sure Chromium and the H5 build exist, starts the real server on a
+ * fresh SQLite file serving dist/h5, runs the Playwright specs with node's test runner, stops
+ * the server. `npm run test:e2e`.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return
+  const isRoot = process.getuid?.() === 0
+  const hasApt = spawnSync('which', ['apt-get']).status === 0
+  if (!isRoot || !hasApt) {
+    console.error(`Chromium not found at ${CHROMIUM}: install it with "sudo apt-get install -y chromium" (or set CHROMIUM_PATH), then run npm test again.`)
+    process.exit(1)
+  }
+  console.log('Installing Chromium with apt-get (one-time)…')
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    if (r.status !== 0) {
+      console.error('apt-get failed: install Chromium by hand ("apt-get install -y chromium") and run npm test again.')
+      process.exit(1)
+    }
+  }
+}
+
+function ensureH5Build() {
+  if (existsSync(path.join(root, 'dist/h5/index.html')) && !process.env.E2E_REBUILD) return
+  console.log('Building the H5 client (npm run build:h5)…')
+  const r = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' })
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForHealth(base, child) {
+  const deadline = Date.now() + 30000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+    try {
+      const r = await fetch(`${base}/api/v1/health`)
+      if (r.ok) return
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error('server did not become healthy in 30 s')
+}
+
+ensureChromium()
+ensureH5Build()
+
+const port = await freePort()
+const dataDir = mkdtempSync(path.join(tmpdir(), 'zct-e2e-'))
+const base = `http://127.0.0.1:${port}`
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  cwd: root,
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, API_MODE: 'sqlite', LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+})
+
+let code = 1
+try {
+  await waitForHealth(base, server)
+  const specs = readdirSync(path.join(root, 'test/e2e'))
+    .filter((f) => f.endsWith('.e2e.ts'))
+    .map((f) => path.join('test/e2e', f))
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...specs], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, E2E_BASE_URL: base, CHROMIUM_PATH: CHROMIUM },
+  })
+  code = run.status ?? 1
+} catch (e) {
+  console.error(e)
+} finally {
+  server.kill('SIGINT')
+  await new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)))
+  rmSync(dataDir, { recursive: true, force: true })
+}
+process.exit(code)

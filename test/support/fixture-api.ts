@@ -1,0 +1,65 @@
+/**
+ * Component tests talk to the real API routes on the in-memory store loaded from mock/fixtures,
+ * through Fastify's inject (no sockets): same fixtures, same rules, same error bodies as the
+ * server. `useFixtureApi()` installs it as the app's ApiClient for the test file.
+ */
+import { setImmediate as nodeSetImmediate } from 'node:timers'
+import { fixtures } from '../../mock/fixtures'
+import { buildApp } from '../../server/app'
+import { MemoryStore } from '../../server/store/memory'
+import { ApiClient, type Transport } from '../../src/api/client'
+import { setApi } from '../../src/api'
+
+// jsdom drops Node's setImmediate, which Fastify and light-my-request use.
+globalThis.setImmediate ??= nodeSetImmediate as unknown as typeof globalThis.setImmediate
+
+export interface FixtureApi {
+  client: ApiClient
+  /** every request the client made, as `METHOD /path?query` */
+  requests: string[]
+  /** the next N requests fail at the transport, like a dropped connection */
+  failNext: (n?: number) => void
+  close: () => Promise<void>
+}
+
+export function createFixtureApi(): FixtureApi {
+  const app = buildApp({ store: new MemoryStore(fixtures), mode: 'mock', logger: false, devLogin: true })
+  const requests: string[] = []
+  let failures = 0
+  const transport: Transport = async (req) => {
+    const url = req.url.replace(/^https?:\/\/[^/]+/, '')
+    requests.push(`${req.method} ${url}`)
+    if (failures > 0) {
+      failures--
+      const { transportError } = await import('../../src/api/errors')
+      throw transportError('request:fail')
+    }
+    const res = await app.inject({
+      method: req.method,
+      url,
+      headers: req.header,
+      payload: req.data === undefined ? undefined : JSON.stringify(req.data),
+    })
+    return { statusCode: res.statusCode, data: res.body ? res.json() : undefined, header: res.headers as Record<string, string> }
+  }
+  const client = new ApiClient({ baseUrl: '', transport, sleep: async () => undefined })
+  return {
+    client,
+    requests,
+    failNext: (n = 1) => {
+      failures = n
+    },
+    close: () => app.close(),
+  }
+}
+
+/** Installs a fixture API for the current test file and returns it. */
+export function useFixtureApi(): FixtureApi {
+  const api = createFixtureApi()
+  beforeAll(() => setApi(api.client))
+  beforeEach(() => {
+    api.requests.length = 0
+  })
+  afterAll(() => api.close())
+  return api
+}
