@@ -46,7 +46,7 @@ module.exports = {
         '\\.(png|jpe?g|gif|svg)$': '<rootDir>/test/mocks/file.ts',
       },
       transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
-      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|ssr-window|dom7)/)'],
+      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|ssr-window|dom7|tslib|cookie|set-cookie-parser|\.pnpm|@rollup_plugin-typescript[^/]*)/)'],
       moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
     },
   ],

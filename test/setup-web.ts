@@ -10,3 +10,14 @@ Object.defineProperty(HTMLMediaElement.prototype, 'pause', { configurable: true,
 ;(globalThis as unknown as { API_BASE: string }).API_BASE = ''
 
 beforeEach(() => taroMock.reset())
+
+// jsdom has no IntersectionObserver (Taro's lazy-loading Image uses it): nothing ever intersects.
+class NoIntersectionObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+  takeRecords() {
+    return []
+  }
+}
+;(globalThis as unknown as { IntersectionObserver: unknown }).IntersectionObserver ??= NoIntersectionObserver

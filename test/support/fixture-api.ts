@@ -4,21 +4,23 @@
  * server. `useFixtureApi()` installs it as the app's ApiClient for the test file.
  */
 import { setImmediate as nodeSetImmediate } from 'node:timers'
+import { deserialize, serialize } from 'node:v8'
 import { fixtures } from '../../mock/fixtures'
 import { buildApp } from '../../server/app'
 import { MemoryStore } from '../../server/store/memory'
 import { ApiClient, type Transport } from '../../src/api/client'
 import { setApi } from '../../src/api'
 
-// jsdom drops Node's setImmediate, which Fastify and light-my-request use.
+// jsdom drops Node's setImmediate and structuredClone, which Fastify and the store use.
 globalThis.setImmediate ??= nodeSetImmediate as unknown as typeof globalThis.setImmediate
+globalThis.structuredClone ??= (<T>(value: T): T => deserialize(serialize(value))) as typeof structuredClone
 
 export interface FixtureApi {
   client: ApiClient
   /** every request the client made, as `METHOD /path?query` */
   requests: string[]
-  /** the next N requests fail at the transport, like a dropped connection */
-  failNext: (n?: number) => void
+  /** the next N requests (matching `only`, if given) fail at the transport, like a dropped connection */
+  failNext: (n?: number, only?: RegExp) => void
   close: () => Promise<void>
 }
 
@@ -26,10 +28,11 @@ export function createFixtureApi(): FixtureApi {
   const app = buildApp({ store: new MemoryStore(fixtures), mode: 'mock', logger: false, devLogin: true })
   const requests: string[] = []
   let failures = 0
+  let failOnly: RegExp | undefined
   const transport: Transport = async (req) => {
     const url = req.url.replace(/^https?:\/\/[^/]+/, '')
     requests.push(`${req.method} ${url}`)
-    if (failures > 0) {
+    if (failures > 0 && (!failOnly || failOnly.test(url))) {
       failures--
       const { transportError } = await import('../../src/api/errors')
       throw transportError('request:fail')
@@ -46,8 +49,9 @@ export function createFixtureApi(): FixtureApi {
   return {
     client,
     requests,
-    failNext: (n = 1) => {
+    failNext: (n = 1, only) => {
       failures = n
+      failOnly = only
     },
     close: () => app.close(),
   }

@@ -54,7 +54,7 @@ export default function PolicyListPage() {
         dept={filters.dept}
         onChange={(next) => setFilters((f) => ({ ...f, ...next }))}
       />
-      {!firstLoad && !list.error ? (
+      {!list.loading && !list.error ? (
         <View className='policy-list__count' role='status'>
           {filters.q ? `“${filters.q}”` : ''}共 {list.total} 条政策
         </View>
