@@ -8,9 +8,10 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/policy', pages: ['pages/list/index', 'pages/detail/index'] },
+    { root: 'packages/interpretation', pages: ['pages/detail/index'] },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/policy'] },
+    'pages/index/index': { network: 'all', packages: ['packages/policy', 'packages/interpretation'] },
   },
   window: {
     backgroundTextStyle: 'dark',

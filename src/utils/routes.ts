@@ -14,6 +14,11 @@ export const routes = {
   mine: '/pages/mine/index',
   policyList: (p: { q?: string; topic?: string; dept?: string } = {}) => `/packages/policy/pages/list/index${qs(p)}`,
   policyDetail: (id: string) => `/packages/policy/pages/detail/index${qs({ id })}`,
+  interpretationDetail: (id: string) => `/packages/interpretation/pages/detail/index${qs({ id })}`,
+  qa: (q?: string) => `/packages/qa/pages/ask/index${qs({ q })}`,
+  consult: (p: { q?: string; topic?: string } = {}) => `/packages/qa/pages/consult/index${qs(p)}`,
+  myConsultations: '/packages/qa/pages/mine/index',
+  reading: (tab: 'favourites' | 'history') => `/packages/interpretation/pages/reading/index${qs({ tab })}`,
 }
 
 export const tabRoutes = [routes.home, routes.interpretations, routes.videos, routes.quiz, routes.mine]

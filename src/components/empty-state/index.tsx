@@ -12,7 +12,9 @@ export interface EmptyStateProps {
 export function EmptyState({ title, hint, actionText, onAction }: EmptyStateProps) {
   return (
     <View className='state' role='status'>
-      <View className='state__icon'>🗂</View>
+      <View className='state__icon' aria-hidden>
+        空
+      </View>
       <Text className='state__title'>{title}</Text>
       {hint ? <Text className='state__hint'>{hint}</Text> : null}
       {actionText && onAction ? (

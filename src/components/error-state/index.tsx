@@ -5,7 +5,9 @@ import '../empty-state/index.scss'
 export function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {
   return (
     <View className='state' role='alert'>
-      <View className='state__icon'>⚠️</View>
+      <View className='state__icon state__icon--error' aria-hidden>
+        !
+      </View>
       <Text className='state__title'>{message}</Text>
       <Button className='state__action' onClick={onRetry}>
         重新加载

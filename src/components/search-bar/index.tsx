@@ -17,7 +17,7 @@ export function SearchBar({ value = '', placeholder, onTap, onSearch, autoFocus 
   if (onTap) {
     return (
       <View className='search-bar search-bar--link' onClick={onTap} role='search' aria-label={placeholder}>
-        <View className='search-bar__icon'>🔍</View>
+        <View className='search-bar__icon' aria-hidden />
         <View className='search-bar__placeholder'>{placeholder}</View>
       </View>
     )
@@ -25,7 +25,7 @@ export function SearchBar({ value = '', placeholder, onTap, onSearch, autoFocus 
   const submit = () => onSearch?.(text.trim())
   return (
     <View className='search-bar' role='search'>
-      <View className='search-bar__icon'>🔍</View>
+      <View className='search-bar__icon' aria-hidden />
       <Input
         className='search-bar__input'
         value={text}

@@ -21,7 +21,7 @@ export default function HomePage() {
   })
   useShareAppMessage(() => ({ title: '政策通 · 看得懂的台州政策', path: routes.home }))
 
-  const openInterpretation = (item: InterpretationSummary) => Taro.navigateTo({ url: routes.policyDetail(item.policyId) })
+  const openInterpretation = (item: InterpretationSummary) => Taro.navigateTo({ url: routes.interpretationDetail(item.id) })
   const openPolicy = (id: string) => Taro.navigateTo({ url: routes.policyDetail(id) })
   const topicName = (id: string) => home?.topics.find((t) => t.id === id)?.name
 

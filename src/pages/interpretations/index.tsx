@@ -24,7 +24,7 @@ export default function InterpretationsPage() {
   useReachBottom(() => {
     void list.loadMore()
   })
-  const open = (item: InterpretationSummary) => Taro.navigateTo({ url: routes.policyDetail(item.policyId) })
+  const open = (item: InterpretationSummary) => Taro.navigateTo({ url: routes.interpretationDetail(item.id) })
 
   return (
     <View className='page'>

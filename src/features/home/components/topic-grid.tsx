@@ -2,15 +2,16 @@ import { Text, View } from '@tarojs/components'
 import type { Topic } from '@/contract'
 import './topic-grid.scss'
 
-const glyph: Record<string, string> = {
-  zwgk: '📢',
-  yibao: '🏥',
-  yanglao: '👴',
-  jiuye: '💼',
-  huinong: '🌾',
-  jiaoyu: '🎒',
-  zhufang: '🏠',
-  yingshang: '🏪',
+/** One colour per topic; the tile shows the topic's first character (no emoji font needed). */
+const tint: Record<string, string> = {
+  zwgk: '#1659c7',
+  yibao: '#0f8a7e',
+  yanglao: '#e8590c',
+  jiuye: '#7048e8',
+  huinong: '#2b8a3e',
+  jiaoyu: '#c2255c',
+  zhufang: '#1971c2',
+  yingshang: '#b35900',
 }
 
 /** 政策专题: one tile per topic, opening the policy library filtered by it. */
@@ -19,8 +20,8 @@ export function TopicGrid({ topics, onOpen }: { topics: Topic[]; onOpen: (id: st
     <View className='topic-grid'>
       {topics.map((t) => (
         <View key={t.id} className='topic-grid__item' role='link' aria-label={`${t.name}政策`} onClick={() => onOpen(t.id)}>
-          <View className='topic-grid__icon' aria-hidden>
-            {glyph[t.id] ?? '📄'}
+          <View className='topic-grid__icon' style={{ background: tint[t.id] ?? '#1659c7' }} aria-hidden>
+            {t.name.slice(0, 1)}
           </View>
           <Text className='topic-grid__name'>{t.name}</Text>
         </View>

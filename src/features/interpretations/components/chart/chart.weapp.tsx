@@ -1,0 +1,92 @@
+import { useEffect, useRef } from 'react'
+import { Canvas } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+// The adapter from echarts-for-weixin; we drive a `canvas type="2d"` ourselves instead of its
+// ec-canvas component: that component must be copied into the subpackage by hand and handed the
+// echarts instance by mutating its data, since functions can't pass through setData.
+import WxCanvas from 'echarts-for-weixin/src/wx-canvas'
+import type { ChartProps } from './chart'
+import { echarts } from './echarts'
+
+type EChart = ReturnType<typeof echarts.init>
+/** the part of zrender's event handler that ec-canvas drives from touch events */
+interface ZrHandler {
+  dispatch: (type: string, e: object) => void
+  processGesture: (e: object, stage: 'start' | 'change' | 'end') => void
+}
+interface Touch {
+  x: number
+  y: number
+  offsetX?: number
+  offsetY?: number
+}
+interface TouchEvent {
+  touches: Touch[]
+  changedTouches?: Touch[]
+}
+
+function withOffsets(e: TouchEvent): TouchEvent {
+  e.touches.forEach((t) => {
+    t.offsetX = t.x
+    t.offsetY = t.y
+  })
+  return e
+}
+
+/** Weapp: ECharts on a 2d canvas (base library ≥ 2.9.0), at the device pixel ratio. */
+export function Chart({ id, option, height = 260, label }: ChartProps) {
+  const chartRef = useRef<EChart>()
+  useEffect(() => {
+    let disposed = false
+    Taro.nextTick(() => {
+      Taro.createSelectorQuery()
+        .select(`#${id}`)
+        .fields({ node: true, size: true })
+        .exec((res) => {
+          const hit = res?.[0] as { node?: { getContext: (t: '2d') => unknown }; width: number; height: number } | undefined
+          if (disposed || !hit?.node) return
+          const dpr = Taro.getSystemInfoSync().pixelRatio
+          const canvas = new WxCanvas(hit.node.getContext('2d'), id, true, hit.node)
+          echarts.setCanvasCreator(() => canvas as unknown as HTMLCanvasElement)
+          const chart = echarts.init(canvas as unknown as HTMLCanvasElement, undefined, { width: hit.width, height: hit.height, devicePixelRatio: dpr })
+          canvas.setChart(chart)
+          chart.setOption({ animation: false, ...option })
+          chartRef.current = chart
+        })
+    })
+    return () => {
+      disposed = true
+      chartRef.current?.dispose()
+      chartRef.current = undefined
+    }
+  }, [id, option])
+
+  const handler = () => chartRef.current?.getZr().handler as unknown as ZrHandler | undefined
+  const dispatch = (type: string, t?: Touch) => handler()?.dispatch(type, { zrX: t?.x, zrY: t?.y })
+  return (
+    <Canvas
+      type='2d'
+      id={id}
+      canvasId={id}
+      className='chart'
+      style={{ width: '100%', height: `${height}px` }}
+      aria-label={label}
+      onTouchStart={(e) => {
+        const t = (e as unknown as TouchEvent).touches[0]
+        dispatch('mousedown', t)
+        dispatch('mousemove', t)
+        handler()?.processGesture(withOffsets(e as unknown as TouchEvent), 'start')
+      }}
+      onTouchMove={(e) => {
+        dispatch('mousemove', (e as unknown as TouchEvent).touches[0])
+        handler()?.processGesture(withOffsets(e as unknown as TouchEvent), 'change')
+      }}
+      onTouchEnd={(e) => {
+        const t = (e as unknown as TouchEvent).changedTouches?.[0]
+        dispatch('mouseup', t)
+        dispatch('click', t)
+        handler()?.processGesture(withOffsets(e as unknown as TouchEvent), 'end')
+      }}
+    />
+  )
+}

@@ -1,0 +1,112 @@
+import { useEffect, useRef, useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { usePageScroll, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useRequest } from '@/api'
+import { ErrorState } from '@/components/error-state'
+import { Skeleton } from '@/components/skeleton'
+import { Tag } from '@/components/tag'
+import { getInterpretation } from '@/features/interpretations/api/get-interpretation'
+import { InterpretationBlocks } from '@/features/interpretations/components/blocks/interpretation-blocks'
+import { kindLabel } from '@/features/interpretations/components/interpretation-card'
+import { RelatedVideos } from '@/features/interpretations/components/related-videos'
+import { useReadingStore } from '@/features/interpretations/stores/reading-store'
+import { validityLabel, validityTone } from '@/features/policies/validity'
+import { formatDate } from '@/utils/date'
+import { routes } from '@/utils/routes'
+import './index.scss'
+
+const SAVE_EVERY_MS = 500
+const isH5 = process.env.TARO_ENV === 'h5'
+
+/** H5 has no share sheet: copy the page link instead. */
+function copyLink(id: string) {
+  const url = typeof window === 'undefined' ? routes.interpretationDetail(id) : `${window.location.origin}${routes.interpretationDetail(id)}`
+  void Taro.setClipboardData({ data: url }).then(() => Taro.showToast({ title: '链接已复制，可粘贴发送给朋友', icon: 'none' }))
+}
+
+export default function InterpretationDetailPage() {
+  const id = useRouter().params.id ?? ''
+  const { data: item, error, loading, reload } = useRequest(() => getInterpretation(id), [id])
+  const favourite = useReadingStore((s) => s.favourites.some((f) => f.id === id))
+  const { toggleFavourite, recordRead, savePosition } = useReadingStore.getState()
+  const [resumed, setResumed] = useState(false)
+  const lastSave = useRef(0)
+
+  useEffect(() => {
+    if (!item) return
+    recordRead(item)
+    void Taro.setNavigationBarTitle({ title: kindLabel[item.kind] === '图解' ? '图解政策' : '政策解读' })
+    const top = useReadingStore.getState().positions[item.id]
+    if (top && !resumed) {
+      setResumed(true)
+      // wait one frame so the blocks have their height before scrolling back
+      setTimeout(() => {
+        void Taro.pageScrollTo({ scrollTop: top, duration: 0 })
+        void Taro.showToast({ title: '已回到上次阅读位置', icon: 'none' })
+      }, 50)
+    }
+  }, [item, recordRead, resumed])
+
+  usePageScroll(({ scrollTop }) => {
+    const now = Date.now()
+    if (!item || now - lastSave.current < SAVE_EVERY_MS) return
+    lastSave.current = now
+    savePosition(item.id, scrollTop)
+  })
+  useShareAppMessage(() => ({ title: item?.title ?? '政策解读', path: routes.interpretationDetail(id) }))
+  useShareTimeline(() => ({ title: item?.title ?? '政策解读', query: `id=${id}` }))
+
+  if (loading && !item) return <Skeleton rows={4} />
+  if (error || !item) return <ErrorState message={error?.message ?? '内容不存在或已下线'} onRetry={reload} />
+
+  const onFavourite = () => {
+    const on = toggleFavourite(item)
+    void Taro.showToast({ title: on ? '已收藏' : '已取消收藏', icon: 'none' })
+  }
+
+  return (
+    <View className='page interp-detail'>
+      <View className='interp-detail__head'>
+        <View className='interp-detail__tags'>
+          <Tag>{kindLabel[item.kind]}</Tag>
+          <Tag tone={validityTone[item.validity]}>{validityLabel[item.validity]}</Tag>
+        </View>
+        <View className='interp-detail__title' role='heading' aria-level={1}>
+          {item.title}
+        </View>
+        <Text className='interp-detail__meta'>
+          {item.department} · {formatDate(item.publishedAt)}
+        </Text>
+        {item.validity !== 'valid' ? (
+          <View className='interp-detail__stale' role='alert'>
+            {item.validity === 'repealed' ? '所解读的政策已废止，内容仅供参考。' : '所解读的政策已修订，请以新版文件为准。'}
+          </View>
+        ) : null}
+      </View>
+
+      <InterpretationBlocks blocks={item.blocks} />
+
+      <RelatedVideos ids={item.videoIds} />
+
+      <View className='interp-detail__links'>
+        <View className='interp-detail__link' role='link' onClick={() => Taro.navigateTo({ url: routes.policyDetail(item.policyId) })}>
+          <Text>查看政策原文</Text>
+          <Text aria-hidden>›</Text>
+        </View>
+        <View className='interp-detail__link' role='link' onClick={() => Taro.navigateTo({ url: routes.qa() })}>
+          <Text>还有疑问？问问智能问答</Text>
+          <Text aria-hidden>›</Text>
+        </View>
+      </View>
+
+      <View className='interp-detail__bar'>
+        <Button className={`interp-detail__action ${favourite ? 'interp-detail__action--on' : ''}`} aria-pressed={favourite} onClick={onFavourite}>
+          {favourite ? '★ 已收藏' : '☆ 收藏'}
+        </Button>
+        <Button className='interp-detail__action' openType={isH5 ? undefined : 'share'} onClick={isH5 ? () => copyLink(id) : undefined}>
+          分享给朋友
+        </Button>
+      </View>
+    </View>
+  )
+}
