@@ -42,12 +42,15 @@ module.exports = {
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '^@tarojs/taro$': '<rootDir>/test/mocks/taro.ts',
         '^@/(.*)$': '<rootDir>/src/$1',
+        // jsdom has no canvas: the chart's ECharts is a recorder (e2e checks real pixels)
+        '^\\./echarts$': '<rootDir>/test/mocks/echarts.ts',
         '\\.(css|scss|sass|less)$': 'identity-obj-proxy',
         '\\.(png|jpe?g|gif|svg)$': '<rootDir>/test/mocks/file.ts',
       },
       transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
       transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|ssr-window|dom7|tslib|cookie|set-cookie-parser|\.pnpm|@rollup_plugin-typescript[^/]*)/)'],
-      moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
+      // like Taro's H5 build, prefer `name.h5.tsx` for a platform pair (`chart.h5.tsx` / `chart.weapp.tsx`)
+      moduleFileExtensions: ['h5.tsx', 'h5.ts', 'ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
     },
   ],
 }

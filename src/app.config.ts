@@ -8,7 +8,8 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/policy', pages: ['pages/list/index', 'pages/detail/index'] },
-    { root: 'packages/interpretation', pages: ['pages/detail/index'] },
+    { root: 'packages/interpretation', pages: ['pages/detail/index', 'pages/reading/index'] },
+    { root: 'packages/qa', pages: ['pages/ask/index', 'pages/consult/index', 'pages/mine/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/policy', 'packages/interpretation'] },

@@ -31,6 +31,10 @@ export default function HomePage() {
         <Text className='home__brand'>政策通</Text>
         <Text className='home__slogan'>台州政策，一看就懂</Text>
         <SearchBar placeholder='搜政策：养老金、医保、补贴…' onTap={() => Taro.navigateTo({ url: routes.policyList() })} />
+        <View className='home__ask' role='link' aria-label='智能问答：有问题直接问' onClick={() => Taro.navigateTo({ url: routes.qa() })}>
+          <Text className='home__ask-title'>有问题，直接问</Text>
+          <Text className='home__ask-hint'>“我爸70岁了能领多少养老补贴？”</Text>
+        </View>
       </View>
 
       {loading && !home ? <Skeleton rows={3} /> : null}

@@ -25,9 +25,11 @@ export default function MinePage() {
       {user ? null : <RoleLogin />}
 
       <View className='mine__list' role='list'>
+        <MenuItem label='我的收藏' onTap={() => Taro.navigateTo({ url: routes.reading('favourites') })} />
+        <MenuItem label='阅读记录' onTap={() => Taro.navigateTo({ url: routes.reading('history') })} />
+        <MenuItem label='我的咨询' onTap={() => Taro.navigateTo({ url: routes.myConsultations })} />
+        <MenuItem label='智能问答' onTap={() => Taro.navigateTo({ url: routes.qa() })} />
         <MenuItem label='政策库' onTap={() => Taro.navigateTo({ url: routes.policyList() })} />
-        <MenuItem label='政策解读' onTap={() => Taro.switchTab({ url: routes.interpretations })} />
-        <MenuItem label='知识竞赛' onTap={() => Taro.switchTab({ url: routes.quiz })} />
       </View>
 
       {user ? (

@@ -1,0 +1,40 @@
+import { Text, View } from '@tarojs/components'
+import dayjs from 'dayjs'
+import type { Consultation } from '@/contract'
+import { Tag } from '@/components/tag'
+import { formatDate, fromNow } from '@/utils/date'
+import './consultation-card.scss'
+
+/** "用时 3小时" / "用时 2天" between asking and the reply. */
+export function replyDelay(askedAt: string, repliedAt: string): string {
+  const minutes = Math.max(1, dayjs(repliedAt).diff(dayjs(askedAt), 'minute'))
+  if (minutes < 60) return `用时 ${minutes}分钟`
+  const hours = Math.round(minutes / 60)
+  if (hours < 48) return `用时 ${hours}小时`
+  return `用时 ${Math.round(hours / 24)}天`
+}
+
+export function ConsultationCard({ item, topicName }: { item: Consultation; topicName?: string }) {
+  const answered = item.status === 'answered' && item.reply
+  return (
+    <View className='consultation' role='article'>
+      <View className='consultation__head'>
+        <Tag tone={answered ? 'success' : 'warning'}>{answered ? '已回复' : '待回复'}</Tag>
+        {topicName ? <Tag tone='neutral'>{topicName}</Tag> : null}
+        <Text className='consultation__time'>{fromNow(item.createdAt)}</Text>
+      </View>
+      <Text className='consultation__question'>{item.question}</Text>
+      {item.phoneMasked ? <Text className='consultation__phone'>联系电话 {item.phoneMasked}</Text> : null}
+      {answered && item.reply ? (
+        <View className='consultation__reply'>
+          <Text className='consultation__reply-from'>
+            {item.reply.department} · {formatDate(item.reply.repliedAt)} · {replyDelay(item.createdAt, item.reply.repliedAt)}
+          </Text>
+          <Text className='consultation__reply-text'>{item.reply.text}</Text>
+        </View>
+      ) : (
+        <Text className='consultation__waiting'>已转交主管部门，一般在3个工作日内答复</Text>
+      )}
+    </View>
+  )
+}

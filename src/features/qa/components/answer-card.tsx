@@ -1,0 +1,39 @@
+import { Text, View } from '@tarojs/components'
+import type { QaHit } from '@/contract'
+import { Highlighted } from './highlighted'
+import './qa.scss'
+
+export interface AnswerCardProps {
+  hit: QaHit
+  onOpenInterpretation?: (id: string) => void
+  onOpenPolicy?: (id: string) => void
+}
+
+/** The best answer: question, answer, and where it comes from. */
+export function AnswerCard({ hit, onOpenInterpretation, onOpenPolicy }: AnswerCardProps) {
+  const { faq } = hit
+  return (
+    <View className='answer-card' role='article' aria-label={faq.question}>
+      <View className='answer-card__q'>
+        <Text className='answer-card__mark'>问</Text>
+        <Highlighted className='answer-card__q-text' text={faq.question} terms={hit.matched} />
+      </View>
+      <View className='answer-card__a'>
+        <Text className='answer-card__mark answer-card__mark--a'>答</Text>
+        <Text className='answer-card__a-text'>{faq.answer}</Text>
+      </View>
+      <View className='answer-card__links'>
+        {faq.interpretationId && onOpenInterpretation ? (
+          <View className='answer-card__link' role='link' onClick={() => onOpenInterpretation(faq.interpretationId as string)}>
+            看图解读 ›
+          </View>
+        ) : null}
+        {faq.policyId && onOpenPolicy ? (
+          <View className='answer-card__link' role='link' onClick={() => onOpenPolicy(faq.policyId as string)}>
+            查看政策原文 ›
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '智能问答',
+  enableShareAppMessage: true,
+})

@@ -1,0 +1,116 @@
+import { useRef, useState } from 'react'
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { ApiError, useRequest, useSessionStore } from '@/api'
+import { ErrorState } from '@/components/error-state'
+import { Skeleton } from '@/components/skeleton'
+import { CONSULTATION_QUESTION_MAX, CONSULTATION_QUESTION_MIN, isMobile } from '@/contract'
+import { createConsultation, getRegions } from '@/features/consultations/api/consultations'
+import { RegionPicker } from '@/features/consultations/components/region-picker'
+import { useTopics } from '@/features/topics/use-topics'
+import { newIdempotencyKey } from '@/utils/idempotency'
+import { routes } from '@/utils/routes'
+import './index.scss'
+
+export default function ConsultPage() {
+  const params = useRouter().params
+  const { topics } = useTopics()
+  const regions = useRequest(getRegions, [])
+  const token = useSessionStore((s) => s.token)
+  const user = useSessionStore((s) => s.user)
+  const [topic, setTopic] = useState(params.topic ?? '')
+  const [question, setQuestion] = useState(params.q ? decodeURIComponent(params.q) : '')
+  const [regionCode, setRegionCode] = useState(user?.regionCode ?? '')
+  const [phone, setPhone] = useState('')
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  // one key per intent: a retry after a lost answer reuses it, so the server stores the question once
+  const idempotencyKey = useRef(newIdempotencyKey())
+
+  const problem = (): string | undefined => {
+    if (!topic) return '请选择咨询的政策领域'
+    const q = question.trim()
+    if (q.length < CONSULTATION_QUESTION_MIN) return `请把问题写清楚一些（至少${CONSULTATION_QUESTION_MIN}个字）`
+    if (q.length > CONSULTATION_QUESTION_MAX) return `问题最多${CONSULTATION_QUESTION_MAX}个字`
+    if (!regionCode) return '请选择所在县市区'
+    if (phone.trim() && !isMobile(phone.trim())) return '手机号格式不正确，请填写11位手机号'
+    return undefined
+  }
+
+  const submit = async () => {
+    const p = problem()
+    setError(p)
+    if (p || busy) return
+    setBusy(true)
+    try {
+      await createConsultation({ topic, question: question.trim(), regionCode, phone: phone.trim() || undefined }, idempotencyKey.current)
+      idempotencyKey.current = newIdempotencyKey()
+      void Taro.showToast({ title: '提交成功，部门将尽快答复', icon: 'none' })
+      void Taro.redirectTo({ url: routes.myConsultations })
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '提交失败，请重试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!token) {
+    return (
+      <View className='page consult'>
+        <View className='consult__login'>
+          <Text className='consult__login-title'>登录后即可向主管部门咨询</Text>
+          <Text className='consult__login-hint'>答复会出现在“我的咨询”里</Text>
+          <Button className='consult__submit' onClick={() => Taro.switchTab({ url: routes.mine })}>
+            去登录
+          </Button>
+        </View>
+      </View>
+    )
+  }
+  if (regions.loading && !regions.data) return <Skeleton rows={2} />
+  if (regions.error && !regions.data) return <ErrorState message={regions.error.message} onRetry={regions.reload} />
+
+  const topicIndex = topics.findIndex((t) => t.id === topic)
+  return (
+    <View className='page consult'>
+      <View className='consult__form'>
+        <Text className='consult__label'>政策领域</Text>
+        <Picker mode='selector' range={topics.map((t) => t.name)} value={Math.max(0, topicIndex)} onChange={(e) => setTopic(topics[Number(e.detail.value)].id)}>
+          <View className='consult__field' role='button' aria-label='选择政策领域'>
+            <Text className={topicIndex >= 0 ? '' : 'consult__placeholder'}>{topicIndex >= 0 ? topics[topicIndex].name : '请选择'}</Text>
+            <Text aria-hidden>▾</Text>
+          </View>
+        </Picker>
+
+        <Text className='consult__label'>您的问题</Text>
+        <Textarea
+          className='consult__textarea'
+          value={question}
+          maxlength={CONSULTATION_QUESTION_MAX}
+          placeholder='请描述您的情况和问题，例如：我母亲82岁，户籍在温岭，高龄津贴怎么申请？'
+          aria-label='您的问题'
+          onInput={(e) => setQuestion(e.detail.value)}
+        />
+        <Text className='consult__count'>
+          {question.trim().length}/{CONSULTATION_QUESTION_MAX}
+        </Text>
+
+        <Text className='consult__label'>所在地区</Text>
+        <RegionPicker regions={regions.data ?? []} value={regionCode} onChange={setRegionCode} />
+
+        <Text className='consult__label'>联系电话（选填，仅答复部门可见）</Text>
+        <Input className='consult__input' type='number' maxlength={11} value={phone} placeholder='11位手机号' aria-label='联系电话' onInput={(e) => setPhone(e.detail.value)} />
+
+        {error ? (
+          <View className='consult__error' role='alert'>
+            {error}
+          </View>
+        ) : null}
+        <Button className='consult__submit' loading={busy} disabled={busy} onClick={submit}>
+          提交咨询
+        </Button>
+        <Text className='consult__privacy'>您的手机号仅用于部门联系您，列表中始终隐藏中间四位。</Text>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,37 @@
+import { View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useRequest, useSessionStore } from '@/api'
+import { EmptyState } from '@/components/empty-state'
+import { ErrorState } from '@/components/error-state'
+import { Skeleton } from '@/components/skeleton'
+import { getMyConsultations } from '@/features/consultations/api/consultations'
+import { ConsultationCard } from '@/features/consultations/components/consultation-card'
+import { useTopics } from '@/features/topics/use-topics'
+import { routes } from '@/utils/routes'
+
+export default function MyConsultationsPage() {
+  const token = useSessionStore((s) => s.token)
+  const { nameOf } = useTopics()
+  const list = useRequest(async () => (token ? getMyConsultations() : []), [token])
+
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  useDidShow(() => {
+    if (list.data) void list.reload()
+  })
+
+  if (!token) {
+    return <EmptyState title='登录后查看您的咨询' actionText='去登录' onAction={() => Taro.switchTab({ url: routes.mine })} />
+  }
+  if (list.loading && !list.data) return <Skeleton rows={3} />
+  if (list.error && !list.data) return <ErrorState message={list.error.message} onRetry={list.reload} />
+  return (
+    <View className='page'>
+      {list.data?.length === 0 ? (
+        <EmptyState title='还没有咨询记录' hint='有政策问题，可以直接向主管部门咨询' actionText='我要咨询' onAction={() => Taro.navigateTo({ url: routes.consult() })} />
+      ) : null}
+      {list.data?.map((c) => <ConsultationCard key={c.id} item={c} topicName={nameOf(c.topic)} />)}
+    </View>
+  )
+}
