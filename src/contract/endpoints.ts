@@ -26,6 +26,7 @@ import type {
   Role,
   Session,
   Topic,
+  User,
   Video,
 } from './entities'
 
@@ -134,6 +135,8 @@ export interface Endpoints {
   'GET /campaigns/:id/leaderboard': { query: { scope?: LeaderboardScope }; res: Leaderboard }
   'POST /auth/wechat': { body: { code: string }; res: Session }
   'POST /auth/dev': { body: { role: Role; name?: string }; res: Session }
+  /** the signed-in user (401 without a valid session): lets the client check a stored token */
+  'GET /auth/me': { res: User }
 }
 
 export type EndpointKey = keyof Endpoints

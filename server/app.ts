@@ -1,0 +1,62 @@
+/**
+ * The Fastify application, built from its parts in tiers: errors, auth and files, then the API
+ * (fault injection, HTTP caching, routes). main.ts runs it; tests build it on a temp store.
+ */
+import Fastify from 'fastify'
+import { API_PREFIX } from '../src/contract'
+import { loggerOptions } from './logger'
+import { setupAuth } from './plugins/auth'
+import { setupErrorHandlers, setupNotFound } from './plugins/error-handlers'
+import { type Faults, setupFaultInjection } from './plugins/fault-injection'
+import { setupHttpCache } from './plugins/http-cache'
+import { setupH5, setupMedia } from './plugins/static-files'
+import { apiRoutes } from './routes'
+import type { Store } from './store/store'
+import type { App, TypeBoxTypeProvider } from './type-provider'
+import type { WechatConfig } from './wechat/jscode2session'
+
+export type ApiMode = 'sqlite' | 'mock'
+
+export interface BuildAppOptions {
+  store: Store
+  mode: ApiMode
+  /** mock mode only: latency and 503s on /api/v1 (health excepted) */
+  faults?: Faults
+  /** the built H5 app (dist/h5); served at / when it exists */
+  staticDir?: string
+  /** served at /media/ (mock/media) when it exists */
+  mediaDir?: string
+  /** WeChat login; without it POST /auth/wechat answers 503 */
+  wechat?: WechatConfig
+  /** POST /auth/dev; default: on in mock mode or when ALLOW_DEV_LOGIN=1 */
+  devLogin?: boolean
+  logger?: boolean
+  logLevel?: string
+}
+
+export function buildApp(opts: BuildAppOptions): App {
+  const app = Fastify({
+    logger: opts.logger ? loggerOptions(opts.logLevel) : false,
+    bodyLimit: 256 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.decorate('store', opts.store)
+  setupErrorHandlers(app)
+  // at the root, so request.user and requireRole work on every route, later ones included
+  setupAuth(app, opts.store)
+
+  setupMedia(app, opts.mediaDir)
+  const servesH5 = setupH5(app, opts.staticDir)
+  setupNotFound(app, { spaFallback: servesH5 })
+
+  const devLogin = opts.devLogin ?? (opts.mode === 'mock' || process.env.ALLOW_DEV_LOGIN === '1')
+  app.register(
+    async (api) => {
+      if (opts.mode === 'mock' && opts.faults) setupFaultInjection(api, opts.faults)
+      setupHttpCache(api)
+      await api.register(apiRoutes({ devLogin, wechat: opts.wechat }))
+    },
+    { prefix: API_PREFIX },
+  )
+  return app
+}

@@ -1,0 +1,75 @@
+/** The server's settings, read once from the environment and argv (see main.ts). */
+import { isAbsolute, join, resolve } from 'node:path'
+import type { ApiMode } from './app'
+import type { Faults } from './plugins/fault-injection'
+import type { WechatConfig } from './wechat/jscode2session'
+
+/** a plain map, not NodeJS.ProcessEnv: Taro's typings make some of its keys required */
+export type Env = Readonly<Record<string, string | undefined>>
+
+/** the repository root: default paths are relative to it, not to the working directory */
+export const ROOT_DIR = join(__dirname, '..')
+
+export interface ServerConfig {
+  port: number
+  host: string
+  mode: ApiMode
+  dataDir: string
+  staticDir: string
+  mediaDir: string
+  faults: Faults
+  wechat?: WechatConfig
+  devLogin: boolean
+  logLevel: string
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer in ${min}..${max}, got "${raw}"`)
+  return n
+}
+
+function rate(env: Env, name: string): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return 0
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new ConfigError(`${name} must be a number in 0..1, got "${raw}"`)
+  return n
+}
+
+function dir(env: Env, name: string, fallback: string): string {
+  const raw = env[name]
+  if (!raw) return join(ROOT_DIR, fallback)
+  return isAbsolute(raw) ? raw : resolve(raw)
+}
+
+export function readConfig(env: Env = process.env, argv: readonly string[] = []): ServerConfig {
+  const modeRaw = argv.includes('--mock') ? 'mock' : (env.API_MODE || 'sqlite')
+  if (modeRaw !== 'sqlite' && modeRaw !== 'mock') throw new ConfigError(`API_MODE must be sqlite or mock, got "${modeRaw}"`)
+  const mode: ApiMode = modeRaw
+
+  const production = env.NODE_ENV === 'production'
+  const allowDevLogin = env.ALLOW_DEV_LOGIN !== undefined ? env.ALLOW_DEV_LOGIN === '1' : !production
+
+  const appId = env.WECHAT_APPID
+  const secret = env.WECHAT_SECRET
+  return {
+    port: integer(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    mode,
+    dataDir: dir(env, 'DATA_DIR', 'data'),
+    staticDir: dir(env, 'STATIC_DIR', 'dist/h5'),
+    mediaDir: dir(env, 'MEDIA_DIR', 'mock/media'),
+    faults: {
+      latencyMs: integer(env, 'MOCK_LATENCY_MS', 0, 0, 60_000),
+      errorRate: rate(env, 'MOCK_ERROR_RATE'),
+    },
+    ...(appId && secret ? { wechat: { appId, secret } } : {}),
+    devLogin: mode === 'mock' || allowDevLogin,
+    logLevel: env.LOG_LEVEL || 'info',
+  }
+}

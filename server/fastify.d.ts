@@ -1,0 +1,24 @@
+/** What this server adds to Fastify's types: the store, the signed-in user, per-route config. */
+import type { User } from '../src/contract'
+import type { Store } from './store/store'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store
+  }
+
+  interface FastifyRequest {
+    /** set from `Authorization: Bearer <token>` when the session is valid, else null */
+    user: User | null
+  }
+
+  interface FastifyContextConfig {
+    /**
+     * Cache-Control of a successful GET: `public` (max-age=60, the default), `per-user` (public
+     * when anonymous, no-store when signed in) or `no-store`.
+     */
+    cache?: 'public' | 'per-user' | 'no-store'
+    /** false exempts the route from mock-mode fault injection (health) */
+    faults?: boolean
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * `npm run serve`: the content API (and the H5 build, and mock/media) on one port.
+ *
+ *   PORT=8080 HOST=127.0.0.1 DATA_DIR=./data STATIC_DIR=dist/h5 MEDIA_DIR=mock/media
+ *   API_MODE=sqlite|mock (or --mock)  MOCK_LATENCY_MS=0 MOCK_ERROR_RATE=0
+ *   WECHAT_APPID / WECHAT_SECRET      ALLOW_DEV_LOGIN=1 (default unless NODE_ENV=production)
+ *   LOG_LEVEL=info
+ */
+import { fixtures } from '../mock/fixtures'
+import { buildApp } from './app'
+import { ConfigError, readConfig } from './config'
+import { openStore } from './store/open-store'
+import { SqliteStore } from './store/sqlite'
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env, process.argv.slice(2))
+  const store = openStore({ kind: config.mode === 'mock' ? 'memory' : 'sqlite', fixtures, dataDir: config.dataDir })
+  const app = buildApp({
+    store,
+    mode: config.mode,
+    faults: config.faults,
+    staticDir: config.staticDir,
+    mediaDir: config.mediaDir,
+    wechat: config.wechat,
+    devLogin: config.devLogin,
+    logger: true,
+    logLevel: config.logLevel,
+  })
+
+  let closing = false
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    const force = setTimeout(() => process.exit(1), 10_000).unref()
+    try {
+      await app.close()
+      store.close()
+      clearTimeout(force)
+      process.exit(0)
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed')
+      process.exit(1)
+    }
+  }
+  process.once('SIGINT', shutdown)
+  process.once('SIGTERM', shutdown)
+
+  await app.listen({ port: config.port, host: config.host })
+  app.log.info(
+    {
+      mode: config.mode,
+      store: store.kind,
+      ...(store instanceof SqliteStore ? { database: store.db.name, seeded: store.seeded } : {}),
+      faults: config.mode === 'mock' ? config.faults : undefined,
+      wechatLogin: Boolean(config.wechat),
+      devLogin: config.devLogin,
+    },
+    '政策通 content API ready',
+  )
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(`配置错误：${err.message}`)
+  else console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,34 @@
+/**
+ * Who is calling: `request.user` from `Authorization: Bearer <token>` (null when absent,
+ * unknown or expired), and `requireRole(...)`, the preHandler later routes put in front of
+ * writes. Public reads never require a user.
+ */
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import type { Role } from '../../src/contract'
+import { forbidden, unauthorized } from '../errors'
+import type { Store } from '../store/store'
+
+const BEARER = /^Bearer\s+([0-9a-f]{64})\s*$/i
+
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization
+  return header ? BEARER.exec(header)?.[1]?.toLowerCase() : undefined
+}
+
+export function setupAuth(app: FastifyInstance, store: Store): void {
+  app.decorateRequest('user', null)
+  app.addHook('onRequest', async (request) => {
+    const token = bearerToken(request)
+    request.user = token ? (store.getSession(token)?.user ?? null) : null
+  })
+}
+
+/** 401 without a valid session, 403 when the user's role is not listed; no roles = any user */
+export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
+  return async function checkRole(request) {
+    if (!request.user) {
+      throw unauthorized(request.headers.authorization ? '登录已过期，请重新登录' : '请先登录')
+    }
+    if (roles.length > 0 && !roles.includes(request.user.role)) throw forbidden()
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Every error leaves as `{error:{code,message}}` with a Chinese message: validation → 400,
+ * ApiError → its status, Fastify's own 4xx → their status, anything else → 500 (logged).
+ */
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { API_PREFIX } from '../../src/contract'
+import { ApiError, codeForStatus, errorBody, messageForStatus } from '../errors'
+import { validationMessage } from '../validation-message'
+
+export function setupErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    reply.header('cache-control', 'no-store')
+    if (error instanceof ApiError) {
+      return reply.code(error.statusCode).send(errorBody(error.code, error.message))
+    }
+    if (error.validation) {
+      return reply.code(400).send(errorBody('bad_request', validationMessage(error.validation, error.validationContext)))
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
+    if (status === 500) request.log.error({ err: error }, 'unhandled error')
+    else request.log.info({ code: error.code, status }, 'client error')
+    return reply.code(status).send(errorBody(codeForStatus(status), messageForStatus(status)))
+  })
+}
+
+/**
+ * Unknown /api and /media paths get a JSON 404. Any other extension-less GET is a client-side
+ * route of the H5 app when it is being served (`spaFallback`), so it gets index.html; a missing
+ * asset (`/js/x.js`) stays a 404.
+ */
+export function setupNotFound(app: FastifyInstance, options: { spaFallback: boolean }): void {
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]
+    reply.header('cache-control', 'no-store')
+    if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`) || path.startsWith('/api/')) {
+      return reply.code(404).send(errorBody('not_found', '接口不存在'))
+    }
+    if (path.startsWith('/media/')) {
+      return reply.code(404).send(errorBody('not_found', '找不到该媒体文件'))
+    }
+    const isAsset = /\.[a-z0-9]+$/i.test(path)
+    if (options.spaFallback && !isAsset && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    }
+    return reply.code(404).send(errorBody('not_found', messageForStatus(404)))
+  })
+}

@@ -1,0 +1,40 @@
+/**
+ * Files: `mock/media` at /media/ (range requests for video seeking, long-lived caching) and the
+ * built H5 app at / when it exists (client-side routes fall back to index.html, see
+ * error-handlers.ts); without a build, / explains how to make one.
+ */
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance } from 'fastify'
+
+export const MEDIA_MAX_AGE = '30d'
+
+export const NO_BUILD_MESSAGE =
+  '政策通内容服务已启动，但还没有 H5 页面：请先运行 npm run build:h5，再重启服务。接口地址：/api/v1'
+
+export function setupMedia(app: FastifyInstance, mediaDir: string | undefined): boolean {
+  if (!mediaDir || !existsSync(mediaDir)) return false
+  app.register(fastifyStatic, {
+    root: resolve(mediaDir),
+    prefix: '/media/',
+    decorateReply: false,
+    acceptRanges: true,
+    maxAge: MEDIA_MAX_AGE,
+    index: false,
+    dotfiles: 'deny',
+  })
+  return true
+}
+
+/** returns whether the H5 app is served (and so whether unknown paths fall back to it) */
+export function setupH5(app: FastifyInstance, staticDir: string | undefined): boolean {
+  if (staticDir && existsSync(staticDir)) {
+    app.register(fastifyStatic, { root: resolve(staticDir), prefix: '/', index: 'index.html', dotfiles: 'deny' })
+    return true
+  }
+  app.get('/', { logLevel: 'warn' }, async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(NO_BUILD_MESSAGE),
+  )
+  return false
+}

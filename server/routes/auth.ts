@@ -1,0 +1,67 @@
+import type { Role } from '../../src/contract'
+import { ErrorBody } from '../schemas/common'
+import { DevLoginBody, Session, User, WechatLoginBody } from '../schemas/auth'
+import { unavailable } from '../errors'
+import { requireRole } from '../plugins/auth'
+import type { RoutePlugin } from '../type-provider'
+import { jscode2session, type WechatConfig } from '../wechat/jscode2session'
+
+export interface AuthRoutesOptions {
+  /** POST /auth/dev exists only when true (mock mode, development) */
+  devLogin: boolean
+  wechat?: WechatConfig
+}
+
+export const DEV_NICKNAMES: Record<Role, string> = {
+  resident: '测试居民',
+  staff: '便民服务点工作人员',
+  dispatcher: '宣讲派单员',
+  lecturer: '宣讲员',
+  responder: '部门答复员',
+  admin: '管理员',
+}
+
+const authErrors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody }
+
+export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
+  return async (app) => {
+    if (options.devLogin) {
+      app.post(
+        '/auth/dev',
+        { schema: { body: DevLoginBody, response: { 200: Session, ...authErrors } } },
+        async (request) => {
+          const { role } = request.body
+          const nickname = request.body.name?.trim() || DEV_NICKNAMES[role]
+          const user = app.store.upsertUser({ provider: 'dev', externalId: `${role}:${nickname}`, nickname, role })
+          return app.store.createSession({ userId: user.id })
+        },
+      )
+    }
+
+    app.post(
+      '/auth/wechat',
+      { schema: { body: WechatLoginBody, response: { 200: Session, ...authErrors } } },
+      async (request) => {
+        if (!options.wechat) throw unavailable('未配置微信登录')
+        const wx = await jscode2session(options.wechat, request.body.code)
+        const user = app.store.upsertUser({
+          provider: 'wechat',
+          externalId: wx.openid,
+          nickname: '微信用户',
+          role: 'resident',
+        })
+        return app.store.createSession({ userId: user.id, sessionKey: wx.sessionKey })
+      },
+    )
+
+    app.get(
+      '/auth/me',
+      {
+        schema: { response: { 200: User, 401: ErrorBody } },
+        config: { cache: 'no-store' },
+        preHandler: requireRole(),
+      },
+      async (request) => request.user!,
+    )
+  }
+}

@@ -1,0 +1,12 @@
+import { Type } from '@sinclair/typebox'
+import { readErrors } from '../schemas/common'
+import type { RoutePlugin } from '../type-provider'
+
+/** the departments that issued policies: the values /policies?dept= accepts */
+const departmentRoutes: RoutePlugin = async (app) => {
+  app.get('/departments', { schema: { response: { 200: Type.Array(Type.String()), ...readErrors } } }, async () =>
+    app.store.listDepartments(),
+  )
+}
+
+export default departmentRoutes

@@ -1,0 +1,9 @@
+import { readErrors } from '../schemas/common'
+import { Home } from '../schemas/home'
+import type { RoutePlugin } from '../type-provider'
+
+const homeRoutes: RoutePlugin = async (app) => {
+  app.get('/home', { schema: { response: { 200: Home, ...readErrors } } }, async () => app.store.home())
+}
+
+export default homeRoutes

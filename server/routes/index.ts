@@ -1,0 +1,33 @@
+/** Every /api/v1 route, one file per domain. */
+import type { RoutePlugin } from '../type-provider'
+import { authRoutes, type AuthRoutesOptions } from './auth'
+import campaignRoutes from './campaigns'
+import courseRoutes from './courses'
+import departmentRoutes from './departments'
+import faqRoutes from './faqs'
+import healthRoutes from './health'
+import homeRoutes from './home'
+import interpretationRoutes from './interpretations'
+import lectureTopicRoutes from './lecture-topics'
+import policyRoutes from './policies'
+import regionRoutes from './regions'
+import topicRoutes from './topics'
+import videoRoutes from './videos'
+
+export function apiRoutes(options: AuthRoutesOptions): RoutePlugin {
+  return async (api) => {
+    await api.register(healthRoutes)
+    await api.register(homeRoutes)
+    await api.register(topicRoutes)
+    await api.register(departmentRoutes)
+    await api.register(regionRoutes)
+    await api.register(policyRoutes)
+    await api.register(interpretationRoutes)
+    await api.register(faqRoutes)
+    await api.register(videoRoutes)
+    await api.register(courseRoutes)
+    await api.register(lectureTopicRoutes)
+    await api.register(campaignRoutes)
+    await api.register(authRoutes(options))
+  }
+}

@@ -1,0 +1,22 @@
+import { Type } from '@sinclair/typebox'
+import { ROLES } from '../../src/contract'
+import { StringEnum } from './common'
+
+export const Role = StringEnum(ROLES)
+
+export const User = Type.Object({
+  id: Type.String(),
+  nickname: Type.String(),
+  role: Role,
+  regionCode: Type.Optional(Type.String()),
+})
+
+export const Session = Type.Object({ token: Type.String(), user: User, expiresAt: Type.String() })
+
+export const DevLoginBody = Type.Object({
+  role: Role,
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+})
+
+/** wx.login() codes are short opaque strings */
+export const WechatLoginBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 128 }) })

@@ -1,0 +1,49 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../src/contract'
+
+/** a string enum as a plain `enum` keyword: one clear validation error, fast serialisation */
+export function StringEnum<const T extends readonly string[]>(values: T) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values] })
+}
+
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
+export type IdParams = Static<typeof IdParams>
+
+/** a topic id or similar short key used as a filter; empty means no filter (`?topic=`) */
+export const FilterKey = Type.String({ maxLength: 64 })
+
+export const PageQuery = Type.Object({
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT }),
+})
+
+export function PageOf<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  })
+}
+
+export const ErrorCode = StringEnum([
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const)
+
+export const ErrorBody = Type.Object({
+  error: Type.Object({ code: ErrorCode, message: Type.String() }),
+})
+
+/** the error responses every read route may give */
+export const readErrors = {
+  400: ErrorBody,
+  404: ErrorBody,
+  503: ErrorBody,
+}

@@ -1,0 +1,36 @@
+import { Type } from '@sinclair/typebox'
+
+const courseSummaryFields = {
+  id: Type.String(),
+  title: Type.String(),
+  topic: Type.String(),
+  department: Type.String(),
+  cover: Type.String(),
+  summary: Type.String(),
+  lessonCount: Type.Integer(),
+  totalSec: Type.Number(),
+}
+
+export const CourseSummary = Type.Object(courseSummaryFields)
+
+const Lesson = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  src: Type.String(),
+  poster: Type.String(),
+  captions: Type.String(),
+  durationSec: Type.Number(),
+})
+
+const LessonProgress = Type.Object({
+  lessonId: Type.String(),
+  positionSec: Type.Number(),
+  completed: Type.Boolean(),
+  updatedAt: Type.String(),
+})
+
+export const CourseWithProgress = Type.Object({
+  ...courseSummaryFields,
+  lessons: Type.Array(Lesson),
+  progress: Type.Array(LessonProgress),
+})

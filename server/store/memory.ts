@@ -1,0 +1,215 @@
+/**
+ * The in-memory store: the fixtures as plain arrays, users and sessions in Maps.
+ * Used in mock mode and by tests that do not need a file; nothing survives a restart.
+ */
+import { randomUUID } from 'node:crypto'
+import type {
+  Campaign,
+  CampaignSummary,
+  Course,
+  Interpretation,
+  Policy,
+  Region,
+  Session,
+  User,
+} from '../../src/contract'
+import type { Fixtures, QuizQuestionSeed } from '../../mock/types'
+import { campaignStatus, compareCampaigns } from './campaign-status'
+import { sortedDistinct } from './collation'
+import { composeHome } from './home'
+import { newestFirst, paginate } from './paging'
+import { matchesAll, policySearchText, searchTerms } from './policy-search'
+import {
+  toCampaignSummary,
+  toCourseSummary,
+  toInterpretationSummary,
+  toPolicySummary,
+} from './projections'
+import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-token'
+import type {
+  InterpretationSearch,
+  PolicySearch,
+  SessionInput,
+  Store,
+  StoreOptions,
+  UserInput,
+  VideoSearch,
+} from './store'
+
+interface UserRecord extends User {
+  provider: UserInput['provider']
+  externalId: string
+}
+
+interface SessionRecord {
+  userId: string
+  sessionKey?: string
+  expiresAt: string
+}
+
+export class MemoryStore implements Store {
+  readonly kind = 'memory' as const
+  private readonly data: Fixtures
+  private readonly now: () => Date
+  private readonly policies: Policy[]
+  private readonly policyText = new Map<string, string>()
+  private readonly interpretations: Interpretation[]
+  private readonly users = new Map<string, UserRecord>()
+  private readonly sessions = new Map<string, SessionRecord>()
+
+  constructor(fixtures: Fixtures, options: StoreOptions = {}) {
+    // a private copy: the fixtures module is shared with whoever else imported it
+    this.data = structuredClone(fixtures)
+    this.now = options.now ?? (() => new Date())
+    this.policies = [...this.data.policies].sort(newestFirst)
+    for (const p of this.policies) this.policyText.set(p.id, policySearchText(p))
+    this.interpretations = [...this.data.interpretations].sort(newestFirst)
+  }
+
+  /** kept for the quiz issue; no read of this issue returns them */
+  questionsFor(campaignId: string): QuizQuestionSeed[] {
+    return this.data.questions.filter((q) => q.campaignIds.includes(campaignId))
+  }
+
+  listTopics() {
+    return this.data.topics.map((t) => ({ ...t }))
+  }
+
+  listDepartments() {
+    return sortedDistinct(this.data.policies.map((p) => p.department))
+  }
+
+  regionTree() {
+    return withoutEmptyChildren(this.data.regions)
+  }
+
+  searchPolicies(query: PolicySearch) {
+    const terms = searchTerms(query.q)
+    const hits = this.policies.filter(
+      (p) =>
+        (!query.topic || p.topic === query.topic) &&
+        (!query.dept || p.department === query.dept) &&
+        matchesAll(this.policyText.get(p.id)!, terms),
+    )
+    return paginate(hits.map(toPolicySummary), query)
+  }
+
+  getPolicy(id: string) {
+    const p = this.data.policies.find((x) => x.id === id)
+    return p && structuredClone(p)
+  }
+
+  listInterpretations(query: InterpretationSearch) {
+    const hits = this.interpretations.filter(
+      (i) =>
+        (!query.policyId || i.policyId === query.policyId) &&
+        (!query.topic || i.topic === query.topic) &&
+        (query.featured === undefined || i.featured === query.featured),
+    )
+    return paginate(hits.map(toInterpretationSummary), query)
+  }
+
+  getInterpretation(id: string) {
+    const i = this.data.interpretations.find((x) => x.id === id)
+    return i && structuredClone(i)
+  }
+
+  getFaq(id: string) {
+    const f = this.data.faqs.find((x) => x.id === id)
+    return f && structuredClone(f)
+  }
+
+  listVideos(query: VideoSearch) {
+    const hits = this.data.videos.filter((v) => !query.topic || v.topic === query.topic).sort(newestFirst)
+    return paginate(structuredClone(hits), query)
+  }
+
+  getVideo(id: string) {
+    const v = this.data.videos.find((x) => x.id === id)
+    return v && { ...v }
+  }
+
+  listCourses() {
+    return this.data.courses.map(toCourseSummary)
+  }
+
+  getCourse(id: string): Course | undefined {
+    const c = this.data.courses.find((x) => x.id === id)
+    return c && { ...toCourseSummary(c), lessons: structuredClone(c.lessons) }
+  }
+
+  listLectureTopics(filter: { topic?: string } = {}) {
+    return structuredClone(this.data.lectureTopics.filter((t) => !filter.topic || t.topic === filter.topic))
+  }
+
+  listCampaigns(filter: { status?: Campaign['status'] } = {}): CampaignSummary[] {
+    return this.data.campaigns
+      .map((c) => this.withStatus(c))
+      .filter((c) => !filter.status || c.status === filter.status)
+      .sort(compareCampaigns)
+      .map(toCampaignSummary)
+  }
+
+  getCampaign(id: string) {
+    const c = this.data.campaigns.find((x) => x.id === id)
+    return c && this.withStatus(structuredClone(c))
+  }
+
+  home() {
+    return composeHome(this)
+  }
+
+  upsertUser(input: UserInput): User {
+    for (const u of this.users.values()) {
+      if (u.provider === input.provider && u.externalId === input.externalId) return publicUser(u)
+    }
+    const record: UserRecord = {
+      id: randomUUID(),
+      nickname: input.nickname,
+      role: input.role,
+      ...(input.regionCode ? { regionCode: input.regionCode } : {}),
+      provider: input.provider,
+      externalId: input.externalId,
+    }
+    this.users.set(record.id, record)
+    return publicUser(record)
+  }
+
+  getUser(id: string) {
+    const u = this.users.get(id)
+    return u && publicUser(u)
+  }
+
+  createSession(input: SessionInput): Session {
+    const user = this.getUser(input.userId)
+    if (!user) throw new Error(`createSession: no user ${input.userId}`)
+    const token = newSessionToken()
+    const expiresAt = new Date(this.now().getTime() + SESSION_TTL_MS).toISOString()
+    this.sessions.set(hashSessionToken(token), { userId: user.id, sessionKey: input.sessionKey, expiresAt })
+    return { token, user, expiresAt }
+  }
+
+  getSession(token: string): Session | undefined {
+    const record = this.sessions.get(hashSessionToken(token))
+    if (!record || Date.parse(record.expiresAt) <= this.now().getTime()) return undefined
+    const user = this.getUser(record.userId)
+    return user && { token, user, expiresAt: record.expiresAt }
+  }
+
+  close() {}
+
+  private withStatus(c: Campaign): Campaign {
+    return { ...c, status: campaignStatus(c.startsAt, c.endsAt, this.now()) }
+  }
+}
+
+/** a leaf has no `children` key at all, as in the SQLite tree */
+function withoutEmptyChildren(nodes: Region[]): Region[] {
+  return nodes.map(({ children, ...node }) =>
+    children && children.length > 0 ? { ...node, children: withoutEmptyChildren(children) } : node,
+  )
+}
+
+function publicUser(u: UserRecord): User {
+  return { id: u.id, nickname: u.nickname, role: u.role, ...(u.regionCode ? { regionCode: u.regionCode } : {}) }
+}

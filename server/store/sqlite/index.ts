@@ -1,0 +1,344 @@
+/**
+ * The SQLite store (better-sqlite3, synchronous): one file, WAL, migrated on open, seeded from
+ * the fixtures when empty. Reads are prepared statements cached by their SQL text.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import type {
+  CampaignStatus,
+  CampaignSummary,
+  Campaign,
+  Course,
+  CourseSummary,
+  Page,
+  PolicySummary,
+  Region,
+  Session,
+  Topic,
+  User,
+} from '../../../src/contract'
+import type { Fixtures } from '../../../mock/types'
+import { campaignStatus, compareCampaigns } from '../campaign-status'
+import { sortedDistinct } from '../collation'
+import { composeHome } from '../home'
+import { pageOffset } from '../paging'
+import { searchTerms } from '../policy-search'
+import { toCampaignSummary } from '../projections'
+import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from '../session-token'
+import type {
+  InterpretationSearch,
+  PageRequest,
+  PolicySearch,
+  SessionInput,
+  Store,
+  StoreOptions,
+  UserInput,
+  VideoSearch,
+} from '../store'
+import { migrate } from './migrate'
+import {
+  campaignFrom,
+  faqFrom,
+  INTERPRETATION_SUMMARY_COLUMNS,
+  interpretationFrom,
+  interpretationSummaryFrom,
+  lectureTopicFrom,
+  lessonFrom,
+  POLICY_SUMMARY_COLUMNS,
+  policyFrom,
+  policySummaryFrom,
+  userFrom,
+  videoFrom,
+  type CampaignRow,
+  type CourseRow,
+  type FaqRow,
+  type InterpretationDetailRow,
+  type InterpretationRow,
+  type LectureTopicRow,
+  type LessonRow,
+  type PolicyDetailRow,
+  type PolicyRow,
+  type UserRow,
+  type VideoRow,
+} from './rows'
+import { seedIfEmpty } from './seed'
+
+export const DB_FILE_NAME = 'zhengcetong.db'
+
+export interface SqliteStoreOptions extends StoreOptions {
+  /** path of the database file (`:memory:` works too) */
+  file: string
+  /** seeded into an empty database */
+  fixtures: Fixtures
+}
+
+interface Where {
+  sql: string
+  params: unknown[]
+}
+
+function where(conditions: [string, unknown][]): Where {
+  if (conditions.length === 0) return { sql: '', params: [] }
+  return { sql: `WHERE ${conditions.map(([c]) => c).join(' AND ')}`, params: conditions.map(([, p]) => p) }
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const
+  /** whether this open seeded the database (false on a second start) */
+  readonly seeded: boolean
+  readonly db: Database.Database
+  private readonly now: () => Date
+  private readonly statements = new Map<string, Database.Statement>()
+
+  constructor(options: SqliteStoreOptions) {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true })
+    this.db = new Database(options.file)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = NORMAL')
+    this.db.pragma('foreign_keys = ON')
+    this.db.pragma('busy_timeout = 5000')
+    this.now = options.now ?? (() => new Date())
+    try {
+      migrate(this.db)
+      this.seeded = seedIfEmpty(this.db, options.fixtures)
+    } catch (err) {
+      this.db.close()
+      throw err
+    }
+  }
+
+  listTopics(): Topic[] {
+    return this.all<Topic>('SELECT id, name, icon FROM topics ORDER BY position')
+  }
+
+  listDepartments(): string[] {
+    return sortedDistinct(this.column<string>('SELECT DISTINCT department FROM policies'))
+  }
+
+  regionTree(): Region[] {
+    const rows = this.all<{ code: string; name: string; level: Region['level']; parent_code: string | null }>(
+      'SELECT code, name, level, parent_code FROM regions ORDER BY position',
+    )
+    const children = new Map<string | null, Region[]>()
+    for (const r of rows) {
+      const list = children.get(r.parent_code) ?? []
+      list.push({ code: r.code, name: r.name, level: r.level })
+      children.set(r.parent_code, list)
+    }
+    const attach = (nodes: Region[]): Region[] =>
+      nodes.map((n) => {
+        const kids = children.get(n.code)
+        return kids ? { ...n, children: attach(kids) } : n
+      })
+    return attach(children.get(null) ?? [])
+  }
+
+  searchPolicies(query: PolicySearch): Page<PolicySummary> {
+    const conditions: [string, unknown][] = []
+    if (query.topic) conditions.push(['topic = ?', query.topic])
+    if (query.dept) conditions.push(['department = ?', query.dept])
+    for (const term of searchTerms(query.q)) conditions.push(['instr(search_text, ?) > 0', term])
+    return this.page(
+      `SELECT ${POLICY_SUMMARY_COLUMNS} FROM policies`,
+      'FROM policies',
+      where(conditions),
+      'ORDER BY published_at DESC, id',
+      query,
+      (r: PolicyRow) => policySummaryFrom(r),
+    )
+  }
+
+  getPolicy(id: string) {
+    const row = this.get<PolicyDetailRow>(
+      `SELECT ${POLICY_SUMMARY_COLUMNS}, issuer, body FROM policies WHERE id = ?`,
+      id,
+    )
+    return row && policyFrom(row)
+  }
+
+  listInterpretations(query: InterpretationSearch) {
+    const conditions: [string, unknown][] = []
+    if (query.policyId) conditions.push(['policy_id = ?', query.policyId])
+    if (query.topic) conditions.push(['topic = ?', query.topic])
+    if (query.featured !== undefined) conditions.push(['featured = ?', query.featured ? 1 : 0])
+    return this.page(
+      `SELECT ${INTERPRETATION_SUMMARY_COLUMNS} FROM interpretations`,
+      'FROM interpretations',
+      where(conditions),
+      'ORDER BY published_at DESC, id',
+      query,
+      (r: InterpretationRow) => interpretationSummaryFrom(r),
+    )
+  }
+
+  getInterpretation(id: string) {
+    const row = this.get<InterpretationDetailRow>(
+      `SELECT ${INTERPRETATION_SUMMARY_COLUMNS}, validity, body FROM interpretations WHERE id = ?`,
+      id,
+    )
+    return row && interpretationFrom(row)
+  }
+
+  getFaq(id: string) {
+    const row = this.get<FaqRow>('SELECT * FROM faqs WHERE id = ?', id)
+    return row && faqFrom(row)
+  }
+
+  listVideos(query: VideoSearch) {
+    const conditions: [string, unknown][] = []
+    if (query.topic) conditions.push(['topic = ?', query.topic])
+    return this.page(
+      'SELECT * FROM videos',
+      'FROM videos',
+      where(conditions),
+      'ORDER BY published_at DESC, id',
+      query,
+      (r: VideoRow) => videoFrom(r),
+    )
+  }
+
+  getVideo(id: string) {
+    const row = this.get<VideoRow>('SELECT * FROM videos WHERE id = ?', id)
+    return row && videoFrom(row)
+  }
+
+  listCourses(): CourseSummary[] {
+    return this.all<CourseRow & { lesson_count: number; total_sec: number | null }>(
+      `SELECT c.id, c.title, c.topic, c.department, c.cover, c.summary,
+              COUNT(l.id) AS lesson_count, SUM(l.duration_sec) AS total_sec
+       FROM courses c LEFT JOIN lessons l ON l.course_id = c.id
+       GROUP BY c.id ORDER BY c.position`,
+    ).map(({ lesson_count, total_sec, ...c }) => ({ ...c, lessonCount: lesson_count, totalSec: total_sec ?? 0 }))
+  }
+
+  getCourse(id: string): Course | undefined {
+    const course = this.get<CourseRow>(
+      'SELECT id, title, topic, department, cover, summary FROM courses WHERE id = ?',
+      id,
+    )
+    if (!course) return undefined
+    const lessons = this.all<LessonRow>('SELECT * FROM lessons WHERE course_id = ? ORDER BY position', id).map(
+      lessonFrom,
+    )
+    return {
+      ...course,
+      lessonCount: lessons.length,
+      totalSec: lessons.reduce((sum, l) => sum + l.durationSec, 0),
+      lessons,
+    }
+  }
+
+  listLectureTopics(filter: { topic?: string } = {}) {
+    const rows = filter.topic
+      ? this.all<LectureTopicRow>('SELECT * FROM lecture_topics WHERE topic = ? ORDER BY position', filter.topic)
+      : this.all<LectureTopicRow>('SELECT * FROM lecture_topics ORDER BY position')
+    return rows.map(lectureTopicFrom)
+  }
+
+  listCampaigns(filter: { status?: CampaignStatus } = {}): CampaignSummary[] {
+    return this.all<CampaignRow>('SELECT * FROM campaigns ORDER BY position')
+      .map((r) => this.withStatus(campaignFrom(r)))
+      .filter((c) => !filter.status || c.status === filter.status)
+      .sort(compareCampaigns)
+      .map(toCampaignSummary)
+  }
+
+  getCampaign(id: string) {
+    const row = this.get<CampaignRow>('SELECT * FROM campaigns WHERE id = ?', id)
+    return row && this.withStatus(campaignFrom(row))
+  }
+
+  home() {
+    return composeHome(this)
+  }
+
+  upsertUser(input: UserInput): User {
+    this.stmt(
+      `INSERT INTO users (id, provider, external_id, nickname, role, region_code, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, external_id) DO NOTHING`,
+    ).run(randomUUID(), input.provider, input.externalId, input.nickname, input.role, input.regionCode ?? null,
+      this.now().toISOString())
+    const row = this.get<UserRow>(
+      'SELECT id, nickname, role, region_code FROM users WHERE provider = ? AND external_id = ?',
+      input.provider,
+      input.externalId,
+    )
+    return userFrom(row!)
+  }
+
+  getUser(id: string) {
+    const row = this.get<UserRow>('SELECT id, nickname, role, region_code FROM users WHERE id = ?', id)
+    return row && userFrom(row)
+  }
+
+  createSession(input: SessionInput): Session {
+    const user = this.getUser(input.userId)
+    if (!user) throw new Error(`createSession: no user ${input.userId}`)
+    const token = newSessionToken()
+    const now = this.now()
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString()
+    this.stmt(
+      'INSERT INTO sessions (token_hash, user_id, session_key, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(hashSessionToken(token), user.id, input.sessionKey ?? null, now.toISOString(), expiresAt)
+    return { token, user, expiresAt }
+  }
+
+  getSession(token: string): Session | undefined {
+    const row = this.get<UserRow & { expires_at: string }>(
+      `SELECT u.id, u.nickname, u.role, u.region_code, s.expires_at
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+      hashSessionToken(token),
+    )
+    if (!row || Date.parse(row.expires_at) <= this.now().getTime()) return undefined
+    return { token, user: userFrom(row), expiresAt: row.expires_at }
+  }
+
+  close() {
+    if (this.db.open) this.db.close()
+  }
+
+  private withStatus(c: Campaign): Campaign {
+    return { ...c, status: campaignStatus(c.startsAt, c.endsAt, this.now()) }
+  }
+
+  private page<Row, T>(
+    select: string,
+    from: string,
+    w: Where,
+    orderBy: string,
+    request: PageRequest,
+    map: (row: Row) => T,
+  ): Page<T> {
+    const total = this.value<number>(`SELECT COUNT(*) ${from} ${w.sql}`, ...w.params)
+    const rows = this.all<Row>(`${select} ${w.sql} ${orderBy} LIMIT ? OFFSET ?`, ...w.params, request.pageSize,
+      pageOffset(request))
+    return { items: rows.map(map), total, page: request.page, pageSize: request.pageSize }
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  private all<T>(sql: string, ...params: unknown[]): T[] {
+    return this.stmt(sql).pluck(false).all(...params) as T[]
+  }
+
+  private get<T>(sql: string, ...params: unknown[]): T | undefined {
+    return this.stmt(sql).pluck(false).get(...params) as T | undefined
+  }
+
+  private column<T>(sql: string, ...params: unknown[]): T[] {
+    return this.stmt(sql).pluck(true).all(...params) as T[]
+  }
+
+  private value<T>(sql: string, ...params: unknown[]): T {
+    return this.stmt(sql).pluck(true).get(...params) as T
+  }
+}

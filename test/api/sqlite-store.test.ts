@@ -1,0 +1,119 @@
+/** What only the SQLite store does: migrate, seed once, keep data across opens, hold the answer key. */
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { fixtures } from '../../mock/fixtures'
+import { migrate, readMigrations } from '../../server/store/sqlite/migrate'
+import { SqliteStore } from '../../server/store/sqlite'
+import { sampleFixtures } from './helpers/sample-fixtures'
+import { makeTempDir } from './helpers/temp-dir'
+
+const temp = makeTempDir('zct-sqlite-')
+afterAll(() => temp.remove())
+
+describe('SqliteStore on a file', () => {
+  const file = join(temp.path, 'nested', 'zhengcetong.db')
+
+  it('creates the directory and file, migrates and seeds on first open', () => {
+    const store = new SqliteStore({ file, fixtures })
+    expect(store.seeded).toBe(true)
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(1) // NORMAL
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1)
+    const versions = store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()
+    expect(versions).toEqual(readMigrations().map((m) => m.version))
+    expect(store.searchPolicies({ page: 1, pageSize: 1 }).total).toBe(fixtures.policies.length)
+    store.close()
+  })
+
+  it('keeps data and sessions on a second open, seeding nothing twice', () => {
+    const first = new SqliteStore({ file, fixtures })
+    expect(first.seeded).toBe(false)
+    const user = first.upsertUser({ provider: 'dev', externalId: 'staff:李四', nickname: '李四', role: 'staff' })
+    const session = first.createSession({ userId: user.id, sessionKey: 'k' })
+    first.close()
+
+    const second = new SqliteStore({ file, fixtures })
+    expect(second.seeded).toBe(false)
+    expect(second.getSession(session.token)).toEqual(session)
+    expect(second.listTopics()).toHaveLength(fixtures.topics.length)
+    expect(second.db.prepare('SELECT COUNT(*) FROM policies').pluck().get()).toBe(fixtures.policies.length)
+    second.close()
+  })
+
+  it('stores a hash of the token and keeps the WeChat session key server-side', () => {
+    const store = new SqliteStore({ file, fixtures })
+    const user = store.upsertUser({ provider: 'wechat', externalId: 'openid-1', nickname: '微信用户', role: 'resident' })
+    const { token } = store.createSession({ userId: user.id, sessionKey: 'wx-session-key' })
+    const row = store.db.prepare('SELECT token_hash, session_key FROM sessions WHERE user_id = ?').get(user.id) as {
+      token_hash: string
+      session_key: string
+    }
+    expect(row.token_hash).not.toBe(token)
+    expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(row.session_key).toBe('wx-session-key')
+    store.close()
+  })
+
+  it('seeds the quiz questions with their answers and explanations, linked to campaigns', () => {
+    const db = new Database(file, { readonly: true })
+    const count = db.prepare('SELECT COUNT(*) FROM quiz_questions').pluck().get()
+    expect(count).toBe(fixtures.questions.length)
+    const q = fixtures.questions[0]
+    const row = db.prepare('SELECT answer, explanation FROM quiz_questions WHERE id = ?').get(q.id) as {
+      answer: string
+      explanation: string
+    }
+    expect(JSON.parse(row.answer)).toEqual(q.answer)
+    expect(row.explanation).toBe(q.explanation)
+    const links = db.prepare('SELECT COUNT(*) FROM campaign_questions').pluck().get()
+    expect(links).toBe(fixtures.questions.reduce((n, x) => n + x.campaignIds.length, 0))
+    db.close()
+  })
+})
+
+describe('seeding', () => {
+  it('is all or nothing: a broken fixture leaves the database empty', () => {
+    const file = join(temp.path, 'broken.db')
+    const broken = { ...sampleFixtures, questions: [{ ...sampleFixtures.questions[0], campaignIds: ['no-such-campaign'] }] }
+    expect(() => new SqliteStore({ file, fixtures: broken })).toThrow(/FOREIGN KEY/)
+    const db = new Database(file, { readonly: true })
+    expect(db.prepare('SELECT COUNT(*) FROM topics').pluck().get()).toBe(0)
+    db.close()
+    // and the next start, with good fixtures, seeds
+    const store = new SqliteStore({ file, fixtures: sampleFixtures })
+    expect(store.seeded).toBe(true)
+    store.close()
+  })
+})
+
+describe('migrate', () => {
+  it('applies only what is new, in order, each recorded', () => {
+    const db = new Database(':memory:')
+    const migrations = [
+      { version: 2, name: '002_b.sql', sql: 'CREATE TABLE b (x);' },
+      { version: 1, name: '001_a.sql', sql: 'CREATE TABLE a (x);' },
+    ].sort((x, y) => x.version - y.version)
+    expect(migrate(db, migrations.slice(0, 1))).toEqual([1])
+    expect(migrate(db, migrations)).toEqual([2])
+    expect(migrate(db, migrations)).toEqual([])
+    expect(db.prepare('SELECT name FROM schema_migrations ORDER BY version').pluck().all()).toEqual([
+      '001_a.sql',
+      '002_b.sql',
+    ])
+    db.close()
+  })
+
+  it('rolls back a failing migration and records nothing', () => {
+    const db = new Database(':memory:')
+    const bad = [{ version: 1, name: '001_bad.sql', sql: 'CREATE TABLE ok (x); CREATE TABLE ok (x);' }]
+    expect(() => migrate(db, bad)).toThrow()
+    expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ok'").pluck().get()).toBe(0)
+    expect(db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(0)
+    db.close()
+  })
+
+  it('reads numbered files from server/store/sqlite/migrations', () => {
+    const [first] = readMigrations()
+    expect(first).toMatchObject({ version: 1, name: '001_init.sql' })
+  })
+})

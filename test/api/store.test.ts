@@ -1,0 +1,335 @@
+/**
+ * One suite, two stores: the memory store and the SQLite store must answer every read the
+ * same way (sample fixtures), and agree with each other on the real fixtures.
+ */
+import { join } from 'node:path'
+import { ROLES } from '../../src/contract'
+import { fixtures as realFixtures } from '../../mock/fixtures'
+import type { Fixtures } from '../../mock/types'
+import { MemoryStore } from '../../server/store/memory'
+import { SqliteStore } from '../../server/store/sqlite'
+import type { Store, StoreOptions } from '../../server/store/store'
+import { makeClock } from './helpers/clock'
+import { SAMPLE_NOW, sampleFixtures } from './helpers/sample-fixtures'
+import { makeTempDir } from './helpers/temp-dir'
+
+type Factory = (fixtures: Fixtures, options: StoreOptions) => Store
+
+const temp = makeTempDir('zct-store-')
+let fileSeq = 0
+afterAll(() => temp.remove())
+
+const factories: [string, Factory][] = [
+  ['memory', (fixtures, options) => new MemoryStore(fixtures, options)],
+  ['sqlite', (fixtures, options) => new SqliteStore({ file: join(temp.path, `s${fileSeq++}.db`), fixtures, ...options })],
+]
+
+const DAY = 24 * 60 * 60 * 1000
+const all = { page: 1, pageSize: 50 }
+const ids = (items: { id: string }[]) => items.map((x) => x.id)
+
+describe.each(factories)('%s store', (_kind, make) => {
+  const clock = makeClock(SAMPLE_NOW)
+  let store: Store
+
+  beforeAll(() => {
+    store = make(sampleFixtures, { now: clock.now })
+  })
+  beforeEach(() => clock.set(SAMPLE_NOW))
+  afterAll(() => store.close())
+
+  describe('taxonomy', () => {
+    it('lists topics in seed order', () => {
+      expect(store.listTopics()).toEqual(sampleFixtures.topics)
+    })
+
+    it('lists the distinct policy departments in pinyin order', () => {
+      expect(store.listDepartments()).toEqual(['台州市民政局', '台州市人民政府办公室', '台州市医疗保障局'])
+    })
+
+    it('returns the region tree; leaves have no children key', () => {
+      const tree = store.regionTree()
+      expect(tree.map((r) => r.name)).toEqual(['椒江区', '黄岩区'])
+      expect(tree[0].children!.map((t) => t.code)).toEqual(['331002001', '331002002'])
+      expect(tree[0].children![0].children).toEqual([{ code: '331002001001', name: '东山社区', level: 'village' }])
+      expect(tree[0].children![1]).not.toHaveProperty('children')
+      expect(tree[1]).not.toHaveProperty('children')
+    })
+  })
+
+  describe('policies', () => {
+    it('orders newest first, ties by id', () => {
+      const page = store.searchPolicies(all)
+      expect(ids(page.items)).toEqual(['p4', 'p1', 'p3', 'p2', 'p5'])
+      expect(page.total).toBe(5)
+    })
+
+    it('returns summaries without the text', () => {
+      const [first] = store.searchPolicies({ page: 1, pageSize: 1 }).items
+      expect(first).toEqual({
+        id: 'p4',
+        title: '台州市高龄津贴发放办法（修订）',
+        docNumber: '台民发〔2025〕2号',
+        department: '台州市民政局',
+        topic: 'yanglao',
+        publishedAt: '2025-03-02',
+        effectiveFrom: '2025-04-01',
+        validity: 'valid',
+        summary: '提高90周岁以上老年人津贴标准。',
+      })
+      const noEffective = store.searchPolicies({ ...all, q: '异地就医' }).items[0]
+      expect(noEffective).not.toHaveProperty('effectiveFrom')
+    })
+
+    it.each([
+      ['title', '高龄津贴', ['p4', 'p2']],
+      ['doc number', '台政办发〔2021〕28号', ['p3']],
+      ['summary', '跨省就医', ['p5']],
+      ['section heading', '缴费标准', ['p1']],
+      ['section text', '百岁老人', ['p4']],
+      ['ASCII, any case', 'APP', ['p1']],
+      ['all terms (AND)', '津贴 修订', ['p4']],
+      ['ideographic space', '津贴\u3000社保卡', ['p2']],
+      ['nothing', '不存在的词', []],
+    ])('matches q in %s', (_what, q, expected) => {
+      const page = store.searchPolicies({ ...all, q })
+      expect(ids(page.items)).toEqual(expected)
+      expect(page.total).toBe(expected.length)
+    })
+
+    it('treats a blank q as no filter', () => {
+      expect(store.searchPolicies({ ...all, q: '   ' }).total).toBe(5)
+    })
+
+    it('filters by topic and department, combined with q', () => {
+      expect(ids(store.searchPolicies({ ...all, topic: 'yibao' }).items)).toEqual(['p1', 'p5'])
+      expect(ids(store.searchPolicies({ ...all, dept: '台州市民政局' }).items)).toEqual(['p4', 'p2'])
+      expect(ids(store.searchPolicies({ ...all, topic: 'yibao', q: '备案' }).items)).toEqual(['p5'])
+      expect(store.searchPolicies({ ...all, topic: 'nope' })).toEqual({ items: [], total: 0, page: 1, pageSize: 50 })
+    })
+
+    it('paginates without overlap, and past the end gives an empty page with the total', () => {
+      const p1 = store.searchPolicies({ page: 1, pageSize: 2 })
+      const p2 = store.searchPolicies({ page: 2, pageSize: 2 })
+      const p3 = store.searchPolicies({ page: 3, pageSize: 2 })
+      expect([...ids(p1.items), ...ids(p2.items), ...ids(p3.items)]).toEqual(['p4', 'p1', 'p3', 'p2', 'p5'])
+      expect(p2).toMatchObject({ total: 5, page: 2, pageSize: 2 })
+      expect(store.searchPolicies({ page: 9, pageSize: 2 })).toEqual({ items: [], total: 5, page: 9, pageSize: 2 })
+    })
+
+    it('returns a policy whole, and undefined for an unknown id', () => {
+      expect(store.getPolicy('p2')).toEqual(sampleFixtures.policies[1])
+      expect(store.getPolicy('p4')).toEqual(sampleFixtures.policies[3])
+      expect(store.getPolicy('nope')).toBeUndefined()
+    })
+  })
+
+  describe('interpretations', () => {
+    it('lists summaries newest first', () => {
+      const page = store.listInterpretations(all)
+      expect(ids(page.items)).toEqual(['i2', 'i3', 'i1'])
+      expect(page.items[0]).not.toHaveProperty('blocks')
+      expect(page.items[0]).not.toHaveProperty('videoIds')
+    })
+
+    it('filters by policy, topic and featured', () => {
+      expect(ids(store.listInterpretations({ ...all, policyId: 'p4' }).items)).toEqual(['i2', 'i3'])
+      expect(ids(store.listInterpretations({ ...all, topic: 'yibao' }).items)).toEqual(['i1'])
+      expect(ids(store.listInterpretations({ ...all, featured: true }).items)).toEqual(['i2', 'i1'])
+      expect(store.listInterpretations({ page: 2, pageSize: 2 })).toMatchObject({ total: 3, items: [{ id: 'i1' }] })
+    })
+
+    it('returns every block type intact', () => {
+      expect(store.getInterpretation('i1')).toEqual(sampleFixtures.interpretations[0])
+      expect(store.getInterpretation('nope')).toBeUndefined()
+    })
+  })
+
+  it('returns a FAQ, with and without its links', () => {
+    expect(store.getFaq('f1')).toEqual(sampleFixtures.faqs[0])
+    expect(store.getFaq('f2')).toEqual(sampleFixtures.faqs[1])
+    expect(store.getFaq('nope')).toBeUndefined()
+  })
+
+  describe('videos', () => {
+    it('lists newest first, filters by topic, paginates', () => {
+      expect(ids(store.listVideos(all).items)).toEqual(['v2', 'v1', 'v3'])
+      expect(ids(store.listVideos({ ...all, topic: 'yibao' }).items)).toEqual(['v1', 'v3'])
+      expect(store.listVideos({ page: 2, pageSize: 1 })).toMatchObject({ total: 3, items: [{ id: 'v1' }] })
+    })
+
+    it('returns a video whole', () => {
+      expect(store.getVideo('v1')).toEqual(sampleFixtures.videos[0])
+      expect(store.getVideo('v2')).toEqual(sampleFixtures.videos[1])
+      expect(store.getVideo('nope')).toBeUndefined()
+    })
+  })
+
+  describe('courses', () => {
+    it('lists summaries with counts computed from the lessons', () => {
+      expect(store.listCourses()).toEqual([
+        { id: 'c1', title: '医保十问', topic: 'yibao', department: '台州市医疗保障局', cover: '/media/covers/c1.jpg', summary: '十个常见问题。', lessonCount: 2, totalSec: 70 },
+        { id: 'c2', title: '养老金怎么算', topic: 'yanglao', department: '台州市人力资源和社会保障局', cover: '/media/covers/c2.jpg', summary: '一节课讲清。', lessonCount: 1, totalSec: 25 },
+      ])
+    })
+
+    it('returns a course with its lessons in order', () => {
+      const course = store.getCourse('c1')!
+      expect(course).toMatchObject({ lessonCount: 2, totalSec: 70 })
+      expect(course.lessons).toEqual(sampleFixtures.courses[0].lessons)
+      expect(store.getCourse('nope')).toBeUndefined()
+    })
+  })
+
+  it('lists lecture topics in seed order, filtered by topic', () => {
+    expect(store.listLectureTopics()).toEqual(sampleFixtures.lectureTopics)
+    expect(store.listLectureTopics({ topic: 'yanglao' })).toEqual([sampleFixtures.lectureTopics[1]])
+    expect(store.listLectureTopics({ topic: 'nope' })).toEqual([])
+  })
+
+  describe('campaigns', () => {
+    it('derives status from the dates, ignoring the seeded one', () => {
+      const byId = Object.fromEntries(store.listCampaigns().map((c) => [c.id, c.status]))
+      expect(byId).toEqual({ 'q-ended': 'ended', 'q-ongoing': 'ongoing', 'q-upcoming': 'upcoming' })
+    })
+
+    it('orders ongoing, upcoming, ended', () => {
+      expect(ids(store.listCampaigns())).toEqual(['q-ongoing', 'q-upcoming', 'q-ended'])
+    })
+
+    it('filters by derived status', () => {
+      expect(ids(store.listCampaigns({ status: 'ongoing' }))).toEqual(['q-ongoing'])
+      expect(ids(store.listCampaigns({ status: 'ended' }))).toEqual(['q-ended'])
+    })
+
+    it('moves with the clock: a bare start date begins at 00:00 Beijing time', () => {
+      clock.set(new Date('2025-06-15T15:59:59.999Z'))
+      expect(store.getCampaign('q-upcoming')!.status).toBe('upcoming')
+      clock.set(new Date('2025-06-15T16:00:00.000Z'))
+      expect(store.getCampaign('q-upcoming')!.status).toBe('ongoing')
+      clock.set(new Date('2025-06-30T00:00:00+08:00'))
+      expect(store.getCampaign('q-ongoing')!.status).toBe('ended')
+      expect(ids(store.listCampaigns({ status: 'ongoing' }))).toEqual(['q-upcoming'])
+    })
+
+    it('returns a campaign whole with its derived status, and no questions', () => {
+      const campaign = store.getCampaign('q-ongoing')!
+      expect(campaign).toEqual({ ...sampleFixtures.campaigns[1], status: 'ongoing' })
+      expect(JSON.stringify(campaign)).not.toMatch(/answer|explanation|qq1/)
+      expect(store.getCampaign('nope')).toBeUndefined()
+    })
+
+    it('lists summaries only', () => {
+      const [summary] = store.listCampaigns()
+      expect(Object.keys(summary).sort()).toEqual(
+        ['cover', 'department', 'endsAt', 'id', 'participants', 'startsAt', 'status', 'title'],
+      )
+    })
+  })
+
+  it('composes home: featured, topics, 5 latest policies, ongoing campaigns', () => {
+    const home = store.home()
+    expect(ids(home.featured)).toEqual(['i2', 'i1'])
+    expect(home.topics).toEqual(sampleFixtures.topics)
+    expect(ids(home.latestPolicies)).toEqual(['p4', 'p1', 'p3', 'p2', 'p5'])
+    expect(ids(home.campaigns)).toEqual(['q-ongoing'])
+  })
+
+  describe('users and sessions', () => {
+    it('upserts a user by provider and external id', () => {
+      const a = store.upsertUser({ provider: 'dev', externalId: 'staff:张三', nickname: '张三', role: 'staff' })
+      const again = store.upsertUser({ provider: 'dev', externalId: 'staff:张三', nickname: '改名', role: 'admin' })
+      const other = store.upsertUser({ provider: 'wechat', externalId: 'staff:张三', nickname: '微信用户', role: 'resident' })
+      expect(a).toEqual({ id: expect.any(String), nickname: '张三', role: 'staff' })
+      expect(again).toEqual(a)
+      expect(other.id).not.toBe(a.id)
+      expect(store.getUser(a.id)).toEqual(a)
+      expect(store.getUser('nope')).toBeUndefined()
+    })
+
+    it('keeps a region code', () => {
+      const u = store.upsertUser({ provider: 'dev', externalId: 'r', nickname: 'r', role: 'resident', regionCode: '331002' })
+      expect(u.regionCode).toBe('331002')
+    })
+
+    it('creates a 30-day session with a 64-hex token, found by the token', () => {
+      const user = store.upsertUser({ provider: 'dev', externalId: 'resident:x', nickname: 'x', role: 'resident' })
+      const session = store.createSession({ userId: user.id, sessionKey: 'secret-key' })
+      expect(session.token).toMatch(/^[0-9a-f]{64}$/)
+      expect(Date.parse(session.expiresAt) - SAMPLE_NOW.getTime()).toBe(30 * DAY)
+      expect(session.user).toEqual(user)
+      expect(JSON.stringify(session)).not.toContain('secret-key')
+      expect(store.getSession(session.token)).toEqual(session)
+      expect(store.getSession('0'.repeat(64))).toBeUndefined()
+    })
+
+    it('forgets a session once it expires', () => {
+      const user = store.upsertUser({ provider: 'dev', externalId: 'resident:y', nickname: 'y', role: 'resident' })
+      const { token } = store.createSession({ userId: user.id })
+      clock.advance(30 * DAY - 1)
+      expect(store.getSession(token)).toBeDefined()
+      clock.advance(1)
+      expect(store.getSession(token)).toBeUndefined()
+    })
+
+    it('accepts every role', () => {
+      for (const role of ROLES) {
+        expect(store.upsertUser({ provider: 'dev', externalId: `${role}:r`, nickname: 'r', role }).role).toBe(role)
+      }
+    })
+
+    it('refuses a session for an unknown user', () => {
+      expect(() => store.createSession({ userId: 'nope' })).toThrow()
+    })
+  })
+})
+
+describe('memory and SQLite agree on the real fixtures', () => {
+  const now = () => new Date()
+  const memory = new MemoryStore(realFixtures, { now })
+  const sqlite = new SqliteStore({ file: join(temp.path, 'real.db'), fixtures: realFixtures, now })
+  afterAll(() => sqlite.close())
+
+  const topics = realFixtures.topics.map((t) => t.id)
+  const departments = [...new Set(realFixtures.policies.map((p) => p.department))]
+  const words = realFixtures.policies.flatMap((p) => [p.title.slice(2, 6), p.docNumber, p.summary.slice(5, 9)])
+
+  it('on taxonomy, home and campaigns', () => {
+    expect(sqlite.listTopics()).toEqual(memory.listTopics())
+    expect(sqlite.listDepartments()).toEqual(memory.listDepartments())
+    expect(sqlite.regionTree()).toEqual(memory.regionTree())
+    expect(sqlite.home()).toEqual(memory.home())
+    expect(sqlite.listCampaigns()).toEqual(memory.listCampaigns())
+    expect(sqlite.listCourses()).toEqual(memory.listCourses())
+    expect(sqlite.listLectureTopics()).toEqual(memory.listLectureTopics())
+  })
+
+  it('on every policy query by topic, department, word and page', () => {
+    for (const topic of topics) expect(sqlite.searchPolicies({ ...all, topic })).toEqual(memory.searchPolicies({ ...all, topic }))
+    for (const dept of departments) expect(sqlite.searchPolicies({ ...all, dept })).toEqual(memory.searchPolicies({ ...all, dept }))
+    for (const q of words) expect(sqlite.searchPolicies({ ...all, q })).toEqual(memory.searchPolicies({ ...all, q }))
+    for (let page = 1; page <= 4; page++) {
+      expect(sqlite.searchPolicies({ page, pageSize: 3 })).toEqual(memory.searchPolicies({ page, pageSize: 3 }))
+    }
+  })
+
+  it('on every entity by id', () => {
+    for (const p of realFixtures.policies) expect(sqlite.getPolicy(p.id)).toEqual(p)
+    for (const i of realFixtures.interpretations) expect(sqlite.getInterpretation(i.id)).toEqual(i)
+    for (const f of realFixtures.faqs) expect(sqlite.getFaq(f.id)).toEqual(f)
+    for (const v of realFixtures.videos) expect(sqlite.getVideo(v.id)).toEqual(v)
+    for (const c of realFixtures.courses) expect(sqlite.getCourse(c.id)).toEqual(memory.getCourse(c.id))
+    for (const c of realFixtures.campaigns) expect(sqlite.getCampaign(c.id)).toEqual(memory.getCampaign(c.id))
+  })
+
+  it('on interpretation and video lists', () => {
+    for (const topic of [undefined, ...topics]) {
+      expect(sqlite.listInterpretations({ ...all, topic })).toEqual(memory.listInterpretations({ ...all, topic }))
+      expect(sqlite.listVideos({ ...all, topic })).toEqual(memory.listVideos({ ...all, topic }))
+    }
+    for (const p of realFixtures.policies) {
+      const q = { ...all, policyId: p.id }
+      expect(sqlite.listInterpretations(q)).toEqual(memory.listInterpretations(q))
+    }
+  })
+})
