@@ -18,6 +18,9 @@ export function useRequest<T>(load: () => Promise<T>, deps: unknown[]): RequestS
   const [data, setData] = useState<T>()
   const [error, setError] = useState<ApiError>()
   const [loading, setLoading] = useState(true)
+  // which deps the current data/error answer: while they differ from the render's, it is loading
+  const key = JSON.stringify(deps)
+  const [settledKey, setSettledKey] = useState<string>()
   const seq = useRef(0)
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, deps)
@@ -32,15 +35,18 @@ export function useRequest<T>(load: () => Promise<T>, deps: unknown[]): RequestS
     } catch (e) {
       if (mine === seq.current) setError(asApiError(e))
     } finally {
-      if (mine === seq.current) setLoading(false)
+      if (mine === seq.current) {
+        setLoading(false)
+        setSettledKey(key)
+      }
     }
-  }, [run])
+  }, [run, key])
 
   useEffect(() => {
     void reload()
   }, [reload])
 
-  return { data, error, loading, reload }
+  return { data, error, loading: loading || settledKey !== key, reload }
 }
 
 export interface PagedListState<T> {
@@ -62,6 +68,8 @@ export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, de
   const [page, setPage] = useState(0)
   const [error, setError] = useState<ApiError>()
   const [loading, setLoading] = useState(true)
+  const key = JSON.stringify(deps)
+  const [settledKey, setSettledKey] = useState<string>()
   const seq = useRef(0)
   const busy = useRef(false)
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -85,10 +93,11 @@ export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, de
         if (mine === seq.current) {
           busy.current = false
           setLoading(false)
+          setSettledKey(key)
         }
       }
     },
-    [load],
+    [load, key],
   )
 
   useEffect(() => {
@@ -102,5 +111,5 @@ export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, de
     await fetchPage(page + 1)
   }, [fetchPage, hasMore, page])
 
-  return { items, total, error, loading, hasMore, refresh, loadMore }
+  return { items, total, error, loading: loading || settledKey !== key, hasMore, refresh, loadMore }
 }

@@ -82,7 +82,7 @@ let code = 1
 try {
   await waitForHealth(base, server)
   const specs = readdirSync(path.join(root, 'test/e2e'))
-    .filter((f) => f.endsWith('.e2e.ts'))
+    .filter((f) => f.endsWith('.e2e.ts') && (!process.env.E2E_ONLY || f.includes(process.env.E2E_ONLY)))
     .map((f) => path.join('test/e2e', f))
   const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...specs], {
     cwd: root,

@@ -18,7 +18,7 @@ export function EmptyState({ title, hint, actionText, onAction }: EmptyStateProp
       <Text className='state__title'>{title}</Text>
       {hint ? <Text className='state__hint'>{hint}</Text> : null}
       {actionText && onAction ? (
-        <Button className='state__action' onClick={onAction}>
+        <Button role='button' className='state__action' onClick={onAction}>
           {actionText}
         </Button>
       ) : null}

@@ -9,7 +9,7 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry: () 
         !
       </View>
       <Text className='state__title'>{message}</Text>
-      <Button className='state__action' onClick={onRetry}>
+      <Button role='button' className='state__action' onClick={onRetry}>
         重新加载
       </Button>
     </View>

@@ -15,7 +15,7 @@ export function ListFooter({ loading, hasMore, error, count, onRetry }: ListFoot
     return (
       <View className='list-footer' role='alert'>
         <Text>{error}</Text>
-        <Button className='list-footer__retry' onClick={onRetry}>
+        <Button role='button' className='list-footer__retry' onClick={onRetry}>
           重试
         </Button>
       </View>

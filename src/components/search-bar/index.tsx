@@ -36,7 +36,7 @@ export function SearchBar({ value = '', placeholder, onTap, onSearch, autoFocus 
         onInput={(e) => setText(e.detail.value)}
         onConfirm={submit}
       />
-      <Button className='search-bar__button' onClick={submit}>
+      <Button role='button' className='search-bar__button' onClick={submit}>
         搜索
       </Button>
     </View>

@@ -33,7 +33,7 @@ export default function MinePage() {
       </View>
 
       {user ? (
-        <Button className='mine__logout' onClick={signOut}>
+        <Button role='button' className='mine__logout' onClick={signOut}>
           退出登录
         </Button>
       ) : null}

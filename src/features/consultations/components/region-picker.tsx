@@ -24,7 +24,7 @@ export function RegionPicker({ regions, value, onChange }: RegionPickerProps) {
       </Picker>
       <Picker
         mode='selector'
-        disabled={!county}
+        disabled={!county || undefined}
         range={townships.map((t) => t.name)}
         value={Math.max(0, townships.indexOf(township as Region))}
         onChange={(e) => onChange(townships[Number(e.detail.value)].code)}

@@ -27,7 +27,7 @@ export function RoleLogin() {
       <Text className='role-login__title'>选择身份登录（开发模式）</Text>
       <View className='role-login__grid'>
         {ROLES.map((r) => (
-          <Button key={r} className='role-login__btn' loading={busy === r} disabled={busy !== undefined} onClick={() => login(r)}>
+          <Button role='button' key={r} className='role-login__btn' loading={busy === r} disabled={busy !== undefined || undefined} onClick={() => login(r)}>
             {roleLabel[r]}
           </Button>
         ))}

@@ -12,7 +12,7 @@ export function ChartBlock({ id, title, chart }: { id: string; title: string; ch
     <View className='chart-block'>
       <View className='chart-block__head'>
         <Text className='chart-block__title'>{title}</Text>
-        <Button className='chart-block__toggle' aria-pressed={showData} onClick={() => setShowData((v) => !v)}>
+        <Button role='button' className='chart-block__toggle' aria-pressed={showData} onClick={() => setShowData((v) => !v)}>
           {showData ? '查看图表' : '查看数据'}
         </Button>
       </View>

@@ -60,7 +60,7 @@ export default function AskPage() {
           onInput={(e) => setText(e.detail.value)}
           onConfirm={() => ask(text)}
         />
-        <Button className='qa__ask' disabled={!text.trim()} onClick={() => ask(text)}>
+        <Button role='button' className='qa__ask' disabled={!text.trim() || undefined} onClick={() => ask(text)}>
           提问
         </Button>
       </View>

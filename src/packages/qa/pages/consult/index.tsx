@@ -60,7 +60,7 @@ export default function ConsultPage() {
         <View className='consult__login'>
           <Text className='consult__login-title'>登录后即可向主管部门咨询</Text>
           <Text className='consult__login-hint'>答复会出现在“我的咨询”里</Text>
-          <Button className='consult__submit' onClick={() => Taro.switchTab({ url: routes.mine })}>
+          <Button role='button' className='consult__submit' onClick={() => Taro.switchTab({ url: routes.mine })}>
             去登录
           </Button>
         </View>
@@ -106,7 +106,7 @@ export default function ConsultPage() {
             {error}
           </View>
         ) : null}
-        <Button className='consult__submit' loading={busy} disabled={busy} onClick={submit}>
+        <Button role='button' className='consult__submit' loading={busy} disabled={busy || undefined} onClick={submit}>
           提交咨询
         </Button>
         <Text className='consult__privacy'>您的手机号仅用于部门联系您，列表中始终隐藏中间四位。</Text>
