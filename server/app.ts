@@ -32,11 +32,13 @@ export interface BuildAppOptions {
   devLogin?: boolean
   logger?: boolean
   logLevel?: string
+  /** where the log goes (default stdout); tests capture it to look for personal data */
+  logStream?: { write(line: string): void }
 }
 
 export function buildApp(opts: BuildAppOptions): App {
   const app = Fastify({
-    logger: opts.logger ? loggerOptions(opts.logLevel) : false,
+    logger: opts.logger ? loggerOptions(opts.logLevel, opts.logStream) : false,
     bodyLimit: 256 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>()
 

@@ -17,6 +17,9 @@ export const unauthorized = (message = '请先登录') => new ApiError(401, 'una
 export const forbidden = (message = '没有权限执行此操作') => new ApiError(403, 'forbidden', message)
 export const notFound = (message: string) => new ApiError(404, 'not_found', message)
 export const unavailable = (message: string) => new ApiError(503, 'unavailable', message)
+export const conflict = (message: string) => new ApiError(409, 'conflict', message)
+/** 422, as draft-ietf-httpapi-idempotency-key-header asks: the key already names another request */
+export const idempotencyKeyReused = () => new ApiError(422, 'conflict', '同一请求键不能用于不同内容')
 
 export function errorBody(code: ErrorCode, message: string): ApiErrorBody {
   return { error: { code, message } }

@@ -1,6 +1,7 @@
 /** What this server adds to Fastify's types: the store, the signed-in user, per-route config. */
 import type { User } from '../src/contract'
 import type { Store } from './store/store'
+import type { FieldMessages } from './validation-message'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,5 +21,7 @@ declare module 'fastify' {
     cache?: 'public' | 'per-user' | 'no-store'
     /** false exempts the route from mock-mode fault injection (health) */
     faults?: boolean
+    /** the route's own 400 messages for schema failures of its fields (see validation-message.ts) */
+    validationMessages?: FieldMessages
   }
 }

@@ -11,9 +11,10 @@ export function maskPhones(text: string): string {
   return text.replace(MOBILE, '$1****$2')
 }
 
-export function loggerOptions(level = 'info'): FastifyServerOptions['logger'] {
+export function loggerOptions(level = 'info', stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'],
       censor: '[redacted]',

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
       ...(store instanceof SqliteStore ? { database: store.db.name, seeded: store.seeded } : {}),
       faults: config.mode === 'mock' ? config.faults : undefined,
       wechatLogin: Boolean(config.wechat),
+      contentCheck: config.wechat ? 'msgSecCheck, local word list as fallback' : 'local word list',
       devLogin: config.devLogin,
     },
     '政策通 content API ready',

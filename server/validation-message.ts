@@ -80,10 +80,22 @@ function rule(issue: ValidationIssue): string {
   }
 }
 
-export function validationMessage(issues: readonly ValidationIssue[], context?: string): string {
+/**
+ * A route's own sentences for its fields (`config.validationMessages`): keyed `field.keyword`
+ * (e.g. `question.maxLength`) or just `field` for any failure of it, e.g. `phone` → 手机号格式不正确.
+ */
+export type FieldMessages = Readonly<Record<string, string>>
+
+export function validationMessage(
+  issues: readonly ValidationIssue[],
+  context?: string,
+  fieldMessages?: FieldMessages,
+): string {
   const issue = issues[0]
   if (!issue) return '参数错误'
   const field = fieldOf(issue)
+  const own = fieldMessages?.[`${field}.${issue.keyword}`] ?? fieldMessages?.[field]
+  if (own) return own
   if (!field) return `参数错误：${CONTEXT_NAMES[context ?? ''] ?? '请求'}${rule(issue)}`
   const leaf = field.split('.').pop()!
   const said = issue.keyword === 'required' ? rule(issue) : (FIELD_RULES[leaf] ?? rule(issue))

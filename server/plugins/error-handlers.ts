@@ -14,7 +14,8 @@ export function setupErrorHandlers(app: FastifyInstance): void {
       return reply.code(error.statusCode).send(errorBody(error.code, error.message))
     }
     if (error.validation) {
-      return reply.code(400).send(errorBody('bad_request', validationMessage(error.validation, error.validationContext)))
+      const message = validationMessage(error.validation, error.validationContext, request.routeOptions.config.validationMessages)
+      return reply.code(400).send(errorBody('bad_request', message))
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
     if (status === 500) request.log.error({ err: error }, 'unhandled error')

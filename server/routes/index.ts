@@ -2,6 +2,7 @@
 import type { RoutePlugin } from '../type-provider'
 import { authRoutes, type AuthRoutesOptions } from './auth'
 import campaignRoutes from './campaigns'
+import { consultationRoutes } from './consultations'
 import courseRoutes from './courses'
 import departmentRoutes from './departments'
 import faqRoutes from './faqs'
@@ -29,5 +30,6 @@ export function apiRoutes(options: AuthRoutesOptions): RoutePlugin {
     await api.register(lectureTopicRoutes)
     await api.register(campaignRoutes)
     await api.register(authRoutes(options))
+    await api.register(consultationRoutes({ wechat: options.wechat }))
   }
 }

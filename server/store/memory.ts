@@ -1,11 +1,14 @@
 /**
- * The in-memory store: the fixtures as plain arrays, users and sessions in Maps.
+ * The in-memory store: the fixtures as plain arrays; users, sessions, consultations and
+ * idempotency records in Maps.
  * Used in mock mode and by tests that do not need a file; nothing survives a restart.
  */
 import { randomUUID } from 'node:crypto'
 import type {
   Campaign,
   CampaignSummary,
+  Consultation,
+  ConsultationInput,
   Course,
   Interpretation,
   Policy,
@@ -16,7 +19,9 @@ import type {
 import type { Fixtures, QuizQuestionSeed } from '../../mock/types'
 import { campaignStatus, compareCampaigns } from './campaign-status'
 import { sortedDistinct } from './collation'
+import { consultationInputHash, replyHash, toConsultation, toConsultationForResponder } from './consultations'
 import { composeHome } from './home'
+import { IDEMPOTENT_WRITES, replayOf } from './idempotency'
 import { newestFirst, paginate } from './paging'
 import { matchesAll, policySearchText, searchTerms } from './policy-search'
 import {
@@ -26,14 +31,20 @@ import {
   toPolicySummary,
 } from './projections'
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-token'
-import type {
-  InterpretationSearch,
-  PolicySearch,
-  SessionInput,
-  Store,
-  StoreOptions,
-  UserInput,
-  VideoSearch,
+import {
+  type ConsultationListQuery,
+  type ConsultationRecord,
+  type ConsultationWrite,
+  type IdempotencyRecord,
+  type InterpretationSearch,
+  type PolicySearch,
+  type Responder,
+  type SessionInput,
+  type Store,
+  StoreConflict,
+  type StoreOptions,
+  type UserInput,
+  type VideoSearch,
 } from './store'
 
 interface UserRecord extends User {
@@ -56,6 +67,9 @@ export class MemoryStore implements Store {
   private readonly interpretations: Interpretation[]
   private readonly users = new Map<string, UserRecord>()
   private readonly sessions = new Map<string, SessionRecord>()
+  /** in insertion order, which breaks ties of createdAt (as rowid does in SQLite) */
+  private readonly consultations = new Map<string, ConsultationRecord>()
+  private readonly idempotency = new Map<string, IdempotencyRecord>()
 
   constructor(fixtures: Fixtures, options: StoreOptions = {}) {
     // a private copy: the fixtures module is shared with whoever else imported it
@@ -196,7 +210,93 @@ export class MemoryStore implements Store {
     return user && { token, user, expiresAt: record.expiresAt }
   }
 
+  wechatOpenid(userId: string) {
+    const u = this.users.get(userId)
+    return u?.provider === 'wechat' ? u.externalId : undefined
+  }
+
+  createConsultation(userId: string, input: ConsultationInput, idempotencyKey?: string): ConsultationWrite {
+    const { scope, status } = IDEMPOTENT_WRITES.createConsultation
+    const hash = consultationInputHash(input)
+    const earlier = idempotencyKey && this.findIdempotencyRecord(userId, scope, idempotencyKey)
+    if (earlier) return { consultation: replayOf<Consultation>(earlier, hash), replayed: true }
+    // what the SQLite store's foreign keys refuse
+    if (!this.users.has(userId)) throw new Error(`createConsultation: no user ${userId}`)
+    if (!this.data.topics.some((t) => t.id === input.topic)) throw new Error(`createConsultation: no topic ${input.topic}`)
+    if (!hasRegion(this.data.regions, input.regionCode)) throw new Error(`createConsultation: no region ${input.regionCode}`)
+
+    const record: ConsultationRecord = {
+      id: randomUUID(),
+      userId,
+      topic: input.topic,
+      question: input.question,
+      regionCode: input.regionCode,
+      ...(input.phone ? { phone: input.phone } : {}),
+      status: 'pending',
+      createdAt: this.now().toISOString(),
+    }
+    this.consultations.set(record.id, record)
+    const consultation = toConsultation(record)
+    if (idempotencyKey) this.remember(userId, scope, idempotencyKey, hash, status, consultation)
+    return { consultation: structuredClone(consultation), replayed: false }
+  }
+
+  listConsultationsByUser(userId: string) {
+    return this.newestConsultations()
+      .filter((c) => c.userId === userId)
+      .map(toConsultation)
+  }
+
+  listConsultations(query: ConsultationListQuery) {
+    const hits = this.newestConsultations().filter((c) => !query.status || c.status === query.status)
+    return paginate(hits.map(toConsultationForResponder), query)
+  }
+
+  replyConsultation(id: string, responder: Responder, text: string, idempotencyKey?: string) {
+    const { scope, status } = IDEMPOTENT_WRITES.replyConsultation
+    const hash = replyHash(id, text)
+    const earlier = idempotencyKey && this.findIdempotencyRecord(responder.userId, scope, idempotencyKey)
+    if (earlier) return { consultation: replayOf<Consultation>(earlier, hash), replayed: true }
+    const record = this.consultations.get(id)
+    if (!record) return undefined
+    if (record.status === 'answered') throw new StoreConflict('already-answered')
+    if (!this.users.has(responder.userId)) throw new Error(`replyConsultation: no user ${responder.userId}`)
+
+    record.status = 'answered'
+    record.reply = { text, department: responder.department, repliedAt: this.now().toISOString() }
+    record.repliedBy = responder.userId
+    const consultation = toConsultation(record)
+    if (idempotencyKey) this.remember(responder.userId, scope, idempotencyKey, hash, status, consultation)
+    return { consultation: structuredClone(consultation), replayed: false }
+  }
+
+  getConsultation(id: string) {
+    const c = this.consultations.get(id)
+    return c && structuredClone(c)
+  }
+
+  findIdempotencyRecord(userId: string, scope: string, key: string) {
+    const r = this.idempotency.get(idempotencyId(userId, scope, key))
+    return r && structuredClone(r)
+  }
+
   close() {}
+
+  private newestConsultations(): ConsultationRecord[] {
+    // reversed insertion order, then a stable sort: equal times stay newest-inserted first
+    return [...this.consultations.values()]
+      .reverse()
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+  }
+
+  private remember(userId: string, scope: string, key: string, requestHash: string, status: number, body: unknown) {
+    this.idempotency.set(idempotencyId(userId, scope, key), {
+      requestHash,
+      status,
+      body: structuredClone(body),
+      createdAt: this.now().toISOString(),
+    })
+  }
 
   private withStatus(c: Campaign): Campaign {
     return { ...c, status: campaignStatus(c.startsAt, c.endsAt, this.now()) }
@@ -208,6 +308,14 @@ function withoutEmptyChildren(nodes: Region[]): Region[] {
   return nodes.map(({ children, ...node }) =>
     children && children.length > 0 ? { ...node, children: withoutEmptyChildren(children) } : node,
   )
+}
+
+function hasRegion(nodes: Region[] | undefined, code: string): boolean {
+  return (nodes ?? []).some((r) => r.code === code || hasRegion(r.children, code))
+}
+
+function idempotencyId(userId: string, scope: string, key: string): string {
+  return JSON.stringify([userId, scope, key])
 }
 
 function publicUser(u: UserRecord): User {

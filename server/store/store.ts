@@ -1,5 +1,5 @@
 /**
- * The content store: everything the API reads, and the users and sessions it writes.
+ * The content store: everything the API reads, and the users, sessions and consultations it writes.
  * Two implementations share this contract and one test suite (test/api/store.test.ts):
  * `memory.ts` (mock mode, fast tests) and `sqlite/index.ts` (the default).
  * Quiz answers are loaded by both but no method of the read side returns them.
@@ -8,6 +8,10 @@ import type {
   Campaign,
   CampaignStatus,
   CampaignSummary,
+  Consultation,
+  ConsultationForResponder,
+  ConsultationInput,
+  ConsultationStatus,
   Course,
   CourseSummary,
   Faq,
@@ -66,6 +70,54 @@ export interface SessionInput {
   sessionKey?: string
 }
 
+/** a consultation as stored: who asked, the full phone, who answered */
+export interface ConsultationRecord {
+  id: string
+  userId: string
+  topic: string
+  question: string
+  regionCode: string
+  phone?: string
+  status: ConsultationStatus
+  createdAt: string
+  reply?: { text: string; department: string; repliedAt: string }
+  repliedBy?: string
+}
+
+export interface ConsultationListQuery extends PageRequest {
+  status?: ConsultationStatus
+}
+
+/** who answers: the user, and the department name shown to the resident */
+export interface Responder {
+  userId: string
+  department: string
+}
+
+/** the answer of an idempotent write; `replayed` when an earlier request with the key made it */
+export interface ConsultationWrite {
+  consultation: Consultation
+  replayed: boolean
+}
+
+/** what the first request with an Idempotency-Key answered (see store/idempotency.ts) */
+export interface IdempotencyRecord {
+  requestHash: string
+  status: number
+  body: unknown
+  createdAt: string
+}
+
+export type StoreConflictReason = 'idempotency-key-reused' | 'already-answered'
+
+/** a write refused because of what is already stored; nothing was changed */
+export class StoreConflict extends Error {
+  constructor(readonly reason: StoreConflictReason) {
+    super(reason)
+    this.name = 'StoreConflict'
+  }
+}
+
 export interface Store {
   readonly kind: 'memory' | 'sqlite'
 
@@ -100,6 +152,29 @@ export interface Store {
   createSession(input: SessionInput): Session
   /** undefined when the token is unknown or expired */
   getSession(token: string): Session | undefined
+  /** the openid of a user who signed in with WeChat (for msgSecCheck); undefined otherwise */
+  wechatOpenid(userId: string): string | undefined
+
+  /**
+   * Stores a consultation (input already validated and trimmed) as pending. With a key, the
+   * consultation and its idempotency record are written in one transaction; a second call with
+   * the same key and input returns the first answer (`replayed`), with other input it throws
+   * StoreConflict('idempotency-key-reused'). Throws for an unknown user, topic or region.
+   */
+  createConsultation(userId: string, input: ConsultationInput, idempotencyKey?: string): ConsultationWrite
+  /** the user's own, newest first, phone masked */
+  listConsultationsByUser(userId: string): Consultation[]
+  /** for responders: newest first, with the full phone */
+  listConsultations(query: ConsultationListQuery): Page<ConsultationForResponder>
+  /**
+   * Answers a pending consultation; undefined for an unknown id. An answered one throws
+   * StoreConflict('already-answered') — even for identical text: only a replay of the same
+   * Idempotency-Key (same id and text) returns the first answer instead.
+   */
+  replyConsultation(id: string, responder: Responder, text: string, idempotencyKey?: string): ConsultationWrite | undefined
+  getConsultation(id: string): ConsultationRecord | undefined
+  /** the record of an earlier write with this key, to replay it before doing any work */
+  findIdempotencyRecord(userId: string, scope: string, key: string): IdempotencyRecord | undefined
 
   close(): void
 }

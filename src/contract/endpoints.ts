@@ -8,6 +8,8 @@ import type {
   Campaign,
   CampaignSummary,
   Consultation,
+  ConsultationForResponder,
+  ConsultationStatus,
   Course,
   CourseSummary,
   Faq,
@@ -83,6 +85,10 @@ export interface ConsultationInput {
   phone?: string
 }
 
+export interface ConsultationQuery extends PageQuery {
+  status?: ConsultationStatus
+}
+
 export interface LectureOrderInput {
   topicId: Id
   villageCode: string
@@ -119,6 +125,8 @@ export interface Endpoints {
   'POST /consultations': { body: ConsultationInput; res: Consultation }
   'GET /consultations/mine': { res: Consultation[] }
   'POST /consultations/:id/reply': { body: { text: string }; res: Consultation }
+  /** responder and admin only, newest first; `phone` in full for calling back */
+  'GET /consultations': { query: ConsultationQuery; res: Page<ConsultationForResponder> }
   'GET /videos': { query: VideoQuery; res: Page<Video> }
   'GET /videos/:id': { res: Video }
   'GET /courses': { res: CourseSummary[] }

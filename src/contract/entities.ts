@@ -144,6 +144,11 @@ export interface Consultation {
   reply?: { text: string; department: string; repliedAt: string }
 }
 
+/** GET /consultations (responder, admin): the department that calls back sees the full number */
+export interface ConsultationForResponder extends Consultation {
+  phone?: string
+}
+
 export interface Video {
   id: Id
   title: string

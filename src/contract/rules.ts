@@ -9,3 +9,6 @@ export const CONSULTATION_QUESTION_MAX = 500
 export const CONSULTATION_REPLY_MAX = 2000
 
 export const QA_QUERY_MAX = 100
+
+/** the `Idempotency-Key` header of a write: 1..128 characters, chosen by the client per intent */
+export const IDEMPOTENCY_KEY_MAX = 128

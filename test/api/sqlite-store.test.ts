@@ -1,4 +1,7 @@
-/** What only the SQLite store does: migrate, seed once, keep data across opens, hold the answer key. */
+/**
+ * What only the SQLite store does: migrate, seed once, keep data across opens, hold the answer
+ * key, write a consultation and its idempotency record all or nothing.
+ */
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { fixtures } from '../../mock/fixtures'
@@ -68,6 +71,45 @@ describe('SqliteStore on a file', () => {
     const links = db.prepare('SELECT COUNT(*) FROM campaign_questions').pluck().get()
     expect(links).toBe(fixtures.questions.reduce((n, x) => n + x.campaignIds.length, 0))
     db.close()
+  })
+})
+
+describe('consultations on SQLite', () => {
+  const input = { topic: 'yibao', question: '医保在哪里缴费？', regionCode: '331002', phone: '13812345678' }
+
+  it('writes the consultation and its idempotency record in one transaction', () => {
+    const store = new SqliteStore({ file: join(temp.path, 'atomic.db'), fixtures: sampleFixtures })
+    const user = store.upsertUser({ provider: 'dev', externalId: 'resident:a', nickname: 'a', role: 'resident' })
+    store.db.exec(`CREATE TRIGGER fail_key BEFORE INSERT ON idempotency_keys
+      BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+    expect(() => store.createConsultation(user.id, input, 'k1')).toThrow(/disk full/)
+    expect(store.db.prepare('SELECT COUNT(*) FROM consultations').pluck().get()).toBe(0)
+
+    store.db.exec('DROP TRIGGER fail_key')
+    const { consultation } = store.createConsultation(user.id, input, 'k1')
+    expect(store.db.prepare('SELECT COUNT(*) FROM consultations').pluck().get()).toBe(1)
+    const key = store.db.prepare('SELECT scope, response_status, response_body FROM idempotency_keys').get() as {
+      scope: string
+      response_status: number
+      response_body: string
+    }
+    expect(key).toMatchObject({ scope: 'POST /consultations', response_status: 201 })
+    expect(JSON.parse(key.response_body)).toEqual(consultation)
+    expect(key.response_body).not.toContain('13812345678')
+    store.close()
+  })
+
+  it('refuses a row whose reply columns disagree with its status', () => {
+    const store = new SqliteStore({ file: join(temp.path, 'checks.db'), fixtures: sampleFixtures })
+    const user = store.upsertUser({ provider: 'dev', externalId: 'resident:b', nickname: 'b', role: 'resident' })
+    const { consultation } = store.createConsultation(user.id, input)
+    expect(() => store.db.prepare("UPDATE consultations SET status = 'answered' WHERE id = ?").run(consultation.id)).toThrow(
+      /CHECK/,
+    )
+    expect(() => store.db.prepare("UPDATE consultations SET reply_text = 'x' WHERE id = ?").run(consultation.id)).toThrow(
+      /CHECK/,
+    )
+    store.close()
   })
 })
 

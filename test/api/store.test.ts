@@ -1,14 +1,14 @@
 /**
- * One suite, two stores: the memory store and the SQLite store must answer every read the
- * same way (sample fixtures), and agree with each other on the real fixtures.
+ * One suite, two stores: the memory store and the SQLite store must answer every read and write
+ * the same way (sample fixtures), and agree with each other on the real fixtures.
  */
 import { join } from 'node:path'
-import { ROLES } from '../../src/contract'
+import { type ConsultationInput, ROLES } from '../../src/contract'
 import { fixtures as realFixtures } from '../../mock/fixtures'
 import type { Fixtures } from '../../mock/types'
 import { MemoryStore } from '../../server/store/memory'
 import { SqliteStore } from '../../server/store/sqlite'
-import type { Store, StoreOptions } from '../../server/store/store'
+import { type Store, StoreConflict, type StoreOptions } from '../../server/store/store'
 import { makeClock } from './helpers/clock'
 import { SAMPLE_NOW, sampleFixtures } from './helpers/sample-fixtures'
 import { makeTempDir } from './helpers/temp-dir'
@@ -280,6 +280,177 @@ describe.each(factories)('%s store', (_kind, make) => {
 
     it('refuses a session for an unknown user', () => {
       expect(() => store.createSession({ userId: 'nope' })).toThrow()
+    })
+
+    it('knows the openid of WeChat users only', () => {
+      const wx = store.upsertUser({ provider: 'wechat', externalId: 'o-openid-1', nickname: '微信用户', role: 'resident' })
+      const dev = store.upsertUser({ provider: 'dev', externalId: 'resident:openid', nickname: 'd', role: 'resident' })
+      expect(store.wechatOpenid(wx.id)).toBe('o-openid-1')
+      expect(store.wechatOpenid(dev.id)).toBeUndefined()
+      expect(store.wechatOpenid('nope')).toBeUndefined()
+    })
+  })
+
+  describe('consultations', () => {
+    // a fresh store per test: lists and counts start empty
+    let s: Store
+    let alice: string
+    let bob: string
+    let responder: { userId: string; department: string }
+    const input: ConsultationInput = {
+      topic: 'yibao',
+      question: '城乡居民医保在哪里缴费？',
+      regionCode: '331002001001',
+      phone: '13812345678',
+    }
+    const conflictOf = (run: () => unknown) => {
+      try {
+        run()
+      } catch (err) {
+        return err instanceof StoreConflict ? err.reason : err
+      }
+      return undefined
+    }
+
+    beforeEach(() => {
+      s = make(sampleFixtures, { now: clock.now })
+      alice = s.upsertUser({ provider: 'dev', externalId: 'resident:alice', nickname: 'alice', role: 'resident' }).id
+      bob = s.upsertUser({ provider: 'dev', externalId: 'resident:bob', nickname: 'bob', role: 'resident' }).id
+      const r = s.upsertUser({ provider: 'dev', externalId: 'responder:医保局', nickname: '台州市医疗保障局', role: 'responder' })
+      responder = { userId: r.id, department: r.nickname }
+    })
+    afterEach(() => s.close())
+
+    it('stores a pending consultation and shows its phone masked', () => {
+      const { consultation, replayed } = s.createConsultation(alice, input)
+      expect(replayed).toBe(false)
+      expect(consultation).toEqual({
+        id: expect.any(String),
+        topic: 'yibao',
+        question: '城乡居民医保在哪里缴费？',
+        regionCode: '331002001001',
+        phoneMasked: '138****5678',
+        status: 'pending',
+        createdAt: SAMPLE_NOW.toISOString(),
+      })
+      expect(JSON.stringify(s.listConsultationsByUser(alice))).not.toContain('13812345678')
+      expect(s.getConsultation(consultation.id)).toEqual({
+        ...consultation,
+        phoneMasked: undefined,
+        phone: '13812345678',
+        userId: alice,
+      })
+    })
+
+    it('keeps no phone when none is given', () => {
+      const { phone: _phone, ...noPhone } = input
+      const { consultation } = s.createConsultation(alice, noPhone)
+      expect(consultation).not.toHaveProperty('phoneMasked')
+      expect(s.listConsultations(all).items[0]).not.toHaveProperty('phone')
+    })
+
+    it('lists a user\'s own, newest first, ties in insertion order', () => {
+      const first = s.createConsultation(alice, input).consultation
+      const second = s.createConsultation(alice, { ...input, question: '同一时刻的第二个问题' }).consultation
+      clock.advance(1000)
+      const third = s.createConsultation(alice, { ...input, question: '一秒后的第三个问题' }).consultation
+      s.createConsultation(bob, input)
+      expect(ids(s.listConsultationsByUser(alice))).toEqual([third.id, second.id, first.id])
+      expect(s.listConsultationsByUser(bob)).toHaveLength(1)
+      expect(s.listConsultationsByUser('nobody')).toEqual([])
+    })
+
+    it('refuses an unknown user, topic or region and stores nothing', () => {
+      expect(() => s.createConsultation('nope', input)).toThrow()
+      expect(() => s.createConsultation(alice, { ...input, topic: 'nope' })).toThrow()
+      expect(() => s.createConsultation(alice, { ...input, regionCode: '999999' })).toThrow()
+      expect(s.listConsultations(all).total).toBe(0)
+    })
+
+    it('with an idempotency key: the same input replays the first answer, other input is refused', () => {
+      const first = s.createConsultation(alice, input, 'key-1')
+      clock.advance(60_000)
+      const again = s.createConsultation(alice, input, 'key-1')
+      expect(again).toEqual({ consultation: first.consultation, replayed: true })
+      expect(conflictOf(() => s.createConsultation(alice, { ...input, question: '换了一个问题的内容' }, 'key-1'))).toBe(
+        'idempotency-key-reused',
+      )
+      expect(s.listConsultations(all).total).toBe(1)
+
+      // keys are per user, and a new key is a new consultation
+      expect(s.createConsultation(bob, input, 'key-1').replayed).toBe(false)
+      expect(s.createConsultation(alice, input, 'key-2').replayed).toBe(false)
+      expect(s.createConsultation(alice, input).replayed).toBe(false)
+      expect(s.listConsultations(all).total).toBe(4)
+    })
+
+    it('keeps the idempotency record: scope, status 201, the masked answer', () => {
+      const { consultation } = s.createConsultation(alice, input, 'key-r')
+      const record = s.findIdempotencyRecord(alice, 'POST /consultations', 'key-r')!
+      expect(record).toEqual({
+        requestHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        status: 201,
+        body: consultation,
+        createdAt: SAMPLE_NOW.toISOString(),
+      })
+      expect(JSON.stringify(record)).not.toContain('13812345678')
+      expect(s.findIdempotencyRecord(bob, 'POST /consultations', 'key-r')).toBeUndefined()
+      expect(s.findIdempotencyRecord(alice, 'POST /other', 'key-r')).toBeUndefined()
+    })
+
+    it('lists all for responders, with the full phone, by status and page', () => {
+      const a = s.createConsultation(alice, input).consultation
+      clock.advance(1000)
+      const b = s.createConsultation(bob, { ...input, phone: undefined }).consultation
+      clock.advance(1000)
+      const c = s.createConsultation(bob, { ...input, phone: '19900001111' }).consultation
+      s.replyConsultation(b.id, responder, '已答复')
+
+      const page = s.listConsultations(all)
+      expect(ids(page.items)).toEqual([c.id, b.id, a.id])
+      expect(page.items[0]).toMatchObject({ phone: '19900001111', phoneMasked: '199****1111' })
+      expect(page.items[1]).not.toHaveProperty('phone')
+      expect(ids(s.listConsultations({ ...all, status: 'pending' }).items)).toEqual([c.id, a.id])
+      expect(ids(s.listConsultations({ ...all, status: 'answered' }).items)).toEqual([b.id])
+      expect(s.listConsultations({ page: 2, pageSize: 2 })).toMatchObject({ total: 3, page: 2, items: [{ id: a.id }] })
+    })
+
+    it('answers once: the reply with its department and time, then a conflict', () => {
+      const { consultation } = s.createConsultation(alice, input)
+      clock.advance(3 * 60 * 60 * 1000)
+      const answered = s.replyConsultation(consultation.id, responder, '可在浙里办缴费。')!
+      const repliedAt = new Date(SAMPLE_NOW.getTime() + 3 * 60 * 60 * 1000).toISOString()
+      expect(answered).toEqual({
+        consultation: {
+          ...consultation,
+          status: 'answered',
+          reply: { text: '可在浙里办缴费。', department: '台州市医疗保障局', repliedAt },
+        },
+        replayed: false,
+      })
+      expect(s.listConsultationsByUser(alice)).toEqual([answered.consultation])
+      expect(s.getConsultation(consultation.id)!.repliedBy).toBe(responder.userId)
+
+      clock.advance(1000)
+      // a second reply, even with the very same text, changes nothing
+      expect(conflictOf(() => s.replyConsultation(consultation.id, responder, '可在浙里办缴费。'))).toBe('already-answered')
+      expect(conflictOf(() => s.replyConsultation(consultation.id, responder, '另一个答复'))).toBe('already-answered')
+      expect(s.listConsultationsByUser(alice)).toEqual([answered.consultation])
+    })
+
+    it('replays a reply with the same key and text; undefined for an unknown id', () => {
+      const { consultation } = s.createConsultation(alice, input)
+      const first = s.replyConsultation(consultation.id, responder, '答复内容', 'reply-key')!
+      expect(s.replyConsultation(consultation.id, responder, '答复内容', 'reply-key')).toEqual({
+        consultation: first.consultation,
+        replayed: true,
+      })
+      expect(conflictOf(() => s.replyConsultation(consultation.id, responder, '别的内容', 'reply-key'))).toBe(
+        'idempotency-key-reused',
+      )
+      expect(s.findIdempotencyRecord(responder.userId, 'POST /consultations/:id/reply', 'reply-key')!.status).toBe(200)
+      expect(s.replyConsultation('nope', responder, '答复内容')).toBeUndefined()
+      expect(s.getConsultation('nope')).toBeUndefined()
     })
   })
 })

@@ -1,6 +1,8 @@
 /**
  * The SQLite store (better-sqlite3, synchronous): one file, WAL, migrated on open, seeded from
- * the fixtures when empty. Reads are prepared statements cached by their SQL text.
+ * the fixtures when empty. Reads are prepared statements cached by their SQL text. A write and
+ * its idempotency record commit in one IMMEDIATE transaction before the method returns, so a
+ * route only answers 201 for what is on disk.
  */
 import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
@@ -10,6 +12,9 @@ import type {
   CampaignStatus,
   CampaignSummary,
   Campaign,
+  Consultation,
+  ConsultationForResponder,
+  ConsultationInput,
   Course,
   CourseSummary,
   Page,
@@ -22,25 +27,34 @@ import type {
 import type { Fixtures } from '../../../mock/types'
 import { campaignStatus, compareCampaigns } from '../campaign-status'
 import { sortedDistinct } from '../collation'
+import { consultationInputHash, replyHash, toConsultation, toConsultationForResponder } from '../consultations'
 import { composeHome } from '../home'
+import { IDEMPOTENT_WRITES, replayOf } from '../idempotency'
 import { pageOffset } from '../paging'
 import { searchTerms } from '../policy-search'
 import { toCampaignSummary } from '../projections'
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from '../session-token'
-import type {
-  InterpretationSearch,
-  PageRequest,
-  PolicySearch,
-  SessionInput,
-  Store,
-  StoreOptions,
-  UserInput,
-  VideoSearch,
+import {
+  type ConsultationListQuery,
+  type ConsultationRecord,
+  type ConsultationWrite,
+  type InterpretationSearch,
+  type PageRequest,
+  type PolicySearch,
+  type Responder,
+  type SessionInput,
+  type Store,
+  StoreConflict,
+  type StoreOptions,
+  type UserInput,
+  type VideoSearch,
 } from '../store'
 import { migrate } from './migrate'
 import {
   campaignFrom,
+  consultationFrom,
   faqFrom,
+  idempotencyFrom,
   INTERPRETATION_SUMMARY_COLUMNS,
   interpretationFrom,
   interpretationSummaryFrom,
@@ -52,8 +66,10 @@ import {
   userFrom,
   videoFrom,
   type CampaignRow,
+  type ConsultationRow,
   type CourseRow,
   type FaqRow,
+  type IdempotencyRow,
   type InterpretationDetailRow,
   type InterpretationRow,
   type LectureTopicRow,
@@ -295,8 +311,110 @@ export class SqliteStore implements Store {
     return { token, user: userFrom(row), expiresAt: row.expires_at }
   }
 
+  wechatOpenid(userId: string) {
+    return this.value<string | undefined>(
+      "SELECT external_id FROM users WHERE id = ? AND provider = 'wechat'",
+      userId,
+    )
+  }
+
+  createConsultation(userId: string, input: ConsultationInput, idempotencyKey?: string): ConsultationWrite {
+    const { scope, status } = IDEMPOTENT_WRITES.createConsultation
+    const hash = consultationInputHash(input)
+    return this.db.transaction((): ConsultationWrite => {
+      const earlier = idempotencyKey && this.findIdempotencyRecord(userId, scope, idempotencyKey)
+      if (earlier) return { consultation: replayOf<Consultation>(earlier, hash), replayed: true }
+      const record: ConsultationRecord = {
+        id: randomUUID(),
+        userId,
+        topic: input.topic,
+        question: input.question,
+        regionCode: input.regionCode,
+        ...(input.phone ? { phone: input.phone } : {}),
+        status: 'pending',
+        createdAt: this.now().toISOString(),
+      }
+      this.stmt(
+        `INSERT INTO consultations (id, user_id, topic, question, region_code, phone, status, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(record.id, userId, record.topic, record.question, record.regionCode, record.phone ?? null, record.status,
+        record.createdAt)
+      const consultation = toConsultation(record)
+      if (idempotencyKey) this.remember(userId, scope, idempotencyKey, hash, status, consultation)
+      return { consultation, replayed: false }
+    }).immediate()
+  }
+
+  listConsultationsByUser(userId: string): Consultation[] {
+    return this.all<ConsultationRow>(
+      'SELECT * FROM consultations WHERE user_id = ? ORDER BY created_at DESC, rowid DESC',
+      userId,
+    ).map((r) => toConsultation(consultationFrom(r)))
+  }
+
+  listConsultations(query: ConsultationListQuery): Page<ConsultationForResponder> {
+    const conditions: [string, unknown][] = []
+    if (query.status) conditions.push(['status = ?', query.status])
+    return this.page(
+      'SELECT * FROM consultations',
+      'FROM consultations',
+      where(conditions),
+      'ORDER BY created_at DESC, rowid DESC',
+      query,
+      (r: ConsultationRow) => toConsultationForResponder(consultationFrom(r)),
+    )
+  }
+
+  replyConsultation(id: string, responder: Responder, text: string, idempotencyKey?: string) {
+    const { scope, status } = IDEMPOTENT_WRITES.replyConsultation
+    const hash = replyHash(id, text)
+    return this.db.transaction((): ConsultationWrite | undefined => {
+      const earlier = idempotencyKey && this.findIdempotencyRecord(responder.userId, scope, idempotencyKey)
+      if (earlier) return { consultation: replayOf<Consultation>(earlier, hash), replayed: true }
+      const row = this.get<ConsultationRow>('SELECT * FROM consultations WHERE id = ?', id)
+      if (!row) return undefined
+      if (row.status === 'answered') throw new StoreConflict('already-answered')
+      const reply = { text, department: responder.department, repliedAt: this.now().toISOString() }
+      this.stmt(
+        `UPDATE consultations SET status = 'answered', reply_text = ?, reply_department = ?, replied_by = ?,
+         replied_at = ? WHERE id = ? AND status = 'pending'`,
+      ).run(reply.text, reply.department, responder.userId, reply.repliedAt, id)
+      const consultation = toConsultation({
+        ...consultationFrom(row),
+        status: 'answered',
+        reply,
+        repliedBy: responder.userId,
+      })
+      if (idempotencyKey) this.remember(responder.userId, scope, idempotencyKey, hash, status, consultation)
+      return { consultation, replayed: false }
+    }).immediate()
+  }
+
+  getConsultation(id: string) {
+    const row = this.get<ConsultationRow>('SELECT * FROM consultations WHERE id = ?', id)
+    return row && consultationFrom(row)
+  }
+
+  findIdempotencyRecord(userId: string, scope: string, key: string) {
+    const row = this.get<IdempotencyRow>(
+      `SELECT request_hash, response_status, response_body, created_at FROM idempotency_keys
+       WHERE user_id = ? AND scope = ? AND key = ?`,
+      userId,
+      scope,
+      key,
+    )
+    return row && idempotencyFrom(row)
+  }
+
   close() {
     if (this.db.open) this.db.close()
+  }
+
+  private remember(userId: string, scope: string, key: string, requestHash: string, status: number, body: unknown) {
+    this.stmt(
+      `INSERT INTO idempotency_keys (user_id, scope, key, request_hash, response_status, response_body, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(userId, scope, key, requestHash, status, JSON.stringify(body), this.now().toISOString())
   }
 
   private withStatus(c: Campaign): Campaign {

@@ -11,6 +11,7 @@ import type {
   User,
   Video,
 } from '../../../src/contract'
+import type { ConsultationRecord, IdempotencyRecord } from '../store'
 
 export const POLICY_SUMMARY_COLUMNS =
   'id, title, doc_number, department, topic, published_at, effective_from, validity, summary'
@@ -244,5 +245,53 @@ export function userFrom(r: UserRow): User {
     nickname: r.nickname,
     role: r.role,
     ...(r.region_code !== null ? { regionCode: r.region_code } : {}),
+  }
+}
+
+export interface ConsultationRow {
+  id: string
+  user_id: string
+  topic: string
+  question: string
+  region_code: string
+  phone: string | null
+  status: ConsultationRecord['status']
+  created_at: string
+  reply_text: string | null
+  reply_department: string | null
+  replied_by: string | null
+  replied_at: string | null
+}
+
+export function consultationFrom(r: ConsultationRow): ConsultationRecord {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    topic: r.topic,
+    question: r.question,
+    regionCode: r.region_code,
+    ...(r.phone !== null ? { phone: r.phone } : {}),
+    status: r.status,
+    createdAt: r.created_at,
+    ...(r.reply_text !== null && r.reply_department !== null && r.replied_at !== null
+      ? { reply: { text: r.reply_text, department: r.reply_department, repliedAt: r.replied_at } }
+      : {}),
+    ...(r.replied_by !== null ? { repliedBy: r.replied_by } : {}),
+  }
+}
+
+export interface IdempotencyRow {
+  request_hash: string
+  response_status: number
+  response_body: string
+  created_at: string
+}
+
+export function idempotencyFrom(r: IdempotencyRow): IdempotencyRecord {
+  return {
+    requestHash: r.request_hash,
+    status: r.response_status,
+    body: JSON.parse(r.response_body) as unknown,
+    createdAt: r.created_at,
   }
 }

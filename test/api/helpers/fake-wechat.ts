@@ -1,0 +1,88 @@
+/**
+ * A local stand-in for api.weixin.qq.com: code2Session, stable_token and msg_sec_check (v2).
+ * Content containing 违规 is risky, 待审 is review, anything else passes; `next` scripts faults.
+ */
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface FakeWechatCall {
+  path: string
+  query: Record<string, string>
+  body: Record<string, unknown>
+}
+
+export interface FakeWechat {
+  apiBase: string
+  calls: FakeWechatCall[]
+  callsTo: (path: string) => FakeWechatCall[]
+  /** the token msg_sec_check accepts; rotate() makes the cached one stale (errcode 42001) */
+  token: () => string
+  rotate: () => void
+  /** the next msg_sec_check answers this errcode (once) */
+  failNextCheck: (errcode: number) => void
+  /** msg_sec_check answers after this many ms */
+  checkDelayMs: number
+  close: () => Promise<void>
+}
+
+export async function startFakeWechat(): Promise<FakeWechat> {
+  const calls: FakeWechatCall[] = []
+  let generation = 1
+  let nextErrcode: number | undefined
+  const fake = { checkDelayMs: 0 } as FakeWechat
+
+  const server = createServer((req, res) => {
+    let raw = ''
+    req.on('data', (chunk) => (raw += chunk))
+    req.on('end', () => {
+      const url = new URL(req.url!, 'http://wx')
+      const call = {
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+      }
+      calls.push(call)
+      const send = (value: unknown) => {
+        res.setHeader('content-type', 'text/plain') // as WeChat does
+        res.end(JSON.stringify(value))
+      }
+      if (call.path === '/sns/jscode2session') {
+        send({ openid: `o-${call.query.js_code}`, session_key: 'sk' })
+      } else if (call.path === '/cgi-bin/stable_token') {
+        send({ access_token: `token-${generation}`, expires_in: 7200 })
+      } else if (call.path === '/wxa/msg_sec_check') {
+        const content = String(call.body.content)
+        const answer = () => {
+          if (call.query.access_token !== `token-${generation}`) return send({ errcode: 42001, errmsg: 'access_token expired' })
+          if (nextErrcode !== undefined) {
+            const errcode = nextErrcode
+            nextErrcode = undefined
+            return send({ errcode, errmsg: 'scripted' })
+          }
+          const suggest = content.includes('违规') ? 'risky' : content.includes('待审') ? 'review' : 'pass'
+          send({ errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20006 }, trace_id: 't' })
+        }
+        setTimeout(answer, fake.checkDelayMs)
+      } else {
+        res.statusCode = 404
+        send({ errcode: 404 })
+      }
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+
+  return Object.assign(fake, {
+    apiBase: `http://127.0.0.1:${port}`,
+    calls,
+    callsTo: (path: string) => calls.filter((c) => c.path === path),
+    token: () => `token-${generation}`,
+    rotate: () => {
+      generation++
+    },
+    failNextCheck: (errcode: number) => {
+      nextErrcode = errcode
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  })
+}
