@@ -11,6 +11,7 @@ import homeRoutes from './home'
 import interpretationRoutes from './interpretations'
 import lectureTopicRoutes from './lecture-topics'
 import policyRoutes from './policies'
+import qaRoutes from './qa'
 import regionRoutes from './regions'
 import topicRoutes from './topics'
 import videoRoutes from './videos'
@@ -25,6 +26,7 @@ export function apiRoutes(options: AuthRoutesOptions): RoutePlugin {
     await api.register(policyRoutes)
     await api.register(interpretationRoutes)
     await api.register(faqRoutes)
+    await api.register(qaRoutes)
     await api.register(videoRoutes)
     await api.register(courseRoutes)
     await api.register(lectureTopicRoutes)

@@ -133,6 +133,10 @@ export class MemoryStore implements Store {
     return f && structuredClone(f)
   }
 
+  listFaqs() {
+    return structuredClone(this.data.faqs).sort((a, b) => a.id.localeCompare(b.id))
+  }
+
   listVideos(query: VideoSearch) {
     const hits = this.data.videos.filter((v) => !query.topic || v.topic === query.topic).sort(newestFirst)
     return paginate(structuredClone(hits), query)

@@ -132,6 +132,8 @@ export interface Store {
   getInterpretation(id: string): Interpretation | undefined
 
   getFaq(id: string): Faq | undefined
+  /** every FAQ, for the Q&A index (ordered by id) */
+  listFaqs(): Faq[]
 
   listVideos(query: VideoSearch): Page<Video>
   getVideo(id: string): Video | undefined

@@ -202,6 +202,10 @@ export class SqliteStore implements Store {
     return row && faqFrom(row)
   }
 
+  listFaqs() {
+    return this.all<FaqRow>('SELECT * FROM faqs ORDER BY id').map(faqFrom)
+  }
+
   listVideos(query: VideoSearch) {
     const conditions: [string, unknown][] = []
     if (query.topic) conditions.push(['topic = ?', query.topic])

@@ -1,0 +1,100 @@
+/**
+ * `npm run eval:qa`: accuracy of the Q&A ranking on test/qa-eval.json (questions as residents
+ * type them, each with its right FAQ) over a 5,000-FAQ corpus — the fixtures plus generated
+ * distractors that recombine other FAQs' sentences with county names, so they compete for the
+ * same words but are never the right answer — and the search latency.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fixtures } from '../mock/fixtures'
+import { QaIndex } from '../server/qa'
+import type { Faq } from '../src/contract'
+
+const CORPUS = Number(process.env.QA_CORPUS ?? 5000)
+const ROUNDS = Number(process.env.QA_ROUNDS ?? 30)
+const eval_: { q: string; id: string }[] = JSON.parse(readFileSync(path.join(__dirname, '../test/qa-eval.json'), 'utf8'))
+
+/** mulberry32: a small seeded PRNG so the corpus is the same every run */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const COUNTIES = ['椒江区', '黄岩区', '路桥区', '临海市', '温岭市', '玉环市', '天台县', '仙居县', '三门县']
+const sentences = (s: string) => s.split(/(?<=[。！？；])/).filter((x) => x.trim())
+const halves = (q: string) => {
+  const cut = q.search(/[，,、]/)
+  const at = cut > 0 ? cut : Math.floor(q.length / 2)
+  return [q.slice(0, at), q.slice(at).replace(/^[，,、]/, '')]
+}
+
+export function distractors(base: Faq[], count: number, seed = 20261128): Faq[] {
+  const r = rng(seed)
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]
+  const out: Faq[] = []
+  for (let i = 0; out.length < count; i++) {
+    const a = pick(base)
+    let b = pick(base)
+    while (b.id === a.id) b = pick(base)
+    const county = pick(COUNTIES)
+    const [a1] = halves(a.question)
+    const [, b2] = halves(b.question)
+    out.push({
+      id: `gen-${i}`,
+      question: `${county}${a1}，${b2 || b.question}`,
+      answer: [...sentences(a.answer).slice(0, 1), ...sentences(b.answer).slice(-1), `具体以${county}相关部门规定为准。`].join(''),
+      keywords: [...a.keywords.slice(0, 2), ...b.keywords.slice(-2), county],
+      topic: r() < 0.5 ? a.topic : b.topic,
+    })
+  }
+  return out
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+function main() {
+  const corpus = [...fixtures.faqs, ...distractors(fixtures.faqs, Math.max(0, CORPUS - fixtures.faqs.length))]
+  const t0 = performance.now()
+  const index = new QaIndex(corpus)
+  const buildMs = performance.now() - t0
+
+  let top1 = 0
+  let top3 = 0
+  const misses: string[] = []
+  for (const { q, id } of eval_) {
+    const ids = index.search(q, 3).map((h) => h.faq.id)
+    if (ids[0] === id) top1++
+    if (ids.includes(id)) top3++
+    else misses.push(`  ${q} → want ${id}, got ${ids.join(', ') || '(nothing)'}`)
+  }
+
+  for (const { q } of eval_) index.search(q, 5) // warm up
+  const times: number[] = []
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const { q } of eval_) {
+      const s = performance.now()
+      index.search(q, 5)
+      times.push(performance.now() - s)
+    }
+  }
+  times.sort((a, b) => a - b)
+
+  const n = eval_.length
+  console.log(`Q&A evaluation: ${n} questions, ${new Set(eval_.map((e) => e.id)).size} distinct FAQs, corpus ${corpus.length} FAQs`)
+  console.log(`index build   ${buildMs.toFixed(0)} ms`)
+  console.log(`top-1         ${(top1 / n).toFixed(3)}  (${top1}/${n})   target ≥ 0.85`)
+  console.log(`top-3         ${(top3 / n).toFixed(3)}  (${top3}/${n})   target ≥ 0.95`)
+  console.log(`latency p50   ${percentile(times, 50).toFixed(3)} ms`)
+  console.log(`latency p95   ${percentile(times, 95).toFixed(3)} ms   target ≤ 5 ms  (${times.length} searches)`)
+  console.log(`latency max   ${times[times.length - 1].toFixed(3)} ms`)
+  if (misses.length) console.log(`not in top 3:\n${misses.join('\n')}`)
+}
+
+if (require.main === module) main()

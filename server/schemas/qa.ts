@@ -1,0 +1,18 @@
+import { Type } from '@sinclair/typebox'
+import { QA_QUERY_MAX } from '../../src/contract'
+import { Faq } from './faqs'
+
+export const QaSearchQuery = Type.Object({
+  q: Type.String({ minLength: 1, maxLength: QA_QUERY_MAX }),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 5 })),
+})
+
+export const QaSearchResult = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      faq: Faq,
+      score: Type.Number(),
+      matched: Type.Array(Type.String()),
+    }),
+  ),
+})
