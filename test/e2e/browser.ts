@@ -43,5 +43,7 @@ export async function phone(browser: Browser): Promise<{ context: BrowserContext
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  // let Taro's page slide-in transition finish
+  await page.waitForTimeout(500)
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
 }

@@ -9,7 +9,7 @@ import { fixtures } from '../../mock/fixtures'
 import { buildApp } from '../../server/app'
 import { MemoryStore } from '../../server/store/memory'
 import { ApiClient, type Transport } from '../../src/api/client'
-import { setApi } from '../../src/api'
+import { setApi, useSessionStore } from '../../src/api'
 
 // jsdom drops Node's setImmediate and structuredClone, which Fastify and the store use.
 globalThis.setImmediate ??= nodeSetImmediate as unknown as typeof globalThis.setImmediate
@@ -21,6 +21,8 @@ export interface FixtureApi {
   requests: string[]
   /** the next N requests (matching `only`, if given) fail at the transport, like a dropped connection */
   failNext: (n?: number, only?: RegExp) => void
+  /** the next request matching `only` reaches the server, but its answer is lost on the way back */
+  loseNextAnswer: (only: RegExp) => void
   close: () => Promise<void>
 }
 
@@ -29,6 +31,7 @@ export function createFixtureApi(): FixtureApi {
   const requests: string[] = []
   let failures = 0
   let failOnly: RegExp | undefined
+  let loseOnly: RegExp | undefined
   const transport: Transport = async (req) => {
     const url = req.url.replace(/^https?:\/\/[^/]+/, '')
     requests.push(`${req.method} ${url}`)
@@ -43,15 +46,23 @@ export function createFixtureApi(): FixtureApi {
       headers: req.header,
       payload: req.data === undefined ? undefined : JSON.stringify(req.data),
     })
+    if (loseOnly?.test(url)) {
+      loseOnly = undefined
+      const { transportError } = await import('../../src/api/errors')
+      throw transportError('request:fail')
+    }
     return { statusCode: res.statusCode, data: res.body ? res.json() : undefined, header: res.headers as Record<string, string> }
   }
-  const client = new ApiClient({ baseUrl: '', transport, sleep: async () => undefined })
+  const client = new ApiClient({ baseUrl: '', transport, sleep: async () => undefined, getToken: () => useSessionStore.getState().token })
   return {
     client,
     requests,
     failNext: (n = 1, only) => {
       failures = n
       failOnly = only
+    },
+    loseNextAnswer: (only) => {
+      loseOnly = only
     },
     close: () => app.close(),
   }

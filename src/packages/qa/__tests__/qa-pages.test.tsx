@@ -1,0 +1,108 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { taroMock } from '../../../../test/mocks/taro'
+import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { useSessionStore } from '@/api'
+import AskPage from '../pages/ask/index'
+import ConsultPage from '../pages/consult/index'
+import MyConsultationsPage from '../pages/mine/index'
+
+const api = useFixtureApi()
+
+/** Types into a Taro Input/Textarea as its H5 component reports it: an `input` event with detail.value. */
+function type(selector: string, value: string) {
+  const host = document.querySelector(selector) as HTMLElement
+  fireEvent(host, new CustomEvent('input', { bubbles: true, detail: { value } }))
+}
+
+async function signIn(role: 'resident' | 'responder' = 'resident') {
+  const session = await api.client.call('POST /auth/dev', { body: { role } })
+  act(() => useSessionStore.getState().signIn(session))
+  return session
+}
+
+afterEach(() => act(() => useSessionStore.getState().signOut()))
+
+describe('智能问答', () => {
+  it('suggests FAQs while typing, with the matched words highlighted', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
+    render(<AskPage />)
+    type('.qa__input', '医保异地')
+    expect(document.querySelector('.qa-suggest')).toBeNull()
+    await act(async () => {
+      jest.advanceTimersByTime(300)
+    })
+    jest.useRealTimers()
+    const options = await screen.findAllByRole('option')
+    expect(options[0].textContent).toContain('异地就医备案')
+    expect(options[0].querySelector('.hl')?.textContent).toMatch(/医保|异地/)
+    expect(api.requests.filter((r) => r.includes('/qa/search')).length).toBe(1)
+  })
+
+  it('shows the best answer with links to its interpretation and policy', async () => {
+    render(<AskPage />)
+    type('.qa__input', '医保怎么异地备案')
+    fireEvent.click(await screen.findByRole('button', { name: '提问' }))
+    const card = await screen.findByRole('article')
+    expect(card.textContent).toContain('要去外省看病，医保异地就医备案怎么办？')
+    expect(card.textContent).toContain('国家医保服务平台')
+    fireEvent.click(screen.getByText('查看政策原文 ›'))
+    expect(taroMock.navigations.at(-1)?.url).toMatch(/^\/packages\/policy\/pages\/detail\/index\?id=p\d+/)
+  })
+
+  it('offers 向部门咨询 with the question when nothing answers it', async () => {
+    render(<AskPage />)
+    type('.qa__input', '火星移民签证怎么办理')
+    fireEvent.click(await screen.findByRole('button', { name: '提问' }))
+    await screen.findByText('没找到相关答案')
+    fireEvent.click(await screen.findByRole('button', { name: '向部门咨询' }))
+    expect(taroMock.navigations.at(-1)?.url).toBe(`/packages/qa/pages/consult/index?q=${encodeURIComponent('火星移民签证怎么办理')}`)
+  })
+})
+
+describe('政策咨询', () => {
+  it('asks to sign in first', async () => {
+    render(<ConsultPage />)
+    fireEvent.click(await screen.findByRole('button', { name: '去登录' }))
+    expect(taroMock.navigations.at(-1)).toEqual({ kind: 'switchTab', url: '/pages/mine/index' })
+  })
+
+  it('checks the form before sending anything', async () => {
+    await signIn()
+    taroMock.routerParams = { topic: 'yibao' }
+    render(<ConsultPage />)
+    await screen.findByText('您的问题')
+    fireEvent.click(await screen.findByRole('button', { name: '提交咨询' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('请把问题写清楚一些（至少5个字）')
+    type('.consult__textarea', '异地就医备案后多久生效？')
+    fireEvent.click(await screen.findByRole('button', { name: '提交咨询' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('请选择所在县市区')
+    expect(api.requests.some((r) => r.startsWith('POST /api/v1/consultations'))).toBe(false)
+  })
+
+  it('submits once even when the first answer is lost, and the question shows in 我的咨询 with the phone masked', async () => {
+    const session = await signIn()
+    act(() => useSessionStore.getState().signIn({ ...session, user: { ...session.user, regionCode: '331002' } }))
+    taroMock.routerParams = { topic: 'yibao', q: encodeURIComponent('我在上海住院，医保异地备案怎么办？') }
+    render(<ConsultPage />)
+    await screen.findByText('您的问题')
+    type('.consult__input', '13812345678')
+
+    // the server stores it but the answer is lost on the way back; the user taps again
+    api.loseNextAnswer(/\/consultations$/)
+    fireEvent.click(await screen.findByRole('button', { name: '提交咨询' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('网络不给力')
+    fireEvent.click(await screen.findByRole('button', { name: '提交咨询' }))
+    await waitFor(() => expect(taroMock.navigations.at(-1)).toEqual({ kind: 'redirectTo', url: '/packages/qa/pages/mine/index' }))
+    expect(taroMock.toasts).toContain('提交成功，部门将尽快答复')
+
+    const posts = api.requests.filter((r) => r.startsWith('POST /api/v1/consultations'))
+    expect(posts).toHaveLength(2)
+    render(<MyConsultationsPage />)
+    const items = await screen.findAllByRole('article')
+    expect(items).toHaveLength(1)
+    expect(items[0]).toHaveTextContent('我在上海住院，医保异地备案怎么办？')
+    expect(items[0]).toHaveTextContent('待回复')
+    expect(items[0]).toHaveTextContent('138****5678')
+    expect(document.body.textContent).not.toContain('13812345678')
+  })
+})
