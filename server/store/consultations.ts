@@ -4,6 +4,7 @@
  * toConsultationForResponder.
  */
 import type { Consultation, ConsultationForResponder, ConsultationInput } from '../../src/contract'
+import { randomUUID } from 'node:crypto'
 import { requestHash } from './idempotency'
 import type { ConsultationRecord } from './store'
 
@@ -35,4 +36,18 @@ export function consultationInputHash(input: ConsultationInput): string {
 
 export function replyHash(id: string, text: string): string {
   return requestHash({ id, text })
+}
+
+/** A new, unanswered consultation as both stores keep it. */
+export function newConsultationRecord(userId: string, input: ConsultationInput, now: Date): ConsultationRecord {
+  return {
+    id: randomUUID(),
+    userId,
+    topic: input.topic,
+    question: input.question,
+    regionCode: input.regionCode,
+    ...(input.phone ? { phone: input.phone } : {}),
+    status: 'pending',
+    createdAt: now.toISOString(),
+  }
 }

@@ -19,7 +19,7 @@ import type {
 import type { Fixtures, QuizQuestionSeed } from '../../mock/types'
 import { campaignStatus, compareCampaigns } from './campaign-status'
 import { sortedDistinct } from './collation'
-import { consultationInputHash, replyHash, toConsultation, toConsultationForResponder } from './consultations'
+import { consultationInputHash, newConsultationRecord, replyHash, toConsultation, toConsultationForResponder } from './consultations'
 import { composeHome } from './home'
 import { IDEMPOTENT_WRITES, replayOf } from './idempotency'
 import { newestFirst, paginate } from './paging'
@@ -229,16 +229,7 @@ export class MemoryStore implements Store {
     if (!this.data.topics.some((t) => t.id === input.topic)) throw new Error(`createConsultation: no topic ${input.topic}`)
     if (!hasRegion(this.data.regions, input.regionCode)) throw new Error(`createConsultation: no region ${input.regionCode}`)
 
-    const record: ConsultationRecord = {
-      id: randomUUID(),
-      userId,
-      topic: input.topic,
-      question: input.question,
-      regionCode: input.regionCode,
-      ...(input.phone ? { phone: input.phone } : {}),
-      status: 'pending',
-      createdAt: this.now().toISOString(),
-    }
+    const record = newConsultationRecord(userId, input, this.now())
     this.consultations.set(record.id, record)
     const consultation = toConsultation(record)
     if (idempotencyKey) this.remember(userId, scope, idempotencyKey, hash, status, consultation)

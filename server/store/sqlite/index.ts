@@ -27,7 +27,7 @@ import type {
 import type { Fixtures } from '../../../mock/types'
 import { campaignStatus, compareCampaigns } from '../campaign-status'
 import { sortedDistinct } from '../collation'
-import { consultationInputHash, replyHash, toConsultation, toConsultationForResponder } from '../consultations'
+import { consultationInputHash, newConsultationRecord, replyHash, toConsultation, toConsultationForResponder } from '../consultations'
 import { composeHome } from '../home'
 import { IDEMPOTENT_WRITES, replayOf } from '../idempotency'
 import { pageOffset } from '../paging'
@@ -36,7 +36,6 @@ import { toCampaignSummary } from '../projections'
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from '../session-token'
 import {
   type ConsultationListQuery,
-  type ConsultationRecord,
   type ConsultationWrite,
   type InterpretationSearch,
   type PageRequest,
@@ -328,16 +327,7 @@ export class SqliteStore implements Store {
     return this.db.transaction((): ConsultationWrite => {
       const earlier = idempotencyKey && this.findIdempotencyRecord(userId, scope, idempotencyKey)
       if (earlier) return { consultation: replayOf<Consultation>(earlier, hash), replayed: true }
-      const record: ConsultationRecord = {
-        id: randomUUID(),
-        userId,
-        topic: input.topic,
-        question: input.question,
-        regionCode: input.regionCode,
-        ...(input.phone ? { phone: input.phone } : {}),
-        status: 'pending',
-        createdAt: this.now().toISOString(),
-      }
+      const record = newConsultationRecord(userId, input, this.now())
       this.stmt(
         `INSERT INTO consultations (id, user_id, topic, question, region_code, phone, status, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
