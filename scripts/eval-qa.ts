@@ -3,6 +3,13 @@
  * type them, each with its right FAQ) over a 5,000-FAQ corpus — the fixtures plus generated
  * distractors that recombine other FAQs' sentences with county names, so they compete for the
  * same words but are never the right answer — and the search latency.
+ *
+ * Two kinds of distractors (QA_DISTRACTORS):
+ *  - `procedural` (default): what a large FAQ base really holds beside each question — other
+ *    questions on the same subject in a county (materials, where to apply, deadlines, standards),
+ *    built from a FAQ's keywords and a question frame, answers spliced from two FAQs;
+ *  - `splice`: a stress test — each distractor's question is half of one real FAQ's question
+ *    glued to half of another's, so every right answer competes with ~130 half-copies of itself.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -33,6 +40,37 @@ const halves = (q: string) => {
   return [q.slice(0, at), q.slice(at).replace(/^[，,、]/, '')]
 }
 
+const FRAMES = [
+  (k: string, c: string) => `${c}${k}需要准备哪些材料？`,
+  (k: string, c: string) => `${c}${k}在哪个窗口办理？`,
+  (k: string, c: string) => `${c}${k}办理时限是多久？`,
+  (k: string, c: string) => `${c}${k}有哪些最新规定？`,
+  (k: string, c: string) => `${c}${k}可以委托别人代办吗？`,
+  (k: string, c: string) => `${c}${k}的咨询电话是多少？`,
+  (k: string, c: string) => `${c}${k}的政策依据是哪个文件？`,
+  (k: string, c: string) => `${c}${k}办理进度怎么查询？`,
+]
+
+export function proceduralDistractors(base: Faq[], count: number, seed = 20261128): Faq[] {
+  const r = rng(seed)
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]
+  const out: Faq[] = []
+  for (let i = 0; out.length < count; i++) {
+    const a = pick(base)
+    const b = pick(base)
+    const county = pick(COUNTIES)
+    const keyword = pick(a.keywords)
+    out.push({
+      id: `gen-${i}`,
+      question: pick(FRAMES)(keyword, county),
+      answer: [...sentences(a.answer).slice(-1), ...sentences(b.answer).slice(0, 1), `具体以${county}相关部门规定为准。`].join(''),
+      keywords: [keyword, county, pick(b.keywords)],
+      topic: a.topic,
+    })
+  }
+  return out
+}
+
 export function distractors(base: Faq[], count: number, seed = 20261128): Faq[] {
   const r = rng(seed)
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]
@@ -60,7 +98,9 @@ function percentile(sorted: number[], p: number) {
 }
 
 function main() {
-  const corpus = [...fixtures.faqs, ...distractors(fixtures.faqs, Math.max(0, CORPUS - fixtures.faqs.length))]
+  const kind = process.env.QA_DISTRACTORS === 'splice' ? 'splice' : 'procedural'
+  const make = kind === 'splice' ? distractors : proceduralDistractors
+  const corpus = [...fixtures.faqs, ...make(fixtures.faqs, Math.max(0, CORPUS - fixtures.faqs.length))]
   const t0 = performance.now()
   const index = new QaIndex(corpus)
   const buildMs = performance.now() - t0
@@ -87,7 +127,7 @@ function main() {
   times.sort((a, b) => a - b)
 
   const n = eval_.length
-  console.log(`Q&A evaluation: ${n} questions, ${new Set(eval_.map((e) => e.id)).size} distinct FAQs, corpus ${corpus.length} FAQs`)
+  console.log(`Q&A evaluation: ${n} questions, ${new Set(eval_.map((e) => e.id)).size} distinct FAQs, corpus ${corpus.length} FAQs (${kind} distractors)`)
   console.log(`index build   ${buildMs.toFixed(0)} ms`)
   console.log(`top-1         ${(top1 / n).toFixed(3)}  (${top1}/${n})   target ≥ 0.85`)
   console.log(`top-3         ${(top3 / n).toFixed(3)}  (${top3}/${n})   target ≥ 0.95`)

@@ -3,10 +3,10 @@
  * and synonym rewriting (normalize.ts). Chinese needs no word segmenter for this: bigrams carry
  * most of the meaning of two-character words, unigrams catch the rest, and the synonym table
  * bridges the words residents use and the words departments write. No model, no dictionary
- * download, and an index over 5,000 FAQs builds in well under a second.
+ * download, and an index over 5,000 FAQs builds in about a second.
  */
 import type { Faq, QaHit } from '../../src/contract'
-import { fold, normalize, tokenize } from './normalize'
+import { fold, isContentBigram, normalize, tokenize } from './normalize'
 
 export interface QaIndexOptions {
   k1?: number
@@ -17,14 +17,20 @@ export interface QaIndexOptions {
   unigramWeight?: number
   /** share of the question's weight a FAQ must match to be returned at all */
   minCoverage?: number
+  /**
+   * a FAQ must also share one informative bigram with the question: one that occurs in at most
+   * this share of all FAQs (so 怎么 / 办理 alone never make an answer)
+   */
+  informativeShare?: number
 }
 
 const DEFAULTS: Required<QaIndexOptions> = {
   k1: 1.2,
   b: 0.6,
   fields: { question: 3, keywords: 2, answer: 0.6 },
-  unigramWeight: 0.25,
-  minCoverage: 0.25,
+  unigramWeight: 0.5,
+  minCoverage: 0.15,
+  informativeShare: 0.2,
 }
 
 const FIELDS = 3 // question, keywords, answer
@@ -47,12 +53,14 @@ export class QaIndex {
   private readonly postings = new Map<string, Postings>()
   private readonly scores: Float64Array
   private readonly covered: Float64Array
+  private readonly informative: Uint8Array
 
   constructor(faqs: Faq[], options: QaIndexOptions = {}) {
     this.opts = { ...DEFAULTS, ...options, fields: { ...DEFAULTS.fields, ...options.fields } }
     this.faqs = faqs
     this.scores = new Float64Array(faqs.length)
     this.covered = new Float64Array(faqs.length)
+    this.informative = new Uint8Array(faqs.length)
     const { k1, b, fields } = this.opts
     const fieldWeights = [fields.question, fields.keywords, fields.answer]
     const perDoc = faqs.map((f) => [
@@ -97,8 +105,9 @@ export class QaIndex {
     const normalized = normalize(q)
     const terms = [...new Set(tokenize(normalized))]
     if (!terms.length || !this.faqs.length) return []
-    const { unigramWeight, minCoverage } = this.opts
-    const { scores, covered } = this
+    const { unigramWeight, minCoverage, informativeShare } = this.opts
+    const { scores, covered, informative } = this
+    const informativeMax = Math.max(3, informativeShare * this.faqs.length)
     const touched: number[] = []
     let total = 0
     for (const term of terms) {
@@ -107,24 +116,28 @@ export class QaIndex {
       const list = this.postings.get(term)
       if (!list) continue
       const { docs, weights } = list
+      const telling = isContentBigram(term) && docs.length <= informativeMax ? 1 : 0
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]
         if (covered[doc] === 0) touched.push(doc)
         scores[doc] += w * weights[i]
         covered[doc] += w
+        informative[doc] |= telling
       }
     }
     const keep = Math.max(1, limit)
     const best: { doc: number; score: number }[] = []
     for (const doc of touched) {
       const score = scores[doc]
-      if (covered[doc] >= minCoverage * total && (best.length < keep || score > best[best.length - 1].score)) {
+      const relevant = informative[doc] === 1 && covered[doc] >= minCoverage * total
+      if (relevant && (best.length < keep || score > best[best.length - 1].score)) {
         best.push({ doc, score })
         best.sort((x, y) => y.score - x.score || x.doc - y.doc)
         if (best.length > keep) best.pop()
       }
       scores[doc] = 0
       covered[doc] = 0
+      informative[doc] = 0
     }
     const queryBigrams = new Set([...bigrams(fold(q)), ...bigrams(normalized)])
     return best.map(({ doc, score }) => {

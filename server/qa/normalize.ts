@@ -3,6 +3,14 @@ import { CANONICAL, LONGEST_WORD } from './synonyms'
 /** Characters that carry no meaning on their own in a question. */
 const STOP_CHARS = new Set('的了吗呢啊吧呀么嘛哦哈我你他她它们是在有和与及或要能会可以也都还就这那个些吗么请问下一'.split(''))
 
+/** Question and function words: a bigram with one of these says nothing about the subject. */
+const FUNCTION_CHARS = new Set([...STOP_CHARS, ...'怎么什样哪几会不没啥咋如何为该得着过给被把让从对到去来说想吃玩天好'])
+
+/** A bigram about the subject (医保, 备案), not about the asking (怎么, 会不). */
+export function isContentBigram(term: string): boolean {
+  return term.length === 2 && !FUNCTION_CHARS.has(term[0]) && !FUNCTION_CHARS.has(term[1])
+}
+
 const PUNCTUATION = /[\s\p{P}\p{S}]+/gu
 
 /** Full-width to half-width, lower case, no punctuation or spaces. */

@@ -67,3 +67,27 @@ describe('QaIndex', () => {
     for (let i = 1; i < hits.length; i++) expect(hits[i - 1].score).toBeGreaterThanOrEqual(hits[i].score)
   })
 })
+
+describe('QaIndex on the fixtures and test/qa-eval.json', () => {
+  // a floor, not the figure: `npm run eval:qa` reports accuracy over 5,000 FAQs and latency
+  const { fixtures } = jest.requireActual('../../../mock/fixtures') as typeof import('../../../mock/fixtures')
+  const evalSet = jest.requireActual('../../../test/qa-eval.json') as { q: string; id: string }[]
+  const index = new QaIndex(fixtures.faqs)
+
+  it('puts the right FAQ first for at least 85 % of the questions and in the top 3 for 95 %', () => {
+    let top1 = 0
+    let top3 = 0
+    for (const { q, id } of evalSet) {
+      const ids = index.search(q, 3).map((h) => h.faq.id)
+      if (ids[0] === id) top1++
+      if (ids.includes(id)) top3++
+    }
+    expect(evalSet.length).toBeGreaterThanOrEqual(60)
+    expect(top1 / evalSet.length).toBeGreaterThanOrEqual(0.85)
+    expect(top3 / evalSet.length).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('answers nothing to questions outside every FAQ', () => {
+    for (const q of ['火星移民签证怎么办理', '今天天气怎么样', '台州有什么好吃的', '怎么办理']) expect(index.search(q)).toEqual([])
+  })
+})
