@@ -76,7 +76,7 @@ export default function ConsultPage() {
       <View className='consult__form'>
         <Text className='consult__label'>政策领域</Text>
         <Picker mode='selector' range={topics.map((t) => t.name)} value={Math.max(0, topicIndex)} onChange={(e) => setTopic(topics[Number(e.detail.value)].id)}>
-          <View className='consult__field' role='button' aria-label='选择政策领域'>
+          <View className='form-field' role='button' aria-label='选择政策领域'>
             <Text className={topicIndex >= 0 ? '' : 'consult__placeholder'}>{topicIndex >= 0 ? topics[topicIndex].name : '请选择'}</Text>
             <Text aria-hidden>▾</Text>
           </View>
@@ -99,7 +99,7 @@ export default function ConsultPage() {
         <RegionPicker regions={regions.data ?? []} value={regionCode} onChange={setRegionCode} />
 
         <Text className='consult__label'>联系电话（选填，仅答复部门可见）</Text>
-        <Input className='consult__input' type='number' maxlength={11} value={phone} placeholder='11位手机号' aria-label='联系电话' onInput={(e) => setPhone(e.detail.value)} />
+        <Input className='form-field consult__input' type='number' maxlength={11} value={phone} placeholder='11位手机号' aria-label='联系电话' onInput={(e) => setPhone(e.detail.value)} />
 
         {error ? (
           <View className='consult__error' role='alert'>
