@@ -152,7 +152,7 @@ function bigrams(s: string): string[] {
   return chars.slice(0, -1).map((c, i) => c + chars[i + 1])
 }
 
-/** Runs of ≥ 2 characters of `text` made of bigrams the question contains (for highlighting). */
+/** Runs of ≥ 2 characters of `text` made of bigrams the question contains and about its subject (for highlighting). */
 export function matchedRuns(text: string, queryBigrams: Set<string>): string[] {
   const chars = [...text]
   const folded = chars.map((c) => fold(c) || c)
@@ -166,7 +166,9 @@ export function matchedRuns(text: string, queryBigrams: Set<string>): string[] {
     if (i < chars.length && mark[i]) {
       if (start < 0) start = i
     } else if (start >= 0) {
-      if (i - start >= 2) runs.push(chars.slice(start, i).join(''))
+      const run = folded.slice(start, i)
+      // 怎么 / 会不 alone are not worth highlighting
+      if (run.length >= 2 && run.some((c, j) => j + 1 < run.length && isContentBigram(c + run[j + 1]))) runs.push(chars.slice(start, i).join(''))
       start = -1
     }
   }
