@@ -26,6 +26,8 @@ export type Transport = (req: {
   data?: unknown
   header: Record<string, string>
   timeout: number
+  /** `text`: the body as a string (captions), otherwise parsed JSON */
+  as?: 'json' | 'text'
 }) => Promise<TransportResult>
 
 export interface ApiClientOptions {
@@ -48,7 +50,8 @@ const taroTransport: Transport = (req) =>
       data: req.data as Record<string, unknown> | undefined,
       header: req.header,
       timeout: req.timeout,
-      dataType: 'json',
+      dataType: req.as === 'text' ? 'text' : 'json',
+      responseType: 'text',
       success: (r) => resolve({ statusCode: r.statusCode, data: r.data, header: r.header as Record<string, string> }),
       fail: (e) => reject(transportError(e?.errMsg)),
     })
@@ -102,13 +105,22 @@ export class ApiClient {
     if (token) header.Authorization = `Bearer ${token}`
     if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey
 
-    const attempts = method === 'GET' ? this.opts.retries + 1 : 1
+    return this.send<Res<K>>({ url, method, header, timeout: this.opts.timeoutMs, data: options.body })
+  }
+
+  /** A text resource of the server, such as a caption file (`/media/captions/v001.vtt`), with GET retries. */
+  getText(path: string): Promise<string> {
+    return this.send<string>({ url: this.resolveUrl(path), method: 'GET', header: {}, timeout: this.opts.timeoutMs, as: 'text' })
+  }
+
+  private async send<T>(req: Parameters<Transport>[0]): Promise<T> {
+    const attempts = req.method === 'GET' ? this.opts.retries + 1 : 1
     let lastError: ApiError | undefined
     for (let attempt = 0; attempt < attempts; attempt++) {
       if (attempt > 0) await this.opts.sleep(this.opts.backoffMs * 2 ** (attempt - 1))
       try {
-        const res = await this.opts.transport({ url, method, header, timeout: this.opts.timeoutMs, data: options.body })
-        if (res.statusCode >= 200 && res.statusCode < 300) return res.data as Res<K>
+        const res = await this.opts.transport(req)
+        if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
         const err = httpError(res.statusCode, res.data)
         if (res.statusCode === 401) this.opts.onUnauthorized?.()
         if (!err.transient) throw err

@@ -18,6 +18,7 @@ export const routes = {
   qa: (q?: string) => `/packages/qa/pages/ask/index${qs({ q })}`,
   consult: (p: { q?: string; topic?: string } = {}) => `/packages/qa/pages/consult/index${qs(p)}`,
   myConsultations: '/packages/qa/pages/mine/index',
+  videoPlay: (id: string) => `/packages/video/pages/play/index${qs({ id })}`,
   reading: (tab: 'favourites' | 'history') => `/packages/interpretation/pages/reading/index${qs({ tab })}`,
 }
 

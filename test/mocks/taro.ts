@@ -14,6 +14,7 @@ export const taroMock = {
   navigations: [] as { kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch' | 'navigateBack'; url?: string }[],
   toasts: [] as string[],
   routerParams: {} as Record<string, string>,
+  videoCalls: [] as { id: string; action: string; arg?: unknown }[],
   storage,
   fire(hook: Hook) {
     listeners.get(hook)?.forEach((fn) => fn())
@@ -22,6 +23,7 @@ export const taroMock = {
     this.navigations.length = 0
     this.toasts.length = 0
     this.routerParams = {}
+    this.videoCalls.length = 0
     storage.clear()
     listeners.clear()
   },
@@ -62,6 +64,10 @@ const Taro = {
   pageScrollTo: () => ok(),
   setClipboardData: () => ok(),
   nextTick: (fn: () => void) => void Promise.resolve().then(fn),
+  createVideoContext: (id: string) => {
+    const record = (action: string, arg?: unknown) => taroMock.videoCalls.push({ id, action, arg })
+    return { play: () => record('play'), pause: () => record('pause'), seek: (t: number) => record('seek', t), playbackRate: (r: number) => record('playbackRate', r) }
+  },
   request: () => Promise.reject(new Error('Taro.request is not available in tests: stub the ApiClient transport')),
   getSystemInfoSync: () => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 667, platform: 'devtools', fontSizeSetting: 16 }),
   getEnv: () => 'WEB',

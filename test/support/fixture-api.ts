@@ -5,6 +5,7 @@
  */
 import { setImmediate as nodeSetImmediate } from 'node:timers'
 import { deserialize, serialize } from 'node:v8'
+import path from 'node:path'
 import { fixtures } from '../../mock/fixtures'
 import { buildApp } from '../../server/app'
 import { MemoryStore } from '../../server/store/memory'
@@ -27,7 +28,7 @@ export interface FixtureApi {
 }
 
 export function createFixtureApi(): FixtureApi {
-  const app = buildApp({ store: new MemoryStore(fixtures), mode: 'mock', logger: false, devLogin: true })
+  const app = buildApp({ store: new MemoryStore(fixtures), mode: 'mock', logger: false, devLogin: true, mediaDir: path.join(__dirname, '../../mock/media') })
   const requests: string[] = []
   let failures = 0
   let failOnly: RegExp | undefined
@@ -51,7 +52,8 @@ export function createFixtureApi(): FixtureApi {
       const { transportError } = await import('../../src/api/errors')
       throw transportError('request:fail')
     }
-    return { statusCode: res.statusCode, data: res.body ? res.json() : undefined, header: res.headers as Record<string, string> }
+    const data = req.as === 'text' ? res.body : res.body ? res.json() : undefined
+    return { statusCode: res.statusCode, data, header: res.headers as Record<string, string> }
   }
   const client = new ApiClient({ baseUrl: '', transport, sleep: async () => undefined, getToken: () => useSessionStore.getState().token })
   return {

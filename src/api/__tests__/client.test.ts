@@ -93,6 +93,12 @@ describe('ApiClient', () => {
     expect(onUnauthorized).toHaveBeenCalledTimes(1)
   })
 
+  it('fetches a text resource (captions) with retries and no JSON parsing', async () => {
+    const { client, calls } = clientWith([networkDown(), { data: 'WEBVTT\n' }])
+    await expect(client.getText('/media/captions/v001.vtt')).resolves.toBe('WEBVTT\n')
+    expect(calls[1]).toMatchObject({ url: 'http://api.test/media/captions/v001.vtt', method: 'GET', as: 'text' })
+  })
+
   it('resolves media paths against the base URL and leaves absolute URLs alone', () => {
     const { client } = clientWith([])
     expect(client.resolveUrl('/media/covers/i001.jpg')).toBe('http://api.test/media/covers/i001.jpg')

@@ -10,6 +10,7 @@ import { Skeleton } from '@/components/skeleton'
 import { useTopics } from '@/features/topics/use-topics'
 import { getVideos } from '@/features/videos/api/get-videos'
 import { VideoCard } from '@/features/videos/components/video-card'
+import { routes } from '@/utils/routes'
 import './index.scss'
 
 export default function VideosPage() {
@@ -34,7 +35,7 @@ export default function VideosPage() {
       {!list.loading && !list.error && list.items.length === 0 ? <EmptyState title='这个专题还没有视频' hint='看看其他专题吧' /> : null}
       <View className='videos__grid'>
         {list.items.map((v) => (
-          <VideoCard key={v.id} video={v} onOpen={() => Taro.showToast({ title: '视频播放即将上线', icon: 'none' })} />
+          <VideoCard key={v.id} video={v} onOpen={(id) => Taro.navigateTo({ url: routes.videoPlay(id) })} />
         ))}
       </View>
       <ListFooter loading={list.loading} hasMore={list.hasMore} error={list.error?.message} count={list.items.length} onRetry={list.loadMore} />

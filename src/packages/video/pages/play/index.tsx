@@ -1,0 +1,86 @@
+import { useState } from 'react'
+import { Button, Text, Video, View } from '@tarojs/components'
+import Taro, { useDidHide, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { mediaUrl, useRequest } from '@/api'
+import { ErrorState } from '@/components/error-state'
+import { Skeleton } from '@/components/skeleton'
+import { getCaptions, getVideo } from '@/features/videos/api/get-video'
+import { CaptionOverlay } from '@/features/videos/components/caption-overlay'
+import { transcript } from '@/features/videos/webvtt'
+import { formatCount, formatDuration } from '@/utils/format'
+import { routes } from '@/utils/routes'
+import './index.scss'
+
+const RATES = [0.75, 1, 1.25, 1.5]
+const PLAYER_ID = 'zct-player'
+
+/** One short video with captions drawn over it, playback speed, transcript and its interpretation. */
+export default function VideoPlayPage() {
+  const id = useRouter().params.id ?? ''
+  const video = useRequest(() => getVideo(id), [id])
+  const captions = useRequest(async () => (video.data ? getCaptions(video.data.captions) : []), [video.data?.captions])
+  const [time, setTime] = useState(0)
+  const [rate, setRate] = useState(1)
+  const [showCaptions, setShowCaptions] = useState(true)
+  const [showTranscript, setShowTranscript] = useState(false)
+
+  useDidHide(() => Taro.createVideoContext(PLAYER_ID).pause())
+  useShareAppMessage(() => ({ title: video.data?.title ?? '政策短视频', path: routes.videoPlay(id) }))
+
+  if (video.loading && !video.data) return <Skeleton rows={2} />
+  if (video.error || !video.data) return <ErrorState message={video.error?.message ?? '视频不存在或已下线'} onRetry={video.reload} />
+  const v = video.data
+
+  const changeRate = (r: number) => {
+    setRate(r)
+    Taro.createVideoContext(PLAYER_ID).playbackRate(r)
+  }
+
+  return (
+    <View className='page video-play'>
+      <View className='video-play__frame'>
+        <Video
+          id={PLAYER_ID}
+          className='video-play__video'
+          src={mediaUrl(v.src)}
+          poster={mediaUrl(v.poster)}
+          controls
+          autoplay
+          objectFit='contain'
+          title={v.title}
+          onTimeUpdate={(e) => setTime(e.detail.currentTime)}
+        />
+        {showCaptions && captions.data ? <CaptionOverlay cues={captions.data} time={time} /> : null}
+      </View>
+      <View className='video-play__info'>
+        <Text className='video-play__title'>{v.title}</Text>
+        <Text className='video-play__meta'>
+          {formatCount(v.views)} 次播放 · {formatDuration(v.durationSec)}
+        </Text>
+        <View className='video-play__controls' role='group' aria-label='倍速'>
+          {RATES.map((r) => (
+            <Button key={r} role='button' className={`video-play__chip ${rate === r ? 'video-play__chip--on' : ''}`} aria-pressed={rate === r} onClick={() => changeRate(r)}>
+              {r}×
+            </Button>
+          ))}
+        </View>
+        <View className='video-play__controls'>
+          <Button role='button' className='video-play__chip' aria-pressed={showCaptions} onClick={() => setShowCaptions((s) => !s)}>
+            {showCaptions ? '关闭字幕' : '打开字幕'}
+          </Button>
+          <Button role='button' className='video-play__chip' aria-pressed={showTranscript} onClick={() => setShowTranscript((s) => !s)}>
+            {showTranscript ? '收起文字稿' : '看文字稿'}
+          </Button>
+        </View>
+        {showTranscript && captions.data ? <Text className='video-play__transcript'>{transcript(captions.data)}</Text> : null}
+        {captions.error ? <Text className='video-play__meta'>字幕加载失败：{captions.error.message}</Text> : null}
+        {v.interpretationId ? (
+          <View className='video-play__link' role='link' onClick={() => Taro.navigateTo({ url: routes.interpretationDetail(v.interpretationId as string) })}>
+            <Text>看图文解读</Text>
+            <Text aria-hidden>›</Text>
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}
