@@ -1,7 +1,12 @@
-import { IdParams, PageOf, readErrors } from '../schemas/common'
-import { Video, VideoQuery } from '../schemas/videos'
+import { createHash } from 'node:crypto'
+import { ErrorBody, IdParams, PageOf, readErrors } from '../schemas/common'
+import { Video, VideoLikeInput, VideoLikeState, VideoQuery, VideoViewResult } from '../schemas/videos'
 import { notFound } from '../errors'
+import { requireRole } from '../plugins/auth'
 import type { RoutePlugin } from '../type-provider'
+
+const writeErrors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 503: ErrorBody }
+const NOT_FOUND = '找不到该视频'
 
 const videoRoutes: RoutePlugin = async (app) => {
   app.get(
@@ -12,9 +17,41 @@ const videoRoutes: RoutePlugin = async (app) => {
 
   app.get('/videos/:id', { schema: { params: IdParams, response: { 200: Video, ...readErrors } } }, async (request) => {
     const video = app.store.getVideo(request.params.id)
-    if (!video) throw notFound('找不到该视频')
+    if (!video) throw notFound(NOT_FOUND)
     return video
   })
+
+  // A view per viewer per window: the signed-in user, or else a hash of address and browser
+  // (never stored in the clear).
+  app.post('/videos/:id/views', { schema: { params: IdParams, response: { 200: VideoViewResult, ...writeErrors } } }, async (request) => {
+    const viewer = request.user
+      ? `user:${request.user.id}`
+      : `anon:${createHash('sha256').update(`${request.ip}|${request.headers['user-agent'] ?? ''}`).digest('hex').slice(0, 32)}`
+    const result = app.store.recordVideoView(request.params.id, viewer)
+    if (!result) throw notFound(NOT_FOUND)
+    return result
+  })
+
+  app.get(
+    '/videos/:id/like',
+    { schema: { params: IdParams, response: { 200: VideoLikeState, ...writeErrors } }, onRequest: requireRole(), config: { cache: 'no-store' } },
+    async (request) => {
+      const video = app.store.getVideo(request.params.id)
+      if (!video) throw notFound(NOT_FOUND)
+      return { likes: video.likes, liked: app.store.isVideoLiked(video.id, request.user!.id) }
+    },
+  )
+
+  // PUT of the desired state: repeating it changes nothing, so a retried like never counts twice.
+  app.put(
+    '/videos/:id/like',
+    { schema: { params: IdParams, body: VideoLikeInput, response: { 200: VideoLikeState, ...writeErrors } }, onRequest: requireRole() },
+    async (request) => {
+      const result = app.store.setVideoLike(request.params.id, request.user!.id, request.body.liked)
+      if (!result) throw notFound(NOT_FOUND)
+      return result
+    },
+  )
 }
 
 export default videoRoutes

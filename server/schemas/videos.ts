@@ -16,3 +16,7 @@ export const Video = Type.Object({
 })
 
 export const VideoQuery = Type.Composite([PageQuery, Type.Object({ topic: Type.Optional(FilterKey) })])
+
+export const VideoViewResult = Type.Object({ views: Type.Integer(), counted: Type.Boolean() })
+export const VideoLikeInput = Type.Object({ liked: Type.Boolean() })
+export const VideoLikeState = Type.Object({ likes: Type.Integer(), liked: Type.Boolean() })

@@ -44,6 +44,7 @@ import {
   StoreConflict,
   type StoreOptions,
   type UserInput,
+  VIEW_REPLAY_WINDOW_MS,
   type VideoSearch,
 } from './store'
 
@@ -145,6 +146,41 @@ export class MemoryStore implements Store {
   getVideo(id: string) {
     const v = this.data.videos.find((x) => x.id === id)
     return v && { ...v }
+  }
+
+  private readonly videoViews = new Map<string, number>()
+  private readonly videoLikes = new Set<string>()
+
+  recordVideoView(videoId: string, viewerKey: string) {
+    const v = this.data.videos.find((x) => x.id === videoId)
+    if (!v) return undefined
+    const key = `${videoId}\u0000${viewerKey}`
+    const now = this.now().getTime()
+    const last = this.videoViews.get(key)
+    const counted = last === undefined || now - last >= VIEW_REPLAY_WINDOW_MS
+    if (counted) {
+      v.views += 1
+      this.videoViews.set(key, now)
+    }
+    return { views: v.views, counted }
+  }
+
+  setVideoLike(videoId: string, userId: string, liked: boolean) {
+    const v = this.data.videos.find((x) => x.id === videoId)
+    if (!v) return undefined
+    if (!this.users.has(userId)) throw new Error(`setVideoLike: no user ${userId}`)
+    const key = `${videoId}\u0000${userId}`
+    if (liked && !this.videoLikes.has(key)) {
+      this.videoLikes.add(key)
+      v.likes += 1
+    } else if (!liked && this.videoLikes.delete(key)) {
+      v.likes -= 1
+    }
+    return { likes: v.likes, liked }
+  }
+
+  isVideoLiked(videoId: string, userId: string) {
+    return this.videoLikes.has(`${videoId}\u0000${userId}`)
   }
 
   listCourses() {

@@ -137,6 +137,14 @@ export interface Store {
 
   listVideos(query: VideoSearch): Page<Video>
   getVideo(id: string): Video | undefined
+  /**
+   * Counts a view unless the same viewer was counted within VIEW_REPLAY_WINDOW_MS;
+   * undefined for an unknown video.
+   */
+  recordVideoView(videoId: string, viewerKey: string): { views: number; counted: boolean } | undefined
+  /** Sets the user's like (idempotent); undefined for an unknown video. */
+  setVideoLike(videoId: string, userId: string, liked: boolean): { likes: number; liked: boolean } | undefined
+  isVideoLiked(videoId: string, userId: string): boolean
 
   listCourses(): CourseSummary[]
   getCourse(id: string): Course | undefined
@@ -185,3 +193,6 @@ export interface StoreOptions {
   /** the clock for campaign status and session expiry; tests pin it */
   now?: () => Date
 }
+
+/** a replay within this time is not another view */
+export const VIEW_REPLAY_WINDOW_MS = 30 * 60 * 1000

@@ -105,7 +105,10 @@ export class ApiClient {
     if (token) header.Authorization = `Bearer ${token}`
     if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey
 
-    return this.send<Res<K>>({ url, method, header, timeout: this.opts.timeoutMs, data: options.body })
+    // a write always carries a JSON body: WeChat sends content-type json anyway, and the server
+    // refuses an empty JSON body
+    const data = method === 'GET' ? undefined : (options.body ?? {})
+    return this.send<Res<K>>({ url, method, header, timeout: this.opts.timeoutMs, data })
   }
 
   /** A text resource of the server, such as a caption file (`/media/captions/v001.vtt`), with GET retries. */

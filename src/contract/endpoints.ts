@@ -129,6 +129,9 @@ export interface Endpoints {
   'GET /consultations': { query: ConsultationQuery; res: Page<ConsultationForResponder> }
   'GET /videos': { query: VideoQuery; res: Page<Video> }
   'GET /videos/:id': { res: Video }
+  'POST /videos/:id/views': { res: { views: number; counted: boolean } }
+  'GET /videos/:id/like': { res: { likes: number; liked: boolean } }
+  'PUT /videos/:id/like': { body: { liked: boolean }; res: { likes: number; liked: boolean } }
   'GET /courses': { res: CourseSummary[] }
   'GET /courses/:id': { res: Course & { progress: LessonProgress[] } }
   'PUT /courses/:id/progress': { body: { lessonId: Id; positionSec: number }; res: LessonProgress }

@@ -46,6 +46,7 @@ import {
   StoreConflict,
   type StoreOptions,
   type UserInput,
+  VIEW_REPLAY_WINDOW_MS,
   type VideoSearch,
 } from '../store'
 import { migrate } from './migrate'
@@ -221,6 +222,40 @@ export class SqliteStore implements Store {
   getVideo(id: string) {
     const row = this.get<VideoRow>('SELECT * FROM videos WHERE id = ?', id)
     return row && videoFrom(row)
+  }
+
+  recordVideoView(videoId: string, viewerKey: string) {
+    return this.db.transaction(() => {
+      if (!this.get('SELECT 1 FROM videos WHERE id = ?', videoId)) return undefined
+      const now = this.now()
+      const last = this.get<{ last_counted_at: string }>('SELECT last_counted_at FROM video_views WHERE video_id = ? AND viewer_key = ?', videoId, viewerKey)
+      const counted = !last || now.getTime() - Date.parse(last.last_counted_at) >= VIEW_REPLAY_WINDOW_MS
+      if (counted) {
+        this.stmt(
+          `INSERT INTO video_views (video_id, viewer_key, last_counted_at) VALUES (?, ?, ?)
+           ON CONFLICT (video_id, viewer_key) DO UPDATE SET last_counted_at = excluded.last_counted_at`,
+        ).run(videoId, viewerKey, now.toISOString())
+        this.stmt('UPDATE videos SET views = views + 1 WHERE id = ?').run(videoId)
+      }
+      const { views } = this.get<{ views: number }>('SELECT views FROM videos WHERE id = ?', videoId)!
+      return { views, counted }
+    }).immediate()
+  }
+
+  setVideoLike(videoId: string, userId: string, liked: boolean) {
+    return this.db.transaction(() => {
+      if (!this.get('SELECT 1 FROM videos WHERE id = ?', videoId)) return undefined
+      const changed = liked
+        ? this.stmt('INSERT OR IGNORE INTO video_likes (video_id, user_id, created_at) VALUES (?, ?, ?)').run(videoId, userId, this.now().toISOString()).changes
+        : this.stmt('DELETE FROM video_likes WHERE video_id = ? AND user_id = ?').run(videoId, userId).changes
+      if (changed) this.stmt(`UPDATE videos SET likes = likes ${liked ? '+' : '-'} 1 WHERE id = ?`).run(videoId)
+      const { likes } = this.get<{ likes: number }>('SELECT likes FROM videos WHERE id = ?', videoId)!
+      return { likes, liked }
+    }).immediate()
+  }
+
+  isVideoLiked(videoId: string, userId: string) {
+    return Boolean(this.get('SELECT 1 FROM video_likes WHERE video_id = ? AND user_id = ?', videoId, userId))
   }
 
   listCourses(): CourseSummary[] {

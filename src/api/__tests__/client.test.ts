@@ -86,6 +86,13 @@ describe('ApiClient', () => {
     expect(calls[0].data).toEqual({ topic: 'yibao', question: '异地就医怎么备案？', regionCode: '331002' })
   })
 
+  it('sends an empty JSON object for a write without a body', async () => {
+    const { client, calls } = clientWith([{ data: { views: 1, counted: true } }])
+    await client.call('POST /videos/:id/views', { params: { id: 'v001' } })
+    expect(calls[0].data).toEqual({})
+    expect(calls[0].header['Content-Type']).toBe('application/json')
+  })
+
   it('signs out on 401', async () => {
     const onUnauthorized = jest.fn()
     const { client } = clientWith([{ statusCode: 401, data: { error: { code: 'unauthorized', message: '请先登录' } } }], { onUnauthorized })

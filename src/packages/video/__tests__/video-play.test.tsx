@@ -1,9 +1,10 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { useSessionStore } from '@/api'
 import { taroMock } from '../../../../test/mocks/taro'
 import { useFixtureApi } from '../../../../test/support/fixture-api'
 import VideoPlayPage from '../pages/play/index'
 
-useFixtureApi()
+const api = useFixtureApi()
 
 function playTo(seconds: number) {
   const host = document.querySelector('.video-play__video') as HTMLElement
@@ -48,5 +49,42 @@ describe('短视频播放', () => {
     taroMock.routerParams = { id: 'v999' }
     render(<VideoPlayPage />)
     await screen.findByText(/找不到/)
+  })
+})
+
+describe('短视频点赞与播放量', () => {
+  beforeEach(() => {
+    taroMock.routerParams = { id: 'v002' }
+  })
+  afterEach(() => act(() => useSessionStore.getState().signOut()))
+
+  it('counts a view when playback starts, once', async () => {
+    const { fixtures } = jest.requireActual('../../../../mock/fixtures') as typeof import('../../../../mock/fixtures')
+    const v002 = fixtures.videos.find((v) => v.id === 'v002')!
+    const recorded = jest.spyOn(api.client, 'call')
+    render(<VideoPlayPage />)
+    const host = (await screen.findByText(/次播放/)).closest('.page')!.querySelector('.video-play__video') as HTMLElement
+    act(() => {
+      host.dispatchEvent(new CustomEvent('play', { bubbles: true, detail: {} }))
+      host.dispatchEvent(new CustomEvent('play', { bubbles: true, detail: {} }))
+    })
+    await waitFor(() => expect(api.requests.filter((r) => r === 'POST /api/v1/videos/v002/views')).toHaveLength(1))
+    // the count shown is the server's answer to the view
+    const at = recorded.mock.calls.findIndex(([key]) => key === 'POST /videos/:id/views')
+    expect(await recorded.mock.results[at].value).toEqual({ views: v002.views + 1, counted: true })
+    recorded.mockRestore()
+  })
+
+  it('asks to sign in to like, then likes and unlikes', async () => {
+    render(<VideoPlayPage />)
+    fireEvent.click(await screen.findByRole('button', { name: /^点赞/ }))
+    expect(taroMock.toasts).toContain('登录后可以点赞')
+    const session = await api.client.call('POST /auth/dev', { body: { role: 'resident', name: '爱点赞' } })
+    act(() => useSessionStore.getState().signIn(session))
+    fireEvent.click(await screen.findByRole('button', { name: /^点赞/ }))
+    const liked = await screen.findByRole('button', { name: /^已赞/ })
+    expect(liked).toHaveAttribute('aria-pressed', 'true')
+    fireEvent.click(liked)
+    await screen.findByRole('button', { name: /^点赞/ })
   })
 })

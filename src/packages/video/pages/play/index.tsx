@@ -1,10 +1,10 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Button, Text, Video, View } from '@tarojs/components'
 import Taro, { useDidHide, useRouter, useShareAppMessage } from '@tarojs/taro'
-import { mediaUrl, useRequest } from '@/api'
+import { mediaUrl, useRequest, useSessionStore } from '@/api'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
-import { getCaptions, getVideo } from '@/features/videos/api/get-video'
+import { getCaptions, getLike, getVideo, recordView, setLike } from '@/features/videos/api/get-video'
 import { CaptionOverlay } from '@/features/videos/components/caption-overlay'
 import { transcript } from '@/features/videos/webvtt'
 import { formatCount, formatDuration } from '@/utils/format'
@@ -23,6 +23,12 @@ export default function VideoPlayPage() {
   const [rate, setRate] = useState(1)
   const [showCaptions, setShowCaptions] = useState(true)
   const [showTranscript, setShowTranscript] = useState(false)
+  const [views, setViews] = useState<number>()
+  const viewed = useRef(false)
+  const token = useSessionStore((s) => s.token)
+  const like = useRequest(async () => (token ? getLike(id) : undefined), [id, token])
+  const [liking, setLiking] = useState<{ likes: number; liked: boolean }>()
+  const likeState = liking ?? like.data
 
   useDidHide(() => Taro.createVideoContext(PLAYER_ID).pause())
   useShareAppMessage(() => ({ title: video.data?.title ?? '政策短视频', path: routes.videoPlay(id) }))
@@ -30,6 +36,26 @@ export default function VideoPlayPage() {
   if (video.loading && !video.data) return <Skeleton rows={2} />
   if (video.error || !video.data) return <ErrorState message={video.error?.message ?? '视频不存在或已下线'} onRetry={video.reload} />
   const v = video.data
+
+  const onPlay = () => {
+    if (viewed.current) return
+    viewed.current = true
+    recordView(id)
+      .then((r) => setViews(r.views))
+      .catch(() => undefined) // a lost view count is not worth bothering the viewer
+  }
+  const toggleLike = async () => {
+    if (!token) {
+      void Taro.showToast({ title: '登录后可以点赞', icon: 'none' })
+      return
+    }
+    const next = !(likeState?.liked ?? false)
+    try {
+      setLiking(await setLike(id, next))
+    } catch (e) {
+      void Taro.showToast({ title: e instanceof Error ? e.message : '操作失败', icon: 'none' })
+    }
+  }
 
   const changeRate = (r: number) => {
     setRate(r)
@@ -49,13 +75,14 @@ export default function VideoPlayPage() {
           objectFit='contain'
           title={v.title}
           onTimeUpdate={(e) => setTime(e.detail.currentTime)}
+          onPlay={onPlay}
         />
         {showCaptions && captions.data ? <CaptionOverlay cues={captions.data} time={time} /> : null}
       </View>
       <View className='video-play__info'>
         <Text className='video-play__title'>{v.title}</Text>
         <Text className='video-play__meta'>
-          {formatCount(v.views)} 次播放 · {formatDuration(v.durationSec)}
+          {formatCount(views ?? v.views)} 次播放 · {formatDuration(v.durationSec)}
         </Text>
         <View className='video-play__controls' role='group' aria-label='倍速'>
           {RATES.map((r) => (
@@ -65,6 +92,9 @@ export default function VideoPlayPage() {
           ))}
         </View>
         <View className='video-play__controls'>
+          <Button role='button' className={`video-play__chip ${likeState?.liked ? 'video-play__chip--on' : ''}`} aria-pressed={likeState?.liked ?? false} onClick={toggleLike}>
+            {likeState?.liked ? '已赞' : '点赞'} {formatCount(likeState?.likes ?? v.likes)}
+          </Button>
           <Button role='button' className='video-play__chip' aria-pressed={showCaptions} onClick={() => setShowCaptions((s) => !s)}>
             {showCaptions ? '关闭字幕' : '打开字幕'}
           </Button>
