@@ -22,7 +22,7 @@ const Lesson = Type.Object({
   durationSec: Type.Number(),
 })
 
-const LessonProgress = Type.Object({
+export const LessonProgress = Type.Object({
   lessonId: Type.String(),
   positionSec: Type.Number(),
   completed: Type.Boolean(),
@@ -33,4 +33,9 @@ export const CourseWithProgress = Type.Object({
   ...courseSummaryFields,
   lessons: Type.Array(Lesson),
   progress: Type.Array(LessonProgress),
+})
+
+export const ProgressInput = Type.Object({
+  lessonId: Type.String({ minLength: 1, maxLength: 64 }),
+  positionSec: Type.Number({ minimum: 0, maximum: 86400 }),
 })

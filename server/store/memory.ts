@@ -11,6 +11,7 @@ import type {
   ConsultationInput,
   Course,
   Interpretation,
+  LessonProgress,
   Policy,
   Region,
   Session,
@@ -44,6 +45,7 @@ import {
   StoreConflict,
   type StoreOptions,
   type UserInput,
+  progressOf,
   VIEW_REPLAY_WINDOW_MS,
   type VideoSearch,
 } from './store'
@@ -190,6 +192,24 @@ export class MemoryStore implements Store {
   getCourse(id: string): Course | undefined {
     const c = this.data.courses.find((x) => x.id === id)
     return c && { ...toCourseSummary(c), lessons: structuredClone(c.lessons) }
+  }
+
+  private readonly lessonProgress = new Map<string, LessonProgress & { userId: string; courseId: string }>()
+
+  listLessonProgress(userId: string, courseId: string): LessonProgress[] {
+    return [...this.lessonProgress.values()]
+      .filter((p) => p.userId === userId && p.courseId === courseId)
+      .map(({ lessonId, positionSec, completed, updatedAt }) => ({ lessonId, positionSec, completed, updatedAt }))
+  }
+
+  saveLessonProgress(userId: string, courseId: string, lessonId: string, positionSec: number): LessonProgress | undefined {
+    const lesson = this.data.courses.find((c) => c.id === courseId)?.lessons.find((l) => l.id === lessonId)
+    if (!lesson) return undefined
+    if (!this.users.has(userId)) throw new Error(`saveLessonProgress: no user ${userId}`)
+    const key = `${userId}\u0000${lessonId}`
+    const saved = { lessonId, ...progressOf(lesson.durationSec, positionSec, this.lessonProgress.get(key)?.completed ?? false), updatedAt: this.now().toISOString() }
+    this.lessonProgress.set(key, { ...saved, userId, courseId })
+    return saved
   }
 
   listLectureTopics(filter: { topic?: string } = {}) {

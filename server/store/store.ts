@@ -17,6 +17,7 @@ import type {
   Faq,
   Home,
   Interpretation,
+  LessonProgress,
   InterpretationSummary,
   LectureTopic,
   Page,
@@ -148,6 +149,13 @@ export interface Store {
 
   listCourses(): CourseSummary[]
   getCourse(id: string): Course | undefined
+  /** the user's progress in a course's lessons */
+  listLessonProgress(userId: string, courseId: string): LessonProgress[]
+  /**
+   * Saves where the user is in a lesson (position clamped to the lesson's length; completed from
+   * COMPLETE_SHARE of it on, and it stays completed); undefined when the lesson is not in the course.
+   */
+  saveLessonProgress(userId: string, courseId: string, lessonId: string, positionSec: number): LessonProgress | undefined
 
   listLectureTopics(filter?: { topic?: string }): LectureTopic[]
 
@@ -196,3 +204,11 @@ export interface StoreOptions {
 
 /** a replay within this time is not another view */
 export const VIEW_REPLAY_WINDOW_MS = 30 * 60 * 1000
+
+/** a lesson watched to this share of its length is complete */
+export const COMPLETE_SHARE = 0.9
+
+export function progressOf(durationSec: number, positionSec: number, wasCompleted: boolean): { positionSec: number; completed: boolean } {
+  const position = Math.min(Math.max(0, positionSec), durationSec)
+  return { positionSec: Math.round(position * 10) / 10, completed: wasCompleted || position >= COMPLETE_SHARE * durationSec }
+}

@@ -17,6 +17,7 @@ import type {
   ConsultationInput,
   Course,
   CourseSummary,
+  LessonProgress,
   Page,
   PolicySummary,
   Region,
@@ -46,6 +47,7 @@ import {
   StoreConflict,
   type StoreOptions,
   type UserInput,
+  progressOf,
   VIEW_REPLAY_WINDOW_MS,
   type VideoSearch,
 } from '../store'
@@ -265,6 +267,28 @@ export class SqliteStore implements Store {
        FROM courses c LEFT JOIN lessons l ON l.course_id = c.id
        GROUP BY c.id ORDER BY c.position`,
     ).map(({ lesson_count, total_sec, ...c }) => ({ ...c, lessonCount: lesson_count, totalSec: total_sec ?? 0 }))
+  }
+
+  listLessonProgress(userId: string, courseId: string): LessonProgress[] {
+    return this.all<{ lesson_id: string; position_sec: number; completed: number; updated_at: string }>(
+      'SELECT lesson_id, position_sec, completed, updated_at FROM lesson_progress WHERE user_id = ? AND course_id = ?',
+      userId,
+      courseId,
+    ).map((r) => ({ lessonId: r.lesson_id, positionSec: r.position_sec, completed: r.completed === 1, updatedAt: r.updated_at }))
+  }
+
+  saveLessonProgress(userId: string, courseId: string, lessonId: string, positionSec: number): LessonProgress | undefined {
+    return this.db.transaction((): LessonProgress | undefined => {
+      const lesson = this.get<{ duration_sec: number }>('SELECT duration_sec FROM lessons WHERE id = ? AND course_id = ?', lessonId, courseId)
+      if (!lesson) return undefined
+      const before = this.get<{ completed: number }>('SELECT completed FROM lesson_progress WHERE user_id = ? AND lesson_id = ?', userId, lessonId)
+      const saved = { lessonId, ...progressOf(lesson.duration_sec, positionSec, before?.completed === 1), updatedAt: this.now().toISOString() }
+      this.stmt(
+        `INSERT INTO lesson_progress (user_id, lesson_id, course_id, position_sec, completed, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (user_id, lesson_id) DO UPDATE SET position_sec = excluded.position_sec, completed = excluded.completed, updated_at = excluded.updated_at`,
+      ).run(userId, lessonId, courseId, saved.positionSec, saved.completed ? 1 : 0, saved.updatedAt)
+      return saved
+    }).immediate()
   }
 
   getCourse(id: string): Course | undefined {
