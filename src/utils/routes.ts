@@ -19,6 +19,9 @@ export const routes = {
   consult: (p: { q?: string; topic?: string } = {}) => `/packages/qa/pages/consult/index${qs(p)}`,
   myConsultations: '/packages/qa/pages/mine/index',
   videoPlay: (id: string) => `/packages/video/pages/play/index${qs({ id })}`,
+  courses: '/packages/course/pages/list/index',
+  courseDetail: (id: string) => `/packages/course/pages/detail/index${qs({ id })}`,
+  lesson: (course: string, lesson: string) => `/packages/course/pages/lesson/index${qs({ course, lesson })}`,
   reading: (tab: 'favourites' | 'history') => `/packages/interpretation/pages/reading/index${qs({ tab })}`,
 }
 

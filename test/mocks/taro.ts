@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react'
 
-type Hook = 'pullDownRefresh' | 'reachBottom' | 'didShow' | 'didHide' | 'ready' | 'launch'
+type Hook = 'pullDownRefresh' | 'reachBottom' | 'didShow' | 'didHide' | 'ready' | 'launch' | 'unload'
 
 const storage = new Map<string, unknown>()
 const listeners = new Map<Hook, Set<() => void>>()
@@ -79,6 +79,7 @@ export const usePullDownRefresh = (fn: () => void) => usePageHook('pullDownRefre
 export const useReachBottom = (fn: () => void) => usePageHook('reachBottom', fn)
 export const useDidShow = (fn: () => void) => usePageHook('didShow', fn)
 export const useDidHide = (fn: () => void) => usePageHook('didHide', fn)
+export const useUnload = (fn: () => void) => usePageHook('unload', fn)
 export const useReady = (fn: () => void) => usePageHook('ready', fn)
 export const useLaunch = (fn: () => void) => usePageHook('launch', fn)
 export const useShareAppMessage = (_fn: () => unknown) => undefined

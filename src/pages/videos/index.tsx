@@ -33,6 +33,9 @@ export default function VideosPage() {
       {list.loading && list.items.length === 0 ? <Skeleton rows={3} /> : null}
       {list.error && list.items.length === 0 ? <ErrorState message={list.error.message} onRetry={list.refresh} /> : null}
       {!list.loading && !list.error && list.items.length === 0 ? <EmptyState title='这个专题还没有视频' hint='看看其他专题吧' /> : null}
+      <View className='videos__courses' role='link' onClick={() => Taro.navigateTo({ url: routes.courses })}>
+        网络课堂：系统学政策 ›
+      </View>
       <View className='videos__grid'>
         {list.items.map((v) => (
           <VideoCard key={v.id} video={v} onOpen={(id) => Taro.navigateTo({ url: routes.videoPlay(id) })} />

@@ -1,0 +1,40 @@
+/**
+ * Saves a lesson's playback position at most every `everyMs` while it plays, and at once on
+ * pause, end or leaving the page; a failed save is kept and sent with the next one.
+ */
+export function createProgressSaver(save: (positionSec: number) => Promise<unknown>, everyMs = 10000, now = () => Date.now()) {
+  let lastSent = Number.NEGATIVE_INFINITY
+  let pending: number | undefined
+  // saves go one after another: a flush during a save sends the newest position right after it
+  let queue: Promise<void> = Promise.resolve()
+
+  async function send(): Promise<void> {
+    if (pending === undefined) return
+    const position = pending
+    try {
+      await save(position)
+      if (pending === position) pending = undefined
+      lastSent = now()
+    } catch {
+      // keep `pending`: the next tick or flush sends it again
+    }
+  }
+
+  function flush(): Promise<void> {
+    queue = queue.then(send)
+    return queue
+  }
+
+  return {
+    /** on every time update */
+    tick(positionSec: number): Promise<void> {
+      pending = positionSec
+      return now() - lastSent >= everyMs ? flush() : Promise.resolve()
+    },
+    /** on pause, end and page hide */
+    flush(positionSec?: number): Promise<void> {
+      if (positionSec !== undefined) pending = positionSec
+      return flush()
+    },
+  }
+}

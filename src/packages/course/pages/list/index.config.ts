@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '网络课堂', enablePullDownRefresh: true })
