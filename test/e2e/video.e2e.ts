@@ -37,3 +37,41 @@ test('视频 tab → a video plays (its time advances) with a caption drawn over
   assert.ok((await caption.innerText()).trim().length > 0)
   await screenshot(page, 'video-play')
 })
+
+test('a course lesson: seek, leave, come back, and it resumes at the saved position', async () => {
+  await page.goto(`${BASE_URL}/pages/mine/index`)
+  await page.getByRole('button', { name: '居民' }).click()
+  await page.getByText('退出登录').waitFor()
+  await page.goto(`${BASE_URL}/packages/course/pages/list/index`)
+  await page.locator('.course-card:visible').first().click()
+  await page.waitForURL(/packages\/course\/pages\/detail/)
+  await page.locator('.lesson-row:visible').first().click()
+  await page.waitForURL(/packages\/course\/pages\/lesson/)
+  const lessonVideo = () => page.locator('.lesson__video:visible video')
+  await lessonVideo().waitFor({ state: 'attached' })
+  await lessonVideo().evaluate(async (v: HTMLVideoElement) => {
+    v.muted = true
+    await v.play()
+    await new Promise((r) => setTimeout(r, 300))
+    v.currentTime = 17
+    await new Promise((r) => v.addEventListener('seeked', r, { once: true }))
+    await new Promise((r) => setTimeout(r, 400))
+    v.pause()
+  })
+  await page.waitForTimeout(800)
+  await page.goBack()
+  await page.waitForURL(/packages\/course\/pages\/detail/)
+  await page.getByText(/学到 0:1[7-9]/).waitFor()
+  await page.locator('.lesson-row:visible').first().click()
+  await page.waitForURL(/packages\/course\/pages\/lesson/)
+  await page.getByText(/已从上次的 0:1[7-9] 处继续播放/).waitFor()
+  await lessonVideo().evaluate(async (v: HTMLVideoElement) => {
+    v.muted = true
+    await v.play().catch(() => undefined)
+  })
+  await page.waitForFunction(() => {
+    const v = [...document.querySelectorAll('.lesson__video video')].find((x) => (x as HTMLElement).offsetParent !== null) as HTMLVideoElement | undefined
+    return !!v && v.currentTime >= 16.5
+  }, undefined, { timeout: 10000 })
+  await screenshot(page, 'lesson-resumed')
+})
