@@ -15,6 +15,7 @@ export const taroMock = {
   toasts: [] as string[],
   routerParams: {} as Record<string, string>,
   videoCalls: [] as { id: string; action: string; arg?: unknown }[],
+  networkType: 'wifi',
   storage,
   fire(hook: Hook) {
     listeners.get(hook)?.forEach((fn) => fn())
@@ -24,6 +25,7 @@ export const taroMock = {
     this.toasts.length = 0
     this.routerParams = {}
     this.videoCalls.length = 0
+    this.networkType = 'wifi'
     storage.clear()
     listeners.clear()
   },
@@ -71,6 +73,7 @@ const Taro = {
   request: () => Promise.reject(new Error('Taro.request is not available in tests: stub the ApiClient transport')),
   getSystemInfoSync: () => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 667, platform: 'devtools', fontSizeSetting: 16 }),
   getEnv: () => 'WEB',
+  getNetworkType: () => Promise.resolve({ networkType: taroMock.networkType }),
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
 }
 

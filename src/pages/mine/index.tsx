@@ -1,7 +1,8 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useSessionStore } from '@/api'
 import { RoleLogin } from '@/features/profile/components/role-login'
+import { useDataSaverStore } from '@/features/settings/data-saver'
 import { roleLabel } from '@/features/profile/roles'
 import { routes } from '@/utils/routes'
 import './index.scss'
@@ -9,6 +10,8 @@ import './index.scss'
 export default function MinePage() {
   const user = useSessionStore((s) => s.user)
   const signOut = useSessionStore((s) => s.signOut)
+  const dataSaver = useDataSaverStore((s) => s.dataSaver)
+  const setDataSaver = useDataSaverStore((s) => s.setDataSaver)
 
   return (
     <View className='page mine'>
@@ -31,6 +34,13 @@ export default function MinePage() {
         <MenuItem label='网络课堂' onTap={() => Taro.navigateTo({ url: routes.courses })} />
         <MenuItem label='智能问答' onTap={() => Taro.navigateTo({ url: routes.qa() })} />
         <MenuItem label='政策库' onTap={() => Taro.navigateTo({ url: routes.policyList() })} />
+      </View>
+
+      <View className='mine__list'>
+        <View className='mine__item'>
+          <Text>省流量模式（视频不自动播放）</Text>
+          <Switch checked={dataSaver} aria-label='省流量模式' onChange={(e) => setDataSaver(e.detail.value)} />
+        </View>
       </View>
 
       {user ? (

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { useSessionStore } from '@/api'
+import { useDataSaverStore } from '@/features/settings/data-saver'
 import { taroMock } from '../../../../test/mocks/taro'
 import { useFixtureApi } from '../../../../test/support/fixture-api'
 import VideoPlayPage from '../pages/play/index'
@@ -86,5 +87,34 @@ describe('短视频点赞与播放量', () => {
     expect(liked).toHaveAttribute('aria-pressed', 'true')
     fireEvent.click(liked)
     await screen.findByRole('button', { name: /^点赞/ })
+  })
+})
+
+describe('省流量', () => {
+  beforeEach(() => {
+    taroMock.routerParams = { id: 'v001' }
+    act(() => useDataSaverStore.getState().setDataSaver(false))
+  })
+
+  it('plays by itself on wifi, with the transcript closed', async () => {
+    render(<VideoPlayPage />)
+    await screen.findByText('政府的政策文件，在哪儿能查到？')
+    expect(document.querySelector('.video-play__video')?.getAttribute('autoplay')).toBe('true')
+    expect(document.querySelector('.video-play__transcript')).toBeNull()
+  })
+
+  it('on 3g shows the poster and the transcript instead of autoplaying', async () => {
+    taroMock.networkType = '3g'
+    render(<VideoPlayPage />)
+    await screen.findByText('省流量模式：视频不会自动播放，可先看文字稿')
+    await waitFor(() => expect(document.querySelector('.video-play__transcript')?.textContent).toContain('有疑问还可以拨打12345'))
+    expect(document.querySelector('.video-play__video')?.getAttribute('autoplay')).not.toBe('true')
+  })
+
+  it('does the same when the user chose 省流量, remembered across launches', async () => {
+    act(() => useDataSaverStore.getState().setDataSaver(true))
+    expect(JSON.parse(taroMock.storage.get('zct-data-saver') as string).state.dataSaver).toBe(true)
+    render(<VideoPlayPage />)
+    await screen.findByText('省流量模式：视频不会自动播放，可先看文字稿')
   })
 })

@@ -5,6 +5,7 @@ import { mediaUrl, useRequest, useSessionStore } from '@/api'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
 import { getCaptions, getLike, getVideo, recordView, setLike } from '@/features/videos/api/get-video'
+import { useSaveData } from '@/features/settings/data-saver'
 import { CaptionOverlay } from '@/features/videos/components/caption-overlay'
 import { transcript } from '@/features/videos/webvtt'
 import { formatCount, formatDuration } from '@/utils/format'
@@ -22,7 +23,9 @@ export default function VideoPlayPage() {
   const [time, setTime] = useState(0)
   const [rate, setRate] = useState(1)
   const [showCaptions, setShowCaptions] = useState(true)
-  const [showTranscript, setShowTranscript] = useState(false)
+  const saveData = useSaveData()
+  const [showTranscript, setShowTranscript] = useState<boolean>()
+  const transcriptOpen = showTranscript ?? saveData
   const [views, setViews] = useState<number>()
   const viewed = useRef(false)
   const token = useSessionStore((s) => s.token)
@@ -71,7 +74,7 @@ export default function VideoPlayPage() {
           src={mediaUrl(v.src)}
           poster={mediaUrl(v.poster)}
           controls
-          autoplay
+          autoplay={!saveData}
           objectFit='contain'
           title={v.title}
           onTimeUpdate={(e) => setTime(e.detail.currentTime)}
@@ -98,11 +101,16 @@ export default function VideoPlayPage() {
           <Button role='button' className='video-play__chip' aria-pressed={showCaptions} onClick={() => setShowCaptions((s) => !s)}>
             {showCaptions ? '关闭字幕' : '打开字幕'}
           </Button>
-          <Button role='button' className='video-play__chip' aria-pressed={showTranscript} onClick={() => setShowTranscript((s) => !s)}>
-            {showTranscript ? '收起文字稿' : '看文字稿'}
+          <Button role='button' className='video-play__chip' aria-pressed={transcriptOpen} onClick={() => setShowTranscript(!transcriptOpen)}>
+            {transcriptOpen ? '收起文字稿' : '看文字稿'}
           </Button>
         </View>
-        {showTranscript && captions.data ? <Text className='video-play__transcript'>{transcript(captions.data)}</Text> : null}
+        {saveData ? (
+          <Text className='video-play__saver' role='status'>
+            省流量模式：视频不会自动播放，可先看文字稿
+          </Text>
+        ) : null}
+        {transcriptOpen && captions.data ? <Text className='video-play__transcript'>{transcript(captions.data)}</Text> : null}
         {captions.error ? <Text className='video-play__meta'>字幕加载失败：{captions.error.message}</Text> : null}
         {v.interpretationId ? (
           <View className='video-play__link' role='link' onClick={() => Taro.navigateTo({ url: routes.interpretationDetail(v.interpretationId as string) })}>
