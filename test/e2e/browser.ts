@@ -3,6 +3,7 @@
  * Playwright gives every launch a fresh temporary profile.
  */
 import { mkdirSync } from 'node:fs'
+import { after, before } from 'node:test'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
@@ -46,4 +47,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // let Taro's page slide-in transition finish
   await page.waitForTimeout(500)
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+}
+
+/**
+ * One browser and one phone page for a spec file, opened before its tests and closed after:
+ * `const session = phoneSession()` at the top, then `session.page` inside tests.
+ */
+export function phoneSession(): { readonly page: Page } {
+  let browser: Browser | undefined
+  let current: Page | undefined
+  before(async () => {
+    browser = await launch()
+    current = (await phone(browser)).page
+  })
+  after(async () => {
+    await browser?.close()
+  })
+  return {
+    get page() {
+      if (!current) throw new Error('phoneSession: the page is opened in before()')
+      return current
+    },
+  }
 }

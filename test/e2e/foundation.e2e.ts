@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { BASE_URL, launch, phone, screenshot } from './browser'
+import { test } from 'node:test'
+import { BASE_URL, phoneSession, screenshot } from './browser'
 
-let browser: Browser
-let page: Page
-
-before(async () => {
-  browser = await launch()
-  page = (await phone(browser)).page
-})
-
-after(async () => {
-  await browser?.close()
-})
+const session = phoneSession()
 
 test('首页 shows featured interpretations, topics, latest policies and campaigns from the API', async () => {
+  const page = session.page
   await page.goto(`${BASE_URL}/`)
   await page.getByText('精选解读').waitFor()
   await page.getByText('政策专题').waitFor()
@@ -32,6 +22,7 @@ test('首页 shows featured interpretations, topics, latest policies and campaig
 })
 
 test('the policy library searches and opens a policy with its 文号 and validity', async () => {
+  const page = session.page
   await page.locator('.search-bar--link').click()
   await page.waitForURL(/packages\/policy\/pages\/list/)
   await page.getByText(/共 \d+ 条政策/).waitFor()
@@ -60,6 +51,7 @@ test('the policy library searches and opens a policy with its 文号 and validit
 })
 
 test('an unknown policy shows the error state with a retry button, not a blank page', async () => {
+  const page = session.page
   await page.goto(`${BASE_URL}/packages/policy/pages/detail/index?id=p999`)
   await page.getByText('找不到该政策').waitFor()
   assert.ok(await page.getByRole('button', { name: '重新加载' }).isVisible())

@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { BASE_URL, launch, phone, screenshot } from './browser'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { BASE_URL, phoneSession, screenshot } from './browser'
 
-let browser: Browser
-let page: Page
-
-before(async () => {
-  browser = await launch()
-  page = (await phone(browser)).page
-})
-
-after(async () => {
-  await browser?.close()
-})
+const session = phoneSession()
 
 /** Pixels of the chart's canvas that are not blank (transparent or white). */
 async function inkedPixels(p: Page): Promise<number> {
@@ -31,6 +21,7 @@ async function inkedPixels(p: Page): Promise<number> {
 }
 
 test('解读 tab → an interpretation whose chart is drawn, with its data table and FAQ', async () => {
+  const page = session.page
   await page.goto(`${BASE_URL}/`)
   await page.locator('.taro-tabbar__tabbar:visible').getByText('解读', { exact: true }).click()
   await page.waitForURL(/pages\/interpretations/)
@@ -65,6 +56,7 @@ test('解读 tab → an interpretation whose chart is drawn, with its data table
 })
 
 test('a resident asks a question with no answer, consults the department and sees it in 我的咨询', async () => {
+  const page = session.page
   await page.goto(`${BASE_URL}/pages/mine/index`)
   await page.getByRole('button', { name: '居民' }).click()
   await page.getByText('退出登录').waitFor()

@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { BASE_URL, launch, phone, screenshot } from './browser'
+import { test } from 'node:test'
+import { BASE_URL, phoneSession, screenshot } from './browser'
 
-let browser: Browser
-let page: Page
-
-before(async () => {
-  browser = await launch()
-  page = (await phone(browser)).page
-})
-
-after(async () => {
-  await browser?.close()
-})
+const session = phoneSession()
 
 test('视频 tab → a video plays (its time advances) with a caption drawn over it', async () => {
+  const page = session.page
   await page.goto(`${BASE_URL}/pages/videos/index`)
   const card = page.locator('.video-card:visible').first()
   await card.waitFor()
@@ -39,6 +29,7 @@ test('视频 tab → a video plays (its time advances) with a caption drawn over
 })
 
 test('a course lesson: seek, leave, come back, and it resumes at the saved position', async () => {
+  const page = session.page
   await page.goto(`${BASE_URL}/pages/mine/index`)
   await page.getByRole('button', { name: '居民' }).click()
   await page.getByText('退出登录').waitFor()
