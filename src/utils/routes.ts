@@ -18,6 +18,7 @@ export const routes = {
   qa: (q?: string) => `/packages/qa/pages/ask/index${qs({ q })}`,
   consult: (p: { q?: string; topic?: string } = {}) => `/packages/qa/pages/consult/index${qs(p)}`,
   myConsultations: '/packages/qa/pages/mine/index',
+  videoFeed: (id: string, topic?: string) => `/packages/video/pages/feed/index${qs({ id, topic })}`,
   videoPlay: (id: string) => `/packages/video/pages/play/index${qs({ id })}`,
   courses: '/packages/course/pages/list/index',
   courseDetail: (id: string) => `/packages/course/pages/detail/index${qs({ id })}`,

@@ -4,16 +4,48 @@ import { BASE_URL, phoneSession, screenshot } from './browser'
 
 const session = phoneSession()
 
-test('视频 tab → a video plays (its time advances) with a caption drawn over it', async () => {
+test('视频 tab → the feed: the first video plays with a caption; swiping up plays the next and pauses the first', async () => {
   const page = session.page
   await page.goto(`${BASE_URL}/pages/videos/index`)
   const card = page.locator('.video-card:visible').first()
   await card.waitFor()
   await card.click()
-  await page.waitForURL(/packages\/video\/pages\/play/)
+  await page.waitForURL(/packages\/video\/pages\/feed/)
+  await page.getByText(/第 1\/\d+ 条/).first().waitFor()
+  const videoAt = (i: number) =>
+    page.evaluate((n) => {
+      const v = document.querySelector(`.feed__stage[data-index="${n}"] video`) as HTMLVideoElement | null
+      return v ? { time: v.currentTime, paused: v.paused } : null
+    }, i)
+  await page.waitForFunction(() => {
+    const v = document.querySelector('.feed__stage[data-index="0"] video') as HTMLVideoElement | null
+    return !!v && v.currentTime > 1
+  }, undefined, { timeout: 15000 })
+  await page.locator('.caption-overlay:visible').first().waitFor()
+  assert.ok(((await page.locator('.caption-overlay:visible').first().innerText()) ?? '').trim().length > 0)
+  await screenshot(page, 'video-feed')
+
+  // swipe up
+  const box = (await page.locator('.feed__swiper').boundingBox())!
+  const x = box.x + box.width / 2
+  await page.mouse.move(x, box.y + box.height * 0.7)
+  await page.mouse.down()
+  await page.mouse.move(x, box.y + box.height * 0.45, { steps: 5 })
+  await page.mouse.move(x, box.y + box.height * 0.2, { steps: 5 })
+  await page.mouse.up()
+  await page.waitForFunction(() => {
+    const v = document.querySelector('.feed__stage[data-index="1"] video') as HTMLVideoElement | null
+    return !!v && v.currentTime > 0.5 && !v.paused
+  }, undefined, { timeout: 15000 })
+  const first = await videoAt(0)
+  assert.ok(first?.paused, 'the first video paused after the swipe')
+})
+
+test('the player page: a video plays with a caption, speed and transcript', async () => {
+  const page = session.page
+  await page.goto(`${BASE_URL}/packages/video/pages/play/index?id=v001`)
   const video = page.locator('.video-play__video:visible video')
   await video.waitFor({ state: 'attached' })
-  // autoplay needs muted in Chromium without a user gesture on the page
   await video.evaluate(async (v: HTMLVideoElement) => {
     v.muted = true
     await v.play()
@@ -22,9 +54,7 @@ test('视频 tab → a video plays (its time advances) with a caption drawn over
     const v = [...document.querySelectorAll('.video-play__video video')].find((x) => (x as HTMLElement).offsetParent !== null) as HTMLVideoElement | undefined
     return !!v && v.currentTime > 1
   }, undefined, { timeout: 15000 })
-  const caption = page.locator('.caption-overlay:visible')
-  await caption.waitFor()
-  assert.ok((await caption.innerText()).trim().length > 0)
+  await page.locator('.caption-overlay:visible').waitFor()
   await screenshot(page, 'video-play')
 })
 

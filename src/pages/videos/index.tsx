@@ -38,7 +38,7 @@ export default function VideosPage() {
       </View>
       <View className='videos__grid'>
         {list.items.map((v) => (
-          <VideoCard key={v.id} video={v} onOpen={(id) => Taro.navigateTo({ url: routes.videoPlay(id) })} />
+          <VideoCard key={v.id} video={v} onOpen={(id) => Taro.navigateTo({ url: routes.videoFeed(id, topic) })} />
         ))}
       </View>
       <ListFooter loading={list.loading} hasMore={list.hasMore} error={list.error?.message} count={list.items.length} onRetry={list.loadMore} />

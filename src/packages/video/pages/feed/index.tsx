@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState } from 'react'
+import { Button, Image, Swiper, SwiperItem, Text, Video, View } from '@tarojs/components'
+import Taro, { useDidHide, useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { mediaUrl, useRequest } from '@/api'
+import { ErrorState } from '@/components/error-state'
+import { Skeleton } from '@/components/skeleton'
+import type { Video as VideoItem } from '@/contract'
+import { useSaveData } from '@/features/settings/data-saver'
+import { getCaptions, recordView } from '@/features/videos/api/get-video'
+import { getVideos } from '@/features/videos/api/get-videos'
+import { CaptionOverlay } from '@/features/videos/components/caption-overlay'
+import { type FeedAction, mountedIndices, onSlideChange, onVisibility } from '@/features/videos/feed'
+import { formatCount } from '@/utils/format'
+import { routes } from '@/utils/routes'
+import './index.scss'
+
+const isH5 = process.env.TARO_ENV === 'h5'
+const playerId = (v: VideoItem) => `feed-${v.id}`
+
+/** 刷视频: a vertical full-screen swipe through the short videos, one playing at a time. */
+export default function VideoFeedPage() {
+  const { id: startId, topic } = useRouter().params
+  const list = useRequest(() => getVideos({ topic, page: 1, pageSize: 50 }), [topic])
+  const videos = list.data?.items ?? []
+  const [index, setIndex] = useState(0)
+  const [time, setTime] = useState(0)
+  // browsers only autoplay muted; the mini-program may play with sound
+  const [muted, setMuted] = useState(isH5)
+  const saveData = useSaveData()
+  const playing = useRef(false)
+  const counted = useRef(new Set<string>())
+  const current = videos[index]
+  const captions = useRequest(async () => (current ? getCaptions(current.captions) : []), [current?.captions])
+
+  const apply = (actions: FeedAction[]) =>
+    actions.forEach(({ action, index: i }) => {
+      const v = videos[i]
+      if (!v) return
+      const ctx = Taro.createVideoContext(playerId(v))
+      if (action === 'play') ctx.play()
+      else ctx.pause()
+    })
+
+  // start where the user tapped
+  useEffect(() => {
+    if (!videos.length) return
+    const at = Math.max(0, videos.findIndex((v) => v.id === startId))
+    setIndex(at)
+    if (!saveData) setTimeout(() => apply([{ action: 'play', index: at }]), 0)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [videos.length, startId])
+
+  useDidHide(() => apply(onVisibility(index, false, playing.current)))
+  useDidShow(() => apply(onVisibility(index, true, playing.current)))
+  useShareAppMessage(() => ({ title: current?.title ?? '政策短视频', path: routes.videoFeed(current?.id ?? '') }))
+
+  if (list.loading && !list.data) return <Skeleton rows={2} />
+  if (list.error && !list.data) return <ErrorState message={list.error.message} onRetry={list.reload} />
+
+  const mounted = new Set(mountedIndices(index, videos.length))
+  const onChange = (next: number) => {
+    apply(onSlideChange(index, next, { visible: true, autoplay: !saveData }))
+    setTime(0)
+    setIndex(next)
+  }
+
+  return (
+    <View className='feed'>
+      <Swiper className='feed__swiper' vertical current={index} onChange={(e) => onChange(e.detail.current)}>
+        {videos.map((v, i) => (
+          <SwiperItem key={v.id} className='feed__item'>
+            <View className='feed__stage' data-index={i}>
+              {mounted.has(i) ? (
+                <Video
+                  id={playerId(v)}
+                  className='feed__video'
+                  src={mediaUrl(v.src)}
+                  poster={mediaUrl(v.poster)}
+                  muted={muted}
+                  loop
+                  controls={false}
+                  showCenterPlayBtn
+                  objectFit='contain'
+                  onPlay={() => {
+                    playing.current = true
+                    if (!counted.current.has(v.id)) {
+                      counted.current.add(v.id)
+                      recordView(v.id).catch(() => undefined)
+                    }
+                  }}
+                  onPause={() => {
+                    if (i === index) playing.current = false
+                  }}
+                  onTimeUpdate={(e) => i === index && setTime(e.detail.currentTime)}
+                />
+              ) : (
+                <Image className='feed__poster' src={mediaUrl(v.poster)} mode='aspectFit' aria-label={v.title} />
+              )}
+              {i === index && captions.data ? <CaptionOverlay cues={captions.data} time={time} /> : null}
+              <View className='feed__info'>
+                <Text className='feed__title'>{v.title}</Text>
+                <Text className='feed__meta'>
+                  {formatCount(v.views)} 次播放 · {formatCount(v.likes)} 赞 · 第 {i + 1}/{videos.length} 条
+                </Text>
+                <View className='feed__actions'>
+                  {isH5 ? (
+                    <Button role='button' className='feed__btn' onClick={() => setMuted((m) => !m)}>
+                      {muted ? '打开声音' : '静音'}
+                    </Button>
+                  ) : null}
+                  <Button role='button' className='feed__btn' onClick={() => Taro.navigateTo({ url: routes.videoPlay(v.id) })}>
+                    字幕·倍速·文字稿
+                  </Button>
+                  {v.interpretationId ? (
+                    <Button role='button' className='feed__btn' onClick={() => Taro.navigateTo({ url: routes.interpretationDetail(v.interpretationId as string) })}>
+                      看图文解读
+                    </Button>
+                  ) : null}
+                </View>
+              </View>
+            </View>
+          </SwiperItem>
+        ))}
+      </Swiper>
+    </View>
+  )
+}
