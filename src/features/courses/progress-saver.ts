@@ -1,10 +1,21 @@
 /**
  * Saves a lesson's playback position at most every `everyMs` while it plays, and at once on
- * pause, end or leaving the page; a failed save is kept and sent with the next one.
+ * pause, end or leaving the page; a failed save is kept — in `keep`, so across restarts too —
+ * and sent with the next one.
  */
-export function createProgressSaver(save: (positionSec: number) => Promise<unknown>, everyMs = 10000, now = () => Date.now()) {
+export interface PendingStore {
+  load: () => number | undefined
+  save: (positionSec: number | undefined) => void
+}
+
+export function createProgressSaver(
+  save: (positionSec: number) => Promise<unknown>,
+  everyMs = 10000,
+  now = () => Date.now(),
+  keep?: PendingStore,
+) {
   let lastSent = Number.NEGATIVE_INFINITY
-  let pending: number | undefined
+  let pending: number | undefined = keep?.load()
   // saves go one after another: a flush during a save sends the newest position right after it
   let queue: Promise<void> = Promise.resolve()
 
@@ -13,10 +24,14 @@ export function createProgressSaver(save: (positionSec: number) => Promise<unkno
     const position = pending
     try {
       await save(position)
-      if (pending === position) pending = undefined
+      if (pending === position) {
+        pending = undefined
+        keep?.save(undefined)
+      }
       lastSent = now()
     } catch {
-      // keep `pending`: the next tick or flush sends it again
+      // keep `pending`: the next tick or flush sends it again, even after a restart
+      keep?.save(pending)
     }
   }
 

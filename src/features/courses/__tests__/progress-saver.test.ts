@@ -50,3 +50,17 @@ test('a flush while a save is under way still ends with the newest position save
   expect(saved.at(-1)).toBe(12)
   expect(saved.length).toBeLessThanOrEqual(2)
 })
+
+test('a position that could not be sent offline survives a restart and is sent on the next flush', async () => {
+  let stored: number | undefined
+  const keep = { load: () => stored, save: (p: number | undefined) => void (stored = p) }
+  const offline = createProgressSaver(() => Promise.reject(new Error('offline')), 10000, () => 0, keep)
+  await offline.flush(21)
+  expect(stored).toBe(21)
+
+  const sent: number[] = []
+  const online = createProgressSaver(async (p) => void sent.push(p), 10000, () => 0, keep)
+  await online.flush()
+  expect(sent).toEqual([21])
+  expect(stored).toBeUndefined()
+})

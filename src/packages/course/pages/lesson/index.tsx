@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Text, Video, View } from '@tarojs/components'
 import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro'
 import { mediaUrl, useRequest, useSessionStore } from '@/api'
@@ -20,7 +20,21 @@ export default function LessonPage() {
   const captions = useRequest(async () => (lesson ? getCaptions(lesson.captions) : []), [lesson?.captions])
   const [time, setTime] = useState(0)
   const position = useRef(0)
-  const saver = useMemo(() => createProgressSaver((p) => (signedIn ? saveProgress(courseId, lessonId, p) : Promise.resolve())), [courseId, lessonId, signedIn])
+  const saver = useMemo(() => {
+    const key = `zct-progress:${courseId}:${lessonId}`
+    // offline, the position waits in storage and goes out with the next save, even after a restart
+    const keep = {
+      load: () => {
+        const v = Taro.getStorageSync(key)
+        return typeof v === 'number' ? v : undefined
+      },
+      save: (p: number | undefined) => (p === undefined ? Taro.removeStorageSync(key) : Taro.setStorageSync(key, p)),
+    }
+    return createProgressSaver((p) => (signedIn ? saveProgress(courseId, lessonId, p) : Promise.resolve()), 10000, Date.now, signedIn ? keep : undefined)
+  }, [courseId, lessonId, signedIn])
+  useEffect(() => {
+    void saver.flush()
+  }, [saver])
 
   useDidHide(() => void saver.flush(position.current))
   useUnload(() => void saver.flush(position.current))

@@ -9,6 +9,7 @@ import { useSaveData } from '@/features/settings/data-saver'
 import { getCaptions, recordView } from '@/features/videos/api/get-video'
 import { getVideos } from '@/features/videos/api/get-videos'
 import { CaptionOverlay } from '@/features/videos/components/caption-overlay'
+import { LikeButton } from '@/features/videos/components/like-button'
 import { type FeedAction, mountedIndices, onSlideChange, onVisibility } from '@/features/videos/feed'
 import { formatCount } from '@/utils/format'
 import { routes } from '@/utils/routes'
@@ -103,6 +104,7 @@ export default function VideoFeedPage() {
                   {formatCount(v.views)} 次播放 · {formatCount(v.likes)} 赞 · 第 {i + 1}/{videos.length} 条
                 </Text>
                 <View className='feed__actions'>
+                  {i === index ? <LikeButton videoId={v.id} likes={v.likes} className='feed__btn' onClassName='feed__btn--on' /> : null}
                   {isH5 ? (
                     <Button role='button' className='feed__btn' onClick={() => setMuted((m) => !m)}>
                       {muted ? '打开声音' : '静音'}

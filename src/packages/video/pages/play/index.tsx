@@ -1,12 +1,13 @@
 import { useRef, useState } from 'react'
 import { Button, Text, Video, View } from '@tarojs/components'
 import Taro, { useDidHide, useRouter, useShareAppMessage } from '@tarojs/taro'
-import { mediaUrl, useRequest, useSessionStore } from '@/api'
+import { mediaUrl, useRequest } from '@/api'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
-import { getCaptions, getLike, getVideo, recordView, setLike } from '@/features/videos/api/get-video'
+import { getCaptions, getVideo, recordView } from '@/features/videos/api/get-video'
 import { useSaveData } from '@/features/settings/data-saver'
 import { CaptionOverlay } from '@/features/videos/components/caption-overlay'
+import { LikeButton } from '@/features/videos/components/like-button'
 import { transcript } from '@/features/videos/webvtt'
 import { formatCount, formatDuration } from '@/utils/format'
 import { routes } from '@/utils/routes'
@@ -28,10 +29,6 @@ export default function VideoPlayPage() {
   const transcriptOpen = showTranscript ?? saveData
   const [views, setViews] = useState<number>()
   const viewed = useRef(false)
-  const token = useSessionStore((s) => s.token)
-  const like = useRequest(async () => (token ? getLike(id) : undefined), [id, token])
-  const [liking, setLiking] = useState<{ likes: number; liked: boolean }>()
-  const likeState = liking ?? like.data
 
   useDidHide(() => Taro.createVideoContext(PLAYER_ID).pause())
   useShareAppMessage(() => ({ title: video.data?.title ?? '政策短视频', path: routes.videoPlay(id) }))
@@ -46,18 +43,6 @@ export default function VideoPlayPage() {
     recordView(id)
       .then((r) => setViews(r.views))
       .catch(() => undefined) // a lost view count is not worth bothering the viewer
-  }
-  const toggleLike = async () => {
-    if (!token) {
-      void Taro.showToast({ title: '登录后可以点赞', icon: 'none' })
-      return
-    }
-    const next = !(likeState?.liked ?? false)
-    try {
-      setLiking(await setLike(id, next))
-    } catch (e) {
-      void Taro.showToast({ title: e instanceof Error ? e.message : '操作失败', icon: 'none' })
-    }
   }
 
   const changeRate = (r: number) => {
@@ -95,9 +80,7 @@ export default function VideoPlayPage() {
           ))}
         </View>
         <View className='video-play__controls'>
-          <Button role='button' className={`video-play__chip ${likeState?.liked ? 'video-play__chip--on' : ''}`} aria-pressed={likeState?.liked ?? false} onClick={toggleLike}>
-            {likeState?.liked ? '已赞' : '点赞'} {formatCount(likeState?.likes ?? v.likes)}
-          </Button>
+          <LikeButton videoId={v.id} likes={v.likes} className='video-play__chip' onClassName='video-play__chip--on' />
           <Button role='button' className='video-play__chip' aria-pressed={showCaptions} onClick={() => setShowCaptions((s) => !s)}>
             {showCaptions ? '关闭字幕' : '打开字幕'}
           </Button>
