@@ -20,7 +20,8 @@ import type { Faq } from '../src/contract'
 
 const CORPUS = Number(process.env.QA_CORPUS ?? 5000)
 const ROUNDS = Number(process.env.QA_ROUNDS ?? 30)
-const eval_: { q: string; id: string }[] = JSON.parse(readFileSync(path.join(__dirname, '../test/qa-eval.json'), 'utf8'))
+const EVAL_FILE = process.env.QA_EVAL ?? path.join(__dirname, '../test/qa-eval.json')
+const eval_: { q: string; id: string }[] = JSON.parse(readFileSync(EVAL_FILE, 'utf8'))
 
 /** mulberry32: a small seeded PRNG so the corpus is the same every run */
 function rng(seed: number) {
