@@ -3,10 +3,6 @@
  * The paths are the agreement between client, server, tests and benchmarks: add, don't rename.
  */
 import type {
-  Attempt,
-  AttemptResult,
-  Campaign,
-  CampaignSummary,
   Consultation,
   ConsultationForResponder,
   ConsultationStatus,
@@ -16,10 +12,6 @@ import type {
   Id,
   Interpretation,
   InterpretationSummary,
-  Leaderboard,
-  LeaderboardScope,
-  LectureOrder,
-  LectureTopic,
   LessonProgress,
   Policy,
   PolicySummary,
@@ -31,6 +23,8 @@ import type {
   User,
   Video,
 } from './entities'
+import type { LectureEndpoints } from './lectures'
+import type { CampaignSummary, QuizEndpoints } from './quiz'
 
 export const API_PREFIX = '/api/v1'
 
@@ -89,19 +83,6 @@ export interface ConsultationQuery extends PageQuery {
   status?: ConsultationStatus
 }
 
-export interface LectureOrderInput {
-  topicId: Id
-  villageCode: string
-  placeName: string
-  dateFrom: string
-  dateTo: string
-  timeOfDay: 'morning' | 'afternoon' | 'evening'
-  audienceSize: number
-  contactName: string
-  contactPhone: string
-  notes?: string
-}
-
 export interface Home {
   featured: InterpretationSummary[]
   topics: Topic[]
@@ -109,8 +90,8 @@ export interface Home {
   campaigns: CampaignSummary[]
 }
 
-/** Every endpoint: method + path → request and response types. */
-export interface Endpoints {
+/** Every endpoint: the common ones here, each workflow's in its own file. */
+export interface Endpoints extends LectureEndpoints, QuizEndpoints {
   'GET /health': { res: { ok: true } }
   'GET /home': { res: Home }
   'GET /topics': { res: Topic[] }
@@ -135,15 +116,6 @@ export interface Endpoints {
   'GET /courses': { res: CourseSummary[] }
   'GET /courses/:id': { res: Course & { progress: LessonProgress[] } }
   'PUT /courses/:id/progress': { body: { lessonId: Id; positionSec: number }; res: LessonProgress }
-  'GET /lecture-topics': { query: { topic?: string }; res: LectureTopic[] }
-  'POST /lecture-orders': { body: LectureOrderInput; res: LectureOrder }
-  'GET /lecture-orders/mine': { res: LectureOrder[] }
-  'GET /lecture-orders/:id': { res: LectureOrder }
-  'GET /campaigns': { query: { status?: string }; res: CampaignSummary[] }
-  'GET /campaigns/:id': { res: Campaign }
-  'POST /campaigns/:id/attempts': { res: Attempt }
-  'POST /attempts/:id/submit': { body: { answers: Record<Id, string[]> }; res: AttemptResult }
-  'GET /campaigns/:id/leaderboard': { query: { scope?: LeaderboardScope }; res: Leaderboard }
   'POST /auth/wechat': { body: { code: string }; res: Session }
   'POST /auth/dev': { body: { role: Role; name?: string }; res: Session }
   /** the signed-in user (401 without a valid session): lets the client check a stored token */

@@ -1,3 +1,5 @@
 export * from './entities'
+export * from './lectures'
+export * from './quiz'
 export * from './endpoints'
 export * from './rules'
