@@ -32,8 +32,11 @@ function ensureChromium() {
   }
 }
 
+/** the H5 build under test: dist/h5, or TARO_OUTPUT_DIR when set (a build of one's own) */
+const h5Dir = path.resolve(root, process.env.TARO_OUTPUT_DIR || 'dist/h5')
+
 function ensureH5Build() {
-  if (existsSync(path.join(root, 'dist/h5/index.html')) && !process.env.E2E_REBUILD) return
+  if (existsSync(path.join(h5Dir, 'index.html')) && !process.env.E2E_REBUILD) return
   console.log('Building the H5 client (npm run build:h5)…')
   const r = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' })
   if (r.status !== 0) process.exit(r.status ?? 1)
@@ -74,7 +77,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'zct-e2e-'))
 const base = `http://127.0.0.1:${port}`
 const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   cwd: root,
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, API_MODE: 'sqlite', LOG_LEVEL: 'warn' },
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, API_MODE: 'sqlite', LOG_LEVEL: 'warn', STATIC_DIR: h5Dir },
   stdio: ['ignore', 'inherit', 'inherit'],
 })
 
