@@ -9,6 +9,7 @@ import { setupAuth } from './plugins/auth'
 import { setupErrorHandlers, setupNotFound } from './plugins/error-handlers'
 import { type Faults, setupFaultInjection } from './plugins/fault-injection'
 import { setupHttpCache } from './plugins/http-cache'
+import { setupResponseCache } from './plugins/response-cache'
 import { setupH5, setupMedia } from './plugins/static-files'
 import { apiRoutes } from './routes'
 import type { Store } from './store/store'
@@ -30,6 +31,8 @@ export interface BuildAppOptions {
   wechat?: WechatConfig
   /** POST /auth/dev; default: on in mock mode or when ALLOW_DEV_LOGIN=1 */
   devLogin?: boolean
+  /** the server-side micro-cache of content reads (default on; RESPONSE_CACHE=0 turns it off) */
+  responseCache?: boolean
   logger?: boolean
   logLevel?: string
   /** where the log goes (default stdout); tests capture it to look for personal data */
@@ -55,6 +58,8 @@ export function buildApp(opts: BuildAppOptions): App {
   app.register(
     async (api) => {
       if (opts.mode === 'mock' && opts.faults) setupFaultInjection(api, opts.faults)
+      // the micro-cache's onSend runs first and hands its ETag to the HTTP cache headers
+      setupResponseCache(api, { enabled: opts.responseCache ?? true })
       setupHttpCache(api)
       await api.register(apiRoutes({ devLogin, wechat: opts.wechat }))
     },

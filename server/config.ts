@@ -21,6 +21,8 @@ export interface ServerConfig {
   wechat?: WechatConfig
   devLogin: boolean
   logLevel: string
+  /** the server-side micro-cache of content reads; RESPONSE_CACHE=0 turns it off */
+  responseCache: boolean
 }
 
 export class ConfigError extends Error {}
@@ -71,5 +73,6 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
     ...(appId && secret ? { wechat: { appId, secret } } : {}),
     devLogin: mode === 'mock' || allowDevLogin,
     logLevel: env.LOG_LEVEL || 'info',
+    responseCache: env.RESPONSE_CACHE !== '0',
   }
 }

@@ -19,6 +19,11 @@ declare module 'fastify' {
      * when anonymous, no-store when signed in) or `no-store`.
      */
     cache?: 'public' | 'per-user' | 'no-store'
+    /**
+     * The answer is the same for every caller and changes only with the content: the server keeps
+     * it for the public max-age (plugins/response-cache.ts). Never on a route that reads the user.
+     */
+    memo?: boolean
     /** false exempts the route from mock-mode fault injection (health) */
     faults?: boolean
     /** the route's own 400 messages for schema failures of its fields (see validation-message.ts) */

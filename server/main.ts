@@ -4,7 +4,7 @@
  *   PORT=8080 HOST=127.0.0.1 DATA_DIR=./data STATIC_DIR=dist/h5 MEDIA_DIR=mock/media
  *   API_MODE=sqlite|mock (or --mock)  MOCK_LATENCY_MS=0 MOCK_ERROR_RATE=0
  *   WECHAT_APPID / WECHAT_SECRET      ALLOW_DEV_LOGIN=1 (default unless NODE_ENV=production)
- *   LOG_LEVEL=info
+ *   LOG_LEVEL=info  RESPONSE_CACHE=1 (0: no server-side cache of content reads)
  */
 import { fixtures } from '../mock/fixtures'
 import { buildApp } from './app'
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     mediaDir: config.mediaDir,
     wechat: config.wechat,
     devLogin: config.devLogin,
+    responseCache: config.responseCache,
     logger: true,
     logLevel: config.logLevel,
   })

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import './response-cache'
 
 export const PUBLIC_MAX_AGE_SEC = 60
 
@@ -28,6 +29,8 @@ function cachePolicy(request: FastifyRequest, reply: FastifyReply): string {
 
 export function setupHttpCache(api: FastifyInstance): void {
   api.addHook('onSend', async (request, reply, payload) => {
+    // a 304 straight from the micro-cache (response-cache.ts) has its headers already
+    if (request.memoEtag && reply.statusCode === 304) return payload
     const isRead = request.method === 'GET' || request.method === 'HEAD'
     if (!isRead || reply.statusCode !== 200) {
       reply.header('cache-control', 'no-store')
@@ -35,7 +38,7 @@ export function setupHttpCache(api: FastifyInstance): void {
     }
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
     reply.header('cache-control', cachePolicy(request, reply))
-    const etag = weakEtag(payload)
+    const etag = request.memoEtag ?? weakEtag(payload)
     reply.header('etag', etag)
     if (etagMatches(request.headers['if-none-match'], etag)) {
       reply.code(304)

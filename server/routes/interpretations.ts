@@ -8,13 +8,14 @@ const interpretationRoutes: RoutePlugin = async (app) => {
     '/interpretations',
     {
       schema: { querystring: InterpretationQuery, response: { 200: PageOf(InterpretationSummary), ...readErrors } },
+      config: { memo: true },
     },
     async (request) => app.store.listInterpretations(request.query),
   )
 
   app.get(
     '/interpretations/:id',
-    { schema: { params: IdParams, response: { 200: Interpretation, ...readErrors } } },
+    { schema: { params: IdParams, response: { 200: Interpretation, ...readErrors } }, config: { memo: true } },
     async (request) => {
       const interpretation = app.store.getInterpretation(request.params.id)
       if (!interpretation) throw notFound('找不到该解读')

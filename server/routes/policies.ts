@@ -6,13 +6,13 @@ import type { RoutePlugin } from '../type-provider'
 const policyRoutes: RoutePlugin = async (app) => {
   app.get(
     '/policies',
-    { schema: { querystring: PolicyQuery, response: { 200: PageOf(PolicySummary), ...readErrors } } },
+    { schema: { querystring: PolicyQuery, response: { 200: PageOf(PolicySummary), ...readErrors } }, config: { memo: true } },
     async (request) => app.store.searchPolicies(request.query),
   )
 
   app.get(
     '/policies/:id',
-    { schema: { params: IdParams, response: { 200: Policy, ...readErrors } } },
+    { schema: { params: IdParams, response: { 200: Policy, ...readErrors } }, config: { memo: true } },
     async (request) => {
       const policy = app.store.getPolicy(request.params.id)
       if (!policy) throw notFound('找不到该政策')

@@ -16,7 +16,7 @@ const qaRoutes: RoutePlugin = async (app) => {
   let index: QaIndex | undefined
   app.get(
     '/qa/search',
-    { schema: { querystring: QaSearchQuery, response: { 200: QaSearchResult, ...readErrors } }, config: { validationMessages: messages } },
+    { schema: { querystring: QaSearchQuery, response: { 200: QaSearchResult, ...readErrors } }, config: { validationMessages: messages, memo: true } },
     async (request) => {
       const q = request.query.q.trim()
       if (!q) throw badRequest(messages.q)

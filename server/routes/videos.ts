@@ -11,11 +11,11 @@ const NOT_FOUND = '找不到该视频'
 const videoRoutes: RoutePlugin = async (app) => {
   app.get(
     '/videos',
-    { schema: { querystring: VideoQuery, response: { 200: PageOf(Video), ...readErrors } } },
+    { schema: { querystring: VideoQuery, response: { 200: PageOf(Video), ...readErrors } }, config: { memo: true } },
     async (request) => app.store.listVideos(request.query),
   )
 
-  app.get('/videos/:id', { schema: { params: IdParams, response: { 200: Video, ...readErrors } } }, async (request) => {
+  app.get('/videos/:id', { schema: { params: IdParams, response: { 200: Video, ...readErrors } }, config: { memo: true } }, async (request) => {
     const video = app.store.getVideo(request.params.id)
     if (!video) throw notFound(NOT_FOUND)
     return video

@@ -14,7 +14,12 @@ describe('readConfig', () => {
       faults: { latencyMs: 0, errorRate: 0 },
       devLogin: true,
       logLevel: 'info',
+      responseCache: true,
     })
+  })
+
+  it('turns the micro-cache off with RESPONSE_CACHE=0', () => {
+    expect(readConfig({ RESPONSE_CACHE: '0' }, []).responseCache).toBe(false)
   })
 
   it('reads the environment and --mock', () => {

@@ -1,0 +1,121 @@
+/**
+ * `npm run bench:api`: the real server on a fresh SQLite file against a bare Fastify route that
+ * answers the same JSON body, 10 s each with autocannon, side by side.
+ *
+ *   BENCH_DURATION=10 BENCH_CONNECTIONS=10 npm run bench:api
+ *
+ * Each endpoint's body is fetched once from the real server and handed to the bare server, so the
+ * baseline pays the same serialization and bytes on the wire and nothing else (no store, schema,
+ * hooks, ETag or logging). The server logs at `warn`, as requests are not logged in production.
+ * Prints requests/s, p50 and p99 latency for each, and the ratio real/bare (target ≥ 0.6 for reads).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import { prepareSubmits, type SubmitPlan } from './bench/submits'
+import { startProcess } from './bench/server-process'
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
+const API = '/api/v1'
+
+interface Case {
+  name: string
+  method: 'GET' | 'POST'
+  path: string
+  /** one request per call; for writes that must differ per request */
+  requests?: SubmitPlan
+  read: boolean
+}
+
+interface Figures {
+  rps: number
+  p50: number
+  p99: number
+  non2xx: number
+  errors: number
+}
+
+async function run(url: string, c: Pick<Case, 'method' | 'requests'>): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    method: c.method,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    ...(c.requests ? { requests: [c.requests.request()] } : {}),
+  })
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zct-bench-'))
+  const server = await startProcess(
+    'server/main.ts',
+    { DATA_DIR: dataDir, API_MODE: 'sqlite', LOG_LEVEL: 'warn', ALLOW_DEV_LOGIN: '1', STATIC_DIR: path.join(dataDir, 'no-h5') },
+    `${API}/health`,
+  )
+  try {
+    const cases: Case[] = [
+      { name: 'GET /interpretations/:id', method: 'GET', path: `${API}/interpretations/i001`, read: true },
+      { name: 'GET /policies?q=', method: 'GET', path: `${API}/policies?q=${encodeURIComponent('养老')}`, read: true },
+      { name: 'GET /qa/search?q=', method: 'GET', path: `${API}/qa/search?q=${encodeURIComponent('我爸70岁了能领多少养老补贴')}`, read: true },
+    ]
+    const submits = await prepareSubmits(server.url)
+    if (submits) cases.push({ name: 'POST /attempts/:id/submit', method: 'POST', path: '', requests: submits, read: false })
+    else console.log('POST /attempts/:id/submit: not available on this server (quiz attempts not implemented), skipped')
+
+    // the bodies the bare server answers: exactly what the real endpoints answer
+    const bodies: unknown[] = []
+    for (const c of cases) {
+      if (c.requests) bodies.push(c.requests.sampleBody)
+      else {
+        const r = await fetch(server.url + c.path)
+        if (!r.ok) throw new Error(`${c.name}: ${r.status}`)
+        bodies.push(await r.json())
+      }
+    }
+    const bodiesFile = path.join(dataDir, 'bodies.json')
+    writeFileSync(bodiesFile, JSON.stringify(bodies))
+    const bare = await startProcess('scripts/bench/bare-server.ts', { BARE_BODIES: bodiesFile }, '/bare/0')
+
+    console.log(`bench:api — ${DURATION} s per endpoint, ${CONNECTIONS} connections, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`)
+    console.log(`${'endpoint'.padEnd(30)}${'bytes'.padStart(7)}${'req/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'bare req/s'.padStart(12)}${'bare p99'.padStart(10)}${'ratio'.padStart(7)}`)
+    let failed = false
+    try {
+      for (const [n, c] of cases.entries()) {
+        // warm up both (JIT, statement cache), then measure
+        await autocannon({ url: server.url + c.path, method: c.method, connections: CONNECTIONS, duration: 1, ...(c.requests ? { requests: [c.requests.request()] } : {}) })
+        const real = await run(server.url + c.path, c)
+        await autocannon({ url: `${bare.url}/bare/${n}`, method: c.method, connections: CONNECTIONS, duration: 1 })
+        const base = await run(`${bare.url}/bare/${n}`, { method: c.method })
+        const ratio = real.rps / base.rps
+        const bytes = Buffer.byteLength(JSON.stringify(bodies[n]))
+        console.log(
+          `${c.name.padEnd(30)}${String(bytes).padStart(7)}${real.rps.toFixed(0).padStart(9)}${String(real.p50).padStart(8)}${String(real.p99).padStart(8)}` +
+            `${base.rps.toFixed(0).padStart(12)}${String(base.p99).padStart(10)}${ratio.toFixed(2).padStart(7)}` +
+            (real.non2xx || real.errors ? `   (${real.non2xx} non-2xx, ${real.errors} errors)` : ''),
+        )
+        if (real.non2xx || real.errors) failed = true
+        if (c.read && ratio < 0.6) console.log(`  ${c.name}: below the 0.6 target`)
+      }
+    } finally {
+      await bare.stop()
+    }
+    if (failed) process.exitCode = 1
+  } finally {
+    await server.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
