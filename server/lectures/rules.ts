@@ -1,0 +1,120 @@
+/**
+ * The 宣讲点单 workflow as data: for each action, who may take it, from which states, and the
+ * state it leads to. Everything that changes an order goes through `decide`; the stores call it
+ * inside their write transaction, the routes turn a refusal into a 409 with its message, and the
+ * client only shows the actions `allowedActions` lists. Pure: no store, no clock.
+ */
+import {
+  LECTURE_ACTIONS,
+  type LectureAction,
+  type LectureOrderStatus,
+  lectureStatusLabel,
+  type Role,
+} from '../../src/contract'
+
+/**
+ * How the caller stands to one order. `orderer` is whoever submitted it (a resident, or staff
+ * ordering for their village); the assigned lecturer is the one the order names now.
+ */
+export type LectureActor =
+  | 'orderer'
+  | 'dispatcher'
+  | 'assigned-lecturer'
+  | 'other-lecturer'
+  | 'resident'
+  | 'staff'
+  | 'responder'
+  | 'admin'
+
+export const LECTURE_ACTORS: readonly LectureActor[] = [
+  'orderer',
+  'dispatcher',
+  'assigned-lecturer',
+  'other-lecturer',
+  'resident',
+  'staff',
+  'responder',
+  'admin',
+]
+
+export interface Transition {
+  actor: LectureActor
+  from: readonly LectureOrderStatus[]
+  to: LectureOrderStatus
+  /** 派单, 接单 … as the refusal messages say it */
+  verb: string
+  /** the refusal when someone else tries */
+  notYours: string
+}
+
+export const TRANSITIONS: Record<LectureAction, Transition> = {
+  // re-dispatch: a dispatched or accepted order can go to another lecturer until it is scheduled
+  dispatch: { actor: 'dispatcher', from: ['submitted', 'dispatched', 'accepted'], to: 'dispatched', verb: '派单', notYours: '只有宣讲派单员可以派单' },
+  reject: { actor: 'dispatcher', from: ['submitted', 'dispatched'], to: 'rejected', verb: '驳回', notYours: '只有宣讲派单员可以驳回点单' },
+  accept: { actor: 'assigned-lecturer', from: ['dispatched'], to: 'accepted', verb: '接单', notYours: '只有被指派的宣讲员可以接单' },
+  // declining hands the order back to the dispatcher: it is waiting for a lecturer again
+  decline: { actor: 'assigned-lecturer', from: ['dispatched', 'accepted'], to: 'submitted', verb: '退回', notYours: '只有被指派的宣讲员可以退回点单' },
+  schedule: { actor: 'assigned-lecturer', from: ['accepted', 'scheduled'], to: 'scheduled', verb: '排期', notYours: '只有被指派的宣讲员可以排期' },
+  complete: { actor: 'assigned-lecturer', from: ['scheduled'], to: 'delivered', verb: '提交完成报告', notYours: '只有被指派的宣讲员可以提交完成报告' },
+  cancel: { actor: 'orderer', from: ['submitted', 'dispatched', 'accepted'], to: 'cancelled', verb: '取消', notYours: '只有点单人可以取消点单' },
+  rate: { actor: 'orderer', from: ['delivered'], to: 'rated', verb: '评价', notYours: '只有点单人可以评价' },
+}
+
+export type Decision = { ok: true; to: LectureOrderStatus } | { ok: false; message: string }
+
+/** why an action is refused in a state its actor may not take it from */
+function stateMessage(action: LectureAction, status: LectureOrderStatus): string {
+  if (action === 'cancel' && (status === 'scheduled' || status === 'delivered' || status === 'rated')) {
+    return '宣讲已排期，不能再取消；如有变化请联系宣讲员'
+  }
+  if (action === 'rate' && status === 'rated') return '您已评价过，每个点单只能评价一次'
+  if (action === 'rate') return '宣讲完成后才能评价'
+  if (status === 'cancelled' || status === 'rejected') return `该点单${lectureStatusLabel[status]}，不能再${TRANSITIONS[action].verb}`
+  return `该点单当前为「${lectureStatusLabel[status]}」，不能${TRANSITIONS[action].verb}`
+}
+
+export function decide(action: LectureAction, actor: LectureActor, status: LectureOrderStatus): Decision {
+  const t = TRANSITIONS[action]
+  if (actor !== t.actor) return { ok: false, message: t.notYours }
+  if (!t.from.includes(status)) return { ok: false, message: stateMessage(action, status) }
+  return { ok: true, to: t.to }
+}
+
+export function allowedActions(actor: LectureActor, status: LectureOrderStatus): LectureAction[] {
+  return LECTURE_ACTIONS.filter((a) => decide(a, actor, status).ok)
+}
+
+/** who may submit an order: residents, and service-point staff for their village */
+export const ORDERING_ROLES: readonly Role[] = ['resident', 'staff']
+
+export interface OrderParties {
+  userId: string
+  lecturerId?: string
+}
+
+export interface Caller {
+  id: string
+  role: Role
+  /** the lecturer profile this account speaks for (role lecturer only) */
+  lecturerId?: string
+}
+
+export function actorOf(order: OrderParties, caller: Caller): LectureActor {
+  if (caller.id === order.userId) return 'orderer'
+  switch (caller.role) {
+    case 'lecturer':
+      return caller.lecturerId !== undefined && caller.lecturerId === order.lecturerId ? 'assigned-lecturer' : 'other-lecturer'
+    default:
+      return caller.role
+  }
+}
+
+/** who may open an order at all (others get 404, as if it did not exist) */
+export function canView(actor: LectureActor): boolean {
+  return actor === 'orderer' || actor === 'dispatcher' || actor === 'assigned-lecturer' || actor === 'admin'
+}
+
+/** who sees the contact's full number */
+export function seesFullPhone(actor: LectureActor): boolean {
+  return actor === 'dispatcher' || actor === 'assigned-lecturer'
+}
