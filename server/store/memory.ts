@@ -22,6 +22,7 @@ import { campaignStatus, compareCampaigns } from './campaign-status'
 import { sortedDistinct } from './collation'
 import { consultationInputHash, newConsultationRecord, replyHash, toConsultation, toConsultationForResponder } from './consultations'
 import { composeHome } from './home'
+import { MemoryLectureStore } from './lectures/memory'
 import { IDEMPOTENT_WRITES, replayOf } from './idempotency'
 import { newestFirst, paginate } from './paging'
 import { matchesAll, policySearchText, searchTerms } from './policy-search'
@@ -63,6 +64,7 @@ interface SessionRecord {
 
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const
+  readonly lectures: MemoryLectureStore
   private readonly data: Fixtures
   private readonly now: () => Date
   private readonly policies: Policy[]
@@ -78,6 +80,7 @@ export class MemoryStore implements Store {
     // a private copy: the fixtures module is shared with whoever else imported it
     this.data = structuredClone(fixtures)
     this.now = options.now ?? (() => new Date())
+    this.lectures = new MemoryLectureStore(this.now)
     this.policies = [...this.data.policies].sort(newestFirst)
     for (const p of this.policies) this.policyText.set(p.id, policySearchText(p))
     this.interpretations = [...this.data.interpretations].sort(newestFirst)

@@ -30,6 +30,7 @@ import type {
   User,
   Video,
 } from '../../src/contract'
+import type { LectureStore } from './lectures/store'
 
 export interface PageRequest {
   page: number
@@ -121,6 +122,7 @@ export class StoreConflict extends Error {
 
 export interface Store {
   readonly kind: 'memory' | 'sqlite'
+  readonly lectures: LectureStore
 
   listTopics(): Topic[]
   listDepartments(): string[]

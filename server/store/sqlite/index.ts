@@ -30,6 +30,7 @@ import { campaignStatus, compareCampaigns } from '../campaign-status'
 import { sortedDistinct } from '../collation'
 import { consultationInputHash, newConsultationRecord, replyHash, toConsultation, toConsultationForResponder } from '../consultations'
 import { composeHome } from '../home'
+import { SqliteLectureStore } from '../lectures/sqlite'
 import { IDEMPOTENT_WRITES, replayOf } from '../idempotency'
 import { pageOffset } from '../paging'
 import { searchTerms } from '../policy-search'
@@ -104,6 +105,7 @@ function where(conditions: [string, unknown][]): Where {
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const
+  readonly lectures: SqliteLectureStore
   /** whether this open seeded the database (false on a second start) */
   readonly seeded: boolean
   readonly db: Database.Database
@@ -121,6 +123,7 @@ export class SqliteStore implements Store {
     try {
       migrate(this.db)
       this.seeded = seedIfEmpty(this.db, options.fixtures)
+      this.lectures = new SqliteLectureStore(this.db, this.now)
     } catch (err) {
       this.db.close()
       throw err
