@@ -16,7 +16,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'zhengcetong',
     date: '2026-11-28',
-    designWidth: 750,
+    // px in styles are CSS px of a 375-wide phone (16px body text, 44px tap targets), as the
+    // tokens in app.scss and features/elder-mode/theme.ts intend
+    designWidth: 375,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     // TARO_OUTPUT_DIR lets parallel work build into its own folder (the e2e runner reads it too)

@@ -12,6 +12,8 @@ import { PolicyCard } from '@/features/policies/components/policy-card'
 import { CampaignCard } from '@/features/quiz/components/campaign-card'
 import { routes } from '@/utils/routes'
 import './index.scss'
+import { ElderModeToggle } from '@/features/elder-mode/components/text-size'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 export default function HomePage() {
   const { data: home, error, loading, reload } = useRequest(getHome, [])
@@ -26,12 +28,17 @@ export default function HomePage() {
   const topicName = (id: string) => home?.topics.find((t) => t.id === id)?.name
 
   return (
-    <View className='page home'>
+    <ThemePage className='home'>
       <View className='home__hero'>
-        <Text className='home__brand'>政策通</Text>
-        <Text className='home__slogan'>台州政策，一看就懂</Text>
+        <View className='home__top'>
+          <View className='home__titles'>
+            <Text className='home__brand'>政策通</Text>
+            <Text className='home__slogan'>台州政策，一看就懂</Text>
+          </View>
+          <ElderModeToggle />
+        </View>
         <SearchBar placeholder='搜政策：养老金、医保、补贴…' onTap={() => Taro.navigateTo({ url: routes.policyList() })} />
-        <View className='home__ask' role='link' aria-label='智能问答：有问题直接问' onClick={() => Taro.navigateTo({ url: routes.qa() })}>
+        <View className='home__ask' role='link' onClick={() => Taro.navigateTo({ url: routes.qa() })}>
           <Text className='home__ask-title'>有问题，直接问</Text>
           <Text className='home__ask-hint'>“我爸70岁了能领多少养老补贴？”</Text>
         </View>
@@ -90,6 +97,6 @@ export default function HomePage() {
           ) : null}
         </>
       ) : null}
-    </View>
+    </ThemePage>
   )
 }

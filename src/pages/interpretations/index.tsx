@@ -12,6 +12,7 @@ import { getInterpretations } from '@/features/interpretations/api/get-interpret
 import { InterpretationCard } from '@/features/interpretations/components/interpretation-card'
 import { useTopics } from '@/features/topics/use-topics'
 import { routes } from '@/utils/routes'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 export default function InterpretationsPage() {
   const [topic, setTopic] = useState<string>()
@@ -27,7 +28,7 @@ export default function InterpretationsPage() {
   const open = (item: InterpretationSummary) => Taro.navigateTo({ url: routes.interpretationDetail(item.id) })
 
   return (
-    <View className='page'>
+    <ThemePage>
       <View className='page__filters'>
         <ChipBar options={topics} value={topic} onChange={setTopic} />
       </View>
@@ -38,6 +39,6 @@ export default function InterpretationsPage() {
         <InterpretationCard key={item.id} item={item} onOpen={open} />
       ))}
       <ListFooter loading={list.loading} hasMore={list.hasMore} error={list.error?.message} count={list.items.length} onRetry={list.loadMore} />
-    </View>
+    </ThemePage>
   )
 }

@@ -1,11 +1,14 @@
-import { Button, Switch, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useSessionStore } from '@/api'
+import { ToggleSwitch } from '@/components/toggle-switch'
 import { RoleLogin } from '@/features/profile/components/role-login'
 import { useDataSaverStore } from '@/features/settings/data-saver'
 import { roleLabel } from '@/features/profile/roles'
 import { routes } from '@/utils/routes'
 import './index.scss'
+import { TextSizePicker } from '@/features/elder-mode/components/text-size'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 export default function MinePage() {
   const user = useSessionStore((s) => s.user)
@@ -14,7 +17,7 @@ export default function MinePage() {
   const setDataSaver = useDataSaverStore((s) => s.setDataSaver)
 
   return (
-    <View className='page mine'>
+    <ThemePage className='mine'>
       <View className='mine__card'>
         <View className='mine__avatar' aria-hidden>
           {user ? user.nickname.slice(0, 1) : '访'}
@@ -36,10 +39,16 @@ export default function MinePage() {
         <MenuItem label='政策库' onTap={() => Taro.navigateTo({ url: routes.policyList() })} />
       </View>
 
+      <View className='section__title' role='heading' aria-level={2}>
+        <Text>字体大小</Text>
+      </View>
+      <View className='mine__list'>
+        <TextSizePicker />
+      </View>
+
       <View className='mine__list'>
         <View className='mine__item'>
-          <Text>省流量模式（视频不自动播放）</Text>
-          <Switch checked={dataSaver} aria-label='省流量模式' onChange={(e) => setDataSaver(e.detail.value)} />
+          <ToggleSwitch label='省流量模式（视频不自动播放）' checked={dataSaver} onChange={setDataSaver} />
         </View>
       </View>
 
@@ -49,7 +58,7 @@ export default function MinePage() {
         </Button>
       ) : null}
       <Text className='mine__footer'>政策通 · 台州市政务公开</Text>
-    </View>
+    </ThemePage>
   )
 }
 

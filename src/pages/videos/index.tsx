@@ -12,6 +12,7 @@ import { getVideos } from '@/features/videos/api/get-videos'
 import { VideoCard } from '@/features/videos/components/video-card'
 import { routes } from '@/utils/routes'
 import './index.scss'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 export default function VideosPage() {
   const [topic, setTopic] = useState<string>()
@@ -26,7 +27,7 @@ export default function VideosPage() {
   })
 
   return (
-    <View className='page'>
+    <ThemePage>
       <View className='page__filters'>
         <ChipBar options={topics} value={topic} onChange={setTopic} />
       </View>
@@ -42,6 +43,6 @@ export default function VideosPage() {
         ))}
       </View>
       <ListFooter loading={list.loading} hasMore={list.hasMore} error={list.error?.message} count={list.items.length} onRetry={list.loadMore} />
-    </View>
+    </ThemePage>
   )
 }

@@ -6,7 +6,7 @@ import './topic-grid.scss'
 const tint: Record<string, string> = {
   zwgk: '#1659c7',
   yibao: '#0f8a7e',
-  yanglao: '#e8590c',
+  yanglao: '#c2410c',
   jiuye: '#7048e8',
   huinong: '#2b8a3e',
   jiaoyu: '#c2255c',

@@ -10,7 +10,7 @@ const kindTone: Record<InterpretationKind, TagTone> = { illustrated: 'primary', 
 
 export function InterpretationCard({ item, onOpen, compact }: { item: InterpretationSummary; onOpen: (item: InterpretationSummary) => void; compact?: boolean }) {
   return (
-    <View className={`interp-card ${compact ? 'interp-card--compact' : ''}`} role='link' aria-label={item.title} onClick={() => onOpen(item)}>
+    <View className={`interp-card ${compact ? 'interp-card--compact' : ''}`} role='link' onClick={() => onOpen(item)}>
       <Image className='interp-card__cover' src={mediaUrl(item.cover)} mode='aspectFill' lazyLoad aria-hidden />
       <View className='interp-card__body'>
         <Text className='interp-card__title'>{item.title}</Text>

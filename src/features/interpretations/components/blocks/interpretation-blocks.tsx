@@ -42,6 +42,7 @@ function BlockView({ block, index, images }: { block: Block; index: number; imag
             mode='widthFix'
             lazyLoad
             aria-label={`${block.alt}（点击查看大图）`}
+            nativeProps={{ alt: block.alt }}
             onClick={() => Taro.previewImage({ current: src, urls: images })}
           />
           {block.caption ? <Text className='block__caption'>{block.caption}</Text> : null}

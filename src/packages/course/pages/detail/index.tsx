@@ -8,6 +8,7 @@ import { getCourse } from '@/features/courses/api/courses'
 import { formatDuration } from '@/utils/format'
 import { routes } from '@/utils/routes'
 import '../course.scss'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 export default function CourseDetailPage() {
   const id = useRouter().params.id ?? ''
@@ -23,7 +24,7 @@ export default function CourseDetailPage() {
   const done = c.progress.filter((p) => p.completed).length
 
   return (
-    <View className='page'>
+    <ThemePage>
       <Image className='course-detail__cover' src={mediaUrl(c.cover)} mode='aspectFill' aria-hidden />
       <View className='course-detail__head'>
         <View className='course-detail__title' role='heading' aria-level={1}>
@@ -55,6 +56,6 @@ export default function CourseDetailPage() {
           )
         })}
       </View>
-    </View>
+    </ThemePage>
   )
 }

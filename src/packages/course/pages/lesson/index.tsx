@@ -10,6 +10,7 @@ import { getCaptions } from '@/features/videos/api/get-video'
 import { CaptionOverlay } from '@/features/videos/components/caption-overlay'
 import { formatDuration } from '@/utils/format'
 import '../course.scss'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 /** A lesson: resumes where the user left off and saves the position as it plays. */
 export default function LessonPage() {
@@ -44,7 +45,7 @@ export default function LessonPage() {
   const resumeAt = course.data?.progress.find((p) => p.lessonId === lessonId && !p.completed)?.positionSec ?? 0
 
   return (
-    <View className='page'>
+    <ThemePage>
       <View className='lesson__frame'>
         <Video
           id='zct-lesson'
@@ -79,6 +80,6 @@ export default function LessonPage() {
           </Text>
         )}
       </View>
-    </View>
+    </ThemePage>
   )
 }

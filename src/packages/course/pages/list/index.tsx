@@ -8,6 +8,7 @@ import { getCourses } from '@/features/courses/api/courses'
 import { formatDuration } from '@/utils/format'
 import { routes } from '@/utils/routes'
 import '../course.scss'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 export default function CourseListPage() {
   const courses = useRequest(getCourses, [])
@@ -17,7 +18,7 @@ export default function CourseListPage() {
   if (courses.loading && !courses.data) return <Skeleton rows={3} />
   if (courses.error && !courses.data) return <ErrorState message={courses.error.message} onRetry={courses.reload} />
   return (
-    <View className='page'>
+    <ThemePage>
       {courses.data?.length === 0 ? <EmptyState title='暂无课程' /> : null}
       {courses.data?.map((c) => (
         <View key={c.id} className='course-card' role='link' aria-label={c.title} onClick={() => Taro.navigateTo({ url: routes.courseDetail(c.id) })}>
@@ -31,6 +32,6 @@ export default function CourseListPage() {
           </View>
         </View>
       ))}
-    </View>
+    </ThemePage>
   )
 }

@@ -14,6 +14,7 @@ import { validityLabel, validityTone } from '@/features/policies/validity'
 import { formatDate } from '@/utils/date'
 import { routes } from '@/utils/routes'
 import './index.scss'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 const SAVE_EVERY_MS = 500
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -65,7 +66,7 @@ export default function InterpretationDetailPage() {
   }
 
   return (
-    <View className='page interp-detail'>
+    <ThemePage className='interp-detail'>
       <View className='interp-detail__head'>
         <View className='interp-detail__tags'>
           <Tag>{kindLabel[item.kind]}</Tag>
@@ -107,6 +108,6 @@ export default function InterpretationDetailPage() {
           分享给朋友
         </Button>
       </View>
-    </View>
+    </ThemePage>
   )
 }

@@ -8,6 +8,7 @@ import { useReadingStore } from '@/features/interpretations/stores/reading-store
 import { fromNow } from '@/utils/date'
 import { routes } from '@/utils/routes'
 import './index.scss'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 type Tab = 'favourites' | 'history'
 const tabs = [
@@ -24,7 +25,7 @@ export default function ReadingPage() {
   const entries = tab === 'favourites' ? favourites : history
 
   return (
-    <View className='page reading'>
+    <ThemePage className='reading'>
       <View className='page__filters'>
         <ChipBar options={tabs} value={tab} allLabel={null} onChange={(id) => id && setTab(id as Tab)} />
       </View>
@@ -52,6 +53,6 @@ export default function ReadingPage() {
           清空阅读记录
         </View>
       ) : null}
-    </View>
+    </ThemePage>
   )
 }

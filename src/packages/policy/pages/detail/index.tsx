@@ -9,6 +9,7 @@ import { ValidityBanner } from '@/features/policies/components/validity-banner'
 import { formatDate } from '@/utils/date'
 import { routes } from '@/utils/routes'
 import './index.scss'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 export default function PolicyDetailPage() {
   const id = useRouter().params.id ?? ''
@@ -21,7 +22,7 @@ export default function PolicyDetailPage() {
   if (error || !policy) return <ErrorState message={error?.message ?? '内容不存在或已下线'} onRetry={reload} />
 
   return (
-    <View className='page policy-detail'>
+    <ThemePage className='policy-detail'>
       <ValidityBanner
         validity={policy.validity}
         note={policy.validityNote}
@@ -40,7 +41,7 @@ export default function PolicyDetailPage() {
         </View>
       </View>
       <PolicyText sections={policy.sections} />
-    </View>
+    </ThemePage>
   )
 }
 

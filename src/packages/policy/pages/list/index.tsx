@@ -14,6 +14,7 @@ import { PolicyFilters } from '@/features/policies/components/policy-filters'
 import { useTopics } from '@/features/topics/use-topics'
 import { routes } from '@/utils/routes'
 import './index.scss'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 interface Filters {
   q?: string
@@ -45,7 +46,7 @@ export default function PolicyListPage() {
   const firstLoad = list.loading && list.items.length === 0
 
   return (
-    <View className='page policy-list'>
+    <ThemePage className='policy-list'>
       <SearchBar value={filters.q} placeholder='搜索政策标题、文号、关键词' onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))} />
       <PolicyFilters
         topics={topics}
@@ -73,6 +74,6 @@ export default function PolicyListPage() {
         <PolicyCard key={p.id} policy={p} topicName={nameOf(p.topic)} onOpen={open} />
       ))}
       <ListFooter loading={list.loading} hasMore={list.hasMore} error={list.error?.message} count={list.items.length} onRetry={list.loadMore} />
-    </View>
+    </ThemePage>
   )
 }

@@ -12,6 +12,7 @@ import { Highlighted } from '@/features/qa/components/highlighted'
 import { useDebounced } from '@/features/qa/hooks/use-debounced'
 import { routes } from '@/utils/routes'
 import './index.scss'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 const EXAMPLES = ['我爸70岁了能领多少养老补贴', '医保怎么异地备案', '灵活就业交社保有补贴吗', '种粮补贴什么时候发']
 const SUGGEST_DELAY_MS = 300
@@ -48,7 +49,7 @@ export default function AskPage() {
   const others = hits.filter((h) => h.faq.id !== top?.faq.id)
 
   return (
-    <View className='page qa'>
+    <ThemePage className='qa'>
       <View className='qa__box' role='search'>
         <Input
           className='qa__input'
@@ -114,6 +115,6 @@ export default function AskPage() {
       <View className='qa__mine' role='link' onClick={() => Taro.navigateTo({ url: routes.myConsultations })}>
         我的咨询
       </View>
-    </View>
+    </ThemePage>
   )
 }

@@ -11,6 +11,7 @@ import { useTopics } from '@/features/topics/use-topics'
 import { newIdempotencyKey } from '@/utils/idempotency'
 import { routes } from '@/utils/routes'
 import './index.scss'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 export default function ConsultPage() {
   const params = useRouter().params
@@ -56,7 +57,7 @@ export default function ConsultPage() {
 
   if (!token) {
     return (
-      <View className='page consult'>
+      <ThemePage className='consult'>
         <View className='consult__login'>
           <Text className='consult__login-title'>登录后即可向主管部门咨询</Text>
           <Text className='consult__login-hint'>答复会出现在“我的咨询”里</Text>
@@ -64,7 +65,7 @@ export default function ConsultPage() {
             去登录
           </Button>
         </View>
-      </View>
+      </ThemePage>
     )
   }
   if (regions.loading && !regions.data) return <Skeleton rows={2} />
@@ -72,12 +73,12 @@ export default function ConsultPage() {
 
   const topicIndex = topics.findIndex((t) => t.id === topic)
   return (
-    <View className='page consult'>
+    <ThemePage className='consult'>
       <View className='consult__form'>
         <Text className='consult__label'>政策领域</Text>
         <Picker mode='selector' range={topics.map((t) => t.name)} value={Math.max(0, topicIndex)} onChange={(e) => setTopic(topics[Number(e.detail.value)].id)}>
-          <View className='form-field' role='button' aria-label='选择政策领域'>
-            <Text className={topicIndex >= 0 ? '' : 'consult__placeholder'}>{topicIndex >= 0 ? topics[topicIndex].name : '请选择'}</Text>
+          <View className='form-field' role='button' aria-label={topicIndex >= 0 ? `选择政策领域：${topics[topicIndex].name}` : '选择政策领域'}>
+            <Text className={topicIndex >= 0 ? '' : 'consult__placeholder'}>{topicIndex >= 0 ? topics[topicIndex].name : '选择政策领域'}</Text>
             <Text aria-hidden>▾</Text>
           </View>
         </Picker>
@@ -111,6 +112,6 @@ export default function ConsultPage() {
         </Button>
         <Text className='consult__privacy'>您的手机号仅用于部门联系您，列表中始终隐藏中间四位。</Text>
       </View>
-    </View>
+    </ThemePage>
   )
 }

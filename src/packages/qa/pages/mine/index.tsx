@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useRequest, useSessionStore } from '@/api'
 import { EmptyState } from '@/components/empty-state'
@@ -8,6 +7,7 @@ import { getMyConsultations } from '@/features/consultations/api/consultations'
 import { ConsultationCard } from '@/features/consultations/components/consultation-card'
 import { useTopics } from '@/features/topics/use-topics'
 import { routes } from '@/utils/routes'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 export default function MyConsultationsPage() {
   const token = useSessionStore((s) => s.token)
@@ -27,11 +27,11 @@ export default function MyConsultationsPage() {
   if (list.loading && !list.data) return <Skeleton rows={3} />
   if (list.error && !list.data) return <ErrorState message={list.error.message} onRetry={list.reload} />
   return (
-    <View className='page'>
+    <ThemePage>
       {list.data?.length === 0 ? (
         <EmptyState title='还没有咨询记录' hint='有政策问题，可以直接向主管部门咨询' actionText='我要咨询' onAction={() => Taro.navigateTo({ url: routes.consult() })} />
       ) : null}
       {list.data?.map((c) => <ConsultationCard key={c.id} item={c} topicName={nameOf(c.topic)} />)}
-    </View>
+    </ThemePage>
   )
 }

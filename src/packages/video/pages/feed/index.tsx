@@ -10,6 +10,7 @@ import { getCaptions, recordView } from '@/features/videos/api/get-video'
 import { getVideos } from '@/features/videos/api/get-videos'
 import { CaptionOverlay } from '@/features/videos/components/caption-overlay'
 import { LikeButton } from '@/features/videos/components/like-button'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { type FeedAction, mountedIndices, onSlideChange, onVisibility } from '@/features/videos/feed'
 import { formatCount } from '@/utils/format'
 import { routes } from '@/utils/routes'
@@ -66,7 +67,7 @@ export default function VideoFeedPage() {
   }
 
   return (
-    <View className='feed'>
+    <ThemePage className='feed'>
       <Swiper className='feed__swiper' vertical current={index} onChange={(e) => onChange(e.detail.current)}>
         {videos.map((v, i) => (
           <SwiperItem key={v.id} className='feed__item'>
@@ -95,35 +96,46 @@ export default function VideoFeedPage() {
                   onTimeUpdate={(e) => i === index && setTime(e.detail.currentTime)}
                 />
               ) : (
-                <Image className='feed__poster' src={mediaUrl(v.poster)} mode='aspectFit' aria-label={v.title} />
+                <Image className='feed__poster' src={mediaUrl(v.poster)} mode='aspectFit' nativeProps={{ alt: v.title }} />
               )}
-              {i === index && captions.data ? <CaptionOverlay cues={captions.data} time={time} /> : null}
-              <View className='feed__info'>
-                <Text className='feed__title'>{v.title}</Text>
-                <Text className='feed__meta'>
-                  {formatCount(v.views)} 次播放 · {formatCount(v.likes)} 赞 · 第 {i + 1}/{videos.length} 条
-                </Text>
-                <View className='feed__actions'>
-                  {i === index ? <LikeButton videoId={v.id} likes={v.likes} className='feed__btn' onClassName='feed__btn--on' /> : null}
-                  {isH5 ? (
-                    <Button role='button' className='feed__btn' onClick={() => setMuted((m) => !m)}>
-                      {muted ? '打开声音' : '静音'}
+              <View className='feed__bottom'>
+                {i === index && captions.data ? <CaptionOverlay cues={captions.data} time={time} /> : null}
+                <View className='feed__info'>
+                  <Text className='feed__title'>{v.title}</Text>
+                  <Text className='feed__meta'>
+                    {formatCount(v.views)} 次播放 · {formatCount(v.likes)} 赞 · 第 {i + 1}/{videos.length} 条
+                  </Text>
+                  <View className='feed__actions'>
+                    {i === index ? <LikeButton videoId={v.id} likes={v.likes} className='feed__btn' onClassName='feed__btn--on' /> : null}
+                    {isH5 ? (
+                      <Button role='button' className='feed__btn' onClick={() => setMuted((m) => !m)}>
+                        {muted ? '打开声音' : '静音'}
+                      </Button>
+                    ) : null}
+                    <Button role='button' className='feed__btn' onClick={() => Taro.navigateTo({ url: routes.videoPlay(v.id) })}>
+                      字幕·倍速·文字稿
                     </Button>
-                  ) : null}
-                  <Button role='button' className='feed__btn' onClick={() => Taro.navigateTo({ url: routes.videoPlay(v.id) })}>
-                    字幕·倍速·文字稿
-                  </Button>
-                  {v.interpretationId ? (
-                    <Button role='button' className='feed__btn' onClick={() => Taro.navigateTo({ url: routes.interpretationDetail(v.interpretationId as string) })}>
-                      看图文解读
+                    {v.interpretationId ? (
+                      <Button role='button' className='feed__btn' onClick={() => Taro.navigateTo({ url: routes.interpretationDetail(v.interpretationId as string) })}>
+                        看图文解读
+                      </Button>
+                    ) : null}
+                  </View>
+                  {/* swiping is not the only way: 上一个 / 下一个 as buttons too */}
+                  <View className='feed__nav'>
+                    <Button role='button' className='feed__btn feed__nav-btn' disabled={i === 0 || undefined} aria-label='上一个视频' onClick={() => onChange(i - 1)}>
+                      ↑ 上一个
                     </Button>
-                  ) : null}
+                    <Button role='button' className='feed__btn feed__nav-btn' disabled={i === videos.length - 1 || undefined} aria-label='下一个视频' onClick={() => onChange(i + 1)}>
+                      下一个 ↓
+                    </Button>
+                  </View>
                 </View>
               </View>
             </View>
           </SwiperItem>
         ))}
       </Swiper>
-    </View>
+    </ThemePage>
   )
 }

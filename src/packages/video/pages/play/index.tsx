@@ -12,6 +12,7 @@ import { transcript } from '@/features/videos/webvtt'
 import { formatCount, formatDuration } from '@/utils/format'
 import { routes } from '@/utils/routes'
 import './index.scss'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 const RATES = [0.75, 1, 1.25, 1.5]
 const PLAYER_ID = 'zct-player'
@@ -51,7 +52,7 @@ export default function VideoPlayPage() {
   }
 
   return (
-    <View className='page video-play'>
+    <ThemePage className='video-play'>
       <View className='video-play__frame'>
         <Video
           id={PLAYER_ID}
@@ -102,6 +103,6 @@ export default function VideoPlayPage() {
           </View>
         ) : null}
       </View>
-    </View>
+    </ThemePage>
   )
 }

@@ -1,0 +1,21 @@
+import type { PropsWithChildren } from 'react'
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useTextScale } from '../stores/theme-store'
+import { styleText, themeVars } from '../theme'
+
+const unit = (px: number) => (typeof Taro.pxTransform === 'function' ? Taro.pxTransform(px) : `${px}px`)
+
+/**
+ * A page's root: the page background plus the text-size tokens on the root node. On H5 the app
+ * also sets them on <html> (useDocumentTheme), which covers fixed layers and toasts; the
+ * mini-program has no document, so this root is where its pages get them.
+ */
+export function ThemePage({ className = '', children }: PropsWithChildren<{ className?: string }>) {
+  const scale = useTextScale()
+  return (
+    <View className={`page theme--${scale} ${className}`} style={styleText(themeVars(scale, unit))} data-text-scale={scale}>
+      {children}
+    </View>
+  )
+}
