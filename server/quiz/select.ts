@@ -1,0 +1,68 @@
+/**
+ * Which questions an attempt gets, and in what option order. Random, balanced by topic: topics
+ * take turns (in a random order), each giving one random question not yet drawn, so ten questions
+ * from eight topics give every topic one or two. Options of choice questions are shuffled per
+ * attempt; judge questions keep 正确 / 错误 in place.
+ */
+import type { QuestionKey, AttemptQuestion, Random } from './types'
+
+export function shuffle<T>(items: readonly T[], random: Random): T[] {
+  const out = [...items]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[out[i], out[j]] = [out[j], out[i]]
+  }
+  return out
+}
+
+export function selectQuestions(pool: readonly QuestionKey[], count: number, random: Random = Math.random): QuestionKey[] {
+  const byTopic = new Map<string, QuestionKey[]>()
+  for (const q of pool) byTopic.set(q.topic, [...(byTopic.get(q.topic) ?? []), q])
+  const queues = shuffle([...byTopic.keys()].sort(), random).map((t) => shuffle(byTopic.get(t)!, random))
+  const picked: QuestionKey[] = []
+  while (picked.length < count && queues.some((q) => q.length > 0)) {
+    for (const queue of queues) {
+      if (picked.length >= count) break
+      const next = queue.pop()
+      if (next) picked.push(next)
+    }
+  }
+  // topics took turns: shuffle once more so the first questions are not always one per topic in turn order
+  return shuffle(picked, random)
+}
+
+/** display keys of a question's options, in display order */
+export function displayKeys(q: { type: QuestionKey['type']; options: { key: string }[] }): string[] {
+  if (q.type === 'judge') return q.options.map((o) => o.key)
+  return q.options.map((_, i) => String.fromCharCode(65 + i))
+}
+
+export function optionOrder(q: QuestionKey, random: Random = Math.random): AttemptQuestion {
+  const keys = q.options.map((o) => o.key)
+  return { id: q.id, order: q.type === 'judge' ? keys : shuffle(keys, random) }
+}
+
+/** the question as this attempt shows it: options in the attempt's order under display keys, no answer */
+export function presentQuestion(q: QuestionKey, aq: AttemptQuestion) {
+  const text = new Map(q.options.map((o) => [o.key, o.text]))
+  const labels = displayKeys(q)
+  return {
+    id: q.id,
+    type: q.type,
+    stem: q.stem,
+    topic: q.topic,
+    options: aq.order.map((original, i) => ({ key: labels[i], text: text.get(original) ?? '' })),
+  }
+}
+
+/** display key → original key, for this attempt's order */
+export function toOriginalKeys(q: QuestionKey, aq: AttemptQuestion, chosen: readonly string[]): string[] {
+  const labels = displayKeys(q)
+  return chosen.map((k) => aq.order[labels.indexOf(k)]).filter((k): k is string => k !== undefined)
+}
+
+/** original key → display key */
+export function toDisplayKeys(q: QuestionKey, aq: AttemptQuestion, original: readonly string[]): string[] {
+  const labels = displayKeys(q)
+  return original.map((k) => labels[aq.order.indexOf(k)]).filter((k): k is string => k !== undefined).sort()
+}
