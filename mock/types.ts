@@ -36,4 +36,6 @@ export interface Fixtures {
   /** status is derived from startsAt/endsAt at read time; the seeded value is ignored */
   campaigns: Campaign[]
   questions: QuizQuestionSeed[]
+  /** 常住人口 by county/township code, for the quiz's per-capita boards (missing ones are derived) */
+  residents?: Record<string, number>
 }

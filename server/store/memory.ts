@@ -25,6 +25,7 @@ import { composeHome } from './home'
 import { MemoryLectureStore } from './lectures/memory'
 import { IDEMPOTENT_WRITES, replayOf } from './idempotency'
 import { newestFirst, paginate } from './paging'
+import { MemoryQuizStore } from './quiz/memory'
 import { matchesAll, policySearchText, searchTerms } from './policy-search'
 import {
   toCampaignSummary,
@@ -65,6 +66,7 @@ interface SessionRecord {
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const
   readonly lectures: MemoryLectureStore
+  readonly quiz: MemoryQuizStore
   private readonly data: Fixtures
   private readonly now: () => Date
   private readonly policies: Policy[]
@@ -84,6 +86,7 @@ export class MemoryStore implements Store {
     this.policies = [...this.data.policies].sort(newestFirst)
     for (const p of this.policies) this.policyText.set(p.id, policySearchText(p))
     this.interpretations = [...this.data.interpretations].sort(newestFirst)
+    this.quiz = new MemoryQuizStore(this.data, this.now, (id) => this.getUser(id))
   }
 
   /** kept for the quiz issue; no read of this issue returns them */

@@ -31,6 +31,7 @@ import type {
   Video,
 } from '../../src/contract'
 import type { LectureStore } from './lectures/store'
+import type { QuizStore } from './quiz/quiz-store'
 
 export interface PageRequest {
   page: number
@@ -123,6 +124,7 @@ export class StoreConflict extends Error {
 export interface Store {
   readonly kind: 'memory' | 'sqlite'
   readonly lectures: LectureStore
+  readonly quiz: QuizStore
 
   listTopics(): Topic[]
   listDepartments(): string[]

@@ -52,6 +52,7 @@ import {
   VIEW_REPLAY_WINDOW_MS,
   type VideoSearch,
 } from '../store'
+import { SqliteQuizStore } from '../quiz/sqlite'
 import { migrate } from './migrate'
 import {
   campaignFrom,
@@ -106,6 +107,7 @@ function where(conditions: [string, unknown][]): Where {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const
   readonly lectures: SqliteLectureStore
+  readonly quiz: SqliteQuizStore
   /** whether this open seeded the database (false on a second start) */
   readonly seeded: boolean
   readonly db: Database.Database
@@ -124,6 +126,7 @@ export class SqliteStore implements Store {
       migrate(this.db)
       this.seeded = seedIfEmpty(this.db, options.fixtures)
       this.lectures = new SqliteLectureStore(this.db, this.now)
+      this.quiz = new SqliteQuizStore(this.db, this.now, options.fixtures)
     } catch (err) {
       this.db.close()
       throw err
