@@ -403,19 +403,29 @@ export function practiceQuestions(
   return shuffle(store.quiz.bankQuestions(query.topic || undefined), random).slice(0, count).map(publicOf)
 }
 
-export function answerPractice(store: Store, user: User, questionId: string, chosen: string[]): PracticeFeedback {
+export const PRACTICE_SCOPE = 'POST /practice/answers'
+
+/**
+ * Checks a practice answer and moves the 错题本. With an Idempotency-Key a retried request answers
+ * the first feedback: a retry must not count as a second correct answer in a row.
+ */
+export function answerPractice(store: Store, user: User, questionId: string, chosen: string[], key?: string): PracticeFeedback {
   const q = store.quiz.questionKeys([questionId]).get(questionId)
   if (!q) throw notFound('找不到该题目')
   const unique = [...new Set(chosen)].sort()
   if (unique.some((k) => !q.options.some((o) => o.key === k))) throw badRequest('答案中有不存在的选项')
   if (unique.length === 0) throw badRequest('请选择答案')
   if (q.type !== 'multiple' && unique.length > 1) throw badRequest('单选题和判断题只能选一个答案')
+  const hash = requestHash({ questionId, chosen: unique })
   const correct = isCorrect(q, unique)
-  return store.quiz.atomically(() => {
+  const outcome = store.quiz.atomically((): PracticeFeedback | ApiError => {
+    const earlier = key ? store.quiz.findIdempotencyRecord(user.id, PRACTICE_SCOPE, key) : undefined
+    if (earlier) return earlier.requestHash === hash ? (earlier.body as PracticeFeedback) : idempotencyKeyReused()
     const before = store.quiz.getMistake(user.id, questionId)
-    recordAnswer(store, user.id, questionId, correct, store.quiz.now())
+    const now = store.quiz.now()
+    recordAnswer(store, user.id, questionId, correct, now)
     const after = store.quiz.getMistake(user.id, questionId)
-    return {
+    const feedback: PracticeFeedback = {
       questionId,
       isCorrect: correct,
       correct: [...q.answer].sort(),
@@ -423,7 +433,11 @@ export function answerPractice(store: Store, user: User, questionId: string, cho
       ...(q.interpretationId ? { interpretationId: q.interpretationId } : {}),
       mistake: { inBook: !!after, streak: after?.streak ?? 0, removed: !!before && !after },
     }
+    if (key) store.quiz.remember(user.id, PRACTICE_SCOPE, key, { requestHash: hash, status: 200, body: feedback, createdAt: now.toISOString() })
+    return feedback
   })
+  if (outcome instanceof ApiError) throw outcome
+  return outcome
 }
 
 export const OTHER_POLICY_TITLE = '其他政策'

@@ -12,6 +12,7 @@ import interpretationRoutes from './interpretations'
 import lectureTopicRoutes from './lecture-topics'
 import policyRoutes from './policies'
 import qaRoutes from './qa'
+import quizRoutes from './quiz'
 import regionRoutes from './regions'
 import topicRoutes from './topics'
 import videoRoutes from './videos'
@@ -31,6 +32,7 @@ export function apiRoutes(options: AuthRoutesOptions): RoutePlugin {
     await api.register(courseRoutes)
     await api.register(lectureTopicRoutes)
     await api.register(campaignRoutes)
+    await api.register(quizRoutes)
     await api.register(authRoutes(options))
     await api.register(consultationRoutes({ wechat: options.wechat }))
   }

@@ -1,0 +1,136 @@
+/**
+ * 知识竞赛 beyond the campaign reads of campaigns.ts: attempts, submit, boards, practice, 错题本 and
+ * the quiz settings. Every rule is in server/quiz/ (the service runs it on the store); this file
+ * validates, authorises and answers. Nothing a participant receives before submitting names an
+ * answer: the response schemas have no field for one.
+ */
+import { Type } from '@sinclair/typebox'
+import { requireRole } from '../plugins/auth'
+import * as quiz from '../quiz/service'
+import { ErrorBody, IdParams } from '../schemas/common'
+import { IdempotencyHeaders } from '../schemas/consultations'
+import {
+  Attempt,
+  AttemptResult,
+  AttemptView,
+  CampaignMe,
+  Leaderboard,
+  LeaderboardQuery,
+  MistakeGroup,
+  PracticeAnswerBody,
+  PracticeFeedback,
+  PracticeQuery,
+  QuizProfile,
+  QuizProfilePatch,
+  QuizQuestionPublic,
+  StartAttemptBody,
+  SubmitBody,
+} from '../schemas/quiz'
+import type { RoutePlugin } from '../type-provider'
+import { REPLAYED_HEADER } from './consultations'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 503: ErrorBody }
+
+const messages = {
+  regionCode: '请选择所在乡镇（街道）或村（社区）',
+  answers: '答案格式不正确',
+  chosen: '请选择答案',
+  'idempotency-key': 'Idempotency-Key 格式不正确',
+}
+
+const quizRoutes: RoutePlugin = async (app) => {
+  app.get(
+    '/campaigns/:id/me',
+    { schema: { params: IdParams, response: { 200: CampaignMe, ...errors } }, config: { cache: 'no-store' }, onRequest: requireRole() },
+    async (request) => quiz.campaignMe(app.store, request.user!, request.params.id),
+  )
+
+  app.post(
+    '/campaigns/:id/attempts',
+    {
+      schema: { params: IdParams, headers: IdempotencyHeaders, body: StartAttemptBody, response: { 200: Attempt, 201: Attempt, ...errors } },
+      config: { validationMessages: messages },
+      onRequest: requireRole(),
+    },
+    async (request, reply) => {
+      const { attempt, resumed } = quiz.startAttempt(app.store, request.user!, request.params.id, request.body)
+      request.log.info({ attemptId: attempt.id, campaignId: attempt.campaignId, resumed }, 'attempt started')
+      return reply.code(resumed ? 200 : 201).send(attempt)
+    },
+  )
+
+  app.get(
+    '/attempts/:id',
+    { schema: { params: IdParams, response: { 200: AttemptView, ...errors } }, config: { cache: 'no-store' }, onRequest: requireRole() },
+    async (request) => quiz.attemptView(app.store, request.user!, request.params.id),
+  )
+
+  app.post(
+    '/attempts/:id/submit',
+    {
+      schema: { params: IdParams, headers: IdempotencyHeaders, body: SubmitBody, response: { 200: AttemptResult, ...errors } },
+      config: { validationMessages: messages },
+      onRequest: requireRole(),
+    },
+    async (request, reply) => {
+      const { result, replayed } = quiz.submitAttempt(app.store, request.user!, request.params.id, request.body.answers, request.headers['idempotency-key'])
+      if (replayed) reply.header(REPLAYED_HEADER, 'true')
+      return result
+    },
+  )
+
+  app.get(
+    '/campaigns/:id/leaderboard',
+    {
+      schema: { params: IdParams, querystring: LeaderboardQuery, response: { 200: Leaderboard, ...errors } },
+      // public without a session (cached 60 s), private with one: it carries the caller's row
+      config: { cache: 'per-user' },
+    },
+    async (request) => quiz.leaderboard(app.store, request.params.id, request.query.scope ?? 'person', request.user),
+  )
+
+  app.get(
+    '/quiz/profile',
+    { schema: { response: { 200: QuizProfile, ...errors } }, config: { cache: 'no-store' }, onRequest: requireRole() },
+    async (request) => quiz.getProfile(app.store, request.user!.id),
+  )
+
+  app.put(
+    '/quiz/profile',
+    {
+      schema: { body: QuizProfilePatch, response: { 200: QuizProfile, ...errors } },
+      config: { validationMessages: { ...messages, hideName: 'hideName 必须是布尔值' } },
+      onRequest: requireRole(),
+    },
+    async (request) => quiz.saveProfile(app.store, request.user!.id, request.body),
+  )
+
+  app.get(
+    '/practice/questions',
+    {
+      schema: { querystring: PracticeQuery, response: { 200: Type.Array(QuizQuestionPublic), ...errors } },
+      config: { cache: 'no-store' },
+      onRequest: requireRole(),
+    },
+    async (request) => quiz.practiceQuestions(app.store, request.user!, request.query),
+  )
+
+  app.post(
+    '/practice/answers',
+    {
+      schema: { headers: IdempotencyHeaders, body: PracticeAnswerBody, response: { 200: PracticeFeedback, ...errors } },
+      config: { validationMessages: messages },
+      onRequest: requireRole(),
+    },
+    async (request) =>
+      quiz.answerPractice(app.store, request.user!, request.body.questionId, request.body.chosen, request.headers['idempotency-key']),
+  )
+
+  app.get(
+    '/mistakes',
+    { schema: { response: { 200: Type.Array(MistakeGroup), ...errors } }, config: { cache: 'no-store' }, onRequest: requireRole() },
+    async (request) => quiz.mistakeBook(app.store, request.user!),
+  )
+}
+
+export default quizRoutes
