@@ -70,7 +70,9 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
       latencyMs: integer(env, 'MOCK_LATENCY_MS', 0, 0, 60_000),
       errorRate: rate(env, 'MOCK_ERROR_RATE'),
     },
-    ...(appId && secret ? { wechat: { appId, secret } } : {}),
+    ...(appId && secret
+      ? { wechat: { appId, secret, ...(env.WECHAT_LECTURE_TEMPLATE_ID ? { lectureTemplateId: env.WECHAT_LECTURE_TEMPLATE_ID } : {}) } }
+      : {}),
     devLogin: mode === 'mock' || allowDevLogin,
     logLevel: env.LOG_LEVEL || 'info',
     responseCache: env.RESPONSE_CACHE !== '0',

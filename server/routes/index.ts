@@ -10,6 +10,7 @@ import healthRoutes from './health'
 import homeRoutes from './home'
 import interpretationRoutes from './interpretations'
 import lectureTopicRoutes from './lecture-topics'
+import { lectureRoutes } from './lectures'
 import policyRoutes from './policies'
 import qaRoutes from './qa'
 import quizRoutes from './quiz'
@@ -35,5 +36,6 @@ export function apiRoutes(options: AuthRoutesOptions): RoutePlugin {
     await api.register(quizRoutes)
     await api.register(authRoutes(options))
     await api.register(consultationRoutes({ wechat: options.wechat }))
+    await api.register(lectureRoutes({ wechat: options.wechat }))
   }
 }

@@ -1,13 +1,46 @@
+/**
+ * 宣讲菜单: the topics with their lecturers, and the rating of past lectures (the seeded record
+ * plus every rating given here); one topic with its recent reviews.
+ */
 import { Type } from '@sinclair/typebox'
-import { readErrors } from '../schemas/common'
+import type { LectureTopic as LectureTopicEntity } from '../../src/contract'
+import { notFound } from '../errors'
+import { mergedRating } from '../lectures/ratings'
+import { IdParams, readErrors } from '../schemas/common'
 import { LectureTopic, LectureTopicQuery } from '../schemas/lecture-topics'
+import { LectureTopicDetail } from '../schemas/lectures'
+import type { LectureReviewRecord } from '../store/lectures/store'
 import type { RoutePlugin } from '../type-provider'
+
+const REVIEWS_SHOWN = 20
+
+function withRatings(topic: LectureTopicEntity, reviews: LectureReviewRecord[]): LectureTopicEntity {
+  const stars = reviews.filter((r) => r.topicId === topic.id).map((r) => r.stars)
+  return { ...topic, rating: mergedRating(topic.rating, stars) }
+}
 
 const lectureTopicRoutes: RoutePlugin = async (app) => {
   app.get(
     '/lecture-topics',
     { schema: { querystring: LectureTopicQuery, response: { 200: Type.Array(LectureTopic), ...readErrors } } },
-    async (request) => app.store.listLectureTopics(request.query),
+    async (request) => {
+      const reviews = app.store.lectures.reviews()
+      return app.store.listLectureTopics(request.query).map((t) => withRatings(t, reviews))
+    },
+  )
+
+  app.get(
+    '/lecture-topics/:id',
+    { schema: { params: IdParams, response: { 200: LectureTopicDetail, ...readErrors } } },
+    async (request) => {
+      const topic = app.store.listLectureTopics().find((t) => t.id === request.params.id)
+      if (!topic) throw notFound('找不到该宣讲专题')
+      const reviews = app.store.lectures.reviews(topic.id)
+      return {
+        ...withRatings(topic, reviews),
+        reviews: reviews.slice(0, REVIEWS_SHOWN).map(({ topicId: _, ...r }) => r),
+      }
+    },
   )
 }
 

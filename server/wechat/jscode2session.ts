@@ -13,6 +13,8 @@ export interface WechatConfig {
   /** tests point this at a local stand-in */
   apiBase?: string
   timeoutMs?: number
+  /** the 订阅消息 template for 宣讲点单 status changes (WECHAT_LECTURE_TEMPLATE_ID) */
+  lectureTemplateId?: string
 }
 
 export interface WechatSession {

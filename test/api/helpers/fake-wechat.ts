@@ -1,5 +1,6 @@
 /**
- * A local stand-in for api.weixin.qq.com: code2Session, stable_token and msg_sec_check (v2).
+ * A local stand-in for api.weixin.qq.com: code2Session, stable_token, msg_sec_check (v2) and
+ * subscribeMessage.send (an openid containing `unsubscribed` has not accepted: 43101).
  * Content containing 违规 is risky, 待审 is review, anything else passes; `next` scripts faults.
  */
 import { createServer } from 'node:http'
@@ -63,6 +64,10 @@ export async function startFakeWechat(): Promise<FakeWechat> {
           send({ errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20006 }, trace_id: 't' })
         }
         setTimeout(answer, fake.checkDelayMs)
+      } else if (call.path === '/cgi-bin/message/subscribe/send') {
+        // a user who never accepted the template: WeChat's 43101
+        if (String(call.body.touser).includes('unsubscribed')) return send({ errcode: 43101, errmsg: 'user refuse to accept the msg' })
+        send(call.query.access_token === `token-${generation}` ? { errcode: 0, errmsg: 'ok' } : { errcode: 42001, errmsg: 'access_token expired' })
       } else {
         res.statusCode = 404
         send({ errcode: 404 })

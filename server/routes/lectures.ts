@@ -1,0 +1,358 @@
+/**
+ * 宣讲点单: residents and service-point staff order a lecture from the menu; the dispatcher
+ * assigns (or re-assigns, or rejects) it; the assigned lecturer accepts or declines, schedules and
+ * files the completion report; the orderer cancels before scheduling and rates once delivered.
+ * Every step is a command checked here (400), applied by the rules in the store's transaction
+ * (409 when refused) and recorded with who and when; each writes the orderer a notification.
+ * Writes take an Idempotency-Key. Phone numbers are masked in every view but the dispatcher's and
+ * the assigned lecturer's, and never logged.
+ */
+import { Type } from '@sinclair/typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import {
+  LECTURE_SIGN_IN_PREFIX,
+  type LectureAction,
+  type LectureCalendarEntry,
+  type User,
+} from '../../src/contract'
+import { shanghaiToday } from '../../src/utils/shanghai-date'
+import { badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../errors'
+import { lecturerIdOf } from '../lectures/lecturers'
+import { createLectureNotifier } from '../lectures/notifier'
+import { type LectureCaller, type LectureCommand, LectureRefusal, type LectureOrderRecord, lectureScope, toOrderView } from '../lectures/orders'
+import { actorOf, canView, decide, ORDERING_ROLES } from '../lectures/rules'
+import { validComplete, validDispatch, validOrderInput, validRate, validReason, validSchedule } from '../lectures/validate'
+import { requireRole } from '../plugins/auth'
+import { ErrorBody, IdParams, PageOf } from '../schemas/common'
+import { IdempotencyHeaders } from '../schemas/consultations'
+import {
+  CalendarEntry,
+  CalendarQuery,
+  CompleteInput,
+  DispatchInput,
+  EmptyInput,
+  LectureOrder,
+  LectureOrderInput,
+  LectureOrderQuery,
+  Notification,
+  OptionalReasonInput,
+  RateInput,
+  ReasonInput,
+  ScheduleInput,
+  SignInCode,
+  SignInInput,
+  SignInResult,
+} from '../schemas/lectures'
+import type { LectureOrderWrite } from '../store/lectures/store'
+import { StoreConflict } from '../store/store'
+import type { App, RoutePlugin } from '../type-provider'
+import type { WechatConfig } from '../wechat/jscode2session'
+import { REPLAYED_HEADER } from './consultations'
+
+export interface LectureRoutesOptions {
+  wechat?: WechatConfig
+  /** the clock for "no past dates"; tests pin it */
+  now?: () => Date
+}
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 503: ErrorBody }
+const personal = { cache: 'no-store' as const }
+
+const orderMessages = {
+  topicId: '请从宣讲菜单中选择专题',
+  format: '请选择宣讲形式',
+  villageCode: '请选择宣讲所在的村（社区）',
+  placeName: '宣讲地点过长',
+  dateFrom: '请选择开始日期',
+  dateTo: '请选择结束日期',
+  timeOfDay: '请选择上午、下午或晚上',
+  audienceSize: '请填写预计听众人数',
+  contactName: '联系人过长',
+  contactPhone: '手机号格式不正确，请填写11位手机号',
+  notes: '备注过长',
+  'idempotency-key': 'Idempotency-Key 须为 1 到 128 个字符',
+}
+
+const stepMessages = {
+  lecturerId: '请选择宣讲员',
+  reason: '原因过长',
+  note: '说明过长',
+  date: '请选择宣讲日期',
+  time: '请选择宣讲时间',
+  place: '宣讲地点过长',
+  attendance: '请填写到场人数',
+  summary: '宣讲小结过长',
+  photos: '照片过多',
+  stars: '请选择1到5星',
+  comment: '评价过长',
+  code: '请填写签到码',
+  'idempotency-key': 'Idempotency-Key 须为 1 到 128 个字符',
+}
+
+function callerOf(app: App, user: User): LectureCaller {
+  const lecturerId = lecturerIdOf(user, app.store.listLectureTopics())
+  return { id: user.id, role: user.role, name: user.nickname, ...(lecturerId ? { lecturerId } : {}) }
+}
+
+/** a store write, with its refusals as the API says them */
+function write<T>(run: () => T): T {
+  try {
+    return run()
+  } catch (err) {
+    if (err instanceof LectureRefusal) throw conflict(err.message)
+    if (err instanceof StoreConflict) throw idempotencyKeyReused()
+    throw err
+  }
+}
+
+function toCalendarEntry(r: LectureOrderRecord): LectureCalendarEntry {
+  return {
+    orderId: r.id,
+    topicTitle: r.topicTitle,
+    format: r.format,
+    status: r.status,
+    date: r.schedule!.date,
+    time: r.schedule!.time,
+    place: r.schedule!.place,
+    countyCode: r.countyCode,
+    townshipCode: r.townshipCode,
+    townshipName: r.regionName.split(' ')[1] ?? '',
+    regionName: r.regionName,
+    ...(r.lecturerName ? { lecturerName: r.lecturerName } : {}),
+  }
+}
+
+export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
+  return async (app) => {
+    const now = options.now ?? (() => new Date())
+    const notifier = createLectureNotifier(app.store, options.wechat)
+    app.addHook('onClose', async () => notifier.settle())
+
+    /**
+     * "today" for the date checks: now, or for a retry of an earlier write with the same key the
+     * day that write was made, so a retry after midnight still replays instead of failing
+     */
+    const todayFor = (request: FastifyRequest, userId: string, scope: string): string => {
+      const key = request.headers['idempotency-key']
+      const earlier = typeof key === 'string' ? app.store.lectures.findReplay(userId, scope, key) : undefined
+      return shanghaiToday(earlier ? new Date(earlier.createdAt) : now())
+    }
+
+    const finish = (request: FastifyRequest, reply: FastifyReply, result: LectureOrderWrite, ordererId: string, topicTitle: string) => {
+      if (result.replayed) reply.header(REPLAYED_HEADER, 'true')
+      if (result.notification) void notifier.deliver(result.notification, ordererId, topicTitle, request.log)
+      return result.order
+    }
+
+    app.post(
+      '/lecture-orders',
+      {
+        schema: { headers: IdempotencyHeaders, body: LectureOrderInput, response: { 201: LectureOrder, ...errors } },
+        config: { validationMessages: orderMessages },
+        onRequest: requireRole(),
+      },
+      async (request, reply) => {
+        const user = request.user!
+        if (!ORDERING_ROLES.includes(user.role)) throw forbidden('只有居民或便民服务点工作人员可以点单')
+        const fields = validOrderInput(request.body, {
+          topics: app.store.listLectureTopics(),
+          regions: app.store.regionTree(),
+          today: todayFor(request, user.id, lectureScope('submit')),
+        })
+        const caller = callerOf(app, user)
+        const result = write(() =>
+          app.store.lectures.createOrder(caller, fields, {
+            idempotencyKey: request.headers['idempotency-key'],
+            wechat: notifier.initialState(user.id),
+          }),
+        )
+        request.log.info({ lectureOrderId: result.order.id, replayed: result.replayed }, 'lecture order submitted')
+        reply.code(201)
+        return finish(request, reply, result, user.id, fields.topicTitle)
+      },
+    )
+
+    app.get(
+      '/lecture-orders/mine',
+      { schema: { response: { 200: Type.Array(LectureOrder), ...errors } }, config: personal, onRequest: requireRole() },
+      async (request) => {
+        const caller = callerOf(app, request.user!)
+        return app.store.lectures.listOrdersByUser(caller.id).map((r) => toOrderView(r, caller))
+      },
+    )
+
+    app.get(
+      '/lecture-orders',
+      {
+        schema: { querystring: LectureOrderQuery, response: { 200: PageOf(LectureOrder), ...errors } },
+        config: personal,
+        onRequest: requireRole('dispatcher', 'admin'),
+      },
+      async (request) => {
+        const caller = callerOf(app, request.user!)
+        const page = app.store.lectures.listOrders({ ...request.query, county: request.query.county || undefined })
+        return { ...page, items: page.items.map((r) => toOrderView(r, caller)) }
+      },
+    )
+
+    app.get(
+      '/lecture-orders/assigned',
+      { schema: { response: { 200: Type.Array(LectureOrder), ...errors } }, config: personal, onRequest: requireRole('lecturer') },
+      async (request) => {
+        const caller = callerOf(app, request.user!)
+        if (!caller.lecturerId) return []
+        return app.store.lectures.listOrdersByLecturer(caller.lecturerId).map((r) => toOrderView(r, caller))
+      },
+    )
+
+    /** the order if the caller may open it; 404 otherwise, as for an unknown id */
+    const visibleOrder = (id: string, caller: LectureCaller): LectureOrderRecord => {
+      const record = app.store.lectures.getOrder(id)
+      if (!record || !canView(actorOf(record, caller))) throw notFound('找不到该点单')
+      return record
+    }
+
+    app.get(
+      '/lecture-orders/:id',
+      { schema: { params: IdParams, response: { 200: LectureOrder, ...errors } }, config: personal, onRequest: requireRole() },
+      async (request) => {
+        const caller = callerOf(app, request.user!)
+        return toOrderView(visibleOrder(request.params.id, caller), caller)
+      },
+    )
+
+    /** one step of the workflow: validate, apply through the rules, notify */
+    function step<B>(action: LectureAction, body: object, command: (body: B, order: LectureOrderRecord, today: string) => LectureCommand) {
+      app.post(
+        `/lecture-orders/:id/${action}`,
+        {
+          schema: { params: IdParams, headers: IdempotencyHeaders, body, response: { 200: LectureOrder, ...errors } },
+          config: { validationMessages: stepMessages },
+          onRequest: requireRole(),
+        },
+        async (request, reply) => {
+          const user = request.user!
+          const caller = callerOf(app, user)
+          const id = (request.params as { id: string }).id
+          const order = app.store.lectures.getOrder(id)
+          const key = request.headers['idempotency-key'] as string | undefined
+          // who may and when first (a clear 409 beats fixing a form one cannot send), unless this
+          // is a retry of an earlier step, which the store replays; the store decides again in its
+          // transaction, so this early answer can never let a step through
+          const retry = key !== undefined && app.store.lectures.findReplay(user.id, lectureScope(action), key) !== undefined
+          if (!order) throw notFound('找不到该点单')
+          if (!retry) {
+            const decision = decide(action, actorOf(order, caller), order.status)
+            if (!decision.ok) throw conflict(decision.message)
+          }
+          const cmd = command(request.body as B, order, todayFor(request, user.id, lectureScope(action)))
+          const result = write(() =>
+            app.store.lectures.transition(id, cmd, caller, { idempotencyKey: key, wechat: notifier.initialState(order.userId) }),
+          )
+          if (!result) throw notFound('找不到该点单')
+          request.log.info({ lectureOrderId: id, action, replayed: result.replayed }, 'lecture order step')
+          return finish(request, reply, result, order.userId, order.topicTitle)
+        },
+      )
+    }
+
+    step<{ lecturerId: string; note?: string }>('dispatch', DispatchInput, (body, order) =>
+      validDispatch(body, app.store.listLectureTopics().find((t) => t.id === order.topicId)),
+    )
+    step('accept', EmptyInput, () => ({ action: 'accept' }))
+    step<{ reason: string }>('decline', ReasonInput, (body) => ({ action: 'decline', reason: validReason(body.reason, '退回原因') }))
+    step<{ date: string; time: string; place: string }>('schedule', ScheduleInput, (body, _order, today) => validSchedule(body, today))
+    step<{ attendance: number; summary: string; photos?: string[] }>('complete', CompleteInput, (body) => validComplete(body))
+    step<{ reason?: string }>('cancel', OptionalReasonInput, (body) => {
+      const reason = body.reason?.trim()
+      if (reason && [...reason].length > 200) throw badRequest('取消原因最多200字')
+      return { action: 'cancel', ...(reason ? { reason } : {}) }
+    })
+    step<{ reason: string }>('reject', ReasonInput, (body) => ({ action: 'reject', reason: validReason(body.reason, '驳回原因') }))
+    step<{ stars: number; comment?: string }>('rate', RateInput, (body) => validRate(body))
+
+    app.get(
+      '/lecture-orders/:id/sign-in-code',
+      { schema: { params: IdParams, response: { 200: SignInCode, ...errors } }, config: personal, onRequest: requireRole() },
+      async (request) => {
+        const caller = callerOf(app, request.user!)
+        const order = visibleOrder(request.params.id, caller)
+        if (actorOf(order, caller) !== 'assigned-lecturer') throw forbidden('只有被指派的宣讲员可以查看签到码')
+        const code = app.store.lectures.signInCode(order.id)
+        if (order.status !== 'scheduled' || !code) throw conflict('宣讲排期后、完成前才有签到码')
+        return { orderId: order.id, code, payload: `${LECTURE_SIGN_IN_PREFIX}${order.id}:${code}`, signedIn: app.store.lectures.attendanceCount(order.id) }
+      },
+    )
+
+    const signIn = (orderId: string, userId: string, code: string) => {
+      const order = app.store.lectures.getOrder(orderId)
+      if (!order) throw notFound('找不到该宣讲')
+      const outcome = app.store.lectures.signIn(orderId, userId, code)
+      if (!outcome.ok) {
+        throw outcome.reason === 'wrong-code' ? badRequest('签到码不正确，请核对后重试') : conflict('该宣讲现在不能签到（未排期或已结束）')
+      }
+      return { orderId, topicTitle: order.topicTitle, signedInAt: outcome.signedInAt, already: outcome.already, signedIn: outcome.signedIn }
+    }
+
+    const codeOf = (raw: string): string => {
+      const code = raw.trim()
+      if (!/^\d{6}$/.test(code)) throw badRequest('签到码为6位数字')
+      return code
+    }
+
+    app.post(
+      '/lecture-orders/:id/sign-in',
+      {
+        schema: { params: IdParams, body: SignInInput, response: { 200: SignInResult, ...errors } },
+        config: { validationMessages: stepMessages },
+        onRequest: requireRole(),
+      },
+      async (request) => signIn(request.params.id, request.user!.id, codeOf(request.body.code)),
+    )
+
+    app.post(
+      '/lecture-sign-ins',
+      {
+        schema: { body: SignInInput, response: { 200: SignInResult, ...errors } },
+        config: { validationMessages: stepMessages },
+        onRequest: requireRole(),
+      },
+      async (request) => {
+        const code = codeOf(request.body.code)
+        const orderId = app.store.lectures.orderIdForCode(code)
+        if (!orderId) throw badRequest('签到码不正确，请核对后重试')
+        return signIn(orderId, request.user!.id, code)
+      },
+    )
+
+    app.get(
+      '/lecture-calendar',
+      { schema: { querystring: CalendarQuery, response: { 200: Type.Array(CalendarEntry), ...errors } }, config: { validationMessages: { month: '月份格式应为 YYYY-MM' } } },
+      async (request) => app.store.lectures.calendar(request.query.month, request.query.county || undefined).map(toCalendarEntry),
+    )
+
+    app.get(
+      '/notifications',
+      { schema: { response: { 200: Type.Array(Notification), ...errors } }, config: personal, onRequest: requireRole() },
+      async (request) => app.store.lectures.listNotifications(request.user!.id),
+    )
+
+    app.get(
+      '/notifications/unread-count',
+      { schema: { response: { 200: Type.Object({ unread: Type.Integer() }), ...errors } }, config: personal, onRequest: requireRole() },
+      async (request) => ({ unread: app.store.lectures.unreadCount(request.user!.id) }),
+    )
+
+    app.post(
+      '/notifications/:id/read',
+      { schema: { params: IdParams, body: EmptyInput, response: { 200: Type.Object({ unread: Type.Integer() }), ...errors } }, onRequest: requireRole() },
+      async (request) => {
+        const userId = request.user!.id
+        if (!app.store.lectures.markNotificationRead(userId, request.params.id)) throw notFound('找不到该消息')
+        return { unread: app.store.lectures.unreadCount(userId) }
+      },
+    )
+  }
+}
+
+
