@@ -12,6 +12,7 @@ export default defineAppConfig({
     { root: 'packages/video', pages: ['pages/feed/index', 'pages/play/index'] },
     { root: 'packages/course', pages: ['pages/list/index', 'pages/detail/index', 'pages/lesson/index'] },
     { root: 'packages/qa', pages: ['pages/ask/index', 'pages/consult/index', 'pages/mine/index'] },
+    { root: 'packages/quiz', pages: ['pages/detail/index', 'pages/attempt/index', 'pages/result/index', 'pages/leaderboard/index', 'pages/practice/index', 'pages/mistakes/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/policy', 'packages/interpretation'] },

@@ -24,6 +24,12 @@ export const routes = {
   courseDetail: (id: string) => `/packages/course/pages/detail/index${qs({ id })}`,
   lesson: (course: string, lesson: string) => `/packages/course/pages/lesson/index${qs({ course, lesson })}`,
   reading: (tab: 'favourites' | 'history') => `/packages/interpretation/pages/reading/index${qs({ tab })}`,
+  quizDetail: (id: string) => `/packages/quiz/pages/detail/index${qs({ id })}`,
+  quizAttempt: (id: string) => `/packages/quiz/pages/attempt/index${qs({ id })}`,
+  quizResult: (id: string) => `/packages/quiz/pages/result/index${qs({ id })}`,
+  quizLeaderboard: (id: string, scope?: string) => `/packages/quiz/pages/leaderboard/index${qs({ id, scope })}`,
+  quizPractice: (p: { topic?: string; source?: 'mistakes'; policyId?: string } = {}) => `/packages/quiz/pages/practice/index${qs(p)}`,
+  quizMistakes: '/packages/quiz/pages/mistakes/index',
 }
 
 export const tabRoutes = [routes.home, routes.interpretations, routes.videos, routes.quiz, routes.mine]

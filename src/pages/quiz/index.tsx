@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useRequest } from '@/api'
 import { ChipBar } from '@/components/chip-bar'
@@ -7,28 +7,44 @@ import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
 import type { CampaignStatus } from '@/contract'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { getCampaigns } from '@/features/quiz/api/get-campaigns'
 import { CampaignCard, campaignStatusLabel } from '@/features/quiz/components/campaign-card'
+import { useNow } from '@/features/quiz/hooks/use-now'
+import { routes } from '@/utils/routes'
+import './index.scss'
 
 const statuses = (['ongoing', 'upcoming', 'ended'] as const).map((id) => ({ id, name: campaignStatusLabel[id] }))
 
 export default function QuizPage() {
   const [status, setStatus] = useState<CampaignStatus | undefined>('ongoing')
   const { data, error, loading, reload } = useRequest(() => getCampaigns(status), [status])
+  // the cards' countdowns (距结束 3天5小时) move on by the minute
+  const now = useNow(30_000)
 
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })
 
   return (
-    <View className='page'>
+    <ThemePage>
+      <View className='quiz-entries'>
+        <View className='quiz-entry' role='link' aria-label='练习：按主题答题，即时看解析' onClick={() => Taro.navigateTo({ url: routes.quizPractice() })}>
+          <Text className='quiz-entry__title'>练习</Text>
+          <Text className='quiz-entry__hint'>按主题答题，即时看解析</Text>
+        </View>
+        <View className='quiz-entry' role='link' aria-label='错题本：答错的题，重练巩固' onClick={() => Taro.navigateTo({ url: routes.quizMistakes })}>
+          <Text className='quiz-entry__title'>错题本</Text>
+          <Text className='quiz-entry__hint'>答错的题，重练巩固</Text>
+        </View>
+      </View>
       <View className='page__filters'>
         <ChipBar options={statuses} value={status} onChange={(id) => setStatus(id as CampaignStatus | undefined)} />
       </View>
       {loading && !data ? <Skeleton rows={2} /> : null}
       {error && !data ? <ErrorState message={error.message} onRetry={reload} /> : null}
       {data && data.length === 0 ? <EmptyState title='暂无竞赛' hint='看看其他状态的竞赛吧' /> : null}
-      {data?.map((c) => <CampaignCard key={c.id} campaign={c} onOpen={() => Taro.showToast({ title: '答题功能即将上线', icon: 'none' })} />)}
-    </View>
+      {data?.map((c) => <CampaignCard key={c.id} campaign={c} now={now} onOpen={(id) => Taro.navigateTo({ url: routes.quizDetail(id) })} />)}
+    </ThemePage>
   )
 }

@@ -1,0 +1,21 @@
+import { api } from '@/api'
+import type { Id, LeaderboardScope, QuizProfile } from '@/contract'
+
+export const getCampaign = (id: Id) => api.call('GET /campaigns/:id', { params: { id } })
+export const getCampaignMe = (id: Id) => api.call('GET /campaigns/:id/me', { params: { id } })
+export const startAttempt = (id: Id, regionCode?: string) =>
+  api.call('POST /campaigns/:id/attempts', { params: { id }, body: regionCode ? { regionCode } : {} })
+export const getAttempt = (id: Id) => api.call('GET /attempts/:id', { params: { id } })
+export const submitAttempt = (id: Id, answers: Record<Id, string[]>, idempotencyKey: string) =>
+  api.call('POST /attempts/:id/submit', { params: { id }, body: { answers }, idempotencyKey })
+export const getLeaderboard = (id: Id, scope: LeaderboardScope) =>
+  api.call('GET /campaigns/:id/leaderboard', { params: { id }, query: { scope } })
+export const getQuizProfile = () => api.call('GET /quiz/profile')
+export const saveQuizProfile = (patch: Partial<QuizProfile>) => api.call('PUT /quiz/profile', { body: patch })
+export const getPracticeQuestions = (query: { topic?: string; source?: 'mistakes'; policyId?: string }) =>
+  api.call('GET /practice/questions', { query })
+export const answerPractice = (questionId: Id, chosen: string[], idempotencyKey: string) =>
+  api.call('POST /practice/answers', { body: { questionId, chosen }, idempotencyKey })
+export const getMistakes = () => api.call('GET /mistakes')
+export const getRegions = () => api.call('GET /regions')
+export const getTopics = () => api.call('GET /topics')

@@ -1,0 +1,46 @@
+import { Text, View } from '@tarojs/components'
+import type { Leaderboard, LeaderboardRow } from '@/contract'
+import { duration } from '../format'
+import './leaderboard-list.scss'
+
+function detail(scope: Leaderboard['scope'], r: LeaderboardRow): string {
+  if (scope === 'person') return [r.regionName, r.timeUsedSec !== undefined ? `用时${duration(r.timeUsedSec)}` : ''].filter(Boolean).join(' · ')
+  return `${r.participants ?? 0} 人参与 · 每万人 ${r.participationPer10k ?? 0} 人 · 平均 ${r.averageScore ?? 0} 分`
+}
+
+function Row({ scope, row, mine }: { scope: Leaderboard['scope']; row: LeaderboardRow; mine?: boolean }) {
+  const value = scope === 'person' ? `${row.score}分` : `${row.score}`
+  return (
+    <View className={`board-row ${row.isMe ? 'board-row--me' : ''} ${mine ? 'board-row--mine' : ''}`} aria-label={`第${row.rank}名 ${row.name}${row.isMe ? '（我）' : ''} ${value}`}>
+      <Text className={`board-row__rank ${row.rank <= 3 ? `board-row__rank--top${row.rank}` : ''}`}>{row.rank}</Text>
+      <View className='board-row__main'>
+        <Text className='board-row__name'>
+          {row.name}
+          {row.isMe ? <Text className='board-row__me'>（我）</Text> : null}
+        </Text>
+        <Text className='board-row__detail'>{detail(scope, row)}</Text>
+      </View>
+      <Text className='board-row__score'>{value}</Text>
+    </View>
+  )
+}
+
+/** a board: the caller's row pinned on top ("find yourself"), then the top 100 */
+export function LeaderboardList({ board }: { board: Leaderboard }) {
+  return (
+    <View className='board'>
+      {board.mine ? (
+        <View className='board__mine'>
+          <Text className='board__label'>{board.scope === 'person' ? '我的排名' : '我所在的地区'}</Text>
+          <Row scope={board.scope} row={board.mine} mine />
+        </View>
+      ) : null}
+      {board.scope !== 'person' ? <Text className='board__note'>按每万名常住人口的得分排名（参与越多、答得越好越靠前），小地方也能公平比拼</Text> : null}
+      <View className='board__list' role='list' aria-label='排行榜'>
+        {board.rows.map((r) => (
+          <Row key={`${r.rank}-${r.regionCode ?? r.name}-${r.timeUsedSec ?? ''}`} scope={board.scope} row={r} />
+        ))}
+      </View>
+    </View>
+  )
+}
