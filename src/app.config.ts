@@ -12,6 +12,10 @@ export default defineAppConfig({
     { root: 'packages/video', pages: ['pages/feed/index', 'pages/play/index'] },
     { root: 'packages/course', pages: ['pages/list/index', 'pages/detail/index', 'pages/lesson/index'] },
     { root: 'packages/qa', pages: ['pages/ask/index', 'pages/consult/index', 'pages/mine/index'] },
+    {
+      root: 'packages/lecture',
+      pages: ['pages/menu/index', 'pages/order/index', 'pages/detail/index', 'pages/mine/index', 'pages/dispatch/index', 'pages/lecturer/index', 'pages/sign-in/index', 'pages/calendar/index', 'pages/messages/index', 'pages/privacy/index'],
+    },
     { root: 'packages/quiz', pages: ['pages/detail/index', 'pages/attempt/index', 'pages/result/index', 'pages/leaderboard/index', 'pages/practice/index', 'pages/mistakes/index'] },
   ],
   preloadRule: {

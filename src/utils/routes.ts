@@ -32,4 +32,18 @@ export const routes = {
   quizMistakes: '/packages/quiz/pages/mistakes/index',
 }
 
+/** 宣讲点单 (packages/lecture) */
+export const lectureRoutes = {
+  menu: (topic?: string) => `/packages/lecture/pages/menu/index${qs({ topic })}`,
+  order: (topic?: string) => `/packages/lecture/pages/order/index${qs({ topic })}`,
+  detail: (id: string) => `/packages/lecture/pages/detail/index${qs({ id })}`,
+  mine: '/packages/lecture/pages/mine/index',
+  dispatch: '/packages/lecture/pages/dispatch/index',
+  lecturer: '/packages/lecture/pages/lecturer/index',
+  signIn: (p: { id?: string; code?: string } = {}) => `/packages/lecture/pages/sign-in/index${qs(p)}`,
+  calendar: '/packages/lecture/pages/calendar/index',
+  messages: '/packages/lecture/pages/messages/index',
+  privacy: '/packages/lecture/pages/privacy/index',
+}
+
 export const tabRoutes = [routes.home, routes.interpretations, routes.videos, routes.quiz, routes.mine]

@@ -18,6 +18,8 @@ globalThis.structuredClone ??= (<T>(value: T): T => deserialize(serialize(value)
 
 export interface FixtureApi {
   client: ApiClient
+  /** the store behind the routes, to change data the way another user would */
+  store: MemoryStore
   /** every request the client made, as `METHOD /path?query` */
   requests: string[]
   /** the next N requests (matching `only`, if given) fail at the transport, like a dropped connection */
@@ -28,7 +30,8 @@ export interface FixtureApi {
 }
 
 export function createFixtureApi(): FixtureApi {
-  const app = buildApp({ store: new MemoryStore(fixtures), mode: 'mock', logger: false, devLogin: true, mediaDir: path.join(__dirname, '../../mock/media') })
+  const store = new MemoryStore(fixtures)
+  const app = buildApp({ store, mode: 'mock', logger: false, devLogin: true, mediaDir: path.join(__dirname, '../../mock/media') })
   const requests: string[] = []
   let failures = 0
   let failOnly: RegExp | undefined
@@ -58,6 +61,7 @@ export function createFixtureApi(): FixtureApi {
   const client = new ApiClient({ baseUrl: '', transport, sleep: async () => undefined, getToken: () => useSessionStore.getState().token })
   return {
     client,
+    store,
     requests,
     failNext: (n = 1, only) => {
       failures = n

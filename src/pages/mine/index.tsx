@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useSessionStore } from '@/api'
 import { ToggleSwitch } from '@/components/toggle-switch'
 import { RoleLogin } from '@/features/profile/components/role-login'
+import { LectureEntries } from '@/features/lectures/components/mine-entries'
 import { useDataSaverStore } from '@/features/settings/data-saver'
 import { roleLabel } from '@/features/profile/roles'
 import { routes } from '@/utils/routes'
@@ -45,6 +46,8 @@ export default function MinePage() {
       <View className='mine__list'>
         <TextSizePicker />
       </View>
+
+      <LectureEntries />
 
       <View className='mine__list'>
         <View className='mine__item'>

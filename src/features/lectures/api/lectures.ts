@@ -1,0 +1,42 @@
+import { api } from '@/api'
+import type {
+  CompleteInput,
+  DispatchInput,
+  LectureOrderInput,
+  LectureOrderQuery,
+  RateInput,
+  ScheduleInput,
+} from '@/contract'
+
+export const getLectureTopics = (topic?: string) => api.call('GET /lecture-topics', { query: { topic } })
+export const getLectureTopic = (id: string) => api.call('GET /lecture-topics/:id', { params: { id } })
+export const getRegions = () => api.call('GET /regions')
+
+export const createLectureOrder = (input: LectureOrderInput, idempotencyKey: string) =>
+  api.call('POST /lecture-orders', { body: input, idempotencyKey })
+export const getMyLectureOrders = () => api.call('GET /lecture-orders/mine')
+export const getLectureOrder = (id: string) => api.call('GET /lecture-orders/:id', { params: { id } })
+export const getIncomingOrders = (query: LectureOrderQuery) => api.call('GET /lecture-orders', { query })
+export const getAssignedOrders = () => api.call('GET /lecture-orders/assigned')
+
+export const lectureSteps = {
+  dispatch: (id: string, body: DispatchInput, key: string) => api.call('POST /lecture-orders/:id/dispatch', { params: { id }, body, idempotencyKey: key }),
+  accept: (id: string, key: string) => api.call('POST /lecture-orders/:id/accept', { params: { id }, body: {}, idempotencyKey: key }),
+  decline: (id: string, reason: string, key: string) => api.call('POST /lecture-orders/:id/decline', { params: { id }, body: { reason }, idempotencyKey: key }),
+  schedule: (id: string, body: ScheduleInput, key: string) => api.call('POST /lecture-orders/:id/schedule', { params: { id }, body, idempotencyKey: key }),
+  complete: (id: string, body: CompleteInput, key: string) => api.call('POST /lecture-orders/:id/complete', { params: { id }, body, idempotencyKey: key }),
+  cancel: (id: string, reason: string | undefined, key: string) =>
+    api.call('POST /lecture-orders/:id/cancel', { params: { id }, body: reason ? { reason } : {}, idempotencyKey: key }),
+  reject: (id: string, reason: string, key: string) => api.call('POST /lecture-orders/:id/reject', { params: { id }, body: { reason }, idempotencyKey: key }),
+  rate: (id: string, body: RateInput, key: string) => api.call('POST /lecture-orders/:id/rate', { params: { id }, body, idempotencyKey: key }),
+}
+
+export const getSignInCode = (id: string) => api.call('GET /lecture-orders/:id/sign-in-code', { params: { id } })
+export const signInWithOrder = (id: string, code: string) => api.call('POST /lecture-orders/:id/sign-in', { params: { id }, body: { code } })
+export const signInWithCode = (code: string) => api.call('POST /lecture-sign-ins', { body: { code } })
+
+export const getLectureCalendar = (month: string, county?: string) => api.call('GET /lecture-calendar', { query: { month, county } })
+
+export const getNotifications = () => api.call('GET /notifications')
+export const getUnreadCount = () => api.call('GET /notifications/unread-count')
+export const markNotificationRead = (id: string) => api.call('POST /notifications/:id/read', { params: { id }, body: {} })

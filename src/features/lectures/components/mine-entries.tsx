@@ -1,0 +1,44 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useSessionStore } from '@/api'
+import { lectureRoutes } from '@/utils/routes'
+import { useUnreadCount } from '../hooks/use-unread'
+import './mine-entries.scss'
+
+interface Entry {
+  label: string
+  url: string
+  badge?: number
+}
+
+/** 我的 tab: 宣讲点单 entries, with the views of the signed-in role (派单台, 我的宣讲). */
+export function LectureEntries() {
+  const user = useSessionStore((s) => s.user)
+  const unread = useUnreadCount()
+  const role = user?.role
+  const entries: Entry[] = [
+    { label: '我的消息', url: lectureRoutes.messages, badge: unread },
+    { label: '宣讲点单', url: lectureRoutes.menu() },
+    ...(role === 'resident' || role === 'staff' ? [{ label: '我的点单', url: lectureRoutes.mine }] : []),
+    ...(role === 'dispatcher' || role === 'admin' ? [{ label: '派单台', url: lectureRoutes.dispatch }] : []),
+    ...(role === 'lecturer' ? [{ label: '我的宣讲', url: lectureRoutes.lecturer }] : []),
+    { label: '宣讲日历', url: lectureRoutes.calendar },
+    { label: '现场签到', url: lectureRoutes.signIn() },
+    { label: '隐私说明', url: lectureRoutes.privacy },
+  ]
+  return (
+    <View className='mine__list' role='list' aria-label='宣讲点单'>
+      {entries.map((e) => (
+        <View key={e.label} className='mine__item' role='listitem' aria-label={e.badge ? `${e.label}，${e.badge}条未读` : e.label} onClick={() => Taro.navigateTo({ url: e.url })}>
+          <Text>{e.label}</Text>
+          <View className='lec-entry__end'>
+            {e.badge ? <Text className='lec-badge'>{e.badge > 99 ? '99+' : e.badge}</Text> : null}
+            <Text className='mine__chevron' aria-hidden>
+              ›
+            </Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,7 @@
+import { Tag } from '@/components/tag'
+import { type LectureOrderStatus, lectureStatusLabel } from '@/contract'
+import { statusTone } from '../labels'
+
+export function StatusTag({ status }: { status: LectureOrderStatus }) {
+  return <Tag tone={statusTone[status]}>{lectureStatusLabel[status]}</Tag>
+}

@@ -1,0 +1,11 @@
+import type { Role } from '@/contract'
+
+/** how the timeline names who took a step */
+export const roleName: Record<Role, string> = {
+  resident: '居民',
+  staff: '服务点',
+  dispatcher: '派单员',
+  lecturer: '宣讲员',
+  responder: '部门',
+  admin: '管理员',
+}

@@ -1,0 +1,2 @@
+/** the feature's stylesheet, for pages that use its classes directly */
+import './components/lectures.scss'

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '宣讲日历',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '点单详情',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '派单台',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的宣讲',
+  enablePullDownRefresh: true,
+})

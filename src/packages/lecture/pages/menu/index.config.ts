@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '宣讲菜单',
+  enablePullDownRefresh: true,
+})

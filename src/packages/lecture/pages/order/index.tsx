@@ -1,0 +1,40 @@
+import { View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useRequest, useSessionStore } from '@/api'
+import { EmptyState } from '@/components/empty-state'
+import { ErrorState } from '@/components/error-state'
+import { Skeleton } from '@/components/skeleton'
+import { getLectureTopics, getRegions } from '@/features/lectures/api/lectures'
+import { LoginNeeded } from '@/features/lectures/components/login-needed'
+import { OrderForm } from '@/features/lectures/components/order-form'
+import { lectureRoutes } from '@/utils/routes'
+
+export default function LectureOrderPage() {
+  const params = useRouter().params
+  const user = useSessionStore((s) => s.user)
+  const data = useRequest(async () => {
+    const [topics, regions] = await Promise.all([getLectureTopics(), getRegions()])
+    return { topics, regions }
+  }, [])
+
+  if (!user) return <LoginNeeded what='即可点单' />
+  if (user.role !== 'resident' && user.role !== 'staff') {
+    return <EmptyState title='点单由居民或便民服务点工作人员提交' hint='您可以在“我的”中查看与您身份相关的宣讲工作' />
+  }
+  if (data.loading && !data.data) return <Skeleton rows={4} />
+  if (data.error && !data.data) return <ErrorState message={data.error.message} onRetry={data.reload} />
+  return (
+    <View className='page'>
+      <OrderForm
+        topics={data.data!.topics}
+        regions={data.data!.regions}
+        role={user.role}
+        initialTopic={params.topic}
+        onSubmitted={(order) => {
+          void Taro.showToast({ title: '点单已提交', icon: 'success' })
+          void Taro.redirectTo({ url: lectureRoutes.detail(order.id) })
+        }}
+      />
+    </View>
+  )
+}
