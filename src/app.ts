@@ -1,5 +1,6 @@
 import { type PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
+import { useOutboxSync } from '@/api/use-outbox'
 import { useDocumentTheme } from '@/features/elder-mode/use-document-theme'
 import { useKeyboardAccess } from '@/features/elder-mode/use-keyboard-access'
 import { initDates } from '@/utils/date'
@@ -13,6 +14,8 @@ function App({ children }: PropsWithChildren) {
   useDocumentTheme()
   // H5: role=button/link views reachable with Tab and answering Enter/Space
   useKeyboardAccess()
+  // the outbox: queued writes go out at launch, on reconnect and while the server is back
+  useOutboxSync()
   return children
 }
 

@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { API_PREFIX, type EndpointKey, type Endpoints } from '@/contract'
 import { ApiError, httpError, transportError } from './errors'
+import type { ReadCache } from './read-cache'
+import { emitRevalidated, noteRead } from './revalidation'
 
 type Query<K extends EndpointKey> = Endpoints[K] extends { query: infer Q } ? Q : never
 type Body<K extends EndpointKey> = Endpoints[K] extends { body: infer B } ? B : never
@@ -13,6 +15,10 @@ export interface CallOptions<K extends EndpointKey> {
   body?: Body<K>
   /** sent as `Idempotency-Key` on writes so that a retried write never happens twice */
   idempotencyKey?: string
+  /** the bearer token to send instead of the session's (the outbox replays a write as its author) */
+  token?: string
+  /** GET only: `network` skips the read cache (answers that must be live, such as a quiz attempt) */
+  cache?: 'swr' | 'network'
 }
 
 interface TransportResult {
@@ -40,6 +46,15 @@ export interface ApiClientOptions {
   onUnauthorized?: () => void
   transport?: Transport
   sleep?: (ms: number) => Promise<void>
+  /** GET answers kept for stale-while-revalidate; none: every GET goes to the network */
+  cache?: ReadCache
+  /** whose cache a GET reads (the signed-in user): personal answers never cross users */
+  cacheScope?: () => string
+  /** an answer younger than this is served from the cache without asking the server again */
+  freshMs?: number
+  /** told whether each request reached the server (the offline banner, the outbox's replay) */
+  onReachable?: (reachable: boolean) => void
+  now?: () => number
 }
 
 const taroTransport: Transport = (req) =>
@@ -75,8 +90,11 @@ function fillPath(path: string, params: Record<string, string> = {}): string {
 
 /** The one client of the content API: typed by the contract's Endpoints. */
 export class ApiClient {
-  private readonly opts: Required<Omit<ApiClientOptions, 'getToken' | 'onUnauthorized'>> &
-    Pick<ApiClientOptions, 'getToken' | 'onUnauthorized'>
+  private readonly opts: Required<Omit<ApiClientOptions, 'getToken' | 'onUnauthorized' | 'cache' | 'cacheScope' | 'onReachable'>> &
+    Pick<ApiClientOptions, 'getToken' | 'onUnauthorized' | 'cache' | 'cacheScope' | 'onReachable'>
+  private readonly revalidating = new Map<string, Promise<void>>()
+  /** when this client last changed something on the server: older cached answers are asked again first */
+  private lastWriteAt = Number.NEGATIVE_INFINITY
 
   constructor(options: ApiClientOptions) {
     this.opts = {
@@ -85,6 +103,8 @@ export class ApiClient {
       backoffMs: 400,
       transport: taroTransport,
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      freshMs: 30000,
+      now: Date.now,
       ...options,
     }
   }
@@ -101,14 +121,67 @@ export class ApiClient {
     const url = `${this.opts.baseUrl}${API_PREFIX}${path}${method === 'GET' ? toQueryString(options.query as object | undefined) : ''}`
     const header: Record<string, string> = { Accept: 'application/json' }
     if (method !== 'GET') header['Content-Type'] = 'application/json'
-    const token = this.opts.getToken?.()
+    const token = options.token ?? this.opts.getToken?.()
     if (token) header.Authorization = `Bearer ${token}`
     if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey
+    // before any await: a hook's loader is tracked only while it starts
+    if (method === 'GET') noteRead(url)
 
     // a write always carries a JSON body: WeChat sends content-type json anyway, and the server
     // refuses an empty JSON body
     const data = method === 'GET' ? undefined : (options.body ?? {})
-    return this.send<Res<K>>({ url, method, header, timeout: this.opts.timeoutMs, data })
+    const req = { url, method, header, timeout: this.opts.timeoutMs, data }
+    if (method !== 'GET') {
+      const res = await this.send<Res<K>>(req)
+      this.lastWriteAt = this.opts.now()
+      return res
+    }
+    if (!this.opts.cache || options.cache === 'network') return this.send<Res<K>>(req)
+    return this.cachedGet<Res<K>>(req)
+  }
+
+  /**
+   * Stale-while-revalidate: a fresh cached answer is served as is; a stale one is served at once
+   * while the server is asked again in the background (hooks that showed it load again when the
+   * answer changed); without one, the network answers and is kept.
+   */
+  private async cachedGet<T>(req: Parameters<Transport>[0]): Promise<T> {
+    const cache = this.opts.cache!
+    const scope = this.opts.cacheScope?.() ?? ''
+    const hit = cache.get(req.url, scope)
+    if (hit && hit.savedAt <= this.lastWriteAt) {
+      // kept before the user's own write (a new question, a like): ask first, fall back offline
+      try {
+        const data = await this.send<T>(req)
+        cache.set(req.url, scope, data)
+        return data
+      } catch (e) {
+        if (e instanceof ApiError && e.transient) return hit.data as T
+        throw e
+      }
+    }
+    if (hit) {
+      if (this.opts.now() - hit.savedAt >= this.opts.freshMs) void this.revalidate(req, scope, hit.data)
+      return hit.data as T
+    }
+    const data = await this.send<T>(req)
+    cache.set(req.url, scope, data)
+    return data
+  }
+
+  private revalidate(req: Parameters<Transport>[0], scope: string, shown: unknown): Promise<void> {
+    const running = this.revalidating.get(req.url)
+    if (running) return running
+    const job = this.send<unknown>(req)
+      .then((data) => {
+        this.opts.cache!.set(req.url, scope, data)
+        if (JSON.stringify(data) !== JSON.stringify(shown)) emitRevalidated(req.url)
+      })
+      // offline: the stale answer stays, the banner says why
+      .catch(() => undefined)
+      .finally(() => this.revalidating.delete(req.url))
+    this.revalidating.set(req.url, job)
+    return job
   }
 
   /** A text resource of the server, such as a caption file (`/media/captions/v001.vtt`), with GET retries. */
@@ -123,6 +196,7 @@ export class ApiClient {
       if (attempt > 0) await this.opts.sleep(this.opts.backoffMs * 2 ** (attempt - 1))
       try {
         const res = await this.opts.transport(req)
+        this.opts.onReachable?.(true)
         if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
         const err = httpError(res.statusCode, res.data)
         if (res.statusCode === 401) this.opts.onUnauthorized?.()
@@ -130,6 +204,7 @@ export class ApiClient {
         lastError = err
       } catch (e) {
         if (!(e instanceof ApiError)) throw e
+        if (e.kind !== 'http') this.opts.onReachable?.(false)
         if (!e.transient) throw e
         lastError = e
       }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Page } from '@/contract'
 import { ApiError } from './errors'
+import { onRevalidated, trackReads } from './revalidation'
 
 export interface RequestState<T> {
   data?: T
@@ -22,6 +23,8 @@ export function useRequest<T>(load: () => Promise<T>, deps: unknown[]): RequestS
   const key = JSON.stringify(deps)
   const [settledKey, setSettledKey] = useState<string>()
   const seq = useRef(0)
+  // the URLs the last load read: a newer answer for one of them (stale-while-revalidate) loads again
+  const reads = useRef(new Set<string>())
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, deps)
 
@@ -30,7 +33,9 @@ export function useRequest<T>(load: () => Promise<T>, deps: unknown[]): RequestS
     setLoading(true)
     setError(undefined)
     try {
-      const result = await run()
+      const tracked = trackReads(run)
+      reads.current = tracked.urls
+      const result = await tracked.result
       if (mine === seq.current) setData(result)
     } catch (e) {
       if (mine === seq.current) setError(asApiError(e))
@@ -45,6 +50,20 @@ export function useRequest<T>(load: () => Promise<T>, deps: unknown[]): RequestS
   useEffect(() => {
     void reload()
   }, [reload])
+
+  // quietly: the stale answer stays on screen until the fresh one replaces it
+  useEffect(
+    () =>
+      onRevalidated((url) => {
+        if (!reads.current.has(url)) return
+        const mine = ++seq.current
+        run().then(
+          (result) => mine === seq.current && setData(result),
+          () => undefined,
+        )
+      }),
+    [run],
+  )
 
   return { data, error, loading: loading || settledKey !== key, reload }
 }
@@ -72,6 +91,7 @@ export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, de
   const [settledKey, setSettledKey] = useState<string>()
   const seq = useRef(0)
   const busy = useRef(false)
+  const firstPageReads = useRef(new Set<string>())
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const load = useCallback(loadPage, deps)
 
@@ -82,7 +102,9 @@ export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, de
       setLoading(true)
       setError(undefined)
       try {
-        const result = await load(next)
+        const tracked = trackReads(() => load(next))
+        if (next === 1) firstPageReads.current = tracked.urls
+        const result = await tracked.result
         if (mine !== seq.current) return
         setItems((prev) => (next === 1 ? result.items : [...prev, ...result.items]))
         setTotal(result.total)
@@ -103,6 +125,15 @@ export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, de
   useEffect(() => {
     void fetchPage(1)
   }, [fetchPage])
+
+  // a newer first page (stale-while-revalidate) replaces the list while only that page is shown
+  useEffect(
+    () =>
+      onRevalidated((url) => {
+        if (firstPageReads.current.has(url) && page <= 1 && !busy.current) void fetchPage(1)
+      }),
+    [fetchPage, page],
+  )
 
   const hasMore = page === 0 || items.length < total
   const refresh = useCallback(() => fetchPage(1), [fetchPage])

@@ -5,6 +5,8 @@ export const INTERACTIVE_ROLES = '[role=button],[role=link],[role=tab],[role=rad
 
 /** makes every interactive-role element without a tabindex reachable by Tab */
 export function makeFocusable(root: ParentNode): void {
+  // a page is a scrolling region: a keyboard user must be able to focus it to scroll it
+  root.querySelectorAll<HTMLElement>('.taro_page:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '0'))
   root.querySelectorAll<HTMLElement>(INTERACTIVE_ROLES).forEach((el) => {
     if (el.hasAttribute('tabindex')) return
     if (el.getAttribute('aria-disabled') === 'true') return

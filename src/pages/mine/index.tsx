@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useSessionStore } from '@/api'
+import { PendingWrites } from '@/components/pending-writes'
 import { ToggleSwitch } from '@/components/toggle-switch'
 import { RoleLogin } from '@/features/profile/components/role-login'
 import { LectureEntries } from '@/features/lectures/components/mine-entries'
@@ -30,6 +31,8 @@ export default function MinePage() {
       </View>
 
       {user ? null : <RoleLogin />}
+
+      <PendingWrites />
 
       <View className='mine__list' role='list'>
         <MenuItem label='我的收藏' onTap={() => Taro.navigateTo({ url: routes.reading('favourites') })} />

@@ -1,8 +1,13 @@
-import { api } from '@/api'
+import { api, outbox } from '@/api'
 import type { ConsultationInput } from '@/contract'
 
-export const createConsultation = (input: ConsultationInput, idempotencyKey: string) =>
-  api.call('POST /consultations', { body: input, idempotencyKey })
+/** through the outbox: sent now, or kept with its key and sent exactly once when the network is back */
+export const submitConsultation = (input: ConsultationInput, idempotencyKey: string) =>
+  outbox.submit('POST /consultations', {
+    body: input,
+    idempotencyKey,
+    label: `咨询：${input.question.length > 24 ? `${input.question.slice(0, 24)}…` : input.question}`,
+  })
 
 export const getMyConsultations = () => api.call('GET /consultations/mine')
 

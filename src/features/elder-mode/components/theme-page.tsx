@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { OfflineBanner } from '@/components/offline-banner'
 import { useTextScale } from '../stores/theme-store'
 import { styleText, themeVars } from '../theme'
 
@@ -15,6 +16,7 @@ export function ThemePage({ className = '', children }: PropsWithChildren<{ clas
   const scale = useTextScale()
   return (
     <View className={`page theme--${scale} ${className}`} style={styleText(themeVars(scale, unit))} data-text-scale={scale}>
+      <OfflineBanner />
       {children}
     </View>
   )

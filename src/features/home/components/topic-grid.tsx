@@ -19,7 +19,7 @@ export function TopicGrid({ topics, onOpen }: { topics: Topic[]; onOpen: (id: st
   return (
     <View className='topic-grid'>
       {topics.map((t) => (
-        <View key={t.id} className='topic-grid__item' role='link' aria-label={`${t.name}政策`} onClick={() => onOpen(t.id)}>
+        <View key={t.id} className='topic-grid__item' role='link' onClick={() => onOpen(t.id)}>
           <View className='topic-grid__icon' style={{ background: tint[t.id] ?? '#1659c7' }} aria-hidden>
             {t.name.slice(0, 1)}
           </View>

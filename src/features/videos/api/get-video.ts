@@ -1,4 +1,4 @@
-import { api } from '@/api'
+import { api, outbox } from '@/api'
 import { parseWebVtt } from '../webvtt'
 
 export const getVideo = (id: string) => api.call('GET /videos/:id', { params: { id } })
@@ -9,4 +9,11 @@ export const recordView = (id: string) => api.call('POST /videos/:id/views', { p
 
 export const getLike = (id: string) => api.call('GET /videos/:id/like', { params: { id } })
 
-export const setLike = (id: string, liked: boolean) => api.call('PUT /videos/:id/like', { params: { id }, body: { liked } })
+/** a PUT of the state through the outbox: offline, the newest state per video waits and goes out later */
+export const setLike = (id: string, liked: boolean, title?: string) =>
+  outbox.submit('PUT /videos/:id/like', {
+    params: { id },
+    body: { liked },
+    coalesce: `like:${id}`,
+    label: `${liked ? '点赞' : '取消点赞'}：${title ?? '短视频'}`,
+  })

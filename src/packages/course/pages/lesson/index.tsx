@@ -4,7 +4,7 @@ import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro'
 import { mediaUrl, useRequest, useSessionStore } from '@/api'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
-import { getCourse, saveProgress } from '@/features/courses/api/courses'
+import { getCourse, queueProgress } from '@/features/courses/api/courses'
 import { createProgressSaver } from '@/features/courses/progress-saver'
 import { getCaptions } from '@/features/videos/api/get-video'
 import { CaptionOverlay } from '@/features/videos/components/caption-overlay'
@@ -21,18 +21,17 @@ export default function LessonPage() {
   const captions = useRequest(async () => (lesson ? getCaptions(lesson.captions) : []), [lesson?.captions])
   const [time, setTime] = useState(0)
   const position = useRef(0)
+  const lessonTitle = lesson?.title ?? '网络课堂'
   const saver = useMemo(() => {
-    const key = `zct-progress:${courseId}:${lessonId}`
-    // offline, the position waits in storage and goes out with the next save, even after a restart
-    const keep = {
-      load: () => {
-        const v = Taro.getStorageSync(key)
-        return typeof v === 'number' ? v : undefined
-      },
-      save: (p: number | undefined) => (p === undefined ? Taro.removeStorageSync(key) : Taro.setStorageSync(key, p)),
-    }
-    return createProgressSaver((p) => (signedIn ? saveProgress(courseId, lessonId, p) : Promise.resolve()), 10000, Date.now, signedIn ? keep : undefined)
-  }, [courseId, lessonId, signedIn])
+    // offline, the position waits in the outbox (待发送) and goes out on reconnect, even after a restart
+    const save = (p: number) => (signedIn ? queueProgress(courseId, lessonId, p, lessonTitle) : Promise.resolve())
+    // a position an earlier version kept under its own key joins the outbox once
+    const legacy = `zct-progress:${courseId}:${lessonId}`
+    const kept = Taro.getStorageSync(legacy)
+    if (typeof kept === 'number' && signedIn) void save(kept)
+    Taro.removeStorageSync(legacy)
+    return createProgressSaver(save, 10000)
+  }, [courseId, lessonId, signedIn, lessonTitle])
   useEffect(() => {
     void saver.flush()
   }, [saver])

@@ -5,7 +5,7 @@ import { ApiError, useRequest, useSessionStore } from '@/api'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
 import { CONSULTATION_QUESTION_MAX, CONSULTATION_QUESTION_MIN, isMobile } from '@/contract'
-import { createConsultation, getRegions } from '@/features/consultations/api/consultations'
+import { getRegions, submitConsultation } from '@/features/consultations/api/consultations'
 import { RegionPicker } from '@/features/consultations/components/region-picker'
 import { useTopics } from '@/features/topics/use-topics'
 import { newIdempotencyKey } from '@/utils/idempotency'
@@ -44,7 +44,12 @@ export default function ConsultPage() {
     if (p || busy) return
     setBusy(true)
     try {
-      await createConsultation({ topic, question: question.trim(), regionCode, phone: phone.trim() || undefined }, idempotencyKey.current)
+      const outcome = await submitConsultation({ topic, question: question.trim(), regionCode, phone: phone.trim() || undefined }, idempotencyKey.current)
+      if (outcome.status === 'queued') {
+        // kept in 待发送 with its key: it goes out by itself, and tapping again sends the same one
+        setError(`${outcome.reason}。问题已保存在「待发送」，联网后会自动提交，也可以再点一次「提交咨询」`)
+        return
+      }
       idempotencyKey.current = newIdempotencyKey()
       void Taro.showToast({ title: '提交成功，部门将尽快答复', icon: 'none' })
       void Taro.redirectTo({ url: routes.myConsultations })

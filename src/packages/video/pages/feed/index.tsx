@@ -106,7 +106,7 @@ export default function VideoFeedPage() {
                     {formatCount(v.views)} 次播放 · {formatCount(v.likes)} 赞 · 第 {i + 1}/{videos.length} 条
                   </Text>
                   <View className='feed__actions'>
-                    {i === index ? <LikeButton videoId={v.id} likes={v.likes} className='feed__btn' onClassName='feed__btn--on' /> : null}
+                    {i === index ? <LikeButton videoId={v.id} likes={v.likes} title={v.title} className='feed__btn' onClassName='feed__btn--on' /> : null}
                     {isH5 ? (
                       <Button role='button' className='feed__btn' onClick={() => setMuted((m) => !m)}>
                         {muted ? '打开声音' : '静音'}

@@ -81,7 +81,7 @@ export default function VideoPlayPage() {
           ))}
         </View>
         <View className='video-play__controls'>
-          <LikeButton videoId={v.id} likes={v.likes} className='video-play__chip' onClassName='video-play__chip--on' />
+          <LikeButton videoId={v.id} likes={v.likes} title={v.title} className='video-play__chip' onClassName='video-play__chip--on' />
           <Button role='button' className='video-play__chip' aria-pressed={showCaptions} onClick={() => setShowCaptions((s) => !s)}>
             {showCaptions ? '关闭字幕' : '打开字幕'}
           </Button>
