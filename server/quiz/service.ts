@@ -27,7 +27,7 @@ import type { Store } from '../store/store'
 import { attemptsLeft, canStart, START_REFUSAL_MESSAGES } from './limits'
 import { nextMistake } from './mistakes'
 import { countyOf, regionalBoard, regionWithin, residentsByRegion, townshipOf } from './regions'
-import { isCorrect, MAX_SCORE, scoreAttempt } from './score'
+import { isCorrect, MAX_SCORE, scoreAttempt, type Scored } from './score'
 import { displayKeys, optionOrder, presentQuestion, selectQuestions, shuffle } from './select'
 import { assignRanks, countedStanding, rankOf } from './standing'
 import { attemptDeadline, GRACE_SEC, secondsOf, shanghaiDay, timeUsedMs, withinGrace } from './time'
@@ -109,9 +109,8 @@ function toAttempt(store: Store, a: AttemptRecord, secondsPerQuestion: number): 
   }
 }
 
-function resultOf(store: Store, a: AttemptRecord, userId: string): AttemptResult {
-  const keys = store.quiz.questionKeys(a.questions.map((q) => q.id))
-  const scored = scoreAttempt(a.questions, keys, a.answers ?? {})
+function resultOf(store: Store, a: AttemptRecord, userId: string, already?: Scored): AttemptResult {
+  const scored = already ?? scoreAttempt(a.questions, store.quiz.questionKeys(a.questions.map((q) => q.id)), a.answers ?? {})
   const standing = store.quiz.getStanding(a.campaignId, userId)
   return {
     attemptId: a.id,
@@ -286,7 +285,7 @@ export function submitAttempt(store: Store, user: User, attemptId: string, rawAn
 
     for (const r of scored.review) recordAnswer(store, user.id, r.id, r.isCorrect, now)
     if (key) store.quiz.remember(user.id, SUBMIT_SCOPE, key, { requestHash: hash, status: 200, body: { attemptId }, createdAt: now.toISOString() })
-    return { result: resultOf(store, submitted, user.id), replayed: false }
+    return { result: resultOf(store, submitted, user.id, scored), replayed: false }
   })
   if (outcome instanceof ApiError) throw outcome
   return outcome

@@ -5,12 +5,15 @@ import { compareStandings } from '../../quiz/standing'
 import type { AttemptRecord, MistakeRecord, QuestionKey, RegionTotal, Standing } from '../../quiz/types'
 import type { IdempotencyRecord } from '../store'
 import type { BoardEntry, QuizStore } from './quiz-store'
+import { deepFreeze } from './freeze'
 
 type Clone = <T>(value: T) => T
 const clone: Clone = (value) => structuredClone(value)
 
 export class MemoryQuizStore implements QuizStore {
+  /** frozen: shared by every caller, edited by none */
   private readonly keys: QuestionKey[]
+  private readonly keyById: Map<string, QuestionKey>
   private readonly profiles = new Map<string, QuizProfile>()
   private readonly attempts = new Map<string, AttemptRecord>()
   private readonly standings = new Map<string, Map<string, Standing>>()
@@ -31,8 +34,9 @@ export class MemoryQuizStore implements QuizStore {
       .map(({ campaignIds, ...q }) => {
         this.campaignIds.set(q.id, campaignIds)
         const policyId = q.interpretationId ? policyOf.get(q.interpretationId) : undefined
-        return { ...q, ...(policyId ? { policyId } : {}) }
+        return deepFreeze({ ...structuredClone(q), ...(policyId ? { policyId } : {}) })
       })
+    this.keyById = new Map(this.keys.map((q) => [q.id, q]))
   }
 
   atomically<T>(fn: () => T): T {
@@ -40,16 +44,20 @@ export class MemoryQuizStore implements QuizStore {
   }
 
   campaignQuestions(campaignId: string) {
-    return clone(this.keys.filter((q) => this.campaignIds.get(q.id)?.includes(campaignId)))
+    return this.keys.filter((q) => this.campaignIds.get(q.id)?.includes(campaignId))
   }
 
   bankQuestions(topic?: string) {
-    return clone(this.keys.filter((q) => !topic || q.topic === topic))
+    return this.keys.filter((q) => !topic || q.topic === topic)
   }
 
   questionKeys(ids: readonly string[]) {
-    const wanted = new Set(ids)
-    return new Map(clone(this.keys.filter((q) => wanted.has(q.id))).map((q) => [q.id, q]))
+    const out = new Map<string, QuestionKey>()
+    for (const id of ids) {
+      const q = this.keyById.get(id)
+      if (q) out.set(id, q)
+    }
+    return out
   }
 
   getProfile(userId: string): QuizProfile {

@@ -8,6 +8,7 @@ import type { QuizProfile } from '../../../src/contract'
 import type { Fixtures } from '../../../mock/types'
 import type { AttemptRecord, AttemptQuestion, MistakeRecord, QuestionKey, RegionTotal, Standing } from '../../quiz/types'
 import type { IdempotencyRecord } from '../store'
+import { deepFreeze } from './freeze'
 import type { BoardEntry, QuizStore } from './quiz-store'
 
 interface QuestionRow {
@@ -103,8 +104,7 @@ function standingFrom(r: StandingRow): Standing {
 
 export class SqliteQuizStore implements QuizStore {
   private readonly statements = new Map<string, Database.Statement>()
-  /** the answer key never changes while the server runs: read once */
-  private bank?: QuestionKey[]
+  private bank?: { list: QuestionKey[]; byId: Map<string, QuestionKey> }
   private byCampaign = new Map<string, QuestionKey[]>()
 
   constructor(
@@ -123,26 +123,37 @@ export class SqliteQuizStore implements QuizStore {
   campaignQuestions(campaignId: string) {
     let list = this.byCampaign.get(campaignId)
     if (!list) {
-      list = this.all<QuestionRow>(
-        `${QUESTION_SELECT} JOIN campaign_questions cq ON cq.question_id = q.id WHERE cq.campaign_id = ? ORDER BY q.id`,
-        campaignId,
-      ).map(questionFrom)
+      const ids = this.db
+        .prepare('SELECT question_id FROM campaign_questions WHERE campaign_id = ? ORDER BY question_id')
+        .pluck()
+        .all(campaignId) as string[]
+      const bank = this.loadBank()
+      list = Object.freeze(ids.map((id) => bank.byId.get(id)!).filter(Boolean)) as QuestionKey[]
       this.byCampaign.set(campaignId, list)
     }
-    return structuredClone(list)
+    return [...list]
   }
 
   bankQuestions(topic?: string) {
-    return structuredClone(this.loadBank().filter((q) => !topic || q.topic === topic))
+    return this.loadBank().list.filter((q) => !topic || q.topic === topic)
   }
 
   questionKeys(ids: readonly string[]) {
-    const wanted = new Set(ids)
-    return new Map(structuredClone(this.loadBank().filter((q) => wanted.has(q.id))).map((q) => [q.id, q]))
+    const { byId } = this.loadBank()
+    const out = new Map<string, QuestionKey>()
+    for (const id of ids) {
+      const q = byId.get(id)
+      if (q) out.set(id, q)
+    }
+    return out
   }
 
-  private loadBank(): QuestionKey[] {
-    this.bank ??= this.all<QuestionRow>(`${QUESTION_SELECT} ORDER BY q.id`).map(questionFrom)
+  /** read once and frozen: the key never changes while the server runs, and nobody may edit it */
+  private loadBank() {
+    if (!this.bank) {
+      const list = this.all<QuestionRow>(`${QUESTION_SELECT} ORDER BY q.id`).map((r) => deepFreeze(questionFrom(r)))
+      this.bank = { list, byId: new Map(list.map((q) => [q.id, q])) }
+    }
     return this.bank
   }
 
@@ -240,9 +251,9 @@ export class SqliteQuizStore implements QuizStore {
   }
 
   countAhead(campaignId: string, s: Pick<Standing, 'score' | 'timeUsedMs' | 'finishedAt'>) {
-    // three ranges of the board index, each counted without touching the table
+    // higher scores from the per-score counts; within the same score, two ranges of the board index
     return this.value<number>(
-      `SELECT (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = @c AND score > @s)
+      `SELECT (SELECT COALESCE(SUM(participants), 0) FROM quiz_score_counts WHERE campaign_id = @c AND score > @s)
             + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = @c AND score = @s AND time_used_ms < @t)
             + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = @c AND score = @s AND time_used_ms = @t AND finished_at < @f)`,
       { c: campaignId, s: s.score, t: s.timeUsedMs, f: s.finishedAt },
@@ -314,6 +325,10 @@ export class SqliteQuizStore implements QuizStore {
   }
 
   private addToTotals(s: Standing, sign: 1 | -1) {
+    this.stmt(
+      `INSERT INTO quiz_score_counts (campaign_id, score, participants) VALUES (?, ?, ?)
+       ON CONFLICT (campaign_id, score) DO UPDATE SET participants = participants + excluded.participants`,
+    ).run(s.campaignId, s.score, sign)
     for (const code of [s.countyCode, s.townshipCode]) {
       if (!code) continue
       this.stmt(

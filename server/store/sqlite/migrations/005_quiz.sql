@@ -69,3 +69,12 @@ CREATE TABLE quiz_region_residents (
   region_code TEXT PRIMARY KEY REFERENCES regions (code),
   residents   INTEGER NOT NULL CHECK (residents > 0)
 ) WITHOUT ROWID;
+
+-- participants per score and campaign, kept in step with quiz_standings: a rank counts the few
+-- higher scores here and walks the board index only within the caller's own score
+CREATE TABLE quiz_score_counts (
+  campaign_id  TEXT NOT NULL REFERENCES campaigns (id),
+  score        INTEGER NOT NULL,
+  participants INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, score)
+) WITHOUT ROWID;
