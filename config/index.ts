@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { PreloadPagePlugin } from './preload-page'
 
 /**
  * API base URL baked into the client. H5 is served by the API server itself, so it calls the
@@ -46,6 +47,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },
+      webpackChain(chain) {
+        chain.plugin('preload-page').use(PreloadPagePlugin)
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

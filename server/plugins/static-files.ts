@@ -27,10 +27,24 @@ export function setupMedia(app: FastifyInstance, mediaDir: string | undefined): 
   return true
 }
 
+/** build files named by their content hash never change: a year; index.html and the rest: revalidate */
+export function h5CacheControl(filePath: string): string {
+  return /\.[0-9a-f]{8,}\.(js|css)(\.br|\.gz)?$/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache'
+}
+
 /** returns whether the H5 app is served (and so whether unknown paths fall back to it) */
 export function setupH5(app: FastifyInstance, staticDir: string | undefined): boolean {
   if (staticDir && existsSync(staticDir)) {
-    app.register(fastifyStatic, { root: resolve(staticDir), prefix: '/', index: 'index.html', dotfiles: 'deny' })
+    app.register(fastifyStatic, {
+      root: resolve(staticDir),
+      prefix: '/',
+      index: 'index.html',
+      dotfiles: 'deny',
+      // .br / .gz written at build time by scripts/precompress.mjs
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => res.setHeader('cache-control', h5CacheControl(filePath)),
+    })
     return true
   }
   app.get('/', { logLevel: 'warn' }, async (_request, reply) =>

@@ -3,6 +3,7 @@ import { API_PREFIX, type EndpointKey, type Endpoints } from '@/contract'
 import { ApiError, httpError, transportError } from './errors'
 import type { ReadCache } from './read-cache'
 import { emitRevalidated, noteRead } from './revalidation'
+import { takePreloaded } from './preload'
 
 type Query<K extends EndpointKey> = Endpoints[K] extends { query: infer Q } ? Q : never
 type Body<K extends EndpointKey> = Endpoints[K] extends { body: infer B } ? B : never
@@ -126,6 +127,11 @@ export class ApiClient {
     if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey
     // before any await: a hook's loader is tracked only while it starts
     if (method === 'GET') noteRead(url)
+
+    if (method === 'GET') {
+      const preloaded = await takePreloaded(url)
+      if (preloaded != null) return preloaded as Res<K>
+    }
 
     // a write always carries a JSON body: WeChat sends content-type json anyway, and the server
     // refuses an empty JSON body

@@ -1,6 +1,7 @@
 /** /media/ with range requests and long caching; the H5 build at / with SPA fallback; or a hint. */
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { brotliCompressSync } from 'node:zlib'
 import { join } from 'node:path'
 import { ROOT_DIR } from '../../server/config'
 import { NO_BUILD_MESSAGE } from '../../server/plugins/static-files'
@@ -17,6 +18,10 @@ writeFileSync(join(media.path, 'captions', 'v001.vtt'), 'WEBVTT\n\n00:00.000 -->
 writeFileSync(join(h5.path, 'index.html'), '<!doctype html><title>政策通</title>')
 mkdirSync(join(h5.path, 'js'))
 writeFileSync(join(h5.path, 'js', 'app.js'), 'console.log(1)')
+// a hashed build file with the brotli twin scripts/precompress.mjs writes
+const hashedJs = 'console.log("政策通")'.repeat(100)
+writeFileSync(join(h5.path, 'js', 'app.1a2b3c4d.js'), hashedJs)
+writeFileSync(join(h5.path, 'js', 'app.1a2b3c4d.js.br'), brotliCompressSync(hashedJs))
 afterAll(() => {
   media.remove()
   h5.remove()
@@ -60,6 +65,14 @@ describe('with media and an H5 build', () => {
   it('serves the H5 app at / and its assets', async () => {
     expect(await (await server.get('/')).text()).toContain('<title>政策通</title>')
     expect(await (await server.get('/js/app.js')).text()).toBe('console.log(1)')
+  })
+
+  it('sends the precompressed file, and caches hashed files for a year but revalidates index.html', async () => {
+    const js = await server.get('/js/app.1a2b3c4d.js', { headers: { 'accept-encoding': 'br, gzip' } })
+    expect(js.headers.get('content-encoding')).toBe('br')
+    expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(await js.text()).toBe(hashedJs) // fetch decodes it
+    expect((await server.get('/')).headers.get('cache-control')).toBe('no-cache')
   })
 
   it('falls back to index.html for client-side routes only', async () => {

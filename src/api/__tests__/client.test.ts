@@ -112,3 +112,25 @@ describe('ApiClient', () => {
     expect(client.resolveUrl('https://cdn.example/x.jpg')).toBe('https://cdn.example/x.jpg')
   })
 })
+
+describe('the H5 preload of 首页 data (index.html → src/api/preload.ts)', () => {
+  const holder = globalThis as { __zctPreload?: Record<string, Promise<unknown> | undefined> }
+  afterEach(() => delete holder.__zctPreload)
+
+  it('answers the first GET of the preloaded URL without asking again, and only once', async () => {
+    const home = { featured: [], topics: [{ id: 't1', name: '社会保障', icon: '' }], latestPolicies: [], campaigns: [] }
+    holder.__zctPreload = { 'http://api.test/api/v1/home': Promise.resolve(home) }
+    const { client, calls } = clientWith([{ data: { ...home, topics: [] } }])
+    expect(await client.call('GET /home')).toEqual(home)
+    expect(calls).toHaveLength(0)
+    expect((await client.call('GET /home')).topics).toEqual([])
+    expect(calls).toHaveLength(1)
+  })
+
+  it('asks normally when the preload failed', async () => {
+    holder.__zctPreload = { 'http://api.test/api/v1/home': Promise.resolve(null) }
+    const { client, calls } = clientWith([{ data: { featured: [], topics: [], latestPolicies: [], campaigns: [] } }])
+    await client.call('GET /home')
+    expect(calls).toHaveLength(1)
+  })
+})

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Block } from '@/contract'
 import { drawn } from '../../../../test/mocks/echarts'
@@ -80,9 +80,10 @@ describe('InterpretationBlocks', () => {
     expect(screen.queryByText('需具有本市户籍。')).toBeNull()
   })
 
-  it('draws the chart with its option at the device pixel ratio, and 查看数据 swaps it for the same data as a table', () => {
+  it('draws the chart with its option at the device pixel ratio, and 查看数据 swaps it for the same data as a table', async () => {
     render(<InterpretationBlocks blocks={blocks} />)
-    expect(drawn).toHaveLength(1)
+    // ECharts arrives in its own chunk once the chart mounts
+    await waitFor(() => expect(drawn).toHaveLength(1))
     expect(drawn[0].option).toMatchObject({ series: chart.chart.option.series })
     expect(drawn[0].devicePixelRatio).toBe(window.devicePixelRatio || 1)
     expect(screen.getByRole('img', { name: /高龄津贴月标准/ })).toBeInTheDocument()
@@ -94,6 +95,6 @@ describe('InterpretationBlocks', () => {
     expect(rows).toEqual(['年龄段每月津贴（元）', '80-89周岁60', '90-99周岁200', '100周岁及以上800'])
 
     fireEvent.click(screen.getByText('查看图表'))
-    expect(drawn).toHaveLength(2)
+    await waitFor(() => expect(drawn).toHaveLength(2))
   })
 })
