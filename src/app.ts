@@ -3,6 +3,8 @@ import { useLaunch } from '@tarojs/taro'
 import { useOutboxSync } from '@/api/use-outbox'
 import { useDocumentTheme } from '@/features/elder-mode/use-document-theme'
 import { useKeyboardAccess } from '@/features/elder-mode/use-keyboard-access'
+import { useIdleReturn } from '@/features/service-point/use-idle-return'
+import { switchParticipantIfUsed } from '@/pages/switch-participant'
 import { initDates } from '@/utils/date'
 import './app.scss'
 
@@ -16,6 +18,8 @@ function App({ children }: PropsWithChildren) {
   useKeyboardAccess()
   // the outbox: queued writes go out at launch, on reconnect and while the server is back
   useOutboxSync()
+  // a 便民服务点 kiosk (H5): idle for the configured time → the next person starts clean
+  useIdleReturn(switchParticipantIfUsed)
   return children
 }
 

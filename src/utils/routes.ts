@@ -24,6 +24,10 @@ export const routes = {
   courseDetail: (id: string) => `/packages/course/pages/detail/index${qs({ id })}`,
   lesson: (course: string, lesson: string) => `/packages/course/pages/lesson/index${qs({ course, lesson })}`,
   reading: (tab: 'favourites' | 'history') => `/packages/interpretation/pages/reading/index${qs({ tab })}`,
+  /** 明白卡 poster of an interpretation, for notice boards */
+  poster: (id: string) => `/packages/interpretation/pages/poster/index${qs({ id })}`,
+  /** 便民服务点: bind this device to a village */
+  servicePoint: '/packages/service-point/pages/bind/index',
   quizDetail: (id: string) => `/packages/quiz/pages/detail/index${qs({ id })}`,
   quizAttempt: (id: string) => `/packages/quiz/pages/attempt/index${qs({ id })}`,
   quizResult: (id: string) => `/packages/quiz/pages/result/index${qs({ id })}`,

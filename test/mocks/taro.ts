@@ -51,6 +51,7 @@ const Taro = {
   getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
   setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
   removeStorageSync: (key: string) => void storage.delete(key),
+  getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
   navigateTo: ({ url }: { url: string }) => (taroMock.navigations.push({ kind: 'navigateTo', url }), ok()),
   redirectTo: ({ url }: { url: string }) => (taroMock.navigations.push({ kind: 'redirectTo', url }), ok()),
   switchTab: ({ url }: { url: string }) => (taroMock.navigations.push({ kind: 'switchTab', url }), ok()),

@@ -10,7 +10,10 @@ import { TopicGrid } from '@/features/home/components/topic-grid'
 import { InterpretationCard } from '@/features/interpretations/components/interpretation-card'
 import { PolicyCard } from '@/features/policies/components/policy-card'
 import { CampaignCard } from '@/features/quiz/components/campaign-card'
-import { routes } from '@/utils/routes'
+import { ServicePointHome, type Tile } from '@/features/service-point/components/service-point-home'
+import { useServicePointStore } from '@/features/service-point/stores/service-point-store'
+import { lectureRoutes, routes } from '@/utils/routes'
+import { confirmSwitchParticipant } from '../switch-participant'
 import './index.scss'
 import { ElderModeToggle } from '@/features/elder-mode/components/text-size'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
@@ -26,6 +29,25 @@ export default function HomePage() {
   const openInterpretation = (item: InterpretationSummary) => Taro.navigateTo({ url: routes.interpretationDetail(item.id) })
   const openPolicy = (id: string) => Taro.navigateTo({ url: routes.policyDetail(id) })
   const topicName = (id: string) => home?.topics.find((t) => t.id === id)?.name
+  const servicePoint = useServicePointStore((s) => s.point)
+
+  if (servicePoint) {
+    const tiles: Tile[] = [
+      { label: '看解读', hint: '图解政策，一看就懂', icon: '读', tone: '#1659c7', onOpen: () => Taro.switchTab({ url: routes.interpretations }) },
+      { label: '看视频', hint: '一分钟政策短视频', icon: '视', tone: '#0f8a7e', onOpen: () => Taro.switchTab({ url: routes.videos }) },
+      { label: '问政策', hint: '有问题直接问，可代居民咨询', icon: '问', tone: '#c2410c', onOpen: () => Taro.navigateTo({ url: routes.qa() }) },
+      { label: '约宣讲', hint: '为本村点一场政策宣讲', icon: '讲', tone: '#7048e8', onOpen: () => Taro.navigateTo({ url: lectureRoutes.menu() }) },
+      { label: '来答题', hint: '政策知识竞赛', icon: '答', tone: '#2b8a3e', onOpen: () => Taro.switchTab({ url: routes.quiz }) },
+    ]
+    return (
+      <ThemePage className='home home--service-point'>
+        <View className='home__sp-top'>
+          <ElderModeToggle />
+        </View>
+        <ServicePointHome point={servicePoint} tiles={tiles} onSwitch={() => void confirmSwitchParticipant()} />
+      </ThemePage>
+    )
+  }
 
   return (
     <ThemePage className='home'>

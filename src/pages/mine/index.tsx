@@ -7,7 +7,9 @@ import { RoleLogin } from '@/features/profile/components/role-login'
 import { LectureEntries } from '@/features/lectures/components/mine-entries'
 import { useDataSaverStore } from '@/features/settings/data-saver'
 import { roleLabel } from '@/features/profile/roles'
+import { useServicePointStore } from '@/features/service-point/stores/service-point-store'
 import { routes } from '@/utils/routes'
+import { confirmSwitchParticipant } from '../switch-participant'
 import './index.scss'
 import { TextSizePicker } from '@/features/elder-mode/components/text-size'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
@@ -17,6 +19,8 @@ export default function MinePage() {
   const signOut = useSessionStore((s) => s.signOut)
   const dataSaver = useDataSaverStore((s) => s.dataSaver)
   const setDataSaver = useDataSaverStore((s) => s.setDataSaver)
+  const servicePoint = useServicePointStore((s) => s.point)
+  const staff = user?.role === 'staff' || user?.role === 'admin'
 
   return (
     <ThemePage className='mine'>
@@ -41,6 +45,9 @@ export default function MinePage() {
         <MenuItem label='网络课堂' onTap={() => Taro.navigateTo({ url: routes.courses })} />
         <MenuItem label='智能问答' onTap={() => Taro.navigateTo({ url: routes.qa() })} />
         <MenuItem label='政策库' onTap={() => Taro.navigateTo({ url: routes.policyList() })} />
+        {staff || servicePoint ? (
+          <MenuItem label={servicePoint ? `便民服务点：${servicePoint.villageName}` : '设为便民服务点'} onTap={() => Taro.navigateTo({ url: routes.servicePoint })} />
+        ) : null}
       </View>
 
       <View className='section__title' role='heading' aria-level={2}>
@@ -58,6 +65,11 @@ export default function MinePage() {
         </View>
       </View>
 
+      {servicePoint ? (
+        <Button role='button' className='mine__logout mine__switch' onClick={() => void confirmSwitchParticipant()}>
+          换人（清除本人记录）
+        </Button>
+      ) : null}
       {user ? (
         <Button role='button' className='mine__logout' onClick={signOut}>
           退出登录

@@ -3,11 +3,13 @@ import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { ApiError, useRequest, useSessionStore } from '@/api'
 import { ErrorState } from '@/components/error-state'
+import { ToggleSwitch } from '@/components/toggle-switch'
 import { Skeleton } from '@/components/skeleton'
 import { CONSULTATION_QUESTION_MAX, CONSULTATION_QUESTION_MIN, isMobile } from '@/contract'
 import { getRegions, submitConsultation } from '@/features/consultations/api/consultations'
 import { RegionPicker } from '@/features/consultations/components/region-picker'
 import { useTopics } from '@/features/topics/use-topics'
+import { useServicePointStore } from '@/features/service-point/stores/service-point-store'
 import { newIdempotencyKey } from '@/utils/idempotency'
 import { routes } from '@/utils/routes'
 import './index.scss'
@@ -21,7 +23,11 @@ export default function ConsultPage() {
   const user = useSessionStore((s) => s.user)
   const [topic, setTopic] = useState(params.topic ?? '')
   const [question, setQuestion] = useState(params.q ? decodeURIComponent(params.q) : '')
-  const [regionCode, setRegionCode] = useState(user?.regionCode ?? '')
+  // at a 便民服务点 the staff may ask for a resident: the village is the region, the resident's phone for the answer
+  const servicePoint = useServicePointStore((s) => s.point)
+  const [onBehalf, setOnBehalf] = useState(Boolean(servicePoint))
+  const [residentName, setResidentName] = useState('')
+  const [regionCode, setRegionCode] = useState(servicePoint?.villageCode ?? user?.regionCode ?? '')
   const [phone, setPhone] = useState('')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
@@ -44,7 +50,8 @@ export default function ConsultPage() {
     if (p || busy) return
     setBusy(true)
     try {
-      const outcome = await submitConsultation({ topic, question: question.trim(), regionCode, phone: phone.trim() || undefined }, idempotencyKey.current)
+      const asked = onBehalf && servicePoint ? `【${servicePoint.villageName}便民服务点代${residentName.trim() || '居民'}咨询】${question.trim()}` : question.trim()
+      const outcome = await submitConsultation({ topic, question: asked, regionCode, phone: phone.trim() || undefined }, idempotencyKey.current)
       if (outcome.status === 'queued') {
         // kept in 待发送 with its key: it goes out by itself, and tapping again sends the same one
         setError(`${outcome.reason}。问题已保存在「待发送」，联网后会自动提交，也可以再点一次「提交咨询」`)
@@ -80,6 +87,21 @@ export default function ConsultPage() {
   return (
     <ThemePage className='consult'>
       <View className='consult__form'>
+        {servicePoint ? (
+          <View className='consult__behalf'>
+            <ToggleSwitch label={`代居民提问（${servicePoint.villageName}便民服务点）`} checked={onBehalf} onChange={setOnBehalf} />
+            {onBehalf ? (
+              <Input
+                className='form-field consult__input'
+                value={residentName}
+                maxlength={10}
+                placeholder='居民称呼，如：王大伯（选填）'
+                aria-label='居民称呼'
+                onInput={(e) => setResidentName(e.detail.value)}
+              />
+            ) : null}
+          </View>
+        ) : null}
         <Text className='consult__label'>政策领域</Text>
         <Picker mode='selector' range={topics.map((t) => t.name)} value={Math.max(0, topicIndex)} onChange={(e) => setTopic(topics[Number(e.detail.value)].id)}>
           <View className='form-field' role='button' aria-label={topicIndex >= 0 ? `选择政策领域：${topics[topicIndex].name}` : '选择政策领域'}>
@@ -104,7 +126,7 @@ export default function ConsultPage() {
         <Text className='consult__label'>所在地区</Text>
         <RegionPicker regions={regions.data ?? []} value={regionCode} onChange={setRegionCode} />
 
-        <Text className='consult__label'>联系电话（选填，仅答复部门可见）</Text>
+        <Text className='consult__label'>{onBehalf && servicePoint ? '居民的联系电话（选填，仅答复部门可见）' : '联系电话（选填，仅答复部门可见）'}</Text>
         <Input className='form-field consult__input' type='number' maxlength={11} value={phone} placeholder='11位手机号' aria-label='联系电话' onInput={(e) => setPhone(e.detail.value)} />
 
         {error ? (

@@ -1,0 +1,3 @@
+import { api } from '@/api'
+
+export const getRegions = () => api.call('GET /regions')
