@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { QaHit } from '@/contract'
 import { Highlighted } from './highlighted'
@@ -7,21 +8,26 @@ export interface AnswerCardProps {
   hit: QaHit
   onOpenInterpretation?: (id: string) => void
   onOpenPolicy?: (id: string) => void
+  /** 朗读: 0 while the question is read, 1 the answer */
+  reading?: number
+  /** e.g. the 朗读 button */
+  actions?: ReactNode
 }
 
 /** The best answer: question, answer, and where it comes from. */
-export function AnswerCard({ hit, onOpenInterpretation, onOpenPolicy }: AnswerCardProps) {
+export function AnswerCard({ hit, onOpenInterpretation, onOpenPolicy, reading = -1, actions }: AnswerCardProps) {
   const { faq } = hit
   return (
     <View className='answer-card' role='article' aria-label={faq.question}>
-      <View className='answer-card__q'>
+      <View className={`answer-card__q ${reading === 0 ? 'answer-card--reading' : ''}`}>
         <Text className='answer-card__mark'>问</Text>
         <Highlighted className='answer-card__q-text' text={faq.question} terms={hit.matched} />
       </View>
-      <View className='answer-card__a'>
+      <View className={`answer-card__a ${reading === 1 ? 'answer-card--reading' : ''}`}>
         <Text className='answer-card__mark answer-card__mark--a'>答</Text>
         <Text className='answer-card__a-text'>{faq.answer}</Text>
       </View>
+      {actions}
       <View className='answer-card__links'>
         {faq.interpretationId && onOpenInterpretation ? (
           <View className='answer-card__link' role='link' onClick={() => onOpenInterpretation(faq.interpretationId as string)}>

@@ -9,12 +9,12 @@ import { FaqAccordion } from './faq-accordion'
 import './interpretation-blocks.scss'
 
 /** Renders an interpretation's ordered blocks. All text is rendered as text, never as HTML. */
-export function InterpretationBlocks({ blocks }: { blocks: Block[] }) {
+export function InterpretationBlocks({ blocks, reading = -1 }: { blocks: Block[]; /** the block 朗读 is reading: highlighted */ reading?: number }) {
   const images = blocks.flatMap((b) => (b.type === 'image' ? [mediaUrl(b.src)] : []))
   return (
     <View className='blocks'>
       {blocks.map((block, i) => (
-        <View key={i} className={`block block--${block.type}`} data-block-index={i}>
+        <View key={i} className={`block block--${block.type} ${reading === i ? 'block--reading' : ''}`} data-block-index={i} aria-current={reading === i ? 'true' : undefined}>
           <BlockView block={block} index={i} images={images} />
         </View>
       ))}

@@ -9,7 +9,10 @@ import { getInterpretation } from '@/features/interpretations/api/get-interpreta
 import { InterpretationBlocks } from '@/features/interpretations/components/blocks/interpretation-blocks'
 import { kindLabel } from '@/features/interpretations/components/interpretation-card'
 import { RelatedVideos } from '@/features/interpretations/components/related-videos'
+import { blockSpeechText } from '@/features/interpretations/speech-text'
 import { useReadingStore } from '@/features/interpretations/stores/reading-store'
+import { ReadAloudButton } from '@/features/read-aloud/components/read-aloud-button'
+import { useReadAloud } from '@/features/read-aloud/use-read-aloud'
 import { validityLabel, validityTone } from '@/features/policies/validity'
 import { formatDate } from '@/utils/date'
 import { routes } from '@/utils/routes'
@@ -32,6 +35,7 @@ export default function InterpretationDetailPage() {
   const { toggleFavourite, recordRead, savePosition } = useReadingStore.getState()
   const [resumed, setResumed] = useState(false)
   const lastSave = useRef(0)
+  const readAloud = useReadAloud()
 
   useEffect(() => {
     if (!item) return
@@ -72,12 +76,18 @@ export default function InterpretationDetailPage() {
           <Tag>{kindLabel[item.kind]}</Tag>
           <Tag tone={validityTone[item.validity]}>{validityLabel[item.validity]}</Tag>
         </View>
-        <View className='interp-detail__title' role='heading' aria-level={1}>
+        <View className={`interp-detail__title ${readAloud.reading === 0 ? 'block--reading' : ''}`} role='heading' aria-level={1}>
           {item.title}
         </View>
         <Text className='interp-detail__meta'>
           {item.department} · {formatDate(item.publishedAt)}
         </Text>
+        <View className='interp-detail__tools'>
+          <ReadAloudButton control={readAloud} label='朗读全文' blocks={() => [item.title, ...item.blocks.map(blockSpeechText)]} />
+          <Button role='button' className='interp-detail__poster' onClick={() => Taro.navigateTo({ url: routes.poster(item.id) })}>
+            生成明白卡海报
+          </Button>
+        </View>
         {item.validity !== 'valid' ? (
           <View className='interp-detail__stale' role='alert'>
             {item.validity === 'repealed' ? '所解读的政策已废止，内容仅供参考。' : '所解读的政策已修订，请以新版文件为准。'}
@@ -85,7 +95,7 @@ export default function InterpretationDetailPage() {
         ) : null}
       </View>
 
-      <InterpretationBlocks blocks={item.blocks} />
+      <InterpretationBlocks blocks={item.blocks} reading={readAloud.reading - 1} />
 
       <RelatedVideos ids={item.videoIds} />
 

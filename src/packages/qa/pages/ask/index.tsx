@@ -8,6 +8,8 @@ import { Skeleton } from '@/components/skeleton'
 import { QA_QUERY_MAX, type QaHit } from '@/contract'
 import { searchQa } from '@/features/qa/api/search-qa'
 import { AnswerCard } from '@/features/qa/components/answer-card'
+import { ReadAloudButton } from '@/features/read-aloud/components/read-aloud-button'
+import { useReadAloud } from '@/features/read-aloud/use-read-aloud'
 import { Highlighted } from '@/features/qa/components/highlighted'
 import { useDebounced } from '@/features/qa/hooks/use-debounced'
 import { routes } from '@/utils/routes'
@@ -22,6 +24,7 @@ export default function AskPage() {
   const [text, setText] = useState(initial)
   const [asked, setAsked] = useState(initial)
   const [picked, setPicked] = useState<QaHit>()
+  const readAloud = useReadAloud()
   const typing = text.trim() !== asked.trim()
   const debounced = useDebounced(text.trim(), SUGGEST_DELAY_MS)
 
@@ -94,7 +97,15 @@ export default function AskPage() {
           {!results.loading && !results.error && hits.length === 0 && !picked ? (
             <EmptyState title='没找到相关答案' hint='换个说法试试，或者直接向主管部门咨询' actionText='向部门咨询' onAction={consult} />
           ) : null}
-          {top ? <AnswerCard hit={top} onOpenInterpretation={openInterpretation} onOpenPolicy={openPolicy} /> : null}
+          {top ? (
+            <AnswerCard
+              hit={top}
+              onOpenInterpretation={openInterpretation}
+              onOpenPolicy={openPolicy}
+              reading={readAloud.reading}
+              actions={<ReadAloudButton control={readAloud} label='朗读回答' blocks={() => [`问：${top.faq.question}`, `答：${top.faq.answer}`]} />}
+            />
+          ) : null}
           {others.length > 0 ? (
             <View className='qa__others'>
               <Text className='qa__others-title'>相关问题</Text>
