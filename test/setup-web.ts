@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom'
+import { configure } from '@testing-library/react'
 import { taroMock } from './mocks/taro'
 
 // jsdom has no media playback.
@@ -8,6 +9,10 @@ Object.defineProperty(HTMLMediaElement.prototype, 'pause', { configurable: true,
 
 // Build-time constant injected by config/index.ts.
 ;(globalThis as unknown as { API_BASE: string }).API_BASE = ''
+
+// findBy*/waitFor: the first render of a file also builds the fixture server and hydrates
+// Stencil components; on a busy 2-core machine that can take more than the 1 s default
+configure({ asyncUtilTimeout: 5000 })
 
 beforeEach(() => taroMock.reset())
 

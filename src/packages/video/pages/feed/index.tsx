@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Button, Image, Swiper, SwiperItem, Text, Video, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
-import { mediaUrl, useRequest } from '@/api'
+import { mediaUrl, usePagedList, useRequest } from '@/api'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
 import type { Video as VideoItem } from '@/contract'
@@ -18,12 +18,19 @@ import './index.scss'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 const playerId = (v: VideoItem) => `feed-${v.id}`
+/** load the next page when the user is this close to the end of what is loaded */
+const FEED_PREFETCH = 3
+const START_SEARCH_PAGES = 10
+/** items further than this from the current one render as an empty slide (a light DOM for long feeds) */
+const RENDER_RADIUS = 2
 
 /** 刷视频: a vertical full-screen swipe through the short videos, one playing at a time. */
 export default function VideoFeedPage() {
   const { id: startId, topic } = useRouter().params
-  const list = useRequest(() => getVideos({ topic, page: 1, pageSize: 50 }), [topic])
-  const videos = list.data?.items ?? []
+  // pages of 10 as the user swipes (FEED_PREFETCH before the end), so a feed of thousands stays light
+  const list = usePagedList((page) => getVideos({ topic, page, pageSize: 10 }), [topic])
+  const videos = list.items
+  const total = list.total
   const [index, setIndex] = useState(0)
   const [time, setTime] = useState(0)
   // browsers only autoplay muted; the mini-program may play with sound
@@ -43,21 +50,35 @@ export default function VideoFeedPage() {
       else ctx.pause()
     })
 
-  // start where the user tapped
+  // start where the user tapped: page on until that video is loaded (it was on a list page the
+  // user scrolled to), at most START_SEARCH_PAGES pages, else from the top
+  const started = useRef(false)
   useEffect(() => {
-    if (!videos.length) return
-    const at = Math.max(0, videos.findIndex((v) => v.id === startId))
+    if (started.current || !videos.length) return
+    const found = videos.findIndex((v) => v.id === startId)
+    if (found < 0 && startId && list.hasMore && videos.length < START_SEARCH_PAGES * 10) {
+      if (!list.loading) void list.loadMore()
+      return
+    }
+    started.current = true
+    const at = Math.max(0, found)
     setIndex(at)
     if (!saveData) setTimeout(() => apply([{ action: 'play', index: at }]), 0)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [videos.length, startId])
+  }, [videos.length, startId, list.loading])
+
+  // the next page before the user reaches the end
+  useEffect(() => {
+    if (started.current && !list.loading && index >= videos.length - FEED_PREFETCH && list.hasMore) void list.loadMore()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [index, videos.length, list.loading])
 
   useDidHide(() => apply(onVisibility(index, false, playing.current)))
   useDidShow(() => apply(onVisibility(index, true, playing.current)))
   useShareAppMessage(() => ({ title: current?.title ?? '政策短视频', path: routes.videoFeed(current?.id ?? '') }))
 
-  if (list.loading && !list.data) return <Skeleton rows={2} />
-  if (list.error && !list.data) return <ErrorState message={list.error.message} onRetry={list.reload} />
+  if (!videos.length && list.loading) return <Skeleton rows={2} />
+  if (!videos.length && list.error) return <ErrorState message={list.error.message} onRetry={list.refresh} />
 
   const mounted = new Set(mountedIndices(index, videos.length))
   const onChange = (next: number) => {
@@ -71,6 +92,7 @@ export default function VideoFeedPage() {
       <Swiper className='feed__swiper' vertical current={index} onChange={(e) => onChange(e.detail.current)}>
         {videos.map((v, i) => (
           <SwiperItem key={v.id} className='feed__item'>
+            {Math.abs(i - index) > RENDER_RADIUS ? null : (
             <View className='feed__stage' data-index={i}>
               {mounted.has(i) ? (
                 <Video
@@ -103,7 +125,7 @@ export default function VideoFeedPage() {
                 <View className='feed__info'>
                   <Text className='feed__title'>{v.title}</Text>
                   <Text className='feed__meta'>
-                    {formatCount(v.views)} 次播放 · {formatCount(v.likes)} 赞 · 第 {i + 1}/{videos.length} 条
+                    {formatCount(v.views)} 次播放 · {formatCount(v.likes)} 赞 · 第 {i + 1}/{total} 条
                   </Text>
                   <View className='feed__actions'>
                     {i === index ? <LikeButton videoId={v.id} likes={v.likes} title={v.title} className='feed__btn' onClassName='feed__btn--on' /> : null}
@@ -126,13 +148,14 @@ export default function VideoFeedPage() {
                     <Button role='button' className='feed__btn feed__nav-btn' disabled={i === 0 || undefined} aria-label='上一个视频' onClick={() => onChange(i - 1)}>
                       ↑ 上一个
                     </Button>
-                    <Button role='button' className='feed__btn feed__nav-btn' disabled={i === videos.length - 1 || undefined} aria-label='下一个视频' onClick={() => onChange(i + 1)}>
+                    <Button role='button' className='feed__btn feed__nav-btn' disabled={i >= videos.length - 1 || undefined} aria-label='下一个视频' onClick={() => onChange(i + 1)}>
                       下一个 ↓
                     </Button>
                   </View>
                 </View>
               </View>
             </View>
+            )}
           </SwiperItem>
         ))}
       </Swiper>
