@@ -105,7 +105,8 @@ async function main() {
         s.status = res.status
         if (res.status === 201) s.orderId = ((await res.json()) as { id: string }).id
       } catch (err) {
-        s.error = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err)
+        const cause = (err as { cause?: unknown }).cause
+        s.error = cause instanceof Error ? cause.message : err instanceof Error ? err.message : String(err)
       }
       answered++
       if (answered === KILL_AFTER && !killedAt) {

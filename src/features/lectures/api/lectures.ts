@@ -8,16 +8,22 @@ import type {
   ScheduleInput,
 } from '@/contract'
 
+/**
+ * Orders, messages and codes change through other people's steps (the dispatcher's, the
+ * lecturer's): they are read live, never from the stale-while-revalidate cache.
+ */
+const live = { cache: 'network' as const }
+
 export const getLectureTopics = (topic?: string) => api.call('GET /lecture-topics', { query: { topic } })
 export const getLectureTopic = (id: string) => api.call('GET /lecture-topics/:id', { params: { id } })
 export const getRegions = () => api.call('GET /regions')
 
 export const createLectureOrder = (input: LectureOrderInput, idempotencyKey: string) =>
   api.call('POST /lecture-orders', { body: input, idempotencyKey })
-export const getMyLectureOrders = () => api.call('GET /lecture-orders/mine')
-export const getLectureOrder = (id: string) => api.call('GET /lecture-orders/:id', { params: { id } })
-export const getIncomingOrders = (query: LectureOrderQuery) => api.call('GET /lecture-orders', { query })
-export const getAssignedOrders = () => api.call('GET /lecture-orders/assigned')
+export const getMyLectureOrders = () => api.call('GET /lecture-orders/mine', live)
+export const getLectureOrder = (id: string) => api.call('GET /lecture-orders/:id', { params: { id }, ...live })
+export const getIncomingOrders = (query: LectureOrderQuery) => api.call('GET /lecture-orders', { query, ...live })
+export const getAssignedOrders = () => api.call('GET /lecture-orders/assigned', live)
 
 export const lectureSteps = {
   dispatch: (id: string, body: DispatchInput, key: string) => api.call('POST /lecture-orders/:id/dispatch', { params: { id }, body, idempotencyKey: key }),
@@ -31,12 +37,12 @@ export const lectureSteps = {
   rate: (id: string, body: RateInput, key: string) => api.call('POST /lecture-orders/:id/rate', { params: { id }, body, idempotencyKey: key }),
 }
 
-export const getSignInCode = (id: string) => api.call('GET /lecture-orders/:id/sign-in-code', { params: { id } })
+export const getSignInCode = (id: string) => api.call('GET /lecture-orders/:id/sign-in-code', { params: { id }, ...live })
 export const signInWithOrder = (id: string, code: string) => api.call('POST /lecture-orders/:id/sign-in', { params: { id }, body: { code } })
 export const signInWithCode = (code: string) => api.call('POST /lecture-sign-ins', { body: { code } })
 
 export const getLectureCalendar = (month: string, county?: string) => api.call('GET /lecture-calendar', { query: { month, county } })
 
-export const getNotifications = () => api.call('GET /notifications')
-export const getUnreadCount = () => api.call('GET /notifications/unread-count')
+export const getNotifications = () => api.call('GET /notifications', live)
+export const getUnreadCount = () => api.call('GET /notifications/unread-count', live)
 export const markNotificationRead = (id: string) => api.call('POST /notifications/:id/read', { params: { id }, body: {} })
