@@ -25,6 +25,8 @@ import OrderPage from '../pages/order/index'
 import SignInPage from '../pages/sign-in/index'
 
 const api = useFixtureApi()
+// whole journeys through several pages: generous on a busy 2-core machine
+jest.setTimeout(30000)
 const today = shanghaiToday()
 
 function type(label: string, value: string) {
