@@ -8,7 +8,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/policy', pages: ['pages/list/index', 'pages/detail/index'] },
-    { root: 'packages/interpretation', pages: ['pages/detail/index', 'pages/reading/index'] },
+    { root: 'packages/interpretation', pages: ['pages/detail/index', 'pages/reading/index', 'pages/poster/index'] },
     { root: 'packages/video', pages: ['pages/feed/index', 'pages/play/index'] },
     { root: 'packages/course', pages: ['pages/list/index', 'pages/detail/index', 'pages/lesson/index'] },
     { root: 'packages/qa', pages: ['pages/ask/index', 'pages/consult/index', 'pages/mine/index'] },
