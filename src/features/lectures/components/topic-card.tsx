@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { Tag } from '@/components/tag'
 import { type LectureTopic, lectureFormatLabel } from '@/contract'
+import { TopicReviews } from './topic-reviews'
 import './lectures.scss'
 
 /** One lecture of the menu: what it covers, how long, how, who gives it, how it was rated. */
@@ -28,6 +29,7 @@ export function TopicCard({ topic, onOrder }: { topic: LectureTopic; onOrder: ()
           我要点单
         </Button>
       </View>
+      <TopicReviews topicId={topic.id} />
     </View>
   )
 }

@@ -258,6 +258,19 @@ describe('the loop across roles', () => {
   })
 })
 
+describe('往期评价', () => {
+  it('opens the reviews of a topic on the menu, with the village and no names', async () => {
+    render(<MenuPage />)
+    const card = await screen.findByRole('listitem', { name: '城乡居民养老保险政策解读' }, { timeout: 5000 })
+    expect(card).toHaveTextContent(/★ 4\.8（127次评价）/)
+    fireEvent.click(within(card).getByRole('button', { name: '查看往期评价' }))
+    const reviews = await within(card).findByRole('list', { name: '往期评价' })
+    expect(reviews).toHaveTextContent('讲得实在，老人都听懂了')
+    expect(reviews).toHaveTextContent('椒江区 海门街道 东山社区')
+    expect(reviews).not.toHaveTextContent('林晓燕')
+  })
+})
+
 describe('我的点单, 我的消息, 日历', () => {
   it('lists my orders and their status; pull to refresh reloads', async () => {
     await placeOrder('列表居民')
