@@ -1,4 +1,4 @@
-import { CANONICAL, LONGEST_WORD } from './synonyms'
+import { CANONICAL, LONGEST_WORD, SYNONYMS } from './synonyms'
 
 /** Characters that carry no meaning on their own in a question. */
 const STOP_CHARS = new Set('的了吗呢啊吧呀么嘛哦哈我你他她它们是在有和与及或要能会可以也都还就这那个些吗么请问下一'.split(''))
@@ -76,7 +76,10 @@ export function normalize(text: string): string {
   return [...parts.map(canonicalize), ...(hints ? [hints] : [])].join(' ')
 }
 
-/** Character unigrams (minus stop characters) and bigrams (minus all-stop pairs) of each segment of a normalized text. */
+/**
+ * Character unigrams (minus stop characters), bigrams (minus all-stop pairs) and bigrams that skip
+ * one stop character (see skipBigram) of each segment of a normalized text.
+ */
 export function tokenize(normalized: string): string[] {
   const out: string[] = []
   for (const segment of normalized.split(' ')) {
@@ -85,9 +88,21 @@ export function tokenize(normalized: string): string[] {
       const c = chars[i]
       if (!STOP_CHARS.has(c)) out.push(c)
       if (i + 1 < chars.length && !(STOP_CHARS.has(c) && STOP_CHARS.has(chars[i + 1]))) out.push(c + chars[i + 1])
+      const skip = skipBigram(chars, i)
+      if (skip) out.push(skip)
     }
   }
   return out
+}
+
+/**
+ * The bigram at i that skips one stop character (收我钱 → 收钱, 交了钱 → 交钱): residents put
+ * 我 / 了 / 的 / 个 inside the words the FAQs write whole. Only one character is skipped.
+ */
+function skipBigram(chars: string[], i: number): string | undefined {
+  if (i + 2 >= chars.length) return undefined
+  const [a, m, b] = [chars[i], chars[i + 1], chars[i + 2]]
+  return STOP_CHARS.has(m) && !STOP_CHARS.has(a) && !STOP_CHARS.has(b) ? a + b : undefined
 }
 
 /** 台州's nine counties; a FAQ or question naming one is about that county */
@@ -125,4 +140,83 @@ export function aspectsOf(folded: string): number {
     if (re.test(folded)) bits |= 1 << i
   })
   return bits
+}
+
+/** the canonical words of the synonym table that are longer than a bigram, longest first */
+const LONG_CANONICAL = [...new Set(SYNONYMS.map((row) => row[0]).filter((w) => w.length > 2))].sort((a, b) => b.length - a.length)
+const LONGEST_CANONICAL = Math.max(0, ...LONG_CANONICAL.map((w) => w.length))
+const LONG_CANONICAL_SET = new Set(LONG_CANONICAL)
+
+/**
+ * How much each term of a normalized question counts, relative to the others. A long canonical word
+ * (城乡居民养老保险: seven bigrams) is one concept of the question: its inner bigrams and characters
+ * share the weight of `wordBigrams` bigrams instead of each counting fully, so one long official
+ * word the resident happened to use does not outweigh the rest of the question. A term that also
+ * occurs outside such a word counts fully. A bigram that skips a stop character (skipBigram) is
+ * weaker evidence than a contiguous one and counts `skipShare`. The terms are those of tokenize.
+ */
+export function queryTermShares(normalized: string, wordBigrams = 2, skipShare = 0.5): Map<string, number> {
+  const shares = new Map<string, number>()
+  const put = (t: string, share: number) => shares.set(t, Math.max(shares.get(t) ?? 0, share))
+  for (const segment of normalized.split(' ')) {
+    const chars = [...segment]
+    // the share of each character position's terms (the bigram starting at it, and the character)
+    const share = new Array<number>(chars.length).fill(1)
+    const inWord = new Array<boolean>(chars.length).fill(false)
+    for (let i = 0; i < chars.length; ) {
+      let len = Math.min(LONGEST_CANONICAL, chars.length - i)
+      for (; len > 2; len--) if (LONG_CANONICAL_SET.has(chars.slice(i, i + len).join(''))) break
+      if (len > 2) {
+        const f = Math.min(1, wordBigrams / (len - 1))
+        for (let j = i; j < i + len; j++) {
+          share[j] = f
+          inWord[j] = true
+        }
+        i += len
+      } else i++
+    }
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars[i]
+      if (!STOP_CHARS.has(c)) put(c, share[i])
+      if (i + 1 < chars.length && !(STOP_CHARS.has(c) && STOP_CHARS.has(chars[i + 1]))) {
+        // a bigram inside one word takes the word's share; one across a word's edge counts fully
+        put(c + chars[i + 1], inWord[i] && inWord[i + 1] && share[i] === share[i + 1] ? share[i] : 1)
+      }
+      const skip = skipBigram(chars, i)
+      if (skip) put(skip, skipShare)
+    }
+  }
+  return shares
+}
+
+/**
+ * Characters a pinyin keyboard easily swaps for one another (same or near-same reading), in the
+ * words of the FAQs: 津帖 for 津贴, 户藉 for 户籍, 备按 for 备案. Written from common IME slips, not
+ * from any question set.
+ */
+const HOMOPHONE_GROUPS = [
+  '执直职值指只纸支址', '保宝报包饱', '险线现县先限', '医已以意议依异易移', '疗料', '备被背倍', '案按安岸',
+  '办半版班', '证正政整症', '费废肥', '龄领令零灵', '津金今进近尽紧', '贴帖铁', '账帐章涨', '籍藉级及即急集记技纪际机积基',
+  '缴交教较', '公工功供共', '租组族', '住注助主著', '出处初', '退推', '休修', '养样阳', '老劳', '户护互', '扣口',
+  '款宽', '贷代带待', '付副福扶复服', '资子自字', '失事是市时实识视试式', '业页', '停听', '发法罚', '新心信薪',
+  '店电点', '育于与语预', '城成程承', '乡想享项相', '居局据聚', '照找招', '刻可课', '生省声', '营应影', '收手受首',
+  '残惨', '障账仗', '补捕', '申深身', '请清情', '审婶', '批披', '登灯等', '记纪计', '销消', '租足', '购够构',
+  '房防访', '贫频品', '困捆', '孕运韵', '婴营鹰', '园元员原源', '保报', '额鹅', '息西希', '率律', '罚法', '粮良量梁',
+]
+const HOMOPHONES = new Map<string, string[]>()
+for (const group of HOMOPHONE_GROUPS) {
+  for (const c of group) {
+    const others = HOMOPHONES.get(c) ?? []
+    for (const o of group) if (o !== c && !others.includes(o)) others.push(o)
+    HOMOPHONES.set(c, others)
+  }
+}
+
+/** bigrams one homophone away from `bigram` (each character swapped in turn) */
+export function homophoneVariants(bigram: string): string[] {
+  const [a, b] = [...bigram]
+  const out: string[] = []
+  for (const x of HOMOPHONES.get(a) ?? []) out.push(x + b)
+  for (const y of HOMOPHONES.get(b) ?? []) out.push(a + y)
+  return out
 }
