@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { useSessionStore } from '@/api'
 import { useDataSaverStore } from '@/features/settings/data-saver'
+import { useThemeStore } from '@/features/elder-mode/stores/theme-store'
 import { taroMock } from '../../../../test/mocks/taro'
 import { useFixtureApi } from '../../../../test/support/fixture-api'
 import VideoPlayPage from '../pages/play/index'
@@ -28,6 +29,25 @@ describe('短视频播放', () => {
     expect(screen.getByText('进入“政府信息公开”专栏就能查。')).toBeInTheDocument()
     fireEvent.click(await screen.findByRole('button', { name: '关闭字幕' }))
     expect(document.querySelector('.caption-overlay')).toBeNull()
+  })
+
+  it('sizes the captions by the text size setting (特大: 24 px caption text instead of 18)', async () => {
+    const sizeOfCaptions = async () => {
+      const line = (await screen.findByText('政府的政策文件，在哪儿能查到？')).closest('.caption-overlay__line') as HTMLElement
+      // the overlay's font-size is var(--fs-lg), set on the page root by the theme
+      const root = line.closest('.page') as HTMLElement
+      return root.style.getPropertyValue('--fs-lg')
+    }
+    const { unmount } = render(<VideoPlayPage />)
+    expect(await sizeOfCaptions()).toBe('18px')
+    unmount()
+    act(() => useThemeStore.getState().setChoice('elder'))
+    try {
+      render(<VideoPlayPage />)
+      expect(await sizeOfCaptions()).toBe('24px')
+    } finally {
+      act(() => useThemeStore.getState().setChoice(undefined))
+    }
   })
 
   it('changes playback speed', async () => {
