@@ -1,21 +1,24 @@
 import { api } from '@/api'
 import type { Id, LeaderboardScope, QuizProfile } from '@/contract'
 
+/** personal and live answers skip the read cache: a stale attempt, rank or 错题本 would mislead */
+const live = { cache: 'network' as const }
+
 export const getCampaign = (id: Id) => api.call('GET /campaigns/:id', { params: { id } })
-export const getCampaignMe = (id: Id) => api.call('GET /campaigns/:id/me', { params: { id } })
+export const getCampaignMe = (id: Id) => api.call('GET /campaigns/:id/me', { params: { id }, ...live })
 export const startAttempt = (id: Id, regionCode?: string) =>
   api.call('POST /campaigns/:id/attempts', { params: { id }, body: regionCode ? { regionCode } : {} })
-export const getAttempt = (id: Id) => api.call('GET /attempts/:id', { params: { id } })
+export const getAttempt = (id: Id) => api.call('GET /attempts/:id', { params: { id }, ...live })
 export const submitAttempt = (id: Id, answers: Record<Id, string[]>, idempotencyKey: string) =>
   api.call('POST /attempts/:id/submit', { params: { id }, body: { answers }, idempotencyKey })
 export const getLeaderboard = (id: Id, scope: LeaderboardScope) =>
-  api.call('GET /campaigns/:id/leaderboard', { params: { id }, query: { scope } })
-export const getQuizProfile = () => api.call('GET /quiz/profile')
+  api.call('GET /campaigns/:id/leaderboard', { params: { id }, query: { scope }, ...live })
+export const getQuizProfile = () => api.call('GET /quiz/profile', live)
 export const saveQuizProfile = (patch: Partial<QuizProfile>) => api.call('PUT /quiz/profile', { body: patch })
 export const getPracticeQuestions = (query: { topic?: string; source?: 'mistakes'; policyId?: string }) =>
-  api.call('GET /practice/questions', { query })
+  api.call('GET /practice/questions', { query, ...live })
 export const answerPractice = (questionId: Id, chosen: string[], idempotencyKey: string) =>
   api.call('POST /practice/answers', { body: { questionId, chosen }, idempotencyKey })
-export const getMistakes = () => api.call('GET /mistakes')
+export const getMistakes = () => api.call('GET /mistakes', live)
 export const getRegions = () => api.call('GET /regions')
 export const getTopics = () => api.call('GET /topics')
