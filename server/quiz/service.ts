@@ -394,7 +394,7 @@ export function practiceQuestions(
     const keys = store.quiz.questionKeys(mistakes.map((m) => m.questionId))
     return mistakes
       .map((m) => keys.get(m.questionId))
-      .filter((q): q is QuestionKey => !!q && (!query.policyId || (q.policyId ?? '') === query.policyId))
+      .filter((q): q is QuestionKey => !!q && (!query.policyId || (q.policyId ?? NO_POLICY) === query.policyId))
       .slice(0, count)
       .map(publicOf)
   }
@@ -440,6 +440,8 @@ export function answerPractice(store: Store, user: User, questionId: string, cho
 }
 
 export const OTHER_POLICY_TITLE = '其他政策'
+/** the policyId that asks for the 错题本's questions without a policy */
+export const NO_POLICY = 'none'
 
 export function mistakeBook(store: Store, user: User): MistakeGroup[] {
   const mistakes = store.quiz.listMistakes(user.id)

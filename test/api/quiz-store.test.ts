@@ -283,6 +283,10 @@ describe.each(factories)('%s quiz store', (_kind, make) => {
       for (const g of book) expect(g.policyTitle.length).toBeGreaterThan(3)
       expect(JSON.stringify(book)).not.toMatch(/answer|explanation/)
 
+      for (const g of book) {
+        const redo = practiceQuestions(store, user(0), { source: 'mistakes', policyId: g.policyId ?? 'none' })
+        expect(redo.map((q) => q.id).sort()).toEqual(g.items.map((i) => i.question.id).sort())
+      }
       const qid = items[0].question.id
       const key = store.quiz.questionKeys([qid]).get(qid)!
       const wrong = key.options.map((o) => o.key).find((k) => !key.answer.includes(k))!

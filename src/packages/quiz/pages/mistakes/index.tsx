@@ -63,7 +63,7 @@ export default function MistakesPage() {
               </Text>
             </View>
           ))}
-          <Button role='button' className='quiz-btn quiz-btn--ghost' onClick={() => Taro.navigateTo({ url: routes.quizPractice({ source: 'mistakes', policyId: g.policyId ?? '' }) })}>
+          <Button role='button' className='quiz-btn quiz-btn--ghost' onClick={() => Taro.navigateTo({ url: routes.quizPractice({ source: 'mistakes', policyId: g.policyId ?? 'none' }) })}>
             重练本组（{g.items.length} 题）
           </Button>
         </View>
