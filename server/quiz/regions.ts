@@ -51,7 +51,8 @@ export interface RegionInfo {
   residents: number
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10
+/** two decimals: a few participants in a big district are still more than none */
+const round2 = (n: number) => Math.round(n * 100) / 100
 
 /** every region of the level, including those nobody from has taken part yet, ranked per capita */
 export function regionalBoard(regions: readonly RegionInfo[], totals: readonly RegionTotal[]): LeaderboardRow[] {
@@ -65,9 +66,9 @@ export function regionalBoard(regions: readonly RegionInfo[], totals: readonly R
       regionCode: r.code,
       residents: r.residents,
       participants,
-      score: round1((scoreSum * 10000) / r.residents),
-      participationPer10k: round1((participants * 10000) / r.residents),
-      averageScore: participants === 0 ? 0 : round1(scoreSum / participants),
+      score: round2((scoreSum * 10000) / r.residents),
+      participationPer10k: round2((participants * 10000) / r.residents),
+      averageScore: participants === 0 ? 0 : round2(scoreSum / participants),
       exact: [(scoreSum * 10000) / r.residents, (participants * 10000) / r.residents] as const,
     }
   })

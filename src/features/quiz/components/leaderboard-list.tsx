@@ -20,7 +20,10 @@ function Row({ scope, row, mine }: { scope: Leaderboard['scope']; row: Leaderboa
         </Text>
         <Text className='board-row__detail'>{detail(scope, row)}</Text>
       </View>
-      <Text className='board-row__score'>{value}</Text>
+      <View className='board-row__value'>
+        <Text className='board-row__score'>{value}</Text>
+        {scope === 'person' ? null : <Text className='board-row__unit'>每万人得分</Text>}
+      </View>
     </View>
   )
 }

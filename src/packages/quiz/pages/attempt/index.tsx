@@ -157,9 +157,13 @@ export default function AttemptPage() {
       ) : null}
 
       <View className='quiz-actions'>
-        <Button role='button' className='quiz-btn quiz-btn--ghost' disabled={index === 0 || undefined} onClick={() => go(index - 1)}>
-          上一题
-        </Button>
+        {index > 0 ? (
+          <Button role='button' className='quiz-btn quiz-btn--ghost' onClick={() => go(index - 1)}>
+            上一题
+          </Button>
+        ) : (
+          <View className='quiz-actions__spacer' />
+        )}
         {index < ids.length - 1 ? (
           <Button role='button' className='quiz-btn' onClick={() => go(index + 1)}>
             下一题
