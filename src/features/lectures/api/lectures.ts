@@ -1,4 +1,4 @@
-import { api } from '@/api'
+import { api, outbox } from '@/api'
 import type {
   CompleteInput,
   DispatchInput,
@@ -18,8 +18,12 @@ export const getLectureTopics = (topic?: string) => api.call('GET /lecture-topic
 export const getLectureTopic = (id: string) => api.call('GET /lecture-topics/:id', { params: { id } })
 export const getRegions = () => api.call('GET /regions')
 
-export const createLectureOrder = (input: LectureOrderInput, idempotencyKey: string) =>
-  api.call('POST /lecture-orders', { body: input, idempotencyKey })
+/**
+ * through the outbox: sent now, or kept with its key (「待发送」) and sent exactly once when the
+ * network is back; the server's idempotency replay makes a lost answer harmless
+ */
+export const submitLectureOrder = (input: LectureOrderInput, topicTitle: string, idempotencyKey: string) =>
+  outbox.submit('POST /lecture-orders', { body: input, idempotencyKey, label: `点单：${topicTitle}` })
 export const getMyLectureOrders = () => api.call('GET /lecture-orders/mine', live)
 export const getLectureOrder = (id: string) => api.call('GET /lecture-orders/:id', { params: { id }, ...live })
 export const getIncomingOrders = (query: LectureOrderQuery) => api.call('GET /lecture-orders', { query, ...live })

@@ -107,7 +107,7 @@ export function OrderActions({ order, lecturers = [], signedIn = 0, now = () => 
             disabled={busy || undefined}
             onClick={() => tap(a)}
           >
-            {buttonLabel[a]}
+            {a === 'schedule' && order.status === 'scheduled' ? '改期' : buttonLabel[a]}
           </Button>
         ))}
       </View>

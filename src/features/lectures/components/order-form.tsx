@@ -18,7 +18,7 @@ import {
 } from '@/contract'
 import { newIdempotencyKey } from '@/utils/idempotency'
 import { addDays, shanghaiToday } from '@/utils/shanghai-date'
-import { createLectureOrder } from '../api/lectures'
+import { submitLectureOrder } from '../api/lectures'
 import { lectureTemplateIds } from '../config'
 import { usePrivacyGate } from '../hooks/use-privacy-gate'
 import { PrivacyPopup } from './privacy-popup'
@@ -96,7 +96,7 @@ export function OrderForm({ topics, regions, role, initialTopic, now = () => new
     if (p || busy) return
     setBusy(true)
     try {
-      const order = await createLectureOrder(
+      const outcome = await submitLectureOrder(
         {
           topicId,
           format,
@@ -110,10 +110,16 @@ export function OrderForm({ topics, regions, role, initialTopic, now = () => new
           contactPhone: contactPhone.trim(),
           notes: notes.trim() || undefined,
         },
+        topic!.title,
         idempotencyKey.current,
       )
+      if (outcome.status === 'queued') {
+        // kept in 待发送 with its key: it goes out by itself, and tapping again sends the same one
+        setError(`${outcome.reason}。点单已保存在「待发送」，联网后会自动提交，也可以再点一次「提交点单」`)
+        return
+      }
       idempotencyKey.current = newIdempotencyKey()
-      onSubmitted(order)
+      onSubmitted(outcome.data)
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '提交失败，请重试')
     } finally {

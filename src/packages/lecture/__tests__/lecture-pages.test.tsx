@@ -143,7 +143,7 @@ describe('点单', () => {
     type('联系电话', '13912345678')
     api.loseNextAnswer(/\/lecture-orders$/)
     fireEvent.click(screen.getByRole('button', { name: '提交点单' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent(/网络/)
+    expect(await screen.findByRole('alert')).toHaveTextContent('点单已保存在「待发送」，联网后会自动提交')
     fireEvent.click(screen.getByRole('button', { name: '提交点单' }))
     await waitFor(() => expect(taroMock.navigations.at(-1)?.kind).toBe('redirectTo'))
 

@@ -84,7 +84,7 @@ export default function LectureDetailPage() {
       {order.rating ? (
         <View className='lec-card'>
           <Text className='lec-card__title'>我的评价</Text>
-          <Text className='lec-rating' aria-label={`${order.rating.stars}星`}>
+          <Text className='lec-rating' style={{ display: 'block' }} aria-label={`${order.rating.stars}星`}>
             {stars(order.rating.stars)}
           </Text>
           {order.rating.comment ? <Text className='lec-card__summary'>{order.rating.comment}</Text> : null}
