@@ -10,6 +10,7 @@ import { getLectureCalendar, getRegions } from '@/features/lectures/api/lectures
 import { CalendarMonth } from '@/features/lectures/components/calendar-month'
 import { inShanghai } from '@/utils/shanghai-date'
 import { lectureRoutes } from '@/utils/routes'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 /** 宣讲日历: the month's lectures by township, filterable by county. */
 export default function LectureCalendarPage() {
@@ -25,7 +26,7 @@ export default function LectureCalendarPage() {
   })
 
   return (
-    <View className='page'>
+    <ThemePage>
       <View className='page__filters'>
         <ChipBar options={(regions.data ?? []).map((r) => ({ id: r.code, name: r.name }))} value={county} allLabel='全市' onChange={setCounty} />
       </View>
@@ -45,6 +46,6 @@ export default function LectureCalendarPage() {
         />
       ) : null}
       {entries.data?.length === 0 ? <EmptyState title='本月暂无已排期的宣讲' hint='看看下个月，或到宣讲菜单点单' /> : null}
-    </View>
+    </ThemePage>
   )
 }

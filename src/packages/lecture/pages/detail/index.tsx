@@ -12,6 +12,7 @@ import { OrderTimeline } from '@/features/lectures/components/order-timeline'
 import { SignInCodePanel } from '@/features/lectures/components/sign-in-code'
 import { StatusTag } from '@/features/lectures/components/status-tag'
 import '@/features/lectures/styles'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 async function loadDetail(id: string) {
   const order = await getLectureOrder(id)
@@ -38,7 +39,7 @@ export default function LectureDetailPage() {
   const changed = (_next: LectureOrder) => void detail.reload()
 
   return (
-    <View className='page'>
+    <ThemePage>
       <View className='lec-card'>
         <View className='lec-card__head'>
           <Text className='lec-card__title'>{order.topicTitle}</Text>
@@ -95,6 +96,6 @@ export default function LectureDetailPage() {
         <Text className='lec-card__title'>办理进度</Text>
         <OrderTimeline events={order.timeline} />
       </View>
-    </View>
+    </ThemePage>
   )
 }

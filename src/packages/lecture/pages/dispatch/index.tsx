@@ -13,6 +13,7 @@ import { LoginNeeded } from '@/features/lectures/components/login-needed'
 import { OrderActions } from '@/features/lectures/components/order-actions'
 import { OrderCard } from '@/features/lectures/components/order-card'
 import { lectureRoutes } from '@/utils/routes'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 const STATUSES: LectureOrderStatus[] = ['submitted', 'dispatched', 'accepted', 'scheduled', 'delivered', 'rejected']
 
@@ -37,7 +38,7 @@ export default function DispatchDeskPage() {
   if (!user) return <LoginNeeded what='使用派单台' />
   if (!allowed) return <EmptyState title='派单台仅供宣讲派单员使用' />
   return (
-    <View className='page'>
+    <ThemePage>
       <View className='page__filters'>
         <ChipBar options={STATUSES.map((s) => ({ id: s, name: lectureStatusLabel[s] }))} value={status} onChange={(s) => setStatus(s as LectureOrderStatus | undefined)} />
         <ChipBar options={ref.data?.counties ?? []} value={county} allLabel='全市' onChange={setCounty} />
@@ -53,6 +54,6 @@ export default function DispatchDeskPage() {
         ))}
       </View>
       <ListFooter loading={list.loading} hasMore={list.hasMore} error={list.error?.message} count={list.items.length} onRetry={list.loadMore} />
-    </View>
+    </ThemePage>
   )
 }

@@ -11,6 +11,7 @@ import { OrderActions } from '@/features/lectures/components/order-actions'
 import { OrderCard } from '@/features/lectures/components/order-card'
 import { lectureRoutes } from '@/utils/routes'
 import '@/features/lectures/styles'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 /** 我的宣讲: the lecturer's assignments, scheduled ones first; accept, decline, schedule, complete. */
 export default function LecturerPage() {
@@ -51,7 +52,7 @@ export default function LecturerPage() {
   }
 
   return (
-    <View className='page'>
+    <ThemePage>
       {lecturers.data && !linked ? (
         <View className='lec-card'>
           <Text className='lec-card__title'>选择宣讲员身份（开发模式）</Text>
@@ -78,6 +79,6 @@ export default function LecturerPage() {
           </OrderCard>
         ))}
       </View>
-    </View>
+    </ThemePage>
   )
 }

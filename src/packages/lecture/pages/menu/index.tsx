@@ -12,6 +12,7 @@ import { TopicCard } from '@/features/lectures/components/topic-card'
 import { useTopics } from '@/features/topics/use-topics'
 import { lectureRoutes } from '@/utils/routes'
 import '@/features/lectures/styles'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 const FORMATS = [
   { id: 'onsite', name: '到村现场' },
@@ -38,7 +39,7 @@ export default function LectureMenuPage() {
   const shown = (list.data ?? []).filter((t) => !format || t.formats.includes(format))
 
   return (
-    <View className='page'>
+    <ThemePage>
       <View className='page__filters'>
         <ChipBar options={topics.map((t) => ({ id: t.id, name: t.name }))} value={topic} onChange={setTopic} />
         <ChipBar options={FORMATS} value={format} allLabel='全部形式' onChange={(f) => setFormat(f as LectureFormat | undefined)} />
@@ -58,6 +59,6 @@ export default function LectureMenuPage() {
           <TopicCard key={t.id} topic={t} onOrder={() => Taro.navigateTo({ url: lectureRoutes.order(t.id) })} />
         ))}
       </View>
-    </View>
+    </ThemePage>
   )
 }

@@ -11,6 +11,7 @@ import { StatusTag } from '@/features/lectures/components/status-tag'
 import { fromNow } from '@/utils/date'
 import { lectureRoutes } from '@/utils/routes'
 import '@/features/lectures/styles'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 /** 我的消息: each status change of the user's orders, newest first; opening one marks it read. */
 export default function MessagesPage() {
@@ -34,7 +35,7 @@ export default function MessagesPage() {
   if (list.error && !list.data) return <ErrorState message={list.error.message} onRetry={list.reload} />
   const unread = list.data?.filter((n) => !n.read).length ?? 0
   return (
-    <View className='page'>
+    <ThemePage>
       {list.data?.length === 0 ? <EmptyState title='暂无消息' hint='点单的每一步进展都会在这里通知您' /> : null}
       {unread ? <Text className='lec-section'>{unread} 条未读</Text> : null}
       <View role='list'>
@@ -49,6 +50,6 @@ export default function MessagesPage() {
           </View>
         ))}
       </View>
-    </View>
+    </ThemePage>
   )
 }

@@ -8,6 +8,7 @@ import { getMyLectureOrders } from '@/features/lectures/api/lectures'
 import { LoginNeeded } from '@/features/lectures/components/login-needed'
 import { OrderCard } from '@/features/lectures/components/order-card'
 import { lectureRoutes } from '@/utils/routes'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 export default function MyLectureOrdersPage() {
   const token = useSessionStore((s) => s.token)
@@ -24,13 +25,13 @@ export default function MyLectureOrdersPage() {
   if (list.loading && !list.data) return <Skeleton rows={3} />
   if (list.error && !list.data) return <ErrorState message={list.error.message} onRetry={list.reload} />
   return (
-    <View className='page'>
+    <ThemePage>
       {list.data?.length === 0 ? (
         <EmptyState title='还没有点单' hint='从宣讲菜单里选一个专题，请宣讲员到村里讲' actionText='去宣讲菜单' onAction={() => Taro.navigateTo({ url: lectureRoutes.menu() })} />
       ) : null}
       <View role='list'>
         {list.data?.map((o) => <OrderCard key={o.id} order={o} onOpen={() => Taro.navigateTo({ url: lectureRoutes.detail(o.id) })} />)}
       </View>
-    </View>
+    </ThemePage>
   )
 }

@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRequest, useSessionStore } from '@/api'
 import { EmptyState } from '@/components/empty-state'
@@ -8,6 +7,7 @@ import { getLectureTopics, getRegions } from '@/features/lectures/api/lectures'
 import { LoginNeeded } from '@/features/lectures/components/login-needed'
 import { OrderForm } from '@/features/lectures/components/order-form'
 import { lectureRoutes } from '@/utils/routes'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 export default function LectureOrderPage() {
   const params = useRouter().params
@@ -24,7 +24,7 @@ export default function LectureOrderPage() {
   if (data.loading && !data.data) return <Skeleton rows={4} />
   if (data.error && !data.data) return <ErrorState message={data.error.message} onRetry={data.reload} />
   return (
-    <View className='page'>
+    <ThemePage>
       <OrderForm
         topics={data.data!.topics}
         regions={data.data!.regions}
@@ -35,6 +35,6 @@ export default function LectureOrderPage() {
           void Taro.redirectTo({ url: lectureRoutes.detail(order.id) })
         }}
       />
-    </View>
+    </ThemePage>
   )
 }

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import '@/features/lectures/styles'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 const SECTIONS: [string, string][] = [
   ['我们收集什么', '使用宣讲点单时，我们收集您填写的联系人姓名、手机号、宣讲地点（县市区、乡镇街道、村社区和具体地点）、希望的时间和听众人数；签到时记录您的账号和签到时间；评价时记录您的星级和评价内容。'],
@@ -13,7 +14,7 @@ const SECTIONS: [string, string][] = [
 /** 隐私说明: what 宣讲点单 collects and why, in plain words. */
 export default function PrivacyPage() {
   return (
-    <View className='page'>
+    <ThemePage>
       <View className='lec-card'>
         <Text className='lec-card__title'>政策通隐私说明（宣讲点单）</Text>
         <Text className='lec-card__meta'>依据《中华人民共和国个人信息保护法》，我们只收集办理点单所必需的信息。</Text>
@@ -24,6 +25,6 @@ export default function PrivacyPage() {
           <Text className='lec-card__summary'>{text}</Text>
         </View>
       ))}
-    </View>
+    </ThemePage>
   )
 }

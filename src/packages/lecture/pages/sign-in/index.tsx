@@ -8,6 +8,7 @@ import { LoginNeeded } from '@/features/lectures/components/login-needed'
 import { parseSignIn } from '@/features/lectures/sign-in-payload'
 import { inShanghai } from '@/utils/shanghai-date'
 import '@/features/lectures/styles'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 /** 签到: scan the lecturer's QR code (weapp) or type the six digits. */
 export default function SignInPage() {
@@ -45,7 +46,7 @@ export default function SignInPage() {
   if (!token) return <LoginNeeded what='签到' />
   if (done) {
     return (
-      <View className='page'>
+      <ThemePage>
         <View className='lec-card' role='status'>
           <Text className='lec-card__title'>{done.already ? '您已签到过' : '签到成功'}</Text>
           <Text className='lec-card__summary'>{done.topicTitle}</Text>
@@ -53,11 +54,11 @@ export default function SignInPage() {
             签到时间 {inShanghai(done.signedInAt).format('M月D日 HH:mm')} · 本场已签到 {done.signedIn} 人
           </Text>
         </View>
-      </View>
+      </ThemePage>
     )
   }
   return (
-    <View className='page'>
+    <ThemePage>
       <View className='lec-form'>
         {process.env.TARO_ENV === 'weapp' ? (
           <Button role='button' className='lec-btn lec-btn--block' onClick={scan}>
@@ -75,6 +76,6 @@ export default function SignInPage() {
           签到
         </Button>
       </View>
-    </View>
+    </ThemePage>
   )
 }
