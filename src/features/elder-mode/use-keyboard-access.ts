@@ -7,6 +7,12 @@ export const INTERACTIVE_ROLES = '[role=button],[role=link],[role=tab],[role=rad
 export function makeFocusable(root: ParentNode): void {
   // a page is a scrolling region: a keyboard user must be able to focus it to scroll it
   root.querySelectorAll<HTMLElement>('.taro_page:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '0'))
+  // Taro's H5 Button keeps `disabled` on a custom element, which assistive technology does not read
+  root.querySelectorAll<HTMLElement>('taro-button-core').forEach((el) => {
+    const disabled = el.hasAttribute('disabled') && el.getAttribute('disabled') !== 'false'
+    if (disabled) el.setAttribute('aria-disabled', 'true')
+    else if (el.getAttribute('aria-disabled') === 'true') el.removeAttribute('aria-disabled')
+  })
   root.querySelectorAll<HTMLElement>(INTERACTIVE_ROLES).forEach((el) => {
     if (el.hasAttribute('tabindex')) return
     if (el.getAttribute('aria-disabled') === 'true') return
@@ -44,7 +50,7 @@ export function useKeyboardAccess(): void {
         makeFocusable(document)
       })
     })
-    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] })
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['role', 'disabled'] })
     document.addEventListener('keydown', onActivationKey)
     return () => {
       observer.disconnect()

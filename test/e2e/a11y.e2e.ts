@@ -1,0 +1,169 @@
+/**
+ * 适老化 and accessibility on H5: every main page at 标准 and at 特大（长辈模式）— axe-core finds
+ * no serious or critical violation, nothing clips sideways, every tap target is at least 44
+ * (60 in elder mode) CSS px, and body text is at least 18 px in elder mode. Screenshots of each
+ * page at both sizes land in test/e2e/screenshots/ (a11y-<page>-<scale>.png).
+ */
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from 'playwright-core'
+import { BASE_URL, phoneSession, screenshot } from './browser'
+
+const session = phoneSession()
+
+interface PageCase {
+  name: string
+  /** a path, or one made with the signed-in user's token (a quiz attempt started through the API) */
+  path: string | ((token: string) => Promise<string>)
+  /** what shows the page has loaded */
+  ready: (p: Page) => Promise<unknown>
+  signedIn?: boolean
+  /** a full-screen page (the video feed): the screen as it is, not grown to the content */
+  screenOnly?: boolean
+  /** device state for the page (e.g. bound as a 便民服务点), undone after it */
+  storage?: Record<string, unknown>
+}
+
+const pages: PageCase[] = [
+  { name: 'home', path: '/', ready: (p) => p.getByText('最新政策').waitFor() },
+  {
+    name: 'service-point-home',
+    path: '/',
+    storage: { 'zct-service-point': { state: { point: { villageCode: '331002003201', villageName: '栅浦村', place: '椒江区 · 葭沚街道 · 栅浦村', staffName: '服务点小陈', boundAt: '2026-11-28T08:00:00Z' }, idleSeconds: 0 }, version: 0 } },
+    ready: (p) => p.getByText('栅浦村便民服务点').waitFor(),
+  },
+  { name: 'interpretation', path: '/packages/interpretation/pages/detail/index?id=i001', ready: (p) => p.locator('.interp-detail:visible .key-figures').first().waitFor() },
+  { name: 'video-feed', screenOnly: true, path: '/packages/video/pages/feed/index?id=v001', ready: (p) => p.getByRole('button', { name: '下一个视频' }).first().waitFor() },
+  { name: 'qa', path: '/packages/qa/pages/ask/index?q=' + encodeURIComponent('养老金多少钱'), ready: (p) => p.locator('.answer-card:visible').first().waitFor() },
+  { name: 'consult', path: '/packages/qa/pages/consult/index', signedIn: true, ready: (p) => p.getByRole('button', { name: '提交咨询' }).waitFor() },
+  { name: 'policy', path: '/packages/policy/pages/detail/index?id=p001', ready: (p) => p.locator('.policy-detail__facts:visible').waitFor() },
+  { name: 'mine', path: '/pages/mine/index', ready: (p) => p.getByRole('radiogroup', { name: '字体大小' }).waitFor() },
+  {
+    name: 'quiz-question',
+    signedIn: true,
+    path: async (token) => {
+      const r = await fetch(`${BASE_URL}/api/v1/campaigns/q001/attempts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ regionCode: '331002001' }) })
+      const attempt = (await r.json()) as { id: string }
+      return `/packages/quiz/pages/attempt/index?id=${attempt.id}`
+    },
+    ready: (p) => p.locator('.quiz-actions:visible').first().waitFor(),
+  },
+  { name: 'lecture-order', signedIn: true, path: '/packages/lecture/pages/order/index?topic=lt01', ready: (p) => p.locator('.taro_page:not([style*="display: none"]) taro-button-core').first().waitFor() },
+]
+
+/**
+ * Violations found on pages another issue owns, reported to it rather than fixed here; printed,
+ * not failed, while they last.
+ */
+const REPORTED: { page: string; rule: string; owner: string }[] = [
+  { page: 'lecture-order', rule: 'label-content-name-mismatch', owner: 'issue 5: src/features/lectures/components/order-form.tsx — the 选择宣讲专题 field’s aria-label should contain the chosen topic it shows' },
+]
+
+async function axeProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    // Taro H5 keeps hidden tab pages in the DOM: check what is on screen
+    .exclude('.taro_page[style*="display: none"]')
+    .analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+}
+
+/** visible tappable things smaller than `min` CSS px in either direction */
+async function smallTargets(page: Page, min: number): Promise<string[]> {
+  return page.evaluate((minPx) => {
+    const sel = 'taro-button-core, button, [role=button], [role=link], [role=tab], [role=radio], [role=checkbox], [role=switch], taro-switch-core, a[href]'
+    const out: string[] = []
+    for (const el of document.querySelectorAll<HTMLElement>(sel)) {
+      const r = el.getBoundingClientRect()
+      if (!r.width || !r.height || el.closest('[aria-hidden=true]')) continue
+      // the tab bar is the platform's (WeChat draws its own)
+      if (el.closest('.taro-tabbar__tabbar')) continue
+      const style = getComputedStyle(el)
+      if (style.visibility === 'hidden' || el.offsetParent === null) continue
+      if (r.width + 0.5 < minPx || r.height + 0.5 < minPx) out.push(`${el.tagName.toLowerCase()}.${el.className.toString().split(' ')[0]} "${(el.getAttribute('aria-label') ?? el.innerText).slice(0, 16)}" ${Math.round(r.width)}×${Math.round(r.height)}`)
+    }
+    return out
+  }, min)
+}
+
+/** elements whose content is wider than the screen (text running off the side) */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const w = document.documentElement.clientWidth
+    const out: string[] = []
+    for (const el of document.querySelectorAll<HTMLElement>('.taro_page:not([style*="display: none"]) *')) {
+      if (el.offsetParent === null || el.closest('.home__featured, .taro-scroll-view__scroll-x, taro-scroll-view-core, .chip-bar, .data-table, .feed__swiper taro-swiper-item-core:not(:first-child)')) continue
+      const r = el.getBoundingClientRect()
+      if (r.right > w + 1 && r.width > 0) out.push(`${el.tagName.toLowerCase()}.${el.className.toString().split(' ')[0]} right=${Math.round(r.right)}`)
+    }
+    return out.slice(0, 8)
+  })
+}
+
+async function bodyFontPx(page: Page): Promise<number> {
+  return page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.taro_page:not([style*="display: none"]) .page') as Element).getPropertyValue('font-size')))
+}
+
+/** the whole page, not just the first screen: Taro scrolls inside the page element, so grow the viewport to fit */
+async function fullScreenshot(page: Page, name: string) {
+  const height = await page.evaluate(() => {
+    const el = [...document.querySelectorAll<HTMLElement>('.taro_page')].find((p) => p.offsetParent !== null && getComputedStyle(p).display !== 'none')
+    return el ? el.scrollHeight : document.documentElement.scrollHeight
+  })
+  const viewport = page.viewportSize() ?? { width: 390, height: 844 }
+  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height + 60, viewport.height), 5000) })
+  await screenshot(page, name)
+  await page.setViewportSize(viewport)
+}
+
+async function setScale(page: Page, scale: 'normal' | 'elder') {
+  await page.goto(`${BASE_URL}/pages/mine/index`)
+  const radio = page.getByRole('radio', { name: scale === 'elder' ? '特大（长辈模式）' : '标准' })
+  await radio.click()
+  assert.equal(await radio.getAttribute('aria-checked'), 'true')
+}
+
+async function signIn(page: Page): Promise<string> {
+  const r = await page.request.post(`${BASE_URL}/api/v1/auth/dev`, { data: { role: 'resident', name: '王阿姨' } })
+  const session = (await r.json()) as { token: string }
+  await page.evaluate((s) => localStorage.setItem('zct-session', JSON.stringify({ data: JSON.stringify({ state: s, version: 0 }) })), session)
+  return session.token
+}
+
+for (const scale of ['normal', 'elder'] as const) {
+  test(`${scale === 'elder' ? '特大（长辈模式）' : '标准'}: no serious axe violations, no clipping, tap targets ≥ ${scale === 'elder' ? 60 : 44}`, async () => {
+    const page = session.page
+    await setScale(page, scale)
+    const problems: string[] = []
+    for (const c of pages) {
+      const token = c.signedIn ? await signIn(page) : ''
+      if (c.storage) {
+        await page.evaluate((entries) => {
+          for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, JSON.stringify({ data: JSON.stringify(v) }))
+        }, c.storage)
+      }
+      await page.goto(`${BASE_URL}${typeof c.path === 'string' ? c.path : await c.path(token)}`)
+      await c.ready(page)
+      await page.waitForLoadState('networkidle')
+      if (c.screenOnly) await screenshot(page, `a11y-${c.name}-${scale}`)
+      else await fullScreenshot(page, `a11y-${c.name}-${scale}`)
+      const html = await page.evaluate(() => document.documentElement.dataset.textScale)
+      assert.equal(html, scale, `${c.name}: <html> carries the scale`)
+      if (scale === 'elder') {
+        const fs = await bodyFontPx(page)
+        assert.ok(fs >= 18, `${c.name}: body text ${fs}px ≥ 18`)
+      }
+      for (const p of await axeProblems(page)) {
+        const known = REPORTED.find((r) => r.page === c.name && p.startsWith(`${r.rule} `))
+        if (known) console.warn(`reported to ${known.owner}: ${c.name} ${p}`)
+        else problems.push(`${c.name}: axe ${p}`)
+      }
+      for (const p of await smallTargets(page, scale === 'elder' ? 60 : 44)) problems.push(`${c.name}: small target ${p}`)
+      for (const p of await overflowing(page)) problems.push(`${c.name}: overflows ${p}`)
+      if (c.storage) await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), Object.keys(c.storage))
+    }
+    assert.deepEqual(problems, [])
+  })
+}

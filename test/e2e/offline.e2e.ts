@@ -1,0 +1,69 @@
+/**
+ * Weak and no network in the browser: a question asked offline waits in 待发送 with the offline
+ * banner showing, goes out by itself when the network is back, and is stored exactly once; pages
+ * read before keep showing offline (stale-while-revalidate cache).
+ */
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { BASE_URL, phoneSession, screenshot } from './browser'
+
+const session = phoneSession()
+const QUESTION = '断网时提交：我父亲七十五岁，在路桥区，高龄津贴每月能领多少？'
+
+async function pickFirst(p: Page, label: string) {
+  await p.getByRole('button', { name: label }).click()
+  await p.locator('.weui-picker__action:visible', { hasText: '确定' }).last().click()
+  await p.waitForTimeout(300)
+}
+
+test('offline: the question waits in 待发送 under the offline banner, goes out once when the network is back', async () => {
+  const page = session.page
+  await page.goto(`${BASE_URL}/pages/mine/index`)
+  await page.getByRole('button', { name: '居民' }).click()
+  await page.getByText('退出登录').waitFor()
+  const token = await page.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('zct-session') as string).data).state.token as string)
+
+  // in-app navigation from here on: H5 loads each page's code on first visit, which needs the network
+  const go = (path: string) =>
+    page.evaluate((p) => {
+      history.pushState({}, '', p)
+      window.dispatchEvent(new PopStateEvent('popstate', { state: {} }))
+    }, path)
+
+  // read while online: the policy is kept for offline reading
+  await go('/packages/policy/pages/detail/index?id=p001')
+  await page.locator('.policy-detail__facts:visible').waitFor()
+
+  await go(`/packages/qa/pages/consult/index?topic=yanglao&q=${encodeURIComponent(QUESTION)}`)
+  await pickFirst(page, '选择县市区')
+  await page.context().setOffline(true)
+  await page.getByRole('button', { name: '提交咨询' }).click()
+  const alert = page.getByRole('alert')
+  await alert.waitFor()
+  assert.match(await alert.innerText(), /问题已保存在「待发送」，联网后会自动提交/)
+  const banner = page.locator('.offline-banner:visible')
+  await banner.waitFor()
+  assert.match(await banner.innerText(), /网络已断开/)
+  assert.match(await banner.innerText(), /1 项操作待发送/)
+  await screenshot(page, 'offline-consult')
+
+  // still offline: 我的 lists it; the policy read before opens from the cache
+  await go('/pages/mine/index')
+  const pending = page.getByRole('region', { name: '待发送' })
+  await pending.waitFor()
+  assert.match(await pending.innerText(), /待发送（1）/)
+  assert.match(await pending.innerText(), /咨询：断网时提交/)
+  await screenshot(page, 'offline-pending')
+  await go('/packages/policy/pages/detail/index?id=p001')
+  await page.locator('.policy-detail__facts:visible').waitFor()
+  assert.match(await page.locator('.policy-detail__facts:visible').innerText(), /文号/)
+  await page.locator('.offline-banner:visible').first().waitFor()
+
+  // back online: it goes out by itself, once
+  await page.context().setOffline(false)
+  await page.locator('.offline-banner:visible').first().waitFor({ state: 'detached', timeout: 20000 })
+  await page.waitForFunction(() => localStorage.getItem('zct-outbox') === null, undefined, { timeout: 20000 })
+  const mine = (await (await fetch(`${BASE_URL}/api/v1/consultations/mine`, { headers: { authorization: `Bearer ${token}` } })).json()) as { question: string }[]
+  assert.equal(mine.filter((c) => c.question === QUESTION).length, 1, 'stored exactly once')
+})
