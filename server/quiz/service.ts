@@ -25,7 +25,7 @@ import { ApiError, badRequest, conflict, forbidden, idempotencyKeyReused, notFou
 import { requestHash } from '../store/idempotency'
 import type { Store } from '../store/store'
 import { attemptsLeft, canStart, START_REFUSAL_MESSAGES } from './limits'
-import { nextMistake } from './mistakes'
+import { type MistakeChange, nextMistake } from './mistakes'
 import { countyOf, regionalBoard, regionWithin, residentsByRegion, townshipOf } from './regions'
 import { isCorrect, MAX_SCORE, scoreAttempt, type Scored } from './score'
 import { displayKeys, optionOrder, presentQuestion, selectQuestions, shuffle } from './select'
@@ -33,7 +33,6 @@ import { assignRanks, countedStanding, rankOf } from './standing'
 import { attemptDeadline, GRACE_SEC, secondsOf, shanghaiDay, timeUsedMs, withinGrace } from './time'
 import type { AttemptRecord, QuestionKey, Random, Standing } from './types'
 
-export const SUBMIT_SCOPE = 'POST /attempts/:id/submit'
 export const BOARD_SIZE = 100
 export const PRACTICE_COUNT = 10
 export const HIDDEN_NAME = '匿名用户'
@@ -239,17 +238,15 @@ export interface SubmitResult {
 }
 
 /**
- * Scores a submit once. A replay (same Idempotency-Key, or any submit of a submitted attempt)
- * answers the first result; a submit after the deadline plus grace is refused (409) and the
- * attempt closes as expired, scoring nothing.
+ * Scores a submit once. The attempt is its own idempotency record: any later submit of a
+ * submitted attempt (a retry with the same Idempotency-Key, or any other) answers the first
+ * result and changes nothing, so no separate key row is written in the hot path. A submit after
+ * the deadline plus grace is refused (409) and the attempt closes as expired, scoring nothing.
  */
-export function submitAttempt(store: Store, user: User, attemptId: string, rawAnswers: Record<string, string[]>, key?: string): SubmitResult {
+export function submitAttempt(store: Store, user: User, attemptId: string, rawAnswers: Record<string, string[]>): SubmitResult {
   const first = ownAttempt(store, user.id, attemptId)
   const campaign = campaignOr404(store, first.campaignId)
-  const hash = requestHash({ attemptId, answers: rawAnswers })
   const outcome = store.quiz.atomically((): SubmitResult | ApiError => {
-    const earlier = key ? store.quiz.findIdempotencyRecord(user.id, SUBMIT_SCOPE, key) : undefined
-    if (earlier && earlier.requestHash !== hash) return idempotencyKeyReused()
     const a = store.quiz.getAttempt(attemptId)!
     if (a.status === 'submitted') return { result: resultOf(store, a, user.id), replayed: true }
     const now = store.quiz.now()
@@ -283,8 +280,8 @@ export function submitAttempt(store: Store, user: User, attemptId: string, rawAn
     const next = countedStanding(previous, candidate, campaign.rules.scoreCounts)
     if (next !== previous) store.quiz.saveStanding(next, previous)
 
-    for (const r of scored.review) recordAnswer(store, user.id, r.id, r.isCorrect, now)
-    if (key) store.quiz.remember(user.id, SUBMIT_SCOPE, key, { requestHash: hash, status: 200, body: { attemptId }, createdAt: now.toISOString() })
+    const book = store.quiz.mistakesAmong(user.id, a.questions.map((q) => q.id))
+    for (const r of scored.review) applyMistake(store, nextMistake(book.get(r.id), user.id, r.id, r.isCorrect, now), user.id, r.id)
     return { result: resultOf(store, submitted, user.id, scored), replayed: false }
   })
   if (outcome instanceof ApiError) throw outcome
@@ -292,7 +289,10 @@ export function submitAttempt(store: Store, user: User, attemptId: string, rawAn
 }
 
 function recordAnswer(store: Store, userId: string, questionId: string, correct: boolean, now: Date) {
-  const change = nextMistake(store.quiz.getMistake(userId, questionId), userId, questionId, correct, now)
+  applyMistake(store, nextMistake(store.quiz.getMistake(userId, questionId), userId, questionId, correct, now), userId, questionId)
+}
+
+function applyMistake(store: Store, change: MistakeChange, userId: string, questionId: string) {
   if (change.kind === 'put') store.quiz.putMistake(change.record)
   else if (change.kind === 'remove') store.quiz.deleteMistake(userId, questionId)
 }

@@ -73,7 +73,8 @@ const quizRoutes: RoutePlugin = async (app) => {
       onRequest: requireRole(),
     },
     async (request, reply) => {
-      const { result, replayed } = quiz.submitAttempt(app.store, request.user!, request.params.id, request.body.answers, request.headers['idempotency-key'])
+      // the key is validated; the attempt itself records that it was submitted (see submitAttempt)
+      const { result, replayed } = quiz.submitAttempt(app.store, request.user!, request.params.id, request.body.answers)
       if (replayed) reply.header(REPLAYED_HEADER, 'true')
       return result
     },

@@ -151,6 +151,15 @@ export class MemoryQuizStore implements QuizStore {
     return m && clone(m)
   }
 
+  mistakesAmong(userId: string, questionIds: readonly string[]) {
+    const out = new Map<string, MistakeRecord>()
+    for (const id of questionIds) {
+      const m = this.getMistake(userId, id)
+      if (m) out.set(id, m)
+    }
+    return out
+  }
+
   putMistake(record: MistakeRecord) {
     this.mistakes.set(`${record.userId}\u0000${record.questionId}`, clone(record))
   }

@@ -49,6 +49,8 @@ export interface QuizStore {
   regionTotals(campaignId: string): RegionTotal[]
 
   getMistake(userId: string, questionId: string): MistakeRecord | undefined
+  /** the user's mistakes among these questions, by question id (one read for a whole attempt) */
+  mistakesAmong(userId: string, questionIds: readonly string[]): Map<string, MistakeRecord>
   putMistake(record: MistakeRecord): void
   deleteMistake(userId: string, questionId: string): void
   /** newest mistake first */

@@ -280,6 +280,16 @@ export class SqliteQuizStore implements QuizStore {
     return r && { userId, questionId, wrongCount: r.wrong_count, streak: r.streak, lastWrongAt: r.last_wrong_at }
   }
 
+  mistakesAmong(userId: string, questionIds: readonly string[]) {
+    const rows = this.all<{ question_id: string; wrong_count: number; streak: number; last_wrong_at: string }>(
+      `SELECT question_id, wrong_count, streak, last_wrong_at FROM quiz_mistakes
+       WHERE user_id = ? AND question_id IN (SELECT value FROM json_each(?))`,
+      userId,
+      JSON.stringify(questionIds),
+    )
+    return new Map(rows.map((r) => [r.question_id, { userId, questionId: r.question_id, wrongCount: r.wrong_count, streak: r.streak, lastWrongAt: r.last_wrong_at }]))
+  }
+
   putMistake(m: MistakeRecord) {
     this.stmt(
       `INSERT INTO quiz_mistakes (user_id, question_id, wrong_count, streak, last_wrong_at) VALUES (?, ?, ?, ?, ?)
