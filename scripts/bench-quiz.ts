@@ -10,8 +10,8 @@
  * Targets (issue 6): ≥ 1,000 submits/s, leaderboard p95 ≤ 20 ms on the 2-core machine.
  *   BENCH_ATTEMPTS=100000 BENCH_DURATION=10 BENCH_CONNECTIONS=16 npm run bench:quiz
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { fixtures } from '../mock/fixtures'
@@ -51,6 +51,16 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const ms = (n: number) => `${n.toFixed(2)} ms`
+
+/** CPU seconds (user + system) a process has used so far (Linux /proc), or undefined elsewhere */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return undefined
+  }
+}
 
 interface Prepared {
   token: string
@@ -125,6 +135,8 @@ async function main() {
   const server = await startProcess('server/main.ts', { DATA_DIR: dataDir, LOG_LEVEL: 'warn', API_MODE: 'sqlite' }, '/api/v1/health')
   try {
     // 3. submits
+    console.log(`load average before the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes share these cores)`)
+    const cpuBefore = cpuSeconds(server.child.pid)
     let next = 0
     const result = await autocannon({
       url: server.url,
@@ -149,6 +161,11 @@ async function main() {
     console.log(`\nPOST /attempts/:id/submit  ${CONNECTIONS} connections, ${DURATION} s`)
     console.log(`  ${Math.round(result.requests.average).toLocaleString()} submits/s (total ${result.requests.total.toLocaleString()}, non-2xx/errors ${non2xx})`)
     console.log(`  latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`)
+    const cpuAfter = cpuSeconds(server.child.pid)
+    if (cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0) {
+      const perSubmit = ((cpuAfter - cpuBefore) * 1000) / result.requests.total
+      console.log(`  server CPU ${perSubmit.toFixed(2)} ms per submit → about ${Math.round(1000 / perSubmit).toLocaleString()} submits/s on one free core`)
+    }
     if (next > prepared.length) console.log(`  note: ${next - prepared.length} requests replayed an already submitted attempt (raise PREPARED)`)
 
     // 4. leaderboards, one request at a time, as a signed-in user (top 100 + my rank, never cached)
