@@ -5,10 +5,12 @@
  * page at both sizes land in test/e2e/screenshots/ (a11y-<page>-<scale>.png).
  */
 import assert from 'node:assert/strict'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { test } from 'node:test'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
-import { BASE_URL, phoneSession, screenshot } from './browser'
+import { BASE_URL, phoneSession, SCREENSHOT_DIR, screenshot } from './browser'
 
 const session = phoneSession()
 
@@ -167,3 +169,47 @@ for (const scale of ['normal', 'elder'] as const) {
     assert.deepEqual(problems, [])
   })
 }
+
+test('明白卡: the poster of an interpretation is drawn with its title and QR code, ready to download; 朗读 highlights the block being read', async () => {
+  const page = session.page
+  await setScale(page, 'normal')
+  // headless Chromium has no voices and ends every utterance at once: a speech synthesis that
+  // records what it is asked to say and speaks until cancelled
+  await page.addInitScript(() => {
+    const spoken: { text: string; lang: string }[] = []
+    ;(window as unknown as { __spoken: unknown }).__spoken = spoken
+    const synth = window.speechSynthesis as unknown as Record<string, unknown>
+    synth.speak = (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang })
+    synth.cancel = () => undefined
+  })
+  await page.goto(`${BASE_URL}/packages/interpretation/pages/detail/index?id=i001`)
+  await page.locator('.interp-detail:visible .key-figures').first().waitFor()
+  // H5 speaks with the browser's speech synthesis: the first block read is highlighted at once
+  const read = page.getByRole('button', { name: '▶ 朗读全文' })
+  await read.click()
+  await page.locator('.interp-detail:visible .block--reading').first().waitFor()
+  const spoken = await page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken)
+  assert.deepEqual(spoken, [{ text: '一图读懂：2021年台州市政务公开工作实施意见', lang: 'zh-CN' }])
+  assert.match(await page.locator('.interp-detail:visible .block--reading').first().innerText(), /一图读懂/)
+  await page.getByRole('button', { name: '■ 停止朗读' }).click()
+  await page.locator('.interp-detail:visible .block--reading').first().waitFor({ state: 'detached' })
+
+  await page.getByRole('button', { name: '生成明白卡海报' }).click()
+  await page.waitForURL(/packages\/interpretation\/pages\/poster/)
+  const img = page.locator('.poster__img:visible img')
+  await img.waitFor()
+  const size = await img.evaluate((el: HTMLImageElement) => ({ w: el.naturalWidth, h: el.naturalHeight, src: el.src.slice(0, 22) }))
+  assert.deepEqual(size, { w: 1200, h: 1760, src: 'data:image/png;base64,' })
+  // the whole poster shows, not a crop of it
+  const shown = await img.evaluate((el) => el.getBoundingClientRect())
+  assert.ok(Math.abs(shown.height / shown.width - 1760 / 1200) < 0.02, `poster shown whole (${Math.round(shown.width)}×${Math.round(shown.height)})`)
+  const png = await img.evaluate((el: HTMLImageElement) => el.src.split(',')[1])
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  writeFileSync(path.join(SCREENSHOT_DIR, 'poster-image.png'), Buffer.from(png, 'base64'))
+  assert.equal(await page.getByRole('button', { name: '下载图片' }).getAttribute('aria-disabled'), null)
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: '下载图片' }).click()
+  assert.equal((await download).suggestedFilename(), '政策明白卡-i001.png')
+  await screenshot(page, 'poster')
+  assert.deepEqual(await axeProblems(page), [])
+})
