@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { outbox } from './index'
+import { api, outbox } from './index'
 import { useNetworkStore, watchNetwork } from './network'
 import type { OutboxEntry } from './outbox'
 import { useSessionStore } from './session-store'
@@ -19,8 +19,9 @@ export function useOutbox(): { mine: OutboxEntry[]; others: number } {
 const RETRY_MS = 15000
 
 /**
- * Once for the app: sends what waits in the outbox at launch, when the network comes back, when
- * the page shows again, and every 15 s while something waits and the server was unreachable.
+ * Once for the app: sends what waits in the outbox at launch, when the network comes back, and
+ * every 15 s while something waits; while the server is unreachable and nothing waits, asks
+ * /health every 15 s so the offline banner goes as soon as it is back.
  */
 export function useOutboxSync(): void {
   const reachable = useNetworkStore((s) => s.reachable)
@@ -38,8 +39,12 @@ export function useOutboxSync(): void {
   }, [])
 
   useEffect(() => {
-    if (!waiting || !online) return
-    const timer = setInterval(() => void outbox.flush(), RETRY_MS)
+    if (!online || (!waiting && reachable)) return
+    // the server was away: ask whether it is back (the banner goes when it answers), then send
+    const timer = setInterval(() => {
+      if (waiting) void outbox.flush()
+      else void api.call('GET /health', { cache: 'network' }).catch(() => undefined)
+    }, RETRY_MS)
     return () => clearInterval(timer)
   }, [waiting, online, reachable])
 }

@@ -15,6 +15,8 @@ import { routes } from '@/utils/routes'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
+const DRAFT_KEY = 'zct-draft:consult'
+
 export default function ConsultPage() {
   const params = useRouter().params
   const { topics } = useTopics()
@@ -22,7 +24,17 @@ export default function ConsultPage() {
   const token = useSessionStore((s) => s.token)
   const user = useSessionStore((s) => s.user)
   const [topic, setTopic] = useState(params.topic ?? '')
-  const [question, setQuestion] = useState(params.q ? decodeURIComponent(params.q) : '')
+  // an unsent question is kept as a draft on the device (换人 clears it), and comes back next time
+  const [draft] = useState(() => {
+    const kept = Taro.getStorageSync(DRAFT_KEY)
+    return typeof kept === 'string' ? kept : ''
+  })
+  const [question, setQuestion] = useState(params.q ? decodeURIComponent(params.q) : draft)
+  const editQuestion = (text: string) => {
+    setQuestion(text)
+    if (text.trim()) Taro.setStorageSync(DRAFT_KEY, text)
+    else Taro.removeStorageSync(DRAFT_KEY)
+  }
   // at a 便民服务点 the staff may ask for a resident: the village is the region, the resident's phone for the answer
   const servicePoint = useServicePointStore((s) => s.point)
   const [onBehalf, setOnBehalf] = useState(Boolean(servicePoint))
@@ -52,6 +64,8 @@ export default function ConsultPage() {
     try {
       const asked = onBehalf && servicePoint ? `【${servicePoint.villageName}便民服务点代${residentName.trim() || '居民'}咨询】${question.trim()}` : question.trim()
       const outcome = await submitConsultation({ topic, question: asked, regionCode, phone: phone.trim() || undefined }, idempotencyKey.current)
+      // kept by the outbox from here on
+      Taro.removeStorageSync(DRAFT_KEY)
       if (outcome.status === 'queued') {
         // kept in 待发送 with its key: it goes out by itself, and tapping again sends the same one
         setError(`${outcome.reason}。问题已保存在「待发送」，联网后会自动提交，也可以再点一次「提交咨询」`)
@@ -117,9 +131,10 @@ export default function ConsultPage() {
           maxlength={CONSULTATION_QUESTION_MAX}
           placeholder='请描述您的情况和问题，例如：我母亲82岁，户籍在温岭，高龄津贴怎么申请？'
           aria-label='您的问题'
-          onInput={(e) => setQuestion(e.detail.value)}
+          onInput={(e) => editQuestion(e.detail.value)}
         />
         <Text className='consult__count'>
+          {draft && !params.q && question === draft ? '已恢复上次未提交的问题 · ' : ''}
           {question.trim().length}/{CONSULTATION_QUESTION_MAX}
         </Text>
 
