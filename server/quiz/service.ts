@@ -31,7 +31,7 @@ import { isCorrect, MAX_SCORE, scoreAttempt, type Scored } from './score'
 import { displayKeys, optionOrder, presentQuestion, selectQuestions, shuffle } from './select'
 import { assignRanks, countedStanding, rankOf } from './standing'
 import { attemptDeadline, GRACE_SEC, secondsOf, shanghaiDay, timeUsedMs, withinGrace } from './time'
-import type { AttemptRecord, QuestionKey, Random, Standing } from './types'
+import type { AttemptRecord, MistakeRecord, QuestionKey, Random, Standing } from './types'
 
 export const BOARD_SIZE = 100
 export const PRACTICE_COUNT = 10
@@ -108,9 +108,9 @@ function toAttempt(store: Store, a: AttemptRecord, secondsPerQuestion: number): 
   }
 }
 
-function resultOf(store: Store, a: AttemptRecord, userId: string, already?: Scored): AttemptResult {
+function resultOf(store: Store, a: AttemptRecord, userId: string, already?: Scored, counted?: Standing): AttemptResult {
   const scored = already ?? scoreAttempt(a.questions, store.quiz.questionKeys(a.questions.map((q) => q.id)), a.answers ?? {})
-  const standing = store.quiz.getStanding(a.campaignId, userId)
+  const standing = counted ?? store.quiz.getStanding(a.campaignId, userId)
   return {
     attemptId: a.id,
     campaignId: a.campaignId,
@@ -244,10 +244,9 @@ export interface SubmitResult {
  * the deadline plus grace is refused (409) and the attempt closes as expired, scoring nothing.
  */
 export function submitAttempt(store: Store, user: User, attemptId: string, rawAnswers: Record<string, string[]>): SubmitResult {
-  const first = ownAttempt(store, user.id, attemptId)
-  const campaign = campaignOr404(store, first.campaignId)
   const outcome = store.quiz.atomically((): SubmitResult | ApiError => {
-    const a = store.quiz.getAttempt(attemptId)!
+    const a = ownAttempt(store, user.id, attemptId)
+    const campaign = campaignOr404(store, a.campaignId)
     if (a.status === 'submitted') return { result: resultOf(store, a, user.id), replayed: true }
     const now = store.quiz.now()
     if (a.status === 'expired' || expireIfLate(store, a, now)) return new AttemptExpired()
@@ -281,8 +280,14 @@ export function submitAttempt(store: Store, user: User, attemptId: string, rawAn
     if (next !== previous) store.quiz.saveStanding(next, previous)
 
     const book = store.quiz.mistakesAmong(user.id, a.questions.map((q) => q.id))
-    for (const r of scored.review) applyMistake(store, nextMistake(book.get(r.id), user.id, r.id, r.isCorrect, now), user.id, r.id)
-    return { result: resultOf(store, submitted, user.id, scored), replayed: false }
+    const puts: MistakeRecord[] = []
+    for (const r of scored.review) {
+      const change = nextMistake(book.get(r.id), user.id, r.id, r.isCorrect, now)
+      if (change.kind === 'put') puts.push(change.record)
+      else applyMistake(store, change, user.id, r.id)
+    }
+    store.quiz.putMistakes(puts)
+    return { result: resultOf(store, submitted, user.id, scored, next), replayed: false }
   })
   if (outcome instanceof ApiError) throw outcome
   return outcome

@@ -160,6 +160,10 @@ export class MemoryQuizStore implements QuizStore {
     return out
   }
 
+  putMistakes(records: readonly MistakeRecord[]) {
+    for (const r of records) this.putMistake(r)
+  }
+
   putMistake(record: MistakeRecord) {
     this.mistakes.set(`${record.userId}\u0000${record.questionId}`, clone(record))
   }

@@ -52,6 +52,8 @@ export interface QuizStore {
   /** the user's mistakes among these questions, by question id (one read for a whole attempt) */
   mistakesAmong(userId: string, questionIds: readonly string[]): Map<string, MistakeRecord>
   putMistake(record: MistakeRecord): void
+  /** several at once (one statement in SQLite): a submit's wrong answers */
+  putMistakes(records: readonly MistakeRecord[]): void
   deleteMistake(userId: string, questionId: string): void
   /** newest mistake first */
   listMistakes(userId: string): MistakeRecord[]

@@ -290,6 +290,17 @@ export class SqliteQuizStore implements QuizStore {
     return new Map(rows.map((r) => [r.question_id, { userId, questionId: r.question_id, wrongCount: r.wrong_count, streak: r.streak, lastWrongAt: r.last_wrong_at }]))
   }
 
+  putMistakes(records: readonly MistakeRecord[]) {
+    if (records.length === 0) return
+    this.stmt(
+      `INSERT INTO quiz_mistakes (user_id, question_id, wrong_count, streak, last_wrong_at)
+       SELECT value ->> '$.userId', value ->> '$.questionId', value ->> '$.wrongCount', value ->> '$.streak', value ->> '$.lastWrongAt'
+       FROM json_each(?) WHERE true
+       ON CONFLICT (user_id, question_id) DO UPDATE SET wrong_count = excluded.wrong_count, streak = excluded.streak,
+       last_wrong_at = excluded.last_wrong_at`,
+    ).run(JSON.stringify(records))
+  }
+
   putMistake(m: MistakeRecord) {
     this.stmt(
       `INSERT INTO quiz_mistakes (user_id, question_id, wrong_count, streak, last_wrong_at) VALUES (?, ?, ?, ?, ?)
