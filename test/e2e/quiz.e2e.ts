@@ -38,6 +38,7 @@ test('a resident answers a campaign, sees score and review, finds themselves on 
   }
   await pick('县市区', '椒江区')
   await pick('乡镇街道', '海门街道')
+  await screenshot(page, 'quiz-detail')
   await page.getByRole('button', { name: '开始答题' }).click()
   await page.waitForURL(/packages\/quiz\/pages\/attempt/)
 
@@ -91,6 +92,7 @@ test('a resident answers a campaign, sees score and review, finds themselves on 
   assert.ok(score < 100, `a first-option run should miss some questions of ${title}`)
   await page.goto(`${BASE_URL}/packages/quiz/pages/mistakes/index`)
   await page.getByText(/共 \d+ 道错题/).waitFor()
+  await screenshot(page, 'quiz-mistakes')
   await page.getByRole('button', { name: '全部重练' }).click()
   await page.waitForURL(/packages\/quiz\/pages\/practice/)
   await page.getByText('错题重练 · 连续答对两次即移出错题本').waitFor()
