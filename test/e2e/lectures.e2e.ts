@@ -50,8 +50,8 @@ test('a resident orders, the dispatcher dispatches, the lecturer accepts, schedu
   assert.match(await card.innerText(), /★ 4\.8（126次评价）/)
   await card.getByRole('button', { name: '我要点单' }).click()
   await page.waitForURL(/packages\/lecture\/pages\/order/)
-  await page.getByRole('button', { name: '选择宣讲专题' }).waitFor()
-  assert.match(await page.getByRole('button', { name: '选择宣讲专题' }).innerText(), /城乡居民养老保险政策解读/)
+  await page.getByRole('button', { name: /^宣讲专题：/ }).waitFor()
+  assert.match(await page.getByRole('button', { name: /^宣讲专题：/ }).innerText(), /城乡居民养老保险政策解读/)
 
   await pickFirst(page, '选择县市区')
   await pickFirst(page, '选择乡镇街道')

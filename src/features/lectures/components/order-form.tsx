@@ -134,7 +134,7 @@ export function OrderForm({ topics, regions, role, initialTopic, now = () => new
 
       <Text className='lec-form__label'>宣讲专题</Text>
       <Picker mode='selector' range={topics.map((t) => t.title)} value={Math.max(0, topicIndex)} onChange={(e) => chooseTopic(topics[Number(e.detail.value)].id)}>
-        <View className='form-field' role='button' aria-label='选择宣讲专题'>
+        <View className='form-field' role='button' aria-label={`宣讲专题：${topic?.title ?? '请选择'}`}>
           <Text className={topic ? '' : 'lec-placeholder'}>{topic?.title ?? '请选择'}</Text>
           <Text aria-hidden>▾</Text>
         </View>

@@ -109,7 +109,7 @@ describe('点单', () => {
     taroMock.routerParams = { topic: 'lt01' }
     render(<OrderPage />)
     await screen.findByText('宣讲专题')
-    expect(screen.getByRole('button', { name: '选择宣讲专题', hidden: true })).toHaveTextContent('城乡居民养老保险政策解读')
+    expect(screen.getByRole('button', { name: /^宣讲专题：/, hidden: true })).toHaveTextContent('城乡居民养老保险政策解读')
 
     fireEvent.click(screen.getByRole('button', { name: '提交点单' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('请选择宣讲所在的村（社区）')
