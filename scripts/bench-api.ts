@@ -2,7 +2,7 @@
  * `npm run bench:api`: the real server on a fresh SQLite file against a bare Fastify route that
  * answers the same JSON body, 10 s each with autocannon, side by side.
  *
- *   BENCH_DURATION=10 BENCH_CONNECTIONS=10 npm run bench:api
+ *   BENCH_DURATION=10 BENCH_CONNECTIONS=10 npm run bench:api   (RESPONSE_CACHE=0: without the server's micro-cache)
  *
  * Each endpoint's body is fetched once from the real server and handed to the bare server, so the
  * baseline pays the same serialization and bytes on the wire and nothing else (no store, schema,
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     writeFileSync(bodiesFile, JSON.stringify(bodies))
     const bare = await startProcess('scripts/bench/bare-server.ts', { BARE_BODIES: bodiesFile }, '/bare/0')
 
-    console.log(`bench:api — ${DURATION} s per endpoint, ${CONNECTIONS} connections, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`)
+    console.log(`bench:api — server micro-cache ${process.env.RESPONSE_CACHE === '0' ? 'OFF (RESPONSE_CACHE=0)' : 'on'}, ${DURATION} s per endpoint, ${CONNECTIONS} connections, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`)
     console.log(`${'endpoint'.padEnd(30)}${'bytes'.padStart(7)}${'req/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'bare req/s'.padStart(12)}${'bare p99'.padStart(10)}${'ratio'.padStart(7)}`)
     let failed = false
     try {
