@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     const page = await context.newPage()
     const cdp = await context.newCDPSession(page)
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+    if (process.env.BENCH_DEBUG) page.on('response', (r) => r.url().includes('/api/') && console.log('   ', r.status(), r.url().replace(base, '')))
     const nodes = () => page.evaluate(() => document.querySelectorAll('*').length)
     console.log(`bench:lists — ${ITEMS} policies and ${ITEMS} videos, Chromium CPU ×4, real server on SQLite`)
 
@@ -59,9 +60,20 @@ async function main(): Promise<void> {
     for (let i = 0; i < 10; i++) {
       const before = await page.locator('.policy-card:visible').count()
       t0 = Date.now()
-      await page.mouse.wheel(0, 20_000)
-      await page.waitForFunction((n) => document.querySelectorAll('.policy-card').length > n, before, { timeout: 30_000 })
+      await page.mouse.move(195, 600)
+      // scroll as a user does: again when a flick did not reach the end
+      for (let flick = 0; ; flick++) {
+        await page.mouse.wheel(0, 20_000)
+        await page.locator('.policy-card:visible').last().scrollIntoViewIfNeeded()
+        await page.mouse.wheel(0, 200)
+        const grew = await page
+          .waitForFunction((n) => document.querySelectorAll('.policy-card').length > n, before, { timeout: 3_000 })
+          .then(() => true, () => false)
+        if (grew) break
+        if (flick === 10) throw new Error(`政策库: no page after ${before} cards`)
+      }
       appends.push(Date.now() - t0)
+      if (process.env.BENCH_DEBUG) console.log('  page', i + 2, 'cards', await page.locator('.policy-card').count())
     }
     const cards = await page.locator('.policy-card:visible').count()
     const avg = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0)

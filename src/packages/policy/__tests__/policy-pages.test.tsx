@@ -55,6 +55,16 @@ describe('政策库 (policy library)', () => {
     await screen.findByText('没有更多了')
   })
 
+  it('loads the next page by tapping 加载更多 too (not only by scrolling)', async () => {
+    render(<PolicyListPage />)
+    const count = await screen.findByText(/共 \d+ 条政策/)
+    const total = Number(count.textContent?.match(/共 (\d+) 条/)?.[1])
+    fireEvent.click(await screen.findByRole('button', { name: '加载更多' }))
+    await waitFor(() => expect(document.querySelectorAll('.policy-card').length).toBe(total))
+    expect(screen.queryByRole('button', { name: '加载更多' })).toBeNull()
+    await screen.findByText('没有更多了')
+  })
+
   it('filters by a topic chip', async () => {
     render(<PolicyListPage />)
     await screen.findByText(/共 \d+ 条政策/)
