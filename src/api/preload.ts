@@ -1,7 +1,8 @@
 /**
- * H5: index.html starts fetching 首页's data (`/api/v1/home`) while the app code is still
- * downloading, and leaves the promise in `window.__zctPreload`; the first GET of that URL takes
- * it instead of asking again. A failed preload resolves to null and the client asks normally.
+ * H5: index.html starts fetching the landing page's data (首页's `/api/v1/home`, an
+ * interpretation's `/api/v1/interpretations/:id`) while the app code is still downloading, and
+ * leaves the promises in `window.__zctPreload`; the first GET of such a URL takes it instead of
+ * asking again. A failed preload resolves to null and the client asks normally.
  * On weapp there is no such global and nothing changes.
  */
 type PreloadMap = Record<string, Promise<unknown> | undefined>
