@@ -9,9 +9,6 @@ export interface PosterMakerProps {
 
 export declare function PosterMaker(props: PosterMakerProps): JSX.Element | null
 
-/** H5: downloads the PNG; weapp: saves it to the album (asking for permission when needed) */
-export declare function savePoster(src: string, fileName: string): Promise<void>
-
 /** H5: prints the poster alone; weapp: opens the image, whose menu can send it to a printer app */
 export declare function printPoster(src: string): void
 

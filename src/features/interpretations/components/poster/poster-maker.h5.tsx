@@ -19,14 +19,6 @@ export function PosterMaker({ poster, onImage }: PosterMakerProps) {
   return null
 }
 
-export async function savePoster(src: string, fileName: string): Promise<void> {
-  const a = document.createElement('a')
-  a.href = src
-  a.download = fileName
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-}
 
 /** a window with only the poster, sized to the page, then the browser's print dialog */
 export function printPoster(src: string): void {

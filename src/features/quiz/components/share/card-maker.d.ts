@@ -9,6 +9,3 @@ export interface CardMakerProps {
 
 /** draws the card (on a hidden canvas on weapp, an off-document one on H5) and hands out the image */
 export declare function CardMaker(props: CardMakerProps): JSX.Element | null
-
-/** H5: downloads the image; weapp: saves it to the album (asking for permission when needed) */
-export declare function saveCardImage(src: string, fileName: string): Promise<void>

@@ -18,13 +18,3 @@ export function CardMaker({ card, onImage }: CardMakerProps) {
   }, [JSON.stringify(card)])
   return null
 }
-
-/** H5 has no album: the browser downloads the PNG */
-export async function saveCardImage(src: string, fileName: string): Promise<void> {
-  const a = document.createElement('a')
-  a.href = src
-  a.download = fileName
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-}

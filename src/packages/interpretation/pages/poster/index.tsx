@@ -7,7 +7,8 @@ import { Skeleton } from '@/components/skeleton'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { getInterpretation } from '@/features/interpretations/api/get-interpretation'
 import { posterData } from '@/features/interpretations/components/poster/draw-poster'
-import { PosterMaker, printPoster, savePoster, sharePoster } from '@/features/interpretations/components/poster/poster-maker'
+import { PosterMaker, printPoster, sharePoster } from '@/features/interpretations/components/poster/poster-maker'
+import { saveImage } from '@/utils/save-image'
 import { formatDate } from '@/utils/date'
 import { routes } from '@/utils/routes'
 import './index.scss'
@@ -58,7 +59,7 @@ export default function PosterPage() {
       )}
       <Text className='poster__hint'>打印后张贴在村务公开栏，村民扫码即可查看完整图解、听朗读。</Text>
       <View className='poster__actions'>
-        <Button role='button' className='poster__btn poster__btn--primary' disabled={!image || undefined} onClick={() => image && run(() => savePoster(image, `政策明白卡-${item.id}.png`), isH5 ? '已下载' : '已保存到相册')}>
+        <Button role='button' className='poster__btn poster__btn--primary' disabled={!image || undefined} onClick={() => image && run(() => saveImage(image, `政策明白卡-${item.id}.png`), isH5 ? '已下载' : '已保存到相册')}>
           {isH5 ? '下载图片' : '保存到相册'}
         </Button>
         <Button role='button' className='poster__btn' disabled={!image || undefined} onClick={() => image && printPoster(image)}>

@@ -7,7 +7,8 @@ import { Skeleton } from '@/components/skeleton'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { getAttempt, getCampaign } from '@/features/quiz/api/quiz'
 import { ReviewList } from '@/features/quiz/components/review-list'
-import { CardMaker, saveCardImage } from '@/features/quiz/components/share/card-maker'
+import { CardMaker } from '@/features/quiz/components/share/card-maker'
+import { saveImage } from '@/utils/save-image'
 import type { CardData } from '@/features/quiz/components/share/draw-card'
 import { duration } from '@/features/quiz/format'
 import { formatDate } from '@/utils/date'
@@ -69,7 +70,7 @@ export default function AttemptResultPage() {
     if (!image?.src) return
     setSaving(true)
     try {
-      await saveCardImage(image.src, `${image.kind === 'certificate' ? '参与证书' : '答题成绩'}-${result.attemptId.slice(0, 8)}.png`)
+      await saveImage(image.src, `${image.kind === 'certificate' ? '参与证书' : '答题成绩'}-${result.attemptId.slice(0, 8)}.png`)
       void Taro.showToast({ title: process.env.TARO_ENV === 'weapp' ? '已保存到相册' : '图片已下载', icon: 'success' })
     } catch (e) {
       void Taro.showToast({ title: e instanceof Error ? e.message : '保存失败', icon: 'none' })
