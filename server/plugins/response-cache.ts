@@ -33,7 +33,9 @@ export function setupResponseCache(api: FastifyInstance, options: { enabled: boo
   const cache = new LRUCache<string, CachedResponse>({
     max: RESPONSE_CACHE_ENTRIES,
     ttl: PUBLIC_MAX_AGE_SEC * 1000,
-    ...(options.now ? { perf: { now: options.now } } : {}),
+    // lru-cache reuses its last reading of the clock for ttlResolution ms of real time; an injected
+    // clock (tests) must be read every time
+    ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
   })
   api.decorateRequest('memoEtag', undefined)
 
