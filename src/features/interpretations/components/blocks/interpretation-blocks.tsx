@@ -1,10 +1,11 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { mediaUrl } from '@/api'
 import { DataTable } from '@/components/data-table'
 import type { Block } from '@/contract'
 import { formatDate } from '@/utils/date'
 import { ChartBlock } from '../chart/chart-block'
+import { BlockImage } from './block-image'
 import { FaqAccordion } from './faq-accordion'
 import './interpretation-blocks.scss'
 
@@ -36,15 +37,7 @@ function BlockView({ block, index, images }: { block: Block; index: number; imag
       const src = mediaUrl(block.src)
       return (
         <View className='block__figure'>
-          <Image
-            className='block__image'
-            src={src}
-            mode='widthFix'
-            lazyLoad
-            aria-label={`${block.alt}（点击查看大图）`}
-            nativeProps={{ alt: block.alt }}
-            onClick={() => Taro.previewImage({ current: src, urls: images })}
-          />
+          <BlockImage src={src} alt={block.alt} onOpen={() => Taro.previewImage({ current: src, urls: images })} />
           {block.caption ? <Text className='block__caption'>{block.caption}</Text> : null}
         </View>
       )
