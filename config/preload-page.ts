@@ -4,9 +4,13 @@
  * whole extra round trip on a slow phone network. This webpack plugin writes a small inline
  * script into index.html with the chunk files of every page; it adds <link rel="preload"> for the
  * page in the address bar, so its code downloads alongside app.js.
+ * It also writes the same map as `page-assets.json`, from which the server takes a page's CSS to
+ * draw that page's first screen into the HTML (server/h5/first-screen.ts).
  */
 import HtmlWebpackPlugin from 'html-webpack-plugin'
-import type { Compiler } from 'webpack'
+import { type Compiler, sources } from 'webpack'
+
+export const PAGE_ASSETS_FILE = 'page-assets.json'
 
 /** `pages/index/index` or `packages/<sub>/pages/<name>/index`, as in app.config.ts */
 const PAGE = /((?:packages\/[\w-]+\/)?pages\/[\w-]+\/index)/
@@ -30,6 +34,7 @@ export class PreloadPagePlugin {
           `(function(m,p,h){var f=m[location.pathname.replace(/^\\/+|\\/+$/g,'')||h]||[];` +
           `f.forEach(function(x){var l=document.createElement('link');l.rel='preload';l.as=/\\.css$/.test(x)?'style':'script';l.href=p+x;document.head.appendChild(l)})})` +
           `(${JSON.stringify(pages)},${JSON.stringify(publicPath)},${JSON.stringify(this.homePage)})`
+        compilation.emitAsset(PAGE_ASSETS_FILE, new sources.RawSource(JSON.stringify(pages)))
         data.headTags.push({ tagName: 'script', voidTag: false, meta: { plugin: 'PreloadPagePlugin' }, attributes: {}, innerHTML: script })
         return data
       })

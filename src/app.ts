@@ -6,6 +6,7 @@ import { useKeyboardAccess } from '@/features/elder-mode/use-keyboard-access'
 import { useIdleReturn } from '@/features/service-point/use-idle-return'
 import { switchParticipantIfUsed } from '@/pages/switch-participant'
 import { initDates } from '@/utils/date'
+import { useFirstScreenDeadline } from '@/utils/first-screen'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
@@ -20,6 +21,8 @@ function App({ children }: PropsWithChildren) {
   useOutboxSync()
   // a 便民服务点 kiosk (H5): idle for the configured time → the next person starts clean
   useIdleReturn(switchParticipantIfUsed)
+  // H5: a server-drawn first screen never outstays its page (src/utils/first-screen.ts)
+  useFirstScreenDeadline()
   return children
 }
 

@@ -1,12 +1,14 @@
 /**
  * Files: `mock/media` at /media/ (range requests for video seeking, long-lived caching) and the
  * built H5 app at / when it exists (client-side routes fall back to index.html, see
- * error-handlers.ts); without a build, / explains how to make one.
+ * error-handlers.ts; the landing pages carry their first screen, see ../h5); without a build, /
+ * explains how to make one.
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
+import { setupFirstScreenPages } from '../h5/routes'
 
 export const MEDIA_MAX_AGE = '30d'
 
@@ -45,6 +47,8 @@ export function setupH5(app: FastifyInstance, staticDir: string | undefined): bo
       cacheControl: false,
       setHeaders: (res, filePath) => res.setHeader('cache-control', h5CacheControl(filePath)),
     })
+    // 首页 and an interpretation come with their first screen already in the HTML
+    setupFirstScreenPages(app, resolve(staticDir))
     return true
   }
   app.get('/', { logLevel: 'warn' }, async (_request, reply) =>

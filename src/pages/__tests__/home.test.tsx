@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { fixtures } from '../../../mock/fixtures'
 import { taroMock } from '../../../test/mocks/taro'
 import { useFixtureApi } from '../../../test/support/fixture-api'
+import { FIRST_SCREEN_ELEMENT_ID } from '@/contract'
 import HomePage from '../index/index'
 
 useFixtureApi()
@@ -32,5 +33,16 @@ describe('首页', () => {
     await screen.findByText('精选解读')
     fireEvent.click(screen.getByRole('search'))
     expect(taroMock.navigations[0].url).toBe('/packages/policy/pages/list/index')
+  })
+
+  it('removes the first screen the server drew once its own content is there (H5)', async () => {
+    const layer = document.createElement('div')
+    layer.id = FIRST_SCREEN_ELEMENT_ID
+    document.body.appendChild(layer)
+    render(<HomePage />)
+    // still loading: the server's first screen stays in front
+    expect(document.getElementById(FIRST_SCREEN_ELEMENT_ID)).not.toBeNull()
+    await screen.findByText('精选解读')
+    expect(document.getElementById(FIRST_SCREEN_ELEMENT_ID)).toBeNull()
   })
 })

@@ -12,6 +12,7 @@ import { PolicyCard } from '@/features/policies/components/policy-card'
 import { CampaignCard } from '@/features/quiz/components/campaign-card'
 import { ServicePointHome, type Tile } from '@/features/service-point/components/service-point-home'
 import { useServicePointStore } from '@/features/service-point/stores/service-point-store'
+import { useDismissFirstScreen } from '@/utils/first-screen'
 import { lectureRoutes, routes } from '@/utils/routes'
 import { confirmSwitchParticipant } from '../switch-participant'
 import './index.scss'
@@ -30,6 +31,8 @@ export default function HomePage() {
   const openPolicy = (id: string) => Taro.navigateTo({ url: routes.policyDetail(id) })
   const topicName = (id: string) => home?.topics.find((t) => t.id === id)?.name
   const servicePoint = useServicePointStore((s) => s.point)
+  // H5: the first screen the server drew goes once this page shows its own
+  useDismissFirstScreen(Boolean(servicePoint || home || error))
 
   if (servicePoint) {
     const tiles: Tile[] = [

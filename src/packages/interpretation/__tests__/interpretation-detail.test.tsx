@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { fixtures } from '../../../../mock/fixtures'
 import { taroMock } from '../../../../test/mocks/taro'
 import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { FIRST_SCREEN_ELEMENT_ID } from '@/contract'
 import { useReadingStore } from '@/features/interpretations/stores/reading-store'
 import InterpretationDetailPage from '../pages/detail/index'
 import ReadingPage from '../pages/reading/index'
@@ -26,6 +27,21 @@ describe('解读详情 (interpretation detail)', () => {
     expect(screen.getAllByText('查看数据').length).toBe(i002.blocks.filter((b) => b.type === 'chart').length)
     await screen.findByText('相关视频')
     expect(document.querySelector('.related-videos__frame')).not.toBeNull()
+  })
+
+  it('removes the first screen the server drew once it shows the interpretation, or its error (H5)', async () => {
+    for (const id of ['i002', 'nope']) {
+      const layer = document.createElement('div')
+      layer.id = FIRST_SCREEN_ELEMENT_ID
+      document.body.appendChild(layer)
+      taroMock.routerParams = { id }
+      const view = render(<InterpretationDetailPage />)
+      expect(document.getElementById(FIRST_SCREEN_ELEMENT_ID)).not.toBeNull()
+      if (id === 'i002') await screen.findByRole('heading', { name: i002.title })
+      else await screen.findByRole('alert')
+      expect(document.getElementById(FIRST_SCREEN_ELEMENT_ID)).toBeNull()
+      view.unmount()
+    }
   })
 
   it('opens the original policy', async () => {

@@ -15,6 +15,7 @@ import { ReadAloudButton } from '@/features/read-aloud/components/read-aloud-but
 import { useReadAloud } from '@/features/read-aloud/use-read-aloud'
 import { validityLabel, validityTone } from '@/features/policies/validity'
 import { formatDate } from '@/utils/date'
+import { useDismissFirstScreen } from '@/utils/first-screen'
 import { routes } from '@/utils/routes'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
@@ -60,6 +61,8 @@ export default function InterpretationDetailPage() {
   })
   useShareAppMessage(() => ({ title: item?.title ?? '政策解读', path: routes.interpretationDetail(id) }))
   useShareTimeline(() => ({ title: item?.title ?? '政策解读', query: `id=${id}` }))
+  // H5: the first screen the server drew goes once this page shows its own
+  useDismissFirstScreen(Boolean(item || error))
 
   if (loading && !item) return <Skeleton rows={4} />
   if (error || !item) return <ErrorState message={error?.message ?? '内容不存在或已下线'} onRetry={reload} />

@@ -1,0 +1,121 @@
+/**
+ * 首屏直出 — the first screen of 首页 and of an interpretation, written into the HTML by the server.
+ *
+ * On a slow phone network (the bench's slow 4G: 562 ms round trips, 1.6 Mbps) the H5 app needs
+ * about two seconds to download and run React, Taro and the page before it can show anything. A
+ * visitor who opens a shared interpretation link, or 首页 at a village service point on weak
+ * Wi-Fi, would look at a white screen all that time. So for these two landing pages the server
+ * puts the real first screen — the same text, dates and picture the page will show, with the
+ * page's own class names and stylesheet — into the HTML, together with the API answer the page
+ * is about to ask for. The app then starts as usual; the page removes this layer
+ * (src/utils/first-screen.ts) in the same frame as it renders its own content.
+ *
+ * Every piece of text is HTML-escaped here; the data goes into a <script> as JSON with `<` escaped,
+ * so no content can close the script or add markup. Nothing here is personal: it is the public
+ * content any visitor gets from GET /home and GET /interpretations/:id.
+ */
+import type { Block, Home, Interpretation, InterpretationKind, InterpretationSummary, PolicyValidity } from '../../src/contract'
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+/** text for HTML content or a quoted attribute */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c])
+}
+
+/** a media path or an http(s) URL for src=; anything else (javascript:, data:) is dropped */
+function safeSrc(src: string): string | undefined {
+  return /^(\/(?!\/)|https?:\/\/)/.test(src) ? escapeHtml(src) : undefined
+}
+
+/** JSON for an inline <script>: `<`, U+2028 and U+2029 escaped, so no value can end the script */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}
+
+/** 2021年5月20日, as src/utils/date.ts formatDate shows a date-only ISO string */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : escapeHtml(iso)
+}
+
+const kindLabel: Record<InterpretationKind, string> = { illustrated: '图解', qa: '问答', video: '视频' }
+const kindTone: Record<InterpretationKind, string> = { illustrated: 'primary', qa: 'success', video: 'warning' }
+const validityLabel: Record<PolicyValidity, string> = { valid: '有效', revised: '已修订', repealed: '已废止' }
+const validityTone: Record<PolicyValidity, string> = { valid: 'success', revised: 'warning', repealed: 'danger' }
+
+const tag = (text: string, tone: string) => `<span class="tag tag--${tone}">${escapeHtml(text)}</span>`
+
+function featuredCard(item: InterpretationSummary): string {
+  const cover = safeSrc(item.cover)
+  return (
+    `<div class="home__featured-item"><div class="interp-card interp-card--compact">` +
+    (cover ? `<img class="interp-card__cover" src="${cover}" alt="">` : '') +
+    `<div class="interp-card__body"><span class="interp-card__title">${escapeHtml(item.title)}</span>` +
+    `<div class="interp-card__meta">${tag(kindLabel[item.kind], kindTone[item.kind])}` +
+    `<span class="interp-card__date">${chineseDate(item.publishedAt)}</span></div></div></div></div>`
+  )
+}
+
+/** a featured card is 82 % of the screen wide: the first shows whole, the second begins; a third would only cost bandwidth */
+export const FEATURED_ON_FIRST_SCREEN = 2
+
+/** 首页 down to 政策专题: hero, search bar, 精选解读 and the topic tiles */
+export function homeFirstScreen(home: Home): string {
+  const featured = home.featured.length
+    ? `<div class="section__title"><span>精选解读</span><div class="section__more">更多解读 ›</div></div>` +
+      `<div class="home__featured">${home.featured.slice(0, FEATURED_ON_FIRST_SCREEN).map(featuredCard).join('')}</div>`
+    : ''
+  const topics = home.topics
+    .map(
+      (t) =>
+        `<div class="topic-grid__item"><div class="topic-grid__icon topic-grid__icon--${escapeHtml(t.id)}">${escapeHtml(t.name.slice(0, 1))}</div>` +
+        `<span class="topic-grid__name">${escapeHtml(t.name)}</span></div>`,
+    )
+    .join('')
+  return (
+    `<div class="page home">` +
+    `<div class="home__hero"><div class="home__top"><div class="home__titles">` +
+    `<span class="home__brand">政策通</span><span class="home__slogan">台州政策，一看就懂</span></div>` +
+    `<div class="elder-toggle"><span class="elder-toggle__icon">大</span><span>长辈模式</span></div></div>` +
+    `<div class="search-bar search-bar--link"><div class="search-bar__icon"></div><div class="search-bar__placeholder">搜政策：养老金、医保、补贴…</div></div>` +
+    `<div class="home__ask"><span class="home__ask-title">有问题，直接问</span><span class="home__ask-hint">“我爸70岁了能领多少养老补贴？”</span></div>` +
+    `</div>` +
+    featured +
+    `<div class="section__title"><span>政策专题</span></div><div class="topic-grid">${topics}</div>` +
+    `</div>`
+  )
+}
+
+function firstBlocks(blocks: Block[]): string {
+  const out: string[] = []
+  // the blocks a phone shows first: headings, paragraphs and pictures, up to the first other kind
+  for (const [i, b] of blocks.entries()) {
+    if (i >= 6) break
+    if (b.type === 'heading') out.push(`<div class="block block--heading"><div class="block__heading">${escapeHtml(b.text)}</div></div>`)
+    else if (b.type === 'paragraph') out.push(`<div class="block block--paragraph"><span class="block__paragraph">${escapeHtml(b.text)}</span></div>`)
+    else if (b.type === 'image') {
+      const src = safeSrc(b.src)
+      if (!src) break
+      out.push(
+        `<div class="block block--image"><div class="block__figure"><img class="block__image" src="${src}" alt="${escapeHtml(b.alt)}">` +
+          (b.caption ? `<span class="block__caption">${escapeHtml(b.caption)}</span>` : '') +
+          `</div></div>`,
+      )
+    } else break
+  }
+  return `<div class="blocks">${out.join('')}</div>`
+}
+
+/** an interpretation's head (tags, title, department and date) and its first blocks */
+export function interpretationFirstScreen(item: Interpretation): string {
+  return (
+    `<div class="page interp-detail"><div class="interp-detail__head">` +
+    `<div class="interp-detail__tags">${tag(kindLabel[item.kind], 'primary')}${tag(validityLabel[item.validity], validityTone[item.validity])}</div>` +
+    `<div class="interp-detail__title">${escapeHtml(item.title)}</div>` +
+    `<span class="interp-detail__meta">${escapeHtml(item.department)} · ${chineseDate(item.publishedAt)}</span>` +
+    `<div class="interp-detail__tools"><div class="read-aloud">▶ 朗读全文</div><div class="interp-detail__poster">生成明白卡海报</div></div>` +
+    (item.validity === 'valid' ? '' : `<div class="interp-detail__stale">${item.validity === 'repealed' ? '所解读的政策已废止，内容仅供参考。' : '所解读的政策已修订，请以新版文件为准。'}</div>`) +
+    `</div>${firstBlocks(item.blocks)}</div>`
+  )
+}
