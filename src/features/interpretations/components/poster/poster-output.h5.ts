@@ -1,24 +1,4 @@
-import { useEffect } from 'react'
-import type { PosterMakerProps } from './poster-maker'
-import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH, type PosterCtx } from './draw-poster'
-
-/** H5: draws on a canvas that never enters the document, at 2× for printing, and hands out a PNG data URL. */
-export function PosterMaker({ poster, onImage }: PosterMakerProps) {
-  useEffect(() => {
-    const scale = 2
-    const canvas = document.createElement('canvas')
-    canvas.width = POSTER_WIDTH * scale
-    canvas.height = POSTER_HEIGHT * scale
-    const ctx = canvas.getContext('2d')
-    if (!ctx) return onImage(undefined)
-    drawPoster(ctx as unknown as PosterCtx, poster, scale)
-    onImage(canvas.toDataURL('image/png'))
-    return undefined
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(poster)])
-  return null
-}
-
+/** H5: print the poster alone, or hand it to the system share sheet. */
 
 /** a window with only the poster, sized to the page, then the browser's print dialog */
 export function printPoster(src: string): void {
