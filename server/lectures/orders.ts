@@ -22,12 +22,8 @@ export interface LectureEventRecord extends LectureOrderEvent {
   byUserId: string
 }
 
-export interface LectureOrderRecord {
-  id: string
-  userId: string
-  ordererName: string
-  ordererRole: Role
-  onBehalf: boolean
+/** what the route has checked and resolved before an order is made */
+export interface NewOrderFields {
   topicId: string
   topicTitle: string
   format: LectureFormat
@@ -44,6 +40,15 @@ export interface LectureOrderRecord {
   /** the full number: only views for the dispatcher and the assigned lecturer carry it */
   contactPhone: string
   notes?: string
+}
+
+/** an order as both stores keep it: what was asked, who asked, and how far it has gone */
+export interface LectureOrderRecord extends NewOrderFields {
+  id: string
+  userId: string
+  ordererName: string
+  ordererRole: Role
+  onBehalf: boolean
   status: LectureOrderStatus
   lecturerId?: string
   lecturerName?: string
@@ -53,25 +58,6 @@ export interface LectureOrderRecord {
   createdAt: string
   updatedAt: string
   timeline: LectureEventRecord[]
-}
-
-/** what the route has checked and resolved before an order is made */
-export interface NewOrderFields {
-  topicId: string
-  topicTitle: string
-  format: LectureFormat
-  villageCode: string
-  countyCode: string
-  townshipCode: string
-  regionName: string
-  placeName: string
-  dateFrom: string
-  dateTo: string
-  timeOfDay: TimeOfDay
-  audienceSize: number
-  contactName: string
-  contactPhone: string
-  notes?: string
 }
 
 /** the signed-in user acting on an order */
