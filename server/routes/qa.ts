@@ -1,6 +1,6 @@
 import { QA_QUERY_MAX } from '../../src/contract'
 import { badRequest } from '../errors'
-import { QaIndex } from '../qa'
+import { QA_MIN_SCORE, QaIndex } from '../qa'
 import { readErrors } from '../schemas/common'
 import { QaSearchQuery, QaSearchResult } from '../schemas/qa'
 import type { RoutePlugin } from '../type-provider'
@@ -21,7 +21,9 @@ const qaRoutes: RoutePlugin = async (app) => {
       const q = request.query.q.trim()
       if (!q) throw badRequest(messages.q)
       index ??= new QaIndex(app.store.listFaqs())
-      return { items: index.search(q, request.query.limit ?? 5) }
+      const items = index.search(q, request.query.limit ?? 5)
+      // below the threshold the best hit is a guess: the client says 可能相关 (server/qa QA_MIN_SCORE)
+      return { items, confident: items.length > 0 && items[0].score >= QA_MIN_SCORE }
     },
   )
 }

@@ -15,4 +15,5 @@ export const QaSearchResult = Type.Object({
       matched: Type.Array(Type.String()),
     }),
   ),
+  confident: Type.Boolean(),
 })

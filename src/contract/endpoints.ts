@@ -15,7 +15,7 @@ import type {
   LessonProgress,
   Policy,
   PolicySummary,
-  QaHit,
+  QaSearchResult,
   Region,
   Role,
   Session,
@@ -101,7 +101,7 @@ export interface Endpoints extends LectureEndpoints, QuizEndpoints {
   'GET /policies/:id': { res: Policy }
   'GET /interpretations': { query: InterpretationQuery; res: Page<InterpretationSummary> }
   'GET /interpretations/:id': { res: Interpretation }
-  'GET /qa/search': { query: { q: string; limit?: number }; res: { items: QaHit[] } }
+  'GET /qa/search': { query: { q: string; limit?: number }; res: QaSearchResult }
   'GET /faqs/:id': { res: Faq }
   'POST /consultations': { body: ConsultationInput; res: Consultation }
   'GET /consultations/mine': { res: Consultation[] }

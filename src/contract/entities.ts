@@ -131,6 +131,16 @@ export interface QaHit {
   matched: string[]
 }
 
+export interface QaSearchResult {
+  /** best first */
+  items: QaHit[]
+  /**
+   * the server is confident the first item answers the question (its score reaches the ranker's
+   * threshold); when false the client shows it as 「可能相关」 and leads with 向部门咨询
+   */
+  confident: boolean
+}
+
 export type ConsultationStatus = 'pending' | 'answered'
 export interface Consultation {
   id: Id

@@ -1,5 +1,7 @@
 import type { QaHit } from '../../src/contract'
 import { fixtures } from '../../mock/fixtures'
+import { QA_MIN_SCORE } from '../../server/qa'
+import { UNSURE_QUESTION } from '../support/qa-questions'
 import { startTestServer, type TestServer } from './helpers/test-server'
 
 describe.each(['sqlite', 'memory'] as const)('GET /qa/search (%s store)', (storeKind) => {
@@ -31,7 +33,16 @@ describe.each(['sqlite', 'memory'] as const)('GET /qa/search (%s store)', (store
   })
 
   it('answers nothing for a question no FAQ covers', async () => {
-    expect((await search(`q=${encodeURIComponent('火星移民签证怎么办理')}`)).body.items).toEqual([])
+    expect((await search(`q=${encodeURIComponent('火星移民签证怎么办理')}`)).body).toEqual({ items: [], confident: false })
+  })
+
+  it('says whether it is confident that its first hit answers the question', async () => {
+    expect((await search(`q=${encodeURIComponent('医保怎么异地备案')}`)).body.confident).toBe(true)
+    // only loosely related words match: the best hit is a guess
+    const loose = (await search(`q=${encodeURIComponent(UNSURE_QUESTION)}`)).body
+    expect(loose.items.length).toBeGreaterThan(0)
+    expect(loose.items[0].score).toBeLessThan(QA_MIN_SCORE)
+    expect(loose.confident).toBe(false)
   })
 
   it('honours limit', async () => {

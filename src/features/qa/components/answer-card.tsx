@@ -12,13 +12,16 @@ export interface AnswerCardProps {
   reading?: number
   /** e.g. the 朗读 button */
   actions?: ReactNode
+  /** a word above the question, e.g. 可能相关 when the server is not sure this is the answer */
+  label?: string
 }
 
 /** The best answer: question, answer, and where it comes from. */
-export function AnswerCard({ hit, onOpenInterpretation, onOpenPolicy, reading = -1, actions }: AnswerCardProps) {
+export function AnswerCard({ hit, onOpenInterpretation, onOpenPolicy, reading = -1, actions, label }: AnswerCardProps) {
   const { faq } = hit
   return (
-    <View className='answer-card' role='article' aria-label={faq.question}>
+    <View className='answer-card' role='article' aria-label={label ? `${label}：${faq.question}` : faq.question}>
+      {label ? <Text className='answer-card__label'>{label}</Text> : null}
       <View className={`answer-card__q ${reading === 0 ? 'answer-card--reading' : ''}`}>
         <Text className='answer-card__mark'>问</Text>
         <Highlighted className='answer-card__q-text' text={faq.question} terms={hit.matched} />

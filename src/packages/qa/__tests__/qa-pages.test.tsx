@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../../test/mocks/taro'
 import { useFixtureApi } from '../../../../test/support/fixture-api'
 import { useSessionStore } from '@/api'
+import { UNSURE_QUESTION } from '../../../../test/support/qa-questions'
 import AskPage from '../pages/ask/index'
 import ConsultPage from '../pages/consult/index'
 import MyConsultationsPage from '../pages/mine/index'
@@ -47,6 +48,26 @@ describe('智能问答', () => {
     expect(card.textContent).toContain('国家医保服务平台')
     fireEvent.click(screen.getByText('查看政策原文 ›'))
     expect(taroMock.navigations.at(-1)?.url).toMatch(/^\/packages\/policy\/pages\/detail\/index\?id=p\d+/)
+  })
+
+  it('calls a guess 可能相关 and offers the department first when the server is not sure', async () => {
+    render(<AskPage />)
+    type('.qa__input', UNSURE_QUESTION)
+    fireEvent.click(await screen.findByRole('button', { name: '提问' }))
+    const note = await screen.findByRole('note')
+    expect(note.textContent).toContain('没有把握较大的答案')
+    expect(screen.getByRole('article').textContent).toMatch(/^可能相关/)
+    fireEvent.click(screen.getByRole('button', { name: '向部门咨询' }))
+    expect(taroMock.navigations.at(-1)?.url).toBe(`/packages/qa/pages/consult/index?q=${encodeURIComponent(UNSURE_QUESTION)}`)
+  })
+
+  it('shows a confident answer without the 可能相关 note', async () => {
+    render(<AskPage />)
+    type('.qa__input', '医保怎么异地备案')
+    fireEvent.click(await screen.findByRole('button', { name: '提问' }))
+    const card = await screen.findByRole('article')
+    expect(card.textContent).not.toContain('可能相关')
+    expect(screen.queryByRole('note')).toBeNull()
   })
 
   it('offers 向部门咨询 with the question when nothing answers it', async () => {

@@ -29,7 +29,7 @@ export default function AskPage() {
   const debounced = useDebounced(text.trim(), SUGGEST_DELAY_MS)
 
   const suggestions = useRequest(async () => (typing && debounced.length >= 2 ? (await searchQa(debounced, 5)).items : []), [debounced, typing])
-  const results = useRequest(async () => (asked.trim() ? (await searchQa(asked.trim(), 5)).items : undefined), [asked])
+  const results = useRequest(async () => (asked.trim() ? await searchQa(asked.trim(), 5) : undefined), [asked])
 
   useShareAppMessage(() => ({ title: '政策通 · 智能问答', path: routes.qa() }))
 
@@ -47,8 +47,10 @@ export default function AskPage() {
   const openInterpretation = (id: string) => Taro.navigateTo({ url: routes.interpretationDetail(id) })
   const openPolicy = (id: string) => Taro.navigateTo({ url: routes.policyDetail(id) })
 
-  const hits = results.data ?? []
+  const hits = results.data?.items ?? []
   const top = picked ?? hits[0]
+  // the server was not sure its best hit answers the question (and the resident has not picked it)
+  const unsure = !picked && Boolean(top) && results.data?.confident === false
   const others = hits.filter((h) => h.faq.id !== top?.faq.id)
 
   return (
@@ -97,8 +99,18 @@ export default function AskPage() {
           {!results.loading && !results.error && hits.length === 0 && !picked ? (
             <EmptyState title='没找到相关答案' hint='换个说法试试，或者直接向主管部门咨询' actionText='向部门咨询' onAction={consult} />
           ) : null}
+          {unsure ? (
+            <View className='qa__unsure' role='note'>
+              <Text className='qa__unsure-title'>没有把握较大的答案</Text>
+              <Text className='qa__unsure-hint'>下面的内容可能相关，请核对；也可以直接问主管部门，会有工作人员答复。</Text>
+              <Button role='button' className='qa__unsure-consult' onClick={consult}>
+                向部门咨询
+              </Button>
+            </View>
+          ) : null}
           {top ? (
             <AnswerCard
+              label={unsure ? '可能相关' : undefined}
               hit={top}
               onOpenInterpretation={openInterpretation}
               onOpenPolicy={openPolicy}
