@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Page } from 'playwright-core'
+import { UNSURE_QUESTION } from '../support/qa-questions'
 import { BASE_URL, phoneSession, screenshot } from './browser'
 
 const session = phoneSession()
@@ -66,6 +67,13 @@ test('a resident asks a question with no answer, consults the department and see
   await input.fill('医保异地')
   await page.locator('.qa-suggest__item:visible').first().waitFor()
   assert.ok((await page.locator('.qa-suggest:visible .hl').count()) > 0, 'suggestions highlight the matched words')
+
+  // a question the FAQs only brush: the answer is labelled 可能相关 under a note leading to the department
+  await input.fill(UNSURE_QUESTION)
+  await page.getByRole('button', { name: '提问' }).click()
+  await page.locator('.qa__unsure:visible').waitFor()
+  assert.match(await page.locator('.answer-card:visible').first().innerText(), /^可能相关/)
+  await screenshot(page, 'qa-unsure')
 
   await input.fill('火星移民签证怎么办理')
   await page.getByRole('button', { name: '提问' }).click()
