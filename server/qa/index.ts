@@ -3,17 +3,21 @@
  * and synonym rewriting (normalize.ts). Chinese needs no word segmenter for this: bigrams carry
  * most of the meaning of two-character words, unigrams catch the rest, and the synonym table
  * bridges the words residents use and the words departments write. No model, no dictionary
- * download, no native build. On the question side a long official word counts as one concept
- * (queryTermShares), a bigram may skip a 了/我/的 (收我钱 → 收钱), and a bigram no FAQ has may
- * stand for a keyword one homophone away (备按 → 备案). Two rules on top of BM25: a FAQ about one
- * county ranks below the city-wide one unless the resident names the county, and a FAQ about one
+ * download, no native build. On the question side a long official word counts as one concept and
+ * a bigram across a word's edge (上大 of 上大班) as half a word (queryTermShares), a bigram may
+ * skip a 了/我/的 (收我钱 → 收钱, read as 收费), and a bigram no FAQ has may
+ * stand for a keyword one homophone away (备按 → 备案). Rules on top of BM25: a FAQ about one
+ * county ranks below the city-wide one unless the resident names the county (a county the resident
+ * names is not matched as a word: 「我在三门种了80亩稻」 is about 种粮补贴, not about everything
+ * 三门's FAQs say; it only lifts that county's FAQs a little), and a FAQ about one
  * 办事指南 aspect (材料, 窗口, 时限 …) ranks below the FAQ about the matter itself unless the
- * resident asks about that aspect. A FAQ is returned at all only when its question or keywords
+ * resident asks about that aspect; likewise a FAQ about one school stage (幼儿园, 高中 …) when
+ * the resident names another. A FAQ is returned at all only when its question or keywords
  * share a subject word with the question (or it matches half the question in its answer) and it
  * covers enough of the question's known words: unrelated questions get no answer.
  */
 import type { Faq, QaHit } from '../../src/contract'
-import { aspectsOf, fold, homophoneVariants, isContentBigram, isContentTerm, normalize, queryTermShares, regionsOf, tokenize } from './normalize'
+import { aspectsOf, COUNTIES, fold, homophoneVariants, isContentBigram, isContentTerm, normalize, queryTermShares, regionsOf, stagesOf, tokenize } from './normalize'
 
 export interface QaIndexOptions {
   k1?: number
@@ -26,12 +30,21 @@ export interface QaIndexOptions {
   /** weight of a term about the asking (怎么, 多少, 能不) relative to one about the subject */
   functionWeight?: number
   /**
-   * a FAQ about one county (椒江区…) when the question names no county, or another one: its score
-   * is multiplied by `none` / `other` — a resident who names no place asks about the city's rule
+   * a FAQ about one county (椒江区…) when the question names no county, another one or that one:
+   * its score is multiplied by `none` / `other` / `same` — a resident who names no place asks about
+   * the city's rule, one who names a county prefers its FAQ at equal substance
    */
-  region?: { none: number; other: number }
+  region?: { none: number; other: number; same: number }
+  /**
+   * whether the county names of the question (椒江, 三门 …) are matched as words too (true) or
+   * only decide the region rule (false): a county is where the resident lives, rarely what they ask
+   * about, and as words it pulls every FAQ of that county above the one about their matter
+   */
+  matchCounties?: boolean
   /** a FAQ asking about a 办事指南 aspect the resident did not ask about: its score times this, per aspect */
   aspectPenalty?: number
+  /** a FAQ about a school stage (幼儿园, 高中 …) when the resident names only another one: its score times this */
+  stagePenalty?: number
   /** share of the question's weight (a term no FAQ contains counting `oovWeight`) a FAQ must match to be returned at all */
   minCoverage?: number
   /**
@@ -62,9 +75,11 @@ export const QA_DEFAULTS: Required<QaIndexOptions> = {
   b: { question: 0.3, keywords: 0, answer: 0.6 },
   fields: { question: 3, keywords: 2, answer: 0.6 },
   unigramWeight: 0.5,
-  functionWeight: 0.3,
-  region: { none: 0.8, other: 0.6 },
+  functionWeight: 0.2,
+  region: { none: 0.8, other: 0.6, same: 1.1 },
+  matchCounties: false,
   aspectPenalty: 0.6,
+  stagePenalty: 0.6,
   minCoverage: 0.15,
   informativeShare: 0.2,
   oovWeight: 0.3,
@@ -76,9 +91,10 @@ export const QA_DEFAULTS: Required<QaIndexOptions> = {
 /**
  * `score` of a hit is its BM25F score over the most the question could score (every term matched
  * with a saturated weight), so 0..1 and comparable between questions. Below this the best hit is a
- * guess (over the fixtures, 98.6 % of right first answers to test/qa-eval.json and
- * test/qa-eval-heldout.json score above it; of 50 off-topic questions 46 get no answer and 2
- * score above it): the client should call it 「可能相关」 and lead with 「没找到答案？向部门咨询」.
+ * guess (over the fixtures, 99.2 % of right first answers to test/qa-eval.json and
+ * test/qa-eval-heldout.json score above it; of 50 everyday questions outside the FAQs (trains,
+ * weather, repairs …) 41 get no answer and 8 score above it): the client should call it
+ * 「可能相关」 and lead with 「没找到答案？向部门咨询」.
  */
 export const QA_MIN_SCORE = 0.15
 
@@ -114,6 +130,8 @@ export class QaIndex {
   private readonly region: Int8Array
   /** the 办事指南 aspects each FAQ's question asks about (bits, see aspectsOf) */
   private readonly aspects: Uint8Array
+  /** the school stages each FAQ's question is about (bits, see stagesOf) */
+  private readonly stages: Uint8Array
   // per-search accumulators, reused (and zeroed again) by every search
   private readonly scores: Float64Array
   private readonly covered: Float64Array
@@ -130,6 +148,7 @@ export class QaIndex {
       return r.length === 1 ? r[0] : -1
     })
     this.aspects = Uint8Array.from(faqs, (f) => aspectsOf(fold(f.question)))
+    this.stages = Uint8Array.from(faqs, (f) => stagesOf(fold(f.question)))
 
     const { k1, b, fields } = this.opts
     const fieldWeights = [fields.question, fields.keywords, fields.answer]
@@ -178,7 +197,7 @@ export class QaIndex {
   }
 
   search(q: string, limit = 5): QaHit[] {
-    const normalized = normalize(q)
+    const normalized = this.opts.matchCounties ? normalize(q) : withoutCounties(normalize(q))
     const shares = queryTermShares(normalized, this.opts.wordBigrams)
     // a subject bigram no FAQ contains may be a slip of the pinyin keyboard (备按, 津帖): the
     // bigrams one homophone away that are FAQ keyword bigrams (real words) stand in for it, at a
@@ -195,12 +214,13 @@ export class QaIndex {
     }
     const terms = [...shares.keys()]
     if (!terms.length || !this.faqs.length) return []
-    const { k1, minCoverage, informativeShare, region, aspectPenalty, oovWeight, answerCoverage } = this.opts
+    const { k1, minCoverage, informativeShare, region, aspectPenalty, stagePenalty, oovWeight, answerCoverage } = this.opts
     const { scores, covered, informative } = this
     const informativeMax = Math.max(3, informativeShare * this.faqs.length)
     const folded = fold(q)
     const askedRegions = regionsOf(folded)
     const askedAspects = aspectsOf(folded)
+    const askedStages = stagesOf(folded)
     const touched: number[] = []
     let total = 0
     let coverTotal = 0
@@ -226,8 +246,9 @@ export class QaIndex {
     for (const doc of touched) {
       let score = scores[doc]
       const r = this.region[doc]
-      if (r >= 0 && !askedRegions.includes(r)) score *= askedRegions.length ? region.other : region.none
+      if (r >= 0) score *= askedRegions.includes(r) ? region.same : askedRegions.length ? region.other : region.none
       for (let unasked = this.aspects[doc] & ~askedAspects; unasked; unasked &= unasked - 1) score *= aspectPenalty
+      if (askedStages && this.stages[doc] && !(this.stages[doc] & askedStages)) score *= stagePenalty
       const relevant = informative[doc] & 1 ? covered[doc] >= minCoverage * coverTotal : informative[doc] === 2 && covered[doc] >= answerCoverage * total
       if (relevant && (best.length < keep || score > best[best.length - 1].score)) {
         best.push({ doc, score })
@@ -245,6 +266,13 @@ export class QaIndex {
       return { faq, score: Math.round((score / most) * 1000) / 1000, matched: matchedRuns(faq.question, queryBigrams) }
     })
   }
+}
+
+const COUNTY_NAMES = new RegExp(COUNTIES.join('|'), 'g')
+
+/** a normalized question without its county names (a clause break where each was) */
+function withoutCounties(normalized: string): string {
+  return normalized.replace(COUNTY_NAMES, ' ').replace(/ +/g, ' ').trim()
 }
 
 function bigrams(s: string): string[] {

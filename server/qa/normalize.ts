@@ -8,13 +8,26 @@ const FUNCTION_CHARS = new Set([...STOP_CHARS, ...'怎么什样哪几会不没�
 
 /**
  * Bigrams that say nothing about the subject though their characters do elsewhere: the asking
- * (多少, 多久, 什么时候, 能不能) and 台州 itself, which every FAQ is about.
+ * (多少, 多久, 什么时候, 能不能, 怎么办), the time of asking (今年, 现在: a resident asks about
+ * the rule in force, whichever FAQ says 今年) and 台州 itself, which every FAQ is about.
  */
-const ASKING_BIGRAMS = new Set(['多少', '少钱', '多久', '多长', '长时', '时候', '时间', '能不', '不能', '可不', '有没', '没有', '是不', '不是', '要不', '不要', '台州', '州市'])
+const ASKING_BIGRAMS = new Set(['多少', '少钱', '几岁', '么办', '多久', '多长', '长时', '时候', '时间', '能不', '不能', '可不', '有没', '没有', '是不', '不是', '要不', '不要', '台州', '州市', '今年', '明年', '去年', '现在', '目前'])
 
-/** A bigram about the subject (医保, 备案), not about the asking (怎么, 多少, 会不). */
+/**
+ * The bigrams of the synonym table's canonical words (就业, 个体 of 个体工商户, 到账, 失能): words
+ * about the subject even where a character of theirs is a function character elsewhere (就, 个, 到,
+ * 能), except the asking (多少, 怎么办) and bigrams made only of function characters.
+ */
+const VOCABULARY_BIGRAMS = new Set(
+  [...new Set(SYNONYMS.map((row) => row[0]))]
+    .flatMap((w) => [...w].slice(0, -1).map((c, i) => c + w[i + 1]))
+    .filter((b) => !ASKING_BIGRAMS.has(b) && !(FUNCTION_CHARS.has(b[0]) && FUNCTION_CHARS.has(b[1]))),
+)
+
+/** A bigram about the subject (医保, 备案, 就业), not about the asking (怎么, 多少, 会不). */
 export function isContentBigram(term: string): boolean {
-  return term.length === 2 && !FUNCTION_CHARS.has(term[0]) && !FUNCTION_CHARS.has(term[1]) && !ASKING_BIGRAMS.has(term)
+  if (term.length !== 2 || ASKING_BIGRAMS.has(term)) return false
+  return (!FUNCTION_CHARS.has(term[0]) && !FUNCTION_CHARS.has(term[1])) || VOCABULARY_BIGRAMS.has(term)
 }
 
 /** A character or bigram that says something about the subject. */
@@ -29,21 +42,46 @@ export function fold(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(PUNCTUATION, '')
 }
 
-const CHINESE_AGE: Record<string, number> = { 七十: 70, 八十: 80, 九十: 90, 一百: 100 }
+const CHINESE_DIGIT = '一二三四五六七八九'
 
 /**
- * Ages in a question point at age-banded benefits: "我妈83了" is about 高龄津贴. The rule adds the
- * canonical term instead of guessing the FAQ.
+ * Ages in a question point at age-banded benefits: "我妈83了" is about 高龄津贴, "五十多岁" of
+ * someone out of work about the 大龄 (就业困难) rules, which start at 40 for women and 50 for
+ * men. The rule adds the canonical term instead of guessing the FAQ.
  */
-function ageHints(text: string): string {
+function situationHints(text: string): string {
   const ages: number[] = []
   for (const m of text.matchAll(/(\d{2,3})\s*(?:岁|周岁|了|多)/g)) ages.push(Number(m[1]))
-  for (const [word, n] of Object.entries(CHINESE_AGE)) if (text.includes(`${word}岁`) || text.includes(`${word}多`)) ages.push(n)
+  // 七十三了, 九十一岁, 刚满六十, 八十多: tens in Chinese numerals, as an age
+  for (const m of text.matchAll(/(满)?([四五六七八九])十([一二三四五六七八九])?(岁|周岁|了|多|出头)?/g)) {
+    if (m[1] || m[4]) ages.push(10 * (CHINESE_DIGIT.indexOf(m[2]) + 1) + (m[3] ? CHINESE_DIGIT.indexOf(m[3]) + 1 : 0))
+  }
+  if (/一百(岁|多|了)/.test(text)) ages.push(100)
   const hints: string[] = []
   if (ages.some((a) => a >= 80 && a < 130)) hints.push('高龄')
   if (ages.some((a) => a >= 60 && a < 130)) hints.push('老人')
+  if (ages.some((a) => a >= 40 && a < 60)) hints.push('大龄')
+  for (const [re, hint] of SITUATIONS) if (re.test(text)) hints.push(hint)
   return hints.join(' ')
 }
+
+/**
+ * Situations a resident describes instead of naming the policy, each with the canonical word of
+ * what it is about: an area in 亩 is about a per-亩 benefit (种了60亩 → 每亩), any cancer is a
+ * 大病, a trade's certificate (焊工证, 厨师证, 保育员证) is a 技能证书, showing one's face to a
+ * phone (刷一次脸) is the 认证, land others farm (给亲戚种) is
+ * 流转, raising animals (养几头猪, 养点鸭子) is 养殖, a shop one runs (开了家五金店) is a
+ * 个体工商户. Patterns of everyday speech, not phrases of any question set.
+ */
+const SITUATIONS: readonly (readonly [RegExp, string])[] = [
+  [/[\d一二两三四五六七八九十百几多]\s*亩/, '每亩'],
+  [/癌/, '大病'],
+  [/[工师员]证(?!明)/, '证书'],
+  [/刷.{0,2}脸/, '认证'],
+  [/(?:租|包|转|给)给?(?:别人|人家|亲戚|邻居|朋友|他人|大户|合作社).{0,2}种/, '流转'],
+  [/养(?:了|点|些|几[头只条箱])?(?:鸡|鸭|鹅|猪|鱼|虾|蟹|牛|羊|兔|蜂)/, '养殖'],
+  [/开(?:了|个|家|一家|了个|了家|了一家)?[\p{Script=Han}]{0,3}(?<!药)店/u, '个体工商户'],
+]
 
 /** Rewrites every word of the synonym table to its canonical form, longest match first, left to right. */
 export function canonicalize(s: string): string {
@@ -66,13 +104,14 @@ export function canonicalize(s: string): string {
 }
 
 /**
- * The form both FAQs and questions are indexed in: folded, synonyms rewritten, age hints added.
+ * The form both FAQs and questions are indexed in: folded, synonyms rewritten, age and situation
+ * hints added.
  * Punctuation and spaces become one space: no n-gram spans two clauses (学区，在哪 is no 区在) or
  * two keywords, and no synonym is read across them.
  */
 export function normalize(text: string): string {
   const parts = text.normalize('NFKC').toLowerCase().split(PUNCTUATION).filter(Boolean)
-  const hints = ageHints(parts.join(''))
+  const hints = situationHints(parts.join(''))
   return [...parts.map(canonicalize), ...(hints ? [hints] : [])].join(' ')
 }
 
@@ -97,12 +136,16 @@ export function tokenize(normalized: string): string[] {
 
 /**
  * The bigram at i that skips one stop character (收我钱 → 收钱, 交了钱 → 交钱): residents put
- * 我 / 了 / 的 / 个 inside the words the FAQs write whole. Only one character is skipped.
+ * 我 / 了 / 的 / 个 inside the words the FAQs write whole. Only one character is skipped. A
+ * skipped bigram that is a two-character word of the synonym table becomes its canonical form
+ * when that is two characters too (收我钱 → 收钱 → 收费), as the contiguous word would have.
  */
 function skipBigram(chars: string[], i: number): string | undefined {
   if (i + 2 >= chars.length) return undefined
   const [a, m, b] = [chars[i], chars[i + 1], chars[i + 2]]
-  return STOP_CHARS.has(m) && !STOP_CHARS.has(a) && !STOP_CHARS.has(b) ? a + b : undefined
+  if (!STOP_CHARS.has(m) || STOP_CHARS.has(a) || STOP_CHARS.has(b)) return undefined
+  const canonical = CANONICAL.get(a + b)
+  return canonical?.length === 2 ? canonical : a + b
 }
 
 /** 台州's nine counties; a FAQ or question naming one is about that county */
@@ -133,6 +176,27 @@ const ASPECTS: readonly RegExp[] = [
   /最新|新规定|新政策/, // 最新规定
 ]
 
+/**
+ * School stages, one excluding the other: a resident who names one (读高一, 上大班) asks about that
+ * stage, and a FAQ whose question is about another (幼儿园 when 高中 is asked) answers someone else.
+ */
+const STAGES: readonly RegExp[] = [
+  /幼儿园|大班|中班|小班|托班|学前/,
+  /小学|[一二三四五六]年级/,
+  /初中|初[一二三]|小升初/,
+  /高中|高[一二三]|普高/,
+  /大学|高校|本科|专科|大专|研究生/,
+]
+
+/** bit i set when the folded text names STAGES[i] */
+export function stagesOf(folded: string): number {
+  let bits = 0
+  STAGES.forEach((re, i) => {
+    if (re.test(folded)) bits |= 1 << i
+  })
+  return bits
+}
+
 /** bit i set when the folded text asks about ASPECTS[i] */
 export function aspectsOf(folded: string): number {
   let bits = 0
@@ -146,41 +210,49 @@ export function aspectsOf(folded: string): number {
 const LONG_CANONICAL = [...new Set(SYNONYMS.map((row) => row[0]).filter((w) => w.length > 2))].sort((a, b) => b.length - a.length)
 const LONGEST_CANONICAL = Math.max(0, ...LONG_CANONICAL.map((w) => w.length))
 const LONG_CANONICAL_SET = new Set(LONG_CANONICAL)
+const CANONICAL_WORDS = new Set(SYNONYMS.map((row) => row[0]))
 
 /**
  * How much each term of a normalized question counts, relative to the others. A long canonical word
  * (城乡居民养老保险: seven bigrams) is one concept of the question: its inner bigrams and characters
  * share the weight of `wordBigrams` bigrams instead of each counting fully, so one long official
  * word the resident happened to use does not outweigh the rest of the question. A term that also
- * occurs outside such a word counts fully. A bigram that skips a stop character (skipBigram) is
+ * occurs outside such a word counts fully. A bigram with one character in a canonical word (of
+ * any length: 大班, 城乡居民养老保险) and one outside it joins two words by chance (上大 of 上大班
+ * matches 上大学) and counts `edgeShare`. A bigram that skips a stop character (skipBigram) is
  * weaker evidence than a contiguous one and counts `skipShare`. The terms are those of tokenize.
  */
-export function queryTermShares(normalized: string, wordBigrams = 2, skipShare = 0.5): Map<string, number> {
+export function queryTermShares(normalized: string, wordBigrams = 2, skipShare = 0.5, edgeShare = 0.5): Map<string, number> {
   const shares = new Map<string, number>()
   const put = (t: string, share: number) => shares.set(t, Math.max(shares.get(t) ?? 0, share))
   for (const segment of normalized.split(' ')) {
     const chars = [...segment]
     // the share of each character position's terms (the bigram starting at it, and the character)
     const share = new Array<number>(chars.length).fill(1)
-    const inWord = new Array<boolean>(chars.length).fill(false)
+    // the start of the canonical word (two characters or more) each character is part of, or -1
+    const word = new Array<number>(chars.length).fill(-1)
     for (let i = 0; i < chars.length; ) {
       let len = Math.min(LONGEST_CANONICAL, chars.length - i)
       for (; len > 2; len--) if (LONG_CANONICAL_SET.has(chars.slice(i, i + len).join(''))) break
-      if (len > 2) {
+      if (len <= 2) len = i + 1 < chars.length && CANONICAL_WORDS.has(chars[i] + chars[i + 1]) ? 2 : 1
+      if (len > 1) {
         const f = Math.min(1, wordBigrams / (len - 1))
         for (let j = i; j < i + len; j++) {
           share[j] = f
-          inWord[j] = true
+          word[j] = i
         }
-        i += len
-      } else i++
+      }
+      i += len
     }
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i]
       if (!STOP_CHARS.has(c)) put(c, share[i])
       if (i + 1 < chars.length && !(STOP_CHARS.has(c) && STOP_CHARS.has(chars[i + 1]))) {
-        // a bigram inside one word takes the word's share; one across a word's edge counts fully
-        put(c + chars[i + 1], inWord[i] && inWord[i + 1] && share[i] === share[i + 1] ? share[i] : 1)
+        // a bigram inside one word takes the word's share; one across a word's edge (上大 of 上大班,
+        // 销多 of 报销多少) is no word of the question and counts edgeShare; others count fully
+        const inside = word[i] >= 0 && word[i] === word[i + 1]
+        const edge = word[i] !== word[i + 1] && (word[i] >= 0 || word[i + 1] >= 0)
+        put(c + chars[i + 1], inside ? share[i] : edge ? edgeShare : 1)
       }
       const skip = skipBigram(chars, i)
       if (skip) put(skip, skipShare)

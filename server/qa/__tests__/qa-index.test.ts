@@ -1,6 +1,6 @@
 import type { Faq } from '../../../src/contract'
 import { QA_MIN_SCORE, QaIndex } from '..'
-import { aspectsOf, canonicalize, fold, homophoneVariants, normalize, queryTermShares, regionsOf, tokenize } from '../normalize'
+import { aspectsOf, canonicalize, fold, homophoneVariants, isContentBigram, normalize, queryTermShares, regionsOf, stagesOf, tokenize } from '../normalize'
 import { CANONICAL, SYNONYMS } from '../synonyms'
 
 const faq = (id: string, question: string, answer = '', keywords: string[] = []): Faq => ({ id, question, answer, keywords, topic: 'yanglao' })
@@ -35,15 +35,37 @@ describe('normalize', () => {
     expect(normalize('孩子2020年7月生的')).not.toContain('老人')
   })
 
+  it('reads tens in Chinese numerals as an age, and 40 to 59 as the 大龄 band', () => {
+    expect(normalize('外公今年七十三了')).toContain('老人')
+    expect(normalize('外婆九十一岁')).toContain('高龄')
+    expect(normalize('五十多岁找不到工作')).toContain('大龄')
+    expect(normalize('贷了五十万')).not.toMatch(/大龄|老人/)
+  })
+
+  it('adds the canonical word of a situation the resident describes', () => {
+    expect(normalize('种了60亩单季稻')).toContain('每亩')
+    expect(normalize('我爸得了肺癌')).toContain('大病')
+    expect(normalize('考了个厨师证')).toContain('证书')
+    expect(normalize('开个员工证明')).not.toContain('证书')
+    expect(normalize('想养几头猪')).toContain('养殖')
+    expect(normalize('开了家五金店')).toContain('个体工商户')
+    expect(normalize('去药店买药')).not.toContain('个体工商户')
+  })
+
   it('makes character unigrams without stop characters, and bigrams', () => {
     expect(tokenize('的医保')).toEqual(['的医', '医', '医保', '保'])
   })
 
   it('also makes the bigram that skips one stop character, and only one', () => {
-    expect(tokenize('收我钱')).toContain('收钱')
-    expect(tokenize('交了钱')).toContain('交钱')
-    expect(tokenize('交了的钱')).not.toContain('交钱')
+    expect(tokenize('办个证')).toContain('办证')
+    expect(tokenize('办了的证')).not.toContain('办证')
     expect(tokenize('医保')).toEqual(['医', '医保', '保'])
+  })
+
+  it('reads a skipped bigram that is a word of the synonym table as its canonical form', () => {
+    expect(tokenize('收我钱')).toContain('收费')
+    expect(tokenize('交了钱')).toContain('收费')
+    expect(tokenize('交了的钱')).not.toContain('收费')
   })
 
   it('rewrites everyday words to the departments\' words', () => {
@@ -66,6 +88,23 @@ describe('normalize', () => {
     expect([...shares.keys()].sort()).toEqual([...new Set(tokenize(normalize('农保怎么交')))].sort())
   })
 
+  it('counts a bigram across the edge of a word of the table as half a word', () => {
+    // 上大班: 大班 is a word, 上大 joins it to 上 by chance (and would match 上大学)
+    const shares = queryTermShares(normalize('孩子上大班'))
+    expect(shares.get('大班')).toBe(1)
+    expect(shares.get('上大')).toBe(0.5)
+  })
+
+  it('takes the bigrams of the table\'s words for subject words, but not the asking or the time of asking', () => {
+    expect(isContentBigram('医保')).toBe(true)
+    expect(isContentBigram('就业')).toBe(true)
+    expect(isContentBigram('到账')).toBe(true)
+    expect(isContentBigram('怎么')).toBe(false)
+    expect(isContentBigram('么办')).toBe(false)
+    expect(isContentBigram('多少')).toBe(false)
+    expect(isContentBigram('今年')).toBe(false)
+  })
+
   it('offers the bigrams one homophone away from a slip of the pinyin keyboard', () => {
     expect(homophoneVariants('备按')).toContain('备案')
     expect(homophoneVariants('津帖')).toContain('津贴')
@@ -77,6 +116,9 @@ describe('normalize', () => {
     expect(regionsOf(fold('高龄补贴'))).toEqual([])
     expect(aspectsOf(fold('高龄津贴需要准备哪些材料？'))).not.toBe(0)
     expect(aspectsOf(fold('高龄津贴每月多少钱？'))).toBe(0)
+    expect(stagesOf(fold('孩子读高一'))).toBe(stagesOf(fold('高中资助')))
+    expect(stagesOf(fold('孩子读高一'))).not.toBe(stagesOf(fold('上大班')))
+    expect(stagesOf(fold('医保怎么交'))).toBe(0)
   })
 
   it('keeps the synonym table one meaning per word', () => {
@@ -122,6 +164,22 @@ describe('QaIndex', () => {
   it('puts the city-wide FAQ first unless the resident names the county', () => {
     expect(ids('公租房怎么申请')[0]).toBe('d')
     expect(ids('椒江的公租房怎么申请')[0]).toBe('f')
+  })
+
+  it('puts a FAQ about another school stage than the one the resident names below the others', () => {
+    const schools = new QaIndex([
+      faq('k', '低保家庭孩子上幼儿园，能申请什么资助？', '每生每年2000元。', ['幼儿资助']),
+      faq('h', '家庭困难的高中生有哪些资助？', '国家助学金，低保家庭学生免学杂费。', ['高中资助']),
+    ])
+    expect(schools.search('低保家庭的孩子读高一有资助吗').map((hit) => hit.faq.id)[0]).toBe('h')
+    expect(schools.search('低保家庭的孩子读幼儿园有资助吗').map((hit) => hit.faq.id)[0]).toBe('k')
+  })
+
+  it('does not match the county a resident names as a word of the question', () => {
+    // g is about 椒江 but not about the 高龄津贴: naming the county does not make it an answer
+    const withCounty = new QaIndex([...faqs, faq('g', '椒江区公租房在哪个窗口办理？', '椒江区住建局。', ['椒江区'])])
+    expect(withCounty.search('椒江的高龄津贴怎么领').map((h) => h.faq.id)[0]).toBe('c')
+    expect(withCounty.search('椒江的高龄津贴怎么领').map((h) => h.faq.id)).not.toContain('g')
   })
 
   it('reads through a homophone slip to a keyword', () => {
