@@ -49,6 +49,26 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'browser' },
       webpackChain(chain) {
         chain.plugin('preload-page').use(PreloadPagePlugin)
+        // Every page uses Taro's components (and Swiper behind them). Taro splits only the initial
+        // chunks, so each page chunk carried its own copy, ~70 KB brotli, downloaded again on the
+        // first visit to every page. One shared chunk is downloaded once.
+        const splitChunks = chain.optimization.get('splitChunks')
+        if (splitChunks) {
+          chain.optimization.splitChunks({
+            ...splitChunks,
+            cacheGroups: {
+              ...splitChunks.cacheGroups,
+              taroComponents: {
+                name: 'taro-components',
+                chunks: 'async',
+                test: /[\\/]node_modules[\\/](@tarojs[\\/]components|swiper|ssr-window|dom7|tslib)[\\/]/,
+                priority: 200,
+                enforce: true,
+                reuseExistingChunk: true,
+              },
+            },
+          })
+        }
       },
       output: {
         filename: 'js/[name].[contenthash:8].js',

@@ -4,7 +4,8 @@
  * RTT, 1.6 Mbps down, 750 kbps up) — from a cold cache (a fresh browser context per run), for
  * 首页 and an interpretation; median of 5 runs each. Also when the app has taken over from the
  * first screen the server wrote into the HTML (server/h5: the page is interactive from then on),
- * and the JavaScript 首页 loads first (bytes on the wire and gzipped).
+ * and the JavaScript 首页 loads first (bytes on the wire and gzipped). Then the next page in the
+ * app: a tap from 首页 to an interpretation, its time and the script it downloads.
  *
  *   BENCH_RUNS=5 npm run bench:h5      (builds dist/h5 first when it is missing; TARO_OUTPUT_DIR for another folder)
  */
@@ -40,7 +41,8 @@ const PAGES: { name: string; path: string; ready: string }[] = [
   { name: '解读 i001', path: '/packages/interpretation/pages/detail/index?id=i001', ready: 'text=查看政策原文' },
 ]
 
-async function measure(browser: Browser, url: string, ready: string): Promise<Sample> {
+/** a fresh phone with a cold cache under the profile, and the bytes each script took on the wire */
+async function throttledPhone(browser: Browser) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
   const page: Page = await context.newPage()
   const cdp = await context.newCDPSession(page)
@@ -55,6 +57,33 @@ async function measure(browser: Browser, url: string, ready: string): Promise<Sa
     const u = urls.get(e.requestId)
     if (u) wire.set(u, e.encodedDataLength)
   })
+  return { context, page, wire }
+}
+
+const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0)
+
+/**
+ * The next page, in the app: from 首页 (the app running, its code loaded) a tap on the first
+ * 精选解读 card until the interpretation shows, and the script bytes that took
+ */
+async function measureNextPage(browser: Browser, base: string): Promise<{ ms: number; js: number }> {
+  const { context, page, wire } = await throttledPhone(browser)
+  await page.goto(base + '/', { waitUntil: 'load', timeout: 120_000 })
+  await page.locator('#zct-first-screen').waitFor({ state: 'detached', timeout: 120_000 })
+  await page.waitForLoadState('networkidle', { timeout: 120_000 })
+  const before = sum(wire)
+  const start = Date.now()
+  await page.locator('.home .interp-card:visible').first().click()
+  await page.locator('text=查看政策原文').first().waitFor({ timeout: 120_000 })
+  const ms = Date.now() - start
+  await page.waitForLoadState('networkidle', { timeout: 120_000 })
+  const js = sum(wire) - before
+  await context.close()
+  return { ms, js }
+}
+
+async function measure(browser: Browser, url: string, ready: string): Promise<Sample> {
+  const { context, page, wire } = await throttledPhone(browser)
   const bodies = new Map<string, Buffer>()
   page.on('response', async (r) => {
     if (r.request().resourceType() === 'script') bodies.set(r.url(), await r.body().catch(() => Buffer.alloc(0)))
@@ -112,6 +141,11 @@ async function main(): Promise<void> {
         for (const s of js.sort((a, b) => b.gzip - a.gzip).slice(0, 6)) console.log(`    ${s.url.padEnd(40)} ${kb(s.gzip).padStart(8)} KB gz`)
       }
     }
+    const next: { ms: number; js: number }[] = []
+    for (let i = 0; i < RUNS; i++) next.push(await measureNextPage(browser, server.url))
+    console.log(
+      `首页 → 解读 (a tap in the app): shows in ${median(next.map((n) => n.ms)).toFixed(0)} ms, ${(median(next.map((n) => n.js)) / 1024).toFixed(1)} KB of script on the wire   runs ${next.map((n) => n.ms).join(' ')}`,
+    )
   } finally {
     await browser.close()
     await server.stop()
