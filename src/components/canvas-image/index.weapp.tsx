@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { Canvas } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { CanvasImageProps } from '.'
+import type { Canvas2D, CanvasImageProps } from '.'
 
 let seq = 0
 
@@ -24,7 +24,7 @@ export function CanvasImage({ width, height, scale, draw, drawKey, onImage }: Ca
           const s = scale(Taro.getSystemInfoSync().pixelRatio || 2)
           node.width = width * s
           node.height = height * s
-          draw(node.getContext('2d'), s)
+          draw(node.getContext('2d') as Canvas2D, s)
           Taro.canvasToTempFilePath({ canvas: node as never, fileType: 'png' } as Taro.canvasToTempFilePath.Option)
             .then((r) => !cancelled && onImage(r.tempFilePath))
             .catch(() => !cancelled && onImage(undefined))

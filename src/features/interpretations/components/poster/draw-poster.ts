@@ -5,18 +5,11 @@
  * dependencies, ~4 KB gzip, used only in this subpackage).
  */
 import { encode } from 'uqr'
+import { type Canvas2D, wrapLines } from '@/components/canvas-image/canvas-2d'
 import type { Interpretation, KeyFigure } from '@/contract'
 
-export interface PosterCtx {
-  fillStyle: string | CanvasGradient | CanvasPattern
-  font: string
-  textAlign: CanvasTextAlign
-  textBaseline: CanvasTextBaseline
-  fillRect(x: number, y: number, w: number, h: number): void
-  fillText(text: string, x: number, y: number): void
-  measureText(text: string): { width: number }
-  scale(x: number, y: number): void
-}
+/** the part of the 2D context the poster uses */
+export type PosterCtx = Pick<Canvas2D, 'fillStyle' | 'font' | 'textAlign' | 'textBaseline' | 'fillRect' | 'fillText' | 'measureText' | 'scale'>
 
 /** A4-like proportions, in canvas units before the pixel-ratio scale */
 export const POSTER_WIDTH = 600
@@ -41,15 +34,7 @@ export function posterData(item: Interpretation, url: string, date: string): Pos
 
 /** lines of at most `width`, broken between characters; the last kept line ends with … */
 export function wrapText(ctx: Pick<PosterCtx, 'measureText'>, text: string, width: number, maxLines = Infinity): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const ch of text) {
-    if (ctx.measureText(line + ch).width > width && line) {
-      lines.push(line)
-      line = ch
-    } else line += ch
-  }
-  if (line) lines.push(line)
+  const lines = wrapLines(ctx, text, width)
   if (lines.length <= maxLines) return lines
   const kept = lines.slice(0, maxLines)
   kept[maxLines - 1] = `${kept[maxLines - 1].slice(0, -1)}…`

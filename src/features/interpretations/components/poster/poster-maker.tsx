@@ -1,5 +1,5 @@
 import { CanvasImage } from '@/components/canvas-image'
-import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH, type PosterCtx, type PosterData } from './draw-poster'
+import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH, type PosterData } from './draw-poster'
 
 export { printPoster, sharePoster } from './poster-output'
 
@@ -19,7 +19,7 @@ export function PosterMaker({ poster, onImage }: PosterMakerProps) {
       width={POSTER_WIDTH}
       height={POSTER_HEIGHT}
       scale={posterScale}
-      draw={(ctx, scale) => drawPoster(ctx as PosterCtx, poster, scale)}
+      draw={(ctx, scale) => drawPoster(ctx, poster, scale)}
       drawKey={JSON.stringify(poster)}
       onImage={onImage}
     />

@@ -1,5 +1,5 @@
 import { CanvasImage } from '@/components/canvas-image'
-import { CARD_HEIGHT, CARD_WIDTH, drawCard, type CardData, type Ctx2D } from './draw-card'
+import { CARD_HEIGHT, CARD_WIDTH, drawCard, type CardData } from './draw-card'
 
 export interface CardMakerProps {
   card: CardData
@@ -17,7 +17,7 @@ export function CardMaker({ card, onImage }: CardMakerProps) {
       width={CARD_WIDTH}
       height={CARD_HEIGHT}
       scale={cardScale}
-      draw={(ctx, scale) => drawCard(ctx as Ctx2D, card, scale)}
+      draw={(ctx, scale) => drawCard(ctx, card, scale)}
       drawKey={JSON.stringify(card)}
       onImage={onImage}
     />

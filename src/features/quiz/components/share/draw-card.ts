@@ -2,6 +2,8 @@
  * The shareable result card and the participation certificate, drawn with the 2D canvas API that
  * both the browser and WeChat's `canvas type="2d"` offer. Size in canvas units (CSS px × scale).
  */
+import { type Canvas2D, wrapLines } from '@/components/canvas-image/canvas-2d'
+
 export interface CardData {
   kind: 'result' | 'certificate'
   campaignTitle: string
@@ -17,54 +19,25 @@ export interface CardData {
   date: string
 }
 
-/** the part of CanvasRenderingContext2D the card uses (WeChat's 2d context has all of it) */
-export interface Ctx2D {
-  fillStyle: string | CanvasGradient | CanvasPattern
-  strokeStyle: string | CanvasGradient | CanvasPattern
-  lineWidth: number
-  font: string
-  textAlign: CanvasTextAlign
-  textBaseline: CanvasTextBaseline
-  fillRect(x: number, y: number, w: number, h: number): void
-  strokeRect(x: number, y: number, w: number, h: number): void
-  fillText(text: string, x: number, y: number): void
-  measureText(text: string): { width: number }
-  scale(x: number, y: number): void
-}
-
 export const CARD_WIDTH = 300
 export const CARD_HEIGHT = 420
 const FONT = "'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
 
-/** lines of at most `width`, broken between characters (Chinese has no spaces) */
-export function wrap(ctx: Pick<Ctx2D, 'measureText'>, text: string, width: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const ch of text) {
-    if (line && ctx.measureText(line + ch).width > width) {
-      lines.push(line)
-      line = ch
-    } else line += ch
-  }
-  if (line) lines.push(line)
-  return lines
-}
-
-function text(ctx: Ctx2D, value: string, x: number, y: number, size: number, color: string, weight = 'normal', align: CanvasTextAlign = 'center') {
+function text(ctx: Canvas2D, value: string, x: number, y: number, size: number, color: string, weight = 'normal', align: CanvasTextAlign = 'center') {
   ctx.font = `${weight} ${size}px ${FONT}`
   ctx.fillStyle = color
   ctx.textAlign = align
   ctx.fillText(value, x, y)
 }
 
-function paragraph(ctx: Ctx2D, value: string, y: number, size: number, color: string, width: number, maxLines = 4): number {
+function paragraph(ctx: Canvas2D, value: string, y: number, size: number, color: string, width: number, maxLines = 4): number {
   ctx.font = `normal ${size}px ${FONT}`
-  const lines = wrap(ctx, value, width).slice(0, maxLines)
+  const lines = wrapLines(ctx, value, width).slice(0, maxLines)
   lines.forEach((l, i) => text(ctx, l, CARD_WIDTH / 2, y + i * size * 1.5, size, color))
   return y + lines.length * size * 1.5
 }
 
-export function drawCard(ctx: Ctx2D, d: CardData, scale = 1): void {
+export function drawCard(ctx: Canvas2D, d: CardData, scale = 1): void {
   ctx.scale(scale, scale)
   ctx.textBaseline = 'middle'
   const certificate = d.kind === 'certificate'
