@@ -14,7 +14,10 @@
  * so no content can close the script or add markup. Nothing here is personal: it is the public
  * content any visitor gets from GET /home and GET /interpretations/:id.
  */
-import type { Block, Home, Interpretation, InterpretationKind, InterpretationSummary, PolicyValidity } from '../../src/contract'
+import type { Block, Home, Interpretation, InterpretationSummary } from '../../src/contract'
+// the pages' own wording and colours (plain data modules of the client)
+import { kindLabel, kindTone, staleNotice } from '../../src/features/interpretations/kinds'
+import { validityLabel, validityTone } from '../../src/features/policies/validity'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
@@ -39,10 +42,6 @@ export function chineseDate(iso: string): string {
   return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : escapeHtml(iso)
 }
 
-const kindLabel: Record<InterpretationKind, string> = { illustrated: '图解', qa: '问答', video: '视频' }
-const kindTone: Record<InterpretationKind, string> = { illustrated: 'primary', qa: 'success', video: 'warning' }
-const validityLabel: Record<PolicyValidity, string> = { valid: '有效', revised: '已修订', repealed: '已废止' }
-const validityTone: Record<PolicyValidity, string> = { valid: 'success', revised: 'warning', repealed: 'danger' }
 
 const tag = (text: string, tone: string) => `<span class="tag tag--${tone}">${escapeHtml(text)}</span>`
 
@@ -115,7 +114,7 @@ export function interpretationFirstScreen(item: Interpretation): string {
     `<div class="interp-detail__title">${escapeHtml(item.title)}</div>` +
     `<span class="interp-detail__meta">${escapeHtml(item.department)} · ${chineseDate(item.publishedAt)}</span>` +
     `<div class="interp-detail__tools"><div class="read-aloud">▶ 朗读全文</div><div class="interp-detail__poster">生成明白卡海报</div></div>` +
-    (item.validity === 'valid' ? '' : `<div class="interp-detail__stale">${item.validity === 'repealed' ? '所解读的政策已废止，内容仅供参考。' : '所解读的政策已修订，请以新版文件为准。'}</div>`) +
+    (item.validity === 'valid' ? '' : `<div class="interp-detail__stale">${staleNotice[item.validity]}</div>`) +
     `</div>${firstBlocks(item.blocks)}</div>`
   )
 }

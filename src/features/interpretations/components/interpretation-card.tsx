@@ -1,12 +1,11 @@
 import { Image, Text, View } from '@tarojs/components'
 import { mediaUrl } from '@/api'
-import type { InterpretationKind, InterpretationSummary } from '@/contract'
-import { Tag, type TagTone } from '@/components/tag'
+import type { InterpretationSummary } from '@/contract'
+import { Tag } from '@/components/tag'
 import { formatDate } from '@/utils/date'
+import { kindLabel, kindTone } from '../kinds'
 import './interpretation-card.scss'
 
-export const kindLabel: Record<InterpretationKind, string> = { illustrated: '图解', qa: '问答', video: '视频' }
-const kindTone: Record<InterpretationKind, TagTone> = { illustrated: 'primary', qa: 'success', video: 'warning' }
 
 export function InterpretationCard({ item, onOpen, compact }: { item: InterpretationSummary; onOpen: (item: InterpretationSummary) => void; compact?: boolean }) {
   return (

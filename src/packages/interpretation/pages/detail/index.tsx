@@ -7,7 +7,7 @@ import { Skeleton } from '@/components/skeleton'
 import { Tag } from '@/components/tag'
 import { getInterpretation } from '@/features/interpretations/api/get-interpretation'
 import { InterpretationBlocks } from '@/features/interpretations/components/blocks/interpretation-blocks'
-import { kindLabel } from '@/features/interpretations/components/interpretation-card'
+import { kindLabel, staleNotice } from '@/features/interpretations/kinds'
 import { RelatedVideos } from '@/features/interpretations/components/related-videos'
 import { blockSpeechText } from '@/features/interpretations/speech-text'
 import { useReadingStore } from '@/features/interpretations/stores/reading-store'
@@ -93,7 +93,7 @@ export default function InterpretationDetailPage() {
         </View>
         {item.validity !== 'valid' ? (
           <View className='interp-detail__stale' role='alert'>
-            {item.validity === 'repealed' ? '所解读的政策已废止，内容仅供参考。' : '所解读的政策已修订，请以新版文件为准。'}
+            {staleNotice[item.validity]}
           </View>
         ) : null}
       </View>
