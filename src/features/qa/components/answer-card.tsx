@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
+import { Tag } from '@/components/tag'
 import type { QaHit } from '@/contract'
 import { Highlighted } from './highlighted'
 import './qa.scss'
@@ -21,7 +22,11 @@ export function AnswerCard({ hit, onOpenInterpretation, onOpenPolicy, reading = 
   const { faq } = hit
   return (
     <View className='answer-card' role='article' aria-label={label ? `${label}：${faq.question}` : faq.question}>
-      {label ? <Text className='answer-card__label'>{label}</Text> : null}
+      {label ? (
+        <View className='answer-card__label'>
+          <Tag tone='warning'>{label}</Tag>
+        </View>
+      ) : null}
       <View className={`answer-card__q ${reading === 0 ? 'answer-card--reading' : ''}`}>
         <Text className='answer-card__mark'>问</Text>
         <Highlighted className='answer-card__q-text' text={faq.question} terms={hit.matched} />
