@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
-import { FIRST_SCREEN_GONE_MARK } from '../src/contract'
+import { FIRST_SCREEN_ELEMENT_ID, FIRST_SCREEN_GONE_MARK } from '../src/contract'
 import { launch } from '../test/e2e/browser'
 import { root, startProcess } from './bench/server-process'
 
@@ -69,7 +69,7 @@ const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 
 async function measureNextPage(browser: Browser, base: string): Promise<{ ms: number; js: number }> {
   const { context, page, wire } = await throttledPhone(browser)
   await page.goto(base + '/', { waitUntil: 'load', timeout: 120_000 })
-  await page.locator('#zct-first-screen').waitFor({ state: 'detached', timeout: 120_000 })
+  await page.locator(`#${FIRST_SCREEN_ELEMENT_ID}`).waitFor({ state: 'detached', timeout: 120_000 })
   await page.waitForLoadState('networkidle', { timeout: 120_000 })
   const before = sum(wire)
   const start = Date.now()
