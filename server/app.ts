@@ -9,6 +9,7 @@ import { setupAuth } from './plugins/auth'
 import { setupErrorHandlers, setupNotFound } from './plugins/error-handlers'
 import { type Faults, setupFaultInjection } from './plugins/fault-injection'
 import { setupHttpCache } from './plugins/http-cache'
+import { setupRateLimit } from './plugins/rate-limit'
 import { setupResponseCache } from './plugins/response-cache'
 import { setupH5, setupMedia } from './plugins/static-files'
 import { apiRoutes } from './routes'
@@ -31,6 +32,8 @@ export interface BuildAppOptions {
   wechat?: WechatConfig
   /** POST /auth/dev; default: on in mock mode or when ALLOW_DEV_LOGIN=1 */
   devLogin?: boolean
+  /** abuse limits (default on; RATE_LIMIT=0 turns them off for benchmarks) */
+  rateLimit?: boolean
   /** the server-side micro-cache of content reads (default on; RESPONSE_CACHE=0 turns it off) */
   responseCache?: boolean
   logger?: boolean
@@ -49,6 +52,7 @@ export function buildApp(opts: BuildAppOptions): App {
   setupErrorHandlers(app)
   // at the root, so request.user and requireRole work on every route, later ones included
   setupAuth(app, opts.store)
+  setupRateLimit(app, { enabled: opts.rateLimit ?? true })
 
   setupMedia(app, opts.mediaDir)
   const servesH5 = setupH5(app, opts.staticDir)

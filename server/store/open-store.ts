@@ -1,9 +1,9 @@
 import { join } from 'node:path'
 import type { Fixtures } from '../../mock/types'
-import { MemoryStore } from './memory'
 import { DB_FILE_NAME, SqliteStore } from './sqlite'
-import type { Store, StoreOptions } from './store'
+import type { StoreOptions } from './store'
 
+/** `memory`: SQLite in memory (mock mode, component tests); `sqlite`: the file under dataDir */
 export type StoreKind = 'memory' | 'sqlite'
 
 export interface OpenStoreOptions extends StoreOptions {
@@ -13,7 +13,6 @@ export interface OpenStoreOptions extends StoreOptions {
   dataDir?: string
 }
 
-export function openStore({ kind, fixtures, dataDir = './data', now }: OpenStoreOptions): Store {
-  if (kind === 'memory') return new MemoryStore(fixtures, { now })
-  return new SqliteStore({ file: join(dataDir, DB_FILE_NAME), fixtures, now })
+export function openStore({ kind, fixtures, dataDir = './data', now }: OpenStoreOptions): SqliteStore {
+  return new SqliteStore({ file: kind === 'memory' ? ':memory:' : join(dataDir, DB_FILE_NAME), fixtures, now })
 }

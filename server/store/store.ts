@@ -1,8 +1,7 @@
 /**
  * The content store: everything the API reads, and the users, sessions and consultations it writes.
- * Two implementations share this contract and one test suite (test/api/store.test.ts):
- * `memory.ts` (mock mode, fast tests) and `sqlite/index.ts` (the default).
- * Quiz answers are loaded by both but no method of the read side returns them.
+ * One implementation, `sqlite/index.ts`, on a file (the default) or in memory (mock mode and the
+ * component tests), tested by test/api/store.test.ts. No method of the read side returns a quiz answer.
  */
 import type {
   Campaign,
@@ -122,7 +121,7 @@ export class StoreConflict extends Error {
 }
 
 export interface Store {
-  readonly kind: 'memory' | 'sqlite'
+  readonly kind: 'sqlite'
   readonly lectures: LectureStore
   readonly quiz: QuizStore
 

@@ -1,9 +1,8 @@
 /**
- * One suite, two lecture stores: memory and SQLite answer every write and read alike — orders,
+ * The lecture store on SQLite answers every write and read — orders,
  * steps through the rules, timelines, idempotent replays, notifications, sign-in.
  */
 import { join } from 'node:path'
-import { MemoryStore } from '../../server/store/memory'
 import { SqliteStore } from '../../server/store/sqlite'
 import { type Store, StoreConflict, type StoreOptions } from '../../server/store/store'
 import { type LectureCaller, LectureRefusal, type NewOrderFields } from '../../server/lectures/orders'
@@ -18,7 +17,6 @@ let fileSeq = 0
 afterAll(() => temp.remove())
 
 const factories: [string, Factory][] = [
-  ['memory', (fixtures, options) => new MemoryStore(fixtures, options)],
   ['sqlite', (fixtures, options) => new SqliteStore({ file: join(temp.path, `l${fileSeq++}.db`), fixtures, ...options })],
 ]
 

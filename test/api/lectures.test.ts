@@ -70,7 +70,7 @@ const BODIES: Record<LectureAction, unknown> = {
   rate: { stars: 5, comment: '讲得通俗易懂' },
 }
 
-describe.each<StoreKind>(['sqlite', 'memory'])('lecture orders on the %s store', (storeKind) => {
+describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKind) => {
   let server: TestServer
   const log: string[] = []
   const { login, call } = harness(() => server)

@@ -6,7 +6,7 @@ import { postJson, startTestServer, type TestServer } from './helpers/test-serve
 const c001 = fixtures.courses.find((c) => c.id === 'c001')!
 const [l1, l2] = c001.lessons
 
-describe.each(['sqlite', 'memory'] as const)('lesson progress (%s store)', (storeKind) => {
+describe.each(['sqlite'] as const)('lesson progress (%s store)', (storeKind) => {
   let server: TestServer
   const clock = makeClock(new Date('2026-11-28T08:00:00Z'))
   beforeAll(async () => {

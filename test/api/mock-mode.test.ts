@@ -35,7 +35,7 @@ it('MOCK_LATENCY_MS delays API responses, not /health', async () => {
 it('without faults, mock mode serves the fixtures and allows dev login', async () => {
   const server = await startTestServer({ storeKind: 'memory', mode: 'mock' })
   try {
-    expect(server.store.kind).toBe('memory')
+    expect((server.store as import('../../server/store/sqlite').SqliteStore).db.name).toBe(':memory:')
     expect((await server.api('/topics')).status).toBe(200)
     expect((await server.api('/auth/dev', postJson({ role: 'admin' }))).status).toBe(200)
   } finally {

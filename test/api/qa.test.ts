@@ -4,7 +4,7 @@ import { QA_MIN_SCORE } from '../../server/qa'
 import { UNSURE_QUESTION } from '../support/qa-questions'
 import { startTestServer, type TestServer } from './helpers/test-server'
 
-describe.each(['sqlite', 'memory'] as const)('GET /qa/search (%s store)', (storeKind) => {
+describe.each(['sqlite'] as const)('GET /qa/search (%s store)', (storeKind) => {
   let server: TestServer
   beforeAll(async () => {
     server = await startTestServer({ storeKind })

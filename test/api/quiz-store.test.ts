@@ -1,5 +1,5 @@
 /**
- * One suite, two stores: the quiz service on the memory store and on the SQLite store must start,
+ * The quiz service on the SQLite store must start,
  * score, rank and keep the 错题本 the same way (real fixtures, a clock the tests move).
  */
 import { join } from 'node:path'
@@ -20,7 +20,6 @@ import {
   submitAttempt,
 } from '../../server/quiz/service'
 import { GRACE_SEC } from '../../server/quiz/time'
-import { MemoryStore } from '../../server/store/memory'
 import { SqliteStore } from '../../server/store/sqlite'
 import type { Store, StoreOptions } from '../../server/store/store'
 import { makeClock } from './helpers/clock'
@@ -33,7 +32,6 @@ let fileSeq = 0
 afterAll(() => temp.remove())
 
 const factories: [string, Factory][] = [
-  ['memory', (f, options) => new MemoryStore(f, options)],
   ['sqlite', (f, options, file) => new SqliteStore({ file: file ?? join(temp.path, `q${fileSeq++}.db`), fixtures: f, ...options })],
 ]
 

@@ -1,12 +1,10 @@
 /**
- * One suite, two stores: the memory store and the SQLite store must answer every read and write
+ * The store suite: the SQLite store (a file; mock mode runs the same on :memory:) must answer every read and write
  * the same way (sample fixtures), and agree with each other on the real fixtures.
  */
 import { join } from 'node:path'
 import { type ConsultationInput, ROLES } from '../../src/contract'
-import { fixtures as realFixtures } from '../../mock/fixtures'
 import type { Fixtures } from '../../mock/types'
-import { MemoryStore } from '../../server/store/memory'
 import { SqliteStore } from '../../server/store/sqlite'
 import { type Store, StoreConflict, type StoreOptions } from '../../server/store/store'
 import { makeClock } from './helpers/clock'
@@ -20,7 +18,6 @@ let fileSeq = 0
 afterAll(() => temp.remove())
 
 const factories: [string, Factory][] = [
-  ['memory', (fixtures, options) => new MemoryStore(fixtures, options)],
   ['sqlite', (fixtures, options) => new SqliteStore({ file: join(temp.path, `s${fileSeq++}.db`), fixtures, ...options })],
 ]
 
@@ -452,55 +449,5 @@ describe.each(factories)('%s store', (_kind, make) => {
       expect(s.replyConsultation('nope', responder, '答复内容')).toBeUndefined()
       expect(s.getConsultation('nope')).toBeUndefined()
     })
-  })
-})
-
-describe('memory and SQLite agree on the real fixtures', () => {
-  const now = () => new Date()
-  const memory = new MemoryStore(realFixtures, { now })
-  const sqlite = new SqliteStore({ file: join(temp.path, 'real.db'), fixtures: realFixtures, now })
-  afterAll(() => sqlite.close())
-
-  const topics = realFixtures.topics.map((t) => t.id)
-  const departments = [...new Set(realFixtures.policies.map((p) => p.department))]
-  const words = realFixtures.policies.flatMap((p) => [p.title.slice(2, 6), p.docNumber, p.summary.slice(5, 9)])
-
-  it('on taxonomy, home and campaigns', () => {
-    expect(sqlite.listTopics()).toEqual(memory.listTopics())
-    expect(sqlite.listDepartments()).toEqual(memory.listDepartments())
-    expect(sqlite.regionTree()).toEqual(memory.regionTree())
-    expect(sqlite.home()).toEqual(memory.home())
-    expect(sqlite.listCampaigns()).toEqual(memory.listCampaigns())
-    expect(sqlite.listCourses()).toEqual(memory.listCourses())
-    expect(sqlite.listLectureTopics()).toEqual(memory.listLectureTopics())
-  })
-
-  it('on every policy query by topic, department, word and page', () => {
-    for (const topic of topics) expect(sqlite.searchPolicies({ ...all, topic })).toEqual(memory.searchPolicies({ ...all, topic }))
-    for (const dept of departments) expect(sqlite.searchPolicies({ ...all, dept })).toEqual(memory.searchPolicies({ ...all, dept }))
-    for (const q of words) expect(sqlite.searchPolicies({ ...all, q })).toEqual(memory.searchPolicies({ ...all, q }))
-    for (let page = 1; page <= 4; page++) {
-      expect(sqlite.searchPolicies({ page, pageSize: 3 })).toEqual(memory.searchPolicies({ page, pageSize: 3 }))
-    }
-  })
-
-  it('on every entity by id', () => {
-    for (const p of realFixtures.policies) expect(sqlite.getPolicy(p.id)).toEqual(p)
-    for (const i of realFixtures.interpretations) expect(sqlite.getInterpretation(i.id)).toEqual(i)
-    for (const f of realFixtures.faqs) expect(sqlite.getFaq(f.id)).toEqual(f)
-    for (const v of realFixtures.videos) expect(sqlite.getVideo(v.id)).toEqual(v)
-    for (const c of realFixtures.courses) expect(sqlite.getCourse(c.id)).toEqual(memory.getCourse(c.id))
-    for (const c of realFixtures.campaigns) expect(sqlite.getCampaign(c.id)).toEqual(memory.getCampaign(c.id))
-  })
-
-  it('on interpretation and video lists', () => {
-    for (const topic of [undefined, ...topics]) {
-      expect(sqlite.listInterpretations({ ...all, topic })).toEqual(memory.listInterpretations({ ...all, topic }))
-      expect(sqlite.listVideos({ ...all, topic })).toEqual(memory.listVideos({ ...all, topic }))
-    }
-    for (const p of realFixtures.policies) {
-      const q = { ...all, policyId: p.id }
-      expect(sqlite.listInterpretations(q)).toEqual(memory.listInterpretations(q))
-    }
   })
 })

@@ -5,7 +5,7 @@ import { postJson, startTestServer, type TestServer } from './helpers/test-serve
 
 const v001 = fixtures.videos.find((v) => v.id === 'v001')!
 
-describe.each(['sqlite', 'memory'] as const)('video views and likes (%s store)', (storeKind) => {
+describe.each(['sqlite'] as const)('video views and likes (%s store)', (storeKind) => {
   let server: TestServer
   const clock = makeClock(new Date('2026-11-28T08:00:00Z'))
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * Component tests talk to the real API routes on the in-memory store loaded from mock/fixtures,
+ * Component tests talk to the real API routes on SQLite in memory loaded from mock/fixtures,
  * through Fastify's inject (no sockets): same fixtures, same rules, same error bodies as the
  * server. `useFixtureApi()` installs it as the app's ApiClient for the test file.
  */
@@ -8,7 +8,7 @@ import { deserialize, serialize } from 'node:v8'
 import path from 'node:path'
 import { fixtures } from '../../mock/fixtures'
 import { buildApp } from '../../server/app'
-import { MemoryStore } from '../../server/store/memory'
+import { SqliteStore } from '../../server/store/sqlite'
 import { ApiClient, type Transport } from '../../src/api/client'
 import { setApi, useSessionStore } from '../../src/api'
 
@@ -19,7 +19,7 @@ globalThis.structuredClone ??= (<T>(value: T): T => deserialize(serialize(value)
 export interface FixtureApi {
   client: ApiClient
   /** the store behind the routes, to change data the way another user would */
-  store: MemoryStore
+  store: SqliteStore
   /** every request the client made, as `METHOD /path?query` */
   requests: string[]
   /** the next N requests (matching `only`, if given) fail at the transport, like a dropped connection */
@@ -30,7 +30,7 @@ export interface FixtureApi {
 }
 
 export function createFixtureApi(): FixtureApi {
-  const store = new MemoryStore(fixtures)
+  const store = new SqliteStore({ file: ':memory:', fixtures })
   const app = buildApp({ store, mode: 'mock', logger: false, devLogin: true, mediaDir: path.join(__dirname, '../../mock/media') })
   const requests: string[] = []
   let failures = 0
