@@ -161,8 +161,8 @@ describe('contest integrity: the practice oracle is closed', () => {
     const first = await player.start('q002')
     const firstIds = new Set(first.questions.map((q) => q.id))
     await player.call(`/attempts/${first.id}/submit`, postJson({ answers: {} })) // all wrong: all ten in the 错题本
-    const one = [...firstIds][0]
-    expect((await player.practise(one, seedOf.get(one)!.answer)).status).toBe(200) // reviewed: open
+    // reviewed: open to practice — each answer stored under an Idempotency-Key
+    for (const id of firstIds) expect((await player.practise(id, seedOf.get(id)!.answer, { 'idempotency-key': `before-${id}` })).status).toBe(200)
 
     clock.advance(60_000)
     const second = await player.start('q002')
@@ -183,6 +183,10 @@ describe('contest integrity: the practice oracle is closed', () => {
     for (const id of shared) {
       const res = await player.practise(id, seedOf.get(id)!.answer)
       expect([id, res.status]).toEqual([id, 409])
+      // nor does replaying a key that was answered while the question was open
+      const replay = await player.practise(id, seedOf.get(id)!.answer, { 'idempotency-key': `before-${id}` })
+      const raw = await replay.text()
+      expect([id, replay.status, leaks(raw, running)]).toEqual([id, 409, []])
     }
     const bookRaw = await (await player.call('/mistakes')).text()
     expect(leaks(bookRaw, running)).toEqual([])
