@@ -47,6 +47,18 @@ export function rateLimited(message: string, retryAfterMs: number): ApiError {
   return new ApiError(429, 'rate_limited', `${message}，${retryIn(retryAfterMs)}`)
 }
 
+/**
+ * @fastify/rate-limit (11.2) marks a request once any of its hooks ran and every later hook of the
+ * same registration returns at once when it sees the mark: a route's second rule would never count.
+ * Each rule clears the mark after it ran, so every rule on a route counts.
+ */
+const RAN_MARK = 'fastify.request.rateLimitRan'
+function clearRanMark(request: FastifyRequest): void {
+  for (const s of Object.getOwnPropertySymbols(request)) {
+    if (s.description === RAN_MARK) (request as unknown as Record<symbol, boolean>)[s] = false
+  }
+}
+
 function keyOf(rule: LimitRule, request: FastifyRequest): string {
   if (rule.per === 'user' && request.user) return `${rule.name}:u:${request.user.id}`
   return `${rule.name}:ip:${request.ip}`
@@ -73,7 +85,7 @@ export function setupRateLimit(app: FastifyInstance, options: RateLimitOptions =
         keyGenerator: (req) => keyOf(rule, req),
         errorResponseBuilder: (_req, context) => rateLimited(rule.message ?? '操作过于频繁', context.ttl),
       }) as unknown as preHandlerAsyncHookHandler
-      return hook.call(this, request, reply)
+      return hook.call(this, request, reply).then(() => clearRanMark(request))
     }
   })
 }

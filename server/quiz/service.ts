@@ -22,6 +22,8 @@ import type {
   User,
 } from '../../src/contract'
 import { ApiError, badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../errors'
+import { integrityOf } from '../modules/contest-integrity/repository'
+import { PRACTICE_REFUSALS, practiceVerdict } from '../modules/contest-integrity/rules'
 import { requestHash } from '../store/idempotency'
 import type { Store } from '../store/store'
 import { attemptsLeft, canStart, START_REFUSAL_MESSAGES } from './limits'
@@ -108,9 +110,16 @@ function toAttempt(store: Store, a: AttemptRecord, secondsPerQuestion: number): 
   }
 }
 
+/**
+ * The result of a submitted attempt. Its review holds back the questions of the caller's running
+ * attempts (another campaign's sharing a question, or a later attempt drawing it again): only that
+ * attempt's own submit may answer them (server/modules/contest-integrity/rules.ts).
+ */
 function resultOf(store: Store, a: AttemptRecord, userId: string, already?: Scored, counted?: Standing): AttemptResult {
   const scored = already ?? scoreAttempt(a.questions, store.quiz.questionKeys(a.questions.map((q) => q.id)), a.answers ?? {})
   const standing = counted ?? store.quiz.getStanding(a.campaignId, userId)
+  const running = integrityOf(store).runningQuestions(userId, store.quiz.now())
+  const review = running.size === 0 ? scored.review : scored.review.filter((r) => !running.has(r.id))
   return {
     attemptId: a.id,
     campaignId: a.campaignId,
@@ -121,7 +130,8 @@ function resultOf(store: Store, a: AttemptRecord, userId: string, already?: Scor
     timeUsedSec: secondsOf(a.timeUsedMs ?? 0),
     submittedAt: a.submittedAt ?? a.deadline,
     ...(standing ? { rank: rankOf(store.quiz.countAhead(a.campaignId, standing)), countedScore: standing.score } : {}),
-    review: scored.review,
+    review,
+    ...(review.length < scored.review.length ? { reviewWithheld: scored.review.length - review.length } : {}),
   }
 }
 
@@ -394,24 +404,28 @@ export function practiceQuestions(
   random: Random = secureRandom,
 ): PracticeQuestion[] {
   const count = query.count ?? PRACTICE_COUNT
+  // never a question practice may not answer (server/modules/contest-integrity/rules.ts)
+  const locks = integrityOf(store).locksFor(user.id, store.quiz.now())
+  const open = (q: QuestionKey) => practiceVerdict(q.id, locks) === 'open'
   if (query.source === 'mistakes') {
     const mistakes = store.quiz.listMistakes(user.id)
     const keys = store.quiz.questionKeys(mistakes.map((m) => m.questionId))
     return mistakes
       .map((m) => keys.get(m.questionId))
-      .filter((q): q is QuestionKey => !!q && (!query.policyId || (q.policyId ?? NO_POLICY) === query.policyId))
+      .filter((q): q is QuestionKey => !!q && (!query.policyId || (q.policyId ?? NO_POLICY) === query.policyId) && open(q))
       .slice(0, count)
       .map(publicOf)
   }
   if (query.topic && !store.listTopics().some((t) => t.id === query.topic)) throw badRequest('没有这个主题')
-  return shuffle(store.quiz.bankQuestions(query.topic || undefined), random).slice(0, count).map(publicOf)
+  return shuffle(store.quiz.bankQuestions(query.topic || undefined).filter(open), random).slice(0, count).map(publicOf)
 }
 
 export const PRACTICE_SCOPE = 'POST /practice/answers'
 
 /**
  * Checks a practice answer and moves the 错题本. With an Idempotency-Key a retried request answers
- * the first feedback: a retry must not count as a second correct answer in a row.
+ * the first feedback: a retry must not count as a second correct answer in a row. A locked question
+ * (403) or one of the caller's running attempt (409) is not answered: see contest-integrity/rules.ts.
  */
 export function answerPractice(store: Store, user: User, questionId: string, chosen: string[], key?: string): PracticeFeedback {
   const q = store.quiz.questionKeys([questionId]).get(questionId)
@@ -423,6 +437,10 @@ export function answerPractice(store: Store, user: User, questionId: string, cho
   const hash = requestHash({ questionId, chosen: unique })
   const correct = isCorrect(q, unique)
   const outcome = store.quiz.atomically((): PracticeFeedback | ApiError => {
+    // before the idempotency replay: a feedback stored while the question was open is a key too
+    const verdict = practiceVerdict(questionId, integrityOf(store).locksFor(user.id, store.quiz.now(), [questionId]))
+    if (verdict === 'running') return conflict(PRACTICE_REFUSALS.running)
+    if (verdict === 'locked') return forbidden(PRACTICE_REFUSALS.locked)
     const earlier = key ? store.quiz.findIdempotencyRecord(user.id, PRACTICE_SCOPE, key) : undefined
     if (earlier) return earlier.requestHash === hash ? (earlier.body as PracticeFeedback) : idempotencyKeyReused()
     const before = store.quiz.getMistake(user.id, questionId)

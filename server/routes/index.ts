@@ -33,7 +33,7 @@ export function apiRoutes(options: AuthRoutesOptions): RoutePlugin {
     await api.register(courseRoutes)
     await api.register(lectureTopicRoutes)
     await api.register(campaignRoutes)
-    await api.register(quizRoutes)
+    await api.register(quizRoutes({ wechat: options.wechat }))
     await api.register(authRoutes(options))
     await api.register(consultationRoutes({ wechat: options.wechat }))
     await api.register(lectureRoutes({ wechat: options.wechat }))

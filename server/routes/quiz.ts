@@ -5,7 +5,9 @@
  * answer: the response schemas have no field for one.
  */
 import { Type } from '@sinclair/typebox'
+import { createRiskChecker } from '../modules/contest-integrity/risk-check'
 import { requireRole } from '../plugins/auth'
+import type { LimitRule } from '../plugins/rate-limit'
 import * as quiz from '../quiz/service'
 import { ErrorBody, IdParams } from '../schemas/common'
 import { IdempotencyHeaders } from '../schemas/consultations'
@@ -27,9 +29,10 @@ import {
   SubmitBody,
 } from '../schemas/quiz'
 import type { RoutePlugin } from '../type-provider'
+import type { WechatConfig } from '../wechat/jscode2session'
 import { REPLAYED_HEADER } from './consultations'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 503: ErrorBody }
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 
 const messages = {
   regionCode: '请选择所在乡镇（街道）或村（社区）',
@@ -38,7 +41,23 @@ const messages = {
   'idempotency-key': 'Idempotency-Key 格式不正确',
 }
 
-const quizRoutes: RoutePlugin = async (app) => {
+/**
+ * Practice answers: a person answers a few a minute; the per-IP allowance is higher because a
+ * village service point or a carrier's shared address puts many residents behind one IP.
+ */
+export const PRACTICE_LIMITS = {
+  perUser: { name: 'practice-answer', max: 60, windowMs: 60_000, per: 'user', message: '练习答题过于频繁' },
+  perIp: { name: 'practice-answer-ip', max: 240, windowMs: 60_000, per: 'ip', message: '练习答题过于频繁' },
+} as const satisfies Record<string, LimitRule>
+
+export interface QuizRoutesOptions {
+  /** with it, a WeChat user's submit is risk-checked (getUserRiskRank) */
+  wechat?: WechatConfig
+}
+
+const quizRoutes = (options: QuizRoutesOptions = {}): RoutePlugin => async (app) => {
+  const risk = createRiskChecker({ wechat: options.wechat })
+
   app.get(
     '/campaigns/:id/me',
     { schema: { params: IdParams, response: { 200: CampaignMe, ...errors } }, config: { cache: 'no-store' }, onRequest: requireRole() },
@@ -76,6 +95,8 @@ const quizRoutes: RoutePlugin = async (app) => {
       // the key is validated; the attempt itself records that it was submitted (see submitAttempt)
       const { result, replayed } = quiz.submitAttempt(app.store, request.user!, request.params.id, request.body.answers)
       if (replayed) reply.header(REPLAYED_HEADER, 'true')
+      // after the commit, bounded to 1.5 s; the outcome stays on the attempt, not in the answer
+      else await risk.afterSubmit({ store: app.store, userId: request.user!.id, attemptId: result.attemptId, clientIp: request.ip, log: request.log })
       return result
     },
   )
@@ -122,6 +143,7 @@ const quizRoutes: RoutePlugin = async (app) => {
       schema: { headers: IdempotencyHeaders, body: PracticeAnswerBody, response: { 200: PracticeFeedback, ...errors } },
       config: { validationMessages: messages },
       onRequest: requireRole(),
+      preHandler: [app.limit(PRACTICE_LIMITS.perUser), app.limit(PRACTICE_LIMITS.perIp)],
     },
     async (request) =>
       quiz.answerPractice(app.store, request.user!, request.body.questionId, request.body.chosen, request.headers['idempotency-key']),

@@ -54,6 +54,7 @@ export const AttemptResult = Type.Object({
   rank: Type.Optional(Type.Integer()),
   countedScore: Type.Optional(Type.Integer()),
   review: Type.Array(QuizQuestionReview),
+  reviewWithheld: Type.Optional(Type.Integer()),
 })
 
 export const AttemptView = Type.Object({ attempt: Attempt, result: Type.Optional(AttemptResult) })

@@ -80,6 +80,11 @@ export interface AttemptResult {
   /** the score that counts on the board (best or latest attempt, by the campaign's rule) */
   countedScore?: number
   review: QuizQuestionReview[]
+  /**
+   * questions left out of `review` because they are in another attempt of the caller that is still
+   * running: only that attempt's submit answers them (the client says so under the review)
+   */
+  reviewWithheld?: number
 }
 
 /** GET /attempts/:id: the attempt (to resume it) and, once submitted, its result */

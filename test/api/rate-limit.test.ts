@@ -36,3 +36,34 @@ it('retryIn says the wait in the largest whole unit', () => {
   expect(retryIn(15 * 60_000)).toBe('请 15 分钟后再试')
   expect(retryIn(3 * 3600_000)).toBe('请 3 小时后再试')
 })
+
+it('app.limit: every rule on a route counts, not only the first (signed-in users behind one IP)', async () => {
+  const server = await startTestServer({
+    devLogin: true,
+    beforeListen: (app) => {
+      app.get(
+        '/api/v1/__limited-twice',
+        {
+          preHandler: [
+            app.limit({ name: 't2-user', max: 2, windowMs: 60_000, per: 'user', message: '每人过于频繁' }),
+            app.limit({ name: 't2-ip', max: 3, windowMs: 60_000, per: 'ip', message: '本网络过于频繁' }),
+          ],
+        },
+        async () => ({ ok: true }),
+      )
+    },
+  })
+  try {
+    const token = async (name: string) =>
+      ((await (await server.api('/auth/dev', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'resident', name }) })).json()) as { token: string }).token
+    const [a, b] = [await token('甲'), await token('乙')]
+    const as = (t: string) => server.api('/__limited-twice', { headers: { authorization: `Bearer ${t}` } })
+    const statuses = [(await as(a)).status, (await as(a)).status, (await as(a)).status, (await as(b)).status]
+    expect(statuses).toEqual([200, 200, 429, 200]) // 甲's third is refused by the user rule, before the IP rule counts it
+    const byIp = await as(b) // the address's fourth counted request
+    expect(byIp.status).toBe(429)
+    expect(((await byIp.json()) as { error: { message: string } }).error.message).toMatch(/^本网络过于频繁/)
+  } finally {
+    await server.close()
+  }
+})

@@ -23,6 +23,10 @@ export interface FakeWechat {
   failNextCheck: (errcode: number) => void
   /** msg_sec_check answers after this many ms */
   checkDelayMs: number
+  /** getuserriskrank: risk_rank per openid (default 0); an openid with `riskerror` gets errcode -1 */
+  riskRanks: Record<string, number>
+  /** getuserriskrank answers after this many ms */
+  riskDelayMs: number
   close: () => Promise<void>
 }
 
@@ -31,6 +35,7 @@ export async function startFakeWechat(): Promise<FakeWechat> {
   let generation = 1
   let nextErrcode: number | undefined
   const fake = { checkDelayMs: 0 } as FakeWechat
+  Object.assign(fake, { riskRanks: {}, riskDelayMs: 0 })
 
   const server = createServer((req, res) => {
     let raw = ''
@@ -68,6 +73,14 @@ export async function startFakeWechat(): Promise<FakeWechat> {
         // a user who never accepted the template: WeChat's 43101
         if (String(call.body.touser).includes('unsubscribed')) return send({ errcode: 43101, errmsg: 'user refuse to accept the msg' })
         send(call.query.access_token === `token-${generation}` ? { errcode: 0, errmsg: 'ok' } : { errcode: 42001, errmsg: 'access_token expired' })
+      } else if (call.path === '/wxa/getuserriskrank') {
+        const openid = String(call.body.openid)
+        const answer = () => {
+          if (call.query.access_token !== `token-${generation}`) return send({ errcode: 42001, errmsg: 'access_token expired' })
+          if (openid.includes('riskerror')) return send({ errcode: -1, errmsg: 'system error' })
+          send({ errcode: 0, errmsg: 'getuserriskrank succ', risk_rank: fake.riskRanks[openid] ?? 0, unoin_id: 1 })
+        }
+        setTimeout(answer, fake.riskDelayMs)
       } else {
         res.statusCode = 404
         send({ errcode: 404 })

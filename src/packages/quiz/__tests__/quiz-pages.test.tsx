@@ -259,3 +259,50 @@ describe('practice and 错题本', () => {
     expect(await screen.findByText('错题本是空的')).toBeInTheDocument()
   })
 })
+
+describe('contest integrity on the pages', () => {
+  it('shows a practice refusal in place (a contest now uses the question) and skips it', async () => {
+    const session = await signIn('被拒居民')
+    taroMock.routerParams = { topic: 'yibao' }
+    render(<PracticePage />)
+    await screen.findByRole('button', { name: '医疗保障' })
+    await waitFor(() => expect(document.querySelector('.question__stem')).not.toBeNull())
+    const stem = document.querySelector('.question__stem')!.textContent!
+    const seed = fixtures.questions.find((q) => q.stem === stem)!
+    // meanwhile the resident started, on another device, an attempt that drew this question
+    const now = Date.now()
+    api.store.quiz.insertAttempt({
+      id: 'elsewhere',
+      userId: session.user.id,
+      campaignId: 'q002',
+      startedAt: new Date(now).toISOString(),
+      deadline: new Date(now + 600_000).toISOString(),
+      status: 'active',
+      questions: [{ id: seed.id, order: seed.options.map((o) => o.key) }],
+      regionCode: HAIMEN,
+    })
+    const group = screen.getByRole(seed.type === 'multiple' ? 'group' : 'radiogroup', { name: stem })
+    fireEvent.click(within(group).getAllByRole(seed.type === 'multiple' ? 'checkbox' : 'radio')[0])
+    fireEvent.click(screen.getByRole('button', { name: '确定' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('该题正用于您进行中的答题，提交后可查看答案和解析')
+    expect(screen.queryByText(/^解析：/)).toBeNull()
+    expect(screen.queryByText(/^正确答案：/)).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: '跳过此题' }))
+    await waitFor(() => expect(document.querySelector('.question__stem')!.textContent).not.toBe(stem))
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(screen.getByRole('button', { name: '确定' })).toBeInTheDocument()
+  })
+
+  it('says how many questions an earlier result holds back while a new attempt runs', async () => {
+    await signIn('复赛居民')
+    const first = await startedAttempt('q002')
+    await api.client.call('POST /attempts/:id/submit', { params: { id: first.id }, body: { answers: {} } })
+    const second = await api.client.call('POST /campaigns/:id/attempts', { params: { id: 'q002' }, body: {} })
+    const shared = first.questions.filter((q) => second.questions.some((s) => s.id === q.id))
+    expect(shared.length).toBeGreaterThan(0)
+    taroMock.routerParams = { id: first.id }
+    render(<AttemptResultPage />)
+    expect(await screen.findByText(`另有 ${shared.length} 道题正用于您进行中的答题，交卷后可在那次答题的结果中查看解析`)).toBeInTheDocument()
+    for (const q of shared) expect(screen.queryByText(q.stem)).toBeNull()
+  })
+})

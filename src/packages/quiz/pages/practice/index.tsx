@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRequest, useSessionStore } from '@/api'
+import { ApiError, useRequest, useSessionStore } from '@/api'
 import { ChipBar } from '@/components/chip-bar'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
@@ -16,7 +16,9 @@ import '../quiz.scss'
 
 /**
  * 练习: by topic (or the 错题本's questions), no ranking and no clock; each answer is checked at
- * once and shows the right answer and the explanation.
+ * once and shows the right answer and the explanation. The server never draws a question it will
+ * not answer, but one may become so between the draw and the answer (a contest starts, or the
+ * resident starts an attempt that drew it): its refusal (403/409) is shown in place, with 跳过此题.
  */
 export default function PracticePage() {
   const params = useRouter().params
@@ -32,6 +34,7 @@ export default function PracticePage() {
   const [index, setIndex] = useState(0)
   const [chosen, setChosen] = useState<string[]>([])
   const [feedback, setFeedback] = useState<PracticeFeedback>()
+  const [refusal, setRefusal] = useState<string>()
   const [checking, setChecking] = useState(false)
   const [right, setRight] = useState(0)
   const key = useRef(newIdempotencyKey())
@@ -40,6 +43,7 @@ export default function PracticePage() {
     setIndex(0)
     setChosen([])
     setFeedback(undefined)
+    setRefusal(undefined)
     setRight(0)
   }
 
@@ -70,7 +74,8 @@ export default function PracticePage() {
       setFeedback(fb)
       if (fb.isCorrect) setRight((n) => n + 1)
     } catch (e) {
-      void Taro.showToast({ title: e instanceof Error ? e.message : '提交失败，请重试', icon: 'none' })
+      if (e instanceof ApiError && (e.status === 403 || e.status === 409)) setRefusal(e.message)
+      else void Taro.showToast({ title: e instanceof Error ? e.message : '提交失败，请重试', icon: 'none' })
     } finally {
       setChecking(false)
     }
@@ -79,6 +84,7 @@ export default function PracticePage() {
     setIndex((i) => i + 1)
     setChosen([])
     setFeedback(undefined)
+    setRefusal(undefined)
   }
   const text = (keys: string[]) => keys.map((k) => q?.options.find((o) => o.key === k)?.text ?? k).join('、')
 
@@ -101,10 +107,15 @@ export default function PracticePage() {
       )}
       {questions.loading && !questions.data ? <Skeleton rows={3} /> : null}
       {questions.error && !questions.data ? <ErrorState message={questions.error.message} onRetry={questions.reload} /> : null}
-      {questions.data && list.length === 0 ? <EmptyState title={fromBook ? '错题本是空的' : '这个主题暂无题目'} hint={fromBook ? '答错的题会自动收进这里' : '换个主题试试'} /> : null}
+      {questions.data && list.length === 0 ? <EmptyState title={fromBook ? '错题本是空的' : '这个主题暂无题目'} hint={fromBook ? '答错的题会自动收进这里；正在竞赛中的题目提交后才能重练' : '竞赛中的题目在竞赛结束后开放练习，换个主题试试'} /> : null}
       {q ? (
         <>
-          <QuestionView question={q} index={index} total={list.length} chosen={chosen} onChange={setChosen} locked={!!feedback || checking} correct={feedback?.correct} />
+          <QuestionView question={q} index={index} total={list.length} chosen={chosen} onChange={setChosen} locked={!!feedback || !!refusal || checking} correct={feedback?.correct} />
+          {refusal ? (
+            <View className='quiz-feedback' role='alert'>
+              <Text className='quiz-feedback__text'>{refusal}</Text>
+            </View>
+          ) : null}
           {feedback ? (
             <View className='quiz-feedback' role='status'>
               <Text className={`quiz-feedback__verdict ${feedback.isCorrect ? 'quiz-feedback__verdict--ok' : 'quiz-feedback__verdict--bad'}`}>
@@ -124,9 +135,9 @@ export default function PracticePage() {
             </View>
           ) : null}
           <View className='quiz-actions'>
-            {feedback ? (
+            {feedback || refusal ? (
               <Button role='button' className='quiz-btn' onClick={next}>
-                {index < list.length - 1 ? '下一题' : '完成'}
+                {refusal ? '跳过此题' : index < list.length - 1 ? '下一题' : '完成'}
               </Button>
             ) : (
               <Button role='button' className='quiz-btn' loading={checking} disabled={checking || undefined} onClick={check}>

@@ -145,6 +145,11 @@ export default function AttemptResultPage() {
 
       <View className='section__title'>答题解析</View>
       <ReviewList review={result.review} onOpenInterpretation={(iid) => Taro.navigateTo({ url: routes.interpretationDetail(iid) })} />
+      {result.reviewWithheld ? (
+        <Text className='quiz-panel__line' role='note'>
+          另有 {result.reviewWithheld} 道题正用于您进行中的答题，交卷后可在那次答题的结果中查看解析
+        </Text>
+      ) : null}
     </ThemePage>
   )
 }

@@ -1,0 +1,145 @@
+/**
+ * What the contest-integrity rules read and write, over the SQLite store's connection: the locked
+ * questions (of campaigns not yet ended), a caller's running and reviewed questions, and the risk
+ * check of a submitted attempt (migration 007). Every read is an index walk: campaigns is a handful
+ * of rows, a user's attempts are found by `quiz_attempts_by_user` / `quiz_attempts_one_active`.
+ */
+import type Database from 'better-sqlite3'
+import { campaignStatus } from '../../store/campaign-status'
+import { SqliteStore } from '../../store/sqlite'
+import type { Store } from '../../store/store'
+import { withinGrace } from '../../quiz/time'
+import type { QuestionLocks, RiskOutcome } from './rules'
+
+export interface AttemptIntegrity {
+  riskCheck?: 'passed' | 'flagged' | 'unavailable'
+  riskRank?: number
+  flagReason?: string
+  prizeEligible: boolean
+}
+
+const EMPTY: ReadonlySet<string> = new Set()
+
+export class IntegrityRepository {
+  private readonly statements = new Map<string, Database.Statement>()
+  /** question ids per campaign: the draw pools do not change while the server runs */
+  private readonly pools = new Map<string, readonly string[]>()
+  private lockedCache?: { campaigns: string; questions: ReadonlySet<string> }
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** questions of campaigns that are upcoming or running at `now` */
+  lockedQuestions(now: Date): ReadonlySet<string> {
+    const rows = this.stmt('SELECT id, starts_at, ends_at FROM campaigns ORDER BY id').all() as { id: string; starts_at: string; ends_at: string }[]
+    const locking = rows.filter((c) => campaignStatus(c.starts_at, c.ends_at, now) !== 'ended').map((c) => c.id)
+    const key = locking.join('\n')
+    if (this.lockedCache?.campaigns !== key) {
+      this.lockedCache = { campaigns: key, questions: new Set(locking.flatMap((id) => this.pool(id))) }
+    }
+    return this.lockedCache.questions
+  }
+
+  /** questions of the user's attempts that are active and still within deadline + grace */
+  runningQuestions(userId: string, now: Date): ReadonlySet<string> {
+    const rows = this.stmt("SELECT questions, deadline FROM quiz_attempts WHERE user_id = ? AND status = 'active'").all(userId) as {
+      questions: string
+      deadline: string
+    }[]
+    const live = rows.filter((r) => withinGrace(r.deadline, now))
+    if (live.length === 0) return EMPTY
+    return new Set(live.flatMap((r) => (JSON.parse(r.questions) as { id: string }[]).map((q) => q.id)))
+  }
+
+  /** questions of the user's submitted attempts: their answers were in the review */
+  reviewedQuestions(userId: string): ReadonlySet<string> {
+    const ids = this.stmt(
+      `SELECT DISTINCT j.value ->> '$.id' FROM quiz_attempts a, json_each(a.questions) j
+       WHERE a.user_id = ? AND a.status = 'submitted'`,
+    )
+      .pluck()
+      .all(userId) as string[]
+    return new Set(ids)
+  }
+
+  wasReviewed(userId: string, questionId: string): boolean {
+    return (
+      this.stmt(
+        `SELECT 1 FROM quiz_attempts a, json_each(a.questions) j
+         WHERE a.user_id = ? AND a.status = 'submitted' AND j.value ->> '$.id' = ? LIMIT 1`,
+      )
+        .pluck()
+        .get(userId, questionId) !== undefined
+    )
+  }
+
+  /**
+   * The caller's locks. With `only`, the reviewed set is read just for those of them that are
+   * locked (one indexed lookup for a practice answer, none when the question is open).
+   */
+  locksFor(userId: string, now: Date, only?: readonly string[]): QuestionLocks {
+    const locked = this.lockedQuestions(now)
+    const running = this.runningQuestions(userId, now)
+    let reviewed: ReadonlySet<string>
+    if (only) {
+      const candidates = only.filter((id) => locked.has(id) && !running.has(id))
+      reviewed = new Set(candidates.filter((id) => this.wasReviewed(userId, id)))
+    } else {
+      reviewed = this.reviewedQuestions(userId)
+    }
+    return { locked, running, reviewed }
+  }
+
+  saveRiskOutcome(attemptId: string, outcome: RiskOutcome): void {
+    this.stmt('UPDATE quiz_attempts SET risk_check = ?, risk_rank = ?, flag_reason = ?, prize_eligible = ? WHERE id = ?').run(
+      outcome.riskCheck,
+      'riskRank' in outcome ? outcome.riskRank : null,
+      outcome.riskCheck === 'flagged' ? outcome.flagReason : null,
+      outcome.prizeEligible ? 1 : 0,
+      attemptId,
+    )
+  }
+
+  getIntegrity(attemptId: string): AttemptIntegrity | undefined {
+    const row = this.stmt('SELECT risk_check, risk_rank, flag_reason, prize_eligible FROM quiz_attempts WHERE id = ?').get(attemptId) as
+      | { risk_check: AttemptIntegrity['riskCheck'] | null; risk_rank: number | null; flag_reason: string | null; prize_eligible: number }
+      | undefined
+    if (!row) return undefined
+    return {
+      ...(row.risk_check ? { riskCheck: row.risk_check } : {}),
+      ...(row.risk_rank !== null ? { riskRank: row.risk_rank } : {}),
+      ...(row.flag_reason ? { flagReason: row.flag_reason } : {}),
+      prizeEligible: row.prize_eligible === 1,
+    }
+  }
+
+  private pool(campaignId: string): readonly string[] {
+    let ids = this.pools.get(campaignId)
+    if (!ids) {
+      ids = this.stmt('SELECT question_id FROM campaign_questions WHERE campaign_id = ?').pluck().all(campaignId) as string[]
+      this.pools.set(campaignId, ids)
+    }
+    return ids
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql)
+    if (!s) {
+      s = this.db.prepare(sql)
+      this.statements.set(sql, s)
+    }
+    return s
+  }
+}
+
+const repositories = new WeakMap<Store, IntegrityRepository>()
+
+/** the repository of a store (one per store, its statements prepared once) */
+export function integrityOf(store: Store): IntegrityRepository {
+  let repo = repositories.get(store)
+  if (!repo) {
+    if (!(store instanceof SqliteStore)) throw new Error('contest integrity needs the SQLite store')
+    repo = new IntegrityRepository(store.db)
+    repositories.set(store, repo)
+  }
+  return repo
+}
