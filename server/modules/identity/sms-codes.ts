@@ -22,9 +22,11 @@ export class SmsRateLimited extends ApiError {
   constructor(
     message: string,
     readonly retryAfterMs: number,
+    /** the wait always in seconds (the 60 s rule), not in the largest unit */
+    inSeconds = false,
   ) {
     const e = rateLimited(message, retryAfterMs)
-    super(e.statusCode, e.code, e.message)
+    super(e.statusCode, e.code, inSeconds ? `${message}，请 ${Math.max(1, Math.ceil(retryAfterMs / 1000))} 秒后再试` : e.message)
   }
 }
 
@@ -51,7 +53,7 @@ export class SmsCodes {
         | undefined
       if (sends) {
         const wait = Date.parse(sends.last_sent_at) + SMS_RESEND_MS - now.getTime()
-        if (wait > 0) throw new SmsRateLimited('验证码已发送，获取过于频繁', wait)
+        if (wait > 0) throw new SmsRateLimited('验证码已发送，获取过于频繁', wait, true)
         if (sends.count >= SMS_SENDS_PER_DAY) throw new SmsRateLimited('该手机号今天获取验证码的次数已达上限', end.getTime() - now.getTime())
       }
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
