@@ -78,6 +78,15 @@ export class IdentityRepository {
     if (this.tableExists('quiz_attempts')) {
       this.db.prepare("UPDATE quiz_attempts SET status = 'expired' WHERE user_id = ? AND status = 'active'").run(fromId)
     }
+    // a video both liked stays liked once: its total loses the duplicate
+    if (this.tableExists('video_likes')) {
+      this.db
+        .prepare(
+          `UPDATE videos SET likes = max(0, likes - 1) WHERE id IN (
+             SELECT video_id FROM video_likes WHERE user_id = ? INTERSECT SELECT video_id FROM video_likes WHERE user_id = ?)`,
+        )
+        .run(fromId, intoId)
+    }
     const references = this.referencesToUsers()
     // rows that point at other rows (standings → attempts) are dropped before what they point at
     for (const { table, column } of references) {

@@ -12,7 +12,7 @@
 import type { User } from '../../../src/contract'
 import { RESIDENT_SIGN_IN_PATH } from '../../../src/contract'
 import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../../content-check'
-import { badRequest, conflict, unavailable } from '../../errors'
+import { badRequest, conflict, forbidden, unavailable } from '../../errors'
 import { requireRole } from '../../plugins/auth'
 import { ErrorBody } from '../../schemas/common'
 import { Session, User as UserSchema } from '../../schemas/auth'
@@ -134,6 +134,8 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
         const { mobile, code } = request.body
         codes.verify(mobile, code)
         const user = users.byMobile(mobile) ?? users.findOrCreateResident('sms', mobile, defaultNickname(), mobile)
+        // SMS signs in residents only: a staff account with this number uses 工作人员登录
+        if (user.role !== 'resident') throw forbidden('该手机号属于工作人员账号，请使用工作人员登录')
         request.log.info({ mobile: maskMobile(mobile), userId: user.id }, 'signed in by sms')
         return sessionFor(user.id)
       },

@@ -7,7 +7,6 @@ import { RoleLogin } from '@/features/profile/components/role-login'
 import { BindPhone } from '@/features/resident-sign-in/components/bind-phone'
 import { NicknameEditor } from '@/features/resident-sign-in/components/nickname-editor'
 import { ResidentSignIn } from '@/features/resident-sign-in/components/resident-sign-in'
-import { returnAfterSignIn } from '@/features/resident-sign-in/return-to'
 import { LectureEntries } from '@/features/lectures/components/mine-entries'
 import { useDataSaverStore } from '@/features/settings/data-saver'
 import { roleLabel } from '@/features/profile/roles'
@@ -38,7 +37,7 @@ export default function MinePage() {
         </View>
       </View>
 
-      {user ? null : <ResidentSignIn onSignedIn={() => returnAfterSignIn(undefined)} />}
+      {user ? null : <ResidentSignIn onSignedIn={() => undefined} />}
       {user ? null : <RoleLogin />}
       {user?.role === 'resident' ? (
         <View className='mine__list'>

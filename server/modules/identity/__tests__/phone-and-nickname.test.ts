@@ -50,6 +50,9 @@ describe('binding the mobile in the mini-program', () => {
 
     const mini = await miniLogin('mini-1')
     expect(await (await server.api('/consultations/mine', bearer(mini.token))).json()).toEqual([])
+    const like = (token: string) => server.api('/videos/v001/like', putJson({ liked: true }, token))
+    const before = ((await (await like(h5.token)).json()) as { likes: number }).likes
+    expect(((await (await like(mini.token)).json()) as { likes: number }).likes).toBe(before + 1)
 
     const res = await bind(mini.token, `phone-${MOBILE}`)
     expect(res.status).toBe(200)
@@ -64,6 +67,8 @@ describe('binding the mobile in the mini-program', () => {
     // and signing in by SMS again finds the WeChat account
     clock.advance(61_000)
     expect((await smsSignIn(server, MOBILE)).user.id).toBe(mini.user.id)
+    // a video both accounts liked is liked once, and its total says so
+    expect(await (await server.api('/videos/v001/like', bearer(mini.token))).json()).toEqual({ liked: true, likes: before })
     // binding again is a no-op
     expect(((await (await bind(mini.token, `phone-${MOBILE}`)).json()) as PhoneBound).merged).toBe(false)
   })
@@ -85,6 +90,15 @@ describe('binding the mobile in the mini-program', () => {
     expect([intl.status, (await intl.json()).error.message]).toEqual([400, '仅支持绑定中国大陆手机号'])
     const spent = await bind(other.token, 'nonsense')
     expect([spent.status, (await spent.json()).error.message]).toEqual([400, '手机号授权已失效，请重新点击绑定'])
+  })
+
+  it('SMS signs in residents only', async () => {
+    server.store.upsertUser({ provider: 'dev', externalId: 'dispatcher:派单员甲', nickname: '派单员甲', role: 'dispatcher' })
+    const db = (server.store as unknown as { db: import('better-sqlite3').Database }).db
+    db.prepare("UPDATE users SET mobile = '13500000000' WHERE external_id = 'dispatcher:派单员甲'").run()
+    const { devCode } = (await (await server.api('/auth/sms/send', postJson({ mobile: '13500000000' }))).json()) as SmsSent
+    const res = await server.api('/auth/sms/verify', postJson({ mobile: '13500000000', code: devCode }))
+    expect([res.status, (await res.json()).error.message]).toEqual([403, '该手机号属于工作人员账号，请使用工作人员登录'])
   })
 
   it('is for mini-program accounts: H5 accounts get a 400, anonymous callers a 401', async () => {
