@@ -4,8 +4,8 @@
 -- users is rebuilt to widen the provider CHECK (SQLite cannot alter a constraint) and to add
 -- mobile. Other tables keep their REFERENCES users (id): the old table is dropped with foreign
 -- key checks deferred, and inserting the copied rows into the new users resolves them before
--- commit. A migration that adds a column to users before this one must add it here too
--- (server/modules/identity/__tests__/migration.test.ts fails when a column is lost).
+-- commit. A migration that adds a column, index or trigger to users before this one must add it
+-- here too (server/modules/identity/__tests__/migration.test.ts fails when one is lost).
 PRAGMA defer_foreign_keys = ON;
 
 CREATE TEMP TABLE users_before_009 AS SELECT * FROM users;
