@@ -16,6 +16,7 @@ import { apiRoutes } from './routes'
 import type { Store } from './store/store'
 import type { App, TypeBoxTypeProvider } from './type-provider'
 import type { WechatConfig } from './wechat/jscode2session'
+import type { IdentityOptions } from './modules/identity'
 
 export type ApiMode = 'sqlite' | 'mock'
 
@@ -32,6 +33,8 @@ export interface BuildAppOptions {
   wechat?: WechatConfig
   /** POST /auth/dev; default: on in mock mode or when ALLOW_DEV_LOGIN=1 */
   devLogin?: boolean
+  /** residents' sign-in: a real SMS provider, WeChat web authorisation (tests: their own sender) */
+  identity?: Partial<IdentityOptions>
   /** abuse limits (default on; RATE_LIMIT=0 turns them off for benchmarks) */
   rateLimit?: boolean
   /** the server-side micro-cache of content reads (default on; RESPONSE_CACHE=0 turns it off) */
@@ -65,7 +68,7 @@ export function buildApp(opts: BuildAppOptions): App {
       // the micro-cache's onSend runs first and hands its ETag to the HTTP cache headers
       setupResponseCache(api, { enabled: opts.responseCache ?? true })
       setupHttpCache(api)
-      await api.register(apiRoutes({ devLogin, wechat: opts.wechat }))
+      await api.register(apiRoutes({ devLogin, wechat: opts.wechat, identity: opts.identity }))
     },
     { prefix: API_PREFIX },
   )

@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path'
 import type { ApiMode } from './app'
 import type { Faults } from './plugins/fault-injection'
 import type { WechatConfig } from './wechat/jscode2session'
+import type { TencentSmsConfig, WechatOaConfig } from './modules/identity'
 
 /** a plain map, not NodeJS.ProcessEnv: Taro's typings make some of its keys required */
 export type Env = Readonly<Record<string, string | undefined>>
@@ -23,6 +24,8 @@ export interface ServerConfig {
   logLevel: string
   /** the server-side micro-cache of content reads; RESPONSE_CACHE=0 turns it off */
   responseCache: boolean
+  /** residents' sign-in: SMS_PROVIDER=tencent (TENCENT_SMS_*), WECHAT_OA_APPID/WECHAT_OA_SECRET */
+  identity: { tencentSms?: TencentSmsConfig; wechatOa?: WechatOaConfig }
 }
 
 export class ConfigError extends Error {}
@@ -76,5 +79,32 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
     devLogin: mode === 'mock' || allowDevLogin,
     logLevel: env.LOG_LEVEL || 'info',
     responseCache: env.RESPONSE_CACHE !== '0',
+    identity: readIdentity(env),
   }
+}
+
+const TENCENT_SMS_VARS = ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID'] as const
+
+function readIdentity(env: Env): ServerConfig['identity'] {
+  const provider = env.SMS_PROVIDER
+  if (provider && provider !== 'tencent') throw new ConfigError(`SMS_PROVIDER must be tencent, got "${provider}"`)
+  let tencentSms: TencentSmsConfig | undefined
+  if (provider === 'tencent') {
+    const missing = TENCENT_SMS_VARS.filter((name) => !env[name])
+    if (missing.length) throw new ConfigError(`SMS_PROVIDER=tencent needs ${missing.join(', ')}`)
+    tencentSms = {
+      secretId: env.TENCENT_SMS_SECRET_ID!,
+      secretKey: env.TENCENT_SMS_SECRET_KEY!,
+      sdkAppId: env.TENCENT_SMS_SDK_APP_ID!,
+      signName: env.TENCENT_SMS_SIGN_NAME!,
+      templateId: env.TENCENT_SMS_TEMPLATE_ID!,
+      ...(env.TENCENT_SMS_REGION ? { region: env.TENCENT_SMS_REGION } : {}),
+      ...(env.TENCENT_SMS_ENDPOINT ? { endpoint: env.TENCENT_SMS_ENDPOINT } : {}),
+    }
+  }
+  const oaAppId = env.WECHAT_OA_APPID
+  const oaSecret = env.WECHAT_OA_SECRET
+  const wechatOa: WechatOaConfig | undefined =
+    oaAppId && oaSecret ? { appId: oaAppId, secret: oaSecret, ...(env.WECHAT_OA_REDIRECT_ORIGIN ? { redirectOrigin: env.WECHAT_OA_REDIRECT_ORIGIN } : {}) } : undefined
+  return { ...(tencentSms ? { tencentSms } : {}), ...(wechatOa ? { wechatOa } : {}) }
 }

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     mediaDir: config.mediaDir,
     wechat: config.wechat,
     devLogin: config.devLogin,
+    identity: config.identity,
     responseCache: config.responseCache,
     logger: true,
     logLevel: config.logLevel,
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
       wechatLogin: Boolean(config.wechat),
       contentCheck: config.wechat ? 'msgSecCheck, local word list as fallback' : 'local word list',
       devLogin: config.devLogin,
+      smsSignIn: config.identity.tencentSms ? 'tencent' : config.devLogin ? 'demo (codes in this log)' : 'off',
+      wechatOaSignIn: Boolean(config.identity.wechatOa),
     },
     '政策通 content API ready',
   )

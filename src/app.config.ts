@@ -17,6 +17,7 @@ export default defineAppConfig({
       pages: ['pages/menu/index', 'pages/order/index', 'pages/detail/index', 'pages/mine/index', 'pages/dispatch/index', 'pages/lecturer/index', 'pages/sign-in/index', 'pages/calendar/index', 'pages/messages/index', 'pages/privacy/index'],
     },
     { root: 'packages/service-point', pages: ['pages/bind/index'] },
+    { root: 'packages/sign-in', pages: ['pages/resident/index'] },
     { root: 'packages/quiz', pages: ['pages/detail/index', 'pages/attempt/index', 'pages/result/index', 'pages/leaderboard/index', 'pages/practice/index', 'pages/mistakes/index'] },
   ],
   preloadRule: {

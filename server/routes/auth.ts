@@ -5,6 +5,7 @@ import { unavailable } from '../errors'
 import { requireRole } from '../plugins/auth'
 import type { RoutePlugin } from '../type-provider'
 import { jscode2session, type WechatConfig } from '../wechat/jscode2session'
+import { defaultNickname } from '../modules/identity'
 
 export interface AuthRoutesOptions {
   /** POST /auth/dev exists only when true (mock mode, development) */
@@ -47,7 +48,8 @@ export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
         const user = app.store.upsertUser({
           provider: 'wechat',
           externalId: wx.openid,
-          nickname: '微信用户',
+          // only for a new user: an existing one keeps the name they chose
+          nickname: defaultNickname(),
           role: 'resident',
         })
         return app.store.createSession({ userId: user.id, sessionKey: wx.sessionKey })

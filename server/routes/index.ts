@@ -17,8 +17,9 @@ import quizRoutes from './quiz'
 import regionRoutes from './regions'
 import topicRoutes from './topics'
 import videoRoutes from './videos'
+import { identityRoutes, type IdentityOptions } from '../modules/identity'
 
-export function apiRoutes(options: AuthRoutesOptions): RoutePlugin {
+export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
     await api.register(healthRoutes)
     await api.register(homeRoutes)
@@ -37,5 +38,6 @@ export function apiRoutes(options: AuthRoutesOptions): RoutePlugin {
     await api.register(authRoutes(options))
     await api.register(consultationRoutes({ wechat: options.wechat }))
     await api.register(lectureRoutes({ wechat: options.wechat }))
+    await api.register(identityRoutes({ devLogin: options.devLogin, wechat: options.wechat, ...options.identity }))
   }
 }

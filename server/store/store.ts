@@ -55,7 +55,7 @@ export interface VideoSearch extends PageRequest {
   topic?: string
 }
 
-export type AuthProvider = 'wechat' | 'dev'
+export type AuthProvider = 'wechat' | 'dev' | 'sms' | 'wechat-oa'
 
 export interface UserInput {
   provider: AuthProvider

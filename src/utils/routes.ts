@@ -1,4 +1,6 @@
 /** Every page path in one place; pages and features navigate through these. */
+import { RESIDENT_SIGN_IN_PATH } from '@/contract'
+
 const qs = (params: Record<string, string | undefined>) => {
   const parts = Object.entries(params)
     .filter(([, v]) => v !== undefined && v !== '')
@@ -34,6 +36,8 @@ export const routes = {
   quizLeaderboard: (id: string, scope?: string) => `/packages/quiz/pages/leaderboard/index${qs({ id, scope })}`,
   quizPractice: (p: { topic?: string; source?: 'mistakes'; policyId?: string } = {}) => `/packages/quiz/pages/practice/index${qs(p)}`,
   quizMistakes: '/packages/quiz/pages/mistakes/index',
+  /** residents' sign-in (手机号 on H5, 微信 in the mini-program); `redirect`: the page to go back to */
+  signIn: (redirect?: string) => `${RESIDENT_SIGN_IN_PATH}${qs({ redirect })}`,
 }
 
 /** 宣讲点单 (packages/lecture) */

@@ -140,7 +140,8 @@ describe('POST /auth/wechat with WeChat configured', () => {
     expect(raw).not.toContain('sk-secret')
     expect(raw).not.toContain('o-123')
     const session: Session = JSON.parse(raw)
-    expect(session.user).toMatchObject({ role: 'resident', nickname: '微信用户' })
+    // never 微信用户: 居民 and four digits until they choose a name
+    expect(session.user).toMatchObject({ role: 'resident', nickname: expect.stringMatching(/^居民\d{4}$/) })
     expect(Object.fromEntries(calls.at(-1)!)).toEqual({
       appid: 'wx-app',
       secret: 'wx-secret',

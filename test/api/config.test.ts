@@ -15,6 +15,7 @@ describe('readConfig', () => {
       devLogin: true,
       logLevel: 'info',
       responseCache: true,
+      identity: {},
     })
   })
 

@@ -14,6 +14,8 @@ export const taroMock = {
   navigations: [] as { kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch' | 'navigateBack'; url?: string }[],
   toasts: [] as string[],
   routerParams: {} as Record<string, string>,
+  /** the page on screen, as getCurrentInstance().router.path reports it ('' = unknown) */
+  routerPath: '',
   videoCalls: [] as { id: string; action: string; arg?: unknown }[],
   networkType: 'wifi',
   storage,
@@ -24,6 +26,7 @@ export const taroMock = {
     this.navigations.length = 0
     this.toasts.length = 0
     this.routerParams = {}
+    this.routerPath = ''
     this.videoCalls.length = 0
     this.networkType = 'wifi'
     storage.clear()
@@ -74,6 +77,7 @@ const Taro = {
   request: () => Promise.reject(new Error('Taro.request is not available in tests: stub the ApiClient transport')),
   getSystemInfoSync: () => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 667, platform: 'devtools', fontSizeSetting: 16 }),
   getEnv: () => 'WEB',
+  getCurrentInstance: () => ({ router: taroMock.routerPath ? { path: taroMock.routerPath, params: taroMock.routerParams } : undefined }),
   getNetworkType: () => Promise.resolve({ networkType: taroMock.networkType }),
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
 }

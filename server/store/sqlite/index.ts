@@ -111,7 +111,7 @@ export class SqliteStore implements Store {
   /** whether this open seeded the database (false on a second start) */
   readonly seeded: boolean
   readonly db: Database.Database
-  private readonly now: () => Date
+  readonly now: () => Date
   private readonly statements = new Map<string, Database.Statement>()
 
   constructor(options: SqliteStoreOptions) {

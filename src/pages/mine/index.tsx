@@ -4,6 +4,9 @@ import { useSessionStore } from '@/api'
 import { PendingWrites } from '@/components/pending-writes'
 import { ToggleSwitch } from '@/components/toggle-switch'
 import { RoleLogin } from '@/features/profile/components/role-login'
+import { BindPhone } from '@/features/resident-sign-in/components/bind-phone'
+import { NicknameEditor } from '@/features/resident-sign-in/components/nickname-editor'
+import { ResidentSignIn } from '@/features/resident-sign-in/components/resident-sign-in'
 import { LectureEntries } from '@/features/lectures/components/mine-entries'
 import { useDataSaverStore } from '@/features/settings/data-saver'
 import { roleLabel } from '@/features/profile/roles'
@@ -34,7 +37,14 @@ export default function MinePage() {
         </View>
       </View>
 
+      {user ? null : <ResidentSignIn onSignedIn={() => undefined} />}
       {user ? null : <RoleLogin />}
+      {user?.role === 'resident' ? (
+        <View className='mine__list'>
+          <NicknameEditor />
+          <BindPhone />
+        </View>
+      ) : null}
 
       <PendingWrites />
 

@@ -81,6 +81,21 @@ export async function startFakeWechat(): Promise<FakeWechat> {
           send({ errcode: 0, errmsg: 'getuserriskrank succ', risk_rank: fake.riskRanks[openid] ?? 0, unoin_id: 1 })
         }
         setTimeout(answer, fake.riskDelayMs)
+      } else if (call.path === '/sns/oauth2/access_token') {
+        // 公众号网页授权: code `used…` was spent already (40163), `bad…` is invalid (40029)
+        const code = call.query.code ?? ''
+        if (!call.query.appid || !call.query.secret || call.query.grant_type !== 'authorization_code') return send({ errcode: 41002, errmsg: 'appid missing' })
+        if (code.startsWith('used')) return send({ errcode: 40163, errmsg: 'code been used' })
+        if (code.startsWith('bad')) return send({ errcode: 40029, errmsg: 'invalid code' })
+        send({ access_token: 'oa-token', expires_in: 7200, refresh_token: 'r', openid: `oa-${code}`, scope: 'snsapi_base' })
+      } else if (call.path === '/wxa/business/getuserphonenumber') {
+        // the phone code `phone-<11 digits>` stands for that number; `phone-intl` for a foreign one
+        if (call.query.access_token !== `token-${generation}`) return send({ errcode: 42001, errmsg: 'access_token expired' })
+        const code = String(call.body.code ?? '')
+        if (code === 'phone-intl') return send({ errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: '+14155550100', purePhoneNumber: '4155550100', countryCode: '1', watermark: { timestamp: 1, appid: 'wx-test' } } })
+        const m = /^phone-(\d{11})$/.exec(code)
+        if (!m) return send({ errcode: 40029, errmsg: 'invalid code' })
+        send({ errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: m[1], purePhoneNumber: m[1], countryCode: '86', watermark: { timestamp: 1, appid: 'wx-test' } } })
       } else {
         res.statusCode = 404
         send({ errcode: 404 })

@@ -68,7 +68,7 @@ describe('待发送 and the offline banner', () => {
     const { unmount } = render(<ConsultPage />)
     const box = await screen.findByLabelText('您的问题')
     fireEvent(box, new CustomEvent('input', { bubbles: true, detail: { value: '我想问残疾人两项补贴' } }))
-    expect(taroMock.storage.get('zct-draft:consult')).toBe('我想问残疾人两项补贴')
+    expect(JSON.parse(taroMock.storage.get('zct-draft:consult') as string)).toMatchObject({ question: '我想问残疾人两项补贴' })
     unmount()
     render(<ConsultPage />)
     expect(await screen.findByText(/已恢复上次未提交的问题/)).toBeInTheDocument()

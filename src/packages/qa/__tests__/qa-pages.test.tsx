@@ -81,10 +81,15 @@ describe('智能问答', () => {
 })
 
 describe('政策咨询', () => {
-  it('asks to sign in first', async () => {
+  it('lets an anonymous visitor write, and asks them to sign in at 提交, to come back here', async () => {
+    taroMock.routerParams = { topic: 'yibao' }
     render(<ConsultPage />)
-    fireEvent.click(await screen.findByRole('button', { name: '去登录' }))
-    expect(taroMock.navigations.at(-1)).toEqual({ kind: 'switchTab', url: '/pages/mine/index' })
+    await screen.findByText('提交前需要登录，填写的内容会保留')
+    type('.consult__textarea', '异地就医备案后多久生效？')
+    fireEvent.click(await screen.findByRole('button', { name: '提交咨询' }))
+    // the region is still missing: said before any detour
+    expect(await screen.findByRole('alert')).toHaveTextContent('请选择所在县市区')
+    expect(taroMock.navigations).toEqual([])
   })
 
   it('checks the form before sending anything', async () => {

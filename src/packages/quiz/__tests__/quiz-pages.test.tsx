@@ -80,7 +80,7 @@ describe('campaign detail', () => {
     expect(await screen.findByText('台州全市')).toBeInTheDocument()
     expect(screen.getByText(/距结束/)).toBeInTheDocument()
     fireEvent.click(screen.getByRole('button', { name: '去登录' }))
-    expect(taroMock.navigations.at(-1)).toEqual({ kind: 'switchTab', url: '/pages/mine/index' })
+    expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/sign-in/pages/resident/index' })
   })
 
   it('starts an attempt for the saved region', async () => {

@@ -17,30 +17,65 @@ import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 const DRAFT_KEY = 'zct-draft:consult'
 
+/** what an unsent consultation keeps on the device, also through a sign-in detour */
+interface Draft {
+  question: string
+  topic?: string
+  regionCode?: string
+  phone?: string
+}
+
+function readDraft(): Draft | undefined {
+  const kept: unknown = Taro.getStorageSync(DRAFT_KEY)
+  if (typeof kept !== 'string' || !kept) return undefined
+  // an older build kept the question alone
+  if (!kept.startsWith('{')) return { question: kept }
+  try {
+    const d = JSON.parse(kept) as Draft
+    return typeof d.question === 'string' ? d : undefined
+  } catch {
+    return undefined
+  }
+}
+
 export default function ConsultPage() {
   const params = useRouter().params
   const { topics } = useTopics()
   const regions = useRequest(getRegions, [])
   const token = useSessionStore((s) => s.token)
   const user = useSessionStore((s) => s.user)
-  const [topic, setTopic] = useState(params.topic ?? '')
-  // an unsent question is kept as a draft on the device (换人 clears it), and comes back next time
-  const [draft] = useState(() => {
-    const kept = Taro.getStorageSync(DRAFT_KEY)
-    return typeof kept === 'string' ? kept : ''
-  })
-  const [question, setQuestion] = useState(params.q ? decodeURIComponent(params.q) : draft)
-  const editQuestion = (text: string) => {
-    setQuestion(text)
-    if (text.trim()) Taro.setStorageSync(DRAFT_KEY, text)
-    else Taro.removeStorageSync(DRAFT_KEY)
-  }
+  // an unsent question is kept as a draft on the device (换人 clears it), with its topic, region
+  // and phone, and comes back next time — also after the detour to sign in that 提交 may take
+  const [draft] = useState(readDraft)
+  const [topic, setTopic] = useState(params.topic ?? draft?.topic ?? '')
+  const [question, setQuestion] = useState(params.q ? decodeURIComponent(params.q) : (draft?.question ?? ''))
   // at a 便民服务点 the staff may ask for a resident: the village is the region, the resident's phone for the answer
   const servicePoint = useServicePointStore((s) => s.point)
   const [onBehalf, setOnBehalf] = useState(Boolean(servicePoint))
   const [residentName, setResidentName] = useState('')
-  const [regionCode, setRegionCode] = useState(servicePoint?.villageCode ?? user?.regionCode ?? '')
-  const [phone, setPhone] = useState('')
+  const [regionCode, setRegionCode] = useState(servicePoint?.villageCode ?? draft?.regionCode ?? user?.regionCode ?? '')
+  const [phone, setPhone] = useState(draft?.phone ?? '')
+  const saveDraft = (next: Partial<Draft>) => {
+    const d: Draft = { question, topic, regionCode, phone, ...next }
+    if (d.question.trim()) Taro.setStorageSync(DRAFT_KEY, JSON.stringify(d))
+    else Taro.removeStorageSync(DRAFT_KEY)
+  }
+  const editQuestion = (text: string) => {
+    setQuestion(text)
+    saveDraft({ question: text })
+  }
+  const editTopic = (id: string) => {
+    setTopic(id)
+    saveDraft({ topic: id })
+  }
+  const editRegion = (code: string) => {
+    setRegionCode(code)
+    saveDraft({ regionCode: code })
+  }
+  const editPhone = (value: string) => {
+    setPhone(value)
+    saveDraft({ phone: value })
+  }
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
   // one key per intent: a retry after a lost answer reuses it, so the server stores the question once
@@ -60,6 +95,12 @@ export default function ConsultPage() {
     const p = problem()
     setError(p)
     if (p || busy) return
+    if (!token) {
+      // sign in first, then back here: the draft brings back what was typed
+      saveDraft({})
+      void Taro.navigateTo({ url: routes.signIn(routes.consult(topic ? { topic } : {})) })
+      return
+    }
     setBusy(true)
     try {
       const asked = onBehalf && servicePoint ? `【${servicePoint.villageName}便民服务点代${residentName.trim() || '居民'}咨询】${question.trim()}` : question.trim()
@@ -81,19 +122,6 @@ export default function ConsultPage() {
     }
   }
 
-  if (!token) {
-    return (
-      <ThemePage className='consult'>
-        <View className='consult__login'>
-          <Text className='consult__login-title'>登录后即可向主管部门咨询</Text>
-          <Text className='consult__login-hint'>答复会出现在“我的咨询”里</Text>
-          <Button role='button' className='consult__submit' onClick={() => Taro.switchTab({ url: routes.mine })}>
-            去登录
-          </Button>
-        </View>
-      </ThemePage>
-    )
-  }
   if (regions.loading && !regions.data) return <Skeleton rows={2} />
   if (regions.error && !regions.data) return <ErrorState message={regions.error.message} onRetry={regions.reload} />
 
@@ -117,7 +145,7 @@ export default function ConsultPage() {
           </View>
         ) : null}
         <Text className='consult__label'>政策领域</Text>
-        <Picker mode='selector' range={topics.map((t) => t.name)} value={Math.max(0, topicIndex)} onChange={(e) => setTopic(topics[Number(e.detail.value)].id)}>
+        <Picker mode='selector' range={topics.map((t) => t.name)} value={Math.max(0, topicIndex)} onChange={(e) => editTopic(topics[Number(e.detail.value)].id)}>
           <View className='form-field' role='button' aria-label={topicIndex >= 0 ? `选择政策领域：${topics[topicIndex].name}` : '选择政策领域'}>
             <Text className={topicIndex >= 0 ? '' : 'consult__placeholder'}>{topicIndex >= 0 ? topics[topicIndex].name : '选择政策领域'}</Text>
             <Text aria-hidden>▾</Text>
@@ -134,21 +162,22 @@ export default function ConsultPage() {
           onInput={(e) => editQuestion(e.detail.value)}
         />
         <Text className='consult__count'>
-          {draft && !params.q && question === draft ? '已恢复上次未提交的问题 · ' : ''}
+          {draft && !params.q && question === draft.question ? '已恢复上次未提交的问题 · ' : ''}
           {question.trim().length}/{CONSULTATION_QUESTION_MAX}
         </Text>
 
         <Text className='consult__label'>所在地区</Text>
-        <RegionPicker regions={regions.data ?? []} value={regionCode} onChange={setRegionCode} />
+        <RegionPicker regions={regions.data ?? []} value={regionCode} onChange={editRegion} />
 
         <Text className='consult__label'>{onBehalf && servicePoint ? '居民的联系电话（选填，仅答复部门可见）' : '联系电话（选填，仅答复部门可见）'}</Text>
-        <Input className='form-field consult__input' type='number' maxlength={11} value={phone} placeholder='11位手机号' aria-label='联系电话' onInput={(e) => setPhone(e.detail.value)} />
+        <Input className='form-field consult__input' type='number' maxlength={11} value={phone} placeholder='11位手机号' aria-label='联系电话' onInput={(e) => editPhone(e.detail.value)} />
 
         {error ? (
           <View className='consult__error' role='alert'>
             {error}
           </View>
         ) : null}
+        {token ? null : <Text className='consult__login-hint'>提交前需要登录，填写的内容会保留</Text>}
         <Button role='button' className='consult__submit' loading={busy} disabled={busy || undefined} onClick={submit}>
           提交咨询
         </Button>

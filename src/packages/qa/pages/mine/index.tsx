@@ -22,7 +22,7 @@ export default function MyConsultationsPage() {
   })
 
   if (!token) {
-    return <EmptyState title='登录后查看您的咨询' actionText='去登录' onAction={() => Taro.switchTab({ url: routes.mine })} />
+    return <EmptyState title='登录后查看您的咨询' actionText='去登录' onAction={() => Taro.navigateTo({ url: routes.signIn(routes.myConsultations) })} />
   }
   if (list.loading && !list.data) return <Skeleton rows={3} />
   if (list.error && !list.data) return <ErrorState message={list.error.message} onRetry={list.reload} />

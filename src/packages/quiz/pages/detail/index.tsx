@@ -13,6 +13,7 @@ import { RegionSelect } from '@/features/quiz/components/region-select'
 import { regionNamer } from '@/features/quiz/format'
 import { useNow } from '@/features/quiz/hooks/use-now'
 import { countdown } from '@/utils/date'
+import { currentAppPath } from '@/utils/current-page'
 import { routes } from '@/utils/routes'
 import '../quiz.scss'
 
@@ -86,7 +87,7 @@ export default function CampaignDetailPage() {
           {!token ? (
             <>
               <Text className='quiz-panel__line'>登录后即可答题，成绩计入排行榜</Text>
-              <Button role='button' className='quiz-btn' onClick={() => Taro.switchTab({ url: routes.mine })}>
+              <Button role='button' className='quiz-btn' onClick={() => Taro.navigateTo({ url: routes.signIn(currentAppPath()) })}>
                 去登录
               </Button>
             </>

@@ -7,6 +7,7 @@ import { Skeleton } from '@/components/skeleton'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { getMistakes } from '@/features/quiz/api/quiz'
 import { questionTypeLabel } from '@/features/quiz/components/question-view'
+import { currentAppPath } from '@/utils/current-page'
 import { routes } from '@/utils/routes'
 import '../quiz.scss'
 
@@ -27,7 +28,7 @@ export default function MistakesPage() {
       <ThemePage>
         <EmptyState title='登录后查看错题本' />
         <View className='quiz-actions'>
-          <Button role='button' className='quiz-btn' onClick={() => Taro.switchTab({ url: routes.mine })}>
+          <Button role='button' className='quiz-btn' onClick={() => Taro.navigateTo({ url: routes.signIn(currentAppPath()) })}>
             去登录
           </Button>
         </View>

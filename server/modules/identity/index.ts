@@ -1,0 +1,6 @@
+export { identityRoutes, IDENTITY_LIMITS, type IdentityOptions } from './routes'
+export { defaultNickname } from './nickname'
+export { maskMobile } from './mobile'
+export type { SmsSender } from './sms-sender'
+export type { TencentSmsConfig } from './tencent-sms'
+export type { WechatOaConfig } from './wechat-oa'

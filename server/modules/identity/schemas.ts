@@ -1,0 +1,39 @@
+import { Type } from '@sinclair/typebox'
+import { APP_PATH_PATTERN, MOBILE_PATTERN } from '../../../src/contract'
+import { Session, User } from '../../schemas/auth'
+
+export const AuthMethods = Type.Object({
+  sms: Type.Boolean(),
+  smsDemo: Type.Boolean(),
+  wechatOa: Type.Boolean(),
+  wechat: Type.Boolean(),
+})
+
+export const SmsSendBody = Type.Object({ mobile: Type.String({ pattern: MOBILE_PATTERN }) }, { additionalProperties: false })
+export const SmsSent = Type.Object({ resendAfterSec: Type.Integer(), devCode: Type.Optional(Type.String()) })
+export const SmsVerifyBody = Type.Object(
+  { mobile: Type.String({ pattern: MOBILE_PATTERN }), code: Type.String({ pattern: '^\\d{6}$' }) },
+  { additionalProperties: false },
+)
+
+export const OaUrlQuery = Type.Object({ redirect: Type.Optional(Type.String({ maxLength: 500, pattern: APP_PATH_PATTERN })) })
+export const OaUrl = Type.Object({ url: Type.String() })
+export const OaLoginBody = Type.Object(
+  { code: Type.String({ minLength: 1, maxLength: 128 }), state: Type.String({ minLength: 1, maxLength: 64 }) },
+  { additionalProperties: false },
+)
+export const OaSession = Type.Intersect([Session, Type.Object({ redirect: Type.String() })])
+
+export const PhoneBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 128 }) }, { additionalProperties: false })
+export const PhoneBound = Type.Object({ user: User, mobile: Type.String(), merged: Type.Boolean() })
+
+// length is checked after trimming by checkNickname; this only bounds what is parsed
+export const NicknameBody = Type.Object({ nickname: Type.String({ maxLength: 64 }) }, { additionalProperties: false })
+
+export const messages = {
+  mobile: '请输入正确的11位手机号',
+  code: '请输入6位数字验证码',
+  redirect: '返回页面地址不正确',
+  state: '授权状态无效，请重新登录',
+  nickname: '昵称最多12个字',
+}

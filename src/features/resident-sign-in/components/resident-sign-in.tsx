@@ -1,0 +1,81 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { ApiError, useRequest, useSessionStore } from '@/api'
+import type { Session } from '@/contract'
+import { getAuthMethods, wechatMiniLogin, wechatOaUrl } from '../api/identity'
+import { SmsLogin } from './sms-login'
+import './sign-in.scss'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+/** WeChat's in-app browser, where web authorisation works */
+const inWechatBrowser = () => typeof navigator !== 'undefined' && /MicroMessenger/i.test(navigator.userAgent)
+
+/**
+ * How a resident signs in: the mini-program with WeChat (wx.login); H5 with the mobile and an SMS
+ * code, and inside WeChat's browser also 微信授权登录 when the server has a 公众号 configured.
+ */
+export function ResidentSignIn({ redirect, onSignedIn }: { redirect?: string; onSignedIn: (session: Session) => void }) {
+  return isWeapp ? <WechatLogin onSignedIn={onSignedIn} /> : <H5SignIn redirect={redirect} onSignedIn={onSignedIn} />
+}
+
+function WechatLogin({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+  const signIn = useSessionStore((s) => s.signIn)
+  const [busy, setBusy] = useState(false)
+  const login = async () => {
+    setBusy(true)
+    try {
+      const session = await wechatMiniLogin()
+      signIn(session)
+      onSignedIn(session)
+    } catch (e) {
+      void Taro.showToast({ title: e instanceof ApiError ? e.message : '登录失败，请重试', icon: 'none' })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='sign-in'>
+      <Button role='button' className='sign-in__submit' loading={busy} disabled={busy || undefined} onClick={login}>
+        微信一键登录
+      </Button>
+    </View>
+  )
+}
+
+function H5SignIn({ redirect, onSignedIn }: { redirect?: string; onSignedIn: (session: Session) => void }) {
+  const methods = useRequest(getAuthMethods, [])
+  const [error, setError] = useState<string>()
+  const oa = methods.data?.wechatOa && inWechatBrowser()
+  const startOa = async () => {
+    try {
+      const { url } = await wechatOaUrl(redirect)
+      window.location.href = url
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '微信授权暂时不可用，请用手机号登录')
+    }
+  }
+  return (
+    <View>
+      {oa ? (
+        <View className='sign-in'>
+          <Button role='button' className='sign-in__submit sign-in__wechat' onClick={startOa}>
+            微信授权登录
+          </Button>
+          {error ? (
+            <View className='sign-in__error' role='alert'>
+              {error}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+      {methods.data && !methods.data.sms ? (
+        <View className='sign-in'>
+          <Text className='sign-in__hint'>短信登录暂未开通，请在微信中打开或使用「政策通」小程序。</Text>
+        </View>
+      ) : (
+        <SmsLogin onSignedIn={onSignedIn} />
+      )}
+    </View>
+  )
+}
