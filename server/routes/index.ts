@@ -17,9 +17,15 @@ import quizRoutes from './quiz'
 import regionRoutes from './regions'
 import topicRoutes from './topics'
 import videoRoutes from './videos'
+import { accountRoutes } from '../modules/accounts/routes'
+import { setupAudit } from '../modules/audit/plugin'
+import { auditRoutes } from '../modules/audit/routes'
+import { staffAuthRoutes } from '../modules/auth/routes'
 
 export function apiRoutes(options: AuthRoutesOptions): RoutePlugin {
   return async (api) => {
+    // before every route: `config.audit` is recorded for the routes registered below
+    setupAudit(api)
     await api.register(healthRoutes)
     await api.register(homeRoutes)
     await api.register(topicRoutes)
@@ -37,5 +43,8 @@ export function apiRoutes(options: AuthRoutesOptions): RoutePlugin {
     await api.register(authRoutes(options))
     await api.register(consultationRoutes({ wechat: options.wechat }))
     await api.register(lectureRoutes({ wechat: options.wechat }))
+    await api.register(staffAuthRoutes())
+    await api.register(accountRoutes())
+    await api.register(auditRoutes())
   }
 }
