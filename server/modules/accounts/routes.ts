@@ -62,7 +62,7 @@ export function accountRoutes(): RoutePlugin {
       {
         schema: { querystring: AccountQuery, response: { 200: PageOf(StaffAccount), ...errors } },
         config: { cache: 'no-store', validationMessages: accountMessages },
-        preHandler: requireRole('admin'),
+        onRequest: requireRole('admin'),
       },
       async (request) => {
         const own = adminOrg(request)
@@ -78,7 +78,8 @@ export function accountRoutes(): RoutePlugin {
       {
         schema: { headers: IdempotencyHeaders, body: StaffAccountInput, response: { 201: StaffAccount, ...errors } },
         config: { validationMessages: accountMessages, audit: { action: 'account.create', target: 'account' } },
-        preHandler: [requireRole('admin'), app.limit({ name: 'account-create', max: 60, windowMs: 60 * 60_000, per: 'user', message: '创建账号过于频繁' })],
+        onRequest: requireRole('admin'),
+        preHandler: app.limit({ name: 'account-create', max: 60, windowMs: 60 * 60_000, per: 'user', message: '创建账号过于频繁' }),
       },
       async (request, reply) => {
         const admin = request.user!
@@ -133,7 +134,7 @@ export function accountRoutes(): RoutePlugin {
       {
         schema: { params: IdParams, response: { 200: StaffAccount, ...errors } },
         config: { audit: { action: 'account.disable', target: 'account' } },
-        preHandler: requireRole('admin'),
+        onRequest: requireRole('admin'),
       },
       async (request) => {
         const account = manageable(request, request.params.id)
@@ -151,7 +152,7 @@ export function accountRoutes(): RoutePlugin {
       {
         schema: { params: IdParams, response: { 200: StaffAccount, ...errors } },
         config: { audit: { action: 'account.enable', target: 'account' } },
-        preHandler: requireRole('admin'),
+        onRequest: requireRole('admin'),
       },
       async (request) => {
         const account = manageable(request, request.params.id)
@@ -169,7 +170,7 @@ export function accountRoutes(): RoutePlugin {
       {
         schema: { params: IdParams, body: ResetPasswordInput, response: { 200: StaffAccount, ...errors } },
         config: { validationMessages: { password: '请设置新密码' }, audit: { action: 'account.reset-password', target: 'account' } },
-        preHandler: requireRole('admin'),
+        onRequest: requireRole('admin'),
       },
       async (request) => {
         const account = manageable(request, request.params.id)

@@ -60,7 +60,7 @@ export function auditRoutes(): RoutePlugin {
       {
         schema: { querystring: AuditQuery, response: { 200: PageOf(AuditEntry), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 503: ErrorBody } },
         config: { cache: 'no-store', validationMessages: messages },
-        preHandler: requireRole('admin'),
+        onRequest: requireRole('admin'),
       },
       async (request) => {
         const q = request.query

@@ -93,7 +93,7 @@ export function staffAuthRoutes(): RoutePlugin {
       {
         schema: { response: { 200: Ok, ...errors } },
         config: { cache: 'no-store', audit: { action: 'auth.logout', target: 'user', id: 'user' } },
-        preHandler: requireRole(),
+        onRequest: requireRole(),
       },
       async (request) => {
         accounts.revokeToken(bearerToken(request)!)
@@ -106,7 +106,7 @@ export function staffAuthRoutes(): RoutePlugin {
       {
         schema: { response: { 200: Type.Array(SessionInfo), ...errors } },
         config: { cache: 'no-store' },
-        preHandler: requireRole(),
+        onRequest: requireRole(),
       },
       async (request) => accounts.listSessions(request.user!.id, bearerToken(request)),
     )
@@ -116,7 +116,7 @@ export function staffAuthRoutes(): RoutePlugin {
       {
         schema: { params: IdParams, response: { 200: Ok, ...errors } },
         config: { cache: 'no-store', audit: { action: 'auth.session.revoke', target: 'session' } },
-        preHandler: requireRole(),
+        onRequest: requireRole(),
       },
       async (request) => {
         if (!accounts.revokeSession(request.user!.id, request.params.id)) throw notFound('找不到该登录设备')
@@ -129,7 +129,8 @@ export function staffAuthRoutes(): RoutePlugin {
       {
         schema: { body: PasswordChangeBody, response: { 200: Ok, ...errors } },
         config: { validationMessages: changeMessages, cache: 'no-store', audit: { action: 'auth.password.change', target: 'user', id: 'user' } },
-        preHandler: [requireRole(), app.limit({ name: 'password-change', max: 10, windowMs: 10 * 60_000, per: 'user', message: '修改密码过于频繁' })],
+        onRequest: requireRole(),
+        preHandler: app.limit({ name: 'password-change', max: 10, windowMs: 10 * 60_000, per: 'user', message: '修改密码过于频繁' }),
       },
       async (request, reply) => {
         const user = request.user!

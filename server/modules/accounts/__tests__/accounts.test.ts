@@ -101,6 +101,8 @@ describe('POST /admin/accounts', () => {
     expect(res.status).toBe(403)
     expect(await message(res)).toBe('该账号未设置所属单位，不能管理账号')
     expect((await server.api('/admin/accounts', postJson({ ...NEW, username: 'nope-3' }))).status).toBe(401)
+    // checked before the body: an anonymous malformed request learns nothing about the fields
+    expect((await server.api('/admin/accounts', postJson({ junk: true }))).status).toBe(401)
   })
 })
 
