@@ -19,6 +19,7 @@ export default defineAppConfig({
     { root: 'packages/service-point', pages: ['pages/bind/index'] },
     { root: 'packages/sign-in', pages: ['pages/resident/index'] },
     { root: 'packages/quiz', pages: ['pages/detail/index', 'pages/attempt/index', 'pages/result/index', 'pages/leaderboard/index', 'pages/practice/index', 'pages/mistakes/index'] },
+    { root: 'packages/staff', pages: ['pages/login/index', 'pages/sessions/index', 'pages/password/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/policy', 'packages/interpretation'] },

@@ -25,6 +25,8 @@ export type LectureActor =
   | 'staff'
   | 'responder'
   | 'admin'
+  | 'editor'
+  | 'reviewer'
 
 export const LECTURE_ACTORS: readonly LectureActor[] = [
   'orderer',
@@ -35,6 +37,8 @@ export const LECTURE_ACTORS: readonly LectureActor[] = [
   'staff',
   'responder',
   'admin',
+  'editor',
+  'reviewer',
 ]
 
 export interface Transition {

@@ -20,6 +20,8 @@ export const DEV_NICKNAMES: Record<Role, string> = {
   lecturer: '宣讲员',
   responder: '部门答复员',
   admin: '管理员',
+  editor: '内容编辑',
+  reviewer: '内容审核员',
 }
 
 const authErrors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody }
@@ -34,7 +36,7 @@ export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
           const { role } = request.body
           const nickname = request.body.name?.trim() || DEV_NICKNAMES[role]
           const user = app.store.upsertUser({ provider: 'dev', externalId: `${role}:${nickname}`, nickname, role })
-          return app.store.createSession({ userId: user.id })
+          return app.store.createSession({ userId: user.id, userAgent: request.headers['user-agent'], ip: request.ip })
         },
       )
     }
@@ -52,7 +54,7 @@ export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
           nickname: defaultNickname(),
           role: 'resident',
         })
-        return app.store.createSession({ userId: user.id, sessionKey: wx.sessionKey })
+        return app.store.createSession({ userId: user.id, sessionKey: wx.sessionKey, userAgent: request.headers['user-agent'], ip: request.ip })
       },
     )
 

@@ -152,7 +152,7 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
           body: ReplyInput,
           response: { 200: Consultation, ...errors },
         },
-        config: { validationMessages: replyMessages },
+        config: { validationMessages: replyMessages, audit: { action: 'consultation.reply', target: 'consultation' } },
         onRequest: requireRole('responder', 'admin'),
       },
       async (request, reply) => {

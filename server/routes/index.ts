@@ -18,9 +18,15 @@ import regionRoutes from './regions'
 import topicRoutes from './topics'
 import videoRoutes from './videos'
 import { identityRoutes, type IdentityOptions } from '../modules/identity'
+import { accountRoutes } from '../modules/accounts/routes'
+import { setupAudit } from '../modules/audit/plugin'
+import { auditRoutes } from '../modules/audit/routes'
+import { staffAuthRoutes } from '../modules/auth/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
+    // before every route: `config.audit` is recorded for the routes registered below
+    setupAudit(api)
     await api.register(healthRoutes)
     await api.register(homeRoutes)
     await api.register(topicRoutes)
@@ -39,5 +45,8 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(consultationRoutes({ wechat: options.wechat }))
     await api.register(lectureRoutes({ wechat: options.wechat }))
     await api.register(identityRoutes({ devLogin: options.devLogin, wechat: options.wechat, ...options.identity }))
+    await api.register(staffAuthRoutes())
+    await api.register(accountRoutes())
+    await api.register(auditRoutes())
   }
 }

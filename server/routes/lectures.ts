@@ -227,7 +227,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         `/lecture-orders/:id/${action}`,
         {
           schema: { params: IdParams, headers: IdempotencyHeaders, body, response: { 200: LectureOrder, ...errors } },
-          config: { validationMessages: stepMessages },
+          config: { validationMessages: stepMessages, audit: { action: `lecture.${action}`, target: 'lectureOrder' } },
           onRequest: requireRole(),
         },
         async (request, reply) => {

@@ -4,11 +4,14 @@ import { StringEnum } from './common'
 
 export const Role = StringEnum(ROLES)
 
+export const Org = Type.Object({ code: Type.String(), name: Type.String(), department: Type.Optional(Type.String()) })
+
 export const User = Type.Object({
   id: Type.String(),
   nickname: Type.String(),
   role: Role,
   regionCode: Type.Optional(Type.String()),
+  org: Type.Optional(Org),
 })
 
 export const Session = Type.Object({ token: Type.String(), user: User, expiresAt: Type.String() })

@@ -18,7 +18,7 @@ const Action = StringEnum(['submit', 'dispatch', 'accept', 'decline', 'schedule'
 const StepAction = StringEnum(['dispatch', 'accept', 'decline', 'schedule', 'complete', 'cancel', 'reject', 'rate'] as const)
 const Format = StringEnum(['onsite', 'online'] as const)
 const TimeOfDay = StringEnum(['morning', 'afternoon', 'evening'] as const)
-const Role = StringEnum(['resident', 'staff', 'dispatcher', 'lecturer', 'responder', 'admin'] as const)
+const Role = StringEnum(['resident', 'staff', 'dispatcher', 'lecturer', 'responder', 'admin', 'editor', 'reviewer'] as const)
 const DateString = Type.String({ maxLength: 10 })
 
 export const LectureOrderEvent = Type.Object({

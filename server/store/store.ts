@@ -55,7 +55,7 @@ export interface VideoSearch extends PageRequest {
   topic?: string
 }
 
-export type AuthProvider = 'wechat' | 'dev' | 'sms' | 'wechat-oa'
+export type AuthProvider = 'wechat' | 'dev' | 'password' | 'sms' | 'wechat-oa'
 
 export interface UserInput {
   provider: AuthProvider
@@ -70,6 +70,9 @@ export interface SessionInput {
   userId: string
   /** WeChat session_key: stays in the store, never leaves the server */
   sessionKey?: string
+  /** for 登录设备: the request's User-Agent (only a summary is kept) and IP */
+  userAgent?: string
+  ip?: string
 }
 
 /** a consultation as stored: who asked, the full phone, who answered */
@@ -122,6 +125,12 @@ export class StoreConflict extends Error {
 
 export interface Store {
   readonly kind: 'sqlite'
+  /** the database, for the repositories of server/modules/<domain> */
+  readonly db: import('better-sqlite3').Database
+  /** the store's clock (tests pin it) */
+  readonly now: () => Date
+  /** organisation names by code: 台州市 and the counties and townships of the region tree */
+  orgNames(): ReadonlyMap<string, string>
   readonly lectures: LectureStore
   readonly quiz: QuizStore
 

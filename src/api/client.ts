@@ -117,7 +117,7 @@ export class ApiClient {
 
   async call<K extends EndpointKey>(key: K, options: CallOptions<K> = {}): Promise<Res<K>> {
     const space = key.indexOf(' ')
-    const method = key.slice(0, space) as 'GET' | 'POST' | 'PUT'
+    const method = key.slice(0, space) as 'GET' | 'POST' | 'PUT' | 'DELETE'
     const path = fillPath(key.slice(space + 1), options.params)
     const url = `${this.opts.baseUrl}${API_PREFIX}${path}${method === 'GET' ? toQueryString(options.query as object | undefined) : ''}`
     const header: Record<string, string> = { Accept: 'application/json' }

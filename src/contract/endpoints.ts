@@ -19,6 +19,12 @@ import type {
   Region,
   Role,
   Session,
+  SessionInfo,
+  StaffAccount,
+  StaffAccountInput,
+  StaffAccountQuery,
+  AuditEntry,
+  AuditQuery,
   Topic,
   User,
   Video,
@@ -120,6 +126,23 @@ export interface Endpoints extends LectureEndpoints, QuizEndpoints {
   'POST /auth/dev': { body: { role: Role; name?: string }; res: Session }
   /** the signed-in user (401 without a valid session): lets the client check a stored token */
   'GET /auth/me': { res: User }
+  /** staff accounts: username + password; 401 「用户名或密码不正确」, 429 while locked */
+  'POST /auth/password': { body: { username: string; password: string }; res: Session }
+  /** revokes the session the request came with */
+  'POST /auth/logout': { res: { ok: true } }
+  'GET /auth/sessions': { res: SessionInfo[] }
+  /** revokes one of the caller's own sessions (404 for anyone else's) */
+  'DELETE /auth/sessions/:id': { res: { ok: true } }
+  /** password accounts: checks the current password and signs out every other session */
+  'POST /auth/password/change': { body: { current: string; next: string }; res: { ok: true } }
+  /** admins: accounts of their organisation and below */
+  'GET /admin/accounts': { query: StaffAccountQuery; res: Page<StaffAccount> }
+  'POST /admin/accounts': { body: StaffAccountInput; res: StaffAccount }
+  'POST /admin/accounts/:id/disable': { res: StaffAccount }
+  'POST /admin/accounts/:id/enable': { res: StaffAccount }
+  'POST /admin/accounts/:id/reset-password': { body: { password: string }; res: StaffAccount }
+  /** admins: entries whose actor belongs to their organisation or below, newest first */
+  'GET /admin/audit': { query: AuditQuery; res: Page<AuditEntry> }
 }
 
 export type EndpointKey = keyof Endpoints

@@ -5,8 +5,8 @@
 
 export type Id = string
 
-export type Role = 'resident' | 'staff' | 'dispatcher' | 'lecturer' | 'responder' | 'admin'
-export const ROLES: readonly Role[] = ['resident', 'staff', 'dispatcher', 'lecturer', 'responder', 'admin']
+export type Role = 'resident' | 'staff' | 'dispatcher' | 'lecturer' | 'responder' | 'admin' | 'editor' | 'reviewer'
+export const ROLES: readonly Role[] = ['resident', 'staff', 'dispatcher', 'lecturer', 'responder', 'admin', 'editor', 'reviewer']
 
 export interface Topic {
   id: string
@@ -209,10 +209,90 @@ export interface User {
   nickname: string
   role: Role
   regionCode?: string
+  /** staff: the organisation the account acts for (and everything below it) */
+  org?: Org
+}
+
+/**
+ * An organisation: 台州市 (331000), a county (6-digit code such as 331024 仙居县) or a township
+ * (9-digit code), and optionally a department of it (人力社保局). A township not known by name
+ * shows its code.
+ */
+export interface Org {
+  code: string
+  name: string
+  department?: string
 }
 
 export interface Session {
   token: string
   user: User
   expiresAt: string
+}
+
+/** 登录设备: one live session of the signed-in user (never its token) */
+export interface SessionInfo {
+  id: Id
+  createdAt: string
+  lastSeenAt: string
+  /** a summary such as 微信 · iPhone or Chrome · Windows */
+  device: string
+  /** masked: 203.0.113.* */
+  ip: string
+  /** the session this request came with */
+  current: boolean
+}
+
+/** a staff account as admins see it (no password data) */
+export interface StaffAccount {
+  id: Id
+  username: string
+  name: string
+  role: Role
+  org: Org
+  disabled: boolean
+  /** set while wrong passwords keep it locked */
+  lockedUntil?: string
+  createdAt: string
+  lastLoginAt?: string
+}
+
+export interface StaffAccountInput {
+  username: string
+  name: string
+  role: Role
+  orgCode: string
+  department?: string
+  password: string
+}
+
+export interface StaffAccountQuery {
+  q?: string
+  role?: Role
+  org?: string
+  page?: number
+}
+
+/** one entry of the audit log (GET /admin/audit) */
+export interface AuditEntry {
+  id: number
+  at: string
+  actor: { id: Id; name: string; role: string; orgCode?: string }
+  action: string
+  targetType?: string
+  targetId?: string
+  ip?: string
+  detail?: Record<string, unknown>
+}
+
+export interface AuditQuery {
+  actor?: string
+  action?: string
+  targetType?: string
+  targetId?: string
+  /** ISO instants or YYYY-MM-DD (Asia/Shanghai day) */
+  from?: string
+  to?: string
+  page?: number
+  pageSize?: number
 }

@@ -55,3 +55,10 @@ export const lectureRoutes = {
 }
 
 export const tabRoutes = [routes.home, routes.interpretations, routes.videos, routes.quiz, routes.mine]
+
+/** 工作人员 (packages/staff): sign-in with username and password, 登录设备, 修改密码 */
+export const staffRoutes = {
+  login: '/packages/staff/pages/login/index',
+  sessions: '/packages/staff/pages/sessions/index',
+  password: '/packages/staff/pages/password/index',
+}

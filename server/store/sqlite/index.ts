@@ -35,7 +35,9 @@ import { IDEMPOTENT_WRITES, replayOf } from '../idempotency'
 import { pageOffset } from '../paging'
 import { searchTerms } from '../policy-search'
 import { toCampaignSummary } from '../projections'
-import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from '../session-token'
+import { hashSessionToken, newSessionToken, SESSION_TOUCH_MS, SESSION_TTL_MS, sessionEnd, STAFF_IDLE_MS } from '../session-token'
+import { deviceSummary } from '../../modules/auth/device'
+import { orgNames } from '../../modules/auth/org-scope'
 import {
   type ConsultationListQuery,
   type ConsultationWrite,
@@ -112,6 +114,7 @@ export class SqliteStore implements Store {
   readonly seeded: boolean
   readonly db: Database.Database
   readonly now: () => Date
+  private orgNameMap?: Map<string, string>
   private readonly statements = new Map<string, Database.Statement>()
 
   constructor(options: SqliteStoreOptions) {
@@ -353,30 +356,55 @@ export class SqliteStore implements Store {
   }
 
   getUser(id: string) {
-    const row = this.get<UserRow>('SELECT id, nickname, role, region_code FROM users WHERE id = ?', id)
-    return row && userFrom(row)
+    const row = this.get<UserRow>('SELECT id, nickname, role, region_code, org_code, department FROM users WHERE id = ?', id)
+    return row && userFrom(row, this.orgNames())
   }
 
+  /** 台州市 and the counties and townships of the region tree by code (regions do not change while running) */
+  orgNames(): ReadonlyMap<string, string> {
+    this.orgNameMap ??= orgNames(this.regionTree())
+    return this.orgNameMap
+  }
+
+  /**
+   * A resident's session lasts SESSION_TTL_MS; any other role's also ends after STAFF_IDLE_MS
+   * unused. A disabled user gets none.
+   */
   createSession(input: SessionInput): Session {
     const user = this.getUser(input.userId)
     if (!user) throw new Error(`createSession: no user ${input.userId}`)
     const token = newSessionToken()
     const now = this.now()
-    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString()
+    const absolute = new Date(now.getTime() + SESSION_TTL_MS).toISOString()
+    const idleMs = user.role === 'resident' ? null : STAFF_IDLE_MS
     this.stmt(
-      'INSERT INTO sessions (token_hash, user_id, session_key, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(hashSessionToken(token), user.id, input.sessionKey ?? null, now.toISOString(), expiresAt)
-    return { token, user, expiresAt }
+      `INSERT INTO sessions (token_hash, user_id, session_key, created_at, expires_at, id, last_seen_at, idle_ms, device, ip)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(hashSessionToken(token), user.id, input.sessionKey ?? null, now.toISOString(), absolute, randomUUID(),
+      now.toISOString(), idleMs, deviceSummary(input.userAgent), input.ip ?? null)
+    return { token, user, expiresAt: sessionEnd(absolute, now.toISOString(), idleMs) }
   }
 
+  /**
+   * One lookup by the token's hash (the primary key) joined to the user by id. A staff session's
+   * last-seen is written at most once a minute, which is what keeps it alive.
+   */
   getSession(token: string): Session | undefined {
-    const row = this.get<UserRow & { expires_at: string }>(
-      `SELECT u.id, u.nickname, u.role, u.region_code, s.expires_at
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
-      hashSessionToken(token),
+    const hash = hashSessionToken(token)
+    const row = this.get<UserRow & { expires_at: string; last_seen_at: string | null; idle_ms: number | null }>(
+      `SELECT u.id, u.nickname, u.role, u.region_code, u.org_code, u.department, s.expires_at, s.last_seen_at, s.idle_ms
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND u.disabled_at IS NULL`,
+      hash,
     )
-    if (!row || Date.parse(row.expires_at) <= this.now().getTime()) return undefined
-    return { token, user: userFrom(row), expiresAt: row.expires_at }
+    if (!row) return undefined
+    const now = this.now()
+    let lastSeen = row.last_seen_at ?? now.toISOString()
+    if (Date.parse(sessionEnd(row.expires_at, lastSeen, row.idle_ms)) <= now.getTime()) return undefined
+    if (now.getTime() - Date.parse(lastSeen) >= SESSION_TOUCH_MS) {
+      lastSeen = now.toISOString()
+      this.stmt('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(lastSeen, hash)
+    }
+    return { token, user: userFrom(row, this.orgNames()), expiresAt: sessionEnd(row.expires_at, lastSeen, row.idle_ms) }
   }
 
   wechatOpenid(userId: string) {
@@ -519,3 +547,4 @@ export class SqliteStore implements Store {
     return this.stmt(sql).pluck(true).get(...params) as T
   }
 }
+

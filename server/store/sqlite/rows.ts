@@ -237,14 +237,21 @@ export interface UserRow {
   nickname: string
   role: User['role']
   region_code: string | null
+  /** selected where the organisation matters (sessions, accounts) */
+  org_code?: string | null
+  department?: string | null
 }
 
-export function userFrom(r: UserRow): User {
+/** `orgNames` names the organisation (code → name); a code it does not know shows itself */
+export function userFrom(r: UserRow, orgNames?: ReadonlyMap<string, string>): User {
   return {
     id: r.id,
     nickname: r.nickname,
     role: r.role,
     ...(r.region_code !== null ? { regionCode: r.region_code } : {}),
+    ...(r.org_code
+      ? { org: { code: r.org_code, name: orgNames?.get(r.org_code) ?? r.org_code, ...(r.department ? { department: r.department } : {}) } }
+      : {}),
   }
 }
 

@@ -8,4 +8,6 @@ export const roleName: Record<Role, string> = {
   lecturer: '宣讲员',
   responder: '部门',
   admin: '管理员',
+  editor: '编辑',
+  reviewer: '审核',
 }

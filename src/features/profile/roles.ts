@@ -7,4 +7,6 @@ export const roleLabel: Record<Role, string> = {
   lecturer: '宣讲员',
   responder: '部门答复人员',
   admin: '管理员',
+  editor: '编辑',
+  reviewer: '审核',
 }

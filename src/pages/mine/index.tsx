@@ -10,6 +10,9 @@ import { ResidentSignIn } from '@/features/resident-sign-in/components/resident-
 import { LectureEntries } from '@/features/lectures/components/mine-entries'
 import { useDataSaverStore } from '@/features/settings/data-saver'
 import { roleLabel } from '@/features/profile/roles'
+import { logout } from '@/features/staff/api/staff-auth'
+import { StaffEntries } from '@/features/staff/components/staff-entries'
+import { orgLabel } from '@/features/staff/org'
 import { useServicePointStore } from '@/features/service-point/stores/service-point-store'
 import { routes } from '@/utils/routes'
 import { confirmSwitchParticipant } from '../switch-participant'
@@ -19,7 +22,6 @@ import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 export default function MinePage() {
   const user = useSessionStore((s) => s.user)
-  const signOut = useSessionStore((s) => s.signOut)
   const dataSaver = useDataSaverStore((s) => s.dataSaver)
   const setDataSaver = useDataSaverStore((s) => s.setDataSaver)
   const servicePoint = useServicePointStore((s) => s.point)
@@ -33,7 +35,7 @@ export default function MinePage() {
         </View>
         <View className='mine__who'>
           <Text className='mine__name'>{user ? user.nickname : '未登录'}</Text>
-          <Text className='mine__role'>{user ? roleLabel[user.role] : '登录后可咨询、点单、参加竞赛'}</Text>
+          <Text className='mine__role'>{user ? [roleLabel[user.role], orgLabel(user)].filter(Boolean).join(' · ') : '登录后可咨询、点单、参加竞赛'}</Text>
         </View>
       </View>
 
@@ -45,6 +47,8 @@ export default function MinePage() {
           <BindPhone />
         </View>
       ) : null}
+
+      <StaffEntries />
 
       <PendingWrites />
 
@@ -81,7 +85,7 @@ export default function MinePage() {
         </Button>
       ) : null}
       {user ? (
-        <Button role='button' className='mine__logout' onClick={signOut}>
+        <Button role='button' className='mine__logout' onClick={() => void logout()}>
           退出登录
         </Button>
       ) : null}

@@ -12,12 +12,15 @@ CREATE TEMP TABLE users_before_009 AS SELECT * FROM users;
 
 CREATE TABLE users_009 (
   id          TEXT PRIMARY KEY,
-  provider    TEXT NOT NULL CHECK (provider IN ('wechat', 'dev', 'sms', 'wechat-oa')),
+  provider    TEXT NOT NULL CHECK (provider IN ('wechat', 'dev', 'password', 'sms', 'wechat-oa')),
   external_id TEXT NOT NULL,
   nickname    TEXT NOT NULL,
   role        TEXT NOT NULL,
   region_code TEXT,
   created_at  TEXT NOT NULL,
+  org_code    TEXT,
+  department  TEXT,
+  disabled_at TEXT,
   -- a mainland mobile verified by an SMS code or WeChat getPhoneNumber: one account per number
   mobile      TEXT,
   UNIQUE (provider, external_id)
@@ -27,14 +30,15 @@ DROP TABLE users;
 ALTER TABLE users_009 RENAME TO users;
 
 -- nobody is 微信用户 any more: the default is 居民 and four digits
-INSERT INTO users (id, provider, external_id, nickname, role, region_code, created_at)
+INSERT INTO users (id, provider, external_id, nickname, role, region_code, created_at, org_code, department, disabled_at)
 SELECT id, provider, external_id,
        CASE WHEN nickname = '微信用户' THEN '居民' || substr('000' || (abs(random()) % 10000), -4) ELSE nickname END,
-       role, region_code, created_at
+       role, region_code, created_at, org_code, department, disabled_at
 FROM temp.users_before_009;
 
 DROP TABLE temp.users_before_009;
 
+CREATE INDEX users_by_org ON users (org_code) WHERE org_code IS NOT NULL;
 CREATE UNIQUE INDEX users_by_mobile ON users (mobile) WHERE mobile IS NOT NULL;
 
 -- The live SMS code of a number (a new send replaces it): an HMAC of the code, never the code.

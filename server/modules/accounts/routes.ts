@@ -1,0 +1,190 @@
+/**
+ * 账号管理 for admins, within their organisation and below (分级维护):
+ *
+ *   GET  /admin/accounts?q=&role=&org=&page=&pageSize=
+ *   POST /admin/accounts {username, name, role, orgCode, department?, password}   (Idempotency-Key)
+ *   POST /admin/accounts/:id/disable · /enable · /reset-password {password}
+ *
+ * An account elsewhere is a 403 (an admin of 仙居县 cannot touch 椒江区's), an unknown id a 404.
+ * Disabling or resetting a password ends every session of that account at once. Each change is
+ * written to the audit log in its own transaction. No answer carries password data.
+ */
+import type { FastifyRequest } from 'fastify'
+import type { StaffAccount as StaffAccountEntity } from '../../../src/contract'
+import { badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../../errors'
+import { requireRole } from '../../plugins/auth'
+import { ErrorBody, IdParams, PageOf } from '../../schemas/common'
+import { requestHash } from '../../store/idempotency'
+import type { RoutePlugin } from '../../type-provider'
+import { REPLAYED_HEADER } from '../../routes/consultations'
+import { auditInTransaction } from '../audit/plugin'
+import { accountsOf } from '../auth/routes'
+import { isOrgCode, orgCovers } from '../auth/org-scope'
+import { hashPassword, passwordProblem } from '../auth/password'
+import { normaliseUsername } from './repository'
+import {
+  AccountQuery,
+  accountMessages,
+  DEPARTMENT_MAX,
+  IdempotencyHeaders,
+  NAME_MAX,
+  ResetPasswordInput,
+  StaffAccount,
+  StaffAccountInput,
+} from './schemas'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody, 503: ErrorBody }
+const CREATE_SCOPE = 'POST /admin/accounts'
+
+/** the admin's organisation; an admin without one manages nothing */
+export function adminOrg(request: FastifyRequest): string {
+  const code = request.user?.org?.code
+  if (!code || !isOrgCode(code)) throw forbidden('该账号未设置所属单位，不能管理账号')
+  return code
+}
+
+const chars = (s: string) => [...s].length
+
+export function accountRoutes(): RoutePlugin {
+  return async (app) => {
+    const accounts = accountsOf(app)
+
+    /** the account if it is within the admin's organisation: 404 unknown, 403 elsewhere */
+    const manageable = (request: FastifyRequest, id: string): StaffAccountEntity => {
+      const account = accounts.getAccount(id)
+      if (!account) throw notFound('找不到该账号')
+      if (!orgCovers(adminOrg(request), account.org.code)) throw forbidden('不能管理其他单位的账号')
+      return account
+    }
+
+    app.get(
+      '/admin/accounts',
+      {
+        schema: { querystring: AccountQuery, response: { 200: PageOf(StaffAccount), ...errors } },
+        config: { cache: 'no-store', validationMessages: accountMessages },
+        onRequest: requireRole('admin'),
+      },
+      async (request) => {
+        const own = adminOrg(request)
+        const org = request.query.org || own
+        if (!orgCovers(own, org)) throw forbidden('不能查看其他单位的账号')
+        const { q, page, pageSize } = request.query
+        return accounts.listAccounts({ q, role: request.query.role || undefined, org, page, pageSize })
+      },
+    )
+
+    app.post(
+      '/admin/accounts',
+      {
+        schema: { headers: IdempotencyHeaders, body: StaffAccountInput, response: { 201: StaffAccount, ...errors } },
+        config: { validationMessages: accountMessages, audit: { action: 'account.create', target: 'account' } },
+        onRequest: requireRole('admin'),
+        preHandler: app.limit({ name: 'account-create', max: 60, windowMs: 60 * 60_000, per: 'user', message: '创建账号过于频繁' }),
+      },
+      async (request, reply) => {
+        const admin = request.user!
+        const own = adminOrg(request)
+        const body = request.body
+        const username = normaliseUsername(body.username)
+        const name = body.name.trim()
+        const department = body.department?.trim() || undefined
+        if (!name || chars(name) > NAME_MAX) throw badRequest(accountMessages.name)
+        if (department && chars(department) > DEPARTMENT_MAX) throw badRequest(accountMessages.department)
+        if (!isOrgCode(body.orgCode)) throw badRequest(accountMessages.orgCode)
+        if (!orgCovers(own, body.orgCode)) throw forbidden('只能在本单位及下级单位创建账号')
+        // the password never enters the request hash: the idempotency table would otherwise keep a fast hash of it
+        const hash = requestHash({ username, name, role: body.role, orgCode: body.orgCode, department })
+        const key = request.headers['idempotency-key']
+        const replay = () => {
+          const earlier = key ? app.store.findIdempotencyRecord(admin.id, CREATE_SCOPE, key) : undefined
+          if (!earlier) return undefined
+          if (earlier.requestHash !== hash) throw idempotencyKeyReused()
+          return earlier.body as StaffAccountEntity
+        }
+        const earlier = replay()
+        if (earlier) return reply.code(201).header(REPLAYED_HEADER, 'true').send(earlier)
+
+        const problem = passwordProblem(body.password, username)
+        if (problem) throw badRequest(problem)
+        const passwordHash = await hashPassword(body.password)
+        const result = accounts.transaction((): { account: StaffAccountEntity; replayed: boolean } => {
+          const again = replay()
+          if (again) return { account: again, replayed: true }
+          const account = accounts.createAccount({ username, name, role: body.role, orgCode: body.orgCode, department, passwordHash, createdBy: admin.id })
+          if (!account) throw conflict('用户名已存在')
+          if (key) {
+            app.store.db
+              .prepare(
+                `INSERT INTO idempotency_keys (user_id, scope, key, request_hash, response_status, response_body, created_at)
+                 VALUES (?, ?, ?, ?, 201, ?, ?)`,
+              )
+              .run(admin.id, CREATE_SCOPE, key, hash, JSON.stringify(account), app.store.now().toISOString())
+          }
+          auditInTransaction(app, request, { targetId: account.id, detail: { role: account.role, orgCode: account.org.code } })
+          return { account, replayed: false }
+        })
+        if (result.replayed) reply.header(REPLAYED_HEADER, 'true')
+        request.log.info({ accountId: result.account.id, replayed: result.replayed }, 'staff account created')
+        return reply.code(201).send(result.account)
+      },
+    )
+
+    app.post(
+      '/admin/accounts/:id/disable',
+      {
+        schema: { params: IdParams, response: { 200: StaffAccount, ...errors } },
+        config: { audit: { action: 'account.disable', target: 'account' } },
+        onRequest: requireRole('admin'),
+      },
+      async (request) => {
+        const account = manageable(request, request.params.id)
+        if (account.id === request.user!.id) throw badRequest('不能停用自己的账号')
+        return accounts.transaction(() => {
+          accounts.setDisabled(account.id, true)
+          auditInTransaction(app, request, {})
+          return accounts.getAccount(account.id)!
+        })
+      },
+    )
+
+    app.post(
+      '/admin/accounts/:id/enable',
+      {
+        schema: { params: IdParams, response: { 200: StaffAccount, ...errors } },
+        config: { audit: { action: 'account.enable', target: 'account' } },
+        onRequest: requireRole('admin'),
+      },
+      async (request) => {
+        const account = manageable(request, request.params.id)
+        return accounts.transaction(() => {
+          accounts.setDisabled(account.id, false)
+          accounts.clearFailures(account.username)
+          auditInTransaction(app, request, {})
+          return accounts.getAccount(account.id)!
+        })
+      },
+    )
+
+    app.post(
+      '/admin/accounts/:id/reset-password',
+      {
+        schema: { params: IdParams, body: ResetPasswordInput, response: { 200: StaffAccount, ...errors } },
+        config: { validationMessages: { password: '请设置新密码' }, audit: { action: 'account.reset-password', target: 'account' } },
+        onRequest: requireRole('admin'),
+      },
+      async (request) => {
+        const account = manageable(request, request.params.id)
+        const problem = passwordProblem(request.body.password, account.username)
+        if (problem) throw badRequest(problem)
+        const passwordHash = await hashPassword(request.body.password)
+        return accounts.transaction(() => {
+          accounts.setPassword(account.id, passwordHash)
+          accounts.clearFailures(account.username)
+          const ended = accounts.revokeAllSessions(account.id)
+          auditInTransaction(app, request, { detail: { endedSessions: ended } })
+          return accounts.getAccount(account.id)!
+        })
+      },
+    )
+  }
+}

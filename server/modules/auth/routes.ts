@@ -1,0 +1,162 @@
+/**
+ * Staff sign-in and sessions:
+ *
+ *   POST   /auth/password          {username, password} → Session (the same shape as WeChat's)
+ *   POST   /auth/logout            ends the session the request came with
+ *   GET    /auth/sessions          the caller's live sessions (登录设备), no tokens
+ *   DELETE /auth/sessions/:id      ends one of them (404 for anyone else's)
+ *   POST   /auth/password/change   {current, next}: ends every other session
+ *
+ * A wrong username answers exactly as a wrong password does, after as long (a dummy hash is
+ * checked), and counts towards the same lock: 5 wrong within 15 minutes lock the username for
+ * 15 minutes (429 with the time left and Retry-After), whether or not the account exists, so
+ * neither the answer nor the lock tells which usernames are real. Per IP, 20 tries in 10 minutes.
+ * Nothing here logs a username, password or token.
+ */
+import { Type } from '@sinclair/typebox'
+import type { FastifyReply } from 'fastify'
+import { ApiError, badRequest, forbidden, notFound } from '../../errors'
+import { bearerToken, requireRole } from '../../plugins/auth'
+import { rateLimited } from '../../plugins/rate-limit'
+import { Session } from '../../schemas/auth'
+import { ErrorBody, IdParams } from '../../schemas/common'
+import type { App, RoutePlugin } from '../../type-provider'
+import { AccountsRepository } from '../accounts/repository'
+import { actorOf, auditInTransaction } from '../audit/plugin'
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password'
+import { changeMessages, loginMessages, Ok, PasswordChangeBody, PasswordLoginBody, SessionInfo } from './schemas'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody, 503: ErrorBody }
+
+export const WRONG_CREDENTIALS = '用户名或密码不正确'
+export const ACCOUNT_DISABLED = '账号已停用，请联系管理员'
+
+export const LOGIN_LIMIT_PER_IP = { name: 'password-login', max: 20, windowMs: 10 * 60_000, per: 'ip', message: '登录尝试过于频繁' } as const
+
+export function accountsOf(app: App): AccountsRepository {
+  return new AccountsRepository(app.store.db, app.store.now, () => app.store.orgNames())
+}
+
+/** 429 「账号已锁定，请 N 分钟后再试」 with Retry-After */
+export function locked(reply: FastifyReply, ms: number): ApiError {
+  reply.header('retry-after', String(Math.max(1, Math.ceil(ms / 1000))))
+  return rateLimited('账号已锁定', ms)
+}
+
+export function staffAuthRoutes(): RoutePlugin {
+  return async (app) => {
+    const accounts = accountsOf(app)
+
+    app.post(
+      '/auth/password',
+      {
+        schema: { body: PasswordLoginBody, response: { 200: Session, ...errors } },
+        config: { validationMessages: loginMessages, cache: 'no-store', audit: { action: 'auth.password.login', target: 'user' } },
+        preHandler: app.limit(LOGIN_LIMIT_PER_IP),
+      },
+      async (request, reply) => {
+        const { username, password } = request.body
+        const lockedMs = accounts.lockedFor(username)
+        if (lockedMs > 0) throw locked(reply, lockedMs)
+
+        const credential = accounts.credential(username)
+        const ok = await verifyPassword(password, credential?.passwordHash ?? (await dummyHash()))
+        if (!ok || !credential) {
+          const lockMs = accounts.transaction(() => {
+            const ms = accounts.recordFailure(username)
+            const user = credential && app.store.getUser(credential.userId)
+            if (ms > 0 && user) {
+              auditInTransaction(app, request, { actor: actorOf(user), action: 'auth.password.locked', targetType: 'user', targetId: user.id })
+            }
+            return ms
+          })
+          request.log.info({ locked: lockMs > 0 }, 'password sign-in refused')
+          if (lockMs > 0) throw locked(reply, lockMs)
+          throw new ApiError(401, 'unauthorized', WRONG_CREDENTIALS)
+        }
+        if (credential.disabled) throw forbidden(ACCOUNT_DISABLED)
+
+        const session = accounts.transaction(() => {
+          accounts.clearFailures(username)
+          accounts.recordLogin(credential.userId)
+          const created = app.store.createSession({ userId: credential.userId, userAgent: request.headers['user-agent'], ip: request.ip })
+          auditInTransaction(app, request, { actor: actorOf(created.user), targetId: created.user.id })
+          return created
+        })
+        request.log.info({ userId: session.user.id }, 'password sign-in')
+        return session
+      },
+    )
+
+    app.post(
+      '/auth/logout',
+      {
+        schema: { response: { 200: Ok, ...errors } },
+        config: { cache: 'no-store', audit: { action: 'auth.logout', target: 'user', id: 'user' } },
+        onRequest: requireRole(),
+      },
+      async (request) => {
+        accounts.revokeToken(bearerToken(request)!)
+        return { ok: true as const }
+      },
+    )
+
+    app.get(
+      '/auth/sessions',
+      {
+        schema: { response: { 200: Type.Array(SessionInfo), ...errors } },
+        config: { cache: 'no-store' },
+        onRequest: requireRole(),
+      },
+      async (request) => accounts.listSessions(request.user!.id, bearerToken(request)),
+    )
+
+    app.delete(
+      '/auth/sessions/:id',
+      {
+        schema: { params: IdParams, response: { 200: Ok, ...errors } },
+        config: { cache: 'no-store', audit: { action: 'auth.session.revoke', target: 'session' } },
+        onRequest: requireRole(),
+      },
+      async (request) => {
+        if (!accounts.revokeSession(request.user!.id, request.params.id)) throw notFound('找不到该登录设备')
+        return { ok: true as const }
+      },
+    )
+
+    app.post(
+      '/auth/password/change',
+      {
+        schema: { body: PasswordChangeBody, response: { 200: Ok, ...errors } },
+        config: { validationMessages: changeMessages, cache: 'no-store', audit: { action: 'auth.password.change', target: 'user', id: 'user' } },
+        onRequest: requireRole(),
+        preHandler: app.limit({ name: 'password-change', max: 10, windowMs: 10 * 60_000, per: 'user', message: '修改密码过于频繁' }),
+      },
+      async (request, reply) => {
+        const user = request.user!
+        const credential = accounts.credentialOfUser(user.id)
+        if (!credential) throw badRequest('该账号不是用户名密码账号，无需修改密码')
+        const lockedMs = accounts.lockedFor(credential.username)
+        if (lockedMs > 0) throw locked(reply, lockedMs)
+        const { current, next } = request.body
+        if (!(await verifyPassword(current, credential.passwordHash))) {
+          const lockMs = accounts.transaction(() => accounts.recordFailure(credential.username))
+          if (lockMs > 0) throw locked(reply, lockMs)
+          // 400, not 401: a wrong current password must not sign the user out of this device
+          throw badRequest('当前密码不正确')
+        }
+        const problem = passwordProblem(next, credential.username)
+        if (problem) throw badRequest(problem)
+        if (next === current) throw badRequest('新密码不能与当前密码相同')
+        const hash = await hashPassword(next)
+        accounts.transaction(() => {
+          accounts.setPassword(user.id, hash)
+          accounts.clearFailures(credential.username)
+          const ended = accounts.revokeAllSessions(user.id, bearerToken(request))
+          auditInTransaction(app, request, { detail: { endedSessions: ended } })
+        })
+        return { ok: true as const }
+      },
+    )
+  }
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react'
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { ApiError, useSessionStore } from '@/api'
+import { ThemePage } from '@/features/elder-mode/components/theme-page'
+import { roleLabel } from '@/features/profile/roles'
+import { passwordLogin } from '@/features/staff/api/staff-auth'
+import { routes } from '@/utils/routes'
+import '../staff.scss'
+
+/** 工作人员登录: username and password (H5 and the mini-program alike), then back to 我的. */
+export default function StaffLoginPage() {
+  const signIn = useSessionStore((s) => s.signIn)
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const [shown, setShown] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+
+  const submit = async () => {
+    if (busy) return
+    const problem = !username.trim() ? '请输入用户名' : !password ? '请输入密码' : undefined
+    setError(problem)
+    if (problem) return
+    setBusy(true)
+    try {
+      const session = await passwordLogin(username.trim(), password)
+      signIn(session)
+      setPassword('')
+      void Taro.showToast({ title: `已登录：${session.user.nickname}（${roleLabel[session.user.role]}）`, icon: 'none' })
+      void Taro.switchTab({ url: routes.mine })
+    } catch (e) {
+      // the server's own words: 用户名或密码不正确, 账号已锁定，请 N 分钟后再试, 账号已停用…
+      setError(e instanceof ApiError ? e.message : '登录失败，请重试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <ThemePage className='staff'>
+      <View className='staff__form'>
+        <Text className='staff__title'>工作人员登录</Text>
+        <Text className='staff__hint'>账号由所在单位的管理员开通；忘记密码请联系管理员重置。</Text>
+
+        <Text className='staff__label'>用户名</Text>
+        <Input
+          className='form-field staff__input'
+          value={username}
+          maxlength={32}
+          placeholder='请输入用户名'
+          aria-label='用户名'
+          onInput={(e) => setUsername(e.detail.value)}
+        />
+
+        <Text className='staff__label'>密码</Text>
+        <View className='staff__field'>
+          <Input
+            className='form-field staff__input'
+            value={password}
+            password={!shown}
+            maxlength={128}
+            placeholder='请输入密码'
+            aria-label='密码'
+            onInput={(e) => setPassword(e.detail.value)}
+            onConfirm={() => void submit()}
+          />
+          <Button role='button' className='staff__toggle' aria-pressed={shown} onClick={() => setShown((v) => !v)}>
+            {shown ? '隐藏' : '显示'}
+          </Button>
+        </View>
+
+        {error ? (
+          <View className='staff__error' role='alert'>
+            {error}
+          </View>
+        ) : null}
+        <Button role='button' className='staff__submit' loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
+          登录
+        </Button>
+      </View>
+    </ThemePage>
+  )
+}
