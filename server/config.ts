@@ -23,6 +23,8 @@ export interface ServerConfig {
   logLevel: string
   /** the server-side micro-cache of content reads; RESPONSE_CACHE=0 turns it off */
   responseCache: boolean
+  /** Strict-Transport-Security, only when served over HTTPS (HSTS=1) */
+  hsts: boolean
 }
 
 export class ConfigError extends Error {}
@@ -76,5 +78,6 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
     devLogin: mode === 'mock' || allowDevLogin,
     logLevel: env.LOG_LEVEL || 'info',
     responseCache: env.RESPONSE_CACHE !== '0',
+    hsts: env.HSTS === '1',
   }
 }
