@@ -14,6 +14,7 @@ import { setupResponseCache } from './plugins/response-cache'
 import { setupH5, setupMedia } from './plugins/static-files'
 import { apiRoutes } from './routes'
 import { setupSecurityHeaders } from './plugins/security-headers'
+import { setupFiniteNumbers } from './plugins/finite-numbers'
 import { setupUploads } from './modules/uploads/routes'
 import type { Store } from './store/store'
 import type { App, TypeBoxTypeProvider } from './type-provider'
@@ -60,6 +61,7 @@ export function buildApp(opts: BuildAppOptions): App {
   setupSecurityHeaders(app, { hsts: opts.hsts ?? false })
   // at the root, so request.user and requireRole work on every route, later ones included
   setupAuth(app, opts.store)
+  setupFiniteNumbers(app)
   setupRateLimit(app, { enabled: opts.rateLimit ?? true })
 
   setupMedia(app, opts.mediaDir)
