@@ -13,6 +13,9 @@ import { setupRateLimit } from './plugins/rate-limit'
 import { setupResponseCache } from './plugins/response-cache'
 import { setupH5, setupMedia } from './plugins/static-files'
 import { apiRoutes } from './routes'
+import { setupSecurityHeaders } from './plugins/security-headers'
+import { setupFiniteNumbers } from './plugins/finite-numbers'
+import { setupUploads } from './modules/uploads/routes'
 import type { Store } from './store/store'
 import type { App, TypeBoxTypeProvider } from './type-provider'
 import type { WechatConfig } from './wechat/jscode2session'
@@ -43,6 +46,10 @@ export interface BuildAppOptions {
   logLevel?: string
   /** where the log goes (default stdout); tests capture it to look for personal data */
   logStream?: { write(line: string): void }
+  /** uploaded photos (DATA_DIR/uploads); without it a temp dir removed on close (mock mode, tests) */
+  uploadsDir?: string
+  /** Strict-Transport-Security, only behind HTTPS (HSTS=1); never on plain-HTTP localhost */
+  hsts?: boolean
 }
 
 export function buildApp(opts: BuildAppOptions): App {
@@ -53,11 +60,15 @@ export function buildApp(opts: BuildAppOptions): App {
 
   app.decorate('store', opts.store)
   setupErrorHandlers(app)
+  // helmet first: its headers (CSP, nosniff, frame, referrer) go on every answer, errors included
+  setupSecurityHeaders(app, { hsts: opts.hsts ?? false })
   // at the root, so request.user and requireRole work on every route, later ones included
   setupAuth(app, opts.store)
+  setupFiniteNumbers(app)
   setupRateLimit(app, { enabled: opts.rateLimit ?? true })
 
   setupMedia(app, opts.mediaDir)
+  setupUploads(app, opts.uploadsDir)
   const servesH5 = setupH5(app, opts.staticDir)
   setupNotFound(app, { spaFallback: servesH5 })
 

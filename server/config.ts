@@ -26,6 +26,8 @@ export interface ServerConfig {
   responseCache: boolean
   /** residents' sign-in: SMS_PROVIDER=tencent (TENCENT_SMS_*), WECHAT_OA_APPID/WECHAT_OA_SECRET */
   identity: { tencentSms?: TencentSmsConfig; wechatOa?: WechatOaConfig }
+  /** Strict-Transport-Security, only when served over HTTPS (HSTS=1) */
+  hsts: boolean
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +82,7 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
     logLevel: env.LOG_LEVEL || 'info',
     responseCache: env.RESPONSE_CACHE !== '0',
     identity: readIdentity(env),
+    hsts: env.HSTS === '1',
   }
 }
 

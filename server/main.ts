@@ -5,7 +5,9 @@
  *   API_MODE=sqlite|mock (or --mock)  MOCK_LATENCY_MS=0 MOCK_ERROR_RATE=0
  *   WECHAT_APPID / WECHAT_SECRET      ALLOW_DEV_LOGIN=1 (default unless NODE_ENV=production)
  *   LOG_LEVEL=info  RESPONSE_CACHE=1 (0: no server-side cache of content reads)
+ *   HSTS=0 (1: Strict-Transport-Security, when served over HTTPS)
  */
+import { join } from 'node:path'
 import { fixtures } from '../mock/fixtures'
 import { buildApp } from './app'
 import { ConfigError, readConfig } from './config'
@@ -25,6 +27,9 @@ async function main(): Promise<void> {
     devLogin: config.devLogin,
     identity: config.identity,
     responseCache: config.responseCache,
+    // photos under DATA_DIR/uploads; mock mode (SQLite in memory) keeps them in a temp dir
+    uploadsDir: config.mode === 'sqlite' ? join(config.dataDir, 'uploads') : undefined,
+    hsts: config.hsts,
     logger: true,
     logLevel: config.logLevel,
   })

@@ -7,6 +7,7 @@ import { useIdleReturn } from '@/features/service-point/use-idle-return'
 import { switchParticipantIfUsed } from '@/pages/switch-participant'
 import { initDates } from '@/utils/date'
 import { useFirstScreenDeadline } from '@/utils/first-screen'
+import { useNoJavascriptUrls } from '@/utils/no-javascript-urls'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
@@ -23,6 +24,8 @@ function App({ children }: PropsWithChildren) {
   useIdleReturn(switchParticipantIfUsed)
   // H5: a server-drawn first screen never outstays its page (src/utils/first-screen.ts)
   useFirstScreenDeadline()
+  // H5: the tab bar's javascript: links are not followed (the CSP allows no inline script)
+  useNoJavascriptUrls()
   return children
 }
 

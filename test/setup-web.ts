@@ -26,3 +26,8 @@ class NoIntersectionObserver {
   }
 }
 ;(globalThis as unknown as { IntersectionObserver: unknown }).IntersectionObserver ??= NoIntersectionObserver
+
+// jsdom has no TextDecoder/TextEncoder; the fixture server's multipart parser (busboy) needs them
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util'
+;(globalThis as unknown as { TextDecoder: unknown }).TextDecoder ??= NodeTextDecoder
+;(globalThis as unknown as { TextEncoder: unknown }).TextEncoder ??= NodeTextEncoder

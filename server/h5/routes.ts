@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { API_PREFIX } from '../../src/contract'
 import { Home } from '../schemas/home'
 import { Interpretation } from '../schemas/interpretations'
+import { htmlCsp } from '../plugins/security-headers'
 import { H5Document } from './document'
 import { homeFirstScreen, interpretationFirstScreen } from './first-screen'
 
@@ -22,6 +23,8 @@ export const INTERPRETATION_PAGE = 'packages/interpretation/pages/detail/index'
 function sendHtml(request: FastifyRequest, reply: FastifyReply, html: string) {
   const accepts = String(request.headers['accept-encoding'] ?? '')
   reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'accept-encoding')
+  // this response's inline scripts (the page data and the layer script differ per answer) by hash
+  reply.header('content-security-policy', htmlCsp(html))
   if (/\bbr\b/.test(accepts)) {
     return reply.header('content-encoding', 'br').send(brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }))
   }

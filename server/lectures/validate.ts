@@ -117,17 +117,16 @@ export function validSchedule(body: ScheduleInput, today: string): LectureComman
   return { action: 'schedule', date, time: body.time, place }
 }
 
-/** a photo the server hosts (/media/…) or an https address */
-const PHOTO = /^(https:\/\/[^\s]{1,300}|\/media\/[\w./-]{1,200})$/
-
-export function validComplete(body: CompleteInput): LectureCommand {
+/** `isUpload(url)`: whether the URL is a photo the caller uploaded (/media/uploads/…, see server/modules/uploads) */
+export function validComplete(body: CompleteInput, isUpload: (url: string) => boolean): LectureCommand {
   if (!Number.isInteger(body.attendance) || body.attendance < 0 || body.attendance > LECTURE_ATTENDANCE_MAX) {
     throw badRequest(`到场人数应为0到${LECTURE_ATTENDANCE_MAX}人`)
   }
   const summary = text(body.summary, LECTURE_SUMMARY_MAX, '请填写宣讲小结', `宣讲小结最多${LECTURE_SUMMARY_MAX}字`)
   const photos = (body.photos ?? []).map((p) => p.trim())
   if (photos.length > LECTURE_PHOTOS_MAX) throw badRequest(`照片最多${LECTURE_PHOTOS_MAX}张`)
-  if (photos.some((p) => !PHOTO.test(p))) throw badRequest('照片地址须为 https 链接')
+  if (photos.some((p) => !isUpload(p))) throw badRequest('请上传照片')
+  if (new Set(photos).size !== photos.length) throw badRequest('同一张照片只需上传一次')
   return { action: 'complete', attendance: body.attendance, summary, photos }
 }
 

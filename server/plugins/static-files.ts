@@ -4,11 +4,12 @@
  * error-handlers.ts; the landing pages carry their first screen, see ../h5); without a build, /
  * explains how to make one.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
 import { setupFirstScreenPages } from '../h5/routes'
+import { htmlCsp } from './security-headers'
 
 export const MEDIA_MAX_AGE = '30d'
 
@@ -34,9 +35,24 @@ export function h5CacheControl(filePath: string): string {
   return /\.[0-9a-f]{8,}\.(js|css)(\.br|\.gz)?$/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache'
 }
 
+/**
+ * The CSP of the build's index.html (its inline scripts' hashes), whichever twin is sent
+ * (.br, .gz): read again when the build changes.
+ */
+function indexCsp(staticDir: string): () => string {
+  const file = resolve(staticDir, 'index.html')
+  let cached: { mtimeMs: number; csp: string } | undefined
+  return () => {
+    const mtimeMs = statSync(file).mtimeMs
+    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, csp: htmlCsp(readFileSync(file, 'utf8')) }
+    return cached.csp
+  }
+}
+
 /** returns whether the H5 app is served (and so whether unknown paths fall back to it) */
 export function setupH5(app: FastifyInstance, staticDir: string | undefined): boolean {
   if (staticDir && existsSync(staticDir)) {
+    const csp = indexCsp(staticDir)
     app.register(fastifyStatic, {
       root: resolve(staticDir),
       prefix: '/',
@@ -45,7 +61,11 @@ export function setupH5(app: FastifyInstance, staticDir: string | undefined): bo
       // .br / .gz written at build time by scripts/precompress.mjs
       preCompressed: true,
       cacheControl: false,
-      setHeaders: (res, filePath) => res.setHeader('cache-control', h5CacheControl(filePath)),
+      setHeaders: (res, filePath) => {
+        res.setHeader('cache-control', h5CacheControl(filePath))
+        // index.html (also as the client-side routes' fallback): its inline scripts by hash
+        if (/\.html(\.br|\.gz)?$/.test(filePath)) res.setHeader('content-security-policy', csp())
+      },
     })
     // 首页 and an interpretation come with their first screen already in the HTML
     setupFirstScreenPages(app, resolve(staticDir))

@@ -22,6 +22,7 @@ import { accountRoutes } from '../modules/accounts/routes'
 import { setupAudit } from '../modules/audit/plugin'
 import { auditRoutes } from '../modules/audit/routes'
 import { staffAuthRoutes } from '../modules/auth/routes'
+import { uploadRoutes } from '../modules/uploads/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -48,5 +49,6 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(staffAuthRoutes())
     await api.register(accountRoutes())
     await api.register(auditRoutes())
+    await api.register(uploadRoutes)
   }
 }

@@ -222,7 +222,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
     )
 
     /** one step of the workflow: validate, apply through the rules, notify */
-    function step<B>(action: LectureAction, body: object, command: (body: B, order: LectureOrderRecord, today: string) => LectureCommand) {
+    function step<B>(action: LectureAction, body: object, command: (body: B, order: LectureOrderRecord, today: string, user: User) => LectureCommand) {
       app.post(
         `/lecture-orders/:id/${action}`,
         {
@@ -245,7 +245,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
             const decision = decide(action, actorOf(order, caller), order.status)
             if (!decision.ok) throw conflict(decision.message)
           }
-          const cmd = command(request.body as B, order, todayFor(request, user.id, lectureScope(action)))
+          const cmd = command(request.body as B, order, todayFor(request, user.id, lectureScope(action)), user)
           const result = write(() =>
             app.store.lectures.transition(id, cmd, caller, { idempotencyKey: key, wechat: notifier.initialState(order.userId) }),
           )
@@ -262,7 +262,10 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
     step('accept', EmptyInput, () => ({ action: 'accept' }))
     step<{ reason: string }>('decline', ReasonInput, (body) => ({ action: 'decline', reason: validReason(body.reason, '退回原因') }))
     step<{ date: string; time: string; place: string }>('schedule', ScheduleInput, (body, _order, today) => validSchedule(body, today))
-    step<{ attendance: number; summary: string; photos?: string[] }>('complete', CompleteInput, (body) => validComplete(body))
+    step<{ attendance: number; summary: string; photos?: string[] }>('complete', CompleteInput, (body, _order, _today, user) =>
+      // photos are the lecturer's own uploads (POST /uploads), not addresses from anywhere
+      validComplete(body, (url) => app.uploads.isUploadOf(url, user.id)),
+    )
     step<{ reason?: string }>('cancel', OptionalReasonInput, (body) => {
       const reason = body.reason?.trim()
       if (reason && [...reason].length > 200) throw badRequest('取消原因最多200字')

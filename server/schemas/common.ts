@@ -12,8 +12,11 @@ export type IdParams = Static<typeof IdParams>
 /** a topic id or similar short key used as a filter; empty means no filter (`?topic=`) */
 export const FilterKey = Type.String({ maxLength: 64 })
 
+/** deeper pages are refused (400): SQLite's OFFSET takes no 1e300 (issue 12: page ≤ 10,000) */
+export const PAGE_MAX = 10_000
+
 export const PageQuery = Type.Object({
-  page: Type.Integer({ minimum: 1, default: 1 }),
+  page: Type.Integer({ minimum: 1, maximum: PAGE_MAX, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT }),
 })
 

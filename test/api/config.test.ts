@@ -16,7 +16,12 @@ describe('readConfig', () => {
       logLevel: 'info',
       responseCache: true,
       identity: {},
+      hsts: false,
     })
+  })
+
+  it('sends HSTS only when told the site is served over HTTPS (HSTS=1)', () => {
+    expect(readConfig({ HSTS: '1' }, []).hsts).toBe(true)
   })
 
   it('turns the micro-cache off with RESPONSE_CACHE=0', () => {

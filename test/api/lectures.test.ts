@@ -19,6 +19,7 @@ import { actorOf, decide } from '../../server/lectures/rules'
 import type { StoreKind } from '../../server/store/open-store'
 import { startFakeWechat, type FakeWechat } from './helpers/fake-wechat'
 import { postJson, startTestServer, type TestServer } from './helpers/test-server'
+import { uploadedPhoto } from './helpers/uploads'
 
 const PHONE = '13912345678'
 const MASKED = '139****5678'
@@ -155,9 +156,15 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
     expect(JSON.stringify(calendar)).not.toContain(PHONE)
     expect((await call(undefined, 'GET', '/lecture-calendar?month=2026-13')).status).toBe(400)
 
-    expect((await act(lecturer, order.id, 'complete', { attendance: 76, summary: '讲解了缴费档次与补贴。', photos: ['/media/covers/i001.jpg'] })).body).toMatchObject({
+    // photos are the lecturer's uploads: an address from elsewhere, or someone else's upload, is refused
+    const photo = await uploadedPhoto(server, lecturer.token)
+    const notMine = await uploadedPhoto(server, resident.token)
+    for (const photos of [['/media/covers/i001.jpg'], ['https://example.com/a.jpg'], [notMine]]) {
+      expect(await act(lecturer, order.id, 'complete', { attendance: 76, summary: '讲解了缴费档次与补贴。', photos })).toMatchObject({ status: 400, body: { error: { message: '请上传照片' } } })
+    }
+    expect((await act(lecturer, order.id, 'complete', { attendance: 76, summary: '讲解了缴费档次与补贴。', photos: [photo] })).body).toMatchObject({
       status: 'delivered',
-      report: { attendance: 76, signedIn: 2, photos: ['/media/covers/i001.jpg'] },
+      report: { attendance: 76, signedIn: 2, photos: [photo] },
     })
     expect((await call(lecturer, 'GET', `/lecture-orders/${order.id}/sign-in-code`)).status).toBe(409)
     const rated = (await act(resident, order.id, 'rate', { stars: 4, comment: '很实用' })).body as LectureOrder

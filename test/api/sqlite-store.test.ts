@@ -20,7 +20,7 @@ describe('SqliteStore on a file', () => {
     const store = new SqliteStore({ file, fixtures })
     expect(store.seeded).toBe(true)
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(store.db.pragma('synchronous', { simple: true })).toBe(1) // NORMAL
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2) // FULL
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1)
     const versions = store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()
     expect(versions).toEqual(readMigrations().map((m) => m.version))

@@ -3,7 +3,7 @@
  * Playwright gives every launch a fresh temporary profile.
  */
 import { mkdirSync } from 'node:fs'
-import { after, before } from 'node:test'
+import { after, afterEach, before } from 'node:test'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
@@ -38,8 +38,42 @@ export async function phone(browser: Browser): Promise<{ context: BrowserContext
     const url = new URL(route.request().url())
     return url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:' ? route.continue() : route.abort()
   })
+  await watchCsp(context)
   const page = await context.newPage()
   return { context, page }
+}
+
+/**
+ * Content-Security-Policy violations, per browser context: every `securitypolicyviolation` event
+ * of every document (an init script reports it to the test through a binding, so it survives
+ * navigations) and every console error that speaks of the policy (workers, refused evals).
+ * phoneSession fails each test that leaves any (the server's CSP must let the app run untouched).
+ */
+const cspFound = new WeakMap<BrowserContext, string[]>()
+
+async function watchCsp(context: BrowserContext): Promise<void> {
+  const found: string[] = []
+  cspFound.set(context, found)
+  await context.exposeBinding('__zctCspViolation', ({ page }, text: string) => {
+    found.push(`${page.url()}: ${text}`)
+  })
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __zctCspViolation?: (t: string) => void }).__zctCspViolation
+      report?.(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} ${e.sample ? `"${e.sample}" ` : ''}(${e.sourceFile}:${e.lineNumber})`)
+    })
+  })
+  const onConsole = (page: Page) =>
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content[- ]Security[- ]Policy/i.test(msg.text())) found.push(`${page.url()}: console: ${msg.text()}`)
+    })
+  context.on('page', onConsole)
+}
+
+/** the CSP violations seen in `page`'s context since the last call (and forgets them) */
+export function takeCspViolations(page: Page): string[] {
+  const found = cspFound.get(page.context()) ?? []
+  return found.splice(0, found.length)
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -59,6 +93,11 @@ export function phoneSession(): { readonly page: Page } {
   before(async () => {
     browser = await launch()
     current = (await phone(browser)).page
+  })
+  afterEach(() => {
+    if (!current) return
+    const violations = [...new Set(takeCspViolations(current))]
+    if (violations.length) throw new Error(`Content-Security-Policy violations:\n  ${violations.join('\n  ')}`)
   })
   after(async () => {
     await browser?.close()

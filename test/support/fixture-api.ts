@@ -11,6 +11,7 @@ import { buildApp } from '../../server/app'
 import { SqliteStore } from '../../server/store/sqlite'
 import { ApiClient, type Transport } from '../../src/api/client'
 import { setApi, useSessionStore } from '../../src/api'
+import type { UploadTransport } from '../../src/features/lectures/api/upload-photo'
 
 // jsdom drops Node's setImmediate and structuredClone, which Fastify and the store use.
 globalThis.setImmediate ??= nodeSetImmediate as unknown as typeof globalThis.setImmediate
@@ -26,7 +27,19 @@ export interface FixtureApi {
   failNext: (n?: number, only?: RegExp) => void
   /** the next request matching `only` reaches the server, but its answer is lost on the way back */
   loseNextAnswer: (only: RegExp) => void
+  /** photo uploads as the H5 client posts them (multipart), through the real route; install with setUploadTransport */
+  upload: UploadTransport
   close: () => Promise<void>
+}
+
+/** a Blob's bytes (jsdom's File/Blob, read as the browser would) */
+function bytesOf(blob: Blob): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(Buffer.from(reader.result as ArrayBuffer))
+    reader.onerror = () => reject(reader.error)
+    reader.readAsArrayBuffer(blob)
+  })
 }
 
 export function createFixtureApi(): FixtureApi {
@@ -69,6 +82,29 @@ export function createFixtureApi(): FixtureApi {
     },
     loseNextAnswer: (only) => {
       loseOnly = only
+    },
+    upload: async (req) => {
+      const url = req.url.replace(/^https?:\/\/[^/]+/, '')
+      requests.push(`POST ${url}`)
+      const boundary = 'zct-fixture-boundary'
+      const bytes = typeof req.photo.source === 'string' ? Buffer.from(req.photo.source) : await bytesOf(req.photo.source)
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${req.photo.name ?? 'photo'}"\r\ncontent-type: application/octet-stream\r\n\r\n`),
+        bytes,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ])
+      req.onProgress?.(1)
+      const res = await app.inject({
+        method: 'POST',
+        url,
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'idempotency-key': req.idempotencyKey,
+          ...(req.token ? { authorization: `Bearer ${req.token}` } : {}),
+        },
+        payload,
+      })
+      return { statusCode: res.statusCode, data: res.body ? res.json() : undefined }
     },
     close: () => app.close(),
   }

@@ -7,6 +7,7 @@ import { newIdempotencyKey } from '@/utils/idempotency'
 import { addDays, shanghaiToday } from '@/utils/shanghai-date'
 import { lectureSteps } from '../api/lectures'
 import { actionLabel } from '../labels'
+import { PhotoPicker } from './photo-picker'
 import { StarInput } from './star-input'
 import './lectures.scss'
 
@@ -55,7 +56,8 @@ export function OrderActions({ order, lecturers = [], signedIn = 0, now = () => 
   const [place, setPlace] = useState(order.schedule?.place ?? order.placeName)
   const [attendance, setAttendance] = useState(signedIn > 0 ? String(signedIn) : '')
   const [summary, setSummary] = useState('')
-  const [photos, setPhotos] = useState('')
+  const [photos, setPhotos] = useState<string[]>([])
+  const [photosBusy, setPhotosBusy] = useState(false)
   const [stars, setStars] = useState(0)
   const [comment, setComment] = useState('')
 
@@ -175,18 +177,18 @@ export function OrderActions({ order, lecturers = [], signedIn = 0, now = () => 
           <Text className='lec-form__hint'>已签到 {signedIn} 人</Text>
           <Text className='lec-form__label'>宣讲小结</Text>
           <Textarea className='lec-form__textarea' value={summary} maxlength={500} placeholder='讲了哪些内容，群众关心什么问题' aria-label='宣讲小结' onInput={(e) => setSummary(e.detail.value)} />
-          <Text className='lec-form__label'>现场照片地址（选填，每行一个）</Text>
-          <Textarea className='lec-form__textarea' value={photos} maxlength={2000} placeholder='https://…' aria-label='现场照片地址' onInput={(e) => setPhotos(e.detail.value)} />
+          <Text className='lec-form__label'>现场照片（选填）</Text>
+          <PhotoPicker onChange={setPhotos} onBusyChange={setPhotosBusy} />
           {submitButton('提交完成报告', () =>
             run(
               'complete',
               (key) =>
                 lectureSteps.complete(
                   order.id,
-                  { attendance: Number(attendance), summary: summary.trim(), photos: photos.split('\n').map((p) => p.trim()).filter(Boolean) },
+                  { attendance: Number(attendance), summary: summary.trim(), photos },
                   key,
                 ),
-              () => (!/^\d+$/.test(attendance) ? '请填写到场人数' : summary.trim() ? undefined : '请填写宣讲小结'),
+              () => (!/^\d+$/.test(attendance) ? '请填写到场人数' : !summary.trim() ? '请填写宣讲小结' : photosBusy ? '照片还在上传，请稍候' : undefined),
             ),
           )}
         </View>

@@ -1,0 +1,121 @@
+/**
+ * Security headers on every kind of answer (issue 12): the H5 HTML (plain, client-side route,
+ * first screen), the API, errors and media carry a CSP, nosniff, frame and referrer headers; an
+ * HTML page's CSP allows exactly its own inline scripts by hash (a script the page did not come
+ * with, e.g. one injected through content, would not run), never 'unsafe-inline' for scripts.
+ * No HSTS on plain HTTP unless configured. Also: SQLite runs synchronous=FULL.
+ */
+import { createHash } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DB_FILE_NAME, SqliteStore } from '../../server/store/sqlite'
+import { fixtures } from '../../mock/fixtures'
+import { inlineScriptHashes } from '../../server/plugins/security-headers'
+import { makeTempDir } from './helpers/temp-dir'
+import { startTestServer, type TestServer } from './helpers/test-server'
+
+const ROOT_FONT = "!function(){var d=document.documentElement;d.style.fontSize='20px'}()"
+const INDEX_HTML =
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政策通</title>' +
+  `<script>${ROOT_FONT}</script><script>window.__zctPreload={}</script><script defer="defer" src="/js/app.1a2b3c4d.js"></script>` +
+  '<link href="/css/app.1a2b3c4d.css" rel="stylesheet"></head><body><div id="app"></div></body></html>'
+
+const h5 = makeTempDir('zct-h5-csp-')
+mkdirSync(join(h5.path, 'css'))
+mkdirSync(join(h5.path, 'js'))
+writeFileSync(join(h5.path, 'index.html'), INDEX_HTML)
+writeFileSync(join(h5.path, 'css', 'app.1a2b3c4d.css'), ':root{--fs-md:.8rem}')
+writeFileSync(join(h5.path, 'js', 'app.1a2b3c4d.js'), 'console.log(1)')
+writeFileSync(join(h5.path, 'page-assets.json'), '{}')
+afterAll(() => h5.remove())
+
+const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
+
+/** the directives of a CSP header as a map */
+function directives(header: string | null): Record<string, string[]> {
+  expect(header).toBeTruthy()
+  return Object.fromEntries(
+    header!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values]),
+  )
+}
+
+function expectCommonHeaders(res: Response) {
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+  expect(res.headers.get('x-frame-options')).toBe('DENY')
+  expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+  expect(res.headers.get('strict-transport-security')).toBeNull()
+  const csp = directives(res.headers.get('content-security-policy'))
+  expect(csp['frame-ancestors']).toEqual(["'none'"])
+  expect(csp['object-src']).toEqual(["'none'"])
+  expect(csp['script-src']).not.toContain("'unsafe-inline'")
+  expect(csp['script-src']).not.toContain("'unsafe-eval'")
+  expect(csp['upgrade-insecure-requests']).toBeUndefined()
+  return csp
+}
+
+describe('security headers', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startTestServer({ staticDir: h5.path })
+  })
+  afterAll(() => server.close())
+
+  it('index.html and client-side routes: its own inline scripts by hash, nothing else inline', async () => {
+    for (const path of ['/index.html', '/packages/policy/pages/list/index', '/pages/quiz/index']) {
+      const res = await server.get(path)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toBe(INDEX_HTML)
+      const csp = expectCommonHeaders(res)
+      expect(csp['script-src'].sort()).toEqual(["'self'", sha(ROOT_FONT), sha('window.__zctPreload={}')].sort())
+    }
+  })
+
+  it('a first-screen page: the hashes of this response\'s data and layer scripts, which differ per page', async () => {
+    const home = await server.get('/')
+    const html = await home.text()
+    const csp = expectCommonHeaders(home)
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])
+    expect(inline.length).toBeGreaterThanOrEqual(4) // data, root font, preload, layer
+    expect(csp['script-src'].sort()).toEqual(["'self'", ...new Set(inline.map(sha))].sort())
+
+    const interp = await server.get('/packages/interpretation/pages/detail/index?id=i001')
+    const other = directives(interp.headers.get('content-security-policy'))
+    expect(other['script-src']).not.toEqual(csp['script-src'])
+    expect(inlineScriptHashes(await interp.text()).every((h) => other['script-src'].includes(h))).toBe(true)
+  })
+
+  it('the API, its errors and media carry them too', async () => {
+    for (const path of ['/api/v1/health', '/api/v1/policies?page=abc', '/api/v1/nope', '/media/covers/c001.jpg', '/media/nope.jpg']) {
+      const res = await server.get(path)
+      const csp = expectCommonHeaders(res)
+      expect(csp['script-src']).toEqual(["'self'"])
+    }
+    // the mini-program shows /media from its own origin
+    expect((await server.get('/media/covers/c001.jpg')).headers.get('cross-origin-resource-policy')).toBe('cross-origin')
+  })
+
+  it('HSTS only when configured (HSTS=1 behind HTTPS)', async () => {
+    const tls = await startTestServer({ hsts: true })
+    try {
+      expect((await tls.api('/health')).headers.get('strict-transport-security')).toMatch(/max-age=31536000/)
+    } finally {
+      await tls.close()
+    }
+  })
+})
+
+it('SQLite commits with synchronous=FULL (2): a 201 is on disk', () => {
+  const dir = makeTempDir()
+  const store = new SqliteStore({ file: join(dir.path, DB_FILE_NAME), fixtures })
+  try {
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2)
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal')
+  } finally {
+    store.close()
+    dir.remove()
+  }
+})
