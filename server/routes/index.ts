@@ -17,6 +17,7 @@ import quizRoutes from './quiz'
 import regionRoutes from './regions'
 import topicRoutes from './topics'
 import videoRoutes from './videos'
+import { appConfigRoutes } from '../modules/app-config/routes'
 
 export function apiRoutes(options: AuthRoutesOptions): RoutePlugin {
   return async (api) => {
@@ -37,5 +38,6 @@ export function apiRoutes(options: AuthRoutesOptions): RoutePlugin {
     await api.register(authRoutes(options))
     await api.register(consultationRoutes({ wechat: options.wechat }))
     await api.register(lectureRoutes({ wechat: options.wechat }))
+    await api.register(appConfigRoutes({ devLogin: options.devLogin }))
   }
 }
