@@ -10,6 +10,7 @@ import { setupErrorHandlers, setupNotFound } from './plugins/error-handlers'
 import { type Faults, setupFaultInjection } from './plugins/fault-injection'
 import { setupHttpCache } from './plugins/http-cache'
 import { setupRateLimit } from './plugins/rate-limit'
+import { setupFiniteNumbers } from './plugins/finite-numbers'
 import { setupResponseCache } from './plugins/response-cache'
 import { setupH5, setupMedia } from './plugins/static-files'
 import { apiRoutes } from './routes'
@@ -67,6 +68,7 @@ export function buildApp(opts: BuildAppOptions): App {
   // at the root, so request.user and requireRole work on every route, later ones included
   setupAuth(app, opts.store)
   setupRateLimit(app, { enabled: opts.rateLimit ?? true })
+  setupFiniteNumbers(app)
 
   setupMedia(app, opts.mediaDir)
   const servesH5 = setupH5(app, opts.staticDir)
