@@ -34,7 +34,7 @@ export interface BuildAppOptions {
   mediaDir?: string
   /** WeChat login; without it POST /auth/wechat answers 503 */
   wechat?: WechatConfig
-  /** POST /auth/dev and the app's 演示模式 banner; default off (readConfig decides for `npm run serve`) */
+  /** POST /auth/dev and the app's 演示模式 banner; default: in mock mode only (main.ts passes readConfig's answer) */
   devLogin?: boolean
   /** a request's headers and body must arrive within this (default 30 s) */
   requestTimeoutMs?: number
@@ -74,7 +74,7 @@ export function buildApp(opts: BuildAppOptions): App {
   const servesH5 = setupH5(app, opts.staticDir)
   setupNotFound(app, { spaFallback: servesH5 })
 
-  const devLogin = opts.devLogin ?? false
+  const devLogin = opts.devLogin ?? opts.mode === 'mock'
   if (devLogin) {
     app.addHook('onReady', async () => {
       app.log.warn('开发登录已开启（演示模式）：任何人都可以用 POST /api/v1/auth/dev 以任意角色登录，只能用于本机演示')

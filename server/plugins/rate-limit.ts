@@ -62,18 +62,24 @@ export function setupRateLimit(app: FastifyInstance, options: RateLimitOptions =
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': true },
   })
+  // One limiter per rule, shared by every route that uses it (sign-in by code and by order count
+  // together). Not app.rateLimit(): its handler marks the request and skips every later rule on it,
+  // so only the first of several rules on a route ever counted.
+  type Check = ReturnType<FastifyInstance['createRateLimit']>
+  const limiters = new Map<string, Check>()
   app.decorate('limit', (rule: LimitRule): preHandlerAsyncHookHandler => {
     if (!enabled) return async () => {}
-    // made on first use: a route may be declared before @fastify/rate-limit has loaded
-    let hook: preHandlerAsyncHookHandler | undefined
-    return function limited(request, reply) {
-      hook ??= app.rateLimit({
-        max: rule.max,
-        timeWindow: rule.windowMs,
-        keyGenerator: (req) => keyOf(rule, req),
-        errorResponseBuilder: (_req, context) => rateLimited(rule.message ?? '操作过于频繁', context.ttl),
-      }) as unknown as preHandlerAsyncHookHandler
-      return hook.call(this, request, reply)
+    return async function limited(request, reply) {
+      // made on first use: a route may be declared before @fastify/rate-limit has loaded
+      let check = limiters.get(rule.name)
+      if (!check) {
+        check = app.createRateLimit({ max: rule.max, timeWindow: rule.windowMs, keyGenerator: (req) => keyOf(rule, req) })
+        limiters.set(rule.name, check)
+      }
+      const result = await check(request)
+      if (result.isAllowed || !result.isExceeded) return
+      reply.header('retry-after', String(result.ttlInSeconds))
+      throw rateLimited(rule.message ?? '操作过于频繁', result.ttl)
     }
   })
 }
