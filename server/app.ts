@@ -6,7 +6,7 @@ import Fastify from 'fastify'
 import { API_PREFIX } from '../src/contract'
 import { loggerOptions } from './logger'
 import { setupAuth } from './plugins/auth'
-import { setupErrorHandlers, setupNotFound } from './plugins/error-handlers'
+import { clientErrorHandler, setupErrorHandlers, setupNotFound } from './plugins/error-handlers'
 import { type Faults, setupFaultInjection } from './plugins/fault-injection'
 import { setupHttpCache } from './plugins/http-cache'
 import { setupRateLimit } from './plugins/rate-limit'
@@ -61,6 +61,7 @@ export function buildApp(opts: BuildAppOptions): App {
       headersTimeout: Math.min(opts.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
       connectionsCheckingInterval: 1000,
     },
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('store', opts.store)

@@ -44,6 +44,7 @@ it('cuts a connection that sends its headers and then dribbles the body', async 
     body,
   )
   expect(response).toMatch(/^HTTP\/1\.1 408/)
+  expect(JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'bad_request', message: '请求超时，连接已关闭' } })
   // 1.5 s plus Node's check interval (1 s), long before the body (≈ 21 s at this pace) is through
   expect(closedAfterMs).toBeGreaterThanOrEqual(1400)
   expect(closedAfterMs).toBeLessThan(4000)
@@ -66,4 +67,10 @@ it('has the timeouts on by default', async () => {
   } finally {
     await plain.close()
   }
+})
+
+it('answers bytes that are not HTTP in the contract’s shape, in Chinese', async () => {
+  const { response } = await dribble('NOT HTTP AT ALL\r\n\r\n', '')
+  expect(response).toMatch(/^HTTP\/1\.1 400/)
+  expect(JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'bad_request', message: '请求格式不正确' } })
 })
