@@ -61,3 +61,17 @@ it('asks at launch, and again when the server is back if it could not answer', a
   expect(await screen.findByRole('region', { name: '演示模式' })).toBeInTheDocument()
   expect(asked).toHaveLength(2)
 })
+
+it('the dev role picker shows only in the demo', async () => {
+  const { RoleLogin } = await import('@/features/profile/components/role-login')
+  serverSaying(() => false)
+  const off = render(<RoleLogin />)
+  await act(() => askDemoMode())
+  expect(screen.queryByRole('button', { name: '居民' })).toBeNull()
+  off.unmount()
+  act(() => useDemoStore.setState({ demo: false, answered: false }))
+  setApi(fixture.client)
+  render(<RoleLogin />)
+  await act(() => askDemoMode())
+  expect(screen.getByRole('button', { name: '居民' })).toBeInTheDocument()
+})
