@@ -43,7 +43,7 @@ function startServer(dataDir: string, port: number): ChildProcess {
   // node itself (not the tsx CLI, which runs the server in a grandchild): SIGKILL hits the server
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, API_MODE: 'sqlite', ALLOW_DEV_LOGIN: '1', LOG_LEVEL: 'warn', STATIC_DIR: join(dataDir, 'no-h5') },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, API_MODE: 'sqlite', ALLOW_DEV_LOGIN: '1', RATE_LIMIT: '0', LOG_LEVEL: 'warn', STATIC_DIR: join(dataDir, 'no-h5') },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   return child

@@ -6,15 +6,15 @@ import Fastify from 'fastify'
 import { API_PREFIX } from '../src/contract'
 import { loggerOptions } from './logger'
 import { setupAuth } from './plugins/auth'
-import { setupErrorHandlers, setupNotFound } from './plugins/error-handlers'
+import { clientErrorHandler, setupErrorHandlers, setupNotFound } from './plugins/error-handlers'
 import { type Faults, setupFaultInjection } from './plugins/fault-injection'
 import { setupHttpCache } from './plugins/http-cache'
 import { setupRateLimit } from './plugins/rate-limit'
+import { setupFiniteNumbers } from './plugins/finite-numbers'
 import { setupResponseCache } from './plugins/response-cache'
 import { setupH5, setupMedia } from './plugins/static-files'
 import { apiRoutes } from './routes'
 import { setupSecurityHeaders } from './plugins/security-headers'
-import { setupFiniteNumbers } from './plugins/finite-numbers'
 import { setupUploads } from './modules/uploads/routes'
 import type { Store } from './store/store'
 import type { App, TypeBoxTypeProvider } from './type-provider'
@@ -22,6 +22,9 @@ import type { WechatConfig } from './wechat/jscode2session'
 import type { IdentityOptions } from './modules/identity'
 
 export type ApiMode = 'sqlite' | 'mock'
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
+export const DEFAULT_HEADERS_TIMEOUT_MS = 15_000
 
 export interface BuildAppOptions {
   store: Store
@@ -34,10 +37,14 @@ export interface BuildAppOptions {
   mediaDir?: string
   /** WeChat login; without it POST /auth/wechat answers 503 */
   wechat?: WechatConfig
-  /** POST /auth/dev; default: on in mock mode or when ALLOW_DEV_LOGIN=1 */
+  /** POST /auth/dev and the app's 演示模式 banner; default: in mock mode only (main.ts passes readConfig's answer) */
   devLogin?: boolean
   /** residents' sign-in: a real SMS provider, WeChat web authorisation (tests: their own sender) */
   identity?: Partial<IdentityOptions>
+  /** a request's headers and body must arrive within this (default 30 s) */
+  requestTimeoutMs?: number
+  /** its headers within this (default 15 s) */
+  headersTimeoutMs?: number
   /** abuse limits (default on; RATE_LIMIT=0 turns them off for benchmarks) */
   rateLimit?: boolean
   /** the server-side micro-cache of content reads (default on; RESPONSE_CACHE=0 turns it off) */
@@ -56,6 +63,14 @@ export function buildApp(opts: BuildAppOptions): App {
   const app = Fastify({
     logger: opts.logger ? loggerOptions(opts.logLevel, opts.logStream) : false,
     bodyLimit: 256 * 1024,
+    // a client that sends its headers or body a byte at a time is cut off, not waited for; Node
+    // checks open connections against these every connectionsCheckingInterval
+    requestTimeout: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    http: {
+      headersTimeout: Math.min(opts.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+      connectionsCheckingInterval: 1000,
+    },
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('store', opts.store)
@@ -72,7 +87,12 @@ export function buildApp(opts: BuildAppOptions): App {
   const servesH5 = setupH5(app, opts.staticDir)
   setupNotFound(app, { spaFallback: servesH5 })
 
-  const devLogin = opts.devLogin ?? (opts.mode === 'mock' || process.env.ALLOW_DEV_LOGIN === '1')
+  const devLogin = opts.devLogin ?? opts.mode === 'mock'
+  if (devLogin) {
+    app.addHook('onReady', async () => {
+      app.log.warn('开发登录已开启（演示模式）：任何人都可以用 POST /api/v1/auth/dev 以任意角色登录，只能用于本机演示')
+    })
+  }
   app.register(
     async (api) => {
       if (opts.mode === 'mock' && opts.faults) setupFaultInjection(api, opts.faults)

@@ -1,4 +1,5 @@
 /** The server's settings, read once from the environment and argv (see main.ts). */
+import { isIPv4 } from 'node:net'
 import { isAbsolute, join, resolve } from 'node:path'
 import type { ApiMode } from './app'
 import type { Faults } from './plugins/fault-injection'
@@ -21,6 +22,12 @@ export interface ServerConfig {
   faults: Faults
   wechat?: WechatConfig
   devLogin: boolean
+  /** abuse limits (RATE_LIMIT=0 turns them off, for benchmarks and the durability run only) */
+  rateLimit: boolean
+  /** a request (headers and body) must arrive within this; REQUEST_TIMEOUT_MS */
+  requestTimeoutMs: number
+  /** the headers must arrive within this; HEADERS_TIMEOUT_MS */
+  headersTimeoutMs: number
   logLevel: string
   /** the server-side micro-cache of content reads; RESPONSE_CACHE=0 turns it off */
   responseCache: boolean
@@ -54,19 +61,42 @@ function dir(env: Env, name: string, fallback: string): string {
   return isAbsolute(raw) ? raw : resolve(raw)
 }
 
+/** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: addresses no other machine can reach */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true
+  const v4 = h.startsWith('::ffff:') ? h.slice(7) : h
+  return isIPv4(v4) && v4.startsWith('127.')
+}
+
+/**
+ * POST /auth/dev (any role, no password) is for this machine only: ALLOW_DEV_LOGIN=1 turns it
+ * on, =0 off whatever else says; unset, it is on in the local demo (`--demo` or DEMO=1, which
+ * `npm start` passes) and in mock mode (fixtures in memory, `npm run dev`), and off otherwise.
+ */
+function devLoginOf(env: Env, demo: boolean, mode: ApiMode, host: string): boolean {
+  const raw = env.ALLOW_DEV_LOGIN
+  if (raw !== undefined && raw !== '' && raw !== '0' && raw !== '1') throw new ConfigError(`ALLOW_DEV_LOGIN 只能是 0 或 1，而不是 "${raw}"`)
+  const on = raw === '1' || (raw !== '0' && (demo || mode === 'mock'))
+  if (on && !isLoopbackHost(host)) {
+    throw new ConfigError(`开发登录只能在本机地址上开启：HOST=${host} 不是回环地址（127.0.0.1、::1、localhost），请设 ALLOW_DEV_LOGIN=0 或改用本机地址`)
+  }
+  return on
+}
+
 export function readConfig(env: Env = process.env, argv: readonly string[] = []): ServerConfig {
   const modeRaw = argv.includes('--mock') ? 'mock' : (env.API_MODE || 'sqlite')
   if (modeRaw !== 'sqlite' && modeRaw !== 'mock') throw new ConfigError(`API_MODE must be sqlite or mock, got "${modeRaw}"`)
   const mode: ApiMode = modeRaw
 
-  const production = env.NODE_ENV === 'production'
-  const allowDevLogin = env.ALLOW_DEV_LOGIN !== undefined ? env.ALLOW_DEV_LOGIN === '1' : !production
+  const host = env.HOST || '127.0.0.1'
+  const demo = argv.includes('--demo') || env.DEMO === '1'
 
   const appId = env.WECHAT_APPID
   const secret = env.WECHAT_SECRET
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
-    host: env.HOST || '127.0.0.1',
+    host,
     mode,
     dataDir: dir(env, 'DATA_DIR', 'data'),
     staticDir: dir(env, 'STATIC_DIR', 'dist/h5'),
@@ -78,7 +108,10 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
     ...(appId && secret
       ? { wechat: { appId, secret, ...(env.WECHAT_LECTURE_TEMPLATE_ID ? { lectureTemplateId: env.WECHAT_LECTURE_TEMPLATE_ID } : {}) } }
       : {}),
-    devLogin: mode === 'mock' || allowDevLogin,
+    devLogin: devLoginOf(env, demo, mode, host),
+    rateLimit: env.RATE_LIMIT !== '0',
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    headersTimeoutMs: integer(env, 'HEADERS_TIMEOUT_MS', 15_000, 1_000, 600_000),
     logLevel: env.LOG_LEVEL || 'info',
     responseCache: env.RESPONSE_CACHE !== '0',
     identity: readIdentity(env),

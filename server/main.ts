@@ -3,7 +3,8 @@
  *
  *   PORT=8080 HOST=127.0.0.1 DATA_DIR=./data STATIC_DIR=dist/h5 MEDIA_DIR=mock/media
  *   API_MODE=sqlite|mock (or --mock)  MOCK_LATENCY_MS=0 MOCK_ERROR_RATE=0
- *   WECHAT_APPID / WECHAT_SECRET      ALLOW_DEV_LOGIN=1 (default unless NODE_ENV=production)
+ *   WECHAT_APPID / WECHAT_SECRET      ALLOW_DEV_LOGIN=0|1 (unset: on only with --demo / DEMO=1 or in mock mode; loopback HOST only)
+ *   RATE_LIMIT=0 (benchmarks only)    REQUEST_TIMEOUT_MS=30000 HEADERS_TIMEOUT_MS=15000
  *   LOG_LEVEL=info  RESPONSE_CACHE=1 (0: no server-side cache of content reads)
  *   HSTS=0 (1: Strict-Transport-Security, when served over HTTPS)
  */
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
     wechat: config.wechat,
     devLogin: config.devLogin,
     identity: config.identity,
+    rateLimit: config.rateLimit,
+    requestTimeoutMs: config.requestTimeoutMs,
+    headersTimeoutMs: config.headersTimeoutMs,
     responseCache: config.responseCache,
     // photos under DATA_DIR/uploads; mock mode (SQLite in memory) keeps them in a temp dir
     uploadsDir: config.mode === 'sqlite' ? join(config.dataDir, 'uploads') : undefined,

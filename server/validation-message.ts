@@ -4,11 +4,19 @@
  */
 import { PAGE_SIZE_MAX } from '../src/contract'
 
+/** as server/schemas/common.ts PAGE_MAX (not imported: this file stays free of TypeBox) */
+const PAGE_MAX = 10_000
+
 export interface ValidationIssue {
   keyword: string
   instancePath: string
   params: Record<string, unknown>
   message?: string
+}
+
+/** whole sentences for a field failing one keyword (`page.maximum`) */
+const FIELD_KEYWORD_MESSAGES: Record<string, string> = {
+  'page.maximum': `页码超出范围，最大为 ${PAGE_MAX}`,
 }
 
 /** fields whose rule is better said as a whole than keyword by keyword */
@@ -98,6 +106,11 @@ export function validationMessage(
   if (own) return own
   if (!field) return `参数错误：${CONTEXT_NAMES[context ?? ''] ?? '请求'}${rule(issue)}`
   const leaf = field.split('.').pop()!
+  const whole = FIELD_KEYWORD_MESSAGES[`${leaf}.${issue.keyword}`]
+  if (whole) return whole
+  if ((issue.keyword === 'maximum' || issue.keyword === 'minimum') && Math.abs(Number(issue.params.limit)) === Number.MAX_SAFE_INTEGER) {
+    return `参数错误：${field} 数值超出范围`
+  }
   const said = issue.keyword === 'required' ? rule(issue) : (FIELD_RULES[leaf] ?? rule(issue))
   return `参数错误：${field} ${said}`
 }

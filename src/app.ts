@@ -1,6 +1,7 @@
 import { type PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { useOutboxSync } from '@/api/use-outbox'
+import { useDemoModeCheck } from '@/components/demo-banner'
 import { useDocumentTheme } from '@/features/elder-mode/use-document-theme'
 import { useKeyboardAccess } from '@/features/elder-mode/use-keyboard-access'
 import { useIdleReturn } from '@/features/service-point/use-idle-return'
@@ -20,6 +21,8 @@ function App({ children }: PropsWithChildren) {
   useKeyboardAccess()
   // the outbox: queued writes go out at launch, on reconnect and while the server is back
   useOutboxSync()
+  // the local demo (dev login on): a 演示模式 banner on every page
+  useDemoModeCheck()
   // a 便民服务点 kiosk (H5): idle for the configured time → the next person starts clean
   useIdleReturn(switchParticipantIfUsed)
   // H5: a server-drawn first screen never outstays its page (src/utils/first-screen.ts)

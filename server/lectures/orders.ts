@@ -274,7 +274,5 @@ export function lectureScope(action: 'submit' | LectureAction): string {
   return action === 'submit' ? 'POST /lecture-orders' : `POST /lecture-orders/:id/${action}`
 }
 
-/** a six-digit sign-in code */
-export function newSignInCode(random: () => number = Math.random): string {
-  return String(Math.floor(random() * 1_000_000)).padStart(6, '0')
-}
+/** a six-digit sign-in code (crypto.randomInt; the lock on wrong codes is in sign-in.ts) */
+export { newSignInCode } from './sign-in'

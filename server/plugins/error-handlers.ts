@@ -2,6 +2,8 @@
  * Every error leaves as `{error:{code,message}}` with a Chinese message: validation → 400,
  * ApiError → its status, Fastify's own 4xx → their status, anything else → 500 (logged).
  */
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { API_PREFIX } from '../../src/contract'
 import { ApiError, codeForStatus, errorBody, messageForStatus } from '../errors'
@@ -45,4 +47,26 @@ export function setupNotFound(app: FastifyInstance, options: { spaFallback: bool
     }
     return reply.code(404).send(errorBody('not_found', messageForStatus(404)))
   })
+}
+
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, '请求超时，连接已关闭'],
+  HPE_HEADER_OVERFLOW: [431, '请求头过大'],
+}
+
+/**
+ * Fastify's `clientErrorHandler`: what a connection gets when Node gives up on it before any
+ * route runs (a request that outlasts requestTimeout, headers too large, bytes that are not
+ * HTTP) — Fastify's answer in the contract's shape, in Chinese.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return
+  const [status, message] = CLIENT_ERRORS[err.code ?? ''] ?? [400, '请求格式不正确']
+  const body = JSON.stringify(errorBody(codeForStatus(status), message))
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    )
+  }
+  socket.destroy(err)
 }

@@ -1,23 +1,33 @@
 /**
- * Ajv (Fastify's validator) coerces "Infinity", "-Infinity" and "1e400" in a query or path to
- * ±Infinity and then lets them past `type: integer`, `minimum` and `maximum` (its number checks
- * are guarded by isFinite), and JSON.parse turns 1e400 in a body into Infinity: SQLite then
- * throws "datatype mismatch" (500). After validation, any non-finite number in the query, the
- * params or the body is a 400, for every route at once.
+ * The schema validator (Ajv) coerces "Infinity", "-Infinity" and "1e400" in a query or path to
+ * ±Infinity and lets them past `type: integer`, `minimum` and `maximum` (its number checks are
+ * guarded by isFinite), and JSON.parse turns 1e400 in a body into Infinity: SQLite then throws
+ * "datatype mismatch" (a 500). After validation and before any handler, a non-finite number in the
+ * query, the params or the body is a 400 in Chinese, for every route at once.
  */
 import type { FastifyInstance } from 'fastify'
 import { badRequest } from '../errors'
 
-function hasNonFinite(value: unknown, depth = 0): boolean {
-  if (typeof value === 'number') return !Number.isFinite(value)
-  if (depth > 8 || value === null || typeof value !== 'object') return false
-  if (Buffer.isBuffer(value)) return false
-  for (const v of Array.isArray(value) ? value : Object.values(value)) if (hasNonFinite(v, depth + 1)) return true
-  return false
+/** the first non-finite number and the top-level field it sits under */
+function firstNotFinite(value: unknown, key = '', depth = 0): [string, number] | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : [key, value]
+  if (depth > 8 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return undefined
+  for (const [k, v] of Object.entries(value)) {
+    const found = firstNotFinite(v, depth === 0 ? k : key, depth + 1)
+    if (found) return found
+  }
+  return undefined
+}
+
+function message(key: string, value: number): string {
+  if (key === 'page') return value > 0 ? '页码超出范围，最大为 10000' : '参数错误：page 必须是正整数'
+  if (key === 'pageSize') return '参数错误：pageSize 必须是 1 到 50 之间的整数'
+  return key ? `参数错误：${key} 数值超出范围` : '参数错误：数值超出范围'
 }
 
 export function setupFiniteNumbers(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {
-    if (hasNonFinite(request.query) || hasNonFinite(request.params) || hasNonFinite(request.body)) throw badRequest('数字超出范围')
+    const found = firstNotFinite(request.query) ?? firstNotFinite(request.params) ?? firstNotFinite(request.body)
+    if (found) throw badRequest(message(...found))
   })
 }

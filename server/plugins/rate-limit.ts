@@ -47,18 +47,6 @@ export function rateLimited(message: string, retryAfterMs: number): ApiError {
   return new ApiError(429, 'rate_limited', `${message}，${retryIn(retryAfterMs)}`)
 }
 
-/**
- * @fastify/rate-limit (11.2) marks a request once any of its hooks ran and every later hook of the
- * same registration returns at once when it sees the mark: a route's second rule would never count.
- * Each rule clears the mark after it ran, so every rule on a route counts.
- */
-const RAN_MARK = 'fastify.request.rateLimitRan'
-function clearRanMark(request: FastifyRequest): void {
-  for (const s of Object.getOwnPropertySymbols(request)) {
-    if (s.description === RAN_MARK) (request as unknown as Record<symbol, boolean>)[s] = false
-  }
-}
-
 function keyOf(rule: LimitRule, request: FastifyRequest): string {
   if (rule.per === 'user' && request.user) return `${rule.name}:u:${request.user.id}`
   return `${rule.name}:ip:${request.ip}`
@@ -74,18 +62,24 @@ export function setupRateLimit(app: FastifyInstance, options: RateLimitOptions =
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': true },
   })
+  // One limiter per rule, shared by every route that uses it (sign-in by code and by order count
+  // together). Not app.rateLimit(): its handler marks the request and skips every later rule on it,
+  // so only the first of several rules on a route ever counted.
+  type Check = ReturnType<FastifyInstance['createRateLimit']>
+  const limiters = new Map<string, Check>()
   app.decorate('limit', (rule: LimitRule): preHandlerAsyncHookHandler => {
     if (!enabled) return async () => {}
-    // made on first use: a route may be declared before @fastify/rate-limit has loaded
-    let hook: preHandlerAsyncHookHandler | undefined
-    return function limited(request, reply) {
-      hook ??= app.rateLimit({
-        max: rule.max,
-        timeWindow: rule.windowMs,
-        keyGenerator: (req) => keyOf(rule, req),
-        errorResponseBuilder: (_req, context) => rateLimited(rule.message ?? '操作过于频繁', context.ttl),
-      }) as unknown as preHandlerAsyncHookHandler
-      return hook.call(this, request, reply).then(() => clearRanMark(request))
+    return async function limited(request, reply) {
+      // made on first use: a route may be declared before @fastify/rate-limit has loaded
+      let check = limiters.get(rule.name)
+      if (!check) {
+        check = app.createRateLimit({ max: rule.max, timeWindow: rule.windowMs, keyGenerator: (req) => keyOf(rule, req) })
+        limiters.set(rule.name, check)
+      }
+      const result = await check(request)
+      if (result.isAllowed || !result.isExceeded) return
+      reply.header('retry-after', String(result.ttlInSeconds))
+      throw rateLimited(rule.message ?? '操作过于频繁', result.ttl)
     }
   })
 }

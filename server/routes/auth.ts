@@ -6,6 +6,7 @@ import { requireRole } from '../plugins/auth'
 import type { RoutePlugin } from '../type-provider'
 import { jscode2session, type WechatConfig } from '../wechat/jscode2session'
 import { defaultNickname } from '../modules/identity'
+import { ORG_MESSAGE, validOrg } from '../modules/dev-login/org'
 
 export interface AuthRoutesOptions {
   /** POST /auth/dev exists only when true (mock mode, development) */
@@ -31,11 +32,15 @@ export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
     if (options.devLogin) {
       app.post(
         '/auth/dev',
-        { schema: { body: DevLoginBody, response: { 200: Session, ...authErrors } } },
+        { schema: { body: DevLoginBody, response: { 200: Session, ...authErrors } }, config: { validationMessages: { org: ORG_MESSAGE } } },
         async (request) => {
           const { role } = request.body
           const nickname = request.body.name?.trim() || DEV_NICKNAMES[role]
-          const user = app.store.upsertUser({ provider: 'dev', externalId: `${role}:${nickname}`, nickname, role })
+          // one dev account per role, organisation and name: a county editor is not the city's
+          const org = request.body.org === undefined ? undefined : validOrg(request.body.org, app.store.regionTree())
+          const externalId = org ? `${role}:${org}:${nickname}` : `${role}:${nickname}`
+          const user = app.store.upsertUser({ provider: 'dev', externalId, nickname, role })
+          if (org) app.store.setUserOrg(user.id, org)
           return app.store.createSession({ userId: user.id, userAgent: request.headers['user-agent'], ip: request.ip })
         },
       )

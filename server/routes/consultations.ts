@@ -16,6 +16,7 @@ import {
 } from '../../src/contract'
 import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../content-check'
 import { badRequest, conflict, idempotencyKeyReused, notFound } from '../errors'
+import { WRITE_LIMITS } from '../modules/abuse/limits'
 import { requireRole } from '../plugins/auth'
 import { ErrorBody, IdParams, PageOf } from '../schemas/common'
 import {
@@ -99,6 +100,7 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
         config: { validationMessages: inputMessages },
         // before the body is even parsed: no session, no work
         onRequest: requireRole(),
+        preHandler: [app.limit(WRITE_LIMITS.consultationPerUserHour), app.limit(WRITE_LIMITS.consultationPerUserDay), app.limit(WRITE_LIMITS.consultationPerIp)],
       },
       async (request, reply) => {
         const user = request.user!

@@ -3,6 +3,7 @@ import { ErrorBody, IdParams, readErrors } from '../schemas/common'
 import { CourseSummary, CourseWithProgress, LessonProgress, ProgressInput } from '../schemas/courses'
 import { notFound } from '../errors'
 import { requireRole } from '../plugins/auth'
+import { WRITE_LIMITS } from '../modules/abuse/limits'
 import type { RoutePlugin } from '../type-provider'
 
 const writeErrors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 503: ErrorBody }
@@ -30,6 +31,7 @@ const courseRoutes: RoutePlugin = async (app) => {
       schema: { params: IdParams, body: ProgressInput, response: { 200: LessonProgress, ...writeErrors } },
       config: { validationMessages: { lessonId: '请指定课时', positionSec: '参数错误：positionSec 必须是 0 到 86400 之间的秒数' } },
       onRequest: requireRole(),
+      preHandler: [app.limit(WRITE_LIMITS.courseProgressPerUser), app.limit(WRITE_LIMITS.courseProgressPerIp)],
     },
     async (request) => {
       const saved = app.store.saveLessonProgress(request.user!.id, request.params.id, request.body.lessonId, request.body.positionSec)

@@ -23,6 +23,7 @@ import { setupAudit } from '../modules/audit/plugin'
 import { auditRoutes } from '../modules/audit/routes'
 import { staffAuthRoutes } from '../modules/auth/routes'
 import { uploadRoutes } from '../modules/uploads/routes'
+import { appConfigRoutes } from '../modules/app-config/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -50,5 +51,6 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(accountRoutes())
     await api.register(auditRoutes())
     await api.register(uploadRoutes)
+    await api.register(appConfigRoutes({ devLogin: options.devLogin }))
   }
 }

@@ -16,7 +16,10 @@ import {
   type User,
 } from '../../src/contract'
 import { shanghaiToday } from '../../src/utils/shanghai-date'
+import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../content-check'
 import { badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../errors'
+import { WRITE_LIMITS } from '../modules/abuse/limits'
+import { rateLimited } from '../plugins/rate-limit'
 import { lecturerIdOf } from '../lectures/lecturers'
 import { createLectureNotifier } from '../lectures/notifier'
 import { type LectureCaller, type LectureCommand, LectureRefusal, type LectureOrderRecord, lectureScope, toOrderView } from '../lectures/orders'
@@ -51,6 +54,8 @@ import { REPLAYED_HEADER } from './consultations'
 
 export interface LectureRoutesOptions {
   wechat?: WechatConfig
+  /** the check on every text others will read (notes, reasons, summaries, comments); tests may pass their own */
+  contentChecker?: ContentChecker
   /** the clock for "no past dates"; tests pin it */
   now?: () => Date
 }
@@ -87,6 +92,27 @@ const stepMessages = {
   comment: '评价过长',
   code: '请填写签到码',
   'idempotency-key': 'Idempotency-Key 须为 1 到 128 个字符',
+}
+
+/** the texts of a step that someone else will read: the orderer, the lecturer, or everyone (ratings) */
+function publicTexts(command: LectureCommand): string[] {
+  switch (command.action) {
+    case 'dispatch':
+      return command.note ? [command.note] : []
+    case 'decline':
+    case 'reject':
+      return [command.reason]
+    case 'cancel':
+      return command.reason ? [command.reason] : []
+    case 'schedule':
+      return [command.place]
+    case 'complete':
+      return [command.summary]
+    case 'rate':
+      return command.comment ? [command.comment] : []
+    case 'accept':
+      return []
+  }
 }
 
 function callerOf(app: App, user: User): LectureCaller {
@@ -126,6 +152,15 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
   return async (app) => {
     const now = options.now ?? (() => new Date())
     const notifier = createLectureNotifier(app.store, options.wechat)
+    const checker = options.contentChecker ?? createContentChecker({ wechat: options.wechat })
+    /** 400 and nothing stored when any of the texts fails the content check */
+    const checkTexts = async (request: FastifyRequest, userId: string, texts: readonly string[]) => {
+      const openid = app.store.wechatOpenid(userId)
+      for (const text of texts) {
+        const check = await checker.checkText(text, { openid, log: request.log })
+        if (!check.ok) throw badRequest(CONTENT_REFUSED_MESSAGE)
+      }
+    }
     app.addHook('onClose', async () => notifier.settle())
 
     /**
@@ -150,6 +185,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         schema: { headers: IdempotencyHeaders, body: LectureOrderInput, response: { 201: LectureOrder, ...errors } },
         config: { validationMessages: orderMessages },
         onRequest: requireRole(),
+        preHandler: [app.limit(WRITE_LIMITS.lectureOrderPerUser), app.limit(WRITE_LIMITS.lectureOrderPerIp)],
       },
       async (request, reply) => {
         const user = request.user!
@@ -159,6 +195,11 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
           regions: app.store.regionTree(),
           today: todayFor(request, user.id, lectureScope('submit')),
         })
+        // the dispatcher and the lecturer read the place and the notes; a retry is not checked again
+        const key = request.headers['idempotency-key']
+        if (!(key && app.store.lectures.findReplay(user.id, lectureScope('submit'), key))) {
+          await checkTexts(request, user.id, [fields.placeName, ...(fields.notes ? [fields.notes] : [])])
+        }
         const caller = callerOf(app, user)
         const result = write(() =>
           app.store.lectures.createOrder(caller, fields, {
@@ -239,13 +280,18 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
           // who may and when first (a clear 409 beats fixing a form one cannot send), unless this
           // is a retry of an earlier step, which the store replays; the store decides again in its
           // transaction, so this early answer can never let a step through
-          const retry = key !== undefined && app.store.lectures.findReplay(user.id, lectureScope(action), key) !== undefined
-          if (!order) throw notFound('找不到该点单')
+          const earlier = key === undefined ? undefined : app.store.lectures.findReplay(user.id, lectureScope(action), key)
+          const retry = earlier !== undefined && (earlier.body as { id?: string } | null)?.id === id
+          // what the caller may not see answers exactly as an unknown id, before any rule speaks:
+          // a 409 with a reason would tell a stranger the order exists and what state it is in
+          // (a retry of the caller's own step on this order is let through: the store replays it)
+          if (!order || (!retry && !canView(actorOf(order, caller)))) throw notFound('找不到该点单')
           if (!retry) {
             const decision = decide(action, actorOf(order, caller), order.status)
             if (!decision.ok) throw conflict(decision.message)
           }
           const cmd = command(request.body as B, order, todayFor(request, user.id, lectureScope(action)), user)
+          if (!retry) await checkTexts(request, user.id, publicTexts(cmd))
           const result = write(() =>
             app.store.lectures.transition(id, cmd, caller, { idempotencyKey: key, wechat: notifier.initialState(order.userId) }),
           )
@@ -287,11 +333,16 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
       },
     )
 
-    const signIn = (orderId: string, userId: string, code: string) => {
+    const signIn = (reply: FastifyReply, orderId: string, caller: LectureCaller, code: string) => {
       const order = app.store.lectures.getOrder(orderId)
-      if (!order) throw notFound('找不到该宣讲')
-      const outcome = app.store.lectures.signIn(orderId, userId, code)
+      // open for sign-in to anyone with the code while scheduled; otherwise only its parties see it
+      if (!order || (order.status !== 'scheduled' && !canView(actorOf(order, caller)))) throw notFound('找不到该宣讲')
+      const outcome = app.store.lectures.signIn(orderId, caller.id, code)
       if (!outcome.ok) {
+        if (outcome.reason === 'locked') {
+          reply.header('retry-after', String(Math.ceil(outcome.retryAfterMs / 1000)))
+          throw rateLimited('签到码错误次数过多，该宣讲的签到已暂停', outcome.retryAfterMs)
+        }
         throw outcome.reason === 'wrong-code' ? badRequest('签到码不正确，请核对后重试') : conflict('该宣讲现在不能签到（未排期或已结束）')
       }
       return { orderId, topicTitle: order.topicTitle, signedInAt: outcome.signedInAt, already: outcome.already, signedIn: outcome.signedIn }
@@ -309,8 +360,9 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         schema: { params: IdParams, body: SignInInput, response: { 200: SignInResult, ...errors } },
         config: { validationMessages: stepMessages },
         onRequest: requireRole(),
+        preHandler: [app.limit(WRITE_LIMITS.lectureSignInPerUser), app.limit(WRITE_LIMITS.lectureSignInPerIp)],
       },
-      async (request) => signIn(request.params.id, request.user!.id, codeOf(request.body.code)),
+      async (request, reply) => signIn(reply, request.params.id, callerOf(app, request.user!), codeOf(request.body.code)),
     )
 
     app.post(
@@ -319,12 +371,13 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         schema: { body: SignInInput, response: { 200: SignInResult, ...errors } },
         config: { validationMessages: stepMessages },
         onRequest: requireRole(),
+        preHandler: [app.limit(WRITE_LIMITS.lectureSignInPerUser), app.limit(WRITE_LIMITS.lectureSignInPerIp)],
       },
-      async (request) => {
+      async (request, reply) => {
         const code = codeOf(request.body.code)
         const orderId = app.store.lectures.orderIdForCode(code)
         if (!orderId) throw badRequest('签到码不正确，请核对后重试')
-        return signIn(orderId, request.user!.id, code)
+        return signIn(reply, orderId, callerOf(app, request.user!), code)
       },
     )
 

@@ -8,6 +8,7 @@ import { Type } from '@sinclair/typebox'
 import { createRiskChecker } from '../modules/contest-integrity/risk-check'
 import { requireRole } from '../plugins/auth'
 import type { LimitRule } from '../plugins/rate-limit'
+import { WRITE_LIMITS } from '../modules/abuse/limits'
 import * as quiz from '../quiz/service'
 import { ErrorBody, IdParams } from '../schemas/common'
 import { IdempotencyHeaders } from '../schemas/consultations'
@@ -70,6 +71,7 @@ const quizRoutes = (options: QuizRoutesOptions = {}): RoutePlugin => async (app)
       schema: { params: IdParams, headers: IdempotencyHeaders, body: StartAttemptBody, response: { 200: Attempt, 201: Attempt, ...errors } },
       config: { validationMessages: messages },
       onRequest: requireRole(),
+      preHandler: [app.limit(WRITE_LIMITS.quizAttemptPerUser), app.limit(WRITE_LIMITS.quizAttemptPerIp)],
     },
     async (request, reply) => {
       const { attempt, resumed } = quiz.startAttempt(app.store, request.user!, request.params.id, request.body)

@@ -3,6 +3,7 @@ import { ErrorBody, IdParams, PageOf, readErrors } from '../schemas/common'
 import { Video, VideoLikeInput, VideoLikeState, VideoQuery, VideoViewResult } from '../schemas/videos'
 import { notFound } from '../errors'
 import { requireRole } from '../plugins/auth'
+import { WRITE_LIMITS } from '../modules/abuse/limits'
 import type { RoutePlugin } from '../type-provider'
 
 const writeErrors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 503: ErrorBody }
@@ -21,12 +22,11 @@ const videoRoutes: RoutePlugin = async (app) => {
     return video
   })
 
-  // A view per viewer per window: the signed-in user, or else a hash of address and browser
-  // (never stored in the clear).
-  app.post('/videos/:id/views', { schema: { params: IdParams, response: { 200: VideoViewResult, ...writeErrors } } }, async (request) => {
-    const viewer = request.user
-      ? `user:${request.user.id}`
-      : `anon:${createHash('sha256').update(`${request.ip}|${request.headers['user-agent'] ?? ''}`).digest('hex').slice(0, 32)}`
+  // A view per viewer per window: the signed-in user, or else a hash of the address alone (never
+  // stored in the clear) — not address and browser, which let anyone count again by changing
+  // the User-Agent. Posts are limited per address too.
+  app.post('/videos/:id/views', { schema: { params: IdParams, response: { 200: VideoViewResult, ...writeErrors } }, preHandler: app.limit(WRITE_LIMITS.videoViewPerIp) }, async (request) => {
+    const viewer = request.user ? `user:${request.user.id}` : `anon:${createHash('sha256').update(request.ip).digest('hex').slice(0, 32)}`
     const result = app.store.recordVideoView(request.params.id, viewer)
     if (!result) throw notFound(NOT_FOUND)
     return result
@@ -45,7 +45,7 @@ const videoRoutes: RoutePlugin = async (app) => {
   // PUT of the desired state: repeating it changes nothing, so a retried like never counts twice.
   app.put(
     '/videos/:id/like',
-    { schema: { params: IdParams, body: VideoLikeInput, response: { 200: VideoLikeState, ...writeErrors } }, onRequest: requireRole() },
+    { schema: { params: IdParams, body: VideoLikeInput, response: { 200: VideoLikeState, ...writeErrors } }, onRequest: requireRole(), preHandler: [app.limit(WRITE_LIMITS.videoLikePerUser), app.limit(WRITE_LIMITS.videoLikePerIp)] },
     async (request) => {
       const result = app.store.setVideoLike(request.params.id, request.user!.id, request.body.liked)
       if (!result) throw notFound(NOT_FOUND)

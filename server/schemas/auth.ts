@@ -19,6 +19,8 @@ export const Session = Type.Object({ token: Type.String(), user: User, expiresAt
 export const DevLoginBody = Type.Object({
   role: Role,
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+  /** the organisation's region code: 331000 (市), a county (331002) or a township (331002001) */
+  org: Type.Optional(Type.String({ pattern: '^\\d{6}(\\d{3})?$' })),
 })
 
 /** wx.login() codes are short opaque strings */

@@ -12,8 +12,16 @@ export type IdParams = Static<typeof IdParams>
 /** a topic id or similar short key used as a filter; empty means no filter (`?topic=`) */
 export const FilterKey = Type.String({ maxLength: 64 })
 
-/** deeper pages are refused (400): SQLite's OFFSET takes no 1e300 (issue 12: page ≤ 10,000) */
+/** the last page any list serves: 10,000 pages is beyond every list here, and OFFSET stays small */
 export const PAGE_MAX = 10_000
+
+/**
+ * An integer a query, a path or a JSON body can carry without losing precision (no 1e300, no
+ * 99999999999999999999, no Infinity); the route still checks its own range and says it in Chinese.
+ */
+export function SafeInteger(options: { minimum?: number; maximum?: number; default?: number } = {}) {
+  return Type.Integer({ minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER, ...options })
+}
 
 export const PageQuery = Type.Object({
   page: Type.Integer({ minimum: 1, maximum: PAGE_MAX, default: 1 }),

@@ -10,7 +10,7 @@ import {
   LECTURE_SUMMARY_MAX,
   MOBILE_PATTERN,
 } from '../../src/contract'
-import { PageQuery, StringEnum } from './common'
+import { PageQuery, SafeInteger, StringEnum } from './common'
 import { LectureTopic } from './lecture-topics'
 
 const Status = StringEnum(LECTURE_STATUSES)
@@ -72,7 +72,7 @@ export const LectureOrderInput = Type.Object({
   dateFrom: DateString,
   dateTo: DateString,
   timeOfDay: TimeOfDay,
-  audienceSize: Type.Integer(),
+  audienceSize: SafeInteger(),
   contactName: Type.String({ maxLength: LECTURE_CONTACT_NAME_MAX * 2 }),
   contactPhone: Type.String({ pattern: MOBILE_PATTERN }),
   notes: Type.Optional(Type.String({ maxLength: LECTURE_NOTE_MAX * 2 })),
@@ -91,12 +91,12 @@ export const ScheduleInput = Type.Object({
   place: Type.String({ maxLength: LECTURE_PLACE_MAX * 2 }),
 })
 export const CompleteInput = Type.Object({
-  attendance: Type.Integer(),
+  attendance: SafeInteger(),
   summary: Type.String({ maxLength: LECTURE_SUMMARY_MAX * 2 }),
   photos: Type.Optional(Type.Array(Type.String({ maxLength: 400 }), { maxItems: LECTURE_PHOTOS_MAX * 2 })),
 })
 export const RateInput = Type.Object({
-  stars: Type.Integer(),
+  stars: SafeInteger(),
   comment: Type.Optional(Type.String({ maxLength: LECTURE_COMMENT_MAX * 2 })),
 })
 export const SignInInput = Type.Object({ code: Type.String({ maxLength: 64 }) })

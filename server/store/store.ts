@@ -182,6 +182,8 @@ export interface Store {
   createSession(input: SessionInput): Session
   /** undefined when the token is unknown or expired */
   getSession(token: string): Session | undefined
+  /** the organisation (region code: 市, 县, 乡镇) a staff account acts for (users.org_code) */
+  setUserOrg(userId: string, code: string): void
   /** the openid of a user who signed in with WeChat (for msgSecCheck); undefined otherwise */
   wechatOpenid(userId: string): string | undefined
 

@@ -40,7 +40,7 @@ export type Transport = (req: {
 export interface ApiClientOptions {
   baseUrl: string
   timeoutMs?: number
-  /** retries of a GET after a transient failure (network, timeout, 5xx, 429) */
+  /** retries of a GET after a transient failure (network, timeout, 5xx; not a 429, which says when) */
   retries?: number
   backoffMs?: number
   getToken?: () => string | undefined
@@ -204,14 +204,15 @@ export class ApiClient {
         const res = await this.opts.transport(req)
         this.opts.onReachable?.(true)
         if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
-        const err = httpError(res.statusCode, res.data)
+        const err = httpError(res.statusCode, res.data, res.header)
         if (res.statusCode === 401) this.opts.onUnauthorized?.()
-        if (!err.transient) throw err
+        if (!err.transient || err.status === 429) throw err
         lastError = err
       } catch (e) {
         if (!(e instanceof ApiError)) throw e
         if (e.kind !== 'http') this.opts.onReachable?.(false)
-        if (!e.transient) throw e
+        // a 429 says when to come back: asking again at once would only be refused again
+        if (!e.transient || e.status === 429) throw e
         lastError = e
       }
     }

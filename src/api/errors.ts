@@ -7,13 +7,16 @@ export class ApiError extends Error {
   readonly kind: ClientErrorKind
   readonly status: number
   readonly code: ErrorCode | 'network' | 'timeout'
+  /** a 429's Retry-After: not worth asking again before this many ms */
+  readonly retryAfterMs?: number
 
-  constructor(kind: ClientErrorKind, status: number, code: ApiError['code'], message: string) {
+  constructor(kind: ClientErrorKind, status: number, code: ApiError['code'], message: string, retryAfterMs?: number) {
     super(message)
     this.name = 'ApiError'
     this.kind = kind
     this.status = status
     this.code = code
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs
   }
 
   /** Worth retrying a read: the network, a timeout, or the server being unavailable. */
@@ -35,13 +38,30 @@ function isErrorBody(data: unknown): data is ApiErrorBody {
   return typeof data === 'object' && data !== null && typeof (data as ApiErrorBody).error?.message === 'string'
 }
 
-/** Maps an HTTP answer to an ApiError; the server's own Chinese message wins for 4xx. */
-export function httpError(status: number, data: unknown): ApiError {
+/** Retry-After in ms: seconds (`120`) or an HTTP date; undefined when absent or unreadable */
+export function retryAfterMs(header: string | undefined, now = Date.now()): number | undefined {
+  if (!header) return undefined
+  const seconds = Number(header)
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
+  const at = Date.parse(header)
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined
+}
+
+/** Maps an HTTP answer to an ApiError; the server's own Chinese message wins for 4xx (a 429's says when to retry). */
+export function httpError(status: number, data: unknown, headers?: Record<string, string>): ApiError {
   const body = isErrorBody(data) ? data.error : undefined
   if (status >= 500) {
     return new ApiError('http', status, body?.code ?? 'internal', '服务暂时不可用，请稍后重试')
   }
-  return new ApiError('http', status, body?.code ?? 'bad_request', body?.message ?? byStatus[status] ?? `请求失败（${status}）`)
+  const retryAfter = status === 429 ? retryAfterMs(headerOf(headers, 'retry-after')) : undefined
+  return new ApiError('http', status, body?.code ?? 'bad_request', body?.message ?? byStatus[status] ?? `请求失败（${status}）`, retryAfter)
+}
+
+/** header names differ in case between WeChat, browsers and Node */
+function headerOf(headers: Record<string, string> | undefined, name: string): string | undefined {
+  if (!headers) return undefined
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name)
+  return key === undefined ? undefined : String(headers[key])
 }
 
 /** Maps a failure of the transport itself (no HTTP status). */

@@ -42,7 +42,12 @@ export interface OutboxEntry {
   coalesce?: string
   /** not sent after this (ms since epoch): e.g. a quiz submit after its deadline */
   expiresAt?: number
+  /** not sent again before this (ms since epoch): the server's Retry-After after a 429 */
+  notBefore?: number
 }
+
+/** a 429 without Retry-After: wait this long before the next try */
+export const RATE_LIMITED_WAIT_MS = 60_000
 
 export interface SubmitOptions<K extends WriteKey> {
   params?: Record<string, string>
@@ -175,7 +180,8 @@ export class Outbox {
 
   private async pass(): Promise<void> {
     for (;;) {
-      const entry = this.entries().find((e) => e.state === 'pending')
+      const now = this.now()
+      const entry = this.entries().find((e) => e.state === 'pending' && (e.notBefore === undefined || e.notBefore <= now))
       if (!entry) return
       if (entry.expiresAt !== undefined && this.now() > entry.expiresAt) {
         this.fail(entry, new ApiError('http', 410, 'bad_request', '已超过截止时间，未能提交'))
@@ -194,6 +200,10 @@ export class Outbox {
         this.settle(entry.id, (w) => w.resolve({ status: 'sent', id: entry.id, data }))
       } catch (e) {
         const err = e instanceof ApiError ? e : new ApiError('network', 0, 'network', '网络不给力，请检查网络后重试')
+        if (err.status === 429) {
+          this.rateLimited(entry, err)
+          continue
+        }
         if (err.transient) {
           this.update(entry.id, (x) => ({ ...x, attempts: x.attempts + 1, lastError: err.message }))
           // everything still waiting stays queued: it goes out on reconnect
@@ -207,6 +217,20 @@ export class Outbox {
         this.inFlight = undefined
       }
     }
+  }
+
+  /**
+   * Too many writes (429): a form that is still open shows the server's message, which says when
+   * to try again, and nothing is kept (as for any refusal); a replay stays queued and is not sent
+   * again before Retry-After, so the 15 s retry never hammers a limit that lasts an hour.
+   */
+  private rateLimited(entry: OutboxEntry, err: ApiError): void {
+    if (this.waiters.has(entry.id)) {
+      this.fail(entry, err)
+      return
+    }
+    const notBefore = this.now() + (err.retryAfterMs ?? RATE_LIMITED_WAIT_MS)
+    this.update(entry.id, (x) => ({ ...x, attempts: x.attempts + 1, lastError: err.message, notBefore }))
   }
 
   /** refused by the server: a form that is still open shows the error and nothing is kept; a replay keeps it as failed for the user to see */

@@ -123,7 +123,7 @@ export interface Endpoints extends LectureEndpoints, QuizEndpoints {
   'GET /courses/:id': { res: Course & { progress: LessonProgress[] } }
   'PUT /courses/:id/progress': { body: { lessonId: Id; positionSec: number }; res: LessonProgress }
   'POST /auth/wechat': { body: { code: string }; res: Session }
-  'POST /auth/dev': { body: { role: Role; name?: string }; res: Session }
+  'POST /auth/dev': { body: DevLoginBody; res: Session }
   /** the signed-in user (401 without a valid session): lets the client check a stored token */
   'GET /auth/me': { res: User }
   /** staff accounts: username + password; 401 「用户名或密码不正确」, 429 while locked */
@@ -143,6 +143,21 @@ export interface Endpoints extends LectureEndpoints, QuizEndpoints {
   'POST /admin/accounts/:id/reset-password': { body: { password: string }; res: StaffAccount }
   /** admins: entries whose actor belongs to their organisation or below, newest first */
   'GET /admin/audit': { query: AuditQuery; res: Page<AuditEntry> }
+  /** what the app shows whoever calls: the 演示模式 banner while dev login is on */
+  'GET /app-config': { res: AppConfig }
 }
 
 export type EndpointKey = keyof Endpoints
+
+/** POST /auth/dev (local demo only): `org` is the region code of the account's organisation (331000 市, 331002 椒江区 …) */
+export interface DevLoginBody {
+  role: Role
+  name?: string
+  org?: string
+}
+
+/** GET /app-config: the same for every caller, cacheable */
+export interface AppConfig {
+  /** dev login is on: anyone can sign in as anyone; the app shows a 演示模式 banner */
+  demo: boolean
+}

@@ -12,7 +12,10 @@ describe('readConfig', () => {
       staticDir: join(ROOT_DIR, 'dist/h5'),
       mediaDir: join(ROOT_DIR, 'mock/media'),
       faults: { latencyMs: 0, errorRate: 0 },
-      devLogin: true,
+      devLogin: false,
+      rateLimit: true,
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 15_000,
       logLevel: 'info',
       responseCache: true,
       identity: {},
@@ -30,7 +33,7 @@ describe('readConfig', () => {
 
   it('reads the environment and --mock', () => {
     const config = readConfig(
-      { PORT: '9000', HOST: '0.0.0.0', DATA_DIR: '/srv/data', MOCK_LATENCY_MS: '300', MOCK_ERROR_RATE: '0.2', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' },
+      { PORT: '9000', HOST: '0.0.0.0', ALLOW_DEV_LOGIN: '0', DATA_DIR: '/srv/data', MOCK_LATENCY_MS: '300', MOCK_ERROR_RATE: '0.2', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' },
       ['--mock'],
     )
     expect(config).toMatchObject({
@@ -44,11 +47,50 @@ describe('readConfig', () => {
     expect(readConfig({ API_MODE: 'mock' }).mode).toBe('mock')
   })
 
-  it('turns dev login off in production unless asked, always on in mock mode', () => {
+  it('turns dev login on only when asked or in the local demo, and ALLOW_DEV_LOGIN=0 always wins', () => {
+    // `npm run serve` alone, with or without NODE_ENV: off
+    expect(readConfig({}).devLogin).toBe(false)
+    expect(readConfig({ NODE_ENV: 'development' }).devLogin).toBe(false)
     expect(readConfig({ NODE_ENV: 'production' }).devLogin).toBe(false)
+    expect(readConfig({ ALLOW_DEV_LOGIN: '1' }).devLogin).toBe(true)
     expect(readConfig({ NODE_ENV: 'production', ALLOW_DEV_LOGIN: '1' }).devLogin).toBe(true)
+    // the demo `npm start` runs (--demo or DEMO=1) and mock mode (`npm run dev`)
+    expect(readConfig({}, ['--demo']).devLogin).toBe(true)
+    expect(readConfig({ DEMO: '1' }).devLogin).toBe(true)
+    expect(readConfig({}, ['--mock']).devLogin).toBe(true)
+    expect(readConfig({ API_MODE: 'mock' }).devLogin).toBe(true)
+    // 0 wins over all of them
     expect(readConfig({ ALLOW_DEV_LOGIN: '0' }).devLogin).toBe(false)
-    expect(readConfig({ NODE_ENV: 'production' }, ['--mock']).devLogin).toBe(true)
+    expect(readConfig({ ALLOW_DEV_LOGIN: '0', API_MODE: 'mock' }).devLogin).toBe(false)
+    expect(readConfig({ ALLOW_DEV_LOGIN: '0', DEMO: '1' }, ['--mock', '--demo']).devLogin).toBe(false)
+    expect(() => readConfig({ ALLOW_DEV_LOGIN: 'yes' })).toThrow(ConfigError)
+  })
+
+  it('refuses dev login on an address other machines can reach, in one Chinese line', () => {
+    for (const host of ['127.0.0.1', '127.8.9.10', 'localhost', '::1', '[::1]']) {
+      expect(readConfig({ HOST: host, ALLOW_DEV_LOGIN: '1' }).devLogin).toBe(true)
+    }
+    for (const [env, argv] of [
+      [{ HOST: '0.0.0.0', ALLOW_DEV_LOGIN: '1' }, []],
+      [{ HOST: '::' }, ['--demo']],
+      [{ HOST: '192.168.1.20', API_MODE: 'mock' }, []],
+      [{ HOST: '128.0.0.1', DEMO: '1' }, []],
+      [{ HOST: 'localhost.example.com', ALLOW_DEV_LOGIN: '1' }, []],
+    ] as const) {
+      expect(() => readConfig(env, argv)).toThrow(/^开发登录只能在本机地址上开启：HOST=\S+ 不是回环地址/)
+    }
+    // off, any address is fine
+    expect(readConfig({ HOST: '0.0.0.0' }).devLogin).toBe(false)
+    expect(readConfig({ HOST: '0.0.0.0', ALLOW_DEV_LOGIN: '0' }, ['--demo']).devLogin).toBe(false)
+  })
+
+  it('reads the timeouts and RATE_LIMIT=0', () => {
+    expect(readConfig({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '2000', RATE_LIMIT: '0' })).toMatchObject({
+      requestTimeoutMs: 5000,
+      headersTimeoutMs: 2000,
+      rateLimit: false,
+    })
+    expect(() => readConfig({ REQUEST_TIMEOUT_MS: '0' })).toThrow(ConfigError)
   })
 
   it('needs both WeChat settings', () => {

@@ -23,6 +23,8 @@ async function start(options: Parameters<typeof startTestServer>[0] = {}) {
   const log: string[] = []
   const server = await startTestServer({
     devLogin: true,
+    // abuse limits off: these tests ask many questions from one account (test/api/abuse-limits.test.ts has them on)
+    rateLimit: false,
     logger: true,
     logLevel: 'trace',
     logStream: { write: (line) => void log.push(line) },

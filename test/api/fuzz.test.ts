@@ -205,12 +205,15 @@ describe('fuzz: malformed requests over every route', () => {
   const tokens: (string | undefined)[] = [undefined, 'Bearer nonsense', `Bearer ${'ab'.repeat(32)}`]
 
   beforeAll(async () => {
-    // configured as in production (WeChat login, msgSecCheck) against the local stand-in, so no
-    // route answers 503 未配置 and the checks run
+    // configured as in production (WeChat login, msgSecCheck, web authorisation; SMS by the demo
+    // sender) against the local stand-in, so no route answers 503 未配置 and the checks run. The
+    // abuse limits are off so that every request reaches its handler instead of an early 429.
     wechat = await startFakeWechat()
     server = await startTestServer({
       devLogin: true,
+      rateLimit: false,
       wechat: { appId: 'wx-fuzz', secret: 'wx-secret', apiBase: wechat.apiBase, timeoutMs: 2000 },
+      identity: { wechatOa: { appId: 'wx-oa-fuzz', secret: 'oa-secret', apiBase: wechat.apiBase, timeoutMs: 2000 } },
       staticDir: h5.path,
       mediaDir: resolve(__dirname, '../../mock/media'),
       beforeListen: (app) => {
@@ -314,7 +317,10 @@ describe('fuzz: malformed requests over every route', () => {
       }
     }
     expect((await server.api('/policies?page=10000')).status).toBe(200)
-    const body = await server.api('/videos/v001/like', { method: 'PUT', headers: { 'content-type': 'application/json', authorization: tokens[3]! }, body: '{"liked":1e400}' })
+    // a fresh resident: the fuzz run may have signed its callers out (POST /auth/logout)
+    const signIn = await server.api('/auth/dev', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'resident', name: '数字测试' }) })
+    const { token } = (await signIn.json()) as { token: string }
+    const body = await server.api('/videos/v001/like', { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"liked":1e400}' })
     expect(body.status).toBe(400)
   })
 })

@@ -1,4 +1,4 @@
-/** Mock mode: the memory store, dev login on by default, and fault injection on /api/v1 except /health. */
+/** Mock mode: the store in memory, dev login on when main.ts's config says so (readConfig: by default in mock mode), and fault injection on /api/v1 except /health. */
 import { SIMULATED_FAILURE_MESSAGE } from '../../server/plugins/fault-injection'
 import { postJson, startTestServer } from './helpers/test-server'
 
@@ -33,7 +33,7 @@ it('MOCK_LATENCY_MS delays API responses, not /health', async () => {
 })
 
 it('without faults, mock mode serves the fixtures and allows dev login', async () => {
-  const server = await startTestServer({ storeKind: 'memory', mode: 'mock' })
+  const server = await startTestServer({ storeKind: 'memory', mode: 'mock', devLogin: true })
   try {
     expect((server.store as import('../../server/store/sqlite').SqliteStore).db.name).toBe(':memory:')
     expect((await server.api('/topics')).status).toBe(200)

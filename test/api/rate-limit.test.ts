@@ -37,32 +37,35 @@ it('retryIn says the wait in the largest whole unit', () => {
   expect(retryIn(3 * 3600_000)).toBe('请 3 小时后再试')
 })
 
-it('app.limit: every rule on a route counts, not only the first (signed-in users behind one IP)', async () => {
+it('app.limit: every rule on a route counts (not only the first), and a rule is one counter across routes', async () => {
+  const perUser = { name: 't2-user', max: 2, windowMs: 60_000, per: 'user', message: '个人太频繁' } as const
+  const perIp = { name: 't2-ip', max: 3, windowMs: 60_000, per: 'ip', message: '网络太频繁' } as const
   const server = await startTestServer({
     devLogin: true,
     beforeListen: (app) => {
-      app.get(
-        '/api/v1/__limited-twice',
-        {
-          preHandler: [
-            app.limit({ name: 't2-user', max: 2, windowMs: 60_000, per: 'user', message: '每人过于频繁' }),
-            app.limit({ name: 't2-ip', max: 3, windowMs: 60_000, per: 'ip', message: '本网络过于频繁' }),
-          ],
-        },
-        async () => ({ ok: true }),
-      )
+      for (const path of ['/api/v1/__a', '/api/v1/__b']) {
+        app.get(path, { preHandler: [app.limit(perUser), app.limit(perIp)] }, async () => ({ ok: true }))
+      }
     },
   })
   try {
-    const token = async (name: string) =>
+    const login = async (name: string) =>
       ((await (await server.api('/auth/dev', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'resident', name }) })).json()) as { token: string }).token
-    const [a, b] = [await token('甲'), await token('乙')]
-    const as = (t: string) => server.api('/__limited-twice', { headers: { authorization: `Bearer ${t}` } })
-    const statuses = [(await as(a)).status, (await as(a)).status, (await as(a)).status, (await as(b)).status]
-    expect(statuses).toEqual([200, 200, 429, 200]) // 甲's third is refused by the user rule, before the IP rule counts it
-    const byIp = await as(b) // the address's fourth counted request
-    expect(byIp.status).toBe(429)
-    expect(((await byIp.json()) as { error: { message: string } }).error.message).toMatch(/^本网络过于频繁/)
+    const as = (token: string, path: string) => server.api(path, { headers: { authorization: `Bearer ${token}` } })
+    const a = await login('甲')
+    const b = await login('乙')
+    // 甲: one on each route, then the user rule (shared by both routes) refuses
+    expect((await as(a, '/__a')).status).toBe(200)
+    expect((await as(a, '/__b')).status).toBe(200)
+    const userRefused = await as(a, '/__a')
+    expect(userRefused.status).toBe(429)
+    expect((await userRefused.json()).error.message).toMatch(/^个人太频繁，/)
+    // 乙 has a fresh user counter, but the address has had 2 counted: one more, then the IP rule
+    expect((await as(b, '/__b')).status).toBe(200)
+    const ipRefused = await as(b, '/__a')
+    expect(ipRefused.status).toBe(429)
+    expect(ipRefused.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect((await ipRefused.json()).error.message).toMatch(/^网络太频繁，请 1 分钟后再试$/)
   } finally {
     await server.close()
   }

@@ -21,6 +21,7 @@ import {
   toNotification,
   toOrderView,
 } from '../../lectures/orders'
+import { afterWrongCode, type FailureState, lockLeftMs } from '../../lectures/sign-in'
 import { pageOffset } from '../paging'
 import type { IdempotencyRecord } from '../store'
 import { CALENDAR_STATUSES, monthRange, planStep, replayed } from './steps'
@@ -382,12 +383,38 @@ export class SqliteLectureStore implements LectureStore {
     return this.db.transaction((): SignInOutcome => {
       const order = this.stmt('SELECT status FROM lecture_orders WHERE id = ?').get(orderId) as { status: string } | undefined
       if (!order || order.status !== 'scheduled') return { ok: false, reason: 'not-open' }
-      if (this.orderIdForCode(code) !== orderId) return { ok: false, reason: 'wrong-code' }
+      const now = this.now().getTime()
+      const failures = this.signInFailures(orderId)
+      const locked = lockLeftMs(failures, now)
+      if (locked > 0) return { ok: false, reason: 'locked', retryAfterMs: locked }
+      if (this.orderIdForCode(code) !== orderId) {
+        const next = afterWrongCode(failures, now)
+        this.stmt(
+          `INSERT INTO lecture_sign_in_failures (order_id, failures, window_started_at, locked_until) VALUES (?, ?, ?, ?)
+           ON CONFLICT (order_id) DO UPDATE SET failures = excluded.failures, window_started_at = excluded.window_started_at,
+             locked_until = excluded.locked_until`,
+        ).run(orderId, next.failures, new Date(next.windowStartedAt).toISOString(), next.lockedUntil === undefined ? null : new Date(next.lockedUntil).toISOString())
+        const nowLocked = lockLeftMs(next, now)
+        return nowLocked > 0 ? { ok: false, reason: 'locked', retryAfterMs: nowLocked } : { ok: false, reason: 'wrong-code' }
+      }
       const at = this.now().toISOString()
       const inserted = this.stmt('INSERT OR IGNORE INTO lecture_attendance (order_id, user_id, signed_in_at) VALUES (?, ?, ?)').run(orderId, userId, at).changes
       const row = this.stmt('SELECT signed_in_at FROM lecture_attendance WHERE order_id = ? AND user_id = ?').get(orderId, userId) as { signed_in_at: string }
       return { ok: true, signedInAt: row.signed_in_at, already: inserted === 0, signedIn: this.attendanceCount(orderId) }
     }).immediate()
+  }
+
+  private signInFailures(orderId: string): FailureState | undefined {
+    const row = this.stmt('SELECT failures, window_started_at, locked_until FROM lecture_sign_in_failures WHERE order_id = ?').get(orderId) as
+      | { failures: number; window_started_at: string; locked_until: string | null }
+      | undefined
+    return (
+      row && {
+        failures: row.failures,
+        windowStartedAt: Date.parse(row.window_started_at),
+        ...(row.locked_until !== null ? { lockedUntil: Date.parse(row.locked_until) } : {}),
+      }
+    )
   }
 
   attendanceCount(orderId: string) {

@@ -40,6 +40,8 @@ export interface LectureReviewRecord {
 export type SignInOutcome =
   | { ok: true; signedInAt: string; already: boolean; signedIn: number }
   | { ok: false; reason: 'not-open' | 'wrong-code' }
+  /** too many wrong codes for this order: sign-in to it is refused (the right code too) for retryAfterMs */
+  | { ok: false; reason: 'locked'; retryAfterMs: number }
 
 export interface LectureStore {
   /** a new order (fields validated by the route); with a key, a retry replays the first answer */
@@ -71,7 +73,7 @@ export interface LectureStore {
   signInCode(orderId: string): string | undefined
   /** the scheduled lecture a code opens */
   orderIdForCode(code: string): string | undefined
-  /** records the user's attendance once */
+  /** records the user's attendance once; counts a wrong code against the order and locks it at the limit */
   signIn(orderId: string, userId: string, code: string): SignInOutcome
   attendanceCount(orderId: string): number
 }

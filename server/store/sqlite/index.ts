@@ -412,6 +412,10 @@ export class SqliteStore implements Store {
     return { token, user: userFrom(row, this.orgNames()), expiresAt: sessionEnd(row.expires_at, lastSeen, row.idle_ms) }
   }
 
+  setUserOrg(userId: string, code: string) {
+    this.stmt('UPDATE users SET org_code = ? WHERE id = ?').run(code, userId)
+  }
+
   wechatOpenid(userId: string) {
     return this.value<string | undefined>(
       "SELECT external_id FROM users WHERE id = ? AND provider = 'wechat'",

@@ -22,7 +22,11 @@ export function PendingWrites() {
             <View className='pending-writes__body'>
               <Text className='pending-writes__label'>{e.label}</Text>
               <Text className={`pending-writes__state ${e.state === 'failed' ? 'pending-writes__state--failed' : ''}`}>
-                {e.state === 'failed' ? `未能提交：${e.lastError ?? '请稍后重试'}` : `等待联网后自动发送 · ${fromNow(new Date(e.createdAt).toISOString())}`}
+                {e.state === 'failed'
+                  ? `未能提交：${e.lastError ?? '请稍后重试'}`
+                  : e.notBefore !== undefined && e.lastError
+                    ? `${e.lastError}，到时自动发送`
+                    : `等待联网后自动发送 · ${fromNow(new Date(e.createdAt).toISOString())}`}
               </Text>
             </View>
             <Button role='button' className='pending-writes__remove' aria-label={`删除：${e.label}`} onClick={() => outbox.remove(e.id)}>

@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { DemoBanner } from '@/components/demo-banner'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useTextScale } from '../stores/theme-store'
 import { styleText, themeVars } from '../theme'
@@ -17,6 +18,7 @@ export function ThemePage({ className = '', children }: PropsWithChildren<{ clas
   return (
     <View className={`page theme--${scale} ${className}`} style={styleText(themeVars(scale, unit))} data-text-scale={scale}>
       <OfflineBanner />
+      <DemoBanner />
       {children}
     </View>
   )

@@ -2,14 +2,16 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useSessionStore } from '@/api'
+import { useDemoStore } from '@/components/demo-banner'
 import { ROLES, type Role } from '@/contract'
 import { devLogin } from '../api/dev-login'
 import { roleLabel } from '../roles'
 import './role-login.scss'
 
-/** 开发登录: pick a role (dev and mock mode only; the server refuses it in production). */
+/** 开发登录: pick a role — only while the server says it runs the local demo (GET /app-config); elsewhere it has no /auth/dev. */
 export function RoleLogin() {
   const signIn = useSessionStore((s) => s.signIn)
+  const demo = useDemoStore((s) => s.demo)
   const [busy, setBusy] = useState<Role>()
   const login = async (role: Role) => {
     setBusy(role)
@@ -22,6 +24,7 @@ export function RoleLogin() {
       setBusy(undefined)
     }
   }
+  if (!demo) return null
   return (
     <View className='role-login'>
       <Text className='role-login__title'>选择身份登录（开发模式）</Text>
