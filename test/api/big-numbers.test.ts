@@ -33,7 +33,8 @@ beforeAll(async () => {
         }
       }),
   })
-  admin = ((await (await server.api('/auth/dev', postJson({ role: 'admin' }))).json()) as { token: string }).token
+  // the city's admin: the console lists (accounts, audit) are scoped to an organisation
+  admin = ((await (await server.api('/auth/dev', postJson({ role: 'admin', org: '331000' }))).json()) as { token: string }).token
 })
 afterAll(() => server.close())
 
