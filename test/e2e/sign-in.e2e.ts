@@ -17,6 +17,7 @@ import { promisify } from 'node:util'
 import type { Page } from 'playwright-core'
 import { BASE_URL, phoneSession, screenshot } from './browser'
 import { axeProblems, fullScreenshot, overflowing, setScale, smallTargets } from './checks'
+import { pickFirst } from './taro'
 
 // an Android phone's Chrome, so 登录设备 names it as a resident would see it
 const session = phoneSession({
@@ -59,10 +60,9 @@ async function screenProblems(page: Page, minTap: number): Promise<string[]> {
   ]
 }
 
-/** Opens a Taro H5 picker by its label, confirms the first option, and waits for the field to show it. */
-async function pickFirst(page: Page, label: string) {
-  await page.getByRole('button', { name: label, exact: true }).click()
-  await page.locator('.weui-picker__action:visible', { hasText: '确定' }).last().click()
+/** the shared picker helper, then the field shows what was picked */
+async function pick(page: Page, label: string) {
+  await pickFirst(page, label)
   await page.getByRole('button', { name: new RegExp(`^${label}：`) }).waitFor()
 }
 
@@ -164,9 +164,9 @@ test('resident: 提交 a consultation while signed out → 手机号登录 with 
   await page.waitForURL(/packages\/qa\/pages\/consult/)
 
   const QUESTION = '我母亲82岁，户籍在仙居，高龄津贴要到哪里申请？需要带什么材料？'
-  await pickFirst(page, '选择政策领域')
+  await pick(page, '选择政策领域')
   await visible(page, '.consult__textarea textarea').fill(QUESTION)
-  await pickFirst(page, '选择县市区')
+  await pick(page, '选择县市区')
   await visible(page, '.consult__login-hint').getByText('提交前需要登录，填写的内容会保留').waitFor()
   await page.getByRole('button', { name: '提交咨询' }).click()
 
