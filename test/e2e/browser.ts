@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs'
 import { after, afterEach, before } from 'node:test'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080'
 export const SCREENSHOT_DIR = path.resolve(__dirname, 'screenshots')
@@ -26,13 +26,15 @@ export async function launch(): Promise<Browser> {
   })
 }
 
-export async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+/** `device`: another phone than the default 390×844 (a viewport, a User-Agent) */
+export async function phone(browser: Browser, device: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
+    ...device,
   })
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url())
@@ -78,8 +80,11 @@ export function takeCspViolations(page: Page): string[] {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  // let Taro's page slide-in transition finish
-  await page.waitForTimeout(500)
+  // let Taro's page slide-in (and any other finite animation or transition) finish; spinners
+  // and other endless animations do not count
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+  )
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
 }
 
@@ -87,12 +92,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * One browser and one phone page for a spec file, opened before its tests and closed after:
  * `const session = phoneSession()` at the top, then `session.page` inside tests.
  */
-export function phoneSession(): { readonly page: Page } {
+export function phoneSession(device?: BrowserContextOptions): { readonly page: Page } {
   let browser: Browser | undefined
   let current: Page | undefined
   before(async () => {
     browser = await launch()
-    current = (await phone(browser)).page
+    current = (await phone(browser, device)).page
   })
   afterEach(() => {
     if (!current) return

@@ -3,6 +3,7 @@ import { test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { UNSURE_QUESTION } from '../support/qa-questions'
 import { BASE_URL, phoneSession, screenshot } from './browser'
+import { pickFirst } from './taro'
 
 const session = phoneSession()
 
@@ -36,7 +37,17 @@ test('解读 tab → an interpretation whose chart is drawn, with its data table
   const chart = page.locator('.chart:visible').first()
   await chart.scrollIntoViewIfNeeded()
   await page.waitForFunction(() => !![...document.querySelectorAll('.chart canvas')].find((c) => (c as HTMLElement).offsetParent !== null))
-  await page.waitForTimeout(300)
+  // ECharts animates the chart in: wait until it has drawn (a chart that never draws fails below)
+  await page
+    .waitForFunction(() => {
+      const canvas = [...document.querySelectorAll('.chart canvas')].find((c) => (c as HTMLElement).offsetParent !== null) as HTMLCanvasElement | null
+      if (!canvas) return false
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+      let inked = 0
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && !(data[i] > 245 && data[i + 1] > 245 && data[i + 2] > 245)) inked++
+      return inked > 2000
+    }, undefined, { timeout: 5000 })
+    .catch(() => undefined)
   const inked = await inkedPixels(page)
   assert.ok(inked > 2000, `chart canvas has drawn pixels (${inked})`)
   const { width, dpr } = await page.evaluate(() => ({ width: ([...document.querySelectorAll('.chart canvas')].find((c) => (c as HTMLElement).offsetParent !== null) as HTMLCanvasElement).width, dpr: window.devicePixelRatio }))
@@ -97,10 +108,3 @@ test('a resident asks a question with no answer, consults the department and see
   assert.doesNotMatch(text, /13812345678/)
   await screenshot(page, 'my-consultations')
 })
-
-/** Opens a Taro H5 picker by its label and confirms the first option. */
-async function pickFirst(p: Page, label: string) {
-  await p.getByRole('button', { name: label }).click()
-  await p.locator('.weui-picker__action:visible', { hasText: '确定' }).last().click()
-  await p.waitForTimeout(300)
-}

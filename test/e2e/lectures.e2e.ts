@@ -8,15 +8,9 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { BASE_URL, phoneSession, screenshot } from './browser'
+import { pickFirst } from './taro'
 
 const session = phoneSession()
-
-/** Opens a Taro H5 picker by its label and confirms what it shows first. */
-async function pickFirst(p: Page, label: string) {
-  await p.getByRole('button', { name: label }).click()
-  await p.locator('.weui-picker__action:visible', { hasText: '确定' }).last().click()
-  await p.waitForTimeout(300)
-}
 
 async function signInAs(p: Page, roleButton: string) {
   await p.goto(`${BASE_URL}/pages/mine/index`)

@@ -5,17 +5,11 @@
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { Page } from 'playwright-core'
 import { BASE_URL, phoneSession, screenshot } from './browser'
+import { pickFirst } from './taro'
 
 const session = phoneSession()
 const QUESTION = '断网时提交：我父亲七十五岁，在路桥区，高龄津贴每月能领多少？'
-
-async function pickFirst(p: Page, label: string) {
-  await p.getByRole('button', { name: label }).click()
-  await p.locator('.weui-picker__action:visible', { hasText: '确定' }).last().click()
-  await p.waitForTimeout(300)
-}
 
 test('offline: the question waits in 待发送 under the offline banner, goes out once when the network is back', async () => {
   const page = session.page

@@ -90,7 +90,8 @@ try {
   const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...specs], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, E2E_BASE_URL: base, CHROMIUM_PATH: CHROMIUM },
+    // E2E_DATA_DIR: the server's database, for what an operator does beside it (npm run admin)
+    env: { ...process.env, E2E_BASE_URL: base, E2E_DATA_DIR: dataDir, CHROMIUM_PATH: CHROMIUM },
   })
   code = run.status ?? 1
 } catch (e) {

@@ -70,16 +70,24 @@ test('a course lesson: seek, leave, come back, and it resumes at the saved posit
   await page.waitForURL(/packages\/course\/pages\/lesson/)
   const lessonVideo = () => page.locator('.lesson__video:visible video')
   await lessonVideo().waitFor({ state: 'attached' })
+  // the pause saves the position at once: wait for that save, not for a while
+  const saved = page.waitForResponse((r) => {
+    if (r.request().method() !== 'PUT' || !/\/api\/v1\/courses\/[^/]+\/progress$/.test(new URL(r.url()).pathname)) return false
+    return (JSON.parse(r.request().postData() ?? '{}') as { positionSec?: number }).positionSec! >= 17
+  })
+  saved.catch(() => undefined) // awaited below; not an unhandled rejection if the test fails first
   await lessonVideo().evaluate(async (v: HTMLVideoElement) => {
+    // (no named helper in here: tsx would wrap it in a __name the page does not have)
     v.muted = true
     await v.play()
-    await new Promise((r) => setTimeout(r, 300))
+    await new Promise((r) => v.addEventListener('timeupdate', r, { once: true }))
     v.currentTime = 17
     await new Promise((r) => v.addEventListener('seeked', r, { once: true }))
-    await new Promise((r) => setTimeout(r, 400))
+    // the page has seen the new position (its onTimeUpdate) before the pause
+    await new Promise((r) => v.addEventListener('timeupdate', r, { once: true }))
     v.pause()
   })
-  await page.waitForTimeout(800)
+  assert.ok((await saved).ok())
   await page.goBack()
   await page.waitForURL(/packages\/course\/pages\/detail/)
   await page.getByText(/学到 0:1[7-9]/).waitFor()
