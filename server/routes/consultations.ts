@@ -32,6 +32,8 @@ import { IDEMPOTENT_WRITES, replayOf } from '../store/idempotency'
 import { type Store, StoreConflict } from '../store/store'
 import type { RoutePlugin } from '../type-provider'
 import type { WechatConfig } from '../wechat/jscode2session'
+import { StaffScopeRepository } from '../modules/staff-scope/repository'
+import { covers, regionPattern, requireOrg } from '../modules/staff-scope/scope'
 
 export interface ConsultationRoutesOptions {
   /** msgSecCheck when set; the local word list otherwise */
@@ -92,6 +94,7 @@ function write<T>(run: () => T): T {
 export function consultationRoutes(options: ConsultationRoutesOptions = {}): RoutePlugin {
   return async (app) => {
     const checker = options.contentChecker ?? createContentChecker({ wechat: options.wechat })
+    const scope = new StaffScopeRepository(app.store.db)
 
     app.post(
       '/consultations',
@@ -142,7 +145,8 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
         config: { cache: 'no-store' },
         onRequest: requireRole('responder', 'admin'),
       },
-      async (request) => app.store.listConsultations(request.query),
+      // only the caller's organisation and below (a staff account without one sees nothing)
+      async (request) => app.store.listConsultations({ ...request.query, regionPattern: regionPattern(requireOrg(request.user!)) }),
     )
 
     app.post(
@@ -159,6 +163,9 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
       },
       async (request, reply) => {
         const user = request.user!
+        // outside the caller's organisation answers exactly as an unknown id
+        const region = scope.consultationRegion(request.params.id)
+        if (region === undefined || !covers(user, region)) throw notFound('找不到该咨询')
         const text = request.body.text.trim()
         if (!text) throw badRequest('请填写答复内容')
         if (length(text) > CONSULTATION_REPLY_MAX) throw badRequest(`答复最多${CONSULTATION_REPLY_MAX}字`)

@@ -8,6 +8,7 @@ import { addDays, shanghaiToday } from '../../../../src/utils/shanghai-date'
 import { bearer, postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 import { auth, createAccount, passwordLogin, signIn } from '../../auth/__tests__/helpers'
 import { safeDetail } from '../repository'
+import { StaffScopeRepository } from '../../staff-scope/repository'
 
 jest.setTimeout(60_000)
 
@@ -43,7 +44,9 @@ beforeAll(async () => {
   await createAccount(server.store, { username: 'xianju-admin', role: 'admin', orgCode: '331024' })
   await createAccount(server.store, { username: 'jiaojiang-admin', role: 'admin', orgCode: '331002' })
   await createAccount(server.store, { username: 'xianju-dispatch', name: '仙居派单员', role: 'dispatcher', orgCode: '331024' })
-  await createAccount(server.store, { username: 'chen', name: '陈海燕', role: 'lecturer', orgCode: '331024' })
+  const chen = await createAccount(server.store, { username: 'chen', name: '陈海燕', role: 'lecturer', orgCode: '331024' })
+  // a lecturer account speaks for its lecturer of the menu by an explicit link, as an admin sets it
+  new StaffScopeRepository(server.store.db).linkLecturer(chen.id, 'u-lec-01')
   await createAccount(server.store, { username: 'jj-responder', name: '椒江区人力社保局', role: 'responder', orgCode: '331002' })
   for (const u of ['city-admin', 'xianju-admin', 'jiaojiang-admin', 'xianju-dispatch', 'chen', 'jj-responder']) s[u] = await signIn(server, u)
   resident = (await (await server.api('/auth/dev', postJson({ role: 'resident', name: '审计居民' }))).json()) as Session
