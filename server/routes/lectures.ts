@@ -209,10 +209,10 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
           regions: app.store.regionTree(),
           today: todayFor(request, user.id, lectureScope('submit')),
         })
-        // the dispatcher and the lecturer read the place and the notes; a retry is not checked again
+        // the dispatcher and the lecturer read the place, the contact's name and the notes; a retry is not checked again
         const key = request.headers['idempotency-key']
         if (!(key && app.store.lectures.findReplay(user.id, lectureScope('submit'), key))) {
-          await checkTexts(request, user.id, [fields.placeName, ...(fields.notes ? [fields.notes] : [])])
+          await checkTexts(request, user.id, [fields.placeName, fields.contactName, ...(fields.notes ? [fields.notes] : [])])
         }
         const caller = callerOf(app, user)
         const result = write(() =>
