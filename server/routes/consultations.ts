@@ -100,7 +100,8 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
       '/consultations',
       {
         schema: { headers: IdempotencyHeaders, body: ConsultationInput, response: { 201: Consultation, ...errors } },
-        config: { validationMessages: inputMessages },
+        // a consultation asked by staff (便民服务点, for a resident) is in the audit log; a resident's own is not
+        config: { validationMessages: inputMessages, audit: { action: 'consultation.create', target: 'consultation' } },
         // before the body is even parsed: no session, no work
         onRequest: requireRole(),
         preHandler: [app.limit(WRITE_LIMITS.consultationPerUserHour), app.limit(WRITE_LIMITS.consultationPerUserDay), app.limit(WRITE_LIMITS.consultationPerIp)],
@@ -122,6 +123,7 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
         if (!check.ok) throw badRequest(CONTENT_REFUSED_MESSAGE)
 
         const result = write(() => app.store.createConsultation(user.id, input, key))
+        request.auditTargetId = result.consultation.id
         request.log.info({ consultationId: result.consultation.id, replayed: result.replayed }, 'consultation submitted')
         if (result.replayed) reply.header(REPLAYED_HEADER, 'true')
         return reply.code(status).send(result.consultation)
@@ -142,7 +144,8 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
       '/consultations',
       {
         schema: { querystring: ConsultationQuery, response: { 200: PageOf(ConsultationForResponder), ...errors } },
-        config: { cache: 'no-store' },
+        // a staff read of personal data (full phone numbers)
+        config: { cache: 'no-store', audit: { action: 'consultation.list.view', target: 'consultation' } },
         onRequest: requireRole('responder', 'admin'),
       },
       // only the caller's organisation and below (a staff account without one sees nothing)
