@@ -4,12 +4,17 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { foldTraditional } from './traditional'
 
 export const WORD_LIST_FILE = join(__dirname, 'sensitive-words.txt')
 
-/** NFKC (full-width → half-width), lower case, no whitespace, punctuation, symbols or format characters */
+/**
+ * NFKC (full-width → half-width, compatibility ideographs and Kangxi radicals → the usual
+ * character), traditional → simplified for the list's characters, lower case, no whitespace,
+ * punctuation, symbols or format characters
+ */
 export function normalizeForMatch(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}\p{Cf}]+/gu, '')
+  return foldTraditional(text.normalize('NFKC')).toLowerCase().replace(/[\s\p{P}\p{S}\p{Cf}]+/gu, '')
 }
 
 export function loadWordList(file = WORD_LIST_FILE): string[] {

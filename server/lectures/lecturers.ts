@@ -1,9 +1,10 @@
 /**
- * Which lecturer of the menu an account speaks for. A lecturer account carries the lecturer's
- * name (dev login: role lecturer with the name; a WeChat account is named by the admin), and the
- * menu's lecturers are unique by name, so the name links them.
+ * The lecturers of the menu. Which lecturer an account speaks for is an explicit link
+ * (users.lecturer_id, set when an admin creates the account or by dev login for the demo names:
+ * server/modules/staff-scope), never the account's display name, which anyone creating an account
+ * could copy.
  */
-import type { LectureTopic, User } from '../../src/contract'
+import type { LectureTopic } from '../../src/contract'
 
 export type Lecturer = LectureTopic['lecturers'][number]
 
@@ -11,10 +12,4 @@ export function lecturerDirectory(topics: LectureTopic[]): Map<string, Lecturer>
   const byId = new Map<string, Lecturer>()
   for (const t of topics) for (const l of t.lecturers) byId.set(l.id, l)
   return byId
-}
-
-export function lecturerIdOf(user: User, topics: LectureTopic[]): string | undefined {
-  if (user.role !== 'lecturer') return undefined
-  for (const l of lecturerDirectory(topics).values()) if (l.name === user.nickname) return l.id
-  return undefined
 }

@@ -6,7 +6,8 @@ import { requireRole } from '../plugins/auth'
 import type { RoutePlugin } from '../type-provider'
 import { jscode2session, type WechatConfig } from '../wechat/jscode2session'
 import { defaultNickname } from '../modules/identity'
-import { ORG_MESSAGE, validOrg } from '../modules/dev-login/org'
+import { CITY_ORG_CODE, ORG_MESSAGE, validOrg } from '../modules/dev-login/org'
+import { linkDemoLecturer } from '../modules/staff-scope/lecturer-link'
 
 export interface AuthRoutesOptions {
   /** POST /auth/dev exists only when true (mock mode, development) */
@@ -41,6 +42,10 @@ export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
           const externalId = org ? `${role}:${org}:${nickname}` : `${role}:${nickname}`
           const user = app.store.upsertUser({ provider: 'dev', externalId, nickname, role })
           if (org) app.store.setUserOrg(user.id, org)
+          // staff without `org` act for the city, so demos and tests see data (a staff account
+          // without an organisation sees nothing); a demo lecturer name links to that lecturer
+          else if (role !== 'resident') app.store.setUserOrg(user.id, CITY_ORG_CODE)
+          if (role === 'lecturer') linkDemoLecturer(app, user.id, nickname)
           return app.store.createSession({ userId: user.id, userAgent: request.headers['user-agent'], ip: request.ip })
         },
       )

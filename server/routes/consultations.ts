@@ -32,6 +32,8 @@ import { IDEMPOTENT_WRITES, replayOf } from '../store/idempotency'
 import { type Store, StoreConflict } from '../store/store'
 import type { RoutePlugin } from '../type-provider'
 import type { WechatConfig } from '../wechat/jscode2session'
+import { StaffScopeRepository } from '../modules/staff-scope/repository'
+import { covers, regionPattern, requireOrg } from '../modules/staff-scope/scope'
 
 export interface ConsultationRoutesOptions {
   /** msgSecCheck when set; the local word list otherwise */
@@ -92,12 +94,14 @@ function write<T>(run: () => T): T {
 export function consultationRoutes(options: ConsultationRoutesOptions = {}): RoutePlugin {
   return async (app) => {
     const checker = options.contentChecker ?? createContentChecker({ wechat: options.wechat })
+    const scope = new StaffScopeRepository(app.store.db)
 
     app.post(
       '/consultations',
       {
         schema: { headers: IdempotencyHeaders, body: ConsultationInput, response: { 201: Consultation, ...errors } },
-        config: { validationMessages: inputMessages },
+        // a consultation asked by staff (便民服务点, for a resident) is in the audit log; a resident's own is not
+        config: { validationMessages: inputMessages, audit: { action: 'consultation.create', target: 'consultation' } },
         // before the body is even parsed: no session, no work
         onRequest: requireRole(),
         preHandler: [app.limit(WRITE_LIMITS.consultationPerUserHour), app.limit(WRITE_LIMITS.consultationPerUserDay), app.limit(WRITE_LIMITS.consultationPerIp)],
@@ -119,6 +123,7 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
         if (!check.ok) throw badRequest(CONTENT_REFUSED_MESSAGE)
 
         const result = write(() => app.store.createConsultation(user.id, input, key))
+        request.auditTargetId = result.consultation.id
         request.log.info({ consultationId: result.consultation.id, replayed: result.replayed }, 'consultation submitted')
         if (result.replayed) reply.header(REPLAYED_HEADER, 'true')
         return reply.code(status).send(result.consultation)
@@ -139,10 +144,12 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
       '/consultations',
       {
         schema: { querystring: ConsultationQuery, response: { 200: PageOf(ConsultationForResponder), ...errors } },
-        config: { cache: 'no-store' },
+        // a staff read of personal data (full phone numbers)
+        config: { cache: 'no-store', audit: { action: 'consultation.list.view', target: 'consultation' } },
         onRequest: requireRole('responder', 'admin'),
       },
-      async (request) => app.store.listConsultations(request.query),
+      // only the caller's organisation and below (a staff account without one sees nothing)
+      async (request) => app.store.listConsultations({ ...request.query, regionPattern: regionPattern(requireOrg(request.user!)) }),
     )
 
     app.post(
@@ -159,6 +166,9 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
       },
       async (request, reply) => {
         const user = request.user!
+        // outside the caller's organisation answers exactly as an unknown id
+        const region = scope.consultationRegion(request.params.id)
+        if (region === undefined || !covers(user, region)) throw notFound('找不到该咨询')
         const text = request.body.text.trim()
         if (!text) throw badRequest('请填写答复内容')
         if (length(text) > CONSULTATION_REPLY_MAX) throw badRequest(`答复最多${CONSULTATION_REPLY_MAX}字`)

@@ -20,7 +20,9 @@ import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } fr
 import { badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../errors'
 import { WRITE_LIMITS } from '../modules/abuse/limits'
 import { rateLimited } from '../plugins/rate-limit'
-import { lecturerIdOf } from '../lectures/lecturers'
+import { StaffScopeRepository } from '../modules/staff-scope/repository'
+import { covers, regionPattern, requireOrg } from '../modules/staff-scope/scope'
+import { orgCovers } from '../modules/auth/org-scope'
 import { createLectureNotifier } from '../lectures/notifier'
 import { type LectureCaller, type LectureCommand, LectureRefusal, type LectureOrderRecord, lectureScope, toOrderView } from '../lectures/orders'
 import { actorOf, canView, decide, ORDERING_ROLES } from '../lectures/rules'
@@ -115,9 +117,21 @@ function publicTexts(command: LectureCommand): string[] {
   }
 }
 
+/** a lecturer account speaks for the lecturer it is linked to (users.lecturer_id), never by its name */
 function callerOf(app: App, user: User): LectureCaller {
-  const lecturerId = lecturerIdOf(user, app.store.listLectureTopics())
+  const lecturerId = user.role === 'lecturer' ? new StaffScopeRepository(app.store.db).lecturerIdOf(user.id) : undefined
   return { id: user.id, role: user.role, name: user.nickname, ...(lecturerId ? { lecturerId } : {}) }
+}
+
+/**
+ * Whether the caller may open the order: its parties (orderer, assigned lecturer) always; a
+ * dispatcher or admin only when their organisation covers the order's village (分级维护).
+ */
+function sees(order: LectureOrderRecord, caller: LectureCaller, user: User): boolean {
+  const actor = actorOf(order, caller)
+  if (!canView(actor)) return false
+  if (actor === 'dispatcher' || actor === 'admin') return covers(user, order.villageCode)
+  return true
 }
 
 /** a store write, with its refusals as the API says them */
@@ -183,7 +197,8 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
       '/lecture-orders',
       {
         schema: { headers: IdempotencyHeaders, body: LectureOrderInput, response: { 201: LectureOrder, ...errors } },
-        config: { validationMessages: orderMessages },
+        // an order placed by staff (便民服务点, for a village) is in the audit log; a resident's own is not
+        config: { validationMessages: orderMessages, audit: { action: 'lecture.create', target: 'lectureOrder' } },
         onRequest: requireRole(),
         preHandler: [app.limit(WRITE_LIMITS.lectureOrderPerUser), app.limit(WRITE_LIMITS.lectureOrderPerIp)],
       },
@@ -195,10 +210,10 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
           regions: app.store.regionTree(),
           today: todayFor(request, user.id, lectureScope('submit')),
         })
-        // the dispatcher and the lecturer read the place and the notes; a retry is not checked again
+        // the dispatcher and the lecturer read the place, the contact's name and the notes; a retry is not checked again
         const key = request.headers['idempotency-key']
         if (!(key && app.store.lectures.findReplay(user.id, lectureScope('submit'), key))) {
-          await checkTexts(request, user.id, [fields.placeName, ...(fields.notes ? [fields.notes] : [])])
+          await checkTexts(request, user.id, [fields.placeName, fields.contactName, ...(fields.notes ? [fields.notes] : [])])
         }
         const caller = callerOf(app, user)
         const result = write(() =>
@@ -208,6 +223,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
           }),
         )
         request.log.info({ lectureOrderId: result.order.id, replayed: result.replayed }, 'lecture order submitted')
+        request.auditTargetId = result.order.id
         reply.code(201)
         return finish(request, reply, result, user.id, fields.topicTitle)
       },
@@ -226,19 +242,25 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
       '/lecture-orders',
       {
         schema: { querystring: LectureOrderQuery, response: { 200: PageOf(LectureOrder), ...errors } },
-        config: personal,
+        config: { ...personal, audit: { action: 'lecture.list.view', target: 'lectureOrder' } },
         onRequest: requireRole('dispatcher', 'admin'),
       },
       async (request) => {
         const caller = callerOf(app, request.user!)
-        const page = app.store.lectures.listOrders({ ...request.query, county: request.query.county || undefined })
+        // only the caller's organisation and below (a staff account without one sees nothing)
+        const pattern = regionPattern(requireOrg(request.user!))
+        const page = app.store.lectures.listOrders({ ...request.query, county: request.query.county || undefined, regionPattern: pattern })
         return { ...page, items: page.items.map((r) => toOrderView(r, caller)) }
       },
     )
 
     app.get(
       '/lecture-orders/assigned',
-      { schema: { response: { 200: Type.Array(LectureOrder), ...errors } }, config: personal, onRequest: requireRole('lecturer') },
+      {
+        schema: { response: { 200: Type.Array(LectureOrder), ...errors } },
+        config: { ...personal, audit: { action: 'lecture.assigned.view', target: 'lectureOrder' } },
+        onRequest: requireRole('lecturer'),
+      },
       async (request) => {
         const caller = callerOf(app, request.user!)
         if (!caller.lecturerId) return []
@@ -247,18 +269,23 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
     )
 
     /** the order if the caller may open it; 404 otherwise, as for an unknown id */
-    const visibleOrder = (id: string, caller: LectureCaller): LectureOrderRecord => {
+    const visibleOrder = (id: string, caller: LectureCaller, user: User): LectureOrderRecord => {
       const record = app.store.lectures.getOrder(id)
-      if (!record || !canView(actorOf(record, caller))) throw notFound('找不到该点单')
+      if (!record || !sees(record, caller, user)) throw notFound('找不到该点单')
       return record
     }
 
     app.get(
       '/lecture-orders/:id',
-      { schema: { params: IdParams, response: { 200: LectureOrder, ...errors } }, config: personal, onRequest: requireRole() },
+      {
+        schema: { params: IdParams, response: { 200: LectureOrder, ...errors } },
+        // staff opening an order read its contact's name and number (a resident's own is not recorded)
+        config: { ...personal, audit: { action: 'lecture.view', target: 'lectureOrder' } },
+        onRequest: requireRole(),
+      },
       async (request) => {
         const caller = callerOf(app, request.user!)
-        return toOrderView(visibleOrder(request.params.id, caller), caller)
+        return toOrderView(visibleOrder(request.params.id, caller, request.user!), caller)
       },
     )
 
@@ -285,7 +312,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
           // what the caller may not see answers exactly as an unknown id, before any rule speaks:
           // a 409 with a reason would tell a stranger the order exists and what state it is in
           // (a retry of the caller's own step on this order is let through: the store replays it)
-          if (!order || (!retry && !canView(actorOf(order, caller)))) throw notFound('找不到该点单')
+          if (!order || (!retry && !sees(order, caller, user))) throw notFound('找不到该点单')
           if (!retry) {
             const decision = decide(action, actorOf(order, caller), order.status)
             if (!decision.ok) throw conflict(decision.message)
@@ -302,9 +329,16 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
       )
     }
 
-    step<{ lecturerId: string; note?: string }>('dispatch', DispatchInput, (body, order) =>
-      validDispatch(body, app.store.listLectureTopics().find((t) => t.id === order.topicId)),
-    )
+    const scope = new StaffScopeRepository(app.store.db)
+    step<{ lecturerId: string; note?: string }>('dispatch', DispatchInput, (body, order, _today, user) => {
+      const command = validDispatch(body, app.store.listLectureTopics().find((t) => t.id === order.topicId))
+      // only to a lecturer of the dispatcher's organisation or below (an unlinked lecturer of the menu is the city's)
+      const own = user.org?.code
+      if (command.action === 'dispatch' && !(own && orgCovers(own, scope.lecturerOrg(command.lecturerId)))) {
+        throw forbidden('只能派给本单位及下级单位的宣讲员')
+      }
+      return command
+    })
     step('accept', EmptyInput, () => ({ action: 'accept' }))
     step<{ reason: string }>('decline', ReasonInput, (body) => ({ action: 'decline', reason: validReason(body.reason, '退回原因') }))
     step<{ date: string; time: string; place: string }>('schedule', ScheduleInput, (body, _order, today) => validSchedule(body, today))
@@ -322,10 +356,14 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
 
     app.get(
       '/lecture-orders/:id/sign-in-code',
-      { schema: { params: IdParams, response: { 200: SignInCode, ...errors } }, config: personal, onRequest: requireRole() },
+      {
+        schema: { params: IdParams, response: { 200: SignInCode, ...errors } },
+        config: { ...personal, audit: { action: 'lecture.sign-in-code.view', target: 'lectureOrder' } },
+        onRequest: requireRole(),
+      },
       async (request) => {
         const caller = callerOf(app, request.user!)
-        const order = visibleOrder(request.params.id, caller)
+        const order = visibleOrder(request.params.id, caller, request.user!)
         if (actorOf(order, caller) !== 'assigned-lecturer') throw forbidden('只有被指派的宣讲员可以查看签到码')
         const code = app.store.lectures.signInCode(order.id)
         if (order.status !== 'scheduled' || !code) throw conflict('宣讲排期后、完成前才有签到码')
@@ -333,10 +371,10 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
       },
     )
 
-    const signIn = (reply: FastifyReply, orderId: string, caller: LectureCaller, code: string) => {
+    const signIn = (reply: FastifyReply, orderId: string, caller: LectureCaller, user: User, code: string) => {
       const order = app.store.lectures.getOrder(orderId)
       // open for sign-in to anyone with the code while scheduled; otherwise only its parties see it
-      if (!order || (order.status !== 'scheduled' && !canView(actorOf(order, caller)))) throw notFound('找不到该宣讲')
+      if (!order || (order.status !== 'scheduled' && !sees(order, caller, user))) throw notFound('找不到该宣讲')
       const outcome = app.store.lectures.signIn(orderId, caller.id, code)
       if (!outcome.ok) {
         if (outcome.reason === 'locked') {
@@ -362,7 +400,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         onRequest: requireRole(),
         preHandler: [app.limit(WRITE_LIMITS.lectureSignInPerUser), app.limit(WRITE_LIMITS.lectureSignInPerIp)],
       },
-      async (request, reply) => signIn(reply, request.params.id, callerOf(app, request.user!), codeOf(request.body.code)),
+      async (request, reply) => signIn(reply, request.params.id, callerOf(app, request.user!), request.user!, codeOf(request.body.code)),
     )
 
     app.post(
@@ -377,7 +415,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         const code = codeOf(request.body.code)
         const orderId = app.store.lectures.orderIdForCode(code)
         if (!orderId) throw badRequest('签到码不正确，请核对后重试')
-        return signIn(reply, orderId, callerOf(app, request.user!), code)
+        return signIn(reply, orderId, callerOf(app, request.user!), request.user!, code)
       },
     )
 

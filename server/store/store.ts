@@ -91,6 +91,8 @@ export interface ConsultationRecord {
 
 export interface ConsultationListQuery extends PageRequest {
   status?: ConsultationStatus
+  /** only consultations whose region code is LIKE this (the caller's organisation: orgPrefixPattern) */
+  regionPattern?: string
 }
 
 /** who answers: the user, and the department name shown to the resident */

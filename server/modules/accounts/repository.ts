@@ -161,9 +161,23 @@ export class AccountsRepository {
   }
 
   /** disabling also ends every session of the account */
-  setDisabled(userId: string, disabled: boolean): void {
-    this.stmt('UPDATE users SET disabled_at = ? WHERE id = ?').run(disabled ? this.now().toISOString() : null, userId)
+  setDisabled(userId: string, disabled: boolean, by?: string): void {
+    this.stmt('UPDATE users SET disabled_at = ?, disabled_by = ? WHERE id = ?').run(
+      disabled ? this.now().toISOString() : null,
+      disabled ? (by ?? null) : null,
+      userId,
+    )
     if (disabled) this.revokeAllSessions(userId)
+  }
+
+  /** who disabled a disabled account: an admin's id and organisation; `{}` for the command line (or before 013) */
+  disabledBy(userId: string): { id?: string; orgCode?: string } | undefined {
+    const row = this.stmt(
+      `SELECT u.disabled_by, d.org_code FROM users u LEFT JOIN users d ON d.id = u.disabled_by
+       WHERE u.id = ? AND u.disabled_at IS NOT NULL`,
+    ).get(userId) as { disabled_by: string | null; org_code: string | null } | undefined
+    if (!row) return undefined
+    return { ...(row.disabled_by ? { id: row.disabled_by } : {}), ...(row.org_code ? { orgCode: row.org_code } : {}) }
   }
 
   setPassword(userId: string, passwordHash: string): void {

@@ -19,7 +19,9 @@ import type { RoutePlugin } from '../../type-provider'
 import { REPLAYED_HEADER } from '../../routes/consultations'
 import { auditInTransaction } from '../audit/plugin'
 import { accountsOf } from '../auth/routes'
-import { isOrgCode, orgCovers } from '../auth/org-scope'
+import { CITY_ORG_CODE, isOrgCode, orgCovers } from '../auth/org-scope'
+import { checkLecturerLink } from '../staff-scope/lecturer-link'
+import { StaffScopeRepository } from '../staff-scope/repository'
 import { hashPassword, passwordProblem } from '../auth/password'
 import { normaliseUsername } from './repository'
 import {
@@ -45,15 +47,26 @@ export function adminOrg(request: FastifyRequest): string {
 
 const chars = (s: string) => [...s].length
 
+/** `target` is an organisation under `own`, not `own` itself */
+const strictlyBelow = (own: string, target: string) => target !== own && orgCovers(own, target)
+
 export function accountRoutes(): RoutePlugin {
   return async (app) => {
     const accounts = accountsOf(app)
 
-    /** the account if it is within the admin's organisation: 404 unknown, 403 elsewhere */
+    /**
+     * The account if the admin may act on it: 404 unknown, 403 elsewhere, and 403 for another
+     * admin of the same level or above (admins manage non-admins at their level and admins strictly
+     * below, so a peer cannot take over a peer's account by resetting its password).
+     */
     const manageable = (request: FastifyRequest, id: string): StaffAccountEntity => {
       const account = accounts.getAccount(id)
       if (!account) throw notFound('找不到该账号')
-      if (!orgCovers(adminOrg(request), account.org.code)) throw forbidden('不能管理其他单位的账号')
+      const own = adminOrg(request)
+      if (!orgCovers(own, account.org.code)) throw forbidden('不能管理其他单位的账号')
+      if (account.role === 'admin' && account.id !== request.user!.id && !strictlyBelow(own, account.org.code)) {
+        throw forbidden('只能管理下级单位的管理员账号')
+      }
       return account
     }
 
@@ -92,8 +105,10 @@ export function accountRoutes(): RoutePlugin {
         if (department && chars(department) > DEPARTMENT_MAX) throw badRequest(accountMessages.department)
         if (!isOrgCode(body.orgCode)) throw badRequest(accountMessages.orgCode)
         if (!orgCovers(own, body.orgCode)) throw forbidden('只能在本单位及下级单位创建账号')
+        if (body.role === 'admin' && !strictlyBelow(own, body.orgCode)) throw forbidden('只能为下级单位创建管理员账号')
+        const lecturerId = body.lecturerId?.trim() || undefined
         // the password never enters the request hash: the idempotency table would otherwise keep a fast hash of it
-        const hash = requestHash({ username, name, role: body.role, orgCode: body.orgCode, department })
+        const hash = requestHash({ username, name, role: body.role, orgCode: body.orgCode, department, ...(lecturerId ? { lecturerId } : {}) })
         const key = request.headers['idempotency-key']
         const replay = () => {
           const earlier = key ? app.store.findIdempotencyRecord(admin.id, CREATE_SCOPE, key) : undefined
@@ -110,8 +125,10 @@ export function accountRoutes(): RoutePlugin {
         const result = accounts.transaction((): { account: StaffAccountEntity; replayed: boolean } => {
           const again = replay()
           if (again) return { account: again, replayed: true }
+          if (lecturerId) checkLecturerLink(app, own, body.role, lecturerId)
           const account = accounts.createAccount({ username, name, role: body.role, orgCode: body.orgCode, department, passwordHash, createdBy: admin.id })
           if (!account) throw conflict('用户名已存在')
+          if (lecturerId && !new StaffScopeRepository(app.store.db).linkLecturer(account.id, lecturerId)) throw conflict('该宣讲员已绑定其他账号')
           if (key) {
             app.store.db
               .prepare(
@@ -140,7 +157,7 @@ export function accountRoutes(): RoutePlugin {
         const account = manageable(request, request.params.id)
         if (account.id === request.user!.id) throw badRequest('不能停用自己的账号')
         return accounts.transaction(() => {
-          accounts.setDisabled(account.id, true)
+          accounts.setDisabled(account.id, true, request.user!.id)
           auditInTransaction(app, request, {})
           return accounts.getAccount(account.id)!
         })
@@ -156,6 +173,9 @@ export function accountRoutes(): RoutePlugin {
       },
       async (request) => {
         const account = manageable(request, request.params.id)
+        // an account disabled above (or from the command line) is enabled again only there or higher
+        const by = accounts.disabledBy(account.id)
+        if (by && !orgCovers(adminOrg(request), by.orgCode ?? CITY_ORG_CODE)) throw forbidden('该账号由上级停用，只能由上级启用')
         return accounts.transaction(() => {
           accounts.setDisabled(account.id, false)
           accounts.clearFailures(account.username)
@@ -173,6 +193,7 @@ export function accountRoutes(): RoutePlugin {
         onRequest: requireRole('admin'),
       },
       async (request) => {
+        if (request.params.id === request.user!.id) throw forbidden('不能重置自己的密码，请在「修改密码」中修改')
         const account = manageable(request, request.params.id)
         const problem = passwordProblem(request.body.password, account.username)
         if (problem) throw badRequest(problem)

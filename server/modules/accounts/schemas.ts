@@ -31,6 +31,8 @@ export const StaffAccountInput = Type.Object({
   orgCode: Type.String({ pattern: '^\\d{6}(\\d{3})?$' }),
   department: Type.Optional(Type.String({ maxLength: DEPARTMENT_MAX * 2 })),
   password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX * 4 }),
+  /** role lecturer: the lecturer of the menu this account speaks for (an explicit link, never the name) */
+  lecturerId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
 })
 
 export const ResetPasswordInput = Type.Object({ password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX * 4 }) })
@@ -57,4 +59,5 @@ export const accountMessages = {
   q: '搜索词最多 32 个字符',
   org: '单位代码应为 6 位或 9 位数字',
   'idempotency-key': `Idempotency-Key 须为 1 到 ${IDEMPOTENCY_KEY_MAX} 个字符`,
+  lecturerId: '请从宣讲员名录中选择',
 }

@@ -33,6 +33,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** the handler wrote this request's audit entry itself */
     audited: boolean
+    /** the id of what the request made (a new order, an upload), set by the handler for the audit entry */
+    auditTargetId: string | undefined
   }
 }
 
@@ -44,6 +46,7 @@ export function actorOf(user: User): AuditActor {
 }
 
 function targetIdOf(request: FastifyRequest, route: AuditRoute): string | undefined {
+  if (request.auditTargetId !== undefined) return request.auditTargetId
   if (route.id === 'user') return request.user?.id
   const params = request.params as { id?: unknown } | undefined
   return typeof params?.id === 'string' ? params.id : undefined
@@ -77,6 +80,7 @@ export function auditInTransaction(
 export function setupAudit(app: FastifyInstance): void {
   app.decorate('auditLog', new AuditRepository(app.store.db, app.store.now))
   app.decorateRequest('audited', false)
+  app.decorateRequest('auditTargetId', undefined)
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.config.audit
     if (!route || request.audited) return

@@ -10,6 +10,7 @@ import { requireRole } from '../../plugins/auth'
 import { ErrorBody, PageOf } from '../../schemas/common'
 import type { RoutePlugin } from '../../type-provider'
 import { adminOrg } from '../accounts/routes'
+import { auditInTransaction } from './plugin'
 
 const AuditEntry = Type.Object({
   id: Type.Integer(),
@@ -59,12 +60,13 @@ export function auditRoutes(): RoutePlugin {
       '/admin/audit',
       {
         schema: { querystring: AuditQuery, response: { 200: PageOf(AuditEntry), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 503: ErrorBody } },
-        config: { cache: 'no-store', validationMessages: messages },
+        // reading the log is itself recorded: who looked, and for what (the filters, never personal data)
+        config: { cache: 'no-store', validationMessages: messages, audit: { action: 'audit.view', target: 'audit' } },
         onRequest: requireRole('admin'),
       },
       async (request) => {
         const q = request.query
-        return app.auditLog.list({
+        const page = app.auditLog.list({
           scope: adminOrg(request),
           actor: q.actor || undefined,
           action: q.action || undefined,
@@ -75,6 +77,10 @@ export function auditRoutes(): RoutePlugin {
           page: q.page,
           pageSize: q.pageSize,
         })
+        // after the list, so the entry is of a read that happened, with what was asked for
+        const asked = { actor: q.actor, action: q.action, targetType: q.targetType, targetId: q.targetId, from: q.from, to: q.to, page: q.page }
+        auditInTransaction(app, request, { detail: Object.fromEntries(Object.entries(asked).filter(([, v]) => v !== undefined && v !== '')) })
+        return page
       },
     )
   }

@@ -107,7 +107,12 @@ export const uploadRoutes: RoutePlugin = async (app) => {
         headers: IdempotencyHeaders,
         response: { 201: UploadResult, 400: ErrorBody, 401: ErrorBody, 413: ErrorBody, 422: ErrorBody, 429: ErrorBody },
       },
-      config: { cache: 'no-store', validationMessages: { 'idempotency-key': 'Idempotency-Key 须为 1 到 128 个字符' } },
+      config: {
+        cache: 'no-store',
+        validationMessages: { 'idempotency-key': 'Idempotency-Key 须为 1 到 128 个字符' },
+        // uploads by staff (lecturers' photos) are in the audit log, with the upload's address
+        audit: { action: 'upload.create', target: 'upload' },
+      },
       onRequest: requireRole(),
       preHandler: [app.limit(UPLOAD_LIMITS.perUser), app.limit(UPLOAD_LIMITS.perIp)],
     },
@@ -139,6 +144,9 @@ export const uploadRoutes: RoutePlugin = async (app) => {
       try {
         const { result, replayed } = await app.uploads.save(request.user!.id, bytes, type, key)
         request.log.info({ upload: result.url, type, size: result.size, replayed }, 'upload stored')
+        request.auditTargetId = result.url
+        // a replay answers the first upload, which is recorded already
+        if (replayed) request.audited = true
         return reply.code(201).header('cache-control', 'no-store').send(result)
       } catch (err) {
         if (err instanceof StoreConflict) throw idempotencyKeyReused()

@@ -290,6 +290,10 @@ export class SqliteLectureStore implements LectureStore {
       conditions.push('county_code = ?')
       params.push(query.county)
     }
+    if (query.regionPattern !== undefined) {
+      conditions.push('village_code LIKE ?')
+      params.push(query.regionPattern)
+    }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
     const total = this.stmt(`SELECT COUNT(*) AS n FROM lecture_orders ${where}`).get(...params) as { n: number }
     const rows = this.rows(

@@ -27,6 +27,8 @@ export interface LectureOrderListQuery extends PageRequest {
   status?: LectureOrderStatus
   /** county code */
   county?: string
+  /** only orders whose village code is LIKE this (the caller's organisation: orgPrefixPattern) */
+  regionPattern?: string
 }
 
 export interface LectureReviewRecord {

@@ -451,6 +451,7 @@ export class SqliteStore implements Store {
   listConsultations(query: ConsultationListQuery): Page<ConsultationForResponder> {
     const conditions: [string, unknown][] = []
     if (query.status) conditions.push(['status = ?', query.status])
+    if (query.regionPattern !== undefined) conditions.push(['region_code LIKE ?', query.regionPattern])
     return this.page(
       'SELECT * FROM consultations',
       'FROM consultations',
