@@ -1,14 +1,16 @@
 /**
  * What the contest-integrity rules read and write, over the SQLite store's connection: the locked
- * questions (of campaigns not yet ended), a caller's running and reviewed questions, and the risk
- * check of a submitted attempt (migration 007). Every read is an index walk: campaigns is a handful
- * of rows, a user's attempts are found by `quiz_attempts_by_user` / `quiz_attempts_one_active`.
+ * questions (of campaigns not yet ended), a caller's running questions, the risk check of a
+ * submitted attempt (migration 007) and the prize-eligible standings that read it. Every read is
+ * an index walk: campaigns is a handful of rows, a user's attempts are found by
+ * `quiz_attempts_by_user` / `quiz_attempts_one_active`.
  */
 import type Database from 'better-sqlite3'
-import { campaignStatus } from '../../store/campaign-status'
+import type { CampaignRules } from '../../../src/contract'
+import { campaignEndInstant, campaignStatus } from '../../store/campaign-status'
 import { SqliteStore } from '../../store/sqlite'
 import type { Store } from '../../store/store'
-import { withinGrace } from '../../quiz/time'
+import { GRACE_SEC, withinGrace } from '../../quiz/time'
 import type { QuestionLocks, RiskOutcome } from './rules'
 
 export interface AttemptIntegrity {
@@ -24,17 +26,38 @@ export class IntegrityRepository {
   private readonly statements = new Map<string, Database.Statement>()
   /** question ids per campaign: the draw pools do not change while the server runs */
   private readonly pools = new Map<string, readonly string[]>()
-  private lockedCache?: { campaigns: string; questions: ReadonlySet<string> }
+  private lockedCache?: { campaigns: string; questions: ReadonlyMap<string, string> }
 
   constructor(private readonly db: Database.Database) {}
 
-  /** questions of campaigns that are upcoming or running at `now` */
-  lockedQuestions(now: Date): ReadonlySet<string> {
-    const rows = this.stmt('SELECT id, starts_at, ends_at FROM campaigns ORDER BY id').all() as { id: string; starts_at: string; ends_at: string }[]
-    const locking = rows.filter((c) => campaignStatus(c.starts_at, c.ends_at, now) !== 'ended').map((c) => c.id)
-    const key = locking.join('\n')
+  /**
+   * Questions of campaigns that are upcoming or running at `now` → the end (ISO) of the last such
+   * campaign using each. A campaign locks until its end plus one attempt's time and the grace, so an
+   * attempt started just before the end is still submitted before anything opens.
+   */
+  lockedQuestions(now: Date): ReadonlyMap<string, string> {
+    const rows = this.stmt('SELECT id, starts_at, ends_at, rules FROM campaigns ORDER BY id').all() as {
+      id: string
+      starts_at: string
+      ends_at: string
+      rules: string
+    }[]
+    const locking = rows.filter((c) => {
+      const rules = JSON.parse(c.rules) as Partial<CampaignRules>
+      const attemptMs = ((rules.questionsPerAttempt ?? 0) * (rules.secondsPerQuestion ?? 0) + GRACE_SEC) * 1000
+      return campaignStatus(c.starts_at, c.ends_at, new Date(now.getTime() - attemptMs)) !== 'ended'
+    })
+    const key = locking.map((c) => `${c.id} ${c.ends_at}`).join('\n')
     if (this.lockedCache?.campaigns !== key) {
-      this.lockedCache = { campaigns: key, questions: new Set(locking.flatMap((id) => this.pool(id))) }
+      const questions = new Map<string, string>()
+      for (const c of locking) {
+        const end = campaignEndInstant(c.ends_at).toISOString()
+        for (const id of this.pool(c.id)) {
+          const before = questions.get(id)
+          if (!before || before < end) questions.set(id, end)
+        }
+      }
+      this.lockedCache = { campaigns: key, questions }
     }
     return this.lockedCache.questions
   }
@@ -50,43 +73,9 @@ export class IntegrityRepository {
     return new Set(live.flatMap((r) => (JSON.parse(r.questions) as { id: string }[]).map((q) => q.id)))
   }
 
-  /** questions of the user's submitted attempts: their answers were in the review */
-  reviewedQuestions(userId: string): ReadonlySet<string> {
-    const ids = this.stmt(
-      `SELECT DISTINCT j.value ->> '$.id' FROM quiz_attempts a, json_each(a.questions) j
-       WHERE a.user_id = ? AND a.status = 'submitted'`,
-    )
-      .pluck()
-      .all(userId) as string[]
-    return new Set(ids)
-  }
-
-  wasReviewed(userId: string, questionId: string): boolean {
-    return (
-      this.stmt(
-        `SELECT 1 FROM quiz_attempts a, json_each(a.questions) j
-         WHERE a.user_id = ? AND a.status = 'submitted' AND j.value ->> '$.id' = ? LIMIT 1`,
-      )
-        .pluck()
-        .get(userId, questionId) !== undefined
-    )
-  }
-
-  /**
-   * The caller's locks. With `only`, the reviewed set is read just for those of them that are
-   * locked (one indexed lookup for a practice answer, none when the question is open).
-   */
-  locksFor(userId: string, now: Date, only?: readonly string[]): QuestionLocks {
-    const locked = this.lockedQuestions(now)
-    const running = this.runningQuestions(userId, now)
-    let reviewed: ReadonlySet<string>
-    if (only) {
-      const candidates = only.filter((id) => locked.has(id) && !running.has(id))
-      reviewed = new Set(candidates.filter((id) => this.wasReviewed(userId, id)))
-    } else {
-      reviewed = this.reviewedQuestions(userId)
-    }
-    return { locked, running, reviewed }
+  /** the caller's locks at `now` */
+  locksFor(userId: string, now: Date): QuestionLocks {
+    return { locked: this.lockedQuestions(now), running: this.runningQuestions(userId, now) }
   }
 
   saveRiskOutcome(attemptId: string, outcome: RiskOutcome): void {
