@@ -484,6 +484,13 @@ export const NO_POLICY = 'none'
 export function mistakeBook(store: Store, user: User): MistakeGroup[] {
   const mistakes = store.quiz.listMistakes(user.id)
   const keys = store.quiz.questionKeys(mistakes.map((m) => m.questionId))
+  // a question practice will not take yet says so, and until when (no key either way)
+  const locks = integrityOf(store).locksFor(user.id, store.quiz.now())
+  const lockOf = (id: string) => {
+    if (keyVerdict(id, locks) === 'open') return {}
+    const until = locks.locked.get(id)
+    return { locked: until ? { until } : {} }
+  }
   const groups = new Map<string, MistakeGroup>()
   for (const m of mistakes) {
     const q = keys.get(m.questionId)
@@ -495,7 +502,7 @@ export function mistakeBook(store: Store, user: User): MistakeGroup[] {
       group = { ...(q.policyId ? { policyId: q.policyId } : {}), policyTitle: title ?? OTHER_POLICY_TITLE, items: [] }
       groups.set(id, group)
     }
-    group.items.push({ question: publicOf(q), wrongCount: m.wrongCount, streak: m.streak, lastWrongAt: m.lastWrongAt })
+    group.items.push({ question: publicOf(q), wrongCount: m.wrongCount, streak: m.streak, lastWrongAt: m.lastWrongAt, ...lockOf(q.id) })
   }
   // newest mistake first, within and across groups; questions without a policy last
   return [...groups.values()].sort((a, b) => Number(!a.policyId) - Number(!b.policyId))

@@ -151,6 +151,7 @@ export const MistakeGroup = Type.Object({
       wrongCount: Type.Integer(),
       streak: Type.Integer(),
       lastWrongAt: Type.String(),
+      locked: Type.Optional(Type.Object({ until: Type.Optional(Type.String()) })),
     }),
   ),
 })

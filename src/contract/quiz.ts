@@ -170,6 +170,8 @@ export interface MistakeItem {
   /** correct answers in a row since the last mistake; two take it out of the book */
   streak: number
   lastWrongAt: string
+  /** practice will not take it yet: a campaign using it is upcoming or running (until its end), or the caller's running attempt has it */
+  locked?: { until?: string }
 }
 
 /** 错题本 grouped by the policy each question comes from */

@@ -205,6 +205,7 @@ describe('quiz API', () => {
     const q = items[0].question
     const answer = keyOf.get(q.id)!.answer
     expect(JSON.stringify(book)).not.toContain(keyOf.get(q.id)!.explanation)
+    expect(items.map((i) => i.locked)).toEqual(items.map(() => ({ until: expect.any(String) })))
     const drawBook = () => json<PracticeQuestion[]>(call(`/practice/questions?source=mistakes${book[0].policyId ? `&policyId=${book[0].policyId}` : ''}`))
     // q001 (and any campaign sharing the question) runs: practice neither draws nor answers it, submitted or not
     expect((await drawBook()).map((x) => x.id)).not.toContain(q.id)
@@ -214,6 +215,7 @@ describe('quiz API', () => {
     clock.set(new Date(Math.max(...ends) + 60 * 60_000))
     tokens[0] = (await json<{ token: string }>(server.api('/auth/dev', postJson({ role: 'resident', name: '张三' })))).token // sessions expire
     expect((await drawBook()).map((x) => x.id)).toContain(q.id)
+    expect((await json<MistakeGroup[]>(call('/mistakes'))).flatMap((g) => g.items).map((i) => i.locked)).toEqual([undefined, undefined])
 
     const once = await json<PracticeFeedback>(call('/practice/answers', postJson({ questionId: q.id, chosen: answer }, { 'idempotency-key': 'p1' })))
     expect(once).toMatchObject({ isCorrect: true, explanation: keyOf.get(q.id)!.explanation, mistake: { inBook: true, streak: 1 } })
