@@ -22,6 +22,42 @@ export interface AttemptIntegrity {
 
 const EMPTY: ReadonlySet<string> = new Set()
 
+interface PrizeRow {
+  id: string
+  user_id: string
+  score: number
+  time_used_ms: number
+  submitted_at: string
+  county_code: string | null
+  township_code: string | null
+  risk_check: string | null
+  nickname: string
+  place: number
+}
+
+export interface PrizeEligibleRow {
+  rank: number
+  userId: string
+  nickname: string
+  attemptId: string
+  score: number
+  timeUsedMs: number
+  finishedAt: string
+  countyCode?: string
+  townshipCode?: string
+  /** absent: never risk-checked (not a WeChat user, or WeChat not configured) */
+  riskCheck?: 'passed' | 'unavailable'
+}
+
+export interface PrizeEligiblePage {
+  rows: PrizeEligibleRow[]
+  /** people on the list */
+  total: number
+  /** people with submitted attempts who are not on it: every attempt of theirs is flagged */
+  excludedPeople: number
+  flaggedAttempts: number
+}
+
 export class IntegrityRepository {
   private readonly statements = new Map<string, Database.Statement>()
   /** question ids per campaign: the draw pools do not change while the server runs */
@@ -98,6 +134,52 @@ export class IntegrityRepository {
       ...(row.risk_rank !== null ? { riskRank: row.risk_rank } : {}),
       ...(row.flag_reason ? { flagReason: row.flag_reason } : {}),
       prizeEligible: row.prize_eligible === 1,
+    }
+  }
+
+  /**
+   * One page of a campaign's prize list (rules.ts): per person the counted attempt among their
+   * prize-eligible ones, in board order, with the competition rank within the list (ties share it,
+   * as on the board). Window queries over the campaign's submitted attempts: an admin report, not a
+   * hot path, so no index of its own slows the submits.
+   */
+  prizeEligible(campaignId: string, scoreCounts: 'best' | 'latest', page: number, pageSize: number): PrizeEligiblePage {
+    const order = scoreCounts === 'latest' ? 'a.submitted_at DESC, a.id' : 'a.score DESC, a.time_used_ms, a.submitted_at, a.id'
+    const counted = `
+      SELECT a.id, a.user_id, a.score, a.time_used_ms, a.submitted_at, a.county_code, a.township_code, a.risk_check,
+             ROW_NUMBER() OVER (PARTITION BY a.user_id ORDER BY ${order}) AS n
+      FROM quiz_attempts a
+      WHERE a.campaign_id = ? AND a.status = 'submitted' AND a.prize_eligible = 1`
+    const rows = this.stmt(
+      `WITH counted AS (${counted}),
+            listed AS (SELECT *, RANK() OVER (ORDER BY score DESC, time_used_ms, submitted_at) AS place FROM counted WHERE n = 1)
+       SELECT l.id, l.user_id, l.score, l.time_used_ms, l.submitted_at, l.county_code, l.township_code, l.risk_check, l.place, u.nickname
+       FROM listed l JOIN users u ON u.id = l.user_id
+       ORDER BY l.place, l.user_id
+       LIMIT ? OFFSET ?`,
+    ).all(campaignId, pageSize, (page - 1) * pageSize) as PrizeRow[]
+    const totals = this.stmt(
+      `SELECT COUNT(DISTINCT user_id) AS people,
+              COUNT(DISTINCT CASE WHEN prize_eligible = 1 THEN user_id END) AS eligible,
+              COUNT(CASE WHEN prize_eligible = 0 THEN 1 END) AS flagged
+       FROM quiz_attempts WHERE campaign_id = ? AND status = 'submitted'`,
+    ).get(campaignId) as { people: number; eligible: number; flagged: number }
+    return {
+      rows: rows.map((r) => ({
+        rank: r.place,
+        userId: r.user_id,
+        nickname: r.nickname,
+        attemptId: r.id,
+        score: r.score,
+        timeUsedMs: r.time_used_ms,
+        finishedAt: r.submitted_at,
+        ...(r.county_code ? { countyCode: r.county_code } : {}),
+        ...(r.township_code ? { townshipCode: r.township_code } : {}),
+        ...(r.risk_check === 'passed' || r.risk_check === 'unavailable' ? { riskCheck: r.risk_check } : {}),
+      })),
+      total: totals.eligible,
+      excludedPeople: totals.people - totals.eligible,
+      flaggedAttempts: totals.flagged,
     }
   }
 

@@ -81,3 +81,21 @@ export function riskOutcome(rank: number | undefined): RiskOutcome {
   }
   return { riskCheck: 'passed', riskRank: rank, prizeEligible: true }
 }
+
+/**
+ * Prize eligibility (review of issue 12, L6): the prize list of a campaign is its board as it would
+ * be if flagged attempts did not exist — per person the attempt that counts by the campaign's rule
+ * (`best`: the highest score, then less time, then the earlier finish; `latest`: the last submitted)
+ * among their attempts with prize_eligible = 1. A person whose every attempt is flagged is not on it.
+ * Only WeChat users are risk-checked (getUserRiskRank needs an openid): SMS and password accounts
+ * are listed unchecked, which the list says per row.
+ */
+export const PRIZE_LIST_PAGE_SIZE = 50
+
+/** 张三 → 张*, 居民1234 → 居****4: enough for a person to recognise themselves, not to identify them */
+export function maskName(name: string): string {
+  const chars = [...name.trim()]
+  if (chars.length <= 1) return '*'
+  if (chars.length === 2) return `${chars[0]}*`
+  return `${chars[0]}${'*'.repeat(Math.min(chars.length - 2, 4))}${chars[chars.length - 1]}`
+}

@@ -9,7 +9,7 @@ import { GRACE_SEC } from '../../../quiz/time'
 import type { AttemptRecord } from '../../../quiz/types'
 import { SqliteStore } from '../../../store/sqlite'
 import { integrityOf } from '../repository'
-import { keysRevealedAt, keyVerdict, practiceVerdict, riskOutcome, type QuestionLocks } from '../rules'
+import { keysRevealedAt, keyVerdict, maskName, practiceVerdict, riskOutcome, type QuestionLocks } from '../rules'
 
 const set = (...ids: string[]) => new Set(ids)
 
@@ -38,6 +38,16 @@ describe('keyVerdict (practice and reviews)', () => {
     expect(keysRevealedAt(['a'], l)).toBe('2025-06-30T16:00:00.000Z')
     expect(keysRevealedAt(['a', 'b', 'c'], l)).toBe('2025-07-15T16:00:00.000Z')
     expect(keysRevealedAt(['c'], l)).toBeUndefined()
+  })
+})
+
+describe('maskName (prize list)', () => {
+  it('keeps the first and last character, never the whole name', () => {
+    expect(maskName('林小梅')).toBe('林*梅')
+    expect(maskName('张三')).toBe('张*')
+    expect(maskName('王')).toBe('*')
+    expect(maskName('居民1234')).toBe('居****4')
+    expect(maskName('欧阳娜娜娜娜娜娜')).toBe('欧****娜')
   })
 })
 
