@@ -12,7 +12,7 @@ import { ErrorBody, IdParams } from '../../schemas/common'
 import type { RoutePlugin } from '../../type-provider'
 import { integrityOf } from './repository'
 import { maskName } from './rules'
-import { PrizeEligiblePage, PrizeListQuery, prizeListMessages } from './schemas'
+import { PrizeEligiblePage, PrizeListQuery } from './schemas'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 
@@ -22,7 +22,7 @@ export function contestIntegrityRoutes(): RoutePlugin {
       '/admin/campaigns/:id/prize-eligible',
       {
         schema: { params: IdParams, querystring: PrizeListQuery, response: { 200: PrizeEligiblePage, ...errors } },
-        config: { cache: 'no-store', validationMessages: prizeListMessages, audit: { action: 'campaign.prize-eligible.view', target: 'campaign' } },
+        config: { cache: 'no-store', audit: { action: 'campaign.prize-eligible.view', target: 'campaign' } },
         onRequest: requireRole('admin', 'editor'),
       },
       async (request) => {

@@ -1,16 +1,14 @@
 /** 竞赛防作弊 for the console: the prize list of a campaign (GET /admin/campaigns/:id/prize-eligible). */
 import { Type } from '@sinclair/typebox'
-import { PAGE_MAX, StringEnum } from '../../schemas/common'
+import { PAGE_SIZE_MAX } from '../../../src/contract'
+import { PageQuery, StringEnum } from '../../schemas/common'
 import { PRIZE_LIST_PAGE_SIZE } from './rules'
 
+/** the common page query (page ≤ 10,000, pageSize ≤ 50, with its Chinese messages), 50 a page by default */
 export const PrizeListQuery = Type.Object({
-  page: Type.Integer({ minimum: 1, maximum: PAGE_MAX, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: PRIZE_LIST_PAGE_SIZE }),
+  page: PageQuery.properties.page,
+  pageSize: Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PRIZE_LIST_PAGE_SIZE }),
 })
-
-export const prizeListMessages = {
-  pageSize: '每页条数应为 1 到 100',
-}
 
 /** one person on the prize list: a masked name, never a phone number or the full name */
 export const PrizeEligibleItem = Type.Object({
