@@ -18,12 +18,15 @@ import type {
   PracticeFeedback,
   PracticeQuestion,
   QuizProfile,
+  QuizQuestionOutcome,
+  QuizQuestionReview,
+  QuizReviewItem,
   Region,
   User,
 } from '../../src/contract'
 import { ApiError, badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../errors'
 import { integrityOf } from '../modules/contest-integrity/repository'
-import { PRACTICE_REFUSALS, practiceVerdict } from '../modules/contest-integrity/rules'
+import { keysRevealedAt, keyVerdict, PRACTICE_REFUSALS, practiceVerdict } from '../modules/contest-integrity/rules'
 import { requestHash } from '../store/idempotency'
 import type { Store } from '../store/store'
 import { attemptsLeft, canStart, START_REFUSAL_MESSAGES } from './limits'
@@ -110,16 +113,28 @@ function toAttempt(store: Store, a: AttemptRecord, secondsPerQuestion: number): 
   }
 }
 
+/** a review item with its key withheld: built from an allowlist, so no key field can slip through */
+function outcomeOnly(r: QuizQuestionReview): QuizQuestionOutcome {
+  return { id: r.id, type: r.type, stem: r.stem, options: r.options, topic: r.topic, chosen: r.chosen, isCorrect: r.isCorrect }
+}
+
 /**
- * The result of a submitted attempt. Its review holds back the questions of the caller's running
- * attempts (another campaign's sharing a question, or a later attempt drawing it again): only that
- * attempt's own submit may answer them (server/modules/contest-integrity/rules.ts).
+ * The result of a submitted attempt, the same on the submit, its replays and GET /attempts/:id.
+ * While a campaign using a question is upcoming or running (or the caller's running attempt holds
+ * it), its review item carries only what was chosen and whether it was right; the keys and
+ * explanations come once the last such campaign has ended (server/modules/contest-integrity/rules.ts).
  */
 function resultOf(store: Store, a: AttemptRecord, userId: string, already?: Scored, counted?: Standing): AttemptResult {
   const scored = already ?? scoreAttempt(a.questions, store.quiz.questionKeys(a.questions.map((q) => q.id)), a.answers ?? {})
   const standing = counted ?? store.quiz.getStanding(a.campaignId, userId)
-  const running = integrityOf(store).runningQuestions(userId, store.quiz.now())
-  const review = running.size === 0 ? scored.review : scored.review.filter((r) => !running.has(r.id))
+  const locks = integrityOf(store).locksFor(userId, store.quiz.now())
+  const withheld: string[] = []
+  const review: QuizReviewItem[] = scored.review.map((r) => {
+    if (keyVerdict(r.id, locks) === 'open') return r
+    withheld.push(r.id)
+    return outcomeOnly(r)
+  })
+  const until = withheld.length > 0 ? keysRevealedAt(withheld, locks) : undefined
   return {
     attemptId: a.id,
     campaignId: a.campaignId,
@@ -131,7 +146,7 @@ function resultOf(store: Store, a: AttemptRecord, userId: string, already?: Scor
     submittedAt: a.submittedAt ?? a.deadline,
     ...(standing ? { rank: rankOf(store.quiz.countAhead(a.campaignId, standing)), countedScore: standing.score } : {}),
     review,
-    ...(review.length < scored.review.length ? { reviewWithheld: scored.review.length - review.length } : {}),
+    ...(withheld.length > 0 ? { keyWithheld: { questions: withheld.length, ...(until ? { until } : {}) } } : {}),
   }
 }
 
@@ -438,7 +453,7 @@ export function answerPractice(store: Store, user: User, questionId: string, cho
   const correct = isCorrect(q, unique)
   const outcome = store.quiz.atomically((): PracticeFeedback | ApiError => {
     // before the idempotency replay: a feedback stored while the question was open is a key too
-    const verdict = practiceVerdict(questionId, integrityOf(store).locksFor(user.id, store.quiz.now(), [questionId]))
+    const verdict = practiceVerdict(questionId, integrityOf(store).locksFor(user.id, store.quiz.now()))
     if (verdict === 'running') return conflict(PRACTICE_REFUSALS.running)
     if (verdict === 'locked') return forbidden(PRACTICE_REFUSALS.locked)
     const earlier = key ? store.quiz.findIdempotencyRecord(user.id, PRACTICE_SCOPE, key) : undefined
@@ -469,6 +484,13 @@ export const NO_POLICY = 'none'
 export function mistakeBook(store: Store, user: User): MistakeGroup[] {
   const mistakes = store.quiz.listMistakes(user.id)
   const keys = store.quiz.questionKeys(mistakes.map((m) => m.questionId))
+  // a question practice will not take yet says so, and until when (no key either way)
+  const locks = integrityOf(store).locksFor(user.id, store.quiz.now())
+  const lockOf = (id: string) => {
+    if (keyVerdict(id, locks) === 'open') return {}
+    const until = locks.locked.get(id)
+    return { locked: until ? { until } : {} }
+  }
   const groups = new Map<string, MistakeGroup>()
   for (const m of mistakes) {
     const q = keys.get(m.questionId)
@@ -480,7 +502,7 @@ export function mistakeBook(store: Store, user: User): MistakeGroup[] {
       group = { ...(q.policyId ? { policyId: q.policyId } : {}), policyTitle: title ?? OTHER_POLICY_TITLE, items: [] }
       groups.set(id, group)
     }
-    group.items.push({ question: publicOf(q), wrongCount: m.wrongCount, streak: m.streak, lastWrongAt: m.lastWrongAt })
+    group.items.push({ question: publicOf(q), wrongCount: m.wrongCount, streak: m.streak, lastWrongAt: m.lastWrongAt, ...lockOf(q.id) })
   }
   // newest mistake first, within and across groups; questions without a policy last
   return [...groups.values()].sort((a, b) => Number(!a.policyId) - Number(!b.policyId))

@@ -24,6 +24,7 @@ import { auditRoutes } from '../modules/audit/routes'
 import { staffAuthRoutes } from '../modules/auth/routes'
 import { uploadRoutes } from '../modules/uploads/routes'
 import { appConfigRoutes } from '../modules/app-config/routes'
+import { contestIntegrityRoutes } from '../modules/contest-integrity/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -52,5 +53,6 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(auditRoutes())
     await api.register(uploadRoutes)
     await api.register(appConfigRoutes({ devLogin: options.devLogin }))
+    await api.register(contestIntegrityRoutes())
   }
 }

@@ -2,7 +2,8 @@
  * 知识竞赛 beyond the campaign reads of campaigns.ts: attempts, submit, boards, practice, 错题本 and
  * the quiz settings. Every rule is in server/quiz/ (the service runs it on the store); this file
  * validates, authorises and answers. Nothing a participant receives before submitting names an
- * answer: the response schemas have no field for one.
+ * answer: the response schemas have no field for one. After the submit, the review's key fields are
+ * there only for questions no upcoming or running campaign uses (server/modules/contest-integrity).
  */
 import { Type } from '@sinclair/typebox'
 import { createRiskChecker } from '../modules/contest-integrity/risk-check'

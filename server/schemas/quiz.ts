@@ -29,16 +29,21 @@ export const Attempt = Type.Object({
   serverNow: Type.String(),
 })
 
+/**
+ * A question of a submitted attempt. `correct`, `explanation` and `interpretationId` are there only
+ * when the key may be shown (no upcoming or running campaign uses the question): the service builds a
+ * withheld item from an allowlist of the other fields (server/quiz/service.ts `outcomeOnly`).
+ */
 export const QuizQuestionReview = Type.Object({
   id: Type.String(),
   type: QuestionType,
   stem: Type.String(),
   options: Type.Array(Option),
   topic: Type.String(),
-  correct: Type.Array(Type.String()),
   chosen: Type.Array(Type.String()),
   isCorrect: Type.Boolean(),
-  explanation: Type.String(),
+  correct: Type.Optional(Type.Array(Type.String())),
+  explanation: Type.Optional(Type.String()),
   interpretationId: Type.Optional(Type.String()),
 })
 
@@ -54,7 +59,7 @@ export const AttemptResult = Type.Object({
   rank: Type.Optional(Type.Integer()),
   countedScore: Type.Optional(Type.Integer()),
   review: Type.Array(QuizQuestionReview),
-  reviewWithheld: Type.Optional(Type.Integer()),
+  keyWithheld: Type.Optional(Type.Object({ questions: Type.Integer(), until: Type.Optional(Type.String()) })),
 })
 
 export const AttemptView = Type.Object({ attempt: Attempt, result: Type.Optional(AttemptResult) })
@@ -146,6 +151,7 @@ export const MistakeGroup = Type.Object({
       wrongCount: Type.Integer(),
       streak: Type.Integer(),
       lastWrongAt: Type.String(),
+      locked: Type.Optional(Type.Object({ until: Type.Optional(Type.String()) })),
     }),
   ),
 })

@@ -23,6 +23,11 @@ export function campaignStatus(startsAt: string, endsAt: string, now: Date): Cam
   return 'ongoing'
 }
 
+/** the instant a campaign ends (a bare end date: the end of that day, Beijing time) */
+export function campaignEndInstant(endsAt: string): Date {
+  return new Date(instant(endsAt, 'end'))
+}
+
 const STATUS_ORDER: Record<CampaignStatus, number> = { ongoing: 0, upcoming: 1, ended: 2 }
 
 /** ongoing first, then upcoming, then ended; within a status the latest start first */

@@ -40,13 +40,26 @@ export interface QuizQuestionPublic {
   topic: string
 }
 
-export interface QuizQuestionReview extends QuizQuestionPublic {
-  correct: string[]
+/**
+ * A question of a submitted attempt while its key is withheld (a campaign using it is upcoming or
+ * running): what the contestant chose and whether it was right — no right options, no explanation.
+ */
+export interface QuizQuestionOutcome extends QuizQuestionPublic {
   chosen: string[]
   isCorrect: boolean
+}
+
+/** A question of a submitted attempt once its key is shown: with the right options and the explanation. */
+export interface QuizQuestionReview extends QuizQuestionOutcome {
+  correct: string[]
   explanation: string
   interpretationId?: Id
 }
+
+/** one question of a result's review: the key is there only once no running or upcoming campaign uses the question */
+export type QuizReviewItem = QuizQuestionOutcome | QuizQuestionReview
+
+export const hasKey = (q: QuizReviewItem): q is QuizQuestionReview => 'correct' in q
 
 export type AttemptStatus = 'active' | 'submitted' | 'expired'
 
@@ -79,12 +92,13 @@ export interface AttemptResult {
   rank?: number
   /** the score that counts on the board (best or latest attempt, by the campaign's rule) */
   countedScore?: number
-  review: QuizQuestionReview[]
+  review: QuizReviewItem[]
   /**
-   * questions left out of `review` because they are in another attempt of the caller that is still
-   * running: only that attempt's submit answers them (the client says so under the review)
+   * the review's keys and explanations are withheld while a campaign using its questions is upcoming
+   * or running (review of issue 12, H1): how many questions, and when they are shown (the end of the
+   * last such campaign; absent when only the caller's own running attempt holds them)
    */
-  reviewWithheld?: number
+  keyWithheld?: { questions: number; until?: string }
 }
 
 /** GET /attempts/:id: the attempt (to resume it) and, once submitted, its result */
@@ -156,6 +170,8 @@ export interface MistakeItem {
   /** correct answers in a row since the last mistake; two take it out of the book */
   streak: number
   lastWrongAt: string
+  /** practice will not take it yet: a campaign using it is upcoming or running (until its end), or the caller's running attempt has it */
+  locked?: { until?: string }
 }
 
 /** 错题本 grouped by the policy each question comes from */

@@ -82,7 +82,8 @@ it('every paged list answers 400 in Chinese for page and pageSize out of range',
     }
     // the last page there may be is served (empty), not refused
     const last = await server.api(`${path}?page=${PAGE_MAX}`, { headers: { authorization: `Bearer ${admin}` } })
-    if (last.status !== 200) failures.push(`${path}?page=${PAGE_MAX} → ${last.status}`)
+    // (a list under an id that does not exist, such as a campaign's prize list, is a 404 past validation)
+    if (last.status !== 200 && !(route.url.includes('/:') && last.status === 404)) failures.push(`${path}?page=${PAGE_MAX} → ${last.status}`)
   }
   expect(failures).toEqual([])
 })

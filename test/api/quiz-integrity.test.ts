@@ -1,11 +1,14 @@
 /**
  * Issue 12's contest attack, replayed on the real server (temp SQLite file): start an attempt, ask
  * every other endpoint about its questions, and fail on any answer key, `correct` or explanation of
- * them before the submit (raw JSON). After the submit practice answers them again; a resident who
- * never attempted gets 403 while the campaign runs; once it has ended anyone may practise them.
+ * them before the submit (raw JSON). The review's attack (review of issue 12, H1): other accounts
+ * submit empty attempts and read their reviews, replays and GET /attempts/:id — no key or
+ * explanation of a running campaign's questions in any of them, the submitter's own included; once
+ * the campaign has ended they all show them. Practice answers a locked question for nobody (403)
+ * while its campaign runs; once it has ended anyone may practise it.
  * Also: the practice-answer rate limit, and the WeChat risk check of a submit (local fake WeChat).
  */
-import type { Attempt, AttemptResult, AttemptView, PracticeFeedback, PracticeQuestion, Topic } from '../../src/contract'
+import { hasKey, type Attempt, type AttemptResult, type AttemptView, type PracticeFeedback, type PracticeQuestion, type Topic } from '../../src/contract'
 import { fixtures } from '../../mock/fixtures'
 import { integrityOf } from '../../server/modules/contest-integrity/repository'
 import { PRACTICE_REFUSALS, RISK_FLAG_FROM_RANK } from '../../server/modules/contest-integrity/rules'
@@ -20,6 +23,13 @@ const DAY = 86_400_000
 const seedOf = new Map(fixtures.questions.map((q) => [q.id, q]))
 const campaignOf = new Map(fixtures.campaigns.map((c) => [c.id, c]))
 
+/** when the keys of these questions are shown: the end of the last campaign using any of them that has not ended at `now` */
+function campaignEnd(campaignId: string, ids: Iterable<string>, now = Date.now()): number {
+  const ends = new Set<number>([Date.parse(campaignOf.get(campaignId)!.endsAt)])
+  for (const id of ids) for (const c of seedOf.get(id)!.campaignIds) ends.add(Date.parse(campaignOf.get(c)!.endsAt))
+  return Math.max(...[...ends].filter((t) => t > now))
+}
+
 /** every way a key of these questions could show: their explanation anywhere, or a key field on an object naming them */
 function leaks(raw: string, ids: ReadonlySet<string>): string[] {
   const found: string[] = []
@@ -31,6 +41,24 @@ function leaks(raw: string, ids: ReadonlySet<string>): string[] {
     const id = (o.id ?? o.questionId) as unknown
     if (typeof id === 'string' && ids.has(id)) {
       for (const k of ['correct', 'answer', 'explanation', 'isCorrect', 'chosen']) if (k in o) found.push(`${id}: ${k}`)
+    }
+    Object.values(o).forEach(walk)
+  }
+  walk(JSON.parse(raw))
+  return found
+}
+
+/** after a submit: a key field on a review item of these questions, or an explanation text anywhere (chosen and isCorrect are allowed) */
+function keyLeaks(raw: string, ids: ReadonlySet<string>): string[] {
+  const found: string[] = []
+  for (const id of ids) if (raw.includes(seedOf.get(id)!.explanation)) found.push(`${id}: explanation text`)
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk)
+    if (!v || typeof v !== 'object') return
+    const o = v as Record<string, unknown>
+    const id = (o.id ?? o.questionId) as unknown
+    if (typeof id === 'string' && ids.has(id)) {
+      for (const k of ['correct', 'answer', 'explanation', 'interpretationId']) if (k in o) found.push(`${id}: ${k}`)
     }
     Object.values(o).forEach(walk)
   }
@@ -126,20 +154,22 @@ describe('contest integrity: the practice oracle is closed', () => {
     for (const raw of raws) expect(leaks(raw, ids)).toEqual([])
     for (const raw of raws) expect(raw).not.toMatch(/"(answer|correct|isCorrect|explanation|review)"/)
 
-    // the submit answers them …
-    const submit = await attacker.call(`/attempts/${attempt.id}/submit`, postJson({ answers: {} }))
-    const result = (await submit.json()) as AttemptResult
+    // the submit answers whether each was right — but while q001 runs not the key, nor in the 错题本
+    const submitRaw = await (await attacker.call(`/attempts/${attempt.id}/submit`, postJson({ answers: {} }))).text()
+    expect(keyLeaks(submitRaw, ids)).toEqual([])
+    const result = JSON.parse(submitRaw) as AttemptResult
     expect(result.review.map((r) => r.id).sort()).toEqual([...ids].sort())
-    expect(result.reviewWithheld).toBeUndefined()
-    // … and from then on practice does too: the caller has seen these answers and runs no attempt
+    expect(result.review.every((r) => r.isCorrect === false && r.chosen.length === 0)).toBe(true)
+    expect(result.keyWithheld).toEqual({ questions: 10, until: new Date(campaignEnd('q001', ids)).toISOString() })
+    expect(keyLeaks(await (await attacker.call('/mistakes')).text(), ids)).toEqual([])
+    // … and practice still refuses them: seen in a review or not, they are locked while q001 runs
     for (const id of ids) {
       const res = await attacker.practise(id, seedOf.get(id)!.answer)
-      expect(res.status).toBe(200)
-      expect(await res.json()).toMatchObject({ questionId: id, isCorrect: true, explanation: seedOf.get(id)!.explanation })
+      const raw = await res.text()
+      expect([id, res.status, JSON.parse(raw)]).toEqual([id, 403, { error: { code: 'forbidden', message: PRACTICE_REFUSALS.locked } }])
     }
     const redo = await attacker.json<PracticeQuestion[]>('/practice/questions?source=mistakes&count=50')
-    expect(redo.length).toBeGreaterThan(0)
-    expect(redo.every((q) => ids.has(q.id))).toBe(true)
+    expect(redo.filter((q) => ids.has(q.id))).toEqual([])
 
     // a resident who never attempted: 403 on every one of them while the campaign runs, and no draw of them
     const bystander = caller(server, await signInDev(server, '路人'))
@@ -155,50 +185,64 @@ describe('contest integrity: the practice oracle is closed', () => {
     expect(drawn.every((q) => seedOf.get(q.id)!.campaignIds.length === 0)).toBe(true)
   })
 
-  it('holds back an earlier review and the 错题本 draw for the questions a new attempt drew again', async () => {
-    const player = caller(server, await signInDev(server, '复赛者'))
-    // q002 draws 10 of its 13 questions: two attempts share at least 7
-    const first = await player.start('q002')
-    const firstIds = new Set(first.questions.map((q) => q.id))
-    await player.call(`/attempts/${first.id}/submit`, postJson({ answers: {} })) // all wrong: all ten in the 错题本
-    // reviewed: open to practice — each answer stored under an Idempotency-Key
-    for (const id of firstIds) expect((await player.practise(id, seedOf.get(id)!.answer, { 'idempotency-key': `before-${id}` })).status).toBe(200)
-
-    clock.advance(60_000)
-    const second = await player.start('q002')
-    const running = new Set(second.questions.map((q) => q.id))
-    const shared = [...firstIds].filter((id) => running.has(id))
-    expect(shared.length).toBeGreaterThanOrEqual(7)
-
-    const viewRaw = await (await player.call(`/attempts/${first.id}`)).text()
-    expect(leaks(viewRaw, running)).toEqual([])
-    const view = JSON.parse(viewRaw) as AttemptView
-    expect(view.result!.reviewWithheld).toBe(shared.length)
-    expect(view.result!.review.map((r) => r.id).sort()).toEqual([...firstIds].filter((id) => !running.has(id)).sort())
-    // a replayed submit of the first attempt: the same
-    const replayRaw = await (await player.call(`/attempts/${first.id}/submit`, postJson({ answers: {} }))).text()
-    expect(leaks(replayRaw, running)).toEqual([])
-    expect((JSON.parse(replayRaw) as AttemptResult).reviewWithheld).toBe(shared.length)
-
-    for (const id of shared) {
-      const res = await player.practise(id, seedOf.get(id)!.answer)
-      expect([id, res.status]).toEqual([id, 409])
-      // nor does replaying a key that was answered while the question was open
-      const replay = await player.practise(id, seedOf.get(id)!.answer, { 'idempotency-key': `before-${id}` })
-      const raw = await replay.text()
-      expect([id, replay.status, leaks(raw, running)]).toEqual([id, 409, []])
+  it('replays the review attack: five other accounts submit empty attempts, and no review of theirs carries a key while the campaign runs; after its end every review does', async () => {
+    const attacker = caller(server, await signInDev(server, '刷题者'))
+    const target = new Set((await attacker.start('q001')).questions.map((q) => q.id))
+    const bank = new Set(fixtures.questions.filter((q) => q.campaignIds.includes('q001')).map((q) => q.id))
+    const raws: string[] = []
+    const seen = new Set<string>()
+    const submitted: { name: string; id: string }[] = []
+    for (let i = 1; i <= 5; i++) {
+      const name = `小号${i}`
+      const sybil = caller(server, await signInDev(server, name))
+      for (let n = 0; n < 3; n++) {
+        const a = await sybil.start('q001')
+        const res = await sybil.call(`/attempts/${a.id}/submit`, postJson({ answers: {} }, { 'idempotency-key': `sybil-${i}-${n}` }))
+        expect(res.status).toBe(200)
+        raws.push(await res.text())
+        raws.push(await (await sybil.call(`/attempts/${a.id}/submit`, postJson({ answers: {} }, { 'idempotency-key': `sybil-${i}-${n}` }))).text()) // replay
+        raws.push(await (await sybil.call(`/attempts/${a.id}/submit`, postJson({ answers: {} }))).text()) // another submit of it
+        raws.push(await (await sybil.call(`/attempts/${a.id}`)).text())
+        a.questions.forEach((q) => seen.add(q.id))
+        submitted.push({ name, id: a.id })
+      }
+      raws.push(await (await sybil.call('/mistakes')).text())
+      raws.push(await (await sybil.call('/practice/questions?source=mistakes&count=50')).text())
     }
-    const bookRaw = await (await player.call('/mistakes')).text()
-    expect(leaks(bookRaw, running)).toEqual([])
-    const redo = await player.json<PracticeQuestion[]>('/practice/questions?source=mistakes&count=50')
-    expect(redo.filter((q) => running.has(q.id))).toEqual([])
+    // 15 attempts of 10 questions: most of the bank, and of the attacker's running attempt, was in some review
+    expect(seen.size).toBeGreaterThan(bank.size / 2)
+    expect([...target].filter((id) => seen.has(id)).length).toBeGreaterThan(0)
+    expect(raws).toHaveLength(5 * (3 * 4 + 2))
+    for (const raw of raws) expect(keyLeaks(raw, bank)).toEqual([])
+    const results = raws.filter((raw) => raw.includes('"attemptId"')).map((raw) => {
+      const body = JSON.parse(raw) as AttemptResult | AttemptView
+      return 'attempt' in body ? body.result! : body
+    })
+    expect(results).toHaveLength(60)
+    for (const r of results) {
+      expect(r.keyWithheld).toEqual({ questions: 10, until: expect.any(String) })
+      expect(r.review.every((q) => !hasKey(q) && q.isCorrect === false && q.chosen.length === 0)).toBe(true)
+    }
 
-    // submitted: the second review has all of its questions, practice answers them again
-    const result = await player.json<AttemptResult>(`/attempts/${second.id}/submit`, postJson({ answers: {} }))
-    expect(result.review).toHaveLength(running.size)
-    expect(result.reviewWithheld).toBeUndefined()
-    for (const id of shared) expect((await player.practise(id, seedOf.get(id)!.answer)).status).toBe(200)
-    expect((await player.json<AttemptView>(`/attempts/${first.id}`)).result!.review).toHaveLength(firstIds.size)
+    // the campaign (and every other campaign using these questions) has ended: the reviews show keys and explanations
+    const until = Math.max(...results.map((r) => Date.parse(r.keyWithheld!.until!)))
+    expect(until).toBe(campaignEnd('q001', seen))
+    clock.set(new Date(until + 60 * 60_000))
+    try {
+      for (const { name, id } of submitted) {
+        const sybil = caller(server, await signInDev(server, name)) // sessions expire
+        const view = await sybil.json<AttemptView>(`/attempts/${id}`)
+        expect(view.result!.keyWithheld).toBeUndefined()
+        for (const q of view.result!.review) {
+          const seed = seedOf.get(q.id)!
+          expect(hasKey(q) && q.explanation).toBe(seed.explanation)
+          const texts = seed.answer.map((k) => seed.options.find((o) => o.key === k)!.text)
+          expect(hasKey(q) && q.correct.map((k) => q.options.find((o) => o.key === k)!.text).sort()).toEqual([...texts].sort())
+        }
+      }
+    } finally {
+      clock.set(new Date())
+    }
   })
 
   it('opens a campaign’s questions to anyone once it has ended — not while another running or upcoming campaign uses them', async () => {

@@ -3,7 +3,7 @@
  * score, rank and keep the 错题本 the same way (real fixtures, a clock the tests move).
  */
 import { join } from 'node:path'
-import type { Attempt, User } from '../../src/contract'
+import { hasKey, type Attempt, type User } from '../../src/contract'
 import { fixtures } from '../../mock/fixtures'
 import type { Fixtures } from '../../mock/types'
 import { ApiError } from '../../server/errors'
@@ -149,8 +149,17 @@ describe.each(factories)('%s quiz store', (_kind, make) => {
       expect(result).toMatchObject({ score: 70, correctCount: 7, total: 10, maxScore: 100, timeUsedSec: 95.5, rank: 1, countedScore: 70 })
       expect(result.review).toHaveLength(10)
       expect(result.review.filter((r) => r.isCorrect)).toHaveLength(7)
-      for (const r of result.review) expect(r.explanation.length).toBeGreaterThan(5)
+      // q001 runs: only what was chosen and whether it was right, never the key (review of issue 12, H1)
+      for (const r of result.review) expect(Object.keys(r).sort()).toEqual(['chosen', 'id', 'isCorrect', 'options', 'stem', 'topic', 'type'])
+      expect(result.keyWithheld).toEqual({ questions: 10, until: expect.any(String) })
       expect(attemptView(store, user(0), attempt.id).result?.score).toBe(70)
+      // once every campaign using them has ended, the same review shows the keys and explanations
+      const until = Date.parse(result.keyWithheld!.until!)
+      clock.set(new Date(until + 3_600_000))
+      const later = attemptView(store, user(0), attempt.id).result!
+      expect(later.keyWithheld).toBeUndefined()
+      for (const r of later.review) expect(hasKey(r) && r.explanation.length > 5 && r.correct.length > 0).toBe(true)
+      expect(later.review.filter((r) => r.isCorrect)).toHaveLength(7)
     })
 
     it('is idempotent: any resubmit answers the first result and scores nothing twice', () => {
@@ -279,7 +288,13 @@ describe.each(factories)('%s quiz store', (_kind, make) => {
       expect(items).toHaveLength(3)
       for (const g of book) expect(g.policyTitle.length).toBeGreaterThan(3)
       expect(JSON.stringify(book)).not.toMatch(/answer|explanation/)
+      // while q001 (or any campaign sharing them) runs, practice neither draws nor answers them
+      expect(practiceQuestions(store, user(0), { source: 'mistakes' })).toEqual([])
+      expect(refusal(() => answerPractice(store, user(0), items[0].question.id, ['A'])).status).toBe(403)
 
+      // once every campaign using them has ended, the 错题本 is practised as usual
+      const usedBy = new Set(items.flatMap((i) => fixtures.questions.find((q) => q.id === i.question.id)!.campaignIds))
+      clock.set(new Date(Math.max(...[...usedBy].map((id) => Date.parse(fixtures.campaigns.find((c) => c.id === id)!.endsAt))) + 3_600_000))
       for (const g of book) {
         const redo = practiceQuestions(store, user(0), { source: 'mistakes', policyId: g.policyId ?? 'none' })
         expect(redo.map((q) => q.id).sort()).toEqual(g.items.map((i) => i.question.id).sort())

@@ -1,9 +1,9 @@
 /**
  * The quiz API on the real server over a temp SQLite file: attempts, submit (idempotent, refused
  * after the grace), boards, practice and 错题本 — and that nothing a participant receives before
- * submitting contains an answer key or explanation (asserted on the raw JSON).
+ * submitting — or after it, while the campaign runs — contains an answer key or explanation (raw JSON).
  */
-import type { Attempt, AttemptResult, AttemptView, CampaignMe, Leaderboard, MistakeGroup, PracticeFeedback, PracticeQuestion, QuizProfile } from '../../src/contract'
+import { hasKey, type Attempt, type AttemptResult, type AttemptView, type CampaignMe, type Leaderboard, type MistakeGroup, type PracticeFeedback, type PracticeQuestion, type QuizProfile } from '../../src/contract'
 import { fixtures } from '../../mock/fixtures'
 import { GRACE_SEC } from '../../server/quiz/time'
 import { makeClock } from './helpers/clock'
@@ -93,9 +93,20 @@ describe('quiz API', () => {
     expect(raws).toHaveLength(14)
     for (const raw of raws) expectNoKey(raw)
 
-    // and after submitting, the review has them
-    const result = await json<AttemptResult>(call(`/attempts/${attempt.id}/submit`, postJson({ answers: {} }), 1))
-    expect(result.review.every((r) => r.explanation.length > 0 && r.correct.length > 0)).toBe(true)
+    // nor the submit, while q001 runs: only what was chosen and whether it was right (review of issue 12, H1)
+    const submitRaw = await (await call(`/attempts/${attempt.id}/submit`, postJson({ answers: {} }), 1)).text()
+    expect(submitRaw).not.toMatch(/"(answer|correct|explanation|interpretationId)"/)
+    for (const q of fixtures.questions) expect(submitRaw).not.toContain(q.explanation)
+    const result = JSON.parse(submitRaw) as AttemptResult
+    expect(result.review.map((r) => [r.isCorrect, r.chosen])).toEqual(attempt.questions.map(() => [false, []]))
+    expect(result.keyWithheld).toEqual({ questions: 10, until: expect.any(String) })
+
+    // once the last campaign using these questions has ended, the same review has them
+    clock.set(new Date(Date.parse(result.keyWithheld!.until!) + 60 * 60_000))
+    const again = await json<{ token: string }>(server.api('/auth/dev', postJson({ role: 'resident', name: '李四' })))
+    const later = await json<AttemptView>(server.api(`/attempts/${attempt.id}`, { headers: { authorization: `Bearer ${again.token}` } }))
+    expect(later.result!.keyWithheld).toBeUndefined()
+    expect(later.result!.review.every((r) => hasKey(r) && r.explanation.length > 0 && r.correct.length > 0)).toBe(true)
   })
 
   it('starts, submits once, replays the same result and ranks the participant', async () => {
@@ -115,8 +126,9 @@ describe('quiz API', () => {
     expect(submit.headers.get(REPLAYED)).toBeNull()
     const result = (await submit.json()) as AttemptResult
     expect(result).toMatchObject({ score: 80, correctCount: 8, total: 10, timeUsedSec: 75, rank: 1 })
-    for (const r of result.review) expect(r.isCorrect).toBe(r.chosen.join() === r.correct.join())
-    expect(result.review.find((r) => keyOf.get(r.id)?.interpretationId)?.interpretationId).toMatch(/^i\d+/)
+    for (const r of result.review) expect(r.isCorrect).toBe(r.chosen.join() === right(attempt.questions.find((q) => q.id === r.id)!).join())
+    // q001 runs: no key, no explanation, no interpretation link in the review
+    for (const r of result.review) expect(hasKey(r) || 'explanation' in r || 'interpretationId' in r).toBe(false)
 
     clock.advance(5_000)
     const replay = await call(`/attempts/${attempt.id}/submit`, postJson({ answers }, { 'idempotency-key': 'submit-1' }))
@@ -185,16 +197,26 @@ describe('quiz API', () => {
     await call('/quiz/profile', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hideName: false }) })
   })
 
-  it('practises with instant feedback and empties the 错题本 after two right answers in a row', async () => {
+  it('keeps wrong answers in the 错题本 without keys while the campaign runs; once it has ended, practises them and empties the book after two right answers in a row', async () => {
     const book = await json<MistakeGroup[]>(call('/mistakes'))
     const items = book.flatMap((g) => g.items)
     expect(items.length).toBe(2) // the two wrong answers of the first test's submit
     expect(book[0].policyTitle.length).toBeGreaterThan(3)
     const q = items[0].question
-    const redo = await json<PracticeQuestion[]>(call(`/practice/questions?source=mistakes${book[0].policyId ? `&policyId=${book[0].policyId}` : ''}`))
-    expect(redo.map((x) => x.id)).toContain(q.id)
-
     const answer = keyOf.get(q.id)!.answer
+    expect(JSON.stringify(book)).not.toContain(keyOf.get(q.id)!.explanation)
+    expect(items.map((i) => i.locked)).toEqual(items.map(() => ({ until: expect.any(String) })))
+    const drawBook = () => json<PracticeQuestion[]>(call(`/practice/questions?source=mistakes${book[0].policyId ? `&policyId=${book[0].policyId}` : ''}`))
+    // q001 (and any campaign sharing the question) runs: practice neither draws nor answers it, submitted or not
+    expect((await drawBook()).map((x) => x.id)).not.toContain(q.id)
+    expect((await call('/practice/answers', postJson({ questionId: q.id, chosen: answer }))).status).toBe(403)
+
+    const ends = keyOf.get(q.id)!.campaignIds.map((id) => Date.parse(fixtures.campaigns.find((c) => c.id === id)!.endsAt))
+    clock.set(new Date(Math.max(...ends) + 60 * 60_000))
+    tokens[0] = (await json<{ token: string }>(server.api('/auth/dev', postJson({ role: 'resident', name: '张三' })))).token // sessions expire
+    expect((await drawBook()).map((x) => x.id)).toContain(q.id)
+    expect((await json<MistakeGroup[]>(call('/mistakes'))).flatMap((g) => g.items).map((i) => i.locked)).toEqual([undefined, undefined])
+
     const once = await json<PracticeFeedback>(call('/practice/answers', postJson({ questionId: q.id, chosen: answer }, { 'idempotency-key': 'p1' })))
     expect(once).toMatchObject({ isCorrect: true, explanation: keyOf.get(q.id)!.explanation, mistake: { inBook: true, streak: 1 } })
     // a retried request is not a second right answer

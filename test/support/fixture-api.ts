@@ -42,8 +42,8 @@ function bytesOf(blob: Blob): Promise<Buffer> {
   })
 }
 
-export function createFixtureApi(): FixtureApi {
-  const store = new SqliteStore({ file: ':memory:', fixtures })
+export function createFixtureApi(options: { now?: () => Date } = {}): FixtureApi {
+  const store = new SqliteStore({ file: ':memory:', fixtures, ...(options.now ? { now: options.now } : {}) })
   const app = buildApp({ store, mode: 'mock', logger: false, devLogin: true, mediaDir: path.join(__dirname, '../../mock/media') })
   const requests: string[] = []
   let failures = 0
@@ -110,9 +110,9 @@ export function createFixtureApi(): FixtureApi {
   }
 }
 
-/** Installs a fixture API for the current test file and returns it. */
-export function useFixtureApi(): FixtureApi {
-  const api = createFixtureApi()
+/** Installs a fixture API for the current test file and returns it (`now`: a clock the test moves). */
+export function useFixtureApi(options: { now?: () => Date } = {}): FixtureApi {
+  const api = createFixtureApi(options)
   beforeAll(() => setApi(api.client))
   beforeEach(() => {
     api.requests.length = 0

@@ -1,14 +1,16 @@
 /**
  * What the contest-integrity rules read and write, over the SQLite store's connection: the locked
- * questions (of campaigns not yet ended), a caller's running and reviewed questions, and the risk
- * check of a submitted attempt (migration 007). Every read is an index walk: campaigns is a handful
- * of rows, a user's attempts are found by `quiz_attempts_by_user` / `quiz_attempts_one_active`.
+ * questions (of campaigns not yet ended), a caller's running questions, the risk check of a
+ * submitted attempt (migration 007) and the prize-eligible standings that read it. Every read is
+ * an index walk: campaigns is a handful of rows, a user's attempts are found by
+ * `quiz_attempts_by_user` / `quiz_attempts_one_active`.
  */
 import type Database from 'better-sqlite3'
-import { campaignStatus } from '../../store/campaign-status'
+import type { CampaignRules } from '../../../src/contract'
+import { campaignEndInstant, campaignStatus } from '../../store/campaign-status'
 import { SqliteStore } from '../../store/sqlite'
 import type { Store } from '../../store/store'
-import { withinGrace } from '../../quiz/time'
+import { GRACE_SEC, withinGrace } from '../../quiz/time'
 import type { QuestionLocks, RiskOutcome } from './rules'
 
 export interface AttemptIntegrity {
@@ -20,21 +22,78 @@ export interface AttemptIntegrity {
 
 const EMPTY: ReadonlySet<string> = new Set()
 
+interface PrizeRow {
+  id: string
+  user_id: string
+  score: number
+  time_used_ms: number
+  submitted_at: string
+  county_code: string | null
+  township_code: string | null
+  risk_check: string | null
+  nickname: string
+  place: number
+}
+
+export interface PrizeEligibleRow {
+  rank: number
+  userId: string
+  nickname: string
+  attemptId: string
+  score: number
+  timeUsedMs: number
+  finishedAt: string
+  countyCode?: string
+  townshipCode?: string
+  /** absent: never risk-checked (not a WeChat user, or WeChat not configured) */
+  riskCheck?: 'passed' | 'unavailable'
+}
+
+export interface PrizeEligiblePage {
+  rows: PrizeEligibleRow[]
+  /** people on the list */
+  total: number
+  /** people with submitted attempts who are not on it: every attempt of theirs is flagged */
+  excludedPeople: number
+  flaggedAttempts: number
+}
+
 export class IntegrityRepository {
   private readonly statements = new Map<string, Database.Statement>()
   /** question ids per campaign: the draw pools do not change while the server runs */
   private readonly pools = new Map<string, readonly string[]>()
-  private lockedCache?: { campaigns: string; questions: ReadonlySet<string> }
+  private lockedCache?: { campaigns: string; questions: ReadonlyMap<string, string> }
 
   constructor(private readonly db: Database.Database) {}
 
-  /** questions of campaigns that are upcoming or running at `now` */
-  lockedQuestions(now: Date): ReadonlySet<string> {
-    const rows = this.stmt('SELECT id, starts_at, ends_at FROM campaigns ORDER BY id').all() as { id: string; starts_at: string; ends_at: string }[]
-    const locking = rows.filter((c) => campaignStatus(c.starts_at, c.ends_at, now) !== 'ended').map((c) => c.id)
-    const key = locking.join('\n')
+  /**
+   * Questions of campaigns that are upcoming or running at `now` → the end (ISO) of the last such
+   * campaign using each. A campaign locks until its end plus one attempt's time and the grace, so an
+   * attempt started just before the end is still submitted before anything opens.
+   */
+  lockedQuestions(now: Date): ReadonlyMap<string, string> {
+    const rows = this.stmt('SELECT id, starts_at, ends_at, rules FROM campaigns ORDER BY id').all() as {
+      id: string
+      starts_at: string
+      ends_at: string
+      rules: string
+    }[]
+    const locking = rows.filter((c) => {
+      const rules = JSON.parse(c.rules) as Partial<CampaignRules>
+      const attemptMs = ((rules.questionsPerAttempt ?? 0) * (rules.secondsPerQuestion ?? 0) + GRACE_SEC) * 1000
+      return campaignStatus(c.starts_at, c.ends_at, new Date(now.getTime() - attemptMs)) !== 'ended'
+    })
+    const key = locking.map((c) => `${c.id} ${c.ends_at}`).join('\n')
     if (this.lockedCache?.campaigns !== key) {
-      this.lockedCache = { campaigns: key, questions: new Set(locking.flatMap((id) => this.pool(id))) }
+      const questions = new Map<string, string>()
+      for (const c of locking) {
+        const end = campaignEndInstant(c.ends_at).toISOString()
+        for (const id of this.pool(c.id)) {
+          const before = questions.get(id)
+          if (!before || before < end) questions.set(id, end)
+        }
+      }
+      this.lockedCache = { campaigns: key, questions }
     }
     return this.lockedCache.questions
   }
@@ -50,43 +109,9 @@ export class IntegrityRepository {
     return new Set(live.flatMap((r) => (JSON.parse(r.questions) as { id: string }[]).map((q) => q.id)))
   }
 
-  /** questions of the user's submitted attempts: their answers were in the review */
-  reviewedQuestions(userId: string): ReadonlySet<string> {
-    const ids = this.stmt(
-      `SELECT DISTINCT j.value ->> '$.id' FROM quiz_attempts a, json_each(a.questions) j
-       WHERE a.user_id = ? AND a.status = 'submitted'`,
-    )
-      .pluck()
-      .all(userId) as string[]
-    return new Set(ids)
-  }
-
-  wasReviewed(userId: string, questionId: string): boolean {
-    return (
-      this.stmt(
-        `SELECT 1 FROM quiz_attempts a, json_each(a.questions) j
-         WHERE a.user_id = ? AND a.status = 'submitted' AND j.value ->> '$.id' = ? LIMIT 1`,
-      )
-        .pluck()
-        .get(userId, questionId) !== undefined
-    )
-  }
-
-  /**
-   * The caller's locks. With `only`, the reviewed set is read just for those of them that are
-   * locked (one indexed lookup for a practice answer, none when the question is open).
-   */
-  locksFor(userId: string, now: Date, only?: readonly string[]): QuestionLocks {
-    const locked = this.lockedQuestions(now)
-    const running = this.runningQuestions(userId, now)
-    let reviewed: ReadonlySet<string>
-    if (only) {
-      const candidates = only.filter((id) => locked.has(id) && !running.has(id))
-      reviewed = new Set(candidates.filter((id) => this.wasReviewed(userId, id)))
-    } else {
-      reviewed = this.reviewedQuestions(userId)
-    }
-    return { locked, running, reviewed }
+  /** the caller's locks at `now` */
+  locksFor(userId: string, now: Date): QuestionLocks {
+    return { locked: this.lockedQuestions(now), running: this.runningQuestions(userId, now) }
   }
 
   saveRiskOutcome(attemptId: string, outcome: RiskOutcome): void {
@@ -109,6 +134,52 @@ export class IntegrityRepository {
       ...(row.risk_rank !== null ? { riskRank: row.risk_rank } : {}),
       ...(row.flag_reason ? { flagReason: row.flag_reason } : {}),
       prizeEligible: row.prize_eligible === 1,
+    }
+  }
+
+  /**
+   * One page of a campaign's prize list (rules.ts): per person the counted attempt among their
+   * prize-eligible ones, in board order, with the competition rank within the list (ties share it,
+   * as on the board). Window queries over the campaign's submitted attempts: an admin report, not a
+   * hot path, so no index of its own slows the submits.
+   */
+  prizeEligible(campaignId: string, scoreCounts: 'best' | 'latest', page: number, pageSize: number): PrizeEligiblePage {
+    const order = scoreCounts === 'latest' ? 'a.submitted_at DESC, a.id' : 'a.score DESC, a.time_used_ms, a.submitted_at, a.id'
+    const counted = `
+      SELECT a.id, a.user_id, a.score, a.time_used_ms, a.submitted_at, a.county_code, a.township_code, a.risk_check,
+             ROW_NUMBER() OVER (PARTITION BY a.user_id ORDER BY ${order}) AS n
+      FROM quiz_attempts a
+      WHERE a.campaign_id = ? AND a.status = 'submitted' AND a.prize_eligible = 1`
+    const rows = this.stmt(
+      `WITH counted AS (${counted}),
+            listed AS (SELECT *, RANK() OVER (ORDER BY score DESC, time_used_ms, submitted_at) AS place FROM counted WHERE n = 1)
+       SELECT l.id, l.user_id, l.score, l.time_used_ms, l.submitted_at, l.county_code, l.township_code, l.risk_check, l.place, u.nickname
+       FROM listed l JOIN users u ON u.id = l.user_id
+       ORDER BY l.place, l.user_id
+       LIMIT ? OFFSET ?`,
+    ).all(campaignId, pageSize, (page - 1) * pageSize) as PrizeRow[]
+    const totals = this.stmt(
+      `SELECT COUNT(DISTINCT user_id) AS people,
+              COUNT(DISTINCT CASE WHEN prize_eligible = 1 THEN user_id END) AS eligible,
+              COUNT(CASE WHEN prize_eligible = 0 THEN 1 END) AS flagged
+       FROM quiz_attempts WHERE campaign_id = ? AND status = 'submitted'`,
+    ).get(campaignId) as { people: number; eligible: number; flagged: number }
+    return {
+      rows: rows.map((r) => ({
+        rank: r.place,
+        userId: r.user_id,
+        nickname: r.nickname,
+        attemptId: r.id,
+        score: r.score,
+        timeUsedMs: r.time_used_ms,
+        finishedAt: r.submitted_at,
+        ...(r.county_code ? { countyCode: r.county_code } : {}),
+        ...(r.township_code ? { townshipCode: r.township_code } : {}),
+        ...(r.risk_check === 'passed' || r.risk_check === 'unavailable' ? { riskCheck: r.risk_check } : {}),
+      })),
+      total: totals.eligible,
+      excludedPeople: totals.people - totals.eligible,
+      flaggedAttempts: totals.flagged,
     }
   }
 

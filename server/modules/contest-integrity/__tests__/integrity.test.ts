@@ -1,30 +1,53 @@
 /**
  * The contest-integrity rules (pure) and their repository on SQLite in memory with the sample
- * fixtures: which questions are locked when, a user's running and reviewed questions, the stored
+ * fixtures: which questions are locked when and until when, a user's running questions, the stored
  * risk outcome, and that each read walks an index.
  */
 import { sampleFixtures } from '../../../../test/api/helpers/sample-fixtures'
 import { makeClock } from '../../../../test/api/helpers/clock'
+import { GRACE_SEC } from '../../../quiz/time'
 import type { AttemptRecord } from '../../../quiz/types'
 import { SqliteStore } from '../../../store/sqlite'
 import { integrityOf } from '../repository'
-import { practiceVerdict, riskOutcome, type QuestionLocks } from '../rules'
+import { keysRevealedAt, keyVerdict, maskName, practiceVerdict, riskOutcome, type QuestionLocks } from '../rules'
 
 const set = (...ids: string[]) => new Set(ids)
 
-describe('practiceVerdict', () => {
-  const locks = (l: string[], r: string[], v: string[]): QuestionLocks => ({ locked: set(...l), running: set(...r), reviewed: set(...v) })
+describe('keyVerdict (practice and reviews)', () => {
+  const locks = (l: string[], r: string[]): QuestionLocks => ({ locked: new Map(l.map((id) => [id, '2025-07-15T16:00:00.000Z'])), running: set(...r) })
 
   it('opens what no running or upcoming campaign uses', () => {
-    expect(practiceVerdict('q', locks([], [], []))).toBe('open')
+    expect(keyVerdict('q', locks([], []))).toBe('open')
   })
-  it('locks a campaign question for a caller who never saw its answer', () => {
-    expect(practiceVerdict('q', locks(['q'], [], []))).toBe('locked')
-    expect(practiceVerdict('q', locks(['q'], [], ['q']))).toBe('open')
+  it('locks a campaign question for everyone: no exception for a caller who saw it in a review', () => {
+    expect(keyVerdict('q', locks(['q'], []))).toBe('locked')
+    expect(practiceVerdict).toBe(keyVerdict)
   })
-  it('refuses a question of a running attempt, reviewed or not, locked or not', () => {
-    expect(practiceVerdict('q', locks(['q'], ['q'], ['q']))).toBe('running')
-    expect(practiceVerdict('q', locks([], ['q'], []))).toBe('running')
+  it('refuses a question of a running attempt, locked or not', () => {
+    expect(keyVerdict('q', locks(['q'], ['q']))).toBe('running')
+    expect(keyVerdict('q', locks([], ['q']))).toBe('running')
+  })
+  it('reveals withheld keys at the end of the last campaign locking them', () => {
+    const l: QuestionLocks = {
+      locked: new Map([
+        ['a', '2025-06-30T16:00:00.000Z'],
+        ['b', '2025-07-15T16:00:00.000Z'],
+      ]),
+      running: set('c'),
+    }
+    expect(keysRevealedAt(['a'], l)).toBe('2025-06-30T16:00:00.000Z')
+    expect(keysRevealedAt(['a', 'b', 'c'], l)).toBe('2025-07-15T16:00:00.000Z')
+    expect(keysRevealedAt(['c'], l)).toBeUndefined()
+  })
+})
+
+describe('maskName (prize list)', () => {
+  it('keeps the first and last character, never the whole name', () => {
+    expect(maskName('林小梅')).toBe('林*梅')
+    expect(maskName('张三')).toBe('张*')
+    expect(maskName('王')).toBe('*')
+    expect(maskName('居民1234')).toBe('居****4')
+    expect(maskName('欧阳娜娜娜娜娜娜')).toBe('欧****娜')
   })
 })
 
@@ -57,17 +80,25 @@ describe('IntegrityRepository (SQLite)', () => {
     questions: questions.map((q) => ({ id: q, order: ['A', 'B'] })),
   })
 
-  it('locks the questions of running and upcoming campaigns, as the clock moves', () => {
+  it('locks the questions of running and upcoming campaigns until the end of the last one using each, as the clock moves', () => {
     const repo = integrityOf(store)
-    expect([...repo.lockedQuestions(new Date('2025-05-10T12:00:00+08:00'))].sort()).toEqual(['qq1', 'qq2']) // q-ended running then, the others upcoming
-    expect([...repo.lockedQuestions(clock.now())].sort()).toEqual(['qq1', 'qq2'])
-    expect([...repo.lockedQuestions(new Date('2025-07-01T12:00:00+08:00'))]).toEqual(['qq2']) // only q-upcoming, now running
-    // a bare end date is the whole day in Beijing time: q-upcoming runs through 07-15
-    expect([...repo.lockedQuestions(new Date('2025-07-15T23:59:00+08:00'))]).toEqual(['qq2'])
-    expect([...repo.lockedQuestions(new Date('2025-07-16T00:00:00+08:00'))]).toEqual([])
+    const ids = (now: Date) => [...repo.lockedQuestions(now).keys()].sort()
+    const endOf = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString() // a bare end date: the whole day in Beijing time
+    expect(ids(new Date('2025-05-10T12:00:00+08:00'))).toEqual(['qq1', 'qq2']) // q-ended running then, the others upcoming
+    expect(ids(clock.now())).toEqual(['qq1', 'qq2'])
+    expect(Object.fromEntries(repo.lockedQuestions(clock.now()))).toEqual({ qq1: new Date('2025-06-30T00:00:00+08:00').toISOString(), qq2: endOf('2025-07-16') })
+    expect(ids(new Date('2025-07-01T12:00:00+08:00'))).toEqual(['qq2']) // only q-upcoming, now running
+    expect(ids(new Date('2025-07-15T23:59:00+08:00'))).toEqual(['qq2'])
+    // after the end, for as long as an attempt started just before it can still be submitted
+    const rules = sampleFixtures.campaigns.find((c) => c.id === 'q-upcoming')!.rules
+    const windowMs = (rules.questionsPerAttempt * rules.secondsPerQuestion + GRACE_SEC) * 1000
+    const end = Date.parse('2025-07-16T00:00:00+08:00')
+    expect(ids(new Date(end))).toEqual(['qq2'])
+    expect(ids(new Date(end + windowMs - 1))).toEqual(['qq2'])
+    expect(ids(new Date(end + windowMs))).toEqual([])
   })
 
-  it("knows a user's running (within the grace) and reviewed questions", () => {
+  it("knows a user's running questions (within the grace); nobody's review opens a locked question", () => {
     const repo = integrityOf(store)
     const user = store.upsertUser({ provider: 'dev', externalId: 'resident:integrity', nickname: '居民', role: 'resident' })
     const other = store.upsertUser({ provider: 'dev', externalId: 'resident:other', nickname: '邻居', role: 'resident' })
@@ -76,18 +107,13 @@ describe('IntegrityRepository (SQLite)', () => {
     store.quiz.insertAttempt(attempt('a-run', user.id, 'active', new Date(now.getTime() + 60_000), ['qq2']))
     store.quiz.insertAttempt(attempt('a-other', other.id, 'active', new Date(now.getTime() + 60_000), ['qq1']))
     expect([...repo.runningQuestions(user.id, now)]).toEqual(['qq2'])
-    expect([...repo.reviewedQuestions(user.id)]).toEqual(['qq1'])
-    expect(repo.wasReviewed(user.id, 'qq1')).toBe(true)
-    expect(repo.wasReviewed(user.id, 'qq2')).toBe(false)
-    expect(repo.wasReviewed(other.id, 'qq1')).toBe(false)
     // past deadline + grace an active attempt can no longer be submitted: it locks nothing
     expect([...repo.runningQuestions(user.id, new Date(now.getTime() + 60_000 + 11_000))]).toEqual([])
 
-    const locks = repo.locksFor(user.id, now, ['qq1'])
-    expect(practiceVerdict('qq1', locks)).toBe('open') // reviewed
-    expect(practiceVerdict('qq2', repo.locksFor(user.id, now, ['qq2']))).toBe('running')
-    expect(practiceVerdict('qq1', repo.locksFor(other.id, now, ['qq1']))).toBe('running')
-    expect(practiceVerdict('qq2', repo.locksFor(other.id, now))).toBe('locked')
+    expect(keyVerdict('qq1', repo.locksFor(user.id, now))).toBe('locked') // submitted and reviewed: still locked
+    expect(keyVerdict('qq2', repo.locksFor(user.id, now))).toBe('running')
+    expect(keyVerdict('qq1', repo.locksFor(other.id, now))).toBe('running')
+    expect(keyVerdict('qq2', repo.locksFor(other.id, now))).toBe('locked')
   })
 
   it('stores the risk outcome on the attempt', () => {
@@ -104,13 +130,6 @@ describe('IntegrityRepository (SQLite)', () => {
     const plan = (sql: string, ...params: unknown[]) =>
       (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ')
     const running = plan("SELECT questions, deadline FROM quiz_attempts WHERE user_id = ? AND status = 'active'", 'u')
-    const reviewed = plan(
-      "SELECT 1 FROM quiz_attempts a, json_each(a.questions) j WHERE a.user_id = ? AND a.status = 'submitted' AND j.value ->> '$.id' = ? LIMIT 1",
-      'u',
-      'q',
-    )
     expect(running).toBe('SEARCH quiz_attempts USING INDEX quiz_attempts_one_active (user_id=?)')
-    expect(reviewed).toMatch(/^SEARCH a USING INDEX quiz_attempts_by_user \(user_id=\?\)/)
-    expect(reviewed).not.toMatch(/SCAN a\b/)
   })
 })

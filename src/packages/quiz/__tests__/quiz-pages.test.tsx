@@ -7,6 +7,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { useSessionStore } from '@/api'
 import type { Attempt } from '@/contract'
 import { fixtures } from '../../../../mock/fixtures'
+import { PRACTICE_REFUSALS } from '../../../../server/modules/contest-integrity/rules'
+import { formatDateTime } from '@/features/quiz/format'
 import { drawn } from '../../../../test/mocks/echarts'
 import { taroMock } from '../../../../test/mocks/taro'
 import { useFixtureApi } from '../../../../test/support/fixture-api'
@@ -136,13 +138,20 @@ describe('an attempt', () => {
     expect(await screen.findByLabelText('得分 80 分')).toBeInTheDocument()
     expect(screen.getByText('8/10')).toBeInTheDocument()
     expect(screen.getByText('第1名')).toBeInTheDocument()
+    // q001 runs: right or wrong per question and what was chosen, never the key or the explanation
+    expect(screen.getByText('答题情况')).toBeInTheDocument()
     expect(screen.getAllByText('回答正确')).toHaveLength(8)
     expect(screen.getAllByText(/^(回答错误|未作答)$/)).toHaveLength(2)
-    const wrongSeed = seedOf.get(attempt.questions[9].id)!
-    expect(screen.getByText(`解析：${wrongSeed.explanation}`)).toBeInTheDocument()
-    expect(screen.getAllByText(/^正确答案：/)).toHaveLength(10)
-    fireEvent.click(screen.getAllByRole('link', { name: '查看政策解读 ›' })[0])
-    expect(taroMock.navigations.at(-1)?.url).toMatch(/^\/packages\/interpretation\/pages\/detail\/index\?id=i\d+$/)
+    expect(screen.getAllByText(/^你的答案：/)).toHaveLength(10)
+    const end = fixtures.campaigns.find((c) => c.id === 'q001')!.endsAt
+    const withheld = await api.client.call('GET /attempts/:id', { params: { id: attempt.id } })
+    expect(Date.parse(withheld.result!.keyWithheld!.until!)).toBeGreaterThanOrEqual(Date.parse(end))
+    expect(screen.getByRole('note')).toHaveTextContent(`竞赛结束后公布正确答案和解析（${formatDateTime(withheld.result!.keyWithheld!.until!)} 后）`)
+    for (const q of attempt.questions) expect(screen.queryByText(`解析：${seedOf.get(q.id)!.explanation}`)).toBeNull()
+    expect(screen.queryByText(/^正确答案：/)).toBeNull()
+    expect(screen.queryByText(/^解析：/)).toBeNull()
+    expect(screen.queryByRole('link', { name: '查看政策解读 ›' })).toBeNull()
+    expect(document.querySelectorAll('.question__option--right')).toHaveLength(0)
 
     fireEvent.click(screen.getByRole('button', { name: '成绩卡片' }))
     expect(await screen.findByLabelText('成绩卡片图片')).toBeInTheDocument()
@@ -284,7 +293,7 @@ describe('contest integrity on the pages', () => {
     const group = screen.getByRole(seed.type === 'multiple' ? 'group' : 'radiogroup', { name: stem })
     fireEvent.click(within(group).getAllByRole(seed.type === 'multiple' ? 'checkbox' : 'radio')[0])
     fireEvent.click(screen.getByRole('button', { name: '确定' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('该题正用于您进行中的答题，提交后可查看答案和解析')
+    expect(await screen.findByRole('alert')).toHaveTextContent(PRACTICE_REFUSALS.running)
     expect(screen.queryByText(/^解析：/)).toBeNull()
     expect(screen.queryByText(/^正确答案：/)).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: '跳过此题' }))
@@ -293,16 +302,16 @@ describe('contest integrity on the pages', () => {
     expect(screen.getByRole('button', { name: '确定' })).toBeInTheDocument()
   })
 
-  it('says how many questions an earlier result holds back while a new attempt runs', async () => {
+  it('shows an earlier result without keys while the campaign runs, every question with right or wrong', async () => {
     await signIn('复赛居民')
     const first = await startedAttempt('q002')
     await api.client.call('POST /attempts/:id/submit', { params: { id: first.id }, body: { answers: {} } })
-    const second = await api.client.call('POST /campaigns/:id/attempts', { params: { id: 'q002' }, body: {} })
-    const shared = first.questions.filter((q) => second.questions.some((s) => s.id === q.id))
-    expect(shared.length).toBeGreaterThan(0)
+    await api.client.call('POST /campaigns/:id/attempts', { params: { id: 'q002' }, body: {} })
     taroMock.routerParams = { id: first.id }
     render(<AttemptResultPage />)
-    expect(await screen.findByText(`另有 ${shared.length} 道题正用于您进行中的答题，交卷后可在那次答题的结果中查看解析`)).toBeInTheDocument()
-    for (const q of shared) expect(screen.queryByText(q.stem)).toBeNull()
+    expect(await screen.findByRole('note')).toHaveTextContent(/^竞赛结束后公布正确答案和解析（\d+月\d+日 \d\d:\d\d 后）$/)
+    for (const q of first.questions) expect(screen.getByText(q.stem)).toBeInTheDocument()
+    expect(screen.getAllByText('未作答')).toHaveLength(first.questions.length)
+    expect(screen.queryByText(/^(正确答案|解析)：/)).toBeNull()
   })
 })

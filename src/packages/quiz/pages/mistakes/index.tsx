@@ -7,6 +7,7 @@ import { Skeleton } from '@/components/skeleton'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { getMistakes } from '@/features/quiz/api/quiz'
 import { questionTypeLabel } from '@/features/quiz/components/question-view'
+import { formatDateTime } from '@/features/quiz/format'
 import { currentAppPath } from '@/utils/current-page'
 import { routes } from '@/utils/routes'
 import '../quiz.scss'
@@ -39,6 +40,7 @@ export default function MistakesPage() {
   if (book.error && !book.data) return <ErrorState message={book.error.message} onRetry={book.reload} />
   const groups = book.data ?? []
   const count = groups.reduce((n, g) => n + g.items.length, 0)
+  const open = groups.reduce((n, g) => n + g.items.filter((m) => !m.locked).length, 0)
   return (
     <ThemePage>
       {count === 0 ? (
@@ -46,11 +48,18 @@ export default function MistakesPage() {
       ) : (
         <>
           <View className='section__title'>共 {count} 道错题 · 连续答对两次即移出</View>
-          <View className='quiz-actions'>
-            <Button role='button' className='quiz-btn' onClick={() => Taro.navigateTo({ url: routes.quizPractice({ source: 'mistakes' }) })}>
-              全部重练
-            </Button>
-          </View>
+          {open > 0 ? (
+            <View className='quiz-actions'>
+              <Button role='button' className='quiz-btn' onClick={() => Taro.navigateTo({ url: routes.quizPractice({ source: 'mistakes' }) })}>
+                全部重练
+              </Button>
+            </View>
+          ) : null}
+          {open < count ? (
+            <Text className='quiz-panel__line quiz-review-note' role='note'>
+              {count - open} 道题正用于进行中或即将开始的竞赛，竞赛结束后公布答案并可重练
+            </Text>
+          ) : null}
         </>
       )}
       {groups.map((g) => (
@@ -61,12 +70,15 @@ export default function MistakesPage() {
               <Text>{m.question.stem}</Text>
               <Text className='quiz-group__meta'>
                 {questionTypeLabel[m.question.type]} · 答错 {m.wrongCount} 次{m.streak > 0 ? ` · 已连续答对 ${m.streak} 次` : ''}
+                {m.locked ? ` · 竞赛结束后可重练${m.locked.until ? `（${formatDateTime(m.locked.until)} 后）` : ''}` : ''}
               </Text>
             </View>
           ))}
-          <Button role='button' className='quiz-btn quiz-btn--ghost' onClick={() => Taro.navigateTo({ url: routes.quizPractice({ source: 'mistakes', policyId: g.policyId ?? 'none' }) })}>
-            重练本组（{g.items.length} 题）
-          </Button>
+          {g.items.some((m) => !m.locked) ? (
+            <Button role='button' className='quiz-btn quiz-btn--ghost' onClick={() => Taro.navigateTo({ url: routes.quizPractice({ source: 'mistakes', policyId: g.policyId ?? 'none' }) })}>
+              重练本组（{g.items.filter((m) => !m.locked).length} 题）
+            </Button>
+          ) : null}
         </View>
       ))}
     </ThemePage>

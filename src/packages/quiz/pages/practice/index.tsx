@@ -18,8 +18,9 @@ import '../quiz.scss'
 /**
  * 练习: by topic (or the 错题本's questions), no ranking and no clock; each answer is checked at
  * once and shows the right answer and the explanation. The server never draws a question it will
- * not answer, but one may become so between the draw and the answer (a contest starts, or the
- * resident starts an attempt that drew it): its refusal (403/409) is shown in place, with 跳过此题.
+ * not answer (one a running or upcoming campaign uses, submitted or not), but one may become so
+ * between the draw and the answer (a contest starts, or the resident starts an attempt that drew
+ * it): its refusal (403/409) is shown in place, with 跳过此题.
  */
 export default function PracticePage() {
   const params = useRouter().params
@@ -108,7 +109,7 @@ export default function PracticePage() {
       )}
       {questions.loading && !questions.data ? <Skeleton rows={3} /> : null}
       {questions.error && !questions.data ? <ErrorState message={questions.error.message} onRetry={questions.reload} /> : null}
-      {questions.data && list.length === 0 ? <EmptyState title={fromBook ? '错题本是空的' : '这个主题暂无题目'} hint={fromBook ? '答错的题会自动收进这里；正在竞赛中的题目提交后才能重练' : '竞赛中的题目在竞赛结束后开放练习，换个主题试试'} /> : null}
+      {questions.data && list.length === 0 ? <EmptyState title={fromBook ? '错题本是空的' : '这个主题暂无题目'} hint={fromBook ? '答错的题会自动收进这里；进行中或即将开始的竞赛的题目，竞赛结束后才能重练' : '竞赛中的题目在竞赛结束后开放练习，换个主题试试'} /> : null}
       {q ? (
         <>
           <QuestionView question={q} index={index} total={list.length} chosen={chosen} onChange={setChosen} locked={!!feedback || !!refusal || checking} correct={feedback?.correct} />

@@ -10,7 +10,7 @@ import { ReviewList } from '@/features/quiz/components/review-list'
 import { CardMaker } from '@/features/quiz/components/share/card-maker'
 import { saveImage } from '@/utils/save-image'
 import type { CardData } from '@/features/quiz/components/share/draw-card'
-import { duration } from '@/features/quiz/format'
+import { duration, formatDateTime } from '@/features/quiz/format'
 import { formatDate } from '@/utils/date'
 import { routes } from '@/utils/routes'
 import '../quiz.scss'
@@ -143,13 +143,14 @@ export default function AttemptResultPage() {
         </Button>
       </View>
 
-      <View className='section__title'>答题解析</View>
-      <ReviewList review={result.review} onOpenInterpretation={(iid) => Taro.navigateTo({ url: routes.interpretationDetail(iid) })} />
-      {result.reviewWithheld ? (
-        <Text className='quiz-panel__line' role='note'>
-          另有 {result.reviewWithheld} 道题正用于您进行中的答题，交卷后可在那次答题的结果中查看解析
+      <View className='section__title'>{result.keyWithheld?.questions === result.total ? '答题情况' : '答题解析'}</View>
+      {result.keyWithheld ? (
+        <Text className='quiz-panel__line quiz-review-note' role='note'>
+          竞赛结束后公布正确答案和解析{result.keyWithheld.until ? `（${formatDateTime(result.keyWithheld.until)} 后）` : ''}
+          {result.keyWithheld.questions < result.total ? `，本次有 ${result.keyWithheld.questions} 道题暂不公布` : ''}
         </Text>
       ) : null}
+      <ReviewList review={result.review} onOpenInterpretation={(iid) => Taro.navigateTo({ url: routes.interpretationDetail(iid) })} />
     </ThemePage>
   )
 }
