@@ -9,7 +9,7 @@ import type { Attempt } from '@/contract'
 import { fixtures } from '../../../../mock/fixtures'
 import { drawn } from '../../../../test/mocks/echarts'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import QuizPage from '../../../pages/quiz/index'
 import AttemptPage from '../pages/attempt/index'
 import CampaignDetailPage from '../pages/detail/index'
@@ -18,7 +18,7 @@ import MistakesPage from '../pages/mistakes/index'
 import PracticePage from '../pages/practice/index'
 import AttemptResultPage from '../pages/result/index'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 const HAIMEN = '331002001001'
 const seedOf = new Map(fixtures.questions.map((q) => [q.id, q]))
 

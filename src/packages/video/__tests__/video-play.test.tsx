@@ -3,10 +3,10 @@ import { useSessionStore } from '@/api'
 import { useDataSaverStore } from '@/features/settings/data-saver'
 import { useThemeStore } from '@/features/elder-mode/stores/theme-store'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import VideoPlayPage from '../pages/play/index'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 
 function playTo(seconds: number) {
   const host = document.querySelector('.video-play__video') as HTMLElement
