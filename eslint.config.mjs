@@ -8,16 +8,7 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: [
-      'node_modules/',
-      'dist/',
-      'data/',
-      'coverage/',
-      '.swc/',
-      'test-results/',
-      'test/e2e/screenshots/',
-      'mock/media/',
-    ],
+    ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', '.swc/', 'test-results/', 'test/e2e/screenshots/', 'mock/media/'],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
