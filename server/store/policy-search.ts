@@ -15,7 +15,3 @@ export function searchTerms(q: string | undefined): string[] {
   if (!q) return []
   return q.toLowerCase().split(/[\s\u3000]+/).filter(Boolean)
 }
-
-export function matchesAll(text: string, terms: readonly string[]): boolean {
-  return terms.every((term) => text.includes(term))
-}

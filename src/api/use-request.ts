@@ -25,7 +25,7 @@ export function useRequest<T>(load: () => Promise<T>, deps: unknown[]): RequestS
   const seq = useRef(0)
   // the URLs the last load read: a newer answer for one of them (stale-while-revalidate) loads again
   const reads = useRef(new Set<string>())
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- deps is the caller's list for load (this hook's contract, as useEffect's)
   const run = useCallback(load, deps)
 
   const reload = useCallback(async () => {
@@ -92,7 +92,7 @@ export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, de
   const seq = useRef(0)
   const busy = useRef(false)
   const firstPageReads = useRef(new Set<string>())
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- deps is the caller's list for loadPage (this hook's contract, as useEffect's)
   const load = useCallback(loadPage, deps)
 
   const fetchPage = useCallback(

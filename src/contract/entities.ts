@@ -92,8 +92,6 @@ export type Block =
   | { type: 'callout'; tone: 'key' | 'notice'; title: string; text: string }
   | { type: 'faq'; items: FaqItem[] }
 
-export type BlockType = Block['type']
-
 export interface InterpretationSummary {
   id: Id
   title: string

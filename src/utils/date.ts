@@ -18,12 +18,6 @@ export function formatDate(iso: string): string {
   return dayjs(iso).format('YYYY年M月D日')
 }
 
-/** 2021-05-20 */
-export function formatShortDate(iso: string): string {
-  initDates()
-  return dayjs(iso).format('YYYY-MM-DD')
-}
-
 /** 3天前 / 2个月前 */
 export function fromNow(iso: string, now: Date = new Date()): string {
   initDates()

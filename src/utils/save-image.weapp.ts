@@ -9,7 +9,7 @@ export async function saveImage(src: string, _fileName?: string): Promise<void> 
     if (/auth deny|authorize/.test(msg)) {
       const { confirm } = await Taro.showModal({ title: '需要相册权限', content: '请在设置中允许保存到相册', confirmText: '去设置' })
       if (confirm) await Taro.openSetting()
-      throw new Error('未获得相册权限')
+      throw new Error('未获得相册权限', { cause: e })
     }
     throw e
   }

@@ -27,11 +27,6 @@ export function isCalendarDate(s: string): boolean {
   return d.isValid() && d.format('YYYY-MM-DD') === s
 }
 
-/** whole days from `from` to `to` (both YYYY-MM-DD) */
-export function daysBetween(from: string, to: string): number {
-  return dayjs.utc(to).diff(dayjs.utc(from), 'day')
-}
-
 /** YYYY-MM-DD plus n days */
 export function addDays(date: string, n: number): string {
   return dayjs.utc(date).add(n, 'day').format('YYYY-MM-DD')

@@ -51,7 +51,7 @@ function client(server: () => TestServer) {
 
 describe('sign-in codes', () => {
   it('come from crypto.randomInt, six digits zero-padded', () => {
-    // the module object itself (an `import * as` namespace is a copy under the test transform)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself (an `import * as` namespace is a copy under the test transform)
     const spy = jest.spyOn(require('node:crypto') as typeof import('node:crypto'), 'randomInt')
     try {
       const codes = Array.from({ length: 200 }, () => newSignInCode())

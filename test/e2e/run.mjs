@@ -2,10 +2,12 @@
 /**
  * End-to-end runner: makes sure Chromium and the H5 build exist, starts the real server on a
  * fresh SQLite file serving dist/h5, runs the Playwright specs with node's test runner, stops
- * the server. `npm run test:e2e`.
+ * the server. `npm run test:e2e`. The build is rebuilt when a file it is made from (src/ but its
+ * tests, config/, package.json, the lock file, babel and TypeScript config, .env files) is newer
+ * than its index.html, so a build made right before (CI) is reused and an old one never tested.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -35,9 +37,38 @@ function ensureChromium() {
 /** the H5 build under test: dist/h5, or TARO_OUTPUT_DIR when set (a build of one's own) */
 const h5Dir = path.resolve(root, process.env.TARO_OUTPUT_DIR || 'dist/h5')
 
+/** what the H5 build is made from: a change to any of them makes dist/h5 stale (tests do not) */
+const BUILD_INPUTS = ['src', 'config', 'package.json', 'package-lock.json', 'babel.config.js', 'tsconfig.json', 'scripts/precompress.mjs']
+
+/** the newest modification under `p` (a file or a folder, `__tests__` folders skipped): [ms, path] */
+function newestInput(p, best = [0, '']) {
+  if (!existsSync(p)) return best
+  const st = statSync(p)
+  if (!st.isDirectory()) return st.mtimeMs > best[0] ? [st.mtimeMs, p] : best
+  for (const e of readdirSync(p, { withFileTypes: true })) {
+    if (e.name === '__tests__') continue
+    best = newestInput(path.join(p, e.name), best)
+  }
+  return best
+}
+
+/** why dist/h5 must be (re)built, or undefined when it is newer than every input */
+function staleReason() {
+  if (process.env.E2E_REBUILD) return 'E2E_REBUILD is set'
+  const index = path.join(h5Dir, 'index.html')
+  if (!existsSync(index)) return `there is no ${path.relative(root, index)}`
+  const envFiles = readdirSync(root).filter((f) => f.startsWith('.env'))
+  let newest = [0, '']
+  for (const p of [...BUILD_INPUTS, ...envFiles]) newest = newestInput(path.join(root, p), newest)
+  const built = statSync(index).mtimeMs
+  if (newest[0] > built) return `${path.relative(root, newest[1])} is newer than the build (${new Date(built).toISOString()})`
+  return undefined
+}
+
 function ensureH5Build() {
-  if (existsSync(path.join(h5Dir, 'index.html')) && !process.env.E2E_REBUILD) return
-  console.log('Building the H5 client (npm run build:h5)…')
+  const reason = staleReason()
+  if (!reason) return
+  console.log(`Building the H5 client (npm run build:h5): ${reason}…`)
   const r = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
@@ -67,6 +98,13 @@ async function waitForHealth(base, child) {
     await new Promise((r) => setTimeout(r, 200))
   }
   throw new Error('server did not become healthy in 30 s')
+}
+
+// `node test/e2e/run.mjs --build-status`: only say whether the build would be rebuilt
+if (process.argv.includes('--build-status')) {
+  const reason = staleReason()
+  console.log(reason ? `stale: ${reason}` : `up to date: ${path.relative(root, h5Dir)}`)
+  process.exit(reason ? 1 : 0)
 }
 
 ensureChromium()

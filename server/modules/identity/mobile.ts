@@ -1,7 +1,4 @@
-/** Mainland mobile numbers: the one pattern of the contract, and the mask every log and list uses. */
-import { isMobile } from '../../../src/contract'
-
-export const isMainlandMobile = (s: string): boolean => isMobile(s)
+/** Mainland mobile numbers: the mask every log and list uses (the pattern is the contract's isMobile). */
 
 /** 13812345678 → 138****5678 */
 export function maskMobile(mobile: string): string {

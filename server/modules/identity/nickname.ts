@@ -29,7 +29,7 @@ export function isReservedNickname(nickname: string): boolean {
 }
 
 // C0/C1 controls (line breaks among them), line and paragraph separators, bidi overrides, zero-width
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/
+const FORBIDDEN = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/u
 
 /** the nickname to store, or the Chinese reason it cannot be */
 export function checkNickname(raw: string): { ok: true; nickname: string } | { ok: false; message: string } {

@@ -5,14 +5,14 @@
  */
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { taroMock } from '../../../test/mocks/taro'
-import { useFixtureApi } from '../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../test/support/fixture-api'
 import { ApiClient, ApiError, useSessionStore } from '@/api'
 import ConsultPage from '@/packages/qa/pages/consult/index'
 import { memoryStorage } from '../kv-storage'
 import { Outbox, RATE_LIMITED_WAIT_MS } from '../outbox'
 import { retryAfterMs } from '../errors'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 afterEach(() => act(() => useSessionStore.getState().signOut()))
 
 const LIMIT_MESSAGE = /^咨询提交过于频繁，每小时最多 5 条，请 (1 小时|\d+ 分钟)后再试$/

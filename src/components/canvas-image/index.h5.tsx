@@ -13,8 +13,7 @@ export function CanvasImage({ width, height, scale, draw, drawKey, onImage }: Ca
     draw(ctx, s)
     onImage(canvas.toDataURL('image/png'))
     return undefined
-    // drawKey stands for what draw() shows
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- drawKey stands for what draw() shows; draw, scale and onImage are new closures each render
   }, [drawKey, width, height])
   return null
 }

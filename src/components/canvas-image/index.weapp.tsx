@@ -33,8 +33,7 @@ export function CanvasImage({ width, height, scale, draw, drawKey, onImage }: Ca
     return () => {
       cancelled = true
     }
-    // drawKey stands for what draw() shows
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- drawKey stands for what draw() shows; draw, scale and onImage are new closures each render
   }, [drawKey, width, height])
   return (
     <Canvas type='2d' id={id} style={{ position: 'fixed', left: '-10000px', top: '0', width: `${width}px`, height: `${height}px` }} aria-hidden />

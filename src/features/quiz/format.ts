@@ -32,18 +32,3 @@ export function regionNamer(tree: Region[]): (codes: string[]) => string {
   walk(tree)
   return (codes) => codes.map((c) => (c.endsWith('00') && c.length === 6 ? '台州全市' : (names.get(c) ?? c))).join('、')
 }
-
-/** 椒江区 · 海门街道 · 东山社区 */
-export function regionPath(tree: Region[], code: string | undefined): string {
-  if (!code) return ''
-  const out: string[] = []
-  let level: Region[] = tree
-  while (level.length) {
-    const hit: Region | undefined = level.find((r) => code.startsWith(r.code))
-    if (!hit) break
-    out.push(hit.name)
-    if (hit.code === code) break
-    level = hit.children ?? []
-  }
-  return out.join(' · ')
-}

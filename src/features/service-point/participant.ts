@@ -28,7 +28,7 @@ export function clearParticipant(stores: PersistedStore[]): void {
   stores.forEach(resetStore)
   // personal answers kept for offline reading (我的咨询, progress …)
   if (userId) readCache.clear(userId)
-  let keys: string[] = []
+  let keys: string[]
   try {
     keys = Taro.getStorageInfoSync().keys
   } catch {

@@ -1,11 +1,11 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { fixtures } from '../../../mock/fixtures'
 import { taroMock } from '../../../test/mocks/taro'
-import { useFixtureApi } from '../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../test/support/fixture-api'
 import { FIRST_SCREEN_ELEMENT_ID } from '@/contract'
 import HomePage from '../index/index'
 
-useFixtureApi()
+setupFixtureApi()
 
 describe('首页', () => {
   it('shows featured interpretations, every topic, the latest policies and ongoing campaigns', async () => {

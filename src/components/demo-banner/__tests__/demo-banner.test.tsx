@@ -1,10 +1,10 @@
 import { act, render, renderHook, screen } from '@testing-library/react'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { ApiClient, setApi, useNetworkStore } from '@/api'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { askDemoMode, DemoBanner, useDemoModeCheck, useDemoStore } from '..'
 
-const fixture = useFixtureApi()
+const fixture = setupFixtureApi()
 afterEach(() => {
   act(() => useDemoStore.setState({ demo: false, answered: false }))
   setApi(fixture.client)

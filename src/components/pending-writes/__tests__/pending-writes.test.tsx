@@ -1,12 +1,12 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { outbox, useNetworkStore, useSessionStore } from '@/api'
 import ConsultPage from '@/packages/qa/pages/consult/index'
 import MinePage from '@/pages/mine/index'
 import { OfflineBanner } from '../../offline-banner'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 
 afterEach(() => act(() => useSessionStore.getState().signOut()))
 

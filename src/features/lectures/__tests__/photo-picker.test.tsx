@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { useSessionStore } from '@/api'
 import type { LectureOrder } from '@/contract'
 import { setUploadTransport } from '../api/upload-photo'
 import { PhotoPicker } from '../components/photo-picker'
 import { OrderActions } from '../components/order-actions'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 beforeAll(() => setUploadTransport(api.upload))
 jest.setTimeout(30000)
 

@@ -7,12 +7,12 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import Taro from '@tarojs/taro'
 import { fixtures } from '../../../../mock/fixtures'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { OrderForm } from '../components/order-form'
 import { PRIVACY_AGREE_BUTTON_ID } from '../components/privacy-popup'
 import { lectureTemplateIds } from '../config'
 
-useFixtureApi()
+setupFixtureApi()
 
 type Listener = (resolve: (o: { event: string; buttonId?: string }) => void, info: { referrer: string }) => void
 const taro = Taro as unknown as Record<string, unknown>

@@ -51,11 +51,16 @@ export function PhotoPicker({ onChange, onBusyChange, max = LECTURE_PHOTOS_MAX }
   const busy = items.some((i) => !i.url && !i.error)
   const urls = items.flatMap((i) => (i.url ? [i.url] : []))
   const urlKey = urls.join('\n')
+  // the parent's latest callbacks, told only when the uploaded URLs or the busy state change
+  const onChangeRef = useRef(onChange)
+  onChangeRef.current = onChange
+  const onBusyChangeRef = useRef(onBusyChange)
+  onBusyChangeRef.current = onBusyChange
   useEffect(() => {
-    onChange(urlKey ? urlKey.split('\n') : [])
+    onChangeRef.current(urlKey ? urlKey.split('\n') : [])
   }, [urlKey])
   useEffect(() => {
-    onBusyChange?.(busy)
+    onBusyChangeRef.current?.(busy)
   }, [busy])
   // blob: previews are released with the picker
   useEffect(() => () => itemsRef.current.forEach((i) => i.preview?.startsWith('blob:') && URL.revokeObjectURL?.(i.preview)), [])

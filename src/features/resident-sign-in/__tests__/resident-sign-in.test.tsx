@@ -5,13 +5,13 @@
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { useSessionStore } from '@/api'
 import ConsultPage from '@/packages/qa/pages/consult/index'
 import SignInPage from '@/packages/sign-in/pages/resident/index'
 import MinePage from '@/pages/mine/index'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 jest.setTimeout(20_000)
 
 function typeInto(label: string, value: string) {

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { outbox, readCache, useSessionStore } from '@/api'
 import { useThemeStore } from '@/features/elder-mode/stores/theme-store'
 import { useReadingStore } from '@/features/interpretations/stores/reading-store'
@@ -12,7 +12,7 @@ import { switchParticipant } from '@/pages/switch-participant'
 import { useServicePointStore } from '../stores/service-point-store'
 import { useIdleReturn } from '../use-idle-return'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 
 const point = { villageCode: '331002003201', villageName: '栅浦村', place: '椒江区 · 葭沚街道 · 栅浦村', staffName: '服务点小陈', boundAt: '2026-11-28T08:00:00Z' }
 

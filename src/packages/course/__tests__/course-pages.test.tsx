@@ -2,12 +2,12 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import { useSessionStore } from '@/api'
 import { fixtures } from '../../../../mock/fixtures'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import CourseDetailPage from '../pages/detail/index'
 import CourseListPage from '../pages/list/index'
 import LessonPage from '../pages/lesson/index'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 const c001 = fixtures.courses.find((c) => c.id === 'c001')!
 
 afterEach(() => act(() => useSessionStore.getState().signOut()))

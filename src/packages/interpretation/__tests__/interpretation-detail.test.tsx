@@ -2,13 +2,13 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { fixtures } from '../../../../mock/fixtures'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { FIRST_SCREEN_ELEMENT_ID } from '@/contract'
 import { useReadingStore } from '@/features/interpretations/stores/reading-store'
 import InterpretationDetailPage from '../pages/detail/index'
 import ReadingPage from '../pages/reading/index'
 
-useFixtureApi()
+setupFixtureApi()
 const i002 = fixtures.interpretations.find((i) => i.id === 'i002')!
 
 beforeEach(() => {

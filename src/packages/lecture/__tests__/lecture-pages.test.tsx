@@ -6,7 +6,7 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { useSessionStore } from '@/api'
 import type { LectureOrder, Role, Session } from '@/contract'
 import { LectureEntries } from '@/features/lectures/components/mine-entries'
@@ -24,7 +24,7 @@ import MyOrdersPage from '../pages/mine/index'
 import OrderPage from '../pages/order/index'
 import SignInPage from '../pages/sign-in/index'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 // whole journeys through several pages: generous on a busy 2-core machine
 jest.setTimeout(30000)
 const today = shanghaiToday()

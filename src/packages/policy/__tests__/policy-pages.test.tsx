@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import PolicyDetailPage from '../pages/detail/index'
 import PolicyListPage from '../pages/list/index'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 
 async function typeAndSearch(text: string) {
   const input = document.querySelector('.search-bar__input') as HTMLElement & { value: string }

@@ -1,13 +1,13 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { useSessionStore } from '@/api'
 import { UNSURE_QUESTION } from '../../../../test/support/qa-questions'
 import AskPage from '../pages/ask/index'
 import ConsultPage from '../pages/consult/index'
 import MyConsultationsPage from '../pages/mine/index'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 
 /** Types into a Taro Input/Textarea as its H5 component reports it: an `input` event with detail.value. */
 function type(selector: string, value: string) {

@@ -11,7 +11,7 @@ import { PRACTICE_REFUSALS } from '../../../../server/modules/contest-integrity/
 import { formatDateTime } from '@/features/quiz/format'
 import { drawn } from '../../../../test/mocks/echarts'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import QuizPage from '../../../pages/quiz/index'
 import AttemptPage from '../pages/attempt/index'
 import CampaignDetailPage from '../pages/detail/index'
@@ -20,7 +20,7 @@ import MistakesPage from '../pages/mistakes/index'
 import PracticePage from '../pages/practice/index'
 import AttemptResultPage from '../pages/result/index'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 const HAIMEN = '331002001001'
 const seedOf = new Map(fixtures.questions.map((q) => [q.id, q]))
 

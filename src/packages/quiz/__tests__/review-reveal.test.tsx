@@ -12,12 +12,12 @@ import { formatDateTime } from '@/features/quiz/format'
 import { fixtures } from '../../../../mock/fixtures'
 import { makeClock } from '../../../../test/api/helpers/clock'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import MistakesPage from '../pages/mistakes/index'
 import AttemptResultPage from '../pages/result/index'
 
 const clock = makeClock(new Date())
-const api = useFixtureApi({ now: clock.now })
+const api = setupFixtureApi({ now: clock.now })
 const seedOf = new Map(fixtures.questions.map((q) => [q.id, q]))
 
 async function signIn(name: string) {

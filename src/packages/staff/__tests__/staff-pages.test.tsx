@@ -6,7 +6,7 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { AccountsRepository } from '../../../../server/modules/accounts/repository'
 import { hashPassword } from '../../../../server/modules/auth/password'
 import { useSessionStore } from '@/api'
@@ -16,7 +16,7 @@ import LoginPage from '../pages/login/index'
 import PasswordPage from '../pages/password/index'
 import SessionsPage from '../pages/sessions/index'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 jest.setTimeout(30000)
 
 const PASSWORD = 'xianju-staff-2026'

@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import VideoFeedPage from '../pages/feed/index'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 const all = () => api.store.listVideos({ page: 1, pageSize: 50 }).items
 
 describe('刷视频 feed', () => {

@@ -3,10 +3,10 @@ import { useSessionStore } from '@/api'
 import { useDataSaverStore } from '@/features/settings/data-saver'
 import { useThemeStore } from '@/features/elder-mode/stores/theme-store'
 import { taroMock } from '../../../../test/mocks/taro'
-import { useFixtureApi } from '../../../../test/support/fixture-api'
+import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import VideoPlayPage from '../pages/play/index'
 
-const api = useFixtureApi()
+const api = setupFixtureApi()
 
 function playTo(seconds: number) {
   const host = document.querySelector('.video-play__video') as HTMLElement
@@ -92,7 +92,12 @@ describe('短视频点赞与播放量', () => {
     await waitFor(() => expect(api.requests.filter((r) => r === 'POST /api/v1/videos/v002/views')).toHaveLength(1))
     // the count shown is the server's answer to the view
     const at = recorded.mock.calls.findIndex(([key]) => key === 'POST /videos/:id/views')
-    expect(await recorded.mock.results[at].value).toEqual({ views: v002.views + 1, counted: true })
+    // inside act: the page sets the count from this answer
+    let answer: unknown
+    await act(async () => {
+      answer = await recorded.mock.results[at].value
+    })
+    expect(answer).toEqual({ views: v002.views + 1, counted: true })
     recorded.mockRestore()
   })
 

@@ -20,7 +20,8 @@ const EXAMPLES = ['我爸70岁了能领多少养老补贴', '医保怎么异地�
 const SUGGEST_DELAY_MS = 300
 
 export default function AskPage() {
-  const initial = useRouter().params.q ? decodeURIComponent(useRouter().params.q as string) : ''
+  const { q } = useRouter().params
+  const initial = q ? decodeURIComponent(q) : ''
   const [text, setText] = useState(initial)
   const [asked, setAsked] = useState(initial)
   const [picked, setPicked] = useState<QaHit>()

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Image, Swiper, SwiperItem, Text, Video, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { mediaUrl, usePagedList, useRequest } from '@/api'
@@ -41,14 +41,19 @@ export default function VideoFeedPage() {
   const current = videos[index]
   const captions = useRequest(async () => (current ? getCaptions(current.captions) : []), [current?.captions])
 
-  const apply = (actions: FeedAction[]) =>
-    actions.forEach(({ action, index: i }) => {
-      const v = videos[i]
-      if (!v) return
-      const ctx = Taro.createVideoContext(playerId(v))
-      if (action === 'play') ctx.play()
-      else ctx.pause()
-    })
+  const { hasMore, loading: listLoading, loadMore } = list
+
+  const apply = useCallback(
+    (actions: FeedAction[]) =>
+      actions.forEach(({ action, index: i }) => {
+        const v = videos[i]
+        if (!v) return
+        const ctx = Taro.createVideoContext(playerId(v))
+        if (action === 'play') ctx.play()
+        else ctx.pause()
+      }),
+    [videos],
+  )
 
   // start where the user tapped: page on until that video is loaded (it was on a list page the
   // user scrolled to), at most START_SEARCH_PAGES pages, else from the top
@@ -56,22 +61,20 @@ export default function VideoFeedPage() {
   useEffect(() => {
     if (started.current || !videos.length) return
     const found = videos.findIndex((v) => v.id === startId)
-    if (found < 0 && startId && list.hasMore && videos.length < START_SEARCH_PAGES * 10) {
-      if (!list.loading) void list.loadMore()
+    if (found < 0 && startId && hasMore && videos.length < START_SEARCH_PAGES * 10) {
+      if (!listLoading) void loadMore()
       return
     }
     started.current = true
     const at = Math.max(0, found)
     setIndex(at)
     if (!saveData) setTimeout(() => apply([{ action: 'play', index: at }]), 0)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [videos.length, startId, list.loading])
+  }, [videos, startId, hasMore, listLoading, loadMore, saveData, apply])
 
-  // the next page before the user reaches the end
+  // the next page before the user reaches the end (loadMore does nothing while a page is loading)
   useEffect(() => {
-    if (started.current && !list.loading && index >= videos.length - FEED_PREFETCH && list.hasMore) void list.loadMore()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [index, videos.length, list.loading])
+    if (started.current && !listLoading && index >= videos.length - FEED_PREFETCH && hasMore) void loadMore()
+  }, [index, videos.length, listLoading, hasMore, loadMore])
 
   useDidHide(() => apply(onVisibility(index, false, playing.current)))
   useDidShow(() => apply(onVisibility(index, true, playing.current)))
