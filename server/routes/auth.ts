@@ -7,6 +7,7 @@ import type { RoutePlugin } from '../type-provider'
 import { jscode2session, type WechatConfig } from '../wechat/jscode2session'
 import { defaultNickname } from '../modules/identity'
 import { ORG_MESSAGE, validOrg } from '../modules/dev-login/org'
+import { devLoginOnlyLocal } from '../modules/dev-login/guard'
 
 export interface AuthRoutesOptions {
   /** POST /auth/dev exists only when true (mock mode, development) */
@@ -32,7 +33,12 @@ export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
     if (options.devLogin) {
       app.post(
         '/auth/dev',
-        { schema: { body: DevLoginBody, response: { 200: Session, ...authErrors } }, config: { validationMessages: { org: ORG_MESSAGE } } },
+        {
+          schema: { body: DevLoginBody, response: { 200: Session, ...authErrors } },
+          config: { validationMessages: { org: ORG_MESSAGE } },
+          // before the body is read: behind a proxy or under another Host it is not there at all
+          onRequest: devLoginOnlyLocal,
+        },
         async (request) => {
           const { role } = request.body
           const nickname = request.body.name?.trim() || DEV_NICKNAMES[role]
