@@ -28,6 +28,9 @@ export const DEV_NICKNAMES: Record<Role, string> = {
 
 const authErrors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 
+/** mini-program sign-in: each call costs a jscode2session upstream, so it is bounded per address (review L8) */
+export const WECHAT_LOGIN_LIMIT_PER_IP = { name: 'wechat-login', max: 30, windowMs: 10 * 60 * 1000, per: 'ip', message: '登录尝试过于频繁' } as const
+
 export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
   return async (app) => {
     if (options.devLogin) {
@@ -54,7 +57,7 @@ export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
 
     app.post(
       '/auth/wechat',
-      { schema: { body: WechatLoginBody, response: { 200: Session, ...authErrors } } },
+      { schema: { body: WechatLoginBody, response: { 200: Session, ...authErrors } }, preHandler: app.limit(WECHAT_LOGIN_LIMIT_PER_IP) },
       async (request) => {
         if (!options.wechat) throw unavailable('未配置微信登录')
         const wx = await jscode2session(options.wechat, request.body.code)
