@@ -37,7 +37,7 @@ export interface BuildAppOptions {
   mediaDir?: string
   /** WeChat login; without it POST /auth/wechat answers 503 */
   wechat?: WechatConfig
-  /** POST /auth/dev and the app's 演示模式 banner; default: in mock mode only (main.ts passes readConfig's answer) */
+  /** POST /auth/dev and the app's 演示模式 banner; default off (main.ts passes readConfig's answer) */
   devLogin?: boolean
   /** residents' sign-in: a real SMS provider, WeChat web authorisation (tests: their own sender) */
   identity?: Partial<IdentityOptions>
@@ -57,6 +57,20 @@ export interface BuildAppOptions {
   uploadsDir?: string
   /** Strict-Transport-Security, only behind HTTPS (HSTS=1); never on plain-HTTP localhost */
   hsts?: boolean
+  /**
+   * TRUST_PROXY: a hop count or the proxies' addresses/CIDRs, handed to Fastify's trustProxy so
+   * request.ip (per-IP limits, audit, sessions) is the client's; unset, X-Forwarded-For is ignored
+   */
+  trustProxy?: number | string[]
+}
+
+/**
+ * Fastify's trustProxy for a hop count or an address list. A count is written as the function
+ * Fastify itself makes of a number (trust the `hops` nearest addresses), which its typings omit.
+ */
+function trustProxyOption(trust: number | string[]): string[] | ((address: string, hop: number) => boolean) {
+  if (Array.isArray(trust)) return trust
+  return (_address, hop) => hop < trust
 }
 
 export function buildApp(opts: BuildAppOptions): App {
@@ -71,6 +85,7 @@ export function buildApp(opts: BuildAppOptions): App {
       connectionsCheckingInterval: 1000,
     },
     clientErrorHandler,
+    ...(opts.trustProxy !== undefined ? { trustProxy: trustProxyOption(opts.trustProxy) } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('store', opts.store)
@@ -87,7 +102,7 @@ export function buildApp(opts: BuildAppOptions): App {
   const servesH5 = setupH5(app, opts.staticDir)
   setupNotFound(app, { spaFallback: servesH5 })
 
-  const devLogin = opts.devLogin ?? opts.mode === 'mock'
+  const devLogin = opts.devLogin ?? false
   if (devLogin) {
     app.addHook('onReady', async () => {
       app.log.warn('开发登录已开启（演示模式）：任何人都可以用 POST /api/v1/auth/dev 以任意角色登录，只能用于本机演示')

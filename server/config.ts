@@ -1,5 +1,5 @@
 /** The server's settings, read once from the environment and argv (see main.ts). */
-import { isIPv4 } from 'node:net'
+import { isIP, isIPv4 } from 'node:net'
 import { isAbsolute, join, resolve } from 'node:path'
 import type { ApiMode } from './app'
 import type { Faults } from './plugins/fault-injection'
@@ -35,7 +35,15 @@ export interface ServerConfig {
   identity: { tencentSms?: TencentSmsConfig; wechatOa?: WechatOaConfig }
   /** Strict-Transport-Security, only when served over HTTPS (HSTS=1) */
   hsts: boolean
+  /**
+   * TRUST_PROXY: the reverse proxy in front (a hop count, or the proxies' addresses/CIDRs), passed
+   * to Fastify's trustProxy; unset, X-Forwarded-For is ignored and request.ip is the peer's address
+   */
+  trustProxy?: TrustProxy
 }
+
+/** a hop count or a list of addresses/CIDRs; never `true` (that would believe any client's X-Forwarded-For) */
+export type TrustProxy = number | string[]
 
 export class ConfigError extends Error {}
 
@@ -70,18 +78,53 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 /**
- * POST /auth/dev (any role, no password) is for this machine only: ALLOW_DEV_LOGIN=1 turns it
- * on, =0 off whatever else says; unset, it is on in the local demo (`--demo` or DEMO=1, which
- * `npm start` passes) and in mock mode (fixtures in memory, `npm run dev`), and off otherwise.
+ * TRUST_PROXY: how many proxies stand in front (`1` for nginx on the same host), or their
+ * addresses and CIDRs, comma-separated (`127.0.0.1,10.0.0.0/8`). Never `true`: Fastify would then
+ * take the left-most X-Forwarded-For, which any client writes, and every per-IP limit would be
+ * the client's to choose.
  */
-function devLoginOf(env: Env, demo: boolean, mode: ApiMode, host: string): boolean {
+export function trustProxyOf(env: Env): TrustProxy | undefined {
+  const raw = env.TRUST_PROXY?.trim()
+  if (raw === undefined || raw === '') return undefined
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw)
+    if (hops < 1 || hops > 10) throw new ConfigError(`TRUST_PROXY 的代理层数须在 1..10 之间，而不是 "${raw}"`)
+    return hops
+  }
+  const entries = raw.split(',').map((e) => e.trim())
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/')
+    const family = isIP(address ?? '')
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32))
+    if (!family || !bitsOk || extra !== undefined) {
+      throw new ConfigError(`TRUST_PROXY 只能是代理层数（如 1）或以逗号分隔的代理地址/CIDR（如 127.0.0.1,10.0.0.0/8），而不是 "${raw}"`)
+    }
+  }
+  return entries
+}
+
+/**
+ * POST /auth/dev (any role, no password) is for this machine only: ALLOW_DEV_LOGIN=1 turns it
+ * on, =0 off whatever else says; unset, it is on only in the local demo (`--demo` or DEMO=1, which
+ * `npm start` and `npm run dev` pass) and off otherwise — mock mode alone does not turn it on.
+ * On, it refuses to start on a non-loopback HOST, behind a proxy (TRUST_PROXY) or with
+ * NODE_ENV=production.
+ */
+function devLoginOf(env: Env, demo: boolean, host: string): boolean {
   const raw = env.ALLOW_DEV_LOGIN
   if (raw !== undefined && raw !== '' && raw !== '0' && raw !== '1') throw new ConfigError(`ALLOW_DEV_LOGIN 只能是 0 或 1，而不是 "${raw}"`)
-  const on = raw === '1' || (raw !== '0' && (demo || mode === 'mock'))
-  if (on && !isLoopbackHost(host)) {
+  const on = raw === '1' || (raw !== '0' && demo)
+  if (!on) return false
+  if (!isLoopbackHost(host)) {
     throw new ConfigError(`开发登录只能在本机地址上开启：HOST=${host} 不是回环地址（127.0.0.1、::1、localhost），请设 ALLOW_DEV_LOGIN=0 或改用本机地址`)
   }
-  return on
+  if (env.TRUST_PROXY?.trim()) {
+    throw new ConfigError('开发登录不能在反向代理之后开启：已设置 TRUST_PROXY，请设 ALLOW_DEV_LOGIN=0 或去掉 --demo')
+  }
+  if (env.NODE_ENV === 'production') {
+    throw new ConfigError('开发登录不能在生产环境开启：NODE_ENV=production，请设 ALLOW_DEV_LOGIN=0 或去掉 --demo')
+  }
+  return true
 }
 
 export function readConfig(env: Env = process.env, argv: readonly string[] = []): ServerConfig {
@@ -94,6 +137,7 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
 
   const appId = env.WECHAT_APPID
   const secret = env.WECHAT_SECRET
+  const trustProxy = trustProxyOf(env)
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host,
@@ -108,7 +152,7 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
     ...(appId && secret
       ? { wechat: { appId, secret, ...(env.WECHAT_LECTURE_TEMPLATE_ID ? { lectureTemplateId: env.WECHAT_LECTURE_TEMPLATE_ID } : {}) } }
       : {}),
-    devLogin: devLoginOf(env, demo, mode, host),
+    devLogin: devLoginOf(env, demo, host),
     rateLimit: env.RATE_LIMIT !== '0',
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
     headersTimeoutMs: integer(env, 'HEADERS_TIMEOUT_MS', 15_000, 1_000, 600_000),
@@ -116,6 +160,7 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
     responseCache: env.RESPONSE_CACHE !== '0',
     identity: readIdentity(env),
     hsts: env.HSTS === '1',
+    ...(trustProxy !== undefined ? { trustProxy } : {}),
   }
 }
 

@@ -3,7 +3,8 @@
  *
  *   PORT=8080 HOST=127.0.0.1 DATA_DIR=./data STATIC_DIR=dist/h5 MEDIA_DIR=mock/media
  *   API_MODE=sqlite|mock (or --mock)  MOCK_LATENCY_MS=0 MOCK_ERROR_RATE=0
- *   WECHAT_APPID / WECHAT_SECRET      ALLOW_DEV_LOGIN=0|1 (unset: on only with --demo / DEMO=1 or in mock mode; loopback HOST only)
+ *   WECHAT_APPID / WECHAT_SECRET      ALLOW_DEV_LOGIN=0|1 (unset: on only with --demo / DEMO=1; loopback HOST only, never with TRUST_PROXY or NODE_ENV=production)
+ *   TRUST_PROXY=1 (hops) or 127.0.0.1,10.0.0.0/8 (the reverse proxy in front; unset: X-Forwarded-For is ignored)
  *   RATE_LIMIT=0 (benchmarks only)    REQUEST_TIMEOUT_MS=30000 HEADERS_TIMEOUT_MS=15000
  *   LOG_LEVEL=info  RESPONSE_CACHE=1 (0: no server-side cache of content reads)
  *   HSTS=0 (1: Strict-Transport-Security, when served over HTTPS)
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     // photos under DATA_DIR/uploads; mock mode (SQLite in memory) keeps them in a temp dir
     uploadsDir: config.mode === 'sqlite' ? join(config.dataDir, 'uploads') : undefined,
     hsts: config.hsts,
+    trustProxy: config.trustProxy,
     logger: true,
     logLevel: config.logLevel,
   })
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
       wechatLogin: Boolean(config.wechat),
       contentCheck: config.wechat ? 'msgSecCheck, local word list as fallback' : 'local word list',
       devLogin: config.devLogin,
+      trustProxy: config.trustProxy ?? false,
       smsSignIn: config.identity.tencentSms ? 'tencent' : config.devLogin ? 'demo (codes in this log)' : 'off',
       wechatOaSignIn: Boolean(config.identity.wechatOa),
     },

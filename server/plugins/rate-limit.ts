@@ -4,11 +4,13 @@
  *
  *   preHandler: [requireRole(), app.limit(LIMITS.consultationPerUser), app.limit(LIMITS.consultationPerIp)]
  *
- * Counters live in @fastify/rate-limit's store: in process memory on one instance; the scale-out
- * work hands it a Redis client (`redis` option) so every instance shares them. A refusal is a 429
+ * Counters live in @fastify/rate-limit's store: in process memory (up to LIMITER_CACHE callers per
+ * rule), which is right for ONE instance only: with several instances each keeps its own counts
+ * and every limit multiplies by their number, so the scale-out work must hand it a Redis client
+ * (`redis` option) so every instance shares them. Per-IP rules key IPv6 clients by their /64. A refusal is a 429
  * `{error:{code:'rate_limited', message}}` in Chinese with `Retry-After` in seconds.
  */
-import rateLimit from '@fastify/rate-limit'
+import rateLimit, { normalizeIP } from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import { ApiError } from '../errors'
 
@@ -47,9 +49,25 @@ export function rateLimited(message: string, retryAfterMs: number): ApiError {
   return new ApiError(429, 'rate_limited', `${message}，${retryIn(retryAfterMs)}`)
 }
 
+/**
+ * Keys each rule's in-memory store holds before the least recently used is dropped (and its count
+ * forgotten). @fastify/rate-limit's default is 5,000: a day-long rule with more active users than
+ * that would reset, and an attacker churning addresses could evict a victim's counter on purpose.
+ * One entry is ~100 bytes, so 100,000 is ~10 MB per rule at worst.
+ */
+export const LIMITER_CACHE = 100_000
+
+/** an IPv6 client is its /64 (one subscriber's network hands out 2^64 addresses); IPv4 as is */
+export const IPV6_SUBNET = 64
+
+/** the address a per-IP limit counts: IPv4 (and IPv4-mapped IPv6) as is, IPv6 by its /64 */
+export function clientKey(ip: string): string {
+  return normalizeIP(ip, IPV6_SUBNET)
+}
+
 function keyOf(rule: LimitRule, request: FastifyRequest): string {
   if (rule.per === 'user' && request.user) return `${rule.name}:u:${request.user.id}`
-  return `${rule.name}:ip:${request.ip}`
+  return `${rule.name}:ip:${clientKey(request.ip)}`
 }
 
 /** at the root, before the routes: `app.limit` is called while routes register, after the plugin loaded */
@@ -57,6 +75,7 @@ export function setupRateLimit(app: FastifyInstance, options: RateLimitOptions =
   const enabled = options.enabled ?? true
   app.register(rateLimit, {
     global: false,
+    cache: LIMITER_CACHE,
     // one counter per rule and caller; the header names are the ones clients know
     hook: 'preHandler',
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
@@ -73,7 +92,9 @@ export function setupRateLimit(app: FastifyInstance, options: RateLimitOptions =
       // made on first use: a route may be declared before @fastify/rate-limit has loaded
       let check = limiters.get(rule.name)
       if (!check) {
-        check = app.createRateLimit({ max: rule.max, timeWindow: rule.windowMs, keyGenerator: (req) => keyOf(rule, req) })
+        // `cache` sizes this rule's own store (LocalStore.child reads it; the typings leave it out)
+        const options = { max: rule.max, timeWindow: rule.windowMs, cache: LIMITER_CACHE, keyGenerator: (req: FastifyRequest) => keyOf(rule, req) }
+        check = app.createRateLimit(options)
         limiters.set(rule.name, check)
       }
       const result = await check(request)

@@ -7,6 +7,7 @@ import type { RoutePlugin } from '../type-provider'
 import { jscode2session, type WechatConfig } from '../wechat/jscode2session'
 import { defaultNickname } from '../modules/identity'
 import { CITY_ORG_CODE, ORG_MESSAGE, validOrg } from '../modules/dev-login/org'
+import { devLoginOnlyLocal } from '../modules/dev-login/guard'
 import { linkDemoLecturer } from '../modules/staff-scope/lecturer-link'
 
 export interface AuthRoutesOptions {
@@ -28,12 +29,20 @@ export const DEV_NICKNAMES: Record<Role, string> = {
 
 const authErrors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 
+/** mini-program sign-in: each call costs a jscode2session upstream, so it is bounded per address (review L8) */
+export const WECHAT_LOGIN_LIMIT_PER_IP = { name: 'wechat-login', max: 30, windowMs: 10 * 60 * 1000, per: 'ip', message: '登录尝试过于频繁' } as const
+
 export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
   return async (app) => {
     if (options.devLogin) {
       app.post(
         '/auth/dev',
-        { schema: { body: DevLoginBody, response: { 200: Session, ...authErrors } }, config: { validationMessages: { org: ORG_MESSAGE } } },
+        {
+          schema: { body: DevLoginBody, response: { 200: Session, ...authErrors } },
+          config: { validationMessages: { org: ORG_MESSAGE } },
+          // before the body is read: behind a proxy or under another Host it is not there at all
+          onRequest: devLoginOnlyLocal,
+        },
         async (request) => {
           const { role } = request.body
           const nickname = request.body.name?.trim() || DEV_NICKNAMES[role]
@@ -53,7 +62,7 @@ export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
 
     app.post(
       '/auth/wechat',
-      { schema: { body: WechatLoginBody, response: { 200: Session, ...authErrors } } },
+      { schema: { body: WechatLoginBody, response: { 200: Session, ...authErrors } }, preHandler: app.limit(WECHAT_LOGIN_LIMIT_PER_IP) },
       async (request) => {
         if (!options.wechat) throw unavailable('未配置微信登录')
         const wx = await jscode2session(options.wechat, request.body.code)

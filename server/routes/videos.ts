@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto'
 import { ErrorBody, IdParams, PageOf, readErrors } from '../schemas/common'
 import { Video, VideoLikeInput, VideoLikeState, VideoQuery, VideoViewResult } from '../schemas/videos'
 import { notFound } from '../errors'
 import { requireRole } from '../plugins/auth'
 import { WRITE_LIMITS } from '../modules/abuse/limits'
+import { clientKey } from '../plugins/rate-limit'
+import { viewerKeyer } from '../modules/server-secrets/repository'
 import type { RoutePlugin } from '../type-provider'
 
 const writeErrors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 503: ErrorBody }
@@ -22,11 +23,13 @@ const videoRoutes: RoutePlugin = async (app) => {
     return video
   })
 
-  // A view per viewer per window: the signed-in user, or else a hash of the address alone (never
-  // stored in the clear) — not address and browser, which let anyone count again by changing
-  // the User-Agent. Posts are limited per address too.
+  // A view per viewer per window: the signed-in user, or else the address alone (an IPv6 client by
+  // its /64), as an HMAC under this data directory's secret — never stored in the clear, and not
+  // reversible by hashing every address; not address and browser, which let anyone count again
+  // by changing the User-Agent. Posts are limited per address too.
+  const anonymousViewer = viewerKeyer(app.store.db)
   app.post('/videos/:id/views', { schema: { params: IdParams, response: { 200: VideoViewResult, ...writeErrors } }, preHandler: app.limit(WRITE_LIMITS.videoViewPerIp) }, async (request) => {
-    const viewer = request.user ? `user:${request.user.id}` : `anon:${createHash('sha256').update(request.ip).digest('hex').slice(0, 32)}`
+    const viewer = request.user ? `user:${request.user.id}` : `anon:${anonymousViewer(clientKey(request.ip))}`
     const result = app.store.recordVideoView(request.params.id, viewer)
     if (!result) throw notFound(NOT_FOUND)
     return result

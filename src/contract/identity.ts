@@ -47,8 +47,10 @@ declare module './endpoints' {
     'GET /auth/methods': { res: AuthMethods }
     'POST /auth/sms/send': { body: { mobile: string }; res: SmsSent }
     'POST /auth/sms/verify': { body: { mobile: string; code: string }; res: Session }
-    'GET /auth/wechat-oa/url': { query: { redirect?: string }; res: { url: string } }
-    'POST /auth/wechat-oa': { body: { code: string; state: string }; res: Session & { redirect: string } }
+    /** nonceHash: SHA-256 (hex) of a random nonce this browser keeps in sessionStorage */
+    'GET /auth/wechat-oa/url': { query: { redirect?: string; nonceHash: string }; res: { url: string } }
+    /** nonce: the one whose hash started this state; without it the state is refused */
+    'POST /auth/wechat-oa': { body: { code: string; state: string; nonce: string }; res: Session & { redirect: string } }
     'POST /auth/phone': { body: { code: string }; res: PhoneBound }
     'PUT /me/nickname': { body: { nickname: string }; res: User }
   }

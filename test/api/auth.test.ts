@@ -174,6 +174,21 @@ describe('POST /auth/wechat with WeChat configured', () => {
     expect((await res.json()).error.code).toBe(errorCode)
   })
 
+  it('is limited per address before WeChat is asked: 30 in 10 minutes, then 429 in Chinese (review L8)', async () => {
+    const limited = await startTestServer({ wechat: { appId: 'wx-app', secret: 'wx-secret', apiBase: `http://127.0.0.1:${(wechat.address() as AddressInfo).port}` } })
+    try {
+      for (let i = 0; i < 30; i++) expect((await limited.api('/auth/wechat', postJson({ code: 'bad' }))).status).toBe(401)
+      const before = calls.length
+      const refused = await limited.api('/auth/wechat', postJson({ code: 'good' }))
+      expect(refused.status).toBe(429)
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
+      expect((await refused.json()).error.message).toMatch(/^登录尝试过于频繁，请 \d+ 分钟后再试$/)
+      expect(calls.length).toBe(before)
+    } finally {
+      await limited.close()
+    }
+  })
+
   it('answers 503 when WeChat cannot be reached', async () => {
     const offline = await startTestServer({ wechat: { appId: 'a', secret: 's', apiBase: 'http://127.0.0.1:9', timeoutMs: 2000 } })
     try {

@@ -53,12 +53,14 @@ describe('readConfig', () => {
     expect(readConfig({ NODE_ENV: 'development' }).devLogin).toBe(false)
     expect(readConfig({ NODE_ENV: 'production' }).devLogin).toBe(false)
     expect(readConfig({ ALLOW_DEV_LOGIN: '1' }).devLogin).toBe(true)
-    expect(readConfig({ NODE_ENV: 'production', ALLOW_DEV_LOGIN: '1' }).devLogin).toBe(true)
-    // the demo `npm start` runs (--demo or DEMO=1) and mock mode (`npm run dev`)
+    // never in production, whatever asks for it (test/api/trust-proxy.test.ts)
+    expect(() => readConfig({ NODE_ENV: 'production', ALLOW_DEV_LOGIN: '1' })).toThrow(ConfigError)
+    // the demo `npm start` and `npm run dev` run (--demo or DEMO=1); mock mode alone is not a demo
     expect(readConfig({}, ['--demo']).devLogin).toBe(true)
     expect(readConfig({ DEMO: '1' }).devLogin).toBe(true)
-    expect(readConfig({}, ['--mock']).devLogin).toBe(true)
-    expect(readConfig({ API_MODE: 'mock' }).devLogin).toBe(true)
+    expect(readConfig({}, ['--mock', '--demo']).devLogin).toBe(true)
+    expect(readConfig({}, ['--mock']).devLogin).toBe(false)
+    expect(readConfig({ API_MODE: 'mock' }).devLogin).toBe(false)
     // 0 wins over all of them
     expect(readConfig({ ALLOW_DEV_LOGIN: '0' }).devLogin).toBe(false)
     expect(readConfig({ ALLOW_DEV_LOGIN: '0', API_MODE: 'mock' }).devLogin).toBe(false)
@@ -73,7 +75,7 @@ describe('readConfig', () => {
     for (const [env, argv] of [
       [{ HOST: '0.0.0.0', ALLOW_DEV_LOGIN: '1' }, []],
       [{ HOST: '::' }, ['--demo']],
-      [{ HOST: '192.168.1.20', API_MODE: 'mock' }, []],
+      [{ HOST: '192.168.1.20', API_MODE: 'mock' }, ['--demo']],
       [{ HOST: '128.0.0.1', DEMO: '1' }, []],
       [{ HOST: 'localhost.example.com', ALLOW_DEV_LOGIN: '1' }, []],
     ] as const) {

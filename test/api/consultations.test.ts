@@ -546,7 +546,7 @@ it('falls back to the local list when WeChat cannot be reached', async () => {
 })
 
 it('works the same in mock mode, on the memory store', async () => {
-  const server = await startTestServer({ storeKind: 'memory', mode: 'mock' })
+  const server = await startTestServer({ storeKind: 'memory', mode: 'mock', devLogin: true })
   try {
     const login = async (role: Role) =>
       ((await (await server.api('/auth/dev', postJson({ role }))).json()) as { token: string }).token

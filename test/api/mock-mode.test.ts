@@ -1,4 +1,4 @@
-/** Mock mode: the store in memory, dev login on when main.ts's config says so (readConfig: by default in mock mode), and fault injection on /api/v1 except /health. */
+/** Mock mode: the store in memory, dev login only when asked (readConfig: `--demo`, which `npm run dev` passes; never by mock mode alone), and fault injection on /api/v1 except /health. */
 import { SIMULATED_FAILURE_MESSAGE } from '../../server/plugins/fault-injection'
 import { postJson, startTestServer } from './helpers/test-server'
 
@@ -32,7 +32,18 @@ it('MOCK_LATENCY_MS delays API responses, not /health', async () => {
   }
 })
 
-it('without faults, mock mode serves the fixtures and allows dev login', async () => {
+it('mock mode alone has no dev login: POST /auth/dev is absent unless the demo asks for it', async () => {
+  const server = await startTestServer({ storeKind: 'memory', mode: 'mock' })
+  try {
+    expect((await server.api('/topics')).status).toBe(200)
+    expect((await server.api('/auth/dev', postJson({ role: 'admin' }))).status).toBe(404)
+    expect(await (await server.api('/app-config')).json()).toEqual({ demo: false })
+  } finally {
+    await server.close()
+  }
+})
+
+it('without faults, mock mode serves the fixtures and allows dev login when asked', async () => {
   const server = await startTestServer({ storeKind: 'memory', mode: 'mock', devLogin: true })
   try {
     expect((server.store as import('../../server/store/sqlite').SqliteStore).db.name).toBe(':memory:')

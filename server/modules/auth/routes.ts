@@ -11,11 +11,13 @@
  * checked), and counts towards the same lock: 5 wrong within 15 minutes lock the username for
  * 15 minutes (429 with the time left and Retry-After), whether or not the account exists, so
  * neither the answer nor the lock tells which usernames are real. Per IP, 20 tries in 10 minutes.
+ * Each try is counted before its password is checked (attempts.ts), so parallel guesses get no
+ * more than 5 checks. A disabled account answers like a wrong password, right password or not.
  * Nothing here logs a username, password or token.
  */
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply } from 'fastify'
-import { ApiError, badRequest, forbidden, notFound } from '../../errors'
+import { ApiError, badRequest, notFound } from '../../errors'
 import { bearerToken, requireRole } from '../../plugins/auth'
 import { rateLimited } from '../../plugins/rate-limit'
 import { Session } from '../../schemas/auth'
@@ -23,13 +25,14 @@ import { ErrorBody, IdParams } from '../../schemas/common'
 import type { App, RoutePlugin } from '../../type-provider'
 import { AccountsRepository } from '../accounts/repository'
 import { actorOf, auditInTransaction } from '../audit/plugin'
+import { LOCK_MS } from '../accounts/repository'
+import { PasswordAttempts } from './attempts'
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password'
 import { changeMessages, loginMessages, Ok, PasswordChangeBody, PasswordLoginBody, SessionInfo } from './schemas'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 
 export const WRONG_CREDENTIALS = '用户名或密码不正确'
-export const ACCOUNT_DISABLED = '账号已停用，请联系管理员'
 
 export const LOGIN_LIMIT_PER_IP = { name: 'password-login', max: 20, windowMs: 10 * 60_000, per: 'ip', message: '登录尝试过于频繁' } as const
 
@@ -46,6 +49,7 @@ export function locked(reply: FastifyReply, ms: number): ApiError {
 export function staffAuthRoutes(): RoutePlugin {
   return async (app) => {
     const accounts = accountsOf(app)
+    const attempts = new PasswordAttempts(app.store.db, app.store.now)
 
     app.post(
       '/auth/password',
@@ -56,28 +60,28 @@ export function staffAuthRoutes(): RoutePlugin {
       },
       async (request, reply) => {
         const { username, password } = request.body
-        const lockedMs = accounts.lockedFor(username)
-        if (lockedMs > 0) throw locked(reply, lockedMs)
+        // the attempt is counted before scrypt runs, so parallel guesses cannot all pass a lock check
+        const slot = attempts.reserve(username)
+        if (!slot.ok) throw locked(reply, slot.lockedMs)
 
         const credential = accounts.credential(username)
         const ok = await verifyPassword(password, credential?.passwordHash ?? (await dummyHash()))
-        if (!ok || !credential) {
-          const lockMs = accounts.transaction(() => {
-            const ms = accounts.recordFailure(username)
-            const user = credential && app.store.getUser(credential.userId)
-            if (ms > 0 && user) {
-              auditInTransaction(app, request, { actor: actorOf(user), action: 'auth.password.locked', targetType: 'user', targetId: user.id })
-            }
-            return ms
-          })
-          request.log.info({ locked: lockMs > 0 }, 'password sign-in refused')
-          if (lockMs > 0) throw locked(reply, lockMs)
+        // a disabled account answers exactly like a wrong password (same check, same message, and
+        // the attempt counts), so an old password cannot be confirmed as still right
+        if (!ok || !credential || credential.disabled) {
+          const user = slot.last && credential ? app.store.getUser(credential.userId) : undefined
+          if (user) {
+            accounts.transaction(() =>
+              auditInTransaction(app, request, { actor: actorOf(user), action: 'auth.password.locked', targetType: 'user', targetId: user.id }),
+            )
+          }
+          request.log.info({ locked: slot.last }, 'password sign-in refused')
+          if (slot.last) throw locked(reply, LOCK_MS)
           throw new ApiError(401, 'unauthorized', WRONG_CREDENTIALS)
         }
-        if (credential.disabled) throw forbidden(ACCOUNT_DISABLED)
 
         const session = accounts.transaction(() => {
-          accounts.clearFailures(username)
+          attempts.clear(username)
           accounts.recordLogin(credential.userId)
           const created = app.store.createSession({ userId: credential.userId, userAgent: request.headers['user-agent'], ip: request.ip })
           auditInTransaction(app, request, { actor: actorOf(created.user), targetId: created.user.id })
@@ -136,15 +140,15 @@ export function staffAuthRoutes(): RoutePlugin {
         const user = request.user!
         const credential = accounts.credentialOfUser(user.id)
         if (!credential) throw badRequest('该账号不是用户名密码账号，无需修改密码')
-        const lockedMs = accounts.lockedFor(credential.username)
-        if (lockedMs > 0) throw locked(reply, lockedMs)
+        const slot = attempts.reserve(credential.username)
+        if (!slot.ok) throw locked(reply, slot.lockedMs)
         const { current, next } = request.body
         if (!(await verifyPassword(current, credential.passwordHash))) {
-          const lockMs = accounts.transaction(() => accounts.recordFailure(credential.username))
-          if (lockMs > 0) throw locked(reply, lockMs)
+          if (slot.last) throw locked(reply, LOCK_MS)
           // 400, not 401: a wrong current password must not sign the user out of this device
           throw badRequest('当前密码不正确')
         }
+        attempts.clear(credential.username)
         const problem = passwordProblem(next, credential.username)
         if (problem) throw badRequest(problem)
         if (next === current) throw badRequest('新密码不能与当前密码相同')

@@ -3,12 +3,13 @@
  *   GET  /auth/methods                what this server offers (SMS, its demo mode, WeChat web authorisation)
  *   POST /auth/sms/send {mobile}      a code by SMS (in the demo: in the log and as devCode)
  *   POST /auth/sms/verify {mobile, code} → Session (the resident of that number, created the first time)
- *   GET  /auth/wechat-oa/url?redirect= → the open.weixin.qq.com authorisation URL (state bound to a nonce)
- *   POST /auth/wechat-oa {code, state} → Session and the app path to return to
+ *   GET  /auth/wechat-oa/url?redirect=&nonceHash= → the open.weixin.qq.com authorisation URL (state bound to the browser's nonce)
+ *   POST /auth/wechat-oa {code, state, nonce} → Session and the app path to return to
  *   POST /auth/phone {code}           mini-program: bind the WeChat phone number (merging the H5 account)
  *   PUT  /me/nickname {nickname}      a resident's display name, content-checked
  * Full numbers and codes are never logged (138****5678), except the demo sender's code.
  */
+import type { FastifyRequest } from 'fastify'
 import type { User } from '../../../src/contract'
 import { RESIDENT_SIGN_IN_PATH } from '../../../src/contract'
 import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../../content-check'
@@ -81,7 +82,8 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
     const tokens = options.wechat && new AccessTokenCache(options.wechat)
 
     const userOf = (id: string): User => store.getUser(id)!
-    const sessionFor = (id: string) => store.createSession({ userId: id })
+    // like staff sessions, with the device and address they came from (登录设备)
+    const sessionFor = (id: string, request: FastifyRequest) => store.createSession({ userId: id, userAgent: request.headers['user-agent'], ip: request.ip })
 
     app.get(
       '/auth/methods',
@@ -137,7 +139,7 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
         // SMS signs in residents only: a staff account with this number uses 工作人员登录
         if (user.role !== 'resident') throw forbidden('该手机号属于工作人员账号，请使用工作人员登录')
         request.log.info({ mobile: maskMobile(mobile), userId: user.id }, 'signed in by sms')
-        return sessionFor(user.id)
+        return sessionFor(user.id, request)
       },
     )
 
@@ -151,7 +153,7 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
       async (request) => {
         const oa = options.wechatOa
         if (!oa) throw unavailable('未配置微信网页授权')
-        const state = states.create(request.query.redirect ?? DEFAULT_REDIRECT)
+        const state = states.create(request.query.redirect ?? DEFAULT_REDIRECT, request.query.nonceHash)
         const origin = oa.redirectOrigin ?? `${request.protocol}://${request.host}`
         return { url: oaAuthorizeUrl(oa, `${origin}${RESIDENT_SIGN_IN_PATH}`, state) }
       },
@@ -167,10 +169,11 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
       async (request) => {
         const oa = options.wechatOa
         if (!oa) throw unavailable('未配置微信网页授权')
-        const redirect = states.consume(request.body.state)
+        // the nonce only the browser that asked for this state holds (review M3)
+        const redirect = states.consume(request.body.state, request.body.nonce)
         const openid = await oaOpenid(oa, request.body.code)
         const user = users.findOrCreateResident('wechat-oa', openid, defaultNickname())
-        return { ...sessionFor(user.id), redirect }
+        return { ...sessionFor(user.id, request), redirect }
       },
     )
 

@@ -16,10 +16,20 @@ export const SmsVerifyBody = Type.Object(
   { additionalProperties: false },
 )
 
-export const OaUrlQuery = Type.Object({ redirect: Type.Optional(Type.String({ maxLength: 500, pattern: APP_PATH_PATTERN })) })
+/** the SHA-256 (hex) of the browser's sign-in nonce, and the nonce itself at the exchange (review M3) */
+export const OA_NONCE_HASH_PATTERN = '^[0-9a-fA-F]{64}$'
+export const OA_NONCE_PATTERN = '^[A-Za-z0-9_-]{32,128}$'
+export const OaUrlQuery = Type.Object({
+  redirect: Type.Optional(Type.String({ maxLength: 500, pattern: APP_PATH_PATTERN })),
+  nonceHash: Type.String({ pattern: OA_NONCE_HASH_PATTERN }),
+})
 export const OaUrl = Type.Object({ url: Type.String() })
 export const OaLoginBody = Type.Object(
-  { code: Type.String({ minLength: 1, maxLength: 128 }), state: Type.String({ minLength: 1, maxLength: 64 }) },
+  {
+    code: Type.String({ minLength: 1, maxLength: 128 }),
+    state: Type.String({ minLength: 1, maxLength: 64 }),
+    nonce: Type.String({ pattern: OA_NONCE_PATTERN }),
+  },
   { additionalProperties: false },
 )
 export const OaSession = Type.Intersect([Session, Type.Object({ redirect: Type.String() })])
@@ -36,4 +46,6 @@ export const messages = {
   redirect: '返回页面地址不正确',
   state: '授权状态无效，请重新登录',
   nickname: '昵称最多12个字',
+  nonceHash: '登录校验信息不正确，请刷新页面后重试',
+  nonce: '授权状态无效，请重新登录',
 }

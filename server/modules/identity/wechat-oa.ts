@@ -8,11 +8,16 @@
  *   3. the server exchanges the code: GET https://api.weixin.qq.com/sns/oauth2/access_token
  *      ?appid=&secret=&code=&grant_type=authorization_code → {access_token, openid, scope …}
  *
- * `state` is a random nonce the server stored (single use, 10 minutes): a code arriving with any
- * other state is refused, so a link someone else started cannot sign a person in. The URL of step 3
- * carries the secret: it is never logged.
+ * `state` is a random value the server stored (single use, 10 minutes): a code arriving with any
+ * other state is refused. The state is also bound to the browser that started the sign-in (review
+ * M3, login CSRF): that browser made a random nonce, kept it in sessionStorage and sent its SHA-256
+ * with step 1; the exchange must present the nonce itself. A link `?code=&state=` that someone
+ * else started (their WeChat account) is refused in any other browser, which lacks the nonce — and
+ * the sign-in page does not even try without one. A wrong nonce does NOT use the state up: the
+ * state alone is worthless, and burning it on a wrong guess would let whoever saw a state (a log,
+ * a shoulder) break the real resident's sign-in. The URL of step 3 carries the secret: never logged.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { ApiError, badRequest, unauthorized, unavailable } from '../../errors'
 import { WECHAT_API_BASE } from '../../wechat/jscode2session'
@@ -38,25 +43,50 @@ export class OaStates {
     private readonly now: () => Date,
   ) {}
 
-  create(redirect: string): string {
+  /** a new state for the browser whose nonce hashes to `nonceHash` (64 hex) */
+  create(redirect: string, nonceHash: string): string {
     const state = randomBytes(16).toString('hex')
     const now = this.now()
     this.db.prepare('DELETE FROM oauth_states WHERE expires_at <= ?').run(now.toISOString())
     this.db
-      .prepare('INSERT INTO oauth_states (state_hash, redirect, expires_at) VALUES (?, ?, ?)')
-      .run(hashState(state), redirect, new Date(now.getTime() + OA_STATE_TTL_MS).toISOString())
+      .prepare('INSERT INTO oauth_states (state_hash, redirect, expires_at, nonce_hash) VALUES (?, ?, ?, ?)')
+      .run(hashState(state), redirect, new Date(now.getTime() + OA_STATE_TTL_MS).toISOString(), nonceHash.toLowerCase())
     return state
   }
 
-  /** the app path the sign-in started from; the state is used up */
-  consume(state: string): string {
-    const row = this.db.prepare('DELETE FROM oauth_states WHERE state_hash = ? RETURNING redirect, expires_at').get(hashState(state)) as
-      | { redirect: string; expires_at: string }
-      | undefined
-    if (!row) throw badRequest('授权状态无效，请重新登录')
-    if (Date.parse(row.expires_at) <= this.now().getTime()) throw badRequest('授权已过期，请重新登录')
-    return row.redirect
+  /**
+   * The app path the sign-in started from; the state is used up. Refused (400) for a state it did
+   * not issue, an expired one, or a nonce that is not the one its browser hashed — that last one
+   * leaves the state as it was.
+   */
+  consume(state: string, nonce: string): string {
+    return this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT redirect, expires_at, nonce_hash FROM oauth_states WHERE state_hash = ?').get(hashState(state)) as
+          | { redirect: string; expires_at: string; nonce_hash: string | null }
+          | undefined
+        if (!row) throw badRequest(OA_STATE_INVALID)
+        if (Date.parse(row.expires_at) <= this.now().getTime()) {
+          this.db.prepare('DELETE FROM oauth_states WHERE state_hash = ?').run(hashState(state))
+          throw badRequest('授权已过期，请重新登录')
+        }
+        if (!row.nonce_hash || !sameHex(row.nonce_hash, hashNonce(nonce))) throw badRequest(OA_STATE_INVALID)
+        this.db.prepare('DELETE FROM oauth_states WHERE state_hash = ?').run(hashState(state))
+        return row.redirect
+      })
+      .immediate()
   }
+}
+
+export const OA_STATE_INVALID = '授权状态无效，请重新登录'
+
+/** what the browser sends with step 1: the SHA-256 of its nonce, lower-case hex */
+export const hashNonce = (nonce: string) => createHash('sha256').update(nonce, 'utf8').digest('hex')
+
+function sameHex(a: string, b: string): boolean {
+  const x = Buffer.from(a.toLowerCase(), 'utf8')
+  const y = Buffer.from(b, 'utf8')
+  return x.length === y.length && timingSafeEqual(x, y)
 }
 
 export function oaAuthorizeUrl(config: WechatOaConfig, redirectUri: string, state: string): string {

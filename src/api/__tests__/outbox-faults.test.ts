@@ -57,7 +57,7 @@ async function devLogin(server: TestServer) {
 }
 
 it('MOCK_LATENCY_MS=3000 and MOCK_ERROR_RATE=0.3: answers lost to timeouts and 503s, a restart, and still each question stored once', async () => {
-  const server = await startTestServer({ storeKind: 'sqlite', mode: 'mock', faults: { latencyMs: 3000, errorRate: 0.3 } })
+  const server = await startTestServer({ storeKind: 'sqlite', mode: 'mock', devLogin: true, faults: { latencyMs: 3000, errorRate: 0.3 } })
   try {
     const { token, user } = await devLogin(server)
     const storage = memoryStorage()
@@ -88,7 +88,7 @@ it('MOCK_LATENCY_MS=3000 and MOCK_ERROR_RATE=0.3: answers lost to timeouts and 5
 
 it('a stopped server: writes wait in the outbox and go out once when it is back (same data, new port)', async () => {
   const dir = makeTempDir()
-  let server = await startTestServer({ storeKind: 'sqlite', mode: 'mock', dataDir: dir.path })
+  let server = await startTestServer({ storeKind: 'sqlite', mode: 'mock', devLogin: true, dataDir: dir.path })
   try {
     const { token, user } = await devLogin(server)
     const sent: string[] = []
@@ -102,7 +102,7 @@ it('a stopped server: writes wait in the outbox and go out once when it is back 
     await box.flush()
     expect(box.entries()).toHaveLength(2)
 
-    server = await startTestServer({ storeKind: 'sqlite', mode: 'mock', dataDir: dir.path })
+    server = await startTestServer({ storeKind: 'sqlite', mode: 'mock', devLogin: true, dataDir: dir.path })
     await box.flush()
     expect(box.entries()).toEqual([])
     expect(server.store.listConsultationsByUser(user.id).map((c) => c.question)).toEqual([question(11)])

@@ -162,7 +162,7 @@ describe('disable, enable, reset-password', () => {
     expect(res.status).toBe(200)
     expect(((await res.json()) as StaffAccount).disabled).toBe(true)
     expect((await server.api('/auth/me', bearer(session.token))).status).toBe(401)
-    expect((await passwordLogin(server, 'xj-managed', NEW.password)).status).toBe(403)
+    expect((await passwordLogin(server, 'xj-managed', NEW.password)).status).toBe(401) // like a wrong password (review L2)
 
     expect(((await (await post('xianju-admin', `/admin/accounts/${target.id}/enable`)).json()) as StaffAccount).disabled).toBe(false)
     expect((await passwordLogin(server, 'xj-managed', NEW.password)).status).toBe(200)

@@ -77,7 +77,7 @@ it('creates the first admin, who then signs in through the API; reset-password, 
   expect((await admin(temp.path, ['disable', '--username', 'wangfang'])).code).toBe(0)
   server = await startTestServer({ dataDir: temp.path, rateLimit: false })
   try {
-    expect((await passwordLogin(server, 'wangfang', 'second-admin-2026')).status).toBe(403)
+    expect((await passwordLogin(server, 'wangfang', 'second-admin-2026')).status).toBe(401) // disabled: like a wrong password (review L2)
   } finally {
     await server.close()
   }

@@ -105,13 +105,56 @@ describe('POST /auth/password', () => {
     // disabled behind the API's back (as another instance or the CLI would): the next request is refused
     server.store.db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(clock.now().toISOString(), session.user.id)
     expect((await me(session.token)).status).toBe(401)
-    const refused = await passwordLogin(server, 'to-disable')
-    expect(refused.status).toBe(403)
-    expect(await refused.json()).toEqual({ error: { code: 'forbidden', message: '账号已停用，请联系管理员' } })
-    // a wrong password on a disabled account is just a wrong password
-    expect((await passwordLogin(server, 'to-disable', 'wrong-password-1')).status).toBe(401)
     accounts.setDisabled(session.user.id, false)
     expect((await passwordLogin(server, 'to-disable')).status).toBe(200)
+  })
+
+  it('a disabled account answers the right password exactly like a wrong one, after a hash, and the tries count (review L2)', async () => {
+    const account = await createAccount(server.store, { username: 'was-staff', role: 'responder', orgCode: '331002' })
+    const accounts = new AccountsRepository(server.store.db, server.store.now, () => server.store.orgNames())
+    accounts.setDisabled(account.id, true)
+    const timed = async (password: string) => {
+      const started = performance.now()
+      const res = await passwordLogin(server, 'was-staff', password)
+      return { status: res.status, body: await res.json(), ms: performance.now() - started }
+    }
+    const right = await timed(PASSWORD)
+    const wrong = await timed('wrong-password-1')
+    expect(right.status).toBe(401)
+    expect(right.body).toEqual({ error: { code: 'unauthorized', message: '用户名或密码不正确' } })
+    expect(wrong.body).toEqual(right.body)
+    // the password was checked on both paths (scrypt: tens of milliseconds), not refused early
+    expect(right.ms).toBeGreaterThan(20)
+    // the right password counts towards the lock like any other try: 5 in all lock the username
+    for (let i = 0; i < 2; i++) expect((await passwordLogin(server, 'was-staff')).status).toBe(401)
+    expect((await passwordLogin(server, 'was-staff')).status).toBe(429)
+    // enabled again: the lock still holds until it ends, then the password works
+    accounts.setDisabled(account.id, false)
+    expect((await passwordLogin(server, 'was-staff')).status).toBe(429)
+    clock.advance(15 * 60_000 + 1000)
+    expect((await passwordLogin(server, 'was-staff')).status).toBe(200)
+  })
+
+  it('counts a try before checking it: 20 parallel wrong passwords get at most 5 checks (review M1)', async () => {
+    await createAccount(server.store, { username: 'raced', role: 'dispatcher', orgCode: '331002' })
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => passwordLogin(server, 'raced', `wrong-password-${i}`)))
+    const statuses = answers.map((r) => r.status)
+    const checked = statuses.filter((s) => s === 401).length
+    expect(checked).toBeLessThanOrEqual(5)
+    expect(statuses.filter((s) => s !== 401).every((s) => s === 429)).toBe(true)
+    // the same holds for unknown usernames, and the lock is on: the right password waits too
+    const ghosts = await Promise.all(Array.from({ length: 20 }, () => passwordLogin(server, 'raced-ghost', 'wrong-password-1')))
+    expect(ghosts.filter((r) => r.status === 401).length).toBeLessThanOrEqual(5)
+    expect((await passwordLogin(server, 'raced')).status).toBe(429)
+    clock.advance(15 * 60_000 + 1000)
+    expect((await passwordLogin(server, 'raced')).status).toBe(200)
+  })
+
+  it('a right password among parallel wrong ones still signs in while slots are left, and clears the count', async () => {
+    await createAccount(server.store, { username: 'busy-desk', role: 'dispatcher', orgCode: '331002' })
+    const [right, ...wrong] = await Promise.all([passwordLogin(server, 'busy-desk'), passwordLogin(server, 'busy-desk', 'wrong-password-1'), passwordLogin(server, 'busy-desk', 'wrong-password-2')])
+    expect(right.status).toBe(200)
+    expect(wrong.map((r) => r.status)).toEqual([401, 401])
   })
 
   it('refuses malformed bodies in Chinese, never with a 5xx', async () => {
@@ -223,6 +266,15 @@ describe('staff sessions', () => {
     const weak = await change({ current: PASSWORD, next: '1234567890123' })
     expect(((await weak.json()) as { error: { message: string } }).error.message).toBe('密码不能全是数字，请加入字母或符号')
     expect(((await (await change({ current: PASSWORD, next: 'short' })).json()) as { error: { message: string } }).error.message).toBe('密码至少 10 个字符')
+
+    // parallel wrong current passwords: at most 5 are checked, the rest wait out the lock
+    const raced = await Promise.all(Array.from({ length: 12 }, (_, i) => change({ current: `not-my-password-${i}`, next: 'a-new-password-1' })))
+    expect(raced.filter((r) => r.status === 400).length).toBeLessThanOrEqual(5)
+    expect(raced.filter((r) => r.status !== 400).every((r) => r.status === 429)).toBe(true)
+    expect((await change({ current: PASSWORD, next: 'a-new-password-1' })).status).toBe(429)
+    clock.advance(15 * 60_000 + 1000)
+    // a right current password clears the count even when the new one is refused
+    for (let i = 0; i < 6; i++) expect((await change({ current: PASSWORD, next: 'short' })).status).toBe(400)
 
     const ok = await change({ current: PASSWORD, next: 'a-new-password-1' })
     expect(ok.status).toBe(200)

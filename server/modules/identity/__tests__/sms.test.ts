@@ -48,6 +48,10 @@ describe('SMS sign-in in the demo (dev login on)', () => {
     const session = (await ok.json()) as Session
     expect(session.user).toEqual({ id: expect.any(String), nickname: expect.stringMatching(/^居民\d{4}$/), role: 'resident' })
     expect((await server.api('/auth/me', bearer(session.token))).status).toBe(200)
+    // 登录设备 shows where the session came from, as for staff (review L8)
+    const [device] = (await (await server.api('/auth/sessions', bearer(session.token))).json()) as { device: string; ip: string }[]
+    expect(device.device).not.toBe('未知设备')
+    expect(device.ip).toMatch(/^127\./)
 
     // the code is used up; the next sign-in of the number is the same resident
     expect((await (await verify(server, sent.devCode!)).json()).error.message).toBe('请先获取验证码')

@@ -1,4 +1,5 @@
-/** WeChat web authorisation (snsapi_base) against the fake WeChat: the URL, the state nonce, the code exchange. */
+/** WeChat web authorisation (snsapi_base) against the fake WeChat: the URL, the state bound to the browser's nonce, the code exchange. */
+import { createHash, randomBytes } from 'node:crypto'
 import type { Session } from '../../../../src/contract'
 import { makeClock } from '../../../../test/api/helpers/clock'
 import { startFakeWechat, type FakeWechat } from '../../../../test/api/helpers/fake-wechat'
@@ -23,12 +24,16 @@ describe('WeChat web authorisation', () => {
     await wx.close()
   })
 
-  const startUrl = async (redirect?: string) => {
-    const res = await server.api(`/auth/wechat-oa/url${redirect ? `?redirect=${encodeURIComponent(redirect)}` : ''}`)
+  // the browser's nonce (kept in its sessionStorage) and the hash it sends with the URL request
+  const BROWSER_NONCE = randomBytes(32).toString('hex')
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+  const startUrl = async (redirect?: string, nonce = BROWSER_NONCE) => {
+    const query = new URLSearchParams({ ...(redirect ? { redirect } : {}), nonceHash: sha256(nonce) })
+    const res = await server.api(`/auth/wechat-oa/url?${query}`)
     expect(res.status).toBe(200)
     return new URL(((await res.json()) as { url: string }).url)
   }
-  const login = (code: string, state: string) => server.api('/auth/wechat-oa', postJson({ code, state }))
+  const login = (code: string, state: string, nonce = BROWSER_NONCE) => server.api('/auth/wechat-oa', postJson({ code, state, nonce }))
 
   it('offers it', async () => {
     expect(await (await server.api('/auth/methods')).json()).toMatchObject({ wechatOa: true })
@@ -82,9 +87,52 @@ describe('WeChat web authorisation', () => {
     expect((await late.json()).error.message).toBe('授权已过期，请重新登录')
   })
 
+  it('binds the state to the browser that asked for it: a code+state link without that browser’s nonce is refused (review M3)', async () => {
+    // the attacker starts the flow in their own browser, authorises with their own WeChat and
+    // stops at the redirect: they hold a valid code and state, and their own nonce
+    const attackerNonce = randomBytes(32).toString('hex')
+    const state = (await startUrl(CONSULT, attackerNonce)).searchParams.get('state')!
+    const before = wx.callsTo('/sns/oauth2/access_token').length
+
+    // the victim's browser has no nonce, or another one of its own: refused before WeChat is asked
+    for (const nonce of [BROWSER_NONCE, randomBytes(32).toString('hex'), sha256(attackerNonce)]) {
+      const refused = await login('attacker-code', state, nonce)
+      expect(refused.status).toBe(400)
+      expect((await refused.json()).error.message).toBe('授权状态无效，请重新登录')
+    }
+    const without = await server.api('/auth/wechat-oa', postJson({ code: 'attacker-code', state }))
+    expect(without.status).toBe(400)
+    expect((await without.json()).error.message).toBe('授权状态无效，请重新登录')
+    expect(wx.callsTo('/sns/oauth2/access_token')).toHaveLength(before)
+
+    // the refusals did not use the state up (a wrong guess must not break the real sign-in):
+    // the browser that started it, with its nonce, still signs in — once
+    const own = await login('attacker-code', state, attackerNonce)
+    expect(own.status).toBe(200)
+    expect(((await own.json()) as { redirect: string }).redirect).toBe(CONSULT)
+    expect((await login('attacker-code', state, attackerNonce)).status).toBe(400)
+  })
+
+  it('asks for the nonce’s hash with the URL, in Chinese', async () => {
+    for (const query of ['', '?nonceHash=abc', `?nonceHash=${'z'.repeat(64)}`]) {
+      const res = await server.api(`/auth/wechat-oa/url${query}`)
+      expect(res.status).toBe(400)
+      expect((await res.json()).error.message).toBe('登录校验信息不正确，请刷新页面后重试')
+    }
+  })
+
+  it('records the device and address of the session, like staff sessions', async () => {
+    const res = await server.api('/auth/wechat-oa', postJson({ code: 'c-device', state: (await startUrl()).searchParams.get('state')!, nonce: BROWSER_NONCE }, { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0' }))
+    const session = (await res.json()) as Session
+    const sessions = (await (await server.api('/auth/sessions', { headers: { authorization: `Bearer ${session.token}` } })).json()) as { device: string; ip: string }[]
+    expect(sessions).toHaveLength(1)
+    expect(sessions[0].device).not.toBe('未知设备')
+    expect(sessions[0].ip).toMatch(/^127\./)
+  })
+
   it('only returns to a page of the app', async () => {
     for (const redirect of ['https://evil.example/', '//evil.example/x', '/api/v1/auth/me', 'javascript:alert(1)', '/pages/../x']) {
-      const res = await server.api(`/auth/wechat-oa/url?redirect=${encodeURIComponent(redirect)}`)
+      const res = await server.api(`/auth/wechat-oa/url?redirect=${encodeURIComponent(redirect)}&nonceHash=${sha256(BROWSER_NONCE)}`)
       expect([redirect, res.status, (await res.json()).error.message]).toEqual([redirect, 400, '返回页面地址不正确'])
     }
   })
@@ -98,8 +146,8 @@ describe('WeChat web authorisation', () => {
   it('without WECHAT_OA_APPID/SECRET: 503 and not offered', async () => {
     const plain = await startTestServer({ devLogin: false })
     try {
-      expect((await plain.api('/auth/wechat-oa/url')).status).toBe(503)
-      const res = await plain.api('/auth/wechat-oa', postJson({ code: 'c', state: 's' }))
+      expect((await plain.api(`/auth/wechat-oa/url?nonceHash=${sha256('x')}`)).status).toBe(503)
+      const res = await plain.api('/auth/wechat-oa', postJson({ code: 'c', state: 's', nonce: 'n'.repeat(32) }))
       expect(await res.json()).toEqual({ error: { code: 'unavailable', message: '未配置微信网页授权' } })
       expect(await (await plain.api('/auth/methods')).json()).toMatchObject({ wechatOa: false })
     } finally {

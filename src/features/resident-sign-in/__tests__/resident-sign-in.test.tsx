@@ -10,6 +10,7 @@ import { useSessionStore } from '@/api'
 import ConsultPage from '@/packages/qa/pages/consult/index'
 import SignInPage from '@/packages/sign-in/pages/resident/index'
 import MinePage from '@/pages/mine/index'
+import { sha256Hex, startOaNonce, storedOaNonce } from '@/features/resident-sign-in/oa-nonce'
 
 const api = setupFixtureApi()
 jest.setTimeout(20_000)
@@ -154,5 +155,35 @@ describe('去登录 elsewhere', () => {
     render(<SignInPage />)
     await smsSignIn('13812340005')
     await waitFor(() => expect(taroMock.navigations.at(-1)).toEqual({ kind: 'switchTab', url: '/pages/mine/index' }))
+  })
+})
+
+describe('微信授权 coming back to the sign-in page (review M3)', () => {
+  afterEach(() => {
+    sessionStorage.clear()
+    taroMock.routerParams = {}
+  })
+
+  it('does not exchange a code+state link this tab did not start, and says so', async () => {
+    taroMock.routerParams = { code: 'attacker-code', state: 'a'.repeat(32) }
+    render(<SignInPage />)
+    expect(await screen.findByRole('alert')).toHaveTextContent('这个微信授权链接不是在本页面发起的，未登录')
+    // the sign-in form is there instead, and nothing was sent
+    expect(screen.getByRole('button', { name: '获取验证码' })).toBeInTheDocument()
+    expect(api.requests.filter((r) => r.includes('/auth/wechat-oa'))).toEqual([])
+    expect(useSessionStore.getState().token).toBeUndefined()
+  })
+
+  it('exchanges it with the nonce this tab kept, once, and forgets the nonce', async () => {
+    const hash = startOaNonce()
+    const nonce = storedOaNonce()!
+    expect(nonce).toMatch(/^[0-9a-f]{64}$/)
+    expect(hash).toBe(sha256Hex(nonce))
+    taroMock.routerParams = { code: 'own-code', state: 'b'.repeat(32) }
+    render(<SignInPage />)
+    // this fixture server has no 公众号 configured: the exchange is sent, answered 503 and shown
+    expect(await screen.findByRole('alert')).not.toHaveTextContent('不是在本页面发起的')
+    expect(api.requests.filter((r) => r.includes('/auth/wechat-oa'))).toEqual(['POST /api/v1/auth/wechat-oa'])
+    expect(storedOaNonce()).toBeUndefined()
   })
 })

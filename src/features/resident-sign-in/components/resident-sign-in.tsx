@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { ApiError, useRequest, useSessionStore } from '@/api'
 import type { Session } from '@/contract'
 import { getAuthMethods, wechatMiniLogin, wechatOaUrl } from '../api/identity'
+import { forgetOaNonce, startOaNonce } from '../oa-nonce'
 import { SmsLogin } from './sms-login'
 import './sign-in.scss'
 
@@ -49,10 +50,11 @@ function H5SignIn({ redirect, onSignedIn }: { redirect?: string; onSignedIn: (se
   const oa = methods.data?.wechatOa && inWechatBrowser()
   const startOa = async () => {
     try {
-      const { url } = await wechatOaUrl(redirect)
+      const { url } = await wechatOaUrl(redirect, startOaNonce())
       window.location.href = url
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '微信授权暂时不可用，请用手机号登录')
+      forgetOaNonce()
+      setError(e instanceof ApiError ? e.message : e instanceof Error && e.message.startsWith('当前浏览器') ? e.message : '微信授权暂时不可用，请用手机号登录')
     }
   }
   return (

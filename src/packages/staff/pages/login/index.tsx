@@ -30,7 +30,7 @@ export default function StaffLoginPage() {
       void Taro.showToast({ title: `已登录：${session.user.nickname}（${roleLabel[session.user.role]}）`, icon: 'none' })
       void Taro.switchTab({ url: routes.mine })
     } catch (e) {
-      // the server's own words: 用户名或密码不正确, 账号已锁定，请 N 分钟后再试, 账号已停用…
+      // the server’s own words: 用户名或密码不正确 (a disabled account too), 账号已锁定，请 N 分钟后再试…
       setError(e instanceof ApiError ? e.message : '登录失败，请重试')
     } finally {
       setBusy(false)
