@@ -192,41 +192,6 @@ export class AccountsRepository {
     this.stmt('UPDATE staff_credentials SET last_login_at = ? WHERE user_id = ?').run(this.now().toISOString(), userId)
   }
 
-  /** how long the username stays locked (ms), or 0 */
-  lockedFor(username: string): number {
-    const until = this.stmt('SELECT locked_until FROM login_failures WHERE username = ?').pluck().get(normaliseUsername(username)) as
-      | string
-      | null
-      | undefined
-    return until ? Math.max(0, Date.parse(until) - this.now().getTime()) : 0
-  }
-
-  /**
-   * Counts a wrong password for the username (real or not): the LOCK_AFTER_FAILURES-th within
-   * FAILURE_WINDOW_MS locks it for LOCK_MS; returns the lock's length then, otherwise 0.
-   */
-  recordFailure(username: string): number {
-    const name = normaliseUsername(username)
-    const now = this.now()
-    const row = this.stmt('SELECT failures, last_failed FROM login_failures WHERE username = ?').get(name) as
-      | { failures: number; last_failed: string }
-      | undefined
-    const recent = row && now.getTime() - Date.parse(row.last_failed) < FAILURE_WINDOW_MS
-    const failures = (recent ? row.failures : 0) + 1
-    const locked = failures >= LOCK_AFTER_FAILURES
-    this.stmt(
-      `INSERT INTO login_failures (username, failures, last_failed, locked_until) VALUES (?, ?, ?, ?)
-       ON CONFLICT (username) DO UPDATE SET failures = excluded.failures, last_failed = excluded.last_failed,
-         locked_until = excluded.locked_until`,
-    ).run(name, locked ? 0 : failures, now.toISOString(), locked ? new Date(now.getTime() + LOCK_MS).toISOString() : null)
-    // counters of usernames nobody tried for a day are of no use
-    this.stmt('DELETE FROM login_failures WHERE last_failed < ? AND (locked_until IS NULL OR locked_until < ?)').run(
-      new Date(now.getTime() - 24 * 3600_000).toISOString(),
-      now.toISOString(),
-    )
-    return locked ? LOCK_MS : 0
-  }
-
   clearFailures(username: string): void {
     this.stmt('DELETE FROM login_failures WHERE username = ?').run(normaliseUsername(username))
   }
