@@ -4,13 +4,14 @@
  * and the idempotency record commit together before the method returns, so a 201 means on disk.
  */
 import type Database from 'better-sqlite3'
-import type { LectureNotification, NotificationDelivery, Page } from '../../../src/contract'
+import { type LectureNotification, type NotificationDelivery, type Page, UPLOAD_URL_PREFIX } from '../../../src/contract'
 import {
   commandHash,
   type LectureCaller,
   type LectureCommand,
   type LectureEventRecord,
   type LectureOrderRecord,
+  LectureRefusal,
   lectureScope,
   type NewOrderFields,
   newNotification,
@@ -280,9 +281,23 @@ export class SqliteLectureStore implements LectureStore {
         this.stmt('INSERT INTO lecture_sign_in_codes (code, order_id) VALUES (?, ?)').run(code, id)
       }
       if (step.code === 'drop') this.stmt('DELETE FROM lecture_sign_in_codes WHERE order_id = ?').run(id)
+      if (command.action === 'complete') this.attachPhotos(command.photos)
       if (options.idempotencyKey) this.remember(caller.id, scope, options.idempotencyKey, hash, 200, step.view)
       return { order: step.view, replayed: false, notification: toNotification(step.notification) }
     }).immediate()
+  }
+
+  /**
+   * a delivered lecture's photos become public (uploads.attached_at, 015), in the step's
+   * transaction; one the sweep deleted after the route checked it refuses the step
+   */
+  private attachPhotos(urls: readonly string[]) {
+    if (urls.length === 0) return
+    const names = JSON.stringify(urls.map((u) => u.slice(UPLOAD_URL_PREFIX.length)))
+    const at = this.now().toISOString()
+    this.stmt('UPDATE uploads SET attached_at = ? WHERE attached_at IS NULL AND name IN (SELECT value FROM json_each(?))').run(at, names)
+    const found = (this.stmt('SELECT COUNT(*) AS n FROM uploads WHERE name IN (SELECT value FROM json_each(?))').get(names) as { n: number }).n
+    if (found !== new Set(urls).size) throw new LectureRefusal('照片已过期，请重新上传')
   }
 
   findReplay(userId: string, scope: string, key: string): IdempotencyRecord | undefined {
