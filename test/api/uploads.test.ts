@@ -38,6 +38,12 @@ const start = async () => {
 const signIn = async (role: Role, name: string) =>
   (await (await server.api('/auth/dev', postJson({ role, name }))).json()) as { token: string; user: { id: string } }
 const auth = (t: string) => ({ headers: { authorization: `Bearer ${t}` } })
+/** the status of GET `path`, its body read (an unread body keeps the connection, and a restart, waiting) */
+const statusOf = async (path: string, init?: RequestInit) => {
+  const res = await server.get(path, init)
+  await res.arrayBuffer()
+  return res.status
+}
 
 beforeAll(async () => {
   timers = jest.spyOn(global, 'setInterval')
@@ -70,19 +76,20 @@ it('accepts a real JPEG and PNG, whatever they are called, and serves them to th
   expect(served.headers.get('cache-control')).toBe('private, no-store')
   expect(served.headers.get('content-security-policy')).toContain('sandbox')
   expect(Buffer.from(await served.arrayBuffer()).equals(JPEG)).toBe(true)
-  expect((await server.get(p.url, auth(token))).headers.get('content-type')).toBe('image/png')
+  const servedPng = await server.get(p.url, auth(token))
+  expect(servedPng.headers.get('content-type')).toBe('image/png')
+  expect(Buffer.from(await servedPng.arrayBuffer()).equals(PNG)).toBe(true)
   // anyone else: 404, exactly as for a name that does not exist
-  const unknown = await server.get('/media/uploads/0123456789abcdef0123456789abcdef.jpg')
-  expect(unknown.status).toBe(404)
+  expect(await statusOf('/media/uploads/0123456789abcdef0123456789abcdef.jpg')).toBe(404)
   const other = (await signIn('lecturer', '王建国')).token
   for (const res of [await server.get(j.url), await server.get(j.url, auth(other)), await server.get(j.url, auth('garbage'))]) {
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual(await (await server.get('/media/uploads/0123456789abcdef0123456789abcdef.jpg')).json())
   }
   // nothing else under /media/uploads: no listing, no made-up names, no way out of the folder
-  expect([403, 404]).toContain((await server.get('/media/uploads/')).status)
-  expect([403, 404]).toContain((await server.get('/media/uploads/..%2F..%2Fzhengcetong.db')).status)
-  expect([403, 404]).toContain((await server.get('/media/uploads/..%2F..%2Fzhengcetong.db', auth(token))).status)
+  expect([403, 404]).toContain(await statusOf('/media/uploads/'))
+  expect([403, 404]).toContain(await statusOf('/media/uploads/..%2F..%2Fzhengcetong.db'))
+  expect([403, 404]).toContain(await statusOf('/media/uploads/..%2F..%2Fzhengcetong.db', auth(token)))
 })
 
 const today = () => shanghaiToday(clock.now())
@@ -121,7 +128,7 @@ const complete = (id: string, photos: string[]) =>
 it('an upload attached to a delivered lecture is served to anyone, cached for a year', async () => {
   const id = await scheduledOrder()
   const photo = await uploadedPhoto(server, token)
-  expect((await server.get(photo)).status).toBe(404)
+  expect(await statusOf(photo)).toBe(404)
   expect((await complete(id, [photo])).status).toBe(200)
   const served = await server.get(photo)
   expect(served.status).toBe(200)
@@ -417,9 +424,9 @@ describe('unattached uploads are deleted after 24 hours: at start and every hour
     expect(swept).not.toContain(path.basename(attached))
     expect(existsSync(file(old))).toBe(false)
     // gone for its owner too, and no longer a completion photo
-    expect((await server.get(old, auth(token))).status).toBe(404)
+    expect(await statusOf(old, auth(token))).toBe(404)
     expect(server.app.uploads.isUploadOf(old, (await signIn('lecturer', '陈海燕')).user.id)).toBe(false)
-    expect((await server.get(attached)).status).toBe(200)
+    expect(await statusOf(attached)).toBe(200)
 
     // a restart a day later sweeps the young one before the first request
     await server.close()
@@ -427,7 +434,7 @@ describe('unattached uploads are deleted after 24 hours: at start and every hour
     await start()
     expect(existsSync(file(young))).toBe(false)
     expect(existsSync(file(attached))).toBe(true)
-    expect((await server.get(attached)).status).toBe(200)
+    expect(await statusOf(attached)).toBe(200)
   }, 30_000)
 
   it('a photo the sweep deleted after it was picked cannot complete a lecture', async () => {
