@@ -291,7 +291,9 @@ export class SqliteLectureStore implements LectureStore {
    * a delivered lecture's photos become public (uploads.attached_at, 015), in the step's
    * transaction; one the sweep deleted after the route checked it refuses the step
    */
-  private attachPhotos(urls: readonly string[]) {
+  private attachPhotos(photos: readonly string[]) {
+    // the route lets only the lecturer's uploads through; the store attaches what is one
+    const urls = photos.filter((u) => u.startsWith(UPLOAD_URL_PREFIX))
     if (urls.length === 0) return
     const names = JSON.stringify(urls.map((u) => u.slice(UPLOAD_URL_PREFIX.length)))
     const at = this.now().toISOString()
