@@ -48,7 +48,7 @@ import {
   SignInInput,
   SignInResult,
 } from '../schemas/lectures'
-import type { LectureOrderWrite } from '../store/lectures/store'
+import type { LectureOrderWrite, SignInLock, SignInOutcome } from '../store/lectures/store'
 import { StoreConflict } from '../store/store'
 import type { App, RoutePlugin } from '../type-provider'
 import type { WechatConfig } from '../wechat/jscode2session'
@@ -60,6 +60,13 @@ export interface LectureRoutesOptions {
   contentChecker?: ContentChecker
   /** the clock for "no past dates"; tests pin it */
   now?: () => Date
+}
+
+/** what a caller locked out of sign-in by their own wrong codes is told, before 「请 N 分钟后再试」 */
+const SIGN_IN_LOCKED: Record<SignInLock, string> = {
+  order: '签到码错误次数过多，您对该宣讲的签到已暂停',
+  'code-only': '签到码错误次数过多，按签到码签到已暂停',
+  day: '今天签到码错误次数过多，签到已暂停',
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 503: ErrorBody }
@@ -371,18 +378,21 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
       },
     )
 
+    /** the answer to a refused sign-in: 429 for the caller's own lock, 400 for a wrong code, 409 when not open */
+    const refusal = (reply: FastifyReply, outcome: Exclude<SignInOutcome, { ok: true }>) => {
+      if (outcome.reason === 'locked') {
+        reply.header('retry-after', String(Math.ceil(outcome.retryAfterMs / 1000)))
+        return rateLimited(SIGN_IN_LOCKED[outcome.lock], outcome.retryAfterMs)
+      }
+      return outcome.reason === 'wrong-code' ? badRequest('签到码不正确，请核对后重试') : conflict('该宣讲现在不能签到（未排期或已结束）')
+    }
+
     const signIn = (reply: FastifyReply, orderId: string, caller: LectureCaller, user: User, code: string) => {
       const order = app.store.lectures.getOrder(orderId)
       // open for sign-in to anyone with the code while scheduled; otherwise only its parties see it
       if (!order || (order.status !== 'scheduled' && !sees(order, caller, user))) throw notFound('找不到该宣讲')
       const outcome = app.store.lectures.signIn(orderId, caller.id, code)
-      if (!outcome.ok) {
-        if (outcome.reason === 'locked') {
-          reply.header('retry-after', String(Math.ceil(outcome.retryAfterMs / 1000)))
-          throw rateLimited('签到码错误次数过多，该宣讲的签到已暂停', outcome.retryAfterMs)
-        }
-        throw outcome.reason === 'wrong-code' ? badRequest('签到码不正确，请核对后重试') : conflict('该宣讲现在不能签到（未排期或已结束）')
-      }
+      if (!outcome.ok) throw refusal(reply, outcome)
       return { orderId, topicTitle: order.topicTitle, signedInAt: outcome.signedInAt, already: outcome.already, signedIn: outcome.signedIn }
     }
 
@@ -412,10 +422,11 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         preHandler: [app.limit(WRITE_LIMITS.lectureSignInPerUser), app.limit(WRITE_LIMITS.lectureSignInPerIp)],
       },
       async (request, reply) => {
-        const code = codeOf(request.body.code)
-        const orderId = app.store.lectures.orderIdForCode(code)
-        if (!orderId) throw badRequest('签到码不正确，请核对后重试')
-        return signIn(reply, orderId, callerOf(app, request.user!), request.user!, code)
+        // counted per user in the store (a wrong code here names no order to count it against)
+        const outcome = app.store.lectures.signInByCode(request.user!.id, codeOf(request.body.code))
+        if (!outcome.ok) throw refusal(reply, outcome)
+        const order = app.store.lectures.getOrder(outcome.orderId!)!
+        return { orderId: order.id, topicTitle: order.topicTitle, signedInAt: outcome.signedInAt, already: outcome.already, signedIn: outcome.signedIn }
       },
     )
 

@@ -87,6 +87,17 @@ describe.each(factories)('%s lecture store', (_kind, make) => {
     expect(record.timeline[0].byUserId).toBe(resident.id)
   })
 
+  it('a completion photo that is no longer an upload (swept after the route checked it) refuses the step, nothing changed', () => {
+    const { id } = order()
+    step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher)
+    step(id, { action: 'accept' }, lecturer)
+    step(id, { action: 'schedule', date: '2025-06-25', time: '14:30', place: '东山社区文化礼堂' }, lecturer)
+    const before = store.lectures.getOrder(id)
+    const gone = '/media/uploads/0123456789abcdef0123456789abcdef.jpg'
+    expect(() => step(id, { action: 'complete', attendance: 5, summary: '讲了', photos: [gone] }, lecturer)).toThrow(new LectureRefusal('照片已过期，请重新上传'))
+    expect(store.lectures.getOrder(id)).toEqual(before)
+  })
+
   it('records staff ordering for their village as 代点单', () => {
     const created = order(staff)
     expect(created.onBehalf).toBe(true)

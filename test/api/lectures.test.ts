@@ -159,7 +159,7 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
 
     // photos are the lecturer's uploads: an address from elsewhere, or someone else's upload, is refused
     const photo = await uploadedPhoto(server, lecturer.token)
-    const notMine = await uploadedPhoto(server, resident.token)
+    const notMine = await uploadedPhoto(server, otherLecturer.token)
     for (const photos of [['/media/covers/i001.jpg'], ['https://example.com/a.jpg'], [notMine]]) {
       expect(await act(lecturer, order.id, 'complete', { attendance: 76, summary: '讲解了缴费档次与补贴。', photos })).toMatchObject({ status: 400, body: { error: { message: '请上传照片' } } })
     }

@@ -1,26 +1,30 @@
 /**
- * POST /api/v1/uploads: one photo (multipart/form-data, field `file`) from a signed-in user,
- * ≤ 5 MB, JPEG/PNG/WebP by its bytes; answers 201 {url, type, size} with the URL it is served at,
- * /media/uploads/<random>.<ext> (setupUploadMedia: nosniff, its own type, a year's cache, and a
- * CSP that lets nothing run should a browser ever open one as a document).
+ * POST /api/v1/uploads: one photo (multipart/form-data, field `file`) from a staff member whose
+ * work needs one (UPLOAD_ROLES), ≤ 5 MB, a whole JPEG/PNG/WebP by its bytes (sniff.ts), within
+ * the user's daily quota; answers 201 {url, type, size} with the URL it is served at,
+ * /media/uploads/<random>.<ext>. Served (setupUploads) with nosniff, its own type and a CSP that
+ * lets nothing run should a browser ever open one as a document: to anyone, cached for a year,
+ * once attached to a delivered lecture's report; until then only to its owner (bearer token),
+ * `private, no-store`, and 404 to everyone else, as for an unknown name. Unattached uploads are
+ * deleted after 24 hours by a sweep at start and every hour.
  */
 import { tmpdir } from 'node:os'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import multipart from '@fastify/multipart'
-import fastifyStatic from '@fastify/static'
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { UPLOAD_FIELD, UPLOAD_MAX_BYTES, UPLOAD_URL_PREFIX } from '../../../src/contract'
-import { ApiError, badRequest, idempotencyKeyReused } from '../../errors'
+import { type Role, UPLOAD_FIELD, UPLOAD_MAX_BYTES, UPLOAD_URL_PREFIX } from '../../../src/contract'
+import { ApiError, badRequest, forbidden, idempotencyKeyReused, notFound } from '../../errors'
 import { requireRole } from '../../plugins/auth'
-import type { LimitRule } from '../../plugins/rate-limit'
+import { type LimitRule, rateLimited } from '../../plugins/rate-limit'
 import { ErrorBody } from '../../schemas/common'
 import { IdempotencyHeaders } from '../../schemas/consultations'
 import { SqliteStore } from '../../store/sqlite'
 import { StoreConflict } from '../../store/store'
 import type { RoutePlugin } from '../../type-provider'
-import { UploadRepository } from './repository'
+import { UPLOAD_QUOTA, UploadQuotaExceeded, UploadRepository } from './repository'
 import { sniffImage } from './sniff'
 
 declare module 'fastify' {
@@ -34,6 +38,16 @@ export const UPLOAD_LIMITS = {
   perUser: { name: 'upload', max: 30, windowMs: 3600_000, per: 'user', message: '上传照片过于频繁' },
   perIp: { name: 'upload-ip', max: 120, windowMs: 3600_000, per: 'ip', message: '上传照片过于频繁' },
 } satisfies Record<string, LimitRule>
+
+/**
+ * who may upload: the lecturer's completion photos today; editors, reviewers and admins for the
+ * console's pictures to come. A resident has no use for it, and it is no file host for strangers.
+ */
+export const UPLOAD_ROLES: readonly Role[] = ['lecturer', 'editor', 'reviewer', 'admin']
+export const UPLOAD_FORBIDDEN = '只有宣讲员和内容编辑、审核、管理人员可以上传照片'
+export const QUOTA_EXCEEDED = `今天上传的照片已达上限（${UPLOAD_QUOTA.files} 张或 ${UPLOAD_QUOTA.bytes / 1024 / 1024} MB）`
+/** how often unattached uploads older than a day are looked for */
+export const SWEEP_INTERVAL_MS = 3600_000
 
 export const NOT_AN_IMAGE = '仅支持 JPG、PNG、WebP 图片'
 export const TOO_LARGE = `照片不能超过 ${UPLOAD_MAX_BYTES / 1024 / 1024} MB`
@@ -56,25 +70,38 @@ export function setupUploads(app: FastifyInstance, dir: string | undefined): Upl
     app.addHook('onClose', async () => rmSync(temp, { recursive: true, force: true }))
     uploadsDir = temp
   }
-  const repo = new UploadRepository(resolve(uploadsDir), app.store.db)
+  const repo = new UploadRepository(resolve(uploadsDir), app.store.db, app.store.now)
   app.decorate('uploads', repo)
-  // more specific than /media/ (mock/media), so it wins for /media/uploads/*
-  app.register(fastifyStatic, {
-    root: repo.dir,
-    prefix: UPLOAD_URL_PREFIX,
-    decorateReply: false,
-    index: false,
-    dotfiles: 'deny',
-    list: false,
-    // a random name never holds other bytes
-    cacheControl: false,
-    setHeaders: (res) => {
-      res.setHeader('cache-control', 'public, max-age=31536000, immutable')
-      res.setHeader('x-content-type-options', 'nosniff')
-      res.setHeader('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
-      res.setHeader('content-disposition', 'inline')
-    },
+  // a route of its own rather than a static folder: who may fetch an upload depends on its row.
+  // More specific than /media/* (mock/media), so it wins for /media/uploads/<name>.
+  app.get<{ Params: { name: string } }>(`${UPLOAD_URL_PREFIX}:name`, async (request, reply) => {
+    const served = repo.servedTo(request.params.name, request.user?.id)
+    const size = served && (await stat(served.path).catch(() => undefined))?.size
+    if (!served || size === undefined) throw notFound('找不到该照片')
+    return reply
+      .header('content-type', served.type)
+      .header('content-length', String(size))
+      // a random name never holds other bytes; one nobody else may see is kept by no cache
+      .header('cache-control', served.public ? 'public, max-age=31536000, immutable' : 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
+      .header('content-disposition', 'inline')
+      .send(createReadStream(served.path))
   })
+  // unattached uploads older than a day: at start, then every hour (unref'd: it never holds the process open)
+  const sweep = () =>
+    repo.sweep().then(
+      (names) => names.length > 0 && app.log.info({ deleted: names.length }, 'unattached uploads deleted'),
+      (err: unknown) => app.log.error({ err }, 'upload sweep failed'),
+    )
+  let timer: NodeJS.Timeout | undefined
+  app.addHook('onReady', async () => {
+    await sweep()
+    timer = setInterval(() => void sweep(), SWEEP_INTERVAL_MS)
+    // (under jsdom, for component tests, a timer is a number)
+    ;(timer as { unref?: () => void }).unref?.()
+  })
+  app.addHook('onClose', async () => clearInterval(timer))
   return repo
 }
 
@@ -105,7 +132,7 @@ export const uploadRoutes: RoutePlugin = async (app) => {
     {
       schema: {
         headers: IdempotencyHeaders,
-        response: { 201: UploadResult, 400: ErrorBody, 401: ErrorBody, 413: ErrorBody, 422: ErrorBody, 429: ErrorBody },
+        response: { 201: UploadResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 413: ErrorBody, 422: ErrorBody, 429: ErrorBody },
       },
       config: {
         cache: 'no-store',
@@ -113,10 +140,25 @@ export const uploadRoutes: RoutePlugin = async (app) => {
         // uploads by staff (lecturers' photos) are in the audit log, with the upload's address
         audit: { action: 'upload.create', target: 'upload' },
       },
-      onRequest: requireRole(),
+      onRequest: [requireRole(), async (request) => {
+        if (!UPLOAD_ROLES.includes(request.user!.role)) throw forbidden(UPLOAD_FORBIDDEN)
+      }],
       preHandler: [app.limit(UPLOAD_LIMITS.perUser), app.limit(UPLOAD_LIMITS.perIp)],
     },
     async (request, reply) => {
+      const quotaRefusal = (err: UploadQuotaExceeded) => {
+        reply.header('retry-after', String(Math.ceil(err.retryAfterMs / 1000)))
+        return rateLimited(QUOTA_EXCEEDED, err.retryAfterMs)
+      }
+      // before reading a body that could not be kept (a retry of a stored upload still replays)
+      const retryKey = request.headers['idempotency-key'] as string | undefined
+      try {
+        if (!(retryKey && app.uploads.isReplay(request.user!.id, retryKey))) app.uploads.checkQuota(request.user!.id)
+      } catch (err) {
+        if (!(err instanceof UploadQuotaExceeded)) throw err
+        drain(request)
+        throw quotaRefusal(err)
+      }
       if (!request.isMultipart()) throw badRequest('请选择要上传的照片')
       const declared = Number(request.headers['content-length'])
       if (Number.isFinite(declared) && declared > UPLOAD_MAX_BYTES + 64 * 1024) {
@@ -150,6 +192,7 @@ export const uploadRoutes: RoutePlugin = async (app) => {
         return reply.code(201).header('cache-control', 'no-store').send(result)
       } catch (err) {
         if (err instanceof StoreConflict) throw idempotencyKeyReused()
+        if (err instanceof UploadQuotaExceeded) throw quotaRefusal(err)
         throw err
       }
     },

@@ -4,13 +4,14 @@
  * and the idempotency record commit together before the method returns, so a 201 means on disk.
  */
 import type Database from 'better-sqlite3'
-import type { LectureNotification, NotificationDelivery, Page } from '../../../src/contract'
+import { type LectureNotification, type NotificationDelivery, type Page, UPLOAD_URL_PREFIX } from '../../../src/contract'
 import {
   commandHash,
   type LectureCaller,
   type LectureCommand,
   type LectureEventRecord,
   type LectureOrderRecord,
+  LectureRefusal,
   lectureScope,
   type NewOrderFields,
   newNotification,
@@ -21,7 +22,16 @@ import {
   toNotification,
   toOrderView,
 } from '../../lectures/orders'
-import { afterWrongCode, type FailureState, lockLeftMs } from '../../lectures/sign-in'
+import {
+  afterWrongCode,
+  CODE_ONLY_MAX_FAILURES,
+  DAILY_MAX_FAILURES,
+  type FailureState,
+  lockLeftMs,
+  ORDER_ALERT_FAILURES,
+  shanghaiDayOf,
+  SIGN_IN_MAX_FAILURES,
+} from '../../lectures/sign-in'
 import { pageOffset } from '../paging'
 import type { IdempotencyRecord } from '../store'
 import { CALENDAR_STATUSES, monthRange, planStep, replayed } from './steps'
@@ -209,6 +219,19 @@ function notificationFrom(n: NotificationRow): NotificationRecord {
   }
 }
 
+/** the per-user counter of POST /lecture-sign-ins, where a wrong code names no order */
+const CODE_ONLY = ''
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+function failureState(row: { failures: number; window_started_at: string; locked_until: string | null }): FailureState {
+  return {
+    failures: row.failures,
+    windowStartedAt: Date.parse(row.window_started_at),
+    ...(row.locked_until !== null ? { lockedUntil: Date.parse(row.locked_until) } : {}),
+  }
+}
+
 const INSERT_ORDER = `INSERT INTO lecture_orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map((c) => `@${c}`).join(', ')})`
 const UPDATE_ORDER = `UPDATE lecture_orders SET ${ORDER_COLUMNS.filter((c) => c !== 'id')
   .map((c) => `${c} = @${c}`)
@@ -258,9 +281,25 @@ export class SqliteLectureStore implements LectureStore {
         this.stmt('INSERT INTO lecture_sign_in_codes (code, order_id) VALUES (?, ?)').run(code, id)
       }
       if (step.code === 'drop') this.stmt('DELETE FROM lecture_sign_in_codes WHERE order_id = ?').run(id)
+      if (command.action === 'complete') this.attachPhotos(command.photos)
       if (options.idempotencyKey) this.remember(caller.id, scope, options.idempotencyKey, hash, 200, step.view)
       return { order: step.view, replayed: false, notification: toNotification(step.notification) }
     }).immediate()
+  }
+
+  /**
+   * a delivered lecture's photos become public (uploads.attached_at, 015), in the step's
+   * transaction; one the sweep deleted after the route checked it refuses the step
+   */
+  private attachPhotos(photos: readonly string[]) {
+    // the route lets only the lecturer's uploads through; the store attaches what is one
+    const urls = photos.filter((u) => u.startsWith(UPLOAD_URL_PREFIX))
+    if (urls.length === 0) return
+    const names = JSON.stringify(urls.map((u) => u.slice(UPLOAD_URL_PREFIX.length)))
+    const at = this.now().toISOString()
+    this.stmt('UPDATE uploads SET attached_at = ? WHERE attached_at IS NULL AND name IN (SELECT value FROM json_each(?))').run(at, names)
+    const found = (this.stmt('SELECT COUNT(*) AS n FROM uploads WHERE name IN (SELECT value FROM json_each(?))').get(names) as { n: number }).n
+    if (found !== new Set(urls).size) throw new LectureRefusal('照片已过期，请重新上传')
   }
 
   findReplay(userId: string, scope: string, key: string): IdempotencyRecord | undefined {
@@ -388,18 +427,27 @@ export class SqliteLectureStore implements LectureStore {
       const order = this.stmt('SELECT status FROM lecture_orders WHERE id = ?').get(orderId) as { status: string } | undefined
       if (!order || order.status !== 'scheduled') return { ok: false, reason: 'not-open' }
       const now = this.now().getTime()
-      const failures = this.signInFailures(orderId)
-      const locked = lockLeftMs(failures, now)
-      if (locked > 0) return { ok: false, reason: 'locked', retryAfterMs: locked }
+      const dayLocked = this.dayLockLeftMs(userId, now)
+      if (dayLocked > 0) return { ok: false, reason: 'locked', lock: 'day', retryAfterMs: dayLocked }
+      const mine = this.signInMisses(userId, orderId)
+      const locked = lockLeftMs(mine, now)
+      if (locked > 0) return { ok: false, reason: 'locked', lock: 'order', retryAfterMs: locked }
       if (this.orderIdForCode(code) !== orderId) {
-        const next = afterWrongCode(failures, now)
-        this.stmt(
-          `INSERT INTO lecture_sign_in_failures (order_id, failures, window_started_at, locked_until) VALUES (?, ?, ?, ?)
-           ON CONFLICT (order_id) DO UPDATE SET failures = excluded.failures, window_started_at = excluded.window_started_at,
-             locked_until = excluded.locked_until`,
-        ).run(orderId, next.failures, new Date(next.windowStartedAt).toISOString(), next.lockedUntil === undefined ? null : new Date(next.lockedUntil).toISOString())
-        const nowLocked = lockLeftMs(next, now)
-        return nowLocked > 0 ? { ok: false, reason: 'locked', retryAfterMs: nowLocked } : { ok: false, reason: 'wrong-code' }
+        // the order's safety net: many accounts guessing at it put it on alert, and while it is on
+        // alert one wrong code locks its sender here at once (a right code still signs anyone in)
+        const net = this.signInFailures(orderId)
+        let onAlert = lockLeftMs(net, now) > 0
+        if (!onAlert) {
+          const nextNet = afterWrongCode(net, now, ORDER_ALERT_FAILURES)
+          this.stmt(
+            `INSERT INTO lecture_sign_in_failures (order_id, failures, window_started_at, locked_until) VALUES (?, ?, ?, ?)
+             ON CONFLICT (order_id) DO UPDATE SET failures = excluded.failures, window_started_at = excluded.window_started_at,
+               locked_until = excluded.locked_until`,
+          ).run(orderId, nextNet.failures, iso(nextNet.windowStartedAt), nextNet.lockedUntil === undefined ? null : iso(nextNet.lockedUntil))
+          onAlert = lockLeftMs(nextNet, now) > 0
+        }
+        const next = this.countMiss(userId, orderId, mine, now, onAlert ? 1 : SIGN_IN_MAX_FAILURES)
+        return this.afterMiss(userId, now, next, 'order')
       }
       const at = this.now().toISOString()
       const inserted = this.stmt('INSERT OR IGNORE INTO lecture_attendance (order_id, user_id, signed_in_at) VALUES (?, ?, ?)').run(orderId, userId, at).changes
@@ -408,17 +456,68 @@ export class SqliteLectureStore implements LectureStore {
     }).immediate()
   }
 
+  signInByCode(userId: string, code: string): SignInOutcome & { orderId?: string } {
+    return this.db.transaction((): SignInOutcome & { orderId?: string } => {
+      const now = this.now().getTime()
+      // locks first: a locked caller learns nothing about the code they sent
+      const dayLocked = this.dayLockLeftMs(userId, now)
+      if (dayLocked > 0) return { ok: false, reason: 'locked', lock: 'day', retryAfterMs: dayLocked }
+      const mine = this.signInMisses(userId, CODE_ONLY)
+      const locked = lockLeftMs(mine, now)
+      if (locked > 0) return { ok: false, reason: 'locked', lock: 'code-only', retryAfterMs: locked }
+      const orderId = this.orderIdForCode(code)
+      if (!orderId) return this.afterMiss(userId, now, this.countMiss(userId, CODE_ONLY, mine, now, CODE_ONLY_MAX_FAILURES), 'code-only')
+      return { ...this.signIn(orderId, userId, code), orderId }
+    }).immediate()
+  }
+
+  /** a wrong code of `userId` on `orderId` (CODE_ONLY: by code alone) counted at `now`, locked at `max` */
+  private countMiss(userId: string, orderId: string, state: FailureState | undefined, now: number, max: number): FailureState {
+    const next = afterWrongCode(state, now, max)
+    this.stmt(
+      `INSERT INTO lecture_sign_in_misses (user_id, order_id, failures, window_started_at, locked_until) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (user_id, order_id) DO UPDATE SET failures = excluded.failures, window_started_at = excluded.window_started_at,
+         locked_until = excluded.locked_until`,
+    ).run(userId, orderId, next.failures, iso(next.windowStartedAt), next.lockedUntil === undefined ? null : iso(next.lockedUntil))
+    return next
+  }
+
+  /** counts the miss towards the user's day as well; the answer to the wrong code */
+  private afterMiss(userId: string, now: number, next: FailureState, lock: 'order' | 'code-only'): SignInOutcome {
+    const { day, endsAt } = shanghaiDayOf(now)
+    // yesterday's rows are of no further use
+    this.stmt('DELETE FROM lecture_sign_in_daily_misses WHERE user_id = ? AND day < ?').run(userId, day)
+    this.stmt(
+      `INSERT INTO lecture_sign_in_daily_misses (user_id, day, misses) VALUES (?, ?, 1)
+       ON CONFLICT (user_id, day) DO UPDATE SET misses = misses + 1`,
+    ).run(userId, day)
+    if (this.dailyMisses(userId, day) >= DAILY_MAX_FAILURES) return { ok: false, reason: 'locked', lock: 'day', retryAfterMs: endsAt - now }
+    const locked = lockLeftMs(next, now)
+    return locked > 0 ? { ok: false, reason: 'locked', lock, retryAfterMs: locked } : { ok: false, reason: 'wrong-code' }
+  }
+
+  private dailyMisses(userId: string, day: string): number {
+    const row = this.stmt('SELECT misses FROM lecture_sign_in_daily_misses WHERE user_id = ? AND day = ?').get(userId, day) as { misses: number } | undefined
+    return row?.misses ?? 0
+  }
+
+  private dayLockLeftMs(userId: string, now: number): number {
+    const { day, endsAt } = shanghaiDayOf(now)
+    return this.dailyMisses(userId, day) >= DAILY_MAX_FAILURES ? endsAt - now : 0
+  }
+
+  private signInMisses(userId: string, orderId: string): FailureState | undefined {
+    const row = this.stmt('SELECT failures, window_started_at, locked_until FROM lecture_sign_in_misses WHERE user_id = ? AND order_id = ?').get(userId, orderId) as
+      | { failures: number; window_started_at: string; locked_until: string | null }
+      | undefined
+    return row && failureState(row)
+  }
+
   private signInFailures(orderId: string): FailureState | undefined {
     const row = this.stmt('SELECT failures, window_started_at, locked_until FROM lecture_sign_in_failures WHERE order_id = ?').get(orderId) as
       | { failures: number; window_started_at: string; locked_until: string | null }
       | undefined
-    return (
-      row && {
-        failures: row.failures,
-        windowStartedAt: Date.parse(row.window_started_at),
-        ...(row.locked_until !== null ? { lockedUntil: Date.parse(row.locked_until) } : {}),
-      }
-    )
+    return row && failureState(row)
   }
 
   attendanceCount(orderId: string) {

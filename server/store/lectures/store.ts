@@ -42,8 +42,14 @@ export interface LectureReviewRecord {
 export type SignInOutcome =
   | { ok: true; signedInAt: string; already: boolean; signedIn: number }
   | { ok: false; reason: 'not-open' | 'wrong-code' }
-  /** too many wrong codes for this order: sign-in to it is refused (the right code too) for retryAfterMs */
-  | { ok: false; reason: 'locked'; retryAfterMs: number }
+  /**
+   * this user sent too many wrong codes: to this order ('order'), by code alone ('code-only'), or
+   * today anywhere ('day'); their sign-in is refused (the right code too) for retryAfterMs. Other
+   * users are never refused for it.
+   */
+  | { ok: false; reason: 'locked'; lock: SignInLock; retryAfterMs: number }
+
+export type SignInLock = 'order' | 'code-only' | 'day'
 
 export interface LectureStore {
   /** a new order (fields validated by the route); with a key, a retry replays the first answer */
@@ -75,8 +81,13 @@ export interface LectureStore {
   signInCode(orderId: string): string | undefined
   /** the scheduled lecture a code opens */
   orderIdForCode(code: string): string | undefined
-  /** records the user's attendance once; counts a wrong code against the order and locks it at the limit */
+  /** records the user's attendance once; counts a wrong code against the user (server/lectures/sign-in.ts) */
   signIn(orderId: string, userId: string, code: string): SignInOutcome
+  /**
+   * sign-in by the code alone: the scheduled lecture it opens, or a wrong code counted against the
+   * user; `orderId` is set whenever the code names an order
+   */
+  signInByCode(userId: string, code: string): SignInOutcome & { orderId?: string }
   attendanceCount(orderId: string): number
 }
 

@@ -9,7 +9,7 @@ import { type PickedPhoto, uploadPhoto } from '../api/upload-photo'
 interface Item {
   id: string
   photo: PickedPhoto
-  /** shown while uploading (a blob: URL on H5, the temp path on weapp) */
+  /** the picture on the device (a blob: URL on H5, the temp path on weapp), shown before and after uploading */
   preview?: string
   /** the server's /media/uploads/… once stored */
   url?: string
@@ -119,7 +119,9 @@ export function PhotoPicker({ onChange, onBusyChange, max = LECTURE_PHOTOS_MAX }
         {items.map((item, n) => (
           <View key={item.id} className='lec-photos__item' role='listitem'>
             {item.url || item.preview ? (
-              <Image className='lec-photos__thumb' src={item.url ? mediaUrl(item.url) : item.preview!} mode='aspectFill' aria-label={`第${n + 1}张照片`} />
+              // the local picture first: until the report is filed, the server shows an upload to
+              // its owner's token only, which an <image> does not send
+              <Image className='lec-photos__thumb' src={item.preview ?? mediaUrl(item.url!)} mode='aspectFill' aria-label={`第${n + 1}张照片`} />
             ) : (
               <View className='lec-photos__thumb' aria-label={`第${n + 1}张照片`} />
             )}
