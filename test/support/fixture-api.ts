@@ -120,9 +120,3 @@ export function setupFixtureApi(options: { now?: () => Date } = {}): FixtureApi 
   afterAll(() => api.close())
   return api
 }
-
-/**
- * @deprecated the old name of setupFixtureApi, kept only so test files written on other branches
- * still compile when merged; the linter's rules-of-hooks flags it (it is not a React hook): rename.
- */
-export const useFixtureApi = setupFixtureApi
