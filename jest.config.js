@@ -48,7 +48,9 @@ module.exports = {
         '\\.(png|jpe?g|gif|svg)$': '<rootDir>/test/mocks/file.ts',
       },
       transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
-      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|ssr-window|dom7|tslib|cookie|set-cookie-parser|\\.pnpm|@rollup_plugin-typescript[^/]*)/)'],
+      transformIgnorePatterns: [
+        '/node_modules/(?!(@tarojs|@stencil|swiper|ssr-window|dom7|tslib|cookie|set-cookie-parser|\\.pnpm|@rollup_plugin-typescript[^/]*)/)',
+      ],
       // like Taro's H5 build, prefer `name.h5.tsx` for a platform pair (`chart.h5.tsx` / `chart.weapp.tsx`)
       moduleFileExtensions: ['h5.tsx', 'h5.ts', 'ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
     },

@@ -152,7 +152,15 @@ async function run(command: string | undefined, args: string[], store: SqliteSto
       const page = accounts.listAccounts({ org: '331000', page: 1, pageSize: 10_000 })
       if (page.items.length === 0) return '还没有工作人员账号'
       return page.items
-        .map((a) => [a.username, a.name, a.role, `${a.org.name}${a.org.department ? ` ${a.org.department}` : ''}`, a.disabled ? '已停用' : a.lockedUntil ? '已锁定' : '正常'].join('\t'))
+        .map((a) =>
+          [
+            a.username,
+            a.name,
+            a.role,
+            `${a.org.name}${a.org.department ? ` ${a.org.department}` : ''}`,
+            a.disabled ? '已停用' : a.lockedUntil ? '已锁定' : '正常',
+          ].join('\t'),
+        )
         .join('\n')
     }
     default:

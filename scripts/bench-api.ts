@@ -86,13 +86,23 @@ async function main(): Promise<void> {
     writeFileSync(bodiesFile, JSON.stringify(bodies))
     const bare = await startProcess('scripts/bench/bare-server.ts', { BARE_BODIES: bodiesFile }, '/bare/0')
 
-    console.log(`bench:api — server micro-cache ${process.env.RESPONSE_CACHE === '0' ? 'OFF (RESPONSE_CACHE=0)' : 'on'}, ${DURATION} s per endpoint, ${CONNECTIONS} connections, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`)
-    console.log(`${'endpoint'.padEnd(30)}${'bytes'.padStart(7)}${'req/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'bare req/s'.padStart(12)}${'bare p99'.padStart(10)}${'ratio'.padStart(7)}`)
+    console.log(
+      `bench:api — server micro-cache ${process.env.RESPONSE_CACHE === '0' ? 'OFF (RESPONSE_CACHE=0)' : 'on'}, ${DURATION} s per endpoint, ${CONNECTIONS} connections, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`,
+    )
+    console.log(
+      `${'endpoint'.padEnd(30)}${'bytes'.padStart(7)}${'req/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'bare req/s'.padStart(12)}${'bare p99'.padStart(10)}${'ratio'.padStart(7)}`,
+    )
     let failed = false
     try {
       for (const [n, c] of cases.entries()) {
         // warm up both (JIT, statement cache), then measure
-        await autocannon({ url: server.url + c.path, method: c.method, connections: CONNECTIONS, duration: 1, ...(c.requests ? { requests: [c.requests.request()] } : {}) })
+        await autocannon({
+          url: server.url + c.path,
+          method: c.method,
+          connections: CONNECTIONS,
+          duration: 1,
+          ...(c.requests ? { requests: [c.requests.request()] } : {}),
+        })
         const real = await run(server.url + c.path, c)
         await autocannon({ url: `${bare.url}/bare/${n}`, method: c.method, connections: CONNECTIONS, duration: 1 })
         const base = await run(`${bare.url}/bare/${n}`, { method: c.method })

@@ -99,11 +99,14 @@ async function measure(browser: Browser, url: string, ready: string): Promise<Sa
   await page.locator(ready).first().waitFor({ timeout: 120_000 })
   await page.waitForLoadState('networkidle', { timeout: 120_000 })
   await page.waitForTimeout(500)
-  const { fcp, lcp, app } = await page.evaluate((mark) => ({
-    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    lcp: (window as unknown as { __lcp: number }).__lcp,
-    app: performance.getEntriesByName(mark)[0]?.startTime ?? NaN,
-  }), FIRST_SCREEN_GONE_MARK)
+  const { fcp, lcp, app } = await page.evaluate(
+    (mark) => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      lcp: (window as unknown as { __lcp: number }).__lcp,
+      app: performance.getEntriesByName(mark)[0]?.startTime ?? NaN,
+    }),
+    FIRST_SCREEN_GONE_MARK,
+  )
   const scripts = [...bodies].map(([u, body]) => ({ url: new URL(u).pathname, wire: wire.get(u) ?? body.length, gzip: gzipSync(body).length }))
   await context.close()
   return { fcp, lcp, app, scripts }
@@ -131,13 +134,18 @@ async function main(): Promise<void> {
       for (let i = 0; i < RUNS; i++) samples.push(await measure(browser, server.url + p.path, p.ready))
       const lcp = median(samples.map((s) => s.lcp))
       console.log(
-        `${p.name.padEnd(14)}${median(samples.map((s) => s.fcp)).toFixed(0).padStart(9)}${lcp.toFixed(0).padStart(9)}${median(samples.map((s) => s.app)).toFixed(0).padStart(9)}   ${samples.map((s) => s.lcp.toFixed(0)).join(' ')}` +
-          (lcp > TARGET_LCP_MS ? `   over the ${TARGET_LCP_MS} ms target` : ''),
+        `${p.name.padEnd(14)}${median(samples.map((s) => s.fcp))
+          .toFixed(0)
+          .padStart(9)}${lcp.toFixed(0).padStart(9)}${median(samples.map((s) => s.app))
+          .toFixed(0)
+          .padStart(9)}   ${samples.map((s) => s.lcp.toFixed(0)).join(' ')}` + (lcp > TARGET_LCP_MS ? `   over the ${TARGET_LCP_MS} ms target` : ''),
       )
       if (p.path === '/') {
         const js = samples[0].scripts
         const kb = (n: number) => (n / 1024).toFixed(1)
-        console.log(`  首页 first-load JS: ${js.length} files, ${kb(js.reduce((a, s) => a + s.wire, 0))} KB on the wire, ${kb(js.reduce((a, s) => a + s.gzip, 0))} KB gzipped`)
+        console.log(
+          `  首页 first-load JS: ${js.length} files, ${kb(js.reduce((a, s) => a + s.wire, 0))} KB on the wire, ${kb(js.reduce((a, s) => a + s.gzip, 0))} KB gzipped`,
+        )
         for (const s of js.sort((a, b) => b.gzip - a.gzip).slice(0, 6)) console.log(`    ${s.url.padEnd(40)} ${kb(s.gzip).padStart(8)} KB gz`)
       }
     }

@@ -25,11 +25,15 @@ function scaled(base: Fixtures): Fixtures {
   const policies = Array.from({ length: ITEMS }, (_, i) => {
     const p = base.policies[i % base.policies.length]
     const date = new Date(Date.parse('2026-11-01') - i * day).toISOString().slice(0, 10)
-    return i < base.policies.length ? p : { ...p, id: `p-gen-${i}`, title: `${p.title}（第${i}号补充）`, publishedAt: date, effectiveAt: date, replacedBy: undefined }
+    return i < base.policies.length
+      ? p
+      : { ...p, id: `p-gen-${i}`, title: `${p.title}（第${i}号补充）`, publishedAt: date, effectiveAt: date, replacedBy: undefined }
   })
   const videos = Array.from({ length: ITEMS }, (_, i) => {
     const v = base.videos[i % base.videos.length]
-    return i < base.videos.length ? v : { ...v, id: `v-gen-${i}`, title: `${v.title}（${i}）`, publishedAt: new Date(Date.parse('2026-10-01') - i * day).toISOString() }
+    return i < base.videos.length
+      ? v
+      : { ...v, id: `v-gen-${i}`, title: `${v.title}（${i}）`, publishedAt: new Date(Date.parse('2026-10-01') - i * day).toISOString() }
   })
   return { ...base, policies, videos }
 }
@@ -68,7 +72,10 @@ async function main(): Promise<void> {
         await page.mouse.wheel(0, 200)
         const grew = await page
           .waitForFunction((n) => document.querySelectorAll('.policy-card').length > n, before, { timeout: 3_000 })
-          .then(() => true, () => false)
+          .then(
+            () => true,
+            () => false,
+          )
         if (grew) break
         if (flick === 10) throw new Error(`政策库: no page after ${before} cards`)
       }
@@ -77,7 +84,9 @@ async function main(): Promise<void> {
     }
     const cards = await page.locator('.policy-card:visible').count()
     const avg = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0)
-    console.log(`政策库   first screen ${firstScreen} ms · next page on scroll avg ${avg(appends)} ms (max ${Math.max(...appends)}) · ${cards} cards after 10 pages, ${await nodes()} DOM nodes`)
+    console.log(
+      `政策库   first screen ${firstScreen} ms · next page on scroll avg ${avg(appends)} ms (max ${Math.max(...appends)}) · ${cards} cards after 10 pages, ${await nodes()} DOM nodes`,
+    )
 
     // 刷视频: first video, then 下一个 twenty times
     const first = store.listVideos({ page: 1, pageSize: 1 }).items[0]
@@ -90,11 +99,16 @@ async function main(): Promise<void> {
       t0 = Date.now()
       await page.locator(`.feed__stage[data-index="${i - 1}"] [aria-label="下一个视频"]`).click()
       await page.locator(`.feed__stage[data-index="${i}"]`).waitFor({ state: 'attached' })
-      await page.getByText(new RegExp(`第 ${i + 1}/${ITEMS} 条`)).first().waitFor({ state: 'attached' })
+      await page
+        .getByText(new RegExp(`第 ${i + 1}/${ITEMS} 条`))
+        .first()
+        .waitFor({ state: 'attached' })
       steps.push(Date.now() - t0)
     }
     const stages = await page.locator('.feed__stage').count()
-    console.log(`刷视频   first video ${feedFirst} ms · 下一个 avg ${avg(steps)} ms (max ${Math.max(...steps)}) · ${stages} slides with content, ${await page.locator('.feed__item').count()} slides loaded, ${await nodes()} DOM nodes after 20 videos`)
+    console.log(
+      `刷视频   first video ${feedFirst} ms · 下一个 avg ${avg(steps)} ms (max ${Math.max(...steps)}) · ${stages} slides with content, ${await page.locator('.feed__item').count()} slides loaded, ${await nodes()} DOM nodes after 20 videos`,
+    )
   } finally {
     await browser.close()
     await app.close()

@@ -113,7 +113,10 @@ async function main() {
   })()
   const viewer = store.upsertUser({ provider: 'dev', externalId: 'resident:bench-0', nickname: '居民0', role: 'resident' })
   const viewerToken = store.createSession({ userId: viewer.id }).token
-  const counts = store.db.prepare("SELECT COUNT(*) AS attempts, SUM(status = 'submitted') AS submitted FROM quiz_attempts").get() as { attempts: number; submitted: number }
+  const counts = store.db.prepare("SELECT COUNT(*) AS attempts, SUM(status = 'submitted') AS submitted FROM quiz_attempts").get() as {
+    attempts: number
+    submitted: number
+  }
   const standings = store.quiz.countStandings(CAMPAIGN)
 
   // in-process, without HTTP: what the store and rules cost per board
@@ -125,17 +128,26 @@ async function main() {
       leaderboard(store, CAMPAIGN, scope, viewer)
       times.push(Number(process.hrtime.bigint() - t) / 1e6)
     }
-    inProcess[scope] = percentile(times.sort((a, b) => a - b), 95)
+    inProcess[scope] = percentile(
+      times.sort((a, b) => a - b),
+      95,
+    )
   }
   store.close()
 
   console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}`)
-  console.log(`loaded: ${counts.submitted.toLocaleString()} submitted attempts by ${standings.toLocaleString()} participants in ${loadSec.toFixed(1)} s; ${PREPARED.toLocaleString()} running attempts ready`)
+  console.log(
+    `loaded: ${counts.submitted.toLocaleString()} submitted attempts by ${standings.toLocaleString()} participants in ${loadSec.toFixed(1)} s; ${PREPARED.toLocaleString()} running attempts ready`,
+  )
 
   const server = await startProcess('server/main.ts', { DATA_DIR: dataDir, LOG_LEVEL: 'warn', API_MODE: 'sqlite' }, '/api/v1/health')
   try {
     // 3. submits
-    console.log(`load average before the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes share these cores)`)
+    console.log(
+      `load average before the run: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (other processes share these cores)`,
+    )
     const cpuBefore = cpuSeconds(server.child.pid)
     let next = 0
     const result = await autocannon({
@@ -159,7 +171,9 @@ async function main() {
     })
     const non2xx = result.non2xx + result.errors
     console.log(`\nPOST /attempts/:id/submit  ${CONNECTIONS} connections, ${DURATION} s`)
-    console.log(`  ${Math.round(result.requests.average).toLocaleString()} submits/s (total ${result.requests.total.toLocaleString()}, non-2xx/errors ${non2xx})`)
+    console.log(
+      `  ${Math.round(result.requests.average).toLocaleString()} submits/s (total ${result.requests.total.toLocaleString()}, non-2xx/errors ${non2xx})`,
+    )
     console.log(`  latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`)
     const cpuAfter = cpuSeconds(server.child.pid)
     if (cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0) {
@@ -175,18 +189,24 @@ async function main() {
       let bytes = 0
       for (let i = 0; i < LEADERBOARD_REQUESTS; i++) {
         const t = process.hrtime.bigint()
-        const res = await fetch(`${server.url}/api/v1/campaigns/${CAMPAIGN}/leaderboard?scope=${scope}`, { headers: { authorization: `Bearer ${viewerToken}` } })
+        const res = await fetch(`${server.url}/api/v1/campaigns/${CAMPAIGN}/leaderboard?scope=${scope}`, {
+          headers: { authorization: `Bearer ${viewerToken}` },
+        })
         const body = await res.text()
         times.push(Number(process.hrtime.bigint() - t) / 1e6)
         if (res.status !== 200) throw new Error(`leaderboard ${scope}: ${res.status} ${body}`)
         bytes = body.length
       }
       const sorted = times.slice(20).sort((a, b) => a - b) // the first requests warm the JIT
-      console.log(`  ${scope.padEnd(8)} p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  (${(bytes / 1024).toFixed(1)} KB; in-process p95 ${ms(inProcess[scope])})`)
+      console.log(
+        `  ${scope.padEnd(8)} p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  (${(bytes / 1024).toFixed(1)} KB; in-process p95 ${ms(inProcess[scope])})`,
+      )
     }
     const leaderboardTarget = 20
     const rate = result.requests.average
-    console.log(`\ntargets: submits/s ≥ 1,000 → ${rate >= 1000 ? 'met' : `missed by ${Math.round(1000 - rate)}/s`}; leaderboard p95 ≤ ${leaderboardTarget} ms (see above)`)
+    console.log(
+      `\ntargets: submits/s ≥ 1,000 → ${rate >= 1000 ? 'met' : `missed by ${Math.round(1000 - rate)}/s`}; leaderboard p95 ≤ ${leaderboardTarget} ms (see above)`,
+    )
   } finally {
     await server.stop()
     rmSync(dataDir, { recursive: true, force: true })

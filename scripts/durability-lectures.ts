@@ -43,7 +43,17 @@ function startServer(dataDir: string, port: number): ChildProcess {
   // node itself (not the tsx CLI, which runs the server in a grandchild): SIGKILL hits the server
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, API_MODE: 'sqlite', ALLOW_DEV_LOGIN: '1', RATE_LIMIT: '0', LOG_LEVEL: 'warn', STATIC_DIR: join(dataDir, 'no-h5') },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      API_MODE: 'sqlite',
+      ALLOW_DEV_LOGIN: '1',
+      RATE_LIMIT: '0',
+      LOG_LEVEL: 'warn',
+      STATIC_DIR: join(dataDir, 'no-h5'),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   return child
@@ -90,7 +100,11 @@ async function main() {
     await waitHealthy(base)
     const tokens: string[] = []
     for (let u = 0; u < USERS; u++) {
-      const res = await fetch(`${base}/api/v1/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'resident', name: `耐久居民${u}` }) })
+      const res = await fetch(`${base}/api/v1/auth/dev`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ role: 'resident', name: `耐久居民${u}` }),
+      })
       tokens.push(((await res.json()) as { token: string }).token)
     }
 
@@ -186,7 +200,9 @@ async function main() {
       console.error(`FAILED:\n- ${failures.join('\n- ')}`)
       process.exitCode = 1
     } else {
-      console.log(`OK: all ${ok.length} orders answered 201 survived SIGKILL exactly once; every retry replayed or created its one order (${finalCount} orders for ${ORDERS} keys).`)
+      console.log(
+        `OK: all ${ok.length} orders answered 201 survived SIGKILL exactly once; every retry replayed or created its one order (${finalCount} orders for ${ORDERS} keys).`,
+      )
     }
   } finally {
     server.kill('SIGKILL')

@@ -19,7 +19,10 @@ const dir = args.find((a) => !a.startsWith('--')) ?? 'dist/weapp'
 const MAIN_TARGET_KB = 600
 if (args.includes('--build') || (args.includes('--build-if-missing') && !existsSync(path.join(dir, 'app.json')))) {
   // into the folder measured below, whatever TARO_OUTPUT_DIR the shell has
-  const r = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', TARO_OUTPUT_DIR: path.resolve(dir) } })
+  const r = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', TARO_OUTPUT_DIR: path.resolve(dir) },
+  })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 if (!existsSync(path.join(dir, 'app.json'))) {

@@ -71,7 +71,10 @@ function dir(env: Env, name: string, fallback: string): string {
 
 /** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: addresses no other machine can reach */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
   if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true
   const v4 = h.startsWith('::ffff:') ? h.slice(7) : h
   return isIPv4(v4) && v4.startsWith('127.')
@@ -128,7 +131,7 @@ function devLoginOf(env: Env, demo: boolean, host: string): boolean {
 }
 
 export function readConfig(env: Env = process.env, argv: readonly string[] = []): ServerConfig {
-  const modeRaw = argv.includes('--mock') ? 'mock' : (env.API_MODE || 'sqlite')
+  const modeRaw = argv.includes('--mock') ? 'mock' : env.API_MODE || 'sqlite'
   if (modeRaw !== 'sqlite' && modeRaw !== 'mock') throw new ConfigError(`API_MODE must be sqlite or mock, got "${modeRaw}"`)
   const mode: ApiMode = modeRaw
 
@@ -149,9 +152,7 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
       latencyMs: integer(env, 'MOCK_LATENCY_MS', 0, 0, 60_000),
       errorRate: rate(env, 'MOCK_ERROR_RATE'),
     },
-    ...(appId && secret
-      ? { wechat: { appId, secret, ...(env.WECHAT_LECTURE_TEMPLATE_ID ? { lectureTemplateId: env.WECHAT_LECTURE_TEMPLATE_ID } : {}) } }
-      : {}),
+    ...(appId && secret ? { wechat: { appId, secret, ...(env.WECHAT_LECTURE_TEMPLATE_ID ? { lectureTemplateId: env.WECHAT_LECTURE_TEMPLATE_ID } : {}) } } : {}),
     devLogin: devLoginOf(env, demo, host),
     rateLimit: env.RATE_LIMIT !== '0',
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
@@ -164,7 +165,13 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
   }
 }
 
-const TENCENT_SMS_VARS = ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID'] as const
+const TENCENT_SMS_VARS = [
+  'TENCENT_SMS_SECRET_ID',
+  'TENCENT_SMS_SECRET_KEY',
+  'TENCENT_SMS_SDK_APP_ID',
+  'TENCENT_SMS_SIGN_NAME',
+  'TENCENT_SMS_TEMPLATE_ID',
+] as const
 
 function readIdentity(env: Env): ServerConfig['identity'] {
   const provider = env.SMS_PROVIDER
@@ -186,6 +193,8 @@ function readIdentity(env: Env): ServerConfig['identity'] {
   const oaAppId = env.WECHAT_OA_APPID
   const oaSecret = env.WECHAT_OA_SECRET
   const wechatOa: WechatOaConfig | undefined =
-    oaAppId && oaSecret ? { appId: oaAppId, secret: oaSecret, ...(env.WECHAT_OA_REDIRECT_ORIGIN ? { redirectOrigin: env.WECHAT_OA_REDIRECT_ORIGIN } : {}) } : undefined
+    oaAppId && oaSecret
+      ? { appId: oaAppId, secret: oaSecret, ...(env.WECHAT_OA_REDIRECT_ORIGIN ? { redirectOrigin: env.WECHAT_OA_REDIRECT_ORIGIN } : {}) }
+      : undefined
   return { ...(tencentSms ? { tencentSms } : {}), ...(wechatOa ? { wechatOa } : {}) }
 }

@@ -94,11 +94,7 @@ function rule(issue: ValidationIssue): string {
  */
 export type FieldMessages = Readonly<Record<string, string>>
 
-export function validationMessage(
-  issues: readonly ValidationIssue[],
-  context?: string,
-  fieldMessages?: FieldMessages,
-): string {
+export function validationMessage(issues: readonly ValidationIssue[], context?: string, fieldMessages?: FieldMessages): string {
   const issue = issues[0]
   if (!issue) return '参数错误'
   const field = fieldOf(issue)

@@ -1,11 +1,5 @@
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/interpretations/index',
-    'pages/videos/index',
-    'pages/quiz/index',
-    'pages/mine/index',
-  ],
+  pages: ['pages/index/index', 'pages/interpretations/index', 'pages/videos/index', 'pages/quiz/index', 'pages/mine/index'],
   subPackages: [
     { root: 'packages/policy', pages: ['pages/list/index', 'pages/detail/index'] },
     { root: 'packages/interpretation', pages: ['pages/detail/index', 'pages/reading/index', 'pages/poster/index'] },
@@ -14,11 +8,25 @@ export default defineAppConfig({
     { root: 'packages/qa', pages: ['pages/ask/index', 'pages/consult/index', 'pages/mine/index'] },
     {
       root: 'packages/lecture',
-      pages: ['pages/menu/index', 'pages/order/index', 'pages/detail/index', 'pages/mine/index', 'pages/dispatch/index', 'pages/lecturer/index', 'pages/sign-in/index', 'pages/calendar/index', 'pages/messages/index', 'pages/privacy/index'],
+      pages: [
+        'pages/menu/index',
+        'pages/order/index',
+        'pages/detail/index',
+        'pages/mine/index',
+        'pages/dispatch/index',
+        'pages/lecturer/index',
+        'pages/sign-in/index',
+        'pages/calendar/index',
+        'pages/messages/index',
+        'pages/privacy/index',
+      ],
     },
     { root: 'packages/service-point', pages: ['pages/bind/index'] },
     { root: 'packages/sign-in', pages: ['pages/resident/index'] },
-    { root: 'packages/quiz', pages: ['pages/detail/index', 'pages/attempt/index', 'pages/result/index', 'pages/leaderboard/index', 'pages/practice/index', 'pages/mistakes/index'] },
+    {
+      root: 'packages/quiz',
+      pages: ['pages/detail/index', 'pages/attempt/index', 'pages/result/index', 'pages/leaderboard/index', 'pages/practice/index', 'pages/mistakes/index'],
+    },
     { root: 'packages/staff', pages: ['pages/login/index', 'pages/sessions/index', 'pages/password/index'] },
   ],
   preloadRule: {

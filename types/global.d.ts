@@ -14,4 +14,3 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string
   }
 }
-

@@ -14,7 +14,9 @@ export const WORD_LIST_FILE = join(__dirname, 'sensitive-words.txt')
  * punctuation, symbols or format characters
  */
 export function normalizeForMatch(text: string): string {
-  return foldTraditional(text.normalize('NFKC')).toLowerCase().replace(/[\s\p{P}\p{S}\p{Cf}]+/gu, '')
+  return foldTraditional(text.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}\p{Cf}]+/gu, '')
 }
 
 export function loadWordList(file = WORD_LIST_FILE): string[] {

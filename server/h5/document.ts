@@ -89,8 +89,7 @@ export class H5Document {
     const style = (css: string) => `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`
     const dataScript = `<script>window.${FIRST_SCREEN_DATA_GLOBAL}=${scriptJson(data)}</script>`
     const body =
-      `<div id="${FIRST_SCREEN_ID}" aria-busy="true">${screen}</div>` +
-      `<script>${layerScript(page === 'pages/index/index')}</script><div id="app"></div>`
+      `<div id="${FIRST_SCREEN_ID}" aria-busy="true">${screen}</div>` + `<script>${layerScript(page === 'pages/index/index')}</script><div id="app"></div>`
     let html = build.template
     // the data goes before index.html's own scripts, which read it
     const firstScript = html.indexOf('<script')

@@ -33,7 +33,10 @@ function safeSrc(src: string): string | undefined {
 
 /** JSON for an inline <script>: `<`, U+2028 and U+2029 escaped, so no value can end the script */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
 }
 
 /** 2021年5月20日, as src/utils/date.ts formatDate shows a date-only ISO string */
@@ -41,7 +44,6 @@ export function chineseDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
   return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : escapeHtml(iso)
 }
-
 
 const tag = (text: string, tone: string) => `<span class="tag tag--${tone}">${escapeHtml(text)}</span>`
 

@@ -4,29 +4,14 @@
  * inside their write transaction, the routes turn a refusal into a 409 with its message, and the
  * client only shows the actions `allowedActions` lists. Pure: no store, no clock.
  */
-import {
-  LECTURE_ACTIONS,
-  type LectureAction,
-  type LectureOrderStatus,
-  lectureStatusLabel,
-  type Role,
-} from '../../src/contract'
+import { LECTURE_ACTIONS, type LectureAction, type LectureOrderStatus, lectureStatusLabel, type Role } from '../../src/contract'
 
 /**
  * How the caller stands to one order. `orderer` is whoever submitted it (a resident, or staff
  * ordering for their village); the assigned lecturer is the one the order names now.
  */
 export type LectureActor =
-  | 'orderer'
-  | 'dispatcher'
-  | 'assigned-lecturer'
-  | 'other-lecturer'
-  | 'resident'
-  | 'staff'
-  | 'responder'
-  | 'admin'
-  | 'editor'
-  | 'reviewer'
+  'orderer' | 'dispatcher' | 'assigned-lecturer' | 'other-lecturer' | 'resident' | 'staff' | 'responder' | 'admin' | 'editor' | 'reviewer'
 
 export const LECTURE_ACTORS: readonly LectureActor[] = [
   'orderer',

@@ -13,8 +13,7 @@ import { htmlCsp } from './security-headers'
 
 export const MEDIA_MAX_AGE = '30d'
 
-export const NO_BUILD_MESSAGE =
-  '政策通内容服务已启动，但还没有 H5 页面：请先运行 npm run build:h5，再重启服务。接口地址：/api/v1'
+export const NO_BUILD_MESSAGE = '政策通内容服务已启动，但还没有 H5 页面：请先运行 npm run build:h5，再重启服务。接口地址：/api/v1'
 
 export function setupMedia(app: FastifyInstance, mediaDir: string | undefined): boolean {
   if (!mediaDir || !existsSync(mediaDir)) return false

@@ -17,7 +17,19 @@
  * covers enough of the question's known words: unrelated questions get no answer.
  */
 import type { Faq, QaHit } from '../../src/contract'
-import { aspectsOf, COUNTIES, fold, homophoneVariants, isContentBigram, isContentTerm, normalize, queryTermShares, regionsOf, stagesOf, tokenize } from './normalize'
+import {
+  aspectsOf,
+  COUNTIES,
+  fold,
+  homophoneVariants,
+  isContentBigram,
+  isContentTerm,
+  normalize,
+  queryTermShares,
+  regionsOf,
+  stagesOf,
+  tokenize,
+} from './normalize'
 
 export interface QaIndexOptions {
   k1?: number
@@ -138,7 +150,13 @@ export class QaIndex {
   private readonly informative: Uint8Array
 
   constructor(faqs: Faq[], options: QaIndexOptions = {}) {
-    this.opts = { ...QA_DEFAULTS, ...options, b: { ...QA_DEFAULTS.b, ...options.b }, fields: { ...QA_DEFAULTS.fields, ...options.fields }, region: { ...QA_DEFAULTS.region, ...options.region } }
+    this.opts = {
+      ...QA_DEFAULTS,
+      ...options,
+      b: { ...QA_DEFAULTS.b, ...options.b },
+      fields: { ...QA_DEFAULTS.fields, ...options.fields },
+      region: { ...QA_DEFAULTS.region, ...options.region },
+    }
     this.faqs = faqs
     this.scores = new Float64Array(faqs.length)
     this.covered = new Float64Array(faqs.length)
@@ -154,7 +172,11 @@ export class QaIndex {
     const fieldWeights = [fields.question, fields.keywords, fields.answer]
     const fieldB = [b.question, b.keywords, b.answer]
     // keywords one by one, so no bigram spans two of them
-    const perDoc = faqs.map((f) => [counts(tokenize(normalize(f.question))), counts(tokenize(normalize(f.keywords.join(' ')))), counts(tokenize(normalize(f.answer)))])
+    const perDoc = faqs.map((f) => [
+      counts(tokenize(normalize(f.question))),
+      counts(tokenize(normalize(f.keywords.join(' ')))),
+      counts(tokenize(normalize(f.answer))),
+    ])
     const avg = [0, 1, 2].map((fi) => perDoc.reduce((sum, d) => sum + length(d[fi]), 0) / Math.max(1, faqs.length) || 1)
 
     // BM25F: per FAQ and term, field-weighted length-normalised frequency, saturated once. It does
@@ -178,7 +200,8 @@ export class QaIndex {
       }
     })
     for (const d of perDoc) for (const t of d[1].keys()) if (t.length === 2) this.keywordBigrams.add(t)
-    for (const [term, list] of lists) this.postings.set(term, { docs: Int32Array.from(list.docs), weights: Float32Array.from(list.weights), titled: Uint8Array.from(list.titled) })
+    for (const [term, list] of lists)
+      this.postings.set(term, { docs: Int32Array.from(list.docs), weights: Float32Array.from(list.weights), titled: Uint8Array.from(list.titled) })
   }
 
   get size(): number {

@@ -11,7 +11,33 @@ const FUNCTION_CHARS = new Set([...STOP_CHARS, ...'怎么什样哪几会不没�
  * (多少, 多久, 什么时候, 能不能, 怎么办), the time of asking (今年, 现在: a resident asks about
  * the rule in force, whichever FAQ says 今年) and 台州 itself, which every FAQ is about.
  */
-const ASKING_BIGRAMS = new Set(['多少', '少钱', '几岁', '么办', '多久', '多长', '长时', '时候', '时间', '能不', '不能', '可不', '有没', '没有', '是不', '不是', '要不', '不要', '台州', '州市', '今年', '明年', '去年', '现在', '目前'])
+const ASKING_BIGRAMS = new Set([
+  '多少',
+  '少钱',
+  '几岁',
+  '么办',
+  '多久',
+  '多长',
+  '长时',
+  '时候',
+  '时间',
+  '能不',
+  '不能',
+  '可不',
+  '有没',
+  '没有',
+  '是不',
+  '不是',
+  '要不',
+  '不要',
+  '台州',
+  '州市',
+  '今年',
+  '明年',
+  '去年',
+  '现在',
+  '目前',
+])
 
 /**
  * The bigrams of the synonym table's canonical words (就业, 个体 of 个体工商户, 到账, 失能): words
@@ -231,7 +257,7 @@ export function queryTermShares(normalized: string, wordBigrams = 2, skipShare =
     const share = new Array<number>(chars.length).fill(1)
     // the start of the canonical word (two characters or more) each character is part of, or -1
     const word = new Array<number>(chars.length).fill(-1)
-    for (let i = 0; i < chars.length; ) {
+    for (let i = 0; i < chars.length;) {
       let len = Math.min(LONGEST_CANONICAL, chars.length - i)
       for (; len > 2; len--) if (LONG_CANONICAL_SET.has(chars.slice(i, i + len).join(''))) break
       if (len <= 2) len = i + 1 < chars.length && CANONICAL_WORDS.has(chars[i] + chars[i + 1]) ? 2 : 1
@@ -267,13 +293,75 @@ export function queryTermShares(normalized: string, wordBigrams = 2, skipShare =
  * from any question set.
  */
 const HOMOPHONE_GROUPS = [
-  '执直职值指只纸支址', '保宝报包饱', '险线现县先限', '医已以意议依异易移', '疗料', '备被背倍', '案按安岸',
-  '办半版班', '证正政整症', '费废肥', '龄领令零灵', '津金今进近尽紧', '贴帖铁', '账帐章涨', '籍藉级及即急集记技纪际机积基',
-  '缴交教较', '公工功供共', '租组族', '住注助主著', '出处初', '退推', '休修', '养样阳', '老劳', '户护互', '扣口',
-  '款宽', '贷代带待', '付副福扶复服', '资子自字', '失事是市时实识视试式', '业页', '停听', '发法罚', '新心信薪',
-  '店电点', '育于与语预', '城成程承', '乡想享项相', '居局据聚', '照找招', '刻可课', '生省声', '营应影', '收手受首',
-  '残惨', '障账仗', '补捕', '申深身', '请清情', '审婶', '批披', '登灯等', '记纪计', '销消', '租足', '购够构',
-  '房防访', '贫频品', '困捆', '孕运韵', '婴营鹰', '园元员原源', '保报', '额鹅', '息西希', '率律', '罚法', '粮良量梁',
+  '执直职值指只纸支址',
+  '保宝报包饱',
+  '险线现县先限',
+  '医已以意议依异易移',
+  '疗料',
+  '备被背倍',
+  '案按安岸',
+  '办半版班',
+  '证正政整症',
+  '费废肥',
+  '龄领令零灵',
+  '津金今进近尽紧',
+  '贴帖铁',
+  '账帐章涨',
+  '籍藉级及即急集记技纪际机积基',
+  '缴交教较',
+  '公工功供共',
+  '租组族',
+  '住注助主著',
+  '出处初',
+  '退推',
+  '休修',
+  '养样阳',
+  '老劳',
+  '户护互',
+  '扣口',
+  '款宽',
+  '贷代带待',
+  '付副福扶复服',
+  '资子自字',
+  '失事是市时实识视试式',
+  '业页',
+  '停听',
+  '发法罚',
+  '新心信薪',
+  '店电点',
+  '育于与语预',
+  '城成程承',
+  '乡想享项相',
+  '居局据聚',
+  '照找招',
+  '刻可课',
+  '生省声',
+  '营应影',
+  '收手受首',
+  '残惨',
+  '障账仗',
+  '补捕',
+  '申深身',
+  '请清情',
+  '审婶',
+  '批披',
+  '登灯等',
+  '记纪计',
+  '销消',
+  '租足',
+  '购够构',
+  '房防访',
+  '贫频品',
+  '困捆',
+  '孕运韵',
+  '婴营鹰',
+  '园元员原源',
+  '保报',
+  '额鹅',
+  '息西希',
+  '率律',
+  '罚法',
+  '粮良量梁',
 ]
 const HOMOPHONES = new Map<string, string[]>()
 for (const group of HOMOPHONE_GROUPS) {

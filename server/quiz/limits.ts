@@ -18,11 +18,7 @@ export const START_REFUSAL_MESSAGES: Record<StartRefusal, string> = {
   'daily-limit': '今天的答题次数已用完，明天再来吧',
 }
 
-export function canStart(
-  campaign: Pick<Campaign, 'status' | 'rules'>,
-  regionCode: string | undefined,
-  attemptsToday: number,
-): StartDecision {
+export function canStart(campaign: Pick<Campaign, 'status' | 'rules'>, regionCode: string | undefined, attemptsToday: number): StartDecision {
   if (campaign.status === 'upcoming') return { ok: false, reason: 'not-started' }
   if (campaign.status === 'ended') return { ok: false, reason: 'ended' }
   if (!regionCode) return { ok: false, reason: 'no-region' }

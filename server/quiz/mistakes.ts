@@ -7,18 +7,9 @@ import type { MistakeRecord } from './types'
 
 export const STREAK_TO_REMOVE = 2
 
-export type MistakeChange =
-  | { kind: 'none' }
-  | { kind: 'put'; record: MistakeRecord }
-  | { kind: 'remove' }
+export type MistakeChange = { kind: 'none' } | { kind: 'put'; record: MistakeRecord } | { kind: 'remove' }
 
-export function nextMistake(
-  previous: MistakeRecord | undefined,
-  userId: string,
-  questionId: string,
-  correct: boolean,
-  now: Date,
-): MistakeChange {
+export function nextMistake(previous: MistakeRecord | undefined, userId: string, questionId: string, correct: boolean, now: Date): MistakeChange {
   if (!correct) {
     return {
       kind: 'put',

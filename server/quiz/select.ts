@@ -64,5 +64,8 @@ export function toOriginalKeys(q: QuestionKey, aq: AttemptQuestion, chosen: read
 /** original key → display key */
 export function toDisplayKeys(q: QuestionKey, aq: AttemptQuestion, original: readonly string[]): string[] {
   const labels = displayKeys(q)
-  return original.map((k) => labels[aq.order.indexOf(k)]).filter((k): k is string => k !== undefined).sort()
+  return original
+    .map((k) => labels[aq.order.indexOf(k)])
+    .filter((k): k is string => k !== undefined)
+    .sort()
 }

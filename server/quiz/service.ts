@@ -304,7 +304,10 @@ export function submitAttempt(store: Store, user: User, attemptId: string, rawAn
     const next = countedStanding(previous, candidate, campaign.rules.scoreCounts)
     if (next !== previous) store.quiz.saveStanding(next, previous)
 
-    const book = store.quiz.mistakesAmong(user.id, a.questions.map((q) => q.id))
+    const book = store.quiz.mistakesAmong(
+      user.id,
+      a.questions.map((q) => q.id),
+    )
     const puts: MistakeRecord[] = []
     for (const r of scored.review) {
       const change = nextMistake(book.get(r.id), user.id, r.id, r.isCorrect, now)
@@ -356,12 +359,13 @@ export function leaderboard(store: Store, campaignId: string, scope: Leaderboard
   const { tree, names } = regionIndex(store)
   const residents = residentsByRegion(tree, store.quiz.residentFigures())
   const eligible = (code: string) => campaign.rules.eligibleRegions.some((area) => regionWithin(code, area) || regionWithin(area, code))
-  const regions =
-    scope === 'county'
-      ? tree.filter((c) => eligible(c.code))
-      : tree.flatMap((c) => c.children ?? []).filter((t) => eligible(t.code))
+  const regions = scope === 'county' ? tree.filter((c) => eligible(c.code)) : tree.flatMap((c) => c.children ?? []).filter((t) => eligible(t.code))
   const rows = regionalBoard(
-    regions.map((r) => ({ code: r.code, name: scope === 'township' ? `${names.get(countyOf(r.code)!) ?? ''} ${r.name}`.trim() : r.name, residents: residents.get(r.code) ?? 1 })),
+    regions.map((r) => ({
+      code: r.code,
+      name: scope === 'township' ? `${names.get(countyOf(r.code)!) ?? ''} ${r.name}`.trim() : r.name,
+      residents: residents.get(r.code) ?? 1,
+    })),
     store.quiz.regionTotals(campaignId),
   )
   let mine: LeaderboardRow | undefined
@@ -432,7 +436,9 @@ export function practiceQuestions(
       .map(publicOf)
   }
   if (query.topic && !store.listTopics().some((t) => t.id === query.topic)) throw badRequest('没有这个主题')
-  return shuffle(store.quiz.bankQuestions(query.topic || undefined).filter(open), random).slice(0, count).map(publicOf)
+  return shuffle(store.quiz.bankQuestions(query.topic || undefined).filter(open), random)
+    .slice(0, count)
+    .map(publicOf)
 }
 
 export const PRACTICE_SCOPE = 'POST /practice/answers'

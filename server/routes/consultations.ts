@@ -19,14 +19,7 @@ import { badRequest, conflict, idempotencyKeyReused, notFound } from '../errors'
 import { WRITE_LIMITS } from '../modules/abuse/limits'
 import { requireRole } from '../plugins/auth'
 import { ErrorBody, IdParams, PageOf } from '../schemas/common'
-import {
-  Consultation,
-  ConsultationForResponder,
-  ConsultationInput,
-  ConsultationQuery,
-  IdempotencyHeaders,
-  ReplyInput,
-} from '../schemas/consultations'
+import { Consultation, ConsultationForResponder, ConsultationInput, ConsultationQuery, IdempotencyHeaders, ReplyInput } from '../schemas/consultations'
 import { consultationInputHash } from '../store/consultations'
 import { IDEMPOTENT_WRITES, replayOf } from '../store/idempotency'
 import { type Store, StoreConflict } from '../store/store'
@@ -104,7 +97,11 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
         config: { validationMessages: inputMessages, audit: { action: 'consultation.create', target: 'consultation' } },
         // before the body is even parsed: no session, no work
         onRequest: requireRole(),
-        preHandler: [app.limit(WRITE_LIMITS.consultationPerUserHour), app.limit(WRITE_LIMITS.consultationPerUserDay), app.limit(WRITE_LIMITS.consultationPerIp)],
+        preHandler: [
+          app.limit(WRITE_LIMITS.consultationPerUserHour),
+          app.limit(WRITE_LIMITS.consultationPerUserDay),
+          app.limit(WRITE_LIMITS.consultationPerIp),
+        ],
       },
       async (request, reply) => {
         const user = request.user!

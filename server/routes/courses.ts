@@ -9,9 +9,7 @@ import type { RoutePlugin } from '../type-provider'
 const writeErrors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 503: ErrorBody }
 
 const courseRoutes: RoutePlugin = async (app) => {
-  app.get('/courses', { schema: { response: { 200: Type.Array(CourseSummary), ...readErrors } }, config: { memo: true } }, async () =>
-    app.store.listCourses(),
-  )
+  app.get('/courses', { schema: { response: { 200: Type.Array(CourseSummary), ...readErrors } }, config: { memo: true } }, async () => app.store.listCourses())
 
   // progress is the caller's own: never shared-cached
   app.get(

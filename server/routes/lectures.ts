@@ -9,12 +9,7 @@
  */
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import {
-  LECTURE_SIGN_IN_PREFIX,
-  type LectureAction,
-  type LectureCalendarEntry,
-  type User,
-} from '../../src/contract'
+import { LECTURE_SIGN_IN_PREFIX, type LectureAction, type LectureCalendarEntry, type User } from '../../src/contract'
 import { shanghaiToday } from '../../src/utils/shanghai-date'
 import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../content-check'
 import { badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../errors'
@@ -326,9 +321,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
           }
           const cmd = command(request.body as B, order, todayFor(request, user.id, lectureScope(action)), user)
           if (!retry) await checkTexts(request, user.id, publicTexts(cmd))
-          const result = write(() =>
-            app.store.lectures.transition(id, cmd, caller, { idempotencyKey: key, wechat: notifier.initialState(order.userId) }),
-          )
+          const result = write(() => app.store.lectures.transition(id, cmd, caller, { idempotencyKey: key, wechat: notifier.initialState(order.userId) }))
           if (!result) throw notFound('找不到该点单')
           request.log.info({ lectureOrderId: id, action, replayed: result.replayed }, 'lecture order step')
           return finish(request, reply, result, order.userId, order.topicTitle)
@@ -338,7 +331,10 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
 
     const scope = new StaffScopeRepository(app.store.db)
     step<{ lecturerId: string; note?: string }>('dispatch', DispatchInput, (body, order, _today, user) => {
-      const command = validDispatch(body, app.store.listLectureTopics().find((t) => t.id === order.topicId))
+      const command = validDispatch(
+        body,
+        app.store.listLectureTopics().find((t) => t.id === order.topicId),
+      )
       // only to a lecturer of the dispatcher's organisation or below (an unlinked lecturer of the menu is the city's)
       const own = user.org?.code
       if (command.action === 'dispatch' && !(own && orgCovers(own, scope.lecturerOrg(command.lecturerId)))) {
@@ -432,7 +428,10 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
 
     app.get(
       '/lecture-calendar',
-      { schema: { querystring: CalendarQuery, response: { 200: Type.Array(CalendarEntry), ...errors } }, config: { validationMessages: { month: '月份格式应为 YYYY-MM' } } },
+      {
+        schema: { querystring: CalendarQuery, response: { 200: Type.Array(CalendarEntry), ...errors } },
+        config: { validationMessages: { month: '月份格式应为 YYYY-MM' } },
+      },
       async (request) => app.store.lectures.calendar(request.query.month, request.query.county || undefined).map(toCalendarEntry),
     )
 
@@ -459,5 +458,3 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
     )
   }
 }
-
-

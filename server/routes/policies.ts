@@ -10,15 +10,11 @@ const policyRoutes: RoutePlugin = async (app) => {
     async (request) => app.store.searchPolicies(request.query),
   )
 
-  app.get(
-    '/policies/:id',
-    { schema: { params: IdParams, response: { 200: Policy, ...readErrors } }, config: { memo: true } },
-    async (request) => {
-      const policy = app.store.getPolicy(request.params.id)
-      if (!policy) throw notFound('找不到该政策')
-      return policy
-    },
-  )
+  app.get('/policies/:id', { schema: { params: IdParams, response: { 200: Policy, ...readErrors } }, config: { memo: true } }, async (request) => {
+    const policy = app.store.getPolicy(request.params.id)
+    if (!policy) throw notFound('找不到该政策')
+    return policy
+  })
 }
 
 export default policyRoutes

@@ -57,106 +57,107 @@ export interface QuizRoutesOptions {
   wechat?: WechatConfig
 }
 
-const quizRoutes = (options: QuizRoutesOptions = {}): RoutePlugin => async (app) => {
-  const risk = createRiskChecker({ wechat: options.wechat })
+const quizRoutes =
+  (options: QuizRoutesOptions = {}): RoutePlugin =>
+  async (app) => {
+    const risk = createRiskChecker({ wechat: options.wechat })
 
-  app.get(
-    '/campaigns/:id/me',
-    { schema: { params: IdParams, response: { 200: CampaignMe, ...errors } }, config: { cache: 'no-store' }, onRequest: requireRole() },
-    async (request) => quiz.campaignMe(app.store, request.user!, request.params.id),
-  )
+    app.get(
+      '/campaigns/:id/me',
+      { schema: { params: IdParams, response: { 200: CampaignMe, ...errors } }, config: { cache: 'no-store' }, onRequest: requireRole() },
+      async (request) => quiz.campaignMe(app.store, request.user!, request.params.id),
+    )
 
-  app.post(
-    '/campaigns/:id/attempts',
-    {
-      schema: { params: IdParams, headers: IdempotencyHeaders, body: StartAttemptBody, response: { 200: Attempt, 201: Attempt, ...errors } },
-      config: { validationMessages: messages },
-      onRequest: requireRole(),
-      preHandler: [app.limit(WRITE_LIMITS.quizAttemptPerUser), app.limit(WRITE_LIMITS.quizAttemptPerIp)],
-    },
-    async (request, reply) => {
-      const { attempt, resumed } = quiz.startAttempt(app.store, request.user!, request.params.id, request.body)
-      request.log.info({ attemptId: attempt.id, campaignId: attempt.campaignId, resumed }, 'attempt started')
-      return reply.code(resumed ? 200 : 201).send(attempt)
-    },
-  )
+    app.post(
+      '/campaigns/:id/attempts',
+      {
+        schema: { params: IdParams, headers: IdempotencyHeaders, body: StartAttemptBody, response: { 200: Attempt, 201: Attempt, ...errors } },
+        config: { validationMessages: messages },
+        onRequest: requireRole(),
+        preHandler: [app.limit(WRITE_LIMITS.quizAttemptPerUser), app.limit(WRITE_LIMITS.quizAttemptPerIp)],
+      },
+      async (request, reply) => {
+        const { attempt, resumed } = quiz.startAttempt(app.store, request.user!, request.params.id, request.body)
+        request.log.info({ attemptId: attempt.id, campaignId: attempt.campaignId, resumed }, 'attempt started')
+        return reply.code(resumed ? 200 : 201).send(attempt)
+      },
+    )
 
-  app.get(
-    '/attempts/:id',
-    { schema: { params: IdParams, response: { 200: AttemptView, ...errors } }, config: { cache: 'no-store' }, onRequest: requireRole() },
-    async (request) => quiz.attemptView(app.store, request.user!, request.params.id),
-  )
+    app.get(
+      '/attempts/:id',
+      { schema: { params: IdParams, response: { 200: AttemptView, ...errors } }, config: { cache: 'no-store' }, onRequest: requireRole() },
+      async (request) => quiz.attemptView(app.store, request.user!, request.params.id),
+    )
 
-  app.post(
-    '/attempts/:id/submit',
-    {
-      schema: { params: IdParams, headers: IdempotencyHeaders, body: SubmitBody, response: { 200: AttemptResult, ...errors } },
-      config: { validationMessages: messages },
-      onRequest: requireRole(),
-    },
-    async (request, reply) => {
-      // the key is validated; the attempt itself records that it was submitted (see submitAttempt)
-      const { result, replayed } = quiz.submitAttempt(app.store, request.user!, request.params.id, request.body.answers)
-      if (replayed) reply.header(REPLAYED_HEADER, 'true')
-      // after the commit, bounded to 1.5 s; the outcome stays on the attempt, not in the answer
-      else await risk.afterSubmit({ store: app.store, userId: request.user!.id, attemptId: result.attemptId, clientIp: request.ip, log: request.log })
-      return result
-    },
-  )
+    app.post(
+      '/attempts/:id/submit',
+      {
+        schema: { params: IdParams, headers: IdempotencyHeaders, body: SubmitBody, response: { 200: AttemptResult, ...errors } },
+        config: { validationMessages: messages },
+        onRequest: requireRole(),
+      },
+      async (request, reply) => {
+        // the key is validated; the attempt itself records that it was submitted (see submitAttempt)
+        const { result, replayed } = quiz.submitAttempt(app.store, request.user!, request.params.id, request.body.answers)
+        if (replayed) reply.header(REPLAYED_HEADER, 'true')
+        // after the commit, bounded to 1.5 s; the outcome stays on the attempt, not in the answer
+        else await risk.afterSubmit({ store: app.store, userId: request.user!.id, attemptId: result.attemptId, clientIp: request.ip, log: request.log })
+        return result
+      },
+    )
 
-  app.get(
-    '/campaigns/:id/leaderboard',
-    {
-      schema: { params: IdParams, querystring: LeaderboardQuery, response: { 200: Leaderboard, ...errors } },
-      // public without a session (cached 60 s), private with one: it carries the caller's row
-      config: { cache: 'per-user' },
-    },
-    async (request) => quiz.leaderboard(app.store, request.params.id, request.query.scope ?? 'person', request.user),
-  )
+    app.get(
+      '/campaigns/:id/leaderboard',
+      {
+        schema: { params: IdParams, querystring: LeaderboardQuery, response: { 200: Leaderboard, ...errors } },
+        // public without a session (cached 60 s), private with one: it carries the caller's row
+        config: { cache: 'per-user' },
+      },
+      async (request) => quiz.leaderboard(app.store, request.params.id, request.query.scope ?? 'person', request.user),
+    )
 
-  app.get(
-    '/quiz/profile',
-    { schema: { response: { 200: QuizProfile, ...errors } }, config: { cache: 'no-store' }, onRequest: requireRole() },
-    async (request) => quiz.getProfile(app.store, request.user!.id),
-  )
+    app.get(
+      '/quiz/profile',
+      { schema: { response: { 200: QuizProfile, ...errors } }, config: { cache: 'no-store' }, onRequest: requireRole() },
+      async (request) => quiz.getProfile(app.store, request.user!.id),
+    )
 
-  app.put(
-    '/quiz/profile',
-    {
-      schema: { body: QuizProfilePatch, response: { 200: QuizProfile, ...errors } },
-      config: { validationMessages: { ...messages, hideName: 'hideName 必须是布尔值' } },
-      onRequest: requireRole(),
-    },
-    async (request) => quiz.saveProfile(app.store, request.user!.id, request.body),
-  )
+    app.put(
+      '/quiz/profile',
+      {
+        schema: { body: QuizProfilePatch, response: { 200: QuizProfile, ...errors } },
+        config: { validationMessages: { ...messages, hideName: 'hideName 必须是布尔值' } },
+        onRequest: requireRole(),
+      },
+      async (request) => quiz.saveProfile(app.store, request.user!.id, request.body),
+    )
 
-  app.get(
-    '/practice/questions',
-    {
-      schema: { querystring: PracticeQuery, response: { 200: Type.Array(QuizQuestionPublic), ...errors } },
-      config: { cache: 'no-store' },
-      onRequest: requireRole(),
-    },
-    async (request) => quiz.practiceQuestions(app.store, request.user!, request.query),
-  )
+    app.get(
+      '/practice/questions',
+      {
+        schema: { querystring: PracticeQuery, response: { 200: Type.Array(QuizQuestionPublic), ...errors } },
+        config: { cache: 'no-store' },
+        onRequest: requireRole(),
+      },
+      async (request) => quiz.practiceQuestions(app.store, request.user!, request.query),
+    )
 
-  app.post(
-    '/practice/answers',
-    {
-      schema: { headers: IdempotencyHeaders, body: PracticeAnswerBody, response: { 200: PracticeFeedback, ...errors } },
-      config: { validationMessages: messages },
-      onRequest: requireRole(),
-      preHandler: [app.limit(PRACTICE_LIMITS.perUser), app.limit(PRACTICE_LIMITS.perIp)],
-    },
-    async (request) =>
-      quiz.answerPractice(app.store, request.user!, request.body.questionId, request.body.chosen, request.headers['idempotency-key']),
-  )
+    app.post(
+      '/practice/answers',
+      {
+        schema: { headers: IdempotencyHeaders, body: PracticeAnswerBody, response: { 200: PracticeFeedback, ...errors } },
+        config: { validationMessages: messages },
+        onRequest: requireRole(),
+        preHandler: [app.limit(PRACTICE_LIMITS.perUser), app.limit(PRACTICE_LIMITS.perIp)],
+      },
+      async (request) => quiz.answerPractice(app.store, request.user!, request.body.questionId, request.body.chosen, request.headers['idempotency-key']),
+    )
 
-  app.get(
-    '/mistakes',
-    { schema: { response: { 200: Type.Array(MistakeGroup), ...errors } }, config: { cache: 'no-store' }, onRequest: requireRole() },
-    async (request) => quiz.mistakeBook(app.store, request.user!),
-  )
-}
+    app.get(
+      '/mistakes',
+      { schema: { response: { 200: Type.Array(MistakeGroup), ...errors } }, config: { cache: 'no-store' }, onRequest: requireRole() },
+      async (request) => quiz.mistakeBook(app.store, request.user!),
+    )
+  }
 
 export default quizRoutes

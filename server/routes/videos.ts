@@ -11,10 +11,8 @@ const writeErrors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 503: Error
 const NOT_FOUND = '找不到该视频'
 
 const videoRoutes: RoutePlugin = async (app) => {
-  app.get(
-    '/videos',
-    { schema: { querystring: VideoQuery, response: { 200: PageOf(Video), ...readErrors } }, config: { memo: true } },
-    async (request) => app.store.listVideos(request.query),
+  app.get('/videos', { schema: { querystring: VideoQuery, response: { 200: PageOf(Video), ...readErrors } }, config: { memo: true } }, async (request) =>
+    app.store.listVideos(request.query),
   )
 
   app.get('/videos/:id', { schema: { params: IdParams, response: { 200: Video, ...readErrors } }, config: { memo: true } }, async (request) => {
@@ -28,12 +26,16 @@ const videoRoutes: RoutePlugin = async (app) => {
   // reversible by hashing every address; not address and browser, which let anyone count again
   // by changing the User-Agent. Posts are limited per address too.
   const anonymousViewer = viewerKeyer(app.store.db)
-  app.post('/videos/:id/views', { schema: { params: IdParams, response: { 200: VideoViewResult, ...writeErrors } }, preHandler: app.limit(WRITE_LIMITS.videoViewPerIp) }, async (request) => {
-    const viewer = request.user ? `user:${request.user.id}` : `anon:${anonymousViewer(clientKey(request.ip))}`
-    const result = app.store.recordVideoView(request.params.id, viewer)
-    if (!result) throw notFound(NOT_FOUND)
-    return result
-  })
+  app.post(
+    '/videos/:id/views',
+    { schema: { params: IdParams, response: { 200: VideoViewResult, ...writeErrors } }, preHandler: app.limit(WRITE_LIMITS.videoViewPerIp) },
+    async (request) => {
+      const viewer = request.user ? `user:${request.user.id}` : `anon:${anonymousViewer(clientKey(request.ip))}`
+      const result = app.store.recordVideoView(request.params.id, viewer)
+      if (!result) throw notFound(NOT_FOUND)
+      return result
+    },
+  )
 
   app.get(
     '/videos/:id/like',
@@ -48,7 +50,11 @@ const videoRoutes: RoutePlugin = async (app) => {
   // PUT of the desired state: repeating it changes nothing, so a retried like never counts twice.
   app.put(
     '/videos/:id/like',
-    { schema: { params: IdParams, body: VideoLikeInput, response: { 200: VideoLikeState, ...writeErrors } }, onRequest: requireRole(), preHandler: [app.limit(WRITE_LIMITS.videoLikePerUser), app.limit(WRITE_LIMITS.videoLikePerIp)] },
+    {
+      schema: { params: IdParams, body: VideoLikeInput, response: { 200: VideoLikeState, ...writeErrors } },
+      onRequest: requireRole(),
+      preHandler: [app.limit(WRITE_LIMITS.videoLikePerUser), app.limit(WRITE_LIMITS.videoLikePerIp)],
+    },
     async (request) => {
       const result = app.store.setVideoLike(request.params.id, request.user!.id, request.body.liked)
       if (!result) throw notFound(NOT_FOUND)

@@ -37,16 +37,7 @@ export function PageOf<T extends TSchema>(item: T) {
   })
 }
 
-export const ErrorCode = StringEnum([
-  'bad_request',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'rate_limited',
-  'unavailable',
-  'internal',
-] as const)
+export const ErrorCode = StringEnum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'unavailable', 'internal'] as const)
 
 export const ErrorBody = Type.Object({
   error: Type.Object({ code: ErrorCode, message: Type.String() }),

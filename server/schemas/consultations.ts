@@ -1,10 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import {
-  CONSULTATION_QUESTION_MAX,
-  CONSULTATION_REPLY_MAX,
-  IDEMPOTENCY_KEY_MAX,
-  MOBILE_PATTERN,
-} from '../../src/contract'
+import { CONSULTATION_QUESTION_MAX, CONSULTATION_REPLY_MAX, IDEMPOTENCY_KEY_MAX, MOBILE_PATTERN } from '../../src/contract'
 import { PageQuery, StringEnum } from './common'
 
 export const ConsultationStatus = StringEnum(['pending', 'answered'] as const)
@@ -40,10 +35,7 @@ export const ReplyInput = Type.Object({
   text: Type.String({ maxLength: CONSULTATION_REPLY_MAX * 2 }),
 })
 
-export const ConsultationQuery = Type.Composite([
-  PageQuery,
-  Type.Object({ status: Type.Optional(ConsultationStatus) }),
-])
+export const ConsultationQuery = Type.Composite([PageQuery, Type.Object({ status: Type.Optional(ConsultationStatus) })])
 
 /** Fastify lower-cases header names */
 export const IdempotencyHeaders = Type.Object({

@@ -31,15 +31,11 @@ export const Block = Type.Union([
   }),
   Type.Object({
     type: Type.Literal('keyFigures'),
-    items: Type.Array(
-      Type.Object({ value: Type.String(), unit: Type.Optional(Type.String()), caption: Type.String() }),
-    ),
+    items: Type.Array(Type.Object({ value: Type.String(), unit: Type.Optional(Type.String()), caption: Type.String() })),
   }),
   Type.Object({
     type: Type.Literal('timeline'),
-    items: Type.Array(
-      Type.Object({ date: Type.String(), title: Type.String(), detail: Type.Optional(Type.String()) }),
-    ),
+    items: Type.Array(Type.Object({ date: Type.String(), title: Type.String(), detail: Type.Optional(Type.String()) })),
   }),
   Type.Object({
     type: Type.Literal('chart'),

@@ -53,9 +53,7 @@ export const LectureOrder = Type.Object({
   lecturerId: Type.Optional(Type.String()),
   lecturerName: Type.Optional(Type.String()),
   schedule: Type.Optional(Type.Object({ date: Type.String(), time: Type.String(), place: Type.String() })),
-  report: Type.Optional(
-    Type.Object({ attendance: Type.Integer(), summary: Type.String(), photos: Type.Array(Type.String()), signedIn: Type.Integer() }),
-  ),
+  report: Type.Optional(Type.Object({ attendance: Type.Integer(), summary: Type.String(), photos: Type.Array(Type.String()), signedIn: Type.Integer() })),
   rating: Type.Optional(Type.Object({ stars: Type.Integer(), comment: Type.Optional(Type.String()), at: Type.String() })),
   timeline: Type.Array(LectureOrderEvent),
   actions: Type.Array(StepAction),
@@ -149,8 +147,6 @@ export const SignInResult = Type.Object({
 export const LectureTopicDetail = Type.Composite([
   LectureTopic,
   Type.Object({
-    reviews: Type.Array(
-      Type.Object({ stars: Type.Integer(), comment: Type.Optional(Type.String()), at: Type.String(), regionName: Type.String() }),
-    ),
+    reviews: Type.Array(Type.Object({ stars: Type.Integer(), comment: Type.Optional(Type.String()), at: Type.String(), regionName: Type.String() })),
   }),
 ])

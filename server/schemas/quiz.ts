@@ -113,10 +113,7 @@ export const Leaderboard = Type.Object({
 })
 
 export const QuizProfile = Type.Object({ regionCode: Type.Optional(Type.String()), hideName: Type.Boolean() })
-export const QuizProfilePatch = Type.Object(
-  { regionCode: Type.Optional(RegionCode), hideName: Type.Optional(Type.Boolean()) },
-  { additionalProperties: false },
-)
+export const QuizProfilePatch = Type.Object({ regionCode: Type.Optional(RegionCode), hideName: Type.Optional(Type.Boolean()) }, { additionalProperties: false })
 
 export const PracticeQuery = Type.Object({
   topic: Type.Optional(Type.String({ maxLength: 64 })),

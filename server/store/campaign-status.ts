@@ -35,9 +35,5 @@ export function compareCampaigns(
   a: { status: CampaignStatus; startsAt: string; id: string },
   b: { status: CampaignStatus; startsAt: string; id: string },
 ): number {
-  return (
-    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-    instant(b.startsAt, 'start') - instant(a.startsAt, 'start') ||
-    a.id.localeCompare(b.id)
-  )
+  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || instant(b.startsAt, 'start') - instant(a.startsAt, 'start') || a.id.localeCompare(b.id)
 }

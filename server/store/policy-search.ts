@@ -13,5 +13,8 @@ export function policySearchText(policy: Policy): string {
 /** whitespace-separated terms (including the ideographic space), lower-cased; all must match */
 export function searchTerms(q: string | undefined): string[] {
   if (!q) return []
-  return q.toLowerCase().split(/[\s\u3000]+/).filter(Boolean)
+  return q
+    .toLowerCase()
+    .split(/[\s\u3000]+/)
+    .filter(Boolean)
 }

@@ -12,12 +12,7 @@ export class WechatCallError extends Error {
   }
 }
 
-export async function wechatPost<T>(
-  config: WechatConfig,
-  path: string,
-  body: unknown,
-  query: Record<string, string> = {},
-): Promise<T> {
+export async function wechatPost<T>(config: WechatConfig, path: string, body: unknown, query: Record<string, string> = {}): Promise<T> {
   const url = new URL(path, config.apiBase ?? WECHAT_API_BASE)
   url.search = new URLSearchParams(query).toString()
   let res: Response

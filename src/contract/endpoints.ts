@@ -49,15 +49,7 @@ export interface PageQuery {
 export const PAGE_SIZE_DEFAULT = 10
 export const PAGE_SIZE_MAX = 50
 
-export type ErrorCode =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'internal'
+export type ErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable' | 'internal'
 
 export interface ApiErrorBody {
   error: { code: ErrorCode; message: string }

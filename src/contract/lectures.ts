@@ -2,7 +2,6 @@
 import type { Id, Role } from './entities'
 import type { Page } from './endpoints'
 
-
 export type LectureFormat = 'onsite' | 'online'
 export interface LectureTopic {
   id: Id
@@ -16,15 +15,7 @@ export interface LectureTopic {
   rating: { average: number; count: number }
 }
 
-export type LectureOrderStatus =
-  | 'submitted'
-  | 'dispatched'
-  | 'accepted'
-  | 'scheduled'
-  | 'delivered'
-  | 'rated'
-  | 'cancelled'
-  | 'rejected'
+export type LectureOrderStatus = 'submitted' | 'dispatched' | 'accepted' | 'scheduled' | 'delivered' | 'rated' | 'cancelled' | 'rejected'
 
 export type LectureAction = 'dispatch' | 'accept' | 'decline' | 'schedule' | 'complete' | 'cancel' | 'reject' | 'rate'
 export const LECTURE_ACTIONS: readonly LectureAction[] = ['dispatch', 'accept', 'decline', 'schedule', 'complete', 'cancel', 'reject', 'rate']
@@ -99,7 +90,6 @@ export interface LectureOrder {
   createdAt: string
   updatedAt: string
 }
-
 
 export interface LectureOrderInput {
   topicId: Id

@@ -17,7 +17,12 @@ export function switchParticipant(): void {
 
 /** asks first: 换人 cannot be undone */
 export async function confirmSwitchParticipant(): Promise<boolean> {
-  const r = await Taro.showModal({ title: '换人', content: '将清除上一位的登录、阅读记录、收藏和答题记录，交给下一位使用。', confirmText: '换人', cancelText: '取消' })
+  const r = await Taro.showModal({
+    title: '换人',
+    content: '将清除上一位的登录、阅读记录、收藏和答题记录，交给下一位使用。',
+    confirmText: '换人',
+    cancelText: '取消',
+  })
   if (!r.confirm) return false
   switchParticipant()
   void Taro.showToast({ title: '已清除，请下一位使用', icon: 'none' })

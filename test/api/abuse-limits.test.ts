@@ -67,7 +67,9 @@ describe('consultations', () => {
     const fresh = await login()
     const refused = await ask(fresh, 0)
     expect(refused.status).toBe(429)
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^该网络提交咨询过于频繁，请 \d+ 分钟后再试$|^该网络提交咨询过于频繁，请 1 小时后再试$/)
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /^该网络提交咨询过于频繁，请 \d+ 分钟后再试$|^该网络提交咨询过于频繁，请 1 小时后再试$/,
+    )
   })
 })
 
@@ -108,7 +110,8 @@ describe('lecture sign-in attempts', () => {
     const token = await login()
     // not six digits on the code-only route: refused by the handler, after this limit, and no miss
     // in the database (ten wrong six-digit codes lock sooner there: lecture-hardening.test.ts)
-    const attempt: Send = (t, i) => server.api(i % 2 ? '/lecture-sign-ins' : '/lecture-orders/no-such-order/sign-in', json(t, { code: i % 2 ? '12345' : '000000' }))
+    const attempt: Send = (t, i) =>
+      server.api(i % 2 ? '/lecture-sign-ins' : '/lecture-orders/no-such-order/sign-in', json(t, { code: i % 2 ? '12345' : '000000' }))
     await spend(WRITE_LIMITS.lectureSignInPerUser, attempt, token)
   })
 })

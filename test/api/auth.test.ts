@@ -156,10 +156,7 @@ describe('POST /auth/wechat with WeChat configured', () => {
     expect(again.user.id).toBe(session.user.id)
 
     const db = (server.store as SqliteStore).db
-    expect(db.prepare('SELECT session_key FROM sessions WHERE user_id = ?').pluck().all(session.user.id)).toEqual([
-      'sk-secret',
-      'sk-secret',
-    ])
+    expect(db.prepare('SELECT session_key FROM sessions WHERE user_id = ?').pluck().all(session.user.id)).toEqual(['sk-secret', 'sk-secret'])
     expect((await server.api('/auth/me', bearer(session.token))).status).toBe(200)
   })
 
@@ -175,7 +172,9 @@ describe('POST /auth/wechat with WeChat configured', () => {
   })
 
   it('is limited per address before WeChat is asked: 30 in 10 minutes, then 429 in Chinese (review L8)', async () => {
-    const limited = await startTestServer({ wechat: { appId: 'wx-app', secret: 'wx-secret', apiBase: `http://127.0.0.1:${(wechat.address() as AddressInfo).port}` } })
+    const limited = await startTestServer({
+      wechat: { appId: 'wx-app', secret: 'wx-secret', apiBase: `http://127.0.0.1:${(wechat.address() as AddressInfo).port}` },
+    })
     try {
       for (let i = 0; i < 30; i++) expect((await limited.api('/auth/wechat', postJson({ code: 'bad' }))).status).toBe(401)
       const before = calls.length

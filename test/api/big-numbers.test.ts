@@ -47,7 +47,9 @@ const pathOf = (url: string) => url.replace(/^\/api\/v1/, '').replace(/:(\w+)/g,
 it('finds the paged lists by listing the routes', () => {
   const urls = paged().map((r) => r.url)
   // the known ones are among them; any new paged list is tested too without touching this file
-  expect(urls).toEqual(expect.arrayContaining(['/api/v1/policies', '/api/v1/interpretations', '/api/v1/videos', '/api/v1/consultations', '/api/v1/lecture-orders']))
+  expect(urls).toEqual(
+    expect.arrayContaining(['/api/v1/policies', '/api/v1/interpretations', '/api/v1/videos', '/api/v1/consultations', '/api/v1/lecture-orders']),
+  )
 })
 
 const BAD_PAGES: [string, RegExp][] = [

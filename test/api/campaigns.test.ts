@@ -39,7 +39,16 @@ describe('on the real fixtures', () => {
       expect(raw).not.toMatch(/answer|explanation|correct/i)
     }
     // nor any question's stem or explanation, on any read route
-    const everywhere = ['/home', '/topics', '/policies?pageSize=50', '/interpretations?pageSize=50', '/videos?pageSize=50', '/courses', '/lecture-topics', ...paths]
+    const everywhere = [
+      '/home',
+      '/topics',
+      '/policies?pageSize=50',
+      '/interpretations?pageSize=50',
+      '/videos?pageSize=50',
+      '/courses',
+      '/lecture-topics',
+      ...paths,
+    ]
     const bodies = await Promise.all(everywhere.map(async (p) => (await server.api(p)).text()))
     for (const q of fixtures.questions) {
       for (const body of bodies) {

@@ -33,7 +33,16 @@ describe('readConfig', () => {
 
   it('reads the environment and --mock', () => {
     const config = readConfig(
-      { PORT: '9000', HOST: '0.0.0.0', ALLOW_DEV_LOGIN: '0', DATA_DIR: '/srv/data', MOCK_LATENCY_MS: '300', MOCK_ERROR_RATE: '0.2', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' },
+      {
+        PORT: '9000',
+        HOST: '0.0.0.0',
+        ALLOW_DEV_LOGIN: '0',
+        DATA_DIR: '/srv/data',
+        MOCK_LATENCY_MS: '300',
+        MOCK_ERROR_RATE: '0.2',
+        WECHAT_APPID: 'wx1',
+        WECHAT_SECRET: 's',
+      },
       ['--mock'],
     )
     expect(config).toMatchObject({
@@ -99,15 +108,12 @@ describe('readConfig', () => {
     expect(readConfig({ WECHAT_APPID: 'wx1' }).wechat).toBeUndefined()
   })
 
-  it.each([
-    [{ PORT: 'http' }],
-    [{ PORT: '70000' }],
-    [{ API_MODE: 'postgres' }],
-    [{ MOCK_ERROR_RATE: '2' }],
-    [{ MOCK_LATENCY_MS: '-1' }],
-  ])('rejects %j', (env) => {
-    expect(() => readConfig(env)).toThrow(ConfigError)
-  })
+  it.each([[{ PORT: 'http' }], [{ PORT: '70000' }], [{ API_MODE: 'postgres' }], [{ MOCK_ERROR_RATE: '2' }], [{ MOCK_LATENCY_MS: '-1' }]])(
+    'rejects %j',
+    (env) => {
+      expect(() => readConfig(env)).toThrow(ConfigError)
+    },
+  )
 })
 
 it('masks mobile numbers in logged URLs', () => {

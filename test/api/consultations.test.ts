@@ -284,9 +284,7 @@ describe('POST /consultations and friends (local word list)', () => {
       expect(page).toMatchObject({ page: 1, pageSize: 2, total: h.count() })
       expect(page.items).toHaveLength(2)
 
-      const pending = (await (await h.server.api('/consultations?status=pending&pageSize=50', bearer(responder))).json()) as Page<
-        ConsultationForResponder
-      >
+      const pending = (await (await h.server.api('/consultations?status=pending&pageSize=50', bearer(responder))).json()) as Page<ConsultationForResponder>
       expect(pending.items.every((c) => c.status === 'pending')).toBe(true)
       await expectError(await h.server.api('/consultations?status=done', bearer(responder)), 400, 'bad_request')
     })
@@ -340,12 +338,7 @@ describe('POST /consultations and friends (local word list)', () => {
       const { id } = (await (await h.submit(resident, VALID)).json()) as Consultation
       await expectError(await h.reply(responder, id, { text: '   ' }), 400, 'bad_request', '请填写答复内容')
       await expectError(await h.reply(responder, id, {}), 400, 'bad_request', '请填写答复内容')
-      await expectError(
-        await h.reply(responder, id, { text: '答'.repeat(CONSULTATION_REPLY_MAX + 1) }),
-        400,
-        'bad_request',
-        '答复最多2000字',
-      )
+      await expectError(await h.reply(responder, id, { text: '答'.repeat(CONSULTATION_REPLY_MAX + 1) }), 400, 'bad_request', '答复最多2000字')
       expect((await h.reply(responder, id, { text: '答'.repeat(CONSULTATION_REPLY_MAX) })).status).toBe(200)
     })
   })
@@ -379,14 +372,12 @@ describe('POST /consultations and friends (local word list)', () => {
       expect(h.count()).toBe(before)
     })
 
-    it.each([
-      '村里有人聚众赌博，应该向哪个部门举报？',
-      '个体户怎么申请代开发票？',
-      '禁毒宣传进社区有没有经费补贴？',
-      '枪支管理的规定在哪里可以查到？',
-    ])('accepts a genuine question: %s', async (question) => {
-      expect((await h.submit(resident, { ...VALID, question })).status).toBe(201)
-    })
+    it.each(['村里有人聚众赌博，应该向哪个部门举报？', '个体户怎么申请代开发票？', '禁毒宣传进社区有没有经费补贴？', '枪支管理的规定在哪里可以查到？'])(
+      'accepts a genuine question: %s',
+      async (question) => {
+        expect((await h.submit(resident, { ...VALID, question })).status).toBe(201)
+      },
+    )
 
     it('passes every policy, interpretation and FAQ text of the fixtures', () => {
       const words = loadWordList()
@@ -442,7 +433,7 @@ describe('content check with WeChat configured: msgSecCheck v2', () => {
     return ((await res.json()) as { token: string }).token
   }
 
-  it('checks the question with the user\'s openid, one cached stable token, and stores what passes', async () => {
+  it("checks the question with the user's openid, one cached stable token, and stores what passes", async () => {
     const token = await wechatLogin('alice')
     const before = h.count()
     expect((await h.submit(token, VALID)).status).toBe(201)
@@ -464,12 +455,7 @@ describe('content check with WeChat configured: msgSecCheck v2', () => {
   it('refuses what WeChat calls risky, storing nothing', async () => {
     const token = await wechatLogin('bob')
     const before = h.count()
-    await expectError(
-      await h.submit(token, { ...VALID, question: '这是一段违规的内容哦' }),
-      400,
-      'bad_request',
-      CONTENT_REFUSED_MESSAGE,
-    )
+    await expectError(await h.submit(token, { ...VALID, question: '这是一段违规的内容哦' }), 400, 'bad_request', CONTENT_REFUSED_MESSAGE)
     expect(h.count()).toBe(before)
     // review is for a human: the department reads it anyway
     expect((await h.submit(token, { ...VALID, question: '这段话待审但可以提交' })).status).toBe(201)
@@ -548,8 +534,7 @@ it('falls back to the local list when WeChat cannot be reached', async () => {
 it('works the same in mock mode, on the memory store', async () => {
   const server = await startTestServer({ storeKind: 'memory', mode: 'mock', devLogin: true })
   try {
-    const login = async (role: Role) =>
-      ((await (await server.api('/auth/dev', postJson({ role }))).json()) as { token: string }).token
+    const login = async (role: Role) => ((await (await server.api('/auth/dev', postJson({ role }))).json()) as { token: string }).token
     const resident = await login('resident')
     const submit = () => server.api('/consultations', postJson(VALID, { authorization: `Bearer ${resident}`, 'idempotency-key': 'm1' }))
     const [a, b] = await Promise.all([submit(), submit()])
@@ -560,8 +545,7 @@ it('works the same in mock mode, on the memory store', async () => {
     const responder = await login('responder')
     const list = (await (await server.api('/consultations', bearer(responder))).json()) as Page<ConsultationForResponder>
     expect(list.items).toEqual([{ ...created, phone: PHONE }])
-    const replyTo = (text: string) =>
-      server.api(`/consultations/${created.id}/reply`, postJson({ text }, { authorization: `Bearer ${responder}` }))
+    const replyTo = (text: string) => server.api(`/consultations/${created.id}/reply`, postJson({ text }, { authorization: `Bearer ${responder}` }))
     expect((await replyTo('已答复')).status).toBe(200)
     expect((await replyTo('已答复')).status).toBe(409)
     const mine = (await (await server.api('/consultations/mine', bearer(resident))).json()) as Consultation[]

@@ -23,7 +23,7 @@ it('GET /topics', async () => {
 })
 
 describe('GET /regions', () => {
-  it('is the tree of 台州\'s 9 counties → townships → villages', async () => {
+  it("is the tree of 台州's 9 counties → townships → villages", async () => {
     const tree = await json<Region[]>('/regions')
     expect(tree.map((r) => r.name)).toEqual(['椒江区', '黄岩区', '路桥区', '临海市', '温岭市', '玉环市', '天台县', '仙居县', '三门县'])
     for (const county of tree) {
@@ -121,6 +121,10 @@ it('GET /home: featured interpretations, topics, 5 latest policies, ongoing camp
   expect(home.topics).toEqual(fixtures.topics)
   expect(home.featured.length).toBeGreaterThan(0)
   expect(home.featured.every((i) => i.featured)).toBe(true)
-  expect(home.latestPolicies.map((p) => p.id)).toEqual(byNewest(fixtures.policies).slice(0, 5).map((p) => p.id))
+  expect(home.latestPolicies.map((p) => p.id)).toEqual(
+    byNewest(fixtures.policies)
+      .slice(0, 5)
+      .map((p) => p.id),
+  )
   expect(home.campaigns.every((c) => c.status === 'ongoing')).toBe(true)
 })

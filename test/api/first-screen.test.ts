@@ -22,7 +22,10 @@ writeFileSync(join(h5.path, 'css', '451.aaaa0000.css'), '.home__brand{font-weigh
 writeFileSync(join(h5.path, 'css', '148.bbbb0000.css'), '.interp-detail__title{font-size:1.1rem}')
 writeFileSync(
   join(h5.path, 'page-assets.json'),
-  JSON.stringify({ 'pages/index/index': ['css/451.aaaa0000.css', 'js/451.aaaa0000.js'], 'packages/interpretation/pages/detail/index': ['css/148.bbbb0000.css', 'js/148.bbbb0000.js'] }),
+  JSON.stringify({
+    'pages/index/index': ['css/451.aaaa0000.css', 'js/451.aaaa0000.js'],
+    'packages/interpretation/pages/detail/index': ['css/148.bbbb0000.css', 'js/148.bbbb0000.js'],
+  }),
 )
 afterAll(() => h5.remove())
 
@@ -100,7 +103,12 @@ describe('first screen in the HTML', () => {
   })
 
   it('an unknown interpretation and every other route get index.html as built', async () => {
-    for (const path of ['/packages/interpretation/pages/detail/index?id=nope', '/packages/interpretation/pages/detail/index', '/pages/mine/index', '/packages/policy/pages/detail/index?id=p001']) {
+    for (const path of [
+      '/packages/interpretation/pages/detail/index?id=nope',
+      '/packages/interpretation/pages/detail/index',
+      '/pages/mine/index',
+      '/packages/policy/pages/detail/index?id=p001',
+    ]) {
       const res = await server.get(path)
       expect(res.status).toBe(200)
       expect(await res.text()).toBe(INDEX_HTML)

@@ -125,7 +125,7 @@ const NASTY_VALUES: unknown[] = [
   [[[[[[[[[[[[]]]]]]]]]]]],
 ]
 const QUERY_KEYS = ['page', 'pageSize', 'q', 'topic', 'dept', 'policyId', 'scope', 'month', 'limit', 'id', 'status', 'region', 'countyCode', 'sort']
-const RAW_BODIES = ['{', '{"a":', 'null', '[]', '"text"', '1e300', '{"a":1}{"b":2}', '\u0000', '{"page":1e999}', '[' .repeat(5000), LONG]
+const RAW_BODIES = ['{', '{"a":', 'null', '[]', '"text"', '1e300', '{"a":1}{"b":2}', '\u0000', '{"page":1e999}', '['.repeat(5000), LONG]
 const CONTENT_TYPES = [
   'application/json',
   'application/json; charset=utf-16',
@@ -145,8 +145,18 @@ const enc = (value: unknown) => encodeURIComponent(String(value).replace(/[\ud80
 function requestsFor(routes: FuzzRoute[], tokens: (string | undefined)[], count: number): FuzzRequest[] {
   const nasty = fc.constantFrom(...NASTY_VALUES)
   const nastyString = fc.constantFrom(...NASTY_STRINGS)
-  const jsonValue = fc.oneof({ weight: 3, arbitrary: nasty }, fc.jsonValue({ maxDepth: 3 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.double(), fc.integer())
-  const param = fc.oneof(nastyString, fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('..', '../..', '%2e%2e', 'a%2Fb', '%00', 'x%00.jpg', '....//'))
+  const jsonValue = fc.oneof(
+    { weight: 3, arbitrary: nasty },
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.double(),
+    fc.integer(),
+  )
+  const param = fc.oneof(
+    nastyString,
+    fc.string({ unit: 'binary', maxLength: 20 }),
+    fc.constantFrom('..', '../..', '%2e%2e', 'a%2Fb', '%00', 'x%00.jpg', '....//'),
+  )
   const auth = fc.constantFrom(...tokens)
 
   const request = fc
@@ -168,7 +178,11 @@ function requestsFor(routes: FuzzRoute[], tokens: (string | undefined)[], count:
       let i = 0
       const path = route.url
         .replace(/:(\w+)/g, () => enc(params[i++ % params.length]).replace(/%25/g, '%'))
-        .replace(/\*$/, () => enc(params[i++ % params.length]).replace(/%2F/gi, '/').replace(/%25/g, '%'))
+        .replace(/\*$/, () =>
+          enc(params[i++ % params.length])
+            .replace(/%2F/gi, '/')
+            .replace(/%25/g, '%'),
+        )
       const qs = query.map(([k, v]) => `${k}=${enc(v)}`).join('&')
       const headers: Record<string, string> = {}
       if (token) headers.authorization = token
@@ -193,7 +207,13 @@ function requestsFor(routes: FuzzRoute[], tokens: (string | undefined)[], count:
         body = 'a=1&b=%00'
         headers['content-type'] = 'application/x-www-form-urlencoded'
       }
-      return { method: route.method, path: qs ? `${path}?${qs}` : path, headers, body, label: `${route.method} ${route.url} [${bodyKind}${wrongType ? ', odd type' : ''}]` }
+      return {
+        method: route.method,
+        path: qs ? `${path}?${qs}` : path,
+        headers,
+        body,
+        label: `${route.method} ${route.url} [${bodyKind}${wrongType ? ', odd type' : ''}]`,
+      }
     })
   return fc.sample(request, { seed: SEED, numRuns: count })
 }
@@ -260,7 +280,10 @@ describe('fuzz: malformed requests over every route', () => {
     const send = async (r: FuzzRequest): Promise<number> => {
       const res = await server.get(r.path, { method: r.method, headers: r.headers, body: r.body as BodyInit | undefined })
       const text = await res.text()
-      if (res.status >= 500) failures.push(`${res.status} ${r.method} ${r.path.slice(0, 200)} ${typeof r.body === 'string' ? r.body.slice(0, 200) : ''} → ${text.slice(0, 200)} (${r.label})`)
+      if (res.status >= 500)
+        failures.push(
+          `${res.status} ${r.method} ${r.path.slice(0, 200)} ${typeof r.body === 'string' ? r.body.slice(0, 200) : ''} → ${text.slice(0, 200)} (${r.label})`,
+        )
       return res.status
     }
     const worker = async () => {
@@ -292,7 +315,9 @@ describe('fuzz: malformed requests over every route', () => {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker))
     const ms = Date.now() - started
 
-    const counts = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s === -1 ? 'not sent (fetch refused)' : s === -2 ? 'no answer' : s}: ${n}`)
+    const counts = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s === -1 ? 'not sent (fetch refused)' : s === -2 ? 'no answer' : s}: ${n}`)
     console.log(
       `fuzz (seed ${SEED}): ${sent} requests over ${routes.length} routes in ${(ms / 1000).toFixed(1)} s, ${tokens.length} callers, ${retried} sent again after a closed connection\n` +
         `  by status: ${counts.join(', ')}` +
@@ -318,9 +343,17 @@ describe('fuzz: malformed requests over every route', () => {
     }
     expect((await server.api('/policies?page=10000')).status).toBe(200)
     // a fresh resident: the fuzz run may have signed its callers out (POST /auth/logout)
-    const signIn = await server.api('/auth/dev', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'resident', name: '数字测试' }) })
+    const signIn = await server.api('/auth/dev', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'resident', name: '数字测试' }),
+    })
     const { token } = (await signIn.json()) as { token: string }
-    const body = await server.api('/videos/v001/like', { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"liked":1e400}' })
+    const body = await server.api('/videos/v001/like', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: '{"liked":1e400}',
+    })
     expect(body.status).toBe(400)
   })
 })

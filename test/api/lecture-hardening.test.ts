@@ -46,7 +46,9 @@ interface Session {
 
 function client(server: () => TestServer) {
   const login = async (role: Role, name: string): Promise<Session> =>
-    (await (await server().api('/auth/dev', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, name }) })).json()) as Session
+    (await (
+      await server().api('/auth/dev', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, name }) })
+    ).json()) as Session
   const call = async (who: Session, method: 'GET' | 'POST', path: string, body?: unknown) => {
     const res = await server().api(path, {
       method,
@@ -54,7 +56,11 @@ function client(server: () => TestServer) {
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     })
     const text = await res.text()
-    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & { error?: { message: string } } }
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & { error?: { message: string } },
+    }
   }
   return { login, call }
 }
@@ -125,7 +131,7 @@ describe('on a server', () => {
     return order
   }
 
-  const codeOf = async (order: LectureOrder) => ((await call(lecturer, 'GET', `/lecture-orders/${order.id}/sign-in-code`)).body.code) as string
+  const codeOf = async (order: LectureOrder) => (await call(lecturer, 'GET', `/lecture-orders/${order.id}/sign-in-code`)).body.code as string
   const wrongFor = (code: string) => (code === '000000' ? '000001' : '000000')
   /** a day's jump ends staff sessions (12 h idle): everyone signs in again on a restarted server */
   const jumpTo = async (at: Date) => {
@@ -179,13 +185,15 @@ describe('on a server', () => {
     const code = await codeOf(order)
     const otherCode = await codeOf(other)
     const typist = await attacker()
-    for (let i = 0; i < SIGN_IN_MAX_FAILURES - 1; i++) expect((await call(typist, 'POST', `/lecture-orders/${order.id}/sign-in`, { code: wrongFor(code) })).status).toBe(400)
+    for (let i = 0; i < SIGN_IN_MAX_FAILURES - 1; i++)
+      expect((await call(typist, 'POST', `/lecture-orders/${order.id}/sign-in`, { code: wrongFor(code) })).status).toBe(400)
     // the other order is not affected, for the typist either
     for (let i = 0; i < 3; i++) expect((await call(typist, 'POST', `/lecture-orders/${other.id}/sign-in`, { code: wrongFor(otherCode) })).status).toBe(400)
     expect((await call(typist, 'POST', `/lecture-orders/${other.id}/sign-in`, { code: otherCode })).status).toBe(200)
     // a new window starts after SIGN_IN_WINDOW_MS: nine more typos still leave it open
     clock.advance(SIGN_IN_WINDOW_MS)
-    for (let i = 0; i < SIGN_IN_MAX_FAILURES - 1; i++) expect((await call(typist, 'POST', `/lecture-orders/${order.id}/sign-in`, { code: wrongFor(code) })).status).toBe(400)
+    for (let i = 0; i < SIGN_IN_MAX_FAILURES - 1; i++)
+      expect((await call(typist, 'POST', `/lecture-orders/${order.id}/sign-in`, { code: wrongFor(code) })).status).toBe(400)
     expect((await call(typist, 'POST', `/lecture-orders/${order.id}/sign-in`, { code })).status).toBe(200)
   })
 
@@ -227,7 +235,10 @@ describe('on a server', () => {
     // each round stays under the 10-minute locks: 9 by the code alone, 9 at the order
     while (sent < DAILY_MAX_FAILURES - 3) {
       for (let i = 0; i < 9 && sent < DAILY_MAX_FAILURES - 3; i++, sent++) {
-        const res = sent % 2 === 0 ? await call(mallory, 'POST', '/lecture-sign-ins', { code: guesses[sent] }) : await call(mallory, 'POST', `/lecture-orders/${order.id}/sign-in`, { code: guesses[sent] })
+        const res =
+          sent % 2 === 0
+            ? await call(mallory, 'POST', '/lecture-sign-ins', { code: guesses[sent] })
+            : await call(mallory, 'POST', `/lecture-orders/${order.id}/sign-in`, { code: guesses[sent] })
         expect([sent, res.status]).toEqual([sent, 400])
       }
       clock.advance(SIGN_IN_WINDOW_MS)
@@ -239,7 +250,10 @@ describe('on a server', () => {
     // 12:40 or so in Shanghai: the day ends in about 11 hours
     expect(last.body.error?.message).toBe('今天签到码错误次数过多，签到已暂停，请 12 小时后再试')
     expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(11 * 3600)
-    for (const res of [await call(mallory, 'POST', '/lecture-sign-ins', { code }), await call(mallory, 'POST', `/lecture-orders/${order.id}/sign-in`, { code })]) {
+    for (const res of [
+      await call(mallory, 'POST', '/lecture-sign-ins', { code }),
+      await call(mallory, 'POST', `/lecture-orders/${order.id}/sign-in`, { code }),
+    ]) {
       expect(res.status).toBe(429)
     }
     // the attendee is untouched

@@ -16,9 +16,7 @@ const temp = makeTempDir('zct-lecture-store-')
 let fileSeq = 0
 afterAll(() => temp.remove())
 
-const factories: [string, Factory][] = [
-  ['sqlite', (fixtures, options) => new SqliteStore({ file: join(temp.path, `l${fileSeq++}.db`), fixtures, ...options })],
-]
+const factories: [string, Factory][] = [['sqlite', (fixtures, options) => new SqliteStore({ file: join(temp.path, `l${fileSeq++}.db`), fixtures, ...options })]]
 
 const fields: NewOrderFields = {
   topicId: 'lt1',
@@ -94,7 +92,9 @@ describe.each(factories)('%s lecture store', (_kind, make) => {
     step(id, { action: 'schedule', date: '2025-06-25', time: '14:30', place: '东山社区文化礼堂' }, lecturer)
     const before = store.lectures.getOrder(id)
     const gone = '/media/uploads/0123456789abcdef0123456789abcdef.jpg'
-    expect(() => step(id, { action: 'complete', attendance: 5, summary: '讲了', photos: [gone] }, lecturer)).toThrow(new LectureRefusal('照片已过期，请重新上传'))
+    expect(() => step(id, { action: 'complete', attendance: 5, summary: '讲了', photos: [gone] }, lecturer)).toThrow(
+      new LectureRefusal('照片已过期，请重新上传'),
+    )
     expect(store.lectures.getOrder(id)).toEqual(before)
   })
 
@@ -116,7 +116,11 @@ describe.each(factories)('%s lecture store', (_kind, make) => {
     expect(store.lectures.signIn(id, resident.id, code)).toMatchObject({ ok: true, already: false, signedIn: 1 })
     expect(store.lectures.signIn(id, resident.id, code)).toMatchObject({ ok: true, already: true, signedIn: 1 })
     expect(store.lectures.signIn(id, staff.id, '000000' === code ? '111111' : '000000')).toEqual({ ok: false, reason: 'wrong-code' })
-    const delivered = step(id, { action: 'complete', attendance: 58, summary: '讲解了门诊报销和异地就医备案。', photos: ['/media/covers/i001.jpg'] }, lecturer).order
+    const delivered = step(
+      id,
+      { action: 'complete', attendance: 58, summary: '讲解了门诊报销和异地就医备案。', photos: ['/media/covers/i001.jpg'] },
+      lecturer,
+    ).order
     expect(delivered.report).toEqual({ attendance: 58, summary: '讲解了门诊报销和异地就医备案。', photos: ['/media/covers/i001.jpg'], signedIn: 1 })
     // the code is retired with the lecture
     expect(store.lectures.signInCode(id)).toBeUndefined()

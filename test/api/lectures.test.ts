@@ -86,7 +86,14 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
 
   beforeAll(async () => {
     // abuse limits off: this suite makes hundreds of orders from a few accounts (test/api/abuse-limits.test.ts has them on)
-    server = await startTestServer({ storeKind, devLogin: true, rateLimit: false, logger: true, logLevel: 'trace', logStream: { write: (l) => void log.push(l) } })
+    server = await startTestServer({
+      storeKind,
+      devLogin: true,
+      rateLimit: false,
+      logger: true,
+      logLevel: 'trace',
+      logStream: { write: (l) => void log.push(l) },
+    })
     resident = await login('resident', '林晓燕')
     dispatcher = await login('dispatcher', '市宣讲中心派单员')
     lecturer = await login('lecturer', '陈海燕')
@@ -109,10 +116,28 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
     const path: [Session, LectureAction][] = {
       submitted: [],
       dispatched: [[dispatcher, 'dispatch']],
-      accepted: [[dispatcher, 'dispatch'], [lecturer, 'accept']],
-      scheduled: [[dispatcher, 'dispatch'], [lecturer, 'accept'], [lecturer, 'schedule']],
-      delivered: [[dispatcher, 'dispatch'], [lecturer, 'accept'], [lecturer, 'schedule'], [lecturer, 'complete']],
-      rated: [[dispatcher, 'dispatch'], [lecturer, 'accept'], [lecturer, 'schedule'], [lecturer, 'complete'], [resident, 'rate']],
+      accepted: [
+        [dispatcher, 'dispatch'],
+        [lecturer, 'accept'],
+      ],
+      scheduled: [
+        [dispatcher, 'dispatch'],
+        [lecturer, 'accept'],
+        [lecturer, 'schedule'],
+      ],
+      delivered: [
+        [dispatcher, 'dispatch'],
+        [lecturer, 'accept'],
+        [lecturer, 'schedule'],
+        [lecturer, 'complete'],
+      ],
+      rated: [
+        [dispatcher, 'dispatch'],
+        [lecturer, 'accept'],
+        [lecturer, 'schedule'],
+        [lecturer, 'complete'],
+        [resident, 'rate'],
+      ],
       cancelled: [[resident, 'cancel']],
       rejected: [[dispatcher, 'reject']],
     }[status] as [Session, LectureAction][]
@@ -130,9 +155,19 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
     const created = await submit(resident, VALID, 'loop-1')
     expect(created.status).toBe(201)
     const order = created.body as LectureOrder
-    expect(order).toMatchObject({ status: 'submitted', topicTitle: '城乡居民养老保险政策解读', regionName: '椒江区 海门街道 东山社区', contactPhone: MASKED, actions: ['cancel'] })
+    expect(order).toMatchObject({
+      status: 'submitted',
+      topicTitle: '城乡居民养老保险政策解读',
+      regionName: '椒江区 海门街道 东山社区',
+      contactPhone: MASKED,
+      actions: ['cancel'],
+    })
 
-    expect((await act(dispatcher, order.id, 'dispatch', { lecturerId: 'u-lec-01', note: '请提前联系村里' })).body).toMatchObject({ status: 'dispatched', lecturerName: '陈海燕', contactPhone: PHONE })
+    expect((await act(dispatcher, order.id, 'dispatch', { lecturerId: 'u-lec-01', note: '请提前联系村里' })).body).toMatchObject({
+      status: 'dispatched',
+      lecturerName: '陈海燕',
+      contactPhone: PHONE,
+    })
     const assigned = (await call(lecturer, 'GET', '/lecture-orders/assigned')).body as LectureOrder[]
     expect(assigned.map((o) => o.id)).toContain(order.id)
     expect(assigned.find((o) => o.id === order.id)!.actions).toEqual(['accept', 'decline'])
@@ -148,7 +183,10 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
     expect((await call(staff, 'POST', '/lecture-sign-ins', { code: code.code })).body).toMatchObject({ orderId: order.id, already: false, signedIn: 2 })
     expect((await call(staff, 'POST', '/lecture-sign-ins', { code: code.code })).body).toMatchObject({ already: true, signedIn: 2 })
     const wrong = code.code === '000000' ? '000001' : '000000'
-    expect(await call(staff, 'POST', `/lecture-orders/${order.id}/sign-in`, { code: wrong })).toMatchObject({ status: 400, body: { error: { message: '签到码不正确，请核对后重试' } } })
+    expect(await call(staff, 'POST', `/lecture-orders/${order.id}/sign-in`, { code: wrong })).toMatchObject({
+      status: 400,
+      body: { error: { message: '签到码不正确，请核对后重试' } },
+    })
     expect((await call(staff, 'POST', '/lecture-sign-ins', { code: 'abc' })).status).toBe(400)
 
     const month = (BODIES.schedule as { date: string }).date.slice(0, 7)
@@ -161,7 +199,10 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
     const photo = await uploadedPhoto(server, lecturer.token)
     const notMine = await uploadedPhoto(server, otherLecturer.token)
     for (const photos of [['/media/covers/i001.jpg'], ['https://example.com/a.jpg'], [notMine]]) {
-      expect(await act(lecturer, order.id, 'complete', { attendance: 76, summary: '讲解了缴费档次与补贴。', photos })).toMatchObject({ status: 400, body: { error: { message: '请上传照片' } } })
+      expect(await act(lecturer, order.id, 'complete', { attendance: 76, summary: '讲解了缴费档次与补贴。', photos })).toMatchObject({
+        status: 400,
+        body: { error: { message: '请上传照片' } },
+      })
     }
     expect((await act(lecturer, order.id, 'complete', { attendance: 76, summary: '讲解了缴费档次与补贴。', photos: [photo] })).body).toMatchObject({
       status: 'delivered',
@@ -182,7 +223,10 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
     expect(rated.timeline.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true)
 
     // the rating reaches the menu
-    const topic = (await call(undefined, 'GET', '/lecture-topics/lt01')).body as { rating: { count: number }; reviews: { stars: number; comment: string; regionName: string }[] }
+    const topic = (await call(undefined, 'GET', '/lecture-topics/lt01')).body as {
+      rating: { count: number }
+      reviews: { stars: number; comment: string; regionName: string }[]
+    }
     expect(topic.rating.count).toBeGreaterThan(126)
     expect(topic.reviews[0]).toMatchObject({ stars: 4, comment: '很实用', regionName: '椒江区 海门街道 东山社区' })
     expect(JSON.stringify(topic)).not.toContain(PHONE)
@@ -215,34 +259,42 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
 
   describe('every action × caller × state through the routes', () => {
     const callers = () => [resident, dispatcher, lecturer, otherLecturer, staff, otherResident, responder, admin]
-    it.each(LECTURE_STATUSES.map((s) => [s]))('from %s: the allowed step answers 200, 404 for who may not see the order, any other 409, nothing changes', async (status) => {
-      const order = await orderIn(status)
-      const record = server.store.lectures.getOrder(order.id)!
-      let allowed = 0
-      for (const who of callers()) {
-        const caller = { id: who.user.id, role: who.user.role, ...(who === lecturer ? { lecturerId: 'u-lec-01' } : {}) }
-        for (const action of LECTURE_ACTIONS) {
-          const decision = decide(action, actorOf(record, caller), status)
-          if (decision.ok) {
-            allowed++
-            const fresh = await orderIn(status)
-            const res = await act(who, fresh.id, action)
-            expect([action, res.status, (res.body as LectureOrder).status]).toEqual([action, 200, decision.to])
-          } else if (!canView(actorOf(record, caller))) {
-            // exactly the answer for an unknown id: neither the order's existence nor its state shows
-            const res = await act(who, order.id, action)
-            const unknown = await act(who, 'no-such-order', action)
-            expect([action, who.user.nickname, res.status, res.body]).toEqual([action, who.user.nickname, 404, unknown.body])
-            expect(unknown.status).toBe(404)
-          } else {
-            const res = await act(who, order.id, action)
-            expect([action, who.user.nickname, res.status, (res.body as { error: { message: string } }).error.message]).toEqual([action, who.user.nickname, 409, decision.message])
+    it.each(LECTURE_STATUSES.map((s) => [s]))(
+      'from %s: the allowed step answers 200, 404 for who may not see the order, any other 409, nothing changes',
+      async (status) => {
+        const order = await orderIn(status)
+        const record = server.store.lectures.getOrder(order.id)!
+        let allowed = 0
+        for (const who of callers()) {
+          const caller = { id: who.user.id, role: who.user.role, ...(who === lecturer ? { lecturerId: 'u-lec-01' } : {}) }
+          for (const action of LECTURE_ACTIONS) {
+            const decision = decide(action, actorOf(record, caller), status)
+            if (decision.ok) {
+              allowed++
+              const fresh = await orderIn(status)
+              const res = await act(who, fresh.id, action)
+              expect([action, res.status, (res.body as LectureOrder).status]).toEqual([action, 200, decision.to])
+            } else if (!canView(actorOf(record, caller))) {
+              // exactly the answer for an unknown id: neither the order's existence nor its state shows
+              const res = await act(who, order.id, action)
+              const unknown = await act(who, 'no-such-order', action)
+              expect([action, who.user.nickname, res.status, res.body]).toEqual([action, who.user.nickname, 404, unknown.body])
+              expect(unknown.status).toBe(404)
+            } else {
+              const res = await act(who, order.id, action)
+              expect([action, who.user.nickname, res.status, (res.body as { error: { message: string } }).error.message]).toEqual([
+                action,
+                who.user.nickname,
+                409,
+                decision.message,
+              ])
+            }
           }
         }
-      }
-      expect(allowed).toBe({ submitted: 3, dispatched: 5, accepted: 4, scheduled: 2, delivered: 1, rated: 0, cancelled: 0, rejected: 0 }[status])
-      expect(server.store.lectures.getOrder(order.id)).toEqual(record)
-    })
+        expect(allowed).toBe({ submitted: 3, dispatched: 5, accepted: 4, scheduled: 2, delivered: 1, rated: 0, cancelled: 0, rejected: 0 }[status])
+        expect(server.store.lectures.getOrder(order.id)).toEqual(record)
+      },
+    )
 
     it('refuses steps and reads without a session (401) and answers 404 for an unknown order', async () => {
       expect((await act(undefined as unknown as Session, 'x', 'accept')).status).toBe(401)
@@ -283,8 +335,12 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
 
     it('checks step input too: schedule in the past, stars out of range, a blank reason', async () => {
       const order = await orderIn('accepted')
-      expect((await act(lecturer, order.id, 'schedule', { date: addDays(today, -1), time: '09:00', place: '礼堂' })).body).toMatchObject({ error: { message: '不能选择已经过去的日期' } })
-      expect((await act(lecturer, order.id, 'schedule', { date: today, time: '25:00', place: '礼堂' })).body).toMatchObject({ error: { message: '请选择宣讲时间' } })
+      expect((await act(lecturer, order.id, 'schedule', { date: addDays(today, -1), time: '09:00', place: '礼堂' })).body).toMatchObject({
+        error: { message: '不能选择已经过去的日期' },
+      })
+      expect((await act(lecturer, order.id, 'schedule', { date: today, time: '25:00', place: '礼堂' })).body).toMatchObject({
+        error: { message: '请选择宣讲时间' },
+      })
       expect((await act(lecturer, order.id, 'decline', { reason: ' ' })).body).toMatchObject({ error: { message: '请填写退回原因' } })
       const delivered = await orderIn('delivered')
       expect((await act(resident, delivered.id, 'rate', { stars: 6 })).status).toBe(400)
@@ -374,7 +430,7 @@ describe('WeChat subscription messages', () => {
     })
     try {
       const alice = await wechatLogin('alice')
-      const dispatcher = ((await (await server.api('/auth/dev', postJson({ role: 'dispatcher', name: '派单员' }))).json()) as Session)
+      const dispatcher = (await (await server.api('/auth/dev', postJson({ role: 'dispatcher', name: '派单员' }))).json()) as Session
       const order = (await call(alice, 'POST', '/lecture-orders', VALID)).body as LectureOrder
       await call(dispatcher, 'POST', `/lecture-orders/${order.id}/dispatch`, { lecturerId: 'u-lec-01' })
       await waitFor(() => wx.callsTo('/cgi-bin/message/subscribe/send').length === 2)
@@ -400,7 +456,7 @@ describe('WeChat subscription messages', () => {
       expect(server.store.lectures.listNotifications(bob.user.id)[0].wechat).toBe('not_sent')
 
       // a dev-login resident has no openid: nothing is sent
-      const carol = ((await (await server.api('/auth/dev', postJson({ role: 'resident', name: '卡罗' }))).json()) as Session)
+      const carol = (await (await server.api('/auth/dev', postJson({ role: 'resident', name: '卡罗' }))).json()) as Session
       await call(carol, 'POST', '/lecture-orders', VALID)
       expect(server.store.lectures.listNotifications(carol.user.id)[0].wechat).toBe('not_sent')
     } finally {

@@ -15,9 +15,7 @@ const getPage = async (query: string): Promise<Page<PolicySummary>> => {
   return res.json()
 }
 
-const newestFirst = [...fixtures.policies].sort((a, b) =>
-  a.publishedAt === b.publishedAt ? (a.id < b.id ? -1 : 1) : a.publishedAt < b.publishedAt ? 1 : -1,
-)
+const newestFirst = [...fixtures.policies].sort((a, b) => (a.publishedAt === b.publishedAt ? (a.id < b.id ? -1 : 1) : a.publishedAt < b.publishedAt ? 1 : -1))
 
 describe('GET /policies', () => {
   it('pages newest first with the default page size', async () => {
@@ -63,7 +61,10 @@ describe('GET /policies', () => {
   })
 
   it('matches ASCII in any case', async () => {
-    const ascii = fixtures.policies.flatMap((p) => p.sections.flatMap((s) => s.paragraphs)).join(' ').match(/[A-Za-z]{3,}/)
+    const ascii = fixtures.policies
+      .flatMap((p) => p.sections.flatMap((s) => s.paragraphs))
+      .join(' ')
+      .match(/[A-Za-z]{3,}/)
     if (!ascii) return // no Latin text in the fixtures
     const lower = await getPage(`?q=${ascii[0].toLowerCase()}&pageSize=50`)
     const upper = await getPage(`?q=${ascii[0].toUpperCase()}&pageSize=50`)

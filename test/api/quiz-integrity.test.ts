@@ -214,10 +214,12 @@ describe('contest integrity: the practice oracle is closed', () => {
     expect([...target].filter((id) => seen.has(id)).length).toBeGreaterThan(0)
     expect(raws).toHaveLength(5 * (3 * 4 + 2))
     for (const raw of raws) expect(keyLeaks(raw, bank)).toEqual([])
-    const results = raws.filter((raw) => raw.includes('"attemptId"')).map((raw) => {
-      const body = JSON.parse(raw) as AttemptResult | AttemptView
-      return 'attempt' in body ? body.result! : body
-    })
+    const results = raws
+      .filter((raw) => raw.includes('"attemptId"'))
+      .map((raw) => {
+        const body = JSON.parse(raw) as AttemptResult | AttemptView
+        return 'attempt' in body ? body.result! : body
+      })
     expect(results).toHaveLength(60)
     for (const r of results) {
       expect(r.keyWithheld).toEqual({ questions: 10, until: expect.any(String) })

@@ -185,7 +185,10 @@ describe.each(factories)('%s quiz store', (_kind, make) => {
     it('refuses a submit after the deadline plus grace: the attempt expires and scores nothing', () => {
       const { attempt } = startAttempt(store, user(0), 'q001', { regionCode: HAIMEN })
       clock.set(new Date(Date.parse(attempt.deadline) + (GRACE_SEC + 1) * 1000))
-      expect(refusal(() => submitAttempt(store, user(0), attempt.id, answersWith(attempt, 10)))).toEqual({ status: 409, message: '答题时间已过，本次提交未被受理' })
+      expect(refusal(() => submitAttempt(store, user(0), attempt.id, answersWith(attempt, 10)))).toEqual({
+        status: 409,
+        message: '答题时间已过，本次提交未被受理',
+      })
       expect(attemptView(store, user(0), attempt.id)).toMatchObject({ attempt: { status: 'expired' } })
       expect(attemptView(store, user(0), attempt.id).result).toBeUndefined()
       expect(leaderboard(store, 'q001', 'person').total).toBe(0)
@@ -302,7 +305,11 @@ describe.each(factories)('%s quiz store', (_kind, make) => {
       const qid = items[0].question.id
       const key = store.quiz.questionKeys([qid]).get(qid)!
       const wrong = key.options.map((o) => o.key).find((k) => !key.answer.includes(k))!
-      expect(practiceQuestions(store, user(0), { source: 'mistakes' }).map((q) => q.id).sort()).toEqual(items.map((i) => i.question.id).sort())
+      expect(
+        practiceQuestions(store, user(0), { source: 'mistakes' })
+          .map((q) => q.id)
+          .sort(),
+      ).toEqual(items.map((i) => i.question.id).sort())
       expect(answerPractice(store, user(0), qid, key.answer).mistake).toEqual({ inBook: true, streak: 1, removed: false })
       expect(answerPractice(store, user(0), qid, [wrong]).mistake).toEqual({ inBook: true, streak: 0, removed: false })
       expect(answerPractice(store, user(0), qid, key.answer).mistake).toEqual({ inBook: true, streak: 1, removed: false })

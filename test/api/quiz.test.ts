@@ -3,7 +3,18 @@
  * after the grace), boards, practice and 错题本 — and that nothing a participant receives before
  * submitting — or after it, while the campaign runs — contains an answer key or explanation (raw JSON).
  */
-import { hasKey, type Attempt, type AttemptResult, type AttemptView, type CampaignMe, type Leaderboard, type MistakeGroup, type PracticeFeedback, type PracticeQuestion, type QuizProfile } from '../../src/contract'
+import {
+  hasKey,
+  type Attempt,
+  type AttemptResult,
+  type AttemptView,
+  type CampaignMe,
+  type Leaderboard,
+  type MistakeGroup,
+  type PracticeFeedback,
+  type PracticeQuestion,
+  type QuizProfile,
+} from '../../src/contract'
 import { fixtures } from '../../mock/fixtures'
 import { GRACE_SEC } from '../../server/quiz/time'
 import { makeClock } from './helpers/clock'
@@ -178,7 +189,12 @@ describe('quiz API', () => {
       ['/practice/answers', postJson({ questionId: 'qq001', chosen: ['Z'] }), 400, '答案中有不存在的选项'],
       ['/practice/answers', postJson({ questionId: 'nope', chosen: ['A'] }), 404, '找不到该题目'],
       ['/practice/questions?topic=nope', {}, 400, '没有这个主题'],
-      ['/quiz/profile', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hideName: 'yes' }) }, 400, 'hideName 必须是布尔值'],
+      [
+        '/quiz/profile',
+        { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hideName: 'yes' }) },
+        400,
+        'hideName 必须是布尔值',
+      ],
       ['/campaigns/q001/leaderboard?scope=city', {}, 400, '参数错误：scope 必须是以下之一：person、county、township'],
     ]
     for (const [path, init, status, message] of cases) {
@@ -189,7 +205,9 @@ describe('quiz API', () => {
   })
 
   it('hides a name on the person board when asked', async () => {
-    const profile = await json<QuizProfile>(call('/quiz/profile', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hideName: true }) }))
+    const profile = await json<QuizProfile>(
+      call('/quiz/profile', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hideName: true }) }),
+    )
     expect(profile).toEqual({ regionCode: HAIMEN, hideName: true })
     const board = await json<Leaderboard>(server.api('/campaigns/q001/leaderboard'))
     expect(board.rows.map((r) => r.name)).not.toContain('张三')

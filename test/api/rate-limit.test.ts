@@ -50,7 +50,11 @@ it('app.limit: every rule on a route counts (not only the first), and a rule is 
   })
   try {
     const login = async (name: string) =>
-      ((await (await server.api('/auth/dev', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'resident', name }) })).json()) as { token: string }).token
+      (
+        (await (
+          await server.api('/auth/dev', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'resident', name }) })
+        ).json()) as { token: string }
+      ).token
     const as = (token: string, path: string) => server.api(path, { headers: { authorization: `Bearer ${token}` } })
     const a = await login('甲')
     const b = await login('乙')

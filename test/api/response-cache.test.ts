@@ -55,7 +55,11 @@ describe('on the real server', () => {
 
   it('never serves a personal route from the cache', async () => {
     const login = async (name: string) =>
-      (await (await server.api('/auth/dev', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'resident', name }) })).json()).token as string
+      (
+        await (
+          await server.api('/auth/dev', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'resident', name }) })
+        ).json()
+      ).token as string
     const [a, b] = [await login('甲'), await login('乙')]
     const me = async (token: string) => (await (await server.api('/auth/me', { headers: { authorization: `Bearer ${token}` } })).json()).nickname
     expect(await me(a)).toBe('甲')

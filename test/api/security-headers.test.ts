@@ -74,7 +74,7 @@ describe('security headers', () => {
     }
   })
 
-  it('a first-screen page: the hashes of this response\'s data and layer scripts, which differ per page', async () => {
+  it("a first-screen page: the hashes of this response's data and layer scripts, which differ per page", async () => {
     const home = await server.get('/')
     const html = await home.text()
     const csp = expectCommonHeaders(home)

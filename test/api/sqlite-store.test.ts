@@ -103,12 +103,8 @@ describe('consultations on SQLite', () => {
     const store = new SqliteStore({ file: join(temp.path, 'checks.db'), fixtures: sampleFixtures })
     const user = store.upsertUser({ provider: 'dev', externalId: 'resident:b', nickname: 'b', role: 'resident' })
     const { consultation } = store.createConsultation(user.id, input)
-    expect(() => store.db.prepare("UPDATE consultations SET status = 'answered' WHERE id = ?").run(consultation.id)).toThrow(
-      /CHECK/,
-    )
-    expect(() => store.db.prepare("UPDATE consultations SET reply_text = 'x' WHERE id = ?").run(consultation.id)).toThrow(
-      /CHECK/,
-    )
+    expect(() => store.db.prepare("UPDATE consultations SET status = 'answered' WHERE id = ?").run(consultation.id)).toThrow(/CHECK/)
+    expect(() => store.db.prepare("UPDATE consultations SET reply_text = 'x' WHERE id = ?").run(consultation.id)).toThrow(/CHECK/)
     store.close()
   })
 })
@@ -138,10 +134,7 @@ describe('migrate', () => {
     expect(migrate(db, migrations.slice(0, 1))).toEqual([1])
     expect(migrate(db, migrations)).toEqual([2])
     expect(migrate(db, migrations)).toEqual([])
-    expect(db.prepare('SELECT name FROM schema_migrations ORDER BY version').pluck().all()).toEqual([
-      '001_a.sql',
-      '002_b.sql',
-    ])
+    expect(db.prepare('SELECT name FROM schema_migrations ORDER BY version').pluck().all()).toEqual(['001_a.sql', '002_b.sql'])
     db.close()
   })
 

@@ -17,9 +17,7 @@ const temp = makeTempDir('zct-store-')
 let fileSeq = 0
 afterAll(() => temp.remove())
 
-const factories: [string, Factory][] = [
-  ['sqlite', (fixtures, options) => new SqliteStore({ file: join(temp.path, `s${fileSeq++}.db`), fixtures, ...options })],
-]
+const factories: [string, Factory][] = [['sqlite', (fixtures, options) => new SqliteStore({ file: join(temp.path, `s${fileSeq++}.db`), fixtures, ...options })]]
 
 const DAY = 24 * 60 * 60 * 1000
 const all = { page: 1, pageSize: 50 }
@@ -165,8 +163,26 @@ describe.each(factories)('%s store', (_kind, make) => {
   describe('courses', () => {
     it('lists summaries with counts computed from the lessons', () => {
       expect(store.listCourses()).toEqual([
-        { id: 'c1', title: '医保十问', topic: 'yibao', department: '台州市医疗保障局', cover: '/media/covers/c1.jpg', summary: '十个常见问题。', lessonCount: 2, totalSec: 70 },
-        { id: 'c2', title: '养老金怎么算', topic: 'yanglao', department: '台州市人力资源和社会保障局', cover: '/media/covers/c2.jpg', summary: '一节课讲清。', lessonCount: 1, totalSec: 25 },
+        {
+          id: 'c1',
+          title: '医保十问',
+          topic: 'yibao',
+          department: '台州市医疗保障局',
+          cover: '/media/covers/c1.jpg',
+          summary: '十个常见问题。',
+          lessonCount: 2,
+          totalSec: 70,
+        },
+        {
+          id: 'c2',
+          title: '养老金怎么算',
+          topic: 'yanglao',
+          department: '台州市人力资源和社会保障局',
+          cover: '/media/covers/c2.jpg',
+          summary: '一节课讲清。',
+          lessonCount: 1,
+          totalSec: 25,
+        },
       ])
     })
 
@@ -218,9 +234,7 @@ describe.each(factories)('%s store', (_kind, make) => {
 
     it('lists summaries only', () => {
       const [summary] = store.listCampaigns()
-      expect(Object.keys(summary).sort()).toEqual(
-        ['cover', 'department', 'endsAt', 'id', 'participants', 'startsAt', 'status', 'title'],
-      )
+      expect(Object.keys(summary).sort()).toEqual(['cover', 'department', 'endsAt', 'id', 'participants', 'startsAt', 'status', 'title'])
     })
   })
 
@@ -346,7 +360,7 @@ describe.each(factories)('%s store', (_kind, make) => {
       expect(s.listConsultations(all).items[0]).not.toHaveProperty('phone')
     })
 
-    it('lists a user\'s own, newest first, ties in insertion order', () => {
+    it("lists a user's own, newest first, ties in insertion order", () => {
       const first = s.createConsultation(alice, input).consultation
       const second = s.createConsultation(alice, { ...input, question: '同一时刻的第二个问题' }).consultation
       clock.advance(1000)
@@ -369,9 +383,7 @@ describe.each(factories)('%s store', (_kind, make) => {
       clock.advance(60_000)
       const again = s.createConsultation(alice, input, 'key-1')
       expect(again).toEqual({ consultation: first.consultation, replayed: true })
-      expect(conflictOf(() => s.createConsultation(alice, { ...input, question: '换了一个问题的内容' }, 'key-1'))).toBe(
-        'idempotency-key-reused',
-      )
+      expect(conflictOf(() => s.createConsultation(alice, { ...input, question: '换了一个问题的内容' }, 'key-1'))).toBe('idempotency-key-reused')
       expect(s.listConsultations(all).total).toBe(1)
 
       // keys are per user, and a new key is a new consultation
@@ -442,9 +454,7 @@ describe.each(factories)('%s store', (_kind, make) => {
         consultation: first.consultation,
         replayed: true,
       })
-      expect(conflictOf(() => s.replyConsultation(consultation.id, responder, '别的内容', 'reply-key'))).toBe(
-        'idempotency-key-reused',
-      )
+      expect(conflictOf(() => s.replyConsultation(consultation.id, responder, '别的内容', 'reply-key'))).toBe('idempotency-key-reused')
       expect(s.findIdempotencyRecord(responder.userId, 'POST /consultations/:id/reply', 'reply-key')!.status).toBe(200)
       expect(s.replyConsultation('nope', responder, '答复内容')).toBeUndefined()
       expect(s.getConsultation('nope')).toBeUndefined()

@@ -15,7 +15,9 @@ import { bearer, postJson, startTestServer } from './helpers/test-server'
 jest.setTimeout(60_000)
 
 const limitedRoute = (max: number) => (app: App) => {
-  app.get('/api/v1/__per-ip', { preHandler: app.limit({ name: 't-proxy-ip', max, windowMs: 60_000, per: 'ip', message: '太频繁' }) }, async (request) => ({ ip: request.ip }))
+  app.get('/api/v1/__per-ip', { preHandler: app.limit({ name: 't-proxy-ip', max, windowMs: 60_000, per: 'ip', message: '太频繁' }) }, async (request) => ({
+    ip: request.ip,
+  }))
 }
 const from = (xff: string) => ({ headers: { 'x-forwarded-for': xff } })
 
@@ -145,12 +147,16 @@ describe('dev login', () => {
     const post = (host: string) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
         const body = JSON.stringify({ role: 'admin' })
-        const req = request(`${server.url}/api/v1/auth/dev`, { method: 'POST', headers: { host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-          let text = ''
-          res.setEncoding('utf8')
-          res.on('data', (chunk: string) => (text += chunk))
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
-        })
+        const req = request(
+          `${server.url}/api/v1/auth/dev`,
+          { method: 'POST', headers: { host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          (res) => {
+            let text = ''
+            res.setEncoding('utf8')
+            res.on('data', (chunk: string) => (text += chunk))
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+          },
+        )
         req.on('error', reject)
         req.end(body)
       })

@@ -123,7 +123,10 @@ async function scheduledOrder(): Promise<string> {
 }
 
 const complete = (id: string, photos: string[]) =>
-  server.api(`/lecture-orders/${id}/complete`, postJson({ attendance: 30, summary: '讲解了缴费档次和待遇领取。', photos }, { authorization: `Bearer ${token}` }))
+  server.api(
+    `/lecture-orders/${id}/complete`,
+    postJson({ attendance: 30, summary: '讲解了缴费档次和待遇领取。', photos }, { authorization: `Bearer ${token}` }),
+  )
 
 it('an upload attached to a delivered lecture is served to anyone, cached for a year', async () => {
   const id = await scheduledOrder()
@@ -170,7 +173,9 @@ it('refuses 6 MB with 413 in Chinese and stores nothing', async () => {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data; boundary=zctboundary' },
     body: new ReadableStream({
       start(c) {
-        c.enqueue(new TextEncoder().encode('--zctboundary\r\ncontent-disposition: form-data; name="file"; filename="a.jpg"\r\ncontent-type: image/jpeg\r\n\r\n'))
+        c.enqueue(
+          new TextEncoder().encode('--zctboundary\r\ncontent-disposition: form-data; name="file"; filename="a.jpg"\r\ncontent-type: image/jpeg\r\n\r\n'),
+        )
         c.enqueue(new Uint8Array(over))
         c.enqueue(new TextEncoder().encode('\r\n--zctboundary--\r\n'))
         c.close()
@@ -274,7 +279,15 @@ describe('a whole picture, not something that starts like one', () => {
     const vp8x = Buffer.alloc(10)
     vp8x.writeUIntLE(1279, 4, 3)
     vp8x.writeUIntLE(719, 7, 3)
-    expect(sniffImage(webp([['VP8X', vp8x], ['VP8L', vp8l(1280, 720)], ['EXIF', Buffer.from('exif!')]]))).toBe('image/webp')
+    expect(
+      sniffImage(
+        webp([
+          ['VP8X', vp8x],
+          ['VP8L', vp8l(1280, 720)],
+          ['EXIF', Buffer.from('exif!')],
+        ]),
+      ),
+    ).toBe('image/webp')
     expect(sniffImage(new Uint8Array(0))).toBeUndefined()
   })
 
@@ -310,12 +323,15 @@ describe('a whole picture, not something that starts like one', () => {
       d[9] = 6
       return pngChunk('IHDR', d)
     }
-    const png = (w: number, h: number) => Buffer.concat([signature, ihdr(w, h), pngChunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00])), pngChunk('IEND', Buffer.alloc(0))])
+    const png = (w: number, h: number) =>
+      Buffer.concat([signature, ihdr(w, h), pngChunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00])), pngChunk('IEND', Buffer.alloc(0))])
     expect(isValidPng(png(64, 64))).toBe(true)
     expect(isValidPng(png(0, 64))).toBe(false)
     expect(isValidPng(png(100_000, 100_000))).toBe(false)
     // a script in a text chunk is still a picture (served as image/png with nosniff, never run)
-    expect(isValidPng(Buffer.concat([signature, ihdr(8, 8), pngChunk('tEXt', SCRIPT), pngChunk('IDAT', Buffer.from([1])), pngChunk('IEND', Buffer.alloc(0))]))).toBe(true)
+    expect(
+      isValidPng(Buffer.concat([signature, ihdr(8, 8), pngChunk('tEXt', SCRIPT), pngChunk('IDAT', Buffer.from([1])), pngChunk('IEND', Buffer.alloc(0))])),
+    ).toBe(true)
   })
 
   it('WebP: a RIFF size that is not the file, another RIFF type, an unknown first chunk, trailing bytes are refused', () => {
@@ -334,7 +350,12 @@ describe('a whole picture, not something that starts like one', () => {
   it('over HTTP: the 3-byte FF D8 FF, a PNG signature and a script, a cut-off JPEG are 400 and nothing is stored', async () => {
     const before = stored().length
     const me = (await signIn('lecturer', '多态文件测试')).token
-    for (const bytes of [Buffer.from([0xff, 0xd8, 0xff]), Buffer.concat([PNG.subarray(0, 8), SCRIPT]), Buffer.concat([PNG, SCRIPT]), JPEG.subarray(0, JPEG.length - 100)]) {
+    for (const bytes of [
+      Buffer.from([0xff, 0xd8, 0xff]),
+      Buffer.concat([PNG.subarray(0, 8), SCRIPT]),
+      Buffer.concat([PNG, SCRIPT]),
+      JPEG.subarray(0, JPEG.length - 100),
+    ]) {
       const res = await upload(server, me, photoForm(bytes))
       expect(res.status).toBe(400)
       expect(await res.json()).toEqual({ error: { code: 'bad_request', message: '仅支持 JPG、PNG、WebP 图片' } })
@@ -368,7 +389,9 @@ describe(`a daily quota per user (${UPLOAD_QUOTA.files} files, ${UPLOAD_QUOTA.by
   const refusedForQuota = async (res: Response) => {
     expect(res.status).toBe(429)
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^今天上传的照片已达上限（500 张或 200 MB），请 \d+ (分钟|小时)后再试$/)
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /^今天上传的照片已达上限（500 张或 200 MB），请 \d+ (分钟|小时)后再试$/,
+    )
   }
 
   it('files: the 500th of the day is stored, the 501st refused until the next day; yesterday does not count', async () => {
@@ -396,7 +419,7 @@ describe(`a daily quota per user (${UPLOAD_QUOTA.files} files, ${UPLOAD_QUOTA.by
 })
 
 describe('unattached uploads are deleted after 24 hours: at start and every hour', () => {
-  it('the sweep runs hourly on an unref\'d timer', () => {
+  it("the sweep runs hourly on an unref'd timer", () => {
     const call = timers.mock.calls.findIndex((c) => c[1] === SWEEP_INTERVAL_MS)
     expect(SWEEP_INTERVAL_MS).toBe(3600_000)
     expect(call).toBeGreaterThanOrEqual(0)

@@ -18,7 +18,10 @@ describe.each(['sqlite'] as const)('video views and likes (%s store)', (storeKin
     return ((await res.json()) as { token: string }).token
   }
   const view = async (id: string, token?: string, ua = 'test-agent') => {
-    const res = await server.api(`/videos/${id}/views`, { method: 'POST', headers: { 'user-agent': ua, ...(token ? { authorization: `Bearer ${token}` } : {}) } })
+    const res = await server.api(`/videos/${id}/views`, {
+      method: 'POST',
+      headers: { 'user-agent': ua, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    })
     return { status: res.status, body: await res.json() }
   }
   const like = async (id: string, liked: unknown, token?: string) => {

@@ -32,12 +32,39 @@ const pages: PageCase[] = [
   {
     name: 'service-point-home',
     path: '/',
-    storage: { 'zct-service-point': { state: { point: { villageCode: '331002003201', villageName: '栅浦村', place: '椒江区 · 葭沚街道 · 栅浦村', staffName: '服务点小陈', boundAt: '2026-11-28T08:00:00Z' }, idleSeconds: 0 }, version: 0 } },
+    storage: {
+      'zct-service-point': {
+        state: {
+          point: {
+            villageCode: '331002003201',
+            villageName: '栅浦村',
+            place: '椒江区 · 葭沚街道 · 栅浦村',
+            staffName: '服务点小陈',
+            boundAt: '2026-11-28T08:00:00Z',
+          },
+          idleSeconds: 0,
+        },
+        version: 0,
+      },
+    },
     ready: (p) => p.getByText('栅浦村便民服务点').waitFor(),
   },
-  { name: 'interpretation', path: '/packages/interpretation/pages/detail/index?id=i001', ready: (p) => p.locator('.interp-detail:visible .key-figures').first().waitFor() },
-  { name: 'video-feed', screenOnly: true, path: '/packages/video/pages/feed/index?id=v001', ready: (p) => p.getByRole('button', { name: '下一个视频' }).first().waitFor() },
-  { name: 'qa', path: '/packages/qa/pages/ask/index?q=' + encodeURIComponent('养老金多少钱'), ready: (p) => p.locator('.answer-card:visible').first().waitFor() },
+  {
+    name: 'interpretation',
+    path: '/packages/interpretation/pages/detail/index?id=i001',
+    ready: (p) => p.locator('.interp-detail:visible .key-figures').first().waitFor(),
+  },
+  {
+    name: 'video-feed',
+    screenOnly: true,
+    path: '/packages/video/pages/feed/index?id=v001',
+    ready: (p) => p.getByRole('button', { name: '下一个视频' }).first().waitFor(),
+  },
+  {
+    name: 'qa',
+    path: '/packages/qa/pages/ask/index?q=' + encodeURIComponent('养老金多少钱'),
+    ready: (p) => p.locator('.answer-card:visible').first().waitFor(),
+  },
   { name: 'consult', path: '/packages/qa/pages/consult/index', signedIn: true, ready: (p) => p.getByRole('button', { name: '提交咨询' }).waitFor() },
   { name: 'policy', path: '/packages/policy/pages/detail/index?id=p001', ready: (p) => p.locator('.policy-detail__facts:visible').waitFor() },
   { name: 'mine', path: '/pages/mine/index', ready: (p) => p.getByRole('radiogroup', { name: '字体大小' }).waitFor() },
@@ -45,13 +72,22 @@ const pages: PageCase[] = [
     name: 'quiz-question',
     signedIn: true,
     path: async (token) => {
-      const r = await fetch(`${BASE_URL}/api/v1/campaigns/q001/attempts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ regionCode: '331002001' }) })
+      const r = await fetch(`${BASE_URL}/api/v1/campaigns/q001/attempts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ regionCode: '331002001' }),
+      })
       const attempt = (await r.json()) as { id: string }
       return `/packages/quiz/pages/attempt/index?id=${attempt.id}`
     },
     ready: (p) => p.locator('.quiz-actions:visible').first().waitFor(),
   },
-  { name: 'lecture-order', signedIn: true, path: '/packages/lecture/pages/order/index?topic=lt01', ready: (p) => p.locator('.taro_page:not([style*="display: none"]) taro-button-core').first().waitFor() },
+  {
+    name: 'lecture-order',
+    signedIn: true,
+    path: '/packages/lecture/pages/order/index?topic=lt01',
+    ready: (p) => p.locator('.taro_page:not([style*="display: none"]) taro-button-core').first().waitFor(),
+  },
 ]
 
 /**

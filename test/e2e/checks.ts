@@ -15,7 +15,13 @@ export async function axeProblems(page: Page): Promise<string[]> {
     .analyze()
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    )
 }
 
 /** visible tappable things smaller than `min` CSS px in either direction */
@@ -30,7 +36,10 @@ export async function smallTargets(page: Page, min: number): Promise<string[]> {
       if (el.closest('.taro-tabbar__tabbar')) continue
       const style = getComputedStyle(el)
       if (style.visibility === 'hidden' || el.offsetParent === null) continue
-      if (r.width + 0.5 < minPx || r.height + 0.5 < minPx) out.push(`${el.tagName.toLowerCase()}.${el.className.toString().split(' ')[0]} "${(el.getAttribute('aria-label') ?? el.innerText).slice(0, 16)}" ${Math.round(r.width)}×${Math.round(r.height)}`)
+      if (r.width + 0.5 < minPx || r.height + 0.5 < minPx)
+        out.push(
+          `${el.tagName.toLowerCase()}.${el.className.toString().split(' ')[0]} "${(el.getAttribute('aria-label') ?? el.innerText).slice(0, 16)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+        )
     }
     return out
   }, min)
@@ -42,7 +51,13 @@ export async function overflowing(page: Page): Promise<string[]> {
     const w = document.documentElement.clientWidth
     const out: string[] = []
     for (const el of document.querySelectorAll<HTMLElement>('.taro_page:not([style*="display: none"]) *')) {
-      if (el.offsetParent === null || el.closest('.home__featured, .taro-scroll-view__scroll-x, taro-scroll-view-core, .chip-bar, .data-table, .feed__swiper taro-swiper-item-core:not(:first-child)')) continue
+      if (
+        el.offsetParent === null ||
+        el.closest(
+          '.home__featured, .taro-scroll-view__scroll-x, taro-scroll-view-core, .chip-bar, .data-table, .feed__swiper taro-swiper-item-core:not(:first-child)',
+        )
+      )
+        continue
       const r = el.getBoundingClientRect()
       if (r.right > w + 1 && r.width > 0) out.push(`${el.tagName.toLowerCase()}.${el.className.toString().split(' ')[0]} right=${Math.round(r.right)}`)
     }
@@ -51,7 +66,9 @@ export async function overflowing(page: Page): Promise<string[]> {
 }
 
 export async function bodyFontPx(page: Page): Promise<number> {
-  return page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.taro_page:not([style*="display: none"]) .page') as Element).getPropertyValue('font-size')))
+  return page.evaluate(() =>
+    parseFloat(getComputedStyle(document.querySelector('.taro_page:not([style*="display: none"]) .page') as Element).getPropertyValue('font-size')),
+  )
 }
 
 /** the whole page, not just the first screen: Taro scrolls inside the page element, so grow the viewport to fit */

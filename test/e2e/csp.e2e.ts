@@ -37,9 +37,12 @@ test('an injected inline script is blocked by the CSP and reported', async () =>
   assert.equal(ran, false, 'the injected script must not run')
   // the report reaches the test through a binding: until it is there (5 s at most)
   const seen: string[] = []
-  for (const until = Date.now() + 5000; !seen.some((v) => /script-src/.test(v)) && Date.now() < until; ) {
+  for (const until = Date.now() + 5000; !seen.some((v) => /script-src/.test(v)) && Date.now() < until;) {
     seen.push(...takeCspViolations(page))
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)))
   }
-  assert.ok(seen.some((v) => /script-src/.test(v)), `the violation is reported: ${JSON.stringify(seen)}`)
+  assert.ok(
+    seen.some((v) => /script-src/.test(v)),
+    `the violation is reported: ${JSON.stringify(seen)}`,
+  )
 })

@@ -34,13 +34,19 @@ test('the first screen stands on the HTML alone: 首页 and an interpretation, n
     const layer = page.locator(LAYER)
     await layer.getByText(FEATURED).waitFor()
     assert.match(await layer.innerText(), /政策通[\s\S]*有问题，直接问[\s\S]*精选解读[\s\S]*政策专题[\s\S]*养老服务/)
-    const normalSize = await layer.locator('.interp-card__title').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
+    const normalSize = await layer
+      .locator('.interp-card__title')
+      .first()
+      .evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
     await screenshot(page, 'first-screen-home')
 
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), persisted('zct-theme', { choice: 'elder' }))
     await page.reload()
     await layer.getByText(FEATURED).waitFor()
-    const elderSize = await layer.locator('.interp-card__title').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
+    const elderSize = await layer
+      .locator('.interp-card__title')
+      .first()
+      .evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
     assert.ok(elderSize >= normalSize * 1.2, `elder text ${elderSize}px vs normal ${normalSize}px`)
     await screenshot(page, 'first-screen-home-elder')
     await page.evaluate(() => localStorage.removeItem('zct-theme'))

@@ -32,25 +32,35 @@ test('解读 tab → an interpretation whose chart is drawn, with its data table
   assert.match(await card.innerText(), /图解/)
   await card.click()
   await page.waitForURL(/packages\/interpretation\/pages\/detail/)
-  await page.getByRole('heading', { name: /基础养老金/ }).first().waitFor()
+  await page
+    .getByRole('heading', { name: /基础养老金/ })
+    .first()
+    .waitFor()
 
   const chart = page.locator('.chart:visible').first()
   await chart.scrollIntoViewIfNeeded()
   await page.waitForFunction(() => !![...document.querySelectorAll('.chart canvas')].find((c) => (c as HTMLElement).offsetParent !== null))
   // ECharts animates the chart in: wait until it has drawn (a chart that never draws fails below)
   await page
-    .waitForFunction(() => {
-      const canvas = [...document.querySelectorAll('.chart canvas')].find((c) => (c as HTMLElement).offsetParent !== null) as HTMLCanvasElement | null
-      if (!canvas) return false
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
-      let inked = 0
-      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && !(data[i] > 245 && data[i + 1] > 245 && data[i + 2] > 245)) inked++
-      return inked > 2000
-    }, undefined, { timeout: 5000 })
+    .waitForFunction(
+      () => {
+        const canvas = [...document.querySelectorAll('.chart canvas')].find((c) => (c as HTMLElement).offsetParent !== null) as HTMLCanvasElement | null
+        if (!canvas) return false
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+        let inked = 0
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && !(data[i] > 245 && data[i + 1] > 245 && data[i + 2] > 245)) inked++
+        return inked > 2000
+      },
+      undefined,
+      { timeout: 5000 },
+    )
     .catch(() => undefined)
   const inked = await inkedPixels(page)
   assert.ok(inked > 2000, `chart canvas has drawn pixels (${inked})`)
-  const { width, dpr } = await page.evaluate(() => ({ width: ([...document.querySelectorAll('.chart canvas')].find((c) => (c as HTMLElement).offsetParent !== null) as HTMLCanvasElement).width, dpr: window.devicePixelRatio }))
+  const { width, dpr } = await page.evaluate(() => ({
+    width: ([...document.querySelectorAll('.chart canvas')].find((c) => (c as HTMLElement).offsetParent !== null) as HTMLCanvasElement).width,
+    dpr: window.devicePixelRatio,
+  }))
   const cssWidth = await chart.evaluate((el) => el.getBoundingClientRect().width)
   assert.equal(width, Math.round(cssWidth * dpr), 'canvas backed at the device pixel ratio')
   await screenshot(page, 'interpretation')

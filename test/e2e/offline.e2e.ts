@@ -58,6 +58,8 @@ test('offline: the question waits in 待发送 under the offline banner, goes ou
   await page.context().setOffline(false)
   await page.locator('.offline-banner:visible').first().waitFor({ state: 'detached', timeout: 20000 })
   await page.waitForFunction(() => localStorage.getItem('zct-outbox') === null, undefined, { timeout: 20000 })
-  const mine = (await (await fetch(`${BASE_URL}/api/v1/consultations/mine`, { headers: { authorization: `Bearer ${token}` } })).json()) as { question: string }[]
+  const mine = (await (await fetch(`${BASE_URL}/api/v1/consultations/mine`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    question: string
+  }[]
   assert.equal(mine.filter((c) => c.question === QUESTION).length, 1, 'stored exactly once')
 })

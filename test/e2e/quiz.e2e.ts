@@ -50,7 +50,10 @@ test('a resident answers a campaign, sees score and review, finds themselves on 
     await option.click()
     assert.equal(await option.getAttribute('aria-checked'), 'true')
     if (i === 0) {
-      await page.getByText(/^(单选题|多选题|判断题)$/).first().waitFor()
+      await page
+        .getByText(/^(单选题|多选题|判断题)$/)
+        .first()
+        .waitFor()
       await screenshot(page, 'quiz-question')
     }
     if (i < total - 1) await page.getByRole('button', { name: '下一题' }).click()

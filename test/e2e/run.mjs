@@ -115,7 +115,16 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'zct-e2e-'))
 const base = `http://127.0.0.1:${port}`
 const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   cwd: root,
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, API_MODE: 'sqlite', LOG_LEVEL: 'warn', STATIC_DIR: h5Dir, ALLOW_DEV_LOGIN: '1' },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    API_MODE: 'sqlite',
+    LOG_LEVEL: 'warn',
+    STATIC_DIR: h5Dir,
+    ALLOW_DEV_LOGIN: '1',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 })
 

@@ -55,9 +55,12 @@ test('the lecturer uploads a site photo from the file input and completes the le
   const page = session.page
   await page.goto(`${BASE_URL}/pages/mine/index`)
   // signed in as the lecturer, as the app keeps a session (Taro storage)
-  await page.evaluate((s) => {
-    localStorage.setItem('zct-session', JSON.stringify({ data: JSON.stringify({ state: s, version: 0 }) }))
-  }, { token: lecturer.token, user: lecturer.user, expiresAt: lecturer.expiresAt })
+  await page.evaluate(
+    (s) => {
+      localStorage.setItem('zct-session', JSON.stringify({ data: JSON.stringify({ state: s, version: 0 }) }))
+    },
+    { token: lecturer.token, user: lecturer.user, expiresAt: lecturer.expiresAt },
+  )
   await page.goto(`${BASE_URL}/packages/lecture/pages/detail/index?id=${order.id}`)
   await page.getByRole('button', { name: '填写完成报告' }).click()
   const field = (label: string) => page.locator(`[aria-label="${label}"]:visible input, [aria-label="${label}"]:visible textarea`).first()

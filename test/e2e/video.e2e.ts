@@ -11,16 +11,23 @@ test('视频 tab → the feed: the first video plays with a caption; swiping up 
   await card.waitFor()
   await card.click()
   await page.waitForURL(/packages\/video\/pages\/feed/)
-  await page.getByText(/第 1\/\d+ 条/).first().waitFor()
+  await page
+    .getByText(/第 1\/\d+ 条/)
+    .first()
+    .waitFor()
   const videoAt = (i: number) =>
     page.evaluate((n) => {
       const v = document.querySelector(`.feed__stage[data-index="${n}"] video`) as HTMLVideoElement | null
       return v ? { time: v.currentTime, paused: v.paused } : null
     }, i)
-  await page.waitForFunction(() => {
-    const v = document.querySelector('.feed__stage[data-index="0"] video') as HTMLVideoElement | null
-    return !!v && v.currentTime > 1
-  }, undefined, { timeout: 15000 })
+  await page.waitForFunction(
+    () => {
+      const v = document.querySelector('.feed__stage[data-index="0"] video') as HTMLVideoElement | null
+      return !!v && v.currentTime > 1
+    },
+    undefined,
+    { timeout: 15000 },
+  )
   await page.locator('.caption-overlay:visible').first().waitFor()
   assert.ok(((await page.locator('.caption-overlay:visible').first().innerText()) ?? '').trim().length > 0)
   await screenshot(page, 'video-feed')
@@ -33,10 +40,14 @@ test('视频 tab → the feed: the first video plays with a caption; swiping up 
   await page.mouse.move(x, box.y + box.height * 0.45, { steps: 5 })
   await page.mouse.move(x, box.y + box.height * 0.2, { steps: 5 })
   await page.mouse.up()
-  await page.waitForFunction(() => {
-    const v = document.querySelector('.feed__stage[data-index="1"] video') as HTMLVideoElement | null
-    return !!v && v.currentTime > 0.5 && !v.paused
-  }, undefined, { timeout: 15000 })
+  await page.waitForFunction(
+    () => {
+      const v = document.querySelector('.feed__stage[data-index="1"] video') as HTMLVideoElement | null
+      return !!v && v.currentTime > 0.5 && !v.paused
+    },
+    undefined,
+    { timeout: 15000 },
+  )
   const first = await videoAt(0)
   assert.ok(first?.paused, 'the first video paused after the swipe')
 })
@@ -50,10 +61,14 @@ test('the player page: a video plays with a caption, speed and transcript', asyn
     v.muted = true
     await v.play()
   })
-  await page.waitForFunction(() => {
-    const v = [...document.querySelectorAll('.video-play__video video')].find((x) => (x as HTMLElement).offsetParent !== null) as HTMLVideoElement | undefined
-    return !!v && v.currentTime > 1
-  }, undefined, { timeout: 15000 })
+  await page.waitForFunction(
+    () => {
+      const v = [...document.querySelectorAll('.video-play__video video')].find((x) => (x as HTMLElement).offsetParent !== null) as HTMLVideoElement | undefined
+      return !!v && v.currentTime > 1
+    },
+    undefined,
+    { timeout: 15000 },
+  )
   await page.locator('.caption-overlay:visible').waitFor()
   await screenshot(page, 'video-play')
 })
@@ -98,9 +113,13 @@ test('a course lesson: seek, leave, come back, and it resumes at the saved posit
     v.muted = true
     await v.play().catch(() => undefined)
   })
-  await page.waitForFunction(() => {
-    const v = [...document.querySelectorAll('.lesson__video video')].find((x) => (x as HTMLElement).offsetParent !== null) as HTMLVideoElement | undefined
-    return !!v && v.currentTime >= 16.5
-  }, undefined, { timeout: 10000 })
+  await page.waitForFunction(
+    () => {
+      const v = [...document.querySelectorAll('.lesson__video video')].find((x) => (x as HTMLElement).offsetParent !== null) as HTMLVideoElement | undefined
+      return !!v && v.currentTime >= 16.5
+    },
+    undefined,
+    { timeout: 10000 },
+  )
   await screenshot(page, 'lesson-resumed')
 })

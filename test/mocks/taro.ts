@@ -72,7 +72,12 @@ const Taro = {
   nextTick: (fn: () => void) => void Promise.resolve().then(fn),
   createVideoContext: (id: string) => {
     const record = (action: string, arg?: unknown) => taroMock.videoCalls.push({ id, action, arg })
-    return { play: () => record('play'), pause: () => record('pause'), seek: (t: number) => record('seek', t), playbackRate: (r: number) => record('playbackRate', r) }
+    return {
+      play: () => record('play'),
+      pause: () => record('pause'),
+      seek: (t: number) => record('seek', t),
+      playbackRate: (r: number) => record('playbackRate', r),
+    }
   },
   request: () => Promise.reject(new Error('Taro.request is not available in tests: stub the ApiClient transport')),
   getSystemInfoSync: () => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 667, platform: 'devtools', fontSizeSetting: 16 }),

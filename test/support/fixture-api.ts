@@ -89,7 +89,9 @@ export function createFixtureApi(options: { now?: () => Date } = {}): FixtureApi
       const boundary = 'zct-fixture-boundary'
       const bytes = typeof req.photo.source === 'string' ? Buffer.from(req.photo.source) : await bytesOf(req.photo.source)
       const payload = Buffer.concat([
-        Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${req.photo.name ?? 'photo'}"\r\ncontent-type: application/octet-stream\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${req.photo.name ?? 'photo'}"\r\ncontent-type: application/octet-stream\r\n\r\n`,
+        ),
         bytes,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ])

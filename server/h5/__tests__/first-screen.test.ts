@@ -42,7 +42,12 @@ describe('first screen markup', () => {
 
   it('shows the first featured interpretations of 首页, escaped', () => {
     const summary = { id: 'i1', title: hostile, summary: '', kind: 'qa', topic: 'zwgk', cover: '/media/c.jpg', publishedAt: '2024-01-02' }
-    const home = { featured: [summary, summary, summary, summary], topics: [{ id: 'zwgk', name: '政务公开' }], latestPolicies: [], campaigns: [] } as unknown as Home
+    const home = {
+      featured: [summary, summary, summary, summary],
+      topics: [{ id: 'zwgk', name: '政务公开' }],
+      latestPolicies: [],
+      campaigns: [],
+    } as unknown as Home
     const html = homeFirstScreen(home)
     expect(html.match(/interp-card__title/g)).toHaveLength(FEATURED_ON_FIRST_SCREEN)
     expect(html).not.toContain('<img src=x')

@@ -24,9 +24,7 @@ function expected(action: LectureAction, actor: LectureActor, status: LectureOrd
   return row?.[3]
 }
 
-const cases = LECTURE_ACTIONS.flatMap((action) =>
-  LECTURE_ACTORS.flatMap((actor) => LECTURE_STATUSES.map((status) => [action, actor, status] as const)),
-)
+const cases = LECTURE_ACTIONS.flatMap((action) => LECTURE_ACTORS.flatMap((actor) => LECTURE_STATUSES.map((status) => [action, actor, status] as const)))
 
 describe('decide: every action × caller × state', () => {
   it('covers 8 actions × 10 callers × 8 states', () => {

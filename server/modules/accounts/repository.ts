@@ -105,9 +105,7 @@ export class AccountsRepository {
     const row = this.stmt(
       `SELECT u.id, u.external_id, u.role, u.disabled_at, c.password_hash FROM users u
        JOIN staff_credentials c ON c.user_id = u.id WHERE u.provider = 'password' AND u.external_id = ?`,
-    ).get(normaliseUsername(username)) as
-      | { id: string; external_id: string; role: Role; disabled_at: string | null; password_hash: string }
-      | undefined
+    ).get(normaliseUsername(username)) as { id: string; external_id: string; role: Role; disabled_at: string | null; password_hash: string } | undefined
     return row && { userId: row.id, username: row.external_id, role: row.role, passwordHash: row.password_hash, disabled: row.disabled_at !== null }
   }
 
@@ -153,7 +151,10 @@ export class AccountsRepository {
       params.push(q.toLowerCase(), q)
     }
     const where = `WHERE ${conditions.join(' AND ')}`
-    const total = this.db.prepare(`SELECT COUNT(*) FROM users u ${where}`).pluck().get(...params) as number
+    const total = this.db
+      .prepare(`SELECT COUNT(*) FROM users u ${where}`)
+      .pluck()
+      .get(...params) as number
     const rows = this.db
       .prepare(`${ACCOUNT_SELECT} ${where} ORDER BY u.created_at DESC, u.id LIMIT ? OFFSET ?`)
       .all(...params, query.pageSize, (query.page - 1) * query.pageSize) as AccountRow[]
@@ -181,11 +182,7 @@ export class AccountsRepository {
   }
 
   setPassword(userId: string, passwordHash: string): void {
-    this.stmt('UPDATE staff_credentials SET password_hash = ?, password_changed_at = ? WHERE user_id = ?').run(
-      passwordHash,
-      this.now().toISOString(),
-      userId,
-    )
+    this.stmt('UPDATE staff_credentials SET password_hash = ?, password_changed_at = ? WHERE user_id = ?').run(passwordHash, this.now().toISOString(), userId)
   }
 
   recordLogin(userId: string): void {
@@ -236,9 +233,6 @@ export class AccountsRepository {
 
   /** every session of the user, but the one with `keepToken` */
   revokeAllSessions(userId: string, keepToken?: string): number {
-    return this.stmt('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(
-      userId,
-      keepToken ? hashSessionToken(keepToken) : null,
-    ).changes
+    return this.stmt('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, keepToken ? hashSessionToken(keepToken) : null).changes
   }
 }

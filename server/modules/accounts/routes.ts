@@ -24,16 +24,7 @@ import { checkLecturerLink } from '../staff-scope/lecturer-link'
 import { StaffScopeRepository } from '../staff-scope/repository'
 import { hashPassword, passwordProblem } from '../auth/password'
 import { normaliseUsername } from './repository'
-import {
-  AccountQuery,
-  accountMessages,
-  DEPARTMENT_MAX,
-  IdempotencyHeaders,
-  NAME_MAX,
-  ResetPasswordInput,
-  StaffAccount,
-  StaffAccountInput,
-} from './schemas'
+import { AccountQuery, accountMessages, DEPARTMENT_MAX, IdempotencyHeaders, NAME_MAX, ResetPasswordInput, StaffAccount, StaffAccountInput } from './schemas'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 const CREATE_SCOPE = 'POST /admin/accounts'

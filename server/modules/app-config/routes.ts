@@ -10,10 +10,6 @@ export const AppConfig = Type.Object({ demo: Type.Boolean() })
 
 export function appConfigRoutes(options: { devLogin: boolean }): RoutePlugin {
   return async (app) => {
-    app.get(
-      '/app-config',
-      { schema: { response: { 200: AppConfig } }, config: { memo: true, faults: false } },
-      async () => ({ demo: options.devLogin }),
-    )
+    app.get('/app-config', { schema: { response: { 200: AppConfig } }, config: { memo: true, faults: false } }, async () => ({ demo: options.devLogin }))
   }
 }

@@ -56,11 +56,7 @@ function targetIdOf(request: FastifyRequest, route: AuditRoute): string | undefi
  * Writes the request's audit entry now (call it inside the action's transaction): action and
  * target type from the route's `config.audit` unless given; actor the signed-in user unless given.
  */
-export function auditInTransaction(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  entry: Partial<NewAuditEntry> & { actor?: AuditActor },
-): void {
+export function auditInTransaction(app: FastifyInstance, request: FastifyRequest, entry: Partial<NewAuditEntry> & { actor?: AuditActor }): void {
   const route = request.routeOptions.config.audit
   const actor = entry.actor ?? (request.user ? actorOf(request.user) : undefined)
   const action = entry.action ?? route?.action

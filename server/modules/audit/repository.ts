@@ -114,7 +114,10 @@ export class AuditRepository {
     if (query.from) add('at >= ?', query.from)
     if (query.to) add('at <= ?', query.to)
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
-    const total = this.db.prepare(`SELECT COUNT(*) FROM audit_log ${where}`).pluck().get(...params) as number
+    const total = this.db
+      .prepare(`SELECT COUNT(*) FROM audit_log ${where}`)
+      .pluck()
+      .get(...params) as number
     const rows = this.db
       .prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
       .all(...params, query.pageSize, (query.page - 1) * query.pageSize) as AuditRow[]

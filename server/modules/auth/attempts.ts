@@ -34,8 +34,7 @@ export class PasswordAttempts {
       .transaction((): Reservation => {
         const now = this.now()
         const row = this.db.prepare('SELECT failures, last_failed, locked_until FROM login_failures WHERE username = ?').get(name) as
-          | { failures: number; last_failed: string; locked_until: string | null }
-          | undefined
+          { failures: number; last_failed: string; locked_until: string | null } | undefined
         const lockedMs = row?.locked_until ? Date.parse(row.locked_until) - now.getTime() : 0
         if (lockedMs > 0) return { ok: false, lockedMs }
         const recent = row !== undefined && now.getTime() - Date.parse(row.last_failed) < FAILURE_WINDOW_MS

@@ -126,8 +126,7 @@ export class IntegrityRepository {
 
   getIntegrity(attemptId: string): AttemptIntegrity | undefined {
     const row = this.stmt('SELECT risk_check, risk_rank, flag_reason, prize_eligible FROM quiz_attempts WHERE id = ?').get(attemptId) as
-      | { risk_check: AttemptIntegrity['riskCheck'] | null; risk_rank: number | null; flag_reason: string | null; prize_eligible: number }
-      | undefined
+      { risk_check: AttemptIntegrity['riskCheck'] | null; risk_rank: number | null; flag_reason: string | null; prize_eligible: number } | undefined
     if (!row) return undefined
     return {
       ...(row.risk_check ? { riskCheck: row.risk_check } : {}),

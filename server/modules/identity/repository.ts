@@ -23,15 +23,11 @@ export class IdentityRepository {
   ) {}
 
   byId(id: string): IdentityRow | undefined {
-    return this.db
-      .prepare('SELECT id, provider, external_id, nickname, role, mobile FROM users WHERE id = ?')
-      .get(id) as IdentityRow | undefined
+    return this.db.prepare('SELECT id, provider, external_id, nickname, role, mobile FROM users WHERE id = ?').get(id) as IdentityRow | undefined
   }
 
   byMobile(mobile: string): IdentityRow | undefined {
-    return this.db
-      .prepare('SELECT id, provider, external_id, nickname, role, mobile FROM users WHERE mobile = ?')
-      .get(mobile) as IdentityRow | undefined
+    return this.db.prepare('SELECT id, provider, external_id, nickname, role, mobile FROM users WHERE mobile = ?').get(mobile) as IdentityRow | undefined
   }
 
   /** the resident of this provider and id, created with `nickname` (and `mobile`) the first time */
@@ -104,10 +100,7 @@ export class IdentityRepository {
 
   /** every (table, column) with a foreign key to users (id) */
   private referencesToUsers(): { table: string; column: string }[] {
-    const tables = this.db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .pluck()
-      .all() as string[]
+    const tables = this.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]
     const refs: { table: string; column: string }[] = []
     for (const table of tables) {
       const keys = this.db.prepare('SELECT "table" AS parent, "from" AS col, "to" AS target FROM pragma_foreign_key_list(?)').all(table) as {

@@ -85,16 +85,12 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
     // like staff sessions, with the device and address they came from (登录设备)
     const sessionFor = (id: string, request: FastifyRequest) => store.createSession({ userId: id, userAgent: request.headers['user-agent'], ip: request.ip })
 
-    app.get(
-      '/auth/methods',
-      { schema: { response: { 200: AuthMethods } }, config: { cache: 'no-store' } },
-      async () => ({
-        sms: Boolean(sender),
-        smsDemo: Boolean(sender?.demo),
-        wechatOa: Boolean(options.wechatOa),
-        wechat: Boolean(options.wechat),
-      }),
-    )
+    app.get('/auth/methods', { schema: { response: { 200: AuthMethods } }, config: { cache: 'no-store' } }, async () => ({
+      sms: Boolean(sender),
+      smsDemo: Boolean(sender?.demo),
+      wechatOa: Boolean(options.wechatOa),
+      wechat: Boolean(options.wechat),
+    }))
 
     app.post(
       '/auth/sms/send',

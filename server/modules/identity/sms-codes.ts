@@ -14,8 +14,7 @@ export const SMS_CODE_TRIES = 5
 export const SMS_RESEND_MS = 60 * 1000
 export const SMS_SENDS_PER_DAY = 10
 
-const hashOf = (salt: string, mobile: string, code: string) =>
-  createHmac('sha256', salt).update(`${mobile}:${code}`).digest('hex')
+const hashOf = (salt: string, mobile: string, code: string) => createHmac('sha256', salt).update(`${mobile}:${code}`).digest('hex')
 
 /** a 429 that also says its wait in Retry-After (set by the route from `retryAfterMs`) */
 export class SmsRateLimited extends ApiError {
@@ -49,8 +48,7 @@ export class SmsCodes {
       const day = new Date(start.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
       this.db.prepare('DELETE FROM sms_sends WHERE day < ?').run(day)
       const sends = this.db.prepare('SELECT count, last_sent_at FROM sms_sends WHERE mobile = ? AND day = ?').get(mobile, day) as
-        | { count: number; last_sent_at: string }
-        | undefined
+        { count: number; last_sent_at: string } | undefined
       if (sends) {
         const wait = Date.parse(sends.last_sent_at) + SMS_RESEND_MS - now.getTime()
         if (wait > 0) throw new SmsRateLimited('验证码已发送，获取过于频繁', wait, true)
@@ -87,8 +85,7 @@ export class SmsCodes {
   verify(mobile: string, code: string): void {
     const outcome = this.db.transaction((): string | undefined => {
       const row = this.db.prepare('SELECT salt, code_hash, expires_at, attempts_left FROM sms_codes WHERE mobile = ?').get(mobile) as
-        | { salt: string; code_hash: string; expires_at: string; attempts_left: number }
-        | undefined
+        { salt: string; code_hash: string; expires_at: string; attempts_left: number } | undefined
       if (!row) return '请先获取验证码'
       if (Date.parse(row.expires_at) <= this.now().getTime()) {
         this.db.prepare('DELETE FROM sms_codes WHERE mobile = ?').run(mobile)

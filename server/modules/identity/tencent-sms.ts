@@ -38,24 +38,10 @@ const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('
 const hmac = (key: Buffer | string, s: string) => createHmac('sha256', key).update(s, 'utf8').digest()
 
 /** the Authorization header for a POST of `payload` to `host` at `timestamp` (unix seconds) */
-export function tc3Authorization(input: {
-  secretId: string
-  secretKey: string
-  service: string
-  host: string
-  payload: string
-  timestamp: number
-}): string {
+export function tc3Authorization(input: { secretId: string; secretKey: string; service: string; host: string; payload: string; timestamp: number }): string {
   const date = new Date(input.timestamp * 1000).toISOString().slice(0, 10)
   const signedHeaders = 'content-type;host'
-  const canonicalRequest = [
-    'POST',
-    '/',
-    '',
-    `content-type:${CONTENT_TYPE}\nhost:${input.host}\n`,
-    signedHeaders,
-    sha256Hex(input.payload),
-  ].join('\n')
+  const canonicalRequest = ['POST', '/', '', `content-type:${CONTENT_TYPE}\nhost:${input.host}\n`, signedHeaders, sha256Hex(input.payload)].join('\n')
   const scope = `${date}/${input.service}/tc3_request`
   const stringToSign = ['TC3-HMAC-SHA256', String(input.timestamp), scope, sha256Hex(canonicalRequest)].join('\n')
   const secretDate = hmac(`TC3${input.secretKey}`, date)

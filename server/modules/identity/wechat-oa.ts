@@ -63,8 +63,7 @@ export class OaStates {
     return this.db
       .transaction(() => {
         const row = this.db.prepare('SELECT redirect, expires_at, nonce_hash FROM oauth_states WHERE state_hash = ?').get(hashState(state)) as
-          | { redirect: string; expires_at: string; nonce_hash: string | null }
-          | undefined
+          { redirect: string; expires_at: string; nonce_hash: string | null } | undefined
         if (!row) throw badRequest(OA_STATE_INVALID)
         if (Date.parse(row.expires_at) <= this.now().getTime()) {
           this.db.prepare('DELETE FROM oauth_states WHERE state_hash = ?').run(hashState(state))

@@ -11,17 +11,13 @@ export class StaffScopeRepository {
 
   /** the lecturer of the menu this account speaks for; only a lecturer account with a link has one */
   lecturerIdOf(userId: string): string | undefined {
-    const row = this.db.prepare("SELECT lecturer_id FROM users WHERE id = ? AND role = 'lecturer'").get(userId) as
-      | { lecturer_id: string | null }
-      | undefined
+    const row = this.db.prepare("SELECT lecturer_id FROM users WHERE id = ? AND role = 'lecturer'").get(userId) as { lecturer_id: string | null } | undefined
     return row?.lecturer_id ?? undefined
   }
 
   /** the account linked to a lecturer, if any */
   accountOfLecturer(lecturerId: string): { userId: string; orgCode?: string } | undefined {
-    const row = this.db.prepare('SELECT id, org_code FROM users WHERE lecturer_id = ?').get(lecturerId) as
-      | { id: string; org_code: string | null }
-      | undefined
+    const row = this.db.prepare('SELECT id, org_code FROM users WHERE lecturer_id = ?').get(lecturerId) as { id: string; org_code: string | null } | undefined
     return row && { userId: row.id, ...(row.org_code ? { orgCode: row.org_code } : {}) }
   }
 

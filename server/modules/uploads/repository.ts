@@ -96,13 +96,15 @@ export class UploadRepository {
       await file.close()
     }
     try {
-      this.db.transaction(() => {
-        // checked with the insert, so uploads at once cannot pass the quota together
-        this.checkQuota(userId, bytes.length)
-        this.db
-          .prepare('INSERT INTO uploads (name, user_id, type, size, sha256, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(name, userId, type, bytes.length, sha256, idempotencyKey ?? null, this.now().toISOString())
-      }).immediate()
+      this.db
+        .transaction(() => {
+          // checked with the insert, so uploads at once cannot pass the quota together
+          this.checkQuota(userId, bytes.length)
+          this.db
+            .prepare('INSERT INTO uploads (name, user_id, type, size, sha256, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+            .run(name, userId, type, bytes.length, sha256, idempotencyKey ?? null, this.now().toISOString())
+        })
+        .immediate()
     } catch (err) {
       await unlink(path).catch(() => undefined)
       // two requests with one key at once: the first row wins, the second replays it
@@ -144,8 +146,7 @@ export class UploadRepository {
   servedTo(name: string, userId: string | undefined): ServedUpload | undefined {
     if (!NAME.test(name)) return undefined
     const row = this.db.prepare('SELECT user_id, type, size, attached_at FROM uploads WHERE name = ?').get(name) as
-      | { user_id: string; type: UploadType; size: number; attached_at: string | null }
-      | undefined
+      { user_id: string; type: UploadType; size: number; attached_at: string | null } | undefined
     if (!row) return undefined
     const isPublic = row.attached_at !== null
     if (!isPublic && row.user_id !== userId) return undefined
@@ -158,10 +159,7 @@ export class UploadRepository {
    */
   async sweep(): Promise<string[]> {
     const before = new Date(this.now().getTime() - UNATTACHED_TTL_MS).toISOString()
-    const names = this.db
-      .prepare('DELETE FROM uploads WHERE attached_at IS NULL AND created_at < ? RETURNING name')
-      .pluck()
-      .all(before) as string[]
+    const names = this.db.prepare('DELETE FROM uploads WHERE attached_at IS NULL AND created_at < ? RETURNING name').pluck().all(before) as string[]
     for (const name of names) await unlink(join(this.dir, name)).catch(() => undefined)
     return names
   }

@@ -78,15 +78,17 @@ export function setupUploads(app: FastifyInstance, dir: string | undefined): Upl
     const served = repo.servedTo(request.params.name, request.user?.id)
     const size = served && (await stat(served.path).catch(() => undefined))?.size
     if (!served || size === undefined) throw notFound('找不到该照片')
-    return reply
-      .header('content-type', served.type)
-      .header('content-length', String(size))
-      // a random name never holds other bytes; one nobody else may see is kept by no cache
-      .header('cache-control', served.public ? 'public, max-age=31536000, immutable' : 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
-      .header('content-disposition', 'inline')
-      .send(createReadStream(served.path))
+    return (
+      reply
+        .header('content-type', served.type)
+        .header('content-length', String(size))
+        // a random name never holds other bytes; one nobody else may see is kept by no cache
+        .header('cache-control', served.public ? 'public, max-age=31536000, immutable' : 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
+        .header('content-disposition', 'inline')
+        .send(createReadStream(served.path))
+    )
   })
   // unattached uploads older than a day: at start, then every hour (unref'd: it never holds the process open)
   const sweep = () =>
@@ -140,9 +142,12 @@ export const uploadRoutes: RoutePlugin = async (app) => {
         // uploads by staff (lecturers' photos) are in the audit log, with the upload's address
         audit: { action: 'upload.create', target: 'upload' },
       },
-      onRequest: [requireRole(), async (request) => {
-        if (!UPLOAD_ROLES.includes(request.user!.role)) throw forbidden(UPLOAD_FORBIDDEN)
-      }],
+      onRequest: [
+        requireRole(),
+        async (request) => {
+          if (!UPLOAD_ROLES.includes(request.user!.role)) throw forbidden(UPLOAD_FORBIDDEN)
+        },
+      ],
       preHandler: [app.limit(UPLOAD_LIMITS.perUser), app.limit(UPLOAD_LIMITS.perIp)],
     },
     async (request, reply) => {

@@ -68,7 +68,7 @@ describe('normalize', () => {
     expect(tokenize('交了的钱')).not.toContain('收费')
   })
 
-  it('rewrites everyday words to the departments\' words', () => {
+  it("rewrites everyday words to the departments' words", () => {
     expect(canonicalize('看病的钱')).toBe('医疗费用')
     expect(canonicalize('我爷爷走了')).toBe('我老人去世')
     expect(canonicalize('执照销掉')).toBe('营业执照注销')
@@ -95,7 +95,7 @@ describe('normalize', () => {
     expect(shares.get('上大')).toBe(0.5)
   })
 
-  it('takes the bigrams of the table\'s words for subject words, but not the asking or the time of asking', () => {
+  it("takes the bigrams of the table's words for subject words, but not the asking or the time of asking", () => {
     expect(isContentBigram('医保')).toBe(true)
     expect(isContentBigram('就业')).toBe(true)
     expect(isContentBigram('到账')).toBe(true)
@@ -261,7 +261,19 @@ describe('QaIndex on the fixtures', () => {
   })
 
   it('answers nothing to questions outside every FAQ', () => {
-    for (const q of ['火星移民签证怎么办理', '今天天气怎么样', '台州有什么好吃的', '怎么办理', '股票什么时候涨', '比特币价格', '电脑开不了机怎么办', '世界上最高的山', '黄金现在多少钱一克', '手机怎么充值话费', '明天会不会下雨']) {
+    for (const q of [
+      '火星移民签证怎么办理',
+      '今天天气怎么样',
+      '台州有什么好吃的',
+      '怎么办理',
+      '股票什么时候涨',
+      '比特币价格',
+      '电脑开不了机怎么办',
+      '世界上最高的山',
+      '黄金现在多少钱一克',
+      '手机怎么充值话费',
+      '明天会不会下雨',
+    ]) {
       expect(index.search(q)).toEqual([])
     }
   })

@@ -22,14 +22,39 @@ function seeded(seed: number) {
 }
 
 const abcd = (texts: string[]) => texts.map((text, i) => ({ key: 'ABCD'[i], text }))
-const single: QuestionKey = { id: 's1', type: 'single', stem: '单选', topic: 'yibao', options: abcd(['甲', '乙', '丙', '丁']), answer: ['C'], explanation: '因为丙' }
-const multiple: QuestionKey = { id: 'm1', type: 'multiple', stem: '多选', topic: 'yibao', options: abcd(['甲', '乙', '丙', '丁']), answer: ['A', 'B', 'C'], explanation: '甲乙丙' }
-const judge: QuestionKey = { id: 'j1', type: 'judge', stem: '判断', topic: 'zwgk', options: [{ key: 'T', text: '正确' }, { key: 'F', text: '错误' }], answer: ['F'], explanation: '错误' }
+const single: QuestionKey = {
+  id: 's1',
+  type: 'single',
+  stem: '单选',
+  topic: 'yibao',
+  options: abcd(['甲', '乙', '丙', '丁']),
+  answer: ['C'],
+  explanation: '因为丙',
+}
+const multiple: QuestionKey = {
+  id: 'm1',
+  type: 'multiple',
+  stem: '多选',
+  topic: 'yibao',
+  options: abcd(['甲', '乙', '丙', '丁']),
+  answer: ['A', 'B', 'C'],
+  explanation: '甲乙丙',
+}
+const judge: QuestionKey = {
+  id: 'j1',
+  type: 'judge',
+  stem: '判断',
+  topic: 'zwgk',
+  options: [
+    { key: 'T', text: '正确' },
+    { key: 'F', text: '错误' },
+  ],
+  answer: ['F'],
+  explanation: '错误',
+}
 
 function bank(perTopic: Record<string, number>): QuestionKey[] {
-  return Object.entries(perTopic).flatMap(([topic, n]) =>
-    Array.from({ length: n }, (_, i) => ({ ...single, id: `${topic}-${i}`, topic })),
-  )
+  return Object.entries(perTopic).flatMap(([topic, n]) => Array.from({ length: n }, (_, i) => ({ ...single, id: `${topic}-${i}`, topic })))
 }
 
 describe('question selection', () => {
@@ -56,7 +81,13 @@ describe('question selection', () => {
 
   it('is random: different seeds give different draws', () => {
     const pool = bank({ a: 30, b: 30 })
-    const draws = new Set([1, 2, 3, 4, 5].map((s) => selectQuestions(pool, 10, seeded(s)).map((q) => q.id).join()))
+    const draws = new Set(
+      [1, 2, 3, 4, 5].map((s) =>
+        selectQuestions(pool, 10, seeded(s))
+          .map((q) => q.id)
+          .join(),
+      ),
+    )
     expect(draws.size).toBeGreaterThan(3)
   })
 
@@ -154,7 +185,13 @@ describe('time', () => {
 })
 
 describe('attempt limits', () => {
-  const rules: Campaign['rules'] = { questionsPerAttempt: 10, secondsPerQuestion: 20, attemptsPerDay: 3, scoreCounts: 'best', eligibleRegions: ['331082', '331023'] }
+  const rules: Campaign['rules'] = {
+    questionsPerAttempt: 10,
+    secondsPerQuestion: 20,
+    attemptsPerDay: 3,
+    scoreCounts: 'best',
+    eligibleRegions: ['331082', '331023'],
+  }
 
   it('allows a running campaign, an eligible region and attempts left today', () => {
     expect(canStart({ status: 'ongoing', rules }, '331082001001', 2)).toEqual({ ok: true })
@@ -181,7 +218,12 @@ describe('attempt limits', () => {
 
 describe('which score counts, and ranking', () => {
   const s = (userId: string, score: number, timeUsedMs: number, finishedAt: string, attemptId = userId): Standing => ({
-    campaignId: 'q1', userId, attemptId, score, timeUsedMs, finishedAt,
+    campaignId: 'q1',
+    userId,
+    attemptId,
+    score,
+    timeUsedMs,
+    finishedAt,
   })
 
   it('best keeps the higher score, then the faster, then the earlier; latest takes the last', () => {
@@ -218,11 +260,16 @@ describe('which score counts, and ranking', () => {
 
 describe('regional boards per capita', () => {
   const tree: Region[] = [
-    { code: '331002', name: '椒江区', level: 'county', children: [
-      { code: '331002001', name: '海门街道', level: 'township' },
-      { code: '331002002', name: '白云街道', level: 'township' },
-      { code: '331002100', name: '大陈镇', level: 'township' },
-    ] },
+    {
+      code: '331002',
+      name: '椒江区',
+      level: 'county',
+      children: [
+        { code: '331002001', name: '海门街道', level: 'township' },
+        { code: '331002002', name: '白云街道', level: 'township' },
+        { code: '331002100', name: '大陈镇', level: 'township' },
+      ],
+    },
     { code: '331022', name: '三门县', level: 'county', children: [{ code: '331022001', name: '海游街道', level: 'township' }] },
   ]
 
@@ -248,7 +295,11 @@ describe('regional boards per capita', () => {
         { regionCode: '331002100', participants: 20, scoreSum: 1_600 },
       ],
     )
-    expect(rows.map((r) => [r.name, r.rank])).toEqual([['大陈镇', 1], ['海门街道', 2], ['白云街道', 3]])
+    expect(rows.map((r) => [r.name, r.rank])).toEqual([
+      ['大陈镇', 1],
+      ['海门街道', 2],
+      ['白云街道', 3],
+    ])
     expect(rows[0]).toMatchObject({ participants: 20, participationPer10k: 50, averageScore: 80, score: 4000, residents: 4_000 })
     expect(rows[1]).toMatchObject({ participants: 100, participationPer10k: 2.5, averageScore: 90, score: 225 })
     expect(rows[2]).toMatchObject({ participants: 0, averageScore: 0, score: 0 })

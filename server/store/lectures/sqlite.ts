@@ -108,11 +108,41 @@ interface NotificationRow {
 }
 
 const ORDER_COLUMNS = [
-  'id', 'user_id', 'orderer_name', 'orderer_role', 'on_behalf', 'topic_id', 'topic_title', 'format', 'village_code',
-  'county_code', 'township_code', 'region_name', 'place_name', 'date_from', 'date_to', 'time_of_day', 'audience_size',
-  'contact_name', 'contact_phone', 'notes', 'status', 'lecturer_id', 'lecturer_name', 'schedule_date', 'schedule_time',
-  'schedule_place', 'report_attendance', 'report_summary', 'report_photos', 'report_signed_in', 'rating_stars',
-  'rating_comment', 'rated_at', 'created_at', 'updated_at',
+  'id',
+  'user_id',
+  'orderer_name',
+  'orderer_role',
+  'on_behalf',
+  'topic_id',
+  'topic_title',
+  'format',
+  'village_code',
+  'county_code',
+  'township_code',
+  'region_name',
+  'place_name',
+  'date_from',
+  'date_to',
+  'time_of_day',
+  'audience_size',
+  'contact_name',
+  'contact_phone',
+  'notes',
+  'status',
+  'lecturer_id',
+  'lecturer_name',
+  'schedule_date',
+  'schedule_time',
+  'schedule_place',
+  'report_attendance',
+  'report_summary',
+  'report_photos',
+  'report_signed_in',
+  'rating_stars',
+  'rating_comment',
+  'rated_at',
+  'created_at',
+  'updated_at',
 ] as const
 
 function toRow(r: LectureOrderRecord): OrderRow {
@@ -190,7 +220,9 @@ function fromRow(o: OrderRow, events: EventRow[]): LectureOrderRecord {
           },
         }
       : {}),
-    ...(o.rating_stars !== null ? { rating: { stars: o.rating_stars, ...(o.rating_comment !== null ? { comment: o.rating_comment } : {}), at: o.rated_at! } } : {}),
+    ...(o.rating_stars !== null
+      ? { rating: { stars: o.rating_stars, ...(o.rating_comment !== null ? { comment: o.rating_comment } : {}), at: o.rated_at! } }
+      : {}),
     createdAt: o.created_at,
     updatedAt: o.updated_at,
     timeline: events.map((e) => ({
@@ -248,43 +280,47 @@ export class SqliteLectureStore implements LectureStore {
   createOrder(caller: LectureCaller, fields: NewOrderFields, options: LectureWriteOptions): LectureOrderWrite {
     const scope = lectureScope('submit')
     const hash = orderInputHash(fields)
-    return this.db.transaction((): LectureOrderWrite => {
-      const earlier = options.idempotencyKey && this.findReplay(caller.id, scope, options.idempotencyKey)
-      if (earlier) return replayed(earlier, hash)
-      const now = this.now()
-      const record = newOrderRecord(caller, fields, now)
-      const notification = newNotification(record, 'submit', options.wechat, now)
-      const order = toOrderView(record, caller)
-      this.stmt(INSERT_ORDER).run(toRow(record))
-      this.insertEvent(record.id, 0, record.timeline[0])
-      this.insertNotification(notification)
-      if (options.idempotencyKey) this.remember(caller.id, scope, options.idempotencyKey, hash, 201, order)
-      return { order, replayed: false, notification: toNotification(notification) }
-    }).immediate()
+    return this.db
+      .transaction((): LectureOrderWrite => {
+        const earlier = options.idempotencyKey && this.findReplay(caller.id, scope, options.idempotencyKey)
+        if (earlier) return replayed(earlier, hash)
+        const now = this.now()
+        const record = newOrderRecord(caller, fields, now)
+        const notification = newNotification(record, 'submit', options.wechat, now)
+        const order = toOrderView(record, caller)
+        this.stmt(INSERT_ORDER).run(toRow(record))
+        this.insertEvent(record.id, 0, record.timeline[0])
+        this.insertNotification(notification)
+        if (options.idempotencyKey) this.remember(caller.id, scope, options.idempotencyKey, hash, 201, order)
+        return { order, replayed: false, notification: toNotification(notification) }
+      })
+      .immediate()
   }
 
   transition(id: string, command: LectureCommand, caller: LectureCaller, options: LectureWriteOptions): LectureOrderWrite | undefined {
     const scope = lectureScope(command.action)
     const hash = commandHash(id, command)
-    return this.db.transaction((): LectureOrderWrite | undefined => {
-      const earlier = options.idempotencyKey && this.findReplay(caller.id, scope, options.idempotencyKey)
-      if (earlier) return replayed(earlier, hash)
-      const before = this.getOrder(id)
-      if (!before) return undefined
-      const step = planStep(before, command, caller, options, this.now(), this.attendanceCount(id))
-      this.stmt(UPDATE_ORDER).run(toRow(step.record))
-      this.insertEvent(id, step.record.timeline.length - 1, step.record.timeline[step.record.timeline.length - 1])
-      this.insertNotification(step.notification)
-      if (step.code === 'create') {
-        let code = newSignInCode()
-        while (this.orderIdForCode(code)) code = newSignInCode()
-        this.stmt('INSERT INTO lecture_sign_in_codes (code, order_id) VALUES (?, ?)').run(code, id)
-      }
-      if (step.code === 'drop') this.stmt('DELETE FROM lecture_sign_in_codes WHERE order_id = ?').run(id)
-      if (command.action === 'complete') this.attachPhotos(command.photos)
-      if (options.idempotencyKey) this.remember(caller.id, scope, options.idempotencyKey, hash, 200, step.view)
-      return { order: step.view, replayed: false, notification: toNotification(step.notification) }
-    }).immediate()
+    return this.db
+      .transaction((): LectureOrderWrite | undefined => {
+        const earlier = options.idempotencyKey && this.findReplay(caller.id, scope, options.idempotencyKey)
+        if (earlier) return replayed(earlier, hash)
+        const before = this.getOrder(id)
+        if (!before) return undefined
+        const step = planStep(before, command, caller, options, this.now(), this.attendanceCount(id))
+        this.stmt(UPDATE_ORDER).run(toRow(step.record))
+        this.insertEvent(id, step.record.timeline.length - 1, step.record.timeline[step.record.timeline.length - 1])
+        this.insertNotification(step.notification)
+        if (step.code === 'create') {
+          let code = newSignInCode()
+          while (this.orderIdForCode(code)) code = newSignInCode()
+          this.stmt('INSERT INTO lecture_sign_in_codes (code, order_id) VALUES (?, ?)').run(code, id)
+        }
+        if (step.code === 'drop') this.stmt('DELETE FROM lecture_sign_in_codes WHERE order_id = ?').run(id)
+        if (command.action === 'complete') this.attachPhotos(command.photos)
+        if (options.idempotencyKey) this.remember(caller.id, scope, options.idempotencyKey, hash, 200, step.view)
+        return { order: step.view, replayed: false, notification: toNotification(step.notification) }
+      })
+      .immediate()
   }
 
   /**
@@ -335,12 +371,7 @@ export class SqliteLectureStore implements LectureStore {
     }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
     const total = this.stmt(`SELECT COUNT(*) AS n FROM lecture_orders ${where}`).get(...params) as { n: number }
-    const rows = this.rows(
-      `SELECT * FROM lecture_orders ${where} ORDER BY created_at, rowid LIMIT ? OFFSET ?`,
-      ...params,
-      query.pageSize,
-      pageOffset(query),
-    )
+    const rows = this.rows(`SELECT * FROM lecture_orders ${where} ORDER BY created_at, rowid LIMIT ? OFFSET ?`, ...params, query.pageSize, pageOffset(query))
     return { items: this.withEvents(rows), total: total.n, page: query.page, pageSize: query.pageSize }
   }
 
@@ -363,12 +394,17 @@ export class SqliteLectureStore implements LectureStore {
       ? this.rows(
           `SELECT * FROM lecture_orders WHERE schedule_date >= ? AND schedule_date < ? AND status IN (${statuses}) AND county_code = ?
            ORDER BY schedule_date, schedule_time, rowid`,
-          from, to, ...CALENDAR_STATUSES, county,
+          from,
+          to,
+          ...CALENDAR_STATUSES,
+          county,
         )
       : this.rows(
           `SELECT * FROM lecture_orders WHERE schedule_date >= ? AND schedule_date < ? AND status IN (${statuses})
            ORDER BY schedule_date, schedule_time, rowid`,
-          from, to, ...CALENDAR_STATUSES,
+          from,
+          to,
+          ...CALENDAR_STATUSES,
         )
     return this.withEvents(rows)
   }
@@ -376,10 +412,14 @@ export class SqliteLectureStore implements LectureStore {
   reviews(topicId?: string): LectureReviewRecord[] {
     const rows = (
       topicId
-        ? this.stmt(`SELECT topic_id, rating_stars, rating_comment, rated_at, region_name FROM lecture_orders
-                     WHERE rating_stars IS NOT NULL AND topic_id = ? ORDER BY rated_at DESC, rowid DESC`).all(topicId)
-        : this.stmt(`SELECT topic_id, rating_stars, rating_comment, rated_at, region_name FROM lecture_orders
-                     WHERE rating_stars IS NOT NULL ORDER BY rated_at DESC, rowid DESC`).all()
+        ? this.stmt(
+            `SELECT topic_id, rating_stars, rating_comment, rated_at, region_name FROM lecture_orders
+                     WHERE rating_stars IS NOT NULL AND topic_id = ? ORDER BY rated_at DESC, rowid DESC`,
+          ).all(topicId)
+        : this.stmt(
+            `SELECT topic_id, rating_stars, rating_comment, rated_at, region_name FROM lecture_orders
+                     WHERE rating_stars IS NOT NULL ORDER BY rated_at DESC, rowid DESC`,
+          ).all()
     ) as { topic_id: string; rating_stars: number; rating_comment: string | null; rated_at: string; region_name: string }[]
     return rows.map((r) => ({
       topicId: r.topic_id,
@@ -391,9 +431,10 @@ export class SqliteLectureStore implements LectureStore {
   }
 
   listNotifications(userId: string): LectureNotification[] {
-    const rows = this.stmt(
-      'SELECT * FROM lecture_notifications WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
-    ).all(userId, NOTIFICATIONS_LIMIT) as NotificationRow[]
+    const rows = this.stmt('SELECT * FROM lecture_notifications WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').all(
+      userId,
+      NOTIFICATIONS_LIMIT,
+    ) as NotificationRow[]
     return rows.map((r) => toNotification(notificationFrom(r)))
   }
 
@@ -423,52 +464,60 @@ export class SqliteLectureStore implements LectureStore {
   }
 
   signIn(orderId: string, userId: string, code: string): SignInOutcome {
-    return this.db.transaction((): SignInOutcome => {
-      const order = this.stmt('SELECT status FROM lecture_orders WHERE id = ?').get(orderId) as { status: string } | undefined
-      if (!order || order.status !== 'scheduled') return { ok: false, reason: 'not-open' }
-      const now = this.now().getTime()
-      const dayLocked = this.dayLockLeftMs(userId, now)
-      if (dayLocked > 0) return { ok: false, reason: 'locked', lock: 'day', retryAfterMs: dayLocked }
-      const mine = this.signInMisses(userId, orderId)
-      const locked = lockLeftMs(mine, now)
-      if (locked > 0) return { ok: false, reason: 'locked', lock: 'order', retryAfterMs: locked }
-      if (this.orderIdForCode(code) !== orderId) {
-        // the order's safety net: many accounts guessing at it put it on alert, and while it is on
-        // alert one wrong code locks its sender here at once (a right code still signs anyone in)
-        const net = this.signInFailures(orderId)
-        let onAlert = lockLeftMs(net, now) > 0
-        if (!onAlert) {
-          const nextNet = afterWrongCode(net, now, ORDER_ALERT_FAILURES)
-          this.stmt(
-            `INSERT INTO lecture_sign_in_failures (order_id, failures, window_started_at, locked_until) VALUES (?, ?, ?, ?)
+    return this.db
+      .transaction((): SignInOutcome => {
+        const order = this.stmt('SELECT status FROM lecture_orders WHERE id = ?').get(orderId) as { status: string } | undefined
+        if (!order || order.status !== 'scheduled') return { ok: false, reason: 'not-open' }
+        const now = this.now().getTime()
+        const dayLocked = this.dayLockLeftMs(userId, now)
+        if (dayLocked > 0) return { ok: false, reason: 'locked', lock: 'day', retryAfterMs: dayLocked }
+        const mine = this.signInMisses(userId, orderId)
+        const locked = lockLeftMs(mine, now)
+        if (locked > 0) return { ok: false, reason: 'locked', lock: 'order', retryAfterMs: locked }
+        if (this.orderIdForCode(code) !== orderId) {
+          // the order's safety net: many accounts guessing at it put it on alert, and while it is on
+          // alert one wrong code locks its sender here at once (a right code still signs anyone in)
+          const net = this.signInFailures(orderId)
+          let onAlert = lockLeftMs(net, now) > 0
+          if (!onAlert) {
+            const nextNet = afterWrongCode(net, now, ORDER_ALERT_FAILURES)
+            this.stmt(
+              `INSERT INTO lecture_sign_in_failures (order_id, failures, window_started_at, locked_until) VALUES (?, ?, ?, ?)
              ON CONFLICT (order_id) DO UPDATE SET failures = excluded.failures, window_started_at = excluded.window_started_at,
                locked_until = excluded.locked_until`,
-          ).run(orderId, nextNet.failures, iso(nextNet.windowStartedAt), nextNet.lockedUntil === undefined ? null : iso(nextNet.lockedUntil))
-          onAlert = lockLeftMs(nextNet, now) > 0
+            ).run(orderId, nextNet.failures, iso(nextNet.windowStartedAt), nextNet.lockedUntil === undefined ? null : iso(nextNet.lockedUntil))
+            onAlert = lockLeftMs(nextNet, now) > 0
+          }
+          const next = this.countMiss(userId, orderId, mine, now, onAlert ? 1 : SIGN_IN_MAX_FAILURES)
+          return this.afterMiss(userId, now, next, 'order')
         }
-        const next = this.countMiss(userId, orderId, mine, now, onAlert ? 1 : SIGN_IN_MAX_FAILURES)
-        return this.afterMiss(userId, now, next, 'order')
-      }
-      const at = this.now().toISOString()
-      const inserted = this.stmt('INSERT OR IGNORE INTO lecture_attendance (order_id, user_id, signed_in_at) VALUES (?, ?, ?)').run(orderId, userId, at).changes
-      const row = this.stmt('SELECT signed_in_at FROM lecture_attendance WHERE order_id = ? AND user_id = ?').get(orderId, userId) as { signed_in_at: string }
-      return { ok: true, signedInAt: row.signed_in_at, already: inserted === 0, signedIn: this.attendanceCount(orderId) }
-    }).immediate()
+        const at = this.now().toISOString()
+        const inserted = this.stmt('INSERT OR IGNORE INTO lecture_attendance (order_id, user_id, signed_in_at) VALUES (?, ?, ?)').run(
+          orderId,
+          userId,
+          at,
+        ).changes
+        const row = this.stmt('SELECT signed_in_at FROM lecture_attendance WHERE order_id = ? AND user_id = ?').get(orderId, userId) as { signed_in_at: string }
+        return { ok: true, signedInAt: row.signed_in_at, already: inserted === 0, signedIn: this.attendanceCount(orderId) }
+      })
+      .immediate()
   }
 
   signInByCode(userId: string, code: string): SignInOutcome & { orderId?: string } {
-    return this.db.transaction((): SignInOutcome & { orderId?: string } => {
-      const now = this.now().getTime()
-      // locks first: a locked caller learns nothing about the code they sent
-      const dayLocked = this.dayLockLeftMs(userId, now)
-      if (dayLocked > 0) return { ok: false, reason: 'locked', lock: 'day', retryAfterMs: dayLocked }
-      const mine = this.signInMisses(userId, CODE_ONLY)
-      const locked = lockLeftMs(mine, now)
-      if (locked > 0) return { ok: false, reason: 'locked', lock: 'code-only', retryAfterMs: locked }
-      const orderId = this.orderIdForCode(code)
-      if (!orderId) return this.afterMiss(userId, now, this.countMiss(userId, CODE_ONLY, mine, now, CODE_ONLY_MAX_FAILURES), 'code-only')
-      return { ...this.signIn(orderId, userId, code), orderId }
-    }).immediate()
+    return this.db
+      .transaction((): SignInOutcome & { orderId?: string } => {
+        const now = this.now().getTime()
+        // locks first: a locked caller learns nothing about the code they sent
+        const dayLocked = this.dayLockLeftMs(userId, now)
+        if (dayLocked > 0) return { ok: false, reason: 'locked', lock: 'day', retryAfterMs: dayLocked }
+        const mine = this.signInMisses(userId, CODE_ONLY)
+        const locked = lockLeftMs(mine, now)
+        if (locked > 0) return { ok: false, reason: 'locked', lock: 'code-only', retryAfterMs: locked }
+        const orderId = this.orderIdForCode(code)
+        if (!orderId) return this.afterMiss(userId, now, this.countMiss(userId, CODE_ONLY, mine, now, CODE_ONLY_MAX_FAILURES), 'code-only')
+        return { ...this.signIn(orderId, userId, code), orderId }
+      })
+      .immediate()
   }
 
   /** a wrong code of `userId` on `orderId` (CODE_ONLY: by code alone) counted at `now`, locked at `max` */
@@ -507,16 +556,16 @@ export class SqliteLectureStore implements LectureStore {
   }
 
   private signInMisses(userId: string, orderId: string): FailureState | undefined {
-    const row = this.stmt('SELECT failures, window_started_at, locked_until FROM lecture_sign_in_misses WHERE user_id = ? AND order_id = ?').get(userId, orderId) as
-      | { failures: number; window_started_at: string; locked_until: string | null }
-      | undefined
+    const row = this.stmt('SELECT failures, window_started_at, locked_until FROM lecture_sign_in_misses WHERE user_id = ? AND order_id = ?').get(
+      userId,
+      orderId,
+    ) as { failures: number; window_started_at: string; locked_until: string | null } | undefined
     return row && failureState(row)
   }
 
   private signInFailures(orderId: string): FailureState | undefined {
     const row = this.stmt('SELECT failures, window_started_at, locked_until FROM lecture_sign_in_failures WHERE order_id = ?').get(orderId) as
-      | { failures: number; window_started_at: string; locked_until: string | null }
-      | undefined
+      { failures: number; window_started_at: string; locked_until: string | null } | undefined
     return row && failureState(row)
   }
 
@@ -531,9 +580,9 @@ export class SqliteLectureStore implements LectureStore {
   /** the orders with their timelines, in one query for all of them */
   private withEvents(rows: OrderRow[]): LectureOrderRecord[] {
     if (rows.length === 0) return []
-    const events = this.stmt(
-      `SELECT e.* FROM lecture_order_events e JOIN json_each(?) j ON j.value = e.order_id ORDER BY e.order_id, e.seq`,
-    ).all(JSON.stringify(rows.map((r) => r.id))) as EventRow[]
+    const events = this.stmt(`SELECT e.* FROM lecture_order_events e JOIN json_each(?) j ON j.value = e.order_id ORDER BY e.order_id, e.seq`).all(
+      JSON.stringify(rows.map((r) => r.id)),
+    ) as EventRow[]
     const byOrder = new Map<string, EventRow[]>()
     for (const e of events) {
       const list = byOrder.get(e.order_id) ?? []

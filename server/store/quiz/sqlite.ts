@@ -123,10 +123,7 @@ export class SqliteQuizStore implements QuizStore {
   campaignQuestions(campaignId: string) {
     let list = this.byCampaign.get(campaignId)
     if (!list) {
-      const ids = this.db
-        .prepare('SELECT question_id FROM campaign_questions WHERE campaign_id = ? ORDER BY question_id')
-        .pluck()
-        .all(campaignId) as string[]
+      const ids = this.db.prepare('SELECT question_id FROM campaign_questions WHERE campaign_id = ? ORDER BY question_id').pluck().all(campaignId) as string[]
       const bank = this.loadBank()
       list = Object.freeze(ids.map((id) => bank.byId.get(id)!).filter(Boolean)) as QuestionKey[]
       this.byCampaign.set(campaignId, list)
@@ -158,10 +155,7 @@ export class SqliteQuizStore implements QuizStore {
   }
 
   getProfile(userId: string): QuizProfile {
-    const row = this.get<{ region_code: string | null; hide_name: number }>(
-      'SELECT region_code, hide_name FROM quiz_profiles WHERE user_id = ?',
-      userId,
-    )
+    const row = this.get<{ region_code: string | null; hide_name: number }>('SELECT region_code, hide_name FROM quiz_profiles WHERE user_id = ?', userId)
     return { ...(row?.region_code ? { regionCode: row.region_code } : {}), hideName: row?.hide_name === 1 }
   }
 
@@ -178,8 +172,18 @@ export class SqliteQuizStore implements QuizStore {
     this.stmt(
       `INSERT INTO quiz_attempts (id, user_id, campaign_id, started_at, deadline, status, questions, region_code,
        county_code, township_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(a.id, a.userId, a.campaignId, a.startedAt, a.deadline, a.status, JSON.stringify(a.questions),
-      a.regionCode ?? null, a.countyCode ?? null, a.townshipCode ?? null)
+    ).run(
+      a.id,
+      a.userId,
+      a.campaignId,
+      a.startedAt,
+      a.deadline,
+      a.status,
+      JSON.stringify(a.questions),
+      a.regionCode ?? null,
+      a.countyCode ?? null,
+      a.townshipCode ?? null,
+    )
   }
 
   getAttempt(id: string) {
@@ -188,11 +192,7 @@ export class SqliteQuizStore implements QuizStore {
   }
 
   activeAttempt(userId: string, campaignId: string) {
-    const row = this.get<AttemptRow>(
-      "SELECT * FROM quiz_attempts WHERE user_id = ? AND campaign_id = ? AND status = 'active'",
-      userId,
-      campaignId,
-    )
+    const row = this.get<AttemptRow>("SELECT * FROM quiz_attempts WHERE user_id = ? AND campaign_id = ? AND status = 'active'", userId, campaignId)
     return row && attemptFrom(row)
   }
 
@@ -210,8 +210,15 @@ export class SqliteQuizStore implements QuizStore {
     const changes = this.stmt(
       `UPDATE quiz_attempts SET status = ?, answers = ?, score = ?, correct_count = ?, time_used_ms = ?, submitted_at = ?
        WHERE id = ?`,
-    ).run(a.status, a.answers ? JSON.stringify(a.answers) : null, a.score ?? null, a.correctCount ?? null,
-      a.timeUsedMs ?? null, a.submittedAt ?? null, a.id).changes
+    ).run(
+      a.status,
+      a.answers ? JSON.stringify(a.answers) : null,
+      a.score ?? null,
+      a.correctCount ?? null,
+      a.timeUsedMs ?? null,
+      a.submittedAt ?? null,
+      a.id,
+    ).changes
     if (changes !== 1) throw new Error(`updateAttempt: no attempt ${a.id}`)
   }
 
@@ -228,8 +235,7 @@ export class SqliteQuizStore implements QuizStore {
          ON CONFLICT (campaign_id, user_id) DO UPDATE SET attempt_id = excluded.attempt_id, score = excluded.score,
          time_used_ms = excluded.time_used_ms, finished_at = excluded.finished_at, county_code = excluded.county_code,
          township_code = excluded.township_code`,
-      ).run(next.campaignId, next.userId, next.attemptId, next.score, next.timeUsedMs, next.finishedAt,
-        next.countyCode ?? null, next.townshipCode ?? null)
+      ).run(next.campaignId, next.userId, next.attemptId, next.score, next.timeUsedMs, next.finishedAt, next.countyCode ?? null, next.townshipCode ?? null)
       if (previous) this.addToTotals(previous, -1)
       this.addToTotals(next, 1)
     })
@@ -287,7 +293,9 @@ export class SqliteQuizStore implements QuizStore {
       userId,
       JSON.stringify(questionIds),
     )
-    return new Map(rows.map((r) => [r.question_id, { userId, questionId: r.question_id, wrongCount: r.wrong_count, streak: r.streak, lastWrongAt: r.last_wrong_at }]))
+    return new Map(
+      rows.map((r) => [r.question_id, { userId, questionId: r.question_id, wrongCount: r.wrong_count, streak: r.streak, lastWrongAt: r.last_wrong_at }]),
+    )
   }
 
   putMistakes(records: readonly MistakeRecord[]) {
@@ -363,9 +371,7 @@ export class SqliteQuizStore implements QuizStore {
   /** the fixtures' figures, once, for regions that exist */
   private seedResidents(fixtures: Fixtures) {
     if (this.value<number>('SELECT COUNT(*) FROM quiz_region_residents') > 0) return
-    const insert = this.stmt(
-      'INSERT INTO quiz_region_residents (region_code, residents) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM regions WHERE code = ?)',
-    )
+    const insert = this.stmt('INSERT INTO quiz_region_residents (region_code, residents) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM regions WHERE code = ?)')
     this.db.transaction(() => {
       for (const [code, n] of Object.entries(fixtures.residents ?? {})) insert.run(code, n, code)
     })()
@@ -381,14 +387,20 @@ export class SqliteQuizStore implements QuizStore {
   }
 
   private all<T>(sql: string, ...params: unknown[]): T[] {
-    return this.stmt(sql).pluck(false).all(...params) as T[]
+    return this.stmt(sql)
+      .pluck(false)
+      .all(...params) as T[]
   }
 
   private get<T>(sql: string, ...params: unknown[]): T | undefined {
-    return this.stmt(sql).pluck(false).get(...params) as T | undefined
+    return this.stmt(sql)
+      .pluck(false)
+      .get(...params) as T | undefined
   }
 
   private value<T>(sql: string, ...params: unknown[]): T {
-    return this.stmt(sql).pluck(true).get(...params) as T
+    return this.stmt(sql)
+      .pluck(true)
+      .get(...params) as T
   }
 }

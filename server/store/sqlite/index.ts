@@ -183,10 +183,7 @@ export class SqliteStore implements Store {
   }
 
   getPolicy(id: string) {
-    const row = this.get<PolicyDetailRow>(
-      `SELECT ${POLICY_SUMMARY_COLUMNS}, issuer, body FROM policies WHERE id = ?`,
-      id,
-    )
+    const row = this.get<PolicyDetailRow>(`SELECT ${POLICY_SUMMARY_COLUMNS}, issuer, body FROM policies WHERE id = ?`, id)
     return row && policyFrom(row)
   }
 
@@ -206,10 +203,7 @@ export class SqliteStore implements Store {
   }
 
   getInterpretation(id: string) {
-    const row = this.get<InterpretationDetailRow>(
-      `SELECT ${INTERPRETATION_SUMMARY_COLUMNS}, validity, body FROM interpretations WHERE id = ?`,
-      id,
-    )
+    const row = this.get<InterpretationDetailRow>(`SELECT ${INTERPRETATION_SUMMARY_COLUMNS}, validity, body FROM interpretations WHERE id = ?`, id)
     return row && interpretationFrom(row)
   }
 
@@ -225,14 +219,7 @@ export class SqliteStore implements Store {
   listVideos(query: VideoSearch) {
     const conditions: [string, unknown][] = []
     if (query.topic) conditions.push(['topic = ?', query.topic])
-    return this.page(
-      'SELECT * FROM videos',
-      'FROM videos',
-      where(conditions),
-      'ORDER BY published_at DESC, id',
-      query,
-      (r: VideoRow) => videoFrom(r),
-    )
+    return this.page('SELECT * FROM videos', 'FROM videos', where(conditions), 'ORDER BY published_at DESC, id', query, (r: VideoRow) => videoFrom(r))
   }
 
   getVideo(id: string) {
@@ -241,33 +228,38 @@ export class SqliteStore implements Store {
   }
 
   recordVideoView(videoId: string, viewerKey: string) {
-    return this.db.transaction(() => {
-      if (!this.get('SELECT 1 FROM videos WHERE id = ?', videoId)) return undefined
-      const now = this.now()
-      const last = this.get<{ last_counted_at: string }>('SELECT last_counted_at FROM video_views WHERE video_id = ? AND viewer_key = ?', videoId, viewerKey)
-      const counted = !last || now.getTime() - Date.parse(last.last_counted_at) >= VIEW_REPLAY_WINDOW_MS
-      if (counted) {
-        this.stmt(
-          `INSERT INTO video_views (video_id, viewer_key, last_counted_at) VALUES (?, ?, ?)
+    return this.db
+      .transaction(() => {
+        if (!this.get('SELECT 1 FROM videos WHERE id = ?', videoId)) return undefined
+        const now = this.now()
+        const last = this.get<{ last_counted_at: string }>('SELECT last_counted_at FROM video_views WHERE video_id = ? AND viewer_key = ?', videoId, viewerKey)
+        const counted = !last || now.getTime() - Date.parse(last.last_counted_at) >= VIEW_REPLAY_WINDOW_MS
+        if (counted) {
+          this.stmt(
+            `INSERT INTO video_views (video_id, viewer_key, last_counted_at) VALUES (?, ?, ?)
            ON CONFLICT (video_id, viewer_key) DO UPDATE SET last_counted_at = excluded.last_counted_at`,
-        ).run(videoId, viewerKey, now.toISOString())
-        this.stmt('UPDATE videos SET views = views + 1 WHERE id = ?').run(videoId)
-      }
-      const { views } = this.get<{ views: number }>('SELECT views FROM videos WHERE id = ?', videoId)!
-      return { views, counted }
-    }).immediate()
+          ).run(videoId, viewerKey, now.toISOString())
+          this.stmt('UPDATE videos SET views = views + 1 WHERE id = ?').run(videoId)
+        }
+        const { views } = this.get<{ views: number }>('SELECT views FROM videos WHERE id = ?', videoId)!
+        return { views, counted }
+      })
+      .immediate()
   }
 
   setVideoLike(videoId: string, userId: string, liked: boolean) {
-    return this.db.transaction(() => {
-      if (!this.get('SELECT 1 FROM videos WHERE id = ?', videoId)) return undefined
-      const changed = liked
-        ? this.stmt('INSERT OR IGNORE INTO video_likes (video_id, user_id, created_at) VALUES (?, ?, ?)').run(videoId, userId, this.now().toISOString()).changes
-        : this.stmt('DELETE FROM video_likes WHERE video_id = ? AND user_id = ?').run(videoId, userId).changes
-      if (changed) this.stmt(`UPDATE videos SET likes = likes ${liked ? '+' : '-'} 1 WHERE id = ?`).run(videoId)
-      const { likes } = this.get<{ likes: number }>('SELECT likes FROM videos WHERE id = ?', videoId)!
-      return { likes, liked }
-    }).immediate()
+    return this.db
+      .transaction(() => {
+        if (!this.get('SELECT 1 FROM videos WHERE id = ?', videoId)) return undefined
+        const changed = liked
+          ? this.stmt('INSERT OR IGNORE INTO video_likes (video_id, user_id, created_at) VALUES (?, ?, ?)').run(videoId, userId, this.now().toISOString())
+              .changes
+          : this.stmt('DELETE FROM video_likes WHERE video_id = ? AND user_id = ?').run(videoId, userId).changes
+        if (changed) this.stmt(`UPDATE videos SET likes = likes ${liked ? '+' : '-'} 1 WHERE id = ?`).run(videoId)
+        const { likes } = this.get<{ likes: number }>('SELECT likes FROM videos WHERE id = ?', videoId)!
+        return { likes, liked }
+      })
+      .immediate()
   }
 
   isVideoLiked(videoId: string, userId: string) {
@@ -292,28 +284,25 @@ export class SqliteStore implements Store {
   }
 
   saveLessonProgress(userId: string, courseId: string, lessonId: string, positionSec: number): LessonProgress | undefined {
-    return this.db.transaction((): LessonProgress | undefined => {
-      const lesson = this.get<{ duration_sec: number }>('SELECT duration_sec FROM lessons WHERE id = ? AND course_id = ?', lessonId, courseId)
-      if (!lesson) return undefined
-      const before = this.get<{ completed: number }>('SELECT completed FROM lesson_progress WHERE user_id = ? AND lesson_id = ?', userId, lessonId)
-      const saved = { lessonId, ...progressOf(lesson.duration_sec, positionSec, before?.completed === 1), updatedAt: this.now().toISOString() }
-      this.stmt(
-        `INSERT INTO lesson_progress (user_id, lesson_id, course_id, position_sec, completed, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+    return this.db
+      .transaction((): LessonProgress | undefined => {
+        const lesson = this.get<{ duration_sec: number }>('SELECT duration_sec FROM lessons WHERE id = ? AND course_id = ?', lessonId, courseId)
+        if (!lesson) return undefined
+        const before = this.get<{ completed: number }>('SELECT completed FROM lesson_progress WHERE user_id = ? AND lesson_id = ?', userId, lessonId)
+        const saved = { lessonId, ...progressOf(lesson.duration_sec, positionSec, before?.completed === 1), updatedAt: this.now().toISOString() }
+        this.stmt(
+          `INSERT INTO lesson_progress (user_id, lesson_id, course_id, position_sec, completed, updated_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (user_id, lesson_id) DO UPDATE SET position_sec = excluded.position_sec, completed = excluded.completed, updated_at = excluded.updated_at`,
-      ).run(userId, lessonId, courseId, saved.positionSec, saved.completed ? 1 : 0, saved.updatedAt)
-      return saved
-    }).immediate()
+        ).run(userId, lessonId, courseId, saved.positionSec, saved.completed ? 1 : 0, saved.updatedAt)
+        return saved
+      })
+      .immediate()
   }
 
   getCourse(id: string): Course | undefined {
-    const course = this.get<CourseRow>(
-      'SELECT id, title, topic, department, cover, summary FROM courses WHERE id = ?',
-      id,
-    )
+    const course = this.get<CourseRow>('SELECT id, title, topic, department, cover, summary FROM courses WHERE id = ?', id)
     if (!course) return undefined
-    const lessons = this.all<LessonRow>('SELECT * FROM lessons WHERE course_id = ? ORDER BY position', id).map(
-      lessonFrom,
-    )
+    const lessons = this.all<LessonRow>('SELECT * FROM lessons WHERE course_id = ? ORDER BY position', id).map(lessonFrom)
     return {
       ...course,
       lessonCount: lessons.length,
@@ -350,13 +339,8 @@ export class SqliteStore implements Store {
     this.stmt(
       `INSERT INTO users (id, provider, external_id, nickname, role, region_code, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, external_id) DO NOTHING`,
-    ).run(randomUUID(), input.provider, input.externalId, input.nickname, input.role, input.regionCode ?? null,
-      this.now().toISOString())
-    const row = this.get<UserRow>(
-      'SELECT id, nickname, role, region_code FROM users WHERE provider = ? AND external_id = ?',
-      input.provider,
-      input.externalId,
-    )
+    ).run(randomUUID(), input.provider, input.externalId, input.nickname, input.role, input.regionCode ?? null, this.now().toISOString())
+    const row = this.get<UserRow>('SELECT id, nickname, role, region_code FROM users WHERE provider = ? AND external_id = ?', input.provider, input.externalId)
     return userFrom(row!)
   }
 
@@ -385,8 +369,18 @@ export class SqliteStore implements Store {
     this.stmt(
       `INSERT INTO sessions (token_hash, user_id, session_key, created_at, expires_at, id, last_seen_at, idle_ms, device, ip)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(hashSessionToken(token), user.id, input.sessionKey ?? null, now.toISOString(), absolute, randomUUID(),
-      now.toISOString(), idleMs, deviceSummary(input.userAgent), input.ip ?? null)
+    ).run(
+      hashSessionToken(token),
+      user.id,
+      input.sessionKey ?? null,
+      now.toISOString(),
+      absolute,
+      randomUUID(),
+      now.toISOString(),
+      idleMs,
+      deviceSummary(input.userAgent),
+      input.ip ?? null,
+    )
     return { token, user, expiresAt: sessionEnd(absolute, now.toISOString(), idleMs) }
   }
 
@@ -417,35 +411,32 @@ export class SqliteStore implements Store {
   }
 
   wechatOpenid(userId: string) {
-    return this.value<string | undefined>(
-      "SELECT external_id FROM users WHERE id = ? AND provider = 'wechat'",
-      userId,
-    )
+    return this.value<string | undefined>("SELECT external_id FROM users WHERE id = ? AND provider = 'wechat'", userId)
   }
 
   createConsultation(userId: string, input: ConsultationInput, idempotencyKey?: string): ConsultationWrite {
     const { scope, status } = IDEMPOTENT_WRITES.createConsultation
     const hash = consultationInputHash(input)
-    return this.db.transaction((): ConsultationWrite => {
-      const earlier = idempotencyKey && this.findIdempotencyRecord(userId, scope, idempotencyKey)
-      if (earlier) return { consultation: replayOf<Consultation>(earlier, hash), replayed: true }
-      const record = newConsultationRecord(userId, input, this.now())
-      this.stmt(
-        `INSERT INTO consultations (id, user_id, topic, question, region_code, phone, status, created_at)
+    return this.db
+      .transaction((): ConsultationWrite => {
+        const earlier = idempotencyKey && this.findIdempotencyRecord(userId, scope, idempotencyKey)
+        if (earlier) return { consultation: replayOf<Consultation>(earlier, hash), replayed: true }
+        const record = newConsultationRecord(userId, input, this.now())
+        this.stmt(
+          `INSERT INTO consultations (id, user_id, topic, question, region_code, phone, status, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(record.id, userId, record.topic, record.question, record.regionCode, record.phone ?? null, record.status,
-        record.createdAt)
-      const consultation = toConsultation(record)
-      if (idempotencyKey) this.remember(userId, scope, idempotencyKey, hash, status, consultation)
-      return { consultation, replayed: false }
-    }).immediate()
+        ).run(record.id, userId, record.topic, record.question, record.regionCode, record.phone ?? null, record.status, record.createdAt)
+        const consultation = toConsultation(record)
+        if (idempotencyKey) this.remember(userId, scope, idempotencyKey, hash, status, consultation)
+        return { consultation, replayed: false }
+      })
+      .immediate()
   }
 
   listConsultationsByUser(userId: string): Consultation[] {
-    return this.all<ConsultationRow>(
-      'SELECT * FROM consultations WHERE user_id = ? ORDER BY created_at DESC, rowid DESC',
-      userId,
-    ).map((r) => toConsultation(consultationFrom(r)))
+    return this.all<ConsultationRow>('SELECT * FROM consultations WHERE user_id = ? ORDER BY created_at DESC, rowid DESC', userId).map((r) =>
+      toConsultation(consultationFrom(r)),
+    )
   }
 
   listConsultations(query: ConsultationListQuery): Page<ConsultationForResponder> {
@@ -465,26 +456,28 @@ export class SqliteStore implements Store {
   replyConsultation(id: string, responder: Responder, text: string, idempotencyKey?: string) {
     const { scope, status } = IDEMPOTENT_WRITES.replyConsultation
     const hash = replyHash(id, text)
-    return this.db.transaction((): ConsultationWrite | undefined => {
-      const earlier = idempotencyKey && this.findIdempotencyRecord(responder.userId, scope, idempotencyKey)
-      if (earlier) return { consultation: replayOf<Consultation>(earlier, hash), replayed: true }
-      const row = this.get<ConsultationRow>('SELECT * FROM consultations WHERE id = ?', id)
-      if (!row) return undefined
-      if (row.status === 'answered') throw new StoreConflict('already-answered')
-      const reply = { text, department: responder.department, repliedAt: this.now().toISOString() }
-      this.stmt(
-        `UPDATE consultations SET status = 'answered', reply_text = ?, reply_department = ?, replied_by = ?,
+    return this.db
+      .transaction((): ConsultationWrite | undefined => {
+        const earlier = idempotencyKey && this.findIdempotencyRecord(responder.userId, scope, idempotencyKey)
+        if (earlier) return { consultation: replayOf<Consultation>(earlier, hash), replayed: true }
+        const row = this.get<ConsultationRow>('SELECT * FROM consultations WHERE id = ?', id)
+        if (!row) return undefined
+        if (row.status === 'answered') throw new StoreConflict('already-answered')
+        const reply = { text, department: responder.department, repliedAt: this.now().toISOString() }
+        this.stmt(
+          `UPDATE consultations SET status = 'answered', reply_text = ?, reply_department = ?, replied_by = ?,
          replied_at = ? WHERE id = ? AND status = 'pending'`,
-      ).run(reply.text, reply.department, responder.userId, reply.repliedAt, id)
-      const consultation = toConsultation({
-        ...consultationFrom(row),
-        status: 'answered',
-        reply,
-        repliedBy: responder.userId,
+        ).run(reply.text, reply.department, responder.userId, reply.repliedAt, id)
+        const consultation = toConsultation({
+          ...consultationFrom(row),
+          status: 'answered',
+          reply,
+          repliedBy: responder.userId,
+        })
+        if (idempotencyKey) this.remember(responder.userId, scope, idempotencyKey, hash, status, consultation)
+        return { consultation, replayed: false }
       })
-      if (idempotencyKey) this.remember(responder.userId, scope, idempotencyKey, hash, status, consultation)
-      return { consultation, replayed: false }
-    }).immediate()
+      .immediate()
   }
 
   getConsultation(id: string) {
@@ -518,17 +511,9 @@ export class SqliteStore implements Store {
     return { ...c, status: campaignStatus(c.startsAt, c.endsAt, this.now()) }
   }
 
-  private page<Row, T>(
-    select: string,
-    from: string,
-    w: Where,
-    orderBy: string,
-    request: PageRequest,
-    map: (row: Row) => T,
-  ): Page<T> {
+  private page<Row, T>(select: string, from: string, w: Where, orderBy: string, request: PageRequest, map: (row: Row) => T): Page<T> {
     const total = this.value<number>(`SELECT COUNT(*) ${from} ${w.sql}`, ...w.params)
-    const rows = this.all<Row>(`${select} ${w.sql} ${orderBy} LIMIT ? OFFSET ?`, ...w.params, request.pageSize,
-      pageOffset(request))
+    const rows = this.all<Row>(`${select} ${w.sql} ${orderBy} LIMIT ? OFFSET ?`, ...w.params, request.pageSize, pageOffset(request))
     return { items: rows.map(map), total, page: request.page, pageSize: request.pageSize }
   }
 
@@ -542,19 +527,26 @@ export class SqliteStore implements Store {
   }
 
   private all<T>(sql: string, ...params: unknown[]): T[] {
-    return this.stmt(sql).pluck(false).all(...params) as T[]
+    return this.stmt(sql)
+      .pluck(false)
+      .all(...params) as T[]
   }
 
   private get<T>(sql: string, ...params: unknown[]): T | undefined {
-    return this.stmt(sql).pluck(false).get(...params) as T | undefined
+    return this.stmt(sql)
+      .pluck(false)
+      .get(...params) as T | undefined
   }
 
   private column<T>(sql: string, ...params: unknown[]): T[] {
-    return this.stmt(sql).pluck(true).all(...params) as T[]
+    return this.stmt(sql)
+      .pluck(true)
+      .all(...params) as T[]
   }
 
   private value<T>(sql: string, ...params: unknown[]): T {
-    return this.stmt(sql).pluck(true).get(...params) as T
+    return this.stmt(sql)
+      .pluck(true)
+      .get(...params) as T
   }
 }
-

@@ -31,9 +31,7 @@ export function migrate(db: Database, migrations = readMigrations()): number[] {
     name       TEXT NOT NULL,
     applied_at TEXT NOT NULL
   )`)
-  const applied = new Set(
-    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
-  )
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[])
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
   const done: number[] = []
   for (const m of migrations) {

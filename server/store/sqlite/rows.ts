@@ -1,20 +1,8 @@
 /** SQLite rows → contract entities. NULL columns become absent fields, never `null`. */
-import type {
-  Campaign,
-  Faq,
-  Interpretation,
-  InterpretationSummary,
-  LectureTopic,
-  Lesson,
-  Policy,
-  PolicySummary,
-  User,
-  Video,
-} from '../../../src/contract'
+import type { Campaign, Faq, Interpretation, InterpretationSummary, LectureTopic, Lesson, Policy, PolicySummary, User, Video } from '../../../src/contract'
 import type { ConsultationRecord, IdempotencyRecord } from '../store'
 
-export const POLICY_SUMMARY_COLUMNS =
-  'id, title, doc_number, department, topic, published_at, effective_from, validity, summary'
+export const POLICY_SUMMARY_COLUMNS = 'id, title, doc_number, department, topic, published_at, effective_from, validity, summary'
 
 export interface PolicyRow {
   id: string
@@ -59,8 +47,7 @@ export function policyFrom(r: PolicyDetailRow): Policy {
   }
 }
 
-export const INTERPRETATION_SUMMARY_COLUMNS =
-  'id, title, kind, topic, department, policy_id, cover, summary, published_at, featured'
+export const INTERPRETATION_SUMMARY_COLUMNS = 'id, title, kind, topic, department, policy_id, cover, summary, published_at, featured'
 
 export interface InterpretationRow {
   id: string
@@ -249,9 +236,7 @@ export function userFrom(r: UserRow, orgNames?: ReadonlyMap<string, string>): Us
     nickname: r.nickname,
     role: r.role,
     ...(r.region_code !== null ? { regionCode: r.region_code } : {}),
-    ...(r.org_code
-      ? { org: { code: r.org_code, name: orgNames?.get(r.org_code) ?? r.org_code, ...(r.department ? { department: r.department } : {}) } }
-      : {}),
+    ...(r.org_code ? { org: { code: r.org_code, name: orgNames?.get(r.org_code) ?? r.org_code, ...(r.department ? { department: r.department } : {}) } } : {}),
   }
 }
 

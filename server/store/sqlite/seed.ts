@@ -39,16 +39,40 @@ function seed(db: Database, f: Fixtures): void {
       replacedBy: p.replacedBy,
       interpretationIds: p.interpretationIds,
     }
-    policy.run(p.id, p.title, p.docNumber, p.department, p.topic, p.publishedAt, p.effectiveFrom ?? null,
-      p.validity, p.summary, p.issuer, json(body), policySearchText(p))
+    policy.run(
+      p.id,
+      p.title,
+      p.docNumber,
+      p.department,
+      p.topic,
+      p.publishedAt,
+      p.effectiveFrom ?? null,
+      p.validity,
+      p.summary,
+      p.issuer,
+      json(body),
+      policySearchText(p),
+    )
   }
 
   const interpretation = db.prepare(`INSERT INTO interpretations
     (id, title, kind, topic, department, policy_id, cover, summary, published_at, featured, validity, body)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   for (const i of f.interpretations) {
-    interpretation.run(i.id, i.title, i.kind, i.topic, i.department, i.policyId, i.cover, i.summary,
-      i.publishedAt, i.featured ? 1 : 0, i.validity, json({ blocks: i.blocks, videoIds: i.videoIds }))
+    interpretation.run(
+      i.id,
+      i.title,
+      i.kind,
+      i.topic,
+      i.department,
+      i.policyId,
+      i.cover,
+      i.summary,
+      i.publishedAt,
+      i.featured ? 1 : 0,
+      i.validity,
+      json({ blocks: i.blocks, videoIds: i.videoIds }),
+    )
   }
 
   const faq = db.prepare(`INSERT INTO faqs (id, question, answer, topic, keywords, policy_id, interpretation_id)
@@ -61,8 +85,7 @@ function seed(db: Database, f: Fixtures): void {
     (id, title, topic, src, poster, captions, duration_sec, views, likes, interpretation_id, published_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   for (const v of f.videos) {
-    video.run(v.id, v.title, v.topic, v.src, v.poster, v.captions, v.durationSec, v.views, v.likes,
-      v.interpretationId ?? null, v.publishedAt)
+    video.run(v.id, v.title, v.topic, v.src, v.poster, v.captions, v.durationSec, v.views, v.likes, v.interpretationId ?? null, v.publishedAt)
   }
 
   const course = db.prepare(`INSERT INTO courses (id, title, topic, department, cover, summary, position)
@@ -78,16 +101,14 @@ function seed(db: Database, f: Fixtures): void {
     (id, title, department, topic, summary, duration_min, formats, lecturers, rating_average, rating_count, position)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   f.lectureTopics.forEach((t, i) =>
-    lectureTopic.run(t.id, t.title, t.department, t.topic, t.summary, t.durationMin, json(t.formats),
-      json(t.lecturers), t.rating.average, t.rating.count, i),
+    lectureTopic.run(t.id, t.title, t.department, t.topic, t.summary, t.durationMin, json(t.formats), json(t.lecturers), t.rating.average, t.rating.count, i),
   )
 
   const campaign = db.prepare(`INSERT INTO campaigns
     (id, title, department, cover, starts_at, ends_at, participants, description, rules, topics, position)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   f.campaigns.forEach((c, i) =>
-    campaign.run(c.id, c.title, c.department, c.cover, c.startsAt, c.endsAt, c.participants, c.description,
-      json(c.rules), json(c.topics), i),
+    campaign.run(c.id, c.title, c.department, c.cover, c.startsAt, c.endsAt, c.participants, c.description, json(c.rules), json(c.topics), i),
   )
 
   const question = db.prepare(`INSERT INTO quiz_questions

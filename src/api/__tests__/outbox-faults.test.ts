@@ -26,12 +26,16 @@ function httpTransport(base: () => string, sent: string[]): Transport {
       const url = new URL(req.url, base())
       if (req.method !== 'GET') sent.push(`${req.method} ${url.pathname} ${req.header['Idempotency-Key'] ?? ''}`)
       const body = req.data === undefined ? undefined : JSON.stringify(req.data)
-      const r = request(url, { method: req.method, headers: { ...req.header, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) }, timeout: req.timeout }, (res) => {
-        let text = ''
-        res.setEncoding('utf8')
-        res.on('data', (c) => (text += c))
-        res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, data: text ? JSON.parse(text) : undefined }))
-      })
+      const r = request(
+        url,
+        { method: req.method, headers: { ...req.header, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) }, timeout: req.timeout },
+        (res) => {
+          let text = ''
+          res.setEncoding('utf8')
+          res.on('data', (c) => (text += c))
+          res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, data: text ? JSON.parse(text) : undefined }))
+        },
+      )
       r.on('timeout', () => {
         r.destroy()
         reject(transportError('request:fail timeout'))
@@ -65,7 +69,11 @@ it('MOCK_LATENCY_MS=3000 and MOCK_ERROR_RATE=0.3: answers lost to timeouts and 5
     // first run: the client gives up after 2 s, the server answers after 3 s — every answer is lost
     const impatient = new ApiClient({ baseUrl: server.url, transport: httpTransport(() => server.url, sent), timeoutMs: 2000 })
     const first = new Outbox({ storage, client: () => impatient, author: () => ({ userId: user.id, token }) })
-    const outcomes = await Promise.all([1, 2, 3, 4].map((n) => first.submit('POST /consultations', { body: { topic: 'yanglao', question: question(n), regionCode: '331081' }, label: `咨询${n}` })))
+    const outcomes = await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        first.submit('POST /consultations', { body: { topic: 'yanglao', question: question(n), regionCode: '331081' }, label: `咨询${n}` }),
+      ),
+    )
     expect(outcomes.map((o) => o.status)).toEqual(['queued', 'queued', 'queued', 'queued'])
     await new Promise((r) => setTimeout(r, 3500)) // the server finishes what it received
 

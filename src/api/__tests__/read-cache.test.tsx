@@ -67,7 +67,15 @@ describe('stale-while-revalidate in the client', () => {
     fixture.requests.length = 0
     // the fixture's transport, with a cache and a clock
     const transport = (fixture.client as unknown as { opts: { transport: never } }).opts.transport
-    client = new ApiClient({ baseUrl: '', transport, sleep: async () => undefined, cache: new ReadCache({ storage: memoryStorage(), now: () => t }), now: () => t, freshMs: 30000, retries: 0 })
+    client = new ApiClient({
+      baseUrl: '',
+      transport,
+      sleep: async () => undefined,
+      cache: new ReadCache({ storage: memoryStorage(), now: () => t }),
+      now: () => t,
+      freshMs: 30000,
+      retries: 0,
+    })
   })
 
   it('serves a fresh answer from the cache, a stale one at once while asking again, and a kept one when offline', async () => {
@@ -94,7 +102,11 @@ describe('stale-while-revalidate in the client', () => {
   it('after the user’s own write, asks the server before showing a kept personal answer', async () => {
     const s = await client.call('POST /auth/dev', { body: { role: 'resident' } })
     expect(await client.call('GET /consultations/mine', { token: s.token })).toEqual([])
-    await client.call('POST /consultations', { token: s.token, body: { topic: 'yibao', question: '医保异地备案怎么办理？', regionCode: '331002' }, idempotencyKey: 'k-swr' })
+    await client.call('POST /consultations', {
+      token: s.token,
+      body: { topic: 'yibao', question: '医保异地备案怎么办理？', regionCode: '331002' },
+      idempotencyKey: 'k-swr',
+    })
     expect(await client.call('GET /consultations/mine', { token: s.token })).toHaveLength(1)
   })
 

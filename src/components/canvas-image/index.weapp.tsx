@@ -35,7 +35,5 @@ export function CanvasImage({ width, height, scale, draw, drawKey, onImage }: Ca
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- drawKey stands for what draw() shows; draw, scale and onImage are new closures each render
   }, [drawKey, width, height])
-  return (
-    <Canvas type='2d' id={id} style={{ position: 'fixed', left: '-10000px', top: '0', width: `${width}px`, height: `${height}px` }} aria-hidden />
-  )
+  return <Canvas type='2d' id={id} style={{ position: 'fixed', left: '-10000px', top: '0', width: `${width}px`, height: `${height}px` }} aria-hidden />
 }

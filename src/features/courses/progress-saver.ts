@@ -8,12 +8,7 @@ export interface PendingStore {
   save: (positionSec: number | undefined) => void
 }
 
-export function createProgressSaver(
-  save: (positionSec: number) => Promise<unknown>,
-  everyMs = 10000,
-  now = () => Date.now(),
-  keep?: PendingStore,
-) {
+export function createProgressSaver(save: (positionSec: number) => Promise<unknown>, everyMs = 10000, now = () => Date.now(), keep?: PendingStore) {
   let lastSent = Number.NEGATIVE_INFINITY
   let pending: number | undefined = keep?.load()
   // saves go one after another: a flush during a save sends the newest position right after it

@@ -10,7 +10,10 @@ export interface Cue {
 }
 
 export class WebVttError extends Error {
-  constructor(message: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
     super(line ? `字幕文件第${line}行有误：${message}` : `字幕文件有误：${message}`)
     this.name = 'WebVttError'
   }
@@ -28,7 +31,10 @@ export function parseTimestamp(s: string, line?: number): number {
 
 /** Parses a WebVTT file into cues ordered by start; NOTE, STYLE and REGION blocks are skipped. */
 export function parseWebVtt(source: string): Cue[] {
-  const lines = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
+  const lines = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
   if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? '')) throw new WebVttError('缺少 WEBVTT 文件头', 1)
   const cues: Cue[] = []
   let i = 1

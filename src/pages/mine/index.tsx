@@ -60,7 +60,10 @@ export default function MinePage() {
         <MenuItem label='智能问答' onTap={() => Taro.navigateTo({ url: routes.qa() })} />
         <MenuItem label='政策库' onTap={() => Taro.navigateTo({ url: routes.policyList() })} />
         {staff || servicePoint ? (
-          <MenuItem label={servicePoint ? `便民服务点：${servicePoint.villageName}` : '设为便民服务点'} onTap={() => Taro.navigateTo({ url: routes.servicePoint })} />
+          <MenuItem
+            label={servicePoint ? `便民服务点：${servicePoint.villageName}` : '设为便民服务点'}
+            onTap={() => Taro.navigateTo({ url: routes.servicePoint })}
+          />
         ) : null}
       </View>
 

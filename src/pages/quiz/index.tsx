@@ -44,7 +44,9 @@ export default function QuizPage() {
       {loading && !data ? <Skeleton rows={2} /> : null}
       {error && !data ? <ErrorState message={error.message} onRetry={reload} /> : null}
       {data && data.length === 0 ? <EmptyState title='暂无竞赛' hint='看看其他状态的竞赛吧' /> : null}
-      {data?.map((c) => <CampaignCard key={c.id} campaign={c} now={now} onOpen={(id) => Taro.navigateTo({ url: routes.quizDetail(id) })} />)}
+      {data?.map((c) => (
+        <CampaignCard key={c.id} campaign={c} now={now} onOpen={(id) => Taro.navigateTo({ url: routes.quizDetail(id) })} />
+      ))}
     </ThemePage>
   )
 }

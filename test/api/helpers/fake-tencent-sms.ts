@@ -46,7 +46,14 @@ export async function startFakeTencentSms(credentials: { secretId: string; secre
     if (service !== 'sms' || date !== new Date(timestamp * 1000).toISOString().slice(0, 10)) return 'AuthFailure.InvalidAuthorization'
     const names = signedHeaders.split(';')
     if (!names.includes('content-type') || !names.includes('host')) return 'AuthFailure.InvalidAuthorization'
-    const canonicalHeaders = names.map((n) => `${n}:${String(headers[n] ?? '').trim().toLowerCase()}\n`).join('')
+    const canonicalHeaders = names
+      .map(
+        (n) =>
+          `${n}:${String(headers[n] ?? '')
+            .trim()
+            .toLowerCase()}\n`,
+      )
+      .join('')
     const canonicalRequest = `POST\n/\n\n${canonicalHeaders}\n${signedHeaders}\n${sha256(raw)}`
     const stringToSign = `TC3-HMAC-SHA256\n${timestamp}\n${date}/sms/tc3_request\n${sha256(canonicalRequest)}`
     const key = hmac(hmac(hmac(`TC3${credentials.secretKey}`, date), 'sms'), 'tc3_request')
@@ -79,7 +86,17 @@ export async function startFakeTencentSms(credentials: { secretId: string; secre
       res.end(
         JSON.stringify({
           Response: {
-            SendStatusSet: [{ SerialNo: `sn-${calls.length}`, PhoneNumber: phone, Fee: 1, SessionContext: '', Code: code, Message: code === 'Ok' ? 'send success' : 'failed', IsoCode: 'CN' }],
+            SendStatusSet: [
+              {
+                SerialNo: `sn-${calls.length}`,
+                PhoneNumber: phone,
+                Fee: 1,
+                SessionContext: '',
+                Code: code,
+                Message: code === 'Ok' ? 'send success' : 'failed',
+                IsoCode: 'CN',
+              },
+            ],
             RequestId: requestId,
           },
         }),
@@ -91,8 +108,7 @@ export async function startFakeTencentSms(credentials: { secretId: string; secre
   return {
     endpoint: `http://127.0.0.1:${port}`,
     calls,
-    lastCodeFor: (mobile) =>
-      calls.filter((c) => c.auth === 'ok' && c.body.PhoneNumberSet?.[0] === `+86${mobile}`).at(-1)?.body.TemplateParamSet?.[0],
+    lastCodeFor: (mobile) => calls.filter((c) => c.auth === 'ok' && c.body.PhoneNumberSet?.[0] === `+86${mobile}`).at(-1)?.body.TemplateParamSet?.[0],
     failNext: (statusCode) => {
       nextFailure = statusCode
     },

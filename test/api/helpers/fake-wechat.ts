@@ -92,10 +92,19 @@ export async function startFakeWechat(): Promise<FakeWechat> {
         // the phone code `phone-<11 digits>` stands for that number; `phone-intl` for a foreign one
         if (call.query.access_token !== `token-${generation}`) return send({ errcode: 42001, errmsg: 'access_token expired' })
         const code = String(call.body.code ?? '')
-        if (code === 'phone-intl') return send({ errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: '+14155550100', purePhoneNumber: '4155550100', countryCode: '1', watermark: { timestamp: 1, appid: 'wx-test' } } })
+        if (code === 'phone-intl')
+          return send({
+            errcode: 0,
+            errmsg: 'ok',
+            phone_info: { phoneNumber: '+14155550100', purePhoneNumber: '4155550100', countryCode: '1', watermark: { timestamp: 1, appid: 'wx-test' } },
+          })
         const m = /^phone-(\d{11})$/.exec(code)
         if (!m) return send({ errcode: 40029, errmsg: 'invalid code' })
-        send({ errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: m[1], purePhoneNumber: m[1], countryCode: '86', watermark: { timestamp: 1, appid: 'wx-test' } } })
+        send({
+          errcode: 0,
+          errmsg: 'ok',
+          phone_info: { phoneNumber: m[1], purePhoneNumber: m[1], countryCode: '86', watermark: { timestamp: 1, appid: 'wx-test' } },
+        })
       } else {
         res.statusCode = 404
         send({ errcode: 404 })

@@ -122,14 +122,33 @@ export const sampleFixtures: Fixtures = {
         { type: 'heading', text: '缴多少' },
         { type: 'paragraph', text: '成年居民400元。' },
         { type: 'image', src: '/media/images/i1.png', alt: '缴费标准图' },
-        { type: 'keyFigures', items: [{ value: '400', unit: '元', caption: '成年居民' }, { value: '0', caption: '低保对象' }] },
-        { type: 'timeline', items: [{ date: '2024-09-01', title: '开始缴费' }, { date: '2024-12-31', title: '截止', detail: '逾期不补' }] },
+        {
+          type: 'keyFigures',
+          items: [
+            { value: '400', unit: '元', caption: '成年居民' },
+            { value: '0', caption: '低保对象' },
+          ],
+        },
+        {
+          type: 'timeline',
+          items: [
+            { date: '2024-09-01', title: '开始缴费' },
+            { date: '2024-12-31', title: '截止', detail: '逾期不补' },
+          ],
+        },
         {
           type: 'chart',
           title: '近三年缴费标准',
           chart: {
             option: { xAxis: { type: 'category', data: ['2023', '2024', '2025'] }, yAxis: { type: 'value' }, series: [{ type: 'bar', data: [380, 390, 400] }] },
-            table: { columns: ['年度', '元'], rows: [['2023', 380], ['2024', 390], ['2025', 400]] },
+            table: {
+              columns: ['年度', '元'],
+              rows: [
+                ['2023', 380],
+                ['2024', 390],
+                ['2025', 400],
+              ],
+            },
           },
         },
         { type: 'table', columns: ['人群', '缴费'], rows: [['成年居民', '400元']] },
@@ -233,8 +252,22 @@ export const sampleFixtures: Fixtures = {
       lessonCount: 99,
       totalSec: 1,
       lessons: [
-        { id: 'c1-l1', title: '怎么交', src: '/media/videos/lesson-1.mp4', poster: '/media/posters/lesson-1.jpg', captions: '/media/captions/lesson-1.vtt', durationSec: 30 },
-        { id: 'c1-l2', title: '怎么报', src: '/media/videos/lesson-2.mp4', poster: '/media/posters/lesson-2.jpg', captions: '/media/captions/lesson-2.vtt', durationSec: 40 },
+        {
+          id: 'c1-l1',
+          title: '怎么交',
+          src: '/media/videos/lesson-1.mp4',
+          poster: '/media/posters/lesson-1.jpg',
+          captions: '/media/captions/lesson-1.vtt',
+          durationSec: 30,
+        },
+        {
+          id: 'c1-l2',
+          title: '怎么报',
+          src: '/media/videos/lesson-2.mp4',
+          poster: '/media/posters/lesson-2.jpg',
+          captions: '/media/captions/lesson-2.vtt',
+          durationSec: 40,
+        },
       ],
     },
     {
@@ -247,7 +280,14 @@ export const sampleFixtures: Fixtures = {
       lessonCount: 1,
       totalSec: 25,
       lessons: [
-        { id: 'c2-l1', title: '基础养老金', src: '/media/videos/lesson-3.mp4', poster: '/media/posters/lesson-3.jpg', captions: '/media/captions/lesson-3.vtt', durationSec: 25 },
+        {
+          id: 'c2-l1',
+          title: '基础养老金',
+          src: '/media/videos/lesson-3.mp4',
+          poster: '/media/posters/lesson-3.jpg',
+          captions: '/media/captions/lesson-3.vtt',
+          durationSec: 25,
+        },
       ],
     },
   ],
@@ -331,7 +371,10 @@ export const sampleFixtures: Fixtures = {
       id: 'qq1',
       type: 'single',
       stem: '成年居民医保每年缴多少？',
-      options: [{ key: 'A', text: '400元' }, { key: 'B', text: '500元' }],
+      options: [
+        { key: 'A', text: '400元' },
+        { key: 'B', text: '500元' },
+      ],
       topic: 'yibao',
       campaignIds: ['q-ongoing'],
       answer: ['A'],
@@ -342,7 +385,10 @@ export const sampleFixtures: Fixtures = {
       id: 'qq2',
       type: 'judge',
       stem: '高龄津贴需要本人每年申请。',
-      options: [{ key: 'T', text: '正确' }, { key: 'F', text: '错误' }],
+      options: [
+        { key: 'T', text: '正确' },
+        { key: 'F', text: '错误' },
+      ],
       topic: 'yanglao',
       campaignIds: ['q-upcoming', 'q-ended'],
       answer: ['F'],

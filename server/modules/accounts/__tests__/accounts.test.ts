@@ -179,7 +179,9 @@ describe('disable, enable, reset-password', () => {
     const session = await signIn(server, 'xj-managed', NEW.password)
     for (let i = 0; i < 5; i++) await passwordLogin(server, 'xj-managed', 'wrong-password-0')
     expect((await passwordLogin(server, 'xj-managed', NEW.password)).status).toBe(429)
-    expect(((await (await server.api('/admin/accounts?q=xj-managed', bearer(tokens['xianju-admin']))).json()) as Page<StaffAccount>).items[0].lockedUntil).toBeDefined()
+    expect(
+      ((await (await server.api('/admin/accounts?q=xj-managed', bearer(tokens['xianju-admin']))).json()) as Page<StaffAccount>).items[0].lockedUntil,
+    ).toBeDefined()
 
     const weak = await post('xianju-admin', `/admin/accounts/${target.id}/reset-password`, { password: '0000000000' })
     expect(weak.status).toBe(400)

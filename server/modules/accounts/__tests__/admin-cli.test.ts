@@ -28,13 +28,19 @@ const temp = makeTempDir('zct-admin-cli-')
 afterAll(() => temp.remove())
 
 it('creates the first admin, who then signs in through the API; reset-password, disable and list work on the same database', async () => {
-  const created = await admin(temp.path, ['create-user', '--username', 'WangFang', '--role', 'admin', '--org', '331000', '--department', '大数据局', '--name', '王芳'], {
-    ADMIN_PASSWORD: 'first-admin-2026',
-  })
+  const created = await admin(
+    temp.path,
+    ['create-user', '--username', 'WangFang', '--role', 'admin', '--org', '331000', '--department', '大数据局', '--name', '王芳'],
+    {
+      ADMIN_PASSWORD: 'first-admin-2026',
+    },
+  )
   expect(created).toMatchObject({ code: 0, stdout: '已创建账号 wangfang（王芳，admin，台州市 大数据局）\n' })
   expect(created.stdout + created.stderr).not.toContain('first-admin-2026')
 
-  const duplicate = await admin(temp.path, ['create-user', '--username', 'wangfang', '--role', 'admin', '--org', '331000'], { ADMIN_PASSWORD: 'first-admin-2026' })
+  const duplicate = await admin(temp.path, ['create-user', '--username', 'wangfang', '--role', 'admin', '--org', '331000'], {
+    ADMIN_PASSWORD: 'first-admin-2026',
+  })
   expect(duplicate.code).toBe(1)
   expect(duplicate.stderr).toContain('用户名已存在')
   const weak = await admin(temp.path, ['create-user', '--username', 'li', '--role', 'editor', '--org', '331024'], { ADMIN_PASSWORD: '123' })
@@ -55,7 +61,9 @@ it('creates the first admin, who then signs in through the API; reset-password, 
     expect(session.user).toMatchObject({ nickname: '王芳', role: 'admin', org: { code: '331000', name: '台州市', department: '大数据局' } })
     const accounts = await server.api('/admin/accounts', bearer(session.token))
     expect(accounts.status).toBe(200)
-    const audit = (await (await server.api('/admin/audit?action=account', bearer(session.token))).json()) as { items: { actor: { id: string; name: string } }[] }
+    const audit = (await (await server.api('/admin/audit?action=account', bearer(session.token))).json()) as {
+      items: { actor: { id: string; name: string } }[]
+    }
     expect(audit.items[0].actor).toMatchObject({ id: 'cli', name: expect.stringMatching(/^命令行/) })
   } finally {
     await server.close()

@@ -38,7 +38,10 @@ const message = async (res: Response) => ((await res.json()) as { error: { messa
 
 describe('admins act on admins strictly below only', () => {
   it('a peer admin (same county, or another city admin) cannot be reset, disabled or enabled', async () => {
-    for (const [as, peer] of [['xj-admin', 'xj-admin-2'], ['city-admin', 'city-admin-2']]) {
+    for (const [as, peer] of [
+      ['xj-admin', 'xj-admin-2'],
+      ['city-admin', 'city-admin-2'],
+    ]) {
       for (const action of ['reset-password', 'disable', 'enable']) {
         const res = action === 'reset-password' ? await reset(as, peer) : await post(as, `/admin/accounts/${ids[peer]}/${action}`)
         expect(res.status).toBe(403)

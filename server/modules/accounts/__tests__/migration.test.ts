@@ -14,7 +14,10 @@ it('upgrades a populated database: users, sessions and consultations kept, forei
   try {
     db.pragma('foreign_keys = ON')
     const all = readMigrations()
-    migrate(db, all.filter((m) => m.version < 8))
+    migrate(
+      db,
+      all.filter((m) => m.version < 8),
+    )
     db.prepare("INSERT INTO topics (id, name, icon, position) VALUES ('yanglao', '养老服务', 'elderly', 1)").run()
     db.prepare("INSERT INTO regions (code, name, level, parent_code, position) VALUES ('331002', '椒江区', 'county', NULL, 1)").run()
     db.prepare("INSERT INTO users VALUES ('u1', 'wechat', 'openid-1', '微信用户', 'resident', '331002', '2026-01-01T00:00:00Z')").run()
@@ -36,10 +39,16 @@ it('upgrades a populated database: users, sessions and consultations kept, forei
     expect(db.pragma('foreign_key_check')).toEqual([])
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     // the children still point at the rebuilt table, and it at them
-    expect(() => db.prepare("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ('h2', 'nobody', 'x', 'y')").run()).toThrow(/FOREIGN KEY/)
+    expect(() => db.prepare("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ('h2', 'nobody', 'x', 'y')").run()).toThrow(
+      /FOREIGN KEY/,
+    )
     expect(() => db.prepare("DELETE FROM users WHERE id = 'u1'").run()).toThrow(/FOREIGN KEY/)
-    db.prepare("INSERT INTO users (id, provider, external_id, nickname, role, created_at, org_code) VALUES ('u3', 'password', 'wangfang', '王芳', 'admin', 'now', '331000')").run()
-    expect(() => db.prepare("INSERT INTO users (id, provider, external_id, nickname, role, created_at) VALUES ('u4', 'ldap', 'x', 'x', 'admin', 'now')").run()).toThrow(/CHECK/)
+    db.prepare(
+      "INSERT INTO users (id, provider, external_id, nickname, role, created_at, org_code) VALUES ('u3', 'password', 'wangfang', '王芳', 'admin', 'now', '331000')",
+    ).run()
+    expect(() =>
+      db.prepare("INSERT INTO users (id, provider, external_id, nickname, role, created_at) VALUES ('u4', 'ldap', 'x', 'x', 'admin', 'now')").run(),
+    ).toThrow(/CHECK/)
   } finally {
     db.close()
     temp.remove()

@@ -53,7 +53,9 @@ describe('staff writes', () => {
     const order = await server.api('/lecture-orders', postJson(ORDER, auth(dev.staff.token, { 'idempotency-key': 'staff-order' })))
     expect(order.status).toBe(201)
     const orderId = ((await order.json()) as LectureOrder).id
-    expect((await server.api('/lecture-orders', postJson(ORDER, auth(dev.staff.token, { 'idempotency-key': 'staff-order' })))).headers.get('idempotent-replayed')).toBe('true')
+    expect(
+      (await server.api('/lecture-orders', postJson(ORDER, auth(dev.staff.token, { 'idempotency-key': 'staff-order' })))).headers.get('idempotent-replayed'),
+    ).toBe('true')
     const asked = await server.api('/consultations', postJson(QUESTION, auth(dev.staff.token)))
     expect(asked.status).toBe(201)
     const consultationId = ((await asked.json()) as { id: string }).id

@@ -55,7 +55,10 @@ beforeAll(async () => {
   expect(order.status).toBe(201)
   orderId = ((await order.json()) as { id: string }).id
 
-  const asked = await server.api('/consultations', postJson({ topic: 'yanglao', question: '灵活就业人员怎么参加养老保险？', regionCode: '331002' }, auth(resident.token)))
+  const asked = await server.api(
+    '/consultations',
+    postJson({ topic: 'yanglao', question: '灵活就业人员怎么参加养老保险？', regionCode: '331002' }, auth(resident.token)),
+  )
   consultationId = ((await asked.json()) as { id: string }).id
 })
 afterAll(() => server.close())
@@ -63,7 +66,10 @@ afterAll(() => server.close())
 describe('what is recorded', () => {
   it('a lecture step by staff: who, role, organisation, what, target, IP — once, even when the same request is replayed', async () => {
     const dispatch = () =>
-      server.api(`/lecture-orders/${orderId}/dispatch`, postJson({ lecturerId: 'u-lec-01' }, auth(s['xianju-dispatch'].token, { 'idempotency-key': 'dispatch-1' })))
+      server.api(
+        `/lecture-orders/${orderId}/dispatch`,
+        postJson({ lecturerId: 'u-lec-01' }, auth(s['xianju-dispatch'].token, { 'idempotency-key': 'dispatch-1' })),
+      )
     expect((await dispatch()).status).toBe(200)
     const replay = await dispatch()
     expect(replay.status).toBe(200)
@@ -87,7 +93,10 @@ describe('what is recorded', () => {
   it('refused steps and residents are not recorded; the lecturer accept is', async () => {
     // counted over lecture.* only: every read of the log is itself recorded (audit.view)
     const before = (await audit('city-admin', '?action=lecture')).total
-    const wrong = await server.api(`/lecture-orders/${orderId}/schedule`, postJson({ date: addDays(today, 8), time: '14:30', place: '礼堂' }, auth(s['chen'].token)))
+    const wrong = await server.api(
+      `/lecture-orders/${orderId}/schedule`,
+      postJson({ date: addDays(today, 8), time: '14:30', place: '礼堂' }, auth(s['chen'].token)),
+    )
     expect(wrong.status).toBe(409)
     expect((await audit('city-admin', '?action=lecture')).total).toBe(before)
 
@@ -101,10 +110,18 @@ describe('what is recorded', () => {
   })
 
   it('a consultation reply by a responder', async () => {
-    const res = await server.api(`/consultations/${consultationId}/reply`, postJson({ text: '可以在户籍地以灵活就业人员身份参保。' }, auth(s['jj-responder'].token)))
+    const res = await server.api(
+      `/consultations/${consultationId}/reply`,
+      postJson({ text: '可以在户籍地以灵活就业人员身份参保。' }, auth(s['jj-responder'].token)),
+    )
     expect(res.status).toBe(200)
     const page = await audit('jiaojiang-admin', '?action=consultation')
-    expect(page.items[0]).toMatchObject({ action: 'consultation.reply', targetType: 'consultation', targetId: consultationId, actor: { orgCode: '331002', role: 'responder' } })
+    expect(page.items[0]).toMatchObject({
+      action: 'consultation.reply',
+      targetType: 'consultation',
+      targetId: consultationId,
+      actor: { orgCode: '331002', role: 'responder' },
+    })
   })
 
   it('account changes and sign-ins, with no password data in them', async () => {
@@ -128,7 +145,10 @@ describe('what is recorded', () => {
   })
 
   it('a detail never keeps secrets or phone numbers, whatever a caller passes', () => {
-    expect(safeDetail({ password: 'x', token: 'y', newPassword: 'z', phone: '1', note: '请回电 13912345678', ok: true, n: 2, nested: { a: 1 } })).toEqual({ ok: true, n: 2 })
+    expect(safeDetail({ password: 'x', token: 'y', newPassword: 'z', phone: '1', note: '请回电 13912345678', ok: true, n: 2, nested: { a: 1 } })).toEqual({
+      ok: true,
+      n: 2,
+    })
     expect(safeDetail({})).toBeUndefined()
   })
 })

@@ -22,7 +22,14 @@ const log: string[] = []
 
 beforeAll(async () => {
   // the per-IP sign-in limit has its own server below: here one IP signs in far more than 20 times
-  server = await startTestServer({ now: clock.now, devLogin: true, rateLimit: false, logger: true, logLevel: 'trace', logStream: { write: (line) => void log.push(line) } })
+  server = await startTestServer({
+    now: clock.now,
+    devLogin: true,
+    rateLimit: false,
+    logger: true,
+    logLevel: 'trace',
+    logStream: { write: (line) => void log.push(line) },
+  })
   await createAccount(server.store, { username: 'xianju.hr', name: '仙居人社', role: 'responder', orgCode: '331024', department: '人力社保局' })
   await createAccount(server.store, { username: 'lockme', role: 'dispatcher', orgCode: '331002' })
   await createAccount(server.store, { username: 'idle', role: 'dispatcher', orgCode: '331002' })
@@ -152,7 +159,11 @@ describe('POST /auth/password', () => {
 
   it('a right password among parallel wrong ones still signs in while slots are left, and clears the count', async () => {
     await createAccount(server.store, { username: 'busy-desk', role: 'dispatcher', orgCode: '331002' })
-    const [right, ...wrong] = await Promise.all([passwordLogin(server, 'busy-desk'), passwordLogin(server, 'busy-desk', 'wrong-password-1'), passwordLogin(server, 'busy-desk', 'wrong-password-2')])
+    const [right, ...wrong] = await Promise.all([
+      passwordLogin(server, 'busy-desk'),
+      passwordLogin(server, 'busy-desk', 'wrong-password-1'),
+      passwordLogin(server, 'busy-desk', 'wrong-password-2'),
+    ])
     expect(right.status).toBe(200)
     expect(wrong.map((r) => r.status)).toEqual([401, 401])
   })

@@ -86,7 +86,10 @@ describe('IntegrityRepository (SQLite)', () => {
     const endOf = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString() // a bare end date: the whole day in Beijing time
     expect(ids(new Date('2025-05-10T12:00:00+08:00'))).toEqual(['qq1', 'qq2']) // q-ended running then, the others upcoming
     expect(ids(clock.now())).toEqual(['qq1', 'qq2'])
-    expect(Object.fromEntries(repo.lockedQuestions(clock.now()))).toEqual({ qq1: new Date('2025-06-30T00:00:00+08:00').toISOString(), qq2: endOf('2025-07-16') })
+    expect(Object.fromEntries(repo.lockedQuestions(clock.now()))).toEqual({
+      qq1: new Date('2025-06-30T00:00:00+08:00').toISOString(),
+      qq2: endOf('2025-07-16'),
+    })
     expect(ids(new Date('2025-07-01T12:00:00+08:00'))).toEqual(['qq2']) // only q-upcoming, now running
     expect(ids(new Date('2025-07-15T23:59:00+08:00'))).toEqual(['qq2'])
     // after the end, for as long as an attempt started just before it can still be submitted

@@ -109,7 +109,9 @@ it('leaves flagged attempts off the prize list, ranks the rest as the board woul
   expect(beyond.items).toEqual([])
 
   // the read is in the audit log
-  const audit = (await (await server.api('/admin/audit?action=campaign', { headers: auth(admin.token) })).json()) as { items: { action: string; targetId?: string }[] }
+  const audit = (await (await server.api('/admin/audit?action=campaign', { headers: auth(admin.token) })).json()) as {
+    items: { action: string; targetId?: string }[]
+  }
   expect(audit.items.filter((e) => e.action === 'campaign.prize-eligible.view').map((e) => e.targetId)).toContain('q001')
 })
 

@@ -11,7 +11,13 @@ const TENCENT = {
 
 describe('identity settings from the environment', () => {
   it('reads Tencent Cloud SMS and WeChat web authorisation', () => {
-    const config = readConfig({ ...TENCENT, TENCENT_SMS_ENDPOINT: 'http://127.0.0.1:1', WECHAT_OA_APPID: 'wxoa', WECHAT_OA_SECRET: 's', WECHAT_OA_REDIRECT_ORIGIN: 'https://zct.example.cn' })
+    const config = readConfig({
+      ...TENCENT,
+      TENCENT_SMS_ENDPOINT: 'http://127.0.0.1:1',
+      WECHAT_OA_APPID: 'wxoa',
+      WECHAT_OA_SECRET: 's',
+      WECHAT_OA_REDIRECT_ORIGIN: 'https://zct.example.cn',
+    })
     expect(config.identity).toEqual({
       tencentSms: { secretId: 'id', secretKey: 'key', sdkAppId: '1400000001', signName: '台州政策通', templateId: '2000001', endpoint: 'http://127.0.0.1:1' },
       wechatOa: { appId: 'wxoa', secret: 's', redirectOrigin: 'https://zct.example.cn' },

@@ -122,9 +122,18 @@ describe('WeChat web authorisation', () => {
   })
 
   it('records the device and address of the session, like staff sessions', async () => {
-    const res = await server.api('/auth/wechat-oa', postJson({ code: 'c-device', state: (await startUrl()).searchParams.get('state')!, nonce: BROWSER_NONCE }, { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0' }))
+    const res = await server.api(
+      '/auth/wechat-oa',
+      postJson(
+        { code: 'c-device', state: (await startUrl()).searchParams.get('state')!, nonce: BROWSER_NONCE },
+        { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0' },
+      ),
+    )
     const session = (await res.json()) as Session
-    const sessions = (await (await server.api('/auth/sessions', { headers: { authorization: `Bearer ${session.token}` } })).json()) as { device: string; ip: string }[]
+    const sessions = (await (await server.api('/auth/sessions', { headers: { authorization: `Bearer ${session.token}` } })).json()) as {
+      device: string
+      ip: string
+    }[]
     expect(sessions).toHaveLength(1)
     expect(sessions[0].device).not.toBe('未知设备')
     expect(sessions[0].ip).toMatch(/^127\./)

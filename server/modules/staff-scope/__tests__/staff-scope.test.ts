@@ -62,7 +62,10 @@ beforeAll(async () => {
   jjOrder = await place(order('331002001001', '林晓燕'))
   xjOrder = await place(order('331024001001', '王大伯'))
   const ask = async (regionCode: string) => {
-    const res = await server.api('/consultations', postJson({ topic: 'yanglao', question: '灵活就业人员怎么参加养老保险？', regionCode, phone: '13900002222' }, auth(resident.token)))
+    const res = await server.api(
+      '/consultations',
+      postJson({ topic: 'yanglao', question: '灵活就业人员怎么参加养老保险？', regionCode, phone: '13900002222' }, auth(resident.token)),
+    )
     expect(res.status).toBe(201)
     return ((await res.json()) as { id: string }).id
   }
@@ -130,19 +133,57 @@ describe('lecture orders', () => {
 
   it('a same-named lecturer account made by a township admin gets nothing; the linked one made by the city gets the orders', async () => {
     // a township admin of 仙居 makes a lecturer named like the city's 陈海燕 (u-lec-01)
-    const fake = await post('xj-town-admin', '/admin/accounts', { username: 'fake-chen', name: '陈海燕', role: 'lecturer', orgCode: '331024001', password: 'xianju-lecture-pw-26' })
+    const fake = await post('xj-town-admin', '/admin/accounts', {
+      username: 'fake-chen',
+      name: '陈海燕',
+      role: 'lecturer',
+      orgCode: '331024001',
+      password: 'xianju-lecture-pw-26',
+    })
     expect(fake.status).toBe(201)
     // and cannot link it to her either: she is the city's
-    const link = await post('xj-town-admin', '/admin/accounts', { username: 'fake-chen-2', name: '陈海燕', role: 'lecturer', orgCode: '331024001', password: 'xianju-lecture-pw-26', lecturerId: 'u-lec-01' })
+    const link = await post('xj-town-admin', '/admin/accounts', {
+      username: 'fake-chen-2',
+      name: '陈海燕',
+      role: 'lecturer',
+      orgCode: '331024001',
+      password: 'xianju-lecture-pw-26',
+      lecturerId: 'u-lec-01',
+    })
     expect(link.status).toBe(403)
     expect(await message(link)).toBe('只能绑定本单位及下级单位的宣讲员')
 
     // the city makes her real account in 椒江, linked to u-lec-01; a second link is refused
-    const real = await post('city-admin', '/admin/accounts', { username: 'chen-real', name: '陈海燕', role: 'lecturer', orgCode: '331002', password: 'haiyan-lecture-pw-26', lecturerId: 'u-lec-01' })
+    const real = await post('city-admin', '/admin/accounts', {
+      username: 'chen-real',
+      name: '陈海燕',
+      role: 'lecturer',
+      orgCode: '331002',
+      password: 'haiyan-lecture-pw-26',
+      lecturerId: 'u-lec-01',
+    })
     expect(real.status).toBe(201)
-    const twice = await post('city-admin', '/admin/accounts', { username: 'chen-twice', name: '陈海燕', role: 'lecturer', orgCode: '331002', password: 'haiyan-lecture-pw-26', lecturerId: 'u-lec-01' })
+    const twice = await post('city-admin', '/admin/accounts', {
+      username: 'chen-twice',
+      name: '陈海燕',
+      role: 'lecturer',
+      orgCode: '331002',
+      password: 'haiyan-lecture-pw-26',
+      lecturerId: 'u-lec-01',
+    })
     expect(twice.status).toBe(409)
-    expect((await post('city-admin', '/admin/accounts', { username: 'not-lecturer', name: '张三', role: 'responder', orgCode: '331002', password: 'haiyan-lecture-pw-26', lecturerId: 'u-lec-02' })).status).toBe(400)
+    expect(
+      (
+        await post('city-admin', '/admin/accounts', {
+          username: 'not-lecturer',
+          name: '张三',
+          role: 'responder',
+          orgCode: '331002',
+          password: 'haiyan-lecture-pw-26',
+          lecturerId: 'u-lec-02',
+        })
+      ).status,
+    ).toBe(400)
 
     // 仙居's dispatcher may not hand a 仙居 order to a 椒江 lecturer; 椒江's dispatches its own
     const across = await post('xj-dispatcher', `/lecture-orders/${xjOrder}/dispatch`, { lecturerId: 'u-lec-01' })

@@ -20,7 +20,10 @@ describe('待发送 and the offline banner', () => {
   it('a question asked while the network is down shows in 我的 → 待发送, goes out with 立即重试, and the list empties', async () => {
     const s = await signIn()
     api.failNext(1, /consultations/)
-    await outbox.submit('POST /consultations', { body: { topic: 'yanglao', question: '高龄津贴每个月能领多少钱？', regionCode: '331002' }, label: '咨询：高龄津贴每个月能领多少钱？' })
+    await outbox.submit('POST /consultations', {
+      body: { topic: 'yanglao', question: '高龄津贴每个月能领多少钱？', regionCode: '331002' },
+      label: '咨询：高龄津贴每个月能领多少钱？',
+    })
     render(<MinePage />)
     const region = await screen.findByRole('region', { name: '待发送' })
     expect(region).toHaveTextContent('待发送（1）')
@@ -35,7 +38,10 @@ describe('待发送 and the offline banner', () => {
     await signIn()
     // refused during a replay (no form open): kept as failed with the reason
     api.failNext(1, /consultations/)
-    const out = await outbox.submit('POST /consultations', { body: { topic: 'yanglao', question: '高龄津贴每个月能领多少钱？', regionCode: '999999' }, label: '咨询：地区不对' })
+    const out = await outbox.submit('POST /consultations', {
+      body: { topic: 'yanglao', question: '高龄津贴每个月能领多少钱？', regionCode: '999999' },
+      label: '咨询：地区不对',
+    })
     expect(out.status).toBe('queued')
     const { Outbox } = await import('@/api/outbox')
     const { taroStorage } = await import('@/api/kv-storage')

@@ -4,7 +4,11 @@ describe('progress saver', () => {
   it('saves at most every interval while playing, and at once on flush', async () => {
     let t = 0
     const saved: number[] = []
-    const saver = createProgressSaver(async (p) => void saved.push(p), 10000, () => t)
+    const saver = createProgressSaver(
+      async (p) => void saved.push(p),
+      10000,
+      () => t,
+    )
     await saver.tick(1) // first tick: nothing sent yet, so it goes
     t = 4000
     await saver.tick(4)
@@ -54,12 +58,22 @@ test('a flush while a save is under way still ends with the newest position save
 test('a position that could not be sent offline survives a restart and is sent on the next flush', async () => {
   let stored: number | undefined
   const keep = { load: () => stored, save: (p: number | undefined) => void (stored = p) }
-  const offline = createProgressSaver(() => Promise.reject(new Error('offline')), 10000, () => 0, keep)
+  const offline = createProgressSaver(
+    () => Promise.reject(new Error('offline')),
+    10000,
+    () => 0,
+    keep,
+  )
   await offline.flush(21)
   expect(stored).toBe(21)
 
   const sent: number[] = []
-  const online = createProgressSaver(async (p) => void sent.push(p), 10000, () => 0, keep)
+  const online = createProgressSaver(
+    async (p) => void sent.push(p),
+    10000,
+    () => 0,
+    keep,
+  )
   await online.flush()
   expect(sent).toEqual([21])
   expect(stored).toBeUndefined()

@@ -37,7 +37,12 @@ export function TextSizePicker() {
           </View>
         ))}
       </View>
-      <View className='text-size__follow' role='checkbox' aria-checked={choice === undefined} onClick={() => setChoice(choice === undefined ? scale : undefined)}>
+      <View
+        className='text-size__follow'
+        role='checkbox'
+        aria-checked={choice === undefined}
+        onClick={() => setChoice(choice === undefined ? scale : undefined)}
+      >
         <Text className='text-size__box' aria-hidden>
           {choice === undefined ? '✓' : ''}
         </Text>

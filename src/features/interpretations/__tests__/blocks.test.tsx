@@ -91,7 +91,9 @@ describe('InterpretationBlocks', () => {
     fireEvent.click(screen.getByText('查看数据'))
     expect(drawn[0].disposed).toBe(true)
     const table = screen.getByRole('table', { name: '高龄津贴月标准（按年龄段）' })
-    const rows = within(table).getAllByRole('row').map((r) => r.textContent)
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((r) => r.textContent)
     expect(rows).toEqual(['年龄段每月津贴（元）', '80-89周岁60', '90-99周岁200', '100周岁及以上800'])
 
     fireEvent.click(screen.getByText('查看图表'))

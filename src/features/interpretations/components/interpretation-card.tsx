@@ -6,8 +6,15 @@ import { formatDate } from '@/utils/date'
 import { kindLabel, kindTone } from '../kinds'
 import './interpretation-card.scss'
 
-
-export function InterpretationCard({ item, onOpen, compact }: { item: InterpretationSummary; onOpen: (item: InterpretationSummary) => void; compact?: boolean }) {
+export function InterpretationCard({
+  item,
+  onOpen,
+  compact,
+}: {
+  item: InterpretationSummary
+  onOpen: (item: InterpretationSummary) => void
+  compact?: boolean
+}) {
   return (
     <View className={`interp-card ${compact ? 'interp-card--compact' : ''}`} role='link' onClick={() => onOpen(item)}>
       <Image className='interp-card__cover' src={mediaUrl(item.cover)} mode='aspectFill' lazyLoad aria-hidden />

@@ -16,7 +16,15 @@ export function RelatedVideos({ ids }: { ids: string[] }) {
         <View key={v.id} className='related-videos__item'>
           {/* Taro H5's Video fills its nearest positioned parent: this box gives it a size. */}
           <View className='related-videos__frame'>
-            <Video className='related-videos__video' src={mediaUrl(v.src)} poster={mediaUrl(v.poster)} controls objectFit='contain' title={v.title} id={`video-${v.id}`} />
+            <Video
+              className='related-videos__video'
+              src={mediaUrl(v.src)}
+              poster={mediaUrl(v.poster)}
+              controls
+              objectFit='contain'
+              title={v.title}
+              id={`video-${v.id}`}
+            />
           </View>
           <Text className='related-videos__name'>
             {v.title}（{formatDuration(v.durationSec)}）

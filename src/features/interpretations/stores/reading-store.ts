@@ -45,8 +45,7 @@ export const useReadingStore = create<ReadingState>()(
         return on
       },
       isFavourite: (id) => get().favourites.some((f) => f.id === id),
-      recordRead: (item) =>
-        set((s) => ({ history: [entry(item), ...s.history.filter((h) => h.id !== item.id)].slice(0, HISTORY_MAX) })),
+      recordRead: (item) => set((s) => ({ history: [entry(item), ...s.history.filter((h) => h.id !== item.id)].slice(0, HISTORY_MAX) })),
       savePosition: (id, top) =>
         set((s) => {
           const { [id]: _previous, ...rest } = s.positions

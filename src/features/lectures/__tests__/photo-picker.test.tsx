@@ -69,7 +69,17 @@ it('the completion report sends the uploaded photos, and the order shows them', 
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
   const plus = (d: number) => new Date(Date.parse(today) + d * 86_400_000).toISOString().slice(0, 10)
   const order = await api.client.call('POST /lecture-orders', {
-    body: { topicId: 'lt01', villageCode: '331002001001', placeName: '东山社区文化家园', dateFrom: plus(5), dateTo: plus(12), timeOfDay: 'afternoon', audienceSize: 60, contactName: '林晓燕', contactPhone: '13912345678' },
+    body: {
+      topicId: 'lt01',
+      villageCode: '331002001001',
+      placeName: '东山社区文化家园',
+      dateFrom: plus(5),
+      dateTo: plus(12),
+      timeOfDay: 'afternoon',
+      audienceSize: 60,
+      contactName: '林晓燕',
+      contactPhone: '13912345678',
+    },
     idempotencyKey: 'photo-order',
   })
   void resident
@@ -77,7 +87,10 @@ it('the completion report sends the uploaded photos, and the order shows them', 
   await api.client.call('POST /lecture-orders/:id/dispatch', { params: { id: order.id }, body: { lecturerId: 'u-lec-01' } })
   await signIn('lecturer', '陈海燕')
   await api.client.call('POST /lecture-orders/:id/accept', { params: { id: order.id }, body: {} })
-  const scheduled = await api.client.call('POST /lecture-orders/:id/schedule', { params: { id: order.id }, body: { date: plus(6), time: '14:30', place: '东山社区文化礼堂' } })
+  const scheduled = await api.client.call('POST /lecture-orders/:id/schedule', {
+    params: { id: order.id },
+    body: { date: plus(6), time: '14:30', place: '东山社区文化礼堂' },
+  })
 
   let done: LectureOrder | undefined
   render(<OrderActions order={scheduled} onChanged={(o) => (done = o)} />)

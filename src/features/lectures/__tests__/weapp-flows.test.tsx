@@ -37,7 +37,8 @@ afterEach(() => {
   delete taro.requestSubscribeMessage
 })
 
-const form = () => render(<OrderForm topics={fixtures.lectureTopics} regions={fixtures.regions} role='resident' initialTopic='lt01' onSubmitted={() => undefined} />)
+const form = () =>
+  render(<OrderForm topics={fixtures.lectureTopics} regions={fixtures.regions} role='resident' initialTopic='lt01' onSubmitted={() => undefined} />)
 
 it('reads the template ids from the build-time config', () => {
   expect(lectureTemplateIds()).toEqual(['tmpl-lecture-status', 'tmpl-lecture-reminder'])
@@ -68,7 +69,9 @@ it('answers the base library: the popup shows on its request; 不同意 resolves
   expect(resolve).toHaveBeenCalledWith({ event: 'exposureAuthorization' })
   const agree = within(dialog).getByRole('button', { name: '同意并继续' })
   expect(agree.id).toBe(PRIVACY_AGREE_BUTTON_ID)
-  expect(agree.getAttribute('open-type') ?? agree.getAttribute('opentype') ?? (agree as unknown as { openType?: string }).openType).toBe('agreePrivacyAuthorization')
+  expect(agree.getAttribute('open-type') ?? agree.getAttribute('opentype') ?? (agree as unknown as { openType?: string }).openType).toBe(
+    'agreePrivacyAuthorization',
+  )
   fireEvent.click(within(dialog).getByRole('button', { name: '不同意' }))
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
   expect(resolve).toHaveBeenLastCalledWith({ event: 'disagree' })

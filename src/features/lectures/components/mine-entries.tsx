@@ -29,7 +29,13 @@ export function LectureEntries() {
   return (
     <View className='mine__list' role='list' aria-label='宣讲点单'>
       {entries.map((e) => (
-        <View key={e.label} className='mine__item' role='listitem' aria-label={e.badge ? `${e.label}，${e.badge}条未读` : e.label} onClick={() => Taro.navigateTo({ url: e.url })}>
+        <View
+          key={e.label}
+          className='mine__item'
+          role='listitem'
+          aria-label={e.badge ? `${e.label}，${e.badge}条未读` : e.label}
+          onClick={() => Taro.navigateTo({ url: e.url })}
+        >
           <Text>{e.label}</Text>
           <View className='lec-entry__end'>
             {e.badge ? <Text className='lec-badge'>{e.badge > 99 ? '99+' : e.badge}</Text> : null}

@@ -119,14 +119,32 @@ export function OrderActions({ order, lecturers = [], signedIn = 0, now = () => 
           <Text className='lec-form__label'>选择宣讲员</Text>
           <View className='lec-choices' role='radiogroup' aria-label='宣讲员'>
             {lecturers.map((l) => (
-              <View key={l.id} className={`lec-choice ${lecturerId === l.id ? 'lec-choice--on' : ''}`} role='radio' aria-checked={lecturerId === l.id} onClick={() => setLecturerId(l.id)}>
+              <View
+                key={l.id}
+                className={`lec-choice ${lecturerId === l.id ? 'lec-choice--on' : ''}`}
+                role='radio'
+                aria-checked={lecturerId === l.id}
+                onClick={() => setLecturerId(l.id)}
+              >
                 {l.name}
               </View>
             ))}
           </View>
-          <Input className='form-field lec-form__input' style={{ marginTop: '8px' }} value={note} maxlength={200} placeholder='派单说明（选填）' aria-label='派单说明' onInput={(e) => setNote(e.detail.value)} />
+          <Input
+            className='form-field lec-form__input'
+            style={{ marginTop: '8px' }}
+            value={note}
+            maxlength={200}
+            placeholder='派单说明（选填）'
+            aria-label='派单说明'
+            onInput={(e) => setNote(e.detail.value)}
+          />
           {submitButton('确认派单', () =>
-            run('dispatch', (key) => lectureSteps.dispatch(order.id, { lecturerId, note: note.trim() || undefined }, key), () => (lecturerId ? undefined : '请选择宣讲员')),
+            run(
+              'dispatch',
+              (key) => lectureSteps.dispatch(order.id, { lecturerId, note: note.trim() || undefined }, key),
+              () => (lecturerId ? undefined : '请选择宣讲员'),
+            ),
           )}
         </View>
       ) : null}
@@ -134,7 +152,14 @@ export function OrderActions({ order, lecturers = [], signedIn = 0, now = () => 
       {open === 'reject' || open === 'decline' ? (
         <View>
           <Text className='lec-form__label'>{open === 'reject' ? '驳回原因' : '无法接单的原因'}</Text>
-          <Textarea className='lec-form__textarea' value={reason} maxlength={200} placeholder={open === 'reject' ? '如：该村本月已安排同类宣讲' : '如：当天已有其他宣讲任务'} aria-label='原因' onInput={(e) => setReason(e.detail.value)} />
+          <Textarea
+            className='lec-form__textarea'
+            value={reason}
+            maxlength={200}
+            placeholder={open === 'reject' ? '如：该村本月已安排同类宣讲' : '如：当天已有其他宣讲任务'}
+            aria-label='原因'
+            onInput={(e) => setReason(e.detail.value)}
+          />
           {submitButton(open === 'reject' ? '确认驳回' : '退回派单员', () =>
             run(
               open,
@@ -149,7 +174,13 @@ export function OrderActions({ order, lecturers = [], signedIn = 0, now = () => 
         <View>
           <Text className='lec-form__label'>宣讲时间</Text>
           <View className='lec-form__split'>
-            <Picker mode='date' start={today} end={addDays(today, LECTURE_ORDER_HORIZON_DAYS)} value={date || order.dateFrom} onChange={(e) => setDate(e.detail.value)}>
+            <Picker
+              mode='date'
+              start={today}
+              end={addDays(today, LECTURE_ORDER_HORIZON_DAYS)}
+              value={date || order.dateFrom}
+              onChange={(e) => setDate(e.detail.value)}
+            >
               <View className='form-field' role='button' aria-label='宣讲日期'>
                 <Text className={date ? '' : 'lec-placeholder'}>{date || '选择日期'}</Text>
               </View>
@@ -163,8 +194,10 @@ export function OrderActions({ order, lecturers = [], signedIn = 0, now = () => 
           <Text className='lec-form__label'>宣讲地点</Text>
           <Input className='form-field lec-form__input' value={place} maxlength={50} aria-label='宣讲地点' onInput={(e) => setPlace(e.detail.value)} />
           {submitButton('确认排期', () =>
-            run('schedule', (key) => lectureSteps.schedule(order.id, { date, time, place: place.trim() }, key), () =>
-              !date ? '请选择宣讲日期' : date < today ? '不能选择已经过去的日期' : place.trim() ? undefined : '请填写宣讲地点',
+            run(
+              'schedule',
+              (key) => lectureSteps.schedule(order.id, { date, time, place: place.trim() }, key),
+              () => (!date ? '请选择宣讲日期' : date < today ? '不能选择已经过去的日期' : place.trim() ? undefined : '请填写宣讲地点'),
             ),
           )}
         </View>
@@ -173,21 +206,31 @@ export function OrderActions({ order, lecturers = [], signedIn = 0, now = () => 
       {open === 'complete' ? (
         <View>
           <Text className='lec-form__label'>到场人数</Text>
-          <Input className='form-field lec-form__input' type='number' maxlength={4} value={attendance} placeholder='人数' aria-label='到场人数' onInput={(e) => setAttendance(e.detail.value)} />
+          <Input
+            className='form-field lec-form__input'
+            type='number'
+            maxlength={4}
+            value={attendance}
+            placeholder='人数'
+            aria-label='到场人数'
+            onInput={(e) => setAttendance(e.detail.value)}
+          />
           <Text className='lec-form__hint'>已签到 {signedIn} 人</Text>
           <Text className='lec-form__label'>宣讲小结</Text>
-          <Textarea className='lec-form__textarea' value={summary} maxlength={500} placeholder='讲了哪些内容，群众关心什么问题' aria-label='宣讲小结' onInput={(e) => setSummary(e.detail.value)} />
+          <Textarea
+            className='lec-form__textarea'
+            value={summary}
+            maxlength={500}
+            placeholder='讲了哪些内容，群众关心什么问题'
+            aria-label='宣讲小结'
+            onInput={(e) => setSummary(e.detail.value)}
+          />
           <Text className='lec-form__label'>现场照片（选填）</Text>
           <PhotoPicker onChange={setPhotos} onBusyChange={setPhotosBusy} />
           {submitButton('提交完成报告', () =>
             run(
               'complete',
-              (key) =>
-                lectureSteps.complete(
-                  order.id,
-                  { attendance: Number(attendance), summary: summary.trim(), photos },
-                  key,
-                ),
+              (key) => lectureSteps.complete(order.id, { attendance: Number(attendance), summary: summary.trim(), photos }, key),
               () => (!/^\d+$/.test(attendance) ? '请填写到场人数' : !summary.trim() ? '请填写宣讲小结' : photosBusy ? '照片还在上传，请稍候' : undefined),
             ),
           )}
@@ -198,9 +241,20 @@ export function OrderActions({ order, lecturers = [], signedIn = 0, now = () => 
         <View>
           <Text className='lec-form__label'>为这次宣讲打分</Text>
           <StarInput value={stars} onChange={setStars} />
-          <Textarea className='lec-form__textarea' value={comment} maxlength={300} placeholder='说说您的感受（选填）' aria-label='评价内容' onInput={(e) => setComment(e.detail.value)} />
+          <Textarea
+            className='lec-form__textarea'
+            value={comment}
+            maxlength={300}
+            placeholder='说说您的感受（选填）'
+            aria-label='评价内容'
+            onInput={(e) => setComment(e.detail.value)}
+          />
           {submitButton('提交评价', () =>
-            run('rate', (key) => lectureSteps.rate(order.id, { stars, comment: comment.trim() || undefined }, key), () => (stars ? undefined : '请选择星级')),
+            run(
+              'rate',
+              (key) => lectureSteps.rate(order.id, { stars, comment: comment.trim() || undefined }, key),
+              () => (stars ? undefined : '请选择星级'),
+            ),
           )}
         </View>
       ) : null}

@@ -133,7 +133,12 @@ export function OrderForm({ topics, regions, role, initialTopic, now = () => new
       {role === 'staff' ? <View className='lec-notice'>您是便民服务点工作人员：本单为代村（社区）点单，进度消息发给您。</View> : null}
 
       <Text className='lec-form__label'>宣讲专题</Text>
-      <Picker mode='selector' range={topics.map((t) => t.title)} value={Math.max(0, topicIndex)} onChange={(e) => chooseTopic(topics[Number(e.detail.value)].id)}>
+      <Picker
+        mode='selector'
+        range={topics.map((t) => t.title)}
+        value={Math.max(0, topicIndex)}
+        onChange={(e) => chooseTopic(topics[Number(e.detail.value)].id)}
+      >
         <View className='form-field' role='button' aria-label={`宣讲专题：${topic?.title ?? '请选择'}`}>
           <Text className={topic ? '' : 'lec-placeholder'}>{topic?.title ?? '请选择'}</Text>
           <Text aria-hidden>▾</Text>
@@ -150,7 +155,13 @@ export function OrderForm({ topics, regions, role, initialTopic, now = () => new
           <Text className='lec-form__label'>宣讲形式</Text>
           <View className='lec-choices' role='radiogroup' aria-label='宣讲形式'>
             {topic.formats.map((f) => (
-              <View key={f} className={`lec-choice ${format === f ? 'lec-choice--on' : ''}`} role='radio' aria-checked={format === f} onClick={() => setFormat(f)}>
+              <View
+                key={f}
+                className={`lec-choice ${format === f ? 'lec-choice--on' : ''}`}
+                role='radio'
+                aria-checked={format === f}
+                onClick={() => setFormat(f)}
+              >
                 {lectureFormatLabel[f]}
               </View>
             ))}
@@ -185,17 +196,38 @@ export function OrderForm({ topics, regions, role, initialTopic, now = () => new
       </View>
       <View className='lec-choices' role='radiogroup' aria-label='时段' style={{ marginTop: '8px' }}>
         {TIMES.map((t) => (
-          <View key={t} className={`lec-choice ${timeOfDay === t ? 'lec-choice--on' : ''}`} role='radio' aria-checked={timeOfDay === t} onClick={() => setTimeOfDay(t)}>
+          <View
+            key={t}
+            className={`lec-choice ${timeOfDay === t ? 'lec-choice--on' : ''}`}
+            role='radio'
+            aria-checked={timeOfDay === t}
+            onClick={() => setTimeOfDay(t)}
+          >
             {timeOfDayLabel[t]}
           </View>
         ))}
       </View>
 
       <Text className='lec-form__label'>预计听众人数</Text>
-      <Input className='form-field lec-form__input' type='number' maxlength={4} value={audience} placeholder='如：60' aria-label='预计听众人数' onInput={(e) => setAudience(e.detail.value)} />
+      <Input
+        className='form-field lec-form__input'
+        type='number'
+        maxlength={4}
+        value={audience}
+        placeholder='如：60'
+        aria-label='预计听众人数'
+        onInput={(e) => setAudience(e.detail.value)}
+      />
 
       <Text className='lec-form__label'>联系人</Text>
-      <Input className='form-field lec-form__input' value={contactName} maxlength={20} placeholder='姓名' aria-label='联系人' onInput={(e) => setContactName(e.detail.value)} />
+      <Input
+        className='form-field lec-form__input'
+        value={contactName}
+        maxlength={20}
+        placeholder='姓名'
+        aria-label='联系人'
+        onInput={(e) => setContactName(e.detail.value)}
+      />
       <Input
         className='form-field lec-form__input'
         style={{ marginTop: '8px' }}

@@ -131,7 +131,12 @@ export function PhotoPicker({ onChange, onBusyChange, max = LECTURE_PHOTOS_MAX }
               </Text>
             ) : null}
             {item.error ? (
-              <View className='lec-photos__status lec-photos__status--error' role='button' aria-label={`重新上传第${n + 1}张照片`} onClick={() => void send(item)}>
+              <View
+                className='lec-photos__status lec-photos__status--error'
+                role='button'
+                aria-label={`重新上传第${n + 1}张照片`}
+                onClick={() => void send(item)}
+              >
                 {item.error}（点此重试）
               </View>
             ) : null}

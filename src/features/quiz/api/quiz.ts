@@ -11,8 +11,7 @@ export const startAttempt = (id: Id, regionCode?: string) =>
 export const getAttempt = (id: Id) => api.call('GET /attempts/:id', { params: { id }, ...live })
 export const submitAttempt = (id: Id, answers: Record<Id, string[]>, idempotencyKey: string) =>
   api.call('POST /attempts/:id/submit', { params: { id }, body: { answers }, idempotencyKey })
-export const getLeaderboard = (id: Id, scope: LeaderboardScope) =>
-  api.call('GET /campaigns/:id/leaderboard', { params: { id }, query: { scope }, ...live })
+export const getLeaderboard = (id: Id, scope: LeaderboardScope) => api.call('GET /campaigns/:id/leaderboard', { params: { id }, query: { scope }, ...live })
 export const getQuizProfile = () => api.call('GET /quiz/profile', live)
 export const saveQuizProfile = (patch: Partial<QuizProfile>) => api.call('PUT /quiz/profile', { body: patch })
 export const getPracticeQuestions = (query: { topic?: string; source?: 'mistakes'; policyId?: string }) =>

@@ -11,7 +11,10 @@ function detail(scope: Leaderboard['scope'], r: LeaderboardRow): string {
 function Row({ scope, row, mine }: { scope: Leaderboard['scope']; row: LeaderboardRow; mine?: boolean }) {
   const value = scope === 'person' ? `${row.score}分` : `${row.score}`
   return (
-    <View className={`board-row ${row.isMe ? 'board-row--me' : ''} ${mine ? 'board-row--mine' : ''}`} aria-label={`第${row.rank}名 ${row.name}${row.isMe ? '（我）' : ''} ${value}`}>
+    <View
+      className={`board-row ${row.isMe ? 'board-row--me' : ''} ${mine ? 'board-row--mine' : ''}`}
+      aria-label={`第${row.rank}名 ${row.name}${row.isMe ? '（我）' : ''} ${value}`}
+    >
       <Text className={`board-row__rank ${row.rank <= 3 ? `board-row__rank--top${row.rank}` : ''}`}>{row.rank}</Text>
       <View className='board-row__main'>
         <Text className='board-row__name'>

@@ -24,7 +24,12 @@ export function RegionSelect({ regions, value, onChange }: RegionSelectProps) {
       value={Math.max(0, list.indexOf(picked as Region))}
       onChange={(e) => onChange(list[Number(e.detail.value)].code)}
     >
-      <View className={`form-field region-select__field ${enabled ? '' : 'region-select__field--off'}`} role='button' aria-label={`${label}：${picked?.name ?? '未选择'}`} aria-disabled={!enabled}>
+      <View
+        className={`form-field region-select__field ${enabled ? '' : 'region-select__field--off'}`}
+        role='button'
+        aria-label={`${label}：${picked?.name ?? '未选择'}`}
+        aria-disabled={!enabled}
+      >
         <Text className={picked ? '' : 'region-select__placeholder'}>{picked?.name ?? `选择${label}${optional ? '（可选）' : ''}`}</Text>
         <Text aria-hidden>▾</Text>
       </View>

@@ -53,10 +53,8 @@ export const useAttemptStore = create<AttemptState>()(
         },
         choose: (attemptId, questionId, chosen) =>
           update(attemptId, (p) => (p.timedOut.includes(questionId) ? p : { ...p, answers: { ...p.answers, [questionId]: chosen } })),
-        spend: (attemptId, questionId, ms) =>
-          update(attemptId, (p) => ({ ...p, spentMs: { ...p.spentMs, [questionId]: (p.spentMs[questionId] ?? 0) + ms } })),
-        timeOut: (attemptId, questionId) =>
-          update(attemptId, (p) => (p.timedOut.includes(questionId) ? p : { ...p, timedOut: [...p.timedOut, questionId] })),
+        spend: (attemptId, questionId, ms) => update(attemptId, (p) => ({ ...p, spentMs: { ...p.spentMs, [questionId]: (p.spentMs[questionId] ?? 0) + ms } })),
+        timeOut: (attemptId, questionId) => update(attemptId, (p) => (p.timedOut.includes(questionId) ? p : { ...p, timedOut: [...p.timedOut, questionId] })),
         goTo: (attemptId, index) => update(attemptId, (p) => ({ ...p, index })),
         forget: (attemptId) =>
           set((s) => {

@@ -7,7 +7,12 @@ export function ReadAloudButton({ control, blocks, label = '朗读' }: { control
   if (!control.supported) return null
   const on = control.reading >= 0
   return (
-    <Button role='button' className={`read-aloud ${on ? 'read-aloud--on' : ''}`} aria-pressed={on} onClick={() => (on ? control.stop() : control.start(blocks()))}>
+    <Button
+      role='button'
+      className={`read-aloud ${on ? 'read-aloud--on' : ''}`}
+      aria-pressed={on}
+      onClick={() => (on ? control.stop() : control.start(blocks()))}
+    >
       {on ? '■ 停止朗读' : `▶ ${label}`}
     </Button>
   )

@@ -86,7 +86,10 @@ describe('the consultation that asked for sign-in', () => {
 
     // to sign-in, told where to come back to; nothing was sent
     const consultUrl = '/packages/qa/pages/consult/index?topic=yanglao'
-    expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: `/packages/sign-in/pages/resident/index?redirect=${encodeURIComponent(consultUrl)}` })
+    expect(taroMock.navigations.at(-1)).toEqual({
+      kind: 'navigateTo',
+      url: `/packages/sign-in/pages/resident/index?redirect=${encodeURIComponent(consultUrl)}`,
+    })
     expect(api.requests.some((r) => r.startsWith('POST /api/v1/consultations'))).toBe(false)
     form.unmount()
 

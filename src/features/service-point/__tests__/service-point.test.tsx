@@ -14,7 +14,13 @@ import { useIdleReturn } from '../use-idle-return'
 
 const api = setupFixtureApi()
 
-const point = { villageCode: '331002003201', villageName: '栅浦村', place: '椒江区 · 葭沚街道 · 栅浦村', staffName: '服务点小陈', boundAt: '2026-11-28T08:00:00Z' }
+const point = {
+  villageCode: '331002003201',
+  villageName: '栅浦村',
+  place: '椒江区 · 葭沚街道 · 栅浦村',
+  staffName: '服务点小陈',
+  boundAt: '2026-11-28T08:00:00Z',
+}
 
 async function signIn(role: 'resident' | 'staff', name: string) {
   const s = await api.client.call('POST /auth/dev', { body: { role, name } })
@@ -44,7 +50,10 @@ describe('换人 (switch participant)', () => {
     readCache.set('/api/v1/consultations/mine', s.user.id, [{ question: '王阿姨的问题' }])
     readCache.set('/api/v1/topics', 'anon', [])
     api.failNext(1, /consultations/)
-    expect((await outbox.submit('POST /consultations', { body: { topic: 'yanglao', question: '高龄津贴每月能领多少钱？', regionCode: '331002' }, label: '咨询' })).status).toBe('queued')
+    expect(
+      (await outbox.submit('POST /consultations', { body: { topic: 'yanglao', question: '高龄津贴每月能领多少钱？', regionCode: '331002' }, label: '咨询' }))
+        .status,
+    ).toBe('queued')
     expect([...taroMock.storage.keys()]).toEqual(expect.arrayContaining(['zct-session', 'zct-reading', 'zct-quiz-attempts']))
 
     act(() => switchParticipant())
@@ -55,7 +64,8 @@ describe('换人 (switch participant)', () => {
     expect(useReadingStore.getState().history).toEqual([])
     expect(useAttemptStore.getState().progress).toEqual({})
     // storage
-    for (const key of ['zct-session', 'zct-reading', 'zct-quiz-attempts', 'zct-draft:consult', 'zct-privacy-agreed']) expect([key, taroMock.storage.has(key)]).toEqual([key, false])
+    for (const key of ['zct-session', 'zct-reading', 'zct-quiz-attempts', 'zct-draft:consult', 'zct-privacy-agreed'])
+      expect([key, taroMock.storage.has(key)]).toEqual([key, false])
     expect(readCache.get('/api/v1/consultations/mine', s.user.id)).toBeUndefined()
     expect(readCache.get('/api/v1/topics', 'anon')).toBeDefined()
     // the device stays a service point in elder mode; her question still goes out, as her
@@ -95,7 +105,12 @@ describe('service-point 首页', () => {
     fireEvent.click(await screen.findByRole('button', { name: '椒江区' }))
     fireEvent.click(screen.getByRole('button', { name: '葭沚街道' }))
     fireEvent.click(screen.getByRole('button', { name: '栅浦村' }))
-    expect(useServicePointStore.getState().point).toMatchObject({ villageCode: '331002003201', villageName: '栅浦村', place: '椒江区 · 葭沚街道 · 栅浦村', staffName: '小陈' })
+    expect(useServicePointStore.getState().point).toMatchObject({
+      villageCode: '331002003201',
+      villageName: '栅浦村',
+      place: '椒江区 · 葭沚街道 · 栅浦村',
+      staffName: '小陈',
+    })
     expect(screen.getByText('本机是 栅浦村 便民服务点')).toBeInTheDocument()
     fireEvent.click(screen.getByRole('radio', { name: '5 分钟' }))
     expect(useServicePointStore.getState().idleSeconds).toBe(300)

@@ -6,7 +6,19 @@ import { formatCount } from '@/utils/format'
 import { getLike, setLike } from '../api/get-video'
 
 /** 点赞: one per user (the server keeps it idempotent); asks to sign in first. */
-export function LikeButton({ videoId, likes, title, className, onClassName }: { videoId: string; likes: number; title?: string; className: string; onClassName: string }) {
+export function LikeButton({
+  videoId,
+  likes,
+  title,
+  className,
+  onClassName,
+}: {
+  videoId: string
+  likes: number
+  title?: string
+  className: string
+  onClassName: string
+}) {
   const token = useSessionStore((s) => s.token)
   const initial = useRequest(async () => (token ? getLike(videoId) : undefined), [videoId, token])
   const [state, setState] = useState<{ likes: number; liked: boolean }>()

@@ -149,7 +149,13 @@ describe('点单', () => {
 
     const mine = await api.client.call('GET /lecture-orders/mine')
     expect(mine).toHaveLength(1)
-    expect(mine[0]).toMatchObject({ regionName: '椒江区 海门街道 东山社区', timeOfDay: 'evening', audienceSize: 45, contactPhone: '139****5678', dateFrom: addDays(today, 3) })
+    expect(mine[0]).toMatchObject({
+      regionName: '椒江区 海门街道 东山社区',
+      timeOfDay: 'evening',
+      audienceSize: 45,
+      contactPhone: '139****5678',
+      dateFrom: addDays(today, 3),
+    })
     expect(taroMock.navigations.at(-1)?.url).toBe(`/packages/lecture/pages/detail/index?id=${mine[0].id}`)
     const posts = api.requests.filter((r) => r.startsWith('POST /api/v1/lecture-orders'))
     expect(posts).toHaveLength(2)
@@ -224,13 +230,11 @@ describe('the loop across roles', () => {
     act(() => useSessionStore.getState().signIn({ token: resident.token!, user: resident.user!, expiresAt: resident.expiresAt! }))
     render(<DetailPage />)
     const timeline = await screen.findByRole('list', { name: '办理进度' })
-    expect(within(timeline).getAllByRole('listitem').map((li) => li.querySelector('.lec-timeline__title')!.textContent)).toEqual([
-      '点单 · 已点单',
-      '派单 · 已派单',
-      '接单 · 已接单',
-      '排期 · 已排期',
-      '完成 · 已完成',
-    ])
+    expect(
+      within(timeline)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.lec-timeline__title')!.textContent),
+    ).toEqual(['点单 · 已点单', '派单 · 已派单', '接单 · 已接单', '排期 · 已排期', '完成 · 已完成'])
     expect(timeline).toHaveTextContent('派单员 派单员甲')
     expect(timeline).toHaveTextContent(`${date} 14:30`)
     expect(screen.getByText(/联系人：林晓燕 139\*\*\*\*5678/)).toBeInTheDocument()
@@ -252,7 +256,12 @@ describe('the loop across roles', () => {
     const cancel = await screen.findByRole('button', { name: '取消点单' })
     // meanwhile the dispatcher, elsewhere, rejects it
     const dispatcher = api.store.upsertUser({ provider: 'dev', externalId: 'dispatcher:别处的派单员', nickname: '别处的派单员', role: 'dispatcher' })
-    api.store.lectures.transition(order.id, { action: 'reject', reason: '本月已有同类宣讲' }, { id: dispatcher.id, role: 'dispatcher', name: dispatcher.nickname }, { wechat: 'not_sent' })
+    api.store.lectures.transition(
+      order.id,
+      { action: 'reject', reason: '本月已有同类宣讲' },
+      { id: dispatcher.id, role: 'dispatcher', name: dispatcher.nickname },
+      { wechat: 'not_sent' },
+    )
     fireEvent.click(cancel)
     expect(await screen.findByRole('alert')).toHaveTextContent('该点单已驳回，不能再取消')
   })

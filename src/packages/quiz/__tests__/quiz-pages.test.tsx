@@ -128,7 +128,8 @@ describe('an attempt', () => {
         new Proxy(
           {},
           {
-            get: (_t, prop) => (prop === 'measureText' ? (s: string) => ({ width: s.length * 14 }) : prop === 'fillText' ? (s: string) => ctx.calls.push(s) : () => undefined),
+            get: (_t, prop) =>
+              prop === 'measureText' ? (s: string) => ({ width: s.length * 14 }) : prop === 'fillText' ? (s: string) => ctx.calls.push(s) : () => undefined,
             set: () => true,
           },
         ) as never,

@@ -23,7 +23,14 @@ const PASSWORD = 'xianju-staff-2026'
 
 async function account(username: string, role: Role = 'dispatcher') {
   const accounts = new AccountsRepository(api.store.db, api.store.now, () => api.store.orgNames())
-  return accounts.createAccount({ username, name: '仙居派单员', role, orgCode: '331024', department: '县委宣传部', passwordHash: await hashPassword(PASSWORD) })!
+  return accounts.createAccount({
+    username,
+    name: '仙居派单员',
+    role,
+    orgCode: '331024',
+    department: '县委宣传部',
+    passwordHash: await hashPassword(PASSWORD),
+  })!
 }
 
 function type(label: string, value: string) {

@@ -27,7 +27,9 @@ describe('刷视频 feed', () => {
     // far slides are empty: only the current one and two on each side have content
     expect(document.querySelectorAll('.feed__stage')).toHaveLength(3)
     for (let i = 1; i <= 7; i++) {
-      fireEvent.click(screen.getAllByRole('button', { name: '下一个视频' }).find((b) => b.closest('.feed__stage')?.getAttribute('data-index') === String(i - 1))!)
+      fireEvent.click(
+        screen.getAllByRole('button', { name: '下一个视频' }).find((b) => b.closest('.feed__stage')?.getAttribute('data-index') === String(i - 1))!,
+      )
       await screen.findByText(new RegExp(`第 ${i + 1}/${videos.length} 条`))
     }
     await waitFor(() => expect(api.requests.filter((r) => r.startsWith('GET /api/v1/videos?'))).toHaveLength(2))

@@ -15,7 +15,12 @@ export function InterpretationBlocks({ blocks, reading = -1 }: { blocks: Block[]
   return (
     <View className='blocks'>
       {blocks.map((block, i) => (
-        <View key={i} className={`block block--${block.type} ${reading === i ? 'block--reading' : ''}`} data-block-index={i} aria-current={reading === i ? 'true' : undefined}>
+        <View
+          key={i}
+          className={`block block--${block.type} ${reading === i ? 'block--reading' : ''}`}
+          data-block-index={i}
+          aria-current={reading === i ? 'true' : undefined}
+        >
           <BlockView block={block} index={i} images={images} />
         </View>
       ))}

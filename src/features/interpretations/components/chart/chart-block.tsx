@@ -16,7 +16,11 @@ export function ChartBlock({ id, title, chart }: { id: string; title: string; ch
           {showData ? '查看图表' : '查看数据'}
         </Button>
       </View>
-      {showData ? <DataTable caption={title} columns={chart.table.columns} rows={chart.table.rows} /> : <Chart id={id} option={chart.option} label={`${title}（图表，可点“查看数据”以表格阅读）`} />}
+      {showData ? (
+        <DataTable caption={title} columns={chart.table.columns} rows={chart.table.rows} />
+      ) : (
+        <Chart id={id} option={chart.option} label={`${title}（图表，可点“查看数据”以表格阅读）`} />
+      )}
     </View>
   )
 }

@@ -126,7 +126,9 @@ export function drawPoster(ctx: PosterCtx, p: PosterData, scale = 1): void {
   ctx.fillText('扫码看完整图解', PAD + qrSize + 24, qrY + 40)
   ctx.fillStyle = '#30353d'
   ctx.font = `22px ${FONT}`
-  wrapText(ctx, '用微信或手机相机扫一扫，可听朗读、看视频、在线咨询', POSTER_WIDTH - PAD * 2 - qrSize - 24, 3).forEach((line, j) => ctx.fillText(line, PAD + qrSize + 24, qrY + 88 + j * 32))
+  wrapText(ctx, '用微信或手机相机扫一扫，可听朗读、看视频、在线咨询', POSTER_WIDTH - PAD * 2 - qrSize - 24, 3).forEach((line, j) =>
+    ctx.fillText(line, PAD + qrSize + 24, qrY + 88 + j * 32),
+  )
 
   // footer
   ctx.fillStyle = '#f4f6fa'

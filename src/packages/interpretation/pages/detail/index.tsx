@@ -114,7 +114,12 @@ export default function InterpretationDetailPage() {
       </View>
 
       <View className='interp-detail__bar'>
-        <Button role='button' className={`interp-detail__action ${favourite ? 'interp-detail__action--on' : ''}`} aria-pressed={favourite} onClick={onFavourite}>
+        <Button
+          role='button'
+          className={`interp-detail__action ${favourite ? 'interp-detail__action--on' : ''}`}
+          aria-pressed={favourite}
+          onClick={onFavourite}
+        >
           {favourite ? '★ 已收藏' : '☆ 收藏'}
         </Button>
         <Button role='button' className='interp-detail__action' openType={isH5 ? undefined : 'share'} onClick={isH5 ? () => copyLink(id) : undefined}>

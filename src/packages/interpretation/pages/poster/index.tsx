@@ -51,7 +51,13 @@ export default function PosterPage() {
         }}
       />
       {image ? (
-        <Image className='poster__img' src={image} mode='widthFix' nativeProps={{ alt: `政策明白卡：${item.title}` }} aria-label={`政策明白卡：${item.title}`} />
+        <Image
+          className='poster__img'
+          src={image}
+          mode='widthFix'
+          nativeProps={{ alt: `政策明白卡：${item.title}` }}
+          aria-label={`政策明白卡：${item.title}`}
+        />
       ) : failed ? (
         <ErrorState message='海报生成失败，请重试' onRetry={() => setFailed(false)} />
       ) : (
@@ -59,7 +65,12 @@ export default function PosterPage() {
       )}
       <Text className='poster__hint'>打印后张贴在村务公开栏，村民扫码即可查看完整图解、听朗读。</Text>
       <View className='poster__actions'>
-        <Button role='button' className='poster__btn poster__btn--primary' disabled={!image || undefined} onClick={() => image && run(() => saveImage(image, `政策明白卡-${item.id}.png`), isH5 ? '已下载' : '已保存到相册')}>
+        <Button
+          role='button'
+          className='poster__btn poster__btn--primary'
+          disabled={!image || undefined}
+          onClick={() => image && run(() => saveImage(image, `政策明白卡-${item.id}.png`), isH5 ? '已下载' : '已保存到相册')}
+        >
           {isH5 ? '下载图片' : '保存到相册'}
         </Button>
         <Button role='button' className='poster__btn' disabled={!image || undefined} onClick={() => image && printPoster(image)}>

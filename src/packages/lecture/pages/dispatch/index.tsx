@@ -28,7 +28,10 @@ export default function DispatchDeskPage() {
     const [topics, regions] = await Promise.all([getLectureTopics(), getRegions()])
     return { lecturers: new Map(topics.map((t) => [t.id, t.lecturers])), counties: regions.map((r) => ({ id: r.code, name: r.name })) }
   }, [allowed])
-  const list = usePagedList((page) => (allowed ? getIncomingOrders({ status, county, page, pageSize: 10 }) : Promise.resolve({ items: [], total: 0, page, pageSize: 10 })), [status, county, allowed])
+  const list = usePagedList(
+    (page) => (allowed ? getIncomingOrders({ status, county, page, pageSize: 10 }) : Promise.resolve({ items: [], total: 0, page, pageSize: 10 })),
+    [status, county, allowed],
+  )
 
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh())
@@ -40,7 +43,11 @@ export default function DispatchDeskPage() {
   return (
     <ThemePage>
       <View className='page__filters'>
-        <ChipBar options={STATUSES.map((s) => ({ id: s, name: lectureStatusLabel[s] }))} value={status} onChange={(s) => setStatus(s as LectureOrderStatus | undefined)} />
+        <ChipBar
+          options={STATUSES.map((s) => ({ id: s, name: lectureStatusLabel[s] }))}
+          value={status}
+          onChange={(s) => setStatus(s as LectureOrderStatus | undefined)}
+        />
         <ChipBar options={ref.data?.counties ?? []} value={county} allLabel='全市' onChange={setCounty} />
       </View>
       {list.loading && list.items.length === 0 ? <Skeleton rows={3} /> : null}

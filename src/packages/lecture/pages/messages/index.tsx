@@ -40,7 +40,13 @@ export default function MessagesPage() {
       {unread ? <Text className='lec-section'>{unread} 条未读</Text> : null}
       <View role='list'>
         {list.data?.map((n) => (
-          <View key={n.id} className={`lec-card ${n.read ? '' : 'lec-msg--unread'}`} role='listitem' aria-label={`${n.read ? '' : '未读，'}${n.title}`} onClick={() => open(n)}>
+          <View
+            key={n.id}
+            className={`lec-card ${n.read ? '' : 'lec-msg--unread'}`}
+            role='listitem'
+            aria-label={`${n.read ? '' : '未读，'}${n.title}`}
+            onClick={() => open(n)}
+          >
             <View className='lec-card__head'>
               <Text className='lec-card__title'>{n.title}</Text>
               <StatusTag status={n.status} />

@@ -27,10 +27,17 @@ export default function MyLectureOrdersPage() {
   return (
     <ThemePage>
       {list.data?.length === 0 ? (
-        <EmptyState title='还没有点单' hint='从宣讲菜单里选一个专题，请宣讲员到村里讲' actionText='去宣讲菜单' onAction={() => Taro.navigateTo({ url: lectureRoutes.menu() })} />
+        <EmptyState
+          title='还没有点单'
+          hint='从宣讲菜单里选一个专题，请宣讲员到村里讲'
+          actionText='去宣讲菜单'
+          onAction={() => Taro.navigateTo({ url: lectureRoutes.menu() })}
+        />
       ) : null}
       <View role='list'>
-        {list.data?.map((o) => <OrderCard key={o.id} order={o} onOpen={() => Taro.navigateTo({ url: lectureRoutes.detail(o.id) })} />)}
+        {list.data?.map((o) => (
+          <OrderCard key={o.id} order={o} onOpen={() => Taro.navigateTo({ url: lectureRoutes.detail(o.id) })} />
+        ))}
       </View>
     </ThemePage>
   )

@@ -66,7 +66,15 @@ export default function SignInPage() {
           </Button>
         ) : null}
         <Text className='lec-form__label'>输入签到码</Text>
-        <Input className='form-field lec-form__input' type='number' maxlength={6} value={code} placeholder='宣讲员出示的6位数字' aria-label='签到码' onInput={(e) => setCode(e.detail.value)} />
+        <Input
+          className='form-field lec-form__input'
+          type='number'
+          maxlength={6}
+          value={code}
+          placeholder='宣讲员出示的6位数字'
+          aria-label='签到码'
+          onInput={(e) => setCode(e.detail.value)}
+        />
         {error ? (
           <View className='lec-form__error' role='alert'>
             {error}

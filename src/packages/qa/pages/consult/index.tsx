@@ -103,7 +103,8 @@ export default function ConsultPage() {
     }
     setBusy(true)
     try {
-      const asked = onBehalf && servicePoint ? `【${servicePoint.villageName}便民服务点代${residentName.trim() || '居民'}咨询】${question.trim()}` : question.trim()
+      const asked =
+        onBehalf && servicePoint ? `【${servicePoint.villageName}便民服务点代${residentName.trim() || '居民'}咨询】${question.trim()}` : question.trim()
       const outcome = await submitConsultation({ topic, question: asked, regionCode, phone: phone.trim() || undefined }, idempotencyKey.current)
       // kept by the outbox from here on
       Taro.removeStorageSync(DRAFT_KEY)
@@ -145,7 +146,12 @@ export default function ConsultPage() {
           </View>
         ) : null}
         <Text className='consult__label'>政策领域</Text>
-        <Picker mode='selector' range={topics.map((t) => t.name)} value={Math.max(0, topicIndex)} onChange={(e) => editTopic(topics[Number(e.detail.value)].id)}>
+        <Picker
+          mode='selector'
+          range={topics.map((t) => t.name)}
+          value={Math.max(0, topicIndex)}
+          onChange={(e) => editTopic(topics[Number(e.detail.value)].id)}
+        >
           <View className='form-field' role='button' aria-label={topicIndex >= 0 ? `选择政策领域：${topics[topicIndex].name}` : '选择政策领域'}>
             <Text className={topicIndex >= 0 ? '' : 'consult__placeholder'}>{topicIndex >= 0 ? topics[topicIndex].name : '选择政策领域'}</Text>
             <Text aria-hidden>▾</Text>
@@ -170,7 +176,15 @@ export default function ConsultPage() {
         <RegionPicker regions={regions.data ?? []} value={regionCode} onChange={editRegion} />
 
         <Text className='consult__label'>{onBehalf && servicePoint ? '居民的联系电话（选填，仅答复部门可见）' : '联系电话（选填，仅答复部门可见）'}</Text>
-        <Input className='form-field consult__input' type='number' maxlength={11} value={phone} placeholder='11位手机号' aria-label='联系电话' onInput={(e) => editPhone(e.detail.value)} />
+        <Input
+          className='form-field consult__input'
+          type='number'
+          maxlength={11}
+          value={phone}
+          placeholder='11位手机号'
+          aria-label='联系电话'
+          onInput={(e) => editPhone(e.detail.value)}
+        />
 
         {error ? (
           <View className='consult__error' role='alert'>

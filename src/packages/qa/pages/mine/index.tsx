@@ -29,9 +29,16 @@ export default function MyConsultationsPage() {
   return (
     <ThemePage>
       {list.data?.length === 0 ? (
-        <EmptyState title='还没有咨询记录' hint='有政策问题，可以直接向主管部门咨询' actionText='我要咨询' onAction={() => Taro.navigateTo({ url: routes.consult() })} />
+        <EmptyState
+          title='还没有咨询记录'
+          hint='有政策问题，可以直接向主管部门咨询'
+          actionText='我要咨询'
+          onAction={() => Taro.navigateTo({ url: routes.consult() })}
+        />
       ) : null}
-      {list.data?.map((c) => <ConsultationCard key={c.id} item={c} topicName={nameOf(c.topic)} />)}
+      {list.data?.map((c) => (
+        <ConsultationCard key={c.id} item={c} topicName={nameOf(c.topic)} />
+      ))}
     </ThemePage>
   )
 }

@@ -45,7 +45,12 @@ export default function AttemptPage() {
       const p = useAttemptStore.getState().ensure(id)
       const unanswered = attempt.questions.filter((q) => !(p.answers[q.id] ?? []).length).length
       if (!auto && unanswered > 0) {
-        const { confirm } = await Taro.showModal({ title: '确认交卷', content: `还有 ${unanswered} 题未作答，未答的题不得分。确定交卷吗？`, confirmText: '交卷', cancelText: '继续答题' })
+        const { confirm } = await Taro.showModal({
+          title: '确认交卷',
+          content: `还有 ${unanswered} 题未作答，未答的题不得分。确定交卷吗？`,
+          confirmText: '交卷',
+          cancelText: '继续答题',
+        })
         if (!confirm) return
       }
       sent.current = true
@@ -129,7 +134,10 @@ export default function AttemptPage() {
           <Text>
             进度 {answered}/{ids.length}
           </Text>
-          <Text className={`quiz-bar__time ${leftQuestion <= 5 && !closed ? 'quiz-bar__time--low' : ''}`} aria-label={`本题剩余${Math.max(0, Math.ceil(leftQuestion))}秒`}>
+          <Text
+            className={`quiz-bar__time ${leftQuestion <= 5 && !closed ? 'quiz-bar__time--low' : ''}`}
+            aria-label={`本题剩余${Math.max(0, Math.ceil(leftQuestion))}秒`}
+          >
             {closed ? '本题时间已到' : `本题 ${Math.max(0, Math.ceil(leftQuestion))} 秒`}
           </Text>
           <Text className='quiz-bar__time' aria-label={`总剩余${clock(leftTotal)}`}>

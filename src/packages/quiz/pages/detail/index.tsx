@@ -43,7 +43,11 @@ export default function CampaignDetailPage() {
   const c = campaign.data!
   const tree = regions.data ?? []
   const timing =
-    c.status === 'ongoing' ? `距结束 ${countdown(c.endsAt, now) || '不足1分钟'}` : c.status === 'upcoming' ? `距开始 ${countdown(c.startsAt, now) || '不足1分钟'}` : '已结束，可查看排行榜'
+    c.status === 'ongoing'
+      ? `距结束 ${countdown(c.endsAt, now) || '不足1分钟'}`
+      : c.status === 'upcoming'
+        ? `距开始 ${countdown(c.startsAt, now) || '不足1分钟'}`
+        : '已结束，可查看排行榜'
   const canPickTownship = regionCode.length >= 9
 
   const start = async () => {
@@ -101,7 +105,13 @@ export default function CampaignDetailPage() {
               ) : null}
               <Text className='quiz-panel__line'>所在地区（用于县市区、乡镇街道排名）</Text>
               <RegionSelect regions={tree} value={regionCode} onChange={setRegionCode} />
-              <Button role='button' className='quiz-btn' loading={starting} disabled={starting || (mine?.attemptsLeftToday === 0 && !mine.activeAttemptId) || undefined} onClick={start}>
+              <Button
+                role='button'
+                className='quiz-btn'
+                loading={starting}
+                disabled={starting || (mine?.attemptsLeftToday === 0 && !mine.activeAttemptId) || undefined}
+                onClick={start}
+              >
                 {mine?.activeAttemptId ? '继续答题' : mine?.attemptsLeftToday === 0 ? '今日次数已用完' : '开始答题'}
               </Button>
             </>
@@ -113,7 +123,11 @@ export default function CampaignDetailPage() {
         <Button role='button' className='quiz-btn quiz-btn--ghost' onClick={() => Taro.navigateTo({ url: routes.quizLeaderboard(id) })}>
           排行榜
         </Button>
-        <Button role='button' className='quiz-btn quiz-btn--ghost' onClick={() => Taro.navigateTo({ url: routes.quizPractice({ topic: c.topics.length === 1 ? c.topics[0] : undefined }) })}>
+        <Button
+          role='button'
+          className='quiz-btn quiz-btn--ghost'
+          onClick={() => Taro.navigateTo({ url: routes.quizPractice({ topic: c.topics.length === 1 ? c.topics[0] : undefined }) })}
+        >
           练习
         </Button>
       </View>

@@ -84,7 +84,9 @@ export default function LeaderboardPage() {
         <>
           {scope === 'person' && board.data.rows.length === 0 ? <EmptyState title='还没有人交卷' hint='快来成为第一名吧' /> : null}
           {scope === 'person' && board.data.total > 0 ? (
-            <Text className='board__note'>共 {board.data.total} 人上榜，显示前 {board.data.rows.length} 名</Text>
+            <Text className='board__note'>
+              共 {board.data.total} 人上榜，显示前 {board.data.rows.length} 名
+            </Text>
           ) : null}
           {option ? (
             <View className='quiz-panel'>

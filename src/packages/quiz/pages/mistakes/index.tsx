@@ -75,7 +75,11 @@ export default function MistakesPage() {
             </View>
           ))}
           {g.items.some((m) => !m.locked) ? (
-            <Button role='button' className='quiz-btn quiz-btn--ghost' onClick={() => Taro.navigateTo({ url: routes.quizPractice({ source: 'mistakes', policyId: g.policyId ?? 'none' }) })}>
+            <Button
+              role='button'
+              className='quiz-btn quiz-btn--ghost'
+              onClick={() => Taro.navigateTo({ url: routes.quizPractice({ source: 'mistakes', policyId: g.policyId ?? 'none' }) })}
+            >
               重练本组（{g.items.filter((m) => !m.locked).length} 题）
             </Button>
           ) : null}

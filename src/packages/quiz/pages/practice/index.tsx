@@ -109,10 +109,23 @@ export default function PracticePage() {
       )}
       {questions.loading && !questions.data ? <Skeleton rows={3} /> : null}
       {questions.error && !questions.data ? <ErrorState message={questions.error.message} onRetry={questions.reload} /> : null}
-      {questions.data && list.length === 0 ? <EmptyState title={fromBook ? '错题本是空的' : '这个主题暂无题目'} hint={fromBook ? '答错的题会自动收进这里；进行中或即将开始的竞赛的题目，竞赛结束后才能重练' : '竞赛中的题目在竞赛结束后开放练习，换个主题试试'} /> : null}
+      {questions.data && list.length === 0 ? (
+        <EmptyState
+          title={fromBook ? '错题本是空的' : '这个主题暂无题目'}
+          hint={fromBook ? '答错的题会自动收进这里；进行中或即将开始的竞赛的题目，竞赛结束后才能重练' : '竞赛中的题目在竞赛结束后开放练习，换个主题试试'}
+        />
+      ) : null}
       {q ? (
         <>
-          <QuestionView question={q} index={index} total={list.length} chosen={chosen} onChange={setChosen} locked={!!feedback || !!refusal || checking} correct={feedback?.correct} />
+          <QuestionView
+            question={q}
+            index={index}
+            total={list.length}
+            chosen={chosen}
+            onChange={setChosen}
+            locked={!!feedback || !!refusal || checking}
+            correct={feedback?.correct}
+          />
           {refusal ? (
             <View className='quiz-feedback' role='alert'>
               <Text className='quiz-feedback__text'>{refusal}</Text>
@@ -154,7 +167,8 @@ export default function PracticePage() {
           <Text className='quiz-panel__title'>
             本组练习完成：答对 {right}/{list.length} 题
           </Text>
-          <Button role='button'
+          <Button
+            role='button'
             className='quiz-btn'
             onClick={() => {
               restart()

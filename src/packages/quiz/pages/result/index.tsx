@@ -58,7 +58,11 @@ export default function AttemptResultPage() {
       <ThemePage>
         <View className='quiz-panel'>
           <Text className='quiz-panel__title'>{a.status === 'active' ? '本次答题还未交卷' : '本次答题已超时，不计成绩'}</Text>
-          <Button role='button' className='quiz-btn' onClick={() => Taro.redirectTo({ url: a.status === 'active' ? routes.quizAttempt(a.id) : routes.quizDetail(a.campaignId) })}>
+          <Button
+            role='button'
+            className='quiz-btn'
+            onClick={() => Taro.redirectTo({ url: a.status === 'active' ? routes.quizAttempt(a.id) : routes.quizDetail(a.campaignId) })}
+          >
             {a.status === 'active' ? '继续答题' : '返回竞赛'}
           </Button>
         </View>
@@ -104,7 +108,9 @@ export default function AttemptResultPage() {
           </View>
         </View>
         {result.countedScore !== undefined && result.countedScore !== result.score ? (
-          <Text className='quiz-score__label'>排行榜计入成绩：{result.countedScore} 分（{c?.rules.scoreCounts === 'latest' ? '以最近一次为准' : '取最好成绩'}）</Text>
+          <Text className='quiz-score__label'>
+            排行榜计入成绩：{result.countedScore} 分（{c?.rules.scoreCounts === 'latest' ? '以最近一次为准' : '取最好成绩'}）
+          </Text>
         ) : null}
       </View>
 

@@ -24,7 +24,13 @@ export default function BindServicePointPage() {
 
   const pick = (village: Region, path: Region[]) => {
     if (!user) return
-    bind({ villageCode: village.code, villageName: village.name, place: path.map((r) => r.name).join(' · '), staffName: user.nickname, boundAt: new Date().toISOString() })
+    bind({
+      villageCode: village.code,
+      villageName: village.name,
+      place: path.map((r) => r.name).join(' · '),
+      staffName: user.nickname,
+      boundAt: new Date().toISOString(),
+    })
     setChoosing(false)
     void Taro.showToast({ title: `已设为${village.name}便民服务点`, icon: 'none' })
   }
@@ -80,7 +86,13 @@ export default function BindServicePointPage() {
       </View>
       <View className='sp-bind__idle' role='radiogroup' aria-label='无人操作多久后回到首页'>
         {IDLE_CHOICES.map((s) => (
-          <View key={s} className={`sp-bind__idle-option ${idleSeconds === s ? 'sp-bind__idle-option--on' : ''}`} role='radio' aria-checked={idleSeconds === s} onClick={() => setIdleSeconds(s)}>
+          <View
+            key={s}
+            className={`sp-bind__idle-option ${idleSeconds === s ? 'sp-bind__idle-option--on' : ''}`}
+            role='radio'
+            aria-checked={idleSeconds === s}
+            onClick={() => setIdleSeconds(s)}
+          >
             {idleLabel(s)}
           </View>
         ))}

@@ -48,7 +48,15 @@ export default function ChangePasswordPage() {
   const field = (label: string, value: string, set: (v: string) => void) => (
     <>
       <Text className='staff__label'>{label}</Text>
-      <Input className='form-field staff__input' value={value} password maxlength={128} placeholder={label} aria-label={label} onInput={(e) => set(e.detail.value)} />
+      <Input
+        className='form-field staff__input'
+        value={value}
+        password
+        maxlength={128}
+        placeholder={label}
+        aria-label={label}
+        onInput={(e) => set(e.detail.value)}
+      />
     </>
   )
 

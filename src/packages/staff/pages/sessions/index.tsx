@@ -56,12 +56,17 @@ export default function SessionsPage() {
                 <View>
                   <Text>{s.device}</Text> {s.current ? <Tag tone='success'>本机</Tag> : null}
                 </View>
-                <Text className='staff__session-meta'>
-                  {`登录于${fromNow(s.createdAt)} · 最近使用${fromNow(s.lastSeenAt)} · IP ${s.ip}`}
-                </Text>
+                <Text className='staff__session-meta'>{`登录于${fromNow(s.createdAt)} · 最近使用${fromNow(s.lastSeenAt)} · IP ${s.ip}`}</Text>
               </View>
               {s.current ? null : (
-                <Button role='button' className='staff__revoke' aria-label={`下线 ${s.device}`} loading={busy === s.id} disabled={busy !== undefined || undefined} onClick={() => void revoke(s)}>
+                <Button
+                  role='button'
+                  className='staff__revoke'
+                  aria-label={`下线 ${s.device}`}
+                  loading={busy === s.id}
+                  disabled={busy !== undefined || undefined}
+                  onClick={() => void revoke(s)}
+                >
                   下线
                 </Button>
               )}

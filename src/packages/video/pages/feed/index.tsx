@@ -96,68 +96,84 @@ export default function VideoFeedPage() {
         {videos.map((v, i) => (
           <SwiperItem key={v.id} className='feed__item'>
             {Math.abs(i - index) > RENDER_RADIUS ? null : (
-            <View className='feed__stage' data-index={i}>
-              {mounted.has(i) ? (
-                <Video
-                  id={playerId(v)}
-                  className='feed__video'
-                  src={mediaUrl(v.src)}
-                  poster={mediaUrl(v.poster)}
-                  muted={muted}
-                  loop
-                  controls={false}
-                  showCenterPlayBtn
-                  objectFit='contain'
-                  onPlay={() => {
-                    playing.current = true
-                    if (!counted.current.has(v.id)) {
-                      counted.current.add(v.id)
-                      recordView(v.id).catch(() => undefined)
-                    }
-                  }}
-                  onPause={() => {
-                    if (i === index) playing.current = false
-                  }}
-                  onTimeUpdate={(e) => i === index && setTime(e.detail.currentTime)}
-                />
-              ) : (
-                <Image className='feed__poster' src={mediaUrl(v.poster)} mode='aspectFit' nativeProps={{ alt: v.title }} />
-              )}
-              <View className='feed__bottom'>
-                {i === index && captions.data ? <CaptionOverlay cues={captions.data} time={time} /> : null}
-                <View className='feed__info'>
-                  <Text className='feed__title'>{v.title}</Text>
-                  <Text className='feed__meta'>
-                    {formatCount(v.views)} 次播放 · {formatCount(v.likes)} 赞 · 第 {i + 1}/{total} 条
-                  </Text>
-                  <View className='feed__actions'>
-                    {i === index ? <LikeButton videoId={v.id} likes={v.likes} title={v.title} className='feed__btn' onClassName='feed__btn--on' /> : null}
-                    {isH5 ? (
-                      <Button role='button' className='feed__btn' onClick={() => setMuted((m) => !m)}>
-                        {muted ? '打开声音' : '静音'}
+              <View className='feed__stage' data-index={i}>
+                {mounted.has(i) ? (
+                  <Video
+                    id={playerId(v)}
+                    className='feed__video'
+                    src={mediaUrl(v.src)}
+                    poster={mediaUrl(v.poster)}
+                    muted={muted}
+                    loop
+                    controls={false}
+                    showCenterPlayBtn
+                    objectFit='contain'
+                    onPlay={() => {
+                      playing.current = true
+                      if (!counted.current.has(v.id)) {
+                        counted.current.add(v.id)
+                        recordView(v.id).catch(() => undefined)
+                      }
+                    }}
+                    onPause={() => {
+                      if (i === index) playing.current = false
+                    }}
+                    onTimeUpdate={(e) => i === index && setTime(e.detail.currentTime)}
+                  />
+                ) : (
+                  <Image className='feed__poster' src={mediaUrl(v.poster)} mode='aspectFit' nativeProps={{ alt: v.title }} />
+                )}
+                <View className='feed__bottom'>
+                  {i === index && captions.data ? <CaptionOverlay cues={captions.data} time={time} /> : null}
+                  <View className='feed__info'>
+                    <Text className='feed__title'>{v.title}</Text>
+                    <Text className='feed__meta'>
+                      {formatCount(v.views)} 次播放 · {formatCount(v.likes)} 赞 · 第 {i + 1}/{total} 条
+                    </Text>
+                    <View className='feed__actions'>
+                      {i === index ? <LikeButton videoId={v.id} likes={v.likes} title={v.title} className='feed__btn' onClassName='feed__btn--on' /> : null}
+                      {isH5 ? (
+                        <Button role='button' className='feed__btn' onClick={() => setMuted((m) => !m)}>
+                          {muted ? '打开声音' : '静音'}
+                        </Button>
+                      ) : null}
+                      <Button role='button' className='feed__btn' onClick={() => Taro.navigateTo({ url: routes.videoPlay(v.id) })}>
+                        字幕·倍速·文字稿
                       </Button>
-                    ) : null}
-                    <Button role='button' className='feed__btn' onClick={() => Taro.navigateTo({ url: routes.videoPlay(v.id) })}>
-                      字幕·倍速·文字稿
-                    </Button>
-                    {v.interpretationId ? (
-                      <Button role='button' className='feed__btn' onClick={() => Taro.navigateTo({ url: routes.interpretationDetail(v.interpretationId as string) })}>
-                        看图文解读
+                      {v.interpretationId ? (
+                        <Button
+                          role='button'
+                          className='feed__btn'
+                          onClick={() => Taro.navigateTo({ url: routes.interpretationDetail(v.interpretationId as string) })}
+                        >
+                          看图文解读
+                        </Button>
+                      ) : null}
+                    </View>
+                    {/* swiping is not the only way: 上一个 / 下一个 as buttons too */}
+                    <View className='feed__nav'>
+                      <Button
+                        role='button'
+                        className='feed__btn feed__nav-btn'
+                        disabled={i === 0 || undefined}
+                        aria-label='上一个视频'
+                        onClick={() => onChange(i - 1)}
+                      >
+                        ↑ 上一个
                       </Button>
-                    ) : null}
-                  </View>
-                  {/* swiping is not the only way: 上一个 / 下一个 as buttons too */}
-                  <View className='feed__nav'>
-                    <Button role='button' className='feed__btn feed__nav-btn' disabled={i === 0 || undefined} aria-label='上一个视频' onClick={() => onChange(i - 1)}>
-                      ↑ 上一个
-                    </Button>
-                    <Button role='button' className='feed__btn feed__nav-btn' disabled={i >= videos.length - 1 || undefined} aria-label='下一个视频' onClick={() => onChange(i + 1)}>
-                      下一个 ↓
-                    </Button>
+                      <Button
+                        role='button'
+                        className='feed__btn feed__nav-btn'
+                        disabled={i >= videos.length - 1 || undefined}
+                        aria-label='下一个视频'
+                        onClick={() => onChange(i + 1)}
+                      >
+                        下一个 ↓
+                      </Button>
+                    </View>
                   </View>
                 </View>
               </View>
-            </View>
             )}
           </SwiperItem>
         ))}

@@ -75,7 +75,13 @@ export default function VideoPlayPage() {
         </Text>
         <View className='video-play__controls' role='group' aria-label='倍速'>
           {RATES.map((r) => (
-            <Button key={r} role='button' className={`video-play__chip ${rate === r ? 'video-play__chip--on' : ''}`} aria-pressed={rate === r} onClick={() => changeRate(r)}>
+            <Button
+              key={r}
+              role='button'
+              className={`video-play__chip ${rate === r ? 'video-play__chip--on' : ''}`}
+              aria-pressed={rate === r}
+              onClick={() => changeRate(r)}
+            >
               {r}×
             </Button>
           ))}
