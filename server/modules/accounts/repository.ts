@@ -10,6 +10,7 @@ import type { Page, Role, SessionInfo, StaffAccount } from '../../../src/contrac
 import { hashSessionToken, sessionEnd } from '../../store/session-token'
 import { maskIp } from '../auth/device'
 import { orgOf, orgPrefixPattern } from '../auth/org-scope'
+import { StatementCache } from '../../store/sqlite/statement-cache'
 
 export const LOCK_AFTER_FAILURES = 5
 export const LOCK_MS = 15 * 60 * 1000
@@ -65,7 +66,7 @@ const ACCOUNT_SELECT = `SELECT u.id, u.external_id, u.nickname, u.role, u.org_co
 export const normaliseUsername = (username: string) => username.trim().toLowerCase()
 
 export class AccountsRepository {
-  private readonly statements = new Map<string, Statement>()
+  private readonly statements = new StatementCache()
 
   constructor(
     readonly db: Database,
@@ -74,12 +75,7 @@ export class AccountsRepository {
   ) {}
 
   private stmt(sql: string): Statement {
-    let s = this.statements.get(sql)
-    if (!s) {
-      s = this.db.prepare(sql)
-      this.statements.set(sql, s)
-    }
-    return s
+    return this.statements.prepare(this.db, sql)
   }
 
   transaction<T>(fn: () => T): T {

@@ -12,6 +12,7 @@ import { SqliteStore } from '../../store/sqlite'
 import type { Store } from '../../store/store'
 import { GRACE_SEC, withinGrace } from '../../quiz/time'
 import type { QuestionLocks, RiskOutcome } from './rules'
+import { StatementCache } from '../../store/sqlite/statement-cache'
 
 export interface AttemptIntegrity {
   riskCheck?: 'passed' | 'flagged' | 'unavailable'
@@ -59,7 +60,7 @@ export interface PrizeEligiblePage {
 }
 
 export class IntegrityRepository {
-  private readonly statements = new Map<string, Database.Statement>()
+  private readonly statements = new StatementCache()
   /** question ids per campaign: the draw pools do not change while the server runs */
   private readonly pools = new Map<string, readonly string[]>()
   private lockedCache?: { campaigns: string; questions: ReadonlyMap<string, string> }
@@ -192,12 +193,7 @@ export class IntegrityRepository {
   }
 
   private stmt(sql: string): Database.Statement {
-    let s = this.statements.get(sql)
-    if (!s) {
-      s = this.db.prepare(sql)
-      this.statements.set(sql, s)
-    }
-    return s
+    return this.statements.prepare(this.db, sql)
   }
 }
 

@@ -44,6 +44,7 @@ import {
   NOTIFICATIONS_LIMIT,
   type SignInOutcome,
 } from './store'
+import { StatementCache } from '../sqlite/statement-cache'
 
 interface OrderRow {
   id: string
@@ -270,7 +271,7 @@ const UPDATE_ORDER = `UPDATE lecture_orders SET ${ORDER_COLUMNS.filter((c) => c 
   .join(', ')} WHERE id = @id`
 
 export class SqliteLectureStore implements LectureStore {
-  private readonly statements = new Map<string, Database.Statement>()
+  private readonly statements = new StatementCache()
 
   constructor(
     private readonly db: Database.Database,
@@ -614,11 +615,6 @@ export class SqliteLectureStore implements LectureStore {
   }
 
   private stmt(sql: string): Database.Statement {
-    let statement = this.statements.get(sql)
-    if (!statement) {
-      statement = this.db.prepare(sql)
-      this.statements.set(sql, statement)
-    }
-    return statement
+    return this.statements.prepare(this.db, sql)
   }
 }

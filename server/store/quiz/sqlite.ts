@@ -10,6 +10,7 @@ import type { AttemptRecord, AttemptQuestion, MistakeRecord, QuestionKey, Region
 import type { IdempotencyRecord } from '../store'
 import { deepFreeze } from './freeze'
 import type { BoardEntry, QuizStore } from './quiz-store'
+import { StatementCache } from '../sqlite/statement-cache'
 
 interface QuestionRow {
   id: string
@@ -103,7 +104,7 @@ function standingFrom(r: StandingRow): Standing {
 }
 
 export class SqliteQuizStore implements QuizStore {
-  private readonly statements = new Map<string, Database.Statement>()
+  private readonly statements = new StatementCache()
   private bank?: { list: QuestionKey[]; byId: Map<string, QuestionKey> }
   private byCampaign = new Map<string, QuestionKey[]>()
 
@@ -378,12 +379,7 @@ export class SqliteQuizStore implements QuizStore {
   }
 
   private stmt(sql: string): Database.Statement {
-    let s = this.statements.get(sql)
-    if (!s) {
-      s = this.db.prepare(sql)
-      this.statements.set(sql, s)
-    }
-    return s
+    return this.statements.prepare(this.db, sql)
   }
 
   private all<T>(sql: string, ...params: unknown[]): T[] {

@@ -86,6 +86,7 @@ import {
   type VideoRow,
 } from './rows'
 import { seedIfEmpty } from './seed'
+import { StatementCache } from './statement-cache'
 
 export const DB_FILE_NAME = 'zhengcetong.db'
 
@@ -115,7 +116,7 @@ export class SqliteStore implements Store {
   readonly db: Database.Database
   readonly now: () => Date
   private orgNameMap?: Map<string, string>
-  private readonly statements = new Map<string, Database.Statement>()
+  private readonly statements = new StatementCache()
 
   constructor(options: SqliteStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true })
@@ -518,12 +519,7 @@ export class SqliteStore implements Store {
   }
 
   private stmt(sql: string): Database.Statement {
-    let statement = this.statements.get(sql)
-    if (!statement) {
-      statement = this.db.prepare(sql)
-      this.statements.set(sql, statement)
-    }
-    return statement
+    return this.statements.prepare(this.db, sql)
   }
 
   private all<T>(sql: string, ...params: unknown[]): T[] {
