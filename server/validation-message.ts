@@ -2,10 +2,7 @@
  * Ajv validation errors → one Chinese sentence a user (or a client developer) can act on,
  * e.g. 「参数错误：page 必须是正整数」.
  */
-import { PAGE_SIZE_MAX } from '../src/contract'
-
-/** as server/schemas/common.ts PAGE_MAX (not imported: this file stays free of TypeBox) */
-const PAGE_MAX = 10_000
+import { PAGE_MAX, PAGE_SIZE_MAX } from '../src/contract'
 
 export interface ValidationIssue {
   keyword: string
@@ -15,12 +12,12 @@ export interface ValidationIssue {
 }
 
 /** whole sentences for a field failing one keyword (`page.maximum`) */
-const FIELD_KEYWORD_MESSAGES: Record<string, string> = {
+export const FIELD_KEYWORD_MESSAGES: Readonly<Record<string, string>> = {
   'page.maximum': `页码超出范围，最大为 ${PAGE_MAX}`,
 }
 
 /** fields whose rule is better said as a whole than keyword by keyword */
-const FIELD_RULES: Record<string, string> = {
+export const FIELD_RULES: Readonly<Record<string, string>> = {
   page: '必须是正整数',
   pageSize: `必须是 1 到 ${PAGE_SIZE_MAX} 之间的整数`,
 }

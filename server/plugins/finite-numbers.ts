@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { badRequest } from '../errors'
+import { FIELD_KEYWORD_MESSAGES, FIELD_RULES } from '../validation-message'
 
 /** the first non-finite number and the top-level field it sits under */
 function firstNotFinite(value: unknown, key = '', depth = 0): [string, number] | undefined {
@@ -20,8 +21,9 @@ function firstNotFinite(value: unknown, key = '', depth = 0): [string, number] |
 }
 
 function message(key: string, value: number): string {
-  if (key === 'page') return value > 0 ? '页码超出范围，最大为 10000' : '参数错误：page 必须是正整数'
-  if (key === 'pageSize') return '参数错误：pageSize 必须是 1 到 50 之间的整数'
+  // the validator's own sentences for these fields, so a non-finite page reads like a too-big one
+  if (key === 'page' && value > 0) return FIELD_KEYWORD_MESSAGES['page.maximum']
+  if (key === 'page' || key === 'pageSize') return `参数错误：${key} ${FIELD_RULES[key]}`
   return key ? `参数错误：${key} 数值超出范围` : '参数错误：数值超出范围'
 }
 

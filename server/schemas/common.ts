@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
-import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../src/contract'
+import { PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../src/contract'
 
 /** a string enum as a plain `enum` keyword: one clear validation error, fast serialisation */
 export function StringEnum<const T extends readonly string[]>(values: T) {
@@ -12,8 +12,7 @@ export type IdParams = Static<typeof IdParams>
 /** a topic id or similar short key used as a filter; empty means no filter (`?topic=`) */
 export const FilterKey = Type.String({ maxLength: 64 })
 
-/** the last page any list serves: 10,000 pages is beyond every list here, and OFFSET stays small */
-export const PAGE_MAX = 10_000
+export { PAGE_MAX }
 
 /**
  * An integer a query, a path or a JSON body can carry without losing precision (no 1e300, no

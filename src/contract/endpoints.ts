@@ -48,6 +48,8 @@ export interface PageQuery {
 
 export const PAGE_SIZE_DEFAULT = 10
 export const PAGE_SIZE_MAX = 50
+/** the last page any list serves: 10,000 pages is beyond every list here, and OFFSET stays small */
+export const PAGE_MAX = 10_000
 
 export type ErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable' | 'internal'
 
