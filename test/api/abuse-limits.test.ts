@@ -4,9 +4,10 @@
  * seconds. Figures: server/modules/abuse/limits.ts.
  */
 import { fixtures } from '../../mock/fixtures'
-import { addDays, shanghaiToday } from '../../src/utils/shanghai-date'
+import { shanghaiToday } from '../../src/utils/shanghai-date'
 import { WRITE_LIMITS } from '../../server/modules/abuse/limits'
 import type { LimitRule } from '../../server/plugins/rate-limit'
+import { lectureOrderInput } from './helpers/lecture-order'
 import { postJson, startTestServer, type TestServer } from './helpers/test-server'
 
 let server: TestServer
@@ -75,21 +76,7 @@ describe('consultations', () => {
 
 describe('lecture orders', () => {
   const today = shanghaiToday()
-  const order: Send = (token) =>
-    server.api(
-      '/lecture-orders',
-      json(token, {
-        topicId: 'lt01',
-        villageCode: '331002001001',
-        placeName: '东山社区文化家园',
-        dateFrom: addDays(today, 7),
-        dateTo: addDays(today, 14),
-        timeOfDay: 'afternoon',
-        audienceSize: 80,
-        contactName: '林晓燕',
-        contactPhone: '13912345678',
-      }),
-    )
+  const order: Send = (token) => server.api('/lecture-orders', json(token, lectureOrderInput(today)))
 
   it('5 a day per user, 20 a day per IP', async () => {
     await spend(WRITE_LIMITS.lectureOrderPerUser, order, await login())

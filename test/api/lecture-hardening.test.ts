@@ -19,22 +19,12 @@ import {
   SIGN_IN_WINDOW_MS,
 } from '../../server/lectures/sign-in'
 import { makeClock } from './helpers/clock'
+import { lectureOrderInput } from './helpers/lecture-order'
 import { makeTempDir } from './helpers/temp-dir'
 import { startTestServer, type TestServer } from './helpers/test-server'
 
 const today = shanghaiToday()
-const ORDER = {
-  topicId: 'lt01',
-  format: 'onsite',
-  villageCode: '331002001001',
-  placeName: '东山社区文化家园',
-  dateFrom: addDays(today, 7),
-  dateTo: addDays(today, 14),
-  timeOfDay: 'afternoon',
-  audienceSize: 80,
-  contactName: '林晓燕',
-  contactPhone: '13912345678',
-}
+const ORDER = lectureOrderInput(today)
 const SCHEDULE = { date: addDays(today, 10), time: '14:30', place: '东山社区文化礼堂' }
 /** a line of server/content-check/sensitive-words.txt */
 const BAD = '出售身份证'

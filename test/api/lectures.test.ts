@@ -17,6 +17,7 @@ import {
 import { addDays, shanghaiToday } from '../../src/utils/shanghai-date'
 import { actorOf, canView, decide } from '../../server/lectures/rules'
 import type { StoreKind } from '../../server/store/open-store'
+import { lectureOrderInput } from './helpers/lecture-order'
 import { startFakeWechat, type FakeWechat } from './helpers/fake-wechat'
 import { postJson, startTestServer, type TestServer } from './helpers/test-server'
 import { uploadedPhoto } from './helpers/uploads'
@@ -24,19 +25,7 @@ import { uploadedPhoto } from './helpers/uploads'
 const PHONE = '13912345678'
 const MASKED = '139****5678'
 const today = shanghaiToday()
-const VALID = {
-  topicId: 'lt01',
-  format: 'onsite',
-  villageCode: '331002001001',
-  placeName: '东山社区文化家园',
-  dateFrom: addDays(today, 7),
-  dateTo: addDays(today, 14),
-  timeOfDay: 'afternoon',
-  audienceSize: 80,
-  contactName: '林晓燕',
-  contactPhone: PHONE,
-  notes: '听众多为60岁以上老人',
-}
+const VALID = { ...lectureOrderInput(today), contactPhone: PHONE, notes: '听众多为60岁以上老人' }
 
 interface Session {
   token: string

@@ -17,6 +17,7 @@ import { UPLOAD_QUOTA } from '../../server/modules/uploads/repository'
 import { SWEEP_INTERVAL_MS } from '../../server/modules/uploads/routes'
 import { isValidJpeg, isValidPng, isValidWebp, sniffImage } from '../../server/modules/uploads/sniff'
 import type { SqliteStore } from '../../server/store/sqlite'
+import { lectureOrderInput } from './helpers/lecture-order'
 import { makeClock } from './helpers/clock'
 import { JPEG, PNG, photoForm, upload, uploadedPhoto } from './helpers/uploads'
 import { makeTempDir } from './helpers/temp-dir'
@@ -93,18 +94,7 @@ it('accepts a real JPEG and PNG, whatever they are called, and serves them to th
 })
 
 const today = () => shanghaiToday(clock.now())
-const ORDER = () => ({
-  topicId: 'lt01',
-  format: 'onsite',
-  villageCode: '331002001001',
-  placeName: '东山社区文化家园',
-  dateFrom: addDays(today(), 7),
-  dateTo: addDays(today(), 14),
-  timeOfDay: 'afternoon',
-  audienceSize: 80,
-  contactName: '林晓燕',
-  contactPhone: '13912345678',
-})
+const ORDER = () => lectureOrderInput(today())
 
 /** a lecture taken to 排期 by its resident, the dispatcher and 陈海燕 */
 async function scheduledOrder(): Promise<string> {
