@@ -4,13 +4,14 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Session } from '../../../src/contract'
-import { addDays, shanghaiToday } from '../../../src/utils/shanghai-date'
+import { shanghaiToday } from '../../../src/utils/shanghai-date'
 import { auth, putJson } from './helpers'
 import { postJson, startTestServer, type TestServer } from '../../../test/api/helpers/test-server'
 import { CONTENT_REFUSED_MESSAGE } from '..'
 import { findListedWord, loadWordList, WORD_LIST_FILE } from '../sensitive-words'
 import { foldTraditional, TRADITIONAL_OF } from '../traditional'
 import { checkNickname, defaultNickname, RESERVED_NICKNAME_MESSAGE, RESERVED_WORDS } from '../../modules/identity/nickname'
+import { lectureOrderInput } from '../../../test/api/helpers/lecture-order'
 
 const words = loadWordList()
 
@@ -91,18 +92,7 @@ describe('over the API', () => {
 
   it('a lecture order’s contact name is content-checked: 400, nothing stored', async () => {
     const today = shanghaiToday()
-    const order = {
-      topicId: 'lt01',
-      format: 'onsite',
-      villageCode: '331002001001',
-      placeName: '文化礼堂',
-      dateFrom: addDays(today, 7),
-      dateTo: addDays(today, 14),
-      timeOfDay: 'afternoon',
-      audienceSize: 40,
-      contactName: '出售身份證',
-      contactPhone: '13800001111',
-    }
+    const order = { ...lectureOrderInput(today), placeName: '文化礼堂', audienceSize: 40, contactName: '出售身份證', contactPhone: '13800001111' }
     const res = await server.api('/lecture-orders', postJson(order, auth(resident.token)))
     expect(res.status).toBe(400)
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe(CONTENT_REFUSED_MESSAGE)

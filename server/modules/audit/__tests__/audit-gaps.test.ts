@@ -8,22 +8,12 @@ import { addDays, shanghaiToday } from '../../../../src/utils/shanghai-date'
 import { bearer, postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 import { JPEG, photoForm, upload } from '../../../../test/api/helpers/uploads'
 import { auth, createAccount, signIn } from '../../auth/__tests__/helpers'
+import { lectureOrderInput } from '../../../../test/api/helpers/lecture-order'
 
 jest.setTimeout(60_000)
 
 const today = shanghaiToday()
-const ORDER = {
-  topicId: 'lt01',
-  format: 'onsite',
-  villageCode: '331002001001',
-  placeName: '文化礼堂',
-  dateFrom: addDays(today, 7),
-  dateTo: addDays(today, 14),
-  timeOfDay: 'afternoon',
-  audienceSize: 40,
-  contactName: '林晓燕',
-  contactPhone: '13800001111',
-}
+const ORDER = { ...lectureOrderInput(today), placeName: '文化礼堂', audienceSize: 40, contactPhone: '13800001111' }
 const QUESTION = { topic: 'yanglao', question: '灵活就业人员怎么参加养老保险？', regionCode: '331002001', phone: '13900002222' }
 
 let server: TestServer

@@ -9,22 +9,12 @@ import { bearer, postJson, startTestServer, type TestServer } from '../../../../
 import { auth, createAccount, passwordLogin, signIn } from '../../auth/__tests__/helpers'
 import { safeDetail } from '../repository'
 import { StaffScopeRepository } from '../../staff-scope/repository'
+import { lectureOrderInput } from '../../../../test/api/helpers/lecture-order'
 
 jest.setTimeout(60_000)
 
 const today = shanghaiToday()
-const ORDER = {
-  topicId: 'lt01',
-  format: 'onsite',
-  villageCode: '331024001001',
-  placeName: '村文化礼堂',
-  dateFrom: addDays(today, 7),
-  dateTo: addDays(today, 14),
-  timeOfDay: 'afternoon',
-  audienceSize: 40,
-  contactName: '王大伯',
-  contactPhone: '13912345678',
-}
+const ORDER = { ...lectureOrderInput(today), villageCode: '331024001001', placeName: '村文化礼堂', audienceSize: 40, contactName: '王大伯' }
 
 let server: TestServer
 const s: Record<string, Session> = {}

@@ -5,21 +5,18 @@
  * account made by a township admin gets nothing.
  */
 import type { LectureOrder, Page, Session } from '../../../../src/contract'
-import { addDays, shanghaiToday } from '../../../../src/utils/shanghai-date'
+import { shanghaiToday } from '../../../../src/utils/shanghai-date'
 import { bearer, postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 import { auth, createAccount, signIn } from '../../auth/__tests__/helpers'
+import { lectureOrderInput } from '../../../../test/api/helpers/lecture-order'
 
 jest.setTimeout(60_000)
 
 const today = shanghaiToday()
 const order = (villageCode: string, contactName: string) => ({
-  topicId: 'lt01',
-  format: 'onsite',
+  ...lectureOrderInput(today),
   villageCode,
   placeName: '文化礼堂',
-  dateFrom: addDays(today, 7),
-  dateTo: addDays(today, 14),
-  timeOfDay: 'afternoon',
   audienceSize: 40,
   contactName,
   contactPhone: '13800001111',
