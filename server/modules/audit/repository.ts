@@ -3,7 +3,7 @@
  * what, on what, when, from which IP, and a small JSON detail. Rows are only ever added.
  */
 import type { Database, Statement } from 'better-sqlite3'
-import type { AuditEntry, Page } from '../../../src/contract'
+import type { AuditEntry, AuditQuery, Page } from '../../../src/contract'
 import { CITY_ORG_CODE, orgLevel, orgPrefixPattern } from '../auth/org-scope'
 
 export interface AuditActor {
@@ -22,15 +22,10 @@ export interface NewAuditEntry {
   detail?: Record<string, unknown>
 }
 
-export interface AuditListQuery {
+/** the contract's filters, with the page settled and the admin's scope added */
+export interface AuditListQuery extends Omit<AuditQuery, 'page' | 'pageSize'> {
   /** the admin's organisation: entries of actors within it (the city also sees actors without one) */
   scope: string
-  actor?: string
-  action?: string
-  targetType?: string
-  targetId?: string
-  from?: string
-  to?: string
   page: number
   pageSize: number
 }
