@@ -293,7 +293,7 @@ describe.each(factories)('%s quiz store', (_kind, make) => {
       expect(JSON.stringify(book)).not.toMatch(/answer|explanation/)
       // while q001 (or any campaign sharing them) runs, practice neither draws nor answers them
       expect(practiceQuestions(store, user(0), { source: 'mistakes' })).toEqual([])
-      expect(refusal(() => answerPractice(store, user(0), items[0].question.id, ['A'])).status).toBe(403)
+      expect(refusal(() => answerPractice(store, user(0), items[0].question.id, [items[0].question.options[0].key])).status).toBe(403)
 
       // once every campaign using them has ended, the 错题本 is practised as usual
       const usedBy = new Set(items.flatMap((i) => fixtures.questions.find((q) => q.id === i.question.id)!.campaignIds))
