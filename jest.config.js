@@ -42,6 +42,7 @@ module.exports = {
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '^@tarojs/taro$': '<rootDir>/test/mocks/taro.ts',
         '^@/(.*)$': '<rootDir>/src/$1',
+        '^@common/(.*)$': '<rootDir>/common/$1',
         // jsdom has no canvas: the chart's ECharts is a recorder (e2e checks real pixels)
         '^\\./echarts$': '<rootDir>/test/mocks/echarts.ts',
         '\\.(css|scss|sass|less)$': 'identity-obj-proxy',

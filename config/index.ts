@@ -30,12 +30,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
+      // what client and server share (contract, Beijing dates, labels, theme tokens)
+      '@common': path.resolve(__dirname, '..', 'common'),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // common/ lives beside src/: Taro compiles only src/ unless told
+      compile: { include: [path.resolve(__dirname, '..', 'common')] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -44,6 +48,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
+      compile: { include: [path.resolve(__dirname, '..', 'common')] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },

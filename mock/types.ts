@@ -3,7 +3,7 @@
  * SQLite); component tests stub the ApiClient with it. Only the server ever reads `answer` and
  * `explanation` of a quiz question.
  */
-import type { Campaign, Course, Faq, Interpretation, LectureTopic, Policy, QuizQuestionPublic, Region, Topic, Video } from '../src/contract'
+import type { Campaign, Course, Faq, Interpretation, LectureTopic, Policy, QuizQuestionPublic, Region, Topic, Video } from '../common/contract'
 
 export interface QuizQuestionSeed extends QuizQuestionPublic {
   campaignIds: string[]

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
-import { FIRST_SCREEN_ELEMENT_ID, FIRST_SCREEN_GONE_MARK } from '../src/contract'
+import { FIRST_SCREEN_ELEMENT_ID, FIRST_SCREEN_GONE_MARK } from '../common/contract'
 import { launch } from '../test/e2e/browser'
 import { root, startProcess } from './bench/server-process'
 

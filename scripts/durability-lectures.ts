@@ -14,7 +14,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { addDays, shanghaiToday } from '../src/utils/shanghai-date'
+import { addDays, shanghaiToday } from '../common/shanghai-date'
 
 const ORDERS = Number(process.env.ORDERS ?? 400)
 const USERS = Number(process.env.USERS ?? 20)

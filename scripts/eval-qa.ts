@@ -22,7 +22,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fixtures } from '../mock/fixtures'
 import { QaIndex, type QaIndexOptions } from '../server/qa'
-import type { Faq } from '../src/contract'
+import type { Faq } from '../common/contract'
 
 const CORPUS = Number(process.env.QA_CORPUS ?? 5000)
 const ROUNDS = Number(process.env.QA_ROUNDS ?? 30)

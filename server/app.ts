@@ -3,7 +3,7 @@
  * (fault injection, HTTP caching, routes). main.ts runs it; tests build it on a temp store.
  */
 import Fastify from 'fastify'
-import { API_PREFIX } from '../src/contract'
+import { API_PREFIX } from '../common/contract'
 import { loggerOptions } from './logger'
 import { setupAuth } from './plugins/auth'
 import { clientErrorHandler, setupErrorHandlers, setupNotFound } from './plugins/error-handlers'

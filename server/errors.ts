@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ErrorCode } from '../src/contract'
+import type { ApiErrorBody, ErrorCode } from '../common/contract'
 
 /** an error the API means to send: status, contract code and a Chinese message for the user */
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 /** What this server adds to Fastify's types: the store, the signed-in user, per-route config. */
-import type { User } from '../src/contract'
+import type { User } from '../common/contract'
 import type { Store } from './store/store'
 import type { FieldMessages } from './validation-message'
 

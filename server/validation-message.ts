@@ -2,7 +2,7 @@
  * Ajv validation errors → one Chinese sentence a user (or a client developer) can act on,
  * e.g. 「参数错误：page 必须是正整数」.
  */
-import { PAGE_MAX, PAGE_SIZE_MAX } from '../src/contract'
+import { PAGE_MAX, PAGE_SIZE_MAX } from '../common/contract'
 
 export interface ValidationIssue {
   keyword: string

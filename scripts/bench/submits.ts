@@ -6,7 +6,7 @@
  */
 import type { Request } from 'autocannon'
 import { fixtures } from '../../mock/fixtures'
-import type { Region } from '../../src/contract'
+import type { Region } from '../../common/contract'
 import { startAttempt } from '../../server/quiz/service'
 import { SqliteStore } from '../../server/store/sqlite'
 

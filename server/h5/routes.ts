@@ -9,7 +9,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import fastJson from 'fast-json-stringify'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { API_PREFIX } from '../../src/contract'
+import { API_PREFIX } from '../../common/contract'
 import { Home } from '../schemas/home'
 import { Interpretation } from '../schemas/interpretations'
 import { htmlCsp } from '../plugins/security-headers'

@@ -5,8 +5,8 @@
  * orderer who did not sign in with WeChat, nothing is sent and the row says 'not_sent'.
  */
 import type { FastifyBaseLogger } from 'fastify'
-import { type LectureNotification, lectureStatusLabel, type NotificationDelivery } from '../../src/contract'
-import { inShanghai } from '../../src/utils/shanghai-date'
+import { type LectureNotification, lectureStatusLabel, type NotificationDelivery } from '../../common/contract'
+import { inShanghai } from '../../common/shanghai-date'
 import type { Store } from '../store/store'
 import { AccessTokenCache } from '../wechat/access-token'
 import type { WechatConfig } from '../wechat/jscode2session'

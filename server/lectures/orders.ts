@@ -13,7 +13,7 @@ import type {
   LectureOrderStatus,
   Role,
   TimeOfDay,
-} from '../../src/contract'
+} from '../../common/contract'
 import { requestHash } from '../store/idempotency'
 import { maskMobile } from '../store/consultations'
 import { actorOf, allowedActions, type Caller, decide, seesFullPhone } from './rules'

@@ -21,8 +21,8 @@ import {
   type Region,
   type ScheduleInput,
   isMobile,
-} from '../../src/contract'
-import { addDays, isCalendarDate } from '../../src/utils/shanghai-date'
+} from '../../common/contract'
+import { addDays, isCalendarDate } from '../../common/shanghai-date'
 import { badRequest } from '../errors'
 import type { LectureCommand, NewOrderFields } from './orders'
 

@@ -4,7 +4,7 @@
  * writes. Public reads never require a user.
  */
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
-import type { Role } from '../../src/contract'
+import type { Role } from '../../common/contract'
 import { forbidden, unauthorized } from '../errors'
 import type { Store } from '../store/store'
 

@@ -5,7 +5,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance } from 'fastify'
-import { API_PREFIX } from '../../src/contract'
+import { API_PREFIX } from '../../common/contract'
 import { ApiError, codeForStatus, errorBody, messageForStatus } from '../errors'
 import { validationMessage } from '../validation-message'
 

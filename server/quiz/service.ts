@@ -23,7 +23,7 @@ import type {
   QuizReviewItem,
   Region,
   User,
-} from '../../src/contract'
+} from '../../common/contract'
 import { ApiError, badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../errors'
 import { integrityOf } from '../modules/contest-integrity/repository'
 import { keysRevealedAt, keyVerdict, PRACTICE_REFUSALS, practiceVerdict } from '../modules/contest-integrity/rules'

@@ -1,4 +1,4 @@
-import type { Role } from '../../src/contract'
+import type { Role } from '../../common/contract'
 import { ErrorBody } from '../schemas/common'
 import { DevLoginBody, Session, User, WechatLoginBody } from '../schemas/auth'
 import { unavailable } from '../errors'

@@ -13,7 +13,7 @@ import {
   type Consultation as ConsultationEntity,
   type ConsultationInput as Input,
   type Region,
-} from '../../src/contract'
+} from '../../common/contract'
 import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../content-check'
 import { badRequest, conflict, idempotencyKeyReused, notFound } from '../errors'
 import { WRITE_LIMITS } from '../modules/abuse/limits'

@@ -3,7 +3,7 @@
  * plus every rating given here); one topic with its recent reviews.
  */
 import { Type } from '@sinclair/typebox'
-import type { LectureTopic as LectureTopicEntity } from '../../src/contract'
+import type { LectureTopic as LectureTopicEntity } from '../../common/contract'
 import { notFound } from '../errors'
 import { mergedRating } from '../lectures/ratings'
 import { IdParams, readErrors } from '../schemas/common'

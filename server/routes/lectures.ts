@@ -9,8 +9,8 @@
  */
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { LECTURE_SIGN_IN_PREFIX, type LectureAction, type LectureCalendarEntry, type User } from '../../src/contract'
-import { shanghaiToday } from '../../src/utils/shanghai-date'
+import { LECTURE_SIGN_IN_PREFIX, type LectureAction, type LectureCalendarEntry, type User } from '../../common/contract'
+import { shanghaiToday } from '../../common/shanghai-date'
 import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../content-check'
 import { badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../errors'
 import { WRITE_LIMITS } from '../modules/abuse/limits'

@@ -1,4 +1,4 @@
-import { QA_QUERY_MAX } from '../../src/contract'
+import { QA_QUERY_MAX } from '../../common/contract'
 import { badRequest } from '../errors'
 import { QA_MIN_SCORE, QaIndex } from '../qa'
 import { readErrors } from '../schemas/common'

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { ROLES } from '../../src/contract'
+import { ROLES } from '../../common/contract'
 import { StringEnum } from './common'
 
 export const Role = StringEnum(ROLES)

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
-import { PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../src/contract'
+import { PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../common/contract'
 
 /** a string enum as a plain `enum` keyword: one clear validation error, fast serialisation */
 export function StringEnum<const T extends readonly string[]>(values: T) {

@@ -9,7 +9,7 @@ import {
   LECTURE_STATUSES,
   LECTURE_SUMMARY_MAX,
   MOBILE_PATTERN,
-} from '../../src/contract'
+} from '../../common/contract'
 import { PageQuery, SafeInteger, StringEnum } from './common'
 import { LectureTopic } from './lecture-topics'
 

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { QA_QUERY_MAX } from '../../src/contract'
+import { QA_QUERY_MAX } from '../../common/contract'
 import { Faq } from './faqs'
 
 export const QaSearchQuery = Type.Object({

@@ -3,7 +3,7 @@
  * writes. Shared by both stores so they answer alike; a full phone number leaves only through
  * toConsultationForResponder.
  */
-import type { Consultation, ConsultationForResponder, ConsultationInput } from '../../src/contract'
+import type { Consultation, ConsultationForResponder, ConsultationInput } from '../../common/contract'
 import { randomUUID } from 'node:crypto'
 import { requestHash } from './idempotency'
 import type { ConsultationRecord } from './store'

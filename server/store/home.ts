@@ -1,4 +1,4 @@
-import type { Home } from '../../src/contract'
+import type { Home } from '../../common/contract'
 import type { Store } from './store'
 
 export const HOME_FEATURED_MAX = 6

@@ -1,4 +1,4 @@
-import type { Policy } from '../../src/contract'
+import type { Policy } from '../../common/contract'
 
 /**
  * The text a policy search matches: title, 文号, summary and every section, lower-cased once.

@@ -1,5 +1,5 @@
 /** Entity → summary projections, explicit so a detail field never leaks into a list. */
-import type { Campaign, CampaignSummary } from '../../src/contract'
+import type { Campaign, CampaignSummary } from '../../common/contract'
 
 export function toCampaignSummary(c: Campaign): CampaignSummary {
   return {

@@ -28,7 +28,7 @@ import type {
   Topic,
   User,
   Video,
-} from '../../src/contract'
+} from '../../common/contract'
 import type { LectureStore } from './lectures/store'
 import type { QuizStore } from './quiz/quiz-store'
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { API_PREFIX, type EndpointKey, type Endpoints } from '@/contract'
+import { API_PREFIX, type EndpointKey, type Endpoints } from '@common/contract'
 import { ApiError, httpError, transportError } from './errors'
 import type { ReadCache } from './read-cache'
 import { emitRevalidated, noteRead } from './revalidation'

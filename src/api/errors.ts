@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ErrorCode } from '@/contract'
+import type { ApiErrorBody, ErrorCode } from '@common/contract'
 
 export type ClientErrorKind = 'network' | 'timeout' | 'http'
 

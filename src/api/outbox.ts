@@ -8,7 +8,7 @@
  * (likes, lesson positions) are idempotent by themselves; `coalesce` keeps only the newest
  * unsent one of them.
  */
-import type { EndpointKey, Endpoints } from '@/contract'
+import type { EndpointKey, Endpoints } from '@common/contract'
 import { newIdempotencyKey } from '@/utils/idempotency'
 import type { ApiClient } from './client'
 import { ApiError } from './errors'

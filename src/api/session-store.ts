@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { Session, User } from '@/contract'
+import type { Session, User } from '@common/contract'
 import { taroJSONStorage } from '@/utils/storage'
 
 interface SessionState {

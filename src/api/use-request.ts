@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Page } from '@/contract'
+import type { Page } from '@common/contract'
 import { ApiError } from './errors'
 import { onRevalidated, trackReads } from './revalidation'
 

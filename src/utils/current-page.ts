@@ -1,6 +1,6 @@
 /** The page on screen as an app path with its query: where sign-in sends the resident back to. */
 import Taro from '@tarojs/taro'
-import { isAppPath } from '@/contract'
+import { isAppPath } from '@common/contract'
 
 export function currentAppPath(): string | undefined {
   if (typeof Taro.getCurrentInstance !== 'function') return undefined

@@ -5,7 +5,7 @@
  * paints, so the visitor never sees a blank frame in between. On weapp there is no such layer.
  */
 import { useLayoutEffect } from 'react'
-import { FIRST_SCREEN_ELEMENT_ID, FIRST_SCREEN_GONE_MARK } from '@/contract'
+import { FIRST_SCREEN_ELEMENT_ID, FIRST_SCREEN_GONE_MARK } from '@common/contract'
 
 /** if the page never takes over (an error before it renders), the layer still goes after this */
 export const FIRST_SCREEN_MAX_MS = 10_000

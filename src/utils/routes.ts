@@ -1,5 +1,5 @@
 /** Every page path in one place; pages and features navigate through these. */
-import { RESIDENT_SIGN_IN_PATH } from '@/contract'
+import { RESIDENT_SIGN_IN_PATH } from '@common/contract'
 
 const qs = (params: Record<string, string | undefined>) => {
   const parts = Object.entries(params)

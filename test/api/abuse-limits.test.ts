@@ -4,7 +4,7 @@
  * seconds. Figures: server/modules/abuse/limits.ts.
  */
 import { fixtures } from '../../mock/fixtures'
-import { shanghaiToday } from '../../src/utils/shanghai-date'
+import { shanghaiToday } from '../../common/shanghai-date'
 import { WRITE_LIMITS } from '../../server/modules/abuse/limits'
 import type { LimitRule } from '../../server/plugins/rate-limit'
 import { lectureOrderInput } from './helpers/lecture-order'

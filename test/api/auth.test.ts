@@ -1,8 +1,8 @@
 /** Dev login, WeChat login (against a local stand-in for api.weixin.qq.com), request.user, requireRole. */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Session, User } from '../../src/contract'
-import { ROLES } from '../../src/contract'
+import type { Session, User } from '../../common/contract'
+import { ROLES } from '../../common/contract'
 import { requireRole } from '../../server/plugins/auth'
 import { DEV_NICKNAMES } from '../../server/routes/auth'
 import { SqliteStore } from '../../server/store/sqlite'

@@ -1,5 +1,5 @@
 /** Campaign status is derived from the dates at read time; nothing of the answer key ever leaves. */
-import type { Campaign, CampaignSummary } from '../../src/contract'
+import type { Campaign, CampaignSummary } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
 import { campaignStatus } from '../../server/store/campaign-status'
 import { makeClock } from './helpers/clock'

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Consultation, ConsultationForResponder, Page, Role } from '../../src/contract'
-import { CONSULTATION_QUESTION_MAX, CONSULTATION_REPLY_MAX } from '../../src/contract'
+import type { Consultation, ConsultationForResponder, Page, Role } from '../../common/contract'
+import { CONSULTATION_QUESTION_MAX, CONSULTATION_REPLY_MAX } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
 import { CONTENT_REFUSED_MESSAGE } from '../../server/content-check'
 import { findListedWord, loadWordList, normalizeForMatch } from '../../server/content-check/sensitive-words'

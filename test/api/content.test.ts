@@ -1,5 +1,5 @@
 /** The read routes over the real fixtures: every entity comes back whole, lists filter and order. */
-import type { Course, Home, Interpretation, InterpretationSummary, LectureTopic, Page, Region, Topic, Video } from '../../src/contract'
+import type { Course, Home, Interpretation, InterpretationSummary, LectureTopic, Page, Region, Topic, Video } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
 import { startTestServer, type TestServer } from './helpers/test-server'
 

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { FIRST_SCREEN_DATA_GLOBAL, FIRST_SCREEN_ELEMENT_ID } from '../../src/contract'
+import { FIRST_SCREEN_DATA_GLOBAL, FIRST_SCREEN_ELEMENT_ID } from '../../common/contract'
 import { makeTempDir } from './helpers/temp-dir'
 import { startTestServer, type TestServer } from './helpers/test-server'
 

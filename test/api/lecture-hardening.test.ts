@@ -6,8 +6,8 @@
  * 404 for an order a stranger may not see, and the content check on every text someone else
  * reads (notes, place, reasons, summary, comment): 400, nothing stored.
  */
-import type { LectureOrder, Role } from '../../src/contract'
-import { addDays, shanghaiToday } from '../../src/utils/shanghai-date'
+import type { LectureOrder, Role } from '../../common/contract'
+import { addDays, shanghaiToday } from '../../common/shanghai-date'
 import { CONTENT_REFUSED_MESSAGE } from '../../server/content-check'
 import {
   CODE_ONLY_MAX_FAILURES,

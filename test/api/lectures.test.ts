@@ -13,8 +13,8 @@ import {
   type LectureOrderStatus,
   type Page,
   type Role,
-} from '../../src/contract'
-import { addDays, shanghaiToday } from '../../src/utils/shanghai-date'
+} from '../../common/contract'
+import { addDays, shanghaiToday } from '../../common/shanghai-date'
 import { actorOf, canView, decide } from '../../server/lectures/rules'
 import type { StoreKind } from '../../server/store/open-store'
 import { lectureOrderInput } from './helpers/lecture-order'

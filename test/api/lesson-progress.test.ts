@@ -1,4 +1,4 @@
-import type { Course, LessonProgress } from '../../src/contract'
+import type { Course, LessonProgress } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
 import { makeClock } from './helpers/clock'
 import { postJson, startTestServer, type TestServer } from './helpers/test-server'

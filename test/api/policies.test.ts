@@ -1,5 +1,5 @@
-import type { Page, Policy, PolicySummary } from '../../src/contract'
-import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../src/contract'
+import type { Page, Policy, PolicySummary } from '../../common/contract'
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
 import { startTestServer, type TestServer } from './helpers/test-server'
 

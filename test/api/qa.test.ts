@@ -1,4 +1,4 @@
-import type { QaHit } from '../../src/contract'
+import type { QaHit } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
 import { QA_MIN_SCORE } from '../../server/qa'
 import { UNSURE_QUESTION } from '../support/qa-questions'

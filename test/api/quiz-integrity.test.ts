@@ -8,7 +8,7 @@
  * while its campaign runs; once it has ended anyone may practise it.
  * Also: the practice-answer rate limit, and the WeChat risk check of a submit (local fake WeChat).
  */
-import { hasKey, type Attempt, type AttemptResult, type AttemptView, type PracticeFeedback, type PracticeQuestion, type Topic } from '../../src/contract'
+import { hasKey, type Attempt, type AttemptResult, type AttemptView, type PracticeFeedback, type PracticeQuestion, type Topic } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
 import { integrityOf } from '../../server/modules/contest-integrity/repository'
 import { PRACTICE_REFUSALS, RISK_FLAG_FROM_RANK } from '../../server/modules/contest-integrity/rules'

@@ -3,7 +3,7 @@
  * score, rank and keep the 错题本 the same way (real fixtures, a clock the tests move).
  */
 import { join } from 'node:path'
-import { hasKey, type Attempt, type User } from '../../src/contract'
+import { hasKey, type Attempt, type User } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
 import type { Fixtures } from '../../mock/types'
 import { ApiError } from '../../server/errors'

@@ -14,7 +14,7 @@ import {
   type PracticeFeedback,
   type PracticeQuestion,
   type QuizProfile,
-} from '../../src/contract'
+} from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
 import { GRACE_SEC } from '../../server/quiz/time'
 import { makeClock } from './helpers/clock'

@@ -3,7 +3,7 @@
  * the same way (sample fixtures), and agree with each other on the real fixtures.
  */
 import { join } from 'node:path'
-import { type ConsultationInput, ROLES } from '../../src/contract'
+import { type ConsultationInput, ROLES } from '../../common/contract'
 import type { Fixtures } from '../../mock/types'
 import { SqliteStore } from '../../server/store/sqlite'
 import { type Store, StoreConflict, type StoreOptions } from '../../server/store/store'

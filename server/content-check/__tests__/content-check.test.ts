@@ -3,8 +3,8 @@
  * words, reserved display names, and the lecture order's contact name.
  */
 import { readFileSync } from 'node:fs'
-import type { Session } from '../../../src/contract'
-import { shanghaiToday } from '../../../src/utils/shanghai-date'
+import type { Session } from '../../../common/contract'
+import { shanghaiToday } from '../../../common/shanghai-date'
 import { auth, putJson } from './helpers'
 import { postJson, startTestServer, type TestServer } from '../../../test/api/helpers/test-server'
 import { CONTENT_REFUSED_MESSAGE } from '..'

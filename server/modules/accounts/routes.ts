@@ -10,7 +10,7 @@
  * written to the audit log in its own transaction. No answer carries password data.
  */
 import type { FastifyRequest } from 'fastify'
-import type { StaffAccount as StaffAccountEntity } from '../../../src/contract'
+import type { StaffAccount as StaffAccountEntity } from '../../../common/contract'
 import { badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../../errors'
 import { requireRole } from '../../plugins/auth'
 import { ErrorBody, IdParams, PageOf } from '../../schemas/common'

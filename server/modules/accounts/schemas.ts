@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { IDEMPOTENCY_KEY_MAX, ROLES } from '../../../src/contract'
+import { IDEMPOTENCY_KEY_MAX, ROLES } from '../../../common/contract'
 import { Org } from '../../schemas/auth'
 import { StringEnum } from '../../schemas/common'
 import { PASSWORD_MAX } from '../auth/password'

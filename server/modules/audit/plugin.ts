@@ -10,7 +10,7 @@
  * and the hook leaves that request alone.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { User } from '../../../src/contract'
+import type { User } from '../../../common/contract'
 import { AuditRepository, type AuditActor, type NewAuditEntry } from './repository'
 
 export interface AuditRoute {

@@ -3,7 +3,7 @@
  * what, on what, when, from which IP, and a small JSON detail. Rows are only ever added.
  */
 import type { Database, Statement } from 'better-sqlite3'
-import type { AuditEntry, AuditQuery, Page } from '../../../src/contract'
+import type { AuditEntry, AuditQuery, Page } from '../../../common/contract'
 import { CITY_ORG_CODE, orgLevel, orgPrefixPattern } from '../auth/org-scope'
 
 export interface AuditActor {

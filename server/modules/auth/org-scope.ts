@@ -7,7 +7,7 @@
  *
  * Pure functions over codes, importing nothing of the server, so any client can use them too.
  */
-import type { Org, Region } from '../../../src/contract'
+import type { Org, Region } from '../../../common/contract'
 
 export const CITY_ORG_CODE = '331000'
 export const CITY_ORG_NAME = '台州市'

@@ -6,7 +6,7 @@
  * `quiz_attempts_by_user` / `quiz_attempts_one_active`.
  */
 import type Database from 'better-sqlite3'
-import type { CampaignRules } from '../../../src/contract'
+import type { CampaignRules } from '../../../common/contract'
 import { campaignEndInstant, campaignStatus } from '../../store/campaign-status'
 import { SqliteStore } from '../../store/sqlite'
 import type { Store } from '../../store/store'

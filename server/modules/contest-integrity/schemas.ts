@@ -1,6 +1,6 @@
 /** 竞赛防作弊 for the console: the prize list of a campaign (GET /admin/campaigns/:id/prize-eligible). */
 import { Type } from '@sinclair/typebox'
-import { PAGE_SIZE_MAX } from '../../../src/contract'
+import { PAGE_SIZE_MAX } from '../../../common/contract'
 import { PageQuery, StringEnum } from '../../schemas/common'
 import { PRIZE_LIST_PAGE_SIZE } from './rules'
 

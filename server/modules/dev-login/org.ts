@@ -2,7 +2,7 @@
  * The organisation a dev-login account acts for: 台州市 (331000), one of its counties or one of
  * their townships, by region code. Staff accounts of the console carry the same codes.
  */
-import type { Region } from '../../../src/contract'
+import type { Region } from '../../../common/contract'
 import { badRequest } from '../../errors'
 
 /** 台州市 */

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
-import type { User } from '../../../src/contract'
+import type { User } from '../../../common/contract'
 import type { AuthProvider } from '../../store/store'
 
 export interface IdentityRow {

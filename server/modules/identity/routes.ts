@@ -10,8 +10,8 @@
  * Full numbers and codes are never logged (138****5678), except the demo sender's code.
  */
 import type { FastifyRequest } from 'fastify'
-import type { User } from '../../../src/contract'
-import { RESIDENT_SIGN_IN_PATH } from '../../../src/contract'
+import type { User } from '../../../common/contract'
+import { RESIDENT_SIGN_IN_PATH } from '../../../common/contract'
 import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../../content-check'
 import { badRequest, conflict, forbidden, unavailable } from '../../errors'
 import { requireRole } from '../../plugins/auth'

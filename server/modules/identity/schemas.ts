@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { APP_PATH_PATTERN, MOBILE_PATTERN } from '../../../src/contract'
+import { APP_PATH_PATTERN, MOBILE_PATTERN } from '../../../common/contract'
 import { Session, User } from '../../schemas/auth'
 
 export const AuthMethods = Type.Object({

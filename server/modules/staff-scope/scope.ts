@@ -5,7 +5,7 @@
  * villages). A record outside is answered exactly as an unknown id (404); a staff account without
  * an organisation sees nothing (403).
  */
-import type { User } from '../../../src/contract'
+import type { User } from '../../../common/contract'
 import { forbidden } from '../../errors'
 import { isOrgCode, orgCovers, orgPrefixPattern } from '../auth/org-scope'
 

@@ -13,7 +13,7 @@
  * Only the three formats every phone and browser shows.
  */
 import { crc32 } from 'node:zlib'
-import type { UploadType } from '../../../src/contract'
+import type { UploadType } from '../../../common/contract'
 
 export const EXTENSION: Record<UploadType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
 

@@ -1,4 +1,4 @@
-import type { Faq } from '../../../src/contract'
+import type { Faq } from '../../../common/contract'
 import { QA_MIN_SCORE, QaIndex } from '..'
 import { aspectsOf, canonicalize, fold, homophoneVariants, isContentBigram, normalize, queryTermShares, regionsOf, stagesOf, tokenize } from '../normalize'
 import { CANONICAL, SYNONYMS } from '../synonyms'

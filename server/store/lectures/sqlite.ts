@@ -4,7 +4,7 @@
  * and the idempotency record commit together before the method returns, so a 201 means on disk.
  */
 import type Database from 'better-sqlite3'
-import { type LectureNotification, type NotificationDelivery, type Page, UPLOAD_URL_PREFIX } from '../../../src/contract'
+import { type LectureNotification, type NotificationDelivery, type Page, UPLOAD_URL_PREFIX } from '../../../common/contract'
 import {
   commandHash,
   type LectureCaller,

@@ -1,5 +1,5 @@
 /** What both lecture stores do around a write: replay, apply, and what else the step changes. */
-import type { LectureOrder } from '../../../src/contract'
+import type { LectureOrder } from '../../../common/contract'
 import {
   applyCommand,
   type LectureCaller,

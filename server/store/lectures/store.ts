@@ -5,7 +5,7 @@
  * rules) inside the store's write, and commits together with its timeline event, its
  * notification and, with an Idempotency-Key, the replay record.
  */
-import type { LectureNotification, NotificationDelivery, LectureOrder, LectureOrderStatus, Page } from '../../../src/contract'
+import type { LectureNotification, NotificationDelivery, LectureOrder, LectureOrderStatus, Page } from '../../../common/contract'
 import type { LectureCaller, LectureCommand, LectureOrderRecord, NewOrderFields } from '../../lectures/orders'
 import type { IdempotencyRecord, PageRequest } from '../store'
 

@@ -4,7 +4,7 @@
  * and the service there runs them inside `atomically`, so both stores behave the same.
  * Implementations: memory.ts and sqlite.ts here; one suite (test/api/quiz-store.test.ts).
  */
-import type { QuizProfile } from '../../../src/contract'
+import type { QuizProfile } from '../../../common/contract'
 import type { AttemptRecord, MistakeRecord, QuestionKey, RegionTotal, Standing } from '../../quiz/types'
 import type { IdempotencyRecord } from '../store'
 

@@ -4,7 +4,7 @@
  * the boards read an index walk (top 100), a range count (my rank) and a dozen total rows.
  */
 import type Database from 'better-sqlite3'
-import type { QuizProfile } from '../../../src/contract'
+import type { QuizProfile } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
 import type { AttemptRecord, AttemptQuestion, MistakeRecord, QuestionKey, RegionTotal, Standing } from '../../quiz/types'
 import type { IdempotencyRecord } from '../store'

@@ -24,7 +24,7 @@ import type {
   Session,
   Topic,
   User,
-} from '../../../src/contract'
+} from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
 import { campaignStatus, compareCampaigns } from '../campaign-status'
 import { sortedDistinct } from '../collation'

@@ -1,5 +1,5 @@
 /** SQLite rows → contract entities. NULL columns become absent fields, never `null`. */
-import type { Campaign, Faq, Interpretation, InterpretationSummary, LectureTopic, Lesson, Policy, PolicySummary, User, Video } from '../../../src/contract'
+import type { Campaign, Faq, Interpretation, InterpretationSummary, LectureTopic, Lesson, Policy, PolicySummary, User, Video } from '../../../common/contract'
 import type { ConsultationRecord, IdempotencyRecord } from '../store'
 
 export const POLICY_SUMMARY_COLUMNS = 'id, title, doc_number, department, topic, published_at, effective_from, validity, summary'

@@ -1,6 +1,6 @@
 /** Loads the fixtures into an empty database, all or nothing. */
 import type { Database } from 'better-sqlite3'
-import type { Region } from '../../../src/contract'
+import type { Region } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
 import { policySearchText } from '../policy-search'
 

@@ -1,7 +1,9 @@
 import { Text } from '@tarojs/components'
 import './index.scss'
 
-export type TagTone = 'primary' | 'success' | 'warning' | 'danger' | 'neutral'
+import type { TagTone } from '@common/labels/tag-tone'
+
+export type { TagTone }
 
 export function Tag({ children, tone = 'primary' }: { children: string; tone?: TagTone }) {
   return <Text className={`tag tag--${tone}`}>{children}</Text>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { useTextScale, useThemeStore } from './stores/theme-store'
-import { scaleForSystemFont, TEXT_SCALES, themeVars } from './theme'
+import { scaleForSystemFont, TEXT_SCALES, themeVars } from '@common/theme'
 
 const unit = (px: number) => (typeof Taro.pxTransform === 'function' ? Taro.pxTransform(px) : `${px}px`)
 

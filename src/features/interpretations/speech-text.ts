@@ -1,4 +1,4 @@
-import type { Block } from '@/contract'
+import type { Block } from '@common/contract'
 
 /** what 朗读 says for a block: its words, figures with their units, tables row by row */
 export function blockSpeechText(block: Block): string {

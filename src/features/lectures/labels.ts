@@ -1,5 +1,5 @@
 import type { TagTone } from '@/components/tag'
-import type { LectureAction, LectureOrderStatus } from '@/contract'
+import type { LectureAction, LectureOrderStatus } from '@common/contract'
 
 export const statusTone: Record<LectureOrderStatus, TagTone> = {
   submitted: 'warning',

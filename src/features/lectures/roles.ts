@@ -1,4 +1,4 @@
-import type { Role } from '@/contract'
+import type { Role } from '@common/contract'
 
 /** how the timeline names who took a step */
 export const roleName: Record<Role, string> = {

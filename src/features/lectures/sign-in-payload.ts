@@ -1,4 +1,4 @@
-import { LECTURE_SIGN_IN_PREFIX } from '@/contract'
+import { LECTURE_SIGN_IN_PREFIX } from '@common/contract'
 
 /** what a scanned QR code or a typed code names: zct-signin:<orderId>:<code>, or six digits */
 export function parseSignIn(raw: string): { orderId?: string; code: string } | undefined {

@@ -1,4 +1,4 @@
-import type { Role } from '@/contract'
+import type { Role } from '@common/contract'
 
 export const roleLabel: Record<Role, string> = {
   resident: '居民',

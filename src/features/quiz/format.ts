@@ -1,5 +1,5 @@
 import dayjs from 'dayjs'
-import type { Region } from '@/contract'
+import type { Region } from '@common/contract'
 import { initDates } from '@/utils/date'
 
 /** 6月1日 08:00 */

@@ -4,7 +4,7 @@
  * opens again and restores its draft (the consultation form's `zct-draft:consult`).
  */
 import Taro from '@tarojs/taro'
-import { isAppPath } from '@/contract'
+import { isAppPath } from '@common/contract'
 import { routes, tabRoutes } from '@/utils/routes'
 
 const pathOf = (url: string) => `/${url.replace(/^\//, '').split('?')[0]}`

@@ -1,4 +1,4 @@
-import type { User } from '@/contract'
+import type { User } from '@common/contract'
 
 /** 仙居县 · 人力社保局, or '' for a user without an organisation */
 export function orgLabel(user: Pick<User, 'org'>): string {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { create } from 'zustand'
 import { api } from '@/api'
-import type { Topic } from '@/contract'
+import type { Topic } from '@common/contract'
 
 interface TopicsState {
   topics: Topic[]

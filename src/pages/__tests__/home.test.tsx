@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { fixtures } from '../../../mock/fixtures'
 import { taroMock } from '../../../test/mocks/taro'
 import { setupFixtureApi } from '../../../test/support/fixture-api'
-import { FIRST_SCREEN_ELEMENT_ID } from '@/contract'
+import { FIRST_SCREEN_ELEMENT_ID } from '@common/contract'
 import HomePage from '../index/index'
 
 setupFixtureApi()

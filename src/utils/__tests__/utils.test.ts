@@ -1,4 +1,4 @@
-import { isMobile } from '@/contract'
+import { isMobile } from '@common/contract'
 import { countdown, formatDate, fromNow } from '../date'
 import { formatCount, formatDuration, maskPhone } from '../format'
 import { highlight } from '../highlight'

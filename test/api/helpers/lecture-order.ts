@@ -1,4 +1,4 @@
-import { addDays, shanghaiToday } from '../../../src/utils/shanghai-date'
+import { addDays, shanghaiToday } from '../../../common/shanghai-date'
 
 /** a lecture order every rule accepts: 东山社区 in 椒江区, held a week to a fortnight after `today` (Shanghai) */
 export function lectureOrderInput(today: string = shanghaiToday()) {

@@ -1,7 +1,7 @@
 /** Real picture bytes from the repository and a multipart upload as a client sends it. */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { UploadResult } from '../../../src/contract'
+import type { UploadResult } from '../../../common/contract'
 import type { TestServer } from './test-server'
 
 const root = path.resolve(__dirname, '../../..')

@@ -3,7 +3,7 @@
  * their own county and its townships and nothing across; the city's admin manages all. Creation
  * is idempotent; disabling and resetting a password end the account's sessions at once.
  */
-import type { Page, StaffAccount } from '../../../../src/contract'
+import type { Page, StaffAccount } from '../../../../common/contract'
 import { bearer, postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 import { auth, createAccount, passwordLogin, signIn } from '../../auth/__tests__/helpers'
 

@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import type { Session } from '../../../../src/contract'
+import type { Session } from '../../../../common/contract'
 import { makeTempDir } from '../../../../test/api/helpers/temp-dir'
 import { bearer, startTestServer } from '../../../../test/api/helpers/test-server'
 import { passwordLogin } from '../../auth/__tests__/helpers'

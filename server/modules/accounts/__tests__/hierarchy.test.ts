@@ -3,7 +3,7 @@
  * below, and on admins strictly below — never on a peer admin (no takeover by reset-password) or
  * on themselves by reset-password; an account disabled higher up is enabled again only there.
  */
-import type { StaffAccount } from '../../../../src/contract'
+import type { StaffAccount } from '../../../../common/contract'
 import { postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 import { auth, createAccount, signIn } from '../../auth/__tests__/helpers'
 import { AccountsRepository } from '../repository'

@@ -3,8 +3,8 @@
  * consultations made by service-point staff, uploads by staff and admins reading the log are
  * recorded; residents' own reads and writes are not; the log cannot be changed or deleted.
  */
-import type { AuditEntry, LectureOrder, Page, Session } from '../../../../src/contract'
-import { addDays, shanghaiToday } from '../../../../src/utils/shanghai-date'
+import type { AuditEntry, LectureOrder, Page, Session } from '../../../../common/contract'
+import { addDays, shanghaiToday } from '../../../../common/shanghai-date'
 import { bearer, postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 import { JPEG, photoForm, upload } from '../../../../test/api/helpers/uploads'
 import { auth, createAccount, signIn } from '../../auth/__tests__/helpers'

@@ -3,8 +3,8 @@
  * accounts and sign-ins are recorded with who, role, organisation, target, time and IP; residents,
  * refusals and idempotent replays are not; admins read the entries of their organisation and below.
  */
-import type { AuditEntry, Page, Session } from '../../../../src/contract'
-import { addDays, shanghaiToday } from '../../../../src/utils/shanghai-date'
+import type { AuditEntry, Page, Session } from '../../../../common/contract'
+import { addDays, shanghaiToday } from '../../../../common/shanghai-date'
 import { bearer, postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 import { auth, createAccount, passwordLogin, signIn } from '../../auth/__tests__/helpers'
 import { safeDetail } from '../repository'

@@ -1,5 +1,5 @@
 /** Staff accounts for tests, made the way the CLI and the admin routes make them. */
-import type { Role, Session } from '../../../../src/contract'
+import type { Role, Session } from '../../../../common/contract'
 import type { Store } from '../../../store/store'
 import { postJson, type TestServer } from '../../../../test/api/helpers/test-server'
 import { AccountsRepository } from '../../accounts/repository'

@@ -1,5 +1,5 @@
 import { regions } from '../../../../mock/fixtures/regions'
-import type { Region } from '../../../../src/contract'
+import type { Region } from '../../../../common/contract'
 import { CITY_ORG_CODE, isOrgCode, orgCovers, orgLevel, orgNames, orgOf, orgPrefixPattern } from '../org-scope'
 
 /** every real code of the fixtures with its ancestors, walked from the tree (the oracle) */

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
-import type { SessionInfo, User } from '../../../../src/contract'
+import type { SessionInfo, User } from '../../../../common/contract'
 import { makeClock } from '../../../../test/api/helpers/clock'
 import { bearer, postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 import { DB_FILE_NAME } from '../../../store/sqlite'

@@ -4,7 +4,7 @@
  * later unflagged attempt counts instead; residents without WeChat are listed as unchecked; names
  * are masked; admins and editors of any organisation may read it (audited), nobody else.
  */
-import type { Attempt, AttemptResult, Leaderboard } from '../../../../src/contract'
+import type { Attempt, AttemptResult, Leaderboard } from '../../../../common/contract'
 import { fixtures } from '../../../../mock/fixtures'
 import { type FakeWechat, startFakeWechat } from '../../../../test/api/helpers/fake-wechat'
 import { postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'

@@ -3,7 +3,7 @@
  * to an H5 account with the same number: the two become one resident. Display names: chosen,
  * checked, shown on the boards.
  */
-import type { Attempt, Consultation, Leaderboard, PhoneBound, Session, SmsSent, User } from '../../../../src/contract'
+import type { Attempt, Consultation, Leaderboard, PhoneBound, Session, SmsSent, User } from '../../../../common/contract'
 import { CONTENT_REFUSED_MESSAGE } from '../../../content-check'
 import { makeClock } from '../../../../test/api/helpers/clock'
 import { startFakeWechat, type FakeWechat } from '../../../../test/api/helpers/fake-wechat'

@@ -3,7 +3,7 @@
  * devCode), the rules (60 s, 10 a day, 5 minutes, 5 tries, per-IP limits) on an injected clock,
  * and the Tencent Cloud adapter against a local fake that recomputes the TC3 signature.
  */
-import type { Session, SmsSent } from '../../../../src/contract'
+import type { Session, SmsSent } from '../../../../common/contract'
 import { makeClock } from '../../../../test/api/helpers/clock'
 import { startFakeTencentSms, type FakeTencentSms } from '../../../../test/api/helpers/fake-tencent-sms'
 import { bearer, postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'

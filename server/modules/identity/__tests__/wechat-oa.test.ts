@@ -1,6 +1,6 @@
 /** WeChat web authorisation (snsapi_base) against the fake WeChat: the URL, the state bound to the browser's nonce, the code exchange. */
 import { createHash, randomBytes } from 'node:crypto'
-import type { Session } from '../../../../src/contract'
+import type { Session } from '../../../../common/contract'
 import { makeClock } from '../../../../test/api/helpers/clock'
 import { startFakeWechat, type FakeWechat } from '../../../../test/api/helpers/fake-wechat'
 import { postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'

@@ -4,8 +4,8 @@
  * lecturer account is bound to its lecturer of the menu by an explicit link, so a same-named
  * account made by a township admin gets nothing.
  */
-import type { LectureOrder, Page, Session } from '../../../../src/contract'
-import { shanghaiToday } from '../../../../src/utils/shanghai-date'
+import type { LectureOrder, Page, Session } from '../../../../common/contract'
+import { shanghaiToday } from '../../../../common/shanghai-date'
 import { bearer, postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 import { auth, createAccount, signIn } from '../../auth/__tests__/helpers'
 import { lectureOrderInput } from '../../../../test/api/helpers/lecture-order'

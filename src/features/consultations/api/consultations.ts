@@ -1,5 +1,5 @@
 import { api, outbox } from '@/api'
-import type { ConsultationInput } from '@/contract'
+import type { ConsultationInput } from '@common/contract'
 
 /** through the outbox: sent now, or kept with its key and sent exactly once when the network is back */
 export const submitConsultation = (input: ConsultationInput, idempotencyKey: string) =>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import type { Consultation } from '@/contract'
+import type { Consultation } from '@common/contract'
 import { Tag } from '@/components/tag'
 import { formatDate, fromNow } from '@/utils/date'
 import './consultation-card.scss'

@@ -1,5 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
-import type { Region } from '@/contract'
+import type { Region } from '@common/contract'
 import './region-picker.scss'
 
 export interface RegionPickerProps {

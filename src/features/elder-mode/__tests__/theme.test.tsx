@@ -5,7 +5,7 @@ import { taroMock } from '../../../../test/mocks/taro'
 import { ElderModeToggle, TextSizePicker } from '../components/text-size'
 import { ThemePage } from '../components/theme-page'
 import { useThemeStore } from '../stores/theme-store'
-import { contrastRatio, effectiveScale, scaleColours, scaleForSystemFont, scaleTokens, TEXT_SCALES, themeVars } from '../theme'
+import { contrastRatio, effectiveScale, scaleColours, scaleForSystemFont, scaleTokens, TEXT_SCALES, themeVars } from '@common/theme'
 import { useDocumentTheme } from '../use-document-theme'
 
 const appScss = readFileSync(path.join(__dirname, '../../../app.scss'), 'utf8')

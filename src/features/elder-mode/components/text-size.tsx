@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useElderMode, useTextScale, useThemeStore } from '../stores/theme-store'
-import { scaleLabel, TEXT_SCALES } from '../theme'
+import { scaleLabel, TEXT_SCALES } from '@common/theme'
 import './text-size.scss'
 
 /** 长辈模式 on/off, for 首页: one large button, its state said aloud (aria-pressed). */

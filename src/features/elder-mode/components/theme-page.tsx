@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { DemoBanner } from '@/components/demo-banner'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useTextScale } from '../stores/theme-store'
-import { styleText, themeVars } from '../theme'
+import { styleText, themeVars } from '@common/theme'
 
 const unit = (px: number) => (typeof Taro.pxTransform === 'function' ? Taro.pxTransform(px) : `${px}px`)
 

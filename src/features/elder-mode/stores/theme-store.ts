@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { taroJSONStorage } from '@/utils/storage'
-import { effectiveScale, type TextScale } from '../theme'
+import { effectiveScale, type TextScale } from '@common/theme'
 
 interface ThemeState {
   /** what the user picked on 首页 or in 我的; undefined: follow the system font setting */

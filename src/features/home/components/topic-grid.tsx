@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { Topic } from '@/contract'
+import type { Topic } from '@common/contract'
 import './topic-grid.scss'
 
 /**

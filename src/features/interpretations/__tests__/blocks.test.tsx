@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { Block } from '@/contract'
+import type { Block } from '@common/contract'
 import { drawn } from '../../../../test/mocks/echarts'
 import { InterpretationBlocks } from '../components/blocks/interpretation-blocks'
 

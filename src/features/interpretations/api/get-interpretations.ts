@@ -1,4 +1,4 @@
 import { api } from '@/api'
-import type { InterpretationQuery } from '@/contract'
+import type { InterpretationQuery } from '@common/contract'
 
 export const getInterpretations = (query: InterpretationQuery) => api.call('GET /interpretations', { query })

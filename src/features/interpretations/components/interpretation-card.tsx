@@ -1,9 +1,9 @@
 import { Image, Text, View } from '@tarojs/components'
 import { mediaUrl } from '@/api'
-import type { InterpretationSummary } from '@/contract'
+import type { InterpretationSummary } from '@common/contract'
 import { Tag } from '@/components/tag'
 import { formatDate } from '@/utils/date'
-import { kindLabel, kindTone } from '../kinds'
+import { kindLabel, kindTone } from '@common/labels/interpretation-kinds'
 import './interpretation-card.scss'
 
 export function InterpretationCard({

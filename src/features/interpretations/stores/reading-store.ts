@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { InterpretationSummary } from '@/contract'
+import type { InterpretationSummary } from '@common/contract'
 import { taroJSONStorage } from '@/utils/storage'
 
 export interface ReadingEntry {

@@ -1,5 +1,5 @@
 import { api, outbox } from '@/api'
-import type { CompleteInput, DispatchInput, LectureOrderInput, LectureOrderQuery, RateInput, ScheduleInput } from '@/contract'
+import type { CompleteInput, DispatchInput, LectureOrderInput, LectureOrderQuery, RateInput, ScheduleInput } from '@common/contract'
 
 /**
  * Orders, messages and codes change through other people's steps (the dispatcher's, the

@@ -8,7 +8,7 @@
 import Taro from '@tarojs/taro'
 import { api, useSessionStore } from '@/api'
 import { ApiError, httpError, transportError } from '@/api/errors'
-import { API_PREFIX, UPLOAD_FIELD, UPLOAD_MAX_BYTES, type UploadResult } from '@/contract'
+import { API_PREFIX, UPLOAD_FIELD, UPLOAD_MAX_BYTES, type UploadResult } from '@common/contract'
 
 /** a photo picked on the device: a File on H5, a temp file path on weapp */
 export interface PickedPhoto {

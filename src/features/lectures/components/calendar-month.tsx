@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import { type LectureCalendarEntry, lectureFormatLabel } from '@/contract'
+import { type LectureCalendarEntry, lectureFormatLabel } from '@common/contract'
 import { StatusTag } from './status-tag'
 import './lectures.scss'
 

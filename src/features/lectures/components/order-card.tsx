@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { type LectureOrder, lectureFormatLabel, timeOfDayLabel } from '@/contract'
+import { type LectureOrder, lectureFormatLabel, timeOfDayLabel } from '@common/contract'
 import { fromNow } from '@/utils/date'
 import { StatusTag } from './status-tag'
 import './lectures.scss'

@@ -15,9 +15,9 @@ import {
   type Role,
   type TimeOfDay,
   timeOfDayLabel,
-} from '@/contract'
+} from '@common/contract'
 import { newIdempotencyKey } from '@/utils/idempotency'
-import { addDays, shanghaiToday } from '@/utils/shanghai-date'
+import { addDays, shanghaiToday } from '@common/shanghai-date'
 import { submitLectureOrder } from '../api/lectures'
 import { lectureTemplateIds } from '../config'
 import { usePrivacyGate } from '../hooks/use-privacy-gate'

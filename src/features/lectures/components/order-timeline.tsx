@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import { type LectureOrderEvent, lectureStatusLabel } from '@/contract'
+import { type LectureOrderEvent, lectureStatusLabel } from '@common/contract'
 import { roleName } from '../roles'
-import { inShanghai } from '@/utils/shanghai-date'
+import { inShanghai } from '@common/shanghai-date'
 import { actionLabel } from '../labels'
 import './lectures.scss'
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { Button, Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ApiError, mediaUrl } from '@/api'
-import { LECTURE_PHOTOS_MAX } from '@/contract'
+import { LECTURE_PHOTOS_MAX } from '@common/contract'
 import { newIdempotencyKey } from '@/utils/idempotency'
 import { type PickedPhoto, uploadPhoto } from '../api/upload-photo'
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { SignInCode } from '@/contract'
+import type { SignInCode } from '@common/contract'
 import { QrCode } from './qr-code'
 import './lectures.scss'
 

@@ -1,5 +1,5 @@
 import { Tag } from '@/components/tag'
-import { type LectureOrderStatus, lectureStatusLabel } from '@/contract'
+import { type LectureOrderStatus, lectureStatusLabel } from '@common/contract'
 import { statusTone } from '../labels'
 
 export function StatusTag({ status }: { status: LectureOrderStatus }) {

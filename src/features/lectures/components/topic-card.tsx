@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { Tag } from '@/components/tag'
-import { type LectureTopic, lectureFormatLabel } from '@/contract'
+import { type LectureTopic, lectureFormatLabel } from '@common/contract'
 import { TopicReviews } from './topic-reviews'
 import './lectures.scss'
 

@@ -1,5 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
-import type { Region } from '@/contract'
+import type { Region } from '@common/contract'
 import './lectures.scss'
 
 export interface VillagePickerProps {

@@ -1,4 +1,4 @@
 import { api } from '@/api'
-import type { PolicyQuery } from '@/contract'
+import type { PolicyQuery } from '@common/contract'
 
 export const getPolicies = (query: PolicyQuery) => api.call('GET /policies', { query })

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import type { PolicySummary } from '@/contract'
+import type { PolicySummary } from '@common/contract'
 import { Tag } from '@/components/tag'
 import { formatDate } from '@/utils/date'
-import { validityLabel, validityTone } from '../validity'
+import { validityLabel, validityTone } from '@common/labels/policy-validity'
 import './policy-card.scss'
 
 export function PolicyCard({ policy, topicName, onOpen }: { policy: PolicySummary; topicName?: string; onOpen: (id: string) => void }) {

@@ -1,6 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { ChipBar } from '@/components/chip-bar'
-import type { Topic } from '@/contract'
+import type { Topic } from '@common/contract'
 import './policy-filters.scss'
 
 export interface PolicyFiltersProps {

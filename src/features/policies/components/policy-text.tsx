@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { PolicySection } from '@/contract'
+import type { PolicySection } from '@common/contract'
 import './policy-text.scss'
 
 /** 原文: sections with their paragraphs, as plain text (never HTML). */

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { PolicyValidity } from '@/contract'
-import { validityLabel } from '../validity'
+import type { PolicyValidity } from '@common/contract'
+import { validityLabel } from '@common/labels/policy-validity'
 import './validity-banner.scss'
 
 const hint: Record<PolicyValidity, string> = {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@/components/tag'
-import type { QaHit } from '@/contract'
+import type { QaHit } from '@common/contract'
 import { Highlighted } from './highlighted'
 import './qa.scss'
 

@@ -1,4 +1,4 @@
 import { api } from '@/api'
-import type { CampaignStatus } from '@/contract'
+import type { CampaignStatus } from '@common/contract'
 
 export const getCampaigns = (status?: CampaignStatus) => api.call('GET /campaigns', { query: { status } })

@@ -1,5 +1,5 @@
 import { api } from '@/api'
-import type { Id, LeaderboardScope, QuizProfile } from '@/contract'
+import type { Id, LeaderboardScope, QuizProfile } from '@common/contract'
 
 /** personal and live answers skip the read cache: a stale attempt, rank or 错题本 would mislead */
 const live = { cache: 'network' as const }

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import { mediaUrl } from '@/api'
-import type { CampaignStatus, CampaignSummary } from '@/contract'
+import type { CampaignStatus, CampaignSummary } from '@common/contract'
 import { Tag, type TagTone } from '@/components/tag'
 import { countdown, formatDate } from '@/utils/date'
 import { formatCount } from '@/utils/format'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { Campaign } from '@/contract'
+import type { Campaign } from '@common/contract'
 import { formatDateTime } from '../format'
 import './campaign-rules.scss'
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { Leaderboard, LeaderboardRow } from '@/contract'
+import type { Leaderboard, LeaderboardRow } from '@common/contract'
 import { duration } from '../format'
 import './leaderboard-list.scss'
 

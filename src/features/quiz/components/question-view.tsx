@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { QuestionType, QuizQuestionPublic } from '@/contract'
+import type { QuestionType, QuizQuestionPublic } from '@common/contract'
 import './question-view.scss'
 
 export const questionTypeLabel: Record<QuestionType, string> = { single: '单选题', multiple: '多选题', judge: '判断题' }

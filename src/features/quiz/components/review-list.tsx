@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { hasKey, type QuizReviewItem } from '@/contract'
+import { hasKey, type QuizReviewItem } from '@common/contract'
 import { QuestionView } from './question-view'
 import './review-list.scss'
 

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ApiError, useSessionStore } from '@/api'
-import { NICKNAME_MAX_LENGTH, NICKNAME_MIN_LENGTH } from '@/contract'
+import { NICKNAME_MAX_LENGTH, NICKNAME_MIN_LENGTH } from '@common/contract'
 import { setNickname } from '../api/identity'
 import './sign-in.scss'
 

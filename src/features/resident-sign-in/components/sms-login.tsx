@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { ApiError, useSessionStore } from '@/api'
-import { isMobile, SMS_CODE_LENGTH, type Session } from '@/contract'
+import { isMobile, SMS_CODE_LENGTH, type Session } from '@common/contract'
 import { sendSmsCode, verifySmsCode } from '../api/identity'
 import './sign-in.scss'
 

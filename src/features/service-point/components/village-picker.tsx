@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { Region } from '@/contract'
+import type { Region } from '@common/contract'
 import './village-picker.scss'
 
 /** 县市区 → 乡镇街道 → 村社区 as large buttons, one level at a time, with 返回上一级. */

@@ -1,4 +1,4 @@
 import { api } from '@/api'
-import type { VideoQuery } from '@/contract'
+import type { VideoQuery } from '@common/contract'
 
 export const getVideos = (query: VideoQuery) => api.call('GET /videos', { query })

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import { mediaUrl } from '@/api'
-import type { Video } from '@/contract'
+import type { Video } from '@common/contract'
 import { formatCount, formatDuration } from '@/utils/format'
 import './video-card.scss'
 

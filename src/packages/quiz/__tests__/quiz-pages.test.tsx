@@ -5,7 +5,7 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { useSessionStore } from '@/api'
-import type { Attempt } from '@/contract'
+import type { Attempt } from '@common/contract'
 import { fixtures } from '../../../../mock/fixtures'
 import { PRACTICE_REFUSALS } from '../../../../server/modules/contest-integrity/rules'
 import { formatDateTime } from '@/features/quiz/format'

@@ -7,7 +7,7 @@
  */
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { useSessionStore } from '@/api'
-import type { Attempt } from '@/contract'
+import type { Attempt } from '@common/contract'
 import { formatDateTime } from '@/features/quiz/format'
 import { fixtures } from '../../../../mock/fixtures'
 import { makeClock } from '../../../../test/api/helpers/clock'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { FaqItem } from '@/contract'
+import type { FaqItem } from '@common/contract'
 
 /** 简明问答: questions that open to their answers, one or several at a time. */
 export function FaqAccordion({ items }: { items: FaqItem[] }) {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { DataTable } from '@/components/data-table'
-import type { ChartSpec } from '@/contract'
+import type { ChartSpec } from '@common/contract'
 import { Chart } from './chart'
 import './chart-block.scss'
 

@@ -6,7 +6,7 @@
  */
 import { encode } from 'uqr'
 import { type Canvas2D, wrapLines } from '@/components/canvas-image/canvas-2d'
-import type { Interpretation, KeyFigure } from '@/contract'
+import type { Interpretation, KeyFigure } from '@common/contract'
 
 /** the part of the 2D context the poster uses */
 export type PosterCtx = Pick<Canvas2D, 'fillStyle' | 'font' | 'textAlign' | 'textBaseline' | 'fillRect' | 'fillText' | 'measureText' | 'scale'>

@@ -8,7 +8,7 @@ import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
 import { getLectureCalendar, getRegions } from '@/features/lectures/api/lectures'
 import { CalendarMonth } from '@/features/lectures/components/calendar-month'
-import { inShanghai } from '@/utils/shanghai-date'
+import { inShanghai } from '@common/shanghai-date'
 import { lectureRoutes } from '@/utils/routes'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 

@@ -4,7 +4,7 @@ import Taro, { useDidHide, useDidShow, useRouter, useShareAppMessage } from '@ta
 import { mediaUrl, usePagedList, useRequest } from '@/api'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
-import type { Video as VideoItem } from '@/contract'
+import type { Video as VideoItem } from '@common/contract'
 import { useSaveData } from '@/features/settings/data-saver'
 import { getCaptions, recordView } from '@/features/videos/api/get-video'
 import { getVideos } from '@/features/videos/api/get-videos'

@@ -2,8 +2,8 @@
  * How an interpretation's kind and its policy's standing are worded and coloured. Plain data, so
  * the server's first screen (server/h5/first-screen.ts) words them as the pages do.
  */
-import type { InterpretationKind, PolicyValidity } from '@/contract'
-import type { TagTone } from '@/components/tag'
+import type { InterpretationKind, PolicyValidity } from '../contract'
+import type { TagTone } from './tag-tone'
 
 export const kindLabel: Record<InterpretationKind, string> = { illustrated: '图解', qa: '问答', video: '视频' }
 export const kindTone: Record<InterpretationKind, TagTone> = { illustrated: 'primary', qa: 'success', video: 'warning' }

@@ -1,5 +1,5 @@
-import type { PolicyValidity } from '@/contract'
-import type { TagTone } from '@/components/tag'
+import type { PolicyValidity } from '../contract'
+import type { TagTone } from './tag-tone'
 
 export const validityLabel: Record<PolicyValidity, string> = {
   valid: '有效',
