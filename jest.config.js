@@ -31,6 +31,8 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/api/**/*.test.ts', '<rootDir>/server/**/__tests__/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
+      // Kysely ships only ES modules: compile it to CommonJS like our own code
+      transformIgnorePatterns: ['/node_modules/(?!kysely/)'],
     },
     {
       displayName: 'web',
@@ -50,7 +52,7 @@ module.exports = {
       },
       transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
       transformIgnorePatterns: [
-        '/node_modules/(?!(@tarojs|@stencil|swiper|ssr-window|dom7|tslib|cookie|set-cookie-parser|\\.pnpm|@rollup_plugin-typescript[^/]*)/)',
+        '/node_modules/(?!(kysely|@tarojs|@stencil|swiper|ssr-window|dom7|tslib|cookie|set-cookie-parser|\\.pnpm|@rollup_plugin-typescript[^/]*)/)',
       ],
       // like Taro's H5 build, prefer `name.h5.tsx` for a platform pair (`chart.h5.tsx` / `chart.weapp.tsx`)
       moduleFileExtensions: ['h5.tsx', 'h5.ts', 'ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],

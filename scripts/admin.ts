@@ -175,7 +175,7 @@ async function main(): Promise<number> {
     return command === undefined ? 2 : 0
   }
   const { dataDir } = readConfig(process.env)
-  const store = openStore({ kind: 'sqlite', fixtures, dataDir })
+  const store = await openStore({ kind: 'sqlite', fixtures, dataDir })
   try {
     console.log(await run(command, args, store))
     return 0

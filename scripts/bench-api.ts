@@ -58,7 +58,7 @@ async function run(url: string, c: Pick<Case, 'method' | 'requests'>): Promise<F
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zct-bench-'))
   // running attempts for the submit case, written before the server opens the file
-  const submits = prepareSubmits(path.join(dataDir, DB_FILE_NAME), Math.max(5_000, DURATION * 4_000))
+  const submits = await prepareSubmits(path.join(dataDir, DB_FILE_NAME), Math.max(5_000, DURATION * 4_000))
   const server = await startProcess(
     'server/main.ts',
     { DATA_DIR: dataDir, API_MODE: 'sqlite', LOG_LEVEL: 'warn', ALLOW_DEV_LOGIN: '1', STATIC_DIR: path.join(dataDir, 'no-h5') },

@@ -41,7 +41,7 @@ function scaled(base: Fixtures): Fixtures {
 async function main(): Promise<void> {
   if (!existsSync(path.join(h5Dir, 'index.html'))) throw new Error(`${h5Dir}/index.html not found: run npm run build:h5 first`)
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zct-lists-'))
-  const store = openStore({ kind: 'sqlite', fixtures: scaled(fixtures), dataDir })
+  const store = await openStore({ kind: 'sqlite', fixtures: scaled(fixtures), dataDir })
   const app = buildApp({ store, mode: 'sqlite', staticDir: h5Dir, mediaDir: path.join(root, 'mock/media') })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`

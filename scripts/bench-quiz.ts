@@ -17,7 +17,8 @@ import autocannon from 'autocannon'
 import { fixtures } from '../mock/fixtures'
 import type { Region, User } from '../common/contract'
 import { leaderboard, startAttempt, submitAttempt } from '../server/quiz/service'
-import { DB_FILE_NAME, SqliteStore } from '../server/store/sqlite'
+import { DB_FILE_NAME } from '../server/store/sqlite'
+import { openStore } from '../server/store/open-store'
 import { startProcess } from './bench/server-process'
 
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 100_000)
@@ -73,7 +74,7 @@ async function main() {
   const file = path.join(dataDir, DB_FILE_NAME)
   const random = seeded(6)
   let clock = Date.now() - 5 * DAY
-  const store = new SqliteStore({ file, fixtures, now: () => new Date(clock) })
+  const store = await openStore({ kind: 'sqlite', file, fixtures, now: () => new Date(clock) })
   const codes = villages(store.regionTree())
   const started = Date.now()
 

@@ -18,7 +18,7 @@ import { SqliteStore } from './store/sqlite'
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, process.argv.slice(2))
-  const store = openStore({ kind: config.mode === 'mock' ? 'memory' : 'sqlite', fixtures, dataDir: config.dataDir })
+  const store = await openStore({ kind: config.mode === 'mock' ? 'memory' : 'sqlite', fixtures, dataDir: config.dataDir })
   const app = buildApp({
     store,
     mode: config.mode,

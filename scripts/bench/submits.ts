@@ -8,7 +8,7 @@ import type { Request } from 'autocannon'
 import { fixtures } from '../../mock/fixtures'
 import type { Region } from '../../common/contract'
 import { startAttempt } from '../../server/quiz/service'
-import { SqliteStore } from '../../server/store/sqlite'
+import { openStore } from '../../server/store/open-store'
 
 const CAMPAIGN = 'q001'
 
@@ -33,8 +33,8 @@ function villages(tree: Region[]): string[] {
   return tree.flatMap((c) => (c.children ?? []).flatMap((t) => (t.children?.length ? t.children.map((v) => v.code) : [t.code])))
 }
 
-export function prepareSubmits(file: string, count: number): SubmitPlan {
-  const store = new SqliteStore({ file, fixtures })
+export async function prepareSubmits(file: string, count: number): Promise<SubmitPlan> {
+  const store = await openStore({ kind: 'sqlite', file, fixtures })
   const codes = villages(store.regionTree())
   const prepared: Prepared[] = []
   store.db.transaction(() => {
@@ -46,7 +46,7 @@ export function prepareSubmits(file: string, count: number): SubmitPlan {
       prepared.push({ token, attemptId: attempt.id, body: JSON.stringify({ answers }) })
     }
   })()
-  store.close()
+  await store.close()
 
   let next = 0
   const headers = (p: Prepared) => ({ 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `bench-${p.attemptId}` })

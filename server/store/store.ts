@@ -210,7 +210,7 @@ export interface Store {
   /** the record of an earlier write with this key, to replay it before doing any work */
   findIdempotencyRecord(userId: string, scope: string, key: string): IdempotencyRecord | undefined
 
-  close(): void
+  close(): Promise<void>
 }
 
 export interface StoreOptions {

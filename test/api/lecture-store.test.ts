@@ -3,7 +3,7 @@
  * steps through the rules, timelines, idempotent replays, notifications, sign-in.
  */
 import { join } from 'node:path'
-import { SqliteStore } from '../../server/store/sqlite'
+import { openStore } from '../../server/store/open-store'
 import { type Store, StoreConflict, type StoreOptions } from '../../server/store/store'
 import { type LectureCaller, LectureRefusal, type NewOrderFields } from '../../server/lectures/orders'
 import type { Fixtures } from '../../mock/types'
@@ -11,12 +11,14 @@ import { makeClock } from './helpers/clock'
 import { SAMPLE_NOW, sampleFixtures } from './helpers/sample-fixtures'
 import { makeTempDir } from './helpers/temp-dir'
 
-type Factory = (fixtures: Fixtures, options: StoreOptions) => Store
+type Factory = (fixtures: Fixtures, options: StoreOptions) => Promise<Store>
 const temp = makeTempDir('zct-lecture-store-')
 let fileSeq = 0
 afterAll(() => temp.remove())
 
-const factories: [string, Factory][] = [['sqlite', (fixtures, options) => new SqliteStore({ file: join(temp.path, `l${fileSeq++}.db`), fixtures, ...options })]]
+const factories: [string, Factory][] = [
+  ['sqlite', async (fixtures, options) => openStore({ kind: 'sqlite', file: join(temp.path, `l${fileSeq++}.db`), fixtures, ...options })],
+]
 
 const fields: NewOrderFields = {
   topicId: 'lt1',
@@ -52,8 +54,8 @@ describe.each(factories)('%s lecture store', (_kind, make) => {
     return { id: u.id, role, name, ...(lecturerId ? { lecturerId } : {}) }
   }
 
-  beforeAll(() => {
-    store = make(sampleFixtures, { now: clock.now })
+  beforeAll(async () => {
+    store = await make(sampleFixtures, { now: clock.now })
     resident = user('resident', '林阿姨')
     staff = user('staff', '东山社区服务点')
     dispatcher = user('dispatcher', '派单员')

@@ -20,19 +20,19 @@ import {
   submitAttempt,
 } from '../../server/quiz/service'
 import { GRACE_SEC } from '../../server/quiz/time'
-import { SqliteStore } from '../../server/store/sqlite'
+import { openStore } from '../../server/store/open-store'
 import type { Store, StoreOptions } from '../../server/store/store'
 import { makeClock } from './helpers/clock'
 import { makeTempDir } from './helpers/temp-dir'
 
-type Factory = (fixtures: Fixtures, options: StoreOptions, file?: string) => Store
+type Factory = (fixtures: Fixtures, options: StoreOptions, file?: string) => Promise<Store>
 
 const temp = makeTempDir('zct-quiz-')
 let fileSeq = 0
 afterAll(() => temp.remove())
 
 const factories: [string, Factory][] = [
-  ['sqlite', (f, options, file) => new SqliteStore({ file: file ?? join(temp.path, `q${fileSeq++}.db`), fixtures: f, ...options })],
+  ['sqlite', async (f, options, file) => openStore({ kind: 'sqlite', file: file ?? join(temp.path, `q${fileSeq++}.db`), fixtures: f, ...options })],
 ]
 
 /** q002 limited to 临海市 for the eligibility case; everything else as in the fixtures */
@@ -86,9 +86,9 @@ describe.each(factories)('%s quiz store', (_kind, make) => {
     )
   }
 
-  beforeEach(() => {
+  beforeEach(async () => {
     clock.set(new Date())
-    store = make(quizFixtures, { now: clock.now })
+    store = await make(quizFixtures, { now: clock.now })
     users = Array.from({ length: 6 }, (_, i) => store.upsertUser({ provider: 'dev', externalId: `resident:u${i}`, nickname: `居民${i}`, role: 'resident' }))
   })
   afterEach(() => store.close())
@@ -326,16 +326,16 @@ describe.each(factories)('%s quiz store', (_kind, make) => {
   })
 })
 
-it('keeps attempts, standings and the 错题本 across a restart (sqlite)', () => {
+it('keeps attempts, standings and the 错题本 across a restart (sqlite)', async () => {
   const file = join(temp.path, 'restart.db')
   const clock = makeClock(new Date())
-  const first = new SqliteStore({ file, fixtures: quizFixtures, now: clock.now })
+  const first = await openStore({ kind: 'sqlite', file, fixtures: quizFixtures, now: clock.now })
   const u = first.upsertUser({ provider: 'dev', externalId: 'resident:r', nickname: '居民', role: 'resident' })
   const { attempt } = startAttempt(first, u, 'q001', { regionCode: HAIMEN })
   clock.advance(MINUTE)
   const result = submitAttempt(first, u, attempt.id, {}).result
   first.close()
-  const second = new SqliteStore({ file, fixtures: quizFixtures, now: clock.now })
+  const second = await openStore({ kind: 'sqlite', file, fixtures: quizFixtures, now: clock.now })
   expect(attemptView(second, u, attempt.id).result).toEqual(result)
   expect(mistakeBook(second, u).flatMap((g) => g.items)).toHaveLength(10)
   expect(second.quiz.residentFigures()['331002']).toBe(812_000)

@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DB_FILE_NAME, SqliteStore } from '../../server/store/sqlite'
+import { DB_FILE_NAME } from '../../server/store/sqlite'
+import { openStore } from '../../server/store/open-store'
 import { fixtures } from '../../mock/fixtures'
 import { inlineScriptHashes } from '../../server/plugins/security-headers'
 import { makeTempDir } from './helpers/temp-dir'
@@ -108,9 +109,9 @@ describe('security headers', () => {
   })
 })
 
-it('SQLite commits with synchronous=FULL (2): a 201 is on disk', () => {
+it('SQLite commits with synchronous=FULL (2): a 201 is on disk', async () => {
   const dir = makeTempDir()
-  const store = new SqliteStore({ file: join(dir.path, DB_FILE_NAME), fixtures })
+  const store = await openStore({ kind: 'sqlite', file: join(dir.path, DB_FILE_NAME), fixtures })
   try {
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2)
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal')

@@ -5,8 +5,8 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { fixtures } from '../../mock/fixtures'
-import { migrate, readMigrations } from '../../server/store/sqlite/migrate'
-import { SqliteStore } from '../../server/store/sqlite'
+import { migrate, readMigrations } from '../../server/db/migrate'
+import { openStore } from '../../server/store/open-store'
 import { sampleFixtures } from './helpers/sample-fixtures'
 import { makeTempDir } from './helpers/temp-dir'
 
@@ -16,8 +16,8 @@ afterAll(() => temp.remove())
 describe('SqliteStore on a file', () => {
   const file = join(temp.path, 'nested', 'zhengcetong.db')
 
-  it('creates the directory and file, migrates and seeds on first open', () => {
-    const store = new SqliteStore({ file, fixtures })
+  it('creates the directory and file, migrates and seeds on first open', async () => {
+    const store = await openStore({ kind: 'sqlite', file, fixtures })
     expect(store.seeded).toBe(true)
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2) // FULL
@@ -28,14 +28,14 @@ describe('SqliteStore on a file', () => {
     store.close()
   })
 
-  it('keeps data and sessions on a second open, seeding nothing twice', () => {
-    const first = new SqliteStore({ file, fixtures })
+  it('keeps data and sessions on a second open, seeding nothing twice', async () => {
+    const first = await openStore({ kind: 'sqlite', file, fixtures })
     expect(first.seeded).toBe(false)
     const user = first.upsertUser({ provider: 'dev', externalId: 'staff:李四', nickname: '李四', role: 'staff' })
     const session = first.createSession({ userId: user.id, sessionKey: 'k' })
     first.close()
 
-    const second = new SqliteStore({ file, fixtures })
+    const second = await openStore({ kind: 'sqlite', file, fixtures })
     expect(second.seeded).toBe(false)
     expect(second.getSession(session.token)).toEqual(session)
     expect(second.listTopics()).toHaveLength(fixtures.topics.length)
@@ -43,8 +43,8 @@ describe('SqliteStore on a file', () => {
     second.close()
   })
 
-  it('stores a hash of the token and keeps the WeChat session key server-side', () => {
-    const store = new SqliteStore({ file, fixtures })
+  it('stores a hash of the token and keeps the WeChat session key server-side', async () => {
+    const store = await openStore({ kind: 'sqlite', file, fixtures })
     const user = store.upsertUser({ provider: 'wechat', externalId: 'openid-1', nickname: '微信用户', role: 'resident' })
     const { token } = store.createSession({ userId: user.id, sessionKey: 'wx-session-key' })
     const row = store.db.prepare('SELECT token_hash, session_key FROM sessions WHERE user_id = ?').get(user.id) as {
@@ -57,7 +57,7 @@ describe('SqliteStore on a file', () => {
     store.close()
   })
 
-  it('seeds the quiz questions with their answers and explanations, linked to campaigns', () => {
+  it('seeds the quiz questions with their answers and explanations, linked to campaigns', async () => {
     const db = new Database(file, { readonly: true })
     const count = db.prepare('SELECT COUNT(*) FROM quiz_questions').pluck().get()
     expect(count).toBe(fixtures.questions.length)
@@ -77,8 +77,8 @@ describe('SqliteStore on a file', () => {
 describe('consultations on SQLite', () => {
   const input = { topic: 'yibao', question: '医保在哪里缴费？', regionCode: '331002', phone: '13812345678' }
 
-  it('writes the consultation and its idempotency record in one transaction', () => {
-    const store = new SqliteStore({ file: join(temp.path, 'atomic.db'), fixtures: sampleFixtures })
+  it('writes the consultation and its idempotency record in one transaction', async () => {
+    const store = await openStore({ kind: 'sqlite', file: join(temp.path, 'atomic.db'), fixtures: sampleFixtures })
     const user = store.upsertUser({ provider: 'dev', externalId: 'resident:a', nickname: 'a', role: 'resident' })
     store.db.exec(`CREATE TRIGGER fail_key BEFORE INSERT ON idempotency_keys
       BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
@@ -99,8 +99,8 @@ describe('consultations on SQLite', () => {
     store.close()
   })
 
-  it('refuses a row whose reply columns disagree with its status', () => {
-    const store = new SqliteStore({ file: join(temp.path, 'checks.db'), fixtures: sampleFixtures })
+  it('refuses a row whose reply columns disagree with its status', async () => {
+    const store = await openStore({ kind: 'sqlite', file: join(temp.path, 'checks.db'), fixtures: sampleFixtures })
     const user = store.upsertUser({ provider: 'dev', externalId: 'resident:b', nickname: 'b', role: 'resident' })
     const { consultation } = store.createConsultation(user.id, input)
     expect(() => store.db.prepare("UPDATE consultations SET status = 'answered' WHERE id = ?").run(consultation.id)).toThrow(/CHECK/)
@@ -110,22 +110,22 @@ describe('consultations on SQLite', () => {
 })
 
 describe('seeding', () => {
-  it('is all or nothing: a broken fixture leaves the database empty', () => {
+  it('is all or nothing: a broken fixture leaves the database empty', async () => {
     const file = join(temp.path, 'broken.db')
     const broken = { ...sampleFixtures, questions: [{ ...sampleFixtures.questions[0], campaignIds: ['no-such-campaign'] }] }
-    expect(() => new SqliteStore({ file, fixtures: broken })).toThrow(/FOREIGN KEY/)
+    await expect(openStore({ kind: 'sqlite', file, fixtures: broken })).rejects.toThrow(/FOREIGN KEY/)
     const db = new Database(file, { readonly: true })
     expect(db.prepare('SELECT COUNT(*) FROM topics').pluck().get()).toBe(0)
     db.close()
     // and the next start, with good fixtures, seeds
-    const store = new SqliteStore({ file, fixtures: sampleFixtures })
+    const store = await openStore({ kind: 'sqlite', file, fixtures: sampleFixtures })
     expect(store.seeded).toBe(true)
     store.close()
   })
 })
 
 describe('migrate', () => {
-  it('applies only what is new, in order, each recorded', () => {
+  it('applies only what is new, in order, each recorded', async () => {
     const db = new Database(':memory:')
     const migrations = [
       { version: 2, name: '002_b.sql', sql: 'CREATE TABLE b (x);' },
@@ -138,7 +138,7 @@ describe('migrate', () => {
     db.close()
   })
 
-  it('rolls back a failing migration and records nothing', () => {
+  it('rolls back a failing migration and records nothing', async () => {
     const db = new Database(':memory:')
     const bad = [{ version: 1, name: '001_bad.sql', sql: 'CREATE TABLE ok (x); CREATE TABLE ok (x);' }]
     expect(() => migrate(db, bad)).toThrow()
@@ -147,7 +147,7 @@ describe('migrate', () => {
     db.close()
   })
 
-  it('reads numbered files from server/store/sqlite/migrations', () => {
+  it('reads numbered files from server/store/sqlite/migrations', async () => {
     const [first] = readMigrations()
     expect(first).toMatchObject({ version: 1, name: '001_init.sql' })
   })

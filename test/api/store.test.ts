@@ -5,19 +5,21 @@
 import { join } from 'node:path'
 import { type ConsultationInput, ROLES } from '../../common/contract'
 import type { Fixtures } from '../../mock/types'
-import { SqliteStore } from '../../server/store/sqlite'
+import { openStore } from '../../server/store/open-store'
 import { type Store, StoreConflict, type StoreOptions } from '../../server/store/store'
 import { makeClock } from './helpers/clock'
 import { SAMPLE_NOW, sampleFixtures } from './helpers/sample-fixtures'
 import { makeTempDir } from './helpers/temp-dir'
 
-type Factory = (fixtures: Fixtures, options: StoreOptions) => Store
+type Factory = (fixtures: Fixtures, options: StoreOptions) => Promise<Store>
 
 const temp = makeTempDir('zct-store-')
 let fileSeq = 0
 afterAll(() => temp.remove())
 
-const factories: [string, Factory][] = [['sqlite', (fixtures, options) => new SqliteStore({ file: join(temp.path, `s${fileSeq++}.db`), fixtures, ...options })]]
+const factories: [string, Factory][] = [
+  ['sqlite', async (fixtures, options) => openStore({ kind: 'sqlite', file: join(temp.path, `s${fileSeq++}.db`), fixtures, ...options })],
+]
 
 const DAY = 24 * 60 * 60 * 1000
 const all = { page: 1, pageSize: 50 }
@@ -27,8 +29,8 @@ describe.each(factories)('%s store', (_kind, make) => {
   const clock = makeClock(SAMPLE_NOW)
   let store: Store
 
-  beforeAll(() => {
-    store = make(sampleFixtures, { now: clock.now })
+  beforeAll(async () => {
+    store = await make(sampleFixtures, { now: clock.now })
   })
   beforeEach(() => clock.set(SAMPLE_NOW))
   afterAll(() => store.close())
@@ -323,8 +325,8 @@ describe.each(factories)('%s store', (_kind, make) => {
       return undefined
     }
 
-    beforeEach(() => {
-      s = make(sampleFixtures, { now: clock.now })
+    beforeEach(async () => {
+      s = await make(sampleFixtures, { now: clock.now })
       alice = s.upsertUser({ provider: 'dev', externalId: 'resident:alice', nickname: 'alice', role: 'resident' }).id
       bob = s.upsertUser({ provider: 'dev', externalId: 'resident:bob', nickname: 'bob', role: 'resident' }).id
       const r = s.upsertUser({ provider: 'dev', externalId: 'responder:医保局', nickname: '台州市医疗保障局', role: 'responder' })

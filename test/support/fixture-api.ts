@@ -8,7 +8,8 @@ import { deserialize, serialize } from 'node:v8'
 import path from 'node:path'
 import { fixtures } from '../../mock/fixtures'
 import { buildApp } from '../../server/app'
-import { SqliteStore } from '../../server/store/sqlite'
+import { type SqliteStore } from '../../server/store/sqlite'
+import { openStore } from '../../server/store/open-store'
 import { ApiClient, type Transport } from '../../src/api/client'
 import { setApi, useSessionStore } from '../../src/api'
 import type { UploadTransport } from '../../src/features/lectures/api/upload-photo'
@@ -42,8 +43,8 @@ function bytesOf(blob: Blob): Promise<Buffer> {
   })
 }
 
-export function createFixtureApi(options: { now?: () => Date } = {}): FixtureApi {
-  const store = new SqliteStore({ file: ':memory:', fixtures, ...(options.now ? { now: options.now } : {}) })
+export async function createFixtureApi(options: { now?: () => Date } = {}): Promise<FixtureApi> {
+  const store = await openStore({ kind: 'memory', fixtures, ...(options.now ? { now: options.now } : {}) })
   const app = buildApp({ store, mode: 'mock', logger: false, devLogin: true, mediaDir: path.join(__dirname, '../../mock/media') })
   const requests: string[] = []
   let failures = 0
@@ -114,8 +115,12 @@ export function createFixtureApi(options: { now?: () => Date } = {}): FixtureApi
 
 /** Installs a fixture API for the current test file and returns it (`now`: a clock the test moves). */
 export function setupFixtureApi(options: { now?: () => Date } = {}): FixtureApi {
-  const api = createFixtureApi(options)
-  beforeAll(() => setApi(api.client))
+  // filled in before the file's first test: opening the store is asynchronous
+  const api = {} as FixtureApi
+  beforeAll(async () => {
+    Object.assign(api, await createFixtureApi(options))
+    setApi(api.client)
+  })
   beforeEach(() => {
     api.requests.length = 0
   })

@@ -5,8 +5,6 @@
  * route only answers 201 for what is on disk.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type {
   CampaignStatus,
@@ -55,7 +53,8 @@ import {
   type VideoSearch,
 } from '../store'
 import { SqliteQuizStore } from '../quiz/sqlite'
-import { migrate } from './migrate'
+import { migrateDb } from '../../db/migrate'
+import type { Db } from '../../db/database'
 import {
   campaignFrom,
   consultationFrom,
@@ -91,8 +90,8 @@ import { StatementCache } from './statement-cache'
 export const DB_FILE_NAME = 'zhengcetong.db'
 
 export interface SqliteStoreOptions extends StoreOptions {
-  /** path of the database file (`:memory:` works too) */
-  file: string
+  /** the database, open (server/db/database.ts) */
+  db: Db
   /** seeded into an empty database */
   fixtures: Fixtures
 }
@@ -113,33 +112,28 @@ export class SqliteStore implements Store {
   readonly quiz: SqliteQuizStore
   /** whether this open seeded the database (false on a second start) */
   readonly seeded: boolean
+  /** the query layer (Kysely over SQLite or PostgreSQL) the domain repositories use */
+  readonly database: Db
+  /** the better-sqlite3 handle of the parts not yet moved onto `database.kysely` */
   readonly db: Database.Database
   readonly now: () => Date
   private orgNameMap?: Map<string, string>
   private readonly statements = new StatementCache()
 
-  constructor(options: SqliteStoreOptions) {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true })
-    this.db = new Database(options.file)
-    this.db.pragma('journal_mode = WAL')
-    // FULL: the WAL is fsynced at every commit, so a 201 survives a power cut, as promised above.
-    // (NORMAL syncs only at checkpoints: a power cut could lose the last commits though the
-    // process had answered them.) Measured with bench:quiz (100,000 attempts, 16 connections, this
-    // 2-core machine): NORMAL 822 submits/s p99 51 ms; FULL 806 and 763 submits/s p99 44–47 ms —
-    // about 2–7 %, within the noise of a shared machine.
-    this.db.pragma('synchronous = FULL')
-    this.db.pragma('foreign_keys = ON')
-    this.db.pragma('busy_timeout = 5000')
+  /** migrates the database (both dialects), seeds it when empty, and opens the store on it */
+  static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
+    await migrateDb(options.db)
+    return new SqliteStore(options)
+  }
+
+  private constructor(options: SqliteStoreOptions) {
+    if (!options.db.sqlite) throw new Error('这部分存储尚未迁移到 PostgreSQL')
+    this.database = options.db
+    this.db = options.db.sqlite
     this.now = options.now ?? (() => new Date())
-    try {
-      migrate(this.db)
-      this.seeded = seedIfEmpty(this.db, options.fixtures)
-      this.lectures = new SqliteLectureStore(this.db, this.now)
-      this.quiz = new SqliteQuizStore(this.db, this.now, options.fixtures)
-    } catch (err) {
-      this.db.close()
-      throw err
-    }
+    this.seeded = seedIfEmpty(this.db, options.fixtures)
+    this.lectures = new SqliteLectureStore(this.db, this.now)
+    this.quiz = new SqliteQuizStore(this.db, this.now, options.fixtures)
   }
 
   listTopics(): Topic[] {
@@ -497,8 +491,8 @@ export class SqliteStore implements Store {
     return row && idempotencyFrom(row)
   }
 
-  close() {
-    if (this.db.open) this.db.close()
+  async close(): Promise<void> {
+    if (this.db.open) await this.database.close()
   }
 
   private remember(userId: string, scope: string, key: string, requestHash: string, status: number, body: unknown) {

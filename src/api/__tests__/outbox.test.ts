@@ -2,12 +2,15 @@
  * The outbox against the real routes (fixture API): a write reaches the server exactly once
  * through dropped connections, lost answers and a restart between send and acknowledge.
  */
-import { createFixtureApi } from '../../../test/support/fixture-api'
+import { createFixtureApi, type FixtureApi } from '../../../test/support/fixture-api'
 import { memoryStorage } from '../kv-storage'
 import { Outbox } from '../outbox'
 import { useSessionStore } from '../session-store'
 
-const api = createFixtureApi()
+let api: FixtureApi
+beforeAll(async () => {
+  api = await createFixtureApi()
+})
 afterAll(() => api.close())
 
 const question = (n: number) => `我母亲八十二岁，户籍在温岭，高龄津贴怎么申请？（第${n}问）`

@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react'
 import { Text } from '@tarojs/components'
-import { createFixtureApi } from '../../../test/support/fixture-api'
+import { createFixtureApi, type FixtureApi } from '../../../test/support/fixture-api'
 import { ApiClient, type Transport } from '../client'
 import { memoryStorage } from '../kv-storage'
 import { ReadCache, utf8Bytes } from '../read-cache'
@@ -58,7 +58,10 @@ describe('ReadCache', () => {
 })
 
 describe('stale-while-revalidate in the client', () => {
-  const fixture = createFixtureApi()
+  let fixture: FixtureApi
+  beforeAll(async () => {
+    fixture = await createFixtureApi()
+  })
   afterAll(() => fixture.close())
   let t = 0
   let client: ApiClient

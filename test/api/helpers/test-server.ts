@@ -36,7 +36,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { storeKind = 'sqlite', fixtures = realFixtures, now, beforeListen, ...appOptions } = options
   const temp = options.dataDir ? undefined : makeTempDir()
   const dataDir = options.dataDir ?? temp!.path
-  const store = openStore({ kind: storeKind, fixtures, dataDir, now })
+  const store = await openStore({ kind: storeKind, fixtures, dataDir, now })
   const app = buildApp({ mode: 'sqlite', ...appOptions, store })
   beforeListen?.(app)
   await app.listen({ port: 0, host: '127.0.0.1' })

@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { makeTempDir } from '../../../../test/api/helpers/temp-dir'
-import { migrate, readMigrations } from '../../../store/sqlite/migrate'
+import { migrate, readMigrations } from '../../../db/migrate'
 
 it('upgrades a populated database: users, sessions and consultations kept, foreign keys enforced', () => {
   const temp = makeTempDir('zct-mig-')

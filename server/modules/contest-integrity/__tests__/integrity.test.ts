@@ -7,7 +7,8 @@ import { sampleFixtures } from '../../../../test/api/helpers/sample-fixtures'
 import { makeClock } from '../../../../test/api/helpers/clock'
 import { GRACE_SEC } from '../../../quiz/time'
 import type { AttemptRecord } from '../../../quiz/types'
-import { SqliteStore } from '../../../store/sqlite'
+import { type SqliteStore } from '../../../store/sqlite'
+import { openStore } from '../../../store/open-store'
 import { integrityOf } from '../repository'
 import { keysRevealedAt, keyVerdict, maskName, practiceVerdict, riskOutcome, type QuestionLocks } from '../rules'
 
@@ -65,8 +66,8 @@ describe('IntegrityRepository (SQLite)', () => {
   // sample campaigns: q-ended 05-01..05-31 (qq2), q-ongoing 06-01..06-30 (qq1), q-upcoming 06-16..07-15 (qq2)
   const clock = makeClock(new Date('2025-06-10T12:00:00+08:00'))
   let store: SqliteStore
-  beforeAll(() => {
-    store = new SqliteStore({ file: ':memory:', fixtures: sampleFixtures, now: clock.now })
+  beforeAll(async () => {
+    store = await openStore({ kind: 'memory', fixtures: sampleFixtures, now: clock.now })
   })
   afterAll(() => store.close())
 

@@ -4,7 +4,7 @@
  * widened provider CHECK still refuses unknown providers.
  */
 import Database from 'better-sqlite3'
-import { migrate, readMigrations } from '../../../store/sqlite/migrate'
+import { migrate, readMigrations } from '../../../db/migrate'
 
 const columnsOf = (db: Database.Database, table: string) => (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).sort()
 /** indexes and triggers on users that a migration made (not SQLite's own autoindexes) */
