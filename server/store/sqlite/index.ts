@@ -54,6 +54,7 @@ import {
 } from '../store'
 import { SqliteQuizStore } from '../quiz/sqlite'
 import { migrateDb } from '../../db/migrate'
+import { seedIfEmpty } from '../../db/seed'
 import type { Db } from '../../db/database'
 import {
   campaignFrom,
@@ -84,7 +85,6 @@ import {
   type UserRow,
   type VideoRow,
 } from './rows'
-import { seedIfEmpty } from './seed'
 import { StatementCache } from './statement-cache'
 
 export const DB_FILE_NAME = 'zhengcetong.db'
@@ -123,15 +123,16 @@ export class SqliteStore implements Store {
   /** migrates the database (both dialects), seeds it when empty, and opens the store on it */
   static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
     await migrateDb(options.db)
-    return new SqliteStore(options)
+    const seeded = await seedIfEmpty(options.db, options.fixtures)
+    return new SqliteStore(options, seeded)
   }
 
-  private constructor(options: SqliteStoreOptions) {
+  private constructor(options: SqliteStoreOptions, seeded: boolean) {
     if (!options.db.sqlite) throw new Error('这部分存储尚未迁移到 PostgreSQL')
     this.database = options.db
     this.db = options.db.sqlite
     this.now = options.now ?? (() => new Date())
-    this.seeded = seedIfEmpty(this.db, options.fixtures)
+    this.seeded = seeded
     this.lectures = new SqliteLectureStore(this.db, this.now)
     this.quiz = new SqliteQuizStore(this.db, this.now, options.fixtures)
   }
