@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox'
-import { ErrorBody, IdParams, readErrors } from '../schemas/common'
-import { CourseSummary, CourseWithProgress, LessonProgress, ProgressInput } from '../schemas/courses'
-import { notFound } from '../errors'
-import { requireRole } from '../plugins/auth'
-import { WRITE_LIMITS } from '../modules/abuse/limits'
-import type { RoutePlugin } from '../type-provider'
+import { ErrorBody, IdParams, readErrors } from '../../schemas/common'
+import { CourseSummary, CourseWithProgress, LessonProgress, ProgressInput } from './course-schemas'
+import { notFound } from '../../errors'
+import { requireRole } from '../../plugins/auth'
+import { WRITE_LIMITS } from '../abuse/limits'
+import type { RoutePlugin } from '../../type-provider'
 
 const writeErrors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 503: ErrorBody }
 

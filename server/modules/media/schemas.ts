@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { FilterKey, PageQuery } from './common'
+import { FilterKey, PageQuery } from '../../schemas/common'
 
 export const Video = Type.Object({
   id: Type.String(),
