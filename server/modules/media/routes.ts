@@ -1,5 +1,6 @@
+import { Type } from '@sinclair/typebox'
 import { ErrorBody, IdParams, PageOf, readErrors } from '../../schemas/common'
-import { Video, VideoLikeInput, VideoLikeState, VideoQuery, VideoViewResult } from './schemas'
+import { CourseSummary, CourseWithProgress, LessonProgress, ProgressInput, Video, VideoLikeInput, VideoLikeState, VideoQuery, VideoViewResult } from './schemas'
 import { notFound } from '../../errors'
 import { requireRole } from '../../plugins/auth'
 import { WRITE_LIMITS } from '../abuse/limits'
@@ -10,13 +11,20 @@ import type { RoutePlugin } from '../../type-provider'
 const writeErrors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 503: ErrorBody }
 const NOT_FOUND = '找不到该视频'
 
+/** 短视频 (/videos) and 网络课堂 (/courses) */
+const mediaRoutes: RoutePlugin = async (app) => {
+  await app.register(videoRoutes)
+  await app.register(courseRoutes)
+}
+
 const videoRoutes: RoutePlugin = async (app) => {
+  const media = app.store.media
   app.get('/videos', { schema: { querystring: VideoQuery, response: { 200: PageOf(Video), ...readErrors } }, config: { memo: true } }, async (request) =>
-    app.store.listVideos(request.query),
+    media.listVideos(request.query),
   )
 
   app.get('/videos/:id', { schema: { params: IdParams, response: { 200: Video, ...readErrors } }, config: { memo: true } }, async (request) => {
-    const video = app.store.getVideo(request.params.id)
+    const video = await media.getVideo(request.params.id)
     if (!video) throw notFound(NOT_FOUND)
     return video
   })
@@ -31,7 +39,7 @@ const videoRoutes: RoutePlugin = async (app) => {
     { schema: { params: IdParams, response: { 200: VideoViewResult, ...writeErrors } }, preHandler: app.limit(WRITE_LIMITS.videoViewPerIp) },
     async (request) => {
       const viewer = request.user ? `user:${request.user.id}` : `anon:${anonymousViewer(clientKey(request.ip))}`
-      const result = app.store.recordVideoView(request.params.id, viewer)
+      const result = await media.recordVideoView(request.params.id, viewer)
       if (!result) throw notFound(NOT_FOUND)
       return result
     },
@@ -41,9 +49,9 @@ const videoRoutes: RoutePlugin = async (app) => {
     '/videos/:id/like',
     { schema: { params: IdParams, response: { 200: VideoLikeState, ...writeErrors } }, onRequest: requireRole(), config: { cache: 'no-store' } },
     async (request) => {
-      const video = app.store.getVideo(request.params.id)
+      const video = await media.getVideo(request.params.id)
       if (!video) throw notFound(NOT_FOUND)
-      return { likes: video.likes, liked: app.store.isVideoLiked(video.id, request.user!.id) }
+      return { likes: video.likes, liked: await media.isVideoLiked(video.id, request.user!.id) }
     },
   )
 
@@ -56,11 +64,43 @@ const videoRoutes: RoutePlugin = async (app) => {
       preHandler: [app.limit(WRITE_LIMITS.videoLikePerUser), app.limit(WRITE_LIMITS.videoLikePerIp)],
     },
     async (request) => {
-      const result = app.store.setVideoLike(request.params.id, request.user!.id, request.body.liked)
+      const result = await media.setVideoLike(request.params.id, request.user!.id, request.body.liked)
       if (!result) throw notFound(NOT_FOUND)
       return result
     },
   )
 }
 
-export default videoRoutes
+const courseRoutes: RoutePlugin = async (app) => {
+  const media = app.store.media
+  app.get('/courses', { schema: { response: { 200: Type.Array(CourseSummary), ...readErrors } }, config: { memo: true } }, async () => media.listCourses())
+
+  // progress is the caller's own: never shared-cached
+  app.get(
+    '/courses/:id',
+    { schema: { params: IdParams, response: { 200: CourseWithProgress, ...readErrors } }, config: { cache: 'per-user' } },
+    async (request) => {
+      const course = await media.getCourse(request.params.id)
+      if (!course) throw notFound('找不到该课程')
+      return { ...course, progress: request.user ? await media.listLessonProgress(request.user.id, course.id) : [] }
+    },
+  )
+
+  // the latest position wins, so a resent save is harmless
+  app.put(
+    '/courses/:id/progress',
+    {
+      schema: { params: IdParams, body: ProgressInput, response: { 200: LessonProgress, ...writeErrors } },
+      config: { validationMessages: { lessonId: '请指定课时', positionSec: '参数错误：positionSec 必须是 0 到 86400 之间的秒数' } },
+      onRequest: requireRole(),
+      preHandler: [app.limit(WRITE_LIMITS.courseProgressPerUser), app.limit(WRITE_LIMITS.courseProgressPerIp)],
+    },
+    async (request) => {
+      const saved = await media.saveLessonProgress(request.user!.id, request.params.id, request.body.lessonId, request.body.positionSec)
+      if (!saved) throw notFound('找不到该课时')
+      return saved
+    },
+  )
+}
+
+export default mediaRoutes
