@@ -122,6 +122,8 @@ export interface Store {
   readonly kind: 'sqlite'
   /** the database, for the repositories of server/modules/<domain> */
   readonly db: import('better-sqlite3').Database
+  /** the query layer (Kysely over SQLite or PostgreSQL) the repositories of server/modules use */
+  readonly database: import('../db/database').Db
   /** the store's clock (tests pin it) */
   readonly now: () => Date
   /** organisation names by code: 台州市 and the counties and townships of the region tree */

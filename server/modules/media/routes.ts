@@ -33,12 +33,12 @@ const videoRoutes: RoutePlugin = async (app) => {
   // its /64), as an HMAC under this data directory's secret — never stored in the clear, and not
   // reversible by hashing every address; not address and browser, which let anyone count again
   // by changing the User-Agent. Posts are limited per address too.
-  const anonymousViewer = viewerKeyer(app.store.db)
+  const anonymousViewer = viewerKeyer(app.store.database)
   app.post(
     '/videos/:id/views',
     { schema: { params: IdParams, response: { 200: VideoViewResult, ...writeErrors } }, preHandler: app.limit(WRITE_LIMITS.videoViewPerIp) },
     async (request) => {
-      const viewer = request.user ? `user:${request.user.id}` : `anon:${anonymousViewer(clientKey(request.ip))}`
+      const viewer = request.user ? `user:${request.user.id}` : `anon:${await anonymousViewer(clientKey(request.ip))}`
       const result = await media.recordVideoView(request.params.id, viewer)
       if (!result) throw notFound(NOT_FOUND)
       return result
