@@ -97,11 +97,11 @@ function safeUser(): string {
 }
 
 async function run(command: string | undefined, args: string[], store: SqliteStore): Promise<string> {
-  const accounts = new AccountsRepository(store.db, store.now, () => store.orgNames())
-  const audit = new AuditRepository(store.db, store.now)
+  const accounts = new AccountsRepository(store.database, store.now, () => store.orgNames())
+  const audit = new AuditRepository(store.database, store.now)
   const opts = options(args)
-  const existing = (username: string) => {
-    const credential = accounts.credential(username)
+  const existing = async (username: string) => {
+    const credential = await accounts.credential(username)
     if (!credential) throw new Error(`找不到用户名为 ${username} 的账号`)
     return credential
   }
@@ -116,40 +116,43 @@ async function run(command: string | undefined, args: string[], store: SqliteSto
       if (!isOrgCode(orgCode)) throw new Error('单位代码应为 331000、6 位县市区或 9 位乡镇街道代码')
       const name = opts.get('name')?.trim() || username
       const department = opts.get('department')?.trim() || undefined
-      if (accounts.credential(username)) throw new Error('用户名已存在')
+      if (await accounts.credential(username)) throw new Error('用户名已存在')
       const passwordHash = await newPassword(username)
-      const account = accounts.transaction(() => {
-        const created = accounts.createAccount({ username, name, role, orgCode, department, passwordHash, createdBy: 'cli' })
+      const account = await accounts.transaction(async (tx, trx) => {
+        const created = await tx.createAccount({ username, name, role, orgCode, department, passwordHash, createdBy: 'cli' })
         if (!created) throw new Error('用户名已存在')
-        audit.record({ actor: CLI_ACTOR, action: 'account.create', targetType: 'account', targetId: created.id, detail: { role, orgCode } })
+        await audit.record({ actor: CLI_ACTOR, action: 'account.create', targetType: 'account', targetId: created.id, detail: { role, orgCode } }, trx)
         return created
       })
       return `已创建账号 ${account.username}（${account.name}，${account.role}，${account.org.name}${account.org.department ? ` ${account.org.department}` : ''}）`
     }
     case 'reset-password': {
-      const credential = existing(required(opts, 'username'))
+      const credential = await existing(required(opts, 'username'))
       const passwordHash = await newPassword(credential.username)
-      const ended = accounts.transaction(() => {
-        accounts.setPassword(credential.userId, passwordHash)
-        accounts.clearFailures(credential.username)
-        const n = accounts.revokeAllSessions(credential.userId)
-        audit.record({ actor: CLI_ACTOR, action: 'account.reset-password', targetType: 'account', targetId: credential.userId, detail: { endedSessions: n } })
+      const ended = await accounts.transaction(async (tx, trx) => {
+        await tx.setPassword(credential.userId, passwordHash)
+        await tx.clearFailures(credential.username)
+        const n = await tx.revokeAllSessions(credential.userId)
+        await audit.record(
+          { actor: CLI_ACTOR, action: 'account.reset-password', targetType: 'account', targetId: credential.userId, detail: { endedSessions: n } },
+          trx,
+        )
         return n
       })
       return `已重设 ${credential.username} 的密码，并下线其 ${ended} 个登录`
     }
     case 'disable':
     case 'enable': {
-      const credential = existing(required(opts, 'username'))
-      accounts.transaction(() => {
-        accounts.setDisabled(credential.userId, command === 'disable')
-        if (command === 'enable') accounts.clearFailures(credential.username)
-        audit.record({ actor: CLI_ACTOR, action: `account.${command}`, targetType: 'account', targetId: credential.userId })
+      const credential = await existing(required(opts, 'username'))
+      await accounts.transaction(async (tx, trx) => {
+        await tx.setDisabled(credential.userId, command === 'disable')
+        if (command === 'enable') await tx.clearFailures(credential.username)
+        await audit.record({ actor: CLI_ACTOR, action: `account.${command}`, targetType: 'account', targetId: credential.userId }, trx)
       })
       return command === 'disable' ? `已停用 ${credential.username}，其登录已全部失效` : `已启用 ${credential.username}`
     }
     case 'list': {
-      const page = accounts.listAccounts({ org: '331000', page: 1, pageSize: 10_000 })
+      const page = await accounts.listAccounts({ org: '331000', page: 1, pageSize: 10_000 })
       if (page.items.length === 0) return '还没有工作人员账号'
       return page.items
         .map((a) =>

@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     )
 
     // 刷视频: first video, then 下一个 twenty times
-    const first = store.listVideos({ page: 1, pageSize: 1 }).items[0]
+    const first = (await store.media.listVideos({ page: 1, pageSize: 1 })).items[0]
     t0 = Date.now()
     await page.goto(`${base}/packages/video/pages/feed/index?id=${first.id}`)
     await page.locator('.feed__stage:visible').first().waitFor()

@@ -4,6 +4,7 @@
  */
 import Fastify from 'fastify'
 import { API_PREFIX } from '../common/contract'
+import type { ApiMode } from './config'
 import { loggerOptions } from './logger'
 import { setupAuth } from './plugins/auth'
 import { clientErrorHandler, setupErrorHandlers, setupNotFound } from './plugins/error-handlers'
@@ -20,8 +21,6 @@ import type { Store } from './store/store'
 import type { App, TypeBoxTypeProvider } from './type-provider'
 import type { WechatConfig } from './wechat/jscode2session'
 import type { IdentityOptions } from './modules/identity'
-
-export type ApiMode = 'sqlite' | 'mock'
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
 export const DEFAULT_HEADERS_TIMEOUT_MS = 15_000

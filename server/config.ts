@@ -1,10 +1,12 @@
 /** The server's settings, read once from the environment and argv (see main.ts). */
 import { isIP, isIPv4 } from 'node:net'
 import { isAbsolute, join, resolve } from 'node:path'
-import type { ApiMode } from './app'
 import type { Faults } from './plugins/fault-injection'
 import type { WechatConfig } from './wechat/jscode2session'
 import type { TencentSmsConfig, WechatOaConfig } from './modules/identity'
+
+/** `sqlite`: the database (a SQLite file, or PostgreSQL with DATABASE_URL); `mock`: SQLite in memory from mock/, with fault injection */
+export type ApiMode = 'sqlite' | 'mock'
 
 /** a plain map, not NodeJS.ProcessEnv: Taro's typings make some of its keys required */
 export type Env = Readonly<Record<string, string | undefined>>

@@ -30,26 +30,12 @@ import type {
   Video,
 } from './entities'
 import type { LectureEndpoints } from './lectures'
+import type { Page, PageQuery } from './paging'
+
+export * from './paging'
 import type { CampaignSummary, QuizEndpoints } from './quiz'
 
 export const API_PREFIX = '/api/v1'
-
-export interface Page<T> {
-  items: T[]
-  total: number
-  page: number
-  pageSize: number
-}
-
-export interface PageQuery {
-  page?: number
-  pageSize?: number
-}
-
-export const PAGE_SIZE_DEFAULT = 10
-export const PAGE_SIZE_MAX = 50
-/** the last page any list serves: 10,000 pages is beyond every list here, and OFFSET stays small */
-export const PAGE_MAX = 10_000
 
 export type ErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable' | 'internal'
 

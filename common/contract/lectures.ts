@@ -1,6 +1,6 @@
 /** 宣讲点单: the lecture menu and the ordering workflow (issue 5). */
 import type { Id, Role } from './entities'
-import type { Page } from './endpoints'
+import type { Page } from './paging'
 
 export type LectureFormat = 'onsite' | 'online'
 export interface LectureTopic {

@@ -100,7 +100,11 @@ function openSqlite(file: string): Db {
     dialect: 'sqlite',
     kysely,
     sqlite,
-    close: () => kysely.destroy(),
+    // Kysely closes the handle only if it ever ran a query; close it here either way
+    close: async () => {
+      await kysely.destroy()
+      if (sqlite.open) sqlite.close()
+    },
   }
 }
 

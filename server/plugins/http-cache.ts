@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import './response-cache'
 
 export const PUBLIC_MAX_AGE_SEC = 60
 

@@ -87,7 +87,7 @@ function write<T>(run: () => T): T {
 export function consultationRoutes(options: ConsultationRoutesOptions = {}): RoutePlugin {
   return async (app) => {
     const checker = options.contentChecker ?? createContentChecker({ wechat: options.wechat })
-    const scope = new StaffScopeRepository(app.store.db)
+    const scope = new StaffScopeRepository(app.store.database)
 
     app.post(
       '/consultations',
@@ -164,7 +164,7 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
       async (request, reply) => {
         const user = request.user!
         // outside the caller's organisation answers exactly as an unknown id
-        const region = scope.consultationRegion(request.params.id)
+        const region = await scope.consultationRegion(request.params.id)
         if (region === undefined || !covers(user, region)) throw notFound('找不到该咨询')
         const text = request.body.text.trim()
         if (!text) throw badRequest('请填写答复内容')

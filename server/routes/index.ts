@@ -3,7 +3,6 @@ import type { RoutePlugin } from '../type-provider'
 import { authRoutes, type AuthRoutesOptions } from './auth'
 import campaignRoutes from './campaigns'
 import { consultationRoutes } from './consultations'
-import courseRoutes from './courses'
 import departmentRoutes from './departments'
 import faqRoutes from './faqs'
 import healthRoutes from './health'
@@ -16,7 +15,7 @@ import qaRoutes from './qa'
 import quizRoutes from './quiz'
 import regionRoutes from './regions'
 import topicRoutes from './topics'
-import videoRoutes from './videos'
+import mediaRoutes from '../modules/media/routes'
 import { identityRoutes, type IdentityOptions } from '../modules/identity'
 import { accountRoutes } from '../modules/accounts/routes'
 import { setupAudit } from '../modules/audit/plugin'
@@ -39,8 +38,7 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(interpretationRoutes)
     await api.register(faqRoutes)
     await api.register(qaRoutes)
-    await api.register(videoRoutes)
-    await api.register(courseRoutes)
+    await api.register(mediaRoutes)
     await api.register(lectureTopicRoutes)
     await api.register(campaignRoutes)
     await api.register(quizRoutes({ wechat: options.wechat }))

@@ -120,8 +120,8 @@ function publicTexts(command: LectureCommand): string[] {
 }
 
 /** a lecturer account speaks for the lecturer it is linked to (users.lecturer_id), never by its name */
-function callerOf(app: App, user: User): LectureCaller {
-  const lecturerId = user.role === 'lecturer' ? new StaffScopeRepository(app.store.db).lecturerIdOf(user.id) : undefined
+async function callerOf(app: App, user: User): Promise<LectureCaller> {
+  const lecturerId = user.role === 'lecturer' ? await new StaffScopeRepository(app.store.database).lecturerIdOf(user.id) : undefined
   return { id: user.id, role: user.role, name: user.nickname, ...(lecturerId ? { lecturerId } : {}) }
 }
 
@@ -217,7 +217,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         if (!(key && app.store.lectures.findReplay(user.id, lectureScope('submit'), key))) {
           await checkTexts(request, user.id, [fields.placeName, fields.contactName, ...(fields.notes ? [fields.notes] : [])])
         }
-        const caller = callerOf(app, user)
+        const caller = await callerOf(app, user)
         const result = write(() =>
           app.store.lectures.createOrder(caller, fields, {
             idempotencyKey: request.headers['idempotency-key'],
@@ -235,7 +235,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
       '/lecture-orders/mine',
       { schema: { response: { 200: Type.Array(LectureOrder), ...errors } }, config: personal, onRequest: requireRole() },
       async (request) => {
-        const caller = callerOf(app, request.user!)
+        const caller = await callerOf(app, request.user!)
         return app.store.lectures.listOrdersByUser(caller.id).map((r) => toOrderView(r, caller))
       },
     )
@@ -248,7 +248,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         onRequest: requireRole('dispatcher', 'admin'),
       },
       async (request) => {
-        const caller = callerOf(app, request.user!)
+        const caller = await callerOf(app, request.user!)
         // only the caller's organisation and below (a staff account without one sees nothing)
         const pattern = regionPattern(requireOrg(request.user!))
         const page = app.store.lectures.listOrders({ ...request.query, county: request.query.county || undefined, regionPattern: pattern })
@@ -264,7 +264,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         onRequest: requireRole('lecturer'),
       },
       async (request) => {
-        const caller = callerOf(app, request.user!)
+        const caller = await callerOf(app, request.user!)
         if (!caller.lecturerId) return []
         return app.store.lectures.listOrdersByLecturer(caller.lecturerId).map((r) => toOrderView(r, caller))
       },
@@ -286,13 +286,17 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         onRequest: requireRole(),
       },
       async (request) => {
-        const caller = callerOf(app, request.user!)
+        const caller = await callerOf(app, request.user!)
         return toOrderView(visibleOrder(request.params.id, caller, request.user!), caller)
       },
     )
 
     /** one step of the workflow: validate, apply through the rules, notify */
-    function step<B>(action: LectureAction, body: object, command: (body: B, order: LectureOrderRecord, today: string, user: User) => LectureCommand) {
+    function step<B>(
+      action: LectureAction,
+      body: object,
+      command: (body: B, order: LectureOrderRecord, today: string, user: User) => LectureCommand | Promise<LectureCommand>,
+    ) {
       app.post(
         `/lecture-orders/:id/${action}`,
         {
@@ -302,7 +306,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         },
         async (request, reply) => {
           const user = request.user!
-          const caller = callerOf(app, user)
+          const caller = await callerOf(app, user)
           const id = (request.params as { id: string }).id
           const order = app.store.lectures.getOrder(id)
           const key = request.headers['idempotency-key'] as string | undefined
@@ -319,7 +323,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
             const decision = decide(action, actorOf(order, caller), order.status)
             if (!decision.ok) throw conflict(decision.message)
           }
-          const cmd = command(request.body as B, order, todayFor(request, user.id, lectureScope(action)), user)
+          const cmd = await command(request.body as B, order, todayFor(request, user.id, lectureScope(action)), user)
           if (!retry) await checkTexts(request, user.id, publicTexts(cmd))
           const result = write(() => app.store.lectures.transition(id, cmd, caller, { idempotencyKey: key, wechat: notifier.initialState(order.userId) }))
           if (!result) throw notFound('找不到该点单')
@@ -329,15 +333,15 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
       )
     }
 
-    const scope = new StaffScopeRepository(app.store.db)
-    step<{ lecturerId: string; note?: string }>('dispatch', DispatchInput, (body, order, _today, user) => {
+    const scope = new StaffScopeRepository(app.store.database)
+    step<{ lecturerId: string; note?: string }>('dispatch', DispatchInput, async (body, order, _today, user) => {
       const command = validDispatch(
         body,
         app.store.listLectureTopics().find((t) => t.id === order.topicId),
       )
       // only to a lecturer of the dispatcher's organisation or below (an unlinked lecturer of the menu is the city's)
       const own = user.org?.code
-      if (command.action === 'dispatch' && !(own && orgCovers(own, scope.lecturerOrg(command.lecturerId)))) {
+      if (command.action === 'dispatch' && !(own && orgCovers(own, await scope.lecturerOrg(command.lecturerId)))) {
         throw forbidden('只能派给本单位及下级单位的宣讲员')
       }
       return command
@@ -345,10 +349,14 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
     step('accept', EmptyInput, () => ({ action: 'accept' }))
     step<{ reason: string }>('decline', ReasonInput, (body) => ({ action: 'decline', reason: validReason(body.reason, '退回原因') }))
     step<{ date: string; time: string; place: string }>('schedule', ScheduleInput, (body, _order, today) => validSchedule(body, today))
-    step<{ attendance: number; summary: string; photos?: string[] }>('complete', CompleteInput, (body, _order, _today, user) =>
+    step<{ attendance: number; summary: string; photos?: string[] }>('complete', CompleteInput, async (body, _order, _today, user) => {
       // photos are the lecturer's own uploads (POST /uploads), not addresses from anywhere
-      validComplete(body, (url) => app.uploads.isUploadOf(url, user.id)),
-    )
+      const own = await app.uploads.uploadsOf(
+        (body.photos ?? []).map((p) => p.trim()),
+        user.id,
+      )
+      return validComplete(body, (url) => own.has(url))
+    })
     step<{ reason?: string }>('cancel', OptionalReasonInput, (body) => {
       const reason = body.reason?.trim()
       if (reason && [...reason].length > 200) throw badRequest('取消原因最多200字')
@@ -365,7 +373,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         onRequest: requireRole(),
       },
       async (request) => {
-        const caller = callerOf(app, request.user!)
+        const caller = await callerOf(app, request.user!)
         const order = visibleOrder(request.params.id, caller, request.user!)
         if (actorOf(order, caller) !== 'assigned-lecturer') throw forbidden('只有被指派的宣讲员可以查看签到码')
         const code = app.store.lectures.signInCode(order.id)
@@ -406,7 +414,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         onRequest: requireRole(),
         preHandler: [app.limit(WRITE_LIMITS.lectureSignInPerUser), app.limit(WRITE_LIMITS.lectureSignInPerIp)],
       },
-      async (request, reply) => signIn(reply, request.params.id, callerOf(app, request.user!), request.user!, codeOf(request.body.code)),
+      async (request, reply) => signIn(reply, request.params.id, await callerOf(app, request.user!), request.user!, codeOf(request.body.code)),
     )
 
     app.post(

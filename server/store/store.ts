@@ -11,12 +11,9 @@ import type {
   ConsultationForResponder,
   ConsultationInput,
   ConsultationStatus,
-  Course,
-  CourseSummary,
   Faq,
   Home,
   Interpretation,
-  LessonProgress,
   InterpretationSummary,
   LectureTopic,
   Page,
@@ -27,10 +24,10 @@ import type {
   Session,
   Topic,
   User,
-  Video,
 } from '../../common/contract'
 import type { LectureStore } from './lectures/store'
 import type { QuizStore } from './quiz/quiz-store'
+import type { MediaRepository } from '../modules/media/repository'
 
 export interface PageRequest {
   page: number
@@ -49,10 +46,6 @@ export interface InterpretationSearch extends PageRequest {
   policyId?: string
   topic?: string
   featured?: boolean
-}
-
-export interface VideoSearch extends PageRequest {
-  topic?: string
 }
 
 export type AuthProvider = 'wechat' | 'dev' | 'password' | 'sms' | 'wechat-oa'
@@ -129,12 +122,15 @@ export interface Store {
   readonly kind: 'sqlite'
   /** the database, for the repositories of server/modules/<domain> */
   readonly db: import('better-sqlite3').Database
+  /** the query layer (Kysely over SQLite or PostgreSQL) the repositories of server/modules use */
+  readonly database: import('../db/database').Db
   /** the store's clock (tests pin it) */
   readonly now: () => Date
   /** organisation names by code: 台州市 and the counties and townships of the region tree */
   orgNames(): ReadonlyMap<string, string>
   readonly lectures: LectureStore
   readonly quiz: QuizStore
+  readonly media: MediaRepository
 
   listTopics(): Topic[]
   listDepartments(): string[]
@@ -149,27 +145,6 @@ export interface Store {
   getFaq(id: string): Faq | undefined
   /** every FAQ, for the Q&A index (ordered by id) */
   listFaqs(): Faq[]
-
-  listVideos(query: VideoSearch): Page<Video>
-  getVideo(id: string): Video | undefined
-  /**
-   * Counts a view unless the same viewer was counted within VIEW_REPLAY_WINDOW_MS;
-   * undefined for an unknown video.
-   */
-  recordVideoView(videoId: string, viewerKey: string): { views: number; counted: boolean } | undefined
-  /** Sets the user's like (idempotent); undefined for an unknown video. */
-  setVideoLike(videoId: string, userId: string, liked: boolean): { likes: number; liked: boolean } | undefined
-  isVideoLiked(videoId: string, userId: string): boolean
-
-  listCourses(): CourseSummary[]
-  getCourse(id: string): Course | undefined
-  /** the user's progress in a course's lessons */
-  listLessonProgress(userId: string, courseId: string): LessonProgress[]
-  /**
-   * Saves where the user is in a lesson (position clamped to the lesson's length; completed from
-   * COMPLETE_SHARE of it on, and it stays completed); undefined when the lesson is not in the course.
-   */
-  saveLessonProgress(userId: string, courseId: string, lessonId: string, positionSec: number): LessonProgress | undefined
 
   listLectureTopics(filter?: { topic?: string }): LectureTopic[]
 
@@ -216,15 +191,4 @@ export interface Store {
 export interface StoreOptions {
   /** the clock for campaign status and session expiry; tests pin it */
   now?: () => Date
-}
-
-/** a replay within this time is not another view */
-export const VIEW_REPLAY_WINDOW_MS = 30 * 60 * 1000
-
-/** a lesson watched to this share of its length is complete */
-export const COMPLETE_SHARE = 0.9
-
-export function progressOf(durationSec: number, positionSec: number, wasCompleted: boolean): { positionSec: number; completed: boolean } {
-  const position = Math.min(Math.max(0, positionSec), durationSec)
-  return { positionSec: Math.round(position * 10) / 10, completed: wasCompleted || position >= COMPLETE_SHARE * durationSec }
 }

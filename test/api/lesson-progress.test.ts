@@ -47,6 +47,17 @@ describe.each(['sqlite'] as const)('lesson progress (%s store)', (storeKind) => 
     expect((await save(a, { lessonId: l2.id, positionSec: l2.durationSec + 50 })).body.positionSec).toBe(l2.durationSec)
   })
 
+  it('keeps a lesson completed under concurrent saves, whatever their order', async () => {
+    const a = await login('学员戊')
+    const positions = [5, l2.durationSec * 0.95, 10, 20, 1, 30, 2, 40]
+    const results = await Promise.all(positions.map((positionSec) => save(a, { lessonId: l2.id, positionSec })))
+    expect(results.map((r) => r.status)).toEqual(Array(positions.length).fill(200))
+    expect(results[1].body.completed).toBe(true)
+    expect((await course(a)).progress).toEqual([expect.objectContaining({ lessonId: l2.id, completed: true })])
+    // and a later save from the start still leaves it completed
+    expect((await save(a, { lessonId: l2.id, positionSec: 0 })).body).toMatchObject({ positionSec: 0, completed: true })
+  })
+
   it('refuses bad saves and changes nothing', async () => {
     const a = await login('学员丁')
     expect((await save(undefined, { lessonId: l1.id, positionSec: 5 })).status).toBe(401)

@@ -149,22 +149,22 @@ describe.each(factories)('%s store', (_kind, make) => {
   })
 
   describe('videos', () => {
-    it('lists newest first, filters by topic, paginates', () => {
-      expect(ids(store.listVideos(all).items)).toEqual(['v2', 'v1', 'v3'])
-      expect(ids(store.listVideos({ ...all, topic: 'yibao' }).items)).toEqual(['v1', 'v3'])
-      expect(store.listVideos({ page: 2, pageSize: 1 })).toMatchObject({ total: 3, items: [{ id: 'v1' }] })
+    it('lists newest first, filters by topic, paginates', async () => {
+      expect(ids((await store.media.listVideos(all)).items)).toEqual(['v2', 'v1', 'v3'])
+      expect(ids((await store.media.listVideos({ ...all, topic: 'yibao' })).items)).toEqual(['v1', 'v3'])
+      expect(await store.media.listVideos({ page: 2, pageSize: 1 })).toMatchObject({ total: 3, items: [{ id: 'v1' }] })
     })
 
-    it('returns a video whole', () => {
-      expect(store.getVideo('v1')).toEqual(sampleFixtures.videos[0])
-      expect(store.getVideo('v2')).toEqual(sampleFixtures.videos[1])
-      expect(store.getVideo('nope')).toBeUndefined()
+    it('returns a video whole', async () => {
+      expect(await store.media.getVideo('v1')).toEqual(sampleFixtures.videos[0])
+      expect(await store.media.getVideo('v2')).toEqual(sampleFixtures.videos[1])
+      expect(await store.media.getVideo('nope')).toBeUndefined()
     })
   })
 
   describe('courses', () => {
-    it('lists summaries with counts computed from the lessons', () => {
-      expect(store.listCourses()).toEqual([
+    it('lists summaries with counts computed from the lessons', async () => {
+      expect(await store.media.listCourses()).toEqual([
         {
           id: 'c1',
           title: '医保十问',
@@ -188,11 +188,11 @@ describe.each(factories)('%s store', (_kind, make) => {
       ])
     })
 
-    it('returns a course with its lessons in order', () => {
-      const course = store.getCourse('c1')!
+    it('returns a course with its lessons in order', async () => {
+      const course = (await store.media.getCourse('c1'))!
       expect(course).toMatchObject({ lessonCount: 2, totalSec: 70 })
       expect(course.lessons).toEqual(sampleFixtures.courses[0].lessons)
-      expect(store.getCourse('nope')).toBeUndefined()
+      expect(await store.media.getCourse('nope')).toBeUndefined()
     })
   })
 

@@ -438,7 +438,7 @@ describe('unattached uploads are deleted after 24 hours: at start and every hour
     expect(existsSync(file(old))).toBe(false)
     // gone for its owner too, and no longer a completion photo
     expect(await statusOf(old, auth(token))).toBe(404)
-    expect(server.app.uploads.isUploadOf(old, (await signIn('lecturer', '陈海燕')).user.id)).toBe(false)
+    expect(await server.app.uploads.isUploadOf(old, (await signIn('lecturer', '陈海燕')).user.id)).toBe(false)
     expect(await statusOf(attached)).toBe(200)
 
     // a restart a day later sweeps the young one before the first request (connections cut first:

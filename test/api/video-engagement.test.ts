@@ -1,4 +1,4 @@
-import { VIEW_REPLAY_WINDOW_MS } from '../../server/store/store'
+import { VIEW_REPLAY_WINDOW_MS } from '../../server/modules/media/rules'
 import { fixtures } from '../../mock/fixtures'
 import { makeClock } from './helpers/clock'
 import { postJson, startTestServer, type TestServer } from './helpers/test-server'
@@ -62,6 +62,31 @@ describe.each(['sqlite'] as const)('video views and likes (%s store)', (storeKin
     const state = await server.api('/videos/v001/like', { headers: { authorization: `Bearer ${b}` } })
     expect(await state.json()).toEqual({ likes: base + 1, liked: true })
     expect(state.headers.get('cache-control')).toBe('no-store')
+  })
+
+  // concurrency: parallel requests through the API (the same rules hold on PostgreSQL's pool)
+  const likeState = async (id: string, token: string) =>
+    (await server.api(`/videos/${id}/like`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<{ likes: number; liked: boolean }>
+
+  it('counts concurrent likes by one user once, and concurrent unlikes once', async () => {
+    const token = await login('连点的人')
+    const base = (await likeState('v003', token)).likes
+    const likes = await Promise.all(Array.from({ length: 8 }, () => like('v003', true, token)))
+    expect(likes.map((r) => r.status)).toEqual(Array(8).fill(200))
+    expect(likes.every((r) => r.body.liked === true && r.body.likes === base + 1)).toBe(true)
+    expect(await likeState('v003', token)).toEqual({ likes: base + 1, liked: true })
+    await Promise.all(Array.from({ length: 8 }, () => like('v003', false, token)))
+    expect(await likeState('v003', token)).toEqual({ likes: base, liked: false })
+  })
+
+  it('counts concurrent views of different viewers each, and of one viewer once', async () => {
+    const [me, ...others] = await Promise.all(Array.from({ length: 6 }, (_, i) => login(`同时看的观众${i}`)))
+    const base = ((await (await server.api('/videos/v004')).json()) as { views: number }).views
+    const results = await Promise.all([...others.map((t) => view('v004', t)), ...Array.from({ length: 5 }, () => view('v004', me))])
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200))
+    expect(results.slice(0, others.length).every((r) => r.body.counted)).toBe(true)
+    expect(results.slice(others.length).filter((r) => r.body.counted)).toHaveLength(1)
+    expect((await view('v004', me)).body).toEqual({ views: base + others.length + 1, counted: false })
   })
 
   it('needs a signed-in user to like, a boolean, and a known video', async () => {

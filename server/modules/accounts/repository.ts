@@ -1,16 +1,21 @@
 /**
- * Staff accounts over SQLite: a `users` row (provider `password`, external_id the lower-case
- * username, the organisation) with its `staff_credentials` row; the wrong-password counters per
- * username; and the caller's sessions (登录设备). Methods are synchronous and run inside the
- * caller's transaction when there is one.
+ * Staff accounts: a `users` row (provider `password`, external_id the lower-case username, the
+ * organisation) with its `staff_credentials` row; the wrong-password counters per username; and
+ * the caller's sessions (登录设备). One implementation over Kysely for SQLite and PostgreSQL;
+ * `transaction(fn)` hands `fn` a repository whose every query runs in that transaction.
+ *
+ * A username is taken once: the unique index on users (provider, external_id) decides, so of two
+ * concurrent creates of one username (PostgreSQL: the second INSERT waits for the first to commit,
+ * then does nothing) exactly one gets the account and the other `undefined` (409).
  */
 import { randomUUID } from 'node:crypto'
-import type { Database, Statement } from 'better-sqlite3'
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely'
 import type { Page, Role, SessionInfo, StaffAccount } from '../../../common/contract'
 import { hashSessionToken, sessionEnd } from '../../store/session-token'
 import { maskIp } from '../auth/device'
 import { orgOf, orgPrefixPattern } from '../auth/org-scope'
-import { StatementCache } from '../../store/sqlite/statement-cache'
+import type { Db } from '../../db/database'
+import type { DB } from '../../db/schema'
 
 export const LOCK_AFTER_FAILURES = 5
 export const LOCK_MS = 15 * 60 * 1000
@@ -57,29 +62,25 @@ interface AccountRow {
   locked_until: string | null
 }
 
-const ACCOUNT_SELECT = `SELECT u.id, u.external_id, u.nickname, u.role, u.org_code, u.department, u.disabled_at, u.created_at,
-    c.last_login_at, f.locked_until
-  FROM users u JOIN staff_credentials c ON c.user_id = u.id
-  LEFT JOIN login_failures f ON f.username = u.external_id`
+/** what the first request with an Idempotency-Key answered */
+export interface StoredAnswer {
+  requestHash: string
+  body: unknown
+}
 
 /** usernames are compared and stored in lower case */
 export const normaliseUsername = (username: string) => username.trim().toLowerCase()
 
 export class AccountsRepository {
-  private readonly statements = new StatementCache()
-
   constructor(
-    readonly db: Database,
+    readonly db: Pick<Db, 'dialect' | 'kysely'>,
     private readonly now: () => Date,
     private readonly orgNames: () => ReadonlyMap<string, string>,
   ) {}
 
-  private stmt(sql: string): Statement {
-    return this.statements.prepare(this.db, sql)
-  }
-
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate()
+  /** runs `fn` in one transaction, with a repository (and the transaction, for other repositories) bound to it */
+  transaction<T>(fn: (accounts: AccountsRepository, trx: Kysely<DB>) => Promise<T>): Promise<T> {
+    return this.db.kysely.transaction().execute((trx) => fn(new AccountsRepository({ dialect: this.db.dialect, kysely: trx }, this.now, this.orgNames), trx))
   }
 
   private toAccount(r: AccountRow): StaffAccount {
@@ -97,119 +98,155 @@ export class AccountsRepository {
     }
   }
 
-  credential(username: string): Credential | undefined {
-    const row = this.stmt(
-      `SELECT u.id, u.external_id, u.role, u.disabled_at, c.password_hash FROM users u
-       JOIN staff_credentials c ON c.user_id = u.id WHERE u.provider = 'password' AND u.external_id = ?`,
-    ).get(normaliseUsername(username)) as { id: string; external_id: string; role: Role; disabled_at: string | null; password_hash: string } | undefined
-    return row && { userId: row.id, username: row.external_id, role: row.role, passwordHash: row.password_hash, disabled: row.disabled_at !== null }
+  private accounts() {
+    return this.db.kysely
+      .selectFrom('users as u')
+      .innerJoin('staff_credentials as c', 'c.user_id', 'u.id')
+      .leftJoin('login_failures as f', 'f.username', 'u.external_id')
   }
 
-  credentialOfUser(userId: string): Credential | undefined {
-    const username = this.stmt("SELECT external_id FROM users WHERE id = ? AND provider = 'password'").pluck().get(userId) as string | undefined
-    return username === undefined ? undefined : this.credential(username)
+  private selectAccount<O>(query: SelectQueryBuilder<DB & { u: DB['users']; c: DB['staff_credentials']; f: DB['login_failures'] }, 'u' | 'c' | 'f', O>) {
+    return query.select([
+      'u.id',
+      'u.external_id',
+      'u.nickname',
+      'u.role',
+      'u.org_code',
+      'u.department',
+      'u.disabled_at',
+      'u.created_at',
+      'c.last_login_at',
+      'f.locked_until',
+    ])
   }
 
-  getAccount(id: string): StaffAccount | undefined {
-    const row = this.stmt(`${ACCOUNT_SELECT} WHERE u.id = ? AND u.provider = 'password'`).get(id) as AccountRow | undefined
-    return row && this.toAccount(row)
+  async credential(username: string): Promise<Credential | undefined> {
+    const row = await this.db.kysely
+      .selectFrom('users as u')
+      .innerJoin('staff_credentials as c', 'c.user_id', 'u.id')
+      .select(['u.id', 'u.external_id', 'u.role', 'u.disabled_at', 'c.password_hash'])
+      .where('u.provider', '=', 'password')
+      .where('u.external_id', '=', normaliseUsername(username))
+      .executeTakeFirst()
+    return row && { userId: row.id!, username: row.external_id, role: row.role as Role, passwordHash: row.password_hash, disabled: row.disabled_at !== null }
+  }
+
+  async credentialOfUser(userId: string): Promise<Credential | undefined> {
+    const row = await this.db.kysely.selectFrom('users').select('external_id').where('id', '=', userId).where('provider', '=', 'password').executeTakeFirst()
+    return row === undefined ? undefined : this.credential(row.external_id)
+  }
+
+  async getAccount(id: string): Promise<StaffAccount | undefined> {
+    const row = await this.selectAccount(this.accounts()).where('u.id', '=', id).where('u.provider', '=', 'password').executeTakeFirst()
+    return row && this.toAccount(row as AccountRow)
   }
 
   /** undefined when the username is taken */
-  createAccount(input: NewAccount): StaffAccount | undefined {
+  async createAccount(input: NewAccount): Promise<StaffAccount | undefined> {
     const username = normaliseUsername(input.username)
     const id = randomUUID()
     const at = this.now().toISOString()
-    const inserted = this.stmt(
-      `INSERT INTO users (id, provider, external_id, nickname, role, region_code, created_at, org_code, department)
-       VALUES (?, 'password', ?, ?, ?, NULL, ?, ?, ?) ON CONFLICT (provider, external_id) DO NOTHING`,
-    ).run(id, username, input.name, input.role, at, input.orgCode, input.department ?? null)
-    if (inserted.changes === 0) return undefined
-    this.stmt('INSERT INTO staff_credentials (user_id, password_hash, password_changed_at, created_by) VALUES (?, ?, ?, ?)').run(
-      id,
-      input.passwordHash,
-      at,
-      input.createdBy ?? null,
-    )
+    // the unique (provider, external_id) index decides between concurrent creates of one username
+    const inserted = await this.db.kysely
+      .insertInto('users')
+      .values({
+        id,
+        provider: 'password',
+        external_id: username,
+        nickname: input.name,
+        role: input.role,
+        region_code: null,
+        created_at: at,
+        org_code: input.orgCode,
+        department: input.department ?? null,
+      })
+      .onConflict((oc) => oc.columns(['provider', 'external_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    if (!inserted) return undefined
+    await this.db.kysely
+      .insertInto('staff_credentials')
+      .values({ user_id: id, password_hash: input.passwordHash, password_changed_at: at, created_by: input.createdBy ?? null })
+      .execute()
     return this.getAccount(id)
   }
 
-  listAccounts(query: AccountListQuery): Page<StaffAccount> {
-    const conditions = ["u.provider = 'password'", 'u.org_code LIKE ?']
-    const params: unknown[] = [orgPrefixPattern(query.org)]
-    if (query.role) {
-      conditions.push('u.role = ?')
-      params.push(query.role)
-    }
+  async listAccounts(query: AccountListQuery): Promise<Page<StaffAccount>> {
+    let base = this.accounts().where('u.provider', '=', 'password').where('u.org_code', 'like', orgPrefixPattern(query.org))
+    if (query.role) base = base.where('u.role', '=', query.role)
     const q = query.q?.trim()
     if (q) {
-      conditions.push('(instr(u.external_id, ?) > 0 OR instr(u.nickname, ?) > 0)')
-      params.push(q.toLowerCase(), q)
+      // a case-sensitive substring, as before: instr on SQLite, strpos on PostgreSQL (LIKE differs between them in case)
+      const position = this.db.dialect === 'postgres' ? sql.raw('strpos') : sql.raw('instr')
+      base = base.where(sql<boolean>`(${position}(u.external_id, ${q.toLowerCase()}) > 0 OR ${position}(u.nickname, ${q}) > 0)`)
     }
-    const where = `WHERE ${conditions.join(' AND ')}`
-    const total = this.db
-      .prepare(`SELECT COUNT(*) FROM users u ${where}`)
-      .pluck()
-      .get(...params) as number
-    const rows = this.db
-      .prepare(`${ACCOUNT_SELECT} ${where} ORDER BY u.created_at DESC, u.id LIMIT ? OFFSET ?`)
-      .all(...params, query.pageSize, (query.page - 1) * query.pageSize) as AccountRow[]
-    return { items: rows.map((r) => this.toAccount(r)), total, page: query.page, pageSize: query.pageSize }
+    const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+    const rows = await this.selectAccount(base)
+      .orderBy('u.created_at', 'desc')
+      .orderBy('u.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute()
+    return { items: rows.map((r) => this.toAccount(r as AccountRow)), total, page: query.page, pageSize: query.pageSize }
   }
 
   /** disabling also ends every session of the account */
-  setDisabled(userId: string, disabled: boolean, by?: string): void {
-    this.stmt('UPDATE users SET disabled_at = ?, disabled_by = ? WHERE id = ?').run(
-      disabled ? this.now().toISOString() : null,
-      disabled ? (by ?? null) : null,
-      userId,
-    )
-    if (disabled) this.revokeAllSessions(userId)
+  async setDisabled(userId: string, disabled: boolean, by?: string): Promise<void> {
+    await this.db.kysely
+      .updateTable('users')
+      .set({ disabled_at: disabled ? this.now().toISOString() : null, disabled_by: disabled ? (by ?? null) : null })
+      .where('id', '=', userId)
+      .execute()
+    if (disabled) await this.revokeAllSessions(userId)
   }
 
   /** who disabled a disabled account: an admin's id and organisation; `{}` for the command line (or before 013) */
-  disabledBy(userId: string): { id?: string; orgCode?: string } | undefined {
-    const row = this.stmt(
-      `SELECT u.disabled_by, d.org_code FROM users u LEFT JOIN users d ON d.id = u.disabled_by
-       WHERE u.id = ? AND u.disabled_at IS NOT NULL`,
-    ).get(userId) as { disabled_by: string | null; org_code: string | null } | undefined
+  async disabledBy(userId: string): Promise<{ id?: string; orgCode?: string } | undefined> {
+    const row = await this.db.kysely
+      .selectFrom('users as u')
+      .leftJoin('users as d', 'd.id', 'u.disabled_by')
+      .select(['u.disabled_by', 'd.org_code'])
+      .where('u.id', '=', userId)
+      .where('u.disabled_at', 'is not', null)
+      .executeTakeFirst()
     if (!row) return undefined
     return { ...(row.disabled_by ? { id: row.disabled_by } : {}), ...(row.org_code ? { orgCode: row.org_code } : {}) }
   }
 
-  setPassword(userId: string, passwordHash: string): void {
-    this.stmt('UPDATE staff_credentials SET password_hash = ?, password_changed_at = ? WHERE user_id = ?').run(passwordHash, this.now().toISOString(), userId)
+  async setPassword(userId: string, passwordHash: string): Promise<void> {
+    await this.db.kysely
+      .updateTable('staff_credentials')
+      .set({ password_hash: passwordHash, password_changed_at: this.now().toISOString() })
+      .where('user_id', '=', userId)
+      .execute()
   }
 
-  recordLogin(userId: string): void {
-    this.stmt('UPDATE staff_credentials SET last_login_at = ? WHERE user_id = ?').run(this.now().toISOString(), userId)
+  async recordLogin(userId: string): Promise<void> {
+    await this.db.kysely.updateTable('staff_credentials').set({ last_login_at: this.now().toISOString() }).where('user_id', '=', userId).execute()
   }
 
-  clearFailures(username: string): void {
-    this.stmt('DELETE FROM login_failures WHERE username = ?').run(normaliseUsername(username))
+  async clearFailures(username: string): Promise<void> {
+    await this.db.kysely.deleteFrom('login_failures').where('username', '=', normaliseUsername(username)).execute()
   }
 
   /** the user's live sessions, most recently used first; `current` is the one with this token */
-  listSessions(userId: string, currentToken: string | undefined): SessionInfo[] {
+  async listSessions(userId: string, currentToken: string | undefined): Promise<SessionInfo[]> {
     const currentHash = currentToken ? hashSessionToken(currentToken) : undefined
-    const rows = this.stmt(
-      `SELECT id, token_hash, created_at, last_seen_at, expires_at, idle_ms, device, ip FROM sessions
-       WHERE user_id = ? ORDER BY last_seen_at DESC, created_at DESC`,
-    ).all(userId) as {
-      id: string
-      token_hash: string
-      created_at: string
-      last_seen_at: string | null
-      expires_at: string
-      idle_ms: number | null
-      device: string | null
-      ip: string | null
-    }[]
+    const rows = await this.db.kysely
+      .selectFrom('sessions')
+      .select(['id', 'token_hash', 'created_at', 'last_seen_at', 'expires_at', 'idle_ms', 'device', 'ip'])
+      .where('user_id', '=', userId)
+      // never-used sessions last on both databases (PostgreSQL sorts NULL first in DESC)
+      .orderBy(sql`last_seen_at IS NULL`)
+      .orderBy('last_seen_at', 'desc')
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute()
     const now = this.now().getTime()
     return rows
       .filter((r) => Date.parse(sessionEnd(r.expires_at, r.last_seen_at ?? r.created_at, r.idle_ms)) > now)
       .map((r) => ({
-        id: r.id,
+        id: r.id!,
         createdAt: r.created_at,
         lastSeenAt: r.last_seen_at ?? r.created_at,
         device: r.device ?? '未知设备',
@@ -219,16 +256,56 @@ export class AccountsRepository {
   }
 
   /** false when the user has no session with this id */
-  revokeSession(userId: string, sessionId: string): boolean {
-    return this.stmt('DELETE FROM sessions WHERE id = ? AND user_id = ?').run(sessionId, userId).changes > 0
+  async revokeSession(userId: string, sessionId: string): Promise<boolean> {
+    const result = await this.db.kysely.deleteFrom('sessions').where('id', '=', sessionId).where('user_id', '=', userId).executeTakeFirst()
+    return Number(result.numDeletedRows) > 0
   }
 
-  revokeToken(token: string): void {
-    this.stmt('DELETE FROM sessions WHERE token_hash = ?').run(hashSessionToken(token))
+  async revokeToken(token: string): Promise<void> {
+    await this.db.kysely.deleteFrom('sessions').where('token_hash', '=', hashSessionToken(token)).execute()
   }
 
   /** every session of the user, but the one with `keepToken` */
-  revokeAllSessions(userId: string, keepToken?: string): number {
-    return this.stmt('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, keepToken ? hashSessionToken(keepToken) : null).changes
+  async revokeAllSessions(userId: string, keepToken?: string): Promise<number> {
+    let query = this.db.kysely.deleteFrom('sessions').where('user_id', '=', userId)
+    if (keepToken) {
+      const keep = hashSessionToken(keepToken)
+      query = query.where((eb) => eb.or([eb('token_hash', 'is', null), eb('token_hash', '!=', keep)]))
+    }
+    const result = await query.executeTakeFirst()
+    return Number(result.numDeletedRows)
+  }
+
+  /** the answer stored for an earlier request of `userId` with this Idempotency-Key, if any */
+  async storedAnswer(userId: string, scope: string, key: string): Promise<StoredAnswer | undefined> {
+    const row = await this.db.kysely
+      .selectFrom('idempotency_keys')
+      .select(['request_hash', 'response_body'])
+      .where('user_id', '=', userId)
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirst()
+    return row && { requestHash: row.request_hash, body: JSON.parse(row.response_body) as unknown }
+  }
+
+  /**
+   * keeps the answer of a request with an Idempotency-Key; false when the key already has one
+   * (the primary key decides between concurrent requests: the caller refuses and rolls back)
+   */
+  async storeAnswer(userId: string, scope: string, key: string, requestHash: string, status: number, body: unknown): Promise<boolean> {
+    const inserted = await this.db.kysely
+      .insertInto('idempotency_keys')
+      .values({
+        user_id: userId,
+        scope,
+        key,
+        request_hash: requestHash,
+        response_status: status,
+        response_body: JSON.stringify(body),
+        created_at: this.now().toISOString(),
+      })
+      .onConflict((oc) => oc.columns(['user_id', 'scope', 'key']).doNothing())
+      .executeTakeFirst()
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0
   }
 }

@@ -20,10 +20,10 @@ import { REPLAYED_HEADER } from '../../routes/consultations'
 import { auditInTransaction } from '../audit/plugin'
 import { accountsOf } from '../auth/routes'
 import { CITY_ORG_CODE, isOrgCode, orgCovers } from '../auth/org-scope'
-import { checkLecturerLink } from '../staff-scope/lecturer-link'
+import { checkLecturerLink, checkLecturerOfMenu } from '../staff-scope/lecturer-link'
 import { StaffScopeRepository } from '../staff-scope/repository'
 import { hashPassword, passwordProblem } from '../auth/password'
-import { normaliseUsername } from './repository'
+import { type AccountsRepository, normaliseUsername } from './repository'
 import { AccountQuery, accountMessages, DEPARTMENT_MAX, IdempotencyHeaders, NAME_MAX, ResetPasswordInput, StaffAccount, StaffAccountInput } from './schemas'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody, 503: ErrorBody }
@@ -50,8 +50,8 @@ export function accountRoutes(): RoutePlugin {
      * admin of the same level or above (admins manage non-admins at their level and admins strictly
      * below, so a peer cannot take over a peer's account by resetting its password).
      */
-    const manageable = (request: FastifyRequest, id: string): StaffAccountEntity => {
-      const account = accounts.getAccount(id)
+    const manageable = async (request: FastifyRequest, id: string): Promise<StaffAccountEntity> => {
+      const account = await accounts.getAccount(id)
       if (!account) throw notFound('找不到该账号')
       const own = adminOrg(request)
       if (!orgCovers(own, account.org.code)) throw forbidden('不能管理其他单位的账号')
@@ -73,7 +73,7 @@ export function accountRoutes(): RoutePlugin {
         const org = request.query.org || own
         if (!orgCovers(own, org)) throw forbidden('不能查看其他单位的账号')
         const { q, page, pageSize } = request.query
-        return accounts.listAccounts({ q, role: request.query.role || undefined, org, page, pageSize })
+        return await accounts.listAccounts({ q, role: request.query.role || undefined, org, page, pageSize })
       },
     )
 
@@ -101,34 +101,35 @@ export function accountRoutes(): RoutePlugin {
         // the password never enters the request hash: the idempotency table would otherwise keep a fast hash of it
         const hash = requestHash({ username, name, role: body.role, orgCode: body.orgCode, department, ...(lecturerId ? { lecturerId } : {}) })
         const key = request.headers['idempotency-key']
-        const replay = () => {
-          const earlier = key ? app.store.findIdempotencyRecord(admin.id, CREATE_SCOPE, key) : undefined
+        const replay = async (repo: AccountsRepository) => {
+          const earlier = key ? await repo.storedAnswer(admin.id, CREATE_SCOPE, key) : undefined
           if (!earlier) return undefined
           if (earlier.requestHash !== hash) throw idempotencyKeyReused()
           return earlier.body as StaffAccountEntity
         }
-        const earlier = replay()
+        const earlier = await replay(accounts)
         if (earlier) return reply.code(201).header(REPLAYED_HEADER, 'true').send(earlier)
 
         const problem = passwordProblem(body.password, username)
         if (problem) throw badRequest(problem)
         const passwordHash = await hashPassword(body.password)
-        const result = accounts.transaction((): { account: StaffAccountEntity; replayed: boolean } => {
-          const again = replay()
+        if (lecturerId) checkLecturerOfMenu(app, body.role, lecturerId)
+        const result = await accounts.transaction(async (tx, trx): Promise<{ account: StaffAccountEntity; replayed: boolean }> => {
+          const again = await replay(tx)
           if (again) return { account: again, replayed: true }
-          if (lecturerId) checkLecturerLink(app, own, body.role, lecturerId)
-          const account = accounts.createAccount({ username, name, role: body.role, orgCode: body.orgCode, department, passwordHash, createdBy: admin.id })
-          if (!account) throw conflict('用户名已存在')
-          if (lecturerId && !new StaffScopeRepository(app.store.db).linkLecturer(account.id, lecturerId)) throw conflict('该宣讲员已绑定其他账号')
-          if (key) {
-            app.store.db
-              .prepare(
-                `INSERT INTO idempotency_keys (user_id, scope, key, request_hash, response_status, response_body, created_at)
-                 VALUES (?, ?, ?, ?, 201, ?, ?)`,
-              )
-              .run(admin.id, CREATE_SCOPE, key, hash, JSON.stringify(account), app.store.now().toISOString())
+          const scope = new StaffScopeRepository({ dialect: tx.db.dialect, kysely: trx })
+          if (lecturerId) await checkLecturerLink(scope, own, lecturerId)
+          const account = await tx.createAccount({ username, name, role: body.role, orgCode: body.orgCode, department, passwordHash, createdBy: admin.id })
+          if (!account) {
+            // the same key sent twice at once: the first request made the account, this one replays it
+            const first = await replay(tx)
+            if (first) return { account: first, replayed: true }
+            throw conflict('用户名已存在')
           }
-          auditInTransaction(app, request, { targetId: account.id, detail: { role: account.role, orgCode: account.org.code } })
+          if (lecturerId && !(await scope.linkLecturer(account.id, lecturerId))) throw conflict('该宣讲员已绑定其他账号')
+          // the key's primary key decides between concurrent requests with one key: the second rolls back
+          if (key && !(await tx.storeAnswer(admin.id, CREATE_SCOPE, key, hash, 201, account))) throw idempotencyKeyReused()
+          await auditInTransaction(app, request, { targetId: account.id, detail: { role: account.role, orgCode: account.org.code } }, trx)
           return { account, replayed: false }
         })
         if (result.replayed) reply.header(REPLAYED_HEADER, 'true')
@@ -145,12 +146,12 @@ export function accountRoutes(): RoutePlugin {
         onRequest: requireRole('admin'),
       },
       async (request) => {
-        const account = manageable(request, request.params.id)
+        const account = await manageable(request, request.params.id)
         if (account.id === request.user!.id) throw badRequest('不能停用自己的账号')
-        return accounts.transaction(() => {
-          accounts.setDisabled(account.id, true, request.user!.id)
-          auditInTransaction(app, request, {})
-          return accounts.getAccount(account.id)!
+        return accounts.transaction(async (tx, trx) => {
+          await tx.setDisabled(account.id, true, request.user!.id)
+          await auditInTransaction(app, request, {}, trx)
+          return (await tx.getAccount(account.id))!
         })
       },
     )
@@ -163,15 +164,15 @@ export function accountRoutes(): RoutePlugin {
         onRequest: requireRole('admin'),
       },
       async (request) => {
-        const account = manageable(request, request.params.id)
+        const account = await manageable(request, request.params.id)
         // an account disabled above (or from the command line) is enabled again only there or higher
-        const by = accounts.disabledBy(account.id)
+        const by = await accounts.disabledBy(account.id)
         if (by && !orgCovers(adminOrg(request), by.orgCode ?? CITY_ORG_CODE)) throw forbidden('该账号由上级停用，只能由上级启用')
-        return accounts.transaction(() => {
-          accounts.setDisabled(account.id, false)
-          accounts.clearFailures(account.username)
-          auditInTransaction(app, request, {})
-          return accounts.getAccount(account.id)!
+        return accounts.transaction(async (tx, trx) => {
+          await tx.setDisabled(account.id, false)
+          await tx.clearFailures(account.username)
+          await auditInTransaction(app, request, {}, trx)
+          return (await tx.getAccount(account.id))!
         })
       },
     )
@@ -185,16 +186,16 @@ export function accountRoutes(): RoutePlugin {
       },
       async (request) => {
         if (request.params.id === request.user!.id) throw forbidden('不能重置自己的密码，请在「修改密码」中修改')
-        const account = manageable(request, request.params.id)
+        const account = await manageable(request, request.params.id)
         const problem = passwordProblem(request.body.password, account.username)
         if (problem) throw badRequest(problem)
         const passwordHash = await hashPassword(request.body.password)
-        return accounts.transaction(() => {
-          accounts.setPassword(account.id, passwordHash)
-          accounts.clearFailures(account.username)
-          const ended = accounts.revokeAllSessions(account.id)
-          auditInTransaction(app, request, { detail: { endedSessions: ended } })
-          return accounts.getAccount(account.id)!
+        return accounts.transaction(async (tx, trx) => {
+          await tx.setPassword(account.id, passwordHash)
+          await tx.clearFailures(account.username)
+          const ended = await tx.revokeAllSessions(account.id)
+          await auditInTransaction(app, request, { detail: { endedSessions: ended } }, trx)
+          return (await tx.getAccount(account.id))!
         })
       },
     )

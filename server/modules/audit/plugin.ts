@@ -6,11 +6,14 @@
  * and a successful (2xx) answer to a signed-in user who is not a resident is recorded after it is
  * sent, with the target id from `params.id` (or the caller's own id: `id: 'user'`). A replay of
  * an idempotent write (answered from its first request) is not recorded again. A route that can
- * write the entry in the same transaction as its action calls `auditInTransaction` there instead,
- * and the hook leaves that request alone.
+ * write the entry in the same transaction as its action calls `auditInTransaction` there (with
+ * the transaction), and the hook leaves that request alone. The hook awaits its write, so the
+ * entry is in the database before the response is finished being handled; a failed write is logged.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Kysely } from 'kysely'
 import type { User } from '../../../common/contract'
+import type { DB } from '../../db/schema'
 import { AuditRepository, type AuditActor, type NewAuditEntry } from './repository'
 
 export interface AuditRoute {
@@ -56,25 +59,33 @@ function targetIdOf(request: FastifyRequest, route: AuditRoute): string | undefi
  * Writes the request's audit entry now (call it inside the action's transaction): action and
  * target type from the route's `config.audit` unless given; actor the signed-in user unless given.
  */
-export function auditInTransaction(app: FastifyInstance, request: FastifyRequest, entry: Partial<NewAuditEntry> & { actor?: AuditActor }): void {
+export async function auditInTransaction(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  entry: Partial<NewAuditEntry> & { actor?: AuditActor },
+  trx?: Kysely<DB>,
+): Promise<void> {
   const route = request.routeOptions.config.audit
   const actor = entry.actor ?? (request.user ? actorOf(request.user) : undefined)
   const action = entry.action ?? route?.action
   if (!actor || !action) throw new Error('auditInTransaction: no actor or action')
-  app.auditLog.record({
-    actor,
-    action,
-    targetType: entry.targetType ?? route?.target,
-    targetId: entry.targetId ?? (route ? targetIdOf(request, route) : undefined),
-    ip: request.ip,
-    detail: entry.detail,
-  })
+  await app.auditLog.record(
+    {
+      actor,
+      action,
+      targetType: entry.targetType ?? route?.target,
+      targetId: entry.targetId ?? (route ? targetIdOf(request, route) : undefined),
+      ip: request.ip,
+      detail: entry.detail,
+    },
+    trx,
+  )
   request.audited = true
 }
 
 /** on the API's root instance, before the routes */
 export function setupAudit(app: FastifyInstance): void {
-  app.decorate('auditLog', new AuditRepository(app.store.db, app.store.now))
+  app.decorate('auditLog', new AuditRepository(app.store.database, app.store.now))
   app.decorateRequest('audited', false)
   app.decorateRequest('auditTargetId', undefined)
   app.addHook('onResponse', async (request, reply) => {
@@ -85,7 +96,7 @@ export function setupAudit(app: FastifyInstance): void {
     const user = request.user
     if (!user || user.role === 'resident') return
     try {
-      app.auditLog.record({
+      await app.auditLog.record({
         actor: actorOf(user),
         action: route.action,
         targetType: route.target,

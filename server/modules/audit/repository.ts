@@ -2,8 +2,10 @@
  * The audit log: one row per staff action — who (id, name, role and organisation at the time),
  * what, on what, when, from which IP, and a small JSON detail. Rows are only ever added.
  */
-import type { Database, Statement } from 'better-sqlite3'
+import { type Kysely, sql } from 'kysely'
 import type { AuditEntry, AuditQuery, Page } from '../../../common/contract'
+import type { Db } from '../../db/database'
+import type { DB } from '../../db/schema'
 import { CITY_ORG_CODE, orgLevel, orgPrefixPattern } from '../auth/org-scope'
 
 export interface AuditActor {
@@ -31,7 +33,7 @@ export interface AuditListQuery extends Omit<AuditQuery, 'page' | 'pageSize'> {
 }
 
 interface AuditRow {
-  id: number
+  id: number | string
   at: string
   actor_id: string
   actor_name: string
@@ -64,65 +66,62 @@ export function safeDetail(detail: Record<string, unknown> | undefined): Record<
 }
 
 export class AuditRepository {
-  private readonly insert: Statement
-
   constructor(
-    private readonly db: Database,
+    private readonly db: Pick<Db, 'kysely'>,
     private readonly now: () => Date,
-  ) {
-    this.insert = db.prepare(
-      `INSERT INTO audit_log (at, actor_id, actor_name, actor_role, actor_org, action, target_type, target_id, ip, detail)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-  }
+  ) {}
 
-  record(entry: NewAuditEntry): void {
+  /** adds the entry; `trx`: inside that transaction, so it commits (or not) with the action */
+  async record(entry: NewAuditEntry, trx: Kysely<DB> = this.db.kysely): Promise<void> {
     const detail = safeDetail(entry.detail)
-    this.insert.run(
-      this.now().toISOString(),
-      entry.actor.id,
-      entry.actor.name,
-      entry.actor.role,
-      entry.actor.orgCode ?? null,
-      entry.action,
-      entry.targetType ?? null,
-      entry.targetId ?? null,
-      entry.ip ?? null,
-      detail ? JSON.stringify(detail) : null,
-    )
+    await trx
+      .insertInto('audit_log')
+      .values({
+        at: this.now().toISOString(),
+        actor_id: entry.actor.id,
+        actor_name: entry.actor.name,
+        actor_role: entry.actor.role,
+        actor_org: entry.actor.orgCode ?? null,
+        action: entry.action,
+        target_type: entry.targetType ?? null,
+        target_id: entry.targetId ?? null,
+        ip: entry.ip ?? null,
+        detail: detail ? JSON.stringify(detail) : null,
+      })
+      .execute()
   }
 
-  list(query: AuditListQuery): Page<AuditEntry> {
-    const conditions: string[] = []
-    const params: unknown[] = []
-    const add = (sql: string, ...values: unknown[]) => {
-      conditions.push(sql)
-      params.push(...values)
+  async list(query: AuditListQuery): Promise<Page<AuditEntry>> {
+    let base = this.db.kysely.selectFrom('audit_log')
+    if (!orgLevel(query.scope)) base = base.where(sql<boolean>`1 = 0`)
+    else if (query.scope !== CITY_ORG_CODE) base = base.where('actor_org', 'like', orgPrefixPattern(query.scope))
+    if (query.actor) {
+      const actor = query.actor
+      base = base.where((eb) => eb.or([eb('actor_id', '=', actor), eb('actor_name', '=', actor)]))
     }
-    if (!orgLevel(query.scope)) add('0')
-    else if (query.scope !== CITY_ORG_CODE) add('actor_org LIKE ?', orgPrefixPattern(query.scope))
-    if (query.actor) add('(actor_id = ? OR actor_name = ?)', query.actor, query.actor)
     // `lecture` matches every lecture.* action; action names are [a-z.-], so nothing needs escaping
-    if (query.action) add("(action = ? OR action LIKE ? || '.%')", query.action, query.action)
-    if (query.targetType) add('target_type = ?', query.targetType)
-    if (query.targetId) add('target_id = ?', query.targetId)
-    if (query.from) add('at >= ?', query.from)
-    if (query.to) add('at <= ?', query.to)
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
-    const total = this.db
-      .prepare(`SELECT COUNT(*) FROM audit_log ${where}`)
-      .pluck()
-      .get(...params) as number
-    const rows = this.db
-      .prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
-      .all(...params, query.pageSize, (query.page - 1) * query.pageSize) as AuditRow[]
+    if (query.action) {
+      const action = query.action
+      base = base.where((eb) => eb.or([eb('action', '=', action), eb('action', 'like', `${action}.%`)]))
+    }
+    if (query.targetType) base = base.where('target_type', '=', query.targetType)
+    if (query.targetId) base = base.where('target_id', '=', query.targetId)
+    if (query.from) base = base.where('at', '>=', query.from)
+    if (query.to) base = base.where('at', '<=', query.to)
+    const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+    const rows = await base
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute()
     return { items: rows.map(entryFrom), total, page: query.page, pageSize: query.pageSize }
   }
 }
 
 function entryFrom(r: AuditRow): AuditEntry {
   return {
-    id: r.id,
+    id: Number(r.id),
     at: r.at,
     actor: { id: r.actor_id, name: r.actor_name, role: r.actor_role, ...(r.actor_org ? { orgCode: r.actor_org } : {}) },
     action: r.action,

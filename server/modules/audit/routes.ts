@@ -66,7 +66,7 @@ export function auditRoutes(): RoutePlugin {
       },
       async (request) => {
         const q = request.query
-        const page = app.auditLog.list({
+        const page = await app.auditLog.list({
           scope: adminOrg(request),
           actor: q.actor || undefined,
           action: q.action || undefined,
@@ -79,7 +79,7 @@ export function auditRoutes(): RoutePlugin {
         })
         // after the list, so the entry is of a read that happened, with what was asked for
         const asked = { actor: q.actor, action: q.action, targetType: q.targetType, targetId: q.targetId, from: q.from, to: q.to, page: q.page }
-        auditInTransaction(app, request, { detail: Object.fromEntries(Object.entries(asked).filter(([, v]) => v !== undefined && v !== '')) })
+        await auditInTransaction(app, request, { detail: Object.fromEntries(Object.entries(asked).filter(([, v]) => v !== undefined && v !== '')) })
         return page
       },
     )

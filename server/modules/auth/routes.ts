@@ -37,7 +37,7 @@ export const WRONG_CREDENTIALS = '用户名或密码不正确'
 export const LOGIN_LIMIT_PER_IP = { name: 'password-login', max: 20, windowMs: 10 * 60_000, per: 'ip', message: '登录尝试过于频繁' } as const
 
 export function accountsOf(app: App): AccountsRepository {
-  return new AccountsRepository(app.store.db, app.store.now, () => app.store.orgNames())
+  return new AccountsRepository(app.store.database, app.store.now, () => app.store.orgNames())
 }
 
 /** 429 「账号已锁定，请 N 分钟后再试」 with Retry-After */
@@ -49,7 +49,7 @@ export function locked(reply: FastifyReply, ms: number): ApiError {
 export function staffAuthRoutes(): RoutePlugin {
   return async (app) => {
     const accounts = accountsOf(app)
-    const attempts = new PasswordAttempts(app.store.db, app.store.now)
+    const attempts = new PasswordAttempts(app.store.database, app.store.now)
 
     app.post(
       '/auth/password',
@@ -61,31 +61,30 @@ export function staffAuthRoutes(): RoutePlugin {
       async (request, reply) => {
         const { username, password } = request.body
         // the attempt is counted before scrypt runs, so parallel guesses cannot all pass a lock check
-        const slot = attempts.reserve(username)
+        const slot = await attempts.reserve(username)
         if (!slot.ok) throw locked(reply, slot.lockedMs)
 
-        const credential = accounts.credential(username)
+        const credential = await accounts.credential(username)
         const ok = await verifyPassword(password, credential?.passwordHash ?? (await dummyHash()))
         // a disabled account answers exactly like a wrong password (same check, same message, and
         // the attempt counts), so an old password cannot be confirmed as still right
         if (!ok || !credential || credential.disabled) {
           const user = slot.last && credential ? app.store.getUser(credential.userId) : undefined
           if (user) {
-            accounts.transaction(() =>
-              auditInTransaction(app, request, { actor: actorOf(user), action: 'auth.password.locked', targetType: 'user', targetId: user.id }),
-            )
+            await auditInTransaction(app, request, { actor: actorOf(user), action: 'auth.password.locked', targetType: 'user', targetId: user.id })
           }
           request.log.info({ locked: slot.last }, 'password sign-in refused')
           if (slot.last) throw locked(reply, LOCK_MS)
           throw new ApiError(401, 'unauthorized', WRONG_CREDENTIALS)
         }
 
-        const session = accounts.transaction(() => {
-          attempts.clear(username)
-          accounts.recordLogin(credential.userId)
-          const created = app.store.createSession({ userId: credential.userId, userAgent: request.headers['user-agent'], ip: request.ip })
-          auditInTransaction(app, request, { actor: actorOf(created.user), targetId: created.user.id })
-          return created
+        // the session first (its own write), then the bookkeeping and its audit entry in one transaction;
+        // the token is answered only when both are in
+        const session = app.store.createSession({ userId: credential.userId, userAgent: request.headers['user-agent'], ip: request.ip })
+        await accounts.transaction(async (tx, trx) => {
+          await tx.clearFailures(username)
+          await tx.recordLogin(credential.userId)
+          await auditInTransaction(app, request, { actor: actorOf(session.user), targetId: session.user.id }, trx)
         })
         request.log.info({ userId: session.user.id }, 'password sign-in')
         return session
@@ -100,7 +99,7 @@ export function staffAuthRoutes(): RoutePlugin {
         onRequest: requireRole(),
       },
       async (request) => {
-        accounts.revokeToken(bearerToken(request)!)
+        await accounts.revokeToken(bearerToken(request)!)
         return { ok: true as const }
       },
     )
@@ -123,7 +122,7 @@ export function staffAuthRoutes(): RoutePlugin {
         onRequest: requireRole(),
       },
       async (request) => {
-        if (!accounts.revokeSession(request.user!.id, request.params.id)) throw notFound('找不到该登录设备')
+        if (!(await accounts.revokeSession(request.user!.id, request.params.id))) throw notFound('找不到该登录设备')
         return { ok: true as const }
       },
     )
@@ -138,9 +137,9 @@ export function staffAuthRoutes(): RoutePlugin {
       },
       async (request, reply) => {
         const user = request.user!
-        const credential = accounts.credentialOfUser(user.id)
+        const credential = await accounts.credentialOfUser(user.id)
         if (!credential) throw badRequest('该账号不是用户名密码账号，无需修改密码')
-        const slot = attempts.reserve(credential.username)
+        const slot = await attempts.reserve(credential.username)
         if (!slot.ok) throw locked(reply, slot.lockedMs)
         const { current, next } = request.body
         if (!(await verifyPassword(current, credential.passwordHash))) {
@@ -148,16 +147,16 @@ export function staffAuthRoutes(): RoutePlugin {
           // 400, not 401: a wrong current password must not sign the user out of this device
           throw badRequest('当前密码不正确')
         }
-        attempts.clear(credential.username)
+        await attempts.clear(credential.username)
         const problem = passwordProblem(next, credential.username)
         if (problem) throw badRequest(problem)
         if (next === current) throw badRequest('新密码不能与当前密码相同')
         const hash = await hashPassword(next)
-        accounts.transaction(() => {
-          accounts.setPassword(user.id, hash)
-          accounts.clearFailures(credential.username)
-          const ended = accounts.revokeAllSessions(user.id, bearerToken(request))
-          auditInTransaction(app, request, { detail: { endedSessions: ended } })
+        await accounts.transaction(async (tx, trx) => {
+          await tx.setPassword(user.id, hash)
+          await tx.clearFailures(credential.username)
+          const ended = await tx.revokeAllSessions(user.id, bearerToken(request))
+          await auditInTransaction(app, request, { detail: { endedSessions: ended } }, trx)
         })
         return { ok: true as const }
       },

@@ -74,7 +74,7 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
     if (!(app.store instanceof SqliteStore)) throw new Error('identity routes need the SQLite store')
     const store = app.store
     const users = new IdentityRepository(store.db, store.now)
-    const codes = new SmsCodes(store.db, store.now)
+    const codes = new SmsCodes(store.database, store.now)
     const states = new OaStates(store.db, store.now)
     const sender: SmsSender | undefined =
       options.smsSender ?? (options.tencentSms ? new TencentSmsSender(options.tencentSms) : options.devLogin ? new LogSender(app.log) : undefined)
@@ -104,7 +104,7 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
         const { mobile } = request.body
         let issued
         try {
-          issued = codes.issue(mobile)
+          issued = await codes.issue(mobile)
         } catch (err) {
           if (err instanceof SmsRateLimited) reply.header('retry-after', String(Math.max(1, Math.ceil(err.retryAfterMs / 1000))))
           throw err
@@ -112,7 +112,7 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
         try {
           await sender.send(mobile, issued.code)
         } catch (err) {
-          issued.undo()
+          await issued.undo()
           request.log.warn({ mobile: maskMobile(mobile), reason: err instanceof SmsSendError ? err.message : 'unexpected error' }, 'sms code not sent')
           throw unavailable('短信发送失败，请稍后重试')
         }
@@ -130,7 +130,7 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
       },
       async (request) => {
         const { mobile, code } = request.body
-        codes.verify(mobile, code)
+        await codes.verify(mobile, code)
         const user = users.byMobile(mobile) ?? users.findOrCreateResident('sms', mobile, defaultNickname(), mobile)
         // SMS signs in residents only: a staff account with this number uses 工作人员登录
         if (user.role !== 'resident') throw forbidden('该手机号属于工作人员账号，请使用工作人员登录')

@@ -5,13 +5,18 @@
  * (Mock mode and component tests run on SQLite in memory: a fresh secret per process.)
  */
 import { createHmac, randomBytes } from 'node:crypto'
-import type { Database } from 'better-sqlite3'
+import type { Db } from '../../db/database'
 
 /** the secret named `name`, made now if this database has none yet */
-export function serverSecret(db: Database, name: string, now: Date = new Date()): Buffer {
-  // INSERT OR IGNORE: two instances starting together on one database agree on the first one
-  db.prepare('INSERT OR IGNORE INTO server_secrets (name, value, created_at) VALUES (?, ?, ?)').run(name, randomBytes(32).toString('hex'), now.toISOString())
-  return Buffer.from(db.prepare('SELECT value FROM server_secrets WHERE name = ?').pluck().get(name) as string, 'hex')
+export async function serverSecret(db: Db, name: string, now: Date = new Date()): Promise<Buffer> {
+  // ON CONFLICT DO NOTHING on the primary key: instances starting together on one database agree on the first one
+  await db.kysely
+    .insertInto('server_secrets')
+    .values({ name, value: randomBytes(32).toString('hex'), created_at: now.toISOString() })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute()
+  const row = await db.kysely.selectFrom('server_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow()
+  return Buffer.from(row.value, 'hex')
 }
 
 /**
@@ -19,10 +24,16 @@ export function serverSecret(db: Database, name: string, now: Date = new Date())
  * `viewer-key`, not a bare sha256 — all 2^32 IPv4 addresses are hashed in minutes, so a bare hash
  * of an address is the address (review L8). IPv6 addresses are taken by their /64 beforehand.
  */
-export function viewerKeyer(db: Database): (address: string) => string {
-  let secret: Buffer | undefined
-  return (address) => {
-    secret ??= serverSecret(db, 'viewer-key')
-    return createHmac('sha256', secret).update(address).digest('hex').slice(0, 32)
+export function viewerKeyer(db: Db): (address: string) => Promise<string> {
+  let secret: Promise<Buffer> | undefined
+  return async (address) => {
+    secret ??= serverSecret(db, 'viewer-key').catch((err: unknown) => {
+      secret = undefined
+      throw err
+    })
+    return createHmac('sha256', await secret)
+      .update(address)
+      .digest('hex')
+      .slice(0, 32)
   }
 }

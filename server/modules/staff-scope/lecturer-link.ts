@@ -9,23 +9,27 @@ import { orgCovers } from '../auth/org-scope'
 import { StaffScopeRepository } from './repository'
 
 /** dev login only: a lecturer account named like a lecturer of the menu speaks for it, unless another account already does */
-export function linkDemoLecturer(app: FastifyInstance, userId: string, name: string): void {
+export async function linkDemoLecturer(app: FastifyInstance, userId: string, name: string): Promise<void> {
   for (const l of lecturerDirectory(app.store.listLectureTopics()).values()) {
     if (l.name === name) {
-      new StaffScopeRepository(app.store.db).linkLecturer(userId, l.id)
+      await new StaffScopeRepository(app.store.database).linkLecturer(userId, l.id)
       return
     }
   }
 }
 
-/**
- * Checks that an admin of `adminOrg` may link a new account to `lecturerId` (400 unknown, 403 a
- * lecturer of another organisation, 409 one that already has an account). Call inside the write.
- */
-export function checkLecturerLink(app: FastifyInstance, adminOrg: string, role: string, lecturerId: string): void {
+/** 400 unless `lecturerId` is a lecturer of the menu and the new account is a lecturer's (before the write) */
+export function checkLecturerOfMenu(app: FastifyInstance, role: string, lecturerId: string): void {
   if (role !== 'lecturer') throw badRequest('只有宣讲员账号可以绑定宣讲员名录')
   if (!lecturerDirectory(app.store.listLectureTopics()).has(lecturerId)) throw badRequest('请从宣讲员名录中选择')
-  const scope = new StaffScopeRepository(app.store.db)
-  if (scope.accountOfLecturer(lecturerId)) throw conflict('该宣讲员已绑定其他账号')
-  if (!orgCovers(adminOrg, scope.lecturerOrg(lecturerId))) throw forbidden('只能绑定本单位及下级单位的宣讲员')
+}
+
+/**
+ * Checks that an admin of `adminOrg` may link a new account to `lecturerId` (403 a lecturer of
+ * another organisation, 409 one that already has an account). Call inside the write, with its
+ * transaction's repository.
+ */
+export async function checkLecturerLink(scope: StaffScopeRepository, adminOrg: string, lecturerId: string): Promise<void> {
+  if (await scope.accountOfLecturer(lecturerId)) throw conflict('该宣讲员已绑定其他账号')
+  if (!orgCovers(adminOrg, await scope.lecturerOrg(lecturerId))) throw forbidden('只能绑定本单位及下级单位的宣讲员')
 }

@@ -1,45 +1,56 @@
 /**
  * What staff scope needs from the database: the explicit link between a lecturer account and its
  * lecturer of the menu (users.lecturer_id, migration 013), the organisation a lecturer belongs to,
- * and the region of a consultation before a reply touches it.
+ * and the region of a consultation before a reply touches it. Give it a transaction
+ * (`{ dialect, kysely: trx }`) to run inside one.
  */
-import type { Database } from 'better-sqlite3'
+import type { Db } from '../../db/database'
+import { isUniqueViolation } from '../../db/unique-violation'
 import { CITY_ORG_CODE } from '../auth/org-scope'
 
 export class StaffScopeRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Pick<Db, 'dialect' | 'kysely'>) {}
 
   /** the lecturer of the menu this account speaks for; only a lecturer account with a link has one */
-  lecturerIdOf(userId: string): string | undefined {
-    const row = this.db.prepare("SELECT lecturer_id FROM users WHERE id = ? AND role = 'lecturer'").get(userId) as { lecturer_id: string | null } | undefined
+  async lecturerIdOf(userId: string): Promise<string | undefined> {
+    const row = await this.db.kysely.selectFrom('users').select('lecturer_id').where('id', '=', userId).where('role', '=', 'lecturer').executeTakeFirst()
     return row?.lecturer_id ?? undefined
   }
 
   /** the account linked to a lecturer, if any */
-  accountOfLecturer(lecturerId: string): { userId: string; orgCode?: string } | undefined {
-    const row = this.db.prepare('SELECT id, org_code FROM users WHERE lecturer_id = ?').get(lecturerId) as { id: string; org_code: string | null } | undefined
-    return row && { userId: row.id, ...(row.org_code ? { orgCode: row.org_code } : {}) }
+  async accountOfLecturer(lecturerId: string): Promise<{ userId: string; orgCode?: string } | undefined> {
+    const row = await this.db.kysely.selectFrom('users').select(['id', 'org_code']).where('lecturer_id', '=', lecturerId).executeTakeFirst()
+    return row && { userId: row.id!, ...(row.org_code ? { orgCode: row.org_code } : {}) }
   }
 
   /**
    * The organisation a lecturer belongs to: that of the account linked to it; a lecturer of the
    * menu without an account (or whose account has none) is the city's (the menu is the city's).
    */
-  lecturerOrg(lecturerId: string): string {
-    return this.accountOfLecturer(lecturerId)?.orgCode ?? CITY_ORG_CODE
+  async lecturerOrg(lecturerId: string): Promise<string> {
+    return (await this.accountOfLecturer(lecturerId))?.orgCode ?? CITY_ORG_CODE
   }
 
-  /** links the account to the lecturer; false when another account already speaks for it */
-  linkLecturer(userId: string, lecturerId: string): boolean {
-    const taken = this.accountOfLecturer(lecturerId)
+  /**
+   * Links the account to the lecturer; false when another account already speaks for it. The
+   * unique index on users.lecturer_id (013) decides between concurrent links: the loser's UPDATE
+   * fails, and is answered false like the read-side check.
+   */
+  async linkLecturer(userId: string, lecturerId: string): Promise<boolean> {
+    const taken = await this.accountOfLecturer(lecturerId)
     if (taken && taken.userId !== userId) return false
-    this.db.prepare('UPDATE users SET lecturer_id = ? WHERE id = ?').run(lecturerId, userId)
+    try {
+      await this.db.kysely.updateTable('users').set({ lecturer_id: lecturerId }).where('id', '=', userId).execute()
+    } catch (err) {
+      if (isUniqueViolation(err)) return false
+      throw err
+    }
     return true
   }
 
   /** the region of a consultation; undefined for an unknown id */
-  consultationRegion(id: string): string | undefined {
-    const row = this.db.prepare('SELECT region_code FROM consultations WHERE id = ?').get(id) as { region_code: string } | undefined
+  async consultationRegion(id: string): Promise<string | undefined> {
+    const row = await this.db.kysely.selectFrom('consultations').select('region_code').where('id', '=', id).executeTakeFirst()
     return row?.region_code
   }
 }

@@ -14,7 +14,10 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { open, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Database } from 'better-sqlite3'
+import type { Kysely } from 'kysely'
+import { type Db, forUpdate } from '../../db/database'
+import type { DB } from '../../db/schema'
+import { isUniqueViolation } from '../../db/unique-violation'
 import { UPLOAD_URL_PREFIX, type UploadResult, type UploadType } from '../../../common/contract'
 import { addDays, shanghaiToday } from '../../../common/shanghai-date'
 import { StoreConflict } from '../../store/store'
@@ -67,23 +70,33 @@ export class UploadRepository {
   constructor(
     /** where the files are (DATA_DIR/uploads) */
     readonly dir: string,
-    private readonly db: Database,
+    private readonly db: Pick<Db, 'dialect' | 'kysely'>,
     private readonly now: () => Date = () => new Date(),
     private readonly quota: { files: number; bytes: number } = UPLOAD_QUOTA,
   ) {
     mkdirSync(dir, { recursive: true })
   }
 
+  private async earlier(userId: string, key: string, trx: Kysely<DB> = this.db.kysely): Promise<UploadRow | undefined> {
+    const row = await trx
+      .selectFrom('uploads')
+      .select(['name', 'user_id', 'type', 'size', 'sha256'])
+      .where('user_id', '=', userId)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst()
+    return row as UploadRow | undefined
+  }
+
+  private replayOf(earlier: UploadRow, sha256: string): { result: UploadResult; replayed: boolean } {
+    if (earlier.sha256 !== sha256) throw new StoreConflict('idempotency-key-reused')
+    return { result: this.resultOf(earlier), replayed: true }
+  }
+
   async save(userId: string, bytes: Buffer, type: UploadType, idempotencyKey?: string): Promise<{ result: UploadResult; replayed: boolean }> {
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     if (idempotencyKey !== undefined) {
-      const earlier = this.db
-        .prepare('SELECT name, user_id, type, size, sha256 FROM uploads WHERE user_id = ? AND idempotency_key = ?')
-        .get(userId, idempotencyKey) as UploadRow | undefined
-      if (earlier) {
-        if (earlier.sha256 !== sha256) throw new StoreConflict('idempotency-key-reused')
-        return { result: this.resultOf(earlier), replayed: true }
-      }
+      const earlier = await this.earlier(userId, idempotencyKey)
+      if (earlier) return this.replayOf(earlier, sha256)
     }
     const name = `${randomBytes(16).toString('hex')}.${EXTENSION[type]}`
     const path = join(this.dir, name)
@@ -95,62 +108,91 @@ export class UploadRepository {
     } finally {
       await file.close()
     }
+    let replay: { result: UploadResult; replayed: boolean } | undefined
     try {
-      this.db
-        .transaction(() => {
-          // checked with the insert, so uploads at once cannot pass the quota together
-          this.checkQuota(userId, bytes.length)
-          this.db
-            .prepare('INSERT INTO uploads (name, user_id, type, size, sha256, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-            .run(name, userId, type, bytes.length, sha256, idempotencyKey ?? null, this.now().toISOString())
-        })
-        .immediate()
+      replay = await this.db.kysely.transaction().execute(async (trx) => {
+        // the user's row is locked until the insert commits (PostgreSQL; SQLite's transaction holds
+        // the only connection), so the user's uploads at once count one after another: parallel
+        // uploads cannot pass the quota together, nor two with one key both be stored
+        await forUpdate(this.db, trx.selectFrom('users').select('id').where('id', '=', userId)).execute()
+        if (idempotencyKey !== undefined) {
+          const earlier = await this.earlier(userId, idempotencyKey, trx)
+          if (earlier) return this.replayOf(earlier, sha256)
+        }
+        await this.checkQuota(userId, bytes.length, trx)
+        await trx
+          .insertInto('uploads')
+          .values({ name, user_id: userId, type, size: bytes.length, sha256, idempotency_key: idempotencyKey ?? null, created_at: this.now().toISOString() })
+          .execute()
+        return undefined
+      })
     } catch (err) {
       await unlink(path).catch(() => undefined)
       // two requests with one key at once: the first row wins, the second replays it
-      if (idempotencyKey !== undefined && /UNIQUE/.test(String(err))) return this.save(userId, bytes, type, idempotencyKey)
+      if (idempotencyKey !== undefined && isUniqueViolation(err)) return this.save(userId, bytes, type, idempotencyKey)
       throw err
+    }
+    if (replay) {
+      await unlink(path).catch(() => undefined)
+      return replay
     }
     return { result: { url: uploadUrl(name), type, size: bytes.length }, replayed: false }
   }
 
   /** whether `url` is an upload of `userId` (a completion report may only show the caller's own photos) */
-  isUploadOf(url: string, userId: string): boolean {
-    const name = uploadNameOf(url)
-    if (!name) return false
-    return this.db.prepare('SELECT 1 FROM uploads WHERE name = ? AND user_id = ?').get(name, userId) !== undefined
+  async isUploadOf(url: string, userId: string): Promise<boolean> {
+    return (await this.uploadsOf([url], userId)).has(url)
+  }
+
+  /** those of `urls` that are uploads of `userId` */
+  async uploadsOf(urls: readonly string[], userId: string): Promise<Set<string>> {
+    const byName = new Map<string, string>()
+    for (const url of urls) {
+      const name = uploadNameOf(url)
+      if (name) byName.set(name, url)
+    }
+    if (byName.size === 0) return new Set()
+    const rows = await this.db.kysely
+      .selectFrom('uploads')
+      .select('name')
+      .where('name', 'in', [...byName.keys()])
+      .where('user_id', '=', userId)
+      .execute()
+    return new Set(rows.map((r) => byName.get(r.name!)!))
   }
 
   /**
    * UploadQuotaExceeded when `size` more bytes (0: a check before reading a body) would pass the
    * user's quota for today; a replay of an earlier upload never comes here
    */
-  checkQuota(userId: string, size = 0): void {
+  async checkQuota(userId: string, size = 0, trx: Kysely<DB> = this.db.kysely): Promise<void> {
     const now = this.now()
     const today = shanghaiToday(now)
     const since = new Date(`${today}T00:00:00+08:00`).toISOString()
-    const used = this.db
-      .prepare('SELECT COUNT(*) AS files, COALESCE(SUM(size), 0) AS bytes FROM uploads WHERE user_id = ? AND created_at >= ?')
-      .get(userId, since) as { files: number; bytes: number }
-    if (used.files + 1 > this.quota.files || used.bytes + size > this.quota.bytes) {
+    const used = await trx
+      .selectFrom('uploads')
+      .select((eb) => [eb.fn.countAll<number>().as('files'), eb.fn.coalesce(eb.fn.sum<number>('size'), eb.lit(0)).as('bytes')])
+      .where('user_id', '=', userId)
+      .where('created_at', '>=', since)
+      .executeTakeFirstOrThrow()
+    if (Number(used.files) + 1 > this.quota.files || Number(used.bytes) + size > this.quota.bytes) {
       throw new UploadQuotaExceeded(Date.parse(`${addDays(today, 1)}T00:00:00+08:00`) - now.getTime())
     }
   }
 
   /** whether `key` is the Idempotency-Key of an earlier upload of `userId` (its retry replays, quota or not) */
-  isReplay(userId: string, key: string): boolean {
-    return this.db.prepare('SELECT 1 FROM uploads WHERE user_id = ? AND idempotency_key = ?').get(userId, key) !== undefined
+  async isReplay(userId: string, key: string): Promise<boolean> {
+    return (await this.earlier(userId, key)) !== undefined
   }
 
   /** the file behind `name` if `userId` (undefined: anonymous) may fetch it; undefined otherwise, as for an unknown name */
-  servedTo(name: string, userId: string | undefined): ServedUpload | undefined {
+  async servedTo(name: string, userId: string | undefined): Promise<ServedUpload | undefined> {
     if (!NAME.test(name)) return undefined
-    const row = this.db.prepare('SELECT user_id, type, size, attached_at FROM uploads WHERE name = ?').get(name) as
-      { user_id: string; type: UploadType; size: number; attached_at: string | null } | undefined
+    const row = await this.db.kysely.selectFrom('uploads').select(['user_id', 'type', 'size', 'attached_at']).where('name', '=', name).executeTakeFirst()
     if (!row) return undefined
     const isPublic = row.attached_at !== null
     if (!isPublic && row.user_id !== userId) return undefined
-    return { path: join(this.dir, name), type: row.type, size: row.size, public: isPublic }
+    return { path: join(this.dir, name), type: row.type as UploadType, size: row.size, public: isPublic }
   }
 
   /**
@@ -159,7 +201,8 @@ export class UploadRepository {
    */
   async sweep(): Promise<string[]> {
     const before = new Date(this.now().getTime() - UNATTACHED_TTL_MS).toISOString()
-    const names = this.db.prepare('DELETE FROM uploads WHERE attached_at IS NULL AND created_at < ? RETURNING name').pluck().all(before) as string[]
+    const rows = await this.db.kysely.deleteFrom('uploads').where('attached_at', 'is', null).where('created_at', '<', before).returning('name').execute()
+    const names = rows.map((r) => r.name!)
     for (const name of names) await unlink(join(this.dir, name)).catch(() => undefined)
     return names
   }

@@ -70,12 +70,12 @@ export function setupUploads(app: FastifyInstance, dir: string | undefined): Upl
     app.addHook('onClose', async () => rmSync(temp, { recursive: true, force: true }))
     uploadsDir = temp
   }
-  const repo = new UploadRepository(resolve(uploadsDir), app.store.db, app.store.now)
+  const repo = new UploadRepository(resolve(uploadsDir), app.store.database, app.store.now)
   app.decorate('uploads', repo)
   // a route of its own rather than a static folder: who may fetch an upload depends on its row.
   // More specific than /media/* (mock/media), so it wins for /media/uploads/<name>.
   app.get<{ Params: { name: string } }>(`${UPLOAD_URL_PREFIX}:name`, async (request, reply) => {
-    const served = repo.servedTo(request.params.name, request.user?.id)
+    const served = await repo.servedTo(request.params.name, request.user?.id)
     const size = served && (await stat(served.path).catch(() => undefined))?.size
     if (!served || size === undefined) throw notFound('找不到该照片')
     return (
@@ -158,7 +158,7 @@ export const uploadRoutes: RoutePlugin = async (app) => {
       // before reading a body that could not be kept (a retry of a stored upload still replays)
       const retryKey = request.headers['idempotency-key'] as string | undefined
       try {
-        if (!(retryKey && app.uploads.isReplay(request.user!.id, retryKey))) app.uploads.checkQuota(request.user!.id)
+        if (!(retryKey && (await app.uploads.isReplay(request.user!.id, retryKey)))) await app.uploads.checkQuota(request.user!.id)
       } catch (err) {
         if (!(err instanceof UploadQuotaExceeded)) throw err
         drain(request)

@@ -13,9 +13,6 @@ import type {
   Consultation,
   ConsultationForResponder,
   ConsultationInput,
-  Course,
-  CourseSummary,
-  LessonProgress,
   Page,
   PolicySummary,
   Region,
@@ -48,11 +45,9 @@ import {
   StoreConflict,
   type StoreOptions,
   type UserInput,
-  progressOf,
-  VIEW_REPLAY_WINDOW_MS,
-  type VideoSearch,
 } from '../store'
 import { SqliteQuizStore } from '../quiz/sqlite'
+import { MediaRepository } from '../../modules/media/repository'
 import { migrateDb } from '../../db/migrate'
 import { seedIfEmpty } from '../../db/seed'
 import type { Db } from '../../db/database'
@@ -65,25 +60,20 @@ import {
   interpretationFrom,
   interpretationSummaryFrom,
   lectureTopicFrom,
-  lessonFrom,
   POLICY_SUMMARY_COLUMNS,
   policyFrom,
   policySummaryFrom,
   userFrom,
-  videoFrom,
   type CampaignRow,
   type ConsultationRow,
-  type CourseRow,
   type FaqRow,
   type IdempotencyRow,
   type InterpretationDetailRow,
   type InterpretationRow,
   type LectureTopicRow,
-  type LessonRow,
   type PolicyDetailRow,
   type PolicyRow,
   type UserRow,
-  type VideoRow,
 } from './rows'
 import { StatementCache } from './statement-cache'
 
@@ -110,6 +100,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const
   readonly lectures: SqliteLectureStore
   readonly quiz: SqliteQuizStore
+  readonly media: MediaRepository
   /** whether this open seeded the database (false on a second start) */
   readonly seeded: boolean
   /** the query layer (Kysely over SQLite or PostgreSQL) the domain repositories use */
@@ -135,6 +126,7 @@ export class SqliteStore implements Store {
     this.seeded = seeded
     this.lectures = new SqliteLectureStore(this.db, this.now)
     this.quiz = new SqliteQuizStore(this.db, this.now, options.fixtures)
+    this.media = new MediaRepository(options.db, this.now)
   }
 
   listTopics(): Topic[] {
@@ -210,101 +202,6 @@ export class SqliteStore implements Store {
 
   listFaqs() {
     return this.all<FaqRow>('SELECT * FROM faqs ORDER BY id').map(faqFrom)
-  }
-
-  listVideos(query: VideoSearch) {
-    const conditions: [string, unknown][] = []
-    if (query.topic) conditions.push(['topic = ?', query.topic])
-    return this.page('SELECT * FROM videos', 'FROM videos', where(conditions), 'ORDER BY published_at DESC, id', query, (r: VideoRow) => videoFrom(r))
-  }
-
-  getVideo(id: string) {
-    const row = this.get<VideoRow>('SELECT * FROM videos WHERE id = ?', id)
-    return row && videoFrom(row)
-  }
-
-  recordVideoView(videoId: string, viewerKey: string) {
-    return this.db
-      .transaction(() => {
-        if (!this.get('SELECT 1 FROM videos WHERE id = ?', videoId)) return undefined
-        const now = this.now()
-        const last = this.get<{ last_counted_at: string }>('SELECT last_counted_at FROM video_views WHERE video_id = ? AND viewer_key = ?', videoId, viewerKey)
-        const counted = !last || now.getTime() - Date.parse(last.last_counted_at) >= VIEW_REPLAY_WINDOW_MS
-        if (counted) {
-          this.stmt(
-            `INSERT INTO video_views (video_id, viewer_key, last_counted_at) VALUES (?, ?, ?)
-           ON CONFLICT (video_id, viewer_key) DO UPDATE SET last_counted_at = excluded.last_counted_at`,
-          ).run(videoId, viewerKey, now.toISOString())
-          this.stmt('UPDATE videos SET views = views + 1 WHERE id = ?').run(videoId)
-        }
-        const { views } = this.get<{ views: number }>('SELECT views FROM videos WHERE id = ?', videoId)!
-        return { views, counted }
-      })
-      .immediate()
-  }
-
-  setVideoLike(videoId: string, userId: string, liked: boolean) {
-    return this.db
-      .transaction(() => {
-        if (!this.get('SELECT 1 FROM videos WHERE id = ?', videoId)) return undefined
-        const changed = liked
-          ? this.stmt('INSERT OR IGNORE INTO video_likes (video_id, user_id, created_at) VALUES (?, ?, ?)').run(videoId, userId, this.now().toISOString())
-              .changes
-          : this.stmt('DELETE FROM video_likes WHERE video_id = ? AND user_id = ?').run(videoId, userId).changes
-        if (changed) this.stmt(`UPDATE videos SET likes = likes ${liked ? '+' : '-'} 1 WHERE id = ?`).run(videoId)
-        const { likes } = this.get<{ likes: number }>('SELECT likes FROM videos WHERE id = ?', videoId)!
-        return { likes, liked }
-      })
-      .immediate()
-  }
-
-  isVideoLiked(videoId: string, userId: string) {
-    return Boolean(this.get('SELECT 1 FROM video_likes WHERE video_id = ? AND user_id = ?', videoId, userId))
-  }
-
-  listCourses(): CourseSummary[] {
-    return this.all<CourseRow & { lesson_count: number; total_sec: number | null }>(
-      `SELECT c.id, c.title, c.topic, c.department, c.cover, c.summary,
-              COUNT(l.id) AS lesson_count, SUM(l.duration_sec) AS total_sec
-       FROM courses c LEFT JOIN lessons l ON l.course_id = c.id
-       GROUP BY c.id ORDER BY c.position`,
-    ).map(({ lesson_count, total_sec, ...c }) => ({ ...c, lessonCount: lesson_count, totalSec: total_sec ?? 0 }))
-  }
-
-  listLessonProgress(userId: string, courseId: string): LessonProgress[] {
-    return this.all<{ lesson_id: string; position_sec: number; completed: number; updated_at: string }>(
-      'SELECT lesson_id, position_sec, completed, updated_at FROM lesson_progress WHERE user_id = ? AND course_id = ?',
-      userId,
-      courseId,
-    ).map((r) => ({ lessonId: r.lesson_id, positionSec: r.position_sec, completed: r.completed === 1, updatedAt: r.updated_at }))
-  }
-
-  saveLessonProgress(userId: string, courseId: string, lessonId: string, positionSec: number): LessonProgress | undefined {
-    return this.db
-      .transaction((): LessonProgress | undefined => {
-        const lesson = this.get<{ duration_sec: number }>('SELECT duration_sec FROM lessons WHERE id = ? AND course_id = ?', lessonId, courseId)
-        if (!lesson) return undefined
-        const before = this.get<{ completed: number }>('SELECT completed FROM lesson_progress WHERE user_id = ? AND lesson_id = ?', userId, lessonId)
-        const saved = { lessonId, ...progressOf(lesson.duration_sec, positionSec, before?.completed === 1), updatedAt: this.now().toISOString() }
-        this.stmt(
-          `INSERT INTO lesson_progress (user_id, lesson_id, course_id, position_sec, completed, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (user_id, lesson_id) DO UPDATE SET position_sec = excluded.position_sec, completed = excluded.completed, updated_at = excluded.updated_at`,
-        ).run(userId, lessonId, courseId, saved.positionSec, saved.completed ? 1 : 0, saved.updatedAt)
-        return saved
-      })
-      .immediate()
-  }
-
-  getCourse(id: string): Course | undefined {
-    const course = this.get<CourseRow>('SELECT id, title, topic, department, cover, summary FROM courses WHERE id = ?', id)
-    if (!course) return undefined
-    const lessons = this.all<LessonRow>('SELECT * FROM lessons WHERE course_id = ? ORDER BY position', id).map(lessonFrom)
-    return {
-      ...course,
-      lessonCount: lessons.length,
-      totalSec: lessons.reduce((sum, l) => sum + l.durationSec, 0),
-      lessons,
-    }
   }
 
   listLectureTopics(filter: { topic?: string } = {}) {

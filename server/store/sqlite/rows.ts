@@ -1,5 +1,5 @@
 /** SQLite rows → contract entities. NULL columns become absent fields, never `null`. */
-import type { Campaign, Faq, Interpretation, InterpretationSummary, LectureTopic, Lesson, Policy, PolicySummary, User, Video } from '../../../common/contract'
+import type { Campaign, Faq, Interpretation, InterpretationSummary, LectureTopic, Policy, PolicySummary, User } from '../../../common/contract'
 import type { ConsultationRecord, IdempotencyRecord } from '../store'
 
 export const POLICY_SUMMARY_COLUMNS = 'id, title, doc_number, department, topic, published_at, effective_from, validity, summary'
@@ -107,59 +107,6 @@ export function faqFrom(r: FaqRow): Faq {
     ...(r.policy_id !== null ? { policyId: r.policy_id } : {}),
     ...(r.interpretation_id !== null ? { interpretationId: r.interpretation_id } : {}),
   }
-}
-
-export interface VideoRow {
-  id: string
-  title: string
-  topic: string
-  src: string
-  poster: string
-  captions: string
-  duration_sec: number
-  views: number
-  likes: number
-  interpretation_id: string | null
-  published_at: string
-}
-
-export function videoFrom(r: VideoRow): Video {
-  return {
-    id: r.id,
-    title: r.title,
-    topic: r.topic,
-    src: r.src,
-    poster: r.poster,
-    captions: r.captions,
-    durationSec: r.duration_sec,
-    views: r.views,
-    likes: r.likes,
-    ...(r.interpretation_id !== null ? { interpretationId: r.interpretation_id } : {}),
-    publishedAt: r.published_at,
-  }
-}
-
-export interface CourseRow {
-  id: string
-  title: string
-  topic: string
-  department: string
-  cover: string
-  summary: string
-}
-
-export interface LessonRow {
-  id: string
-  course_id: string
-  title: string
-  src: string
-  poster: string
-  captions: string
-  duration_sec: number
-}
-
-export function lessonFrom(r: LessonRow): Lesson {
-  return { id: r.id, title: r.title, src: r.src, poster: r.poster, captions: r.captions, durationSec: r.duration_sec }
 }
 
 export interface LectureTopicRow {

@@ -114,7 +114,7 @@ it('a stopped server: writes wait in the outbox and go out once when it is back 
     await box.flush()
     expect(box.entries()).toEqual([])
     expect(server.store.listConsultationsByUser(user.id).map((c) => c.question)).toEqual([question(11)])
-    expect(server.store.isVideoLiked('v002', user.id)).toBe(true)
+    expect(await server.store.media.isVideoLiked('v002', user.id)).toBe(true)
     await box.flush()
     expect(server.store.listConsultationsByUser(user.id)).toHaveLength(1)
   } finally {

@@ -66,6 +66,27 @@ describe('POST /admin/accounts', () => {
     expect(await message(taken)).toBe('用户名已存在')
   })
 
+  it('parallel creates of one username: exactly one account, every other request a clean 409 (the unique index decides)', async () => {
+    const all = await Promise.all(
+      ['xianju-admin', 'city-admin', 'xianju-admin', 'city-admin', 'xianju-admin', 'city-admin'].map((as, i) =>
+        create(as, { ...NEW, username: i % 2 ? 'XJ-RACE' : 'xj-race' }, `race-${i}`),
+      ),
+    )
+    const statuses = all.map((r) => r.status).sort()
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409])
+    for (const res of all.filter((r) => r.status === 409)) expect(await message(res)).toBe('用户名已存在')
+    const listed = (await (await server.api('/admin/accounts?q=xj-race', { headers: auth(tokens['city-admin']) })).json()) as Page<StaffAccount>
+    expect(listed.total).toBe(1)
+  })
+
+  it('parallel retries of one Idempotency-Key: one account, every answer the same, all but one replayed', async () => {
+    const all = await Promise.all(Array.from({ length: 5 }, () => create('xianju-admin', { ...NEW, username: 'xj-retry' }, 'retry-at-once')))
+    expect(all.map((r) => r.status)).toEqual([201, 201, 201, 201, 201])
+    expect(all.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(4)
+    const ids = new Set(await Promise.all(all.map(async (r) => ((await r.json()) as StaffAccount).id)))
+    expect(ids.size).toBe(1)
+  })
+
   it('403 across counties and above oneself: 仙居 cannot create in 椒江, nor an admin of the city', async () => {
     const across = await create('xianju-admin', { ...NEW, username: 'xj-across', orgCode: '331002' })
     expect(across.status).toBe(403)

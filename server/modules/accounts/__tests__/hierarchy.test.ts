@@ -92,8 +92,8 @@ describe('who disabled an account decides who enables it', () => {
   })
 
   it('disabled from the command line: only the city enables it', async () => {
-    const accounts = new AccountsRepository(server.store.db, server.store.now, () => server.store.orgNames())
-    accounts.setDisabled(ids['xj-editor'], true)
+    const accounts = new AccountsRepository(server.store.database, server.store.now, () => server.store.orgNames())
+    await accounts.setDisabled(ids['xj-editor'], true)
     expect((await post('xj-admin', `/admin/accounts/${ids['xj-editor']}/enable`)).status).toBe(403)
     expect((await post('city-admin', `/admin/accounts/${ids['xj-editor']}/enable`)).status).toBe(200)
   })

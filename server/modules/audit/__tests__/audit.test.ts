@@ -36,7 +36,7 @@ beforeAll(async () => {
   await createAccount(server.store, { username: 'xianju-dispatch', name: '仙居派单员', role: 'dispatcher', orgCode: '331024' })
   const chen = await createAccount(server.store, { username: 'chen', name: '陈海燕', role: 'lecturer', orgCode: '331024' })
   // a lecturer account speaks for its lecturer of the menu by an explicit link, as an admin sets it
-  new StaffScopeRepository(server.store.db).linkLecturer(chen.id, 'u-lec-01')
+  await new StaffScopeRepository(server.store.database).linkLecturer(chen.id, 'u-lec-01')
   await createAccount(server.store, { username: 'jj-responder', name: '椒江区人力社保局', role: 'responder', orgCode: '331002' })
   for (const u of ['city-admin', 'xianju-admin', 'jiaojiang-admin', 'xianju-dispatch', 'chen', 'jj-responder']) s[u] = await signIn(server, u)
   resident = (await (await server.api('/auth/dev', postJson({ role: 'resident', name: '审计居民' }))).json()) as Session

@@ -11,8 +11,8 @@ export async function createAccount(
   store: Store,
   input: { username: string; role: Role; orgCode: string; name?: string; department?: string; password?: string },
 ) {
-  const accounts = new AccountsRepository(store.db, store.now, () => store.orgNames())
-  const account = accounts.createAccount({
+  const accounts = new AccountsRepository(store.database, store.now, () => store.orgNames())
+  const account = await accounts.createAccount({
     username: input.username,
     name: input.name ?? input.username,
     role: input.role,

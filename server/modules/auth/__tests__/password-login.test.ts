@@ -108,18 +108,18 @@ describe('POST /auth/password', () => {
   it('a disabled account cannot sign in, and its sessions stop working at once', async () => {
     const session = await signIn(server, 'to-disable')
     expect((await me(session.token)).status).toBe(200)
-    const accounts = new AccountsRepository(server.store.db, server.store.now, () => server.store.orgNames())
+    const accounts = new AccountsRepository(server.store.database, server.store.now, () => server.store.orgNames())
     // disabled behind the API's back (as another instance or the CLI would): the next request is refused
     server.store.db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(clock.now().toISOString(), session.user.id)
     expect((await me(session.token)).status).toBe(401)
-    accounts.setDisabled(session.user.id, false)
+    await accounts.setDisabled(session.user.id, false)
     expect((await passwordLogin(server, 'to-disable')).status).toBe(200)
   })
 
   it('a disabled account answers the right password exactly like a wrong one, after a hash, and the tries count (review L2)', async () => {
     const account = await createAccount(server.store, { username: 'was-staff', role: 'responder', orgCode: '331002' })
-    const accounts = new AccountsRepository(server.store.db, server.store.now, () => server.store.orgNames())
-    accounts.setDisabled(account.id, true)
+    const accounts = new AccountsRepository(server.store.database, server.store.now, () => server.store.orgNames())
+    await accounts.setDisabled(account.id, true)
     const timed = async (password: string) => {
       const started = performance.now()
       const res = await passwordLogin(server, 'was-staff', password)
@@ -136,7 +136,7 @@ describe('POST /auth/password', () => {
     for (let i = 0; i < 2; i++) expect((await passwordLogin(server, 'was-staff')).status).toBe(401)
     expect((await passwordLogin(server, 'was-staff')).status).toBe(429)
     // enabled again: the lock still holds until it ends, then the password works
-    accounts.setDisabled(account.id, false)
+    await accounts.setDisabled(account.id, false)
     expect((await passwordLogin(server, 'was-staff')).status).toBe(429)
     clock.advance(15 * 60_000 + 1000)
     expect((await passwordLogin(server, 'was-staff')).status).toBe(200)

@@ -22,15 +22,16 @@ jest.setTimeout(30000)
 const PASSWORD = 'xianju-staff-2026'
 
 async function account(username: string, role: Role = 'dispatcher') {
-  const accounts = new AccountsRepository(api.store.db, api.store.now, () => api.store.orgNames())
-  return accounts.createAccount({
+  const accounts = new AccountsRepository(api.store.database, api.store.now, () => api.store.orgNames())
+  const created = await accounts.createAccount({
     username,
     name: '仙居派单员',
     role,
     orgCode: '331024',
     department: '县委宣传部',
     passwordHash: await hashPassword(PASSWORD),
-  })!
+  })
+  return created!
 }
 
 function type(label: string, value: string) {

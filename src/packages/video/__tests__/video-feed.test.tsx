@@ -4,11 +4,11 @@ import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import VideoFeedPage from '../pages/feed/index'
 
 const api = setupFixtureApi()
-const all = () => api.store.listVideos({ page: 1, pageSize: 50 }).items
+const all = async () => (await api.store.media.listVideos({ page: 1, pageSize: 50 })).items
 
 describe('刷视频 feed', () => {
   it('starts at the tapped video even when it is on a later page', async () => {
-    const videos = all()
+    const videos = await all()
     expect(videos.length).toBeGreaterThan(10)
     const target = videos[10]
     taroMock.routerParams = { id: target.id }
@@ -19,7 +19,7 @@ describe('刷视频 feed', () => {
   })
 
   it('loads the next page as the user nears the end, and renders only the slides near the current one', async () => {
-    const videos = all()
+    const videos = await all()
     taroMock.routerParams = { id: videos[0].id }
     render(<VideoFeedPage />)
     await screen.findByText(new RegExp(`第 1/${videos.length} 条`))
