@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { CampaignSummary } from './campaigns'
 import { InterpretationSummary } from './interpretations'
-import { PolicySummary } from './policies'
+import { PolicySummary } from '../modules/content/schemas'
 import { Topic } from './topics'
 
 export const Home = Type.Object({

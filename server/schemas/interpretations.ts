@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { FilterKey, PageQuery, StringEnum } from './common'
-import { PolicyValidity } from './policies'
+import { PolicyValidity } from '../modules/content/schemas'
 
 const interpretationSummaryFields = {
   id: Type.String(),

@@ -1,7 +1,7 @@
-import { IdParams, PageOf, readErrors } from '../schemas/common'
-import { Policy, PolicyQuery, PolicySummary } from '../schemas/policies'
-import { notFound } from '../errors'
-import type { RoutePlugin } from '../type-provider'
+import { IdParams, PageOf, readErrors } from '../../schemas/common'
+import { Policy, PolicyQuery, PolicySummary } from './schemas'
+import { notFound } from '../../errors'
+import type { RoutePlugin } from '../../type-provider'
 
 const policyRoutes: RoutePlugin = async (app) => {
   app.get(

@@ -1,9 +1,9 @@
-import { QA_QUERY_MAX } from '../../common/contract'
-import { badRequest } from '../errors'
-import { QA_MIN_SCORE, QaIndex } from '../qa'
-import { readErrors } from '../schemas/common'
-import { QaSearchQuery, QaSearchResult } from '../schemas/qa'
-import type { RoutePlugin } from '../type-provider'
+import { QA_QUERY_MAX } from '../../../common/contract'
+import { badRequest } from '../../errors'
+import { QA_MIN_SCORE, QaIndex } from './'
+import { readErrors } from '../../schemas/common'
+import { QaSearchQuery, QaSearchResult } from './schemas'
+import type { RoutePlugin } from '../../type-provider'
 
 const messages = {
   q: '请输入要咨询的问题',

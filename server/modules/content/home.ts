@@ -1,5 +1,5 @@
-import type { Home } from '../../common/contract'
-import type { Store } from './store'
+import type { Home } from '../../../common/contract'
+import type { Store } from '../../store/store'
 
 export const HOME_FEATURED_MAX = 6
 export const HOME_LATEST_POLICIES = 5

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { FilterKey, PageQuery, StringEnum } from './common'
+import { FilterKey, PageQuery, StringEnum } from '../../schemas/common'
 
 export const PolicyValidity = StringEnum(['valid', 'revised', 'repealed'] as const)
 
