@@ -24,7 +24,7 @@ describe('SqliteStore on a file', () => {
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1)
     const versions = store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()
     expect(versions).toEqual(readMigrations().map((m) => m.version))
-    expect(store.searchPolicies({ page: 1, pageSize: 1 }).total).toBe(fixtures.policies.length)
+    expect((await store.content.searchPolicies({ page: 1, pageSize: 1 })).total).toBe(fixtures.policies.length)
     store.close()
   })
 
@@ -38,7 +38,7 @@ describe('SqliteStore on a file', () => {
     const second = await openStore({ kind: 'sqlite', file, fixtures })
     expect(second.seeded).toBe(false)
     expect(second.getSession(session.token)).toEqual(session)
-    expect(second.listTopics()).toHaveLength(fixtures.topics.length)
+    expect(await second.content.listTopics()).toHaveLength(fixtures.topics.length)
     expect(second.db.prepare('SELECT COUNT(*) FROM policies').pluck().get()).toBe(fixtures.policies.length)
     second.close()
   })
