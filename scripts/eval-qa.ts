@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fixtures } from '../mock/fixtures'
-import { QaIndex, type QaIndexOptions } from '../server/qa'
+import { QaIndex, type QaIndexOptions } from '../server/modules/qa'
 import type { Faq } from '../common/contract'
 
 const CORPUS = Number(process.env.QA_CORPUS ?? 5000)

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
-import { setupFirstScreenPages } from '../h5/routes'
+import { setupFirstScreenPages } from '../modules/first-screen/routes'
 import { htmlCsp } from './security-headers'
 
 export const MEDIA_MAX_AGE = '30d'

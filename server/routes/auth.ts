@@ -47,7 +47,7 @@ export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
           const { role } = request.body
           const nickname = request.body.name?.trim() || DEV_NICKNAMES[role]
           // one dev account per role, organisation and name: a county editor is not the city's
-          const org = request.body.org === undefined ? undefined : validOrg(request.body.org, app.store.regionTree())
+          const org = request.body.org === undefined ? undefined : validOrg(request.body.org, await app.store.content.regionTree())
           const externalId = org ? `${role}:${org}:${nickname}` : `${role}:${nickname}`
           const user = app.store.upsertUser({ provider: 'dev', externalId, nickname, role })
           if (org) app.store.setUserOrg(user.id, org)

@@ -65,12 +65,12 @@ function hasRegion(nodes: Region[] | undefined, code: string): boolean {
 }
 
 /** trimmed, and every field checked against the store: a clear 400 for the first problem */
-function validInput(body: Input, store: Store): Input {
-  if (!store.listTopics().some((t) => t.id === body.topic)) throw badRequest('请选择咨询主题')
+async function validInput(body: Input, store: Store): Promise<Input> {
+  if (!(await store.content.listTopics()).some((t) => t.id === body.topic)) throw badRequest('请选择咨询主题')
   const question = body.question.trim()
   if (length(question) < CONSULTATION_QUESTION_MIN) throw badRequest(`问题至少${CONSULTATION_QUESTION_MIN}个字`)
   if (length(question) > CONSULTATION_QUESTION_MAX) throw badRequest(`问题最多${CONSULTATION_QUESTION_MAX}字`)
-  if (!hasRegion(store.regionTree(), body.regionCode)) throw badRequest('请选择所在地区')
+  if (!hasRegion(await store.content.regionTree(), body.regionCode)) throw badRequest('请选择所在地区')
   return { topic: body.topic, question, regionCode: body.regionCode, ...(body.phone ? { phone: body.phone } : {}) }
 }
 
@@ -105,7 +105,7 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
       },
       async (request, reply) => {
         const user = request.user!
-        const input = validInput(request.body, app.store)
+        const input = await validInput(request.body, app.store)
         const key = request.headers['idempotency-key']
         const { scope, status } = IDEMPOTENT_WRITES.createConsultation
 

@@ -3,18 +3,12 @@ import type { RoutePlugin } from '../type-provider'
 import { authRoutes, type AuthRoutesOptions } from './auth'
 import campaignRoutes from './campaigns'
 import { consultationRoutes } from './consultations'
-import departmentRoutes from './departments'
-import faqRoutes from './faqs'
 import healthRoutes from './health'
-import homeRoutes from './home'
-import interpretationRoutes from './interpretations'
 import lectureTopicRoutes from './lecture-topics'
 import { lectureRoutes } from './lectures'
-import policyRoutes from './policies'
-import qaRoutes from './qa'
+import { contentRoutes } from '../modules/content/routes'
+import qaRoutes from '../modules/qa/routes'
 import quizRoutes from './quiz'
-import regionRoutes from './regions'
-import topicRoutes from './topics'
 import mediaRoutes from '../modules/media/routes'
 import { identityRoutes, type IdentityOptions } from '../modules/identity'
 import { accountRoutes } from '../modules/accounts/routes'
@@ -30,13 +24,7 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     // before every route: `config.audit` is recorded for the routes registered below
     setupAudit(api)
     await api.register(healthRoutes)
-    await api.register(homeRoutes)
-    await api.register(topicRoutes)
-    await api.register(departmentRoutes)
-    await api.register(regionRoutes)
-    await api.register(policyRoutes)
-    await api.register(interpretationRoutes)
-    await api.register(faqRoutes)
+    await api.register(contentRoutes)
     await api.register(qaRoutes)
     await api.register(mediaRoutes)
     await api.register(lectureTopicRoutes)

@@ -209,7 +209,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         if (!ORDERING_ROLES.includes(user.role)) throw forbidden('只有居民或便民服务点工作人员可以点单')
         const fields = validOrderInput(request.body, {
           topics: app.store.listLectureTopics(),
-          regions: app.store.regionTree(),
+          regions: await app.store.content.regionTree(),
           today: todayFor(request, user.id, lectureScope('submit')),
         })
         // the dispatcher and the lecturer read the place, the contact's name and the notes; a retry is not checked again

@@ -11,20 +11,16 @@ import type {
   ConsultationForResponder,
   ConsultationInput,
   ConsultationStatus,
-  Faq,
-  Home,
-  Interpretation,
-  InterpretationSummary,
   LectureTopic,
   Page,
   Policy,
-  PolicySummary,
   Region,
   Role,
   Session,
   Topic,
   User,
 } from '../../common/contract'
+import type { ContentRepository } from '../modules/content/repository'
 import type { LectureStore } from './lectures/store'
 import type { QuizStore } from './quiz/quiz-store'
 import type { MediaRepository } from '../modules/media/repository'
@@ -32,20 +28,6 @@ import type { MediaRepository } from '../modules/media/repository'
 export interface PageRequest {
   page: number
   pageSize: number
-}
-
-export interface PolicySearch extends PageRequest {
-  /** free text; whitespace-separated terms must all match title, 文号, summary or section text */
-  q?: string
-  topic?: string
-  /** department name, exactly as in /departments */
-  dept?: string
-}
-
-export interface InterpretationSearch extends PageRequest {
-  policyId?: string
-  topic?: string
-  featured?: boolean
 }
 
 export type AuthProvider = 'wechat' | 'dev' | 'password' | 'sms' | 'wechat-oa'
@@ -126,33 +108,27 @@ export interface Store {
   readonly database: import('../db/database').Db
   /** the store's clock (tests pin it) */
   readonly now: () => Date
-  /** organisation names by code: 台州市 and the counties and townships of the region tree */
+  /**
+   * organisation names by code: 台州市 and the counties and townships of the region tree, read
+   * once at open (content.orgNames()) for the synchronous callers of auth and accounts
+   */
   orgNames(): ReadonlyMap<string, string>
+  readonly content: ContentRepository
   readonly lectures: LectureStore
   readonly quiz: QuizStore
   readonly media: MediaRepository
 
-  listTopics(): Topic[]
-  listDepartments(): string[]
+  /** synchronous reads left for server/quiz/service.ts until it awaits store.content (then delete) */
   regionTree(): Region[]
-
-  searchPolicies(query: PolicySearch): Page<PolicySummary>
+  listTopics(): Topic[]
   getPolicy(id: string): Policy | undefined
 
-  listInterpretations(query: InterpretationSearch): Page<InterpretationSummary>
-  getInterpretation(id: string): Interpretation | undefined
-
-  getFaq(id: string): Faq | undefined
-  /** every FAQ, for the Q&A index (ordered by id) */
-  listFaqs(): Faq[]
 
   listLectureTopics(filter?: { topic?: string }): LectureTopic[]
 
   /** status is derived from startsAt/endsAt against the store's clock */
   listCampaigns(filter?: { status?: CampaignStatus }): CampaignSummary[]
   getCampaign(id: string): Campaign | undefined
-
-  home(): Home
 
   upsertUser(input: UserInput): User
   getUser(id: string): User | undefined

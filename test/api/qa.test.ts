@@ -1,6 +1,6 @@
 import type { QaHit } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
-import { QA_MIN_SCORE } from '../../server/qa'
+import { QA_MIN_SCORE } from '../../server/modules/qa'
 import { UNSURE_QUESTION } from '../support/qa-questions'
 import { startTestServer, type TestServer } from './helpers/test-server'
 

@@ -16,7 +16,7 @@ describe('on the real server', () => {
   })
   afterAll(() => server.close())
   beforeEach(() => {
-    reads = jest.spyOn(server.store, 'getInterpretation')
+    reads = jest.spyOn(server.store.content, 'getInterpretation')
   })
   afterEach(() => reads.mockRestore())
 

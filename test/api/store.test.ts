@@ -35,119 +35,6 @@ describe.each(factories)('%s store', (_kind, make) => {
   beforeEach(() => clock.set(SAMPLE_NOW))
   afterAll(() => store.close())
 
-  describe('taxonomy', () => {
-    it('lists topics in seed order', () => {
-      expect(store.listTopics()).toEqual(sampleFixtures.topics)
-    })
-
-    it('lists the distinct policy departments in pinyin order', () => {
-      expect(store.listDepartments()).toEqual(['台州市民政局', '台州市人民政府办公室', '台州市医疗保障局'])
-    })
-
-    it('returns the region tree; leaves have no children key', () => {
-      const tree = store.regionTree()
-      expect(tree.map((r) => r.name)).toEqual(['椒江区', '黄岩区'])
-      expect(tree[0].children!.map((t) => t.code)).toEqual(['331002001', '331002002'])
-      expect(tree[0].children![0].children).toEqual([{ code: '331002001001', name: '东山社区', level: 'village' }])
-      expect(tree[0].children![1]).not.toHaveProperty('children')
-      expect(tree[1]).not.toHaveProperty('children')
-    })
-  })
-
-  describe('policies', () => {
-    it('orders newest first, ties by id', () => {
-      const page = store.searchPolicies(all)
-      expect(ids(page.items)).toEqual(['p4', 'p1', 'p3', 'p2', 'p5'])
-      expect(page.total).toBe(5)
-    })
-
-    it('returns summaries without the text', () => {
-      const [first] = store.searchPolicies({ page: 1, pageSize: 1 }).items
-      expect(first).toEqual({
-        id: 'p4',
-        title: '台州市高龄津贴发放办法（修订）',
-        docNumber: '台民发〔2025〕2号',
-        department: '台州市民政局',
-        topic: 'yanglao',
-        publishedAt: '2025-03-02',
-        effectiveFrom: '2025-04-01',
-        validity: 'valid',
-        summary: '提高90周岁以上老年人津贴标准。',
-      })
-      const noEffective = store.searchPolicies({ ...all, q: '异地就医' }).items[0]
-      expect(noEffective).not.toHaveProperty('effectiveFrom')
-    })
-
-    it.each([
-      ['title', '高龄津贴', ['p4', 'p2']],
-      ['doc number', '台政办发〔2021〕28号', ['p3']],
-      ['summary', '跨省就医', ['p5']],
-      ['section heading', '缴费标准', ['p1']],
-      ['section text', '百岁老人', ['p4']],
-      ['ASCII, any case', 'APP', ['p1']],
-      ['all terms (AND)', '津贴 修订', ['p4']],
-      ['ideographic space', '津贴\u3000社保卡', ['p2']],
-      ['nothing', '不存在的词', []],
-    ])('matches q in %s', (_what, q, expected) => {
-      const page = store.searchPolicies({ ...all, q })
-      expect(ids(page.items)).toEqual(expected)
-      expect(page.total).toBe(expected.length)
-    })
-
-    it('treats a blank q as no filter', () => {
-      expect(store.searchPolicies({ ...all, q: '   ' }).total).toBe(5)
-    })
-
-    it('filters by topic and department, combined with q', () => {
-      expect(ids(store.searchPolicies({ ...all, topic: 'yibao' }).items)).toEqual(['p1', 'p5'])
-      expect(ids(store.searchPolicies({ ...all, dept: '台州市民政局' }).items)).toEqual(['p4', 'p2'])
-      expect(ids(store.searchPolicies({ ...all, topic: 'yibao', q: '备案' }).items)).toEqual(['p5'])
-      expect(store.searchPolicies({ ...all, topic: 'nope' })).toEqual({ items: [], total: 0, page: 1, pageSize: 50 })
-    })
-
-    it('paginates without overlap, and past the end gives an empty page with the total', () => {
-      const p1 = store.searchPolicies({ page: 1, pageSize: 2 })
-      const p2 = store.searchPolicies({ page: 2, pageSize: 2 })
-      const p3 = store.searchPolicies({ page: 3, pageSize: 2 })
-      expect([...ids(p1.items), ...ids(p2.items), ...ids(p3.items)]).toEqual(['p4', 'p1', 'p3', 'p2', 'p5'])
-      expect(p2).toMatchObject({ total: 5, page: 2, pageSize: 2 })
-      expect(store.searchPolicies({ page: 9, pageSize: 2 })).toEqual({ items: [], total: 5, page: 9, pageSize: 2 })
-    })
-
-    it('returns a policy whole, and undefined for an unknown id', () => {
-      expect(store.getPolicy('p2')).toEqual(sampleFixtures.policies[1])
-      expect(store.getPolicy('p4')).toEqual(sampleFixtures.policies[3])
-      expect(store.getPolicy('nope')).toBeUndefined()
-    })
-  })
-
-  describe('interpretations', () => {
-    it('lists summaries newest first', () => {
-      const page = store.listInterpretations(all)
-      expect(ids(page.items)).toEqual(['i2', 'i3', 'i1'])
-      expect(page.items[0]).not.toHaveProperty('blocks')
-      expect(page.items[0]).not.toHaveProperty('videoIds')
-    })
-
-    it('filters by policy, topic and featured', () => {
-      expect(ids(store.listInterpretations({ ...all, policyId: 'p4' }).items)).toEqual(['i2', 'i3'])
-      expect(ids(store.listInterpretations({ ...all, topic: 'yibao' }).items)).toEqual(['i1'])
-      expect(ids(store.listInterpretations({ ...all, featured: true }).items)).toEqual(['i2', 'i1'])
-      expect(store.listInterpretations({ page: 2, pageSize: 2 })).toMatchObject({ total: 3, items: [{ id: 'i1' }] })
-    })
-
-    it('returns every block type intact', () => {
-      expect(store.getInterpretation('i1')).toEqual(sampleFixtures.interpretations[0])
-      expect(store.getInterpretation('nope')).toBeUndefined()
-    })
-  })
-
-  it('returns a FAQ, with and without its links', () => {
-    expect(store.getFaq('f1')).toEqual(sampleFixtures.faqs[0])
-    expect(store.getFaq('f2')).toEqual(sampleFixtures.faqs[1])
-    expect(store.getFaq('nope')).toBeUndefined()
-  })
-
   describe('videos', () => {
     it('lists newest first, filters by topic, paginates', async () => {
       expect(ids((await store.media.listVideos(all)).items)).toEqual(['v2', 'v1', 'v3'])
@@ -238,14 +125,6 @@ describe.each(factories)('%s store', (_kind, make) => {
       const [summary] = store.listCampaigns()
       expect(Object.keys(summary).sort()).toEqual(['cover', 'department', 'endsAt', 'id', 'participants', 'startsAt', 'status', 'title'])
     })
-  })
-
-  it('composes home: featured, topics, 5 latest policies, ongoing campaigns', () => {
-    const home = store.home()
-    expect(ids(home.featured)).toEqual(['i2', 'i1'])
-    expect(home.topics).toEqual(sampleFixtures.topics)
-    expect(ids(home.latestPolicies)).toEqual(['p4', 'p1', 'p3', 'p2', 'p5'])
-    expect(ids(home.campaigns)).toEqual(['q-ongoing'])
   })
 
   describe('users and sessions', () => {

@@ -14,7 +14,6 @@ import type {
   ConsultationForResponder,
   ConsultationInput,
   Page,
-  PolicySummary,
   Region,
   Session,
   Topic,
@@ -22,23 +21,19 @@ import type {
 } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
 import { campaignStatus, compareCampaigns } from '../campaign-status'
-import { sortedDistinct } from '../collation'
 import { consultationInputHash, newConsultationRecord, replyHash, toConsultation, toConsultationForResponder } from '../consultations'
-import { composeHome } from '../home'
 import { SqliteLectureStore } from '../lectures/sqlite'
 import { IDEMPOTENT_WRITES, replayOf } from '../idempotency'
 import { pageOffset } from '../paging'
-import { searchTerms } from '../policy-search'
 import { toCampaignSummary } from '../projections'
 import { hashSessionToken, newSessionToken, SESSION_TOUCH_MS, SESSION_TTL_MS, sessionEnd, STAFF_IDLE_MS } from '../session-token'
 import { deviceSummary } from '../../modules/auth/device'
-import { orgNames } from '../../modules/auth/org-scope'
+import { ContentRepository } from '../../modules/content/repository'
+import { POLICY_SUMMARY_COLUMNS, policyFrom, type PolicyDetailRow } from '../../modules/content/rows'
 import {
   type ConsultationListQuery,
   type ConsultationWrite,
-  type InterpretationSearch,
   type PageRequest,
-  type PolicySearch,
   type Responder,
   type SessionInput,
   type Store,
@@ -54,25 +49,13 @@ import type { Db } from '../../db/database'
 import {
   campaignFrom,
   consultationFrom,
-  faqFrom,
   idempotencyFrom,
-  INTERPRETATION_SUMMARY_COLUMNS,
-  interpretationFrom,
-  interpretationSummaryFrom,
   lectureTopicFrom,
-  POLICY_SUMMARY_COLUMNS,
-  policyFrom,
-  policySummaryFrom,
   userFrom,
   type CampaignRow,
   type ConsultationRow,
-  type FaqRow,
   type IdempotencyRow,
-  type InterpretationDetailRow,
-  type InterpretationRow,
   type LectureTopicRow,
-  type PolicyDetailRow,
-  type PolicyRow,
   type UserRow,
 } from './rows'
 import { StatementCache } from './statement-cache'
@@ -98,6 +81,7 @@ function where(conditions: [string, unknown][]): Where {
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const
+  readonly content: ContentRepository
   readonly lectures: SqliteLectureStore
   readonly quiz: SqliteQuizStore
   readonly media: MediaRepository
@@ -108,14 +92,16 @@ export class SqliteStore implements Store {
   /** the better-sqlite3 handle of the parts not yet moved onto `database.kysely` */
   readonly db: Database.Database
   readonly now: () => Date
-  private orgNameMap?: Map<string, string>
+  private orgNameMap: ReadonlyMap<string, string> = new Map()
   private readonly statements = new StatementCache()
 
   /** migrates the database (both dialects), seeds it when empty, and opens the store on it */
   static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
     await migrateDb(options.db)
     const seeded = await seedIfEmpty(options.db, options.fixtures)
-    return new SqliteStore(options, seeded)
+    const store = new SqliteStore(options, seeded)
+    store.orgNameMap = await store.content.orgNames()
+    return store
   }
 
   private constructor(options: SqliteStoreOptions, seeded: boolean) {
@@ -124,17 +110,15 @@ export class SqliteStore implements Store {
     this.db = options.db.sqlite
     this.now = options.now ?? (() => new Date())
     this.seeded = seeded
+    this.content = new ContentRepository(options.db, this.now)
     this.lectures = new SqliteLectureStore(this.db, this.now)
     this.quiz = new SqliteQuizStore(this.db, this.now, options.fixtures)
     this.media = new MediaRepository(options.db, this.now)
   }
 
+  // synchronous reads left for server/quiz/service.ts until it awaits store.content (then delete)
   listTopics(): Topic[] {
     return this.all<Topic>('SELECT id, name, icon FROM topics ORDER BY position')
-  }
-
-  listDepartments(): string[] {
-    return sortedDistinct(this.column<string>('SELECT DISTINCT department FROM policies'))
   }
 
   regionTree(): Region[] {
@@ -155,53 +139,9 @@ export class SqliteStore implements Store {
     return attach(children.get(null) ?? [])
   }
 
-  searchPolicies(query: PolicySearch): Page<PolicySummary> {
-    const conditions: [string, unknown][] = []
-    if (query.topic) conditions.push(['topic = ?', query.topic])
-    if (query.dept) conditions.push(['department = ?', query.dept])
-    for (const term of searchTerms(query.q)) conditions.push(['instr(search_text, ?) > 0', term])
-    return this.page(
-      `SELECT ${POLICY_SUMMARY_COLUMNS} FROM policies`,
-      'FROM policies',
-      where(conditions),
-      'ORDER BY published_at DESC, id',
-      query,
-      (r: PolicyRow) => policySummaryFrom(r),
-    )
-  }
-
   getPolicy(id: string) {
-    const row = this.get<PolicyDetailRow>(`SELECT ${POLICY_SUMMARY_COLUMNS}, issuer, body FROM policies WHERE id = ?`, id)
+    const row = this.get<PolicyDetailRow>(`SELECT ${POLICY_SUMMARY_COLUMNS.join(', ')}, issuer, body FROM policies WHERE id = ?`, id)
     return row && policyFrom(row)
-  }
-
-  listInterpretations(query: InterpretationSearch) {
-    const conditions: [string, unknown][] = []
-    if (query.policyId) conditions.push(['policy_id = ?', query.policyId])
-    if (query.topic) conditions.push(['topic = ?', query.topic])
-    if (query.featured !== undefined) conditions.push(['featured = ?', query.featured ? 1 : 0])
-    return this.page(
-      `SELECT ${INTERPRETATION_SUMMARY_COLUMNS} FROM interpretations`,
-      'FROM interpretations',
-      where(conditions),
-      'ORDER BY published_at DESC, id',
-      query,
-      (r: InterpretationRow) => interpretationSummaryFrom(r),
-    )
-  }
-
-  getInterpretation(id: string) {
-    const row = this.get<InterpretationDetailRow>(`SELECT ${INTERPRETATION_SUMMARY_COLUMNS}, validity, body FROM interpretations WHERE id = ?`, id)
-    return row && interpretationFrom(row)
-  }
-
-  getFaq(id: string) {
-    const row = this.get<FaqRow>('SELECT * FROM faqs WHERE id = ?', id)
-    return row && faqFrom(row)
-  }
-
-  listFaqs() {
-    return this.all<FaqRow>('SELECT * FROM faqs ORDER BY id').map(faqFrom)
   }
 
   listLectureTopics(filter: { topic?: string } = {}) {
@@ -224,10 +164,6 @@ export class SqliteStore implements Store {
     return row && this.withStatus(campaignFrom(row))
   }
 
-  home() {
-    return composeHome(this)
-  }
-
   upsertUser(input: UserInput): User {
     this.stmt(
       `INSERT INTO users (id, provider, external_id, nickname, role, region_code, created_at)
@@ -242,9 +178,8 @@ export class SqliteStore implements Store {
     return row && userFrom(row, this.orgNames())
   }
 
-  /** 台州市 and the counties and townships of the region tree by code (regions do not change while running) */
+  /** 台州市 and the counties and townships of the region tree by code, read at open (regions do not change while running) */
   orgNames(): ReadonlyMap<string, string> {
-    this.orgNameMap ??= orgNames(this.regionTree())
     return this.orgNameMap
   }
 
@@ -424,12 +359,6 @@ export class SqliteStore implements Store {
     return this.stmt(sql)
       .pluck(false)
       .get(...params) as T | undefined
-  }
-
-  private column<T>(sql: string, ...params: unknown[]): T[] {
-    return this.stmt(sql)
-      .pluck(true)
-      .all(...params) as T[]
   }
 
   private value<T>(sql: string, ...params: unknown[]): T {

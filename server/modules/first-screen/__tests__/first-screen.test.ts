@@ -1,5 +1,5 @@
 /** The first-screen markup never turns content into markup or script (server/h5/first-screen.ts). */
-import type { Home, Interpretation } from '../../../common/contract'
+import type { Home, Interpretation } from '../../../../common/contract'
 import { chineseDate, escapeHtml, FEATURED_ON_FIRST_SCREEN, homeFirstScreen, interpretationFirstScreen, scriptJson } from '../first-screen'
 
 const hostile = '<img src=x onerror=alert(1)>"\'&</script>'

@@ -1,4 +1,4 @@
-import type { Faq } from '../../../common/contract'
+import type { Faq } from '../../../../common/contract'
 import { QA_MIN_SCORE, QaIndex } from '..'
 import { aspectsOf, canonicalize, fold, homophoneVariants, isContentBigram, normalize, queryTermShares, regionsOf, stagesOf, tokenize } from '../normalize'
 import { CANONICAL, SYNONYMS } from '../synonyms'
@@ -234,7 +234,7 @@ describe('QaIndex', () => {
 
 describe('QaIndex on the fixtures', () => {
   // floors, not the figures: `npm run eval:qa` reports accuracy over 5,000 FAQs and latency
-  const { fixtures } = jest.requireActual('../../../mock/fixtures') as typeof import('../../../mock/fixtures')
+  const { fixtures } = jest.requireActual('../../../../mock/fixtures') as typeof import('../../../../mock/fixtures')
   const index = new QaIndex(fixtures.faqs)
   const accuracy = (set: { q: string; id: string }[]) => {
     let top1 = 0
@@ -248,11 +248,11 @@ describe('QaIndex on the fixtures', () => {
   }
 
   it.each([
-    ['test/qa-eval.json', jest.requireActual('../../../test/qa-eval.json') as { q: string; id: string }[]],
+    ['test/qa-eval.json', jest.requireActual('../../../../test/qa-eval.json') as { q: string; id: string }[]],
     // written after the ranker, then tuned on too: no longer a held-out set
-    ['test/qa-eval-heldout.json', jest.requireActual('../../../test/qa-eval-heldout.json') as { q: string; id: string }[]],
+    ['test/qa-eval-heldout.json', jest.requireActual('../../../../test/qa-eval-heldout.json') as { q: string; id: string }[]],
     // written blind to the ranker, then tuned on (its twin blind2-test is never looked at)
-    ['test/qa-eval-blind2-dev.json', jest.requireActual('../../../test/qa-eval-blind2-dev.json') as { q: string; id: string }[]],
+    ['test/qa-eval-blind2-dev.json', jest.requireActual('../../../../test/qa-eval-blind2-dev.json') as { q: string; id: string }[]],
   ])('puts the right FAQ first for at least 85 %% of %s and in the top 3 for 95 %%', (_name, set) => {
     expect(set.length).toBeGreaterThanOrEqual(60)
     const { top1, top3 } = accuracy(set)

@@ -14,10 +14,10 @@
  * so no content can close the script or add markup. Nothing here is personal: it is the public
  * content any visitor gets from GET /home and GET /interpretations/:id.
  */
-import type { Block, Home, Interpretation, InterpretationSummary } from '../../common/contract'
+import type { Block, Home, Interpretation, InterpretationSummary } from '../../../common/contract'
 // the pages' own wording and colours (plain data modules of the client)
-import { kindLabel, kindTone, staleNotice } from '../../common/labels/interpretation-kinds'
-import { validityLabel, validityTone } from '../../common/labels/policy-validity'
+import { kindLabel, kindTone, staleNotice } from '../../../common/labels/interpretation-kinds'
+import { validityLabel, validityTone } from '../../../common/labels/policy-validity'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 

@@ -16,7 +16,7 @@
  * share a subject word with the question (or it matches half the question in its answer) and it
  * covers enough of the question's known words: unrelated questions get no answer.
  */
-import type { Faq, QaHit } from '../../common/contract'
+import type { Faq, QaHit } from '../../../common/contract'
 import {
   aspectsOf,
   COUNTIES,

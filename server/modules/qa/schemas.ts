@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
-import { QA_QUERY_MAX } from '../../common/contract'
-import { Faq } from './faqs'
+import { QA_QUERY_MAX } from '../../../common/contract'
+import { Faq } from '../content/schemas'
 
 export const QaSearchQuery = Type.Object({
   q: Type.String({ minLength: 1, maxLength: QA_QUERY_MAX }),

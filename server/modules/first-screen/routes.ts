@@ -9,10 +9,10 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import fastJson from 'fast-json-stringify'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { API_PREFIX } from '../../common/contract'
-import { Home } from '../schemas/home'
-import { Interpretation } from '../schemas/interpretations'
-import { htmlCsp } from '../plugins/security-headers'
+import { API_PREFIX } from '../../../common/contract'
+import { composeHome } from '../content/home'
+import { Home, Interpretation } from '../content/schemas'
+import { htmlCsp } from '../../plugins/security-headers'
 import { H5Document } from './document'
 import { homeFirstScreen, interpretationFirstScreen } from './first-screen'
 
@@ -43,7 +43,7 @@ export function setupFirstScreenPages(app: FastifyInstance, staticDir: string): 
   const serialiseInterpretation = fastJson(Interpretation)
 
   const home = async (request: FastifyRequest, reply: FastifyReply) => {
-    const data = asServed(serialiseHome, app.store.home())
+    const data = asServed(serialiseHome, await composeHome(app.store))
     return sendHtml(request, reply, doc.withFirstScreen(HOME_PAGE, homeFirstScreen(data), { [`${API_PREFIX}/home`]: data }))
   }
   app.get('/', { logLevel: 'warn' }, home)
@@ -51,7 +51,7 @@ export function setupFirstScreenPages(app: FastifyInstance, staticDir: string): 
 
   app.get<{ Querystring: { id?: string } }>(`/${INTERPRETATION_PAGE}`, { logLevel: 'warn' }, async (request, reply) => {
     const id = typeof request.query.id === 'string' ? request.query.id : ''
-    const item = id ? app.store.getInterpretation(id) : undefined
+    const item = id ? await app.store.content.getInterpretation(id) : undefined
     if (!item) return sendHtml(request, reply, doc.plain())
     const data = asServed(serialiseInterpretation, item)
     const url = `${API_PREFIX}/interpretations/${encodeURIComponent(id)}`

@@ -1,7 +1,67 @@
 import { Type } from '@sinclair/typebox'
-import { FilterKey, PageQuery, StringEnum } from './common'
-import { PolicyValidity } from './policies'
+import { CampaignSummary } from '../../schemas/campaigns'
+import { FilterKey, PageQuery, StringEnum } from '../../schemas/common'
 
+// topics
+export const Topic = Type.Object({ id: Type.String(), name: Type.String(), icon: Type.String() })
+
+// regions
+const RegionLevel = StringEnum(['county', 'township', 'village'] as const)
+
+/**
+ * 县市区 → 乡镇街道 → 村社区, spelled out three levels deep instead of a recursive $ref: the
+ * tree never goes deeper, and a flat schema serialises without schema references.
+ */
+const Village = Type.Object({ code: Type.String(), name: Type.String(), level: RegionLevel })
+const Township = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  level: RegionLevel,
+  children: Type.Optional(Type.Array(Village)),
+})
+export const Region = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  level: RegionLevel,
+  children: Type.Optional(Type.Array(Township)),
+})
+
+// policies
+export const PolicyValidity = StringEnum(['valid', 'revised', 'repealed'] as const)
+
+const policySummaryFields = {
+  id: Type.String(),
+  title: Type.String(),
+  docNumber: Type.String(),
+  department: Type.String(),
+  topic: Type.String(),
+  publishedAt: Type.String(),
+  effectiveFrom: Type.Optional(Type.String()),
+  validity: PolicyValidity,
+  summary: Type.String(),
+}
+
+export const PolicySummary = Type.Object(policySummaryFields)
+
+export const Policy = Type.Object({
+  ...policySummaryFields,
+  issuer: Type.String(),
+  sections: Type.Array(Type.Object({ heading: Type.String(), paragraphs: Type.Array(Type.String()) })),
+  validityNote: Type.Optional(Type.String()),
+  replacedBy: Type.Optional(Type.String()),
+  interpretationIds: Type.Array(Type.String()),
+})
+
+export const PolicyQuery = Type.Composite([
+  PageQuery,
+  Type.Object({
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    topic: Type.Optional(FilterKey),
+    dept: Type.Optional(Type.String({ maxLength: 100 })),
+  }),
+])
+
+// interpretations
 const interpretationSummaryFields = {
   id: Type.String(),
   title: Type.String(),
@@ -78,3 +138,22 @@ export const InterpretationQuery = Type.Composite([
     topic: Type.Optional(FilterKey),
   }),
 ])
+
+// FAQs
+export const Faq = Type.Object({
+  id: Type.String(),
+  question: Type.String(),
+  answer: Type.String(),
+  topic: Type.String(),
+  keywords: Type.Array(Type.String()),
+  policyId: Type.Optional(Type.String()),
+  interpretationId: Type.Optional(Type.String()),
+})
+
+// home
+export const Home = Type.Object({
+  featured: Type.Array(InterpretationSummary),
+  topics: Type.Array(Topic),
+  latestPolicies: Type.Array(PolicySummary),
+  campaigns: Type.Array(CampaignSummary),
+})

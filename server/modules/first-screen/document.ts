@@ -10,8 +10,8 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { TEXT_SCALES, themeVars } from '../../common/theme'
-import { FIRST_SCREEN_DATA_GLOBAL, FIRST_SCREEN_ELEMENT_ID as FIRST_SCREEN_ID } from '../../common/contract'
+import { TEXT_SCALES, themeVars } from '../../../common/theme'
+import { FIRST_SCREEN_DATA_GLOBAL, FIRST_SCREEN_ELEMENT_ID as FIRST_SCREEN_ID } from '../../../common/contract'
 import { scriptJson } from './first-screen'
 
 /** Taro's H5 build sets the root font size to 20 px on a 375-wide screen: design px / 20 = rem */

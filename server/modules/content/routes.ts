@@ -1,0 +1,50 @@
+/** The published content: GET /home, /topics, /departments, /regions, /policies, /interpretations, /faqs/:id. */
+import { Type } from '@sinclair/typebox'
+import { notFound } from '../../errors'
+import { IdParams, PageOf, readErrors } from '../../schemas/common'
+import type { RoutePlugin } from '../../type-provider'
+import { composeHome } from './home'
+import { Faq, Home, Interpretation, InterpretationQuery, InterpretationSummary, Policy, PolicyQuery, PolicySummary, Region, Topic } from './schemas'
+
+export const contentRoutes: RoutePlugin = async (app) => {
+  const memo = { memo: true }
+
+  app.get('/home', { schema: { response: { 200: Home, ...readErrors } }, config: memo }, async () => composeHome(app.store))
+
+  app.get('/topics', { schema: { response: { 200: Type.Array(Topic), ...readErrors } }, config: memo }, async () => app.store.content.listTopics())
+
+  /** the departments that issued policies: the values /policies?dept= accepts */
+  app.get('/departments', { schema: { response: { 200: Type.Array(Type.String()), ...readErrors } }, config: memo }, async () =>
+    app.store.content.listDepartments(),
+  )
+
+  app.get('/regions', { schema: { response: { 200: Type.Array(Region), ...readErrors } }, config: memo }, async () => app.store.content.regionTree())
+
+  app.get('/policies', { schema: { querystring: PolicyQuery, response: { 200: PageOf(PolicySummary), ...readErrors } }, config: memo }, async (request) =>
+    app.store.content.searchPolicies(request.query),
+  )
+
+  app.get('/policies/:id', { schema: { params: IdParams, response: { 200: Policy, ...readErrors } }, config: memo }, async (request) => {
+    const policy = await app.store.content.getPolicy(request.params.id)
+    if (!policy) throw notFound('找不到该政策')
+    return policy
+  })
+
+  app.get(
+    '/interpretations',
+    { schema: { querystring: InterpretationQuery, response: { 200: PageOf(InterpretationSummary), ...readErrors } }, config: memo },
+    async (request) => app.store.content.listInterpretations(request.query),
+  )
+
+  app.get('/interpretations/:id', { schema: { params: IdParams, response: { 200: Interpretation, ...readErrors } }, config: memo }, async (request) => {
+    const interpretation = await app.store.content.getInterpretation(request.params.id)
+    if (!interpretation) throw notFound('找不到该解读')
+    return interpretation
+  })
+
+  app.get('/faqs/:id', { schema: { params: IdParams, response: { 200: Faq, ...readErrors } }, config: memo }, async (request) => {
+    const faq = await app.store.content.getFaq(request.params.id)
+    if (!faq) throw notFound('找不到该问答')
+    return faq
+  })
+}
