@@ -1,4 +1,4 @@
-/** Two projects: `api` (node: server + API tests on a real SQLite file) and `web` (jsdom: Taro components). */
+/** Two projects: `api` (node: server + API tests on a real SQLite file, or PostgreSQL under `npm run test:pg`) and `web` (jsdom: Taro components). */
 const swc = [
   '@swc/jest',
   {
@@ -33,6 +33,8 @@ module.exports = {
       transform: { '^.+\\.(t|j)sx?$': swc },
       // Kysely ships only ES modules: compile it to CommonJS like our own code
       transformIgnorePatterns: ['/node_modules/(?!kysely/)'],
+      // under test:pg, drops the PostgreSQL databases a test server left behind
+      globalTeardown: '<rootDir>/test/api/helpers/drop-test-databases.ts',
     },
     {
       displayName: 'web',

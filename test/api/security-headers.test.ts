@@ -12,6 +12,7 @@ import { DB_FILE_NAME } from '../../server/store/sqlite'
 import { openStore } from '../../server/store/open-store'
 import { fixtures } from '../../mock/fixtures'
 import { inlineScriptHashes } from '../../server/plugins/security-headers'
+import { itSqliteOnly } from './helpers/database'
 import { makeTempDir } from './helpers/temp-dir'
 import { startTestServer, type TestServer } from './helpers/test-server'
 
@@ -109,7 +110,7 @@ describe('security headers', () => {
   })
 })
 
-it('SQLite commits with synchronous=FULL (2): a 201 is on disk', async () => {
+itSqliteOnly('SQLite commits with synchronous=FULL (2): a 201 is on disk', async () => {
   const dir = makeTempDir()
   const store = await openStore({ kind: 'sqlite', file: join(dir.path, DB_FILE_NAME), fixtures })
   try {

@@ -7,13 +7,14 @@ import Database from 'better-sqlite3'
 import { fixtures } from '../../mock/fixtures'
 import { migrate, readMigrations } from '../../server/db/migrate'
 import { openStore } from '../../server/store/open-store'
+import { describeSqliteOnly } from './helpers/database'
 import { sampleFixtures } from './helpers/sample-fixtures'
 import { makeTempDir } from './helpers/temp-dir'
 
 const temp = makeTempDir('zct-sqlite-')
 afterAll(() => temp.remove())
 
-describe('SqliteStore on a file', () => {
+describeSqliteOnly('SqliteStore on a file', () => {
   const file = join(temp.path, 'nested', 'zhengcetong.db')
 
   it('creates the directory and file, migrates and seeds on first open', async () => {
@@ -109,7 +110,7 @@ describe('consultations on SQLite', () => {
   })
 })
 
-describe('seeding', () => {
+describeSqliteOnly('seeding', () => {
   it('is all or nothing: a broken fixture leaves the database empty', async () => {
     const file = join(temp.path, 'broken.db')
     const broken = { ...sampleFixtures, questions: [{ ...sampleFixtures.questions[0], campaignIds: ['no-such-campaign'] }] }
@@ -130,7 +131,7 @@ describe('seeding', () => {
   })
 })
 
-describe('migrate', () => {
+describeSqliteOnly('migrate', () => {
   it('applies only what is new, in order, each recorded', async () => {
     const db = new Database(':memory:')
     const migrations = [

@@ -44,6 +44,7 @@ import {
 import { SqliteQuizStore } from '../quiz/sqlite'
 import { MediaRepository } from '../../modules/media/repository'
 import { migrateDb } from '../../db/migrate'
+import { seedIfEmpty } from '../../db/seed'
 import type { Db } from '../../db/database'
 import {
   campaignFrom,
@@ -57,7 +58,6 @@ import {
   type LectureTopicRow,
   type UserRow,
 } from './rows'
-import { seedIfEmpty } from './seed'
 import { StatementCache } from './statement-cache'
 
 export const DB_FILE_NAME = 'zhengcetong.db'
@@ -98,17 +98,18 @@ export class SqliteStore implements Store {
   /** migrates the database (both dialects), seeds it when empty, and opens the store on it */
   static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
     await migrateDb(options.db)
-    const store = new SqliteStore(options)
+    const seeded = await seedIfEmpty(options.db, options.fixtures)
+    const store = new SqliteStore(options, seeded)
     store.orgNameMap = await store.content.orgNames()
     return store
   }
 
-  private constructor(options: SqliteStoreOptions) {
+  private constructor(options: SqliteStoreOptions, seeded: boolean) {
     if (!options.db.sqlite) throw new Error('这部分存储尚未迁移到 PostgreSQL')
     this.database = options.db
     this.db = options.db.sqlite
     this.now = options.now ?? (() => new Date())
-    this.seeded = seedIfEmpty(this.db, options.fixtures)
+    this.seeded = seeded
     this.content = new ContentRepository(options.db, this.now)
     this.lectures = new SqliteLectureStore(this.db, this.now)
     this.quiz = new SqliteQuizStore(this.db, this.now, options.fixtures)

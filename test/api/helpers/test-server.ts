@@ -1,6 +1,7 @@
 /**
- * The real server on a random port, over a SQLite file in a temp dir (or the memory store):
- * API tests talk to it with global fetch, as a client would.
+ * The real server on a random port, over a SQLite file in a temp dir (or the memory store), or,
+ * under `npm run test:pg` (TEST_DATABASE_URL), over a PostgreSQL database of its own: API tests
+ * talk to it with global fetch, as a client would.
  */
 import type { AddressInfo } from 'node:net'
 import { fixtures as realFixtures } from '../../../mock/fixtures'
@@ -9,13 +10,15 @@ import { buildApp, type BuildAppOptions } from '../../../server/app'
 import { openStore, type StoreKind } from '../../../server/store/open-store'
 import type { Store } from '../../../server/store/store'
 import type { App } from '../../../server/type-provider'
+import { createTestDatabase, type TestDatabase, testDatabaseUrl } from './postgres'
 import { makeTempDir } from './temp-dir'
 
 export interface TestServerOptions extends Partial<Omit<BuildAppOptions, 'store'>> {
+  /** 'sqlite' (the default) is the suite's database: PostgreSQL under test:pg; 'memory' stays SQLite in memory */
   storeKind?: StoreKind
   fixtures?: Fixtures
   now?: () => Date
-  /** reuse a data dir (second start); otherwise a fresh temp dir is made and removed */
+  /** reuse a data dir (second start, on PostgreSQL its database too); otherwise a fresh temp dir is made and removed */
   dataDir?: string
   /** called with the app before it listens, e.g. to add a test-only route */
   beforeListen?: (app: App) => void
@@ -32,11 +35,36 @@ export interface TestServer {
   close: () => Promise<void>
 }
 
+/** under test:pg, the database of each data dir, so that a second start on a dataDir finds its data */
+const databases = new Map<string, TestDatabase>()
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { storeKind = 'sqlite', fixtures = realFixtures, now, beforeListen, ...appOptions } = options
   const temp = options.dataDir ? undefined : makeTempDir()
   const dataDir = options.dataDir ?? temp!.path
-  const store = await openStore({ kind: storeKind, fixtures, dataDir, now })
+  const kind: StoreKind = storeKind === 'sqlite' && testDatabaseUrl() ? 'postgres' : storeKind
+  let database: TestDatabase | undefined
+  if (kind === 'postgres') {
+    database = databases.get(dataDir) ?? (await createTestDatabase())
+    databases.set(dataDir, database)
+  }
+  // a database made for a temp dir goes with it; one of a caller's dataDir stays for the next start
+  // (the run's globalTeardown drops it)
+  const removeData = async () => {
+    if (!temp) return
+    if (database) {
+      databases.delete(dataDir)
+      await database.drop()
+    }
+    temp.remove()
+  }
+  let store: Store
+  try {
+    store = await openStore({ kind, fixtures, dataDir, now, databaseUrl: database?.url })
+  } catch (err) {
+    await removeData()
+    throw err
+  }
   const app = buildApp({ mode: 'sqlite', ...appOptions, store })
   beforeListen?.(app)
   await app.listen({ port: 0, host: '127.0.0.1' })
@@ -52,8 +80,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     api: (path, init) => get(`/api/v1${path}`, init),
     async close() {
       await app.close()
-      store.close()
-      temp?.remove()
+      await store.close()
+      await removeData()
     },
   }
 }
