@@ -24,7 +24,7 @@ import { actorOf, canView, decide, ORDERING_ROLES } from '../lectures/rules'
 import { validComplete, validDispatch, validOrderInput, validRate, validReason, validSchedule } from '../lectures/validate'
 import { requireRole } from '../plugins/auth'
 import { ErrorBody, IdParams, PageOf } from '../schemas/common'
-import { IdempotencyHeaders } from '../schemas/consultations'
+import { IdempotencyHeaders } from '../modules/consultations/schemas'
 import {
   CalendarEntry,
   CalendarQuery,
@@ -47,7 +47,7 @@ import type { LectureOrderWrite, SignInLock, SignInOutcome } from '../store/lect
 import { StoreConflict } from '../store/store'
 import type { App, RoutePlugin } from '../type-provider'
 import type { WechatConfig } from '../wechat/jscode2session'
-import { REPLAYED_HEADER } from './consultations'
+import { REPLAYED_HEADER } from '../modules/consultations/routes'
 
 export interface LectureRoutesOptions {
   wechat?: WechatConfig

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Database, Statement } from 'better-sqlite3'
 import type { Page, Role, SessionInfo, StaffAccount } from '../../../common/contract'
-import { hashSessionToken, sessionEnd } from '../../store/session-token'
+import { hashSessionToken, sessionEnd } from '../auth/session-token'
 import { maskIp } from '../auth/device'
 import { orgOf, orgPrefixPattern } from '../auth/org-scope'
 import { StatementCache } from '../../store/sqlite/statement-cache'

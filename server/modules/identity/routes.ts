@@ -16,7 +16,7 @@ import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } fr
 import { badRequest, conflict, forbidden, unavailable } from '../../errors'
 import { requireRole } from '../../plugins/auth'
 import { ErrorBody } from '../../schemas/common'
-import { Session, User as UserSchema } from '../../schemas/auth'
+import { Session, User as UserSchema } from '../auth/session-schemas'
 import { SqliteStore } from '../../store/sqlite'
 import type { RoutePlugin } from '../../type-provider'
 import { AccessTokenCache } from '../../wechat/access-token'

@@ -6,7 +6,7 @@
  * Keys are per user and per scope (the route), so clients need only make them unique per user.
  */
 import { createHash } from 'node:crypto'
-import { type IdempotencyRecord, StoreConflict } from './store'
+import { type IdempotencyRecord, StoreConflict } from '../../store/store'
 
 /** each idempotent write: its scope (the route, as in the contract's Endpoints) and success status */
 export const IDEMPOTENT_WRITES = {

@@ -3,10 +3,10 @@
  * writes. Shared by both stores so they answer alike; a full phone number leaves only through
  * toConsultationForResponder.
  */
-import type { Consultation, ConsultationForResponder, ConsultationInput } from '../../common/contract'
+import type { Consultation, ConsultationForResponder, ConsultationInput } from '../../../common/contract'
 import { randomUUID } from 'node:crypto'
-import { requestHash } from './idempotency'
-import type { ConsultationRecord } from './store'
+import { requestHash } from '../idempotency'
+import type { ConsultationRecord } from '../../store/store'
 
 /** 13812345678 → 138****5678 */
 export function maskMobile(phone: string): string {

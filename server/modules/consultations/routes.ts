@@ -13,20 +13,20 @@ import {
   type Consultation as ConsultationEntity,
   type ConsultationInput as Input,
   type Region,
-} from '../../common/contract'
-import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../content-check'
-import { badRequest, conflict, idempotencyKeyReused, notFound } from '../errors'
-import { WRITE_LIMITS } from '../modules/abuse/limits'
-import { requireRole } from '../plugins/auth'
-import { ErrorBody, IdParams, PageOf } from '../schemas/common'
-import { Consultation, ConsultationForResponder, ConsultationInput, ConsultationQuery, IdempotencyHeaders, ReplyInput } from '../schemas/consultations'
-import { consultationInputHash } from '../store/consultations'
-import { IDEMPOTENT_WRITES, replayOf } from '../store/idempotency'
-import { type Store, StoreConflict } from '../store/store'
-import type { RoutePlugin } from '../type-provider'
-import type { WechatConfig } from '../wechat/jscode2session'
-import { StaffScopeRepository } from '../modules/staff-scope/repository'
-import { covers, regionPattern, requireOrg } from '../modules/staff-scope/scope'
+} from '../../../common/contract'
+import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../../content-check'
+import { badRequest, conflict, idempotencyKeyReused, notFound } from '../../errors'
+import { WRITE_LIMITS } from '../abuse/limits'
+import { requireRole } from '../../plugins/auth'
+import { ErrorBody, IdParams, PageOf } from '../../schemas/common'
+import { Consultation, ConsultationForResponder, ConsultationInput, ConsultationQuery, IdempotencyHeaders, ReplyInput } from './schemas'
+import { consultationInputHash } from './records'
+import { IDEMPOTENT_WRITES, replayOf } from '../idempotency'
+import { type Store, StoreConflict } from '../../store/store'
+import type { RoutePlugin } from '../../type-provider'
+import type { WechatConfig } from '../../wechat/jscode2session'
+import { StaffScopeRepository } from '../staff-scope/repository'
+import { covers, regionPattern, requireOrg } from '../staff-scope/scope'
 
 export interface ConsultationRoutesOptions {
   /** msgSecCheck when set; the local word list otherwise */
