@@ -8,8 +8,6 @@ import type {
   CampaignStatus,
   CampaignSummary,
   Consultation,
-  ConsultationForResponder,
-  ConsultationInput,
   ConsultationStatus,
   Course,
   CourseSummary,
@@ -24,11 +22,11 @@ import type {
   PolicySummary,
   Region,
   Role,
-  Session,
   Topic,
-  User,
   Video,
 } from '../../common/contract'
+import type { AuthRepository } from '../modules/auth/repository'
+import type { ConsultationRepository } from '../modules/consultations/repository'
 import type { LectureStore } from './lectures/store'
 import type { QuizStore } from './quiz/quiz-store'
 
@@ -135,6 +133,8 @@ export interface Store {
   orgNames(): ReadonlyMap<string, string>
   readonly lectures: LectureStore
   readonly quiz: QuizStore
+  readonly auth: AuthRepository
+  readonly consultations: ConsultationRepository
 
   listTopics(): Topic[]
   listDepartments(): string[]
@@ -178,37 +178,6 @@ export interface Store {
   getCampaign(id: string): Campaign | undefined
 
   home(): Home
-
-  upsertUser(input: UserInput): User
-  getUser(id: string): User | undefined
-  createSession(input: SessionInput): Session
-  /** undefined when the token is unknown or expired */
-  getSession(token: string): Session | undefined
-  /** the organisation (region code: 市, 县, 乡镇) a staff account acts for (users.org_code) */
-  setUserOrg(userId: string, code: string): void
-  /** the openid of a user who signed in with WeChat (for msgSecCheck); undefined otherwise */
-  wechatOpenid(userId: string): string | undefined
-
-  /**
-   * Stores a consultation (input already validated and trimmed) as pending. With a key, the
-   * consultation and its idempotency record are written in one transaction; a second call with
-   * the same key and input returns the first answer (`replayed`), with other input it throws
-   * StoreConflict('idempotency-key-reused'). Throws for an unknown user, topic or region.
-   */
-  createConsultation(userId: string, input: ConsultationInput, idempotencyKey?: string): ConsultationWrite
-  /** the user's own, newest first, phone masked */
-  listConsultationsByUser(userId: string): Consultation[]
-  /** for responders: newest first, with the full phone */
-  listConsultations(query: ConsultationListQuery): Page<ConsultationForResponder>
-  /**
-   * Answers a pending consultation; undefined for an unknown id. An answered one throws
-   * StoreConflict('already-answered') — even for identical text: only a replay of the same
-   * Idempotency-Key (same id and text) returns the first answer instead.
-   */
-  replyConsultation(id: string, responder: Responder, text: string, idempotencyKey?: string): ConsultationWrite | undefined
-  getConsultation(id: string): ConsultationRecord | undefined
-  /** the record of an earlier write with this key, to replay it before doing any work */
-  findIdempotencyRecord(userId: string, scope: string, key: string): IdempotencyRecord | undefined
 
   close(): Promise<void>
 }

@@ -518,8 +518,8 @@ describe('content check with WeChat configured: msgSecCheck v2', () => {
 it('falls back to the local list when WeChat cannot be reached', async () => {
   const h = await start({ wechat: { appId: 'a', secret: 's', apiBase: 'http://127.0.0.1:9', timeoutMs: 2000 } })
   try {
-    const user = h.server.store.upsertUser({ provider: 'wechat', externalId: 'o-offline', nickname: '微信用户', role: 'resident' })
-    const { token } = h.server.store.createSession({ userId: user.id })
+    const user = await h.server.store.auth.upsertUser({ provider: 'wechat', externalId: 'o-offline', nickname: '微信用户', role: 'resident' })
+    const { token } = await h.server.store.auth.createSession({ userId: user.id })
     expect((await h.submit(token, VALID)).status).toBe(201)
     await expectError(await h.submit(token, { ...VALID, question: '出售枪支请联系' }), 400, 'bad_request', CONTENT_REFUSED_MESSAGE)
     const output = h.log.join('')

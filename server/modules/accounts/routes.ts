@@ -102,10 +102,15 @@ export function accountRoutes(): RoutePlugin {
         const hash = requestHash({ username, name, role: body.role, orgCode: body.orgCode, department, ...(lecturerId ? { lecturerId } : {}) })
         const key = request.headers['idempotency-key']
         const replay = () => {
-          const earlier = key ? app.store.findIdempotencyRecord(admin.id, CREATE_SCOPE, key) : undefined
+          // synchronous, inside accounts.transaction below (modules/idempotency has the async findIdempotencyRecord)
+          const earlier = key
+            ? (app.store.db
+                .prepare('SELECT request_hash, response_body FROM idempotency_keys WHERE user_id = ? AND scope = ? AND key = ?')
+                .get(admin.id, CREATE_SCOPE, key) as { request_hash: string; response_body: string } | undefined)
+            : undefined
           if (!earlier) return undefined
-          if (earlier.requestHash !== hash) throw idempotencyKeyReused()
-          return earlier.body as StaffAccountEntity
+          if (earlier.request_hash !== hash) throw idempotencyKeyReused()
+          return JSON.parse(earlier.response_body) as StaffAccountEntity
         }
         const earlier = replay()
         if (earlier) return reply.code(201).header(REPLAYED_HEADER, 'true').send(earlier)

@@ -69,7 +69,7 @@ export function staffAuthRoutes(): RoutePlugin {
         // a disabled account answers exactly like a wrong password (same check, same message, and
         // the attempt counts), so an old password cannot be confirmed as still right
         if (!ok || !credential || credential.disabled) {
-          const user = slot.last && credential ? app.store.getUser(credential.userId) : undefined
+          const user = slot.last && credential ? await app.store.auth.getUser(credential.userId) : undefined
           if (user) {
             accounts.transaction(() =>
               auditInTransaction(app, request, { actor: actorOf(user), action: 'auth.password.locked', targetType: 'user', targetId: user.id }),
@@ -80,10 +80,11 @@ export function staffAuthRoutes(): RoutePlugin {
           throw new ApiError(401, 'unauthorized', WRONG_CREDENTIALS)
         }
 
+        // created before the sign-in is recorded: should that fail, no one ever holds the token
+        const created = await app.store.auth.createSession({ userId: credential.userId, userAgent: request.headers['user-agent'], ip: request.ip })
         const session = accounts.transaction(() => {
           attempts.clear(username)
           accounts.recordLogin(credential.userId)
-          const created = app.store.createSession({ userId: credential.userId, userAgent: request.headers['user-agent'], ip: request.ip })
           auditInTransaction(app, request, { actor: actorOf(created.user), targetId: created.user.id })
           return created
         })

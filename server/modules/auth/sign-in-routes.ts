@@ -47,15 +47,15 @@ export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
           const { role } = request.body
           const nickname = request.body.name?.trim() || DEV_NICKNAMES[role]
           // one dev account per role, organisation and name: a county editor is not the city's
-          const org = request.body.org === undefined ? undefined : validOrg(request.body.org, app.store.regionTree())
+          const org = request.body.org === undefined ? undefined : validOrg(request.body.org, await app.store.regionTree())
           const externalId = org ? `${role}:${org}:${nickname}` : `${role}:${nickname}`
-          const user = app.store.upsertUser({ provider: 'dev', externalId, nickname, role })
-          if (org) app.store.setUserOrg(user.id, org)
+          const user = await app.store.auth.upsertUser({ provider: 'dev', externalId, nickname, role })
+          if (org) await app.store.auth.setUserOrg(user.id, org)
           // staff without `org` act for the city, so demos and tests see data (a staff account
           // without an organisation sees nothing); a demo lecturer name links to that lecturer
-          else if (role !== 'resident') app.store.setUserOrg(user.id, CITY_ORG_CODE)
-          if (role === 'lecturer') linkDemoLecturer(app, user.id, nickname)
-          return app.store.createSession({ userId: user.id, userAgent: request.headers['user-agent'], ip: request.ip })
+          else if (role !== 'resident') await app.store.auth.setUserOrg(user.id, CITY_ORG_CODE)
+          if (role === 'lecturer') await linkDemoLecturer(app, user.id, nickname)
+          return app.store.auth.createSession({ userId: user.id, userAgent: request.headers['user-agent'], ip: request.ip })
         },
       )
     }
@@ -66,14 +66,14 @@ export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
       async (request) => {
         if (!options.wechat) throw unavailable('未配置微信登录')
         const wx = await jscode2session(options.wechat, request.body.code)
-        const user = app.store.upsertUser({
+        const user = await app.store.auth.upsertUser({
           provider: 'wechat',
           externalId: wx.openid,
           // only for a new user: an existing one keeps the name they chose
           nickname: defaultNickname(),
           role: 'resident',
         })
-        return app.store.createSession({ userId: user.id, sessionKey: wx.sessionKey, userAgent: request.headers['user-agent'], ip: request.ip })
+        return app.store.auth.createSession({ userId: user.id, sessionKey: wx.sessionKey, userAgent: request.headers['user-agent'], ip: request.ip })
       },
     )
 

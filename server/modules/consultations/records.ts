@@ -1,7 +1,6 @@
 /**
- * Consultation records → what residents and responders see, and the request hashes of the two
- * writes. Shared by both stores so they answer alike; a full phone number leaves only through
- * toConsultationForResponder.
+ * Consultation records: rows → what residents and responders see, and the request hashes of the
+ * two writes. A full phone number leaves only through toConsultationForResponder.
  */
 import type { Consultation, ConsultationForResponder, ConsultationInput } from '../../../common/contract'
 import { randomUUID } from 'node:crypto'
@@ -38,7 +37,7 @@ export function replyHash(id: string, text: string): string {
   return requestHash({ id, text })
 }
 
-/** A new, unanswered consultation as both stores keep it. */
+/** A new, unanswered consultation. */
 export function newConsultationRecord(userId: string, input: ConsultationInput, now: Date): ConsultationRecord {
   return {
     id: randomUUID(),
@@ -49,5 +48,38 @@ export function newConsultationRecord(userId: string, input: ConsultationInput, 
     ...(input.phone ? { phone: input.phone } : {}),
     status: 'pending',
     createdAt: now.toISOString(),
+  }
+}
+
+/** a row of the consultations table, as either database returns it */
+export interface ConsultationRow {
+  id: string | null
+  user_id: string
+  topic: string
+  question: string
+  region_code: string
+  phone: string | null
+  status: string
+  created_at: string
+  reply_text: string | null
+  reply_department: string | null
+  replied_by: string | null
+  replied_at: string | null
+}
+
+export function consultationFrom(r: ConsultationRow): ConsultationRecord {
+  return {
+    id: r.id!,
+    userId: r.user_id,
+    topic: r.topic,
+    question: r.question,
+    regionCode: r.region_code,
+    ...(r.phone !== null ? { phone: r.phone } : {}),
+    status: r.status as ConsultationRecord['status'],
+    createdAt: r.created_at,
+    ...(r.reply_text !== null && r.reply_department !== null && r.replied_at !== null
+      ? { reply: { text: r.reply_text, department: r.reply_department, repliedAt: r.replied_at } }
+      : {}),
+    ...(r.replied_by !== null ? { repliedBy: r.replied_by } : {}),
   }
 }

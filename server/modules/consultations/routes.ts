@@ -65,19 +65,19 @@ function hasRegion(nodes: Region[] | undefined, code: string): boolean {
 }
 
 /** trimmed, and every field checked against the store: a clear 400 for the first problem */
-function validInput(body: Input, store: Store): Input {
-  if (!store.listTopics().some((t) => t.id === body.topic)) throw badRequest('请选择咨询主题')
+async function validInput(body: Input, store: Store): Promise<Input> {
+  if (!(await store.listTopics()).some((t) => t.id === body.topic)) throw badRequest('请选择咨询主题')
   const question = body.question.trim()
   if (length(question) < CONSULTATION_QUESTION_MIN) throw badRequest(`问题至少${CONSULTATION_QUESTION_MIN}个字`)
   if (length(question) > CONSULTATION_QUESTION_MAX) throw badRequest(`问题最多${CONSULTATION_QUESTION_MAX}字`)
-  if (!hasRegion(store.regionTree(), body.regionCode)) throw badRequest('请选择所在地区')
+  if (!hasRegion(await store.regionTree(), body.regionCode)) throw badRequest('请选择所在地区')
   return { topic: body.topic, question, regionCode: body.regionCode, ...(body.phone ? { phone: body.phone } : {}) }
 }
 
 /** a store write, with its conflicts as the API says them */
-function write<T>(run: () => T): T {
+async function write<T>(run: () => T | Promise<T>): Promise<T> {
   try {
-    return run()
+    return await run()
   } catch (err) {
     if (!(err instanceof StoreConflict)) throw err
     throw err.reason === 'already-answered' ? conflict('该咨询已答复') : idempotencyKeyReused()
@@ -105,21 +105,21 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
       },
       async (request, reply) => {
         const user = request.user!
-        const input = validInput(request.body, app.store)
+        const input = await validInput(request.body, app.store)
         const key = request.headers['idempotency-key']
         const { scope, status } = IDEMPOTENT_WRITES.createConsultation
 
         // a retry is answered before any check runs again: what was accepted stays accepted
-        const earlier = key && app.store.findIdempotencyRecord(user.id, scope, key)
+        const earlier = key && (await app.store.consultations.findIdempotencyRecord(user.id, scope, key))
         if (earlier) {
-          const body = write(() => replayOf<ConsultationEntity>(earlier, consultationInputHash(input)))
+          const body = await write(() => replayOf<ConsultationEntity>(earlier, consultationInputHash(input)))
           return reply.code(status).header(REPLAYED_HEADER, 'true').send(body)
         }
 
-        const check = await checker.checkText(input.question, { openid: app.store.wechatOpenid(user.id), log: request.log })
+        const check = await checker.checkText(input.question, { openid: await app.store.auth.wechatOpenid(user.id), log: request.log })
         if (!check.ok) throw badRequest(CONTENT_REFUSED_MESSAGE)
 
-        const result = write(() => app.store.createConsultation(user.id, input, key))
+        const result = await write(() => app.store.consultations.createConsultation(user.id, input, key))
         request.auditTargetId = result.consultation.id
         request.log.info({ consultationId: result.consultation.id, replayed: result.replayed }, 'consultation submitted')
         if (result.replayed) reply.header(REPLAYED_HEADER, 'true')
@@ -134,7 +134,7 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
         config: { cache: 'no-store' },
         onRequest: requireRole(),
       },
-      async (request) => app.store.listConsultationsByUser(request.user!.id),
+      async (request) => app.store.consultations.listConsultationsByUser(request.user!.id),
     )
 
     app.get(
@@ -146,7 +146,7 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
         onRequest: requireRole('responder', 'admin'),
       },
       // only the caller's organisation and below (a staff account without one sees nothing)
-      async (request) => app.store.listConsultations({ ...request.query, regionPattern: regionPattern(requireOrg(request.user!)) }),
+      async (request) => app.store.consultations.listConsultations({ ...request.query, regionPattern: regionPattern(requireOrg(request.user!)) }),
     )
 
     app.post(
@@ -164,7 +164,7 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
       async (request, reply) => {
         const user = request.user!
         // outside the caller's organisation answers exactly as an unknown id
-        const region = scope.consultationRegion(request.params.id)
+        const region = await scope.consultationRegion(request.params.id)
         if (region === undefined || !covers(user, region)) throw notFound('找不到该咨询')
         const text = request.body.text.trim()
         if (!text) throw badRequest('请填写答复内容')
@@ -172,7 +172,7 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
         // the department the resident sees: responder accounts are named after their department
         const responder = { userId: user.id, department: user.nickname }
         const key = request.headers['idempotency-key']
-        const result = write(() => app.store.replyConsultation(request.params.id, responder, text, key))
+        const result = await write(() => app.store.consultations.replyConsultation(request.params.id, responder, text, key))
         if (!result) throw notFound('找不到该咨询')
         request.log.info({ consultationId: request.params.id, replayed: result.replayed }, 'consultation answered')
         if (result.replayed) reply.header(REPLAYED_HEADER, 'true')

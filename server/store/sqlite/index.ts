@@ -4,50 +4,36 @@
  * its idempotency record commit in one IMMEDIATE transaction before the method returns, so a
  * route only answers 201 for what is on disk.
  */
-import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
 import type {
   CampaignStatus,
   CampaignSummary,
   Campaign,
-  Consultation,
-  ConsultationForResponder,
-  ConsultationInput,
   Course,
   CourseSummary,
   LessonProgress,
   Page,
   PolicySummary,
   Region,
-  Session,
   Topic,
-  User,
 } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
 import { campaignStatus, compareCampaigns } from '../campaign-status'
 import { sortedDistinct } from '../collation'
-import { consultationInputHash, newConsultationRecord, replyHash, toConsultation, toConsultationForResponder } from '../../modules/consultations/records'
 import { composeHome } from '../home'
 import { SqliteLectureStore } from '../lectures/sqlite'
-import { IDEMPOTENT_WRITES, replayOf } from '../../modules/idempotency'
 import { pageOffset } from '../paging'
 import { searchTerms } from '../policy-search'
 import { toCampaignSummary } from '../projections'
-import { hashSessionToken, newSessionToken, SESSION_TOUCH_MS, SESSION_TTL_MS, sessionEnd, STAFF_IDLE_MS } from '../../modules/auth/session-token'
-import { deviceSummary } from '../../modules/auth/device'
 import { orgNames } from '../../modules/auth/org-scope'
+import { AuthRepository } from '../../modules/auth/repository'
+import { ConsultationRepository } from '../../modules/consultations/repository'
 import {
-  type ConsultationListQuery,
-  type ConsultationWrite,
   type InterpretationSearch,
   type PageRequest,
   type PolicySearch,
-  type Responder,
-  type SessionInput,
   type Store,
-  StoreConflict,
   type StoreOptions,
-  type UserInput,
   progressOf,
   VIEW_REPLAY_WINDOW_MS,
   type VideoSearch,
@@ -57,9 +43,7 @@ import { migrateDb } from '../../db/migrate'
 import type { Db } from '../../db/database'
 import {
   campaignFrom,
-  consultationFrom,
   faqFrom,
-  idempotencyFrom,
   INTERPRETATION_SUMMARY_COLUMNS,
   interpretationFrom,
   interpretationSummaryFrom,
@@ -68,20 +52,16 @@ import {
   POLICY_SUMMARY_COLUMNS,
   policyFrom,
   policySummaryFrom,
-  userFrom,
   videoFrom,
   type CampaignRow,
-  type ConsultationRow,
   type CourseRow,
   type FaqRow,
-  type IdempotencyRow,
   type InterpretationDetailRow,
   type InterpretationRow,
   type LectureTopicRow,
   type LessonRow,
   type PolicyDetailRow,
   type PolicyRow,
-  type UserRow,
   type VideoRow,
 } from './rows'
 import { seedIfEmpty } from './seed'
@@ -110,6 +90,8 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const
   readonly lectures: SqliteLectureStore
   readonly quiz: SqliteQuizStore
+  readonly auth: AuthRepository
+  readonly consultations: ConsultationRepository
   /** whether this open seeded the database (false on a second start) */
   readonly seeded: boolean
   /** the query layer (Kysely over SQLite or PostgreSQL) the domain repositories use */
@@ -134,6 +116,8 @@ export class SqliteStore implements Store {
     this.seeded = seedIfEmpty(this.db, options.fixtures)
     this.lectures = new SqliteLectureStore(this.db, this.now)
     this.quiz = new SqliteQuizStore(this.db, this.now, options.fixtures)
+    this.auth = new AuthRepository(options.db, this.now, () => this.orgNames())
+    this.consultations = new ConsultationRepository(options.db, this.now)
   }
 
   listTopics(): Topic[] {
@@ -330,176 +314,14 @@ export class SqliteStore implements Store {
     return composeHome(this)
   }
 
-  upsertUser(input: UserInput): User {
-    this.stmt(
-      `INSERT INTO users (id, provider, external_id, nickname, role, region_code, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, external_id) DO NOTHING`,
-    ).run(randomUUID(), input.provider, input.externalId, input.nickname, input.role, input.regionCode ?? null, this.now().toISOString())
-    const row = this.get<UserRow>('SELECT id, nickname, role, region_code FROM users WHERE provider = ? AND external_id = ?', input.provider, input.externalId)
-    return userFrom(row!)
-  }
-
-  getUser(id: string) {
-    const row = this.get<UserRow>('SELECT id, nickname, role, region_code, org_code, department FROM users WHERE id = ?', id)
-    return row && userFrom(row, this.orgNames())
-  }
-
   /** 台州市 and the counties and townships of the region tree by code (regions do not change while running) */
   orgNames(): ReadonlyMap<string, string> {
     this.orgNameMap ??= orgNames(this.regionTree())
     return this.orgNameMap
   }
 
-  /**
-   * A resident's session lasts SESSION_TTL_MS; any other role's also ends after STAFF_IDLE_MS
-   * unused. A disabled user gets none.
-   */
-  createSession(input: SessionInput): Session {
-    const user = this.getUser(input.userId)
-    if (!user) throw new Error(`createSession: no user ${input.userId}`)
-    const token = newSessionToken()
-    const now = this.now()
-    const absolute = new Date(now.getTime() + SESSION_TTL_MS).toISOString()
-    const idleMs = user.role === 'resident' ? null : STAFF_IDLE_MS
-    this.stmt(
-      `INSERT INTO sessions (token_hash, user_id, session_key, created_at, expires_at, id, last_seen_at, idle_ms, device, ip)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      hashSessionToken(token),
-      user.id,
-      input.sessionKey ?? null,
-      now.toISOString(),
-      absolute,
-      randomUUID(),
-      now.toISOString(),
-      idleMs,
-      deviceSummary(input.userAgent),
-      input.ip ?? null,
-    )
-    return { token, user, expiresAt: sessionEnd(absolute, now.toISOString(), idleMs) }
-  }
-
-  /**
-   * One lookup by the token's hash (the primary key) joined to the user by id. A staff session's
-   * last-seen is written at most once a minute, which is what keeps it alive.
-   */
-  getSession(token: string): Session | undefined {
-    const hash = hashSessionToken(token)
-    const row = this.get<UserRow & { expires_at: string; last_seen_at: string | null; idle_ms: number | null }>(
-      `SELECT u.id, u.nickname, u.role, u.region_code, u.org_code, u.department, s.expires_at, s.last_seen_at, s.idle_ms
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND u.disabled_at IS NULL`,
-      hash,
-    )
-    if (!row) return undefined
-    const now = this.now()
-    let lastSeen = row.last_seen_at ?? now.toISOString()
-    if (Date.parse(sessionEnd(row.expires_at, lastSeen, row.idle_ms)) <= now.getTime()) return undefined
-    if (now.getTime() - Date.parse(lastSeen) >= SESSION_TOUCH_MS) {
-      lastSeen = now.toISOString()
-      this.stmt('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(lastSeen, hash)
-    }
-    return { token, user: userFrom(row, this.orgNames()), expiresAt: sessionEnd(row.expires_at, lastSeen, row.idle_ms) }
-  }
-
-  setUserOrg(userId: string, code: string) {
-    this.stmt('UPDATE users SET org_code = ? WHERE id = ?').run(code, userId)
-  }
-
-  wechatOpenid(userId: string) {
-    return this.value<string | undefined>("SELECT external_id FROM users WHERE id = ? AND provider = 'wechat'", userId)
-  }
-
-  createConsultation(userId: string, input: ConsultationInput, idempotencyKey?: string): ConsultationWrite {
-    const { scope, status } = IDEMPOTENT_WRITES.createConsultation
-    const hash = consultationInputHash(input)
-    return this.db
-      .transaction((): ConsultationWrite => {
-        const earlier = idempotencyKey && this.findIdempotencyRecord(userId, scope, idempotencyKey)
-        if (earlier) return { consultation: replayOf<Consultation>(earlier, hash), replayed: true }
-        const record = newConsultationRecord(userId, input, this.now())
-        this.stmt(
-          `INSERT INTO consultations (id, user_id, topic, question, region_code, phone, status, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(record.id, userId, record.topic, record.question, record.regionCode, record.phone ?? null, record.status, record.createdAt)
-        const consultation = toConsultation(record)
-        if (idempotencyKey) this.remember(userId, scope, idempotencyKey, hash, status, consultation)
-        return { consultation, replayed: false }
-      })
-      .immediate()
-  }
-
-  listConsultationsByUser(userId: string): Consultation[] {
-    return this.all<ConsultationRow>('SELECT * FROM consultations WHERE user_id = ? ORDER BY created_at DESC, rowid DESC', userId).map((r) =>
-      toConsultation(consultationFrom(r)),
-    )
-  }
-
-  listConsultations(query: ConsultationListQuery): Page<ConsultationForResponder> {
-    const conditions: [string, unknown][] = []
-    if (query.status) conditions.push(['status = ?', query.status])
-    if (query.regionPattern !== undefined) conditions.push(['region_code LIKE ?', query.regionPattern])
-    return this.page(
-      'SELECT * FROM consultations',
-      'FROM consultations',
-      where(conditions),
-      'ORDER BY created_at DESC, rowid DESC',
-      query,
-      (r: ConsultationRow) => toConsultationForResponder(consultationFrom(r)),
-    )
-  }
-
-  replyConsultation(id: string, responder: Responder, text: string, idempotencyKey?: string) {
-    const { scope, status } = IDEMPOTENT_WRITES.replyConsultation
-    const hash = replyHash(id, text)
-    return this.db
-      .transaction((): ConsultationWrite | undefined => {
-        const earlier = idempotencyKey && this.findIdempotencyRecord(responder.userId, scope, idempotencyKey)
-        if (earlier) return { consultation: replayOf<Consultation>(earlier, hash), replayed: true }
-        const row = this.get<ConsultationRow>('SELECT * FROM consultations WHERE id = ?', id)
-        if (!row) return undefined
-        if (row.status === 'answered') throw new StoreConflict('already-answered')
-        const reply = { text, department: responder.department, repliedAt: this.now().toISOString() }
-        this.stmt(
-          `UPDATE consultations SET status = 'answered', reply_text = ?, reply_department = ?, replied_by = ?,
-         replied_at = ? WHERE id = ? AND status = 'pending'`,
-        ).run(reply.text, reply.department, responder.userId, reply.repliedAt, id)
-        const consultation = toConsultation({
-          ...consultationFrom(row),
-          status: 'answered',
-          reply,
-          repliedBy: responder.userId,
-        })
-        if (idempotencyKey) this.remember(responder.userId, scope, idempotencyKey, hash, status, consultation)
-        return { consultation, replayed: false }
-      })
-      .immediate()
-  }
-
-  getConsultation(id: string) {
-    const row = this.get<ConsultationRow>('SELECT * FROM consultations WHERE id = ?', id)
-    return row && consultationFrom(row)
-  }
-
-  findIdempotencyRecord(userId: string, scope: string, key: string) {
-    const row = this.get<IdempotencyRow>(
-      `SELECT request_hash, response_status, response_body, created_at FROM idempotency_keys
-       WHERE user_id = ? AND scope = ? AND key = ?`,
-      userId,
-      scope,
-      key,
-    )
-    return row && idempotencyFrom(row)
-  }
-
   async close(): Promise<void> {
     if (this.db.open) await this.database.close()
-  }
-
-  private remember(userId: string, scope: string, key: string, requestHash: string, status: number, body: unknown) {
-    this.stmt(
-      `INSERT INTO idempotency_keys (user_id, scope, key, request_hash, response_status, response_body, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(userId, scope, key, requestHash, status, JSON.stringify(body), this.now().toISOString())
   }
 
   private withStatus(c: Campaign): Campaign {
