@@ -20,6 +20,7 @@ import { leaderboard, startAttempt, submitAttempt } from '../server/quiz/service
 import { DB_FILE_NAME } from '../server/store/sqlite'
 import { openStore } from '../server/store/open-store'
 import { startProcess } from './bench/server-process'
+import { inOneTransaction } from './bench/batch'
 
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 100_000)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
@@ -83,9 +84,9 @@ async function main() {
   let loaded = 0
   const batch = 500
   for (let first = 0; first < users; first += batch) {
-    store.db.transaction(() => {
+    await inOneTransaction(store.db, async () => {
       for (let u = first; u < Math.min(users, first + batch); u++) {
-        const user = store.upsertUser({ provider: 'dev', externalId: `resident:bench-${u}`, nickname: `居民${u}`, role: 'resident' })
+        const user = await store.auth.upsertUser({ provider: 'dev', externalId: `resident:bench-${u}`, nickname: `居民${u}`, role: 'resident' })
         const region = codes[Math.floor(random() * codes.length)]
         for (let k = 0; k < PER_USER && loaded < ATTEMPTS; k++, loaded++) {
           clock = Date.now() - (5 - k) * DAY + Math.floor(random() * 6 * 3600_000)
@@ -96,24 +97,24 @@ async function main() {
           submitAttempt(store, user, attempt.id, answers)
         }
       }
-    })()
+    })
   }
   const loadSec = (Date.now() - started) / 1000
 
   // 2. PREPARED users with a session and a running attempt each, for the submit phase
   clock = Date.now()
   const prepared: Prepared[] = []
-  store.db.transaction(() => {
+  await inOneTransaction(store.db, async () => {
     for (let i = 0; i < PREPARED; i++) {
-      const user: User = store.upsertUser({ provider: 'dev', externalId: `resident:submit-${i}`, nickname: `答题者${i}`, role: 'resident' })
-      const { token } = store.createSession({ userId: user.id })
+      const user: User = await store.auth.upsertUser({ provider: 'dev', externalId: `resident:submit-${i}`, nickname: `答题者${i}`, role: 'resident' })
+      const { token } = await store.auth.createSession({ userId: user.id })
       const { attempt } = startAttempt(store, user, CAMPAIGN, { regionCode: codes[i % codes.length] }, random)
       const answers = Object.fromEntries(attempt.questions.map((q) => [q.id, [q.options[Math.floor(random() * q.options.length)].key]]))
       prepared.push({ token, attemptId: attempt.id, body: JSON.stringify({ answers }) })
     }
-  })()
-  const viewer = store.upsertUser({ provider: 'dev', externalId: 'resident:bench-0', nickname: '居民0', role: 'resident' })
-  const viewerToken = store.createSession({ userId: viewer.id }).token
+  })
+  const viewer = await store.auth.upsertUser({ provider: 'dev', externalId: 'resident:bench-0', nickname: '居民0', role: 'resident' })
+  const viewerToken = (await store.auth.createSession({ userId: viewer.id })).token
   const counts = store.db.prepare("SELECT COUNT(*) AS attempts, SUM(status = 'submitted') AS submitted FROM quiz_attempts").get() as {
     attempts: number
     submitted: number

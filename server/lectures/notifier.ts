@@ -16,7 +16,7 @@ export const LECTURE_DETAIL_PAGE = 'packages/lecture/pages/detail/index'
 
 export interface LectureNotifier {
   /** the state a new notification for this orderer starts in */
-  initialState(ordererId: string): NotificationDelivery
+  initialState(ordererId: string): Promise<NotificationDelivery>
   /** sends a 'pending' notification; never throws */
   deliver(notification: LectureNotification, ordererId: string, topicTitle: string, log: FastifyBaseLogger): Promise<void>
   /** resolves when every send under way has finished */
@@ -48,13 +48,19 @@ export function createLectureNotifier(store: Store, wechat?: WechatConfig): Lect
   }
 
   return {
-    initialState(ordererId) {
-      return tokens && store.wechatOpenid(ordererId) ? 'pending' : 'not_sent'
+    async initialState(ordererId) {
+      return tokens && (await store.auth.wechatOpenid(ordererId)) ? 'pending' : 'not_sent'
     },
     deliver(n, ordererId, topicTitle, log) {
-      const openid = store.wechatOpenid(ordererId)
-      if (n.wechat !== 'pending' || !tokens || !openid) return Promise.resolve()
-      const p = send(n, openid, topicTitle, log).finally(() => pending.delete(p))
+      if (n.wechat !== 'pending' || !tokens) return Promise.resolve()
+      // pending from the openid's lookup on, so settle() waits for it too
+      const p = store.auth
+        .wechatOpenid(ordererId)
+        .then((openid) => (openid ? send(n, openid, topicTitle, log) : undefined))
+        .catch((err: unknown) =>
+          log.warn({ notificationId: n.id, err: err instanceof Error ? err.message : String(err) }, 'lecture subscription message failed'),
+        )
+        .finally(() => pending.delete(p))
       pending.add(p)
       return p
     },

@@ -14,8 +14,8 @@ import type {
   Role,
   TimeOfDay,
 } from '../../common/contract'
-import { requestHash } from '../store/idempotency'
-import { maskMobile } from '../store/consultations'
+import { requestHash } from '../modules/idempotency'
+import { maskMobile } from '../modules/consultations/records'
 import { actorOf, allowedActions, type Caller, decide, seesFullPhone } from './rules'
 
 export interface LectureEventRecord extends LectureOrderEvent {

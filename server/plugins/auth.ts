@@ -19,7 +19,7 @@ export function setupAuth(app: FastifyInstance, store: Store): void {
   app.decorateRequest('user', null)
   app.addHook('onRequest', async (request) => {
     const token = bearerToken(request)
-    request.user = token ? (store.getSession(token)?.user ?? null) : null
+    request.user = token ? ((await store.auth.getSession(token))?.user ?? null) : null
   })
 }
 

@@ -27,7 +27,7 @@ import type {
 import { ApiError, badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../errors'
 import { integrityOf } from '../modules/contest-integrity/repository'
 import { keysRevealedAt, keyVerdict, PRACTICE_REFUSALS, practiceVerdict } from '../modules/contest-integrity/rules'
-import { requestHash } from '../store/idempotency'
+import { requestHash } from '../modules/idempotency'
 import type { Store } from '../store/store'
 import { attemptsLeft, canStart, START_REFUSAL_MESSAGES } from './limits'
 import { type MistakeChange, nextMistake } from './mistakes'

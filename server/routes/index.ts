@@ -1,8 +1,8 @@
 /** Every /api/v1 route, one file per domain. */
 import type { RoutePlugin } from '../type-provider'
-import { authRoutes, type AuthRoutesOptions } from './auth'
+import { authRoutes, type AuthRoutesOptions } from '../modules/auth/sign-in-routes'
 import campaignRoutes from './campaigns'
-import { consultationRoutes } from './consultations'
+import { consultationRoutes } from '../modules/consultations/routes'
 import healthRoutes from './health'
 import lectureTopicRoutes from './lecture-topics'
 import { lectureRoutes } from './lectures'

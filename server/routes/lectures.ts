@@ -24,7 +24,7 @@ import { actorOf, canView, decide, ORDERING_ROLES } from '../lectures/rules'
 import { validComplete, validDispatch, validOrderInput, validRate, validReason, validSchedule } from '../lectures/validate'
 import { requireRole } from '../plugins/auth'
 import { ErrorBody, IdParams, PageOf } from '../schemas/common'
-import { IdempotencyHeaders } from '../schemas/consultations'
+import { IdempotencyHeaders } from '../modules/consultations/schemas'
 import {
   CalendarEntry,
   CalendarQuery,
@@ -47,7 +47,7 @@ import type { LectureOrderWrite, SignInLock, SignInOutcome } from '../store/lect
 import { StoreConflict } from '../store/store'
 import type { App, RoutePlugin } from '../type-provider'
 import type { WechatConfig } from '../wechat/jscode2session'
-import { REPLAYED_HEADER } from './consultations'
+import { REPLAYED_HEADER } from '../modules/consultations/routes'
 
 export interface LectureRoutesOptions {
   wechat?: WechatConfig
@@ -171,7 +171,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
     const checker = options.contentChecker ?? createContentChecker({ wechat: options.wechat })
     /** 400 and nothing stored when any of the texts fails the content check */
     const checkTexts = async (request: FastifyRequest, userId: string, texts: readonly string[]) => {
-      const openid = app.store.wechatOpenid(userId)
+      const openid = await app.store.auth.wechatOpenid(userId)
       for (const text of texts) {
         const check = await checker.checkText(text, { openid, log: request.log })
         if (!check.ok) throw badRequest(CONTENT_REFUSED_MESSAGE)
@@ -218,10 +218,11 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
           await checkTexts(request, user.id, [fields.placeName, fields.contactName, ...(fields.notes ? [fields.notes] : [])])
         }
         const caller = await callerOf(app, user)
+        const wechat = await notifier.initialState(user.id)
         const result = write(() =>
           app.store.lectures.createOrder(caller, fields, {
             idempotencyKey: request.headers['idempotency-key'],
-            wechat: notifier.initialState(user.id),
+            wechat,
           }),
         )
         request.log.info({ lectureOrderId: result.order.id, replayed: result.replayed }, 'lecture order submitted')
@@ -325,7 +326,8 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
           }
           const cmd = await command(request.body as B, order, todayFor(request, user.id, lectureScope(action)), user)
           if (!retry) await checkTexts(request, user.id, publicTexts(cmd))
-          const result = write(() => app.store.lectures.transition(id, cmd, caller, { idempotencyKey: key, wechat: notifier.initialState(order.userId) }))
+          const wechat = await notifier.initialState(order.userId)
+          const result = write(() => app.store.lectures.transition(id, cmd, caller, { idempotencyKey: key, wechat }))
           if (!result) throw notFound('找不到该点单')
           request.log.info({ lectureOrderId: id, action, replayed: result.replayed }, 'lecture order step')
           return finish(request, reply, result, order.userId, order.topicTitle)

@@ -12,7 +12,7 @@ import type { LimitRule } from '../plugins/rate-limit'
 import { WRITE_LIMITS } from '../modules/abuse/limits'
 import * as quiz from '../quiz/service'
 import { ErrorBody, IdParams } from '../schemas/common'
-import { IdempotencyHeaders } from '../schemas/consultations'
+import { IdempotencyHeaders } from '../modules/consultations/schemas'
 import {
   Attempt,
   AttemptResult,
@@ -32,7 +32,7 @@ import {
 } from '../schemas/quiz'
 import type { RoutePlugin } from '../type-provider'
 import type { WechatConfig } from '../wechat/jscode2session'
-import { REPLAYED_HEADER } from './consultations'
+import { REPLAYED_HEADER } from '../modules/consultations/routes'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 

@@ -8,19 +8,16 @@ import type {
   CampaignStatus,
   CampaignSummary,
   Consultation,
-  ConsultationForResponder,
-  ConsultationInput,
   ConsultationStatus,
   LectureTopic,
-  Page,
   Policy,
   Region,
   Role,
-  Session,
   Topic,
-  User,
 } from '../../common/contract'
 import type { ContentRepository } from '../modules/content/repository'
+import type { AuthRepository } from '../modules/auth/repository'
+import type { ConsultationRepository } from '../modules/consultations/repository'
 import type { LectureStore } from './lectures/store'
 import type { QuizStore } from './quiz/quiz-store'
 import type { MediaRepository } from '../modules/media/repository'
@@ -117,49 +114,19 @@ export interface Store {
   readonly lectures: LectureStore
   readonly quiz: QuizStore
   readonly media: MediaRepository
+  readonly auth: AuthRepository
+  readonly consultations: ConsultationRepository
 
   /** synchronous reads left for server/quiz/service.ts until it awaits store.content (then delete) */
   regionTree(): Region[]
   listTopics(): Topic[]
   getPolicy(id: string): Policy | undefined
 
-
   listLectureTopics(filter?: { topic?: string }): LectureTopic[]
 
   /** status is derived from startsAt/endsAt against the store's clock */
   listCampaigns(filter?: { status?: CampaignStatus }): CampaignSummary[]
   getCampaign(id: string): Campaign | undefined
-
-  upsertUser(input: UserInput): User
-  getUser(id: string): User | undefined
-  createSession(input: SessionInput): Session
-  /** undefined when the token is unknown or expired */
-  getSession(token: string): Session | undefined
-  /** the organisation (region code: 市, 县, 乡镇) a staff account acts for (users.org_code) */
-  setUserOrg(userId: string, code: string): void
-  /** the openid of a user who signed in with WeChat (for msgSecCheck); undefined otherwise */
-  wechatOpenid(userId: string): string | undefined
-
-  /**
-   * Stores a consultation (input already validated and trimmed) as pending. With a key, the
-   * consultation and its idempotency record are written in one transaction; a second call with
-   * the same key and input returns the first answer (`replayed`), with other input it throws
-   * StoreConflict('idempotency-key-reused'). Throws for an unknown user, topic or region.
-   */
-  createConsultation(userId: string, input: ConsultationInput, idempotencyKey?: string): ConsultationWrite
-  /** the user's own, newest first, phone masked */
-  listConsultationsByUser(userId: string): Consultation[]
-  /** for responders: newest first, with the full phone */
-  listConsultations(query: ConsultationListQuery): Page<ConsultationForResponder>
-  /**
-   * Answers a pending consultation; undefined for an unknown id. An answered one throws
-   * StoreConflict('already-answered') — even for identical text: only a replay of the same
-   * Idempotency-Key (same id and text) returns the first answer instead.
-   */
-  replyConsultation(id: string, responder: Responder, text: string, idempotencyKey?: string): ConsultationWrite | undefined
-  getConsultation(id: string): ConsultationRecord | undefined
-  /** the record of an earlier write with this key, to replay it before doing any work */
-  findIdempotencyRecord(userId: string, scope: string, key: string): IdempotencyRecord | undefined
 
   close(): Promise<void>
 }

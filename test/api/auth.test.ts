@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Session, User } from '../../common/contract'
 import { ROLES } from '../../common/contract'
 import { requireRole } from '../../server/plugins/auth'
-import { DEV_NICKNAMES } from '../../server/routes/auth'
+import { DEV_NICKNAMES } from '../../server/modules/auth/sign-in-routes'
 import { SqliteStore } from '../../server/store/sqlite'
 import { bearer, postJson, startTestServer, type TestServer } from './helpers/test-server'
 

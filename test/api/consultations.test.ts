@@ -290,6 +290,43 @@ describe('POST /consultations and friends (local word list)', () => {
     })
   })
 
+  describe('concurrent requests: exactly once (rows counted through the API, so on either database)', () => {
+    it('10 concurrent POSTs with one Idempotency-Key make one consultation, and all answer the same', async () => {
+      const me = await h.login('resident')
+      const body = { ...VALID, question: '十个并发请求，同一个请求键，只应有一条咨询。' }
+      const responses = await Promise.all(Array.from({ length: 10 }, () => h.submit(me, body, 'parallel-key')))
+      expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201))
+      expect(responses.filter((r) => r.headers.get('idempotent-replayed') !== 'true')).toHaveLength(1)
+      const bodies = (await Promise.all(responses.map((r) => r.json()))) as Consultation[]
+      for (const b of bodies) expect(b).toEqual(bodies[0])
+      const mine = (await (await h.server.api('/consultations/mine', bearer(me))).json()) as Consultation[]
+      expect(mine).toEqual([bodies[0]])
+    })
+
+    it('5 concurrent replies to one consultation: one 200, the rest 409, and the 200 is what is stored', async () => {
+      const asker = await h.login('resident')
+      const { id } = (await (await h.submit(asker, VALID)).json()) as Consultation
+      const responders = await Promise.all(Array.from({ length: 5 }, (_, i) => h.login('responder', `并发答复员${i}`)))
+      const responses = await Promise.all(responders.map((token, i) => h.reply(token, id, { text: `第${i + 1}份答复` })))
+      expect(responses.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409])
+      const winner = responses.find((r) => r.status === 200)!
+      const answered = (await winner.json()) as Consultation
+      for (const r of responses.filter((x) => x.status === 409)) await expectError(r, 409, 'conflict', '该咨询已答复')
+      const [mine] = (await (await h.server.api('/consultations/mine', bearer(asker))).json()) as Consultation[]
+      expect(mine).toEqual(answered)
+    })
+
+    it('5 concurrent retries of one reply with its Idempotency-Key: all 200 with the one answer', async () => {
+      const { id } = (await (await h.submit(resident, VALID)).json()) as Consultation
+      const responder = await h.login('responder')
+      const responses = await Promise.all(Array.from({ length: 5 }, () => h.reply(responder, id, { text: '已受理，三日内回电。' }, 'parallel-reply')))
+      expect(responses.map((r) => r.status)).toEqual(Array(5).fill(200))
+      expect(responses.filter((r) => r.headers.get('idempotent-replayed') !== 'true')).toHaveLength(1)
+      const bodies = (await Promise.all(responses.map((r) => r.json()))) as Consultation[]
+      for (const b of bodies) expect(b).toEqual(bodies[0])
+    })
+  })
+
   describe('replies', () => {
     it('the resident sees 已回复 with the answer, who answered and when', async () => {
       const asker = await h.login('resident')
@@ -518,8 +555,8 @@ describe('content check with WeChat configured: msgSecCheck v2', () => {
 it('falls back to the local list when WeChat cannot be reached', async () => {
   const h = await start({ wechat: { appId: 'a', secret: 's', apiBase: 'http://127.0.0.1:9', timeoutMs: 2000 } })
   try {
-    const user = h.server.store.upsertUser({ provider: 'wechat', externalId: 'o-offline', nickname: '微信用户', role: 'resident' })
-    const { token } = h.server.store.createSession({ userId: user.id })
+    const user = await h.server.store.auth.upsertUser({ provider: 'wechat', externalId: 'o-offline', nickname: '微信用户', role: 'resident' })
+    const { token } = await h.server.store.auth.createSession({ userId: user.id })
     expect((await h.submit(token, VALID)).status).toBe(201)
     await expectError(await h.submit(token, { ...VALID, question: '出售枪支请联系' }), 400, 'bad_request', CONTENT_REFUSED_MESSAGE)
     const output = h.log.join('')

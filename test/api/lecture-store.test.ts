@@ -49,18 +49,18 @@ describe.each(factories)('%s lecture store', (_kind, make) => {
   let lecturer: LectureCaller
   let otherLecturer: LectureCaller
 
-  const user = (role: LectureCaller['role'], name: string, lecturerId?: string): LectureCaller => {
-    const u = store.upsertUser({ provider: 'dev', externalId: `${role}:${name}`, nickname: name, role })
+  const user = async (role: LectureCaller['role'], name: string, lecturerId?: string): Promise<LectureCaller> => {
+    const u = await store.auth.upsertUser({ provider: 'dev', externalId: `${role}:${name}`, nickname: name, role })
     return { id: u.id, role, name, ...(lecturerId ? { lecturerId } : {}) }
   }
 
   beforeAll(async () => {
     store = await make(sampleFixtures, { now: clock.now })
-    resident = user('resident', '林阿姨')
-    staff = user('staff', '东山社区服务点')
-    dispatcher = user('dispatcher', '派单员')
-    lecturer = user('lecturer', '王老师', 'u-l1')
-    otherLecturer = user('lecturer', '李老师', 'u-l9')
+    resident = await user('resident', '林阿姨')
+    staff = await user('staff', '东山社区服务点')
+    dispatcher = await user('dispatcher', '派单员')
+    lecturer = await user('lecturer', '王老师', 'u-l1')
+    otherLecturer = await user('lecturer', '李老师', 'u-l9')
   })
   beforeEach(() => clock.set(SAMPLE_NOW))
   afterAll(() => store.close())
@@ -171,8 +171,8 @@ describe.each(factories)('%s lecture store', (_kind, make) => {
   })
 
   describe('idempotency', () => {
-    it('a retried submission replays the first answer and stores one order', () => {
-      const fresh = user('resident', '重试的居民')
+    it('a retried submission replays the first answer and stores one order', async () => {
+      const fresh = await user('resident', '重试的居民')
       const first = store.lectures.createOrder(fresh, fields, { ...none, idempotencyKey: 'k-1' })
       const again = store.lectures.createOrder(fresh, fields, { ...none, idempotencyKey: 'k-1' })
       expect(again).toEqual({ order: first.order, replayed: true })
@@ -180,7 +180,7 @@ describe.each(factories)('%s lecture store', (_kind, make) => {
       expect(store.lectures.listNotifications(fresh.id)).toHaveLength(1)
       expect(() => store.lectures.createOrder(fresh, { ...fields, audienceSize: 61 }, { ...none, idempotencyKey: 'k-1' })).toThrow(StoreConflict)
       // keys are per user
-      const other = user('resident', '另一位居民')
+      const other = await user('resident', '另一位居民')
       expect(store.lectures.createOrder(other, fields, { ...none, idempotencyKey: 'k-1' }).replayed).toBe(false)
       expect(store.lectures.findReplay(fresh.id, 'POST /lecture-orders', 'k-1')).toMatchObject({ status: 201 })
     })
@@ -196,8 +196,8 @@ describe.each(factories)('%s lecture store', (_kind, make) => {
   })
 
   describe('lists', () => {
-    it("lists a user's own newest first and the dispatcher's oldest first, by status and county", () => {
-      const someone = user('resident', '列表居民')
+    it("lists a user's own newest first and the dispatcher's oldest first, by status and county", async () => {
+      const someone = await user('resident', '列表居民')
       const a = store.lectures.createOrder(someone, fields, none).order
       clock.advance(MIN)
       const b = store.lectures.createOrder(someone, fields, none).order
@@ -211,8 +211,8 @@ describe.each(factories)('%s lecture store', (_kind, make) => {
       expect(store.lectures.listOrders({ page: 1, pageSize: 2 }).items).toHaveLength(2)
     })
 
-    it("lists a lecturer's assignments, scheduled first by date", () => {
-      const l = user('lecturer', '张老师', 'u-l5')
+    it("lists a lecturer's assignments, scheduled first by date", async () => {
+      const l = await user('lecturer', '张老师', 'u-l5')
       const one = order()
       const two = order()
       for (const o of [one, two]) {
@@ -231,8 +231,8 @@ describe.each(factories)('%s lecture store', (_kind, make) => {
   })
 
   describe('notifications', () => {
-    it('writes one per status change for the orderer, newest first; read marks count down', () => {
-      const someone = user('resident', '消息居民')
+    it('writes one per status change for the orderer, newest first; read marks count down', async () => {
+      const someone = await user('resident', '消息居民')
       const { id } = store.lectures.createOrder(someone, fields, none).order
       step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher)
       step(id, { action: 'reject', reason: '该村本月已安排同类宣讲' }, dispatcher)

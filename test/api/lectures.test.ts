@@ -460,8 +460,8 @@ describe('WeChat subscription messages', () => {
       wechat: { appId: 'wx-app', secret: 's', apiBase: 'http://127.0.0.1:9', timeoutMs: 500, lectureTemplateId: 'tmpl-lecture' },
     })
     try {
-      const user = server.store.upsertUser({ provider: 'wechat', externalId: 'o-offline', nickname: '微信用户', role: 'resident' })
-      const session = server.store.createSession({ userId: user.id })
+      const user = await server.store.auth.upsertUser({ provider: 'wechat', externalId: 'o-offline', nickname: '微信用户', role: 'resident' })
+      const session = await server.store.auth.createSession({ userId: user.id })
       await call({ token: session.token, user: { ...user } }, 'POST', '/lecture-orders', VALID)
       await waitFor(() => server.store.lectures.listNotifications(user.id)[0]?.wechat !== 'pending')
       expect(server.store.lectures.listNotifications(user.id)[0].wechat).toBe('failed')

@@ -89,7 +89,9 @@ describe.each(factories)('%s quiz store', (_kind, make) => {
   beforeEach(async () => {
     clock.set(new Date())
     store = await make(quizFixtures, { now: clock.now })
-    users = Array.from({ length: 6 }, (_, i) => store.upsertUser({ provider: 'dev', externalId: `resident:u${i}`, nickname: `居民${i}`, role: 'resident' }))
+    users = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => store.auth.upsertUser({ provider: 'dev', externalId: `resident:u${i}`, nickname: `居民${i}`, role: 'resident' })),
+    )
   })
   afterEach(() => store.close())
 
@@ -330,7 +332,7 @@ it('keeps attempts, standings and the 错题本 across a restart (sqlite)', asyn
   const file = join(temp.path, 'restart.db')
   const clock = makeClock(new Date())
   const first = await openStore({ kind: 'sqlite', file, fixtures: quizFixtures, now: clock.now })
-  const u = first.upsertUser({ provider: 'dev', externalId: 'resident:r', nickname: '居民', role: 'resident' })
+  const u = await first.auth.upsertUser({ provider: 'dev', externalId: 'resident:r', nickname: '居民', role: 'resident' })
   const { attempt } = startAttempt(first, u, 'q001', { regionCode: HAIMEN })
   clock.advance(MINUTE)
   const result = submitAttempt(first, u, attempt.id, {}).result

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto'
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely'
 import type { Page, Role, SessionInfo, StaffAccount } from '../../../common/contract'
-import { hashSessionToken, sessionEnd } from '../../store/session-token'
+import { hashSessionToken, sessionEnd } from '../auth/session-token'
 import { maskIp } from '../auth/device'
 import { orgOf, orgPrefixPattern } from '../auth/org-scope'
 import type { Db } from '../../db/database'

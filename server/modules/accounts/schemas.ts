@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { IDEMPOTENCY_KEY_MAX, ROLES } from '../../../common/contract'
-import { Org } from '../../schemas/auth'
+import { Org } from '../auth/session-schemas'
 import { StringEnum } from '../../schemas/common'
 import { PASSWORD_MAX } from '../auth/password'
 

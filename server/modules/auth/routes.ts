@@ -20,7 +20,7 @@ import type { FastifyReply } from 'fastify'
 import { ApiError, badRequest, notFound } from '../../errors'
 import { bearerToken, requireRole } from '../../plugins/auth'
 import { rateLimited } from '../../plugins/rate-limit'
-import { Session } from '../../schemas/auth'
+import { Session } from './session-schemas'
 import { ErrorBody, IdParams } from '../../schemas/common'
 import type { App, RoutePlugin } from '../../type-provider'
 import { AccountsRepository } from '../accounts/repository'
@@ -69,7 +69,7 @@ export function staffAuthRoutes(): RoutePlugin {
         // a disabled account answers exactly like a wrong password (same check, same message, and
         // the attempt counts), so an old password cannot be confirmed as still right
         if (!ok || !credential || credential.disabled) {
-          const user = slot.last && credential ? app.store.getUser(credential.userId) : undefined
+          const user = slot.last && credential ? await app.store.auth.getUser(credential.userId) : undefined
           if (user) {
             await auditInTransaction(app, request, { actor: actorOf(user), action: 'auth.password.locked', targetType: 'user', targetId: user.id })
           }
@@ -80,7 +80,7 @@ export function staffAuthRoutes(): RoutePlugin {
 
         // the session first (its own write), then the bookkeeping and its audit entry in one transaction;
         // the token is answered only when both are in
-        const session = app.store.createSession({ userId: credential.userId, userAgent: request.headers['user-agent'], ip: request.ip })
+        const session = await app.store.auth.createSession({ userId: credential.userId, userAgent: request.headers['user-agent'], ip: request.ip })
         await accounts.transaction(async (tx, trx) => {
           await tx.clearFailures(username)
           await tx.recordLogin(credential.userId)

@@ -46,7 +46,7 @@ export function createRiskChecker(options: RiskCheckOptions = {}): RiskChecker {
   return {
     async afterSubmit({ store, userId, attemptId, clientIp, log }) {
       if (!wechat || !tokens) return undefined
-      const openid = store.wechatOpenid(userId)
+      const openid = await store.auth.wechatOpenid(userId)
       if (!openid) return undefined
       let rank: number | undefined
       let timer: NodeJS.Timeout | undefined

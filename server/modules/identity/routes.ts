@@ -16,7 +16,7 @@ import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } fr
 import { badRequest, conflict, forbidden, unavailable } from '../../errors'
 import { requireRole } from '../../plugins/auth'
 import { ErrorBody } from '../../schemas/common'
-import { Session, User as UserSchema } from '../../schemas/auth'
+import { Session, User as UserSchema } from '../auth/session-schemas'
 import { SqliteStore } from '../../store/sqlite'
 import type { RoutePlugin } from '../../type-provider'
 import { AccessTokenCache } from '../../wechat/access-token'
@@ -81,9 +81,10 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
     const checker = options.contentChecker ?? createContentChecker({ wechat: options.wechat })
     const tokens = options.wechat && new AccessTokenCache(options.wechat)
 
-    const userOf = (id: string): User => store.getUser(id)!
+    const userOf = async (id: string): Promise<User> => (await store.auth.getUser(id))!
     // like staff sessions, with the device and address they came from (登录设备)
-    const sessionFor = (id: string, request: FastifyRequest) => store.createSession({ userId: id, userAgent: request.headers['user-agent'], ip: request.ip })
+    const sessionFor = (id: string, request: FastifyRequest) =>
+      store.auth.createSession({ userId: id, userAgent: request.headers['user-agent'], ip: request.ip })
 
     app.get('/auth/methods', { schema: { response: { 200: AuthMethods } }, config: { cache: 'no-store' } }, async () => ({
       sms: Boolean(sender),
@@ -169,7 +170,7 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
         const redirect = states.consume(request.body.state, request.body.nonce)
         const openid = await oaOpenid(oa, request.body.code)
         const user = users.findOrCreateResident('wechat-oa', openid, defaultNickname())
-        return { ...sessionFor(user.id, request), redirect }
+        return { ...(await sessionFor(user.id, request)), redirect }
       },
     )
 
@@ -192,7 +193,7 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
         if (holder && holder.id !== me.id && holder.provider === 'wechat') throw conflict('该手机号已绑定另一个微信账号')
         const { mergedFrom } = users.bindMobile(me.id, mobile)
         request.log.info({ userId: me.id, mobile: maskMobile(mobile), mergedFrom }, 'mobile bound')
-        return { user: userOf(me.id), mobile: maskMobile(mobile), merged: Boolean(mergedFrom) }
+        return { user: await userOf(me.id), mobile: maskMobile(mobile), merged: Boolean(mergedFrom) }
       },
     )
 
@@ -208,7 +209,7 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
         const checked = checkNickname(request.body.nickname)
         if (!checked.ok) throw badRequest(checked.message)
         const user = request.user!
-        const verdict = await checker.checkText(checked.nickname, { openid: store.wechatOpenid(user.id), log: request.log })
+        const verdict = await checker.checkText(checked.nickname, { openid: await store.auth.wechatOpenid(user.id), log: request.log })
         if (!verdict.ok) throw badRequest(CONTENT_REFUSED_MESSAGE)
         users.setNickname(user.id, checked.nickname)
         return userOf(user.id)

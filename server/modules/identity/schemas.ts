@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { APP_PATH_PATTERN, MOBILE_PATTERN } from '../../../common/contract'
-import { Session, User } from '../../schemas/auth'
+import { Session, User } from '../auth/session-schemas'
 
 export const AuthMethods = Type.Object({
   sms: Type.Boolean(),

@@ -20,7 +20,7 @@ import { ApiError, badRequest, forbidden, idempotencyKeyReused, notFound } from 
 import { requireRole } from '../../plugins/auth'
 import { type LimitRule, rateLimited } from '../../plugins/rate-limit'
 import { ErrorBody } from '../../schemas/common'
-import { IdempotencyHeaders } from '../../schemas/consultations'
+import { IdempotencyHeaders } from '../consultations/schemas'
 import { SqliteStore } from '../../store/sqlite'
 import { StoreConflict } from '../../store/store'
 import type { RoutePlugin } from '../../type-provider'

@@ -10,7 +10,7 @@ import {
   toOrderView,
 } from '../../lectures/orders'
 import type { IdempotencyRecord } from '../store'
-import { replayOf } from '../idempotency'
+import { replayOf } from '../../modules/idempotency'
 import type { LectureOrderWrite, LectureWriteOptions } from './store'
 
 export function replayed(earlier: IdempotencyRecord, hash: string): LectureOrderWrite {

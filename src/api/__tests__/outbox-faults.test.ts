@@ -83,7 +83,7 @@ it('MOCK_LATENCY_MS=3000 and MOCK_ERROR_RATE=0.3: answers lost to timeouts and 5
     for (let i = 0; i < 30 && again.entries().length; i++) await again.flush()
     expect(again.entries()).toEqual([])
 
-    const stored = server.store.listConsultationsByUser(user.id).map((c) => c.question)
+    const stored = (await server.store.consultations.listConsultationsByUser(user.id)).map((c) => c.question)
     expect(stored.sort()).toEqual([1, 2, 3, 4].map(question).sort())
     // some were sent more than once, always with their own key
     const keys = new Set(sent.map((s) => s.split(' ')[2]))
@@ -113,10 +113,10 @@ it('a stopped server: writes wait in the outbox and go out once when it is back 
     server = await startTestServer({ storeKind: 'sqlite', mode: 'mock', devLogin: true, dataDir: dir.path })
     await box.flush()
     expect(box.entries()).toEqual([])
-    expect(server.store.listConsultationsByUser(user.id).map((c) => c.question)).toEqual([question(11)])
+    expect((await server.store.consultations.listConsultationsByUser(user.id)).map((c) => c.question)).toEqual([question(11)])
     expect(await server.store.media.isVideoLiked('v002', user.id)).toBe(true)
     await box.flush()
-    expect(server.store.listConsultationsByUser(user.id)).toHaveLength(1)
+    expect(await server.store.consultations.listConsultationsByUser(user.id)).toHaveLength(1)
   } finally {
     await server.close()
     dir.remove()

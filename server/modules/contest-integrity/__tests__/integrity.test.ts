@@ -102,10 +102,10 @@ describe('IntegrityRepository (SQLite)', () => {
     expect(ids(new Date(end + windowMs))).toEqual([])
   })
 
-  it("knows a user's running questions (within the grace); nobody's review opens a locked question", () => {
+  it("knows a user's running questions (within the grace); nobody's review opens a locked question", async () => {
     const repo = integrityOf(store)
-    const user = store.upsertUser({ provider: 'dev', externalId: 'resident:integrity', nickname: '居民', role: 'resident' })
-    const other = store.upsertUser({ provider: 'dev', externalId: 'resident:other', nickname: '邻居', role: 'resident' })
+    const user = await store.auth.upsertUser({ provider: 'dev', externalId: 'resident:integrity', nickname: '居民', role: 'resident' })
+    const other = await store.auth.upsertUser({ provider: 'dev', externalId: 'resident:other', nickname: '邻居', role: 'resident' })
     const now = clock.now()
     store.quiz.insertAttempt(attempt('a-done', user.id, 'submitted', new Date(now.getTime() - 3_600_000), ['qq1']))
     store.quiz.insertAttempt(attempt('a-run', user.id, 'active', new Date(now.getTime() + 60_000), ['qq2']))

@@ -93,7 +93,7 @@ describe('binding the mobile in the mini-program', () => {
   })
 
   it('SMS signs in residents only', async () => {
-    server.store.upsertUser({ provider: 'dev', externalId: 'dispatcher:派单员甲', nickname: '派单员甲', role: 'dispatcher' })
+    await server.store.auth.upsertUser({ provider: 'dev', externalId: 'dispatcher:派单员甲', nickname: '派单员甲', role: 'dispatcher' })
     const db = (server.store as unknown as { db: import('better-sqlite3').Database }).db
     db.prepare("UPDATE users SET mobile = '13500000000' WHERE external_id = 'dispatcher:派单员甲'").run()
     const { devCode } = (await (await server.api('/auth/sms/send', postJson({ mobile: '13500000000' }))).json()) as SmsSent

@@ -255,7 +255,7 @@ describe('the loop across roles', () => {
     render(<DetailPage />)
     const cancel = await screen.findByRole('button', { name: '取消点单' })
     // meanwhile the dispatcher, elsewhere, rejects it
-    const dispatcher = api.store.upsertUser({ provider: 'dev', externalId: 'dispatcher:别处的派单员', nickname: '别处的派单员', role: 'dispatcher' })
+    const dispatcher = await api.store.auth.upsertUser({ provider: 'dev', externalId: 'dispatcher:别处的派单员', nickname: '别处的派单员', role: 'dispatcher' })
     api.store.lectures.transition(
       order.id,
       { action: 'reject', reason: '本月已有同类宣讲' },

@@ -116,13 +116,13 @@ describe('signed in as staff', () => {
     render(<MinePage />)
     fireEvent.click(screen.getByRole('button', { name: '退出登录' }))
     await waitFor(() => expect(useSessionStore.getState().token).toBeUndefined())
-    expect(api.store.getSession(session.token)).toBeUndefined()
+    expect(await api.store.auth.getSession(session.token)).toBeUndefined()
     expect(api.requests).toContain('POST /api/v1/auth/logout')
   })
 
   it('登录设备 lists this device and others; 下线 ends another one', async () => {
     const session = await signedIn('xj-devices')
-    const phone = api.store.createSession({
+    const phone = await api.store.auth.createSession({
       userId: session.user.id,
       userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0.47',
       ip: '36.22.181.9',
@@ -139,13 +139,13 @@ describe('signed in as staff', () => {
     fireEvent.click(within(other).getByRole('button', { name: '下线 微信 · iPhone' }))
     await waitFor(() => expect(within(screen.getByRole('list', { name: '登录设备' })).getAllByRole('listitem')).toHaveLength(1))
     expect(taroMock.toasts).toContain('已下线该设备')
-    expect(api.store.getSession(phone.token)).toBeUndefined()
-    expect(api.store.getSession(session.token)).toBeDefined()
+    expect(await api.store.auth.getSession(phone.token)).toBeUndefined()
+    expect(await api.store.auth.getSession(session.token)).toBeDefined()
   })
 
   it('修改密码 checks the new one twice and the current one on the server, then keeps this device', async () => {
     const session = await signedIn('xj-change')
-    const other = api.store.createSession({ userId: session.user.id })
+    const other = await api.store.auth.createSession({ userId: session.user.id })
     render(<PasswordPage />)
     type('当前密码', 'not-the-password')
     type('新密码', 'a-brand-new-pass-1')
@@ -163,7 +163,7 @@ describe('signed in as staff', () => {
     fireEvent.click(screen.getByRole('button', { name: '确认修改' }))
     await waitFor(() => expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateBack' }))
     expect(taroMock.toasts).toContain('密码已修改，其他设备已下线')
-    expect(api.store.getSession(session.token)).toBeDefined()
-    expect(api.store.getSession(other.token)).toBeUndefined()
+    expect(await api.store.auth.getSession(session.token)).toBeDefined()
+    expect(await api.store.auth.getSession(other.token)).toBeUndefined()
   })
 })

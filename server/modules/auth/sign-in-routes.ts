@@ -1,14 +1,14 @@
-import type { Role } from '../../common/contract'
-import { ErrorBody } from '../schemas/common'
-import { DevLoginBody, Session, User, WechatLoginBody } from '../schemas/auth'
-import { unavailable } from '../errors'
-import { requireRole } from '../plugins/auth'
-import type { RoutePlugin } from '../type-provider'
-import { jscode2session, type WechatConfig } from '../wechat/jscode2session'
-import { defaultNickname } from '../modules/identity'
-import { CITY_ORG_CODE, ORG_MESSAGE, validOrg } from '../modules/dev-login/org'
-import { devLoginOnlyLocal } from '../modules/dev-login/guard'
-import { linkDemoLecturer } from '../modules/staff-scope/lecturer-link'
+import type { Role } from '../../../common/contract'
+import { ErrorBody } from '../../schemas/common'
+import { DevLoginBody, Session, User, WechatLoginBody } from './session-schemas'
+import { unavailable } from '../../errors'
+import { requireRole } from '../../plugins/auth'
+import type { RoutePlugin } from '../../type-provider'
+import { jscode2session, type WechatConfig } from '../../wechat/jscode2session'
+import { defaultNickname } from '../identity'
+import { CITY_ORG_CODE, ORG_MESSAGE, validOrg } from '../dev-login/org'
+import { devLoginOnlyLocal } from '../dev-login/guard'
+import { linkDemoLecturer } from '../staff-scope/lecturer-link'
 
 export interface AuthRoutesOptions {
   /** POST /auth/dev exists only when true (mock mode, development) */
@@ -49,13 +49,13 @@ export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
           // one dev account per role, organisation and name: a county editor is not the city's
           const org = request.body.org === undefined ? undefined : validOrg(request.body.org, await app.store.content.regionTree())
           const externalId = org ? `${role}:${org}:${nickname}` : `${role}:${nickname}`
-          const user = app.store.upsertUser({ provider: 'dev', externalId, nickname, role })
-          if (org) app.store.setUserOrg(user.id, org)
+          const user = await app.store.auth.upsertUser({ provider: 'dev', externalId, nickname, role })
+          if (org) await app.store.auth.setUserOrg(user.id, org)
           // staff without `org` act for the city, so demos and tests see data (a staff account
           // without an organisation sees nothing); a demo lecturer name links to that lecturer
-          else if (role !== 'resident') app.store.setUserOrg(user.id, CITY_ORG_CODE)
+          else if (role !== 'resident') await app.store.auth.setUserOrg(user.id, CITY_ORG_CODE)
           if (role === 'lecturer') await linkDemoLecturer(app, user.id, nickname)
-          return app.store.createSession({ userId: user.id, userAgent: request.headers['user-agent'], ip: request.ip })
+          return app.store.auth.createSession({ userId: user.id, userAgent: request.headers['user-agent'], ip: request.ip })
         },
       )
     }
@@ -66,14 +66,14 @@ export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
       async (request) => {
         if (!options.wechat) throw unavailable('未配置微信登录')
         const wx = await jscode2session(options.wechat, request.body.code)
-        const user = app.store.upsertUser({
+        const user = await app.store.auth.upsertUser({
           provider: 'wechat',
           externalId: wx.openid,
           // only for a new user: an existing one keeps the name they chose
           nickname: defaultNickname(),
           role: 'resident',
         })
-        return app.store.createSession({ userId: user.id, sessionKey: wx.sessionKey, userAgent: request.headers['user-agent'], ip: request.ip })
+        return app.store.auth.createSession({ userId: user.id, sessionKey: wx.sessionKey, userAgent: request.headers['user-agent'], ip: request.ip })
       },
     )
 

@@ -13,20 +13,20 @@ import {
   type Consultation as ConsultationEntity,
   type ConsultationInput as Input,
   type Region,
-} from '../../common/contract'
-import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../content-check'
-import { badRequest, conflict, idempotencyKeyReused, notFound } from '../errors'
-import { WRITE_LIMITS } from '../modules/abuse/limits'
-import { requireRole } from '../plugins/auth'
-import { ErrorBody, IdParams, PageOf } from '../schemas/common'
-import { Consultation, ConsultationForResponder, ConsultationInput, ConsultationQuery, IdempotencyHeaders, ReplyInput } from '../schemas/consultations'
-import { consultationInputHash } from '../store/consultations'
-import { IDEMPOTENT_WRITES, replayOf } from '../store/idempotency'
-import { type Store, StoreConflict } from '../store/store'
-import type { RoutePlugin } from '../type-provider'
-import type { WechatConfig } from '../wechat/jscode2session'
-import { StaffScopeRepository } from '../modules/staff-scope/repository'
-import { covers, regionPattern, requireOrg } from '../modules/staff-scope/scope'
+} from '../../../common/contract'
+import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../../content-check'
+import { badRequest, conflict, idempotencyKeyReused, notFound } from '../../errors'
+import { WRITE_LIMITS } from '../abuse/limits'
+import { requireRole } from '../../plugins/auth'
+import { ErrorBody, IdParams, PageOf } from '../../schemas/common'
+import { Consultation, ConsultationForResponder, ConsultationInput, ConsultationQuery, IdempotencyHeaders, ReplyInput } from './schemas'
+import { consultationInputHash } from './records'
+import { IDEMPOTENT_WRITES, replayOf } from '../idempotency'
+import { type Store, StoreConflict } from '../../store/store'
+import type { RoutePlugin } from '../../type-provider'
+import type { WechatConfig } from '../../wechat/jscode2session'
+import { StaffScopeRepository } from '../staff-scope/repository'
+import { covers, regionPattern, requireOrg } from '../staff-scope/scope'
 
 export interface ConsultationRoutesOptions {
   /** msgSecCheck when set; the local word list otherwise */
@@ -75,9 +75,9 @@ async function validInput(body: Input, store: Store): Promise<Input> {
 }
 
 /** a store write, with its conflicts as the API says them */
-function write<T>(run: () => T): T {
+async function write<T>(run: () => T | Promise<T>): Promise<T> {
   try {
-    return run()
+    return await run()
   } catch (err) {
     if (!(err instanceof StoreConflict)) throw err
     throw err.reason === 'already-answered' ? conflict('该咨询已答复') : idempotencyKeyReused()
@@ -110,16 +110,16 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
         const { scope, status } = IDEMPOTENT_WRITES.createConsultation
 
         // a retry is answered before any check runs again: what was accepted stays accepted
-        const earlier = key && app.store.findIdempotencyRecord(user.id, scope, key)
+        const earlier = key && (await app.store.consultations.findIdempotencyRecord(user.id, scope, key))
         if (earlier) {
-          const body = write(() => replayOf<ConsultationEntity>(earlier, consultationInputHash(input)))
+          const body = await write(() => replayOf<ConsultationEntity>(earlier, consultationInputHash(input)))
           return reply.code(status).header(REPLAYED_HEADER, 'true').send(body)
         }
 
-        const check = await checker.checkText(input.question, { openid: app.store.wechatOpenid(user.id), log: request.log })
+        const check = await checker.checkText(input.question, { openid: await app.store.auth.wechatOpenid(user.id), log: request.log })
         if (!check.ok) throw badRequest(CONTENT_REFUSED_MESSAGE)
 
-        const result = write(() => app.store.createConsultation(user.id, input, key))
+        const result = await write(() => app.store.consultations.createConsultation(user.id, input, key))
         request.auditTargetId = result.consultation.id
         request.log.info({ consultationId: result.consultation.id, replayed: result.replayed }, 'consultation submitted')
         if (result.replayed) reply.header(REPLAYED_HEADER, 'true')
@@ -134,7 +134,7 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
         config: { cache: 'no-store' },
         onRequest: requireRole(),
       },
-      async (request) => app.store.listConsultationsByUser(request.user!.id),
+      async (request) => app.store.consultations.listConsultationsByUser(request.user!.id),
     )
 
     app.get(
@@ -146,7 +146,7 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
         onRequest: requireRole('responder', 'admin'),
       },
       // only the caller's organisation and below (a staff account without one sees nothing)
-      async (request) => app.store.listConsultations({ ...request.query, regionPattern: regionPattern(requireOrg(request.user!)) }),
+      async (request) => app.store.consultations.listConsultations({ ...request.query, regionPattern: regionPattern(requireOrg(request.user!)) }),
     )
 
     app.post(
@@ -172,7 +172,7 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
         // the department the resident sees: responder accounts are named after their department
         const responder = { userId: user.id, department: user.nickname }
         const key = request.headers['idempotency-key']
-        const result = write(() => app.store.replyConsultation(request.params.id, responder, text, key))
+        const result = await write(() => app.store.consultations.replyConsultation(request.params.id, responder, text, key))
         if (!result) throw notFound('找不到该咨询')
         request.log.info({ consultationId: request.params.id, replayed: result.replayed }, 'consultation answered')
         if (result.replayed) reply.header(REPLAYED_HEADER, 'true')

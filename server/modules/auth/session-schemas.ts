@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
-import { ROLES } from '../../common/contract'
-import { StringEnum } from './common'
+import { ROLES } from '../../../common/contract'
+import { StringEnum } from '../../schemas/common'
 
 export const Role = StringEnum(ROLES)
 

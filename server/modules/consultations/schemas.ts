@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
-import { CONSULTATION_QUESTION_MAX, CONSULTATION_REPLY_MAX, IDEMPOTENCY_KEY_MAX, MOBILE_PATTERN } from '../../common/contract'
-import { PageQuery, StringEnum } from './common'
+import { CONSULTATION_QUESTION_MAX, CONSULTATION_REPLY_MAX, IDEMPOTENCY_KEY_MAX, MOBILE_PATTERN } from '../../../common/contract'
+import { PageQuery, StringEnum } from '../../schemas/common'
 
 export const ConsultationStatus = StringEnum(['pending', 'answered'] as const)
 
