@@ -7,7 +7,7 @@
 import type { Request } from 'autocannon'
 import { fixtures } from '../../mock/fixtures'
 import type { Region } from '../../common/contract'
-import { startAttempt } from '../../server/quiz/service'
+import { startAttempt } from '../../server/modules/quiz/service'
 import { openStore } from '../../server/store/open-store'
 
 const CAMPAIGN = 'q001'

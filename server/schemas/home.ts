@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { CampaignSummary } from './campaigns'
+import { CampaignSummary } from '../modules/quiz/campaign-schemas'
 import { InterpretationSummary } from './interpretations'
 import { PolicySummary } from './policies'
 import { Topic } from './topics'

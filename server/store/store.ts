@@ -30,7 +30,7 @@ import type {
   Video,
 } from '../../common/contract'
 import type { LectureStore } from './lectures/store'
-import type { QuizStore } from './quiz/quiz-store'
+import type { QuizStore } from '../modules/quiz/quiz-store'
 
 export interface PageRequest {
   page: number

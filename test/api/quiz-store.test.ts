@@ -18,8 +18,8 @@ import {
   saveProfile,
   startAttempt,
   submitAttempt,
-} from '../../server/quiz/service'
-import { GRACE_SEC } from '../../server/quiz/time'
+} from '../../server/modules/quiz/service'
+import { GRACE_SEC } from '../../server/modules/quiz/time'
 import { openStore } from '../../server/store/open-store'
 import type { Store, StoreOptions } from '../../server/store/store'
 import { makeClock } from './helpers/clock'

@@ -7,10 +7,10 @@
  */
 import type Database from 'better-sqlite3'
 import type { CampaignRules } from '../../../common/contract'
-import { campaignEndInstant, campaignStatus } from '../../store/campaign-status'
+import { campaignEndInstant, campaignStatus } from '../quiz/campaign-status'
 import { SqliteStore } from '../../store/sqlite'
 import type { Store } from '../../store/store'
-import { GRACE_SEC, withinGrace } from '../../quiz/time'
+import { GRACE_SEC, withinGrace } from '../quiz/time'
 import type { QuestionLocks, RiskOutcome } from './rules'
 import { StatementCache } from '../../store/sqlite/statement-cache'
 

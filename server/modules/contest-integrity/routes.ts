@@ -6,8 +6,8 @@
  */
 import { notFound } from '../../errors'
 import { requireRole } from '../../plugins/auth'
-import { regionLabel } from '../../quiz/service'
-import { secondsOf } from '../../quiz/time'
+import { regionLabel } from '../quiz/service'
+import { secondsOf } from '../quiz/time'
 import { ErrorBody, IdParams } from '../../schemas/common'
 import type { RoutePlugin } from '../../type-provider'
 import { integrityOf } from './repository'

@@ -24,7 +24,7 @@ import type {
   User,
 } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
-import { campaignStatus, compareCampaigns } from '../campaign-status'
+import { campaignStatus, compareCampaigns } from '../../modules/quiz/campaign-status'
 import { sortedDistinct } from '../collation'
 import { consultationInputHash, newConsultationRecord, replyHash, toConsultation, toConsultationForResponder } from '../consultations'
 import { composeHome } from '../home'
@@ -52,7 +52,7 @@ import {
   VIEW_REPLAY_WINDOW_MS,
   type VideoSearch,
 } from '../store'
-import { SqliteQuizStore } from '../quiz/sqlite'
+import { SqliteQuizStore } from '../../modules/quiz/repository'
 import { migrateDb } from '../../db/migrate'
 import type { Db } from '../../db/database'
 import {

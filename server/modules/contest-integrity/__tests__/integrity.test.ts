@@ -5,8 +5,8 @@
  */
 import { sampleFixtures } from '../../../../test/api/helpers/sample-fixtures'
 import { makeClock } from '../../../../test/api/helpers/clock'
-import { GRACE_SEC } from '../../../quiz/time'
-import type { AttemptRecord } from '../../../quiz/types'
+import { GRACE_SEC } from '../../quiz/time'
+import type { AttemptRecord } from '../../quiz/types'
 import { type SqliteStore } from '../../../store/sqlite'
 import { openStore } from '../../../store/open-store'
 import { integrityOf } from '../repository'

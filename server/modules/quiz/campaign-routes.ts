@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox'
-import { IdParams, readErrors } from '../schemas/common'
-import { Campaign, CampaignQuery, CampaignSummary } from '../schemas/campaigns'
-import { notFound } from '../errors'
-import type { RoutePlugin } from '../type-provider'
+import { IdParams, readErrors } from '../../schemas/common'
+import { Campaign, CampaignQuery, CampaignSummary } from './campaign-schemas'
+import { notFound } from '../../errors'
+import type { RoutePlugin } from '../../type-provider'
 
 /** status is derived at read time, so it is always current (and the 60 s cache bounds staleness) */
 const campaignRoutes: RoutePlugin = async (app) => {

@@ -6,11 +6,11 @@
 import type Database from 'better-sqlite3'
 import type { QuizProfile } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
-import type { AttemptRecord, AttemptQuestion, MistakeRecord, QuestionKey, RegionTotal, Standing } from '../../quiz/types'
-import type { IdempotencyRecord } from '../store'
+import type { AttemptRecord, AttemptQuestion, MistakeRecord, QuestionKey, RegionTotal, Standing } from './types'
+import type { IdempotencyRecord } from '../../store/store'
 import { deepFreeze } from './freeze'
 import type { BoardEntry, QuizStore } from './quiz-store'
-import { StatementCache } from '../sqlite/statement-cache'
+import { StatementCache } from '../../store/sqlite/statement-cache'
 
 interface QuestionRow {
   id: string

@@ -5,8 +5,8 @@
  * Implementations: memory.ts and sqlite.ts here; one suite (test/api/quiz-store.test.ts).
  */
 import type { QuizProfile } from '../../../common/contract'
-import type { AttemptRecord, MistakeRecord, QuestionKey, RegionTotal, Standing } from '../../quiz/types'
-import type { IdempotencyRecord } from '../store'
+import type { AttemptRecord, MistakeRecord, QuestionKey, RegionTotal, Standing } from './types'
+import type { IdempotencyRecord } from '../../store/store'
 
 export interface BoardEntry extends Standing {
   nickname: string

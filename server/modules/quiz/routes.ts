@@ -6,13 +6,13 @@
  * there only for questions no upcoming or running campaign uses (server/modules/contest-integrity).
  */
 import { Type } from '@sinclair/typebox'
-import { createRiskChecker } from '../modules/contest-integrity/risk-check'
-import { requireRole } from '../plugins/auth'
-import type { LimitRule } from '../plugins/rate-limit'
-import { WRITE_LIMITS } from '../modules/abuse/limits'
-import * as quiz from '../quiz/service'
-import { ErrorBody, IdParams } from '../schemas/common'
-import { IdempotencyHeaders } from '../schemas/consultations'
+import { createRiskChecker } from '../contest-integrity/risk-check'
+import { requireRole } from '../../plugins/auth'
+import type { LimitRule } from '../../plugins/rate-limit'
+import { WRITE_LIMITS } from '../abuse/limits'
+import * as quiz from './service'
+import { ErrorBody, IdParams } from '../../schemas/common'
+import { IdempotencyHeaders } from '../../schemas/consultations'
 import {
   Attempt,
   AttemptResult,
@@ -29,10 +29,10 @@ import {
   QuizQuestionPublic,
   StartAttemptBody,
   SubmitBody,
-} from '../schemas/quiz'
-import type { RoutePlugin } from '../type-provider'
-import type { WechatConfig } from '../wechat/jscode2session'
-import { REPLAYED_HEADER } from './consultations'
+} from './schemas'
+import type { RoutePlugin } from '../../type-provider'
+import type { WechatConfig } from '../../wechat/jscode2session'
+import { REPLAYED_HEADER } from '../../routes/consultations'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 

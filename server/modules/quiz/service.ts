@@ -23,12 +23,12 @@ import type {
   QuizReviewItem,
   Region,
   User,
-} from '../../common/contract'
-import { ApiError, badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../errors'
-import { integrityOf } from '../modules/contest-integrity/repository'
-import { keysRevealedAt, keyVerdict, PRACTICE_REFUSALS, practiceVerdict } from '../modules/contest-integrity/rules'
-import { requestHash } from '../store/idempotency'
-import type { Store } from '../store/store'
+} from '../../../common/contract'
+import { ApiError, badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../../errors'
+import { integrityOf } from '../contest-integrity/repository'
+import { keysRevealedAt, keyVerdict, PRACTICE_REFUSALS, practiceVerdict } from '../contest-integrity/rules'
+import { requestHash } from '../../store/idempotency'
+import type { Store } from '../../store/store'
 import { attemptsLeft, canStart, START_REFUSAL_MESSAGES } from './limits'
 import { type MistakeChange, nextMistake } from './mistakes'
 import { countyOf, regionalBoard, regionWithin, residentsByRegion, townshipOf } from './regions'
