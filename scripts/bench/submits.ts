@@ -9,6 +9,7 @@ import { fixtures } from '../../mock/fixtures'
 import type { Region } from '../../common/contract'
 import { startAttempt } from '../../server/modules/quiz/service'
 import { openStore } from '../../server/store/open-store'
+import { inOneTransaction } from './in-transaction'
 
 const CAMPAIGN = 'q001'
 
@@ -37,15 +38,15 @@ export async function prepareSubmits(file: string, count: number): Promise<Submi
   const store = await openStore({ kind: 'sqlite', file, fixtures })
   const codes = villages(store.regionTree())
   const prepared: Prepared[] = []
-  store.db.transaction(() => {
+  await inOneTransaction(store, async (s) => {
     for (let i = 0; i < count; i++) {
-      const user = store.upsertUser({ provider: 'dev', externalId: `resident:api-bench-${i}`, nickname: `答题者${i}`, role: 'resident' })
-      const { token } = store.createSession({ userId: user.id })
-      const { attempt } = startAttempt(store, user, CAMPAIGN, { regionCode: codes[i % codes.length] }, Math.random)
+      const user = s.upsertUser({ provider: 'dev', externalId: `resident:api-bench-${i}`, nickname: `答题者${i}`, role: 'resident' })
+      const { token } = s.createSession({ userId: user.id })
+      const { attempt } = await startAttempt(s, user, CAMPAIGN, { regionCode: codes[i % codes.length] }, Math.random)
       const answers = Object.fromEntries(attempt.questions.map((q) => [q.id, [q.options[i % q.options.length].key]]))
       prepared.push({ token, attemptId: attempt.id, body: JSON.stringify({ answers }) })
     }
-  })()
+  })
   await store.close()
 
   let next = 0

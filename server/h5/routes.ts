@@ -43,7 +43,7 @@ export function setupFirstScreenPages(app: FastifyInstance, staticDir: string): 
   const serialiseInterpretation = fastJson(Interpretation)
 
   const home = async (request: FastifyRequest, reply: FastifyReply) => {
-    const data = asServed(serialiseHome, app.store.home())
+    const data = asServed(serialiseHome, await app.store.home())
     return sendHtml(request, reply, doc.withFirstScreen(HOME_PAGE, homeFirstScreen(data), { [`${API_PREFIX}/home`]: data }))
   }
   app.get('/', { logLevel: 'warn' }, home)

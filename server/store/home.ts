@@ -5,11 +5,11 @@ export const HOME_FEATURED_MAX = 6
 export const HOME_LATEST_POLICIES = 5
 
 /** the home page, composed from the store's own reads so both stores agree by construction */
-export function composeHome(store: Store): Home {
+export async function composeHome(store: Store): Promise<Home> {
   return {
     featured: store.listInterpretations({ featured: true, page: 1, pageSize: HOME_FEATURED_MAX }).items,
     topics: store.listTopics(),
     latestPolicies: store.searchPolicies({ page: 1, pageSize: HOME_LATEST_POLICIES }).items,
-    campaigns: store.listCampaigns({ status: 'ongoing' }),
+    campaigns: await store.quiz.listCampaigns({ status: 'ongoing' }),
   }
 }

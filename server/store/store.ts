@@ -4,9 +4,6 @@
  * component tests), tested by test/api/store.test.ts. No method of the read side returns a quiz answer.
  */
 import type {
-  Campaign,
-  CampaignStatus,
-  CampaignSummary,
   Consultation,
   ConsultationForResponder,
   ConsultationInput,
@@ -30,7 +27,7 @@ import type {
   Video,
 } from '../../common/contract'
 import type { LectureStore } from './lectures/store'
-import type { QuizStore } from '../modules/quiz/quiz-store'
+import type { QuizRepository } from '../modules/quiz/repository'
 
 export interface PageRequest {
   page: number
@@ -134,7 +131,7 @@ export interface Store {
   /** organisation names by code: 台州市 and the counties and townships of the region tree */
   orgNames(): ReadonlyMap<string, string>
   readonly lectures: LectureStore
-  readonly quiz: QuizStore
+  readonly quiz: QuizRepository
 
   listTopics(): Topic[]
   listDepartments(): string[]
@@ -173,11 +170,7 @@ export interface Store {
 
   listLectureTopics(filter?: { topic?: string }): LectureTopic[]
 
-  /** status is derived from startsAt/endsAt against the store's clock */
-  listCampaigns(filter?: { status?: CampaignStatus }): CampaignSummary[]
-  getCampaign(id: string): Campaign | undefined
-
-  home(): Home
+  home(): Promise<Home>
 
   upsertUser(input: UserInput): User
   getUser(id: string): User | undefined

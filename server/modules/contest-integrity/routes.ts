@@ -26,10 +26,10 @@ export function contestIntegrityRoutes(): RoutePlugin {
         onRequest: requireRole('admin', 'editor'),
       },
       async (request) => {
-        const campaign = app.store.getCampaign(request.params.id)
+        const campaign = await app.store.quiz.getCampaign(request.params.id)
         if (!campaign) throw notFound('找不到该知识竞赛')
         const { page, pageSize } = request.query
-        const list = integrityOf(app.store).prizeEligible(campaign.id, campaign.rules.scoreCounts, page, pageSize)
+        const list = await integrityOf(app.store).prizeEligible(campaign.id, campaign.rules.scoreCounts, page, pageSize)
         return {
           campaignId: campaign.id,
           scoreCounts: campaign.rules.scoreCounts,

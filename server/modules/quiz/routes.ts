@@ -77,7 +77,7 @@ const quizRoutes =
         preHandler: [app.limit(WRITE_LIMITS.quizAttemptPerUser), app.limit(WRITE_LIMITS.quizAttemptPerIp)],
       },
       async (request, reply) => {
-        const { attempt, resumed } = quiz.startAttempt(app.store, request.user!, request.params.id, request.body)
+        const { attempt, resumed } = await quiz.startAttempt(app.store, request.user!, request.params.id, request.body)
         request.log.info({ attemptId: attempt.id, campaignId: attempt.campaignId, resumed }, 'attempt started')
         return reply.code(resumed ? 200 : 201).send(attempt)
       },
@@ -98,7 +98,7 @@ const quizRoutes =
       },
       async (request, reply) => {
         // the key is validated; the attempt itself records that it was submitted (see submitAttempt)
-        const { result, replayed } = quiz.submitAttempt(app.store, request.user!, request.params.id, request.body.answers)
+        const { result, replayed } = await quiz.submitAttempt(app.store, request.user!, request.params.id, request.body.answers)
         if (replayed) reply.header(REPLAYED_HEADER, 'true')
         // after the commit, bounded to 1.5 s; the outcome stays on the attempt, not in the answer
         else await risk.afterSubmit({ store: app.store, userId: request.user!.id, attemptId: result.attemptId, clientIp: request.ip, log: request.log })

@@ -7,9 +7,6 @@
 import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
 import type {
-  CampaignStatus,
-  CampaignSummary,
-  Campaign,
   Consultation,
   ConsultationForResponder,
   ConsultationInput,
@@ -24,7 +21,6 @@ import type {
   User,
 } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
-import { campaignStatus, compareCampaigns } from '../../modules/quiz/campaign-status'
 import { sortedDistinct } from '../collation'
 import { consultationInputHash, newConsultationRecord, replyHash, toConsultation, toConsultationForResponder } from '../consultations'
 import { composeHome } from '../home'
@@ -32,7 +28,6 @@ import { SqliteLectureStore } from '../lectures/sqlite'
 import { IDEMPOTENT_WRITES, replayOf } from '../idempotency'
 import { pageOffset } from '../paging'
 import { searchTerms } from '../policy-search'
-import { toCampaignSummary } from '../projections'
 import { hashSessionToken, newSessionToken, SESSION_TOUCH_MS, SESSION_TTL_MS, sessionEnd, STAFF_IDLE_MS } from '../session-token'
 import { deviceSummary } from '../../modules/auth/device'
 import { orgNames } from '../../modules/auth/org-scope'
@@ -52,11 +47,10 @@ import {
   VIEW_REPLAY_WINDOW_MS,
   type VideoSearch,
 } from '../store'
-import { SqliteQuizStore } from '../../modules/quiz/repository'
+import { QuizRepository } from '../../modules/quiz/repository'
 import { migrateDb } from '../../db/migrate'
 import type { Db } from '../../db/database'
 import {
-  campaignFrom,
   consultationFrom,
   faqFrom,
   idempotencyFrom,
@@ -70,7 +64,6 @@ import {
   policySummaryFrom,
   userFrom,
   videoFrom,
-  type CampaignRow,
   type ConsultationRow,
   type CourseRow,
   type FaqRow,
@@ -109,7 +102,7 @@ function where(conditions: [string, unknown][]): Where {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const
   readonly lectures: SqliteLectureStore
-  readonly quiz: SqliteQuizStore
+  readonly quiz: QuizRepository
   /** whether this open seeded the database (false on a second start) */
   readonly seeded: boolean
   /** the query layer (Kysely over SQLite or PostgreSQL) the domain repositories use */
@@ -123,7 +116,9 @@ export class SqliteStore implements Store {
   /** migrates the database (both dialects), seeds it when empty, and opens the store on it */
   static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
     await migrateDb(options.db)
-    return new SqliteStore(options)
+    const store = new SqliteStore(options)
+    await store.quiz.seedResidents(options.fixtures)
+    return store
   }
 
   private constructor(options: SqliteStoreOptions) {
@@ -133,7 +128,7 @@ export class SqliteStore implements Store {
     this.now = options.now ?? (() => new Date())
     this.seeded = seedIfEmpty(this.db, options.fixtures)
     this.lectures = new SqliteLectureStore(this.db, this.now)
-    this.quiz = new SqliteQuizStore(this.db, this.now, options.fixtures)
+    this.quiz = new QuizRepository(options.db, this.now)
   }
 
   listTopics(): Topic[] {
@@ -313,19 +308,6 @@ export class SqliteStore implements Store {
     return rows.map(lectureTopicFrom)
   }
 
-  listCampaigns(filter: { status?: CampaignStatus } = {}): CampaignSummary[] {
-    return this.all<CampaignRow>('SELECT * FROM campaigns ORDER BY position')
-      .map((r) => this.withStatus(campaignFrom(r)))
-      .filter((c) => !filter.status || c.status === filter.status)
-      .sort(compareCampaigns)
-      .map(toCampaignSummary)
-  }
-
-  getCampaign(id: string) {
-    const row = this.get<CampaignRow>('SELECT * FROM campaigns WHERE id = ?', id)
-    return row && this.withStatus(campaignFrom(row))
-  }
-
   home() {
     return composeHome(this)
   }
@@ -500,10 +482,6 @@ export class SqliteStore implements Store {
       `INSERT INTO idempotency_keys (user_id, scope, key, request_hash, response_status, response_body, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(userId, scope, key, requestHash, status, JSON.stringify(body), this.now().toISOString())
-  }
-
-  private withStatus(c: Campaign): Campaign {
-    return { ...c, status: campaignStatus(c.startsAt, c.endsAt, this.now()) }
   }
 
   private page<Row, T>(select: string, from: string, w: Where, orderBy: string, request: PageRequest, map: (row: Row) => T): Page<T> {
