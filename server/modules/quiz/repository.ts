@@ -165,6 +165,9 @@ function toCampaignSummary(c: Campaign): CampaignSummary {
   }
 }
 
+/** the whole second of time used: the bucket of quiz_time_counts (time_used_ms / 1000 in SQL, both databases) */
+const timeSec = (ms: number) => Math.floor(ms / 1000)
+
 const mistakeOf = (userId: string, r: { question_id: string; wrong_count: number; streak: number; last_wrong_at: string }): MistakeRecord => ({
   userId,
   questionId: r.question_id,
@@ -443,6 +446,15 @@ export class QuizRepository {
           .doUpdateSet((eb) => ({ participants: eb('quiz_score_counts.participants', '+', eb.ref('excluded.participants')) })),
       )
       .execute()
+    await this.executor
+      .insertInto('quiz_time_counts')
+      .values({ campaign_id: s.campaignId, score: s.score, time_sec: timeSec(s.timeUsedMs), participants: sign })
+      .onConflict((oc) =>
+        oc
+          .columns(['campaign_id', 'score', 'time_sec'])
+          .doUpdateSet((eb) => ({ participants: eb('quiz_time_counts.participants', '+', eb.ref('excluded.participants')) })),
+      )
+      .execute()
     const regions = [s.countyCode, s.townshipCode].filter((c): c is string => !!c)
     if (regions.length === 0) return
     await this.executor
@@ -508,10 +520,16 @@ export class QuizRepository {
 
   /** how many standings rank strictly above `s` */
   async countAhead(campaignId: string, s: Pick<Standing, 'score' | 'timeUsedMs' | 'finishedAt'>): Promise<number> {
-    // higher scores from the per-score counts; within the same score, two ranges of the board index
+    // higher scores from the per-score counts (a dozen rows), the same score in earlier seconds from
+    // the per-second counts (at most a few hundred), then two short ranges of the board index within
+    // the caller's own second (migration 016)
+    const second = timeSec(s.timeUsedMs)
     const { rows } = await sql<{ n: number }>`SELECT
         (SELECT COALESCE(SUM(participants), 0) FROM quiz_score_counts WHERE campaign_id = ${campaignId} AND score > ${s.score})
-      + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = ${campaignId} AND score = ${s.score} AND time_used_ms < ${s.timeUsedMs})
+      + (SELECT COALESCE(SUM(participants), 0) FROM quiz_time_counts WHERE campaign_id = ${campaignId} AND score = ${s.score}
+           AND time_sec < ${second})
+      + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = ${campaignId} AND score = ${s.score}
+           AND time_used_ms >= ${second * 1000} AND time_used_ms < ${s.timeUsedMs})
       + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = ${campaignId} AND score = ${s.score} AND time_used_ms = ${s.timeUsedMs}
            AND finished_at < ${s.finishedAt}) AS n`.execute(this.executor)
     return Number(rows[0].n)
