@@ -431,42 +431,71 @@ export class QuizRepository {
           })),
         )
         .execute()
-      if (previous) await tx.addToTotals(previous, -1)
-      await tx.addToTotals(next, 1)
+      await tx.moveTotals(previous, next)
     })
   }
 
-  private async addToTotals(s: Standing, sign: 1 | -1) {
-    await this.executor
-      .insertInto('quiz_score_counts')
-      .values({ campaign_id: s.campaignId, score: s.score, participants: sign })
-      .onConflict((oc) =>
-        oc
-          .columns(['campaign_id', 'score'])
-          .doUpdateSet((eb) => ({ participants: eb('quiz_score_counts.participants', '+', eb.ref('excluded.participants')) })),
-      )
-      .execute()
-    await this.executor
-      .insertInto('quiz_time_counts')
-      .values({ campaign_id: s.campaignId, score: s.score, time_sec: timeSec(s.timeUsedMs), participants: sign })
-      .onConflict((oc) =>
-        oc
-          .columns(['campaign_id', 'score', 'time_sec'])
-          .doUpdateSet((eb) => ({ participants: eb('quiz_time_counts.participants', '+', eb.ref('excluded.participants')) })),
-      )
-      .execute()
-    const regions = [s.countyCode, s.townshipCode].filter((c): c is string => !!c)
-    if (regions.length === 0) return
-    await this.executor
-      .insertInto('quiz_region_totals')
-      .values(regions.map((code) => ({ campaign_id: s.campaignId, region_code: code, participants: sign, score_sum: sign * s.score })))
-      .onConflict((oc) =>
-        oc.columns(['campaign_id', 'region_code']).doUpdateSet((eb) => ({
-          participants: eb('quiz_region_totals.participants', '+', eb.ref('excluded.participants')),
-          score_sum: eb('quiz_region_totals.score_sum', '+', eb.ref('excluded.score_sum')),
-        })),
-      )
-      .execute()
+  /**
+   * Moves the score, second and region totals from `previous` to `next` as net changes, each table's
+   * rows in key order. Every submit locks these shared rows in the same order (tables, then keys),
+   * so two submits on PostgreSQL wait for each other but never deadlock; a row whose net change is
+   * nothing is not touched.
+   */
+  private async moveTotals(previous: Standing | undefined, next: Standing) {
+    const scores = new Map<number, number>()
+    const seconds = new Map<string, { score: number; sec: number; n: number }>()
+    const regions = new Map<string, { n: number; sum: number }>()
+    const add = (st: Standing, sign: 1 | -1) => {
+      scores.set(st.score, (scores.get(st.score) ?? 0) + sign)
+      const sec = timeSec(st.timeUsedMs)
+      const key = `${st.score}:${sec}`
+      seconds.set(key, { score: st.score, sec, n: (seconds.get(key)?.n ?? 0) + sign })
+      for (const code of [st.countyCode, st.townshipCode]) {
+        if (!code) continue
+        const r = regions.get(code) ?? { n: 0, sum: 0 }
+        regions.set(code, { n: r.n + sign, sum: r.sum + sign * st.score })
+      }
+    }
+    if (previous) add(previous, -1)
+    add(next, 1)
+    const c = next.campaignId
+    const scoreRows = [...scores].filter(([, n]) => n !== 0).sort(([a], [b]) => a - b)
+    if (scoreRows.length > 0) {
+      await this.executor
+        .insertInto('quiz_score_counts')
+        .values(scoreRows.map(([score, n]) => ({ campaign_id: c, score, participants: n })))
+        .onConflict((oc) =>
+          oc
+            .columns(['campaign_id', 'score'])
+            .doUpdateSet((eb) => ({ participants: eb('quiz_score_counts.participants', '+', eb.ref('excluded.participants')) })),
+        )
+        .execute()
+    }
+    const secondRows = [...seconds.values()].filter((r) => r.n !== 0).sort((a, b) => a.score - b.score || a.sec - b.sec)
+    if (secondRows.length > 0) {
+      await this.executor
+        .insertInto('quiz_time_counts')
+        .values(secondRows.map((r) => ({ campaign_id: c, score: r.score, time_sec: r.sec, participants: r.n })))
+        .onConflict((oc) =>
+          oc
+            .columns(['campaign_id', 'score', 'time_sec'])
+            .doUpdateSet((eb) => ({ participants: eb('quiz_time_counts.participants', '+', eb.ref('excluded.participants')) })),
+        )
+        .execute()
+    }
+    const regionRows = [...regions].filter(([, r]) => r.n !== 0 || r.sum !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    if (regionRows.length > 0) {
+      await this.executor
+        .insertInto('quiz_region_totals')
+        .values(regionRows.map(([code, r]) => ({ campaign_id: c, region_code: code, participants: r.n, score_sum: r.sum })))
+        .onConflict((oc) =>
+          oc.columns(['campaign_id', 'region_code']).doUpdateSet((eb) => ({
+            participants: eb('quiz_region_totals.participants', '+', eb.ref('excluded.participants')),
+            score_sum: eb('quiz_region_totals.score_sum', '+', eb.ref('excluded.score_sum')),
+          })),
+        )
+        .execute()
+    }
   }
 
   /**

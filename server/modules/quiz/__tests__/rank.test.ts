@@ -10,7 +10,7 @@ import type { Standing } from '../types'
 
 let store: Store
 beforeAll(async () => {
-  store = await openStore({ kind: 'sqlite', fixtures })
+  store = await openStore({ kind: 'memory', fixtures })
 })
 afterAll(() => store.close())
 
