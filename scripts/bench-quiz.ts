@@ -16,11 +16,11 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import { fixtures } from '../mock/fixtures'
 import type { Region, User } from '../common/contract'
-import { leaderboard, startAttempt, submitAttempt } from '../server/quiz/service'
+import { leaderboard, startAttempt, submitAttempt } from '../server/modules/quiz/service'
 import { DB_FILE_NAME } from '../server/store/sqlite'
 import { openStore } from '../server/store/open-store'
 import { startProcess } from './bench/server-process'
-import { inOneTransaction } from './bench/batch'
+import { loadQuickly } from './bench/batch'
 
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 100_000)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
@@ -84,17 +84,17 @@ async function main() {
   let loaded = 0
   const batch = 500
   for (let first = 0; first < users; first += batch) {
-    await inOneTransaction(store.db, async () => {
+    await loadQuickly(store.db, async () => {
       for (let u = first; u < Math.min(users, first + batch); u++) {
         const user = await store.auth.upsertUser({ provider: 'dev', externalId: `resident:bench-${u}`, nickname: `居民${u}`, role: 'resident' })
         const region = codes[Math.floor(random() * codes.length)]
         for (let k = 0; k < PER_USER && loaded < ATTEMPTS; k++, loaded++) {
           clock = Date.now() - (5 - k) * DAY + Math.floor(random() * 6 * 3600_000)
-          const { attempt } = startAttempt(store, user, CAMPAIGN, { regionCode: region }, random)
+          const { attempt } = await startAttempt(store, user, CAMPAIGN, { regionCode: region }, random)
           const answers: Record<string, string[]> = {}
           for (const q of attempt.questions) if (random() < 0.9) answers[q.id] = [q.options[Math.floor(random() * q.options.length)].key]
           clock += 30_000 + Math.floor(random() * 170_000)
-          submitAttempt(store, user, attempt.id, answers)
+          await submitAttempt(store, user, attempt.id, answers)
         }
       }
     })
@@ -104,11 +104,11 @@ async function main() {
   // 2. PREPARED users with a session and a running attempt each, for the submit phase
   clock = Date.now()
   const prepared: Prepared[] = []
-  await inOneTransaction(store.db, async () => {
+  await loadQuickly(store.db, async () => {
     for (let i = 0; i < PREPARED; i++) {
       const user: User = await store.auth.upsertUser({ provider: 'dev', externalId: `resident:submit-${i}`, nickname: `答题者${i}`, role: 'resident' })
       const { token } = await store.auth.createSession({ userId: user.id })
-      const { attempt } = startAttempt(store, user, CAMPAIGN, { regionCode: codes[i % codes.length] }, random)
+      const { attempt } = await startAttempt(store, user, CAMPAIGN, { regionCode: codes[i % codes.length] }, random)
       const answers = Object.fromEntries(attempt.questions.map((q) => [q.id, [q.options[Math.floor(random() * q.options.length)].key]]))
       prepared.push({ token, attemptId: attempt.id, body: JSON.stringify({ answers }) })
     }
@@ -119,7 +119,7 @@ async function main() {
     attempts: number
     submitted: number
   }
-  const standings = store.quiz.countStandings(CAMPAIGN)
+  const standings = await store.quiz.countStandings(CAMPAIGN)
 
   // in-process, without HTTP: what the store and rules cost per board
   const inProcess: Record<string, number> = {}
@@ -127,7 +127,7 @@ async function main() {
     const times: number[] = []
     for (let i = 0; i < 200; i++) {
       const t = process.hrtime.bigint()
-      leaderboard(store, CAMPAIGN, scope, viewer)
+      await leaderboard(store, CAMPAIGN, scope, viewer)
       times.push(Number(process.hrtime.bigint() - t) / 1e6)
     }
     inProcess[scope] = percentile(
@@ -135,7 +135,7 @@ async function main() {
       95,
     )
   }
-  store.close()
+  await store.close()
 
   console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}`)
   console.log(

@@ -7,9 +7,9 @@
 import type { Request } from 'autocannon'
 import { fixtures } from '../../mock/fixtures'
 import type { Region } from '../../common/contract'
-import { startAttempt } from '../../server/quiz/service'
+import { startAttempt } from '../../server/modules/quiz/service'
 import { openStore } from '../../server/store/open-store'
-import { inOneTransaction } from './batch'
+import { loadQuickly } from './batch'
 
 const CAMPAIGN = 'q001'
 
@@ -38,11 +38,11 @@ export async function prepareSubmits(file: string, count: number): Promise<Submi
   const store = await openStore({ kind: 'sqlite', file, fixtures })
   const codes = villages(store.regionTree())
   const prepared: Prepared[] = []
-  await inOneTransaction(store.db, async () => {
+  await loadQuickly(store.db, async () => {
     for (let i = 0; i < count; i++) {
       const user = await store.auth.upsertUser({ provider: 'dev', externalId: `resident:api-bench-${i}`, nickname: `答题者${i}`, role: 'resident' })
       const { token } = await store.auth.createSession({ userId: user.id })
-      const { attempt } = startAttempt(store, user, CAMPAIGN, { regionCode: codes[i % codes.length] }, Math.random)
+      const { attempt } = await startAttempt(store, user, CAMPAIGN, { regionCode: codes[i % codes.length] }, Math.random)
       const answers = Object.fromEntries(attempt.questions.map((q) => [q.id, [q.options[i % q.options.length].key]]))
       prepared.push({ token, attemptId: attempt.id, body: JSON.stringify({ answers }) })
     }

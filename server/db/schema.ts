@@ -326,6 +326,13 @@ export interface QuizScoreCounts {
   score: number
 }
 
+export interface QuizTimeCounts {
+  campaign_id: string
+  participants: number
+  score: number
+  time_sec: number
+}
+
 export interface QuizStandings {
   attempt_id: string
   campaign_id: string
@@ -484,6 +491,7 @@ export interface DB {
   quiz_region_totals: QuizRegionTotals
   quiz_score_counts: QuizScoreCounts
   quiz_standings: QuizStandings
+  quiz_time_counts: QuizTimeCounts
   regions: Regions
   schema_migrations: SchemaMigrations
   server_secrets: ServerSecrets

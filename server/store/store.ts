@@ -3,23 +3,12 @@
  * One implementation, `sqlite/index.ts`, on a file (the default) or in memory (mock mode and the
  * component tests), tested by test/api/store.test.ts. No method of the read side returns a quiz answer.
  */
-import type {
-  Campaign,
-  CampaignStatus,
-  CampaignSummary,
-  Consultation,
-  ConsultationStatus,
-  LectureTopic,
-  Policy,
-  Region,
-  Role,
-  Topic,
-} from '../../common/contract'
+import type { Consultation, ConsultationStatus, LectureTopic, Policy, Region, Role, Topic } from '../../common/contract'
 import type { ContentRepository } from '../modules/content/repository'
 import type { AuthRepository } from '../modules/auth/repository'
 import type { ConsultationRepository } from '../modules/consultations/repository'
 import type { LectureStore } from './lectures/store'
-import type { QuizStore } from './quiz/quiz-store'
+import type { QuizRepository } from '../modules/quiz/repository'
 import type { MediaRepository } from '../modules/media/repository'
 
 export interface PageRequest {
@@ -112,7 +101,7 @@ export interface Store {
   orgNames(): ReadonlyMap<string, string>
   readonly content: ContentRepository
   readonly lectures: LectureStore
-  readonly quiz: QuizStore
+  readonly quiz: QuizRepository
   readonly media: MediaRepository
   readonly auth: AuthRepository
   readonly consultations: ConsultationRepository
@@ -123,10 +112,6 @@ export interface Store {
   getPolicy(id: string): Policy | undefined
 
   listLectureTopics(filter?: { topic?: string }): LectureTopic[]
-
-  /** status is derived from startsAt/endsAt against the store's clock */
-  listCampaigns(filter?: { status?: CampaignStatus }): CampaignSummary[]
-  getCampaign(id: string): Campaign | undefined
 
   close(): Promise<void>
 }

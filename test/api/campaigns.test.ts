@@ -1,7 +1,7 @@
 /** Campaign status is derived from the dates at read time; nothing of the answer key ever leaves. */
 import type { Campaign, CampaignSummary } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
-import { campaignStatus } from '../../server/store/campaign-status'
+import { campaignStatus } from '../../server/modules/quiz/campaign-status'
 import { makeClock } from './helpers/clock'
 import { SAMPLE_NOW, sampleFixtures } from './helpers/sample-fixtures'
 import { startTestServer, type TestServer } from './helpers/test-server'

@@ -13,7 +13,7 @@ import { fixtures } from '../../mock/fixtures'
 import { integrityOf } from '../../server/modules/contest-integrity/repository'
 import { PRACTICE_REFUSALS, RISK_FLAG_FROM_RANK } from '../../server/modules/contest-integrity/rules'
 import { RISK_CHECK_TIMEOUT_MS } from '../../server/modules/contest-integrity/risk-check'
-import { PRACTICE_LIMITS } from '../../server/routes/quiz'
+import { PRACTICE_LIMITS } from '../../server/modules/quiz/routes'
 import { makeClock } from './helpers/clock'
 import { type FakeWechat, startFakeWechat } from './helpers/fake-wechat'
 import { postJson, startTestServer, type TestServer } from './helpers/test-server'
@@ -338,7 +338,7 @@ describe('WeChat risk check of a submit (getUserRiskRank)', () => {
     const ms = Date.now() - started
     const raw = await res.text()
     expect(res.status).toBe(200)
-    return { attempt, raw, ms, result: JSON.parse(raw) as AttemptResult, integrity: integrityOf(server.store).getIntegrity(attempt.id)! }
+    return { attempt, raw, ms, result: JSON.parse(raw) as AttemptResult, integrity: (await integrityOf(server.store).getIntegrity(attempt.id))! }
   }
 
   it(`flags a submit from rank ${RISK_FLAG_FROM_RANK} on: kept, scored and ranked, not eligible for prizes, and the contestant is not told`, async () => {
@@ -358,7 +358,7 @@ describe('WeChat risk check of a submit (getUserRiskRank)', () => {
     const calls = fake.callsTo('/wxa/getuserriskrank').length
     await cheater.call(`/attempts/${attempt.id}/submit`, postJson({ answers: {} }))
     expect(fake.callsTo('/wxa/getuserriskrank')).toHaveLength(calls)
-    expect(integrityOf(server.store).getIntegrity(attempt.id)).toEqual(integrity)
+    expect(await integrityOf(server.store).getIntegrity(attempt.id)).toEqual(integrity)
   })
 
   it('passes ranks below the threshold', async () => {

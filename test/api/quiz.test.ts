@@ -16,7 +16,7 @@ import {
   type QuizProfile,
 } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
-import { GRACE_SEC } from '../../server/quiz/time'
+import { GRACE_SEC } from '../../server/modules/quiz/time'
 import { makeClock } from './helpers/clock'
 import { postJson, startTestServer, type TestServer } from './helpers/test-server'
 

@@ -90,39 +90,39 @@ describe.each(factories)('%s store', (_kind, make) => {
   })
 
   describe('campaigns', () => {
-    it('derives status from the dates, ignoring the seeded one', () => {
-      const byId = Object.fromEntries(store.listCampaigns().map((c) => [c.id, c.status]))
+    it('derives status from the dates, ignoring the seeded one', async () => {
+      const byId = Object.fromEntries((await store.quiz.listCampaigns()).map((c) => [c.id, c.status]))
       expect(byId).toEqual({ 'q-ended': 'ended', 'q-ongoing': 'ongoing', 'q-upcoming': 'upcoming' })
     })
 
-    it('orders ongoing, upcoming, ended', () => {
-      expect(ids(store.listCampaigns())).toEqual(['q-ongoing', 'q-upcoming', 'q-ended'])
+    it('orders ongoing, upcoming, ended', async () => {
+      expect(ids(await store.quiz.listCampaigns())).toEqual(['q-ongoing', 'q-upcoming', 'q-ended'])
     })
 
-    it('filters by derived status', () => {
-      expect(ids(store.listCampaigns({ status: 'ongoing' }))).toEqual(['q-ongoing'])
-      expect(ids(store.listCampaigns({ status: 'ended' }))).toEqual(['q-ended'])
+    it('filters by derived status', async () => {
+      expect(ids(await store.quiz.listCampaigns({ status: 'ongoing' }))).toEqual(['q-ongoing'])
+      expect(ids(await store.quiz.listCampaigns({ status: 'ended' }))).toEqual(['q-ended'])
     })
 
-    it('moves with the clock: a bare start date begins at 00:00 Beijing time', () => {
+    it('moves with the clock: a bare start date begins at 00:00 Beijing time', async () => {
       clock.set(new Date('2025-06-15T15:59:59.999Z'))
-      expect(store.getCampaign('q-upcoming')!.status).toBe('upcoming')
+      expect((await store.quiz.getCampaign('q-upcoming'))!.status).toBe('upcoming')
       clock.set(new Date('2025-06-15T16:00:00.000Z'))
-      expect(store.getCampaign('q-upcoming')!.status).toBe('ongoing')
+      expect((await store.quiz.getCampaign('q-upcoming'))!.status).toBe('ongoing')
       clock.set(new Date('2025-06-30T00:00:00+08:00'))
-      expect(store.getCampaign('q-ongoing')!.status).toBe('ended')
-      expect(ids(store.listCampaigns({ status: 'ongoing' }))).toEqual(['q-upcoming'])
+      expect((await store.quiz.getCampaign('q-ongoing'))!.status).toBe('ended')
+      expect(ids(await store.quiz.listCampaigns({ status: 'ongoing' }))).toEqual(['q-upcoming'])
     })
 
-    it('returns a campaign whole with its derived status, and no questions', () => {
-      const campaign = store.getCampaign('q-ongoing')!
+    it('returns a campaign whole with its derived status, and no questions', async () => {
+      const campaign = (await store.quiz.getCampaign('q-ongoing'))!
       expect(campaign).toEqual({ ...sampleFixtures.campaigns[1], status: 'ongoing' })
       expect(JSON.stringify(campaign)).not.toMatch(/answer|explanation|qq1/)
-      expect(store.getCampaign('nope')).toBeUndefined()
+      expect(await store.quiz.getCampaign('nope')).toBeUndefined()
     })
 
-    it('lists summaries only', () => {
-      const [summary] = store.listCampaigns()
+    it('lists summaries only', async () => {
+      const [summary] = await store.quiz.listCampaigns()
       expect(Object.keys(summary).sort()).toEqual(['cover', 'department', 'endsAt', 'id', 'participants', 'startsAt', 'status', 'title'])
     })
   })

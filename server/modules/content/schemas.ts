@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { CampaignSummary } from '../../schemas/campaigns'
+import { CampaignSummary } from '../quiz/campaign-schemas'
 import { FilterKey, PageQuery, StringEnum } from '../../schemas/common'
 
 // topics

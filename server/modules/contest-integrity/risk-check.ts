@@ -63,7 +63,7 @@ export function createRiskChecker(options: RiskCheckOptions = {}): RiskChecker {
         clearTimeout(timer)
       }
       const outcome = riskOutcome(rank)
-      integrityOf(store).saveRiskOutcome(attemptId, outcome)
+      await integrityOf(store).saveRiskOutcome(attemptId, outcome)
       if (outcome.riskCheck === 'flagged') log.info({ attemptId, riskRank: outcome.riskRank }, 'attempt flagged by getUserRiskRank')
       return outcome
     },

@@ -6,8 +6,8 @@
  */
 import { notFound } from '../../errors'
 import { requireRole } from '../../plugins/auth'
-import { regionLabel } from '../../quiz/service'
-import { secondsOf } from '../../quiz/time'
+import { regionLabel } from '../quiz/service'
+import { secondsOf } from '../quiz/time'
 import { ErrorBody, IdParams } from '../../schemas/common'
 import type { RoutePlugin } from '../../type-provider'
 import { integrityOf } from './repository'
@@ -26,10 +26,10 @@ export function contestIntegrityRoutes(): RoutePlugin {
         onRequest: requireRole('admin', 'editor'),
       },
       async (request) => {
-        const campaign = app.store.getCampaign(request.params.id)
+        const campaign = await app.store.quiz.getCampaign(request.params.id)
         if (!campaign) throw notFound('找不到该知识竞赛')
         const { page, pageSize } = request.query
-        const list = integrityOf(app.store).prizeEligible(campaign.id, campaign.rules.scoreCounts, page, pageSize)
+        const list = await integrityOf(app.store).prizeEligible(campaign.id, campaign.rules.scoreCounts, page, pageSize)
         return {
           campaignId: campaign.id,
           scoreCounts: campaign.rules.scoreCounts,

@@ -7,7 +7,7 @@ import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { type Db, forUpdate } from '../../db/database'
 import { ApiError, badRequest } from '../../errors'
 import { rateLimited } from '../../plugins/rate-limit'
-import { shanghaiDay } from '../../quiz/time'
+import { shanghaiDay } from '../quiz/time'
 
 export const SMS_CODE_TTL_MS = 5 * 60 * 1000
 export const SMS_CODE_TRIES = 5

@@ -5,22 +5,20 @@
  * route only answers 201 for what is on disk.
  */
 import Database from 'better-sqlite3'
-import type { CampaignStatus, CampaignSummary, Campaign, Region, Topic } from '../../../common/contract'
+import type { Region, Topic } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
-import { campaignStatus, compareCampaigns } from '../campaign-status'
 import { SqliteLectureStore } from '../lectures/sqlite'
-import { toCampaignSummary } from '../projections'
 import { ContentRepository } from '../../modules/content/repository'
 import { POLICY_SUMMARY_COLUMNS, policyFrom, type PolicyDetailRow } from '../../modules/content/rows'
 import { AuthRepository } from '../../modules/auth/repository'
 import { ConsultationRepository } from '../../modules/consultations/repository'
 import { type Store, type StoreOptions } from '../store'
-import { SqliteQuizStore } from '../quiz/sqlite'
+import { QuizRepository } from '../../modules/quiz/repository'
 import { MediaRepository } from '../../modules/media/repository'
 import { migrateDb } from '../../db/migrate'
 import { seedIfEmpty } from '../../db/seed'
 import type { Db } from '../../db/database'
-import { campaignFrom, lectureTopicFrom, type CampaignRow, type LectureTopicRow } from './rows'
+import { lectureTopicFrom, type LectureTopicRow } from './rows'
 import { StatementCache } from './statement-cache'
 
 export const DB_FILE_NAME = 'zhengcetong.db'
@@ -36,7 +34,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const
   readonly content: ContentRepository
   readonly lectures: SqliteLectureStore
-  readonly quiz: SqliteQuizStore
+  readonly quiz: QuizRepository
   readonly media: MediaRepository
   readonly auth: AuthRepository
   readonly consultations: ConsultationRepository
@@ -56,6 +54,7 @@ export class SqliteStore implements Store {
     const seeded = await seedIfEmpty(options.db, options.fixtures)
     const store = new SqliteStore(options, seeded)
     store.orgNameMap = await store.content.orgNames()
+    await store.quiz.seedResidents(options.fixtures)
     return store
   }
 
@@ -67,7 +66,7 @@ export class SqliteStore implements Store {
     this.seeded = seeded
     this.content = new ContentRepository(options.db, this.now)
     this.lectures = new SqliteLectureStore(this.db, this.now)
-    this.quiz = new SqliteQuizStore(this.db, this.now, options.fixtures)
+    this.quiz = new QuizRepository(options.db, this.now)
     this.media = new MediaRepository(options.db, this.now)
     this.auth = new AuthRepository(options.db, this.now, () => this.orgNames())
     this.consultations = new ConsultationRepository(options.db, this.now)
@@ -108,19 +107,6 @@ export class SqliteStore implements Store {
     return rows.map(lectureTopicFrom)
   }
 
-  listCampaigns(filter: { status?: CampaignStatus } = {}): CampaignSummary[] {
-    return this.all<CampaignRow>('SELECT * FROM campaigns ORDER BY position')
-      .map((r) => this.withStatus(campaignFrom(r)))
-      .filter((c) => !filter.status || c.status === filter.status)
-      .sort(compareCampaigns)
-      .map(toCampaignSummary)
-  }
-
-  getCampaign(id: string) {
-    const row = this.get<CampaignRow>('SELECT * FROM campaigns WHERE id = ?', id)
-    return row && this.withStatus(campaignFrom(row))
-  }
-
   /** 台州市 and the counties and townships of the region tree by code, read at open (regions do not change while running) */
   orgNames(): ReadonlyMap<string, string> {
     return this.orgNameMap
@@ -128,10 +114,6 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.db.open) await this.database.close()
-  }
-
-  private withStatus(c: Campaign): Campaign {
-    return { ...c, status: campaignStatus(c.startsAt, c.endsAt, this.now()) }
   }
 
   private stmt(sql: string): Database.Statement {

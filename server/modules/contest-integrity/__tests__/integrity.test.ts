@@ -5,8 +5,8 @@
  */
 import { sampleFixtures } from '../../../../test/api/helpers/sample-fixtures'
 import { makeClock } from '../../../../test/api/helpers/clock'
-import { GRACE_SEC } from '../../../quiz/time'
-import type { AttemptRecord } from '../../../quiz/types'
+import { GRACE_SEC } from '../../quiz/time'
+import type { AttemptRecord } from '../../quiz/types'
 import { type SqliteStore } from '../../../store/sqlite'
 import { openStore } from '../../../store/open-store'
 import { integrityOf } from '../repository'
@@ -81,25 +81,25 @@ describe('IntegrityRepository (SQLite)', () => {
     questions: questions.map((q) => ({ id: q, order: ['A', 'B'] })),
   })
 
-  it('locks the questions of running and upcoming campaigns until the end of the last one using each, as the clock moves', () => {
+  it('locks the questions of running and upcoming campaigns until the end of the last one using each, as the clock moves', async () => {
     const repo = integrityOf(store)
-    const ids = (now: Date) => [...repo.lockedQuestions(now).keys()].sort()
+    const ids = async (now: Date) => [...(await repo.lockedQuestions(now)).keys()].sort()
     const endOf = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString() // a bare end date: the whole day in Beijing time
-    expect(ids(new Date('2025-05-10T12:00:00+08:00'))).toEqual(['qq1', 'qq2']) // q-ended running then, the others upcoming
-    expect(ids(clock.now())).toEqual(['qq1', 'qq2'])
-    expect(Object.fromEntries(repo.lockedQuestions(clock.now()))).toEqual({
+    expect(await ids(new Date('2025-05-10T12:00:00+08:00'))).toEqual(['qq1', 'qq2']) // q-ended running then, the others upcoming
+    expect(await ids(clock.now())).toEqual(['qq1', 'qq2'])
+    expect(Object.fromEntries(await repo.lockedQuestions(clock.now()))).toEqual({
       qq1: new Date('2025-06-30T00:00:00+08:00').toISOString(),
       qq2: endOf('2025-07-16'),
     })
-    expect(ids(new Date('2025-07-01T12:00:00+08:00'))).toEqual(['qq2']) // only q-upcoming, now running
-    expect(ids(new Date('2025-07-15T23:59:00+08:00'))).toEqual(['qq2'])
+    expect(await ids(new Date('2025-07-01T12:00:00+08:00'))).toEqual(['qq2']) // only q-upcoming, now running
+    expect(await ids(new Date('2025-07-15T23:59:00+08:00'))).toEqual(['qq2'])
     // after the end, for as long as an attempt started just before it can still be submitted
     const rules = sampleFixtures.campaigns.find((c) => c.id === 'q-upcoming')!.rules
     const windowMs = (rules.questionsPerAttempt * rules.secondsPerQuestion + GRACE_SEC) * 1000
     const end = Date.parse('2025-07-16T00:00:00+08:00')
-    expect(ids(new Date(end))).toEqual(['qq2'])
-    expect(ids(new Date(end + windowMs - 1))).toEqual(['qq2'])
-    expect(ids(new Date(end + windowMs))).toEqual([])
+    expect(await ids(new Date(end))).toEqual(['qq2'])
+    expect(await ids(new Date(end + windowMs - 1))).toEqual(['qq2'])
+    expect(await ids(new Date(end + windowMs))).toEqual([])
   })
 
   it("knows a user's running questions (within the grace); nobody's review opens a locked question", async () => {
@@ -107,27 +107,27 @@ describe('IntegrityRepository (SQLite)', () => {
     const user = await store.auth.upsertUser({ provider: 'dev', externalId: 'resident:integrity', nickname: '居民', role: 'resident' })
     const other = await store.auth.upsertUser({ provider: 'dev', externalId: 'resident:other', nickname: '邻居', role: 'resident' })
     const now = clock.now()
-    store.quiz.insertAttempt(attempt('a-done', user.id, 'submitted', new Date(now.getTime() - 3_600_000), ['qq1']))
-    store.quiz.insertAttempt(attempt('a-run', user.id, 'active', new Date(now.getTime() + 60_000), ['qq2']))
-    store.quiz.insertAttempt(attempt('a-other', other.id, 'active', new Date(now.getTime() + 60_000), ['qq1']))
-    expect([...repo.runningQuestions(user.id, now)]).toEqual(['qq2'])
+    await store.quiz.insertAttempt(attempt('a-done', user.id, 'submitted', new Date(now.getTime() - 3_600_000), ['qq1']))
+    await store.quiz.insertAttempt(attempt('a-run', user.id, 'active', new Date(now.getTime() + 60_000), ['qq2']))
+    await store.quiz.insertAttempt(attempt('a-other', other.id, 'active', new Date(now.getTime() + 60_000), ['qq1']))
+    expect([...(await repo.runningQuestions(user.id, now))]).toEqual(['qq2'])
     // past deadline + grace an active attempt can no longer be submitted: it locks nothing
-    expect([...repo.runningQuestions(user.id, new Date(now.getTime() + 60_000 + 11_000))]).toEqual([])
+    expect([...(await repo.runningQuestions(user.id, new Date(now.getTime() + 60_000 + 11_000)))]).toEqual([])
 
-    expect(keyVerdict('qq1', repo.locksFor(user.id, now))).toBe('locked') // submitted and reviewed: still locked
-    expect(keyVerdict('qq2', repo.locksFor(user.id, now))).toBe('running')
-    expect(keyVerdict('qq1', repo.locksFor(other.id, now))).toBe('running')
-    expect(keyVerdict('qq2', repo.locksFor(other.id, now))).toBe('locked')
+    expect(keyVerdict('qq1', await repo.locksFor(user.id, now))).toBe('locked') // submitted and reviewed: still locked
+    expect(keyVerdict('qq2', await repo.locksFor(user.id, now))).toBe('running')
+    expect(keyVerdict('qq1', await repo.locksFor(other.id, now))).toBe('running')
+    expect(keyVerdict('qq2', await repo.locksFor(other.id, now))).toBe('locked')
   })
 
-  it('stores the risk outcome on the attempt', () => {
+  it('stores the risk outcome on the attempt', async () => {
     const repo = integrityOf(store)
-    expect(repo.getIntegrity('a-done')).toEqual({ prizeEligible: true })
-    repo.saveRiskOutcome('a-done', riskOutcome(4))
-    expect(repo.getIntegrity('a-done')).toEqual({ riskCheck: 'flagged', riskRank: 4, flagReason: expect.any(String), prizeEligible: false })
-    repo.saveRiskOutcome('a-done', riskOutcome(undefined))
-    expect(repo.getIntegrity('a-done')).toEqual({ riskCheck: 'unavailable', prizeEligible: true })
-    expect(repo.getIntegrity('nope')).toBeUndefined()
+    expect(await repo.getIntegrity('a-done')).toEqual({ prizeEligible: true })
+    await repo.saveRiskOutcome('a-done', riskOutcome(4))
+    expect(await repo.getIntegrity('a-done')).toEqual({ riskCheck: 'flagged', riskRank: 4, flagReason: expect.any(String), prizeEligible: false })
+    await repo.saveRiskOutcome('a-done', riskOutcome(undefined))
+    expect(await repo.getIntegrity('a-done')).toEqual({ riskCheck: 'unavailable', prizeEligible: true })
+    expect(await repo.getIntegrity('nope')).toBeUndefined()
   })
 
   it("reads a user's attempts through an index, never a scan of quiz_attempts", () => {

@@ -76,8 +76,8 @@ it('leaves flagged attempts off the prize list, ranks the rest as the board woul
   fake.riskRanks['o-mixed'] = 1
   const mixedClean = await play(mixed.token, 7)
   await play(sms.token, 6)
-  expect(integrityOf(server.store).getIntegrity(farmed.attemptId)?.prizeEligible).toBe(false)
-  expect(integrityOf(server.store).getIntegrity(mixedFlagged.attemptId)?.prizeEligible).toBe(false)
+  expect((await integrityOf(server.store).getIntegrity(farmed.attemptId))?.prizeEligible).toBe(false)
+  expect((await integrityOf(server.store).getIntegrity(mixedFlagged.attemptId))?.prizeEligible).toBe(false)
 
   // the board still ranks the flagged 100 first: the flag is for prizes, not the standing
   const board = (await (await server.api('/campaigns/q001/leaderboard')).json()) as Leaderboard

@@ -281,7 +281,7 @@ describe('contest integrity on the pages', () => {
     const seed = fixtures.questions.find((q) => q.stem === stem)!
     // meanwhile the resident started, on another device, an attempt that drew this question
     const now = Date.now()
-    api.store.quiz.insertAttempt({
+    await api.store.quiz.insertAttempt({
       id: 'elsewhere',
       userId: session.user.id,
       campaignId: 'q002',

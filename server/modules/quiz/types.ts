@@ -1,5 +1,5 @@
 /** What the quiz rules and the quiz store work on: the answer key and attempts as stored. */
-import type { AttemptStatus, QuizQuestionPublic } from '../../common/contract'
+import type { AttemptStatus, QuizQuestionPublic } from '../../../common/contract'
 
 /** a question with its key: only the server's scoring and review code reads answer and explanation */
 export interface QuestionKey extends QuizQuestionPublic {

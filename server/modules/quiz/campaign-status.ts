@@ -1,4 +1,4 @@
-import type { CampaignStatus } from '../../common/contract'
+import type { CampaignStatus } from '../../../common/contract'
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 const DAY_MS = 24 * 60 * 60 * 1000

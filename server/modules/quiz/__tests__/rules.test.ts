@@ -1,5 +1,5 @@
 /** The quiz's business rules, as pure functions: selection, scoring, time, limits, ranking, regions, 错题本. */
-import type { Campaign, Region } from '../../../common/contract'
+import type { Campaign, Region } from '../../../../common/contract'
 import { attemptsLeft, canStart } from '../limits'
 import { nextMistake } from '../mistakes'
 import { countyOf, regionalBoard, regionWithin, residentsByRegion, townshipOf } from '../regions'

@@ -4,7 +4,7 @@
  * score zero; an attempt submitted after its deadline plus the grace is refused, and its answers
  * score nothing. The score is out of 100, shared equally by the questions.
  */
-import type { QuizQuestionReview } from '../../common/contract'
+import type { QuizQuestionReview } from '../../../common/contract'
 import { presentQuestion, toDisplayKeys, toOriginalKeys } from './select'
 import type { AttemptQuestion, QuestionKey } from './types'
 

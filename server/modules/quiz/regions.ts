@@ -7,7 +7,7 @@
  * taking part and answering well), then participants per 10,000 residents. A small township where
  * many take part outranks a big district where few do.
  */
-import type { LeaderboardRow, Region } from '../../common/contract'
+import type { LeaderboardRow, Region } from '../../../common/contract'
 import type { RegionTotal } from './types'
 
 export function countyOf(code: string): string | undefined {

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { StringEnum } from './common'
+import { StringEnum } from '../../schemas/common'
 
 export const CampaignStatus = StringEnum(['upcoming', 'ongoing', 'ended'] as const)
 

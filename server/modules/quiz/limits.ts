@@ -3,7 +3,7 @@
  * running, the region eligible, and the day's attempts (Asia/Shanghai days) not used up. A running
  * attempt is resumed rather than refused: one active attempt per user and campaign.
  */
-import type { Campaign } from '../../common/contract'
+import type { Campaign } from '../../../common/contract'
 import { regionWithin } from './regions'
 
 export type StartRefusal = 'not-started' | 'ended' | 'no-region' | 'not-eligible' | 'daily-limit'

@@ -6,13 +6,13 @@
  * there only for questions no upcoming or running campaign uses (server/modules/contest-integrity).
  */
 import { Type } from '@sinclair/typebox'
-import { createRiskChecker } from '../modules/contest-integrity/risk-check'
-import { requireRole } from '../plugins/auth'
-import type { LimitRule } from '../plugins/rate-limit'
-import { WRITE_LIMITS } from '../modules/abuse/limits'
-import * as quiz from '../quiz/service'
-import { ErrorBody, IdParams } from '../schemas/common'
-import { IdempotencyHeaders } from '../modules/consultations/schemas'
+import { createRiskChecker } from '../contest-integrity/risk-check'
+import { requireRole } from '../../plugins/auth'
+import type { LimitRule } from '../../plugins/rate-limit'
+import { WRITE_LIMITS } from '../abuse/limits'
+import * as quiz from './service'
+import { ErrorBody, IdParams } from '../../schemas/common'
+import { IdempotencyHeaders } from '../consultations/schemas'
 import {
   Attempt,
   AttemptResult,
@@ -29,10 +29,10 @@ import {
   QuizQuestionPublic,
   StartAttemptBody,
   SubmitBody,
-} from '../schemas/quiz'
-import type { RoutePlugin } from '../type-provider'
-import type { WechatConfig } from '../wechat/jscode2session'
-import { REPLAYED_HEADER } from '../modules/consultations/routes'
+} from './schemas'
+import type { RoutePlugin } from '../../type-provider'
+import type { WechatConfig } from '../../wechat/jscode2session'
+import { REPLAYED_HEADER } from '../consultations/routes'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 
@@ -77,7 +77,7 @@ const quizRoutes =
         preHandler: [app.limit(WRITE_LIMITS.quizAttemptPerUser), app.limit(WRITE_LIMITS.quizAttemptPerIp)],
       },
       async (request, reply) => {
-        const { attempt, resumed } = quiz.startAttempt(app.store, request.user!, request.params.id, request.body)
+        const { attempt, resumed } = await quiz.startAttempt(app.store, request.user!, request.params.id, request.body)
         request.log.info({ attemptId: attempt.id, campaignId: attempt.campaignId, resumed }, 'attempt started')
         return reply.code(resumed ? 200 : 201).send(attempt)
       },
@@ -98,7 +98,7 @@ const quizRoutes =
       },
       async (request, reply) => {
         // the key is validated; the attempt itself records that it was submitted (see submitAttempt)
-        const { result, replayed } = quiz.submitAttempt(app.store, request.user!, request.params.id, request.body.answers)
+        const { result, replayed } = await quiz.submitAttempt(app.store, request.user!, request.params.id, request.body.answers)
         if (replayed) reply.header(REPLAYED_HEADER, 'true')
         // after the commit, bounded to 1.5 s; the outcome stays on the attempt, not in the answer
         else await risk.afterSubmit({ store: app.store, userId: request.user!.id, attemptId: result.attemptId, clientIp: request.ip, log: request.log })

@@ -1,7 +1,7 @@
 /**
- * The quiz's use cases, run on any Store: each reads, applies the rules of this folder and writes
- * inside `store.quiz.atomically`, so the memory and SQLite stores behave the same and a submit is
- * one transaction (attempt, standing, region totals, 错题本, idempotency record).
+ * The quiz's use cases: each reads, applies the rules of this folder and writes inside one
+ * `store.quiz.transaction` that first locks the user's row (repository.ts says why), so a submit is
+ * one transaction (attempt, standing, totals, 错题本) on SQLite and PostgreSQL alike.
  * Errors are the API's (Chinese messages): routes only pass them on.
  */
 import { randomInt, randomUUID } from 'node:crypto'
@@ -23,12 +23,13 @@ import type {
   QuizReviewItem,
   Region,
   User,
-} from '../../common/contract'
-import { ApiError, badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../errors'
-import { integrityOf } from '../modules/contest-integrity/repository'
-import { keysRevealedAt, keyVerdict, PRACTICE_REFUSALS, practiceVerdict } from '../modules/contest-integrity/rules'
-import { requestHash } from '../modules/idempotency'
-import type { Store } from '../store/store'
+} from '../../../common/contract'
+import { ApiError, badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../../errors'
+import { integrityOf } from '../contest-integrity/repository'
+import { keysRevealedAt, keyVerdict, PRACTICE_REFUSALS, practiceVerdict } from '../contest-integrity/rules'
+import { requestHash } from '../idempotency'
+import type { Store } from '../../store/store'
+import type { QuizRepository } from './repository'
 import { attemptsLeft, canStart, START_REFUSAL_MESSAGES } from './limits'
 import { type MistakeChange, nextMistake } from './mistakes'
 import { countyOf, regionalBoard, regionWithin, residentsByRegion, townshipOf } from './regions'
@@ -78,8 +79,8 @@ function regionIndex(store: Store): RegionIndex {
   return index
 }
 
-function campaignOr404(store: Store, id: string): Campaign {
-  const c = store.getCampaign(id)
+async function campaignOr404(quiz: QuizRepository, id: string): Promise<Campaign> {
+  const c = await quiz.getCampaign(id)
   if (!c) throw notFound('找不到该知识竞赛')
   return c
 }
@@ -98,8 +99,8 @@ export function regionLabel(store: Store, code: string | undefined): string | un
   return parts.filter(Boolean).join(' · ') || undefined
 }
 
-function toAttempt(store: Store, a: AttemptRecord, secondsPerQuestion: number): Attempt {
-  const keys = store.quiz.questionKeys(a.questions.map((q) => q.id))
+async function toAttempt(quiz: QuizRepository, a: AttemptRecord, secondsPerQuestion: number): Promise<Attempt> {
+  const keys = await quiz.questionKeys(a.questions.map((q) => q.id))
   return {
     id: a.id,
     campaignId: a.campaignId,
@@ -109,7 +110,7 @@ function toAttempt(store: Store, a: AttemptRecord, secondsPerQuestion: number): 
     secondsPerQuestion,
     graceSec: GRACE_SEC,
     status: a.status,
-    serverNow: store.quiz.now().toISOString(),
+    serverNow: quiz.now().toISOString(),
   }
 }
 
@@ -123,11 +124,12 @@ function outcomeOnly(r: QuizQuestionReview): QuizQuestionOutcome {
  * While a campaign using a question is upcoming or running (or the caller's running attempt holds
  * it), its review item carries only what was chosen and whether it was right; the keys and
  * explanations come once the last such campaign has ended (server/modules/contest-integrity/rules.ts).
+ * `quiz` may be a transaction's repository: every read runs on it.
  */
-function resultOf(store: Store, a: AttemptRecord, userId: string, already?: Scored, counted?: Standing): AttemptResult {
-  const scored = already ?? scoreAttempt(a.questions, store.quiz.questionKeys(a.questions.map((q) => q.id)), a.answers ?? {})
-  const standing = counted ?? store.quiz.getStanding(a.campaignId, userId)
-  const locks = integrityOf(store).locksFor(userId, store.quiz.now())
+async function resultOf(store: Store, quiz: QuizRepository, a: AttemptRecord, userId: string, already?: Scored, counted?: Standing): Promise<AttemptResult> {
+  const scored = already ?? scoreAttempt(a.questions, await quiz.questionKeys(a.questions.map((q) => q.id)), a.answers ?? {})
+  const standing = counted ?? (await quiz.getStanding(a.campaignId, userId))
+  const locks = await integrityOf(store).locksFor(userId, quiz.now(), quiz.executor)
   const withheld: string[] = []
   const review: QuizReviewItem[] = scored.review.map((r) => {
     if (keyVerdict(r.id, locks) === 'open') return r
@@ -144,28 +146,29 @@ function resultOf(store: Store, a: AttemptRecord, userId: string, already?: Scor
     total: scored.total,
     timeUsedSec: secondsOf(a.timeUsedMs ?? 0),
     submittedAt: a.submittedAt ?? a.deadline,
-    ...(standing ? { rank: rankOf(store.quiz.countAhead(a.campaignId, standing)), countedScore: standing.score } : {}),
+    ...(standing ? { rank: rankOf(await quiz.countAhead(a.campaignId, standing)), countedScore: standing.score } : {}),
     review,
     ...(withheld.length > 0 ? { keyWithheld: { questions: withheld.length, ...(until ? { until } : {}) } } : {}),
   }
 }
 
 /** marks a running attempt past its deadline and grace as expired; true when it did */
-function expireIfLate(store: Store, a: AttemptRecord, now: Date): boolean {
+async function expireIfLate(quiz: QuizRepository, a: AttemptRecord, now: Date): Promise<boolean> {
   if (a.status !== 'active' || withinGrace(a.deadline, now)) return false
-  store.quiz.updateAttempt({ ...a, status: 'expired' })
+  await quiz.finishAttempt({ ...a, status: 'expired' })
   return true
 }
 
-export function getProfile(store: Store, userId: string): QuizProfile {
+export async function getProfile(store: Store, userId: string): Promise<QuizProfile> {
   return store.quiz.getProfile(userId)
 }
 
-export function saveProfile(store: Store, userId: string, patch: Partial<QuizProfile>): QuizProfile {
+export async function saveProfile(store: Store, userId: string, patch: Partial<QuizProfile>): Promise<QuizProfile> {
   if (patch.regionCode !== undefined) validRegion(store, patch.regionCode)
-  return store.quiz.atomically(() => {
-    const current = store.quiz.getProfile(userId)
-    return store.quiz.saveProfile(userId, { ...current, ...patch })
+  return store.quiz.transaction(async (tx) => {
+    await tx.lockUser(userId)
+    const current = await tx.getProfile(userId)
+    return tx.saveProfile(userId, { ...current, ...patch })
   })
 }
 
@@ -176,30 +179,38 @@ export interface StartResult {
 
 /**
  * Starts an attempt, or resumes the running one. The region is the body's (saved as the user's),
- * else the saved one, else the account's.
+ * else the saved one, else the account's. Under the user's lock (repository.ts), so two starts at
+ * once see each other: the second resumes the first's attempt, and the day's count is exact.
  */
-export function startAttempt(store: Store, user: User, campaignId: string, body: { regionCode?: string }, random: Random = secureRandom): StartResult {
-  const campaign = campaignOr404(store, campaignId)
+export async function startAttempt(
+  store: Store,
+  user: User,
+  campaignId: string,
+  body: { regionCode?: string },
+  random: Random = secureRandom,
+): Promise<StartResult> {
+  const campaign = await campaignOr404(store.quiz, campaignId)
   if (body.regionCode !== undefined) validRegion(store, body.regionCode)
   const secondsPerQuestion = campaign.rules.secondsPerQuestion
-  const outcome = store.quiz.atomically((): StartResult | ApiError => {
-    const now = store.quiz.now()
-    const running = store.quiz.activeAttempt(user.id, campaignId)
-    if (running && !expireIfLate(store, running, now)) return { attempt: toAttempt(store, running, secondsPerQuestion), resumed: true }
+  const outcome = await store.quiz.transaction(async (tx): Promise<StartResult | ApiError> => {
+    await tx.lockUser(user.id)
+    const now = tx.now()
+    const running = await tx.activeAttempt(user.id, campaignId)
+    if (running && !(await expireIfLate(tx, running, now))) return { attempt: await toAttempt(tx, running, secondsPerQuestion), resumed: true }
 
-    const profile = store.quiz.getProfile(user.id)
+    const profile = await tx.getProfile(user.id)
     const regionCode = body.regionCode ?? profile.regionCode ?? user.regionCode
     const day = shanghaiDay(now)
-    const today = store.quiz.countAttemptsStarted(user.id, campaignId, day.start, day.end)
+    const today = await tx.countAttemptsStarted(user.id, campaignId, day.start, day.end)
     const decision = canStart(campaign, regionCode, today)
     if (!decision.ok) {
       const message = START_REFUSAL_MESSAGES[decision.reason]
       return decision.reason === 'no-region' || decision.reason === 'not-eligible' ? badRequest(message) : conflict(message)
     }
     if (body.regionCode !== undefined && body.regionCode !== profile.regionCode) {
-      store.quiz.saveProfile(user.id, { ...profile, regionCode: body.regionCode })
+      await tx.saveProfile(user.id, { ...profile, regionCode: body.regionCode })
     }
-    const pool = store.quiz.campaignQuestions(campaignId)
+    const pool = await tx.campaignQuestions(campaignId)
     const picked = selectQuestions(pool, campaign.rules.questionsPerAttempt, random)
     if (picked.length === 0) return conflict('本竞赛暂无题目')
     const record: AttemptRecord = {
@@ -214,36 +225,39 @@ export function startAttempt(store: Store, user: User, campaignId: string, body:
       ...(countyOf(regionCode!) ? { countyCode: countyOf(regionCode!) } : {}),
       ...(townshipOf(regionCode!) ? { townshipCode: townshipOf(regionCode!) } : {}),
     }
-    store.quiz.insertAttempt(record)
-    return { attempt: toAttempt(store, record, secondsPerQuestion), resumed: false }
+    await tx.insertAttempt(record)
+    return { attempt: await toAttempt(tx, record, secondsPerQuestion), resumed: false }
   })
   if (outcome instanceof ApiError) throw outcome
   return outcome
 }
 
-function ownAttempt(store: Store, userId: string, attemptId: string): AttemptRecord {
-  const a = store.quiz.getAttempt(attemptId)
+async function ownAttempt(quiz: QuizRepository, userId: string, attemptId: string): Promise<AttemptRecord> {
+  const a = await quiz.getAttempt(attemptId)
   if (!a) throw notFound('找不到该答题记录')
   if (a.userId !== userId) throw forbidden('只能查看自己的答题记录')
   return a
 }
 
-export function attemptView(store: Store, user: User, attemptId: string): AttemptView {
-  const a = ownAttempt(store, user.id, attemptId)
-  const campaign = campaignOr404(store, a.campaignId)
-  const current = store.quiz.atomically(() => {
-    const fresh = store.quiz.getAttempt(attemptId)!
-    return expireIfLate(store, fresh, store.quiz.now()) ? { ...fresh, status: 'expired' as const } : fresh
-  })
+export async function attemptView(store: Store, user: User, attemptId: string): Promise<AttemptView> {
+  const a = await ownAttempt(store.quiz, user.id, attemptId)
+  const campaign = await campaignOr404(store.quiz, a.campaignId)
+  const current =
+    a.status !== 'active'
+      ? a
+      : await store.quiz.transaction(async (tx) => {
+          await tx.lockUser(user.id)
+          const fresh = (await tx.getAttempt(attemptId))!
+          return (await expireIfLate(tx, fresh, tx.now())) ? { ...fresh, status: 'expired' as const } : fresh
+        })
   return {
-    attempt: toAttempt(store, current, campaign.rules.secondsPerQuestion),
-    ...(current.status === 'submitted' ? { result: resultOf(store, current, user.id) } : {}),
+    attempt: await toAttempt(store.quiz, current, campaign.rules.secondsPerQuestion),
+    ...(current.status === 'submitted' ? { result: await resultOf(store, store.quiz, current, user.id) } : {}),
   }
 }
 
 /** answers must name questions of the attempt and options they show; at most one for single and judge */
-function validAnswers(store: Store, a: AttemptRecord, answers: Record<string, string[]>): Record<string, string[]> {
-  const keys = store.quiz.questionKeys(a.questions.map((q) => q.id))
+function validAnswers(keys: Map<string, QuestionKey>, answers: Record<string, string[]>): Record<string, string[]> {
   const out: Record<string, string[]> = {}
   for (const [qid, chosen] of Object.entries(answers)) {
     const q = keys.get(qid)
@@ -267,17 +281,20 @@ export interface SubmitResult {
  * submitted attempt (a retry with the same Idempotency-Key, or any other) answers the first
  * result and changes nothing, so no separate key row is written in the hot path. A submit after
  * the deadline plus grace is refused (409) and the attempt closes as expired, scoring nothing.
+ * Exactly once under concurrency: the user's row is locked first, so a second submit of the same
+ * attempt waits and then reads `submitted`; `finishAttempt` moves only an active attempt besides.
  */
-export function submitAttempt(store: Store, user: User, attemptId: string, rawAnswers: Record<string, string[]>): SubmitResult {
-  const outcome = store.quiz.atomically((): SubmitResult | ApiError => {
-    const a = ownAttempt(store, user.id, attemptId)
-    const campaign = campaignOr404(store, a.campaignId)
-    if (a.status === 'submitted') return { result: resultOf(store, a, user.id), replayed: true }
-    const now = store.quiz.now()
-    if (a.status === 'expired' || expireIfLate(store, a, now)) return new AttemptExpired()
-    const answers = validAnswers(store, a, rawAnswers)
+export async function submitAttempt(store: Store, user: User, attemptId: string, rawAnswers: Record<string, string[]>): Promise<SubmitResult> {
+  const outcome = await store.quiz.transaction(async (tx): Promise<SubmitResult | ApiError> => {
+    await tx.lockUser(user.id)
+    const a = await ownAttempt(tx, user.id, attemptId)
+    const campaign = await campaignOr404(tx, a.campaignId)
+    if (a.status === 'submitted') return { result: await resultOf(store, tx, a, user.id), replayed: true }
+    const now = tx.now()
+    if (a.status === 'expired' || (await expireIfLate(tx, a, now))) return new AttemptExpired()
+    const keys = await tx.questionKeys(a.questions.map((q) => q.id))
+    const answers = validAnswers(keys, rawAnswers)
 
-    const keys = store.quiz.questionKeys(a.questions.map((q) => q.id))
     const scored = scoreAttempt(a.questions, keys, answers)
     const submitted: AttemptRecord = {
       ...a,
@@ -288,7 +305,7 @@ export function submitAttempt(store: Store, user: User, attemptId: string, rawAn
       timeUsedMs: timeUsedMs(a.startedAt, a.deadline, now),
       submittedAt: now.toISOString(),
     }
-    store.quiz.updateAttempt(submitted)
+    if (!(await tx.finishAttempt(submitted))) throw new Error(`submitAttempt: attempt ${a.id} is no longer active`)
 
     const candidate: Standing = {
       campaignId: a.campaignId,
@@ -300,11 +317,11 @@ export function submitAttempt(store: Store, user: User, attemptId: string, rawAn
       ...(a.countyCode ? { countyCode: a.countyCode } : {}),
       ...(a.townshipCode ? { townshipCode: a.townshipCode } : {}),
     }
-    const previous = store.quiz.getStanding(a.campaignId, user.id)
+    const previous = await tx.getStanding(a.campaignId, user.id)
     const next = countedStanding(previous, candidate, campaign.rules.scoreCounts)
-    if (next !== previous) store.quiz.saveStanding(next, previous)
+    if (next !== previous) await tx.saveStanding(next, previous)
 
-    const book = store.quiz.mistakesAmong(
+    const book = await tx.mistakesAmong(
       user.id,
       a.questions.map((q) => q.id),
     )
@@ -312,32 +329,34 @@ export function submitAttempt(store: Store, user: User, attemptId: string, rawAn
     for (const r of scored.review) {
       const change = nextMistake(book.get(r.id), user.id, r.id, r.isCorrect, now)
       if (change.kind === 'put') puts.push(change.record)
-      else applyMistake(store, change, user.id, r.id)
+      else await applyMistake(tx, change, user.id, r.id)
     }
-    store.quiz.putMistakes(puts)
-    return { result: resultOf(store, submitted, user.id, scored, next), replayed: false }
+    await tx.putMistakes(puts)
+    return { result: await resultOf(store, tx, submitted, user.id, scored, next), replayed: false }
   })
   if (outcome instanceof ApiError) throw outcome
   return outcome
 }
 
-function recordAnswer(store: Store, userId: string, questionId: string, correct: boolean, now: Date) {
-  applyMistake(store, nextMistake(store.quiz.getMistake(userId, questionId), userId, questionId, correct, now), userId, questionId)
+async function recordAnswer(quiz: QuizRepository, userId: string, questionId: string, correct: boolean, now: Date) {
+  await applyMistake(quiz, nextMistake(await quiz.getMistake(userId, questionId), userId, questionId, correct, now), userId, questionId)
 }
 
-function applyMistake(store: Store, change: MistakeChange, userId: string, questionId: string) {
-  if (change.kind === 'put') store.quiz.putMistake(change.record)
-  else if (change.kind === 'remove') store.quiz.deleteMistake(userId, questionId)
+async function applyMistake(quiz: QuizRepository, change: MistakeChange, userId: string, questionId: string) {
+  if (change.kind === 'put') await quiz.putMistake(change.record)
+  else if (change.kind === 'remove') await quiz.deleteMistake(userId, questionId)
 }
 
-export function campaignMe(store: Store, user: User, campaignId: string): CampaignMe {
-  const campaign = campaignOr404(store, campaignId)
+export async function campaignMe(store: Store, user: User, campaignId: string): Promise<CampaignMe> {
+  const campaign = await campaignOr404(store.quiz, campaignId)
   const now = store.quiz.now()
   const day = shanghaiDay(now)
-  const today = store.quiz.countAttemptsStarted(user.id, campaignId, day.start, day.end)
-  const active = store.quiz.activeAttempt(user.id, campaignId)
-  const standing = store.quiz.getStanding(campaignId, user.id)
-  const profile = store.quiz.getProfile(user.id)
+  const [today, active, standing, profile] = await Promise.all([
+    store.quiz.countAttemptsStarted(user.id, campaignId, day.start, day.end),
+    store.quiz.activeAttempt(user.id, campaignId),
+    store.quiz.getStanding(campaignId, user.id),
+    store.quiz.getProfile(user.id),
+  ])
   const regionCode = profile.regionCode ?? user.regionCode
   return {
     attemptsToday: today,
@@ -346,18 +365,19 @@ export function campaignMe(store: Store, user: User, campaignId: string): Campai
     ...(standing
       ? {
           counted: { score: standing.score, timeUsedSec: secondsOf(standing.timeUsedMs), attemptId: standing.attemptId },
-          rank: rankOf(store.quiz.countAhead(campaignId, standing)),
+          rank: rankOf(await store.quiz.countAhead(campaignId, standing)),
         }
       : {}),
     ...(regionCode ? { regionCode } : {}),
   }
 }
 
-export function leaderboard(store: Store, campaignId: string, scope: LeaderboardScope, user?: User | null): Leaderboard {
-  const campaign = campaignOr404(store, campaignId)
+export async function leaderboard(store: Store, campaignId: string, scope: LeaderboardScope, user?: User | null): Promise<Leaderboard> {
+  const campaign = await campaignOr404(store.quiz, campaignId)
   if (scope === 'person') return personBoard(store, campaignId, user ?? undefined)
   const { tree, names } = regionIndex(store)
-  const residents = residentsByRegion(tree, store.quiz.residentFigures())
+  const [figures, totals] = await Promise.all([store.quiz.residentFigures(), store.quiz.regionTotals(campaignId)])
+  const residents = residentsByRegion(tree, figures)
   const eligible = (code: string) => campaign.rules.eligibleRegions.some((area) => regionWithin(code, area) || regionWithin(area, code))
   const regions = scope === 'county' ? tree.filter((c) => eligible(c.code)) : tree.flatMap((c) => c.children ?? []).filter((t) => eligible(t.code))
   const rows = regionalBoard(
@@ -366,13 +386,13 @@ export function leaderboard(store: Store, campaignId: string, scope: Leaderboard
       name: scope === 'township' ? `${names.get(countyOf(r.code)!) ?? ''} ${r.name}`.trim() : r.name,
       residents: residents.get(r.code) ?? 1,
     })),
-    store.quiz.regionTotals(campaignId),
+    totals,
   )
   let mine: LeaderboardRow | undefined
   if (user) {
-    const standing = store.quiz.getStanding(campaignId, user.id)
+    const [standing, profile] = await Promise.all([store.quiz.getStanding(campaignId, user.id), store.quiz.getProfile(user.id)])
     const code = standing ? (scope === 'county' ? standing.countyCode : standing.townshipCode) : undefined
-    const fallback = store.quiz.getProfile(user.id).regionCode ?? user.regionCode
+    const fallback = profile.regionCode ?? user.regionCode
     const myCode = code ?? (fallback ? (scope === 'county' ? countyOf(fallback) : townshipOf(fallback)) : undefined)
     const row = rows.find((r) => r.regionCode === myCode)
     if (row) {
@@ -383,9 +403,9 @@ export function leaderboard(store: Store, campaignId: string, scope: Leaderboard
   return { scope, rows: rows.slice(0, BOARD_SIZE), ...(mine ? { mine } : {}), total: rows.length }
 }
 
-function personBoard(store: Store, campaignId: string, user?: User): Leaderboard {
-  const top = assignRanks(store.quiz.topStandings(campaignId, BOARD_SIZE))
-  const rows: LeaderboardRow[] = top.map((s) => {
+async function personBoard(store: Store, campaignId: string, user?: User): Promise<Leaderboard> {
+  const board = await store.quiz.personBoard(campaignId, BOARD_SIZE, user?.id)
+  const rows: LeaderboardRow[] = assignRanks(board.top).map((s) => {
     const region = regionLabel(store, s.townshipCode ?? s.countyCode)
     return {
       rank: s.rank,
@@ -397,38 +417,36 @@ function personBoard(store: Store, campaignId: string, user?: User): Leaderboard
     }
   })
   let mine: LeaderboardRow | undefined
-  if (user) {
-    const s = store.quiz.getStanding(campaignId, user.id)
-    if (s) {
-      const region = regionLabel(store, s.townshipCode ?? s.countyCode)
-      mine = {
-        rank: rankOf(store.quiz.countAhead(campaignId, s)),
-        name: user.nickname,
-        score: s.score,
-        timeUsedSec: secondsOf(s.timeUsedMs),
-        ...(region ? { regionName: region } : {}),
-        isMe: true,
-      }
+  if (user && board.mine) {
+    const s = board.mine
+    const region = regionLabel(store, s.townshipCode ?? s.countyCode)
+    mine = {
+      rank: rankOf(s.ahead),
+      name: user.nickname,
+      score: s.score,
+      timeUsedSec: secondsOf(s.timeUsedMs),
+      ...(region ? { regionName: region } : {}),
+      isMe: true,
     }
   }
-  return { scope: 'person', rows, ...(mine ? { mine } : {}), total: store.quiz.countStandings(campaignId) }
+  return { scope: 'person', rows, ...(mine ? { mine } : {}), total: board.total }
 }
 
 const publicOf = (q: QuestionKey): PracticeQuestion => ({ id: q.id, type: q.type, stem: q.stem, options: q.options, topic: q.topic })
 
-export function practiceQuestions(
+export async function practiceQuestions(
   store: Store,
   user: User,
   query: { topic?: string; source?: 'mistakes'; policyId?: string; count?: number },
   random: Random = secureRandom,
-): PracticeQuestion[] {
+): Promise<PracticeQuestion[]> {
   const count = query.count ?? PRACTICE_COUNT
   // never a question practice may not answer (server/modules/contest-integrity/rules.ts)
-  const locks = integrityOf(store).locksFor(user.id, store.quiz.now())
+  const locks = await integrityOf(store).locksFor(user.id, store.quiz.now())
   const open = (q: QuestionKey) => practiceVerdict(q.id, locks) === 'open'
   if (query.source === 'mistakes') {
-    const mistakes = store.quiz.listMistakes(user.id)
-    const keys = store.quiz.questionKeys(mistakes.map((m) => m.questionId))
+    const mistakes = await store.quiz.listMistakes(user.id)
+    const keys = await store.quiz.questionKeys(mistakes.map((m) => m.questionId))
     return mistakes
       .map((m) => keys.get(m.questionId))
       .filter((q): q is QuestionKey => !!q && (!query.policyId || (q.policyId ?? NO_POLICY) === query.policyId) && open(q))
@@ -436,7 +454,7 @@ export function practiceQuestions(
       .map(publicOf)
   }
   if (query.topic && !store.listTopics().some((t) => t.id === query.topic)) throw badRequest('没有这个主题')
-  return shuffle(store.quiz.bankQuestions(query.topic || undefined).filter(open), random)
+  return shuffle((await store.quiz.bankQuestions(query.topic || undefined)).filter(open), random)
     .slice(0, count)
     .map(publicOf)
 }
@@ -447,9 +465,10 @@ export const PRACTICE_SCOPE = 'POST /practice/answers'
  * Checks a practice answer and moves the 错题本. With an Idempotency-Key a retried request answers
  * the first feedback: a retry must not count as a second correct answer in a row. A locked question
  * (403) or one of the caller's running attempt (409) is not answered: see contest-integrity/rules.ts.
+ * Under the user's lock: a retry sent at once waits for the first and replays its record.
  */
-export function answerPractice(store: Store, user: User, questionId: string, chosen: string[], key?: string): PracticeFeedback {
-  const q = store.quiz.questionKeys([questionId]).get(questionId)
+export async function answerPractice(store: Store, user: User, questionId: string, chosen: string[], key?: string): Promise<PracticeFeedback> {
+  const q = (await store.quiz.questionKeys([questionId])).get(questionId)
   if (!q) throw notFound('找不到该题目')
   const unique = [...new Set(chosen)].sort()
   if (unique.some((k) => !q.options.some((o) => o.key === k))) throw badRequest('答案中有不存在的选项')
@@ -457,17 +476,18 @@ export function answerPractice(store: Store, user: User, questionId: string, cho
   if (q.type !== 'multiple' && unique.length > 1) throw badRequest('单选题和判断题只能选一个答案')
   const hash = requestHash({ questionId, chosen: unique })
   const correct = isCorrect(q, unique)
-  const outcome = store.quiz.atomically((): PracticeFeedback | ApiError => {
+  const outcome = await store.quiz.transaction(async (tx): Promise<PracticeFeedback | ApiError> => {
+    await tx.lockUser(user.id)
     // before the idempotency replay: a feedback stored while the question was open is a key too
-    const verdict = practiceVerdict(questionId, integrityOf(store).locksFor(user.id, store.quiz.now()))
+    const verdict = practiceVerdict(questionId, await integrityOf(store).locksFor(user.id, tx.now(), tx.executor))
     if (verdict === 'running') return conflict(PRACTICE_REFUSALS.running)
     if (verdict === 'locked') return forbidden(PRACTICE_REFUSALS.locked)
-    const earlier = key ? store.quiz.findIdempotencyRecord(user.id, PRACTICE_SCOPE, key) : undefined
+    const earlier = key ? await tx.findIdempotencyRecord(user.id, PRACTICE_SCOPE, key) : undefined
     if (earlier) return earlier.requestHash === hash ? (earlier.body as PracticeFeedback) : idempotencyKeyReused()
-    const before = store.quiz.getMistake(user.id, questionId)
-    const now = store.quiz.now()
-    recordAnswer(store, user.id, questionId, correct, now)
-    const after = store.quiz.getMistake(user.id, questionId)
+    const before = await tx.getMistake(user.id, questionId)
+    const now = tx.now()
+    await recordAnswer(tx, user.id, questionId, correct, now)
+    const after = await tx.getMistake(user.id, questionId)
     const feedback: PracticeFeedback = {
       questionId,
       isCorrect: correct,
@@ -476,7 +496,7 @@ export function answerPractice(store: Store, user: User, questionId: string, cho
       ...(q.interpretationId ? { interpretationId: q.interpretationId } : {}),
       mistake: { inBook: !!after, streak: after?.streak ?? 0, removed: !!before && !after },
     }
-    if (key) store.quiz.remember(user.id, PRACTICE_SCOPE, key, { requestHash: hash, status: 200, body: feedback, createdAt: now.toISOString() })
+    if (key) await tx.remember(user.id, PRACTICE_SCOPE, key, { requestHash: hash, status: 200, body: feedback, createdAt: now.toISOString() })
     return feedback
   })
   if (outcome instanceof ApiError) throw outcome
@@ -487,11 +507,11 @@ export const OTHER_POLICY_TITLE = '其他政策'
 /** the policyId that asks for the 错题本's questions without a policy */
 export const NO_POLICY = 'none'
 
-export function mistakeBook(store: Store, user: User): MistakeGroup[] {
-  const mistakes = store.quiz.listMistakes(user.id)
-  const keys = store.quiz.questionKeys(mistakes.map((m) => m.questionId))
+export async function mistakeBook(store: Store, user: User): Promise<MistakeGroup[]> {
+  const mistakes = await store.quiz.listMistakes(user.id)
+  const keys = await store.quiz.questionKeys(mistakes.map((m) => m.questionId))
   // a question practice will not take yet says so, and until when (no key either way)
-  const locks = integrityOf(store).locksFor(user.id, store.quiz.now())
+  const locks = await integrityOf(store).locksFor(user.id, store.quiz.now())
   const lockOf = (id: string) => {
     if (keyVerdict(id, locks) === 'open') return {}
     const until = locks.locked.get(id)

@@ -3,7 +3,7 @@
  * fields, so a question before submission can't carry an answer or explanation even by mistake.
  */
 import { Type } from '@sinclair/typebox'
-import { StringEnum } from './common'
+import { StringEnum } from '../../schemas/common'
 
 const Option = Type.Object({ key: Type.String(), text: Type.String() })
 const QuestionType = StringEnum(['single', 'multiple', 'judge'] as const)

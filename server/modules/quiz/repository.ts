@@ -1,0 +1,712 @@
+/**
+ * The quiz's storage over the query layer (both databases): campaigns, attempts, standings (the
+ * attempt that counts per user and campaign), region and score totals, the 错题本 and quiz
+ * settings. Plain reads and writes: the rules are in this folder and the service runs them inside
+ * `transaction`, so a submit is one transaction (attempt, standing, totals, 错题本).
+ *
+ * Concurrency on PostgreSQL (SQLite lends its one connection to one transaction at a time, so
+ * there every transaction is already serial):
+ * - `lockUser` takes the user's row FOR UPDATE at the start of every transaction that changes a
+ *   user's quiz state (start, submit, expire, practice answer, settings). Concurrent requests of one
+ *   user therefore run one after the other, and each re-reads what the previous one committed
+ *   (READ COMMITTED takes a fresh snapshot per statement): the day's attempt count, the running
+ *   attempt, the standing and the 错题本 are never decided on a stale read.
+ * - The partial unique index `quiz_attempts_one_active` (user, campaign WHERE status = 'active')
+ *   still refuses a second running attempt whatever the code above does.
+ * - `finishAttempt` moves an attempt out of `active` only if it is still active (a conditional
+ *   UPDATE): a submit sent twice at once scores once; the second one replays the first result.
+ * - Score counts and region totals are changed by `participants = participants + n` in an upsert,
+ *   inside the submit's transaction, so the boards move with the standings.
+ */
+import { type Kysely, sql } from 'kysely'
+import type { Campaign, CampaignStatus, CampaignSummary, QuizProfile } from '../../../common/contract'
+import type { Fixtures } from '../../../mock/types'
+import { type Db, forUpdate } from '../../db/database'
+import type { DB } from '../../db/schema'
+import type { IdempotencyRecord } from '../../store/store'
+import { campaignStatus, compareCampaigns } from './campaign-status'
+import { deepFreeze } from './freeze'
+import type { AttemptQuestion, AttemptRecord, MistakeRecord, QuestionKey, RegionTotal, Standing } from './types'
+
+export interface BoardEntry extends Standing {
+  nickname: string
+  hideName: boolean
+  regionCode?: string
+}
+
+/** what the person board reads in one call: top N in board order, the caller's standing and rank, the count */
+export interface PersonBoard {
+  top: BoardEntry[]
+  mine?: Standing & { ahead: number }
+  total: number
+}
+
+interface AttemptRow {
+  id: string | null
+  user_id: string
+  campaign_id: string
+  started_at: string
+  deadline: string
+  status: string
+  questions: string
+  region_code: string | null
+  county_code: string | null
+  township_code: string | null
+  answers: string | null
+  score: number | null
+  correct_count: number | null
+  time_used_ms: number | null
+  submitted_at: string | null
+}
+
+interface StandingRow {
+  campaign_id: string
+  user_id: string
+  attempt_id: string
+  score: number
+  time_used_ms: number
+  finished_at: string
+  county_code: string | null
+  township_code: string | null
+}
+
+interface CampaignRow {
+  id: string | null
+  title: string
+  department: string
+  cover: string
+  starts_at: string
+  ends_at: string
+  participants: number
+  description: string
+  rules: string
+  topics: string
+}
+
+const ATTEMPT_COLUMNS = [
+  'id',
+  'user_id',
+  'campaign_id',
+  'started_at',
+  'deadline',
+  'status',
+  'questions',
+  'region_code',
+  'county_code',
+  'township_code',
+  'answers',
+  'score',
+  'correct_count',
+  'time_used_ms',
+  'submitted_at',
+] as const
+
+const STANDING_COLUMNS = ['campaign_id', 'user_id', 'attempt_id', 'score', 'time_used_ms', 'finished_at', 'county_code', 'township_code'] as const
+
+function attemptFrom(r: AttemptRow): AttemptRecord {
+  return {
+    id: r.id!,
+    userId: r.user_id,
+    campaignId: r.campaign_id,
+    startedAt: r.started_at,
+    deadline: r.deadline,
+    status: r.status as AttemptRecord['status'],
+    questions: JSON.parse(r.questions) as AttemptQuestion[],
+    ...(r.region_code ? { regionCode: r.region_code } : {}),
+    ...(r.county_code ? { countyCode: r.county_code } : {}),
+    ...(r.township_code ? { townshipCode: r.township_code } : {}),
+    ...(r.answers ? { answers: JSON.parse(r.answers) as Record<string, string[]> } : {}),
+    ...(r.score !== null ? { score: r.score } : {}),
+    ...(r.correct_count !== null ? { correctCount: r.correct_count } : {}),
+    ...(r.time_used_ms !== null ? { timeUsedMs: r.time_used_ms } : {}),
+    ...(r.submitted_at ? { submittedAt: r.submitted_at } : {}),
+  }
+}
+
+function standingFrom(r: StandingRow): Standing {
+  return {
+    campaignId: r.campaign_id,
+    userId: r.user_id,
+    attemptId: r.attempt_id,
+    score: r.score,
+    timeUsedMs: r.time_used_ms,
+    finishedAt: r.finished_at,
+    ...(r.county_code ? { countyCode: r.county_code } : {}),
+    ...(r.township_code ? { townshipCode: r.township_code } : {}),
+  }
+}
+
+function campaignFrom(r: CampaignRow, now: Date): Campaign {
+  return {
+    id: r.id!,
+    title: r.title,
+    department: r.department,
+    cover: r.cover,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    status: campaignStatus(r.starts_at, r.ends_at, now),
+    participants: r.participants,
+    description: r.description,
+    rules: JSON.parse(r.rules) as Campaign['rules'],
+    topics: JSON.parse(r.topics) as string[],
+  }
+}
+
+function toCampaignSummary(c: Campaign): CampaignSummary {
+  return {
+    id: c.id,
+    title: c.title,
+    department: c.department,
+    cover: c.cover,
+    startsAt: c.startsAt,
+    endsAt: c.endsAt,
+    status: c.status,
+    participants: c.participants,
+  }
+}
+
+/** the whole second of time used: the bucket of quiz_time_counts (time_used_ms / 1000 in SQL, both databases) */
+const timeSec = (ms: number) => Math.floor(ms / 1000)
+
+const mistakeOf = (userId: string, r: { question_id: string; wrong_count: number; streak: number; last_wrong_at: string }): MistakeRecord => ({
+  userId,
+  questionId: r.question_id,
+  wrongCount: r.wrong_count,
+  streak: r.streak,
+  lastWrongAt: r.last_wrong_at,
+})
+
+/** the answer key, read once and frozen: it never changes while the server runs, and nobody may edit it */
+interface Bank {
+  list: QuestionKey[]
+  byId: Map<string, QuestionKey>
+  byCampaign: Map<string, readonly QuestionKey[]>
+}
+
+export class QuizRepository {
+  /** the connection or transaction this repository runs on (other modules read within the same transaction) */
+  readonly executor: Kysely<DB>
+  private readonly cache: { bank?: Promise<Bank> }
+
+  constructor(
+    /** the query layer (contest-integrity's repository reads the same tables through it) */
+    readonly db: Db,
+    readonly now: () => Date,
+    /** inside `transaction`: the transaction, sharing the outer repository's key cache */
+    within?: { executor: Kysely<DB>; cache: QuizRepository['cache'] },
+  ) {
+    this.executor = within?.executor ?? db.kysely
+    this.cache = within?.cache ?? {}
+  }
+
+  /** runs `fn` in one transaction on a repository bound to it; nested calls join the outer one */
+  transaction<T>(fn: (tx: QuizRepository) => Promise<T>): Promise<T> {
+    if (this.executor.isTransaction) return fn(this)
+    return this.db.kysely.transaction().execute((trx) => fn(new QuizRepository(this.db, this.now, { executor: trx, cache: this.cache })))
+  }
+
+  /**
+   * Serialises the user's quiz writes on PostgreSQL (see the header): the user's row FOR UPDATE,
+   * held until the transaction ends. Nothing to do on SQLite, where the transaction holds the only
+   * connection.
+   */
+  async lockUser(userId: string): Promise<void> {
+    if (this.db.dialect !== 'postgres') return
+    await forUpdate(this.db, this.executor.selectFrom('users').select('id').where('id', '=', userId)).execute()
+  }
+
+  // --- campaigns ---------------------------------------------------------------------------
+
+  /** status is derived from startsAt/endsAt against the clock: ongoing, upcoming, ended; latest start first */
+  async listCampaigns(filter: { status?: CampaignStatus } = {}): Promise<CampaignSummary[]> {
+    const rows = await this.executor.selectFrom('campaigns').selectAll().orderBy('position').execute()
+    const now = this.now()
+    return rows
+      .map((r) => campaignFrom(r, now))
+      .filter((c) => !filter.status || c.status === filter.status)
+      .sort(compareCampaigns)
+      .map(toCampaignSummary)
+  }
+
+  async getCampaign(id: string): Promise<Campaign | undefined> {
+    const row = await this.executor.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst()
+    return row && campaignFrom(row, this.now())
+  }
+
+  // --- the answer key ------------------------------------------------------------------------
+
+  /** the questions a campaign draws from, with their keys */
+  async campaignQuestions(campaignId: string): Promise<QuestionKey[]> {
+    const bank = await this.bank()
+    let list = bank.byCampaign.get(campaignId)
+    if (!list) {
+      const rows = await this.executor
+        .selectFrom('campaign_questions')
+        .select('question_id')
+        .where('campaign_id', '=', campaignId)
+        .orderBy('question_id')
+        .execute()
+      list = Object.freeze(rows.map((r) => bank.byId.get(r.question_id)!).filter(Boolean))
+      bank.byCampaign.set(campaignId, list)
+    }
+    return [...list]
+  }
+
+  /** every question (or a topic's), with keys, ordered by id */
+  async bankQuestions(topic?: string): Promise<QuestionKey[]> {
+    return (await this.bank()).list.filter((q) => !topic || q.topic === topic)
+  }
+
+  async questionKeys(ids: readonly string[]): Promise<Map<string, QuestionKey>> {
+    const { byId } = await this.bank()
+    const out = new Map<string, QuestionKey>()
+    for (const id of ids) {
+      const q = byId.get(id)
+      if (q) out.set(id, q)
+    }
+    return out
+  }
+
+  private bank(): Promise<Bank> {
+    this.cache.bank ??= this.loadBank().catch((err: unknown) => {
+      this.cache.bank = undefined
+      throw err
+    })
+    return this.cache.bank
+  }
+
+  private async loadBank(): Promise<Bank> {
+    // on this repository's executor: on SQLite a read beside an open transaction would wait for it
+    const rows = await this.executor
+      .selectFrom('quiz_questions as q')
+      .leftJoin('interpretations as i', 'i.id', 'q.interpretation_id')
+      .select(['q.id', 'q.type', 'q.stem', 'q.options', 'q.topic', 'q.answer', 'q.explanation', 'q.interpretation_id', 'i.policy_id'])
+      .orderBy('q.id')
+      .execute()
+    const list = rows
+      .map((r): QuestionKey => ({
+        id: r.id!,
+        type: r.type as QuestionKey['type'],
+        stem: r.stem,
+        options: JSON.parse(r.options) as QuestionKey['options'],
+        topic: r.topic,
+        answer: JSON.parse(r.answer) as string[],
+        explanation: r.explanation,
+        ...(r.interpretation_id ? { interpretationId: r.interpretation_id } : {}),
+        ...(r.policy_id ? { policyId: r.policy_id } : {}),
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((q) => deepFreeze(q))
+    return { list, byId: new Map(list.map((q) => [q.id, q])), byCampaign: new Map() }
+  }
+
+  // --- settings ------------------------------------------------------------------------------
+
+  async getProfile(userId: string): Promise<QuizProfile> {
+    const row = await this.executor.selectFrom('quiz_profiles').select(['region_code', 'hide_name']).where('user_id', '=', userId).executeTakeFirst()
+    return { ...(row?.region_code ? { regionCode: row.region_code } : {}), hideName: row?.hide_name === 1 }
+  }
+
+  async saveProfile(userId: string, profile: QuizProfile): Promise<QuizProfile> {
+    await this.executor
+      .insertInto('quiz_profiles')
+      .values({ user_id: userId, region_code: profile.regionCode ?? null, hide_name: profile.hideName ? 1 : 0, updated_at: this.now().toISOString() })
+      .onConflict((oc) =>
+        oc.column('user_id').doUpdateSet((eb) => ({
+          region_code: eb.ref('excluded.region_code'),
+          hide_name: eb.ref('excluded.hide_name'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute()
+    return this.getProfile(userId)
+  }
+
+  // --- attempts ------------------------------------------------------------------------------
+
+  async insertAttempt(a: AttemptRecord): Promise<void> {
+    await this.executor
+      .insertInto('quiz_attempts')
+      .values({
+        id: a.id,
+        user_id: a.userId,
+        campaign_id: a.campaignId,
+        started_at: a.startedAt,
+        deadline: a.deadline,
+        status: a.status,
+        questions: JSON.stringify(a.questions),
+        region_code: a.regionCode ?? null,
+        county_code: a.countyCode ?? null,
+        township_code: a.townshipCode ?? null,
+      })
+      .execute()
+  }
+
+  async getAttempt(id: string): Promise<AttemptRecord | undefined> {
+    const row = await this.executor.selectFrom('quiz_attempts').select(ATTEMPT_COLUMNS).where('id', '=', id).executeTakeFirst()
+    return row && attemptFrom(row)
+  }
+
+  /** the attempt with status `active` (there is at most one), whatever its deadline */
+  async activeAttempt(userId: string, campaignId: string): Promise<AttemptRecord | undefined> {
+    const row = await this.executor
+      .selectFrom('quiz_attempts')
+      .select(ATTEMPT_COLUMNS)
+      .where('user_id', '=', userId)
+      .where('campaign_id', '=', campaignId)
+      .where('status', '=', 'active')
+      .executeTakeFirst()
+    return row && attemptFrom(row)
+  }
+
+  /** attempts started in [from, to) */
+  async countAttemptsStarted(userId: string, campaignId: string, from: Date, to: Date): Promise<number> {
+    const row = await this.executor
+      .selectFrom('quiz_attempts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .where('campaign_id', '=', campaignId)
+      .where('started_at', '>=', from.toISOString())
+      .where('started_at', '<', to.toISOString())
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+
+  /**
+   * Closes a running attempt: writes status, answers and result fields, only if it is still
+   * `active` (the state transition itself refuses a second close). False when it was not.
+   */
+  async finishAttempt(a: AttemptRecord): Promise<boolean> {
+    const result = await this.executor
+      .updateTable('quiz_attempts')
+      .set({
+        status: a.status,
+        answers: a.answers ? JSON.stringify(a.answers) : null,
+        score: a.score ?? null,
+        correct_count: a.correctCount ?? null,
+        time_used_ms: a.timeUsedMs ?? null,
+        submitted_at: a.submittedAt ?? null,
+      })
+      .where('id', '=', a.id)
+      .where('status', '=', 'active')
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  }
+
+  // --- standings and boards ------------------------------------------------------------------
+
+  async getStanding(campaignId: string, userId: string): Promise<Standing | undefined> {
+    const row = await this.executor
+      .selectFrom('quiz_standings')
+      .select(STANDING_COLUMNS)
+      .where('campaign_id', '=', campaignId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+    return row && standingFrom(row)
+  }
+
+  /** replaces the user's standing and moves the score and region totals from `previous` to `next` */
+  async saveStanding(next: Standing, previous: Standing | undefined): Promise<void> {
+    await this.transaction(async (tx) => {
+      await tx.executor
+        .insertInto('quiz_standings')
+        .values({
+          campaign_id: next.campaignId,
+          user_id: next.userId,
+          attempt_id: next.attemptId,
+          score: next.score,
+          time_used_ms: next.timeUsedMs,
+          finished_at: next.finishedAt,
+          county_code: next.countyCode ?? null,
+          township_code: next.townshipCode ?? null,
+        })
+        .onConflict((oc) =>
+          oc.columns(['campaign_id', 'user_id']).doUpdateSet((eb) => ({
+            attempt_id: eb.ref('excluded.attempt_id'),
+            score: eb.ref('excluded.score'),
+            time_used_ms: eb.ref('excluded.time_used_ms'),
+            finished_at: eb.ref('excluded.finished_at'),
+            county_code: eb.ref('excluded.county_code'),
+            township_code: eb.ref('excluded.township_code'),
+          })),
+        )
+        .execute()
+      await tx.moveTotals(previous, next)
+    })
+  }
+
+  /**
+   * Moves the score, second and region totals from `previous` to `next` as net changes, each table's
+   * rows in key order. Every submit locks these shared rows in the same order (tables, then keys),
+   * so two submits on PostgreSQL wait for each other but never deadlock; a row whose net change is
+   * nothing is not touched.
+   */
+  private async moveTotals(previous: Standing | undefined, next: Standing) {
+    const scores = new Map<number, number>()
+    const seconds = new Map<string, { score: number; sec: number; n: number }>()
+    const regions = new Map<string, { n: number; sum: number }>()
+    const add = (st: Standing, sign: 1 | -1) => {
+      scores.set(st.score, (scores.get(st.score) ?? 0) + sign)
+      const sec = timeSec(st.timeUsedMs)
+      const key = `${st.score}:${sec}`
+      seconds.set(key, { score: st.score, sec, n: (seconds.get(key)?.n ?? 0) + sign })
+      for (const code of [st.countyCode, st.townshipCode]) {
+        if (!code) continue
+        const r = regions.get(code) ?? { n: 0, sum: 0 }
+        regions.set(code, { n: r.n + sign, sum: r.sum + sign * st.score })
+      }
+    }
+    if (previous) add(previous, -1)
+    add(next, 1)
+    const c = next.campaignId
+    const scoreRows = [...scores].filter(([, n]) => n !== 0).sort(([a], [b]) => a - b)
+    if (scoreRows.length > 0) {
+      await this.executor
+        .insertInto('quiz_score_counts')
+        .values(scoreRows.map(([score, n]) => ({ campaign_id: c, score, participants: n })))
+        .onConflict((oc) =>
+          oc
+            .columns(['campaign_id', 'score'])
+            .doUpdateSet((eb) => ({ participants: eb('quiz_score_counts.participants', '+', eb.ref('excluded.participants')) })),
+        )
+        .execute()
+    }
+    const secondRows = [...seconds.values()].filter((r) => r.n !== 0).sort((a, b) => a.score - b.score || a.sec - b.sec)
+    if (secondRows.length > 0) {
+      await this.executor
+        .insertInto('quiz_time_counts')
+        .values(secondRows.map((r) => ({ campaign_id: c, score: r.score, time_sec: r.sec, participants: r.n })))
+        .onConflict((oc) =>
+          oc
+            .columns(['campaign_id', 'score', 'time_sec'])
+            .doUpdateSet((eb) => ({ participants: eb('quiz_time_counts.participants', '+', eb.ref('excluded.participants')) })),
+        )
+        .execute()
+    }
+    const regionRows = [...regions].filter(([, r]) => r.n !== 0 || r.sum !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    if (regionRows.length > 0) {
+      await this.executor
+        .insertInto('quiz_region_totals')
+        .values(regionRows.map(([code, r]) => ({ campaign_id: c, region_code: code, participants: r.n, score_sum: r.sum })))
+        .onConflict((oc) =>
+          oc.columns(['campaign_id', 'region_code']).doUpdateSet((eb) => ({
+            participants: eb('quiz_region_totals.participants', '+', eb.ref('excluded.participants')),
+            score_sum: eb('quiz_region_totals.score_sum', '+', eb.ref('excluded.score_sum')),
+          })),
+        )
+        .execute()
+    }
+  }
+
+  /**
+   * The person board in one call: the top `limit` standings in board order, the caller's standing
+   * with the number ranked strictly above it, and how many take part. (One method, so the board can
+   * be served from elsewhere — a Redis sorted set — without touching the rules.)
+   */
+  async personBoard(campaignId: string, limit: number, userId?: string): Promise<PersonBoard> {
+    const [top, standing, total] = await Promise.all([
+      this.topStandings(campaignId, limit),
+      userId ? this.getStanding(campaignId, userId) : undefined,
+      this.countStandings(campaignId),
+    ])
+    const mine = standing && { ...standing, ahead: await this.countAhead(campaignId, standing) }
+    return { top, ...(mine ? { mine } : {}), total }
+  }
+
+  /** in board order */
+  async topStandings(campaignId: string, limit: number): Promise<BoardEntry[]> {
+    const rows = await this.executor
+      .selectFrom('quiz_standings as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .leftJoin('quiz_profiles as p', 'p.user_id', 's.user_id')
+      .select([
+        's.campaign_id',
+        's.user_id',
+        's.attempt_id',
+        's.score',
+        's.time_used_ms',
+        's.finished_at',
+        's.county_code',
+        's.township_code',
+        'u.nickname',
+        'p.hide_name',
+        'p.region_code',
+      ])
+      .where('s.campaign_id', '=', campaignId)
+      .orderBy('s.score', 'desc')
+      .orderBy('s.time_used_ms')
+      .orderBy('s.finished_at')
+      .orderBy('s.user_id')
+      .limit(limit)
+      .execute()
+    return rows.map((r) => ({
+      ...standingFrom(r),
+      nickname: r.nickname,
+      hideName: r.hide_name === 1,
+      ...(r.region_code ? { regionCode: r.region_code } : {}),
+    }))
+  }
+
+  /** how many standings rank strictly above `s` */
+  async countAhead(campaignId: string, s: Pick<Standing, 'score' | 'timeUsedMs' | 'finishedAt'>): Promise<number> {
+    // higher scores from the per-score counts (a dozen rows), the same score in earlier seconds from
+    // the per-second counts (at most a few hundred), then two short ranges of the board index within
+    // the caller's own second (migration 016)
+    const second = timeSec(s.timeUsedMs)
+    const { rows } = await sql<{ n: number }>`SELECT
+        (SELECT COALESCE(SUM(participants), 0) FROM quiz_score_counts WHERE campaign_id = ${campaignId} AND score > ${s.score})
+      + (SELECT COALESCE(SUM(participants), 0) FROM quiz_time_counts WHERE campaign_id = ${campaignId} AND score = ${s.score}
+           AND time_sec < ${second})
+      + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = ${campaignId} AND score = ${s.score}
+           AND time_used_ms >= ${second * 1000} AND time_used_ms < ${s.timeUsedMs})
+      + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = ${campaignId} AND score = ${s.score} AND time_used_ms = ${s.timeUsedMs}
+           AND finished_at < ${s.finishedAt}) AS n`.execute(this.executor)
+    return Number(rows[0].n)
+  }
+
+  /** participants: the sum of the per-score counts (a dozen rows), not a count over every standing */
+  async countStandings(campaignId: string): Promise<number> {
+    const row = await this.executor
+      .selectFrom('quiz_score_counts')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('participants'), eb.lit(0)).as('n'))
+      .where('campaign_id', '=', campaignId)
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+
+  async regionTotals(campaignId: string): Promise<RegionTotal[]> {
+    const rows = await this.executor
+      .selectFrom('quiz_region_totals')
+      .select(['region_code', 'participants', 'score_sum'])
+      .where('campaign_id', '=', campaignId)
+      .where('participants', '>', 0)
+      .execute()
+    return rows.map((r) => ({ regionCode: r.region_code, participants: r.participants, scoreSum: r.score_sum }))
+  }
+
+  // --- the 错题本 -------------------------------------------------------------------------------
+
+  async getMistake(userId: string, questionId: string): Promise<MistakeRecord | undefined> {
+    const r = await this.executor
+      .selectFrom('quiz_mistakes')
+      .select(['question_id', 'wrong_count', 'streak', 'last_wrong_at'])
+      .where('user_id', '=', userId)
+      .where('question_id', '=', questionId)
+      .executeTakeFirst()
+    return r && mistakeOf(userId, r)
+  }
+
+  /** the user's mistakes among these questions, by question id (one read for a whole attempt) */
+  async mistakesAmong(userId: string, questionIds: readonly string[]): Promise<Map<string, MistakeRecord>> {
+    if (questionIds.length === 0) return new Map()
+    const rows = await this.executor
+      .selectFrom('quiz_mistakes')
+      .select(['question_id', 'wrong_count', 'streak', 'last_wrong_at'])
+      .where('user_id', '=', userId)
+      .where('question_id', 'in', questionIds)
+      .execute()
+    return new Map(rows.map((r) => [r.question_id, mistakeOf(userId, r)]))
+  }
+
+  async putMistake(m: MistakeRecord): Promise<void> {
+    await this.putMistakes([m])
+  }
+
+  /** several at once (one statement): a submit's wrong answers */
+  async putMistakes(records: readonly MistakeRecord[]): Promise<void> {
+    if (records.length === 0) return
+    await this.executor
+      .insertInto('quiz_mistakes')
+      .values(records.map((m) => ({ user_id: m.userId, question_id: m.questionId, wrong_count: m.wrongCount, streak: m.streak, last_wrong_at: m.lastWrongAt })))
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'question_id']).doUpdateSet((eb) => ({
+          wrong_count: eb.ref('excluded.wrong_count'),
+          streak: eb.ref('excluded.streak'),
+          last_wrong_at: eb.ref('excluded.last_wrong_at'),
+        })),
+      )
+      .execute()
+  }
+
+  async deleteMistake(userId: string, questionId: string): Promise<void> {
+    await this.executor.deleteFrom('quiz_mistakes').where('user_id', '=', userId).where('question_id', '=', questionId).execute()
+  }
+
+  /** newest mistake first */
+  async listMistakes(userId: string): Promise<MistakeRecord[]> {
+    const rows = await this.executor
+      .selectFrom('quiz_mistakes')
+      .select(['question_id', 'wrong_count', 'streak', 'last_wrong_at'])
+      .where('user_id', '=', userId)
+      .execute()
+    // ordered here: the same order on both databases whatever their collation
+    return rows
+      .map((r) => mistakeOf(userId, r))
+      .sort((a, b) =>
+        a.lastWrongAt > b.lastWrongAt ? -1 : a.lastWrongAt < b.lastWrongAt ? 1 : a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0,
+      )
+  }
+
+  // --- regions, idempotency ------------------------------------------------------------------
+
+  /** 常住人口 given for regions (codes without a figure are derived by the rules) */
+  async residentFigures(): Promise<Record<string, number>> {
+    const rows = await this.executor.selectFrom('quiz_region_residents').select(['region_code', 'residents']).execute()
+    return Object.fromEntries(rows.map((r) => [r.region_code, r.residents]))
+  }
+
+  /** the fixtures' figures, once, for regions that exist (a second open, or instance, changes nothing) */
+  async seedResidents(fixtures: Fixtures): Promise<void> {
+    const entries = Object.entries(fixtures.residents ?? {})
+    if (entries.length === 0) return
+    const any = await this.executor.selectFrom('quiz_region_residents').select('region_code').limit(1).executeTakeFirst()
+    if (any) return
+    const known = new Set(
+      (
+        await this.executor
+          .selectFrom('regions')
+          .select('code')
+          .where(
+            'code',
+            'in',
+            entries.map(([code]) => code),
+          )
+          .execute()
+      ).map((r) => r.code),
+    )
+    const rows = entries.filter(([code]) => known.has(code)).map(([code, n]) => ({ region_code: code, residents: n }))
+    if (rows.length === 0) return
+    await this.executor
+      .insertInto('quiz_region_residents')
+      .values(rows)
+      .onConflict((oc) => oc.column('region_code').doNothing())
+      .execute()
+  }
+
+  async findIdempotencyRecord(userId: string, scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const row = await this.executor
+      .selectFrom('idempotency_keys')
+      .select(['request_hash', 'response_status', 'response_body', 'created_at'])
+      .where('user_id', '=', userId)
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirst()
+    return row && { requestHash: row.request_hash, status: row.response_status, body: JSON.parse(row.response_body) as unknown, createdAt: row.created_at }
+  }
+
+  /** inserts the record; callers hold the user's lock, so no second request with the key is between their read and this */
+  async remember(userId: string, scope: string, key: string, r: IdempotencyRecord): Promise<void> {
+    await this.executor
+      .insertInto('idempotency_keys')
+      .values({
+        user_id: userId,
+        scope,
+        key,
+        request_hash: r.requestHash,
+        response_status: r.status,
+        response_body: JSON.stringify(r.body),
+        created_at: r.createdAt,
+      })
+      .execute()
+  }
+}
