@@ -29,7 +29,7 @@ import type {
   User,
   Video,
 } from '../../common/contract'
-import type { LectureStore } from './lectures/store'
+import type { LectureStore } from '../modules/lectures/types'
 import type { QuizStore } from './quiz/quiz-store'
 
 export interface PageRequest {

@@ -17,7 +17,7 @@ import {
   SIGN_IN_LOCK_MS,
   SIGN_IN_MAX_FAILURES,
   SIGN_IN_WINDOW_MS,
-} from '../../server/lectures/sign-in'
+} from '../../server/modules/lectures/sign-in'
 import { makeClock } from './helpers/clock'
 import { lectureOrderInput } from './helpers/lecture-order'
 import { makeTempDir } from './helpers/temp-dir'

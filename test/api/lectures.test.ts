@@ -15,7 +15,7 @@ import {
   type Role,
 } from '../../common/contract'
 import { addDays, shanghaiToday } from '../../common/shanghai-date'
-import { actorOf, canView, decide } from '../../server/lectures/rules'
+import { actorOf, canView, decide } from '../../server/modules/lectures/rules'
 import type { StoreKind } from '../../server/store/open-store'
 import { lectureOrderInput } from './helpers/lecture-order'
 import { startFakeWechat, type FakeWechat } from './helpers/fake-wechat'

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { badRequest, conflict, forbidden } from '../../errors'
-import { lecturerDirectory } from '../../lectures/lecturers'
+import { lecturerDirectory } from '../lectures/lecturers'
 import { orgCovers } from '../auth/org-scope'
 import { StaffScopeRepository } from './repository'
 

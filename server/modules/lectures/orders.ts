@@ -13,9 +13,9 @@ import type {
   LectureOrderStatus,
   Role,
   TimeOfDay,
-} from '../../common/contract'
-import { requestHash } from '../store/idempotency'
-import { maskMobile } from '../store/consultations'
+} from '../../../common/contract'
+import { requestHash } from '../../store/idempotency'
+import { maskMobile } from '../../store/consultations'
 import { actorOf, allowedActions, type Caller, decide, seesFullPhone } from './rules'
 
 export interface LectureEventRecord extends LectureOrderEvent {

@@ -21,7 +21,7 @@ import {
   orderInputHash,
   toNotification,
   toOrderView,
-} from '../../lectures/orders'
+} from './orders'
 import {
   afterWrongCode,
   CODE_ONLY_MAX_FAILURES,
@@ -31,9 +31,9 @@ import {
   ORDER_ALERT_FAILURES,
   shanghaiDayOf,
   SIGN_IN_MAX_FAILURES,
-} from '../../lectures/sign-in'
-import { pageOffset } from '../paging'
-import type { IdempotencyRecord } from '../store'
+} from './sign-in'
+import { pageOffset } from '../../store/paging'
+import type { IdempotencyRecord } from '../../store/store'
 import { CALENDAR_STATUSES, monthRange, planStep, replayed } from './steps'
 import {
   type LectureOrderListQuery,
@@ -43,8 +43,8 @@ import {
   type LectureWriteOptions,
   NOTIFICATIONS_LIMIT,
   type SignInOutcome,
-} from './store'
-import { StatementCache } from '../sqlite/statement-cache'
+} from './types'
+import { StatementCache } from '../../store/sqlite/statement-cache'
 
 interface OrderRow {
   id: string

@@ -3,13 +3,13 @@
  * steps through the rules, timelines, idempotent replays, notifications, sign-in.
  */
 import { join } from 'node:path'
-import { openStore } from '../../server/store/open-store'
-import { type Store, StoreConflict, type StoreOptions } from '../../server/store/store'
-import { type LectureCaller, LectureRefusal, type NewOrderFields } from '../../server/lectures/orders'
-import type { Fixtures } from '../../mock/types'
-import { makeClock } from './helpers/clock'
-import { SAMPLE_NOW, sampleFixtures } from './helpers/sample-fixtures'
-import { makeTempDir } from './helpers/temp-dir'
+import { openStore } from '../../../store/open-store'
+import { type Store, StoreConflict, type StoreOptions } from '../../../store/store'
+import { type LectureCaller, LectureRefusal, type NewOrderFields } from '../orders'
+import type { Fixtures } from '../../../../mock/types'
+import { makeClock } from '../../../../test/api/helpers/clock'
+import { SAMPLE_NOW, sampleFixtures } from '../../../../test/api/helpers/sample-fixtures'
+import { makeTempDir } from '../../../../test/api/helpers/temp-dir'
 
 type Factory = (fixtures: Fixtures, options: StoreOptions) => Promise<Store>
 const temp = makeTempDir('zct-lecture-store-')

@@ -6,8 +6,8 @@
  * notification and, with an Idempotency-Key, the replay record.
  */
 import type { LectureNotification, NotificationDelivery, LectureOrder, LectureOrderStatus, Page } from '../../../common/contract'
-import type { LectureCaller, LectureCommand, LectureOrderRecord, NewOrderFields } from '../../lectures/orders'
-import type { IdempotencyRecord, PageRequest } from '../store'
+import type { LectureCaller, LectureCommand, LectureOrderRecord, NewOrderFields } from './orders'
+import type { IdempotencyRecord, PageRequest } from '../../store/store'
 
 export interface LectureWriteOptions {
   idempotencyKey?: string

@@ -5,12 +5,12 @@
  * orderer who did not sign in with WeChat, nothing is sent and the row says 'not_sent'.
  */
 import type { FastifyBaseLogger } from 'fastify'
-import { type LectureNotification, lectureStatusLabel, type NotificationDelivery } from '../../common/contract'
-import { inShanghai } from '../../common/shanghai-date'
-import type { Store } from '../store/store'
-import { AccessTokenCache } from '../wechat/access-token'
-import type { WechatConfig } from '../wechat/jscode2session'
-import { sendLectureStatus } from '../wechat/subscribe-message'
+import { type LectureNotification, lectureStatusLabel, type NotificationDelivery } from '../../../common/contract'
+import { inShanghai } from '../../../common/shanghai-date'
+import type { Store } from '../../store/store'
+import { AccessTokenCache } from '../../wechat/access-token'
+import type { WechatConfig } from '../../wechat/jscode2session'
+import { sendLectureStatus } from '../../wechat/subscribe-message'
 
 export const LECTURE_DETAIL_PAGE = 'packages/lecture/pages/detail/index'
 

@@ -9,22 +9,22 @@
  */
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { LECTURE_SIGN_IN_PREFIX, type LectureAction, type LectureCalendarEntry, type User } from '../../common/contract'
-import { shanghaiToday } from '../../common/shanghai-date'
-import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../content-check'
-import { badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../errors'
-import { WRITE_LIMITS } from '../modules/abuse/limits'
-import { rateLimited } from '../plugins/rate-limit'
-import { StaffScopeRepository } from '../modules/staff-scope/repository'
-import { covers, regionPattern, requireOrg } from '../modules/staff-scope/scope'
-import { orgCovers } from '../modules/auth/org-scope'
-import { createLectureNotifier } from '../lectures/notifier'
-import { type LectureCaller, type LectureCommand, LectureRefusal, type LectureOrderRecord, lectureScope, toOrderView } from '../lectures/orders'
-import { actorOf, canView, decide, ORDERING_ROLES } from '../lectures/rules'
-import { validComplete, validDispatch, validOrderInput, validRate, validReason, validSchedule } from '../lectures/validate'
-import { requireRole } from '../plugins/auth'
-import { ErrorBody, IdParams, PageOf } from '../schemas/common'
-import { IdempotencyHeaders } from '../schemas/consultations'
+import { LECTURE_SIGN_IN_PREFIX, type LectureAction, type LectureCalendarEntry, type User } from '../../../common/contract'
+import { shanghaiToday } from '../../../common/shanghai-date'
+import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../../content-check'
+import { badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../../errors'
+import { WRITE_LIMITS } from '../abuse/limits'
+import { rateLimited } from '../../plugins/rate-limit'
+import { StaffScopeRepository } from '../staff-scope/repository'
+import { covers, regionPattern, requireOrg } from '../staff-scope/scope'
+import { orgCovers } from '../auth/org-scope'
+import { createLectureNotifier } from './notifier'
+import { type LectureCaller, type LectureCommand, LectureRefusal, type LectureOrderRecord, lectureScope, toOrderView } from './orders'
+import { actorOf, canView, decide, ORDERING_ROLES } from './rules'
+import { validComplete, validDispatch, validOrderInput, validRate, validReason, validSchedule } from './validate'
+import { requireRole } from '../../plugins/auth'
+import { ErrorBody, IdParams, PageOf } from '../../schemas/common'
+import { IdempotencyHeaders } from '../../schemas/consultations'
 import {
   CalendarEntry,
   CalendarQuery,
@@ -42,12 +42,12 @@ import {
   SignInCode,
   SignInInput,
   SignInResult,
-} from '../schemas/lectures'
-import type { LectureOrderWrite, SignInLock, SignInOutcome } from '../store/lectures/store'
-import { StoreConflict } from '../store/store'
-import type { App, RoutePlugin } from '../type-provider'
-import type { WechatConfig } from '../wechat/jscode2session'
-import { REPLAYED_HEADER } from './consultations'
+} from './schemas'
+import type { LectureOrderWrite, SignInLock, SignInOutcome } from './types'
+import { StoreConflict } from '../../store/store'
+import type { App, RoutePlugin } from '../../type-provider'
+import type { WechatConfig } from '../../wechat/jscode2session'
+import { REPLAYED_HEADER } from '../../routes/consultations'
 
 export interface LectureRoutesOptions {
   wechat?: WechatConfig

@@ -3,14 +3,14 @@
  * plus every rating given here); one topic with its recent reviews.
  */
 import { Type } from '@sinclair/typebox'
-import type { LectureTopic as LectureTopicEntity } from '../../common/contract'
-import { notFound } from '../errors'
-import { mergedRating } from '../lectures/ratings'
-import { IdParams, readErrors } from '../schemas/common'
-import { LectureTopic, LectureTopicQuery } from '../schemas/lecture-topics'
-import { LectureTopicDetail } from '../schemas/lectures'
-import type { LectureReviewRecord } from '../store/lectures/store'
-import type { RoutePlugin } from '../type-provider'
+import type { LectureTopic as LectureTopicEntity } from '../../../common/contract'
+import { notFound } from '../../errors'
+import { mergedRating } from './ratings'
+import { IdParams, readErrors } from '../../schemas/common'
+import { LectureTopic, LectureTopicQuery } from './topic-schemas'
+import { LectureTopicDetail } from './schemas'
+import type { LectureReviewRecord } from './types'
+import type { RoutePlugin } from '../../type-provider'
 
 const REVIEWS_SHOWN = 20
 
