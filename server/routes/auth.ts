@@ -54,7 +54,7 @@ export function authRoutes(options: AuthRoutesOptions): RoutePlugin {
           // staff without `org` act for the city, so demos and tests see data (a staff account
           // without an organisation sees nothing); a demo lecturer name links to that lecturer
           else if (role !== 'resident') app.store.setUserOrg(user.id, CITY_ORG_CODE)
-          if (role === 'lecturer') linkDemoLecturer(app, user.id, nickname)
+          if (role === 'lecturer') await linkDemoLecturer(app, user.id, nickname)
           return app.store.createSession({ userId: user.id, userAgent: request.headers['user-agent'], ip: request.ip })
         },
       )

@@ -18,7 +18,6 @@ import type {
   Interpretation,
   LessonProgress,
   InterpretationSummary,
-  LectureTopic,
   Page,
   Policy,
   PolicySummary,
@@ -29,7 +28,7 @@ import type {
   User,
   Video,
 } from '../../common/contract'
-import type { LectureStore } from '../modules/lectures/types'
+import type { LectureRepository } from '../modules/lectures/repository'
 import type { QuizStore } from './quiz/quiz-store'
 
 export interface PageRequest {
@@ -133,7 +132,7 @@ export interface Store {
   readonly now: () => Date
   /** organisation names by code: 台州市 and the counties and townships of the region tree */
   orgNames(): ReadonlyMap<string, string>
-  readonly lectures: LectureStore
+  readonly lectures: LectureRepository
   readonly quiz: QuizStore
 
   listTopics(): Topic[]
@@ -170,8 +169,6 @@ export interface Store {
    * COMPLETE_SHARE of it on, and it stays completed); undefined when the lesson is not in the course.
    */
   saveLessonProgress(userId: string, courseId: string, lessonId: string, positionSec: number): LessonProgress | undefined
-
-  listLectureTopics(filter?: { topic?: string }): LectureTopic[]
 
   /** status is derived from startsAt/endsAt against the store's clock */
   listCampaigns(filter?: { status?: CampaignStatus }): CampaignSummary[]

@@ -252,7 +252,7 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
       'from %s: the allowed step answers 200, 404 for who may not see the order, any other 409, nothing changes',
       async (status) => {
         const order = await orderIn(status)
-        const record = server.store.lectures.getOrder(order.id)!
+        const record = (await server.store.lectures.getOrder(order.id))!
         let allowed = 0
         for (const who of callers()) {
           const caller = { id: who.user.id, role: who.user.role, ...(who === lecturer ? { lecturerId: 'u-lec-01' } : {}) }
@@ -281,7 +281,7 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
           }
         }
         expect(allowed).toBe({ submitted: 3, dispatched: 5, accepted: 4, scheduled: 2, delivered: 1, rated: 0, cancelled: 0, rejected: 0 }[status])
-        expect(server.store.lectures.getOrder(order.id)).toEqual(record)
+        expect(await server.store.lectures.getOrder(order.id)).toEqual(record)
       },
     )
 
@@ -315,11 +315,11 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
       ['a wrong time of day', { timeOfDay: 'night' }, '请选择上午、下午或晚上'],
     ]
     it.each(cases)('refuses %s', async (_what, change, message) => {
-      const before = server.store.lectures.listOrders({ page: 1, pageSize: 1 }).total
+      const before = (await server.store.lectures.listOrders({ page: 1, pageSize: 1 })).total
       const res = await submit(staff, { ...VALID, ...change }, `bad-${_what}`)
       expect(res).toMatchObject({ status: 400, body: { error: { code: 'bad_request', message } } })
-      expect(server.store.lectures.listOrders({ page: 1, pageSize: 1 }).total).toBe(before)
-      expect(server.store.lectures.listOrdersByUser(staff.user.id).filter((o) => o.placeName !== VALID.placeName)).toEqual([])
+      expect((await server.store.lectures.listOrders({ page: 1, pageSize: 1 })).total).toBe(before)
+      expect((await server.store.lectures.listOrdersByUser(staff.user.id)).filter((o) => o.placeName !== VALID.placeName)).toEqual([])
     })
 
     it('checks step input too: schedule in the past, stars out of range, a blank reason', async () => {
@@ -334,8 +334,8 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
       const delivered = await orderIn('delivered')
       expect((await act(resident, delivered.id, 'rate', { stars: 6 })).status).toBe(400)
       expect((await act(resident, delivered.id, 'rate', { stars: 0 })).status).toBe(400)
-      expect(server.store.lectures.getOrder(delivered.id)!.status).toBe('delivered')
-      expect(server.store.lectures.getOrder(order.id)!.status).toBe('accepted')
+      expect((await server.store.lectures.getOrder(delivered.id))!.status).toBe('delivered')
+      expect((await server.store.lectures.getOrder(order.id))!.status).toBe('accepted')
     })
   })
 
@@ -358,7 +358,7 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
       const again = await act(dispatcher, order.id, 'dispatch', BODIES.dispatch, 'dispatch-once')
       expect(again.status).toBe(200)
       expect(again.body).toEqual(first.body)
-      expect(server.store.lectures.getOrder(order.id)!.timeline).toHaveLength(2)
+      expect((await server.store.lectures.getOrder(order.id))!.timeline).toHaveLength(2)
     })
   })
 
@@ -407,8 +407,8 @@ describe('WeChat subscription messages', () => {
     const res = await server.api('/auth/wechat', postJson({ code }))
     return (await res.json()) as Session
   }
-  const waitFor = async (check: () => boolean) => {
-    for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20))
+  const waitFor = async (check: () => boolean | Promise<boolean>) => {
+    for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20))
   }
 
   it('sends one per status change when configured, and records sent / not sent', async () => {
@@ -432,8 +432,8 @@ describe('WeChat subscription messages', () => {
       })
       expect(JSON.stringify(sends)).not.toContain(PHONE)
       let notes: LectureNotification[] = []
-      await waitFor(() => {
-        notes = server.store.lectures.listNotifications(alice.user.id)
+      await waitFor(async () => {
+        notes = await server.store.lectures.listNotifications(alice.user.id)
         return notes.every((n) => n.wechat === 'sent')
       })
       expect(notes.map((n) => n.wechat)).toEqual(['sent', 'sent'])
@@ -441,13 +441,13 @@ describe('WeChat subscription messages', () => {
       // an orderer who never accepted the template: WeChat says 43101, recorded as not sent
       const bob = await wechatLogin('unsubscribed-bob')
       await call(bob, 'POST', '/lecture-orders', VALID)
-      await waitFor(() => server.store.lectures.listNotifications(bob.user.id)[0]?.wechat !== 'pending')
-      expect(server.store.lectures.listNotifications(bob.user.id)[0].wechat).toBe('not_sent')
+      await waitFor(async () => (await server.store.lectures.listNotifications(bob.user.id))[0]?.wechat !== 'pending')
+      expect((await server.store.lectures.listNotifications(bob.user.id))[0].wechat).toBe('not_sent')
 
       // a dev-login resident has no openid: nothing is sent
       const carol = (await (await server.api('/auth/dev', postJson({ role: 'resident', name: '卡罗' }))).json()) as Session
       await call(carol, 'POST', '/lecture-orders', VALID)
-      expect(server.store.lectures.listNotifications(carol.user.id)[0].wechat).toBe('not_sent')
+      expect((await server.store.lectures.listNotifications(carol.user.id))[0].wechat).toBe('not_sent')
     } finally {
       await server.close()
     }
@@ -463,8 +463,8 @@ describe('WeChat subscription messages', () => {
       const user = server.store.upsertUser({ provider: 'wechat', externalId: 'o-offline', nickname: '微信用户', role: 'resident' })
       const session = server.store.createSession({ userId: user.id })
       await call({ token: session.token, user: { ...user } }, 'POST', '/lecture-orders', VALID)
-      await waitFor(() => server.store.lectures.listNotifications(user.id)[0]?.wechat !== 'pending')
-      expect(server.store.lectures.listNotifications(user.id)[0].wechat).toBe('failed')
+      await waitFor(async () => (await server.store.lectures.listNotifications(user.id))[0]?.wechat !== 'pending')
+      expect((await server.store.lectures.listNotifications(user.id))[0].wechat).toBe('failed')
     } finally {
       await server.close()
     }

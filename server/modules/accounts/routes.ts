@@ -20,7 +20,7 @@ import { REPLAYED_HEADER } from '../../routes/consultations'
 import { auditInTransaction } from '../audit/plugin'
 import { accountsOf } from '../auth/routes'
 import { CITY_ORG_CODE, isOrgCode, orgCovers } from '../auth/org-scope'
-import { checkLecturerLink } from '../staff-scope/lecturer-link'
+import { checkLecturerLink, menuLecturers } from '../staff-scope/lecturer-link'
 import { StaffScopeRepository } from '../staff-scope/repository'
 import { hashPassword, passwordProblem } from '../auth/password'
 import { normaliseUsername } from './repository'
@@ -113,10 +113,11 @@ export function accountRoutes(): RoutePlugin {
         const problem = passwordProblem(body.password, username)
         if (problem) throw badRequest(problem)
         const passwordHash = await hashPassword(body.password)
+        const lecturers = await menuLecturers(app)
         const result = accounts.transaction((): { account: StaffAccountEntity; replayed: boolean } => {
           const again = replay()
           if (again) return { account: again, replayed: true }
-          if (lecturerId) checkLecturerLink(app, own, body.role, lecturerId)
+          if (lecturerId) checkLecturerLink(app, lecturers, own, body.role, lecturerId)
           const account = accounts.createAccount({ username, name, role: body.role, orgCode: body.orgCode, department, passwordHash, createdBy: admin.id })
           if (!account) throw conflict('用户名已存在')
           if (lecturerId && !new StaffScopeRepository(app.store.db).linkLecturer(account.id, lecturerId)) throw conflict('该宣讲员已绑定其他账号')

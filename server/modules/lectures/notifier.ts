@@ -7,23 +7,29 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { type LectureNotification, lectureStatusLabel, type NotificationDelivery } from '../../../common/contract'
 import { inShanghai } from '../../../common/shanghai-date'
-import type { Store } from '../../store/store'
 import { AccessTokenCache } from '../../wechat/access-token'
 import type { WechatConfig } from '../../wechat/jscode2session'
 import { sendLectureStatus } from '../../wechat/subscribe-message'
+import type { LectureRepository } from './repository'
 
 export const LECTURE_DETAIL_PAGE = 'packages/lecture/pages/detail/index'
 
+/** where the notifier records deliveries, and how it finds an orderer's WeChat openid */
+export interface LectureNotifierDeps {
+  lectures: Pick<LectureRepository, 'setNotificationDelivery'>
+  wechatOpenid(userId: string): string | undefined | Promise<string | undefined>
+}
+
 export interface LectureNotifier {
   /** the state a new notification for this orderer starts in */
-  initialState(ordererId: string): NotificationDelivery
+  initialState(ordererId: string): Promise<NotificationDelivery>
   /** sends a 'pending' notification; never throws */
   deliver(notification: LectureNotification, ordererId: string, topicTitle: string, log: FastifyBaseLogger): Promise<void>
   /** resolves when every send under way has finished */
   settle(): Promise<void>
 }
 
-export function createLectureNotifier(store: Store, wechat?: WechatConfig): LectureNotifier {
+export function createLectureNotifier(deps: LectureNotifierDeps, wechat?: WechatConfig): LectureNotifier {
   const templateId = wechat?.lectureTemplateId
   const tokens = wechat && templateId ? new AccessTokenCache(wechat) : undefined
   const pending = new Set<Promise<void>>()
@@ -44,17 +50,23 @@ export function createLectureNotifier(store: Store, wechat?: WechatConfig): Lect
       log.warn({ notificationId: n.id, err: err instanceof Error ? err.message : String(err) }, 'lecture subscription message failed')
       result = 'failed'
     }
-    store.lectures.setNotificationDelivery(n.id, result)
+    await deps.lectures.setNotificationDelivery(n.id, result)
   }
 
   return {
-    initialState(ordererId) {
-      return tokens && store.wechatOpenid(ordererId) ? 'pending' : 'not_sent'
+    async initialState(ordererId) {
+      return tokens && (await deps.wechatOpenid(ordererId)) ? 'pending' : 'not_sent'
     },
     deliver(n, ordererId, topicTitle, log) {
-      const openid = store.wechatOpenid(ordererId)
-      if (n.wechat !== 'pending' || !tokens || !openid) return Promise.resolve()
-      const p = send(n, openid, topicTitle, log).finally(() => pending.delete(p))
+      if (n.wechat !== 'pending' || !tokens) return Promise.resolve()
+      const p = (async () => {
+        const openid = await deps.wechatOpenid(ordererId)
+        if (openid) await send(n, openid, topicTitle, log)
+      })()
+        .catch((err: unknown) =>
+          log.warn({ notificationId: n.id, err: err instanceof Error ? err.message : String(err) }, 'lecture subscription message failed'),
+        )
+        .finally(() => pending.delete(p))
       pending.add(p)
       return p
     },

@@ -1,10 +1,23 @@
 /**
- * The lecture store on the SQLite database of SqliteStore. Every write runs in one IMMEDIATE
- * transaction: the order's row, its timeline event, the orderer's notification, the sign-in code
- * and the idempotency record commit together before the method returns, so a 201 means on disk.
+ * The 宣讲点单 repository, one implementation over Kysely for SQLite and PostgreSQL: orders with
+ * their timelines, the orderer's notifications, sign-in codes and attendance, and the menu of
+ * topics. Every change of an order goes through applyCommand (the rules) inside one transaction,
+ * which commits the order's row, its timeline event, the orderer's notification, the sign-in code
+ * and the idempotency record together before the method returns, so a 201 means stored.
+ *
+ * Concurrency on PostgreSQL: a step locks the order's row (forUpdate) before it reads the order and
+ * decides, so two steps on one order run one after the other and the second is judged on the
+ * state the first left (two accepts: one 409); a rating is a step like any other, so it happens
+ * once, and the timeline's primary key (order_id, seq) would refuse a second event at the same
+ * place anyway. An Idempotency-Key is claimed by the primary key of idempotency_keys
+ * (claimIdempotency), so one key makes one order. Sign-in locks the order's row as well: the
+ * counters of wrong codes on it are read and written one request at a time.
  */
-import type Database from 'better-sqlite3'
-import { type LectureNotification, type NotificationDelivery, type Page, UPLOAD_URL_PREFIX } from '../../../common/contract'
+import { type Kysely, sql } from 'kysely'
+import { type LectureNotification, type LectureTopic, type NotificationDelivery, type Page, UPLOAD_URL_PREFIX } from '../../../common/contract'
+import { type Db, forUpdate } from '../../db/database'
+import type { DB } from '../../db/schema'
+import { claimIdempotency, findIdempotency, type IdempotencyRecord } from './idempotency'
 import {
   commandHash,
   type LectureCaller,
@@ -32,19 +45,17 @@ import {
   shanghaiDayOf,
   SIGN_IN_MAX_FAILURES,
 } from './sign-in'
-import { pageOffset } from '../../store/paging'
-import type { IdempotencyRecord } from '../../store/store'
 import { CALENDAR_STATUSES, monthRange, planStep, replayed } from './steps'
 import {
   type LectureOrderListQuery,
   type LectureOrderWrite,
   type LectureReviewRecord,
-  type LectureStore,
   type LectureWriteOptions,
   NOTIFICATIONS_LIMIT,
   type SignInOutcome,
 } from './types'
-import { StatementCache } from '../../store/sqlite/statement-cache'
+
+type Q = Kysely<DB>
 
 interface OrderRow {
   id: string
@@ -107,44 +118,6 @@ interface NotificationRow {
   read_at: string | null
   wechat: NotificationDelivery
 }
-
-const ORDER_COLUMNS = [
-  'id',
-  'user_id',
-  'orderer_name',
-  'orderer_role',
-  'on_behalf',
-  'topic_id',
-  'topic_title',
-  'format',
-  'village_code',
-  'county_code',
-  'township_code',
-  'region_name',
-  'place_name',
-  'date_from',
-  'date_to',
-  'time_of_day',
-  'audience_size',
-  'contact_name',
-  'contact_phone',
-  'notes',
-  'status',
-  'lecturer_id',
-  'lecturer_name',
-  'schedule_date',
-  'schedule_time',
-  'schedule_place',
-  'report_attendance',
-  'report_summary',
-  'report_photos',
-  'report_signed_in',
-  'rating_stars',
-  'rating_comment',
-  'rated_at',
-  'created_at',
-  'updated_at',
-] as const
 
 function toRow(r: LectureOrderRecord): OrderRow {
   return {
@@ -256,6 +229,7 @@ function notificationFrom(n: NotificationRow): NotificationRecord {
 const CODE_ONLY = ''
 
 const iso = (ms: number) => new Date(ms).toISOString()
+const isoOrNull = (ms: number | undefined) => (ms === undefined ? null : iso(ms))
 
 function failureState(row: { failures: number; window_started_at: string; locked_until: string | null }): FailureState {
   return {
@@ -265,325 +239,431 @@ function failureState(row: { failures: number; window_started_at: string; locked
   }
 }
 
-const INSERT_ORDER = `INSERT INTO lecture_orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map((c) => `@${c}`).join(', ')})`
-const UPDATE_ORDER = `UPDATE lecture_orders SET ${ORDER_COLUMNS.filter((c) => c !== 'id')
-  .map((c) => `${c} = @${c}`)
-  .join(', ')} WHERE id = @id`
+interface LectureTopicRow {
+  id: string
+  title: string
+  department: string
+  topic: string
+  summary: string
+  duration_min: number
+  formats: string
+  lecturers: string
+  rating_average: number
+  rating_count: number
+}
 
-export class SqliteLectureStore implements LectureStore {
-  private readonly statements = new StatementCache()
+function lectureTopicFrom(r: LectureTopicRow): LectureTopic {
+  return {
+    id: r.id,
+    title: r.title,
+    department: r.department,
+    topic: r.topic,
+    summary: r.summary,
+    durationMin: r.duration_min,
+    formats: JSON.parse(r.formats) as LectureTopic['formats'],
+    lecturers: JSON.parse(r.lecturers) as LectureTopic['lecturers'],
+    rating: { average: r.rating_average, count: r.rating_count },
+  }
+}
 
+export class LectureRepository {
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  createOrder(caller: LectureCaller, fields: NewOrderFields, options: LectureWriteOptions): LectureOrderWrite {
-    const scope = lectureScope('submit')
-    const hash = orderInputHash(fields)
-    return this.db
-      .transaction((): LectureOrderWrite => {
-        const earlier = options.idempotencyKey && this.findReplay(caller.id, scope, options.idempotencyKey)
-        if (earlier) return replayed(earlier, hash)
-        const now = this.now()
-        const record = newOrderRecord(caller, fields, now)
-        const notification = newNotification(record, 'submit', options.wechat, now)
-        const order = toOrderView(record, caller)
-        this.stmt(INSERT_ORDER).run(toRow(record))
-        this.insertEvent(record.id, 0, record.timeline[0])
-        this.insertNotification(notification)
-        if (options.idempotencyKey) this.remember(caller.id, scope, options.idempotencyKey, hash, 201, order)
-        return { order, replayed: false, notification: toNotification(notification) }
-      })
-      .immediate()
+  /**
+   * insertion order, the tie-breaker of equal times: SQLite's rowid. PostgreSQL has no rowid, so
+   * there rows of the same millisecond fall back to their id (stable, not chronological).
+   */
+  private get inserted() {
+    return this.db.dialect === 'sqlite' ? sql`rowid` : sql`id`
   }
 
-  transition(id: string, command: LectureCommand, caller: LectureCaller, options: LectureWriteOptions): LectureOrderWrite | undefined {
+  /** 宣讲菜单: the topics in menu order, of one policy topic if asked */
+  async listTopics(filter: { topic?: string } = {}): Promise<LectureTopic[]> {
+    let query = this.db.kysely.selectFrom('lecture_topics').selectAll()
+    if (filter.topic) query = query.where('topic', '=', filter.topic)
+    const rows = await query.orderBy('position').execute()
+    return rows.map((r) => lectureTopicFrom(r as LectureTopicRow))
+  }
+
+  /** a new order (fields validated by the route); with a key, a retry replays the first answer */
+  async createOrder(caller: LectureCaller, fields: NewOrderFields, options: LectureWriteOptions): Promise<LectureOrderWrite> {
+    const scope = lectureScope('submit')
+    const hash = orderInputHash(fields)
+    return this.db.kysely.transaction().execute(async (trx): Promise<LectureOrderWrite> => {
+      const key = options.idempotencyKey
+      const earlier = key ? await findIdempotency(trx, caller.id, scope, key) : undefined
+      if (earlier) return replayed(earlier, hash)
+      const now = this.now()
+      const record = newOrderRecord(caller, fields, now)
+      const notification = newNotification(record, 'submit', options.wechat, now)
+      const order = toOrderView(record, caller)
+      if (key) {
+        // the key's primary key decides between two requests sent at once: the second replays the first
+        const first = await claimIdempotency(trx, { userId: caller.id, scope, key, requestHash: hash, status: 201, body: order, at: now.toISOString() })
+        if (first) return replayed(first, hash)
+      }
+      await trx.insertInto('lecture_orders').values(toRow(record)).execute()
+      await this.insertEvent(trx, record.id, 0, record.timeline[0])
+      await this.insertNotification(trx, notification)
+      return { order, replayed: false, notification: toNotification(notification) }
+    })
+  }
+
+  /** undefined for an unknown id; LectureRefusal when the rules refuse; IdempotencyKeyReused for a reused key */
+  async transition(id: string, command: LectureCommand, caller: LectureCaller, options: LectureWriteOptions): Promise<LectureOrderWrite | undefined> {
     const scope = lectureScope(command.action)
     const hash = commandHash(id, command)
-    return this.db
-      .transaction((): LectureOrderWrite | undefined => {
-        const earlier = options.idempotencyKey && this.findReplay(caller.id, scope, options.idempotencyKey)
-        if (earlier) return replayed(earlier, hash)
-        const before = this.getOrder(id)
-        if (!before) return undefined
-        const step = planStep(before, command, caller, options, this.now(), this.attendanceCount(id))
-        this.stmt(UPDATE_ORDER).run(toRow(step.record))
-        this.insertEvent(id, step.record.timeline.length - 1, step.record.timeline[step.record.timeline.length - 1])
-        this.insertNotification(step.notification)
-        if (step.code === 'create') {
-          let code = newSignInCode()
-          while (this.orderIdForCode(code)) code = newSignInCode()
-          this.stmt('INSERT INTO lecture_sign_in_codes (code, order_id) VALUES (?, ?)').run(code, id)
-        }
-        if (step.code === 'drop') this.stmt('DELETE FROM lecture_sign_in_codes WHERE order_id = ?').run(id)
-        if (command.action === 'complete') this.attachPhotos(command.photos)
-        if (options.idempotencyKey) this.remember(caller.id, scope, options.idempotencyKey, hash, 200, step.view)
-        return { order: step.view, replayed: false, notification: toNotification(step.notification) }
-      })
-      .immediate()
+    return this.db.kysely.transaction().execute(async (trx): Promise<LectureOrderWrite | undefined> => {
+      // the order's row first, locked: a concurrent step on it waits here, and then sees what the
+      // first one committed (its state, and its idempotency record for a retry with the same key)
+      const row = await forUpdate(this.db, trx.selectFrom('lecture_orders').selectAll().where('id', '=', id)).executeTakeFirst()
+      const key = options.idempotencyKey
+      const earlier = key ? await findIdempotency(trx, caller.id, scope, key) : undefined
+      if (earlier) return replayed(earlier, hash)
+      if (!row) return undefined
+      const [before] = await this.withEvents(trx, [row as OrderRow])
+      const now = this.now()
+      const step = planStep(before, command, caller, options, now, await this.countAttendance(trx, id))
+      if (key) {
+        const first = await claimIdempotency(trx, { userId: caller.id, scope, key, requestHash: hash, status: 200, body: step.view, at: now.toISOString() })
+        if (first) return replayed(first, hash)
+      }
+      const { id: _, ...changes } = toRow(step.record)
+      await trx.updateTable('lecture_orders').set(changes).where('id', '=', id).execute()
+      await this.insertEvent(trx, id, step.record.timeline.length - 1, step.record.timeline[step.record.timeline.length - 1])
+      await this.insertNotification(trx, step.notification)
+      if (step.code === 'create') await this.createSignInCode(trx, id)
+      if (step.code === 'drop') await trx.deleteFrom('lecture_sign_in_codes').where('order_id', '=', id).execute()
+      if (command.action === 'complete') await this.attachPhotos(trx, command.photos, now)
+      return { order: step.view, replayed: false, notification: toNotification(step.notification) }
+    })
+  }
+
+  /** a code no scheduled lecture has: the code's primary key settles a draw two schedules make at once */
+  private async createSignInCode(trx: Q, orderId: string) {
+    for (;;) {
+      const inserted = await trx
+        .insertInto('lecture_sign_in_codes')
+        .values({ code: newSignInCode(), order_id: orderId })
+        .onConflict((oc) => oc.column('code').doNothing())
+        .returning('code')
+        .executeTakeFirst()
+      if (inserted) return
+    }
   }
 
   /**
    * a delivered lecture's photos become public (uploads.attached_at, 015), in the step's
    * transaction; one the sweep deleted after the route checked it refuses the step
    */
-  private attachPhotos(photos: readonly string[]) {
-    // the route lets only the lecturer's uploads through; the store attaches what is one
+  private async attachPhotos(trx: Q, photos: readonly string[], now: Date) {
+    // the route lets only the lecturer's uploads through; the repository attaches what is one
     const urls = photos.filter((u) => u.startsWith(UPLOAD_URL_PREFIX))
     if (urls.length === 0) return
-    const names = JSON.stringify(urls.map((u) => u.slice(UPLOAD_URL_PREFIX.length)))
-    const at = this.now().toISOString()
-    this.stmt('UPDATE uploads SET attached_at = ? WHERE attached_at IS NULL AND name IN (SELECT value FROM json_each(?))').run(at, names)
-    const found = (this.stmt('SELECT COUNT(*) AS n FROM uploads WHERE name IN (SELECT value FROM json_each(?))').get(names) as { n: number }).n
-    if (found !== new Set(urls).size) throw new LectureRefusal('照片已过期，请重新上传')
+    const names = [...new Set(urls.map((u) => u.slice(UPLOAD_URL_PREFIX.length)))]
+    await trx.updateTable('uploads').set({ attached_at: now.toISOString() }).where('attached_at', 'is', null).where('name', 'in', names).execute()
+    const found = await trx
+      .selectFrom('uploads')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('name', 'in', names)
+      .executeTakeFirstOrThrow()
+    if (found.n !== names.length) throw new LectureRefusal('照片已过期，请重新上传')
   }
 
-  findReplay(userId: string, scope: string, key: string): IdempotencyRecord | undefined {
-    const row = this.stmt(
-      'SELECT request_hash, response_status, response_body, created_at FROM idempotency_keys WHERE user_id = ? AND scope = ? AND key = ?',
-    ).get(userId, scope, key) as { request_hash: string; response_status: number; response_body: string; created_at: string } | undefined
-    return row && { requestHash: row.request_hash, status: row.response_status, body: JSON.parse(row.response_body) as unknown, createdAt: row.created_at }
+  /** the record of an earlier lecture write with this key, to replay it before any check */
+  findReplay(userId: string, scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    return findIdempotency(this.db.kysely, userId, scope, key)
   }
 
-  getOrder(id: string) {
-    const row = this.stmt('SELECT * FROM lecture_orders WHERE id = ?').get(id) as OrderRow | undefined
-    return row && this.withEvents([row])[0]
+  async getOrder(id: string): Promise<LectureOrderRecord | undefined> {
+    const row = await this.db.kysely.selectFrom('lecture_orders').selectAll().where('id', '=', id).executeTakeFirst()
+    return row && (await this.withEvents(this.db.kysely, [row as OrderRow]))[0]
   }
 
-  listOrdersByUser(userId: string) {
-    return this.withEvents(this.rows('SELECT * FROM lecture_orders WHERE user_id = ? ORDER BY created_at DESC, rowid DESC', userId))
+  /** the user's own, newest first */
+  async listOrdersByUser(userId: string): Promise<LectureOrderRecord[]> {
+    const rows = await this.db.kysely
+      .selectFrom('lecture_orders')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('created_at', 'desc')
+      .orderBy(this.inserted, 'desc')
+      .execute()
+    return this.withEvents(this.db.kysely, rows as OrderRow[])
   }
 
-  listOrders(query: LectureOrderListQuery): Page<LectureOrderRecord> {
-    const conditions: string[] = []
-    const params: unknown[] = []
-    if (query.status) {
-      conditions.push('status = ?')
-      params.push(query.status)
-    }
-    if (query.county) {
-      conditions.push('county_code = ?')
-      params.push(query.county)
-    }
-    if (query.regionPattern !== undefined) {
-      conditions.push('village_code LIKE ?')
-      params.push(query.regionPattern)
-    }
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
-    const total = this.stmt(`SELECT COUNT(*) AS n FROM lecture_orders ${where}`).get(...params) as { n: number }
-    const rows = this.rows(`SELECT * FROM lecture_orders ${where} ORDER BY created_at, rowid LIMIT ? OFFSET ?`, ...params, query.pageSize, pageOffset(query))
-    return { items: this.withEvents(rows), total: total.n, page: query.page, pageSize: query.pageSize }
+  /** for the dispatcher: oldest first (incoming by age) */
+  async listOrders(query: LectureOrderListQuery): Promise<Page<LectureOrderRecord>> {
+    let base = this.db.kysely.selectFrom('lecture_orders')
+    if (query.status) base = base.where('status', '=', query.status)
+    if (query.county) base = base.where('county_code', '=', query.county)
+    if (query.regionPattern !== undefined) base = base.where('village_code', 'like', query.regionPattern)
+    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const rows = await base
+      .selectAll()
+      .orderBy('created_at')
+      .orderBy(this.inserted)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute()
+    return { items: await this.withEvents(this.db.kysely, rows as OrderRow[]), total: total.n, page: query.page, pageSize: query.pageSize }
   }
 
-  listOrdersByLecturer(lecturerId: string) {
-    return this.withEvents(
-      this.rows(
-        `SELECT * FROM lecture_orders WHERE lecturer_id = ?
-         ORDER BY status = 'scheduled' DESC,
-                  CASE WHEN status = 'scheduled' THEN schedule_date || ' ' || schedule_time END,
-                  updated_at DESC, rowid DESC`,
-        lecturerId,
-      ),
-    )
+  /** a lecturer's assignments: scheduled ones by date, then the rest newest first */
+  async listOrdersByLecturer(lecturerId: string): Promise<LectureOrderRecord[]> {
+    const rows = await this.db.kysely
+      .selectFrom('lecture_orders')
+      .selectAll()
+      .where('lecturer_id', '=', lecturerId)
+      .orderBy(sql`CASE WHEN status = 'scheduled' THEN 0 ELSE 1 END`)
+      .orderBy(sql`CASE WHEN status = 'scheduled' THEN schedule_date || ' ' || schedule_time END`)
+      .orderBy('updated_at', 'desc')
+      .orderBy(this.inserted, 'desc')
+      .execute()
+    return this.withEvents(this.db.kysely, rows as OrderRow[])
   }
 
-  calendar(month: string, county?: string) {
+  /** scheduled, delivered and rated lectures whose date is in the month (YYYY-MM), by date and time */
+  async calendar(month: string, county?: string): Promise<LectureOrderRecord[]> {
     const [from, to] = monthRange(month)
-    const statuses = CALENDAR_STATUSES.map(() => '?').join(', ')
-    const rows = county
-      ? this.rows(
-          `SELECT * FROM lecture_orders WHERE schedule_date >= ? AND schedule_date < ? AND status IN (${statuses}) AND county_code = ?
-           ORDER BY schedule_date, schedule_time, rowid`,
-          from,
-          to,
-          ...CALENDAR_STATUSES,
-          county,
-        )
-      : this.rows(
-          `SELECT * FROM lecture_orders WHERE schedule_date >= ? AND schedule_date < ? AND status IN (${statuses})
-           ORDER BY schedule_date, schedule_time, rowid`,
-          from,
-          to,
-          ...CALENDAR_STATUSES,
-        )
-    return this.withEvents(rows)
+    let query = this.db.kysely
+      .selectFrom('lecture_orders')
+      .selectAll()
+      .where('schedule_date', '>=', from)
+      .where('schedule_date', '<', to)
+      .where('status', 'in', CALENDAR_STATUSES)
+    if (county) query = query.where('county_code', '=', county)
+    const rows = await query.orderBy('schedule_date').orderBy('schedule_time').orderBy(this.inserted).execute()
+    return this.withEvents(this.db.kysely, rows as OrderRow[])
   }
 
-  reviews(topicId?: string): LectureReviewRecord[] {
-    const rows = (
-      topicId
-        ? this.stmt(
-            `SELECT topic_id, rating_stars, rating_comment, rated_at, region_name FROM lecture_orders
-                     WHERE rating_stars IS NOT NULL AND topic_id = ? ORDER BY rated_at DESC, rowid DESC`,
-          ).all(topicId)
-        : this.stmt(
-            `SELECT topic_id, rating_stars, rating_comment, rated_at, region_name FROM lecture_orders
-                     WHERE rating_stars IS NOT NULL ORDER BY rated_at DESC, rowid DESC`,
-          ).all()
-    ) as { topic_id: string; rating_stars: number; rating_comment: string | null; rated_at: string; region_name: string }[]
+  /** ratings of delivered lectures, newest first */
+  async reviews(topicId?: string): Promise<LectureReviewRecord[]> {
+    let query = this.db.kysely
+      .selectFrom('lecture_orders')
+      .select(['topic_id', 'rating_stars', 'rating_comment', 'rated_at', 'region_name'])
+      .where('rating_stars', 'is not', null)
+    if (topicId) query = query.where('topic_id', '=', topicId)
+    const rows = await query.orderBy('rated_at', 'desc').orderBy(this.inserted, 'desc').execute()
     return rows.map((r) => ({
       topicId: r.topic_id,
-      stars: r.rating_stars,
+      stars: r.rating_stars!,
       ...(r.rating_comment !== null ? { comment: r.rating_comment } : {}),
-      at: r.rated_at,
+      at: r.rated_at!,
       regionName: r.region_name,
     }))
   }
 
-  listNotifications(userId: string): LectureNotification[] {
-    const rows = this.stmt('SELECT * FROM lecture_notifications WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').all(
-      userId,
-      NOTIFICATIONS_LIMIT,
-    ) as NotificationRow[]
-    return rows.map((r) => toNotification(notificationFrom(r)))
+  async listNotifications(userId: string): Promise<LectureNotification[]> {
+    const rows = await this.db.kysely
+      .selectFrom('lecture_notifications')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('created_at', 'desc')
+      .orderBy(this.inserted, 'desc')
+      .limit(NOTIFICATIONS_LIMIT)
+      .execute()
+    return rows.map((r) => toNotification(notificationFrom(r as NotificationRow)))
   }
 
-  unreadCount(userId: string) {
-    return (this.stmt('SELECT COUNT(*) AS n FROM lecture_notifications WHERE user_id = ? AND read_at IS NULL').get(userId) as { n: number }).n
+  async unreadCount(userId: string): Promise<number> {
+    const row = await this.db.kysely
+      .selectFrom('lecture_notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow()
+    return row.n
   }
 
-  markNotificationRead(userId: string, id: string) {
-    const found = this.stmt('SELECT 1 FROM lecture_notifications WHERE id = ? AND user_id = ?').get(id, userId)
+  /** false for an id that is not the user's */
+  async markNotificationRead(userId: string, id: string): Promise<boolean> {
+    const found = await this.db.kysely.selectFrom('lecture_notifications').select('id').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst()
     if (!found) return false
-    this.stmt('UPDATE lecture_notifications SET read_at = ? WHERE id = ? AND read_at IS NULL').run(this.now().toISOString(), id)
+    await this.db.kysely
+      .updateTable('lecture_notifications')
+      .set({ read_at: this.now().toISOString() })
+      .where('id', '=', id)
+      .where('read_at', 'is', null)
+      .execute()
     return true
   }
 
-  setNotificationDelivery(id: string, wechat: NotificationDelivery) {
-    this.stmt('UPDATE lecture_notifications SET wechat = ? WHERE id = ?').run(wechat, id)
+  async setNotificationDelivery(id: string, wechat: NotificationDelivery): Promise<void> {
+    await this.db.kysely.updateTable('lecture_notifications').set({ wechat }).where('id', '=', id).execute()
   }
 
-  signInCode(orderId: string) {
-    const row = this.stmt('SELECT code FROM lecture_sign_in_codes WHERE order_id = ?').get(orderId) as { code: string } | undefined
+  /** the code of a scheduled lecture */
+  async signInCode(orderId: string): Promise<string | undefined> {
+    const row = await this.db.kysely.selectFrom('lecture_sign_in_codes').select('code').where('order_id', '=', orderId).executeTakeFirst()
     return row?.code
   }
 
-  orderIdForCode(code: string) {
-    const row = this.stmt('SELECT order_id FROM lecture_sign_in_codes WHERE code = ?').get(code) as { order_id: string } | undefined
+  /** the scheduled lecture a code opens */
+  orderIdForCode(code: string): Promise<string | undefined> {
+    return this.orderIdOf(this.db.kysely, code)
+  }
+
+  private async orderIdOf(q: Q, code: string): Promise<string | undefined> {
+    const row = await q.selectFrom('lecture_sign_in_codes').select('order_id').where('code', '=', code).executeTakeFirst()
     return row?.order_id
   }
 
-  signIn(orderId: string, userId: string, code: string): SignInOutcome {
-    return this.db
-      .transaction((): SignInOutcome => {
-        const order = this.stmt('SELECT status FROM lecture_orders WHERE id = ?').get(orderId) as { status: string } | undefined
-        if (!order || order.status !== 'scheduled') return { ok: false, reason: 'not-open' }
-        const now = this.now().getTime()
-        const dayLocked = this.dayLockLeftMs(userId, now)
-        if (dayLocked > 0) return { ok: false, reason: 'locked', lock: 'day', retryAfterMs: dayLocked }
-        const mine = this.signInMisses(userId, orderId)
-        const locked = lockLeftMs(mine, now)
-        if (locked > 0) return { ok: false, reason: 'locked', lock: 'order', retryAfterMs: locked }
-        if (this.orderIdForCode(code) !== orderId) {
-          // the order's safety net: many accounts guessing at it put it on alert, and while it is on
-          // alert one wrong code locks its sender here at once (a right code still signs anyone in)
-          const net = this.signInFailures(orderId)
-          let onAlert = lockLeftMs(net, now) > 0
-          if (!onAlert) {
-            const nextNet = afterWrongCode(net, now, ORDER_ALERT_FAILURES)
-            this.stmt(
-              `INSERT INTO lecture_sign_in_failures (order_id, failures, window_started_at, locked_until) VALUES (?, ?, ?, ?)
-             ON CONFLICT (order_id) DO UPDATE SET failures = excluded.failures, window_started_at = excluded.window_started_at,
-               locked_until = excluded.locked_until`,
-            ).run(orderId, nextNet.failures, iso(nextNet.windowStartedAt), nextNet.lockedUntil === undefined ? null : iso(nextNet.lockedUntil))
-            onAlert = lockLeftMs(nextNet, now) > 0
-          }
-          const next = this.countMiss(userId, orderId, mine, now, onAlert ? 1 : SIGN_IN_MAX_FAILURES)
-          return this.afterMiss(userId, now, next, 'order')
-        }
-        const at = this.now().toISOString()
-        const inserted = this.stmt('INSERT OR IGNORE INTO lecture_attendance (order_id, user_id, signed_in_at) VALUES (?, ?, ?)').run(
-          orderId,
-          userId,
-          at,
-        ).changes
-        const row = this.stmt('SELECT signed_in_at FROM lecture_attendance WHERE order_id = ? AND user_id = ?').get(orderId, userId) as { signed_in_at: string }
-        return { ok: true, signedInAt: row.signed_in_at, already: inserted === 0, signedIn: this.attendanceCount(orderId) }
-      })
-      .immediate()
+  /** records the user's attendance once; counts a wrong code against the user (sign-in.ts) */
+  signIn(orderId: string, userId: string, code: string): Promise<SignInOutcome> {
+    return this.db.kysely.transaction().execute((trx) => this.signInWith(trx, orderId, userId, code))
   }
 
-  signInByCode(userId: string, code: string): SignInOutcome & { orderId?: string } {
-    return this.db
-      .transaction((): SignInOutcome & { orderId?: string } => {
-        const now = this.now().getTime()
-        // locks first: a locked caller learns nothing about the code they sent
-        const dayLocked = this.dayLockLeftMs(userId, now)
-        if (dayLocked > 0) return { ok: false, reason: 'locked', lock: 'day', retryAfterMs: dayLocked }
-        const mine = this.signInMisses(userId, CODE_ONLY)
-        const locked = lockLeftMs(mine, now)
-        if (locked > 0) return { ok: false, reason: 'locked', lock: 'code-only', retryAfterMs: locked }
-        const orderId = this.orderIdForCode(code)
-        if (!orderId) return this.afterMiss(userId, now, this.countMiss(userId, CODE_ONLY, mine, now, CODE_ONLY_MAX_FAILURES), 'code-only')
-        return { ...this.signIn(orderId, userId, code), orderId }
-      })
-      .immediate()
+  private async signInWith(trx: Q, orderId: string, userId: string, code: string): Promise<SignInOutcome> {
+    // the order's row locked: the counters of wrong codes on this order change one request at a time
+    const order = await forUpdate(this.db, trx.selectFrom('lecture_orders').select('status').where('id', '=', orderId)).executeTakeFirst()
+    if (!order || order.status !== 'scheduled') return { ok: false, reason: 'not-open' }
+    const now = this.now().getTime()
+    const dayLocked = await this.dayLockLeftMs(trx, userId, now)
+    if (dayLocked > 0) return { ok: false, reason: 'locked', lock: 'day', retryAfterMs: dayLocked }
+    const mine = await this.signInMisses(trx, userId, orderId)
+    const locked = lockLeftMs(mine, now)
+    if (locked > 0) return { ok: false, reason: 'locked', lock: 'order', retryAfterMs: locked }
+    if ((await this.orderIdOf(trx, code)) !== orderId) {
+      // the order's safety net: many accounts guessing at it put it on alert, and while it is on
+      // alert one wrong code locks its sender here at once (a right code still signs anyone in)
+      const net = await this.signInFailures(trx, orderId)
+      let onAlert = lockLeftMs(net, now) > 0
+      if (!onAlert) {
+        const nextNet = afterWrongCode(net, now, ORDER_ALERT_FAILURES)
+        const values = { failures: nextNet.failures, window_started_at: iso(nextNet.windowStartedAt), locked_until: isoOrNull(nextNet.lockedUntil) }
+        await trx
+          .insertInto('lecture_sign_in_failures')
+          .values({ order_id: orderId, ...values })
+          .onConflict((oc) => oc.column('order_id').doUpdateSet(values))
+          .execute()
+        onAlert = lockLeftMs(nextNet, now) > 0
+      }
+      const next = await this.countMiss(trx, userId, orderId, mine, now, onAlert ? 1 : SIGN_IN_MAX_FAILURES)
+      return this.afterMiss(trx, userId, now, next, 'order')
+    }
+    const at = this.now().toISOString()
+    const inserted = await trx
+      .insertInto('lecture_attendance')
+      .values({ order_id: orderId, user_id: userId, signed_in_at: at })
+      .onConflict((oc) => oc.columns(['order_id', 'user_id']).doNothing())
+      .returning('user_id')
+      .executeTakeFirst()
+    const row = await trx
+      .selectFrom('lecture_attendance')
+      .select('signed_in_at')
+      .where('order_id', '=', orderId)
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow()
+    return { ok: true, signedInAt: row.signed_in_at, already: !inserted, signedIn: await this.countAttendance(trx, orderId) }
+  }
+
+  /**
+   * sign-in by the code alone: the scheduled lecture it opens, or a wrong code counted against the
+   * user; `orderId` is set whenever the code names an order
+   */
+  signInByCode(userId: string, code: string): Promise<SignInOutcome & { orderId?: string }> {
+    return this.db.kysely.transaction().execute(async (trx): Promise<SignInOutcome & { orderId?: string }> => {
+      const now = this.now().getTime()
+      // locks first: a locked caller learns nothing about the code they sent
+      const dayLocked = await this.dayLockLeftMs(trx, userId, now)
+      if (dayLocked > 0) return { ok: false, reason: 'locked', lock: 'day', retryAfterMs: dayLocked }
+      const mine = await this.signInMisses(trx, userId, CODE_ONLY)
+      const locked = lockLeftMs(mine, now)
+      if (locked > 0) return { ok: false, reason: 'locked', lock: 'code-only', retryAfterMs: locked }
+      const orderId = await this.orderIdOf(trx, code)
+      if (!orderId) return this.afterMiss(trx, userId, now, await this.countMiss(trx, userId, CODE_ONLY, mine, now, CODE_ONLY_MAX_FAILURES), 'code-only')
+      return { ...(await this.signInWith(trx, orderId, userId, code)), orderId }
+    })
   }
 
   /** a wrong code of `userId` on `orderId` (CODE_ONLY: by code alone) counted at `now`, locked at `max` */
-  private countMiss(userId: string, orderId: string, state: FailureState | undefined, now: number, max: number): FailureState {
+  private async countMiss(trx: Q, userId: string, orderId: string, state: FailureState | undefined, now: number, max: number): Promise<FailureState> {
     const next = afterWrongCode(state, now, max)
-    this.stmt(
-      `INSERT INTO lecture_sign_in_misses (user_id, order_id, failures, window_started_at, locked_until) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (user_id, order_id) DO UPDATE SET failures = excluded.failures, window_started_at = excluded.window_started_at,
-         locked_until = excluded.locked_until`,
-    ).run(userId, orderId, next.failures, iso(next.windowStartedAt), next.lockedUntil === undefined ? null : iso(next.lockedUntil))
+    const values = { failures: next.failures, window_started_at: iso(next.windowStartedAt), locked_until: isoOrNull(next.lockedUntil) }
+    await trx
+      .insertInto('lecture_sign_in_misses')
+      .values({ user_id: userId, order_id: orderId, ...values })
+      .onConflict((oc) => oc.columns(['user_id', 'order_id']).doUpdateSet(values))
+      .execute()
     return next
   }
 
   /** counts the miss towards the user's day as well; the answer to the wrong code */
-  private afterMiss(userId: string, now: number, next: FailureState, lock: 'order' | 'code-only'): SignInOutcome {
+  private async afterMiss(trx: Q, userId: string, now: number, next: FailureState, lock: 'order' | 'code-only'): Promise<SignInOutcome> {
     const { day, endsAt } = shanghaiDayOf(now)
     // yesterday's rows are of no further use
-    this.stmt('DELETE FROM lecture_sign_in_daily_misses WHERE user_id = ? AND day < ?').run(userId, day)
-    this.stmt(
-      `INSERT INTO lecture_sign_in_daily_misses (user_id, day, misses) VALUES (?, ?, 1)
-       ON CONFLICT (user_id, day) DO UPDATE SET misses = misses + 1`,
-    ).run(userId, day)
-    if (this.dailyMisses(userId, day) >= DAILY_MAX_FAILURES) return { ok: false, reason: 'locked', lock: 'day', retryAfterMs: endsAt - now }
+    await trx.deleteFrom('lecture_sign_in_daily_misses').where('user_id', '=', userId).where('day', '<', day).execute()
+    // an increment in SQL, not a value computed here: concurrent misses of one user all count
+    await trx
+      .insertInto('lecture_sign_in_daily_misses')
+      .values({ user_id: userId, day, misses: 1 })
+      .onConflict((oc) => oc.columns(['user_id', 'day']).doUpdateSet((eb) => ({ misses: eb(eb.ref('lecture_sign_in_daily_misses.misses'), '+', 1) })))
+      .execute()
+    if ((await this.dailyMisses(trx, userId, day)) >= DAILY_MAX_FAILURES) return { ok: false, reason: 'locked', lock: 'day', retryAfterMs: endsAt - now }
     const locked = lockLeftMs(next, now)
     return locked > 0 ? { ok: false, reason: 'locked', lock, retryAfterMs: locked } : { ok: false, reason: 'wrong-code' }
   }
 
-  private dailyMisses(userId: string, day: string): number {
-    const row = this.stmt('SELECT misses FROM lecture_sign_in_daily_misses WHERE user_id = ? AND day = ?').get(userId, day) as { misses: number } | undefined
+  private async dailyMisses(trx: Q, userId: string, day: string): Promise<number> {
+    const row = await trx.selectFrom('lecture_sign_in_daily_misses').select('misses').where('user_id', '=', userId).where('day', '=', day).executeTakeFirst()
     return row?.misses ?? 0
   }
 
-  private dayLockLeftMs(userId: string, now: number): number {
+  private async dayLockLeftMs(trx: Q, userId: string, now: number): Promise<number> {
     const { day, endsAt } = shanghaiDayOf(now)
-    return this.dailyMisses(userId, day) >= DAILY_MAX_FAILURES ? endsAt - now : 0
+    return (await this.dailyMisses(trx, userId, day)) >= DAILY_MAX_FAILURES ? endsAt - now : 0
   }
 
-  private signInMisses(userId: string, orderId: string): FailureState | undefined {
-    const row = this.stmt('SELECT failures, window_started_at, locked_until FROM lecture_sign_in_misses WHERE user_id = ? AND order_id = ?').get(
-      userId,
-      orderId,
-    ) as { failures: number; window_started_at: string; locked_until: string | null } | undefined
+  private async signInMisses(trx: Q, userId: string, orderId: string): Promise<FailureState | undefined> {
+    const row = await trx
+      .selectFrom('lecture_sign_in_misses')
+      .select(['failures', 'window_started_at', 'locked_until'])
+      .where('user_id', '=', userId)
+      .where('order_id', '=', orderId)
+      .executeTakeFirst()
     return row && failureState(row)
   }
 
-  private signInFailures(orderId: string): FailureState | undefined {
-    const row = this.stmt('SELECT failures, window_started_at, locked_until FROM lecture_sign_in_failures WHERE order_id = ?').get(orderId) as
-      { failures: number; window_started_at: string; locked_until: string | null } | undefined
+  private async signInFailures(trx: Q, orderId: string): Promise<FailureState | undefined> {
+    const row = await trx
+      .selectFrom('lecture_sign_in_failures')
+      .select(['failures', 'window_started_at', 'locked_until'])
+      .where('order_id', '=', orderId)
+      .executeTakeFirst()
     return row && failureState(row)
   }
 
-  attendanceCount(orderId: string) {
-    return (this.stmt('SELECT COUNT(*) AS n FROM lecture_attendance WHERE order_id = ?').get(orderId) as { n: number }).n
+  attendanceCount(orderId: string): Promise<number> {
+    return this.countAttendance(this.db.kysely, orderId)
   }
 
-  private rows(sql: string, ...params: unknown[]): OrderRow[] {
-    return this.stmt(sql).all(...params) as OrderRow[]
+  private async countAttendance(q: Q, orderId: string): Promise<number> {
+    const row = await q
+      .selectFrom('lecture_attendance')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('order_id', '=', orderId)
+      .executeTakeFirstOrThrow()
+    return row.n
   }
 
   /** the orders with their timelines, in one query for all of them */
-  private withEvents(rows: OrderRow[]): LectureOrderRecord[] {
+  private async withEvents(q: Q, rows: OrderRow[]): Promise<LectureOrderRecord[]> {
     if (rows.length === 0) return []
-    const events = this.stmt(`SELECT e.* FROM lecture_order_events e JOIN json_each(?) j ON j.value = e.order_id ORDER BY e.order_id, e.seq`).all(
-      JSON.stringify(rows.map((r) => r.id)),
-    ) as EventRow[]
+    const events = (await q
+      .selectFrom('lecture_order_events')
+      .selectAll()
+      .where(
+        'order_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('order_id')
+      .orderBy('seq')
+      .execute()) as EventRow[]
     const byOrder = new Map<string, EventRow[]>()
     for (const e of events) {
       const list = byOrder.get(e.order_id) ?? []
@@ -593,28 +673,37 @@ export class SqliteLectureStore implements LectureStore {
     return rows.map((r) => fromRow(r, byOrder.get(r.id) ?? []))
   }
 
-  private insertEvent(orderId: string, seq: number, e: LectureEventRecord) {
-    this.stmt(
-      `INSERT INTO lecture_order_events (order_id, seq, action, status, by_user_id, by_role, by_name, at, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(orderId, seq, e.action, e.status, e.byUserId, e.byRole, e.byName, e.at, e.note ?? null)
+  private async insertEvent(trx: Q, orderId: string, seq: number, e: LectureEventRecord) {
+    await trx
+      .insertInto('lecture_order_events')
+      .values({
+        order_id: orderId,
+        seq,
+        action: e.action,
+        status: e.status,
+        by_user_id: e.byUserId,
+        by_role: e.byRole,
+        by_name: e.byName,
+        at: e.at,
+        note: e.note ?? null,
+      })
+      .execute()
   }
 
-  private insertNotification(n: NotificationRecord) {
-    this.stmt(
-      `INSERT INTO lecture_notifications (id, user_id, order_id, title, body, status, created_at, read_at, wechat)
-       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
-    ).run(n.id, n.userId, n.orderId, n.title, n.body, n.status, n.createdAt, n.wechat)
-  }
-
-  private remember(userId: string, scope: string, key: string, requestHash: string, status: number, body: unknown) {
-    this.stmt(
-      `INSERT INTO idempotency_keys (user_id, scope, key, request_hash, response_status, response_body, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(userId, scope, key, requestHash, status, JSON.stringify(body), this.now().toISOString())
-  }
-
-  private stmt(sql: string): Database.Statement {
-    return this.statements.prepare(this.db, sql)
+  private async insertNotification(trx: Q, n: NotificationRecord) {
+    await trx
+      .insertInto('lecture_notifications')
+      .values({
+        id: n.id,
+        user_id: n.userId,
+        order_id: n.orderId,
+        title: n.title,
+        body: n.body,
+        status: n.status,
+        created_at: n.createdAt,
+        read_at: null,
+        wechat: n.wechat,
+      })
+      .execute()
   }
 }

@@ -4,13 +4,13 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { badRequest, conflict, forbidden } from '../../errors'
-import { lecturerDirectory } from '../lectures/lecturers'
+import { type Lecturer, lecturerDirectory } from '../lectures/lecturers'
 import { orgCovers } from '../auth/org-scope'
 import { StaffScopeRepository } from './repository'
 
 /** dev login only: a lecturer account named like a lecturer of the menu speaks for it, unless another account already does */
-export function linkDemoLecturer(app: FastifyInstance, userId: string, name: string): void {
-  for (const l of lecturerDirectory(app.store.listLectureTopics()).values()) {
+export async function linkDemoLecturer(app: FastifyInstance, userId: string, name: string): Promise<void> {
+  for (const l of (await menuLecturers(app)).values()) {
     if (l.name === name) {
       new StaffScopeRepository(app.store.db).linkLecturer(userId, l.id)
       return
@@ -18,13 +18,19 @@ export function linkDemoLecturer(app: FastifyInstance, userId: string, name: str
   }
 }
 
+/** the lecturers of the menu by id (read before a write that checks a link) */
+export async function menuLecturers(app: FastifyInstance): Promise<ReadonlyMap<string, Lecturer>> {
+  return lecturerDirectory(await app.store.lectures.listTopics())
+}
+
 /**
  * Checks that an admin of `adminOrg` may link a new account to `lecturerId` (400 unknown, 403 a
- * lecturer of another organisation, 409 one that already has an account). Call inside the write.
+ * lecturer of another organisation, 409 one that already has an account), `lecturers` being the
+ * menu's (menuLecturers). Call inside the write.
  */
-export function checkLecturerLink(app: FastifyInstance, adminOrg: string, role: string, lecturerId: string): void {
+export function checkLecturerLink(app: FastifyInstance, lecturers: ReadonlyMap<string, Lecturer>, adminOrg: string, role: string, lecturerId: string): void {
   if (role !== 'lecturer') throw badRequest('只有宣讲员账号可以绑定宣讲员名录')
-  if (!lecturerDirectory(app.store.listLectureTopics()).has(lecturerId)) throw badRequest('请从宣讲员名录中选择')
+  if (!lecturers.has(lecturerId)) throw badRequest('请从宣讲员名录中选择')
   const scope = new StaffScopeRepository(app.store.db)
   if (scope.accountOfLecturer(lecturerId)) throw conflict('该宣讲员已绑定其他账号')
   if (!orgCovers(adminOrg, scope.lecturerOrg(lecturerId))) throw forbidden('只能绑定本单位及下级单位的宣讲员')

@@ -28,7 +28,7 @@ import { campaignStatus, compareCampaigns } from '../campaign-status'
 import { sortedDistinct } from '../collation'
 import { consultationInputHash, newConsultationRecord, replyHash, toConsultation, toConsultationForResponder } from '../consultations'
 import { composeHome } from '../home'
-import { SqliteLectureStore } from '../../modules/lectures/repository'
+import { LectureRepository } from '../../modules/lectures/repository'
 import { IDEMPOTENT_WRITES, replayOf } from '../idempotency'
 import { pageOffset } from '../paging'
 import { searchTerms } from '../policy-search'
@@ -63,7 +63,6 @@ import {
   INTERPRETATION_SUMMARY_COLUMNS,
   interpretationFrom,
   interpretationSummaryFrom,
-  lectureTopicFrom,
   lessonFrom,
   POLICY_SUMMARY_COLUMNS,
   policyFrom,
@@ -77,7 +76,6 @@ import {
   type IdempotencyRow,
   type InterpretationDetailRow,
   type InterpretationRow,
-  type LectureTopicRow,
   type LessonRow,
   type PolicyDetailRow,
   type PolicyRow,
@@ -108,7 +106,7 @@ function where(conditions: [string, unknown][]): Where {
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const
-  readonly lectures: SqliteLectureStore
+  readonly lectures: LectureRepository
   readonly quiz: SqliteQuizStore
   /** whether this open seeded the database (false on a second start) */
   readonly seeded: boolean
@@ -132,7 +130,7 @@ export class SqliteStore implements Store {
     this.db = options.db.sqlite
     this.now = options.now ?? (() => new Date())
     this.seeded = seedIfEmpty(this.db, options.fixtures)
-    this.lectures = new SqliteLectureStore(this.db, this.now)
+    this.lectures = new LectureRepository(options.db, this.now)
     this.quiz = new SqliteQuizStore(this.db, this.now, options.fixtures)
   }
 
@@ -304,13 +302,6 @@ export class SqliteStore implements Store {
       totalSec: lessons.reduce((sum, l) => sum + l.durationSec, 0),
       lessons,
     }
-  }
-
-  listLectureTopics(filter: { topic?: string } = {}) {
-    const rows = filter.topic
-      ? this.all<LectureTopicRow>('SELECT * FROM lecture_topics WHERE topic = ? ORDER BY position', filter.topic)
-      : this.all<LectureTopicRow>('SELECT * FROM lecture_topics ORDER BY position')
-    return rows.map(lectureTopicFrom)
   }
 
   listCampaigns(filter: { status?: CampaignStatus } = {}): CampaignSummary[] {

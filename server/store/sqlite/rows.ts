@@ -1,5 +1,5 @@
 /** SQLite rows → contract entities. NULL columns become absent fields, never `null`. */
-import type { Campaign, Faq, Interpretation, InterpretationSummary, LectureTopic, Lesson, Policy, PolicySummary, User, Video } from '../../../common/contract'
+import type { Campaign, Faq, Interpretation, InterpretationSummary, Lesson, Policy, PolicySummary, User, Video } from '../../../common/contract'
 import type { ConsultationRecord, IdempotencyRecord } from '../store'
 
 export const POLICY_SUMMARY_COLUMNS = 'id, title, doc_number, department, topic, published_at, effective_from, validity, summary'
@@ -160,33 +160,6 @@ export interface LessonRow {
 
 export function lessonFrom(r: LessonRow): Lesson {
   return { id: r.id, title: r.title, src: r.src, poster: r.poster, captions: r.captions, durationSec: r.duration_sec }
-}
-
-export interface LectureTopicRow {
-  id: string
-  title: string
-  department: string
-  topic: string
-  summary: string
-  duration_min: number
-  formats: string
-  lecturers: string
-  rating_average: number
-  rating_count: number
-}
-
-export function lectureTopicFrom(r: LectureTopicRow): LectureTopic {
-  return {
-    id: r.id,
-    title: r.title,
-    department: r.department,
-    topic: r.topic,
-    summary: r.summary,
-    durationMin: r.duration_min,
-    formats: JSON.parse(r.formats) as LectureTopic['formats'],
-    lecturers: JSON.parse(r.lecturers) as LectureTopic['lecturers'],
-    rating: { average: r.rating_average, count: r.rating_count },
-  }
 }
 
 export interface CampaignRow {

@@ -1,10 +1,11 @@
 /**
- * The lecture store on SQLite answers every write and read — orders,
+ * The lecture repository answers every write and read — orders,
  * steps through the rules, timelines, idempotent replays, notifications, sign-in.
  */
 import { join } from 'node:path'
 import { openStore } from '../../../store/open-store'
-import { type Store, StoreConflict, type StoreOptions } from '../../../store/store'
+import type { Store, StoreOptions } from '../../../store/store'
+import { IdempotencyKeyReused } from '../idempotency'
 import { type LectureCaller, LectureRefusal, type NewOrderFields } from '../orders'
 import type { Fixtures } from '../../../../mock/types'
 import { makeClock } from '../../../../test/api/helpers/clock'
@@ -40,7 +41,7 @@ const fields: NewOrderFields = {
 const none = { wechat: 'not_sent' as const }
 const MIN = 60 * 1000
 
-describe.each(factories)('%s lecture store', (_kind, make) => {
+describe.each(factories)('%s lecture repository', (_kind, make) => {
   const clock = makeClock(SAMPLE_NOW)
   let store: Store
   let resident: LectureCaller
@@ -65,14 +66,14 @@ describe.each(factories)('%s lecture store', (_kind, make) => {
   beforeEach(() => clock.set(SAMPLE_NOW))
   afterAll(() => store.close())
 
-  const order = (caller = resident, key?: string) => store.lectures.createOrder(caller, fields, { ...none, idempotencyKey: key }).order
-  const step = (id: string, command: Parameters<Store['lectures']['transition']>[1], caller: LectureCaller, key?: string) => {
+  const order = async (caller = resident, key?: string) => (await store.lectures.createOrder(caller, fields, { ...none, idempotencyKey: key })).order
+  const step = async (id: string, command: Parameters<Store['lectures']['transition']>[1], caller: LectureCaller, key?: string) => {
     clock.advance(MIN)
-    return store.lectures.transition(id, command, caller, { ...none, idempotencyKey: key })!
+    return (await store.lectures.transition(id, command, caller, { ...none, idempotencyKey: key }))!
   }
 
-  it('stores a submitted order with its first timeline step; the orderer sees the phone masked', () => {
-    const created = order()
+  it('stores a submitted order with its first timeline step; the orderer sees the phone masked', async () => {
+    const created = await order()
     expect(created).toMatchObject({
       topicId: 'lt1',
       status: 'submitted',
@@ -82,52 +83,50 @@ describe.each(factories)('%s lecture store', (_kind, make) => {
       actions: ['cancel'],
       timeline: [{ action: 'submit', status: 'submitted', byRole: 'resident', byName: '林阿姨', at: SAMPLE_NOW.toISOString() }],
     })
-    const record = store.lectures.getOrder(created.id)!
+    const record = (await store.lectures.getOrder(created.id))!
     expect(record.contactPhone).toBe('13812345678')
     expect(record.timeline[0].byUserId).toBe(resident.id)
   })
 
-  it('a completion photo that is no longer an upload (swept after the route checked it) refuses the step, nothing changed', () => {
-    const { id } = order()
-    step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher)
-    step(id, { action: 'accept' }, lecturer)
-    step(id, { action: 'schedule', date: '2025-06-25', time: '14:30', place: '东山社区文化礼堂' }, lecturer)
-    const before = store.lectures.getOrder(id)
+  it('a completion photo that is no longer an upload (swept after the route checked it) refuses the step, nothing changed', async () => {
+    const { id } = await order()
+    await step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher)
+    await step(id, { action: 'accept' }, lecturer)
+    await step(id, { action: 'schedule', date: '2025-06-25', time: '14:30', place: '东山社区文化礼堂' }, lecturer)
+    const before = await store.lectures.getOrder(id)
     const gone = '/media/uploads/0123456789abcdef0123456789abcdef.jpg'
-    expect(() => step(id, { action: 'complete', attendance: 5, summary: '讲了', photos: [gone] }, lecturer)).toThrow(
+    await expect(step(id, { action: 'complete', attendance: 5, summary: '讲了', photos: [gone] }, lecturer)).rejects.toThrow(
       new LectureRefusal('照片已过期，请重新上传'),
     )
-    expect(store.lectures.getOrder(id)).toEqual(before)
+    expect(await store.lectures.getOrder(id)).toEqual(before)
   })
 
-  it('records staff ordering for their village as 代点单', () => {
-    const created = order(staff)
+  it('records staff ordering for their village as 代点单', async () => {
+    const created = await order(staff)
     expect(created.onBehalf).toBe(true)
     expect(created.timeline[0].note).toBe('代东山社区点单')
   })
 
-  it('walks the whole loop, each step recorded with who and when', () => {
-    const { id } = order()
-    expect(step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher).order.contactPhone).toBe('13812345678')
-    step(id, { action: 'accept' }, lecturer)
-    const scheduled = step(id, { action: 'schedule', date: '2025-06-25', time: '14:30', place: '东山社区文化礼堂' }, lecturer).order
+  it('walks the whole loop, each step recorded with who and when', async () => {
+    const { id } = await order()
+    expect((await step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher)).order.contactPhone).toBe('13812345678')
+    await step(id, { action: 'accept' }, lecturer)
+    const scheduled = (await step(id, { action: 'schedule', date: '2025-06-25', time: '14:30', place: '东山社区文化礼堂' }, lecturer)).order
     expect(scheduled.schedule).toEqual({ date: '2025-06-25', time: '14:30', place: '东山社区文化礼堂' })
-    const code = store.lectures.signInCode(id)!
+    const code = (await store.lectures.signInCode(id))!
     expect(code).toMatch(/^\d{6}$/)
-    expect(store.lectures.orderIdForCode(code)).toBe(id)
-    expect(store.lectures.signIn(id, resident.id, code)).toMatchObject({ ok: true, already: false, signedIn: 1 })
-    expect(store.lectures.signIn(id, resident.id, code)).toMatchObject({ ok: true, already: true, signedIn: 1 })
-    expect(store.lectures.signIn(id, staff.id, '000000' === code ? '111111' : '000000')).toEqual({ ok: false, reason: 'wrong-code' })
-    const delivered = step(
-      id,
-      { action: 'complete', attendance: 58, summary: '讲解了门诊报销和异地就医备案。', photos: ['/media/covers/i001.jpg'] },
-      lecturer,
+    expect(await store.lectures.orderIdForCode(code)).toBe(id)
+    expect(await store.lectures.signIn(id, resident.id, code)).toMatchObject({ ok: true, already: false, signedIn: 1 })
+    expect(await store.lectures.signIn(id, resident.id, code)).toMatchObject({ ok: true, already: true, signedIn: 1 })
+    expect(await store.lectures.signIn(id, staff.id, '000000' === code ? '111111' : '000000')).toEqual({ ok: false, reason: 'wrong-code' })
+    const delivered = (
+      await step(id, { action: 'complete', attendance: 58, summary: '讲解了门诊报销和异地就医备案。', photos: ['/media/covers/i001.jpg'] }, lecturer)
     ).order
     expect(delivered.report).toEqual({ attendance: 58, summary: '讲解了门诊报销和异地就医备案。', photos: ['/media/covers/i001.jpg'], signedIn: 1 })
     // the code is retired with the lecture
-    expect(store.lectures.signInCode(id)).toBeUndefined()
-    expect(store.lectures.signIn(id, staff.id, code)).toEqual({ ok: false, reason: 'not-open' })
-    const rated = step(id, { action: 'rate', stars: 5, comment: '讲得很实在' }, resident).order
+    expect(await store.lectures.signInCode(id)).toBeUndefined()
+    expect(await store.lectures.signIn(id, staff.id, code)).toEqual({ ok: false, reason: 'not-open' })
+    const rated = (await step(id, { action: 'rate', stars: 5, comment: '讲得很实在' }, resident)).order
     expect(rated.status).toBe('rated')
     expect(rated.actions).toEqual([])
     expect(rated.timeline.map((e) => [e.action, e.status, e.byName])).toEqual([
@@ -140,117 +139,117 @@ describe.each(factories)('%s lecture store', (_kind, make) => {
     ])
     expect(rated.timeline.map((e) => e.at)).toEqual([0, 1, 2, 3, 4, 5].map((i) => new Date(SAMPLE_NOW.getTime() + i * MIN).toISOString()))
     expect(rated.timeline[1].note).toBe('派给宣讲员王老师')
-    expect(store.lectures.getOrder(id)).toMatchObject({ status: 'rated', rating: { stars: 5, comment: '讲得很实在' } })
-    expect(store.lectures.reviews('lt1')[0]).toMatchObject({ topicId: 'lt1', stars: 5, comment: '讲得很实在', regionName: '椒江区 海门街道 东山社区' })
+    expect(await store.lectures.getOrder(id)).toMatchObject({ status: 'rated', rating: { stars: 5, comment: '讲得很实在' } })
+    expect((await store.lectures.reviews('lt1'))[0]).toMatchObject({ topicId: 'lt1', stars: 5, comment: '讲得很实在', regionName: '椒江区 海门街道 东山社区' })
   })
 
-  it('hands a declined order back to the dispatcher without a lecturer', () => {
-    const { id } = order()
-    step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher)
-    const back = step(id, { action: 'decline', reason: '当天在外地培训' }, lecturer).order
+  it('hands a declined order back to the dispatcher without a lecturer', async () => {
+    const { id } = await order()
+    await step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher)
+    const back = (await step(id, { action: 'decline', reason: '当天在外地培训' }, lecturer)).order
     expect(back.status).toBe('submitted')
     expect(back.lecturerId).toBeUndefined()
     expect(back.timeline.at(-1)).toMatchObject({ action: 'decline', status: 'submitted', note: '原因：当天在外地培训' })
-    expect(store.lectures.getOrder(id)!.lecturerId).toBeUndefined()
+    expect((await store.lectures.getOrder(id))!.lecturerId).toBeUndefined()
   })
 
-  it('refuses what the rules refuse and changes nothing', () => {
-    const { id } = order()
-    const before = store.lectures.getOrder(id)
-    const unread = store.lectures.unreadCount(resident.id)
-    expect(() => step(id, { action: 'accept' }, otherLecturer)).toThrow(LectureRefusal)
-    expect(() => step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, resident)).toThrow('只有宣讲派单员可以派单')
-    expect(() => step(id, { action: 'rate', stars: 5 }, resident)).toThrow('宣讲完成后才能评价')
-    expect(store.lectures.getOrder(id)).toEqual(before)
-    expect(store.lectures.unreadCount(resident.id)).toBe(unread)
+  it('refuses what the rules refuse and changes nothing', async () => {
+    const { id } = await order()
+    const before = await store.lectures.getOrder(id)
+    const unread = await store.lectures.unreadCount(resident.id)
+    await expect(step(id, { action: 'accept' }, otherLecturer)).rejects.toThrow(LectureRefusal)
+    await expect(step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, resident)).rejects.toThrow('只有宣讲派单员可以派单')
+    await expect(step(id, { action: 'rate', stars: 5 }, resident)).rejects.toThrow('宣讲完成后才能评价')
+    expect(await store.lectures.getOrder(id)).toEqual(before)
+    expect(await store.lectures.unreadCount(resident.id)).toBe(unread)
   })
 
-  it('returns undefined for an unknown order', () => {
-    expect(store.lectures.transition('nope', { action: 'accept' }, lecturer, none)).toBeUndefined()
-    expect(store.lectures.getOrder('nope')).toBeUndefined()
+  it('returns undefined for an unknown order', async () => {
+    expect(await store.lectures.transition('nope', { action: 'accept' }, lecturer, none)).toBeUndefined()
+    expect(await store.lectures.getOrder('nope')).toBeUndefined()
   })
 
   describe('idempotency', () => {
-    it('a retried submission replays the first answer and stores one order', () => {
+    it('a retried submission replays the first answer and stores one order', async () => {
       const fresh = user('resident', '重试的居民')
-      const first = store.lectures.createOrder(fresh, fields, { ...none, idempotencyKey: 'k-1' })
-      const again = store.lectures.createOrder(fresh, fields, { ...none, idempotencyKey: 'k-1' })
+      const first = await store.lectures.createOrder(fresh, fields, { ...none, idempotencyKey: 'k-1' })
+      const again = await store.lectures.createOrder(fresh, fields, { ...none, idempotencyKey: 'k-1' })
       expect(again).toEqual({ order: first.order, replayed: true })
-      expect(store.lectures.listOrdersByUser(fresh.id)).toHaveLength(1)
-      expect(store.lectures.listNotifications(fresh.id)).toHaveLength(1)
-      expect(() => store.lectures.createOrder(fresh, { ...fields, audienceSize: 61 }, { ...none, idempotencyKey: 'k-1' })).toThrow(StoreConflict)
+      expect(await store.lectures.listOrdersByUser(fresh.id)).toHaveLength(1)
+      expect(await store.lectures.listNotifications(fresh.id)).toHaveLength(1)
+      await expect(store.lectures.createOrder(fresh, { ...fields, audienceSize: 61 }, { ...none, idempotencyKey: 'k-1' })).rejects.toThrow(IdempotencyKeyReused)
       // keys are per user
       const other = user('resident', '另一位居民')
-      expect(store.lectures.createOrder(other, fields, { ...none, idempotencyKey: 'k-1' }).replayed).toBe(false)
-      expect(store.lectures.findReplay(fresh.id, 'POST /lecture-orders', 'k-1')).toMatchObject({ status: 201 })
+      expect((await store.lectures.createOrder(other, fields, { ...none, idempotencyKey: 'k-1' })).replayed).toBe(false)
+      expect(await store.lectures.findReplay(fresh.id, 'POST /lecture-orders', 'k-1')).toMatchObject({ status: 201 })
     })
 
-    it('a retried step replays instead of being refused as a second step', () => {
-      const { id } = order()
-      const first = step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher, 'd-1')
-      const again = step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher, 'd-1')
+    it('a retried step replays instead of being refused as a second step', async () => {
+      const { id } = await order()
+      const first = await step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher, 'd-1')
+      const again = await step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher, 'd-1')
       expect(again).toEqual({ order: first.order, replayed: true })
-      expect(store.lectures.getOrder(id)!.timeline).toHaveLength(2)
-      expect(() => step(id, { action: 'dispatch', lecturerId: 'u-l2', lecturerName: '李老师' }, dispatcher, 'd-1')).toThrow(StoreConflict)
+      expect((await store.lectures.getOrder(id))!.timeline).toHaveLength(2)
+      await expect(step(id, { action: 'dispatch', lecturerId: 'u-l2', lecturerName: '李老师' }, dispatcher, 'd-1')).rejects.toThrow(IdempotencyKeyReused)
     })
   })
 
   describe('lists', () => {
-    it("lists a user's own newest first and the dispatcher's oldest first, by status and county", () => {
+    it("lists a user's own newest first and the dispatcher's oldest first, by status and county", async () => {
       const someone = user('resident', '列表居民')
-      const a = store.lectures.createOrder(someone, fields, none).order
+      const a = (await store.lectures.createOrder(someone, fields, none)).order
       clock.advance(MIN)
-      const b = store.lectures.createOrder(someone, fields, none).order
-      expect(store.lectures.listOrdersByUser(someone.id).map((o) => o.id)).toEqual([b.id, a.id])
-      const page = store.lectures.listOrders({ page: 1, pageSize: 50, status: 'submitted' })
+      const b = (await store.lectures.createOrder(someone, fields, none)).order
+      expect((await store.lectures.listOrdersByUser(someone.id)).map((o) => o.id)).toEqual([b.id, a.id])
+      const page = await store.lectures.listOrders({ page: 1, pageSize: 50, status: 'submitted' })
       const ids = page.items.map((o) => o.id)
       expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id))
       expect(page.items.every((o) => o.status === 'submitted')).toBe(true)
       expect(page.items[0].timeline.length).toBeGreaterThan(0)
-      expect(store.lectures.listOrders({ page: 1, pageSize: 50, county: '331003' }).total).toBe(0)
-      expect(store.lectures.listOrders({ page: 1, pageSize: 2 }).items).toHaveLength(2)
+      expect((await store.lectures.listOrders({ page: 1, pageSize: 50, county: '331003' })).total).toBe(0)
+      expect((await store.lectures.listOrders({ page: 1, pageSize: 2 })).items).toHaveLength(2)
     })
 
-    it("lists a lecturer's assignments, scheduled first by date", () => {
+    it("lists a lecturer's assignments, scheduled first by date", async () => {
       const l = user('lecturer', '张老师', 'u-l5')
-      const one = order()
-      const two = order()
+      const one = await order()
+      const two = await order()
       for (const o of [one, two]) {
-        step(o.id, { action: 'dispatch', lecturerId: 'u-l5', lecturerName: '张老师' }, dispatcher)
-        step(o.id, { action: 'accept' }, l)
+        await step(o.id, { action: 'dispatch', lecturerId: 'u-l5', lecturerName: '张老师' }, dispatcher)
+        await step(o.id, { action: 'accept' }, l)
       }
-      step(two.id, { action: 'schedule', date: '2025-07-01', time: '09:00', place: '礼堂' }, l)
-      step(one.id, { action: 'schedule', date: '2025-07-02', time: '09:00', place: '礼堂' }, l)
-      const three = order()
-      step(three.id, { action: 'dispatch', lecturerId: 'u-l5', lecturerName: '张老师' }, dispatcher)
-      expect(store.lectures.listOrdersByLecturer('u-l5').map((o) => o.id)).toEqual([two.id, one.id, three.id])
-      expect(store.lectures.calendar('2025-07').map((o) => o.id)).toEqual([two.id, one.id])
-      expect(store.lectures.calendar('2025-07', '331003')).toEqual([])
-      expect(store.lectures.calendar('2025-08')).toEqual([])
+      await step(two.id, { action: 'schedule', date: '2025-07-01', time: '09:00', place: '礼堂' }, l)
+      await step(one.id, { action: 'schedule', date: '2025-07-02', time: '09:00', place: '礼堂' }, l)
+      const three = await order()
+      await step(three.id, { action: 'dispatch', lecturerId: 'u-l5', lecturerName: '张老师' }, dispatcher)
+      expect((await store.lectures.listOrdersByLecturer('u-l5')).map((o) => o.id)).toEqual([two.id, one.id, three.id])
+      expect((await store.lectures.calendar('2025-07')).map((o) => o.id)).toEqual([two.id, one.id])
+      expect(await store.lectures.calendar('2025-07', '331003')).toEqual([])
+      expect(await store.lectures.calendar('2025-08')).toEqual([])
     })
   })
 
   describe('notifications', () => {
-    it('writes one per status change for the orderer, newest first; read marks count down', () => {
+    it('writes one per status change for the orderer, newest first; read marks count down', async () => {
       const someone = user('resident', '消息居民')
-      const { id } = store.lectures.createOrder(someone, fields, none).order
-      step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher)
-      step(id, { action: 'reject', reason: '该村本月已安排同类宣讲' }, dispatcher)
-      const list = store.lectures.listNotifications(someone.id)
+      const { id } = (await store.lectures.createOrder(someone, fields, none)).order
+      await step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher)
+      await step(id, { action: 'reject', reason: '该村本月已安排同类宣讲' }, dispatcher)
+      const list = await store.lectures.listNotifications(someone.id)
       expect(list.map((n) => [n.title, n.status, n.read, n.wechat])).toEqual([
         ['点单未通过', 'rejected', false, 'not_sent'],
         ['已派单', 'dispatched', false, 'not_sent'],
         ['点单已提交', 'submitted', false, 'not_sent'],
       ])
       expect(list[0].body).toBe('「医保政策进村」的点单被驳回：该村本月已安排同类宣讲')
-      expect(store.lectures.unreadCount(someone.id)).toBe(3)
-      expect(store.lectures.markNotificationRead(someone.id, list[0].id)).toBe(true)
-      expect(store.lectures.markNotificationRead(someone.id, list[0].id)).toBe(true)
-      expect(store.lectures.markNotificationRead(resident.id, list[1].id)).toBe(false)
-      expect(store.lectures.unreadCount(someone.id)).toBe(2)
-      store.lectures.setNotificationDelivery(list[1].id, 'sent')
-      expect(store.lectures.listNotifications(someone.id)[1]).toMatchObject({ wechat: 'sent', read: false })
-      expect(store.lectures.listNotifications(someone.id)[0].read).toBe(true)
+      expect(await store.lectures.unreadCount(someone.id)).toBe(3)
+      expect(await store.lectures.markNotificationRead(someone.id, list[0].id)).toBe(true)
+      expect(await store.lectures.markNotificationRead(someone.id, list[0].id)).toBe(true)
+      expect(await store.lectures.markNotificationRead(resident.id, list[1].id)).toBe(false)
+      expect(await store.lectures.unreadCount(someone.id)).toBe(2)
+      await store.lectures.setNotificationDelivery(list[1].id, 'sent')
+      expect((await store.lectures.listNotifications(someone.id))[1]).toMatchObject({ wechat: 'sent', read: false })
+      expect((await store.lectures.listNotifications(someone.id))[0].read).toBe(true)
     })
   })
 })
