@@ -362,6 +362,61 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
     })
   })
 
+  // requests sent together: each route reads the order before any of them writes, so only the
+  // repository's check inside its transaction (on the locked row on PostgreSQL) stands between them
+  describe('requests at once', () => {
+    const statuses = (results: { status: number }[]) => results.map((r) => r.status).sort()
+
+    it('two accepts of one order: one 200, one 409 with the usual message, one timeline event', async () => {
+      const order = await orderIn('dispatched')
+      const results = await Promise.all([act(lecturer, order.id, 'accept'), act(lecturer, order.id, 'accept')])
+      expect(statuses(results)).toEqual([200, 409])
+      const refused = decide('accept', 'assigned-lecturer', 'accepted')
+      expect(results.find((r) => r.status === 409)!.body).toMatchObject({ error: { message: !refused.ok && refused.message } })
+      const record = (await server.store.lectures.getOrder(order.id))!
+      expect(record.status).toBe('accepted')
+      expect(record.timeline.filter((e) => e.action === 'accept')).toHaveLength(1)
+    })
+
+    it('a cancel and a rejection at once: exactly one of them happens', async () => {
+      const order = await orderIn('submitted')
+      const results = await Promise.all([act(resident, order.id, 'cancel'), act(dispatcher, order.id, 'reject')])
+      expect(statuses(results)).toEqual([200, 409])
+      const record = (await server.store.lectures.getOrder(order.id))!
+      expect(record.timeline.map((e) => e.action)).toEqual(['submit', results[0].status === 200 ? 'cancel' : 'reject'])
+    })
+
+    it('a lecture is rated once, however many ratings arrive together', async () => {
+      const order = await orderIn('delivered')
+      const results = await Promise.all([1, 2, 3, 4].map((stars) => act(resident, order.id, 'rate', { stars })))
+      expect(statuses(results)).toEqual([200, 409, 409, 409])
+      for (const r of results.filter((x) => x.status === 409)) {
+        expect(r.body).toMatchObject({ error: { message: '您已评价过，每个点单只能评价一次' } })
+      }
+      const record = (await server.store.lectures.getOrder(order.id))!
+      expect(record.rating!.stars).toBe((results.find((r) => r.status === 200)!.body as LectureOrder).rating!.stars)
+      expect(record.timeline.filter((e) => e.action === 'rate')).toHaveLength(1)
+    })
+
+    it('one Idempotency-Key sent five times at once makes one order; the others replay it', async () => {
+      const someone = await login('resident', '并发点单的居民')
+      const results = await Promise.all([1, 2, 3, 4, 5].map(() => submit(someone, VALID, 'at-once')))
+      expect(statuses(results)).toEqual([201, 201, 201, 201, 201])
+      expect(new Set(results.map((r) => (r.body as LectureOrder).id)).size).toBe(1)
+      expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(4)
+      expect(await server.store.lectures.listOrdersByUser(someone.user.id)).toHaveLength(1)
+      expect(await server.store.lectures.listNotifications(someone.user.id)).toHaveLength(1)
+    })
+
+    it('one step with one Idempotency-Key sent twice at once: one step, one replay', async () => {
+      const order = await orderIn('dispatched')
+      const results = await Promise.all([act(lecturer, order.id, 'accept', {}, 'accept-at-once'), act(lecturer, order.id, 'accept', {}, 'accept-at-once')])
+      expect(statuses(results)).toEqual([200, 200])
+      expect(results[0].body).toEqual(results[1].body)
+      expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(1)
+      expect((await server.store.lectures.getOrder(order.id))!.timeline).toHaveLength(3)
+    })
+  })
   describe('phone masking', () => {
     it('shows the full number to the dispatcher and the assigned lecturer only', async () => {
       const order = await orderIn('accepted')
