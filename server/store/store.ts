@@ -3,11 +3,11 @@
  * One implementation, `sqlite/index.ts`, on a file (the default) or in memory (mock mode and the
  * component tests), tested by test/api/store.test.ts. No method of the read side returns a quiz answer.
  */
-import type { Consultation, ConsultationStatus, LectureTopic, Policy, Region, Role, Topic } from '../../common/contract'
+import type { Consultation, ConsultationStatus, Policy, Region, Role, Topic } from '../../common/contract'
 import type { ContentRepository } from '../modules/content/repository'
 import type { AuthRepository } from '../modules/auth/repository'
 import type { ConsultationRepository } from '../modules/consultations/repository'
-import type { LectureStore } from './lectures/store'
+import type { LectureRepository } from '../modules/lectures/repository'
 import type { QuizRepository } from '../modules/quiz/repository'
 import type { MediaRepository } from '../modules/media/repository'
 
@@ -100,7 +100,7 @@ export interface Store {
    */
   orgNames(): ReadonlyMap<string, string>
   readonly content: ContentRepository
-  readonly lectures: LectureStore
+  readonly lectures: LectureRepository
   readonly quiz: QuizRepository
   readonly media: MediaRepository
   readonly auth: AuthRepository
@@ -110,8 +110,6 @@ export interface Store {
   regionTree(): Region[]
   listTopics(): Topic[]
   getPolicy(id: string): Policy | undefined
-
-  listLectureTopics(filter?: { topic?: string }): LectureTopic[]
 
   close(): Promise<void>
 }

@@ -17,7 +17,7 @@ import {
   SIGN_IN_LOCK_MS,
   SIGN_IN_MAX_FAILURES,
   SIGN_IN_WINDOW_MS,
-} from '../../server/lectures/sign-in'
+} from '../../server/modules/lectures/sign-in'
 import { makeClock } from './helpers/clock'
 import { lectureOrderInput } from './helpers/lecture-order'
 import { makeTempDir } from './helpers/temp-dir'
@@ -315,10 +315,10 @@ describe('on a server', () => {
     }
 
     it('order notes and place: 400, no order stored', async () => {
-      const before = server.store.lectures.listOrdersByUser(resident.user.id).length
+      const before = (await server.store.lectures.listOrdersByUser(resident.user.id)).length
       refused(await call(resident, 'POST', '/lecture-orders', { ...ORDER, notes: `顺便${BAD}` }))
       refused(await call(resident, 'POST', '/lecture-orders', { ...ORDER, placeName: `${BAD}礼堂` }))
-      expect(server.store.lectures.listOrdersByUser(resident.user.id).length).toBe(before)
+      expect((await server.store.lectures.listOrdersByUser(resident.user.id)).length).toBe(before)
     })
 
     it.each([
@@ -331,9 +331,9 @@ describe('on a server', () => {
       ['rate', 'delivered', () => resident, { stars: 5, comment: BAD }],
     ] as const)('%s from %s: 400 with the Chinese message, the order unchanged', async (action, status, who, body) => {
       const order = await orderIn(status)
-      const before = server.store.lectures.getOrder(order.id)
+      const before = await server.store.lectures.getOrder(order.id)
       refused(await act(who(), order.id, action, body))
-      expect(server.store.lectures.getOrder(order.id)).toEqual(before)
+      expect(await server.store.lectures.getOrder(order.id)).toEqual(before)
     })
 
     it('clean text passes', async () => {

@@ -15,7 +15,7 @@ import {
   type Role,
 } from '../../common/contract'
 import { addDays, shanghaiToday } from '../../common/shanghai-date'
-import { actorOf, canView, decide } from '../../server/lectures/rules'
+import { actorOf, canView, decide } from '../../server/modules/lectures/rules'
 import type { StoreKind } from '../../server/store/open-store'
 import { lectureOrderInput } from './helpers/lecture-order'
 import { startFakeWechat, type FakeWechat } from './helpers/fake-wechat'
@@ -252,7 +252,7 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
       'from %s: the allowed step answers 200, 404 for who may not see the order, any other 409, nothing changes',
       async (status) => {
         const order = await orderIn(status)
-        const record = server.store.lectures.getOrder(order.id)!
+        const record = (await server.store.lectures.getOrder(order.id))!
         let allowed = 0
         for (const who of callers()) {
           const caller = { id: who.user.id, role: who.user.role, ...(who === lecturer ? { lecturerId: 'u-lec-01' } : {}) }
@@ -281,7 +281,7 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
           }
         }
         expect(allowed).toBe({ submitted: 3, dispatched: 5, accepted: 4, scheduled: 2, delivered: 1, rated: 0, cancelled: 0, rejected: 0 }[status])
-        expect(server.store.lectures.getOrder(order.id)).toEqual(record)
+        expect(await server.store.lectures.getOrder(order.id)).toEqual(record)
       },
     )
 
@@ -315,11 +315,11 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
       ['a wrong time of day', { timeOfDay: 'night' }, '请选择上午、下午或晚上'],
     ]
     it.each(cases)('refuses %s', async (_what, change, message) => {
-      const before = server.store.lectures.listOrders({ page: 1, pageSize: 1 }).total
+      const before = (await server.store.lectures.listOrders({ page: 1, pageSize: 1 })).total
       const res = await submit(staff, { ...VALID, ...change }, `bad-${_what}`)
       expect(res).toMatchObject({ status: 400, body: { error: { code: 'bad_request', message } } })
-      expect(server.store.lectures.listOrders({ page: 1, pageSize: 1 }).total).toBe(before)
-      expect(server.store.lectures.listOrdersByUser(staff.user.id).filter((o) => o.placeName !== VALID.placeName)).toEqual([])
+      expect((await server.store.lectures.listOrders({ page: 1, pageSize: 1 })).total).toBe(before)
+      expect((await server.store.lectures.listOrdersByUser(staff.user.id)).filter((o) => o.placeName !== VALID.placeName)).toEqual([])
     })
 
     it('checks step input too: schedule in the past, stars out of range, a blank reason', async () => {
@@ -334,8 +334,8 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
       const delivered = await orderIn('delivered')
       expect((await act(resident, delivered.id, 'rate', { stars: 6 })).status).toBe(400)
       expect((await act(resident, delivered.id, 'rate', { stars: 0 })).status).toBe(400)
-      expect(server.store.lectures.getOrder(delivered.id)!.status).toBe('delivered')
-      expect(server.store.lectures.getOrder(order.id)!.status).toBe('accepted')
+      expect((await server.store.lectures.getOrder(delivered.id))!.status).toBe('delivered')
+      expect((await server.store.lectures.getOrder(order.id))!.status).toBe('accepted')
     })
   })
 
@@ -358,10 +358,65 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
       const again = await act(dispatcher, order.id, 'dispatch', BODIES.dispatch, 'dispatch-once')
       expect(again.status).toBe(200)
       expect(again.body).toEqual(first.body)
-      expect(server.store.lectures.getOrder(order.id)!.timeline).toHaveLength(2)
+      expect((await server.store.lectures.getOrder(order.id))!.timeline).toHaveLength(2)
     })
   })
 
+  // requests sent together: each route reads the order before any of them writes, so only the
+  // repository's check inside its transaction (on the locked row on PostgreSQL) stands between them
+  describe('requests at once', () => {
+    const statuses = (results: { status: number }[]) => results.map((r) => r.status).sort()
+
+    it('two accepts of one order: one 200, one 409 with the usual message, one timeline event', async () => {
+      const order = await orderIn('dispatched')
+      const results = await Promise.all([act(lecturer, order.id, 'accept'), act(lecturer, order.id, 'accept')])
+      expect(statuses(results)).toEqual([200, 409])
+      const refused = decide('accept', 'assigned-lecturer', 'accepted')
+      expect(results.find((r) => r.status === 409)!.body).toMatchObject({ error: { message: !refused.ok && refused.message } })
+      const record = (await server.store.lectures.getOrder(order.id))!
+      expect(record.status).toBe('accepted')
+      expect(record.timeline.filter((e) => e.action === 'accept')).toHaveLength(1)
+    })
+
+    it('a cancel and a rejection at once: exactly one of them happens', async () => {
+      const order = await orderIn('submitted')
+      const results = await Promise.all([act(resident, order.id, 'cancel'), act(dispatcher, order.id, 'reject')])
+      expect(statuses(results)).toEqual([200, 409])
+      const record = (await server.store.lectures.getOrder(order.id))!
+      expect(record.timeline.map((e) => e.action)).toEqual(['submit', results[0].status === 200 ? 'cancel' : 'reject'])
+    })
+
+    it('a lecture is rated once, however many ratings arrive together', async () => {
+      const order = await orderIn('delivered')
+      const results = await Promise.all([1, 2, 3, 4].map((stars) => act(resident, order.id, 'rate', { stars })))
+      expect(statuses(results)).toEqual([200, 409, 409, 409])
+      for (const r of results.filter((x) => x.status === 409)) {
+        expect(r.body).toMatchObject({ error: { message: '您已评价过，每个点单只能评价一次' } })
+      }
+      const record = (await server.store.lectures.getOrder(order.id))!
+      expect(record.rating!.stars).toBe((results.find((r) => r.status === 200)!.body as LectureOrder).rating!.stars)
+      expect(record.timeline.filter((e) => e.action === 'rate')).toHaveLength(1)
+    })
+
+    it('one Idempotency-Key sent five times at once makes one order; the others replay it', async () => {
+      const someone = await login('resident', '并发点单的居民')
+      const results = await Promise.all([1, 2, 3, 4, 5].map(() => submit(someone, VALID, 'at-once')))
+      expect(statuses(results)).toEqual([201, 201, 201, 201, 201])
+      expect(new Set(results.map((r) => (r.body as LectureOrder).id)).size).toBe(1)
+      expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(4)
+      expect(await server.store.lectures.listOrdersByUser(someone.user.id)).toHaveLength(1)
+      expect(await server.store.lectures.listNotifications(someone.user.id)).toHaveLength(1)
+    })
+
+    it('one step with one Idempotency-Key sent twice at once: one step, one replay', async () => {
+      const order = await orderIn('dispatched')
+      const results = await Promise.all([act(lecturer, order.id, 'accept', {}, 'accept-at-once'), act(lecturer, order.id, 'accept', {}, 'accept-at-once')])
+      expect(statuses(results)).toEqual([200, 200])
+      expect(results[0].body).toEqual(results[1].body)
+      expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(1)
+      expect((await server.store.lectures.getOrder(order.id))!.timeline).toHaveLength(3)
+    })
+  })
   describe('phone masking', () => {
     it('shows the full number to the dispatcher and the assigned lecturer only', async () => {
       const order = await orderIn('accepted')
@@ -407,8 +462,8 @@ describe('WeChat subscription messages', () => {
     const res = await server.api('/auth/wechat', postJson({ code }))
     return (await res.json()) as Session
   }
-  const waitFor = async (check: () => boolean) => {
-    for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20))
+  const waitFor = async (check: () => boolean | Promise<boolean>) => {
+    for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20))
   }
 
   it('sends one per status change when configured, and records sent / not sent', async () => {
@@ -432,8 +487,8 @@ describe('WeChat subscription messages', () => {
       })
       expect(JSON.stringify(sends)).not.toContain(PHONE)
       let notes: LectureNotification[] = []
-      await waitFor(() => {
-        notes = server.store.lectures.listNotifications(alice.user.id)
+      await waitFor(async () => {
+        notes = await server.store.lectures.listNotifications(alice.user.id)
         return notes.every((n) => n.wechat === 'sent')
       })
       expect(notes.map((n) => n.wechat)).toEqual(['sent', 'sent'])
@@ -441,13 +496,13 @@ describe('WeChat subscription messages', () => {
       // an orderer who never accepted the template: WeChat says 43101, recorded as not sent
       const bob = await wechatLogin('unsubscribed-bob')
       await call(bob, 'POST', '/lecture-orders', VALID)
-      await waitFor(() => server.store.lectures.listNotifications(bob.user.id)[0]?.wechat !== 'pending')
-      expect(server.store.lectures.listNotifications(bob.user.id)[0].wechat).toBe('not_sent')
+      await waitFor(async () => (await server.store.lectures.listNotifications(bob.user.id))[0]?.wechat !== 'pending')
+      expect((await server.store.lectures.listNotifications(bob.user.id))[0].wechat).toBe('not_sent')
 
       // a dev-login resident has no openid: nothing is sent
       const carol = (await (await server.api('/auth/dev', postJson({ role: 'resident', name: '卡罗' }))).json()) as Session
       await call(carol, 'POST', '/lecture-orders', VALID)
-      expect(server.store.lectures.listNotifications(carol.user.id)[0].wechat).toBe('not_sent')
+      expect((await server.store.lectures.listNotifications(carol.user.id))[0].wechat).toBe('not_sent')
     } finally {
       await server.close()
     }
@@ -463,8 +518,8 @@ describe('WeChat subscription messages', () => {
       const user = await server.store.auth.upsertUser({ provider: 'wechat', externalId: 'o-offline', nickname: '微信用户', role: 'resident' })
       const session = await server.store.auth.createSession({ userId: user.id })
       await call({ token: session.token, user: { ...user } }, 'POST', '/lecture-orders', VALID)
-      await waitFor(() => server.store.lectures.listNotifications(user.id)[0]?.wechat !== 'pending')
-      expect(server.store.lectures.listNotifications(user.id)[0].wechat).toBe('failed')
+      await waitFor(async () => (await server.store.lectures.listNotifications(user.id))[0]?.wechat !== 'pending')
+      expect((await server.store.lectures.listNotifications(user.id))[0].wechat).toBe('failed')
     } finally {
       await server.close()
     }

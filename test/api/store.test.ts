@@ -83,10 +83,10 @@ describe.each(factories)('%s store', (_kind, make) => {
     })
   })
 
-  it('lists lecture topics in seed order, filtered by topic', () => {
-    expect(store.listLectureTopics()).toEqual(sampleFixtures.lectureTopics)
-    expect(store.listLectureTopics({ topic: 'yanglao' })).toEqual([sampleFixtures.lectureTopics[1]])
-    expect(store.listLectureTopics({ topic: 'nope' })).toEqual([])
+  it('lists lecture topics in seed order, filtered by topic', async () => {
+    expect(await store.lectures.listTopics()).toEqual(sampleFixtures.lectureTopics)
+    expect(await store.lectures.listTopics({ topic: 'yanglao' })).toEqual([sampleFixtures.lectureTopics[1]])
+    expect(await store.lectures.listTopics({ topic: 'nope' })).toEqual([])
   })
 
   describe('campaigns', () => {

@@ -96,7 +96,7 @@ describe('over the API', () => {
     const res = await server.api('/lecture-orders', postJson(order, auth(resident.token)))
     expect(res.status).toBe(400)
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe(CONTENT_REFUSED_MESSAGE)
-    expect(server.store.lectures.listOrdersByUser(resident.user.id)).toEqual([])
+    expect(await server.store.lectures.listOrdersByUser(resident.user.id)).toEqual([])
     expect((await server.api('/lecture-orders', postJson({ ...order, contactName: '林晓燕' }, auth(resident.token)))).status).toBe(201)
   })
 })

@@ -19,7 +19,7 @@ export const WRITE_LIMITS = {
   lectureOrderPerUser: { name: 'lecture-order-user', max: 5, windowMs: DAY, per: 'user', message: '今天的宣讲点单已达 5 单上限' },
   lectureOrderPerIp: { name: 'lecture-order-ip', max: 20, windowMs: DAY, per: 'ip', message: '该网络今天的宣讲点单过多' },
 
-  // besides the per-user counts of wrong codes in the database (server/lectures/sign-in.ts): a room of attendees
+  // besides the per-user counts of wrong codes in the database (server/modules/lectures/sign-in.ts): a room of attendees
   // behind one address signs in within minutes, one person needs a few tries at most
   lectureSignInPerUser: { name: 'lecture-sign-in-user', max: 20, windowMs: 10 * MINUTE, per: 'user', message: '签到尝试过于频繁' },
   lectureSignInPerIp: { name: 'lecture-sign-in-ip', max: 300, windowMs: 10 * MINUTE, per: 'ip', message: '该网络签到尝试过于频繁' },

@@ -113,7 +113,7 @@ export function accountRoutes(): RoutePlugin {
         const problem = passwordProblem(body.password, username)
         if (problem) throw badRequest(problem)
         const passwordHash = await hashPassword(body.password)
-        if (lecturerId) checkLecturerOfMenu(app, body.role, lecturerId)
+        if (lecturerId) await checkLecturerOfMenu(app, body.role, lecturerId)
         const result = await accounts.transaction(async (tx, trx): Promise<{ account: StaffAccountEntity; replayed: boolean }> => {
           const again = await replay(tx)
           if (again) return { account: again, replayed: true }

@@ -4,13 +4,13 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { badRequest, conflict, forbidden } from '../../errors'
-import { lecturerDirectory } from '../../lectures/lecturers'
+import { type Lecturer, lecturerDirectory } from '../lectures/lecturers'
 import { orgCovers } from '../auth/org-scope'
 import { StaffScopeRepository } from './repository'
 
 /** dev login only: a lecturer account named like a lecturer of the menu speaks for it, unless another account already does */
 export async function linkDemoLecturer(app: FastifyInstance, userId: string, name: string): Promise<void> {
-  for (const l of lecturerDirectory(app.store.listLectureTopics()).values()) {
+  for (const l of (await menuLecturers(app)).values()) {
     if (l.name === name) {
       await new StaffScopeRepository(app.store.database).linkLecturer(userId, l.id)
       return
@@ -18,10 +18,15 @@ export async function linkDemoLecturer(app: FastifyInstance, userId: string, nam
   }
 }
 
+/** the lecturers of the menu by id (read before a write that checks a link) */
+export async function menuLecturers(app: FastifyInstance): Promise<ReadonlyMap<string, Lecturer>> {
+  return lecturerDirectory(await app.store.lectures.listTopics())
+}
+
 /** 400 unless `lecturerId` is a lecturer of the menu and the new account is a lecturer's (before the write) */
-export function checkLecturerOfMenu(app: FastifyInstance, role: string, lecturerId: string): void {
+export async function checkLecturerOfMenu(app: FastifyInstance, role: string, lecturerId: string): Promise<void> {
   if (role !== 'lecturer') throw badRequest('只有宣讲员账号可以绑定宣讲员名录')
-  if (!lecturerDirectory(app.store.listLectureTopics()).has(lecturerId)) throw badRequest('请从宣讲员名录中选择')
+  if (!(await menuLecturers(app)).has(lecturerId)) throw badRequest('请从宣讲员名录中选择')
 }
 
 /**

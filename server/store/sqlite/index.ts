@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3'
 import type { Region, Topic } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
-import { SqliteLectureStore } from '../lectures/sqlite'
+import { LectureRepository } from '../../modules/lectures/repository'
 import { ContentRepository } from '../../modules/content/repository'
 import { POLICY_SUMMARY_COLUMNS, policyFrom, type PolicyDetailRow } from '../../modules/content/rows'
 import { AuthRepository } from '../../modules/auth/repository'
@@ -18,7 +18,6 @@ import { MediaRepository } from '../../modules/media/repository'
 import { migrateDb } from '../../db/migrate'
 import { seedIfEmpty } from '../../db/seed'
 import type { Db } from '../../db/database'
-import { lectureTopicFrom, type LectureTopicRow } from './rows'
 import { StatementCache } from './statement-cache'
 
 export const DB_FILE_NAME = 'zhengcetong.db'
@@ -33,7 +32,7 @@ export interface SqliteStoreOptions extends StoreOptions {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const
   readonly content: ContentRepository
-  readonly lectures: SqliteLectureStore
+  readonly lectures: LectureRepository
   readonly quiz: QuizRepository
   readonly media: MediaRepository
   readonly auth: AuthRepository
@@ -65,7 +64,7 @@ export class SqliteStore implements Store {
     this.now = options.now ?? (() => new Date())
     this.seeded = seeded
     this.content = new ContentRepository(options.db, this.now)
-    this.lectures = new SqliteLectureStore(this.db, this.now)
+    this.lectures = new LectureRepository(options.db, this.now)
     this.quiz = new QuizRepository(options.db, this.now)
     this.media = new MediaRepository(options.db, this.now)
     this.auth = new AuthRepository(options.db, this.now, () => this.orgNames())
@@ -98,13 +97,6 @@ export class SqliteStore implements Store {
   getPolicy(id: string) {
     const row = this.get<PolicyDetailRow>(`SELECT ${POLICY_SUMMARY_COLUMNS.join(', ')}, issuer, body FROM policies WHERE id = ?`, id)
     return row && policyFrom(row)
-  }
-
-  listLectureTopics(filter: { topic?: string } = {}) {
-    const rows = filter.topic
-      ? this.all<LectureTopicRow>('SELECT * FROM lecture_topics WHERE topic = ? ORDER BY position', filter.topic)
-      : this.all<LectureTopicRow>('SELECT * FROM lecture_topics ORDER BY position')
-    return rows.map(lectureTopicFrom)
   }
 
   /** 台州市 and the counties and townships of the region tree by code, read at open (regions do not change while running) */

@@ -1,17 +1,8 @@
-/** What both lecture stores do around a write: replay, apply, and what else the step changes. */
+/** What the lecture repository does around a write: replay, apply, and what else the step changes. */
 import type { LectureOrder } from '../../../common/contract'
-import {
-  applyCommand,
-  type LectureCaller,
-  type LectureCommand,
-  type LectureOrderRecord,
-  newNotification,
-  type NotificationRecord,
-  toOrderView,
-} from '../../lectures/orders'
-import type { IdempotencyRecord } from '../store'
-import { replayOf } from '../../modules/idempotency'
-import type { LectureOrderWrite, LectureWriteOptions } from './store'
+import { applyCommand, type LectureCaller, type LectureCommand, type LectureOrderRecord, newNotification, type NotificationRecord, toOrderView } from './orders'
+import { type IdempotencyRecord, replayOf } from './idempotency'
+import type { LectureOrderWrite, LectureWriteOptions } from './types'
 
 export function replayed(earlier: IdempotencyRecord, hash: string): LectureOrderWrite {
   return { order: replayOf<LectureOrder>(earlier, hash), replayed: true }

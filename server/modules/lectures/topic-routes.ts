@@ -3,14 +3,14 @@
  * plus every rating given here); one topic with its recent reviews.
  */
 import { Type } from '@sinclair/typebox'
-import type { LectureTopic as LectureTopicEntity } from '../../common/contract'
-import { notFound } from '../errors'
-import { mergedRating } from '../lectures/ratings'
-import { IdParams, readErrors } from '../schemas/common'
-import { LectureTopic, LectureTopicQuery } from '../schemas/lecture-topics'
-import { LectureTopicDetail } from '../schemas/lectures'
-import type { LectureReviewRecord } from '../store/lectures/store'
-import type { RoutePlugin } from '../type-provider'
+import type { LectureTopic as LectureTopicEntity } from '../../../common/contract'
+import { notFound } from '../../errors'
+import { mergedRating } from './ratings'
+import { IdParams, readErrors } from '../../schemas/common'
+import { LectureTopic, LectureTopicQuery } from './topic-schemas'
+import { LectureTopicDetail } from './schemas'
+import type { LectureReviewRecord } from './types'
+import type { RoutePlugin } from '../../type-provider'
 
 const REVIEWS_SHOWN = 20
 
@@ -21,14 +21,14 @@ function withRatings(topic: LectureTopicEntity, reviews: LectureReviewRecord[]):
 
 const lectureTopicRoutes: RoutePlugin = async (app) => {
   app.get('/lecture-topics', { schema: { querystring: LectureTopicQuery, response: { 200: Type.Array(LectureTopic), ...readErrors } } }, async (request) => {
-    const reviews = app.store.lectures.reviews()
-    return app.store.listLectureTopics(request.query).map((t) => withRatings(t, reviews))
+    const [topics, reviews] = [await app.store.lectures.listTopics(request.query), await app.store.lectures.reviews()]
+    return topics.map((t) => withRatings(t, reviews))
   })
 
   app.get('/lecture-topics/:id', { schema: { params: IdParams, response: { 200: LectureTopicDetail, ...readErrors } } }, async (request) => {
-    const topic = app.store.listLectureTopics().find((t) => t.id === request.params.id)
+    const topic = (await app.store.lectures.listTopics()).find((t) => t.id === request.params.id)
     if (!topic) throw notFound('找不到该宣讲专题')
-    const reviews = app.store.lectures.reviews(topic.id)
+    const reviews = await app.store.lectures.reviews(topic.id)
     return {
       ...withRatings(topic, reviews),
       reviews: reviews.slice(0, REVIEWS_SHOWN).map(({ topicId: _, ...r }) => r),

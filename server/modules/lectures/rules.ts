@@ -4,7 +4,7 @@
  * inside their write transaction, the routes turn a refusal into a 409 with its message, and the
  * client only shows the actions `allowedActions` lists. Pure: no store, no clock.
  */
-import { LECTURE_ACTIONS, type LectureAction, type LectureOrderStatus, lectureStatusLabel, type Role } from '../../common/contract'
+import { LECTURE_ACTIONS, type LectureAction, type LectureOrderStatus, lectureStatusLabel, type Role } from '../../../common/contract'
 
 /**
  * How the caller stands to one order. `orderer` is whoever submitted it (a resident, or staff

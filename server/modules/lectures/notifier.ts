@@ -5,14 +5,20 @@
  * orderer who did not sign in with WeChat, nothing is sent and the row says 'not_sent'.
  */
 import type { FastifyBaseLogger } from 'fastify'
-import { type LectureNotification, lectureStatusLabel, type NotificationDelivery } from '../../common/contract'
-import { inShanghai } from '../../common/shanghai-date'
-import type { Store } from '../store/store'
-import { AccessTokenCache } from '../wechat/access-token'
-import type { WechatConfig } from '../wechat/jscode2session'
-import { sendLectureStatus } from '../wechat/subscribe-message'
+import { type LectureNotification, lectureStatusLabel, type NotificationDelivery } from '../../../common/contract'
+import { inShanghai } from '../../../common/shanghai-date'
+import { AccessTokenCache } from '../../wechat/access-token'
+import type { WechatConfig } from '../../wechat/jscode2session'
+import { sendLectureStatus } from '../../wechat/subscribe-message'
+import type { LectureRepository } from './repository'
 
 export const LECTURE_DETAIL_PAGE = 'packages/lecture/pages/detail/index'
+
+/** where the notifier records deliveries, and how it finds an orderer's WeChat openid */
+export interface LectureNotifierDeps {
+  lectures: Pick<LectureRepository, 'setNotificationDelivery'>
+  wechatOpenid(userId: string): string | undefined | Promise<string | undefined>
+}
 
 export interface LectureNotifier {
   /** the state a new notification for this orderer starts in */
@@ -23,7 +29,7 @@ export interface LectureNotifier {
   settle(): Promise<void>
 }
 
-export function createLectureNotifier(store: Store, wechat?: WechatConfig): LectureNotifier {
+export function createLectureNotifier(deps: LectureNotifierDeps, wechat?: WechatConfig): LectureNotifier {
   const templateId = wechat?.lectureTemplateId
   const tokens = wechat && templateId ? new AccessTokenCache(wechat) : undefined
   const pending = new Set<Promise<void>>()
@@ -44,19 +50,19 @@ export function createLectureNotifier(store: Store, wechat?: WechatConfig): Lect
       log.warn({ notificationId: n.id, err: err instanceof Error ? err.message : String(err) }, 'lecture subscription message failed')
       result = 'failed'
     }
-    store.lectures.setNotificationDelivery(n.id, result)
+    await deps.lectures.setNotificationDelivery(n.id, result)
   }
 
   return {
     async initialState(ordererId) {
-      return tokens && (await store.auth.wechatOpenid(ordererId)) ? 'pending' : 'not_sent'
+      return tokens && (await deps.wechatOpenid(ordererId)) ? 'pending' : 'not_sent'
     },
     deliver(n, ordererId, topicTitle, log) {
       if (n.wechat !== 'pending' || !tokens) return Promise.resolve()
-      // pending from the openid's lookup on, so settle() waits for it too
-      const p = store.auth
-        .wechatOpenid(ordererId)
-        .then((openid) => (openid ? send(n, openid, topicTitle, log) : undefined))
+      const p = (async () => {
+        const openid = await deps.wechatOpenid(ordererId)
+        if (openid) await send(n, openid, topicTitle, log)
+      })()
         .catch((err: unknown) =>
           log.warn({ notificationId: n.id, err: err instanceof Error ? err.message : String(err) }, 'lecture subscription message failed'),
         )

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { FilterKey, StringEnum } from './common'
+import { FilterKey, StringEnum } from '../../schemas/common'
 
 export const LectureTopic = Type.Object({
   id: Type.String(),

@@ -4,7 +4,7 @@
  * server/modules/staff-scope), never the account's display name, which anyone creating an account
  * could copy.
  */
-import type { LectureTopic } from '../../common/contract'
+import type { LectureTopic } from '../../../common/contract'
 
 export type Lecturer = LectureTopic['lecturers'][number]
 

@@ -1,5 +1,5 @@
 /**
- * Lecture orders as both stores keep them, and the pure steps on them: a new order, a command
+ * Lecture orders as the repository keeps them, and the pure steps on them: a new order, a command
  * applied through the rules (rules.ts), the notice the orderer gets, and the view a caller sees
  * (phone masked unless they are the dispatcher or the assigned lecturer).
  */
@@ -13,9 +13,9 @@ import type {
   LectureOrderStatus,
   Role,
   TimeOfDay,
-} from '../../common/contract'
-import { requestHash } from '../modules/idempotency'
-import { maskMobile } from '../modules/consultations/records'
+} from '../../../common/contract'
+import { maskMobile } from '../identity/mobile'
+import { requestHash } from './idempotency'
 import { actorOf, allowedActions, type Caller, decide, seesFullPhone } from './rules'
 
 export interface LectureEventRecord extends LectureOrderEvent {
@@ -42,7 +42,7 @@ export interface NewOrderFields {
   notes?: string
 }
 
-/** an order as both stores keep it: what was asked, who asked, and how far it has gone */
+/** an order as the repository keeps it: what was asked, who asked, and how far it has gone */
 export interface LectureOrderRecord extends NewOrderFields {
   id: string
   userId: string

@@ -21,9 +21,9 @@ import {
   type Region,
   type ScheduleInput,
   isMobile,
-} from '../../common/contract'
-import { addDays, isCalendarDate } from '../../common/shanghai-date'
-import { badRequest } from '../errors'
+} from '../../../common/contract'
+import { addDays, isCalendarDate } from '../../../common/shanghai-date'
+import { badRequest } from '../../errors'
 import type { LectureCommand, NewOrderFields } from './orders'
 
 /** characters as a reader counts them: code points */

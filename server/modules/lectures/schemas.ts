@@ -9,9 +9,9 @@ import {
   LECTURE_STATUSES,
   LECTURE_SUMMARY_MAX,
   MOBILE_PATTERN,
-} from '../../common/contract'
-import { PageQuery, SafeInteger, StringEnum } from './common'
-import { LectureTopic } from './lecture-topics'
+} from '../../../common/contract'
+import { PageQuery, SafeInteger, StringEnum } from '../../schemas/common'
+import { LectureTopic } from './topic-schemas'
 
 const Status = StringEnum(LECTURE_STATUSES)
 const Action = StringEnum(['submit', 'dispatch', 'accept', 'decline', 'schedule', 'complete', 'cancel', 'reject', 'rate'] as const)

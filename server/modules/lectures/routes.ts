@@ -2,29 +2,30 @@
  * 宣讲点单: residents and service-point staff order a lecture from the menu; the dispatcher
  * assigns (or re-assigns, or rejects) it; the assigned lecturer accepts or declines, schedules and
  * files the completion report; the orderer cancels before scheduling and rates once delivered.
- * Every step is a command checked here (400), applied by the rules in the store's transaction
+ * Every step is a command checked here (400), applied by the rules in the repository's transaction
  * (409 when refused) and recorded with who and when; each writes the orderer a notification.
  * Writes take an Idempotency-Key. Phone numbers are masked in every view but the dispatcher's and
  * the assigned lecturer's, and never logged.
  */
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { LECTURE_SIGN_IN_PREFIX, type LectureAction, type LectureCalendarEntry, type User } from '../../common/contract'
-import { shanghaiToday } from '../../common/shanghai-date'
-import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../content-check'
-import { badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../errors'
-import { WRITE_LIMITS } from '../modules/abuse/limits'
-import { rateLimited } from '../plugins/rate-limit'
-import { StaffScopeRepository } from '../modules/staff-scope/repository'
-import { covers, regionPattern, requireOrg } from '../modules/staff-scope/scope'
-import { orgCovers } from '../modules/auth/org-scope'
-import { createLectureNotifier } from '../lectures/notifier'
-import { type LectureCaller, type LectureCommand, LectureRefusal, type LectureOrderRecord, lectureScope, toOrderView } from '../lectures/orders'
-import { actorOf, canView, decide, ORDERING_ROLES } from '../lectures/rules'
-import { validComplete, validDispatch, validOrderInput, validRate, validReason, validSchedule } from '../lectures/validate'
-import { requireRole } from '../plugins/auth'
-import { ErrorBody, IdParams, PageOf } from '../schemas/common'
-import { IdempotencyHeaders } from '../modules/consultations/schemas'
+import { LECTURE_SIGN_IN_PREFIX, type LectureAction, type LectureCalendarEntry, type User } from '../../../common/contract'
+import { shanghaiToday } from '../../../common/shanghai-date'
+import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../../content-check'
+import { badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../../errors'
+import { WRITE_LIMITS } from '../abuse/limits'
+import { rateLimited } from '../../plugins/rate-limit'
+import { StaffScopeRepository } from '../staff-scope/repository'
+import { covers, regionPattern, requireOrg } from '../staff-scope/scope'
+import { orgCovers } from '../auth/org-scope'
+import { createLectureNotifier } from './notifier'
+import { IdempotencyKeyReused } from './idempotency'
+import { type LectureCaller, type LectureCommand, LectureRefusal, type LectureOrderRecord, lectureScope, toOrderView } from './orders'
+import { actorOf, canView, decide, ORDERING_ROLES } from './rules'
+import { validComplete, validDispatch, validOrderInput, validRate, validReason, validSchedule } from './validate'
+import { requireRole } from '../../plugins/auth'
+import { ErrorBody, IdParams, PageOf } from '../../schemas/common'
+import { IdempotencyHeaders } from '../consultations/schemas'
 import {
   CalendarEntry,
   CalendarQuery,
@@ -42,12 +43,11 @@ import {
   SignInCode,
   SignInInput,
   SignInResult,
-} from '../schemas/lectures'
-import type { LectureOrderWrite, SignInLock, SignInOutcome } from '../store/lectures/store'
-import { StoreConflict } from '../store/store'
-import type { App, RoutePlugin } from '../type-provider'
-import type { WechatConfig } from '../wechat/jscode2session'
-import { REPLAYED_HEADER } from '../modules/consultations/routes'
+} from './schemas'
+import type { LectureOrderWrite, SignInLock, SignInOutcome } from './types'
+import type { App, RoutePlugin } from '../../type-provider'
+import type { WechatConfig } from '../../wechat/jscode2session'
+import { REPLAYED_HEADER } from '../consultations/routes'
 
 export interface LectureRoutesOptions {
   wechat?: WechatConfig
@@ -136,13 +136,13 @@ function sees(order: LectureOrderRecord, caller: LectureCaller, user: User): boo
   return true
 }
 
-/** a store write, with its refusals as the API says them */
-function write<T>(run: () => T): T {
+/** a repository write, with its refusals as the API says them */
+async function write<T>(run: () => Promise<T>): Promise<T> {
   try {
-    return run()
+    return await run()
   } catch (err) {
     if (err instanceof LectureRefusal) throw conflict(err.message)
-    if (err instanceof StoreConflict) throw idempotencyKeyReused()
+    if (err instanceof IdempotencyKeyReused) throw idempotencyKeyReused()
     throw err
   }
 }
@@ -167,7 +167,8 @@ function toCalendarEntry(r: LectureOrderRecord): LectureCalendarEntry {
 export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
   return async (app) => {
     const now = options.now ?? (() => new Date())
-    const notifier = createLectureNotifier(app.store, options.wechat)
+    const lectures = app.store.lectures
+    const notifier = createLectureNotifier({ lectures, wechatOpenid: (userId) => app.store.auth.wechatOpenid(userId) }, options.wechat)
     const checker = options.contentChecker ?? createContentChecker({ wechat: options.wechat })
     /** 400 and nothing stored when any of the texts fails the content check */
     const checkTexts = async (request: FastifyRequest, userId: string, texts: readonly string[]) => {
@@ -183,9 +184,9 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
      * "today" for the date checks: now, or for a retry of an earlier write with the same key the
      * day that write was made, so a retry after midnight still replays instead of failing
      */
-    const todayFor = (request: FastifyRequest, userId: string, scope: string): string => {
+    const todayFor = async (request: FastifyRequest, userId: string, scope: string): Promise<string> => {
       const key = request.headers['idempotency-key']
-      const earlier = typeof key === 'string' ? app.store.lectures.findReplay(userId, scope, key) : undefined
+      const earlier = typeof key === 'string' ? await lectures.findReplay(userId, scope, key) : undefined
       return shanghaiToday(earlier ? new Date(earlier.createdAt) : now())
     }
 
@@ -208,23 +209,18 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         const user = request.user!
         if (!ORDERING_ROLES.includes(user.role)) throw forbidden('只有居民或便民服务点工作人员可以点单')
         const fields = validOrderInput(request.body, {
-          topics: app.store.listLectureTopics(),
+          topics: await lectures.listTopics(),
           regions: await app.store.content.regionTree(),
-          today: todayFor(request, user.id, lectureScope('submit')),
+          today: await todayFor(request, user.id, lectureScope('submit')),
         })
         // the dispatcher and the lecturer read the place, the contact's name and the notes; a retry is not checked again
         const key = request.headers['idempotency-key']
-        if (!(key && app.store.lectures.findReplay(user.id, lectureScope('submit'), key))) {
+        if (!(key && (await lectures.findReplay(user.id, lectureScope('submit'), key)))) {
           await checkTexts(request, user.id, [fields.placeName, fields.contactName, ...(fields.notes ? [fields.notes] : [])])
         }
         const caller = await callerOf(app, user)
         const wechat = await notifier.initialState(user.id)
-        const result = write(() =>
-          app.store.lectures.createOrder(caller, fields, {
-            idempotencyKey: request.headers['idempotency-key'],
-            wechat,
-          }),
-        )
+        const result = await write(() => lectures.createOrder(caller, fields, { idempotencyKey: request.headers['idempotency-key'], wechat }))
         request.log.info({ lectureOrderId: result.order.id, replayed: result.replayed }, 'lecture order submitted')
         request.auditTargetId = result.order.id
         reply.code(201)
@@ -237,7 +233,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
       { schema: { response: { 200: Type.Array(LectureOrder), ...errors } }, config: personal, onRequest: requireRole() },
       async (request) => {
         const caller = await callerOf(app, request.user!)
-        return app.store.lectures.listOrdersByUser(caller.id).map((r) => toOrderView(r, caller))
+        return (await lectures.listOrdersByUser(caller.id)).map((r) => toOrderView(r, caller))
       },
     )
 
@@ -252,7 +248,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         const caller = await callerOf(app, request.user!)
         // only the caller's organisation and below (a staff account without one sees nothing)
         const pattern = regionPattern(requireOrg(request.user!))
-        const page = app.store.lectures.listOrders({ ...request.query, county: request.query.county || undefined, regionPattern: pattern })
+        const page = await lectures.listOrders({ ...request.query, county: request.query.county || undefined, regionPattern: pattern })
         return { ...page, items: page.items.map((r) => toOrderView(r, caller)) }
       },
     )
@@ -267,13 +263,13 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
       async (request) => {
         const caller = await callerOf(app, request.user!)
         if (!caller.lecturerId) return []
-        return app.store.lectures.listOrdersByLecturer(caller.lecturerId).map((r) => toOrderView(r, caller))
+        return (await lectures.listOrdersByLecturer(caller.lecturerId)).map((r) => toOrderView(r, caller))
       },
     )
 
     /** the order if the caller may open it; 404 otherwise, as for an unknown id */
-    const visibleOrder = (id: string, caller: LectureCaller, user: User): LectureOrderRecord => {
-      const record = app.store.lectures.getOrder(id)
+    const visibleOrder = async (id: string, caller: LectureCaller, user: User): Promise<LectureOrderRecord> => {
+      const record = await lectures.getOrder(id)
       if (!record || !sees(record, caller, user)) throw notFound('找不到该点单')
       return record
     }
@@ -288,7 +284,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
       },
       async (request) => {
         const caller = await callerOf(app, request.user!)
-        return toOrderView(visibleOrder(request.params.id, caller, request.user!), caller)
+        return toOrderView(await visibleOrder(request.params.id, caller, request.user!), caller)
       },
     )
 
@@ -309,25 +305,25 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
           const user = request.user!
           const caller = await callerOf(app, user)
           const id = (request.params as { id: string }).id
-          const order = app.store.lectures.getOrder(id)
+          const order = await lectures.getOrder(id)
           const key = request.headers['idempotency-key'] as string | undefined
           // who may and when first (a clear 409 beats fixing a form one cannot send), unless this
-          // is a retry of an earlier step, which the store replays; the store decides again in its
+          // is a retry of an earlier step, which the repository replays; it decides again in its
           // transaction, so this early answer can never let a step through
-          const earlier = key === undefined ? undefined : app.store.lectures.findReplay(user.id, lectureScope(action), key)
+          const earlier = key === undefined ? undefined : await lectures.findReplay(user.id, lectureScope(action), key)
           const retry = earlier !== undefined && (earlier.body as { id?: string } | null)?.id === id
           // what the caller may not see answers exactly as an unknown id, before any rule speaks:
           // a 409 with a reason would tell a stranger the order exists and what state it is in
-          // (a retry of the caller's own step on this order is let through: the store replays it)
+          // (a retry of the caller's own step on this order is let through: the repository replays it)
           if (!order || (!retry && !sees(order, caller, user))) throw notFound('找不到该点单')
           if (!retry) {
             const decision = decide(action, actorOf(order, caller), order.status)
             if (!decision.ok) throw conflict(decision.message)
           }
-          const cmd = await command(request.body as B, order, todayFor(request, user.id, lectureScope(action)), user)
+          const cmd = await command(request.body as B, order, await todayFor(request, user.id, lectureScope(action)), user)
           if (!retry) await checkTexts(request, user.id, publicTexts(cmd))
           const wechat = await notifier.initialState(order.userId)
-          const result = write(() => app.store.lectures.transition(id, cmd, caller, { idempotencyKey: key, wechat }))
+          const result = await write(() => lectures.transition(id, cmd, caller, { idempotencyKey: key, wechat }))
           if (!result) throw notFound('找不到该点单')
           request.log.info({ lectureOrderId: id, action, replayed: result.replayed }, 'lecture order step')
           return finish(request, reply, result, order.userId, order.topicTitle)
@@ -339,7 +335,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
     step<{ lecturerId: string; note?: string }>('dispatch', DispatchInput, async (body, order, _today, user) => {
       const command = validDispatch(
         body,
-        app.store.listLectureTopics().find((t) => t.id === order.topicId),
+        (await lectures.listTopics()).find((t) => t.id === order.topicId),
       )
       // only to a lecturer of the dispatcher's organisation or below (an unlinked lecturer of the menu is the city's)
       const own = user.org?.code
@@ -376,11 +372,11 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
       },
       async (request) => {
         const caller = await callerOf(app, request.user!)
-        const order = visibleOrder(request.params.id, caller, request.user!)
+        const order = await visibleOrder(request.params.id, caller, request.user!)
         if (actorOf(order, caller) !== 'assigned-lecturer') throw forbidden('只有被指派的宣讲员可以查看签到码')
-        const code = app.store.lectures.signInCode(order.id)
+        const code = await lectures.signInCode(order.id)
         if (order.status !== 'scheduled' || !code) throw conflict('宣讲排期后、完成前才有签到码')
-        return { orderId: order.id, code, payload: `${LECTURE_SIGN_IN_PREFIX}${order.id}:${code}`, signedIn: app.store.lectures.attendanceCount(order.id) }
+        return { orderId: order.id, code, payload: `${LECTURE_SIGN_IN_PREFIX}${order.id}:${code}`, signedIn: await lectures.attendanceCount(order.id) }
       },
     )
 
@@ -393,11 +389,11 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
       return outcome.reason === 'wrong-code' ? badRequest('签到码不正确，请核对后重试') : conflict('该宣讲现在不能签到（未排期或已结束）')
     }
 
-    const signIn = (reply: FastifyReply, orderId: string, caller: LectureCaller, user: User, code: string) => {
-      const order = app.store.lectures.getOrder(orderId)
+    const signIn = async (reply: FastifyReply, orderId: string, caller: LectureCaller, user: User, code: string) => {
+      const order = await lectures.getOrder(orderId)
       // open for sign-in to anyone with the code while scheduled; otherwise only its parties see it
       if (!order || (order.status !== 'scheduled' && !sees(order, caller, user))) throw notFound('找不到该宣讲')
-      const outcome = app.store.lectures.signIn(orderId, caller.id, code)
+      const outcome = await lectures.signIn(orderId, caller.id, code)
       if (!outcome.ok) throw refusal(reply, outcome)
       return { orderId, topicTitle: order.topicTitle, signedInAt: outcome.signedInAt, already: outcome.already, signedIn: outcome.signedIn }
     }
@@ -428,10 +424,10 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         preHandler: [app.limit(WRITE_LIMITS.lectureSignInPerUser), app.limit(WRITE_LIMITS.lectureSignInPerIp)],
       },
       async (request, reply) => {
-        // counted per user in the store (a wrong code here names no order to count it against)
-        const outcome = app.store.lectures.signInByCode(request.user!.id, codeOf(request.body.code))
+        // counted per user in the repository (a wrong code here names no order to count it against)
+        const outcome = await lectures.signInByCode(request.user!.id, codeOf(request.body.code))
         if (!outcome.ok) throw refusal(reply, outcome)
-        const order = app.store.lectures.getOrder(outcome.orderId!)!
+        const order = (await lectures.getOrder(outcome.orderId!))!
         return { orderId: order.id, topicTitle: order.topicTitle, signedInAt: outcome.signedInAt, already: outcome.already, signedIn: outcome.signedIn }
       },
     )
@@ -442,19 +438,19 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         schema: { querystring: CalendarQuery, response: { 200: Type.Array(CalendarEntry), ...errors } },
         config: { validationMessages: { month: '月份格式应为 YYYY-MM' } },
       },
-      async (request) => app.store.lectures.calendar(request.query.month, request.query.county || undefined).map(toCalendarEntry),
+      async (request) => (await lectures.calendar(request.query.month, request.query.county || undefined)).map(toCalendarEntry),
     )
 
     app.get(
       '/notifications',
       { schema: { response: { 200: Type.Array(Notification), ...errors } }, config: personal, onRequest: requireRole() },
-      async (request) => app.store.lectures.listNotifications(request.user!.id),
+      async (request) => lectures.listNotifications(request.user!.id),
     )
 
     app.get(
       '/notifications/unread-count',
       { schema: { response: { 200: Type.Object({ unread: Type.Integer() }), ...errors } }, config: personal, onRequest: requireRole() },
-      async (request) => ({ unread: app.store.lectures.unreadCount(request.user!.id) }),
+      async (request) => ({ unread: await lectures.unreadCount(request.user!.id) }),
     )
 
     app.post(
@@ -462,8 +458,8 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
       { schema: { params: IdParams, body: EmptyInput, response: { 200: Type.Object({ unread: Type.Integer() }), ...errors } }, onRequest: requireRole() },
       async (request) => {
         const userId = request.user!.id
-        if (!app.store.lectures.markNotificationRead(userId, request.params.id)) throw notFound('找不到该消息')
-        return { unread: app.store.lectures.unreadCount(userId) }
+        if (!(await lectures.markNotificationRead(userId, request.params.id))) throw notFound('找不到该消息')
+        return { unread: await lectures.unreadCount(userId) }
       },
     )
   }

@@ -3,7 +3,7 @@
  * one transition the issue names or a refusal with a Chinese message. The expectation below is
  * written from the issue's text, independently of the table in rules.ts.
  */
-import { LECTURE_ACTIONS, LECTURE_STATUSES, type LectureAction, type LectureOrderStatus } from '../../../common/contract'
+import { LECTURE_ACTIONS, LECTURE_STATUSES, type LectureAction, type LectureOrderStatus } from '../../../../common/contract'
 import { actorOf, allowedActions, canView, decide, LECTURE_ACTORS, type LectureActor, seesFullPhone } from '../rules'
 
 type Allowed = [LectureAction, LectureActor, LectureOrderStatus[], LectureOrderStatus]

@@ -21,7 +21,7 @@
  *   it is no switch either; a room of attendees making typos stays far below 200 in 10 minutes.
  */
 import { randomInt } from 'node:crypto'
-import { addDays, shanghaiToday } from '../../common/shanghai-date'
+import { addDays, shanghaiToday } from '../../../common/shanghai-date'
 
 export const SIGN_IN_MAX_FAILURES = 10
 export const SIGN_IN_WINDOW_MS = 10 * 60_000
