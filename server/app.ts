@@ -17,6 +17,7 @@ import { setupH5, setupMedia } from './plugins/static-files'
 import { apiRoutes } from './routes'
 import { setupSecurityHeaders } from './plugins/security-headers'
 import { setupUploads } from './modules/uploads/routes'
+import { createRedis, type RedisConfig, type RedisConnections } from './redis/client'
 import type { Store } from './store/store'
 import type { App, TypeBoxTypeProvider } from './type-provider'
 import type { WechatConfig } from './wechat/jscode2session'
@@ -61,6 +62,15 @@ export interface BuildAppOptions {
    * request.ip (per-IP limits, audit, sessions) is the client's; unset, X-Forwarded-For is ignored
    */
   trustProxy?: number | string[]
+  /** REDIS_URL/REDIS_PREFIX: limits, cache invalidation and leaderboards shared by every instance */
+  redis?: RedisConfig
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** this app's Redis connections (REDIS_URL), or null: one instance keeps everything in memory */
+    redis: RedisConnections | null
+  }
 }
 
 /**
@@ -88,13 +98,16 @@ export function buildApp(opts: BuildAppOptions): App {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('store', opts.store)
+  const redis = opts.redis ? createRedis(opts.redis, (err) => app.log.warn({ err }, 'Redis 连接出错，正在重连')) : null
+  app.decorate('redis', redis)
+  if (redis) app.addHook('onClose', () => redis.close())
   setupErrorHandlers(app)
   // helmet first: its headers (CSP, nosniff, frame, referrer) go on every answer, errors included
   setupSecurityHeaders(app, { hsts: opts.hsts ?? false })
   // at the root, so request.user and requireRole work on every route, later ones included
   setupAuth(app, opts.store)
   setupFiniteNumbers(app)
-  setupRateLimit(app, { enabled: opts.rateLimit ?? true })
+  setupRateLimit(app, { enabled: opts.rateLimit ?? true, ...(redis ? { redis } : {}) })
 
   setupMedia(app, opts.mediaDir)
   setupUploads(app, opts.uploadsDir)
@@ -111,7 +124,7 @@ export function buildApp(opts: BuildAppOptions): App {
     async (api) => {
       if (opts.mode === 'mock' && opts.faults) setupFaultInjection(api, opts.faults)
       // the micro-cache's onSend runs first and hands its ETag to the HTTP cache headers
-      setupResponseCache(api, { enabled: opts.responseCache ?? true })
+      setupResponseCache(api, { enabled: opts.responseCache ?? true, ...(redis ? { redis } : {}) })
       setupHttpCache(api)
       await api.register(apiRoutes({ devLogin, wechat: opts.wechat, identity: opts.identity }))
     },

@@ -4,6 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path'
 import type { Faults } from './plugins/fault-injection'
 import type { WechatConfig } from './wechat/jscode2session'
 import type { TencentSmsConfig, WechatOaConfig } from './modules/identity'
+import { DEFAULT_REDIS_PREFIX, type RedisConfig } from './redis/client'
 
 /** `sqlite`: the database (a SQLite file, or PostgreSQL with DATABASE_URL); `mock`: SQLite in memory from mock/, with fault injection */
 export type ApiMode = 'sqlite' | 'mock'
@@ -42,6 +43,13 @@ export interface ServerConfig {
    * to Fastify's trustProxy; unset, X-Forwarded-For is ignored and request.ip is the peer's address
    */
   trustProxy?: TrustProxy
+  /** DATABASE_URL=postgres://…: PostgreSQL instead of the SQLite file under DATA_DIR */
+  databaseUrl?: string
+  /**
+   * REDIS_URL (and REDIS_PREFIX, default `zct:`): rate-limit counters, leaderboards and cache
+   * invalidation shared by every instance; unset, each process keeps its own
+   */
+  redis?: RedisConfig
 }
 
 /** a hop count or a list of addresses/CIDRs; never `true` (that would believe any client's X-Forwarded-For) */
@@ -164,7 +172,42 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
     identity: readIdentity(env),
     hsts: env.HSTS === '1',
     ...(trustProxy !== undefined ? { trustProxy } : {}),
+    ...databaseOf(env, mode),
+    ...redisOf(env),
   }
+}
+
+function databaseOf(env: Env, mode: ApiMode): Pick<ServerConfig, 'databaseUrl'> {
+  const url = env.DATABASE_URL?.trim()
+  if (!url) return {}
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError(`DATABASE_URL 须以 postgres:// 开头，而不是 "${url}"`)
+  if (mode === 'mock') throw new ConfigError('模拟模式（--mock）使用内存中的 SQLite，不能同时设置 DATABASE_URL')
+  return { databaseUrl: url }
+}
+
+function redisOf(env: Env): Pick<ServerConfig, 'redis'> {
+  const url = env.REDIS_URL?.trim()
+  if (!url) return {}
+  if (!/^rediss?:\/\//.test(url)) throw new ConfigError(`REDIS_URL 须以 redis:// 或 rediss:// 开头，而不是 "${url}"`)
+  const prefix = env.REDIS_PREFIX ?? DEFAULT_REDIS_PREFIX
+  if (!/^[\w.:-]{1,64}$/.test(prefix)) throw new ConfigError(`REDIS_PREFIX 只能由字母、数字和 _ . : - 组成（1..64 个字符），而不是 "${prefix}"`)
+  return { redis: { url, prefix } }
+}
+
+/**
+ * WORKERS=N: how many server processes `npm run serve` forks (node:cluster); unset or 1 is one
+ * process, as before. Several processes need a database they can share: refused in mock mode,
+ * whose SQLite lives in each process's memory.
+ */
+export function workersOf(env: Env, argv: readonly string[] = []): number {
+  const workers = integer(env, 'WORKERS', 1, 1, 64)
+  const mock = argv.includes('--mock') || env.API_MODE === 'mock'
+  if (workers > 1 && mock) {
+    throw new ConfigError(
+      `模拟模式的数据库在每个进程的内存里，多个进程各有一份、互不相通：WORKERS=${workers} 不能用于模拟模式，请去掉 WORKERS 或使用 SQLite 文件 / PostgreSQL`,
+    )
+  }
+  return workers
 }
 
 const TENCENT_SMS_VARS = [

@@ -8,17 +8,34 @@
  *   RATE_LIMIT=0 (benchmarks only)    REQUEST_TIMEOUT_MS=30000 HEADERS_TIMEOUT_MS=15000
  *   LOG_LEVEL=info  RESPONSE_CACHE=1 (0: no server-side cache of content reads)
  *   HSTS=0 (1: Strict-Transport-Security, when served over HTTPS)
+ *   DATABASE_URL=postgres://… (PostgreSQL instead of DATA_DIR's SQLite file; the schema is made on first start)
+ *   REDIS_URL=redis://127.0.0.1:6379 REDIS_PREFIX=zct: (limits, leaderboards, cache invalidation shared by every instance)
+ *   WORKERS=1 (N: N processes on one port via node:cluster, see cluster.ts; not in mock mode)
  */
+import cluster from 'node:cluster'
 import { join } from 'node:path'
 import { fixtures } from '../mock/fixtures'
 import { buildApp } from './app'
-import { ConfigError, readConfig } from './config'
+import { runPrimary } from './cluster'
+import { ConfigError, readConfig, type ServerConfig, workersOf } from './config'
 import { openStore } from './store/open-store'
 import { SqliteStore } from './store/sqlite'
 
+/** the database of this configuration, its schema made or updated and seeded when empty */
+export function openConfiguredStore(config: ServerConfig) {
+  if (config.databaseUrl) return openStore({ kind: 'postgres', fixtures, databaseUrl: config.databaseUrl })
+  return openStore({ kind: config.mode === 'mock' ? 'memory' : 'sqlite', fixtures, dataDir: config.dataDir })
+}
+
 async function main(): Promise<void> {
   const config = readConfig(process.env, process.argv.slice(2))
-  const store = await openStore({ kind: config.mode === 'mock' ? 'memory' : 'sqlite', fixtures, dataDir: config.dataDir })
+  const workers = workersOf(process.env, process.argv.slice(2))
+  if (workers > 1 && cluster.isPrimary) {
+    // the primary makes the schema and the seed once, so N workers do not race to do it
+    await (await openConfiguredStore(config)).close()
+    return runPrimary(workers)
+  }
+  const store = await openConfiguredStore(config)
   const app = buildApp({
     store,
     mode: config.mode,
@@ -36,6 +53,7 @@ async function main(): Promise<void> {
     uploadsDir: config.mode === 'sqlite' ? join(config.dataDir, 'uploads') : undefined,
     hsts: config.hsts,
     trustProxy: config.trustProxy,
+    redis: config.redis,
     logger: true,
     logLevel: config.logLevel,
   })
@@ -48,7 +66,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000).unref()
     try {
       await app.close()
-      store.close()
+      await store.close()
       clearTimeout(force)
       process.exit(0)
     } catch (err) {
@@ -64,6 +82,9 @@ async function main(): Promise<void> {
     {
       mode: config.mode,
       store: store.kind,
+      ...(config.databaseUrl ? { database: 'postgres' } : {}),
+      redis: config.redis ? config.redis.prefix : false,
+      ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}),
       ...(store instanceof SqliteStore ? { database: store.db.name, seeded: store.seeded } : {}),
       faults: config.mode === 'mock' ? config.faults : undefined,
       wechatLogin: Boolean(config.wechat),

@@ -4,15 +4,17 @@
  *
  *   preHandler: [requireRole(), app.limit(LIMITS.consultationPerUser), app.limit(LIMITS.consultationPerIp)]
  *
- * Counters live in @fastify/rate-limit's store: in process memory (up to LIMITER_CACHE callers per
- * rule), which is right for ONE instance only: with several instances each keeps its own counts
- * and every limit multiplies by their number, so the scale-out work must hand it a Redis client
- * (`redis` option) so every instance shares them. Per-IP rules key IPv6 clients by their /64. A refusal is a 429
+ * Counters live in @fastify/rate-limit's store: with REDIS_URL in Redis (server/redis/
+ * rate-limit-store.ts), shared by every instance, so N instances refuse at the same count as one;
+ * without it in process memory (up to LIMITER_CACHE callers per rule), which is right for ONE
+ * instance only. Per-IP rules key IPv6 clients by their /64. A refusal is a 429
  * `{error:{code:'rate_limited', message}}` in Chinese with `Retry-After` in seconds.
  */
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import { ApiError } from '../errors'
+import type { RedisConnections } from '../redis/client'
+import { redisRateLimitStore } from '../redis/rate-limit-store'
 
 export interface LimitRule {
   /** counters are per rule: `consultation`, `sms-send` … */
@@ -28,6 +30,8 @@ export interface LimitRule {
 export interface RateLimitOptions {
   /** false turns every limit off (benchmarks); default on */
   enabled?: boolean
+  /** counters shared by every instance (REDIS_URL); without it, in this process */
+  redis?: RedisConnections
 }
 
 declare module 'fastify' {
@@ -76,6 +80,7 @@ export function setupRateLimit(app: FastifyInstance, options: RateLimitOptions =
   app.register(rateLimit, {
     global: false,
     cache: LIMITER_CACHE,
+    ...(options.redis ? { store: redisRateLimitStore(options.redis.client, { cache: LIMITER_CACHE, log: app.log }) } : {}),
     // one counter per rule and caller; the header names are the ones clients know
     hook: 'preHandler',
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },

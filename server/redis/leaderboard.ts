@@ -1,0 +1,270 @@
+/**
+ * The quiz's boards in Redis (REDIS_URL): what the person board and the regional totals read,
+ * shared by every instance and fast at a million participants. The database stays the source of
+ * truth: every counted standing is written there first (in the submit's transaction) and then
+ * here, and `sync` merges the database's standings in on start, so a write lost between the two
+ * (a crash after the commit) is healed by the next start.
+ *
+ * Board order (server/quiz/standing.ts): score high first, then less time used, then the earlier
+ * finish; equal on all three share a rank (1, 2, 2, 4). Per campaign:
+ *   `lb:<campaign>:z`  sorted set, ascending = board order. The sorted-set score packs the first two
+ *                      keys exactly into one double: (MAX_SCORE − score) · 2^TIME_BITS + timeUsedMs;
+ *                      the member is `<finishedAt ms, 15 digits>:<userId>`, so members of an equal
+ *                      score sort by finish time (Redis orders equal scores by member bytes).
+ *   `lb:<campaign>:u`  hash userId → `<packed>|<finishedAt ms>|<score>|<county>|<township>`: the
+ *                      member to replace, and the regional contributions to move
+ *   `lb:<campaign>:r`  hash `<regionCode>:p` / `<regionCode>:s` → participants / sum of counted scores
+ *   `lb:<campaign>:ready`  set once a full sync has completed: until then read the database
+ *
+ * A write is one script that applies the campaign's rule itself (`best`: keep the better standing;
+ * `latest`: keep the later finish), so two instances' writes for one participant may arrive in
+ * either order and the board still ends as the database does; the regional totals move in the same
+ * script, so they always equal the sums over the person board.
+ */
+import type Redis from 'ioredis'
+
+/** scores are 0..MAX_SCORE (server/quiz/score.ts) */
+export const MAX_SCORE = 100
+/** time used in ms below 2^36 (≈ 795 days): with 7 bits of score, 43 bits, exact in a double */
+export const TIME_BITS = 36
+const TIME_SPAN = 2 ** TIME_BITS
+
+export type ScoreCounts = 'best' | 'latest'
+
+/** a participant's counted standing, as the quiz stores it */
+export interface BoardStanding {
+  userId: string
+  score: number
+  timeUsedMs: number
+  /** ISO-8601 */
+  finishedAt: string
+  countyCode?: string
+  townshipCode?: string
+}
+
+export interface RankedMember {
+  userId: string
+  score: number
+  timeUsedMs: number
+  finishedAt: string
+  /** competition rank: one more than the number strictly ahead */
+  rank: number
+}
+
+export interface RegionTotal {
+  regionCode: string
+  participants: number
+  scoreSum: number
+}
+
+/** the packed sorted-set score: lower is better */
+export function packScore(score: number, timeUsedMs: number): number {
+  if (!Number.isInteger(score) || score < 0 || score > MAX_SCORE) throw new RangeError(`score out of range: ${score}`)
+  if (!Number.isInteger(timeUsedMs) || timeUsedMs < 0 || timeUsedMs >= TIME_SPAN) throw new RangeError(`timeUsedMs out of range: ${timeUsedMs}`)
+  return (MAX_SCORE - score) * TIME_SPAN + timeUsedMs
+}
+
+export function unpackScore(packed: number): { score: number; timeUsedMs: number } {
+  const timeUsedMs = packed % TIME_SPAN
+  return { score: MAX_SCORE - (packed - timeUsedMs) / TIME_SPAN, timeUsedMs }
+}
+
+const finishKey = (finishedAt: string) => {
+  const ms = Date.parse(finishedAt)
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`finishedAt is not a time: ${finishedAt}`)
+  return String(ms).padStart(15, '0')
+}
+
+/**
+ * KEYS: z, u, r · ARGV: rule, then per standing: userId, packed, finish (15 digits), score, county, township.
+ * Returns how many standings replaced what the board held.
+ */
+const PUT = `
+local changed = 0
+local rule = ARGV[1]
+for i = 2, #ARGV, 6 do
+  local user, packedText, finish, scoreText = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
+  local packed, score = tonumber(packedText), tonumber(scoreText)
+  local county, township = ARGV[i + 4], ARGV[i + 5]
+  local old = redis.call('HGET', KEYS[2], user)
+  local wins = true
+  local o = nil
+  if old then
+    o = {}
+    for part in string.gmatch(old .. '|', '([^|]*)|') do o[#o + 1] = part end
+    local oPacked, oFinish = tonumber(o[1]), o[2]
+    if rule == 'best' then
+      wins = packed < oPacked or (packed == oPacked and finish < oFinish)
+    else
+      wins = finish >= oFinish and not (finish == oFinish and packed == oPacked)
+    end
+  end
+  if wins then
+    if o then
+      redis.call('ZREM', KEYS[1], o[2] .. ':' .. user)
+      local oScore = tonumber(o[3])
+      for j = 4, 5 do
+        if o[j] ~= '' then
+          redis.call('HINCRBY', KEYS[3], o[j] .. ':p', -1)
+          redis.call('HINCRBY', KEYS[3], o[j] .. ':s', 0 - oScore)
+        end
+      end
+    end
+    redis.call('ZADD', KEYS[1], packedText, finish .. ':' .. user)
+    redis.call('HSET', KEYS[2], user, packedText .. '|' .. finish .. '|' .. scoreText .. '|' .. county .. '|' .. township)
+    for _, code in ipairs({county, township}) do
+      if code ~= '' then
+        redis.call('HINCRBY', KEYS[3], code .. ':p', 1)
+        redis.call('HINCRBY', KEYS[3], code .. ':s', score)
+      end
+    end
+    changed = changed + 1
+  end
+end
+return changed
+`
+
+/**
+ * KEYS: z · ARGV: packed, finish. How many members rank strictly ahead: every lower packed score,
+ * and those of the same packed score that finished earlier (members of one packed score are in
+ * finish order, so the walk stops at the first that did not).
+ */
+const AHEAD = `
+local packed, finish = ARGV[1], ARGV[2]
+local ahead = redis.call('ZCOUNT', KEYS[1], '-inf', '(' .. packed)
+local offset = 0
+while true do
+  local page = redis.call('ZRANGE', KEYS[1], packed, packed, 'BYSCORE', 'LIMIT', offset, 256)
+  for _, m in ipairs(page) do
+    if string.sub(m, 1, 15) < finish then ahead = ahead + 1 else return ahead end
+  end
+  if #page < 256 then return ahead end
+  offset = offset + 256
+end
+`
+
+type Scripted = Redis & {
+  zctBoardPut(z: string, u: string, r: string, ...args: (string | number)[]): Promise<number>
+  zctBoardAhead(z: string, packed: string, finish: string): Promise<number>
+}
+
+const SYNC_BATCH = 1_000
+
+/** the boards of every campaign, over one ioredis client (keys take the client's REDIS_PREFIX) */
+export class Leaderboards {
+  private readonly redis: Scripted
+
+  constructor(client: Redis) {
+    this.redis = client as Scripted
+    if (!this.redis.zctBoardPut) this.redis.defineCommand('zctBoardPut', { numberOfKeys: 3, lua: PUT })
+    if (!this.redis.zctBoardAhead) this.redis.defineCommand('zctBoardAhead', { numberOfKeys: 1, lua: AHEAD })
+  }
+
+  private keys(campaignId: string) {
+    const base = `lb:${campaignId}:`
+    return { z: `${base}z`, u: `${base}u`, r: `${base}r`, ready: `${base}ready`, lock: `${base}sync` }
+  }
+
+  /**
+   * Records counted standings (after the database committed them). The rule decides, as
+   * countedStanding does, whether each replaces the one held: `best` keeps the better, `latest`
+   * the later finish. Resolves to how many replaced.
+   */
+  async put(campaignId: string, rule: ScoreCounts, standings: readonly BoardStanding[]): Promise<number> {
+    if (standings.length === 0) return 0
+    const k = this.keys(campaignId)
+    const args: (string | number)[] = [rule]
+    for (const s of standings) {
+      args.push(s.userId, packScore(s.score, s.timeUsedMs), finishKey(s.finishedAt), s.score, s.countyCode ?? '', s.townshipCode ?? '')
+    }
+    return this.redis.zctBoardPut(k.z, k.u, k.r, ...args)
+  }
+
+  /** the first `limit` of the board, with competition ranks */
+  async top(campaignId: string, limit: number): Promise<RankedMember[]> {
+    if (limit <= 0) return []
+    const flat = await this.redis.zrange(this.keys(campaignId).z, 0, limit - 1, 'WITHSCORES')
+    const out: RankedMember[] = []
+    for (let i = 0; i < flat.length; i += 2) {
+      const member = flat[i]
+      const packed = Number(flat[i + 1])
+      const { score, timeUsedMs } = unpackScore(packed)
+      const finish = member.slice(0, 15)
+      const prev = out[out.length - 1]
+      const tied = prev !== undefined && prev.score === score && prev.timeUsedMs === timeUsedMs && Date.parse(prev.finishedAt) === Number(finish)
+      out.push({
+        userId: member.slice(16),
+        score,
+        timeUsedMs,
+        finishedAt: new Date(Number(finish)).toISOString(),
+        rank: tied ? prev.rank : out.length + 1,
+      })
+    }
+    return out
+  }
+
+  /** how many rank strictly ahead of this standing (its rank is one more), whether or not it is on the board */
+  async countAhead(campaignId: string, s: Pick<BoardStanding, 'score' | 'timeUsedMs' | 'finishedAt'>): Promise<number> {
+    return this.redis.zctBoardAhead(this.keys(campaignId).z, String(packScore(s.score, s.timeUsedMs)), finishKey(s.finishedAt))
+  }
+
+  /** a participant's rank on the board, or undefined when they have no standing there */
+  async rankOf(campaignId: string, userId: string): Promise<number | undefined> {
+    const held = await this.redis.hget(this.keys(campaignId).u, userId)
+    if (!held) return undefined
+    const [packed, finish] = held.split('|')
+    return 1 + (await this.redis.zctBoardAhead(this.keys(campaignId).z, packed, finish))
+  }
+
+  /** participants on the board */
+  async count(campaignId: string): Promise<number> {
+    return this.redis.zcard(this.keys(campaignId).z)
+  }
+
+  /** participants and score sums per county and township, the input of the per-capita boards (quiz/regions.ts) */
+  async regionTotals(campaignId: string): Promise<RegionTotal[]> {
+    const flat = await this.redis.hgetall(this.keys(campaignId).r)
+    const byCode = new Map<string, RegionTotal>()
+    for (const [field, value] of Object.entries(flat)) {
+      const cut = field.lastIndexOf(':')
+      const code = field.slice(0, cut)
+      const total = byCode.get(code) ?? { regionCode: code, participants: 0, scoreSum: 0 }
+      if (field.endsWith(':p')) total.participants = Number(value)
+      else total.scoreSum = Number(value)
+      byCode.set(code, total)
+    }
+    return [...byCode.values()].filter((t) => t.participants > 0).sort((a, b) => (a.regionCode < b.regionCode ? -1 : a.regionCode > b.regionCode ? 1 : 0))
+  }
+
+  /** whether a full sync has completed: until it has, read the boards from the database */
+  async isReady(campaignId: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys(campaignId).ready)) === 1
+  }
+
+  /**
+   * Merges the database's standings into the board (on start): batches of `put`, so writes of
+   * other instances meanwhile are kept, whichever arrives last. One instance at a time syncs a
+   * campaign (a lock with an expiry); another that finds the lock taken returns false and leaves
+   * it to the holder. Marks the board ready when done.
+   */
+  async sync(campaignId: string, rule: ScoreCounts, standings: AsyncIterable<readonly BoardStanding[]> | Iterable<readonly BoardStanding[]>): Promise<boolean> {
+    const k = this.keys(campaignId)
+    const token = `${process.pid}:${Math.random()}`
+    if ((await this.redis.set(k.lock, token, 'PX', 120_000, 'NX')) !== 'OK') return false
+    try {
+      for await (const batch of standings) {
+        for (let i = 0; i < batch.length; i += SYNC_BATCH) await this.put(campaignId, rule, batch.slice(i, i + SYNC_BATCH))
+      }
+      await this.redis.set(k.ready, '1')
+      return true
+    } finally {
+      if ((await this.redis.get(k.lock)) === token) await this.redis.del(k.lock)
+    }
+  }
+
+  /** forgets a campaign's board (tests, or a campaign removed) */
+  async drop(campaignId: string): Promise<void> {
+    const k = this.keys(campaignId)
+    await this.redis.del(k.z, k.u, k.r, k.ready, k.lock)
+  }
+}
