@@ -5,7 +5,7 @@
  * here, and `sync` merges the database's standings in on start, so a write lost between the two
  * (a crash after the commit) is healed by the next start.
  *
- * Board order (server/quiz/standing.ts): score high first, then less time used, then the earlier
+ * Board order (server/modules/quiz/standing.ts): score high first, then less time used, then the earlier
  * finish; equal on all three share a rank (1, 2, 2, 4). Per campaign:
  *   `lb:<campaign>:z`  sorted set, ascending = board order. The sorted-set score packs the first two
  *                      keys exactly into one double: (MAX_SCORE − score) · 2^TIME_BITS + timeUsedMs;

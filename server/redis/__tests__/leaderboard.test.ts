@@ -4,8 +4,8 @@
  * two writes, regional totals in step, and a sync that keeps concurrent writes.
  */
 import Redis from 'ioredis'
-import { assignRanks, compareStandings, countedStanding } from '../../quiz/standing'
-import type { Standing } from '../../quiz/types'
+import { assignRanks, compareStandings, countedStanding } from '../../modules/quiz/standing'
+import type { Standing } from '../../modules/quiz/types'
 import { deleteKeys } from '../client'
 import { type BoardStanding, Leaderboards, packScore, unpackScore } from '../leaderboard'
 
