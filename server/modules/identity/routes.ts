@@ -73,9 +73,9 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
   return async (app) => {
     if (!(app.store instanceof SqliteStore)) throw new Error('identity routes need the SQLite store')
     const store = app.store
-    const users = new IdentityRepository(store.db, store.now)
+    const users = new IdentityRepository(store.database, store.now)
     const codes = new SmsCodes(store.database, store.now)
-    const states = new OaStates(store.db, store.now)
+    const states = new OaStates(store.database, store.now)
     const sender: SmsSender | undefined =
       options.smsSender ?? (options.tencentSms ? new TencentSmsSender(options.tencentSms) : options.devLogin ? new LogSender(app.log) : undefined)
     const checker = options.contentChecker ?? createContentChecker({ wechat: options.wechat })
@@ -132,7 +132,7 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
       async (request) => {
         const { mobile, code } = request.body
         await codes.verify(mobile, code)
-        const user = users.byMobile(mobile) ?? users.findOrCreateResident('sms', mobile, defaultNickname(), mobile)
+        const user = (await users.byMobile(mobile)) ?? (await users.findOrCreateResident('sms', mobile, defaultNickname(), mobile))
         // SMS signs in residents only: a staff account with this number uses 工作人员登录
         if (user.role !== 'resident') throw forbidden('该手机号属于工作人员账号，请使用工作人员登录')
         request.log.info({ mobile: maskMobile(mobile), userId: user.id }, 'signed in by sms')
@@ -150,7 +150,7 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
       async (request) => {
         const oa = options.wechatOa
         if (!oa) throw unavailable('未配置微信网页授权')
-        const state = states.create(request.query.redirect ?? DEFAULT_REDIRECT, request.query.nonceHash)
+        const state = await states.create(request.query.redirect ?? DEFAULT_REDIRECT, request.query.nonceHash)
         const origin = oa.redirectOrigin ?? `${request.protocol}://${request.host}`
         return { url: oaAuthorizeUrl(oa, `${origin}${RESIDENT_SIGN_IN_PATH}`, state) }
       },
@@ -167,9 +167,9 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
         const oa = options.wechatOa
         if (!oa) throw unavailable('未配置微信网页授权')
         // the nonce only the browser that asked for this state holds (review M3)
-        const redirect = states.consume(request.body.state, request.body.nonce)
+        const redirect = await states.consume(request.body.state, request.body.nonce)
         const openid = await oaOpenid(oa, request.body.code)
-        const user = users.findOrCreateResident('wechat-oa', openid, defaultNickname())
+        const user = await users.findOrCreateResident('wechat-oa', openid, defaultNickname())
         return { ...(await sessionFor(user.id, request)), redirect }
       },
     )
@@ -185,13 +185,14 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
       async (request) => {
         const wechat = options.wechat
         if (!wechat || !tokens) throw unavailable('未配置微信小程序')
-        const me = users.byId(request.user!.id)!
+        const me = (await users.byId(request.user!.id))!
         if (me.provider !== 'wechat') throw badRequest('请在微信小程序中绑定手机号')
         const mobile = await getUserPhoneNumber(wechat, tokens, request.body.code)
-        const holder = users.byMobile(mobile)
-        if (holder && holder.id !== me.id && holder.role !== 'resident') throw conflict('该手机号已用于其他账号，请联系工作人员')
-        if (holder && holder.id !== me.id && holder.provider === 'wechat') throw conflict('该手机号已绑定另一个微信账号')
-        const { mergedFrom } = users.bindMobile(me.id, mobile)
+        // the holder is judged inside the binding's transaction, as it is when the number is bound
+        const { mergedFrom } = await users.bindMobile(me.id, mobile, (holder) => {
+          if (holder.role !== 'resident') throw conflict('该手机号已用于其他账号，请联系工作人员')
+          if (holder.provider === 'wechat') throw conflict('该手机号已绑定另一个微信账号')
+        })
         request.log.info({ userId: me.id, mobile: maskMobile(mobile), mergedFrom }, 'mobile bound')
         return { user: await userOf(me.id), mobile: maskMobile(mobile), merged: Boolean(mergedFrom) }
       },
@@ -211,7 +212,7 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
         const user = request.user!
         const verdict = await checker.checkText(checked.nickname, { openid: await store.auth.wechatOpenid(user.id), log: request.log })
         if (!verdict.ok) throw badRequest(CONTENT_REFUSED_MESSAGE)
-        users.setNickname(user.id, checked.nickname)
+        await users.setNickname(user.id, checked.nickname)
         return userOf(user.id)
       },
     )

@@ -18,7 +18,7 @@
  * a shoulder) break the real resident's sign-in. The URL of step 3 carries the secret: never logged.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { Database } from 'better-sqlite3'
+import { type Db, forUpdate } from '../../db/database'
 import { ApiError, badRequest, unauthorized, unavailable } from '../../errors'
 import { WECHAT_API_BASE } from '../../wechat/jscode2session'
 
@@ -39,18 +39,24 @@ const hashState = (state: string) => createHash('sha256').update(state).digest('
 
 export class OaStates {
   constructor(
-    private readonly db: Database,
+    private readonly db: Pick<Db, 'dialect' | 'kysely'>,
     private readonly now: () => Date,
   ) {}
 
   /** a new state for the browser whose nonce hashes to `nonceHash` (64 hex) */
-  create(redirect: string, nonceHash: string): string {
+  async create(redirect: string, nonceHash: string): Promise<string> {
     const state = randomBytes(16).toString('hex')
     const now = this.now()
-    this.db.prepare('DELETE FROM oauth_states WHERE expires_at <= ?').run(now.toISOString())
-    this.db
-      .prepare('INSERT INTO oauth_states (state_hash, redirect, expires_at, nonce_hash) VALUES (?, ?, ?, ?)')
-      .run(hashState(state), redirect, new Date(now.getTime() + OA_STATE_TTL_MS).toISOString(), nonceHash.toLowerCase())
+    await this.db.kysely.deleteFrom('oauth_states').where('expires_at', '<=', now.toISOString()).execute()
+    await this.db.kysely
+      .insertInto('oauth_states')
+      .values({
+        state_hash: hashState(state),
+        redirect,
+        expires_at: new Date(now.getTime() + OA_STATE_TTL_MS).toISOString(),
+        nonce_hash: nonceHash.toLowerCase(),
+      })
+      .execute()
     return state
   }
 
@@ -59,21 +65,26 @@ export class OaStates {
    * not issue, an expired one, or a nonce that is not the one its browser hashed — that last one
    * leaves the state as it was.
    */
-  consume(state: string, nonce: string): string {
-    return this.db
-      .transaction(() => {
-        const row = this.db.prepare('SELECT redirect, expires_at, nonce_hash FROM oauth_states WHERE state_hash = ?').get(hashState(state)) as
-          { redirect: string; expires_at: string; nonce_hash: string | null } | undefined
-        if (!row) throw badRequest(OA_STATE_INVALID)
-        if (Date.parse(row.expires_at) <= this.now().getTime()) {
-          this.db.prepare('DELETE FROM oauth_states WHERE state_hash = ?').run(hashState(state))
-          throw badRequest('授权已过期，请重新登录')
-        }
-        if (!row.nonce_hash || !sameHex(row.nonce_hash, hashNonce(nonce))) throw badRequest(OA_STATE_INVALID)
-        this.db.prepare('DELETE FROM oauth_states WHERE state_hash = ?').run(hashState(state))
-        return row.redirect
-      })
-      .immediate()
+  async consume(state: string, nonce: string): Promise<string> {
+    const hash = hashState(state)
+    const outcome = await this.db.kysely.transaction().execute(async (trx): Promise<{ redirect: string } | { refused: string }> => {
+      // locked on PostgreSQL: of two exchanges of one state at once, the second waits and then
+      // finds it gone (single use); SQLite's transaction holds the only connection
+      const row = await forUpdate(
+        this.db,
+        trx.selectFrom('oauth_states').select(['redirect', 'expires_at', 'nonce_hash']).where('state_hash', '=', hash),
+      ).executeTakeFirst()
+      if (!row) return { refused: OA_STATE_INVALID }
+      if (Date.parse(row.expires_at) <= this.now().getTime()) {
+        await trx.deleteFrom('oauth_states').where('state_hash', '=', hash).execute()
+        return { refused: '授权已过期，请重新登录' }
+      }
+      if (!row.nonce_hash || !sameHex(row.nonce_hash, hashNonce(nonce))) return { refused: OA_STATE_INVALID }
+      await trx.deleteFrom('oauth_states').where('state_hash', '=', hash).execute()
+      return { redirect: row.redirect }
+    })
+    if ('refused' in outcome) throw badRequest(outcome.refused)
+    return outcome.redirect
   }
 }
 

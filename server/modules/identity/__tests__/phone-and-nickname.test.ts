@@ -94,8 +94,8 @@ describe('binding the mobile in the mini-program', () => {
 
   it('SMS signs in residents only', async () => {
     await server.store.auth.upsertUser({ provider: 'dev', externalId: 'dispatcher:派单员甲', nickname: '派单员甲', role: 'dispatcher' })
-    const db = (server.store as unknown as { db: import('better-sqlite3').Database }).db
-    db.prepare("UPDATE users SET mobile = '13500000000' WHERE external_id = 'dispatcher:派单员甲'").run()
+    const { kysely } = server.store.database
+    await kysely.updateTable('users').set({ mobile: '13500000000' }).where('external_id', '=', 'dispatcher:派单员甲').execute()
     const { devCode } = (await (await server.api('/auth/sms/send', postJson({ mobile: '13500000000' }))).json()) as SmsSent
     const res = await server.api('/auth/sms/verify', postJson({ mobile: '13500000000', code: devCode }))
     expect([res.status, (await res.json()).error.message]).toEqual([403, '该手机号属于工作人员账号，请使用工作人员登录'])
