@@ -84,7 +84,7 @@ async function main() {
   let loaded = 0
   const batch = 500
   for (let first = 0; first < users; first += batch) {
-    await loadQuickly(store.db, async () => {
+    await loadQuickly(store.database.sqlite!, async () => {
       for (let u = first; u < Math.min(users, first + batch); u++) {
         const user = await store.auth.upsertUser({ provider: 'dev', externalId: `resident:bench-${u}`, nickname: `居民${u}`, role: 'resident' })
         const region = codes[Math.floor(random() * codes.length)]
@@ -104,7 +104,7 @@ async function main() {
   // 2. PREPARED users with a session and a running attempt each, for the submit phase
   clock = Date.now()
   const prepared: Prepared[] = []
-  await loadQuickly(store.db, async () => {
+  await loadQuickly(store.database.sqlite!, async () => {
     for (let i = 0; i < PREPARED; i++) {
       const user: User = await store.auth.upsertUser({ provider: 'dev', externalId: `resident:submit-${i}`, nickname: `答题者${i}`, role: 'resident' })
       const { token } = await store.auth.createSession({ userId: user.id })
@@ -115,7 +115,7 @@ async function main() {
   })
   const viewer = await store.auth.upsertUser({ provider: 'dev', externalId: 'resident:bench-0', nickname: '居民0', role: 'resident' })
   const viewerToken = (await store.auth.createSession({ userId: viewer.id })).token
-  const counts = store.db.prepare("SELECT COUNT(*) AS attempts, SUM(status = 'submitted') AS submitted FROM quiz_attempts").get() as {
+  const counts = store.database.sqlite!.prepare("SELECT COUNT(*) AS attempts, SUM(status = 'submitted') AS submitted FROM quiz_attempts").get() as {
     attempts: number
     submitted: number
   }

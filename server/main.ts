@@ -19,7 +19,6 @@ import { buildApp } from './app'
 import { runPrimary } from './cluster'
 import { ConfigError, readConfig, type ServerConfig, workersOf } from './config'
 import { openStore } from './store/open-store'
-import { SqliteStore } from './store/sqlite'
 
 /** the database of this configuration, its schema made or updated and seeded when empty */
 export function openConfiguredStore(config: ServerConfig) {
@@ -81,11 +80,11 @@ async function main(): Promise<void> {
   app.log.info(
     {
       mode: config.mode,
-      store: store.kind,
-      ...(config.databaseUrl ? { database: 'postgres' } : {}),
+      database: store.dialect,
       redis: config.redis ? config.redis.prefix : false,
       ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}),
-      ...(store instanceof SqliteStore ? { database: store.db.name, seeded: store.seeded } : {}),
+      ...(store.database.sqlite ? { file: store.database.sqlite.name } : {}),
+      seeded: store.seeded,
       faults: config.mode === 'mock' ? config.faults : undefined,
       wechatLogin: Boolean(config.wechat),
       contentCheck: config.wechat ? 'msgSecCheck, local word list as fallback' : 'local word list',

@@ -38,7 +38,7 @@ export async function prepareSubmits(file: string, count: number): Promise<Submi
   const store = await openStore({ kind: 'sqlite', file, fixtures })
   const codes = villages(store.regionTree())
   const prepared: Prepared[] = []
-  await loadQuickly(store.db, async () => {
+  await loadQuickly(store.database.sqlite!, async () => {
     for (let i = 0; i < count; i++) {
       const user = await store.auth.upsertUser({ provider: 'dev', externalId: `resident:api-bench-${i}`, nickname: `答题者${i}`, role: 'resident' })
       const { token } = await store.auth.createSession({ userId: user.id })

@@ -3,7 +3,7 @@
  * One implementation, `sqlite/index.ts`, on a file (the default) or in memory (mock mode and the
  * component tests), tested by test/api/store.test.ts. No method of the read side returns a quiz answer.
  */
-import type { Consultation, ConsultationStatus, Policy, Region, Role, Topic } from '../../common/contract'
+import type { Consultation, ConsultationStatus, Region, Role } from '../../common/contract'
 import type { ContentRepository } from '../modules/content/repository'
 import type { AuthRepository } from '../modules/auth/repository'
 import type { ConsultationRepository } from '../modules/consultations/repository'
@@ -87,9 +87,8 @@ export class StoreConflict extends Error {
 }
 
 export interface Store {
-  readonly kind: 'sqlite'
-  /** the database, for the repositories of server/modules/<domain> */
-  readonly db: import('better-sqlite3').Database
+  /** which database: SQLite (embedded default) or PostgreSQL (DATABASE_URL) */
+  readonly dialect: 'sqlite' | 'postgres'
   /** the query layer (Kysely over SQLite or PostgreSQL) the repositories of server/modules use */
   readonly database: import('../db/database').Db
   /** the store's clock (tests pin it) */
@@ -106,10 +105,8 @@ export interface Store {
   readonly auth: AuthRepository
   readonly consultations: ConsultationRepository
 
-  /** synchronous reads left for server/quiz/service.ts until it awaits store.content (then delete) */
+  /** the region tree (市 → 县 → 乡镇 → 村), read once at open: regions do not change while running */
   regionTree(): Region[]
-  listTopics(): Topic[]
-  getPolicy(id: string): Policy | undefined
 
   close(): Promise<void>
 }

@@ -5,7 +5,6 @@ import type { Session, User } from '../../common/contract'
 import { ROLES } from '../../common/contract'
 import { requireRole } from '../../server/plugins/auth'
 import { DEV_NICKNAMES } from '../../server/modules/auth/sign-in-routes'
-import { SqliteStore } from '../../server/store/sqlite'
 import { bearer, postJson, startTestServer, type TestServer } from './helpers/test-server'
 
 describe('dev login', () => {
@@ -155,7 +154,7 @@ describe('POST /auth/wechat with WeChat configured', () => {
     const again: Session = await (await server.api('/auth/wechat', postJson({ code: 'good' }))).json()
     expect(again.user.id).toBe(session.user.id)
 
-    const db = (server.store as SqliteStore).db
+    const db = server.store.database.sqlite!
     expect(db.prepare('SELECT session_key FROM sessions WHERE user_id = ?').pluck().all(session.user.id)).toEqual(['sk-secret', 'sk-secret'])
     expect((await server.api('/auth/me', bearer(session.token))).status).toBe(200)
   })

@@ -46,7 +46,7 @@ it('mock mode alone has no dev login: POST /auth/dev is absent unless the demo a
 it('without faults, mock mode serves the fixtures and allows dev login when asked', async () => {
   const server = await startTestServer({ storeKind: 'memory', mode: 'mock', devLogin: true })
   try {
-    expect((server.store as import('../../server/store/sqlite').SqliteStore).db.name).toBe(':memory:')
+    expect(server.store.database.sqlite!.name).toBe(':memory:')
     expect((await server.api('/topics')).status).toBe(200)
     expect((await server.api('/auth/dev', postJson({ role: 'admin' }))).status).toBe(200)
   } finally {

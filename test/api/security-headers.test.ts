@@ -114,8 +114,8 @@ itSqliteOnly('SQLite commits with synchronous=FULL (2): a 201 is on disk', async
   const dir = makeTempDir()
   const store = await openStore({ kind: 'sqlite', file: join(dir.path, DB_FILE_NAME), fixtures })
   try {
-    expect(store.db.pragma('synchronous', { simple: true })).toBe(2)
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(store.database.sqlite!.pragma('synchronous', { simple: true })).toBe(2)
+    expect(store.database.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal')
   } finally {
     store.close()
     dir.remove()

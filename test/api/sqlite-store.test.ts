@@ -20,10 +20,10 @@ describeSqliteOnly('SqliteStore on a file', () => {
   it('creates the directory and file, migrates and seeds on first open', async () => {
     const store = await openStore({ kind: 'sqlite', file, fixtures })
     expect(store.seeded).toBe(true)
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(store.db.pragma('synchronous', { simple: true })).toBe(2) // FULL
-    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1)
-    const versions = store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()
+    expect(store.database.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(store.database.sqlite!.pragma('synchronous', { simple: true })).toBe(2) // FULL
+    expect(store.database.sqlite!.pragma('foreign_keys', { simple: true })).toBe(1)
+    const versions = store.database.sqlite!.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()
     expect(versions).toEqual(readMigrations().map((m) => m.version))
     expect((await store.content.searchPolicies({ page: 1, pageSize: 1 })).total).toBe(fixtures.policies.length)
     store.close()
@@ -40,7 +40,7 @@ describeSqliteOnly('SqliteStore on a file', () => {
     expect(second.seeded).toBe(false)
     expect(await second.auth.getSession(session.token)).toEqual(session)
     expect(await second.content.listTopics()).toHaveLength(fixtures.topics.length)
-    expect(second.db.prepare('SELECT COUNT(*) FROM policies').pluck().get()).toBe(fixtures.policies.length)
+    expect(second.database.sqlite!.prepare('SELECT COUNT(*) FROM policies').pluck().get()).toBe(fixtures.policies.length)
     second.close()
   })
 
@@ -48,7 +48,7 @@ describeSqliteOnly('SqliteStore on a file', () => {
     const store = await openStore({ kind: 'sqlite', file, fixtures })
     const user = await store.auth.upsertUser({ provider: 'wechat', externalId: 'openid-1', nickname: '微信用户', role: 'resident' })
     const { token } = await store.auth.createSession({ userId: user.id, sessionKey: 'wx-session-key' })
-    const row = store.db.prepare('SELECT token_hash, session_key FROM sessions WHERE user_id = ?').get(user.id) as {
+    const row = store.database.sqlite!.prepare('SELECT token_hash, session_key FROM sessions WHERE user_id = ?').get(user.id) as {
       token_hash: string
       session_key: string
     }
@@ -81,16 +81,16 @@ describe('consultations on SQLite', () => {
   it('writes the consultation and its idempotency record in one transaction', async () => {
     const store = await openStore({ kind: 'sqlite', file: join(temp.path, 'atomic.db'), fixtures: sampleFixtures })
     const user = await store.auth.upsertUser({ provider: 'dev', externalId: 'resident:a', nickname: 'a', role: 'resident' })
-    store.db.exec(`CREATE TRIGGER fail_key BEFORE INSERT ON idempotency_keys
+    store.database.sqlite!.exec(`CREATE TRIGGER fail_key BEFORE INSERT ON idempotency_keys
       BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
     // better-sqlite3's SqliteError need not be an Error of this test file's realm: match its message
     await expect(store.consultations.createConsultation(user.id, input, 'k1')).rejects.toMatchObject({ message: 'disk full' })
-    expect(store.db.prepare('SELECT COUNT(*) FROM consultations').pluck().get()).toBe(0)
+    expect(store.database.sqlite!.prepare('SELECT COUNT(*) FROM consultations').pluck().get()).toBe(0)
 
-    store.db.exec('DROP TRIGGER fail_key')
+    store.database.sqlite!.exec('DROP TRIGGER fail_key')
     const { consultation } = await store.consultations.createConsultation(user.id, input, 'k1')
-    expect(store.db.prepare('SELECT COUNT(*) FROM consultations').pluck().get()).toBe(1)
-    const key = store.db.prepare('SELECT scope, response_status, response_body FROM idempotency_keys').get() as {
+    expect(store.database.sqlite!.prepare('SELECT COUNT(*) FROM consultations').pluck().get()).toBe(1)
+    const key = store.database.sqlite!.prepare('SELECT scope, response_status, response_body FROM idempotency_keys').get() as {
       scope: string
       response_status: number
       response_body: string
@@ -105,8 +105,8 @@ describe('consultations on SQLite', () => {
     const store = await openStore({ kind: 'sqlite', file: join(temp.path, 'checks.db'), fixtures: sampleFixtures })
     const user = await store.auth.upsertUser({ provider: 'dev', externalId: 'resident:b', nickname: 'b', role: 'resident' })
     const { consultation } = await store.consultations.createConsultation(user.id, input)
-    expect(() => store.db.prepare("UPDATE consultations SET status = 'answered' WHERE id = ?").run(consultation.id)).toThrow(/CHECK/)
-    expect(() => store.db.prepare("UPDATE consultations SET reply_text = 'x' WHERE id = ?").run(consultation.id)).toThrow(/CHECK/)
+    expect(() => store.database.sqlite!.prepare("UPDATE consultations SET status = 'answered' WHERE id = ?").run(consultation.id)).toThrow(/CHECK/)
+    expect(() => store.database.sqlite!.prepare("UPDATE consultations SET reply_text = 'x' WHERE id = ?").run(consultation.id)).toThrow(/CHECK/)
     store.close()
   })
 })

@@ -8,7 +8,6 @@ import { request } from 'node:http'
 import type { App } from '../../server/type-provider'
 import { ConfigError, readConfig } from '../../server/config'
 import { LIMITER_CACHE } from '../../server/plugins/rate-limit'
-import type { SqliteStore } from '../../server/store/sqlite'
 import { createAccount, signIn } from '../../server/modules/auth/__tests__/helpers'
 import { bearer, postJson, startTestServer } from './helpers/test-server'
 
@@ -72,7 +71,7 @@ describe('X-Forwarded-For', () => {
       const session = await signIn(server, 'behind-proxy', undefined, { 'x-forwarded-for': '203.0.113.77' })
       const [info] = (await (await server.api('/auth/sessions', bearer(session.token))).json()) as { ip: string }[]
       expect(info.ip).toBe('203.0.113.*')
-      const audited = (server.store as SqliteStore).db.prepare("SELECT ip FROM audit_log WHERE action = 'auth.password.login'").pluck().all()
+      const audited = server.store.database.sqlite!.prepare("SELECT ip FROM audit_log WHERE action = 'auth.password.login'").pluck().all()
       expect(audited).toEqual(['203.0.113.77'])
     } finally {
       await server.close()

@@ -16,7 +16,6 @@ import { addDays, shanghaiToday } from '../../common/shanghai-date'
 import { UPLOAD_QUOTA } from '../../server/modules/uploads/repository'
 import { SWEEP_INTERVAL_MS } from '../../server/modules/uploads/routes'
 import { isValidJpeg, isValidPng, isValidWebp, sniffImage } from '../../server/modules/uploads/sniff'
-import type { SqliteStore } from '../../server/store/sqlite'
 import { lectureOrderInput } from './helpers/lecture-order'
 import { makeClock } from './helpers/clock'
 import { JPEG, PNG, photoForm, upload, uploadedPhoto } from './helpers/uploads'
@@ -368,7 +367,7 @@ it('only lecturers, editors, reviewers and admins may upload: the others get 403
 })
 
 describe(`a daily quota per user (${UPLOAD_QUOTA.files} files, ${UPLOAD_QUOTA.bytes / 1024 / 1024} MB), in the database`, () => {
-  const db = () => (server.store as SqliteStore).db
+  const db = () => server.store.database.sqlite!
   /** rows as if `userId` had uploaded `n` files of `size` bytes at `at` */
   const pretend = (userId: string, n: number, size: number, at: Date) => {
     const insert = db().prepare("INSERT INTO uploads (name, user_id, type, size, sha256, created_at) VALUES (?, ?, 'image/jpeg', ?, '', ?)")

@@ -453,7 +453,7 @@ export async function practiceQuestions(
       .slice(0, count)
       .map(publicOf)
   }
-  if (query.topic && !store.listTopics().some((t) => t.id === query.topic)) throw badRequest('没有这个主题')
+  if (query.topic && !(await store.content.listTopics()).some((t) => t.id === query.topic)) throw badRequest('没有这个主题')
   return shuffle((await store.quiz.bankQuestions(query.topic || undefined)).filter(open), random)
     .slice(0, count)
     .map(publicOf)
@@ -524,7 +524,7 @@ export async function mistakeBook(store: Store, user: User): Promise<MistakeGrou
     const id = q.policyId ?? ''
     let group = groups.get(id)
     if (!group) {
-      const title = q.policyId ? store.getPolicy(q.policyId)?.title : undefined
+      const title = q.policyId ? (await store.content.getPolicy(q.policyId))?.title : undefined
       group = { ...(q.policyId ? { policyId: q.policyId } : {}), policyTitle: title ?? OTHER_POLICY_TITLE, items: [] }
       groups.set(id, group)
     }

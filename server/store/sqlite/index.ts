@@ -1,15 +1,14 @@
 /**
- * The SQLite store (better-sqlite3, synchronous): one file, WAL, migrated on open, seeded from
- * the fixtures when empty. Reads are prepared statements cached by their SQL text. A write and
- * its idempotency record commit in one IMMEDIATE transaction before the method returns, so a
- * route only answers 201 for what is on disk.
+ * The store: one repository per domain (server/modules/<domain>/repository.ts), all on one
+ * database — SQLite (a file, or `:memory:` in mock mode and component tests) or PostgreSQL — through
+ * the query layer of server/db. Opening migrates the schema, seeds an empty database from the
+ * fixtures (both under a lock on PostgreSQL, so instances starting together do it once) and reads
+ * what never changes while running (the region tree and the organisation names).
  */
-import Database from 'better-sqlite3'
-import type { Region, Topic } from '../../../common/contract'
+import type { Region } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
 import { LectureRepository } from '../../modules/lectures/repository'
 import { ContentRepository } from '../../modules/content/repository'
-import { POLICY_SUMMARY_COLUMNS, policyFrom, type PolicyDetailRow } from '../../modules/content/rows'
 import { AuthRepository } from '../../modules/auth/repository'
 import { ConsultationRepository } from '../../modules/consultations/repository'
 import { type Store, type StoreOptions } from '../store'
@@ -18,7 +17,6 @@ import { MediaRepository } from '../../modules/media/repository'
 import { migrateDb } from '../../db/migrate'
 import { seedIfEmpty } from '../../db/seed'
 import type { Db } from '../../db/database'
-import { StatementCache } from './statement-cache'
 
 export const DB_FILE_NAME = 'zhengcetong.db'
 
@@ -30,7 +28,6 @@ export interface SqliteStoreOptions extends StoreOptions {
 }
 
 export class SqliteStore implements Store {
-  readonly kind = 'sqlite' as const
   readonly content: ContentRepository
   readonly lectures: LectureRepository
   readonly quiz: QuizRepository
@@ -41,11 +38,9 @@ export class SqliteStore implements Store {
   readonly seeded: boolean
   /** the query layer (Kysely over SQLite or PostgreSQL) the domain repositories use */
   readonly database: Db
-  /** the better-sqlite3 handle of the parts not yet moved onto `database.kysely` */
-  readonly db: Database.Database
   readonly now: () => Date
   private orgNameMap: ReadonlyMap<string, string> = new Map()
-  private readonly statements = new StatementCache()
+  private regions: Region[] = []
 
   /** migrates the database (both dialects), seeds it when empty, and opens the store on it */
   static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
@@ -53,14 +48,13 @@ export class SqliteStore implements Store {
     const seeded = await seedIfEmpty(options.db, options.fixtures)
     const store = new SqliteStore(options, seeded)
     store.orgNameMap = await store.content.orgNames()
+    store.regions = await store.content.regionTree()
     await store.quiz.seedResidents(options.fixtures)
     return store
   }
 
   private constructor(options: SqliteStoreOptions, seeded: boolean) {
-    if (!options.db.sqlite) throw new Error('这部分存储尚未迁移到 PostgreSQL')
     this.database = options.db
-    this.db = options.db.sqlite
     this.now = options.now ?? (() => new Date())
     this.seeded = seeded
     this.content = new ContentRepository(options.db, this.now)
@@ -71,32 +65,14 @@ export class SqliteStore implements Store {
     this.consultations = new ConsultationRepository(options.db, this.now)
   }
 
-  // synchronous reads left for server/quiz/service.ts until it awaits store.content (then delete)
-  listTopics(): Topic[] {
-    return this.all<Topic>('SELECT id, name, icon FROM topics ORDER BY position')
+  /** which database this is */
+  get dialect(): Db['dialect'] {
+    return this.database.dialect
   }
 
+  /** the region tree (市 → 县 → 乡镇 → 村), read at open: regions do not change while running */
   regionTree(): Region[] {
-    const rows = this.all<{ code: string; name: string; level: Region['level']; parent_code: string | null }>(
-      'SELECT code, name, level, parent_code FROM regions ORDER BY position',
-    )
-    const children = new Map<string | null, Region[]>()
-    for (const r of rows) {
-      const list = children.get(r.parent_code) ?? []
-      list.push({ code: r.code, name: r.name, level: r.level })
-      children.set(r.parent_code, list)
-    }
-    const attach = (nodes: Region[]): Region[] =>
-      nodes.map((n) => {
-        const kids = children.get(n.code)
-        return kids ? { ...n, children: attach(kids) } : n
-      })
-    return attach(children.get(null) ?? [])
-  }
-
-  getPolicy(id: string) {
-    const row = this.get<PolicyDetailRow>(`SELECT ${POLICY_SUMMARY_COLUMNS.join(', ')}, issuer, body FROM policies WHERE id = ?`, id)
-    return row && policyFrom(row)
+    return this.regions
   }
 
   /** 台州市 and the counties and townships of the region tree by code, read at open (regions do not change while running) */
@@ -105,22 +81,6 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) await this.database.close()
-  }
-
-  private stmt(sql: string): Database.Statement {
-    return this.statements.prepare(this.db, sql)
-  }
-
-  private all<T>(sql: string, ...params: unknown[]): T[] {
-    return this.stmt(sql)
-      .pluck(false)
-      .all(...params) as T[]
-  }
-
-  private get<T>(sql: string, ...params: unknown[]): T | undefined {
-    return this.stmt(sql)
-      .pluck(false)
-      .get(...params) as T | undefined
+    await this.database.close()
   }
 }

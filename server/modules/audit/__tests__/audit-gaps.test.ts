@@ -24,7 +24,7 @@ const login = async (role: string, name: string) => (await (await server.api('/a
 const entries = (rows: { action: string; actor_id: string; target_id: string | null }[]) => rows
 /** the log as stored, newest first, straight from the table (reading it by the API would add entries) */
 const log = (action: string) =>
-  entries(server.store.db.prepare('SELECT action, actor_id, target_id FROM audit_log WHERE action = ? ORDER BY id DESC').all(action) as never)
+  entries(server.store.database.sqlite!.prepare('SELECT action, actor_id, target_id FROM audit_log WHERE action = ? ORDER BY id DESC').all(action) as never)
 
 beforeAll(async () => {
   server = await startTestServer({ devLogin: true, rateLimit: false })
@@ -71,9 +71,9 @@ describe('staff writes', () => {
 describe('staff reads of personal data', () => {
   it('consultation and order lists, an order, the assigned list and a sign-in code: one *.view entry each; the orderer’s own reads none', async () => {
     const order = (await (await server.api('/lecture-orders', postJson(ORDER, auth(dev.resident.token)))).json()) as LectureOrder
-    const before = (server.store.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n
+    const before = (server.store.database.sqlite!.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n
     expect((await server.api(`/lecture-orders/${order.id}`, bearer(dev.resident.token))).status).toBe(200)
-    expect((server.store.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n).toBe(before)
+    expect((server.store.database.sqlite!.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n).toBe(before)
 
     expect((await server.api('/consultations', bearer(dev.responder.token))).status).toBe(200)
     expect((await server.api('/lecture-orders', bearer(dev.dispatcher.token))).status).toBe(200)
@@ -111,12 +111,12 @@ describe('staff reads of personal data', () => {
 
 describe('the log is append-only', () => {
   it('UPDATE and DELETE on audit_log are refused by the database', () => {
-    const n = (server.store.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n
+    const n = (server.store.database.sqlite!.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n
     expect(n).toBeGreaterThan(3)
-    expect(() => server.store.db.prepare("UPDATE audit_log SET actor_name = '别人'").run()).toThrow(/append-only/)
-    expect(() => server.store.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
-    expect(() => server.store.db.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/)
-    expect((server.store.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n).toBe(n)
-    expect((server.store.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE actor_name = '别人'").get() as { n: number }).n).toBe(0)
+    expect(() => server.store.database.sqlite!.prepare("UPDATE audit_log SET actor_name = '别人'").run()).toThrow(/append-only/)
+    expect(() => server.store.database.sqlite!.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
+    expect(() => server.store.database.sqlite!.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/)
+    expect((server.store.database.sqlite!.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n).toBe(n)
+    expect((server.store.database.sqlite!.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE actor_name = '别人'").get() as { n: number }).n).toBe(0)
   })
 })

@@ -110,7 +110,7 @@ describe('POST /auth/password', () => {
     expect((await me(session.token)).status).toBe(200)
     const accounts = new AccountsRepository(server.store.database, server.store.now, () => server.store.orgNames())
     // disabled behind the API's back (as another instance or the CLI would): the next request is refused
-    server.store.db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(clock.now().toISOString(), session.user.id)
+    server.store.database.sqlite!.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(clock.now().toISOString(), session.user.id)
     expect((await me(session.token)).status).toBe(401)
     await accounts.setDisabled(session.user.id, false)
     expect((await passwordLogin(server, 'to-disable')).status).toBe(200)

@@ -132,7 +132,7 @@ describe('IntegrityRepository (SQLite)', () => {
 
   it("reads a user's attempts through an index, never a scan of quiz_attempts", () => {
     const plan = (sql: string, ...params: unknown[]) =>
-      (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ')
+      (store.database.sqlite!.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ')
     const running = plan("SELECT questions, deadline FROM quiz_attempts WHERE user_id = ? AND status = 'active'", 'u')
     expect(running).toBe('SEARCH quiz_attempts USING INDEX quiz_attempts_one_active (user_id=?)')
   })

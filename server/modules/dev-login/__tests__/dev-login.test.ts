@@ -6,11 +6,11 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { ROOT_DIR } from '../../../config'
-import type { SqliteStore } from '../../../store/sqlite'
+import type { Store } from '../../../store/store'
 import { postJson, startTestServer } from '../../../../test/api/helpers/test-server'
 
-const orgOf = (store: unknown, userId: string) =>
-  ((store as SqliteStore).db.prepare('SELECT org_code FROM users WHERE id = ?').get(userId) as { org_code: string | null }).org_code
+const orgOf = async (store: Store, userId: string) =>
+  (await store.database.kysely.selectFrom('users').select('org_code').where('id', '=', userId).executeTakeFirstOrThrow()).org_code
 
 it('takes an organisation, stores it on the account, and keeps a county editor apart from the city one', async () => {
   const log: string[] = []
@@ -22,11 +22,11 @@ it('takes an organisation, stores it on the account, and keeps a county editor a
     const city = await (await server.api('/auth/dev', postJson({ role: 'admin', org: '331000', name: '临海管理员' }))).json()
     const township = await (await server.api('/auth/dev', postJson({ role: 'staff', org: '331002001' }))).json()
     const none = await (await server.api('/auth/dev', postJson({ role: 'admin', name: '临海管理员' }))).json()
-    expect(orgOf(server.store, county.user.id)).toBe('331082')
-    expect(orgOf(server.store, city.user.id)).toBe('331000')
-    expect(orgOf(server.store, township.user.id)).toBe('331002001')
+    expect(await orgOf(server.store, county.user.id)).toBe('331082')
+    expect(await orgOf(server.store, city.user.id)).toBe('331000')
+    expect(await orgOf(server.store, township.user.id)).toBe('331002001')
     // staff without `org` act for the city (a staff account without an organisation would see nothing)
-    expect(orgOf(server.store, none.user.id)).toBe('331000')
+    expect(await orgOf(server.store, none.user.id)).toBe('331000')
     expect(new Set([county.user.id, city.user.id, none.user.id]).size).toBe(3)
 
     for (const org of ['330100', '12', '331082x', '331002001001', '']) {

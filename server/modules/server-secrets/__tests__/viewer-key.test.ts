@@ -4,11 +4,10 @@
  * after a restart (so a restart does not let everyone count again), different per data directory.
  */
 import { createHash, createHmac } from 'node:crypto'
-import type { SqliteStore } from '../../../store/sqlite'
 import { makeTempDir } from '../../../../test/api/helpers/temp-dir'
 import { startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 
-const dbOf = (server: TestServer) => (server.store as SqliteStore).db
+const dbOf = (server: TestServer) => server.store.database.sqlite!
 const secretOf = (server: TestServer) => dbOf(server).prepare("SELECT value FROM server_secrets WHERE name = 'viewer-key'").pluck().get() as string | undefined
 const anonViewers = (server: TestServer) => dbOf(server).prepare("SELECT viewer_key FROM video_views WHERE viewer_key LIKE 'anon:%'").pluck().all() as string[]
 
