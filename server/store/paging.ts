@@ -1,4 +1,4 @@
-import type { PageRequest } from './store'
+import type { PageRequest } from '../db/paging'
 
 export function pageOffset({ page, pageSize }: PageRequest): number {
   return (page - 1) * pageSize

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Session, User } from '../../../common/contract'
 import type { Db } from '../../db/database'
-import type { SessionInput, UserInput } from '../../store/store'
+import type { SessionInput, UserInput } from './types'
 import { deviceSummary } from './device'
 import { hashSessionToken, newSessionToken, SESSION_TOUCH_MS, SESSION_TTL_MS, sessionEnd, STAFF_IDLE_MS } from './session-token'
 

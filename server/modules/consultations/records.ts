@@ -5,7 +5,7 @@
 import type { Consultation, ConsultationForResponder, ConsultationInput } from '../../../common/contract'
 import { randomUUID } from 'node:crypto'
 import { requestHash } from '../idempotency'
-import type { ConsultationRecord } from '../../store/store'
+import type { ConsultationRecord } from './types'
 
 /** 13812345678 → 138****5678 */
 export function maskMobile(phone: string): string {

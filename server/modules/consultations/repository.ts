@@ -9,15 +9,10 @@
 import { sql } from 'kysely'
 import type { Consultation, ConsultationForResponder, ConsultationInput, Page } from '../../../common/contract'
 import { type Db, forUpdate } from '../../db/database'
-import { pageOffset } from '../../store/paging'
-import {
-  type ConsultationListQuery,
-  type ConsultationRecord,
-  type ConsultationWrite,
-  type IdempotencyRecord,
-  type Responder,
-  StoreConflict,
-} from '../../store/store'
+import { pageOffset } from '../../db/paging'
+import { type ConsultationListQuery, type ConsultationRecord, type ConsultationWrite, type Responder } from './types'
+import { type IdempotencyRecord } from '../idempotency/record'
+import { StoreConflict } from '../../db/conflict'
 import { findIdempotencyRecord, IDEMPOTENT_WRITES, KeyTaken, rememberIdempotent, replayOf, withIdempotency } from '../idempotency'
 import { consultationFrom, consultationInputHash, newConsultationRecord, replyHash, toConsultation, toConsultationForResponder } from './records'
 

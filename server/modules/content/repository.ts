@@ -7,9 +7,9 @@ import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, sql, 
 import type { Faq, Interpretation, InterpretationSummary, Page, Policy, PolicySummary, Region, Topic } from '../../../common/contract'
 import type { Db } from '../../db/database'
 import type { DB } from '../../db/schema'
-import { pageOffset } from '../../store/paging'
+import { pageOffset } from '../../db/paging'
 import { searchTerms } from '../../store/policy-search'
-import type { PageRequest } from '../../store/store'
+import type { PageRequest } from '../../db/paging'
 import { orgNames } from '../auth/org-scope'
 import { sortedDistinct } from './collation'
 import {

@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '../../db/schema'
-import { type IdempotencyRecord, StoreConflict } from '../../store/store'
+import { type IdempotencyRecord } from './record'
+import { StoreConflict } from '../../db/conflict'
 
 /** each idempotent write: its scope (the route, as in the contract's Endpoints) and success status */
 export const IDEMPOTENT_WRITES = {

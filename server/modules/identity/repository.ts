@@ -8,7 +8,7 @@ import { sql, type Transaction } from 'kysely'
 import type { User } from '../../../common/contract'
 import type { Db } from '../../db/database'
 import type { DB } from '../../db/schema'
-import type { AuthProvider } from '../../store/store'
+import type { AuthProvider } from '../auth/types'
 
 export interface IdentityRow {
   id: string

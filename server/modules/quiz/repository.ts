@@ -23,7 +23,7 @@ import type { Campaign, CampaignStatus, CampaignSummary, QuizProfile } from '../
 import type { Fixtures } from '../../../mock/types'
 import { type Db, forUpdate } from '../../db/database'
 import type { DB } from '../../db/schema'
-import type { IdempotencyRecord } from '../../store/store'
+import type { IdempotencyRecord } from '../idempotency/record'
 import { campaignStatus, compareCampaigns } from './campaign-status'
 import { deepFreeze } from './freeze'
 import type { AttemptQuestion, AttemptRecord, MistakeRecord, QuestionKey, RegionTotal, Standing } from './types'

@@ -20,7 +20,7 @@ import type { DB } from '../../db/schema'
 import { isUniqueViolation } from '../../db/unique-violation'
 import { UPLOAD_URL_PREFIX, type UploadResult, type UploadType } from '../../../common/contract'
 import { addDays, shanghaiToday } from '../../../common/shanghai-date'
-import { StoreConflict } from '../../store/store'
+import { StoreConflict } from '../../db/conflict'
 import { EXTENSION } from './sniff'
 
 /** what one user may upload in an Asia/Shanghai day: a lecturer's report takes nine photos */

@@ -10,7 +10,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { type Db, openDb } from '../../../db/database'
 import { migrateDb, MIGRATIONS_ROOT } from '../../../db/migrate'
-import { StoreConflict } from '../../../store/store'
+import { StoreConflict } from '../../../db/conflict'
 import { AuthRepository } from '../../auth/repository'
 import { ConsultationRepository } from '../repository'
 
