@@ -41,6 +41,9 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts?(x)'],
       setupFilesAfterEnv: ['<rootDir>/test/setup-web.ts'],
+      // a page's first render loads its chunk of modules; on a busy 2-core machine that alone
+      // has taken over jest's default 5 s (the 解读 and 刷视频 pages, seen twice)
+      testTimeout: 15_000,
       globals: taroGlobals,
       moduleNameMapper: {
         '^@tarojs/components$': '@tarojs/components/lib/react',
