@@ -31,6 +31,9 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/api/**/*.test.ts', '<rootDir>/server/**/__tests__/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
+      // real servers on real databases: a test of hundreds of requests (the lecture safety net,
+      // the fuzz) passes 5 s when the 2 cores are shared with other work
+      testTimeout: 20_000,
       // Kysely ships only ES modules: compile it to CommonJS like our own code
       transformIgnorePatterns: ['/node_modules/(?!kysely/)'],
       // under test:pg, drops the PostgreSQL databases a test server left behind
