@@ -1,5 +1,6 @@
 /**
- * Staff accounts from the command line, on the SQLite database the server uses (DATA_DIR, default
+ * Staff accounts from the command line, on the database the server uses (as server/main.ts picks it:
+ * PostgreSQL when DATABASE_URL=postgres://… is set, else the SQLite file under DATA_DIR, default
  * ./data), e.g. the first admin of a new deployment:
  *
  *   npm run admin -- create-user --username wangfang --role admin --org 331000 [--department 大数据局] [--name 王芳]
@@ -31,7 +32,8 @@ const USAGE = `用法：
   npm run admin -- enable --username <用户名>
   npm run admin -- list
 角色：${STAFF_ROLES.join(' ')}；单位代码：331000（台州市）、6 位县市区或 9 位乡镇街道代码。
-密码取自环境变量 ADMIN_PASSWORD，未设置时在终端中输入（不回显）。数据库在 DATA_DIR（默认 ./data）。`
+密码取自环境变量 ADMIN_PASSWORD，未设置时在终端中输入（不回显）。
+数据库：设置 DATABASE_URL=postgres://… 时为该 PostgreSQL 数据库，否则为 DATA_DIR（默认 ./data）中的 SQLite 文件。`
 
 class UsageError extends Error {}
 
@@ -177,8 +179,8 @@ async function main(): Promise<number> {
     console.log(USAGE)
     return command === undefined ? 2 : 0
   }
-  const { dataDir } = readConfig(process.env)
-  const store = await openStore({ kind: 'sqlite', fixtures, dataDir })
+  const { dataDir, databaseUrl } = readConfig(process.env)
+  const store = await openStore(databaseUrl ? { kind: 'postgres', fixtures, databaseUrl } : { kind: 'sqlite', fixtures, dataDir })
   try {
     console.log(await run(command, args, store))
     return 0
@@ -190,7 +192,7 @@ async function main(): Promise<number> {
     console.error(err instanceof Error ? err.message : String(err))
     return 1
   } finally {
-    store.close()
+    await store.close()
   }
 }
 

@@ -154,8 +154,8 @@ describe('POST /auth/wechat with WeChat configured', () => {
     const again: Session = await (await server.api('/auth/wechat', postJson({ code: 'good' }))).json()
     expect(again.user.id).toBe(session.user.id)
 
-    const db = server.store.database.sqlite!
-    expect(db.prepare('SELECT session_key FROM sessions WHERE user_id = ?').pluck().all(session.user.id)).toEqual(['sk-secret', 'sk-secret'])
+    const keys = await server.store.database.kysely.selectFrom('sessions').select('session_key').where('user_id', '=', session.user.id).execute()
+    expect(keys.map((r) => r.session_key)).toEqual(['sk-secret', 'sk-secret'])
     expect((await server.api('/auth/me', bearer(session.token))).status).toBe(200)
   })
 

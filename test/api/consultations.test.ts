@@ -1,16 +1,14 @@
 /**
- * 政策咨询 over HTTP, on a SQLite file: validation, roles, Idempotency-Key, phone masking, the
- * reply flow, content checks (local word list, and msgSecCheck against a local stand-in for
- * WeChat), text stored verbatim, and logs without phone numbers.
+ * 政策咨询 over HTTP, on the suite's database (SQLite, or PostgreSQL under test:pg): validation,
+ * roles, Idempotency-Key, phone masking, the reply flow, content checks (local word list, and
+ * msgSecCheck against a local stand-in for WeChat), text stored verbatim, and logs without phone
+ * numbers.
  */
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import type { Consultation, ConsultationForResponder, Page, Role } from '../../common/contract'
 import { CONSULTATION_QUESTION_MAX, CONSULTATION_REPLY_MAX } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
 import { CONTENT_REFUSED_MESSAGE } from '../../server/content-check'
 import { findListedWord, loadWordList, normalizeForMatch } from '../../server/content-check/sensitive-words'
-import { DB_FILE_NAME } from '../../server/store/sqlite'
 import { startFakeWechat, type FakeWechat } from './helpers/fake-wechat'
 import { bearer, postJson, startTestServer } from './helpers/test-server'
 
@@ -18,7 +16,7 @@ const PHONE = '13812345678'
 const MASKED = '138****5678'
 const VALID = { topic: 'yibao', question: '城乡居民医保在哪里缴费？', regionCode: '331002001001', phone: PHONE }
 
-/** a server with its log captured and a read-only second connection to count committed rows */
+/** a server with its log captured, and its database read between requests to count committed rows */
 async function start(options: Parameters<typeof startTestServer>[0] = {}) {
   const log: string[] = []
   const server = await startTestServer({
@@ -30,14 +28,20 @@ async function start(options: Parameters<typeof startTestServer>[0] = {}) {
     logStream: { write: (line) => void log.push(line) },
     ...options,
   })
-  const reader = new Database(join(server.dataDir, DB_FILE_NAME), { readonly: true })
+  const db = server.store.database.kysely
   let seq = 0
   return {
     server,
     log,
-    /** committed rows, as another process would see them */
-    count: () => reader.prepare('SELECT COUNT(*) FROM consultations').pluck().get() as number,
-    row: (id: string) => reader.prepare('SELECT * FROM consultations WHERE id = ?').get(id) as Record<string, unknown>,
+    /** committed rows (on PostgreSQL read over another connection of the pool, as another instance would) */
+    count: async () =>
+      (
+        await db
+          .selectFrom('consultations')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    row: (id: string) => db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
     login: async (role: Role, name = `${role}-${++seq}`): Promise<string> => {
       const res = await server.api('/auth/dev', postJson({ role, name }))
       return ((await res.json()) as { token: string }).token
@@ -59,7 +63,6 @@ async function start(options: Parameters<typeof startTestServer>[0] = {}) {
         }),
       ),
     async close() {
-      reader.close()
       await server.close()
     },
   }
@@ -93,15 +96,15 @@ describe('POST /consultations and friends (local word list)', () => {
     })
 
     it('403 for the responder list and replies unless responder or admin', async () => {
-      const before = h.count()
+      const before = await h.count()
       const { id } = (await (await h.submit(resident, VALID)).json()) as Consultation
       for (const role of ['resident', 'staff', 'dispatcher', 'lecturer'] as const) {
         const token = await h.login(role)
         await expectError(await h.server.api('/consultations', bearer(token)), 403, 'forbidden')
         await expectError(await h.reply(token, id, { text: '我来答复' }), 403, 'forbidden')
       }
-      expect(h.row(id).status).toBe('pending')
-      expect(h.count()).toBe(before + 1)
+      expect((await h.row(id)).status).toBe('pending')
+      expect(await h.count()).toBe(before + 1)
     })
 
     it('any signed-in role may ask', async () => {
@@ -132,26 +135,26 @@ describe('POST /consultations and friends (local word list)', () => {
       ['an empty phone', { ...VALID, phone: '' }, '手机号格式不正确'],
       ['a landline', { ...noPhone, phone: '0576-88888888' }, '手机号格式不正确'],
     ])('%s', async (_what, body, message) => {
-      const before = h.count()
+      const before = await h.count()
       await expectError(await h.submit(resident, body), 400, 'bad_request', message)
-      expect(h.count()).toBe(before)
+      expect(await h.count()).toBe(before)
     })
 
     it('a body that is not JSON, or not an object', async () => {
-      const before = h.count()
+      const before = await h.count()
       const headers = { authorization: `Bearer ${resident}`, 'content-type': 'application/json' }
       await expectError(await h.server.api('/consultations', { method: 'POST', headers, body: '{"topic":' }), 400, 'bad_request')
       await expectError(await h.server.api('/consultations', { method: 'POST', headers, body: '[]' }), 400, 'bad_request')
-      expect(h.count()).toBe(before)
+      expect(await h.count()).toBe(before)
     })
 
     it('an Idempotency-Key longer than 128 characters, or empty', async () => {
-      const before = h.count()
+      const before = await h.count()
       const message = 'Idempotency-Key 须为 1 到 128 个字符'
       await expectError(await h.submit(resident, VALID, 'k'.repeat(129)), 400, 'bad_request', message)
       await expectError(await h.submit(resident, VALID, ''), 400, 'bad_request', message)
       expect((await h.submit(resident, VALID, 'k'.repeat(128))).status).toBe(201)
-      expect(h.count()).toBe(before + 1)
+      expect(await h.count()).toBe(before + 1)
     })
 
     it('accepts county, township and village codes, and no phone', async () => {
@@ -166,7 +169,7 @@ describe('POST /consultations and friends (local word list)', () => {
 
   describe('Idempotency-Key', () => {
     it('the same key and body twice: one row, the first answer replayed', async () => {
-      const before = h.count()
+      const before = await h.count()
       const first = await h.submit(resident, VALID, 'same-key-1')
       expect(first.status).toBe(201)
       expect(first.headers.get('idempotent-replayed')).toBeNull()
@@ -176,29 +179,29 @@ describe('POST /consultations and friends (local word list)', () => {
       expect(again.status).toBe(201)
       expect(again.headers.get('idempotent-replayed')).toBe('true')
       expect(await again.json()).toEqual(created)
-      expect(h.count()).toBe(before + 1)
+      expect(await h.count()).toBe(before + 1)
     })
 
     it('the same input, differently padded, is the same request', async () => {
-      const before = h.count()
+      const before = await h.count()
       const a = (await (await h.submit(resident, VALID, 'pad-key')).json()) as Consultation
       const b = await h.submit(resident, { ...VALID, question: `  ${VALID.question}\n` }, 'pad-key')
       expect(((await b.json()) as Consultation).id).toBe(a.id)
-      expect(h.count()).toBe(before + 1)
+      expect(await h.count()).toBe(before + 1)
     })
 
     it('a concurrent double submit with one key creates one row', async () => {
-      const before = h.count()
+      const before = await h.count()
       const responses = await Promise.all(Array.from({ length: 6 }, () => h.submit(resident, VALID, 'double-tap')))
       expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201])
       const bodies = (await Promise.all(responses.map((r) => r.json()))) as Consultation[]
       expect(new Set(bodies.map((b) => b.id)).size).toBe(1)
-      expect(h.count()).toBe(before + 1)
+      expect(await h.count()).toBe(before + 1)
     })
 
     it('the same key with a different body is refused and changes nothing', async () => {
       const created = (await (await h.submit(resident, VALID, 'reused')).json()) as Consultation
-      const before = h.count()
+      const before = await h.count()
       for (const body of [
         { ...VALID, question: '换成另一个问题可以吗？' },
         { ...VALID, phone: '13900001111' },
@@ -206,19 +209,19 @@ describe('POST /consultations and friends (local word list)', () => {
       ]) {
         await expectError(await h.submit(resident, body, 'reused'), 422, 'conflict', '同一请求键不能用于不同内容')
       }
-      expect(h.count()).toBe(before)
-      expect(h.row(created.id).question).toBe(VALID.question)
+      expect(await h.count()).toBe(before)
+      expect((await h.row(created.id)).question).toBe(VALID.question)
     })
 
     it('keys are per user; without a key nothing is deduplicated', async () => {
       const other = await h.login('resident')
-      const before = h.count()
+      const before = await h.count()
       const a = (await (await h.submit(resident, VALID, 'shared-key')).json()) as Consultation
       const b = (await (await h.submit(other, VALID, 'shared-key')).json()) as Consultation
       expect(b.id).not.toBe(a.id)
       await h.submit(resident, VALID)
       await h.submit(resident, VALID)
-      expect(h.count()).toBe(before + 4)
+      expect(await h.count()).toBe(before + 4)
     })
   })
 
@@ -236,7 +239,7 @@ describe('POST /consultations and friends (local word list)', () => {
         expect(raw).not.toMatch(/"phone"/)
       }
       // stored in full, for the department
-      expect(h.row(JSON.parse(createdRaw).id).phone).toBe(PHONE)
+      expect((await h.row(JSON.parse(createdRaw).id)).phone).toBe(PHONE)
     })
 
     it('the responder list has the full number (responder and admin only)', async () => {
@@ -281,7 +284,7 @@ describe('POST /consultations and friends (local word list)', () => {
       expect(all.status).toBe(200)
       expect(all.headers.get('cache-control')).toBe('no-store')
       const page = (await all.json()) as Page<ConsultationForResponder>
-      expect(page).toMatchObject({ page: 1, pageSize: 2, total: h.count() })
+      expect(page).toMatchObject({ page: 1, pageSize: 2, total: await h.count() })
       expect(page.items).toHaveLength(2)
 
       const pending = (await (await h.server.api('/consultations?status=pending&pageSize=50', bearer(responder))).json()) as Page<ConsultationForResponder>
@@ -346,7 +349,7 @@ describe('POST /consultations and friends (local word list)', () => {
 
       const [mine] = (await (await h.server.api('/consultations/mine', bearer(asker))).json()) as Consultation[]
       expect(mine).toEqual(answered)
-      expect(h.row(id)).toMatchObject({ status: 'answered', reply_department: '台州市医疗保障局' })
+      expect(await h.row(id)).toMatchObject({ status: 'answered', reply_department: '台州市医疗保障局' })
     })
 
     it('a second reply is 409 and changes nothing, even with the same text', async () => {
@@ -355,7 +358,7 @@ describe('POST /consultations and friends (local word list)', () => {
       expect((await h.reply(responder, id, { text: '第一次答复' })).status).toBe(200)
       await expectError(await h.reply(responder, id, { text: '第一次答复' }), 409, 'conflict', '该咨询已答复')
       await expectError(await h.reply(await h.login('admin'), id, { text: '改一下' }), 409, 'conflict', '该咨询已答复')
-      expect(h.row(id).reply_text).toBe('第一次答复')
+      expect((await h.row(id)).reply_text).toBe('第一次答复')
     })
 
     it('a retried reply with its Idempotency-Key gets the first answer back', async () => {
@@ -388,7 +391,7 @@ describe('POST /consultations and friends (local word list)', () => {
       expect(res.headers.get('content-type')).toMatch(/^application\/json/)
       const created = (await res.json()) as Consultation
       expect(created.question).toBe(question)
-      expect(h.row(created.id).question).toBe(question)
+      expect((await h.row(created.id)).question).toBe(question)
     })
 
     it('counts characters, not UTF-16 units: 500 emoji fit', async () => {
@@ -404,9 +407,9 @@ describe('POST /consultations and friends (local word list)', () => {
       ['with symbols between', '出-售*枪.支，有意者联系'],
       ['full-width Latin', '办事员都是傻Ｂ吗？？'],
     ])('refuses %s, storing nothing', async (_what, question) => {
-      const before = h.count()
+      const before = await h.count()
       await expectError(await h.submit(resident, { ...VALID, question }), 400, 'bad_request', CONTENT_REFUSED_MESSAGE)
-      expect(h.count()).toBe(before)
+      expect(await h.count()).toBe(before)
     })
 
     it.each(['村里有人聚众赌博，应该向哪个部门举报？', '个体户怎么申请代开发票？', '禁毒宣传进社区有没有经费补贴？', '枪支管理的规定在哪里可以查到？'])(
@@ -472,10 +475,10 @@ describe('content check with WeChat configured: msgSecCheck v2', () => {
 
   it("checks the question with the user's openid, one cached stable token, and stores what passes", async () => {
     const token = await wechatLogin('alice')
-    const before = h.count()
+    const before = await h.count()
     expect((await h.submit(token, VALID)).status).toBe(201)
     expect((await h.submit(token, { ...VALID, question: '高龄津贴需要本人申请吗？' })).status).toBe(201)
-    expect(h.count()).toBe(before + 2)
+    expect(await h.count()).toBe(before + 2)
 
     const checks = wx.callsTo('/wxa/msg_sec_check')
     expect(checks.at(-2)!.body).toEqual({ content: VALID.question, version: 2, scene: 2, openid: 'o-alice' })
@@ -491,9 +494,9 @@ describe('content check with WeChat configured: msgSecCheck v2', () => {
 
   it('refuses what WeChat calls risky, storing nothing', async () => {
     const token = await wechatLogin('bob')
-    const before = h.count()
+    const before = await h.count()
     await expectError(await h.submit(token, { ...VALID, question: '这是一段违规的内容哦' }), 400, 'bad_request', CONTENT_REFUSED_MESSAGE)
-    expect(h.count()).toBe(before)
+    expect(await h.count()).toBe(before)
     // review is for a human: the department reads it anyway
     expect((await h.submit(token, { ...VALID, question: '这段话待审但可以提交' })).status).toBe(201)
   })
@@ -535,7 +538,7 @@ describe('content check with WeChat configured: msgSecCheck v2', () => {
   it('a retry is replayed without checking again; concurrent retries still make one row', async () => {
     const token = await wechatLogin('erin')
     const checks = () => wx.callsTo('/wxa/msg_sec_check').length
-    const before = h.count()
+    const before = await h.count()
 
     // all of them are past the replay lookup while WeChat answers: the store keeps it to one
     wx.checkDelayMs = 100
@@ -544,7 +547,7 @@ describe('content check with WeChat configured: msgSecCheck v2', () => {
     const ids = new Set(((await Promise.all(responses.map((r) => r.json()))) as Consultation[]).map((c) => c.id))
     expect(ids.size).toBe(1)
     expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(3)
-    expect(h.count()).toBe(before + 1)
+    expect(await h.count()).toBe(before + 1)
 
     const n = checks()
     expect((await h.submit(token, VALID, 'slow-double-tap')).status).toBe(201)
@@ -562,7 +565,7 @@ it('falls back to the local list when WeChat cannot be reached', async () => {
     const output = h.log.join('')
     expect(output).toContain('/cgi-bin/stable_token: network error')
     expect(output).not.toContain(VALID.question)
-    expect(h.count()).toBe(1)
+    expect(await h.count()).toBe(1)
   } finally {
     await h.close()
   }

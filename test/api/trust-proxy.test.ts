@@ -71,8 +71,8 @@ describe('X-Forwarded-For', () => {
       const session = await signIn(server, 'behind-proxy', undefined, { 'x-forwarded-for': '203.0.113.77' })
       const [info] = (await (await server.api('/auth/sessions', bearer(session.token))).json()) as { ip: string }[]
       expect(info.ip).toBe('203.0.113.*')
-      const audited = server.store.database.sqlite!.prepare("SELECT ip FROM audit_log WHERE action = 'auth.password.login'").pluck().all()
-      expect(audited).toEqual(['203.0.113.77'])
+      const audited = await server.store.database.kysely.selectFrom('audit_log').select('ip').where('action', '=', 'auth.password.login').execute()
+      expect(audited.map((r) => r.ip)).toEqual(['203.0.113.77'])
     } finally {
       await server.close()
     }

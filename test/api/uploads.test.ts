@@ -367,13 +367,17 @@ it('only lecturers, editors, reviewers and admins may upload: the others get 403
 })
 
 describe(`a daily quota per user (${UPLOAD_QUOTA.files} files, ${UPLOAD_QUOTA.bytes / 1024 / 1024} MB), in the database`, () => {
-  const db = () => server.store.database.sqlite!
-  /** rows as if `userId` had uploaded `n` files of `size` bytes at `at` */
-  const pretend = (userId: string, n: number, size: number, at: Date) => {
-    const insert = db().prepare("INSERT INTO uploads (name, user_id, type, size, sha256, created_at) VALUES (?, ?, 'image/jpeg', ?, '', ?)")
-    db().transaction(() => {
-      for (let i = 0; i < n; i++) insert.run(`${randomBytes(16).toString('hex')}.jpg`, userId, size, at.toISOString())
-    })()
+  /** rows as if `userId` had uploaded `n` files of `size` bytes at `at` (one multi-row insert) */
+  const pretend = async (userId: string, n: number, size: number, at: Date) => {
+    const rows = Array.from({ length: n }, () => ({
+      name: `${randomBytes(16).toString('hex')}.jpg`,
+      user_id: userId,
+      type: 'image/jpeg',
+      size,
+      sha256: '',
+      created_at: at.toISOString(),
+    }))
+    await server.store.database.kysely.insertInto('uploads').values(rows).execute()
   }
   const refusedForQuota = async (res: Response) => {
     expect(res.status).toBe(429)
@@ -385,8 +389,8 @@ describe(`a daily quota per user (${UPLOAD_QUOTA.files} files, ${UPLOAD_QUOTA.by
 
   it('files: the 500th of the day is stored, the 501st refused until the next day; yesterday does not count', async () => {
     const me = await signIn('lecturer', '配额测试甲')
-    pretend(me.user.id, 300, 1000, new Date(clock.now().getTime() - 24 * 3600_000 - 60_000))
-    pretend(me.user.id, UPLOAD_QUOTA.files - 1, 1000, clock.now())
+    await pretend(me.user.id, 300, 1000, new Date(clock.now().getTime() - 24 * 3600_000 - 60_000))
+    await pretend(me.user.id, UPLOAD_QUOTA.files - 1, 1000, clock.now())
     expect((await upload(server, me.token, photoForm(PNG))).status).toBe(201)
     const before = stored().length
     await refusedForQuota(await upload(server, me.token, photoForm(PNG)))
@@ -397,7 +401,7 @@ describe(`a daily quota per user (${UPLOAD_QUOTA.files} files, ${UPLOAD_QUOTA.by
 
   it('bytes: an upload that would pass 200 MB is refused, and nothing is stored', async () => {
     const me = await signIn('lecturer', '配额测试丙')
-    pretend(me.user.id, 1, UPLOAD_QUOTA.bytes - JPEG.length + 1, clock.now())
+    await pretend(me.user.id, 1, UPLOAD_QUOTA.bytes - JPEG.length + 1, clock.now())
     const before = stored().length
     await refusedForQuota(await upload(server, me.token, photoForm(JPEG)))
     expect(stored().length).toBe(before)

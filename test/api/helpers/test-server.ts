@@ -29,6 +29,8 @@ export interface TestServer {
   app: App
   store: Store
   dataDir: string
+  /** under test:pg, the URL of its PostgreSQL database (for a child process such as scripts/admin.ts); undefined on SQLite */
+  databaseUrl?: string
   /** fetch a path of the server: `api('/policies')` → GET /api/v1/policies */
   api: (path: string, init?: RequestInit) => Promise<Response>
   get: (path: string, init?: RequestInit) => Promise<Response>
@@ -38,16 +40,27 @@ export interface TestServer {
 /** under test:pg, the database of each data dir, so that a second start on a dataDir finds its data */
 const databases = new Map<string, TestDatabase>()
 
+async function databaseOf(dataDir: string): Promise<TestDatabase> {
+  const database = databases.get(dataDir) ?? (await createTestDatabase())
+  databases.set(dataDir, database)
+  return database
+}
+
+/**
+ * Under test:pg, the URL of the PostgreSQL database a test server on `dataDir` will use (made now
+ * if need be, so that a child process can write to it before the server starts); undefined on SQLite.
+ */
+export async function testDatabaseUrlFor(dataDir: string): Promise<string | undefined> {
+  return testDatabaseUrl() ? (await databaseOf(dataDir)).url : undefined
+}
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { storeKind = 'sqlite', fixtures = realFixtures, now, beforeListen, ...appOptions } = options
   const temp = options.dataDir ? undefined : makeTempDir()
   const dataDir = options.dataDir ?? temp!.path
   const kind: StoreKind = storeKind === 'sqlite' && testDatabaseUrl() ? 'postgres' : storeKind
   let database: TestDatabase | undefined
-  if (kind === 'postgres') {
-    database = databases.get(dataDir) ?? (await createTestDatabase())
-    databases.set(dataDir, database)
-  }
+  if (kind === 'postgres') database = await databaseOf(dataDir)
   // a database made for a temp dir goes with it; one of a caller's dataDir stays for the next start
   // (the run's globalTeardown drops it)
   const removeData = async () => {
@@ -76,6 +89,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     app,
     store,
     dataDir,
+    databaseUrl: database?.url,
     get,
     api: (path, init) => get(`/api/v1${path}`, init),
     async close() {

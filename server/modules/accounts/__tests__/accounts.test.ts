@@ -119,7 +119,7 @@ describe('POST /admin/accounts', () => {
     expect((await create('xianju-dispatcher', { ...NEW, username: 'nope-1' })).status).toBe(403)
     const dev = (await (await server.api('/auth/dev', postJson({ role: 'admin', name: '无单位管理员' }))).json()) as { token: string; user: { id: string } }
     // dev login gives staff the city; an account without an organisation is made by hand
-    server.store.database.sqlite!.prepare('UPDATE users SET org_code = NULL WHERE id = ?').run(dev.user.id)
+    await server.store.database.kysely.updateTable('users').set({ org_code: null }).where('id', '=', dev.user.id).execute()
     const res = await server.api('/admin/accounts', postJson({ ...NEW, username: 'nope-2' }, auth(dev.token)))
     expect(res.status).toBe(403)
     expect(await message(res)).toBe('该账号未设置所属单位，不能管理账号')

@@ -1,12 +1,13 @@
 /**
- * `npm run admin` as an operator runs it: a child process on a temp DATA_DIR, then the server on
+ * `npm run admin` as an operator runs it: a child process on a temp DATA_DIR (under test:pg with
+ * DATABASE_URL, the PostgreSQL database of the test server on that directory), then the server on
  * that directory and a sign-in through the API.
  */
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import type { Session } from '../../../../common/contract'
 import { makeTempDir } from '../../../../test/api/helpers/temp-dir'
-import { bearer, startTestServer } from '../../../../test/api/helpers/test-server'
+import { bearer, startTestServer, testDatabaseUrlFor } from '../../../../test/api/helpers/test-server'
 import { passwordLogin } from '../../auth/__tests__/helpers'
 
 jest.setTimeout(90_000)
@@ -14,9 +15,12 @@ jest.setTimeout(90_000)
 const ROOT = join(__dirname, '../../../..')
 const TSX = join(ROOT, 'node_modules/.bin/tsx')
 
-function admin(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const childEnv = { ...process.env, DATA_DIR: dataDir, ...env }
+async function admin(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  // the database the test server on dataDir uses: PostgreSQL under test:pg, else the SQLite file in dataDir
+  const databaseUrl = await testDatabaseUrlFor(dataDir)
+  const childEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...env }
   if (env.ADMIN_PASSWORD === undefined) delete (childEnv as Record<string, string | undefined>).ADMIN_PASSWORD
+  if (databaseUrl === undefined) delete (childEnv as Record<string, string | undefined>).DATABASE_URL
   return new Promise((resolve) => {
     execFile(TSX, [join(ROOT, 'scripts/admin.ts'), ...args], { cwd: ROOT, env: childEnv, timeout: 60_000, encoding: 'utf8' }, (err, stdout, stderr) =>
       resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),

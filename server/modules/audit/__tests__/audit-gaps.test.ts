@@ -21,10 +21,17 @@ let admin: Session
 const dev: Record<string, Session> = {}
 
 const login = async (role: string, name: string) => (await (await server.api('/auth/dev', postJson({ role, name }))).json()) as Session
-const entries = (rows: { action: string; actor_id: string; target_id: string | null }[]) => rows
+const db = () => server.store.database.kysely
 /** the log as stored, newest first, straight from the table (reading it by the API would add entries) */
 const log = (action: string) =>
-  entries(server.store.database.sqlite!.prepare('SELECT action, actor_id, target_id FROM audit_log WHERE action = ? ORDER BY id DESC').all(action) as never)
+  db().selectFrom('audit_log').select(['action', 'actor_id', 'target_id']).where('action', '=', action).orderBy('id', 'desc').execute()
+const count = async (actorName?: string) => {
+  let query = db()
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+  if (actorName !== undefined) query = query.where('actor_name', '=', actorName)
+  return (await query.executeTakeFirstOrThrow()).n
+}
 
 beforeAll(async () => {
   server = await startTestServer({ devLogin: true, rateLimit: false })
@@ -53,8 +60,8 @@ describe('staff writes', () => {
     expect((await server.api('/lecture-orders', postJson(ORDER, auth(dev.resident.token)))).status).toBe(201)
     expect((await server.api('/consultations', postJson(QUESTION, auth(dev.resident.token)))).status).toBe(201)
 
-    expect(log('lecture.create')).toEqual([{ action: 'lecture.create', actor_id: dev.staff.user.id, target_id: orderId }])
-    expect(log('consultation.create')).toEqual([{ action: 'consultation.create', actor_id: dev.staff.user.id, target_id: consultationId }])
+    expect(await log('lecture.create')).toEqual([{ action: 'lecture.create', actor_id: dev.staff.user.id, target_id: orderId }])
+    expect(await log('consultation.create')).toEqual([{ action: 'consultation.create', actor_id: dev.staff.user.id, target_id: consultationId }])
   })
 
   it('an upload by staff is recorded with its address, once even when replayed', async () => {
@@ -64,16 +71,16 @@ describe('staff writes', () => {
     expect((await upload(server, dev.lecturer.token, photoForm(JPEG), { 'idempotency-key': 'photo-1' })).status).toBe(201)
     // residents may not upload at all (only roles with a use for photos), and a refusal is not recorded
     expect((await upload(server, dev.resident.token, photoForm(JPEG))).status).toBe(403)
-    expect(log('upload.create')).toEqual([{ action: 'upload.create', actor_id: dev.lecturer.user.id, target_id: url }])
+    expect(await log('upload.create')).toEqual([{ action: 'upload.create', actor_id: dev.lecturer.user.id, target_id: url }])
   })
 })
 
 describe('staff reads of personal data', () => {
   it('consultation and order lists, an order, the assigned list and a sign-in code: one *.view entry each; the orderer’s own reads none', async () => {
     const order = (await (await server.api('/lecture-orders', postJson(ORDER, auth(dev.resident.token)))).json()) as LectureOrder
-    const before = (server.store.database.sqlite!.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n
+    const before = await count()
     expect((await server.api(`/lecture-orders/${order.id}`, bearer(dev.resident.token))).status).toBe(200)
-    expect((server.store.database.sqlite!.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n).toBe(before)
+    expect(await count()).toBe(before)
 
     expect((await server.api('/consultations', bearer(dev.responder.token))).status).toBe(200)
     expect((await server.api('/lecture-orders', bearer(dev.dispatcher.token))).status).toBe(200)
@@ -85,15 +92,15 @@ describe('staff reads of personal data', () => {
     expect((await server.api('/lecture-orders/assigned', bearer(dev.lecturer.token))).status).toBe(200)
     expect((await server.api(`/lecture-orders/${order.id}/sign-in-code`, bearer(dev.lecturer.token))).status).toBe(200)
 
-    expect(log('consultation.list.view')).toEqual([{ action: 'consultation.list.view', actor_id: dev.responder.user.id, target_id: null }])
-    expect(log('lecture.list.view')).toEqual([{ action: 'lecture.list.view', actor_id: dev.dispatcher.user.id, target_id: null }])
-    expect(log('lecture.view')).toEqual([{ action: 'lecture.view', actor_id: dev.dispatcher.user.id, target_id: order.id }])
-    expect(log('lecture.assigned.view')).toEqual([{ action: 'lecture.assigned.view', actor_id: dev.lecturer.user.id, target_id: null }])
-    expect(log('lecture.sign-in-code.view')).toEqual([{ action: 'lecture.sign-in-code.view', actor_id: dev.lecturer.user.id, target_id: order.id }])
+    expect(await log('consultation.list.view')).toEqual([{ action: 'consultation.list.view', actor_id: dev.responder.user.id, target_id: null }])
+    expect(await log('lecture.list.view')).toEqual([{ action: 'lecture.list.view', actor_id: dev.dispatcher.user.id, target_id: null }])
+    expect(await log('lecture.view')).toEqual([{ action: 'lecture.view', actor_id: dev.dispatcher.user.id, target_id: order.id }])
+    expect(await log('lecture.assigned.view')).toEqual([{ action: 'lecture.assigned.view', actor_id: dev.lecturer.user.id, target_id: null }])
+    expect(await log('lecture.sign-in-code.view')).toEqual([{ action: 'lecture.sign-in-code.view', actor_id: dev.lecturer.user.id, target_id: order.id }])
     // a refused read (another lecturer's code) is not a read
     const other = await login('lecturer', '王建国')
     expect((await server.api(`/lecture-orders/${order.id}/sign-in-code`, bearer(other.token))).status).toBe(404)
-    expect(log('lecture.sign-in-code.view')).toHaveLength(1)
+    expect(await log('lecture.sign-in-code.view')).toHaveLength(1)
   })
 
   it('an admin reading the audit log is recorded, with the filters asked for', async () => {
@@ -110,13 +117,15 @@ describe('staff reads of personal data', () => {
 })
 
 describe('the log is append-only', () => {
-  it('UPDATE and DELETE on audit_log are refused by the database', () => {
-    const n = (server.store.database.sqlite!.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n
+  it('UPDATE and DELETE on audit_log are refused by the database (a trigger on both SQLite and PostgreSQL)', async () => {
+    const n = await count()
     expect(n).toBeGreaterThan(3)
-    expect(() => server.store.database.sqlite!.prepare("UPDATE audit_log SET actor_name = '别人'").run()).toThrow(/append-only/)
-    expect(() => server.store.database.sqlite!.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
-    expect(() => server.store.database.sqlite!.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/)
-    expect((server.store.database.sqlite!.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n).toBe(n)
-    expect((server.store.database.sqlite!.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE actor_name = '别人'").get() as { n: number }).n).toBe(0)
+    // toHaveProperty, not toThrow: better-sqlite3's SqliteError is not an Error of jest's realm
+    const refused = expect.stringMatching(/append-only/)
+    await expect(db().updateTable('audit_log').set({ actor_name: '别人' }).execute()).rejects.toHaveProperty('message', refused)
+    await expect(db().deleteFrom('audit_log').execute()).rejects.toHaveProperty('message', refused)
+    await expect(db().deleteFrom('audit_log').where('id', '=', 1).execute()).rejects.toHaveProperty('message', refused)
+    expect(await count()).toBe(n)
+    expect(await count('别人')).toBe(0)
   })
 })

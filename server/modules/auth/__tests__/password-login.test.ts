@@ -1,16 +1,13 @@
 /**
- * Staff sign-in over the real server and a SQLite file: the session shape, a wrong username
- * answering like a wrong password, the lock after 5 wrong passwords, the per-IP limit, disabled
- * accounts, the 12 h idle end of staff sessions, logout, 登录设备 and password change, and a log
- * that never holds a password, username or token.
+ * Staff sign-in over the real server and its database (SQLite, or PostgreSQL under test:pg): the
+ * session shape, a wrong username answering like a wrong password, the lock after 5 wrong
+ * passwords, the per-IP limit, disabled accounts, the 12 h idle end of staff sessions, logout,
+ * 登录设备 and password change, and a log that never holds a password, username or token.
  */
 import { createHash } from 'node:crypto'
-import Database from 'better-sqlite3'
-import { join } from 'node:path'
 import type { SessionInfo, User } from '../../../../common/contract'
 import { makeClock } from '../../../../test/api/helpers/clock'
 import { bearer, postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
-import { DB_FILE_NAME } from '../../../store/sqlite'
 import { AccountsRepository } from '../../accounts/repository'
 import { auth, createAccount, PASSWORD, passwordLogin, signIn } from './helpers'
 
@@ -110,7 +107,7 @@ describe('POST /auth/password', () => {
     expect((await me(session.token)).status).toBe(200)
     const accounts = new AccountsRepository(server.store.database, server.store.now, () => server.store.orgNames())
     // disabled behind the API's back (as another instance or the CLI would): the next request is refused
-    server.store.database.sqlite!.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(clock.now().toISOString(), session.user.id)
+    await server.store.database.kysely.updateTable('users').set({ disabled_at: clock.now().toISOString() }).where('id', '=', session.user.id).execute()
     expect((await me(session.token)).status).toBe(401)
     await accounts.setDisabled(session.user.id, false)
     expect((await passwordLogin(server, 'to-disable')).status).toBe(200)
@@ -178,26 +175,21 @@ describe('POST /auth/password', () => {
 })
 
 describe('staff sessions', () => {
-  const db = () => new Database(join(server.dataDir, DB_FILE_NAME), { readonly: true })
-  const lastSeen = (token: string) => {
-    const reader = db()
-    try {
-      const hash = createHash('sha256').update(token).digest('hex')
-      return reader.prepare('SELECT last_seen_at FROM sessions WHERE token_hash = ?').pluck().get(hash) as string
-    } finally {
-      reader.close()
-    }
+  const lastSeen = async (token: string) => {
+    const hash = createHash('sha256').update(token).digest('hex')
+    const row = await server.store.database.kysely.selectFrom('sessions').select('last_seen_at').where('token_hash', '=', hash).executeTakeFirstOrThrow()
+    return row.last_seen_at
   }
 
   it('end after 12 h unused; use keeps them alive, and last-seen is written at most once a minute', async () => {
     const { token } = await signIn(server, 'idle')
-    const first = lastSeen(token)
+    const first = await lastSeen(token)
     clock.advance(30_000)
     expect((await me(token)).status).toBe(200)
-    expect(lastSeen(token)).toBe(first)
+    expect(await lastSeen(token)).toBe(first)
     clock.advance(31_000)
     expect((await me(token)).status).toBe(200)
-    expect(lastSeen(token)).toBe(clock.now().toISOString())
+    expect(await lastSeen(token)).toBe(clock.now().toISOString())
 
     clock.advance(11 * 3600_000)
     expect((await me(token)).status).toBe(200)

@@ -7,9 +7,10 @@ import { createHash, createHmac } from 'node:crypto'
 import { makeTempDir } from '../../../../test/api/helpers/temp-dir'
 import { startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 
-const dbOf = (server: TestServer) => server.store.database.sqlite!
-const secretOf = (server: TestServer) => dbOf(server).prepare("SELECT value FROM server_secrets WHERE name = 'viewer-key'").pluck().get() as string | undefined
-const anonViewers = (server: TestServer) => dbOf(server).prepare("SELECT viewer_key FROM video_views WHERE viewer_key LIKE 'anon:%'").pluck().all() as string[]
+const secretOf = async (server: TestServer) =>
+  (await server.store.database.kysely.selectFrom('server_secrets').select('value').where('name', '=', 'viewer-key').executeTakeFirst())?.value
+const anonViewers = async (server: TestServer) =>
+  (await server.store.database.kysely.selectFrom('video_views').select('viewer_key').where('viewer_key', 'like', 'anon:%').execute()).map((r) => r.viewer_key)
 
 async function viewFirstVideo(server: TestServer) {
   const { items } = (await (await server.api('/videos')).json()) as { items: { id: string }[] }
@@ -24,9 +25,9 @@ it('keys an anonymous viewer by an HMAC of the address under the data directoryâ
   let server = await startTestServer({ dataDir: dir.path })
   try {
     expect((await viewFirstVideo(server)).counted).toBe(true)
-    const secret = secretOf(server)!
+    const secret = (await secretOf(server))!
     expect(secret).toMatch(/^[0-9a-f]{64}$/)
-    const [viewer] = anonViewers(server)
+    const [viewer] = await anonViewers(server)
     // not the reversible bare hash of the address; the keyed one
     expect(viewer).not.toBe(`anon:${createHash('sha256').update('127.0.0.1').digest('hex').slice(0, 32)}`)
     expect(viewer).toBe(`anon:${createHmac('sha256', Buffer.from(secret, 'hex')).update('127.0.0.1').digest('hex').slice(0, 32)}`)
@@ -34,15 +35,15 @@ it('keys an anonymous viewer by an HMAC of the address under the data directoryâ
     await server.close()
     server = await startTestServer({ dataDir: dir.path })
     // same secret after a restart, so the same viewer within the window does not count again
-    expect(secretOf(server)).toBe(secret)
+    expect(await secretOf(server)).toBe(secret)
     expect((await viewFirstVideo(server)).counted).toBe(false)
-    expect(anonViewers(server)).toEqual([viewer])
+    expect(await anonViewers(server)).toEqual([viewer])
 
     const elsewhere = await startTestServer({ dataDir: other.path })
     try {
       await viewFirstVideo(elsewhere)
-      expect(secretOf(elsewhere)).not.toBe(secret)
-      expect(anonViewers(elsewhere)).not.toEqual([viewer])
+      expect(await secretOf(elsewhere)).not.toBe(secret)
+      expect(await anonViewers(elsewhere)).not.toEqual([viewer])
     } finally {
       await elsewhere.close()
     }

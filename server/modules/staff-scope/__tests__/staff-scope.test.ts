@@ -95,7 +95,7 @@ describe('consultations', () => {
 
   it('a staff account without an organisation sees nothing: 403 in Chinese', async () => {
     const dev = (await (await server.api('/auth/dev', postJson({ role: 'responder', name: '无单位答复员' }))).json()) as Session
-    server.store.database.sqlite!.prepare('UPDATE users SET org_code = NULL WHERE id = ?').run(dev.user.id)
+    await server.store.database.kysely.updateTable('users').set({ org_code: null }).where('id', '=', dev.user.id).execute()
     const res = await server.api('/consultations', bearer(dev.token))
     expect(res.status).toBe(403)
     expect(await message(res)).toBe('该账号未设置所属单位，不能查看或处理本单位的数据')
@@ -202,7 +202,7 @@ describe('lecture orders', () => {
 
   it('a staff account without an organisation sees nothing: 403 in Chinese', async () => {
     const dev = (await (await server.api('/auth/dev', postJson({ role: 'dispatcher', name: '无单位派单员' }))).json()) as Session
-    server.store.database.sqlite!.prepare('UPDATE users SET org_code = NULL WHERE id = ?').run(dev.user.id)
+    await server.store.database.kysely.updateTable('users').set({ org_code: null }).where('id', '=', dev.user.id).execute()
     const res = await server.api('/lecture-orders', bearer(dev.token))
     expect(res.status).toBe(403)
     expect(await message(res)).toBe('该账号未设置所属单位，不能查看或处理本单位的数据')
@@ -212,7 +212,7 @@ describe('lecture orders', () => {
   it('dev login links a demo lecturer name to that lecturer (unless an account already speaks for it) and gives staff the city', async () => {
     const wang = (await (await server.api('/auth/dev', postJson({ role: 'lecturer', name: '王建国' }))).json()) as Session
     expect(wang.user.org?.code).toBe('331000')
-    const row = server.store.database.sqlite!.prepare('SELECT lecturer_id FROM users WHERE id = ?').get(wang.user.id) as { lecturer_id: string | null }
+    const row = await server.store.database.kysely.selectFrom('users').select('lecturer_id').where('id', '=', wang.user.id).executeTakeFirstOrThrow()
     expect(row.lecturer_id).toBe('u-lec-02')
     const chen = (await (await server.api('/auth/dev', postJson({ role: 'lecturer', name: '陈海燕' }))).json()) as Session
     expect(await (await server.api('/lecture-orders/assigned', bearer(chen.token))).json()).toEqual([])
