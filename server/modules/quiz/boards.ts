@@ -36,7 +36,7 @@ export const SYNC_PAGE = 5_000
  * After a sync here that did not make the board ready (another instance held the lock, or it
  * failed), a read that finds the board not ready starts the next one no sooner than this
  */
-const RESYNC_AFTER_MS = 5_000
+const RESYNC_AFTER_MS = 1_000
 
 class SyncStopped extends Error {}
 
