@@ -125,27 +125,118 @@ return changed
 `
 
 /**
- * KEYS: z · ARGV: packed, finish. How many members rank strictly ahead: every lower packed score,
- * and those of the same packed score that finished earlier (members of one packed score are in
- * finish order, so the walk stops at the first that did not).
+ * How many members rank strictly ahead of (packed, finish): every lower packed score, and those of
+ * the same packed score that finished earlier (members of one packed score are in finish order, so
+ * the walk stops at the first that did not). A Lua function the scripts below share.
  */
-const AHEAD = `
-local packed, finish = ARGV[1], ARGV[2]
-local ahead = redis.call('ZCOUNT', KEYS[1], '-inf', '(' .. packed)
-local offset = 0
-while true do
-  local page = redis.call('ZRANGE', KEYS[1], packed, packed, 'BYSCORE', 'LIMIT', offset, 256)
-  for _, m in ipairs(page) do
-    if string.sub(m, 1, 15) < finish then ahead = ahead + 1 else return ahead end
+const AHEAD_FN = `
+local function ahead_of(z, packed, finish)
+  local ahead = redis.call('ZCOUNT', z, '-inf', '(' .. packed)
+  local offset = 0
+  while true do
+    local page = redis.call('ZRANGE', z, packed, packed, 'BYSCORE', 'LIMIT', offset, 256)
+    for _, m in ipairs(page) do
+      if string.sub(m, 1, 15) < finish then ahead = ahead + 1 else return ahead end
+    end
+    if #page < 256 then return ahead end
+    offset = offset + 256
   end
-  if #page < 256 then return ahead end
-  offset = offset + 256
 end
 `
+
+/** KEYS: z · ARGV: packed, finish */
+const AHEAD = `${AHEAD_FN}
+return ahead_of(KEYS[1], ARGV[1], ARGV[2])
+`
+
+/**
+ * The person board in one round trip, or `{0}` while the board is not ready. KEYS: z, u, ready ·
+ * ARGV: limit, userId ('' for none). Returns {1, top (member, packed, …), the top's held values,
+ * the user's held value or '', how many rank ahead of the user (-1 without), participants}.
+ */
+const BOARD = `${AHEAD_FN}
+if redis.call('EXISTS', KEYS[3]) == 0 then return {0} end
+local top = {}
+if tonumber(ARGV[1]) > 0 then top = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1, 'WITHSCORES') end
+local users = {}
+for i = 1, #top, 2 do users[#users + 1] = string.sub(top[i], 17) end
+local held = {}
+if #users > 0 then held = redis.call('HMGET', KEYS[2], unpack(users)) end
+local mine, ahead = '', -1
+if ARGV[2] ~= '' then
+  local h = redis.call('HGET', KEYS[2], ARGV[2])
+  if h then
+    mine = h
+    local cut = string.find(h, '|', 1, true)
+    ahead = ahead_of(KEYS[1], string.sub(h, 1, cut - 1), string.sub(h, cut + 1, cut + 15))
+  end
+end
+return {1, top, held, mine, ahead, redis.call('ZCARD', KEYS[1])}
+`
+
+/** a board member with the regions its standing counts for */
+export interface BoardMember extends RankedMember {
+  countyCode?: string
+  townshipCode?: string
+}
+
+export interface BoardRead {
+  top: BoardMember[]
+  /** the user's standing and how many rank strictly ahead of it, when they have one */
+  mine?: BoardStanding & { ahead: number }
+  total: number
+}
+
+/** ZRANGE … WITHSCORES in board order → members with competition ranks */
+function ranked(flat: readonly string[]): RankedMember[] {
+  const out: RankedMember[] = []
+  for (let i = 0; i < flat.length; i += 2) {
+    const member = flat[i]
+    const packed = Number(flat[i + 1])
+    const { score, timeUsedMs } = unpackScore(packed)
+    const finish = member.slice(0, 15)
+    const prev = out[out.length - 1]
+    const tied = prev !== undefined && prev.score === score && prev.timeUsedMs === timeUsedMs && Date.parse(prev.finishedAt) === Number(finish)
+    out.push({
+      userId: member.slice(16),
+      score,
+      timeUsedMs,
+      finishedAt: new Date(Number(finish)).toISOString(),
+      rank: tied ? prev.rank : out.length + 1,
+    })
+  }
+  return out
+}
+
+/** the regions of a held value `<packed>|<finish>|<score>|<county>|<township>` */
+function regionsOf(held: string | null | undefined): Pick<BoardStanding, 'countyCode' | 'townshipCode'> {
+  if (!held) return {}
+  const [, , , county, township] = held.split('|')
+  return { ...(county ? { countyCode: county } : {}), ...(township ? { townshipCode: township } : {}) }
+}
+
+function heldStanding(userId: string, held: string): BoardStanding {
+  const [packed, finish] = held.split('|')
+  return { userId, ...unpackScore(Number(packed)), finishedAt: new Date(Number(finish)).toISOString(), ...regionsOf(held) }
+}
+
+function regionTotalsOf(flat: Record<string, string>): RegionTotal[] {
+  const byCode = new Map<string, RegionTotal>()
+  for (const [field, value] of Object.entries(flat)) {
+    const cut = field.lastIndexOf(':')
+    const code = field.slice(0, cut)
+    const total = byCode.get(code) ?? { regionCode: code, participants: 0, scoreSum: 0 }
+    if (field.endsWith(':p')) total.participants = Number(value)
+    else total.scoreSum = Number(value)
+    byCode.set(code, total)
+  }
+  return [...byCode.values()].filter((t) => t.participants > 0).sort((a, b) => (a.regionCode < b.regionCode ? -1 : a.regionCode > b.regionCode ? 1 : 0))
+}
 
 type Scripted = Redis & {
   zctBoardPut(z: string, u: string, r: string, ...args: (string | number)[]): Promise<number>
   zctBoardAhead(z: string, packed: string, finish: string): Promise<number>
+  zctBoardRead(z: string, u: string, ready: string, limit: number, userId: string): Promise<[0] | [1, string[], (string | null)[], string, number, number]>
 }
 
 const SYNC_BATCH = 1_000
@@ -158,6 +249,7 @@ export class Leaderboards {
     this.redis = client as Scripted
     if (!this.redis.zctBoardPut) this.redis.defineCommand('zctBoardPut', { numberOfKeys: 3, lua: PUT })
     if (!this.redis.zctBoardAhead) this.redis.defineCommand('zctBoardAhead', { numberOfKeys: 1, lua: AHEAD })
+    if (!this.redis.zctBoardRead) this.redis.defineCommand('zctBoardRead', { numberOfKeys: 3, lua: BOARD })
   }
 
   private keys(campaignId: string) {
@@ -183,24 +275,25 @@ export class Leaderboards {
   /** the first `limit` of the board, with competition ranks */
   async top(campaignId: string, limit: number): Promise<RankedMember[]> {
     if (limit <= 0) return []
-    const flat = await this.redis.zrange(this.keys(campaignId).z, 0, limit - 1, 'WITHSCORES')
-    const out: RankedMember[] = []
-    for (let i = 0; i < flat.length; i += 2) {
-      const member = flat[i]
-      const packed = Number(flat[i + 1])
-      const { score, timeUsedMs } = unpackScore(packed)
-      const finish = member.slice(0, 15)
-      const prev = out[out.length - 1]
-      const tied = prev !== undefined && prev.score === score && prev.timeUsedMs === timeUsedMs && Date.parse(prev.finishedAt) === Number(finish)
-      out.push({
-        userId: member.slice(16),
-        score,
-        timeUsedMs,
-        finishedAt: new Date(Number(finish)).toISOString(),
-        rank: tied ? prev.rank : out.length + 1,
-      })
+    return ranked(await this.redis.zrange(this.keys(campaignId).z, 0, limit - 1, 'WITHSCORES'))
+  }
+
+  /**
+   * What the person board shows, in one round trip: the first `limit` with competition ranks and
+   * their regions, the user's standing with how many rank ahead of it, and the participants.
+   * Undefined while the board is not ready (read the database then).
+   */
+  async board(campaignId: string, limit: number, userId?: string): Promise<BoardRead | undefined> {
+    const k = this.keys(campaignId)
+    const reply = await this.redis.zctBoardRead(k.z, k.u, k.ready, Math.max(limit, 0), userId ?? '')
+    if (reply[0] !== 1) return undefined
+    const [, flat, held, mine, ahead, total] = reply
+    const top = ranked(flat).map((m, i) => ({ ...m, ...regionsOf(held[i]) }))
+    return {
+      top,
+      ...(userId && mine ? { mine: { ...heldStanding(userId, mine), ahead: Number(ahead) } } : {}),
+      total: Number(total),
     }
-    return out
   }
 
   /** how many rank strictly ahead of this standing (its rank is one more), whether or not it is on the board */
@@ -223,17 +316,17 @@ export class Leaderboards {
 
   /** participants and score sums per county and township, the input of the per-capita boards (quiz/regions.ts) */
   async regionTotals(campaignId: string): Promise<RegionTotal[]> {
-    const flat = await this.redis.hgetall(this.keys(campaignId).r)
-    const byCode = new Map<string, RegionTotal>()
-    for (const [field, value] of Object.entries(flat)) {
-      const cut = field.lastIndexOf(':')
-      const code = field.slice(0, cut)
-      const total = byCode.get(code) ?? { regionCode: code, participants: 0, scoreSum: 0 }
-      if (field.endsWith(':p')) total.participants = Number(value)
-      else total.scoreSum = Number(value)
-      byCode.set(code, total)
-    }
-    return [...byCode.values()].filter((t) => t.participants > 0).sort((a, b) => (a.regionCode < b.regionCode ? -1 : a.regionCode > b.regionCode ? 1 : 0))
+    return regionTotalsOf(await this.redis.hgetall(this.keys(campaignId).r))
+  }
+
+  /** the regional totals, or undefined while the board is not ready (one round trip) */
+  async readyRegionTotals(campaignId: string): Promise<RegionTotal[] | undefined> {
+    const k = this.keys(campaignId)
+    const replies = await this.redis.multi().exists(k.ready).hgetall(k.r).exec()
+    if (!replies) throw new Error('readyRegionTotals: transaction aborted')
+    for (const [err] of replies) if (err) throw err
+    if (replies[0][1] !== 1) return undefined
+    return regionTotalsOf(replies[1][1] as Record<string, string>)
   }
 
   /** whether a full sync has completed: until it has, read the boards from the database */

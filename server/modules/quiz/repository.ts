@@ -709,4 +709,15 @@ export class QuizRepository {
       })
       .execute()
   }
+
+  /**
+   * A campaign's standings in user order, `limit` at a time after `afterUserId` (keyset on the
+   * primary key): what the Redis board's sync pages through (server/modules/quiz/boards.ts).
+   */
+  async standingsPage(campaignId: string, limit: number, afterUserId?: string): Promise<Standing[]> {
+    let query = this.executor.selectFrom('quiz_standings').select(STANDING_COLUMNS).where('campaign_id', '=', campaignId)
+    if (afterUserId !== undefined) query = query.where('user_id', '>', afterUserId)
+    const rows = await query.orderBy('user_id').limit(limit).execute()
+    return rows.map(standingFrom)
+  }
 }

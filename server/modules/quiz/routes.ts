@@ -11,6 +11,8 @@ import { requireRole } from '../../plugins/auth'
 import type { LimitRule } from '../../plugins/rate-limit'
 import { WRITE_LIMITS } from '../abuse/limits'
 import * as quiz from './service'
+import { RedisBoards } from './boards'
+import { Leaderboards } from '../../redis/leaderboard'
 import { ErrorBody, IdParams } from '../../schemas/common'
 import { IdempotencyHeaders } from '../consultations/schemas'
 import {
@@ -61,6 +63,15 @@ const quizRoutes =
   (options: QuizRoutesOptions = {}): RoutePlugin =>
   async (app) => {
     const risk = createRiskChecker({ wechat: options.wechat })
+    // REDIS_URL: the boards are served from Redis once synced (boards.ts); the sync starts on ready,
+    // in the background, and stops (between pages) before Redis and the store close
+    const boards = app.redis ? new RedisBoards(app.store, new Leaderboards(app.redis.client), app.log) : undefined
+    if (boards) {
+      app.addHook('onReady', async () => {
+        void boards.syncAll()
+      })
+      app.addHook('onClose', () => boards.close())
+    }
 
     app.get(
       '/campaigns/:id/me',
@@ -98,7 +109,7 @@ const quizRoutes =
       },
       async (request, reply) => {
         // the key is validated; the attempt itself records that it was submitted (see submitAttempt)
-        const { result, replayed } = await quiz.submitAttempt(app.store, request.user!, request.params.id, request.body.answers)
+        const { result, replayed } = await quiz.submitAttempt(app.store, request.user!, request.params.id, request.body.answers, boards)
         if (replayed) reply.header(REPLAYED_HEADER, 'true')
         // after the commit, bounded to 1.5 s; the outcome stays on the attempt, not in the answer
         else await risk.afterSubmit({ store: app.store, userId: request.user!.id, attemptId: result.attemptId, clientIp: request.ip, log: request.log })
@@ -113,7 +124,7 @@ const quizRoutes =
         // public without a session (cached 60 s), private with one: it carries the caller's row
         config: { cache: 'per-user' },
       },
-      async (request) => quiz.leaderboard(app.store, request.params.id, request.query.scope ?? 'person', request.user),
+      async (request) => quiz.leaderboard(app.store, request.params.id, request.query.scope ?? 'person', request.user, boards),
     )
 
     app.get(

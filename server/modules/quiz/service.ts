@@ -29,6 +29,7 @@ import { integrityOf } from '../contest-integrity/repository'
 import { keysRevealedAt, keyVerdict, PRACTICE_REFUSALS, practiceVerdict } from '../contest-integrity/rules'
 import { requestHash } from '../idempotency'
 import type { Store } from '../../store/store'
+import type { PersonBoardRead, RedisBoards } from './boards'
 import type { QuizRepository } from './repository'
 import { attemptsLeft, canStart, START_REFUSAL_MESSAGES } from './limits'
 import { type MistakeChange, nextMistake } from './mistakes'
@@ -284,8 +285,17 @@ export interface SubmitResult {
  * Exactly once under concurrency: the user's row is locked first, so a second submit of the same
  * attempt waits and then reads `submitted`; `finishAttempt` moves only an active attempt besides.
  */
-export async function submitAttempt(store: Store, user: User, attemptId: string, rawAnswers: Record<string, string[]>): Promise<SubmitResult> {
+export async function submitAttempt(
+  store: Store,
+  user: User,
+  attemptId: string,
+  rawAnswers: Record<string, string[]>,
+  boards?: RedisBoards,
+): Promise<SubmitResult> {
+  // the standing this submit changed, for the Redis board once the transaction has committed
+  let changed: { rule: Campaign['rules']['scoreCounts']; standing: Standing } | undefined
   const outcome = await store.quiz.transaction(async (tx): Promise<SubmitResult | ApiError> => {
+    changed = undefined
     await tx.lockUser(user.id)
     const a = await ownAttempt(tx, user.id, attemptId)
     const campaign = await campaignOr404(tx, a.campaignId)
@@ -319,7 +329,10 @@ export async function submitAttempt(store: Store, user: User, attemptId: string,
     }
     const previous = await tx.getStanding(a.campaignId, user.id)
     const next = countedStanding(previous, candidate, campaign.rules.scoreCounts)
-    if (next !== previous) await tx.saveStanding(next, previous)
+    if (next !== previous) {
+      await tx.saveStanding(next, previous)
+      changed = { rule: campaign.rules.scoreCounts, standing: next }
+    }
 
     const book = await tx.mistakesAmong(
       user.id,
@@ -335,6 +348,7 @@ export async function submitAttempt(store: Store, user: User, attemptId: string,
     return { result: await resultOf(store, tx, submitted, user.id, scored, next), replayed: false }
   })
   if (outcome instanceof ApiError) throw outcome
+  if (changed && boards) await boards.recorded(changed.rule, changed.standing)
   return outcome
 }
 
@@ -372,11 +386,15 @@ export async function campaignMe(store: Store, user: User, campaignId: string): 
   }
 }
 
-export async function leaderboard(store: Store, campaignId: string, scope: LeaderboardScope, user?: User | null): Promise<Leaderboard> {
+/** `boards` (REDIS_URL): the person board and the regional totals come from Redis once it holds them (boards.ts) */
+export async function leaderboard(store: Store, campaignId: string, scope: LeaderboardScope, user?: User | null, boards?: RedisBoards): Promise<Leaderboard> {
   const campaign = await campaignOr404(store.quiz, campaignId)
-  if (scope === 'person') return personBoard(store, campaignId, user ?? undefined)
+  if (scope === 'person') return personBoard(store, campaignId, user ?? undefined, boards)
   const { tree, names } = regionIndex(store)
-  const [figures, totals] = await Promise.all([store.quiz.residentFigures(), store.quiz.regionTotals(campaignId)])
+  const [figures, totals] = await Promise.all([
+    store.quiz.residentFigures(),
+    (async () => (await boards?.regionTotals(campaignId)) ?? store.quiz.regionTotals(campaignId))(),
+  ])
   const residents = residentsByRegion(tree, figures)
   const eligible = (code: string) => campaign.rules.eligibleRegions.some((area) => regionWithin(code, area) || regionWithin(area, code))
   const regions = scope === 'county' ? tree.filter((c) => eligible(c.code)) : tree.flatMap((c) => c.children ?? []).filter((t) => eligible(t.code))
@@ -403,8 +421,9 @@ export async function leaderboard(store: Store, campaignId: string, scope: Leade
   return { scope, rows: rows.slice(0, BOARD_SIZE), ...(mine ? { mine } : {}), total: rows.length }
 }
 
-async function personBoard(store: Store, campaignId: string, user?: User): Promise<Leaderboard> {
-  const board = await store.quiz.personBoard(campaignId, BOARD_SIZE, user?.id)
+async function personBoard(store: Store, campaignId: string, user?: User, boards?: RedisBoards): Promise<Leaderboard> {
+  const board: PersonBoardRead =
+    (await boards?.personBoard(campaignId, BOARD_SIZE, user?.id)) ?? (await store.quiz.personBoard(campaignId, BOARD_SIZE, user?.id))
   const rows: LeaderboardRow[] = assignRanks(board.top).map((s) => {
     const region = regionLabel(store, s.townshipCode ?? s.countyCode)
     return {

@@ -1,0 +1,169 @@
+/**
+ * The quiz's boards served from Redis when the app has it (REDIS_URL): the person board (top N, the
+ * caller's rank, participants) and the regional totals are read from the sorted sets of
+ * server/redis/leaderboard.ts once a campaign's board is ready, and from the database otherwise
+ * (not yet synced, or Redis not answering). The database stays the source of truth:
+ * - a submit that changed a standing puts it here after its transaction committed (never inside:
+ *   a rolled-back submit must not reach the board, and the transaction must not wait on Redis);
+ * - on start every campaign's board is merged from the database's standings, in the background,
+ *   one instance at a time (the sync's lock), which heals a put lost to a crash after the commit;
+ * - a read that finds a board not ready (never synced, or Redis emptied) starts that sync and is
+ *   answered from the database meanwhile.
+ * A put that fails (Redis down) is logged and the submit still succeeds; the board then lags that
+ * standing until the next start's sync.
+ *
+ * Names are not kept in Redis: a nickname or the 匿名 setting changes at any time, so the top N's
+ * are read from the database by primary key (N rows), and a user no longer there (merged into
+ * another account) is left out, as the database's board leaves them out.
+ */
+import type { FastifyBaseLogger } from 'fastify'
+import type { BoardRead, Leaderboards } from '../../redis/leaderboard'
+import type { Store } from '../../store/store'
+import type { BoardEntry } from './repository'
+import type { ScoreCounts } from './standing'
+import type { RegionTotal, Standing } from './types'
+
+/** what the service's person board needs, from either source */
+export interface PersonBoardRead {
+  top: Pick<BoardEntry, 'userId' | 'score' | 'timeUsedMs' | 'finishedAt' | 'countyCode' | 'townshipCode' | 'nickname' | 'hideName'>[]
+  mine?: Pick<Standing, 'score' | 'timeUsedMs' | 'finishedAt' | 'countyCode' | 'townshipCode'> & { ahead: number }
+  total: number
+}
+
+/** standings read from the database per page of the sync */
+export const SYNC_PAGE = 5_000
+/**
+ * After a sync here that did not make the board ready (another instance held the lock, or it
+ * failed), a read that finds the board not ready starts the next one no sooner than this
+ */
+const RESYNC_AFTER_MS = 1_000
+
+class SyncStopped extends Error {}
+
+export class RedisBoards {
+  private readonly syncing = new Map<string, Promise<void>>()
+  /** when a sync here last ended without making the board ready, per campaign */
+  private readonly lastMissed = new Map<string, number>()
+  private closed = false
+
+  constructor(
+    private readonly store: Store,
+    private readonly boards: Leaderboards,
+    private readonly log: Pick<FastifyBaseLogger, 'info' | 'warn'>,
+  ) {}
+
+  /** after the submit's transaction committed a changed standing */
+  async recorded(rule: ScoreCounts, standing: Standing): Promise<void> {
+    try {
+      await this.boards.put(standing.campaignId, rule, [standing])
+    } catch (err) {
+      this.log.warn({ err, campaignId: standing.campaignId }, '排行榜写入 Redis 失败：数据库已记录，下次同步时补上')
+    }
+  }
+
+  /** the person board from Redis, or undefined: read the database */
+  async personBoard(campaignId: string, limit: number, userId?: string): Promise<PersonBoardRead | undefined> {
+    let read: BoardRead | undefined
+    try {
+      read = await this.boards.board(campaignId, limit, userId)
+    } catch (err) {
+      this.log.warn({ err, campaignId }, '从 Redis 读排行榜失败，改读数据库')
+      return undefined
+    }
+    if (!read) {
+      this.syncSoon(campaignId)
+      return undefined
+    }
+    const names = await this.names(read.top.map((m) => m.userId))
+    const top: PersonBoardRead['top'] = []
+    for (const m of read.top) {
+      const name = names.get(m.userId)
+      if (name) top.push({ ...m, ...name })
+    }
+    return { top, ...(read.mine ? { mine: read.mine } : {}), total: read.total }
+  }
+
+  /** the regional totals from Redis, or undefined: read the database */
+  async regionTotals(campaignId: string): Promise<RegionTotal[] | undefined> {
+    try {
+      const totals = await this.boards.readyRegionTotals(campaignId)
+      if (!totals) this.syncSoon(campaignId)
+      return totals
+    } catch (err) {
+      this.log.warn({ err, campaignId }, '从 Redis 读地区榜失败，改读数据库')
+      return undefined
+    }
+  }
+
+  /** merges every campaign's board from the database, one campaign after another (on start) */
+  async syncAll(): Promise<void> {
+    try {
+      for (const c of await this.store.quiz.listCampaigns()) {
+        if (this.closed) return
+        await this.sync(c.id)
+      }
+    } catch (err) {
+      if (!this.closed) this.log.warn({ err }, '排行榜同步到 Redis 失败')
+    }
+  }
+
+  /** merges one campaign's board from the database; joins a sync of it already running here */
+  sync(campaignId: string): Promise<void> {
+    const running = this.syncing.get(campaignId)
+    if (running) return running
+    const quiz = this.store.quiz
+    const stopped = () => this.closed
+    async function* pages() {
+      let after: string | undefined
+      for (;;) {
+        if (stopped()) throw new SyncStopped()
+        const page = await quiz.standingsPage(campaignId, SYNC_PAGE, after)
+        if (page.length > 0) yield page
+        if (page.length < SYNC_PAGE) return
+        after = page[page.length - 1].userId
+      }
+    }
+    const started = Date.now()
+    const job = (async () => {
+      const campaign = await quiz.getCampaign(campaignId)
+      if (!campaign) return
+      if (await this.boards.sync(campaignId, campaign.rules.scoreCounts, pages())) {
+        this.lastMissed.delete(campaignId)
+        this.log.info({ campaignId, ms: Date.now() - started }, '排行榜已从数据库同步到 Redis')
+      } else {
+        this.lastMissed.set(campaignId, Date.now())
+      }
+    })()
+      .catch((err: unknown) => {
+        this.lastMissed.set(campaignId, Date.now())
+        if (!(err instanceof SyncStopped) && !this.closed) this.log.warn({ err, campaignId }, '排行榜同步到 Redis 失败')
+      })
+      .finally(() => this.syncing.delete(campaignId))
+    this.syncing.set(campaignId, job)
+    return job
+  }
+
+  /** stops the syncs between pages and waits for them (before the store and Redis close) */
+  async close(): Promise<void> {
+    this.closed = true
+    await Promise.all(this.syncing.values())
+  }
+
+  private syncSoon(campaignId: string) {
+    if (this.closed || this.syncing.has(campaignId)) return
+    if (Date.now() - (this.lastMissed.get(campaignId) ?? 0) < RESYNC_AFTER_MS) return
+    void this.sync(campaignId)
+  }
+
+  /** nickname and 匿名 of the users that exist among these (the database board's inner join) */
+  private async names(userIds: readonly string[]): Promise<Map<string, { nickname: string; hideName: boolean }>> {
+    if (userIds.length === 0) return new Map()
+    const rows = await this.store.quiz.executor
+      .selectFrom('users as u')
+      .leftJoin('quiz_profiles as p', 'p.user_id', 'u.id')
+      .select(['u.id', 'u.nickname', 'p.hide_name'])
+      .where('u.id', 'in', userIds)
+      .execute()
+    return new Map(rows.map((r) => [r.id!, { nickname: r.nickname, hideName: r.hide_name === 1 }]))
+  }
+}
