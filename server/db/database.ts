@@ -6,7 +6,7 @@
  * itself differs (see `Db.dialect`).
  *
  * Concurrency, stated once:
- * - SQLite has one connection. `SerialDriver` lends it to one query or one transaction at a time
+ * - SQLite has one connection. `SerialSqliteDriver` lends it to one query or one transaction at a time
  *   (Kysely's own SQLite driver does not), so a transaction never sees another request's
  *   statements, and everything that relied on better-sqlite3's single writer still holds.
  * - PostgreSQL has a pool. Rules that must hold across concurrent requests are written as unique
@@ -18,15 +18,16 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import {
+  type CompiledQuery,
   type DatabaseConnection,
   type Driver,
   Kysely,
   PostgresDialect,
+  type QueryCompiler,
+  type QueryResult,
   SqliteDialect,
   type SqliteDatabase,
-  type SqliteStatement,
-  type TransactionSettings,
-  type QueryCompiler,
+  SqliteDriver,
 } from 'kysely'
 import pg from 'pg'
 import type { DB } from './schema'
@@ -95,7 +96,7 @@ function openSqlite(file: string): Db {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const kysely = new Kysely<DB>({ dialect: new SerialSqliteDialect({ database: cachingStatements(sqlite) }) })
+  const kysely = new Kysely<DB>({ dialect: new SerialSqliteDialect(sqlite) })
   return {
     dialect: 'sqlite',
     kysely,
@@ -108,86 +109,119 @@ function openSqlite(file: string): Db {
   }
 }
 
-/**
- * better-sqlite3 as Kysely's SqliteDialect sees it, with each statement prepared once by its SQL
- * text (Kysely prepares on every execution; preparing costs about as much as a small read).
- * Kysely only ever calls `all`, `run` and `iterate`, never `pluck`, so sharing is safe.
- */
-function cachingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
-  const cache = new Map<string, SqliteStatement>()
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      let statement = cache.get(sql)
-      if (!statement) {
-        statement = sqlite.prepare(sql) as unknown as SqliteStatement
-        if (cache.size > 2000) cache.clear()
-        cache.set(sql, statement)
-      }
-      return statement
-    },
-  }
-}
-
-/** SqliteDialect whose driver lends its single connection to one query or transaction at a time */
+/** SqliteDialect (its compiler, adapter and introspector) on `SerialSqliteDriver` */
 class SerialSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite as unknown as SqliteDatabase })
+  }
+
   override createDriver(): Driver {
-    return new SerialDriver(super.createDriver())
+    return new SerialSqliteDriver(this.sqlite)
   }
 }
 
-class SerialDriver implements Driver {
-  private queue: Promise<void> = Promise.resolve()
-  private release: (() => void) | undefined
+interface CachedStatement {
+  statement: BetterSqlite3.Statement
+  /** whether it returns rows (a SELECT, or a write with RETURNING): read once, it is a native getter */
+  reader: boolean
+}
 
-  constructor(private readonly inner: Driver) {}
+/**
+ * Kysely's driver for better-sqlite3, reduced to what a query needs and lending the one connection
+ * to one query or transaction at a time (Kysely's own SQLite driver does not serialise). Each
+ * statement is prepared once by its SQL text (Kysely's driver prepares on every execution, which
+ * costs about as much as a small read), and a query runs with no await between Kysely and SQLite
+ * beyond the connection's own.
+ */
+class SerialSqliteDriver implements Driver {
+  private readonly statements = new Map<string, CachedStatement>()
+  private readonly connection: DatabaseConnection
+  /** Kysely's SQLite driver, kept for its savepoint commands (it runs them on the connection it is given) */
+  private readonly savepoints: Driver
+  private busy = false
+  private readonly waiting: (() => void)[] = []
 
-  init(): Promise<void> {
-    return this.inner.init()
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    this.savepoints = new SqliteDriver({ database: sqlite as unknown as SqliteDatabase })
+    this.connection = {
+      executeQuery: <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
+        try {
+          return Promise.resolve(this.execute<R>(query.sql, query.parameters))
+        } catch (error) {
+          return Promise.reject(error as Error)
+        }
+      },
+      streamQuery: <R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> => this.stream<R>(query),
+    }
   }
 
-  async acquireConnection(): Promise<DatabaseConnection> {
-    const previous = this.queue
-    let release!: () => void
-    this.queue = new Promise<void>((resolve) => (release = resolve))
-    await previous
-    this.release = release
-    return this.inner.acquireConnection()
+  private prepared(sql: string): CachedStatement {
+    let cached = this.statements.get(sql)
+    if (!cached) {
+      const statement = this.sqlite.prepare(sql)
+      cached = { statement, reader: statement.reader }
+      if (this.statements.size > 2000) this.statements.clear()
+      this.statements.set(sql, cached)
+    }
+    return cached
   }
 
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    await this.inner.releaseConnection(connection)
-    const release = this.release
-    this.release = undefined
-    release?.()
+  private execute<R>(sql: string, parameters: readonly unknown[]): QueryResult<R> {
+    const { statement, reader } = this.prepared(sql)
+    if (reader) return { rows: statement.all(parameters) as R[] }
+    const { changes, lastInsertRowid } = statement.run(parameters)
+    return { insertId: BigInt(lastInsertRowid), numAffectedRows: BigInt(changes), rows: [] }
   }
 
-  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.inner.beginTransaction(connection, settings)
+  private async *stream<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    const { statement } = this.prepared(query.sql)
+    for (const row of statement.iterate(query.parameters)) yield { rows: [row as R] }
   }
 
-  commitTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.commitTransaction(connection)
+  async init(): Promise<void> {}
+
+  /** the connection once no other query or transaction holds it (first come, first served) */
+  acquireConnection(): Promise<DatabaseConnection> {
+    if (!this.busy) {
+      this.busy = true
+      return Promise.resolve(this.connection)
+    }
+    return new Promise((resolve) => this.waiting.push(() => resolve(this.connection)))
   }
 
-  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.rollbackTransaction(connection)
+  async releaseConnection(): Promise<void> {
+    const next = this.waiting.shift()
+    if (next) next()
+    else this.busy = false
+  }
+
+  async beginTransaction(): Promise<void> {
+    this.execute('begin', [])
+  }
+
+  async commitTransaction(): Promise<void> {
+    this.execute('commit', [])
+  }
+
+  async rollbackTransaction(): Promise<void> {
+    this.execute('rollback', [])
   }
 
   savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
-    return this.inner.savepoint!(connection, name, compile)
+    return this.savepoints.savepoint!(connection, name, compile)
   }
 
   rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
-    return this.inner.rollbackToSavepoint!(connection, name, compile)
+    return this.savepoints.rollbackToSavepoint!(connection, name, compile)
   }
 
   releaseSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
-    return this.inner.releaseSavepoint!(connection, name, compile)
+    return this.savepoints.releaseSavepoint!(connection, name, compile)
   }
 
-  destroy(): Promise<void> {
-    return this.inner.destroy()
+  async destroy(): Promise<void> {
+    this.statements.clear()
+    if (this.sqlite.open) this.sqlite.close()
   }
 }
 

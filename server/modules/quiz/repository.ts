@@ -18,7 +18,7 @@
  * - Score counts and region totals are changed by `participants = participants + n` in an upsert,
  *   inside the submit's transaction, so the boards move with the standings.
  */
-import { type Kysely, sql } from 'kysely'
+import { type Compilable, type CompiledQuery, type Kysely, type QueryResult, sql } from 'kysely'
 import type { Campaign, CampaignStatus, CampaignSummary, QuizProfile } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
 import { type Db, forUpdate } from '../../db/database'
@@ -175,6 +175,215 @@ const mistakeOf = (userId: string, r: { question_id: string; wrong_count: number
   streak: r.streak,
   lastWrongAt: r.last_wrong_at,
 })
+
+/** what stands for the i-th value while a prepared statement is compiled (see `Prepared`) */
+const MARKER = '\u0000quiz-value:'
+
+/** the i-th value of a prepared statement; typed `never`, so it fits any column */
+const value = (i: number): never => `${MARKER}${i}` as never
+
+/**
+ * A hot statement, compiled once per database and shape and run with fresh values. Kysely builds an
+ * operation tree and compiles it on every execution: about 50 µs of CPU per statement, more than
+ * SQLite needs to run a point read, and a submit runs a dozen. Here the builder runs once with
+ * markers (`value(i)`) in place of the values; each run puts the values in their places in the
+ * compiled parameters, and hands the compiled query to the same executor (a transaction or not,
+ * either database). The SQL text never changes, so database.ts's statement cache hits as well.
+ * `shape` names what changes the SQL besides the values (a number of rows).
+ */
+class Prepared<Row> {
+  private readonly compiled = new Map<string, { query: CompiledQuery<Row>; slots: readonly (number | { constant: unknown })[] }>()
+
+  constructor(private readonly build: (db: Kysely<DB>, shape: number) => Compilable<Row>) {}
+
+  run(repo: { db: Db; executor: Kysely<DB> }, values: readonly unknown[], shape = 0): Promise<QueryResult<Row>> {
+    const key = `${repo.db.dialect}:${shape}`
+    let entry = this.compiled.get(key)
+    if (!entry) {
+      const query = this.build(repo.db.kysely, shape).compile()
+      const slots = query.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARKER) ? Number(p.slice(MARKER.length)) : { constant: p }))
+      entry = { query, slots }
+      this.compiled.set(key, entry)
+    }
+    const { query, slots } = entry
+    const parameters = slots.map((slot) => (typeof slot === 'number' ? values[slot] : slot.constant))
+    return repo.executor.executeQuery<Row>({ ...query, parameters })
+  }
+}
+
+const attemptColumns = (db: Kysely<DB>) => db.selectFrom('quiz_attempts').select(ATTEMPT_COLUMNS)
+
+// the statements of a submit, prepared (the values in order of `value(i)`)
+const GET_ATTEMPT = new Prepared((db) => attemptColumns(db).where('id', '=', value(0)))
+
+/** a submit's first read: the attempt, its campaign's rules and the user's standing in the campaign */
+const SUBMISSION = new Prepared((db) =>
+  db
+    .selectFrom('quiz_attempts as a')
+    .leftJoin('campaigns as c', 'c.id', 'a.campaign_id')
+    .leftJoin('quiz_standings as s', (join) => join.onRef('s.campaign_id', '=', 'a.campaign_id').onRef('s.user_id', '=', 'a.user_id'))
+    .select([
+      'a.id',
+      'a.user_id',
+      'a.campaign_id',
+      'a.started_at',
+      'a.deadline',
+      'a.status',
+      'a.questions',
+      'a.region_code',
+      'a.county_code',
+      'a.township_code',
+      'a.answers',
+      'a.score',
+      'a.correct_count',
+      'a.time_used_ms',
+      'a.submitted_at',
+      'c.rules as campaign_rules',
+      's.attempt_id as standing_attempt_id',
+      's.score as standing_score',
+      's.time_used_ms as standing_time_used_ms',
+      's.finished_at as standing_finished_at',
+      's.county_code as standing_county_code',
+      's.township_code as standing_township_code',
+    ])
+    .where('a.id', '=', value(0)),
+)
+
+const FINISH_ATTEMPT = new Prepared((db) =>
+  db
+    .updateTable('quiz_attempts')
+    .set({ status: value(0), answers: value(1), score: value(2), correct_count: value(3), time_used_ms: value(4), submitted_at: value(5) })
+    .where('id', '=', value(6))
+    .where('status', '=', 'active'),
+)
+
+const GET_STANDING = new Prepared((db) =>
+  db.selectFrom('quiz_standings').select(STANDING_COLUMNS).where('campaign_id', '=', value(0)).where('user_id', '=', value(1)),
+)
+
+const SAVE_STANDING = new Prepared((db) =>
+  db
+    .insertInto('quiz_standings')
+    .values({
+      campaign_id: value(0),
+      user_id: value(1),
+      attempt_id: value(2),
+      score: value(3),
+      time_used_ms: value(4),
+      finished_at: value(5),
+      county_code: value(6),
+      township_code: value(7),
+    })
+    .onConflict((oc) =>
+      oc.columns(['campaign_id', 'user_id']).doUpdateSet((eb) => ({
+        attempt_id: eb.ref('excluded.attempt_id'),
+        score: eb.ref('excluded.score'),
+        time_used_ms: eb.ref('excluded.time_used_ms'),
+        finished_at: eb.ref('excluded.finished_at'),
+        county_code: eb.ref('excluded.county_code'),
+        township_code: eb.ref('excluded.township_code'),
+      })),
+    ),
+)
+
+/** `rows` rows of `width` values each, numbered in order */
+const rowsOf = <R>(rows: number, width: number, row: (at: (k: number) => never) => R): R[] =>
+  Array.from({ length: rows }, (_, i) => row((k) => value(i * width + k)))
+
+const ADD_SCORE_COUNTS = new Prepared((db, rows) =>
+  db
+    .insertInto('quiz_score_counts')
+    .values(rowsOf(rows, 3, (v) => ({ campaign_id: v(0), score: v(1), participants: v(2) })))
+    .onConflict((oc) =>
+      oc.columns(['campaign_id', 'score']).doUpdateSet((eb) => ({ participants: eb('quiz_score_counts.participants', '+', eb.ref('excluded.participants')) })),
+    ),
+)
+
+const ADD_TIME_COUNTS = new Prepared((db, rows) =>
+  db
+    .insertInto('quiz_time_counts')
+    .values(rowsOf(rows, 4, (v) => ({ campaign_id: v(0), score: v(1), time_sec: v(2), participants: v(3) })))
+    .onConflict((oc) =>
+      oc
+        .columns(['campaign_id', 'score', 'time_sec'])
+        .doUpdateSet((eb) => ({ participants: eb('quiz_time_counts.participants', '+', eb.ref('excluded.participants')) })),
+    ),
+)
+
+const ADD_REGION_TOTALS = new Prepared((db, rows) =>
+  db
+    .insertInto('quiz_region_totals')
+    .values(rowsOf(rows, 4, (v) => ({ campaign_id: v(0), region_code: v(1), participants: v(2), score_sum: v(3) })))
+    .onConflict((oc) =>
+      oc.columns(['campaign_id', 'region_code']).doUpdateSet((eb) => ({
+        participants: eb('quiz_region_totals.participants', '+', eb.ref('excluded.participants')),
+        score_sum: eb('quiz_region_totals.score_sum', '+', eb.ref('excluded.score_sum')),
+      })),
+    ),
+)
+
+const MISTAKES_AMONG = new Prepared((db, ids) =>
+  db
+    .selectFrom('quiz_mistakes')
+    .select(['question_id', 'wrong_count', 'streak', 'last_wrong_at'])
+    .where('user_id', '=', value(0))
+    .where(
+      'question_id',
+      'in',
+      Array.from({ length: ids }, (_, i) => value(i + 1)),
+    ),
+)
+
+const PUT_MISTAKES = new Prepared((db, rows) =>
+  db
+    .insertInto('quiz_mistakes')
+    .values(rowsOf(rows, 5, (v) => ({ user_id: v(0), question_id: v(1), wrong_count: v(2), streak: v(3), last_wrong_at: v(4) })))
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'question_id']).doUpdateSet((eb) => ({
+        wrong_count: eb.ref('excluded.wrong_count'),
+        streak: eb.ref('excluded.streak'),
+        last_wrong_at: eb.ref('excluded.last_wrong_at'),
+      })),
+    ),
+)
+
+// higher scores from the per-score counts (a dozen rows), the same score in earlier seconds from
+// the per-second counts (at most a few hundred), then two short ranges of the board index within
+// the caller's own second (migration 016). Values: campaign, score, second, second's first ms,
+// time used, finished at.
+const COUNT_AHEAD = new Prepared((db) => {
+  const [campaignId, score, second, secondStart, timeUsedMs, finishedAt] = [0, 1, 2, 3, 4, 5].map(value)
+  const query = sql<{ n: number }>`SELECT
+        (SELECT COALESCE(SUM(participants), 0) FROM quiz_score_counts WHERE campaign_id = ${campaignId} AND score > ${score})
+      + (SELECT COALESCE(SUM(participants), 0) FROM quiz_time_counts WHERE campaign_id = ${campaignId} AND score = ${score}
+           AND time_sec < ${second})
+      + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = ${campaignId} AND score = ${score}
+           AND time_used_ms >= ${secondStart} AND time_used_ms < ${timeUsedMs})
+      + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = ${campaignId} AND score = ${score} AND time_used_ms = ${timeUsedMs}
+           AND finished_at < ${finishedAt}) AS n`
+  return { compile: () => query.compile(db) }
+})
+
+/** campaign rules by their JSON text: parsed once (a campaign's rules change only by an edit) */
+const parsedRules = new Map<string, Campaign['rules']>()
+function rulesOf(text: string): Campaign['rules'] {
+  let rules = parsedRules.get(text)
+  if (!rules) {
+    rules = deepFreeze(JSON.parse(text) as Campaign['rules'])
+    if (parsedRules.size > 200) parsedRules.clear()
+    parsedRules.set(text, rules)
+  }
+  return rules
+}
+
+/** what a submit reads first (`submission`) */
+export interface Submission {
+  attempt: AttemptRecord
+  /** the rules of the attempt's campaign; absent when the campaign is gone */
+  rules?: Campaign['rules']
+  /** the attempt's user's standing in its campaign */
+  standing?: Standing
+}
 
 /** the answer key, read once and frozen: it never changes while the server runs, and nobody may edit it */
 interface Bank {
@@ -343,8 +552,29 @@ export class QuizRepository {
   }
 
   async getAttempt(id: string): Promise<AttemptRecord | undefined> {
-    const row = await this.executor.selectFrom('quiz_attempts').select(ATTEMPT_COLUMNS).where('id', '=', id).executeTakeFirst()
+    const row = (await GET_ATTEMPT.run(this, [id])).rows[0]
     return row && attemptFrom(row)
+  }
+
+  /** a submit's reads in one statement: the attempt, its campaign's rules and its user's standing there */
+  async submission(attemptId: string): Promise<Submission | undefined> {
+    const row = (await SUBMISSION.run(this, [attemptId])).rows[0]
+    if (!row) return undefined
+    const attempt = attemptFrom(row)
+    const standing =
+      row.standing_attempt_id !== null
+        ? standingFrom({
+            campaign_id: row.campaign_id,
+            user_id: row.user_id,
+            attempt_id: row.standing_attempt_id,
+            score: row.standing_score!,
+            time_used_ms: row.standing_time_used_ms!,
+            finished_at: row.standing_finished_at!,
+            county_code: row.standing_county_code,
+            township_code: row.standing_township_code,
+          })
+        : undefined
+    return { attempt, ...(row.campaign_rules !== null ? { rules: rulesOf(row.campaign_rules) } : {}), ...(standing ? { standing } : {}) }
   }
 
   /** the attempt with status `active` (there is at most one), whatever its deadline */
@@ -377,60 +607,38 @@ export class QuizRepository {
    * `active` (the state transition itself refuses a second close). False when it was not.
    */
   async finishAttempt(a: AttemptRecord): Promise<boolean> {
-    const result = await this.executor
-      .updateTable('quiz_attempts')
-      .set({
-        status: a.status,
-        answers: a.answers ? JSON.stringify(a.answers) : null,
-        score: a.score ?? null,
-        correct_count: a.correctCount ?? null,
-        time_used_ms: a.timeUsedMs ?? null,
-        submitted_at: a.submittedAt ?? null,
-      })
-      .where('id', '=', a.id)
-      .where('status', '=', 'active')
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    const result = await FINISH_ATTEMPT.run(this, [
+      a.status,
+      a.answers ? JSON.stringify(a.answers) : null,
+      a.score ?? null,
+      a.correctCount ?? null,
+      a.timeUsedMs ?? null,
+      a.submittedAt ?? null,
+      a.id,
+    ])
+    return Number(result.numAffectedRows) === 1
   }
 
   // --- standings and boards ------------------------------------------------------------------
 
   async getStanding(campaignId: string, userId: string): Promise<Standing | undefined> {
-    const row = await this.executor
-      .selectFrom('quiz_standings')
-      .select(STANDING_COLUMNS)
-      .where('campaign_id', '=', campaignId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst()
+    const row = (await GET_STANDING.run(this, [campaignId, userId])).rows[0]
     return row && standingFrom(row)
   }
 
   /** replaces the user's standing and moves the score and region totals from `previous` to `next` */
   async saveStanding(next: Standing, previous: Standing | undefined): Promise<void> {
     await this.transaction(async (tx) => {
-      await tx.executor
-        .insertInto('quiz_standings')
-        .values({
-          campaign_id: next.campaignId,
-          user_id: next.userId,
-          attempt_id: next.attemptId,
-          score: next.score,
-          time_used_ms: next.timeUsedMs,
-          finished_at: next.finishedAt,
-          county_code: next.countyCode ?? null,
-          township_code: next.townshipCode ?? null,
-        })
-        .onConflict((oc) =>
-          oc.columns(['campaign_id', 'user_id']).doUpdateSet((eb) => ({
-            attempt_id: eb.ref('excluded.attempt_id'),
-            score: eb.ref('excluded.score'),
-            time_used_ms: eb.ref('excluded.time_used_ms'),
-            finished_at: eb.ref('excluded.finished_at'),
-            county_code: eb.ref('excluded.county_code'),
-            township_code: eb.ref('excluded.township_code'),
-          })),
-        )
-        .execute()
+      await SAVE_STANDING.run(tx, [
+        next.campaignId,
+        next.userId,
+        next.attemptId,
+        next.score,
+        next.timeUsedMs,
+        next.finishedAt,
+        next.countyCode ?? null,
+        next.townshipCode ?? null,
+      ])
       await tx.moveTotals(previous, next)
     })
   }
@@ -461,40 +669,27 @@ export class QuizRepository {
     const c = next.campaignId
     const scoreRows = [...scores].filter(([, n]) => n !== 0).sort(([a], [b]) => a - b)
     if (scoreRows.length > 0) {
-      await this.executor
-        .insertInto('quiz_score_counts')
-        .values(scoreRows.map(([score, n]) => ({ campaign_id: c, score, participants: n })))
-        .onConflict((oc) =>
-          oc
-            .columns(['campaign_id', 'score'])
-            .doUpdateSet((eb) => ({ participants: eb('quiz_score_counts.participants', '+', eb.ref('excluded.participants')) })),
-        )
-        .execute()
+      await ADD_SCORE_COUNTS.run(
+        this,
+        scoreRows.flatMap(([score, n]) => [c, score, n]),
+        scoreRows.length,
+      )
     }
     const secondRows = [...seconds.values()].filter((r) => r.n !== 0).sort((a, b) => a.score - b.score || a.sec - b.sec)
     if (secondRows.length > 0) {
-      await this.executor
-        .insertInto('quiz_time_counts')
-        .values(secondRows.map((r) => ({ campaign_id: c, score: r.score, time_sec: r.sec, participants: r.n })))
-        .onConflict((oc) =>
-          oc
-            .columns(['campaign_id', 'score', 'time_sec'])
-            .doUpdateSet((eb) => ({ participants: eb('quiz_time_counts.participants', '+', eb.ref('excluded.participants')) })),
-        )
-        .execute()
+      await ADD_TIME_COUNTS.run(
+        this,
+        secondRows.flatMap((r) => [c, r.score, r.sec, r.n]),
+        secondRows.length,
+      )
     }
     const regionRows = [...regions].filter(([, r]) => r.n !== 0 || r.sum !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     if (regionRows.length > 0) {
-      await this.executor
-        .insertInto('quiz_region_totals')
-        .values(regionRows.map(([code, r]) => ({ campaign_id: c, region_code: code, participants: r.n, score_sum: r.sum })))
-        .onConflict((oc) =>
-          oc.columns(['campaign_id', 'region_code']).doUpdateSet((eb) => ({
-            participants: eb('quiz_region_totals.participants', '+', eb.ref('excluded.participants')),
-            score_sum: eb('quiz_region_totals.score_sum', '+', eb.ref('excluded.score_sum')),
-          })),
-        )
-        .execute()
+      await ADD_REGION_TOTALS.run(
+        this,
+        regionRows.flatMap(([code, r]) => [c, code, r.n, r.sum]),
+        regionRows.length,
+      )
     }
   }
 
@@ -549,18 +744,8 @@ export class QuizRepository {
 
   /** how many standings rank strictly above `s` */
   async countAhead(campaignId: string, s: Pick<Standing, 'score' | 'timeUsedMs' | 'finishedAt'>): Promise<number> {
-    // higher scores from the per-score counts (a dozen rows), the same score in earlier seconds from
-    // the per-second counts (at most a few hundred), then two short ranges of the board index within
-    // the caller's own second (migration 016)
     const second = timeSec(s.timeUsedMs)
-    const { rows } = await sql<{ n: number }>`SELECT
-        (SELECT COALESCE(SUM(participants), 0) FROM quiz_score_counts WHERE campaign_id = ${campaignId} AND score > ${s.score})
-      + (SELECT COALESCE(SUM(participants), 0) FROM quiz_time_counts WHERE campaign_id = ${campaignId} AND score = ${s.score}
-           AND time_sec < ${second})
-      + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = ${campaignId} AND score = ${s.score}
-           AND time_used_ms >= ${second * 1000} AND time_used_ms < ${s.timeUsedMs})
-      + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = ${campaignId} AND score = ${s.score} AND time_used_ms = ${s.timeUsedMs}
-           AND finished_at < ${s.finishedAt}) AS n`.execute(this.executor)
+    const { rows } = await COUNT_AHEAD.run(this, [campaignId, s.score, second, second * 1000, s.timeUsedMs, s.finishedAt])
     return Number(rows[0].n)
   }
 
@@ -599,12 +784,7 @@ export class QuizRepository {
   /** the user's mistakes among these questions, by question id (one read for a whole attempt) */
   async mistakesAmong(userId: string, questionIds: readonly string[]): Promise<Map<string, MistakeRecord>> {
     if (questionIds.length === 0) return new Map()
-    const rows = await this.executor
-      .selectFrom('quiz_mistakes')
-      .select(['question_id', 'wrong_count', 'streak', 'last_wrong_at'])
-      .where('user_id', '=', userId)
-      .where('question_id', 'in', questionIds)
-      .execute()
+    const { rows } = await MISTAKES_AMONG.run(this, [userId, ...questionIds], questionIds.length)
     return new Map(rows.map((r) => [r.question_id, mistakeOf(userId, r)]))
   }
 
@@ -615,17 +795,11 @@ export class QuizRepository {
   /** several at once (one statement): a submit's wrong answers */
   async putMistakes(records: readonly MistakeRecord[]): Promise<void> {
     if (records.length === 0) return
-    await this.executor
-      .insertInto('quiz_mistakes')
-      .values(records.map((m) => ({ user_id: m.userId, question_id: m.questionId, wrong_count: m.wrongCount, streak: m.streak, last_wrong_at: m.lastWrongAt })))
-      .onConflict((oc) =>
-        oc.columns(['user_id', 'question_id']).doUpdateSet((eb) => ({
-          wrong_count: eb.ref('excluded.wrong_count'),
-          streak: eb.ref('excluded.streak'),
-          last_wrong_at: eb.ref('excluded.last_wrong_at'),
-        })),
-      )
-      .execute()
+    await PUT_MISTAKES.run(
+      this,
+      records.flatMap((m) => [m.userId, m.questionId, m.wrongCount, m.streak, m.lastWrongAt]),
+      records.length,
+    )
   }
 
   async deleteMistake(userId: string, questionId: string): Promise<void> {

@@ -127,9 +127,17 @@ function outcomeOnly(r: QuizQuestionReview): QuizQuestionOutcome {
  * explanations come once the last such campaign has ended (server/modules/contest-integrity/rules.ts).
  * `quiz` may be a transaction's repository: every read runs on it.
  */
-async function resultOf(store: Store, quiz: QuizRepository, a: AttemptRecord, userId: string, already?: Scored, counted?: Standing): Promise<AttemptResult> {
+async function resultOf(
+  store: Store,
+  quiz: QuizRepository,
+  a: AttemptRecord,
+  userId: string,
+  already?: Scored,
+  /** the user's standing when the caller has read it (null: there is none) */
+  counted?: Standing | null,
+): Promise<AttemptResult> {
   const scored = already ?? scoreAttempt(a.questions, await quiz.questionKeys(a.questions.map((q) => q.id)), a.answers ?? {})
-  const standing = counted ?? (await quiz.getStanding(a.campaignId, userId))
+  const standing = counted === undefined ? await quiz.getStanding(a.campaignId, userId) : (counted ?? undefined)
   const locks = await integrityOf(store).locksFor(userId, quiz.now(), quiz.executor)
   const withheld: string[] = []
   const review: QuizReviewItem[] = scored.review.map((r) => {
@@ -297,9 +305,13 @@ export async function submitAttempt(
   const outcome = await store.quiz.transaction(async (tx): Promise<SubmitResult | ApiError> => {
     changed = undefined
     await tx.lockUser(user.id)
-    const a = await ownAttempt(tx, user.id, attemptId)
-    const campaign = await campaignOr404(tx, a.campaignId)
-    if (a.status === 'submitted') return { result: await resultOf(store, tx, a, user.id), replayed: true }
+    // the attempt, its campaign's rules and the standing in one read (the user's lock keeps them current)
+    const found = await tx.submission(attemptId)
+    if (!found) throw notFound('找不到该答题记录')
+    const { attempt: a, rules, standing: previous } = found
+    if (a.userId !== user.id) throw forbidden('只能查看自己的答题记录')
+    if (!rules) throw notFound('找不到该知识竞赛')
+    if (a.status === 'submitted') return { result: await resultOf(store, tx, a, user.id, undefined, previous ?? null), replayed: true }
     const now = tx.now()
     if (a.status === 'expired' || (await expireIfLate(tx, a, now))) return new AttemptExpired()
     const keys = await tx.questionKeys(a.questions.map((q) => q.id))
@@ -327,11 +339,10 @@ export async function submitAttempt(
       ...(a.countyCode ? { countyCode: a.countyCode } : {}),
       ...(a.townshipCode ? { townshipCode: a.townshipCode } : {}),
     }
-    const previous = await tx.getStanding(a.campaignId, user.id)
-    const next = countedStanding(previous, candidate, campaign.rules.scoreCounts)
+    const next = countedStanding(previous, candidate, rules.scoreCounts)
     if (next !== previous) {
       await tx.saveStanding(next, previous)
-      changed = { rule: campaign.rules.scoreCounts, standing: next }
+      changed = { rule: rules.scoreCounts, standing: next }
     }
 
     const book = await tx.mistakesAmong(
