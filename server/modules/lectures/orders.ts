@@ -15,7 +15,7 @@ import type {
   TimeOfDay,
 } from '../../../common/contract'
 import { maskMobile } from '../identity/mobile'
-import { requestHash } from './idempotency'
+import { requestHash } from '../idempotency'
 import { actorOf, allowedActions, type Caller, decide, seesFullPhone } from './rules'
 
 export interface LectureEventRecord extends LectureOrderEvent {

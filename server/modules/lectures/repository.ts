@@ -17,7 +17,9 @@ import { type Kysely, sql } from 'kysely'
 import { type LectureNotification, type LectureTopic, type NotificationDelivery, type Page, UPLOAD_URL_PREFIX } from '../../../common/contract'
 import { type Db, forUpdate } from '../../db/database'
 import type { DB } from '../../db/schema'
-import { claimIdempotency, findIdempotency, type IdempotencyRecord } from './idempotency'
+import { findIdempotencyRecord as findIdempotency } from '../idempotency'
+import type { IdempotencyRecord } from '../idempotency/record'
+import { claimIdempotency } from './idempotency'
 import {
   commandHash,
   type LectureCaller,

@@ -1,7 +1,8 @@
 /** What the lecture repository does around a write: replay, apply, and what else the step changes. */
 import type { LectureOrder } from '../../../common/contract'
 import { applyCommand, type LectureCaller, type LectureCommand, type LectureOrderRecord, newNotification, type NotificationRecord, toOrderView } from './orders'
-import { type IdempotencyRecord, replayOf } from './idempotency'
+import type { IdempotencyRecord } from '../idempotency/record'
+import { replayOf } from './idempotency'
 import type { LectureOrderWrite, LectureWriteOptions } from './types'
 
 export function replayed(earlier: IdempotencyRecord, hash: string): LectureOrderWrite {
