@@ -29,6 +29,7 @@ import type {
   User,
   Video,
 } from './entities'
+import type { EditorialCheck, FieldErrors } from './admin'
 import type { LectureEndpoints } from './lectures'
 import type { Page, PageQuery } from './paging'
 
@@ -40,7 +41,8 @@ export const API_PREFIX = '/api/v1'
 export type ErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable' | 'internal'
 
 export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string }
+  /** fields: per-field messages of a refused console write; checks: the findings that stopped a 送审 */
+  error: { code: ErrorCode; message: string; fields?: FieldErrors; checks?: EditorialCheck[] }
 }
 
 export interface PolicyQuery extends PageQuery {

@@ -73,8 +73,24 @@ export interface FaqItem {
   answer: string
 }
 
+export type ChartKind = 'bar' | 'line' | 'pie'
+
+/** the data grid a chart is drawn from (common/charts/chart-spec.ts turns it into option and table) */
+export interface ChartSource {
+  kind: ChartKind
+  title: string
+  /** the first column's heading: 年份, 年龄段 … */
+  categoryLabel: string
+  seriesName: string
+  /** 元/月, 项 …; may be empty */
+  unit: string
+  data: [string, number][]
+}
+
 /** A chart: an ECharts option limited to what the fixtures use, plus a data table fallback. */
 export interface ChartSpec {
+  /** the grid it was built from (charts made in the console and the fixtures have one) */
+  source?: ChartSource
   /** ECharts option object (series types: bar, line, pie) */
   option: Record<string, unknown>
   /** the same data as a table, for 查看数据 */

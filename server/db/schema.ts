@@ -23,6 +23,75 @@ export interface AuditLog {
   target_type: string | null
 }
 
+export interface Banners {
+  alt: string
+  ends_at: string
+  id: string
+  image: string
+  link: string
+  position: Generated<number>
+  starts_at: string
+  title: string
+}
+
+export interface ContentViews {
+  id: string
+  type: string
+  views: Generated<number>
+}
+
+export interface EditorialItems {
+  author_id: string
+  author_name: string
+  checks: Generated<string>
+  created_at: string
+  first_published_at: string | null
+  id: string
+  org_code: string
+  published_at: string | null
+  published_version: number | null
+  reject_reason: string | null
+  review_date: string | null
+  reviewed_at: string | null
+  reviewer_id: string | null
+  reviewer_name: string | null
+  revision: Generated<number>
+  scheduled_at: string | null
+  self_review: Generated<number>
+  status: string
+  submitted_at: string | null
+  title: string
+  topic: string | null
+  type: string
+  updated_at: string
+  updated_by_id: string
+  updated_by_name: string
+  version: number
+  withdrawn_at: string | null
+}
+
+export interface EditorialVersions {
+  author_id: string
+  author_name: string
+  created_at: string
+  draft: string
+  item_id: string
+  version: number
+}
+
+export interface OrgDepartments {
+  name: string
+  org_code: string
+  position: number
+}
+
+export interface OrgSettings {
+  allow_self_review: Generated<number>
+  org_code: string
+  updated_at: string
+  updated_by: string | null
+}
+
 export interface CampaignQuestions {
   campaign_id: string
   position: number
@@ -462,6 +531,10 @@ export interface VideoViews {
 
 export interface DB {
   audit_log: AuditLog
+  banners: Banners
+  content_views: ContentViews
+  editorial_items: EditorialItems
+  editorial_versions: EditorialVersions
   campaign_questions: CampaignQuestions
   campaigns: Campaigns
   consultations: Consultations
@@ -481,6 +554,8 @@ export interface DB {
   lesson_progress: LessonProgress
   lessons: Lessons
   login_failures: LoginFailures
+  org_departments: OrgDepartments
+  org_settings: OrgSettings
   oauth_states: OauthStates
   policies: Policies
   quiz_attempts: QuizAttempts
