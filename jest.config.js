@@ -40,6 +40,18 @@ module.exports = {
       globalTeardown: '<rootDir>/test/api/helpers/drop-test-databases.ts',
     },
     {
+      displayName: 'admin',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/admin/**/__tests__/**/*.test.ts?(x)'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup-admin.ts'],
+      testTimeout: 15_000,
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      moduleNameMapper: {
+        '^@common/(.*)$': '<rootDir>/common/$1',
+        '\\.(css|scss|less)$': 'identity-obj-proxy',
+      },
+    },
+    {
       displayName: 'web',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts?(x)'],
