@@ -101,6 +101,17 @@ export const Block = Type.Union([
     type: Type.Literal('chart'),
     title: Type.String(),
     chart: Type.Object({
+      // the data grid it was drawn from (common/charts/chart-spec.ts)
+      source: Type.Optional(
+        Type.Object({
+          kind: Type.Union([Type.Literal('bar'), Type.Literal('line'), Type.Literal('pie')]),
+          title: Type.String(),
+          categoryLabel: Type.String(),
+          seriesName: Type.String(),
+          unit: Type.String(),
+          data: Type.Array(Type.Tuple([Type.String(), Type.Number()])),
+        }),
+      ),
       // an ECharts option: free-form, serialised as is
       option: Type.Record(Type.String(), Type.Unknown()),
       table: Type.Object({
