@@ -1,5 +1,5 @@
 /**
- * The checks at 送审 on a real SQLite database seeded with the sample fixtures (policies p1–p5,
+ * The checks at 送审 on a real database (SQLite; PostgreSQL under test:pg) seeded with the sample fixtures (policies p1–p5,
  * interpretations i1–i3, FAQs f1–f2, videos v1–v3) plus items in the workflow: each check fires
  * on what it is for and stays quiet on a good draft.
  */
@@ -9,6 +9,7 @@ import type { BannerDraft, EditorialCheck, EditorialStatus, FaqDraft, Interpreta
 import { chartSpec } from '../../../../common/charts/chart-spec'
 import { SAMPLE_NOW, sampleFixtures } from '../../../../test/api/helpers/sample-fixtures'
 import { makeTempDir } from '../../../../test/api/helpers/temp-dir'
+import { createTestDatabase, onPostgres, type TestDatabase } from '../../../../test/api/helpers/database'
 import type { ContentChecker } from '../../../content-check'
 import type { DB } from '../../../db/schema'
 import { openStore } from '../../../store/open-store'
@@ -18,6 +19,7 @@ import { hasErrors, runChecks } from '../checks'
 
 const temp = makeTempDir('zct-checks-')
 let store: Store
+let database: TestDatabase | undefined
 let db: Kysely<DB>
 const author = { id: 'u-editor', name: '编辑甲' }
 
@@ -82,7 +84,10 @@ async function itemInWorkflow<T extends 'policy' | 'interpretation' | 'faq'>(
 }
 
 beforeAll(async () => {
-  store = await openStore({ kind: 'sqlite', file: join(temp.path, 'checks.db'), fixtures: sampleFixtures, now: () => SAMPLE_NOW })
+  database = onPostgres ? await createTestDatabase() : undefined
+  store = database
+    ? await openStore({ kind: 'postgres', databaseUrl: database.url, fixtures: sampleFixtures, now: () => SAMPLE_NOW })
+    : await openStore({ kind: 'sqlite', file: join(temp.path, 'checks.db'), fixtures: sampleFixtures, now: () => SAMPLE_NOW })
   db = store.database.kysely
   await itemInWorkflow('policy', 'p-draft', policy)
   await itemInWorkflow('policy', 'p-reviewed', policy)
@@ -92,6 +97,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await store.close()
+  await database?.drop()
   temp.remove()
 })
 
