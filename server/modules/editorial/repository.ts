@@ -49,7 +49,8 @@ export async function listVersionRows(db: Kysely<DB>, id: string) {
   return db.selectFrom('editorial_versions').selectAll().where('item_id', '=', id).orderBy('version', 'desc').execute()
 }
 
-export async function listItemRows(db: Kysely<DB>, filter: ListFilter): Promise<{ rows: ItemRow[]; total: number }> {
+/** `postgres`: text sorts by its bytes, as on SQLite, whatever collation the database was made with */
+export async function listItemRows(db: Kysely<DB>, filter: ListFilter, postgres = false): Promise<{ rows: ItemRow[]; total: number }> {
   let base = db.selectFrom('editorial_items').where('org_code', 'like', filter.scope)
   if (filter.type) base = base.where('type', '=', filter.type)
   if (filter.org) base = base.where('org_code', 'like', orgPrefixPattern(filter.org))
@@ -69,7 +70,13 @@ export async function listItemRows(db: Kysely<DB>, filter: ListFilter): Promise<
   const order = filter.order ?? (filter.sort && filter.sort !== 'updatedAt' ? 'asc' : 'desc')
   const [{ total }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base.selectAll().orderBy(column, order).orderBy('id', 'asc').limit(filter.pageSize).offset(pageOffset(filter)).execute(),
+    base
+      .selectAll()
+      .orderBy(postgres ? sql`${sql.ref(column)} COLLATE "C"` : sql.ref(column), order)
+      .orderBy(postgres ? sql`id COLLATE "C"` : sql.ref('id'), 'asc')
+      .limit(filter.pageSize)
+      .offset(pageOffset(filter))
+      .execute(),
   ])
   return { rows, total: Number(total) }
 }

@@ -127,7 +127,7 @@ export function editorialRoutes(): RoutePlugin {
           const { org, status, ...rest } = request.query
           if (org && (!isOrgCode(org) || !orgCovers(own, org))) throw forbidden('不能查看其他单位的内容')
           const filter = { ...rest, ...(org ? { org } : {}), ...(status ? { status } : {}), type, scope: orgPrefixPattern(own) }
-          return pageFrom(await listItemRows(db(), filter), filter, names())
+          return pageFrom(await listItemRows(db(), filter, app.store.database.dialect === 'postgres'), filter, names())
         },
       )
 
@@ -381,7 +381,7 @@ export function editorialRoutes(): RoutePlugin {
         void _status
         if (org && (!isOrgCode(org) || !orgCovers(own, org))) throw forbidden('不能查看其他单位的内容')
         const filter = { ...rest, ...(org ? { org } : {}), status: 'in_review' as const, scope: orgPrefixPattern(own), reviewer: request.user!.id }
-        return pageFrom(await listItemRows(db(), filter), filter, names())
+        return pageFrom(await listItemRows(db(), filter, app.store.database.dialect === 'postgres'), filter, names())
       },
     )
 
