@@ -22,6 +22,7 @@ import type { Store } from './store/store'
 import type { App, TypeBoxTypeProvider } from './type-provider'
 import type { WechatConfig } from './wechat/jscode2session'
 import type { IdentityOptions } from './modules/identity'
+import { EditorialScheduler } from './modules/editorial/scheduler'
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
 export const DEFAULT_HEADERS_TIMEOUT_MS = 15_000
@@ -70,6 +71,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** this app's Redis connections (REDIS_URL), or null: one instance keeps everything in memory */
     redis: RedisConnections | null
+    /** 定时发布 of the console (modules/editorial/scheduler.ts) */
+    editorialScheduler: EditorialScheduler
   }
 }
 
@@ -120,6 +123,8 @@ export function buildApp(opts: BuildAppOptions): App {
       app.log.warn('开发登录已开启（演示模式）：任何人都可以用 POST /api/v1/auth/dev 以任意角色登录，只能用于本机演示')
     })
   }
+  const scheduler = new EditorialScheduler()
+  app.decorate('editorialScheduler', scheduler)
   app.register(
     async (api) => {
       if (opts.mode === 'mock' && opts.faults) setupFaultInjection(api, opts.faults)
@@ -127,8 +132,11 @@ export function buildApp(opts: BuildAppOptions): App {
       setupResponseCache(api, { enabled: opts.responseCache ?? true, ...(redis ? { redis } : {}) })
       setupHttpCache(api)
       await api.register(apiRoutes({ devLogin, wechat: opts.wechat, identity: opts.identity }))
+      scheduler.attach(api)
     },
     { prefix: API_PREFIX },
   )
+  app.addHook('onReady', async () => scheduler.start())
+  app.addHook('onClose', () => scheduler.stop())
   return app
 }

@@ -1,4 +1,10 @@
-import type { ApiErrorBody, ErrorCode } from '../common/contract'
+import type { ApiErrorBody, EditorialCheck, ErrorCode, FieldErrors } from '../common/contract'
+
+/** what a refused console write adds to its message: per-field errors, the checks that stopped a 送审 */
+export interface ApiErrorDetails {
+  fields?: FieldErrors
+  checks?: EditorialCheck[]
+}
 
 /** an error the API means to send: status, contract code and a Chinese message for the user */
 export class ApiError extends Error {
@@ -6,23 +12,24 @@ export class ApiError extends Error {
     readonly statusCode: number,
     readonly code: ErrorCode,
     message: string,
+    readonly details: ApiErrorDetails = {},
   ) {
     super(message)
     this.name = 'ApiError'
   }
 }
 
-export const badRequest = (message: string) => new ApiError(400, 'bad_request', message)
+export const badRequest = (message: string, details?: ApiErrorDetails) => new ApiError(400, 'bad_request', message, details)
 export const unauthorized = (message = '请先登录') => new ApiError(401, 'unauthorized', message)
 export const forbidden = (message = '没有权限执行此操作') => new ApiError(403, 'forbidden', message)
 export const notFound = (message: string) => new ApiError(404, 'not_found', message)
 export const unavailable = (message: string) => new ApiError(503, 'unavailable', message)
-export const conflict = (message: string) => new ApiError(409, 'conflict', message)
+export const conflict = (message: string, details?: ApiErrorDetails) => new ApiError(409, 'conflict', message, details)
 /** 422, as draft-ietf-httpapi-idempotency-key-header asks: the key already names another request */
 export const idempotencyKeyReused = () => new ApiError(422, 'conflict', '同一请求键不能用于不同内容')
 
-export function errorBody(code: ErrorCode, message: string): ApiErrorBody {
-  return { error: { code, message } }
+export function errorBody(code: ErrorCode, message: string, details: ApiErrorDetails = {}): ApiErrorBody {
+  return { error: { code, message, ...(details.fields ? { fields: details.fields } : {}), ...(details.checks ? { checks: details.checks } : {}) } }
 }
 
 /** the contract's code for an HTTP status Fastify or a plugin produced */

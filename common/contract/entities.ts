@@ -51,6 +51,16 @@ export interface Policy extends PolicySummary {
   validityNote?: string
   replacedBy?: Id
   interpretationIds: Id[]
+  /** 成文日期 YYYY-MM-DD (policies published from the console) */
+  writtenAt?: string
+  /** the original document (PDF) */
+  attachment?: { url: string; name: string }
+  /** 原文链接 on the government website */
+  sourceUrl?: string
+  /** 已废止: since when (YYYY-MM-DD) */
+  repealedAt?: string
+  /** the organisation code of the region it applies to (331000: the whole city) */
+  regionCode?: string
 }
 
 export type InterpretationKind = 'illustrated' | 'qa' | 'video'

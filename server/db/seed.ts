@@ -9,6 +9,7 @@ import type { Fixtures } from '../../mock/types'
 import { policySearchText } from '../store/policy-search'
 import type { Db } from './database'
 import type { DB } from './schema'
+import { backfillEditorialItems } from '../modules/editorial/seed'
 
 const json = (value: unknown) => JSON.stringify(value)
 
@@ -40,9 +41,11 @@ export async function isSeeded(db: Db): Promise<boolean> {
 export async function seedIfEmpty(db: Db, fixtures: Fixtures): Promise<boolean> {
   return db.kysely.transaction().execute(async (trx) => {
     if (db.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx)
-    if (await contentExists(trx)) return false
-    await seed(trx, fixtures)
-    return true
+    const seeded = !(await contentExists(trx))
+    if (seeded) await seed(trx, fixtures)
+    // the console's items for the public content (also for a database seeded before the console)
+    await backfillEditorialItems(trx)
+    return seeded
   })
 }
 

@@ -13,7 +13,7 @@ export function setupErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     reply.header('cache-control', 'no-store')
     if (error instanceof ApiError) {
-      return reply.code(error.statusCode).send(errorBody(error.code, error.message))
+      return reply.code(error.statusCode).send(errorBody(error.code, error.message, error.details))
     }
     if (error.validation) {
       const message = validationMessage(error.validation, error.validationContext, request.routeOptions.config.validationMessages)

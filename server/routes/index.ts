@@ -18,6 +18,7 @@ import { staffAuthRoutes } from '../modules/auth/routes'
 import { uploadRoutes } from '../modules/uploads/routes'
 import { appConfigRoutes } from '../modules/app-config/routes'
 import { contestIntegrityRoutes } from '../modules/contest-integrity/routes'
+import { editorialRoutes } from '../modules/editorial/routes'
 import { policyImportRoutes } from '../modules/policy-import/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
@@ -41,6 +42,7 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(uploadRoutes)
     await api.register(appConfigRoutes({ devLogin: options.devLogin }))
     await api.register(contestIntegrityRoutes())
+    await api.register(editorialRoutes())
     await api.register(policyImportRoutes())
   }
 }

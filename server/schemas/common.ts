@@ -39,7 +39,18 @@ export function PageOf<T extends TSchema>(item: T) {
 export const ErrorCode = StringEnum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'unavailable', 'internal'] as const)
 
 export const ErrorBody = Type.Object({
-  error: Type.Object({ code: ErrorCode, message: Type.String() }),
+  error: Type.Object({
+    code: ErrorCode,
+    message: Type.String(),
+    /** a refused console write: per-field Chinese messages ('draft.title' → '请填写标题') */
+    fields: Type.Optional(Type.Record(Type.String(), Type.String())),
+    /** the findings that stopped a 送审 */
+    checks: Type.Optional(
+      Type.Array(
+        Type.Object({ level: StringEnum(['error', 'warning'] as const), code: Type.String(), field: Type.Optional(Type.String()), message: Type.String() }),
+      ),
+    ),
+  }),
 })
 
 /** the error responses every read route may give */

@@ -48,6 +48,8 @@ export function containsPattern(term: string): string {
 
 export class ContentRepository {
   private orgNameMap?: Promise<ReadonlyMap<string, string>>
+  /** bumped when the console publishes or withdraws a FAQ: the Q&A index built before it is stale */
+  faqGeneration = 0
 
   constructor(
     private readonly db: Db,
@@ -153,6 +155,11 @@ export class ContentRepository {
   async getFaq(id: string): Promise<Faq | undefined> {
     const row = await this.db.kysely.selectFrom('faqs').selectAll().where('id', '=', id).executeTakeFirst()
     return row && faqFrom(row as FaqRow)
+  }
+
+  /** the console changed the published FAQs (after its transaction committed) */
+  faqsChanged(): void {
+    this.faqGeneration += 1
   }
 
   /** every FAQ, for the Q&A index (ordered by id) */

@@ -35,7 +35,10 @@ export function policySummaryFrom(r: PolicyRow): PolicySummary {
 }
 
 export function policyFrom(r: PolicyDetailRow): Policy {
-  const body = JSON.parse(r.body) as Pick<Policy, 'sections' | 'validityNote' | 'replacedBy' | 'interpretationIds'>
+  const body = JSON.parse(r.body) as Pick<
+    Policy,
+    'sections' | 'validityNote' | 'replacedBy' | 'interpretationIds' | 'writtenAt' | 'attachment' | 'sourceUrl' | 'repealedAt' | 'regionCode'
+  >
   return {
     ...policySummaryFrom(r),
     issuer: r.issuer,
@@ -43,6 +46,11 @@ export function policyFrom(r: PolicyDetailRow): Policy {
     ...(body.validityNote !== undefined ? { validityNote: body.validityNote } : {}),
     ...(body.replacedBy !== undefined ? { replacedBy: body.replacedBy } : {}),
     interpretationIds: body.interpretationIds,
+    ...(body.writtenAt !== undefined ? { writtenAt: body.writtenAt } : {}),
+    ...(body.attachment !== undefined ? { attachment: body.attachment } : {}),
+    ...(body.sourceUrl !== undefined ? { sourceUrl: body.sourceUrl } : {}),
+    ...(body.repealedAt !== undefined ? { repealedAt: body.repealedAt } : {}),
+    ...(body.regionCode !== undefined ? { regionCode: body.regionCode } : {}),
   }
 }
 

@@ -50,6 +50,11 @@ export const Policy = Type.Object({
   validityNote: Type.Optional(Type.String()),
   replacedBy: Type.Optional(Type.String()),
   interpretationIds: Type.Array(Type.String()),
+  writtenAt: Type.Optional(Type.String()),
+  attachment: Type.Optional(Type.Object({ url: Type.String(), name: Type.String() })),
+  sourceUrl: Type.Optional(Type.String()),
+  repealedAt: Type.Optional(Type.String()),
+  regionCode: Type.Optional(Type.String()),
 })
 
 export const PolicyQuery = Type.Composite([

@@ -11,12 +11,15 @@ const messages = {
   limit: '参数错误：limit 必须是 1 到 10 之间的整数',
 }
 
-/** 智能问答. FAQs are seeded content, so the index is built once, on the first question. */
+/** 智能问答. The index is built on the first question and again after the console publishes or withdraws a FAQ. */
 const qaRoutes: RoutePlugin = async (app) => {
   let building: Promise<QaIndex> | undefined
+  let builtFor = -1
   // questions that arrive while it is built wait for the same build; a failed read is not kept
   const qaIndex = () => {
-    if (!building) {
+    const generation = app.store.content.faqGeneration
+    if (!building || builtFor !== generation) {
+      builtFor = generation
       building = app.store.content.listFaqs().then((faqs) => new QaIndex(faqs))
       building.catch(() => (building = undefined))
     }
