@@ -168,7 +168,7 @@ export interface EditorialCheck {
   level: 'error' | 'warning'
   /** e.g. sensitive_word, required, broken_link, image_alt, chart_data, no_interpretation, one_way_link */
   code: string
-  /** the field or block it concerns: 'title', 'blocks[3]', 'blocks[3].alt', 'faqIds[0]' */
+  /** the field or block it concerns, keyed as field errors are: 'draft.title', 'draft.blocks[3].alt', 'draft.faqIds[0]' */
   field?: string
   message: string
 }

@@ -182,7 +182,7 @@ it('answers bad input with 400 and Chinese per-field messages, and a failed 送�
   expect(refused.status).toBe(400)
   const refusal = (await refused.json()) as { error: { message: string; checks: { level: string; field?: string }[] } }
   expect(refusal.error.message).toMatch(/^送审检查未通过：/)
-  expect(refusal.error.checks).toContainEqual(expect.objectContaining({ level: 'error', field: 'title' }))
+  expect(refusal.error.checks).toContainEqual(expect.objectContaining({ level: 'error', field: 'draft.title', message: '请填写标题' }))
   expect((await ok<EditorialItem>(await call(server, editor, 'GET', path(empty.id)))).status).toBe('draft')
 
   const tooLong = await call(server, reviewer, 'POST', path(empty.id, 'reject'), { revision: empty.revision, reason: '长'.repeat(501) })
