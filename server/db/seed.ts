@@ -7,6 +7,7 @@ import { type Insertable, sql, type Transaction } from 'kysely'
 import type { Region } from '../../common/contract'
 import type { Fixtures } from '../../mock/types'
 import { policySearchText } from '../store/policy-search'
+import { seedDepartments } from '../modules/orgs/seed-departments'
 import type { Db } from './database'
 import type { DB } from './schema'
 
@@ -40,9 +41,11 @@ export async function isSeeded(db: Db): Promise<boolean> {
 export async function seedIfEmpty(db: Db, fixtures: Fixtures): Promise<boolean> {
   return db.kysely.transaction().execute(async (trx) => {
     if (db.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx)
-    if (await contentExists(trx)) return false
-    await seed(trx, fixtures)
-    return true
+    const seeded = !(await contentExists(trx))
+    if (seeded) await seed(trx, fixtures)
+    // also on a database seeded before the console had departments
+    await seedDepartments(trx)
+    return seeded
   })
 }
 

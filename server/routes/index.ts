@@ -18,6 +18,7 @@ import { staffAuthRoutes } from '../modules/auth/routes'
 import { uploadRoutes } from '../modules/uploads/routes'
 import { appConfigRoutes } from '../modules/app-config/routes'
 import { contestIntegrityRoutes } from '../modules/contest-integrity/routes'
+import { orgRoutes } from '../modules/orgs/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -40,5 +41,6 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(uploadRoutes)
     await api.register(appConfigRoutes({ devLogin: options.devLogin }))
     await api.register(contestIntegrityRoutes())
+    await api.register(orgRoutes())
   }
 }
