@@ -18,12 +18,16 @@ import { staffAuthRoutes } from '../modules/auth/routes'
 import { uploadRoutes } from '../modules/uploads/routes'
 import { appConfigRoutes } from '../modules/app-config/routes'
 import { contestIntegrityRoutes } from '../modules/contest-integrity/routes'
+import { setupViewCounter } from '../modules/dashboard/view-counter'
+import { dashboardRoutes } from '../modules/dashboard/routes'
 import { orgRoutes } from '../modules/orgs/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
     // before every route: `config.audit` is recorded for the routes registered below
     setupAudit(api)
+    // before the content routes, which count reads of single items
+    setupViewCounter(api)
     await api.register(healthRoutes)
     await api.register(contentRoutes)
     await api.register(qaRoutes)
@@ -42,5 +46,6 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(appConfigRoutes({ devLogin: options.devLogin }))
     await api.register(contestIntegrityRoutes())
     await api.register(orgRoutes())
+    await api.register(dashboardRoutes())
   }
 }
