@@ -21,6 +21,7 @@ import { contestIntegrityRoutes } from '../modules/contest-integrity/routes'
 import { setupViewCounter } from '../modules/dashboard/view-counter'
 import { dashboardRoutes } from '../modules/dashboard/routes'
 import { orgRoutes } from '../modules/orgs/routes'
+import { bannerRoutes } from '../modules/banners/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -45,6 +46,7 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(uploadRoutes)
     await api.register(appConfigRoutes({ devLogin: options.devLogin }))
     await api.register(contestIntegrityRoutes())
+    await api.register(bannerRoutes)
     await api.register(orgRoutes())
     await api.register(dashboardRoutes())
   }

@@ -38,7 +38,7 @@ const policyDraft = (title: string, over: Partial<EditorialDrafts['policy']>): E
 
 const interpretationDraft = (title: string, policyId: string): EditorialDrafts['interpretation'] => ({
   title,
-  kind: 'graphic',
+  kind: 'illustrated',
   topic: 'jiuye',
   department: '仙居县人力资源和社会保障局',
   policyId,
