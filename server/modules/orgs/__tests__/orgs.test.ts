@@ -4,6 +4,7 @@
  * and removed by admins of that organisation or above only (椒江区 on 仙居县 is a 403), validated,
  * idempotent, audited.
  */
+import { rmSync } from 'node:fs'
 import type { AuditEntry, OrgNode, Page, Session } from '../../../../common/contract'
 import { bearer, postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 import { TOWNSHIP_DEPARTMENTS } from '../seed-departments'
@@ -158,5 +159,44 @@ describe('departments', () => {
     const removed = entries.filter((e) => e.action === 'org.department.remove')
     expect(removed).toHaveLength(1)
     expect(removed[0].detail).toEqual({ name: '仙居县数据资源管理局' })
+  })
+})
+
+describe('seeding', () => {
+  it('a database made before departments existed gets them at the next start, once', async () => {
+    const first = await startTestServer({ dataDir: server.dataDir + '-restart', rateLimit: false })
+    try {
+      await first.store.database.kysely.deleteFrom('org_departments').execute()
+    } finally {
+      await first.app.close()
+      await first.store.close()
+    }
+    const second = await startTestServer({ dataDir: server.dataDir + '-restart', rateLimit: false })
+    try {
+      const rows = await second.store.database.kysely
+        .selectFrom('org_departments')
+        .select(['org_code', 'name'])
+        .where('org_code', '=', '331024')
+        .orderBy('position')
+        .execute()
+      expect(rows[0]).toEqual({ org_code: '331024', name: '仙居县人民政府办公室' })
+      // an edited list is left alone at the next start
+      await second.store.database.kysely.deleteFrom('org_departments').where('org_code', '=', '331024').execute()
+    } finally {
+      await second.app.close()
+      await second.store.close()
+    }
+    const third = await startTestServer({ dataDir: server.dataDir + '-restart', rateLimit: false })
+    try {
+      const count = await third.store.database.kysely
+        .selectFrom('org_departments')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('org_code', '=', '331024')
+        .executeTakeFirstOrThrow()
+      expect(Number(count.n)).toBe(0)
+    } finally {
+      await third.close()
+      rmSync(third.dataDir, { recursive: true, force: true })
+    }
   })
 })
