@@ -71,17 +71,31 @@ export interface ConsultationQuery extends PageQuery {
   status?: ConsultationStatus
 }
 
+/** a 首页公益广告 as residents get it (GET /banners): published and showing today */
+export interface Banner {
+  id: Id
+  title: string
+  image: string
+  /** what the picture shows, for screen readers */
+  alt: string
+  /** an in-app path (/pages/…, /packages/…) or an https link */
+  link: string
+}
+
 export interface Home {
   featured: InterpretationSummary[]
   topics: Topic[]
   latestPolicies: PolicySummary[]
   campaigns: CampaignSummary[]
+  /** the banners showing today, in order (absent from servers that predate them) */
+  banners?: Banner[]
 }
 
 /** Every endpoint: the common ones here, each workflow's in its own file. */
 export interface Endpoints extends LectureEndpoints, QuizEndpoints {
   'GET /health': { res: { ok: true } }
   'GET /home': { res: Home }
+  'GET /banners': { res: Banner[] }
   'GET /topics': { res: Topic[] }
   'GET /departments': { res: string[] }
   'GET /regions': { res: Region[] }

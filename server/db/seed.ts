@@ -7,6 +7,7 @@ import { type Insertable, sql, type Transaction } from 'kysely'
 import type { Region } from '../../common/contract'
 import type { Fixtures } from '../../mock/types'
 import { policySearchText } from '../store/policy-search'
+import { seedDepartments } from '../modules/orgs/seed-departments'
 import type { Db } from './database'
 import type { DB } from './schema'
 import { backfillEditorialItems } from '../modules/editorial/seed'
@@ -45,6 +46,8 @@ export async function seedIfEmpty(db: Db, fixtures: Fixtures): Promise<boolean> 
     if (seeded) await seed(trx, fixtures)
     // the console's items for the public content (also for a database seeded before the console)
     await backfillEditorialItems(trx)
+    // also on a database seeded before the console had departments
+    await seedDepartments(trx)
     return seeded
   })
 }

@@ -20,11 +20,17 @@ import { appConfigRoutes } from '../modules/app-config/routes'
 import { contestIntegrityRoutes } from '../modules/contest-integrity/routes'
 import { editorialRoutes } from '../modules/editorial/routes'
 import { policyImportRoutes } from '../modules/policy-import/routes'
+import { setupViewCounter } from '../modules/dashboard/view-counter'
+import { dashboardRoutes } from '../modules/dashboard/routes'
+import { orgRoutes } from '../modules/orgs/routes'
+import { bannerRoutes } from '../modules/banners/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
     // before every route: `config.audit` is recorded for the routes registered below
     setupAudit(api)
+    // before the content routes, which count reads of single items
+    setupViewCounter(api)
     await api.register(healthRoutes)
     await api.register(contentRoutes)
     await api.register(qaRoutes)
@@ -44,5 +50,8 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(contestIntegrityRoutes())
     await api.register(editorialRoutes())
     await api.register(policyImportRoutes())
+    await api.register(bannerRoutes)
+    await api.register(orgRoutes())
+    await api.register(dashboardRoutes())
   }
 }

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox'
 import { notFound } from '../../errors'
 import { IdParams, PageOf, readErrors } from '../../schemas/common'
 import type { RoutePlugin } from '../../type-provider'
+import { countRead } from '../dashboard/view-counter'
 import { composeHome } from './home'
 import { Faq, Home, Interpretation, InterpretationQuery, InterpretationSummary, Policy, PolicyQuery, PolicySummary, Region, Topic } from './schemas'
 
@@ -24,11 +25,16 @@ export const contentRoutes: RoutePlugin = async (app) => {
     app.store.content.searchPolicies(request.query),
   )
 
-  app.get('/policies/:id', { schema: { params: IdParams, response: { 200: Policy, ...readErrors } }, config: memo }, async (request) => {
-    const policy = await app.store.content.getPolicy(request.params.id)
-    if (!policy) throw notFound('找不到该政策')
-    return policy
-  })
+  // reads of one item are counted for the dashboard (also when the micro-cache answers them)
+  app.get(
+    '/policies/:id',
+    { schema: { params: IdParams, response: { 200: Policy, ...readErrors } }, config: memo, onResponse: countRead(app, 'policy') },
+    async (request) => {
+      const policy = await app.store.content.getPolicy(request.params.id)
+      if (!policy) throw notFound('找不到该政策')
+      return policy
+    },
+  )
 
   app.get(
     '/interpretations',
@@ -36,15 +42,23 @@ export const contentRoutes: RoutePlugin = async (app) => {
     async (request) => app.store.content.listInterpretations(request.query),
   )
 
-  app.get('/interpretations/:id', { schema: { params: IdParams, response: { 200: Interpretation, ...readErrors } }, config: memo }, async (request) => {
-    const interpretation = await app.store.content.getInterpretation(request.params.id)
-    if (!interpretation) throw notFound('找不到该解读')
-    return interpretation
-  })
+  app.get(
+    '/interpretations/:id',
+    { schema: { params: IdParams, response: { 200: Interpretation, ...readErrors } }, config: memo, onResponse: countRead(app, 'interpretation') },
+    async (request) => {
+      const interpretation = await app.store.content.getInterpretation(request.params.id)
+      if (!interpretation) throw notFound('找不到该解读')
+      return interpretation
+    },
+  )
 
-  app.get('/faqs/:id', { schema: { params: IdParams, response: { 200: Faq, ...readErrors } }, config: memo }, async (request) => {
-    const faq = await app.store.content.getFaq(request.params.id)
-    if (!faq) throw notFound('找不到该问答')
-    return faq
-  })
+  app.get(
+    '/faqs/:id',
+    { schema: { params: IdParams, response: { 200: Faq, ...readErrors } }, config: memo, onResponse: countRead(app, 'faq') },
+    async (request) => {
+      const faq = await app.store.content.getFaq(request.params.id)
+      if (!faq) throw notFound('找不到该问答')
+      return faq
+    },
+  )
 }

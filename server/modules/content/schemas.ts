@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { CampaignSummary } from '../quiz/campaign-schemas'
+import { Banner } from '../banners/schemas'
 import { FilterKey, PageQuery, StringEnum } from '../../schemas/common'
 
 // topics
@@ -172,4 +173,5 @@ export const Home = Type.Object({
   topics: Type.Array(Topic),
   latestPolicies: Type.Array(PolicySummary),
   campaigns: Type.Array(CampaignSummary),
+  banners: Type.Optional(Type.Array(Banner)),
 })

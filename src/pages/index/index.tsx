@@ -7,6 +7,7 @@ import { Skeleton } from '@/components/skeleton'
 import type { InterpretationSummary } from '@common/contract'
 import { getHome } from '@/features/home/api/get-home'
 import { TopicGrid } from '@/features/home/components/topic-grid'
+import { HomeBanners } from '@/features/home/components/home-banners'
 import { InterpretationCard } from '@/features/interpretations/components/interpretation-card'
 import { PolicyCard } from '@/features/policies/components/policy-card'
 import { CampaignCard } from '@/features/quiz/components/campaign-card'
@@ -74,6 +75,8 @@ export default function HomePage() {
 
       {home ? (
         <>
+          <HomeBanners banners={home.banners ?? []} />
+
           {home.featured.length > 0 ? (
             <>
               <View className='section__title' role='heading' aria-level={2}>
