@@ -5,6 +5,8 @@
  * Counts gather in memory and go to the database every few seconds and on close as one UPSERT a
  * item (views = views + n), so a read costs no write. A failed flush keeps its counts for the next.
  */
+// Node's timers, also under jsdom (the component tests run the server there), where a timer has no unref
+import { clearInterval, setInterval } from 'node:timers'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { sql } from 'kysely'
 import type { Db } from '../../db/database'

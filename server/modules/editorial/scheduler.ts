@@ -4,6 +4,8 @@
  * and the revision, so of two instances (or a withdraw in between) exactly one publishes; the
  * audit entry's actor is the system.
  */
+// Node's timers, also under jsdom (the component tests run the server there), where a timer has no unref
+import { clearInterval, setInterval } from 'node:timers'
 import type { FastifyBaseLogger } from 'fastify'
 import type { EditorialDrafts, EditorialType } from '../../../common/contract'
 import type { Store } from '../../store/store'
