@@ -25,15 +25,16 @@ const taroGlobals = {
 }
 
 module.exports = {
+  // a global option (jest ignores testTimeout inside a project): real servers on real databases,
+  // a test of hundreds of requests (the lecture safety net, the fuzz) and a page's first render
+  // (its chunk of modules) have each taken over jest's default 5 s on a busy 2-core machine
+  testTimeout: 20_000,
   projects: [
     {
       displayName: 'api',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/api/**/*.test.ts', '<rootDir>/server/**/__tests__/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
-      // real servers on real databases: a test of hundreds of requests (the lecture safety net,
-      // the fuzz) passes 5 s when the 2 cores are shared with other work
-      testTimeout: 20_000,
       // Kysely ships only ES modules: compile it to CommonJS like our own code
       transformIgnorePatterns: ['/node_modules/(?!kysely/)'],
       // under test:pg, drops the PostgreSQL databases a test server left behind
@@ -44,7 +45,6 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/admin/**/__tests__/**/*.test.ts?(x)'],
       setupFilesAfterEnv: ['<rootDir>/test/setup-admin.ts'],
-      testTimeout: 15_000,
       transform: { '^.+\\.(t|j)sx?$': swc },
       moduleNameMapper: {
         '^@common/(.*)$': '<rootDir>/common/$1',
@@ -56,9 +56,6 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts?(x)'],
       setupFilesAfterEnv: ['<rootDir>/test/setup-web.ts'],
-      // a page's first render loads its chunk of modules; on a busy 2-core machine that alone
-      // has taken over jest's default 5 s (the 解读 and 刷视频 pages, seen twice)
-      testTimeout: 15_000,
       globals: taroGlobals,
       moduleNameMapper: {
         '^@tarojs/components$': '@tarojs/components/lib/react',
