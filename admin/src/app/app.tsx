@@ -3,15 +3,14 @@ import zhCN from 'antd/locale/zh_CN'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import { useEffect } from 'react'
-import { RouterProvider, type createBrowserRouter } from 'react-router-dom'
+import { BrowserRouter } from 'react-router-dom'
 import { useSession } from '../components/session-store'
+import { AppRoutes } from './routes'
 
 dayjs.locale('zh-cn')
 
-type Router = ReturnType<typeof createBrowserRouter>
-
-/** the providers (Chinese locale, antd's message/modal context) around the console's router */
-export function App({ router }: { router: Router }) {
+/** the providers (Chinese locale, antd's message/modal context) around the console's routes */
+export function App() {
   const start = useSession((s) => s.start)
   useEffect(() => {
     void start()
@@ -19,7 +18,9 @@ export function App({ router }: { router: Router }) {
   return (
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 4 } }}>
       <AntApp>
-        <RouterProvider router={router} />
+        <BrowserRouter basename='/admin'>
+          <AppRoutes />
+        </BrowserRouter>
       </AntApp>
     </ConfigProvider>
   )

@@ -1,6 +1,5 @@
 import { Button, Result } from 'antd'
 import { Component, type ReactNode } from 'react'
-import { useRouteError } from 'react-router-dom'
 
 const crashed = (
   <Result
@@ -24,10 +23,4 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
   render() {
     return this.state.failed ? crashed : this.props.children
   }
-}
-
-/** the router's errorElement */
-export function RouteError() {
-  useRouteError()
-  return crashed
 }

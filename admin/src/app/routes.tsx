@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { Flex, Spin } from 'antd'
-import type { RouteObject } from 'react-router-dom'
+import { type RouteObject, useRoutes } from 'react-router-dom'
 import { EDITORIAL_ROLES } from '@common/contract'
 import { AccountsPage } from '../features/accounts/accounts-page'
 import { AuditPage } from '../features/audit/audit-page'
@@ -9,7 +9,7 @@ import { editorialRoutes } from '../features/editorial/routes'
 import { ImportPage } from '../features/import/import-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { ConsoleLayout } from './console-layout'
-import { RouteError } from './error-boundary'
+import { ErrorBoundary } from './error-boundary'
 import { NotFoundPage } from './not-found-page'
 import { RequireSession, RoleGate } from './require-session'
 
@@ -25,7 +25,7 @@ const pageLoading = (
 )
 
 export const appRoutes: RouteObject[] = [
-  { path: '/login', element: <SignInPage />, errorElement: <RouteError /> },
+  { path: '/login', element: <SignInPage /> },
   {
     path: '/',
     element: (
@@ -33,7 +33,6 @@ export const appRoutes: RouteObject[] = [
         <ConsoleLayout />
       </RequireSession>
     ),
-    errorElement: <RouteError />,
     children: [
       {
         index: true,
@@ -80,3 +79,8 @@ export const appRoutes: RouteObject[] = [
     ],
   },
 ]
+
+/** the console's pages (a component router: the routes have no loaders, and jsdom has no Request for a data router) */
+export function AppRoutes() {
+  return <ErrorBoundary>{useRoutes(appRoutes)}</ErrorBoundary>
+}

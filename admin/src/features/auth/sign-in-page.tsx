@@ -4,7 +4,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom'
 import type { Role, Session } from '@common/contract'
 import { api } from '../../api/client'
 import { errorMessage } from '../../components/error-state'
-import { RESIDENT_REFUSED, useSession } from '../../components/session-store'
+import { useSession } from '../../components/session-store'
 import { DEMO_ACCOUNTS } from './demo-accounts'
 
 interface Credentials {
@@ -27,8 +27,8 @@ export function SignInPage() {
     setError(null)
     try {
       const s = await request()
+      // a resident is refused by the store, whose notice says why
       if (signIn(s)) navigate(from, { replace: true })
-      else setError(RESIDENT_REFUSED)
     } catch (e) {
       setError(errorMessage(e))
     } finally {
