@@ -36,9 +36,19 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
     },
   },
+  // the 政务工作台 console (Vite + React in the browser)
+  {
+    files: ['admin/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
   // the server, scripts, build config and the API/e2e tests run on Node
   {
-    files: ['server/**', 'scripts/**', 'config/**', 'mock/**', 'test/**', '*.{js,mjs,cjs,ts}'],
+    files: ['server/**', 'scripts/**', 'config/**', 'mock/**', 'test/**', '*.{js,mjs,cjs,ts}', 'admin/vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   // CommonJS config files (jest, babel)
@@ -53,7 +63,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.jest } },
   },
   {
-    files: ['test/setup-web.ts', 'test/mocks/**', 'test/support/**'],
+    files: ['test/setup-web.ts', 'test/setup-admin.ts', 'test/mocks/**', 'test/support/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   // e2e specs run in Node and hand functions to the page (page.evaluate), which run in the browser

@@ -48,6 +48,8 @@ module.exports = {
       transform: { '^.+\\.(t|j)sx?$': swc },
       moduleNameMapper: {
         '^@common/(.*)$': '<rootDir>/common/$1',
+        // jsdom has no canvas: the dashboard's ECharts is a recorder
+        '^\\./echarts$': '<rootDir>/test/mocks/echarts.ts',
         '\\.(css|scss|less)$': 'identity-obj-proxy',
       },
     },

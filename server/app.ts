@@ -14,6 +14,7 @@ import { setupRateLimit } from './plugins/rate-limit'
 import { setupFiniteNumbers } from './plugins/finite-numbers'
 import { setupResponseCache } from './plugins/response-cache'
 import { setupH5, setupMedia } from './plugins/static-files'
+import { setupAdminConsole } from './plugins/admin-console'
 import { apiRoutes } from './routes'
 import { setupSecurityHeaders } from './plugins/security-headers'
 import { setupUploads } from './modules/uploads/routes'
@@ -34,6 +35,8 @@ export interface BuildAppOptions {
   faults?: Faults
   /** the built H5 app (dist/h5); served at / when it exists */
   staticDir?: string
+  /** the built 政务工作台 console (dist/admin); served at /admin/ when it exists */
+  adminDir?: string
   /** served at /media/ (mock/media) when it exists */
   mediaDir?: string
   /** WeChat login; without it POST /auth/wechat answers 503 */
@@ -114,8 +117,9 @@ export function buildApp(opts: BuildAppOptions): App {
 
   setupMedia(app, opts.mediaDir)
   setupUploads(app, opts.uploadsDir)
+  const adminFallback = setupAdminConsole(app, opts.adminDir)
   const servesH5 = setupH5(app, opts.staticDir)
-  setupNotFound(app, { spaFallback: servesH5 })
+  setupNotFound(app, { spaFallback: servesH5, adminFallback })
 
   const devLogin = opts.devLogin ?? false
   if (devLogin) {

@@ -21,6 +21,8 @@ export interface ServerConfig {
   mode: ApiMode
   dataDir: string
   staticDir: string
+  /** the built console (ADMIN_DIR, default dist/admin), served at /admin/ */
+  adminDir: string
   mediaDir: string
   faults: Faults
   wechat?: WechatConfig
@@ -157,6 +159,7 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
     mode,
     dataDir: dir(env, 'DATA_DIR', 'data'),
     staticDir: dir(env, 'STATIC_DIR', 'dist/h5'),
+    adminDir: dir(env, 'ADMIN_DIR', 'dist/admin'),
     mediaDir: dir(env, 'MEDIA_DIR', 'mock/media'),
     faults: {
       latencyMs: integer(env, 'MOCK_LATENCY_MS', 0, 0, 60_000),

@@ -1,7 +1,7 @@
 /**
  * `npm run serve`: the content API (and the H5 build, and mock/media) on one port.
  *
- *   PORT=8080 HOST=127.0.0.1 DATA_DIR=./data STATIC_DIR=dist/h5 MEDIA_DIR=mock/media
+ *   PORT=8080 HOST=127.0.0.1 DATA_DIR=./data STATIC_DIR=dist/h5 ADMIN_DIR=dist/admin MEDIA_DIR=mock/media
  *   API_MODE=sqlite|mock (or --mock)  MOCK_LATENCY_MS=0 MOCK_ERROR_RATE=0
  *   WECHAT_APPID / WECHAT_SECRET      ALLOW_DEV_LOGIN=0|1 (unset: on only with --demo / DEMO=1; loopback HOST only, never with TRUST_PROXY or NODE_ENV=production)
  *   TRUST_PROXY=1 (hops) or 127.0.0.1,10.0.0.0/8 (the reverse proxy in front; unset: X-Forwarded-For is ignored)
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     mode: config.mode,
     faults: config.faults,
     staticDir: config.staticDir,
+    adminDir: config.adminDir,
     mediaDir: config.mediaDir,
     wechat: config.wechat,
     devLogin: config.devLogin,

@@ -7,6 +7,7 @@ import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { API_PREFIX } from '../../common/contract'
 import { ApiError, codeForStatus, errorBody, messageForStatus } from '../errors'
+import type { AdminFallback } from './admin-console'
 import { validationMessage } from '../validation-message'
 
 export function setupErrorHandlers(app: FastifyInstance): void {
@@ -31,7 +32,7 @@ export function setupErrorHandlers(app: FastifyInstance): void {
  * route of the H5 app when it is being served (`spaFallback`), so it gets index.html; a missing
  * asset (`/js/x.js`) stays a 404.
  */
-export function setupNotFound(app: FastifyInstance, options: { spaFallback: boolean }): void {
+export function setupNotFound(app: FastifyInstance, options: { spaFallback: boolean; adminFallback?: AdminFallback }): void {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]
     reply.header('cache-control', 'no-store')
@@ -42,6 +43,10 @@ export function setupNotFound(app: FastifyInstance, options: { spaFallback: bool
       return reply.code(404).send(errorBody('not_found', '找不到该媒体文件'))
     }
     const isAsset = /\.[a-z0-9]+$/i.test(path)
+    // the console's client-side routes get the console's index.html, never the H5 app's
+    if (options.adminFallback && path.startsWith('/admin/') && !isAsset && (request.method === 'GET' || request.method === 'HEAD')) {
+      return options.adminFallback(reply)
+    }
     if (options.spaFallback && !isAsset && (request.method === 'GET' || request.method === 'HEAD')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html')
     }

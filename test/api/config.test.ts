@@ -10,6 +10,7 @@ describe('readConfig', () => {
       mode: 'sqlite',
       dataDir: join(ROOT_DIR, 'data'),
       staticDir: join(ROOT_DIR, 'dist/h5'),
+      adminDir: join(ROOT_DIR, 'dist/admin'),
       mediaDir: join(ROOT_DIR, 'mock/media'),
       faults: { latencyMs: 0, errorRate: 0 },
       devLogin: false,

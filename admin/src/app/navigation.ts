@@ -1,0 +1,31 @@
+import { EDITORIAL_ROLES, type Role } from '@common/contract'
+
+export interface NavItem {
+  path: string
+  label: string
+  /** who sees it; undefined: every staff account */
+  roles?: readonly Role[]
+}
+
+const editorialReaders: readonly Role[] = [...new Set([...EDITORIAL_ROLES.edit, ...EDITORIAL_ROLES.approve])]
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: '仪表盘' },
+  { path: '/policies', label: '政策文件', roles: editorialReaders },
+  { path: '/interpretations', label: '政策解读', roles: editorialReaders },
+  { path: '/faqs', label: '简明问答', roles: editorialReaders },
+  { path: '/banners', label: '首页公益广告', roles: editorialReaders },
+  { path: '/review', label: '审核队列', roles: EDITORIAL_ROLES.approve },
+  { path: '/import', label: '政策导入', roles: EDITORIAL_ROLES.edit },
+  { path: '/accounts', label: '账号管理', roles: ['admin'] },
+  { path: '/audit', label: '操作日志', roles: ['admin'] },
+  { path: '/settings', label: '单位设置', roles: ['admin'] },
+]
+
+export const navItemsFor = (role: Role): NavItem[] => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role))
+
+/** the menu entry a path belongs to: /policies/12/edit → /policies */
+export function navKeyOf(pathname: string): string {
+  const first = `/${pathname.split('/').filter(Boolean)[0] ?? ''}`
+  return NAV_ITEMS.some((i) => i.path === first) ? first : '/'
+}

@@ -1,0 +1,33 @@
+/** Chinese names of the audit log's actions; an unknown one shows as recorded */
+export const ACTION_LABELS: Readonly<Record<string, string>> = {
+  'account.create': '创建账号',
+  'account.disable': '停用账号',
+  'account.enable': '启用账号',
+  'account.reset-password': '重置密码',
+  'audit.view': '查看操作日志',
+  'auth.logout': '退出登录',
+  'auth.password.change': '修改密码',
+  'auth.password.locked': '账号锁定',
+  'auth.password.login': '密码登录',
+  'auth.session.revoke': '下线登录设备',
+  'consultation.reply': '答复咨询',
+  'lecture.dispatch': '宣讲派单',
+  'upload.create': '上传文件',
+}
+
+export const actionLabel = (action: string): string => {
+  if (ACTION_LABELS[action]) return ACTION_LABELS[action]
+  const [type, step] = action.split('.')
+  const types: Record<string, string> = { policy: '政策文件', interpretation: '政策解读', faq: '简明问答', banner: '公益广告', org: '单位设置' }
+  const steps: Record<string, string> = {
+    create: '新建',
+    update: '修改',
+    submit: '送审',
+    approve: '审核通过',
+    reject: '退回',
+    publish: '发布',
+    withdraw: '撤回',
+    import: '导入',
+  }
+  return types[type] && steps[step] ? `${types[type]} · ${steps[step]}` : action
+}
