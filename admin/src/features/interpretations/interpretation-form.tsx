@@ -115,7 +115,7 @@ export function InterpretationForm({ value, onChange, fieldErrors, readOnly }: D
             />
           </Form.Item>
         </Col>
-        <Col xs={24}>
+        <Col xs={24} xl={16}>
           <Form.Item label='所解读的政策' required htmlFor='interp-policy' extra='输入标题或文号搜索；发布后该政策页面会链接到本解读' {...item('policyId')}>
             <RemoteSelect
               id='interp-policy'
@@ -127,6 +127,17 @@ export function InterpretationForm({ value, onChange, fieldErrors, readOnly }: D
               search={searchPolicies}
               loadChosen={(ids, signal) => loadPolicyChoice(ids[0], signal)}
               onChange={(ids) => set('policyId', ids[0] ?? '')}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Form.Item label='首页推荐' {...item('featured')}>
+            <Switch
+              aria-label='首页推荐'
+              checked={value.featured}
+              checkedChildren='推荐'
+              unCheckedChildren='不推荐'
+              onChange={(featured) => set('featured', featured)}
             />
           </Form.Item>
         </Col>
@@ -145,15 +156,6 @@ export function InterpretationForm({ value, onChange, fieldErrors, readOnly }: D
               autoSize={{ minRows: 3, maxRows: 6 }}
               status={status('summary')}
               onChange={(e) => set('summary', e.target.value)}
-            />
-          </Form.Item>
-          <Form.Item label='首页推荐' {...item('featured')}>
-            <Switch
-              aria-label='首页推荐'
-              checked={value.featured}
-              checkedChildren='推荐'
-              unCheckedChildren='不推荐'
-              onChange={(featured) => set('featured', featured)}
             />
           </Form.Item>
         </Col>

@@ -184,12 +184,14 @@ describe('image blocks', () => {
 })
 
 describe('order and removal', () => {
-  it('moves a block up and down with buttons', () => {
+  it('moves a block up and down with buttons', async () => {
     render(<Harness initial={[paragraph('甲'), paragraph('乙'), paragraph('丙')]} />)
     expect(screen.getByLabelText('上移第1块：段落')).toBeDisabled()
     expect(screen.getByLabelText('下移第3块：段落')).toBeDisabled()
     fireEvent.click(screen.getByLabelText('下移第1块：段落'))
     expect(latest.map((b) => (b as { text: string }).text)).toEqual(['乙', '甲', '丙'])
+    // the focus stays with the moved block, so the arrow can be pressed again from the keyboard
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('下移第2块：段落')))
     fireEvent.click(screen.getByLabelText('上移第3块：段落'))
     expect(latest.map((b) => (b as { text: string }).text)).toEqual(['乙', '丙', '甲'])
     expect(within(screen.getByLabelText('第2块：段落')).getByLabelText('段落文字')).toHaveValue('丙')
