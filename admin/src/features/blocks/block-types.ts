@@ -25,8 +25,9 @@ export const HEADING_MAX = 40
 export const PARAGRAPH_MAX = 1000
 export const IMAGE_ALT_REQUIRED = '请填写图片说明（供读屏软件朗读）'
 
+/** a new chart has no data (a 0 nobody typed would be drawn as a figure); its grid starts with one blank row */
 export function emptyChartSource(): ChartSource {
-  return { kind: 'bar', title: '', categoryLabel: '', seriesName: '', unit: '', data: [['', 0]] }
+  return { kind: 'bar', title: '', categoryLabel: '', seriesName: '', unit: '', data: [] }
 }
 
 /** a new block of a type, with one empty row where it has rows */

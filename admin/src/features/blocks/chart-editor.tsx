@@ -7,6 +7,11 @@ import { emptyChartSource, type BlockOf } from './block-types'
 import { ChartPreview } from './chart-preview'
 import { type GridRow, isGridPaste, parsePastedGrid, parseValue, rowsOf, sourceOf } from './chart-grid'
 
+const gridRows = (source: ChartSource): GridRow[] => {
+  const rows = rowsOf(source)
+  return rows.length > 0 ? rows : [{ category: '', value: '' }]
+}
+
 export const CHART_KIND_LABELS: Readonly<Record<ChartKind, string>> = { bar: '柱状图', line: '折线图', pie: '饼图' }
 
 interface ChartEditorProps {
@@ -26,12 +31,12 @@ export function ChartEditor({ value, onChange, readOnly, errors = {} }: ChartEdi
   const source = value.chart.source ?? { ...emptyChartSource(), title: value.title, data: [] }
   const meta = { kind: source.kind, title: source.title, categoryLabel: source.categoryLabel, seriesName: source.seriesName, unit: source.unit }
   // values stay as typed (「12a」 is a problem to show, not a number to guess), so the grid keeps its own text
-  const [rows, setRows] = useState<GridRow[]>(() => rowsOf(source))
+  const [rows, setRows] = useState<GridRow[]>(() => gridRows(source))
   const emitted = useRef<ChartSource | undefined>(value.chart.source)
   useEffect(() => {
     if (value.chart.source !== emitted.current) {
       emitted.current = value.chart.source
-      setRows(rowsOf(value.chart.source ?? emptyChartSource()))
+      setRows(gridRows(value.chart.source ?? emptyChartSource()))
     }
   }, [value.chart.source])
 
@@ -62,7 +67,8 @@ export function ChartEditor({ value, onChange, readOnly, errors = {} }: ChartEdi
     emit(nextMeta, [...rows.slice(0, index), ...pasted.rows, ...rows.slice(index + pasted.rows.length)])
   }
 
-  const problems = chartSourceProblems(sourceOf(meta, rows))
+  // what the draft carries (a new chart's blank first row is not data yet)
+  const problems = chartSourceProblems(value.chart.source ?? sourceOf(meta, rows))
   const rowHasProblem = (i: number) => problems.some((p) => p.startsWith(`第${i + 1}行`))
   const serverMessages = Object.values(errors)
 

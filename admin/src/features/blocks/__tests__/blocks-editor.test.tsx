@@ -102,6 +102,33 @@ describe('chart blocks', () => {
     expect((block0.chart.option.series as { type: string }[])[0].type).toBe('pie')
   })
 
+  it('a new chart has no data until some is typed, and says so', async () => {
+    render(<Harness />)
+    await addBlock('图表')
+    const block = screen.getByLabelText('第1块：图表')
+    expect((latest[0] as Extract<Block, { type: 'chart' }>).chart.source?.data).toEqual([])
+    expect(within(block).getByText('图表没有数据')).toBeInTheDocument()
+    expect(within(block).getByLabelText('第1行数值')).toHaveValue('')
+  })
+
+  it('opens a saved chart with its rows in the grid', () => {
+    const chart = chartSpec({
+      kind: 'line',
+      title: '标准',
+      categoryLabel: '年份',
+      seriesName: '金额',
+      unit: '元',
+      data: [
+        ['2024', 300],
+        ['2025', 320],
+      ],
+    })
+    render(<Harness initial={[{ type: 'chart', title: '标准', chart }]} />)
+    expect(screen.getByLabelText('第2行分类')).toHaveValue('2025')
+    expect(screen.getByLabelText('第2行数值')).toHaveValue('320')
+    expect(screen.getByLabelText('折线图')).toBeChecked()
+  })
+
   it('a value that is not a number shows the problem beside the grid', async () => {
     render(<Harness />)
     await addBlock('图表')
@@ -180,6 +207,39 @@ describe('image blocks', () => {
     render(<Harness initial={[image('第一张图'), image('第二张图')]} fieldErrors={{ 'draft.blocks[1].alt': '图片说明不能只写「图片」' }} />)
     expect(within(screen.getByLabelText('第2块：图片')).getByText('图片说明不能只写「图片」')).toBeInTheDocument()
     expect(within(screen.getByLabelText('第1块：图片')).queryByText('图片说明不能只写「图片」')).not.toBeInTheDocument()
+  })
+})
+
+describe('算例表格 blocks', () => {
+  it('edits column headings and cells, adds a column and a row, removes a column', async () => {
+    render(<Harness />)
+    await addBlock('算例表格')
+    const block = screen.getByLabelText('第1块：算例表格')
+    type('第1列标题', '缴费档次', block)
+    type('第2列标题', '每月多领', block)
+    type('第1行第1列', '500元', block)
+    type('第1行第2列', '20元', block)
+    fireEvent.click(within(block).getByText('添加一列'))
+    type('第3列标题', '备注', block)
+    fireEvent.click(within(block).getByText('添加一行'))
+    type('第2行第1列', '1000元', block)
+    expect(latest[0]).toEqual({
+      type: 'table',
+      title: '',
+      columns: ['缴费档次', '每月多领', '备注'],
+      rows: [
+        ['500元', '20元', ''],
+        ['1000元', '', ''],
+      ],
+    })
+    fireEvent.click(within(block).getByLabelText('删除第2列'))
+    expect(latest[0]).toMatchObject({
+      columns: ['缴费档次', '备注'],
+      rows: [
+        ['500元', ''],
+        ['1000元', ''],
+      ],
+    })
   })
 })
 
