@@ -195,14 +195,15 @@ export function InterpretationForm({ value, onChange, fieldErrors, readOnly }: D
           </Form.Item>
         </Col>
       </Row>
-      <Divider orientation='left' style={{ marginTop: 0 }}>
-        <Space>
-          <Typography.Text strong>正文内容块</Typography.Text>
-          <Button size='small' icon={<EyeOutlined />} disabled={false} onClick={() => setPreviewOpen(true)}>
-            预览
-          </Button>
-        </Space>
-      </Divider>
+      <Divider style={{ margin: '0 0 12px' }} />
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          正文内容块
+        </Typography.Title>
+        <Button icon={<EyeOutlined />} disabled={false} onClick={() => setPreviewOpen(true)}>
+          预览
+        </Button>
+      </Space>
       {errorOf('blocks') ? <Typography.Text type='danger'>{errorOf('blocks')}</Typography.Text> : null}
       <BlocksEditor value={value.blocks} onChange={(blocks) => set('blocks', blocks)} fieldErrors={fieldErrors} readOnly={readOnly} />
       <InterpretationPreviewDrawer draft={value} open={previewOpen} onClose={() => setPreviewOpen(false)} />
