@@ -42,6 +42,10 @@ async function addBlock(label: string) {
 const paragraph = (text: string): Block => ({ type: 'paragraph', text })
 const image = (alt: string): Block => ({ type: 'image', src: 'https://example.gov.cn/a.png', alt, caption: '' })
 
+const realFetch = global.fetch
+afterEach(() => {
+  global.fetch = realFetch
+})
 beforeEach(() => {
   latest = []
   drawn.length = 0
@@ -201,6 +205,31 @@ describe('image blocks', () => {
     type('图片说明', '城乡居民基础养老金申领流程图', block)
     expect(within(block).queryByText(IMAGE_ALT_REQUIRED)).not.toBeInTheDocument()
     expect(latest[0]).toMatchObject({ type: 'image', alt: '城乡居民基础养老金申领流程图' })
+  })
+
+  it('uploads a picture through POST /api/v1/uploads (field file) and keeps the address it is served at', async () => {
+    const sent: { url: string; method?: string; body?: unknown; headers?: Record<string, string> }[] = []
+    global.fetch = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+      sent.push({ url: String(url), method: init?.method, body: init?.body, headers: init?.headers as Record<string, string> })
+      if (init?.method === 'POST')
+        return {
+          ok: true,
+          status: 201,
+          headers: { get: () => 'application/json' },
+          text: async () => JSON.stringify({ url: '/media/uploads/abc.png', type: 'image/png', size: 3 }),
+        }
+      return { ok: false, status: 404, headers: { get: () => '' }, text: async () => '' }
+    }) as unknown as typeof fetch
+    render(<Harness initial={[{ type: 'image', src: '', alt: '', caption: '' }]} />)
+    const block = screen.getByLabelText('第1块：图片')
+    const file = new File([new Uint8Array([0x89, 0x50, 0x4e])], '流程图.png', { type: 'image/png' })
+    fireEvent.change(block.querySelector('input[type=file]')!, { target: { files: [file] } })
+    await waitFor(() => expect(latest[0]).toMatchObject({ type: 'image', src: '/media/uploads/abc.png' }))
+    const post = sent.find((r) => r.method === 'POST')!
+    expect(post.url).toBe('/api/v1/uploads')
+    expect((post.body as FormData).get('file')).toBe(file)
+    expect(post.headers?.['Idempotency-Key']).toBeTruthy()
+    expect(within(block).getByLabelText('图片地址')).toHaveValue('/media/uploads/abc.png')
   })
 
   it("the server's error for draft.blocks[1].alt shows on the second block only", () => {
