@@ -75,6 +75,9 @@ export function ChartEditor({ value, onChange, readOnly, errors = {} }: ChartEdi
   return (
     <Row gutter={16}>
       <Col span={12}>
+        {value.chart.source ? null : (
+          <Alert style={{ marginBottom: 12 }} type='info' showIcon message='这张图表没有保存数据表：请在下方填写数据，图表将按数据重新生成' />
+        )}
         <Form.Item label='图表类型'>
           <Radio.Group
             optionType='button'
