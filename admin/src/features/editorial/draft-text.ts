@@ -93,3 +93,12 @@ export function draftText(type: EditorialType, draft: EditorialDraft | undefined
   }
   return out.join('\n') + '\n'
 }
+
+/** a field path as the checks name it ('title', 'blocks[3].alt') in the form's words: 「内容块 第4项 · alt」 */
+export function fieldLabel(type: EditorialType, field: string): string {
+  const match = /^([A-Za-z]+)(?:\[(\d+)\])?(?:\.(.+))?$/.exec(field)
+  if (!match) return field
+  const [, key, index, rest] = match
+  const name = FIELD_LABELS[type][key] ?? key
+  return [name, index !== undefined ? `第 ${Number(index) + 1} 项` : undefined, rest].filter(Boolean).join(' · ')
+}
