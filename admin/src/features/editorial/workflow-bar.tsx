@@ -108,7 +108,12 @@ function RejectModal({ onOk, onCancel }: { onOk: (reason: string) => void; onCan
       okButtonProps={{ danger: true }}
       cancelText='取消'
       onCancel={onCancel}
-      onOk={() => form.validateFields().then((v) => onOk(v.reason.trim()))}
+      onOk={() =>
+        form
+          .validateFields()
+          .then((v) => onOk(v.reason.trim()))
+          .catch(() => undefined)
+      }
     >
       <Form form={form} layout='vertical'>
         <Form.Item
@@ -136,7 +141,13 @@ function PublishModal({ onOk, onCancel }: { onOk: (at?: string) => void; onCance
       okText='发布'
       cancelText='取消'
       onCancel={onCancel}
-      onOk={() => form.validateFields().then((v) => onOk(v.when === 'later' && v.at ? v.at.toISOString() : undefined))}
+      // a refusal of validateFields is shown on the fields
+      onOk={() =>
+        form
+          .validateFields()
+          .then((v) => onOk(v.when === 'later' && v.at ? v.at.toISOString() : undefined))
+          .catch(() => undefined)
+      }
     >
       <Form form={form} layout='vertical' initialValues={{ when: 'now' }}>
         <Form.Item name='when' label='发布方式'>
