@@ -181,4 +181,78 @@ describe('the edit page', () => {
     await waitFor(() => expect(writes(calls)).toHaveLength(2))
     expect(writes(calls)[1].body).toMatchObject({ revision: 2 })
   })
+
+  it('publishes now, or at a later time', async () => {
+    const calls = serveItem(
+      () => policyItem({ status: 'approved', revision: 7 }),
+      (call) => (call.path.endsWith('/publish') ? { body: policyItem({ status: 'published', revision: 8, live: true, publishedVersion: 1 }) } : undefined),
+    )
+    renderAt('/policies/p1', routes, 'reviewer')
+    fireEvent.click(await screen.findByRole('button', { name: named('发布') }))
+    let dialog = await screen.findByRole('dialog')
+    fireEvent.click(within(dialog).getByRole('button', { name: named('发布') }))
+    await waitFor(() => expect(writes(calls)).toHaveLength(1))
+    expect(writes(calls)[0]).toMatchObject({ path: '/admin/policies/p1/publish', body: { revision: 7 } })
+    expect(writes(calls)[0].body).not.toHaveProperty('at')
+
+    await screen.findByText('发布成功')
+    fireEvent.click(await screen.findByRole('button', { name: named('发布') }))
+    dialog = (await screen.findAllByRole('dialog')).at(-1)!
+    fireEvent.click(within(dialog).getByLabelText('定时发布'))
+    // no time picked: nothing is sent
+    fireEvent.click(within(dialog).getByRole('button', { name: named('发布') }))
+    expect(await within(dialog).findByText('请选择发布时间')).toBeInTheDocument()
+    expect(writes(calls)).toHaveLength(1)
+  })
+
+  it('withdraws only after a confirmation', async () => {
+    const calls = serveItem(
+      () => policyItem({ status: 'published', live: true, publishedVersion: 1, revision: 3 }),
+      (call) => (call.path.endsWith('/withdraw') ? { body: policyItem({ status: 'withdrawn', revision: 4 }) } : undefined),
+    )
+    renderAt('/policies/p1', routes, 'reviewer')
+    fireEvent.click(await screen.findByRole('button', { name: named('撤回') }))
+    const dialog = await screen.findByRole('dialog')
+    expect(dialog).toHaveTextContent('撤回后居民将看不到这条内容')
+    expect(writes(calls)).toHaveLength(0)
+    fireEvent.click(within(dialog).getByRole('button', { name: named('撤回') }))
+    await waitFor(() => expect(writes(calls)).toHaveLength(1))
+    expect(writes(calls)[0]).toMatchObject({ path: '/admin/policies/p1/withdraw', body: { revision: 3 } })
+  })
+
+  it('shows the server’s refusal of a reviewer approving their own draft', async () => {
+    serveItem(
+      () => policyItem({ status: 'in_review' }),
+      (call) => (call.path.endsWith('/approve') ? { status: 403, body: { error: { code: 'forbidden', message: '不能审核自己提交的内容' } } } : undefined),
+    )
+    renderAt('/policies/p1', routes, 'admin')
+    fireEvent.click(await screen.findByRole('button', { name: named('审核通过') }))
+    expect(await screen.findByText('不能审核自己提交的内容')).toBeInTheDocument()
+    expect(screen.getByRole('toolbar')).toHaveTextContent('待审核')
+  })
+})
+
+describe('a new item', () => {
+  it('is created for the account’s organisation and then opened at its address', async () => {
+    const calls = mockFetch((call) => {
+      if (call.method === 'POST' && call.path === '/admin/faqs')
+        return { status: 201, body: { ...policyItem(), id: 'f1', type: 'faq', draft: (call.body as { draft: unknown }).draft } }
+      if (call.method === 'GET' && call.path === '/admin/faqs/f1')
+        return { body: { ...policyItem(), id: 'f1', type: 'faq', draft: { question: '养老金怎么领？', answer: '', topic: '', keywords: [] } } }
+      return call.path.startsWith('/admin/') && call.method === 'GET' && call.path !== '/admin/orgs'
+        ? { body: { items: [], total: 0, page: 1, pageSize: 20 } }
+        : undefined
+    })
+    const { location } = renderAt('/faqs/new', [
+      { path: '/faqs/new', element: <EditorialEditPage type='faq' /> },
+      { path: '/faqs/:id', element: <EditorialEditPage type='faq' /> },
+    ])
+    expect(screen.getByRole('heading', { name: '新建简明问答' })).toBeInTheDocument()
+    fireEvent.change(screen.getByLabelText('问题'), { target: { value: '养老金怎么领？' } })
+    fireEvent.click(screen.getByRole('button', { name: named('保存') }))
+    await waitFor(() => expect(location.pathname).toBe('/faqs/f1'))
+    const post = calls.find((c) => c.method === 'POST')!
+    expect(post.body).toEqual({ orgCode: '331024', draft: { question: '养老金怎么领？', answer: '', topic: '', keywords: [] } })
+    expect(await screen.findByRole('button', { name: named('送审') })).toBeInTheDocument()
+  })
 })
