@@ -106,6 +106,20 @@ describe('the edit page', () => {
     expect(titleInput()).toBeDisabled()
   })
 
+  it('runs the checks on demand without submitting', async () => {
+    const calls = serveItem(
+      () => policyItem({ status: 'draft' }),
+      (call) =>
+        call.path.endsWith('/check') ? { body: [{ level: 'warning', code: 'broken_link', field: 'sourceUrl', message: '原文链接无法打开' }] } : undefined,
+    )
+    renderAt('/policies/p1', routes)
+    fireEvent.click(await screen.findByRole('button', { name: named('检查') }))
+    const findings = await screen.findByRole('region', { name: '检查结果' })
+    expect(findings).toHaveTextContent('提醒原文链接原文链接无法打开')
+    expect(writes(calls).map((c) => c.path)).toEqual(['/admin/policies/p1/check'])
+    expect(screen.getByRole('toolbar')).toHaveTextContent('草稿')
+  })
+
   it('requires a reason to 退回, then sends it', async () => {
     const calls = serveItem(
       () => policyItem({ status: 'in_review', revision: 4 }),

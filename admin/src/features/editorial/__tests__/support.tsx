@@ -1,10 +1,13 @@
-import { render } from '@testing-library/react'
+import { configure, render } from '@testing-library/react'
 import { ConfigProvider } from 'antd'
 import zhCN from 'antd/locale/zh_CN'
 import type { ReactElement } from 'react'
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom'
 import type { EditorialItem, EditorialSummary, PolicyDraft, Role } from '@common/contract'
 import { type CurrentUser, CurrentUserContext } from '../current-user'
+
+// an antd re-render after a click has taken over the default 1 s on the shared, loaded 2-core machine
+configure({ asyncUtilTimeout: 5000 })
 
 export interface Call {
   method: string
