@@ -3,8 +3,9 @@ import type { EditorialItem } from '@common/contract'
 import { EditorialEditPage } from '../editorial-edit-page'
 import { type Call, mockFetch, named, policyDraft, policyItem, renderAt } from './support'
 
-// antd forms and modals in jsdom on a shared 2-core machine take seconds per step
-jest.setTimeout(30_000)
+// the whole policy form renders after every step: under a load of 10 on the shared 2-core
+// machine one test of this file has taken over 30 s
+jest.setTimeout(90_000)
 
 const routes = [
   { path: '/policies/:id', element: <EditorialEditPage type='policy' /> },

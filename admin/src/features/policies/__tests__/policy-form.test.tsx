@@ -5,7 +5,7 @@ import { mockFetch, named, policyDraft, summary } from '../../editorial/__tests_
 import { PolicyForm } from '../policy-form'
 
 // antd forms and selects in jsdom on a shared 2-core machine take seconds per step
-jest.setTimeout(30_000)
+jest.setTimeout(60_000)
 
 function Harness({
   initial,
