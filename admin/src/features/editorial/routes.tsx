@@ -1,4 +1,16 @@
 import type { RouteObject } from 'react-router-dom'
+import type { EditorialType } from '@common/contract'
+import { EDITORIAL_TYPES } from '@common/contract'
+import { EditorialEditPage } from './editorial-edit-page'
+import { EditorialListPage } from './editorial-list-page'
+import { typePath } from './labels'
+import { ReviewQueuePage } from './review-queue-page'
 
-/** the content pages (政策文件, 政策解读, 简明问答, 首页公益广告, 审核队列): their feature fills this in */
-export const editorialRoutes: RouteObject[] = []
+const routesOf = (type: EditorialType): RouteObject[] => [
+  { path: typePath(type), element: <EditorialListPage key={type} type={type} /> },
+  { path: `${typePath(type)}/new`, element: <EditorialEditPage key={`${type}-new`} type={type} /> },
+  { path: `${typePath(type)}/:id`, element: <EditorialEditPage key={type} type={type} /> },
+]
+
+/** the content pages: a list, 新建 and the editor per type, and 审核队列 (rendered inside the console's layout) */
+export const editorialRoutes: RouteObject[] = [...EDITORIAL_TYPES.flatMap(routesOf), { path: '/review', element: <ReviewQueuePage /> }]

@@ -1,0 +1,100 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { useState } from 'react'
+import type { PolicyDraft } from '@common/contract'
+import { mockFetch, named, policyDraft, summary } from '../../editorial/__tests__/support'
+import { PolicyForm } from '../policy-form'
+
+// antd forms and selects in jsdom on a shared 2-core machine take seconds per step
+jest.setTimeout(60_000)
+
+function Harness({
+  initial,
+  onDraft,
+  fieldErrors,
+  readOnly,
+}: {
+  initial: PolicyDraft
+  onDraft: (d: PolicyDraft) => void
+  fieldErrors?: Record<string, string>
+  readOnly?: boolean
+}) {
+  const [value, setValue] = useState(initial)
+  return (
+    <PolicyForm
+      value={value}
+      onChange={(next) => {
+        setValue(next)
+        onDraft(next)
+      }}
+      fieldErrors={fieldErrors}
+      readOnly={readOnly}
+    />
+  )
+}
+
+beforeEach(() => {
+  mockFetch((call) =>
+    call.path === '/admin/policies'
+      ? { body: { items: [summary({ id: 'p9', title: '仙居县高龄老人补贴办法（2026 年修订）' })], total: 1, page: 1, pageSize: 20 } }
+      : undefined,
+  )
+})
+
+describe('the policy form', () => {
+  it('shows a server field error on its field, nested ones included', async () => {
+    render(
+      <Harness
+        initial={policyDraft()}
+        onDraft={jest.fn()}
+        fieldErrors={{ 'draft.docNumber': '文号格式不对', 'draft.sections[0].paragraphs[0]': '段落含有不当用语' }}
+      />,
+    )
+    await waitFor(() => expect((screen.getByLabelText('文号') as HTMLElement).closest('.ant-form-item')).toHaveTextContent('文号格式不对'))
+    expect(screen.getByLabelText('第 1 段').closest('.ant-form-item')).toHaveTextContent('段落含有不当用语')
+  })
+
+  it('asks for the new policy when 已修订 and for the date when 已废止, and drops what no longer applies', async () => {
+    const drafts: PolicyDraft[] = []
+    render(<Harness initial={policyDraft()} onDraft={(d) => drafts.push(d)} />)
+    expect(screen.queryByText('修订后的政策')).toBeNull()
+
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '有效性' }))
+    fireEvent.click(await screen.findByTitle('已修订'))
+    expect(await screen.findByText('修订后的政策')).toBeInTheDocument()
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '修订后的政策' }))
+    fireEvent.click(await screen.findByTitle('仙居县高龄老人补贴办法（2026 年修订）'))
+    await waitFor(() => expect(drafts.at(-1)).toMatchObject({ validity: 'revised', replacedBy: 'p9' }))
+
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '有效性' }))
+    fireEvent.click(await screen.findByTitle('已废止'))
+    expect(await screen.findByText('废止日期')).toBeInTheDocument()
+    expect(screen.queryByText('修订后的政策')).toBeNull()
+    expect(drafts.at(-1)!.validity).toBe('repealed')
+    expect(drafts.at(-1)).not.toHaveProperty('replacedBy')
+  })
+
+  it('adds, moves and removes sections and paragraphs', async () => {
+    const drafts: PolicyDraft[] = []
+    render(<Harness initial={policyDraft()} onDraft={(d) => drafts.push(d)} />)
+    fireEvent.click(screen.getByRole('button', { name: /添加一节/ }))
+    const headings = () => screen.getAllByLabelText('小标题') as HTMLInputElement[]
+    await waitFor(() => expect(headings()).toHaveLength(2))
+    fireEvent.change(headings()[1], { target: { value: '申领流程' } })
+    fireEvent.click(screen.getByRole('button', { name: '第 2 节上移' }))
+    await waitFor(() => expect(drafts.at(-1)!.sections.map((s) => s.heading)).toEqual(['申领流程', '补贴标准']))
+
+    const second = screen.getByText('第 2 节').closest('.ant-card') as HTMLElement
+    fireEvent.click(within(second).getByRole('button', { name: /添加段落/ }))
+    await waitFor(() => expect(drafts.at(-1)!.sections[1].paragraphs).toHaveLength(2))
+    fireEvent.click(screen.getByRole('button', { name: '删除第 1 节' }))
+    await waitFor(() => expect(drafts.at(-1)!.sections.map((s) => s.heading)).toEqual(['补贴标准']))
+  })
+
+  it('keeps dates as YYYY-MM-DD and is read-only when asked', async () => {
+    render(<Harness initial={policyDraft({ effectiveFrom: '2026-04-01' })} onDraft={jest.fn()} readOnly />)
+    expect(screen.getByLabelText('施行日期')).toHaveValue('2026-04-01')
+    expect(screen.getByLabelText('标题')).toBeDisabled()
+    expect(screen.queryByRole('button', { name: /添加一节/ })).toBeNull()
+    expect(screen.queryByRole('button', { name: named('保存') })).toBeNull()
+  })
+})
