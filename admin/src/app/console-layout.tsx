@@ -2,6 +2,7 @@ import { Alert, Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd'
 import { Outlet, useLocation, useNavigate } from 'react-router-dom'
 import { ROLE_LABELS } from '../components/role-labels'
 import { useSession } from '../components/session-store'
+import { CurrentUserContext } from '../features/editorial/current-user'
 import { ErrorBoundary } from './error-boundary'
 import { navItemsFor, navKeyOf } from './navigation'
 
@@ -49,7 +50,10 @@ export function ConsoleLayout() {
         <Layout.Content style={{ padding: 24 }}>
           <main>
             <ErrorBoundary key={location.pathname}>
-              <Outlet />
+              {/* the content pages read who is signed in (role, organisation) through this context */}
+              <CurrentUserContext.Provider value={{ id: user.id, name: user.nickname, role: user.role, org: user.org ?? { code: '', name: '未设置单位' } }}>
+                <Outlet />
+              </CurrentUserContext.Provider>
             </ErrorBoundary>
           </main>
         </Layout.Content>
