@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * End-to-end runner: makes sure Chromium and the H5 build exist, starts the real server on a
- * fresh SQLite file serving dist/h5, runs the Playwright specs with node's test runner, stops
+ * End-to-end runner: makes sure Chromium, the H5 build and the console's build exist, starts the
+ * real server on a fresh SQLite file serving dist/h5 and dist/admin, runs the Playwright specs with node's test runner, stops
  * the server. `npm run test:e2e`. The build is rebuilt when a file it is made from (src/ but its
  * tests, config/, package.json, the lock file, babel and TypeScript config, .env files) is newer
  * than its index.html, so a build made right before (CI) is reused and an old one never tested.
@@ -38,7 +38,11 @@ function ensureChromium() {
 const h5Dir = path.resolve(root, process.env.TARO_OUTPUT_DIR || 'dist/h5')
 
 /** what the H5 build is made from: a change to any of them makes dist/h5 stale (tests do not) */
-const BUILD_INPUTS = ['src', 'config', 'package.json', 'package-lock.json', 'babel.config.js', 'tsconfig.json', 'scripts/precompress.mjs']
+const BUILD_INPUTS = ['src', 'common', 'config', 'package.json', 'package-lock.json', 'babel.config.js', 'tsconfig.json', 'scripts/precompress.mjs']
+
+/** the console's build (政务工作台, served at /admin), and what it is made from */
+const adminDir = path.resolve(root, 'dist/admin')
+const ADMIN_BUILD_INPUTS = ['admin', 'common', 'package.json', 'package-lock.json', 'tsconfig.json']
 
 /** the newest modification under `p` (a file or a folder, `__tests__` folders skipped): [ms, path] */
 function newestInput(p, best = [0, '']) {
@@ -52,14 +56,13 @@ function newestInput(p, best = [0, '']) {
   return best
 }
 
-/** why dist/h5 must be (re)built, or undefined when it is newer than every input */
-function staleReason() {
+/** why a build must be (re)made, or undefined when it is newer than every input */
+function staleReason(dir = h5Dir, inputs = [...BUILD_INPUTS, ...readdirSync(root).filter((f) => f.startsWith('.env'))]) {
   if (process.env.E2E_REBUILD) return 'E2E_REBUILD is set'
-  const index = path.join(h5Dir, 'index.html')
+  const index = path.join(dir, 'index.html')
   if (!existsSync(index)) return `there is no ${path.relative(root, index)}`
-  const envFiles = readdirSync(root).filter((f) => f.startsWith('.env'))
   let newest = [0, '']
-  for (const p of [...BUILD_INPUTS, ...envFiles]) newest = newestInput(path.join(root, p), newest)
+  for (const p of inputs) newest = newestInput(path.join(root, p), newest)
   const built = statSync(index).mtimeMs
   if (newest[0] > built) return `${path.relative(root, newest[1])} is newer than the build (${new Date(built).toISOString()})`
   return undefined
@@ -107,8 +110,17 @@ if (process.argv.includes('--build-status')) {
   process.exit(reason ? 1 : 0)
 }
 
+function ensureAdminBuild() {
+  const reason = staleReason(adminDir, ADMIN_BUILD_INPUTS)
+  if (!reason) return
+  console.log(`Building the console (npm run build:admin): ${reason}…`)
+  const r = spawnSync('npm', ['run', 'build:admin'], { cwd: root, stdio: 'inherit' })
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+
 ensureChromium()
 ensureH5Build()
+ensureAdminBuild()
 
 const port = await freePort()
 const dataDir = mkdtempSync(path.join(tmpdir(), 'zct-e2e-'))
@@ -123,6 +135,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     API_MODE: 'sqlite',
     LOG_LEVEL: 'warn',
     STATIC_DIR: h5Dir,
+    ADMIN_DIR: adminDir,
     ALLOW_DEV_LOGIN: '1',
   },
   stdio: ['ignore', 'inherit', 'inherit'],
