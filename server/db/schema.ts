@@ -70,6 +70,11 @@ export interface EditorialItems {
   withdrawn_at: string | null
 }
 
+export interface EditorialUploads {
+  item_id: string
+  name: string
+}
+
 export interface EditorialVersions {
   author_id: string
   author_name: string
@@ -534,6 +539,7 @@ export interface DB {
   banners: Banners
   content_views: ContentViews
   editorial_items: EditorialItems
+  editorial_uploads: EditorialUploads
   editorial_versions: EditorialVersions
   campaign_questions: CampaignQuestions
   campaigns: Campaigns

@@ -9,6 +9,7 @@ import type { BannerDraft, EditorialDrafts, EditorialType, FaqDraft, Interpretat
 import { shanghaiToday } from '../../../common/shanghai-date'
 import type { DB } from '../../db/schema'
 import { policySearchText } from '../../store/policy-search'
+import { publishItemUploads } from './uploads'
 
 /** the public reads whose answers change when an item of the type is published or withdrawn (under the API prefix) */
 export const PUBLIC_PATHS: Readonly<Record<EditorialType, readonly string[]>> = {
@@ -135,8 +136,9 @@ async function publishBanner(trx: Kysely<DB>, id: string, d: BannerDraft): Promi
     .execute()
 }
 
-/** makes `draft` the public row of item `id` (replacing the live one) */
+/** makes `draft` the public row of item `id` (replacing the live one), and the uploads it uses public */
 export async function publishDraft<T extends EditorialType>(trx: Kysely<DB>, type: T, id: string, draft: EditorialDrafts[T], now: Date): Promise<void> {
+  await publishItemUploads(trx, type, id, draft, now)
   const today = shanghaiToday(now)
   switch (type) {
     case 'policy':

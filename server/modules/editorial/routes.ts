@@ -40,6 +40,7 @@ import { runChecks } from './checks'
 import { createItem, titleOf } from './create-item'
 import { validateDraft } from './validate'
 import { PUBLIC_PATHS, publishDraft, unpublish } from './publish'
+import { recordItemUploads } from './uploads'
 import {
   allowsSelfReview,
   getItemRow,
@@ -161,6 +162,7 @@ export function editorialRoutes(): RoutePlugin {
               .transaction()
               .execute(async (trx) => {
                 const id = await createItem(trx, { type, orgCode, draft, author: staffRef(request), now: app.store.now() })
+                await recordItemUploads(trx, { itemId: id, type, draft, userId: user.id, orgCode: own })
                 const item = await loaded(trx, id)
                 if (key) {
                   const claimed = await rememberIdempotent(trx, {
@@ -272,6 +274,7 @@ export function editorialRoutes(): RoutePlugin {
                 checks: '[]',
               })
               if (!saved) throw conflict(STALE_REVISION)
+              await recordItemUploads(trx, { itemId: id, type, draft, userId: author.id, orgCode: staffOrg(request) })
               await trx
                 .insertInto('editorial_versions')
                 .values({ item_id: id, version, draft: JSON.stringify(draft), author_id: author.id, author_name: author.name, created_at: at })

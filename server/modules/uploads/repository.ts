@@ -6,9 +6,11 @@
  * (StoreConflict) for other bytes.
  *
  * Review M4: each user may store UPLOAD_QUOTA a day (Asia/Shanghai), checked in the insert's own
- * transaction; an upload is public only once attached (a delivered lecture's report sets
- * `attached_at` in the step's transaction), until then only its owner may fetch it; and `sweep`
- * deletes unattached uploads older than UNATTACHED_TTL_MS, rows and files.
+ * transaction; an upload is public only once attached (a delivered lecture's report, or a
+ * published console item, sets `attached_at` in the step's transaction), until then only its
+ * owner may fetch it, and staff whose organisation covers a console item that uses it
+ * (`editorial_uploads`, 018); and `sweep` deletes uploads older than UNATTACHED_TTL_MS that
+ * nothing uses, rows and files.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
@@ -16,6 +18,8 @@ import { open, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { type Db, forUpdate } from '../../db/database'
+import type { Role } from '../../../common/contract'
+import { orgCovers } from '../auth/org-scope'
 import type { DB } from '../../db/schema'
 import { isUniqueViolation } from '../../db/unique-violation'
 import { UPLOAD_URL_PREFIX, type UploadResult, type UploadType } from '../../../common/contract'
@@ -45,7 +49,17 @@ export interface ServedUpload {
 }
 
 /** 32 hex characters and the extension: nothing a caller can choose, nothing with a slash */
-const NAME = /^[0-9a-f]{32}\.(jpg|png|webp)$/
+const NAME = /^[0-9a-f]{32}\.(jpg|png|webp|pdf)$/
+
+/** who asks for an upload: undefined when anonymous */
+export interface UploadViewer {
+  id: string
+  role: Role
+  orgCode?: string
+}
+
+/** the console's staff, who see the pictures of the items their organisation covers */
+const ITEM_VIEWERS: readonly Role[] = ['editor', 'reviewer', 'admin']
 
 interface UploadRow {
   name: string
@@ -185,23 +199,43 @@ export class UploadRepository {
     return (await this.earlier(userId, key)) !== undefined
   }
 
-  /** the file behind `name` if `userId` (undefined: anonymous) may fetch it; undefined otherwise, as for an unknown name */
-  async servedTo(name: string, userId: string | undefined): Promise<ServedUpload | undefined> {
+  /** the file behind `name` if `viewer` (undefined: anonymous) may fetch it; undefined otherwise, as for an unknown name */
+  async servedTo(name: string, viewer: UploadViewer | undefined): Promise<ServedUpload | undefined> {
     if (!NAME.test(name)) return undefined
     const row = await this.db.kysely.selectFrom('uploads').select(['user_id', 'type', 'size', 'attached_at']).where('name', '=', name).executeTakeFirst()
     if (!row) return undefined
     const isPublic = row.attached_at !== null
-    if (!isPublic && row.user_id !== userId) return undefined
+    if (!isPublic && row.user_id !== viewer?.id && !(await this.usedOnItemOf(name, viewer))) return undefined
     return { path: join(this.dir, name), type: row.type as UploadType, size: row.size, public: isPublic }
   }
 
+  /** whether a console item of the viewer's organisation (or below) uses `name` */
+  private async usedOnItemOf(name: string, viewer: UploadViewer | undefined): Promise<boolean> {
+    const orgCode = viewer?.orgCode
+    if (!orgCode || !ITEM_VIEWERS.includes(viewer.role)) return false
+    const items = await this.db.kysely
+      .selectFrom('editorial_uploads as u')
+      .innerJoin('editorial_items as i', 'i.id', 'u.item_id')
+      .select('i.org_code')
+      .where('u.name', '=', name)
+      .execute()
+    return items.some((i) => orgCovers(orgCode, i.org_code))
+  }
+
   /**
-   * deletes uploads nothing uses that are older than UNATTACHED_TTL_MS, rows first (one statement,
-   * so one attached meanwhile is kept), then their files; returns the names deleted
+   * deletes uploads nothing uses (no lecture report, no console item's draft) that are older than
+   * UNATTACHED_TTL_MS, rows first (one statement, so one attached meanwhile is kept), then their
+   * files; returns the names deleted
    */
   async sweep(): Promise<string[]> {
     const before = new Date(this.now().getTime() - UNATTACHED_TTL_MS).toISOString()
-    const rows = await this.db.kysely.deleteFrom('uploads').where('attached_at', 'is', null).where('created_at', '<', before).returning('name').execute()
+    const rows = await this.db.kysely
+      .deleteFrom('uploads')
+      .where('attached_at', 'is', null)
+      .where('created_at', '<', before)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('editorial_uploads as e').select('e.name').whereRef('e.name', '=', 'uploads.name'))))
+      .returning('name')
+      .execute()
     const names = rows.map((r) => r.name!)
     for (const name of names) await unlink(join(this.dir, name)).catch(() => undefined)
     return names

@@ -1,12 +1,14 @@
 /**
- * POST /api/v1/uploads: one photo (multipart/form-data, field `file`) from a staff member whose
- * work needs one (UPLOAD_ROLES), ≤ 5 MB, a whole JPEG/PNG/WebP by its bytes (sniff.ts), within
- * the user's daily quota; answers 201 {url, type, size} with the URL it is served at,
+ * POST /api/v1/uploads: one file (multipart/form-data, field `file`) from a staff member whose
+ * work needs one (UPLOAD_ROLES): a photo ≤ 5 MB, a whole JPEG/PNG/WebP by its bytes (sniff.ts),
+ * or, for editors, reviewers and admins (a policy's attachment), a PDF ≤ 20 MB; within the
+ * user's daily quota; answers 201 {url, type, size} with the URL it is served at,
  * /media/uploads/<random>.<ext>. Served (setupUploads) with nosniff, its own type and a CSP that
  * lets nothing run should a browser ever open one as a document: to anyone, cached for a year,
- * once attached to a delivered lecture's report; until then only to its owner (bearer token),
- * `private, no-store`, and 404 to everyone else, as for an unknown name. Unattached uploads are
- * deleted after 24 hours by a sweep at start and every hour.
+ * once public (attached to a delivered lecture's report, or used by a published console item);
+ * to staff whose organisation covers a console item that uses it, and to its owner (bearer
+ * token), `private, no-store`; 404 to everyone else, as for an unknown name. Uploads nothing
+ * uses are deleted after 24 hours by a sweep at start and every hour.
  */
 import { tmpdir } from 'node:os'
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
@@ -15,7 +17,7 @@ import { join, resolve } from 'node:path'
 import multipart from '@fastify/multipart'
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { type Role, UPLOAD_FIELD, UPLOAD_MAX_BYTES, UPLOAD_URL_PREFIX } from '../../../common/contract'
+import { type Role, UPLOAD_FIELD, UPLOAD_MAX_BYTES, UPLOAD_PDF_MAX_BYTES, UPLOAD_PDF_ROLES, UPLOAD_URL_PREFIX } from '../../../common/contract'
 import { ApiError, badRequest, forbidden, idempotencyKeyReused, notFound } from '../../errors'
 import { requireRole } from '../../plugins/auth'
 import { type LimitRule, rateLimited } from '../../plugins/rate-limit'
@@ -25,7 +27,7 @@ import { SqliteStore } from '../../store/sqlite'
 import { StoreConflict } from '../../db/conflict'
 import type { RoutePlugin } from '../../type-provider'
 import { UPLOAD_QUOTA, UploadQuotaExceeded, UploadRepository } from './repository'
-import { sniffImage } from './sniff'
+import { sniffUpload } from './sniff'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -51,10 +53,16 @@ export const SWEEP_INTERVAL_MS = 3600_000
 
 export const NOT_AN_IMAGE = '仅支持 JPG、PNG、WebP 图片'
 export const TOO_LARGE = `照片不能超过 ${UPLOAD_MAX_BYTES / 1024 / 1024} MB`
+/** what editors, reviewers and admins are told: they may also upload a policy's PDF */
+export const NOT_AN_IMAGE_OR_PDF = '仅支持 JPG、PNG、WebP 图片或 PDF 文件'
+export const PDF_TOO_LARGE = `PDF 文件不能超过 ${UPLOAD_PDF_MAX_BYTES / 1024 / 1024} MB`
+
+/** whether `role` may upload a PDF (a policy's attachment) */
+export const mayUploadPdf = (role: Role): boolean => (UPLOAD_PDF_ROLES as readonly Role[]).includes(role)
 
 const UploadResult = Type.Object({
   url: Type.String(),
-  type: Type.Union([Type.Literal('image/jpeg'), Type.Literal('image/png'), Type.Literal('image/webp')]),
+  type: Type.Union([Type.Literal('image/jpeg'), Type.Literal('image/png'), Type.Literal('image/webp'), Type.Literal('application/pdf')]),
   size: Type.Integer(),
 })
 
@@ -75,9 +83,11 @@ export function setupUploads(app: FastifyInstance, dir: string | undefined): Upl
   // a route of its own rather than a static folder: who may fetch an upload depends on its row.
   // More specific than /media/* (mock/media), so it wins for /media/uploads/<name>.
   app.get<{ Params: { name: string } }>(`${UPLOAD_URL_PREFIX}:name`, async (request, reply) => {
-    const served = await repo.servedTo(request.params.name, request.user?.id)
+    const user = request.user
+    const viewer = user ? { id: user.id, role: user.role, ...(user.org?.code ? { orgCode: user.org.code } : {}) } : undefined
+    const served = await repo.servedTo(request.params.name, viewer)
     const size = served && (await stat(served.path).catch(() => undefined))?.size
-    if (!served || size === undefined) throw notFound('找不到该照片')
+    if (!served || size === undefined) throw notFound(request.params.name.endsWith('.pdf') ? '找不到该文件' : '找不到该照片')
     return (
       reply
         .header('content-type', served.type)
@@ -107,11 +117,11 @@ export function setupUploads(app: FastifyInstance, dir: string | undefined): Upl
   return repo
 }
 
-/** a 413 or 400 as the multipart parser raised it, in Chinese */
-function multipartError(err: unknown): ApiError | undefined {
+/** a 413 or 400 as the multipart parser raised it, in Chinese (`tooLarge`: the limit the caller had) */
+function multipartError(err: unknown, tooLarge: string): ApiError | undefined {
   const code = (err as { code?: string }).code
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-    return code === 'FST_REQ_FILE_TOO_LARGE' ? new ApiError(413, 'bad_request', TOO_LARGE) : badRequest('一次只能上传一张照片')
+    return code === 'FST_REQ_FILE_TOO_LARGE' ? new ApiError(413, 'bad_request', tooLarge) : badRequest('一次只能上传一张照片')
   }
   if (typeof code === 'string' && code.startsWith('FST_')) return badRequest('请选择要上传的照片')
   // busboy's own complaints about a malformed body (no boundary, cut short …)
@@ -125,8 +135,9 @@ function drain(request: FastifyRequest): void {
 }
 
 export const uploadRoutes: RoutePlugin = async (app) => {
+  // the plugin's ceiling (this scope holds only POST /uploads); each request reads with its caller's limit
   await app.register(multipart, {
-    limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 50 },
+    limits: { fileSize: UPLOAD_PDF_MAX_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 50 },
   })
 
   app.post(
@@ -165,14 +176,18 @@ export const uploadRoutes: RoutePlugin = async (app) => {
         throw quotaRefusal(err)
       }
       if (!request.isMultipart()) throw badRequest('请选择要上传的照片')
+      // a lecturer sends photos only; staff of the console may send a policy's PDF, 20 MB
+      const pdfAllowed = mayUploadPdf(request.user!.role)
+      const maxBytes = pdfAllowed ? UPLOAD_PDF_MAX_BYTES : UPLOAD_MAX_BYTES
+      const tooLarge = pdfAllowed ? PDF_TOO_LARGE : TOO_LARGE
       const declared = Number(request.headers['content-length'])
-      if (Number.isFinite(declared) && declared > UPLOAD_MAX_BYTES + 64 * 1024) {
+      if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) {
         drain(request)
-        throw new ApiError(413, 'bad_request', TOO_LARGE)
+        throw new ApiError(413, 'bad_request', tooLarge)
       }
       let bytes: Buffer | undefined
       try {
-        for await (const part of request.parts()) {
+        for await (const part of request.parts({ limits: { fileSize: maxBytes } })) {
           if (part.type !== 'file') continue
           if (part.fieldname !== UPLOAD_FIELD || bytes) {
             await part.toBuffer().catch(() => undefined)
@@ -182,11 +197,13 @@ export const uploadRoutes: RoutePlugin = async (app) => {
         }
       } catch (err) {
         drain(request)
-        throw multipartError(err) ?? err
+        throw multipartError(err, tooLarge) ?? err
       }
       if (!bytes || bytes.length === 0) throw badRequest('请选择要上传的照片')
-      const type = sniffImage(bytes)
-      if (!type) throw badRequest(NOT_AN_IMAGE)
+      const sniffed = sniffUpload(bytes)
+      const type = sniffed === 'application/pdf' && !pdfAllowed ? undefined : sniffed
+      if (!type) throw badRequest(pdfAllowed ? NOT_AN_IMAGE_OR_PDF : NOT_AN_IMAGE)
+      if (type !== 'application/pdf' && bytes.length > UPLOAD_MAX_BYTES) throw new ApiError(413, 'bad_request', TOO_LARGE)
       const key = request.headers['idempotency-key'] as string | undefined
       try {
         const { result, replayed } = await app.uploads.save(request.user!.id, bytes, type, key)

@@ -11,11 +11,15 @@
  * - WebP: `RIFF`, a size that matches the file, `WEBP`, a first chunk VP8/VP8L/VP8X whose header
  *   gives sane dimensions, and chunks that end exactly at the end of the file.
  * Only the three formats every phone and browser shows.
+ *
+ * - PDF (a policy's attachment, staff only): `%PDF-1.x` / `%PDF-2.x` as the first bytes and `%%EOF`
+ *   in the last 1 KB, followed by line ends only. The body is not parsed: it is served as
+ *   application/pdf with nosniff and a sandbox CSP, never as a page of ours.
  */
 import { crc32 } from 'node:zlib'
 import type { UploadType } from '../../../common/contract'
 
-export const EXTENSION: Record<UploadType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+export const EXTENSION: Record<UploadType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' }
 
 /** a side longer than this, or more pixels than MAX_PIXELS, is no photo (and a decoding bomb) */
 export const MAX_SIDE = 20_000
@@ -136,8 +140,23 @@ export function isValidWebp(b: Uint8Array): boolean {
   return at === b.length
 }
 
+/** how far from the end `%%EOF` may be (PDF 1.7, 7.5.5: within the last 1024 bytes) */
+const PDF_EOF_WINDOW = 1024
+
+export function isValidPdf(b: Uint8Array): boolean {
+  if (b.length < 16 || !/^%PDF-[12]\.\d$/.test(text(b, 0, 8))) return false
+  const tail = text(b, Math.max(0, b.length - PDF_EOF_WINDOW), Math.min(b.length, PDF_EOF_WINDOW))
+  const eof = tail.lastIndexOf('%%EOF')
+  return eof >= 0 && /^[\r\n\0 ]*$/.test(tail.slice(eof + 5))
+}
+
+/** the type of `bytes` when they are a whole JPEG, PNG or WebP, or a PDF; undefined otherwise */
+export function sniffUpload(bytes: Uint8Array): UploadType | undefined {
+  return sniffImage(bytes) ?? (isValidPdf(bytes) ? 'application/pdf' : undefined)
+}
+
 /** the image type of `bytes` when they are a whole JPEG, PNG or WebP; undefined otherwise */
-export function sniffImage(bytes: Uint8Array): UploadType | undefined {
+export function sniffImage(bytes: Uint8Array): Exclude<UploadType, 'application/pdf'> | undefined {
   if (isValidJpeg(bytes)) return 'image/jpeg'
   if (isValidPng(bytes)) return 'image/png'
   if (isValidWebp(bytes)) return 'image/webp'
