@@ -1,6 +1,9 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd'
-import type { PolicyDraft, PolicyValidity } from '@common/contract'
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Upload } from 'antd'
+import { useState } from 'react'
+import { type PolicyDraft, type PolicyValidity, UPLOAD_PDF_MAX_BYTES } from '@common/contract'
+import { ApiRequestError } from '../../api/client'
+import { editorialApi } from '../editorial/editorial-api'
 import { validityLabel } from '@common/labels/policy-validity'
 import type { DraftFormProps } from '../editorial/draft-form'
 import { dateItem, OrgSelect, TopicSelect, useServerFieldErrors } from '../editorial/form-support'
@@ -8,6 +11,48 @@ import { ItemSearchSelect } from '../editorial/item-search-select'
 
 const VALIDITIES: PolicyValidity[] = ['valid', 'revised', 'repealed']
 const URL_RULE = { type: 'url' as const, message: '请输入以 http:// 或 https:// 开头的完整链接' }
+/** an uploaded file (/media/uploads/…) or a link on a government website */
+const ATTACHMENT_RULE = {
+  pattern: /^(\/media\/uploads\/[\w.-]+|https?:\/\/\S+)$/,
+  message: '请上传 PDF，或输入以 http:// 或 https:// 开头的完整链接',
+}
+
+/** 上传 PDF: the file goes to POST /uploads (PDFs are sniffed by the server), its URL into the form */
+function PdfUpload({ onUploaded }: { onUploaded: (url: string, name: string) => void }) {
+  const [uploading, setUploading] = useState(false)
+  const [error, setError] = useState<string>()
+  const upload = async (file: File) => {
+    setError(undefined)
+    if (file.type && file.type !== 'application/pdf') return setError('请选择 PDF 文件')
+    if (file.size > UPLOAD_PDF_MAX_BYTES) return setError(`PDF 文件不能超过 ${UPLOAD_PDF_MAX_BYTES / 1024 / 1024} MB`)
+    setUploading(true)
+    try {
+      const result = await editorialApi.upload(file)
+      onUploaded(result.url, file.name)
+    } catch (e) {
+      setError(e instanceof ApiRequestError ? e.message : '上传失败，请重试')
+    } finally {
+      setUploading(false)
+    }
+  }
+  return (
+    <Space direction='vertical' size={4}>
+      <Upload
+        accept='application/pdf,.pdf'
+        showUploadList={false}
+        beforeUpload={(file) => {
+          void upload(file)
+          return false
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={uploading}>
+          上传 PDF
+        </Button>
+      </Upload>
+      {error && <Alert type='error' showIcon message={error} />}
+    </Space>
+  )
+}
 
 /** 政策文件: its fields, the 原文 sections (heading + paragraphs) and its validity */
 export function PolicyForm({ value, onChange, fieldErrors, readOnly }: DraftFormProps<'policy'>) {
@@ -24,6 +69,11 @@ export function PolicyForm({ value, onChange, fieldErrors, readOnly }: DraftForm
     }
     if (next.attachment && !next.attachment.url && !next.attachment.name) delete next.attachment
     onChange(next)
+  }
+  const setAttachment = (url: string, name: string) => {
+    const attachment = { url, name: (form.getFieldValue(['attachment', 'name']) as string | undefined) || name }
+    form.setFieldsValue({ attachment })
+    onChange({ ...(form.getFieldsValue(true) as PolicyDraft), attachment })
   }
 
   return (
@@ -130,7 +180,6 @@ export function PolicyForm({ value, onChange, fieldErrors, readOnly }: DraftForm
       <Form.Item name='sourceUrl' label='原文链接' rules={[URL_RULE]}>
         <Input placeholder='政府网站上的原文地址' />
       </Form.Item>
-      {/* POST /uploads takes photos only (JPEG/PNG/WebP): the PDF is linked where it is published */}
       <Row gutter={16}>
         <Col span={8}>
           <Form.Item name={['attachment', 'name']} label='附件名称'>
@@ -138,7 +187,17 @@ export function PolicyForm({ value, onChange, fieldErrors, readOnly }: DraftForm
           </Form.Item>
         </Col>
         <Col span={16}>
-          <Form.Item name={['attachment', 'url']} label='附件（PDF）链接' rules={[URL_RULE]} extra='PDF 附件请填写其在政府网站上的地址'>
+          <Form.Item
+            name={['attachment', 'url']}
+            label='附件（PDF）'
+            rules={[ATTACHMENT_RULE]}
+            extra={
+              <Space direction='vertical' size={4}>
+                <span>上传 PDF 原文（不超过 20 MB），或填写其在政府网站上的地址</span>
+                {!readOnly && <PdfUpload onUploaded={(url, name) => setAttachment(url, name)} />}
+              </Space>
+            }
+          >
             <Input />
           </Form.Item>
         </Col>

@@ -98,3 +98,26 @@ describe('the policy form', () => {
     expect(screen.queryByRole('button', { name: named('保存') })).toBeNull()
   })
 })
+
+describe('the PDF attachment', () => {
+  it('uploads a PDF and puts its address and file name into the draft', async () => {
+    const calls = mockFetch((call) =>
+      call.path === '/uploads' ? { status: 201, body: { url: '/media/uploads/yuanwen.pdf', type: 'application/pdf', size: 9 } } : undefined,
+    )
+    const drafts: PolicyDraft[] = []
+    const { container } = render(<Harness initial={policyDraft()} onDraft={(d) => drafts.push(d)} />)
+    const input = container.querySelector('input[type="file"]') as HTMLInputElement
+    fireEvent.change(input, { target: { files: [new File(['%PDF-1.7\n%%EOF\n'], '政策原文.pdf', { type: 'application/pdf' })] } })
+    await waitFor(() => expect(drafts.at(-1)?.attachment).toEqual({ url: '/media/uploads/yuanwen.pdf', name: '政策原文.pdf' }))
+    expect(calls.find((c) => c.path === '/uploads')!.body).toBeInstanceOf(FormData)
+  })
+
+  it('refuses a file that is not a PDF before sending it', async () => {
+    const calls = mockFetch(() => undefined)
+    const { container } = render(<Harness initial={policyDraft()} onDraft={jest.fn()} />)
+    const input = container.querySelector('input[type="file"]') as HTMLInputElement
+    fireEvent.change(input, { target: { files: [new File(['x'], 'a.docx', { type: 'application/msword' })] } })
+    expect(await screen.findByText('请选择 PDF 文件')).toBeInTheDocument()
+    expect(calls.filter((c) => c.path === '/uploads')).toHaveLength(0)
+  })
+})
