@@ -1,5 +1,5 @@
 import { Select, Spin } from 'antd'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EditorialType } from '@common/contract'
 import { EDITORIAL_TYPE_LABELS } from '@common/contract'
 import { editorialApi } from './editorial-api'
@@ -22,23 +22,27 @@ export function ItemSearchSelect(props: {
   const [loading, setLoading] = useState(false)
   const seq = useRef(0)
 
-  const search = (q: string) => {
-    const mine = ++seq.current
-    setLoading(true)
-    editorialApi
-      .list(props.type, { q: q || undefined, pageSize: 20 })
-      .then((page) => {
-        if (mine !== seq.current) return
-        setOptions(page.items.filter((p) => p.id !== props.excludeId).map((p) => ({ value: p.id, label: p.title })))
-      })
-      .catch(() => mine === seq.current && setOptions([]))
-      .finally(() => mine === seq.current && setLoading(false))
-  }
+  const { type, excludeId } = props
+  const search = useCallback(
+    (q: string) => {
+      const mine = ++seq.current
+      setLoading(true)
+      editorialApi
+        .list(type, { q: q || undefined, pageSize: 20 })
+        .then((page) => {
+          if (mine !== seq.current) return
+          setOptions(page.items.filter((p) => p.id !== excludeId).map((p) => ({ value: p.id, label: p.title })))
+        })
+        .catch(() => mine === seq.current && setOptions([]))
+        .finally(() => mine === seq.current && setLoading(false))
+    },
+    [type, excludeId],
+  )
 
   useEffect(() => {
-    // the first page once; later searches follow the typing
+    // the first page; later searches follow the typing
     search('')
-  }, [])
+  }, [search])
 
   const withCurrent = props.value && !options.some((o) => o.value === props.value) ? [{ value: props.value, label: props.value }, ...options] : options
   return (

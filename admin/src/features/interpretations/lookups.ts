@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { EditorialItem, EditorialSummary, Id, Page, Topic, Video } from '@common/contract'
 import { PAGE_SIZE_MAX } from '@common/contract'
 import { api } from '../../api/client'
@@ -11,15 +11,19 @@ export interface Choice {
 /** what a load answers, or [] while it loads or when it failed (a pick list is never the place for an error page) */
 export function useLoaded<T>(load: (signal: AbortSignal) => Promise<T[]>, deps: readonly unknown[]): { items: T[]; loading: boolean } {
   const [state, setState] = useState<{ items: T[]; loading: boolean }>({ items: [], loading: true })
+  // the latest load, run again when what it depends on changes (deps, compared by value)
+  const latest = useRef(load)
+  latest.current = load
+  const key = JSON.stringify(deps)
   useEffect(() => {
     const controller = new AbortController()
     setState((s) => ({ ...s, loading: true }))
-    load(controller.signal).then(
+    latest.current(controller.signal).then(
       (items) => !controller.signal.aborted && setState({ items, loading: false }),
       () => !controller.signal.aborted && setState({ items: [], loading: false }),
     )
     return () => controller.abort()
-  }, deps)
+  }, [key])
   return state
 }
 
