@@ -48,7 +48,7 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(uploadRoutes)
     await api.register(appConfigRoutes({ devLogin: options.devLogin }))
     await api.register(contestIntegrityRoutes())
-    await api.register(editorialRoutes())
+    await api.register(editorialRoutes({ wechat: options.wechat }))
     await api.register(policyImportRoutes())
     await api.register(bannerRoutes)
     await api.register(orgRoutes())

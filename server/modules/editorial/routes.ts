@@ -39,6 +39,8 @@ import { findIdempotencyRecord, KeyTaken, rememberIdempotent, requestHash } from
 import { runChecks } from './checks'
 import { createItem, titleOf } from './create-item'
 import { validateDraft } from './validate'
+import { createContentChecker, type ContentChecker } from '../../content-check'
+import type { WechatConfig } from '../../wechat/jscode2session'
 import { PUBLIC_PATHS, publishDraft, unpublish } from './publish'
 import { recordItemUploads } from './uploads'
 import {
@@ -87,8 +89,20 @@ export function staffOrg(request: FastifyRequest): string {
   return code
 }
 
-export function editorialRoutes(): RoutePlugin {
+export interface EditorialRoutesOptions {
+  /** with WeChat configured, 送审 also asks msgSecCheck about an account that has an openid */
+  wechat?: WechatConfig
+  contentChecker?: ContentChecker
+}
+
+export function editorialRoutes(options: EditorialRoutesOptions = {}): RoutePlugin {
   return async (app) => {
+    const checker = options.contentChecker ?? createContentChecker({ wechat: options.wechat })
+    /** the content check of the caller, its openid read before any transaction (the check may call WeChat) */
+    const contentCheck = async (request: FastifyRequest) => {
+      const openid = await app.store.auth.wechatOpenid(request.user!.id)
+      return { checker, log: request.log, ...(openid ? { openid } : {}) }
+    }
     const db = () => app.store.database.kysely
     const names = () => app.store.orgNames()
     const writeLimit = app.limit({ name: 'editorial-write', max: 600, windowMs: 60 * 60_000, per: 'user', message: '操作过于频繁' })
@@ -228,7 +242,12 @@ export function editorialRoutes(): RoutePlugin {
         async (request) => {
           const row = await covered(request, type, request.params.id)
           const version = await getVersionRow(db(), row.id, row.version)
-          return runChecks(type, JSON.parse(version!.draft) as EditorialDrafts[typeof type], { db: db(), itemId: row.id, orgCode: row.org_code })
+          return runChecks(type, JSON.parse(version!.draft) as EditorialDrafts[typeof type], {
+            db: db(),
+            itemId: row.id,
+            orgCode: row.org_code,
+            contentCheck: await contentCheck(request),
+          })
         },
       )
 
@@ -314,6 +333,7 @@ export function editorialRoutes(): RoutePlugin {
             }
             const when = action === 'publish' ? publishTime(input.at, now) : undefined
             if (when?.kind === 'invalid') throw badRequest(when.message, { fields: { at: when.message } })
+            const textCheck = action === 'submit' ? await contentCheck(request) : undefined
 
             const item = await db()
               .transaction()
@@ -329,7 +349,7 @@ export function editorialRoutes(): RoutePlugin {
                 const detail: Record<string, unknown> = { version: row.version, from, to }
 
                 if (action === 'submit') {
-                  const checks = await runChecks(type, draft, { db: trx, itemId: id, orgCode: row.org_code })
+                  const checks = await runChecks(type, draft, { db: trx, itemId: id, orgCode: row.org_code, contentCheck: textCheck })
                   const failed = checks.filter((c) => c.level === 'error')
                   if (failed.length) throw badRequest(`送审检查未通过：${failed.map((c) => c.message).join('；')}`, { checks })
                   Object.assign(patch, { submitted_at: at, checks: JSON.stringify(checks), reject_reason: null })
