@@ -93,6 +93,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     get,
     api: (path, init) => get(`/api/v1${path}`, init),
     async close() {
+      // every test of the file is done: a connection still open (an upload refused before its
+      // body was read, on a loaded machine) must not hold the close until the hook times out
+      app.server.closeAllConnections()
       await app.close()
       await store.close()
       await removeData()
