@@ -45,6 +45,18 @@ export async function phone(browser: Browser, device: BrowserContextOptions = {}
   return { context, page }
 }
 
+/** a desktop browser window (the 政务工作台 is used at an office computer), same network rules and CSP watch as phone() */
+export async function desktop(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', ...options })
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url())
+    return url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:' ? route.continue() : route.abort()
+  })
+  await watchCsp(context)
+  const page = await context.newPage()
+  return { context, page }
+}
+
 /**
  * Content-Security-Policy violations, per browser context: every `securitypolicyviolation` event
  * of every document (an init script reports it to the test through a binding, so it survives

@@ -24,6 +24,10 @@ const CONSOLE_THEME = {
     colorTextQuaternary: 'rgba(0,0,0,0.55)',
     colorTextDisabled: 'rgba(0,0,0,0.6)',
     colorError: '#cf1322',
+    // links and warning text are drawn in these: antd's defaults are below AA on white and on their tags' pale fills
+    colorLink: '#1f5fbf',
+    colorInfo: '#1f5fbf',
+    colorWarning: '#ad6800',
   },
 }
 

@@ -15,9 +15,11 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'upload.create': '上传文件',
 }
 
-export const actionLabel = (action: string): string => {
+/** `targetType`: what an `editorial.<step>` entry acted on (the server records the content type there) */
+export const actionLabel = (action: string, targetType?: string): string => {
   if (ACTION_LABELS[action]) return ACTION_LABELS[action]
-  const [type, step] = action.split('.')
+  const [prefix, step] = action.split('.')
+  const type = prefix === 'editorial' && targetType ? targetType : prefix
   const types: Record<string, string> = { policy: '政策文件', interpretation: '政策解读', faq: '简明问答', banner: '公益广告', org: '单位设置' }
   const steps: Record<string, string> = {
     create: '新建',

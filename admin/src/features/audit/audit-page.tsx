@@ -20,6 +20,7 @@ export interface AuditFilters {
   actor?: string
   action?: string
   targetType?: string
+  targetId?: string
   from?: string
   to?: string
 }
@@ -28,6 +29,7 @@ interface FilterForm {
   actor?: string
   action?: string
   targetType?: string
+  targetId?: string
   dates?: [Dayjs | null, Dayjs | null] | null
 }
 
@@ -52,6 +54,7 @@ export function AuditPage() {
       actor: values.actor?.trim() || undefined,
       action: values.action?.trim() || undefined,
       targetType: values.targetType?.trim() || undefined,
+      targetId: values.targetId?.trim() || undefined,
       from: from ? from.format('YYYY-MM-DD') : undefined,
       to: to ? to.format('YYYY-MM-DD') : undefined,
     })
@@ -74,7 +77,7 @@ export function AuditPage() {
           e.actor.name,
           roleName(e.actor.role),
           e.actor.orgCode ?? '',
-          actionLabel(e.action),
+          actionLabel(e.action, e.targetType),
           e.action,
           e.targetType ?? '',
           e.targetId ?? '',
@@ -96,7 +99,7 @@ export function AuditPage() {
   const columns: ColumnsType<AuditEntry> = [
     { title: '时间', dataIndex: 'at', width: 170, render: when },
     { title: '操作人', key: 'actor', render: (_, e) => `${e.actor.name}（${roleName(e.actor.role)}）` },
-    { title: '操作', dataIndex: 'action', render: (a: string) => <Tag title={a}>{actionLabel(a)}</Tag> },
+    { title: '操作', dataIndex: 'action', key: 'action', render: (_, e) => <Tag title={e.action}>{actionLabel(e.action, e.targetType)}</Tag> },
     { title: '对象', key: 'target', render: (_, e) => (e.targetType ? `${e.targetType}${e.targetId ? ` #${e.targetId}` : ''}` : '—') },
     { title: 'IP', dataIndex: 'ip', width: 140, render: (ip?: string) => ip ?? '—' },
   ]
@@ -120,6 +123,9 @@ export function AuditPage() {
         </Form.Item>
         <Form.Item name='targetType' label='对象类型'>
           <Input placeholder='如 user、policy' allowClear maxLength={32} style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name='targetId' label='对象编号'>
+          <Input placeholder='内容或账号的编号' allowClear maxLength={64} style={{ width: 170 }} />
         </Form.Item>
         <Form.Item name='dates' label='日期'>
           <DatePicker.RangePicker allowEmpty={[true, true]} />

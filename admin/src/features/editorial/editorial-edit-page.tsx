@@ -262,7 +262,7 @@ export function EditorialEditPage({ type }: { type: EditorialType }) {
       {isNew && (
         <Form layout='vertical' style={{ maxWidth: 360 }}>
           <Form.Item label='维护单位' required>
-            <OrgSelect value={orgCode} onChange={setOrgCode} placeholder='选择维护单位' />
+            <OrgSelect aria-label='维护单位' value={orgCode} onChange={setOrgCode} placeholder='选择维护单位' />
           </Form.Item>
         </Form>
       )}

@@ -130,8 +130,8 @@ export function EditorialListPage({ type }: { type: EditorialType }) {
           options={EDITORIAL_STATUSES.map((s) => ({ value: s, label: EDITORIAL_STATUS_LABELS[s] }))}
           style={{ width: 130 }}
         />
-        <OrgSelect value={query.org} onChange={(org) => update({ org })} placeholder='全部单位' />
-        {HAS_TOPIC.includes(type) && <TopicSelect value={query.topic} onChange={(topic) => update({ topic })} allowClear />}
+        <OrgSelect aria-label='单位' value={query.org} onChange={(org) => update({ org })} placeholder='全部单位' />
+        {HAS_TOPIC.includes(type) && <TopicSelect aria-label='主题' value={query.topic} onChange={(topic) => update({ topic })} allowClear />}
         <DatePicker.RangePicker
           aria-label='更新日期'
           placeholder={['更新日期起', '更新日期止']}

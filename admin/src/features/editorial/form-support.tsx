@@ -52,11 +52,20 @@ export function useTopics(): Topic[] {
   return topics
 }
 
-export function TopicSelect(props: { value?: string; onChange?: (v: string | undefined) => void; disabled?: boolean; allowClear?: boolean; id?: string }) {
+export function TopicSelect(props: {
+  value?: string
+  onChange?: (v: string | undefined) => void
+  disabled?: boolean
+  allowClear?: boolean
+  id?: string
+  /** its name where no Form.Item label points at it (a filter bar) */
+  'aria-label'?: string
+}) {
   const topics = useTopics()
   return (
     <Select
       id={props.id}
+      aria-label={props['aria-label']}
       value={props.value}
       onChange={props.onChange}
       disabled={props.disabled}
@@ -79,7 +88,15 @@ const toTree = (nodes: OrgNode[]): TreeOption[] => nodes.map((n) => ({ value: n.
  * An organisation picked from GET /admin/orgs (the account's own and below). The console's
  * shared OrgTreeSelect can replace it; without the tree (an error) a code can still be typed.
  */
-export function OrgSelect(props: { value?: string; onChange?: (v: string | undefined) => void; disabled?: boolean; placeholder?: string; id?: string }) {
+export function OrgSelect(props: {
+  value?: string
+  onChange?: (v: string | undefined) => void
+  disabled?: boolean
+  placeholder?: string
+  id?: string
+  /** its name where no Form.Item label points at it (a filter bar) */
+  'aria-label'?: string
+}) {
   const [tree, setTree] = useState<TreeOption[] | undefined>()
   useEffect(() => {
     let alive = true
@@ -94,6 +111,7 @@ export function OrgSelect(props: { value?: string; onChange?: (v: string | undef
   return (
     <TreeSelect
       id={props.id}
+      aria-label={props['aria-label']}
       value={props.value}
       onChange={(v) => props.onChange?.(v ?? undefined)}
       disabled={props.disabled}

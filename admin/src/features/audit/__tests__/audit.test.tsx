@@ -30,6 +30,17 @@ describe('操作日志', () => {
     expect(Object.fromEntries(query)).toEqual({ actor: '李审核', action: 'account.create', targetType: 'user', page: '1', pageSize: '20' })
   })
 
+  it('filters by 对象编号 and names an editorial step by the content it acted on', async () => {
+    const step: AuditEntry = { ...entry, id: 8, action: 'editorial.reject', targetType: 'interpretation', targetId: 'i-42', detail: undefined }
+    const calls = fakeApi({ 'GET /admin/orgs': { body: ORG_TREE }, 'GET /admin/audit': { body: { items: [step], total: 1, page: 1, pageSize: 20 } } })
+    renderConsole('/audit', { user: staff('admin') })
+    expect(await screen.findByText('政策解读 · 退回')).toBeInTheDocument()
+    fireEvent.change(screen.getByLabelText('对象编号'), { target: { value: ' i-42 ' } })
+    fireEvent.click(screen.getByRole('button', { name: /查\s*询/ }))
+    await waitFor(() => expect(calls.filter((c) => c.path === '/admin/audit')).toHaveLength(2))
+    expect(Object.fromEntries(calls.filter((c) => c.path === '/admin/audit')[1].query)).toEqual({ targetId: 'i-42', page: '1', pageSize: '20' })
+  })
+
   it('refuses an action code with capitals before asking', async () => {
     const calls = fakeApi({ 'GET /admin/orgs': { body: ORG_TREE }, 'GET /admin/audit': { body: { items: [], total: 0, page: 1, pageSize: 20 } } })
     renderConsole('/audit', { user: staff('admin') })
