@@ -408,15 +408,14 @@ test('residents see it on 解读 within seconds: the new title, the chart drawn,
 
     const picture = page.locator(`img.block__image[alt="${PICTURE_ALT}"]`)
     await picture.waitFor({ state: 'attached', ...SLOW })
-    // TODO(C1): pictures of a console draft become public once it is published with C1's uploads
-    // change; after that merge, assert they load: scroll into view, then naturalWidth > 0.
+    // the picture uploaded in the console is public once its interpretation is published
     const loaded = await picture.evaluate(async (img: HTMLImageElement) => {
       img.loading = 'eager'
       img.scrollIntoView()
       await new Promise((r) => (img.complete ? r(null) : (img.onload = img.onerror = () => r(null))))
       return img.naturalWidth
     })
-    if (loaded === 0) console.warn('# the published picture does not load yet (needs C1’s uploads change)')
+    assert.ok(loaded > 0, 'the published picture loads for residents')
     await screenshot(page, 'console-published-interpretation-h5')
     assert.deepEqual([...new Set(takeCspViolations(page))], [])
   } finally {
