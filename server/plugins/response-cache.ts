@@ -54,6 +54,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** drops the micro-cache's answers under these paths (relative to the API prefix), on every instance */
     invalidateMemo(paths: readonly string[]): void
+    /**
+     * `listener` hears every drop on this instance, its own and those another instance published
+     * ('/' when everything went): what else is built from the content (the Q&A index) follows it
+     */
+    onMemoDropped(listener: (paths: readonly string[]) => void): void
   }
   interface FastifyContextConfig {
     /** a successful write of this route changes the answers under these paths (relative to the API prefix) */
@@ -69,8 +74,24 @@ export interface ResponseCacheOptions {
 }
 
 export function setupResponseCache(api: FastifyInstance, options: ResponseCacheOptions): void {
+  const listeners: ((paths: readonly string[]) => void)[] = []
+  api.decorate('onMemoDropped', (listener: (paths: readonly string[]) => void) => {
+    listeners.push(listener)
+  })
+  const told = (paths: readonly string[]) => {
+    for (const listener of listeners) listener(paths)
+  }
+  const prefix = api.prefix
+  // a successful write drops what its route says it changes (also without the cache: the listeners)
+  api.addHook('onSend', async (request, reply, payload) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || reply.statusCode >= 400) return payload
+    const route = request.routeOptions
+    const paths = route.config.invalidates ?? CONTENT_WRITES[`${request.method} ${route.url?.slice(prefix.length) ?? ''}`]
+    if (paths) api.invalidateMemo(paths)
+    return payload
+  })
   if (!options.enabled) {
-    api.decorate('invalidateMemo', () => {})
+    api.decorate('invalidateMemo', told)
     return
   }
   const cache = new LRUCache<string, CachedResponse>({
@@ -82,13 +103,13 @@ export function setupResponseCache(api: FastifyInstance, options: ResponseCacheO
   })
   api.decorateRequest('memoEtag', undefined)
   api.decorateRequest('memoGeneration', undefined)
-  const prefix = api.prefix
   let generation = 0
 
   const drop = (paths: readonly string[]) => {
     generation += 1
     const full = paths.map((p) => `${prefix}${p}`)
     for (const key of cache.keys()) if (full.some((p) => key.startsWith(p))) cache.delete(key)
+    told(paths)
   }
 
   const redis = options.redis
@@ -121,6 +142,7 @@ export function setupResponseCache(api: FastifyInstance, options: ResponseCacheO
       if (lost) {
         generation += 1
         cache.clear()
+        told(['/'])
       }
       lost = false
     })
@@ -143,14 +165,7 @@ export function setupResponseCache(api: FastifyInstance, options: ResponseCacheO
   })
 
   api.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      if (reply.statusCode < 400) {
-        const route = request.routeOptions
-        const paths = route.config.invalidates ?? CONTENT_WRITES[`${request.method} ${route.url?.slice(prefix.length) ?? ''}`]
-        if (paths) api.invalidateMemo(paths)
-      }
-      return payload
-    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return payload
     if (request.memoEtag || request.method !== 'GET' || !request.routeOptions.config.memo) return payload
     if (request.memoGeneration !== generation) return payload
     if (reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > RESPONSE_CACHE_MAX_BYTES) return payload

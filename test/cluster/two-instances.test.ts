@@ -169,6 +169,41 @@ it('shows on B within a second an item changed through A', async () => {
   expect(seen).toBe(before + 1)
 })
 
+it('finds on B within a second a FAQ the console published through A (智能问答 follows)', async () => {
+  const staff = async (role: string, name: string) => {
+    const res = await fetch(`${A.base}/auth/dev`, json({ role, org: '331000', name }))
+    expect(res.status).toBe(200)
+    return ((await res.json()) as { token: string }).token
+  }
+  const editor = await staff('editor', '双实例编辑')
+  const reviewer = await staff('reviewer', '双实例审核')
+  const question = '双实例测试：独生子女父母奖励扶助金在哪里申请？'
+  const search = async () => {
+    const res = await fetch(`${B.base}/qa/search?q=${encodeURIComponent('独生子女父母奖励扶助金在哪里申请')}`)
+    return ((await res.json()) as { items: { faq: { question: string } }[] }).items.map((h) => h.faq.question)
+  }
+  expect(await search()).not.toContain(question) // B's index is built, without it
+  const draft = { question, answer: '到户籍所在地乡镇（街道）便民服务中心申请。', topic: 'yanglao', keywords: ['奖励扶助金', '独生子女'] }
+  const created = await fetch(`${A.base}/admin/faqs`, auth(editor, json({ orgCode: '331000', draft })))
+  expect(created.status).toBe(201)
+  let item = (await created.json()) as { id: string; revision: number }
+  const step = async (token: string, action: string) => {
+    const res = await fetch(`${A.base}/admin/faqs/${item.id}/${action}`, auth(token, json({ revision: item.revision })))
+    expect(res.status).toBe(200)
+    item = (await res.json()) as { id: string; revision: number }
+  }
+  await step(editor, 'submit')
+  await step(reviewer, 'approve')
+  await step(reviewer, 'publish')
+  const t0 = Date.now()
+  let found = await search()
+  while (!found.includes(question) && Date.now() - t0 < 1_000) {
+    await new Promise((r) => setTimeout(r, 20))
+    found = await search()
+  }
+  expect(found).toContain(question)
+})
+
 it('answers the same leaderboards on both', async () => {
   for (let u = 0; u < 6; u++) {
     const on = u % 2 ? B : A

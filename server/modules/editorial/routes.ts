@@ -384,7 +384,6 @@ export function editorialRoutes(options: EditorialRoutesOptions = {}): RoutePlug
                 await auditInTransaction(app, request, { targetId: id, detail }, trx)
                 return loaded(trx, id)
               })
-            if (changesPublic && (type === 'faq' || type === 'interpretation')) app.store.content.faqsChanged()
             return item
           },
         )

@@ -87,8 +87,8 @@ export async function publishDue(host: SchedulerHost): Promise<string[]> {
     }
   }
   if (types.size) {
+    // the Q&A index follows the dropped paths (qa/routes.ts)
     host.invalidateMemo([...new Set([...types].flatMap((t) => PUBLIC_PATHS[t]))])
-    if (types.has('faq') || types.has('interpretation')) store.content.faqsChanged()
   }
   return published
 }

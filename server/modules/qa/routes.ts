@@ -11,10 +11,14 @@ const messages = {
   limit: '参数错误：limit 必须是 1 到 10 之间的整数',
 }
 
-/** 智能问答. The index is built on the first question and again after the console publishes or withdraws a FAQ. */
+/** 智能问答. The index is built on the first question and again after the console publishes or withdraws a FAQ (through any instance). */
 const qaRoutes: RoutePlugin = async (app) => {
   let building: Promise<QaIndex> | undefined
   let builtFor = -1
+  // a FAQ published or withdrawn through another instance reaches this one as dropped cache paths
+  app.onMemoDropped((paths) => {
+    if (paths.some((p) => p === '/' || p.startsWith('/faqs') || p.startsWith('/qa'))) app.store.content.faqsChanged()
+  })
   // questions that arrive while it is built wait for the same build; a failed read is not kept
   const qaIndex = () => {
     const generation = app.store.content.faqGeneration
