@@ -13,7 +13,8 @@
  *
  * A PUT on a rejected, approved, published or withdrawn item makes a new draft version; a PUT on
  * an item in review or scheduled is refused. Withdrawing a scheduled item cancels the schedule
- * (back to approved). Every write carries the item's `revision`: a stale one gets 409
+ * (back to approved); withdrawing while a new version is worked on takes the live one down and
+ * leaves the new one's status as it is (common/editorial-workflow.ts holds these rules). Every write carries the item's `revision`: a stale one gets 409
  * 「已被他人修改」 and changes nothing.
  */
 import type { Block, Id, InterpretationKind, Org, PolicySection, PolicyValidity, Role } from './entities'

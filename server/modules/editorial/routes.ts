@@ -341,7 +341,7 @@ export function editorialRoutes(options: EditorialRoutesOptions = {}): RoutePlug
                 const row = (await getItemRow(trx, id))!
                 if (row.revision !== input.revision) throw conflict(STALE_REVISION)
                 const from = row.status as EditorialStatus
-                const to = nextStatus(from, action, { scheduled: when?.kind === 'scheduled' })
+                const to = nextStatus(from, action, { scheduled: when?.kind === 'scheduled', live: row.published_version !== null })
                 if (!to) throw conflict(refusal(from, action))
                 const version = await getVersionRow(trx, id, row.version)
                 const draft = JSON.parse(version!.draft) as EditorialDrafts[typeof type]
@@ -380,7 +380,8 @@ export function editorialRoutes(options: EditorialRoutesOptions = {}): RoutePlug
 
                 if (!(await updateAtRevision(trx, id, row.revision, patch))) throw conflict(STALE_REVISION)
                 if (to === 'published') await publishDraft(trx, type, id, draft, now)
-                if (to === 'withdrawn') await unpublish(trx, type, id)
+                // 撤回 of the live version: also when a new version is being worked on (its status stays)
+                if (action === 'withdraw' && from !== 'scheduled') await unpublish(trx, type, id)
                 await auditInTransaction(app, request, { targetId: id, detail }, trx)
                 return loaded(trx, id)
               })

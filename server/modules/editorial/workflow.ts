@@ -3,17 +3,9 @@
  * may take from which status, and what it becomes. Pure; the routes apply it under the item's revision.
  */
 import { EDITORIAL_ACTION_LABELS, EDITORIAL_STATUS_LABELS, type EditorialAction, type EditorialStatus } from '../../../common/contract'
+import { actionAllowed, EDITABLE_STATUSES } from '../../../common/editorial-workflow'
 
-/** statuses a PUT makes a new draft version from; in review and scheduled items are frozen */
-const EDITABLE: ReadonlySet<EditorialStatus> = new Set(['draft', 'rejected', 'approved', 'published', 'withdrawn'])
-
-const FROM: Readonly<Record<EditorialAction, readonly EditorialStatus[]>> = {
-  submit: ['draft'],
-  approve: ['in_review'],
-  reject: ['in_review'],
-  publish: ['approved'],
-  withdraw: ['published', 'scheduled'],
-}
+const EDITABLE: ReadonlySet<EditorialStatus> = new Set(EDITABLE_STATUSES)
 
 export const STALE_REVISION = '已被他人修改，请刷新后再试'
 /** a scheduled publication is at most this far ahead */
@@ -32,10 +24,15 @@ export function canEdit(status: EditorialStatus): boolean {
 /**
  * The status after `action`, or undefined when the action is not allowed from `status`.
  * publish: `scheduled` when `at` is later than now; withdraw of a scheduled item cancels the
- * schedule (back to approved).
+ * schedule (back to approved); withdraw while a new version is worked on takes the live one down
+ * and leaves the new one where it is.
  */
-export function nextStatus(status: EditorialStatus, action: EditorialAction, options: { scheduled?: boolean } = {}): EditorialStatus | undefined {
-  if (!FROM[action].includes(status)) return undefined
+export function nextStatus(
+  status: EditorialStatus,
+  action: EditorialAction,
+  options: { scheduled?: boolean; live?: boolean } = {},
+): EditorialStatus | undefined {
+  if (!actionAllowed(status, action, options.live ?? false)) return undefined
   switch (action) {
     case 'submit':
       return 'in_review'
@@ -46,7 +43,8 @@ export function nextStatus(status: EditorialStatus, action: EditorialAction, opt
     case 'publish':
       return options.scheduled ? 'scheduled' : 'published'
     case 'withdraw':
-      return status === 'scheduled' ? 'approved' : 'withdrawn'
+      if (status === 'scheduled') return 'approved'
+      return status === 'published' ? 'withdrawn' : status
   }
 }
 

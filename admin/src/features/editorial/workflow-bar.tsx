@@ -23,7 +23,7 @@ export interface WorkflowBarProps {
 /** status, versions and the actions this status allows to this role (the server has the last word) */
 export function WorkflowBar({ item, role, dirty, busy, onAction, onCheck, onVersions }: WorkflowBarProps) {
   const [modal, setModal] = useState<'reject' | 'publish' | 'withdraw'>()
-  const actions = allowedActions(item.status, role)
+  const actions = allowedActions(item.status, role, item.live)
   const revision = item.revision
   const blockedReason = dirty ? '请先保存修改' : undefined
 

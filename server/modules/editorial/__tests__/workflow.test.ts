@@ -105,6 +105,30 @@ it('takes an interpretation from draft through review, publication, a second ver
   expect(JSON.parse(audit[11].detail!)).toMatchObject({ from: 'published', to: 'withdrawn', version: 3 })
 })
 
+it('takes the live version down (撤回) while a new version is being worked on, which keeps its status', async () => {
+  let item = await create('仙居县临时救助政策解读')
+  item = await step(editor, item, 'submit')
+  item = await step(reviewer, item, 'approve')
+  item = await step(reviewer, item, 'publish')
+  item = await ok(await call(server, editor, 'PUT', path(item.id), { revision: item.revision, draft: interpretationDraft('仙居县临时救助政策解读（新版）') }))
+  item = await step(editor, item, 'submit')
+  expect(item).toMatchObject({ status: 'in_review', live: true, publishedVersion: 1 })
+  // an editor may not take it down; a reviewer may, and the new version waits on in review
+  expect((await call(server, editor, 'POST', path(item.id, 'withdraw'), { revision: item.revision })).status).toBe(403)
+  item = await step(reviewer, item, 'withdraw')
+  expect(item).toMatchObject({ status: 'in_review', live: false, version: 2 })
+  expect(item.publishedVersion).toBeUndefined()
+  expect((await server.api(`/interpretations/${item.id}`)).status).toBe(404)
+  // nothing is live any more: a second 撤回 is refused
+  const again = await call(server, reviewer, 'POST', path(item.id, 'withdraw'), { revision: item.revision })
+  expect(again.status).toBe(409)
+  expect(((await again.json()) as { error: { message: string } }).error.message).toBe('当前状态为待审核，不能撤回')
+  // the new version goes on through review and is published as usual
+  item = await step(reviewer, item, 'approve')
+  item = await step(reviewer, item, 'publish')
+  expect((await ok<{ title: string }>(await server.api(`/interpretations/${item.id}`))).title).toBe('仙居县临时救助政策解读（新版）')
+})
+
 it('refuses a review by the author unless the organisation allows self-review, and records it when it does', async () => {
   let item = await create('一人科室的解读', admin)
   item = await step(admin, item, 'submit')

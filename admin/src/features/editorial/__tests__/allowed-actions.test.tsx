@@ -9,7 +9,8 @@ import { named, policyItem } from './support'
 jest.setTimeout(30_000)
 
 // what each role may do from each status: the workflow of common/contract/admin.ts
-const TABLE: [EditorialStatus, Role, EditorialAction[]][] = [
+// (live: a published version is online while this one is worked on; published items are live)
+const TABLE: [EditorialStatus, Role, EditorialAction[], boolean?][] = [
   ['draft', 'editor', ['submit']],
   ['draft', 'reviewer', []],
   ['draft', 'admin', ['submit']],
@@ -28,13 +29,29 @@ const TABLE: [EditorialStatus, Role, EditorialAction[]][] = [
   ['withdrawn', 'reviewer', []],
   ['in_review', 'responder', []],
   ['approved', 'staff', []],
+  // while a new version is worked on, the live one can be taken down (撤回) by whoever publishes
+  ['draft', 'reviewer', ['withdraw'], true],
+  ['draft', 'editor', ['submit'], true],
+  ['in_review', 'reviewer', ['approve', 'reject', 'withdraw'], true],
+  ['approved', 'admin', ['publish', 'withdraw'], true],
+  ['withdrawn', 'reviewer', [], false],
 ]
 const ALL: EditorialAction[] = ['submit', 'approve', 'reject', 'publish', 'withdraw']
 
 describe('the workflow bar shows only the actions the status and the role allow', () => {
-  it.each(TABLE)('%s × %s → %p', (status, role, expected) => {
-    expect(allowedActions(status, role)).toEqual(expected)
-    render(<WorkflowBar item={policyItem({ status })} role={role} dirty={false} busy={false} onAction={jest.fn()} onCheck={jest.fn()} onVersions={jest.fn()} />)
+  it.each(TABLE)('%s × %s → %p (live: %p)', (status, role, expected, live = status === 'published') => {
+    expect(allowedActions(status, role, live)).toEqual(expected)
+    render(
+      <WorkflowBar
+        item={policyItem({ status, live })}
+        role={role}
+        dirty={false}
+        busy={false}
+        onAction={jest.fn()}
+        onCheck={jest.fn()}
+        onVersions={jest.fn()}
+      />,
+    )
     for (const action of ALL) {
       const button = screen.queryByRole('button', { name: named(EDITORIAL_ACTION_LABELS[action]) })
       if (expected.includes(action)) expect(button).toBeInTheDocument()
