@@ -68,7 +68,7 @@ test('with its code the page takes over: the layer goes and the page answers tap
   await page.locator(LAYER).waitFor({ state: 'detached' })
   const gone = await page.evaluate(() => performance.getEntriesByName('zct-first-screen-gone').length)
   assert.equal(gone, 1)
-  await page.getByRole('link', { name: '养老服务' }).click()
+  await page.getByRole('link', { name: '养老服务', exact: true }).click()
   await page.waitForURL(/packages\/policy\/pages\/list\/index\?topic=yanglao/)
 
   await page.goto(`${BASE_URL}/packages/interpretation/pages/detail/index?id=i001`)
