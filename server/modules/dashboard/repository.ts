@@ -4,10 +4,11 @@
  * who may take drafts in review, and the read counts. Read-only; one implementation for SQLite and
  * PostgreSQL over Kysely.
  */
-import type { EditorialDrafts, EditorialStatus, EditorialSummary, EditorialType, PolicyValidity } from '../../../common/contract'
+import type { EditorialDrafts, EditorialSummary, EditorialType, PolicyValidity } from '../../../common/contract'
 import type { Db } from '../../db/database'
-import { orgOf, orgPrefixPattern } from '../auth/org-scope'
+import { orgPrefixPattern } from '../auth/org-scope'
 import { titleOf } from '../editorial/create-item'
+import { summaryFrom } from '../editorial/repository'
 import { type PolicyFact, shanghaiDay } from './figures'
 
 /** a live interpretation: the policy it interprets and the day it first went live */
@@ -30,26 +31,6 @@ export interface ReviewerFact {
   name: string
   orgCode: string
 }
-
-const SUMMARY_COLUMNS = [
-  'id',
-  'type',
-  'title',
-  'org_code',
-  'status',
-  'version',
-  'published_version',
-  'revision',
-  'author_id',
-  'author_name',
-  'updated_by_id',
-  'updated_by_name',
-  'updated_at',
-  'submitted_at',
-  'scheduled_at',
-  'published_at',
-  'review_date',
-] as const
 
 export const DUE_FOR_REVIEW_MAX = 50
 export const MOST_READ_MAX = 10
@@ -138,7 +119,7 @@ export class DashboardRepository {
   async dueForReview(org: string, today: string): Promise<EditorialSummary[]> {
     const rows = await this.db.kysely
       .selectFrom('editorial_items')
-      .select([...SUMMARY_COLUMNS])
+      .selectAll()
       .where('org_code', 'like', orgPrefixPattern(org))
       .where('published_version', 'is not', null)
       .where('review_date', 'is not', null)
@@ -148,24 +129,7 @@ export class DashboardRepository {
       .limit(DUE_FOR_REVIEW_MAX)
       .execute()
     const names = this.orgNames()
-    return rows.map((r): EditorialSummary => ({
-      id: r.id,
-      type: r.type as EditorialType,
-      title: r.title,
-      org: orgOf(r.org_code, names),
-      status: r.status as EditorialStatus,
-      live: r.published_version !== null,
-      version: r.version,
-      ...(r.published_version !== null ? { publishedVersion: r.published_version } : {}),
-      revision: r.revision,
-      author: { id: r.author_id, name: r.author_name },
-      updatedBy: { id: r.updated_by_id, name: r.updated_by_name },
-      updatedAt: r.updated_at,
-      ...(r.submitted_at ? { submittedAt: r.submitted_at } : {}),
-      ...(r.scheduled_at ? { scheduledAt: r.scheduled_at } : {}),
-      ...(r.published_at ? { publishedAt: r.published_at } : {}),
-      ...(r.review_date ? { reviewDate: r.review_date } : {}),
-    }))
+    return rows.map((r) => summaryFrom(r, names))
   }
 
   /** the items of `org` and below waiting in review, with their authors (who may not review their own) */

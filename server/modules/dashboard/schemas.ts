@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox'
-import { EDITORIAL_STATUSES, EDITORIAL_TYPES } from '../../../common/contract'
+import { EDITORIAL_TYPES } from '../../../common/contract'
 import { StringEnum } from '../../schemas/common'
 import { Org } from '../auth/session-schemas'
+import { EditorialSummary } from '../editorial/schemas'
 
 const DAY = '^(\\d{4}-\\d{2}-\\d{2})?$'
 
@@ -26,25 +27,6 @@ const CoverageRow = Type.Object({
   rate: Type.Number(),
   synced: Type.Integer(),
   syncRate: Type.Number(),
-})
-
-export const EditorialSummary = Type.Object({
-  id: Type.String(),
-  type: StringEnum(EDITORIAL_TYPES),
-  title: Type.String(),
-  org: Org,
-  status: StringEnum(EDITORIAL_STATUSES),
-  live: Type.Boolean(),
-  version: Type.Integer(),
-  publishedVersion: Type.Optional(Type.Integer()),
-  revision: Type.Integer(),
-  author: StaffRef,
-  updatedBy: StaffRef,
-  updatedAt: Type.String(),
-  submittedAt: Type.Optional(Type.String()),
-  scheduledAt: Type.Optional(Type.String()),
-  publishedAt: Type.Optional(Type.String()),
-  reviewDate: Type.Optional(Type.String()),
 })
 
 export const Dashboard = Type.Object({
