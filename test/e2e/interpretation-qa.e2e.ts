@@ -52,7 +52,7 @@ test('解读 tab → an interpretation whose chart is drawn, with its data table
         return inked > 2000
       },
       undefined,
-      { timeout: 5000 },
+      { timeout: 20000 },
     )
     .catch(() => undefined)
   const inked = await inkedPixels(page)

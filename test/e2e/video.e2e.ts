@@ -23,10 +23,10 @@ test('视频 tab → the feed: the first video plays with a caption; swiping up 
   await page.waitForFunction(
     () => {
       const v = document.querySelector('.feed__stage[data-index="0"] video') as HTMLVideoElement | null
-      return !!v && v.currentTime > 1
+      return !!v && v.currentTime > 0.2
     },
     undefined,
-    { timeout: 15000 },
+    { timeout: 45000 }, // a loaded CI machine decodes slowly: playing at all is what counts
   )
   await page.locator('.caption-overlay:visible').first().waitFor()
   assert.ok(((await page.locator('.caption-overlay:visible').first().innerText()) ?? '').trim().length > 0)
@@ -43,10 +43,10 @@ test('视频 tab → the feed: the first video plays with a caption; swiping up 
   await page.waitForFunction(
     () => {
       const v = document.querySelector('.feed__stage[data-index="1"] video') as HTMLVideoElement | null
-      return !!v && v.currentTime > 0.5 && !v.paused
+      return !!v && v.currentTime > 0.2 && !v.paused
     },
     undefined,
-    { timeout: 15000 },
+    { timeout: 45000 },
   )
   const first = await videoAt(0)
   assert.ok(first?.paused, 'the first video paused after the swipe')
@@ -64,10 +64,10 @@ test('the player page: a video plays with a caption, speed and transcript', asyn
   await page.waitForFunction(
     () => {
       const v = [...document.querySelectorAll('.video-play__video video')].find((x) => (x as HTMLElement).offsetParent !== null) as HTMLVideoElement | undefined
-      return !!v && v.currentTime > 1
+      return !!v && v.currentTime > 0.2
     },
     undefined,
-    { timeout: 15000 },
+    { timeout: 45000 },
   )
   await page.locator('.caption-overlay:visible').waitFor()
   await screenshot(page, 'video-play')
@@ -119,7 +119,7 @@ test('a course lesson: seek, leave, come back, and it resumes at the saved posit
       return !!v && v.currentTime >= 16.5
     },
     undefined,
-    { timeout: 10000 },
+    { timeout: 30000 },
   )
   await screenshot(page, 'lesson-resumed')
 })
