@@ -176,6 +176,8 @@ export interface Consultation {
   status: ConsultationStatus
   createdAt: string
   reply?: { text: string; department: string; repliedAt: string }
+  /** the resident's rating of the reply (once) */
+  rating?: import('./messages').ReplyRating
 }
 
 /** GET /consultations (responder, admin): the department that calls back sees the full number */
