@@ -2,7 +2,7 @@
  * 我的消息 (one inbox for a resident: 宣讲点单 notices and consultation replies) and the rating
  * of a consultation's reply.
  */
-import type { Id } from './entities'
+import type { Consultation, Id } from './entities'
 import type { Page } from './paging'
 import type { LectureOrderStatus } from './lectures'
 
@@ -27,7 +27,9 @@ export interface MessagePage extends Page<ResidentMessage> {
 
 export const MESSAGES_PAGE_SIZE_MAX = 50
 
-export type ReplyRatingLevel = 'satisfied' | 'basic' | 'unsatisfied'
+export type ReplyRating = NonNullable<Consultation['rating']>
+
+export type ReplyRatingLevel = ReplyRating['level']
 
 export const replyRatingLabel: Record<ReplyRatingLevel, string> = {
   satisfied: '满意',
@@ -40,12 +42,6 @@ export const REPLY_RATING_COMMENT_MAX = 200
 export interface ReplyRatingInput {
   level: ReplyRatingLevel
   comment?: string
-}
-
-export interface ReplyRating {
-  level: ReplyRatingLevel
-  comment?: string
-  ratedAt: string
 }
 
 export interface MessageEndpoints {
