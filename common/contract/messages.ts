@@ -44,10 +44,12 @@ export interface ReplyRatingInput {
   comment?: string
 }
 
-export interface MessageEndpoints {
-  'GET /messages': { query: { page?: number; pageSize?: number }; res: MessagePage }
-  'GET /messages/unread-count': { res: { unread: number } }
-  'POST /messages/:id/read': { body: Record<string, never>; res: { unread: number } }
-  'POST /messages/read-all': { body: Record<string, never>; res: { unread: number } }
-  'POST /consultations/:id/rating': { body: ReplyRatingInput; res: ReplyRating }
+declare module './endpoints' {
+  interface Endpoints {
+    'GET /messages': { query: { page?: number; pageSize?: number }; res: MessagePage }
+    'GET /messages/unread-count': { res: { unread: number } }
+    'POST /messages/:id/read': { body: Record<string, never>; res: { unread: number } }
+    'POST /messages/read-all': { body: Record<string, never>; res: { unread: number } }
+    'POST /consultations/:id/rating': { body: ReplyRatingInput; res: ReplyRating }
+  }
 }
