@@ -11,13 +11,13 @@ import { requireRole } from '../../plugins/auth'
 import { ErrorBody, IdParams } from '../../schemas/common'
 import type { App } from '../../type-provider'
 import { MESSAGE_LIMITS, ReplyRating, ReplyRatingInput as RatingBody } from '../messages/schemas'
-import { rateReply } from './rating'
+import { rateReply, ratingRefusal } from './rating'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 
 const ratingMessages = {
   level: '请选择满意、基本满意或不满意',
-  comment: `评价内容最多${REPLY_RATING_COMMENT_MAX}字`,
+  comment: '评价内容格式不正确',
   'comment.maxLength': `评价内容最多${REPLY_RATING_COMMENT_MAX}字`,
 }
 
@@ -42,6 +42,8 @@ export function registerRatingRoute(app: App, checker: ContentChecker): void {
       const comment = request.body.comment?.trim()
       if (comment && [...comment].length > REPLY_RATING_COMMENT_MAX) throw badRequest(`评价内容最多${REPLY_RATING_COMMENT_MAX}字`)
       const input: ReplyRatingInput = { level: request.body.level, ...(comment ? { comment } : {}) }
+      const refusal = await ratingRefusal(app.store.database, user.id, request.params.id)
+      if (refusal) throw REFUSALS[refusal]()
       if (input.comment) {
         const check = await checker.checkText(input.comment, { openid: await app.store.auth.wechatOpenid(user.id), log: request.log })
         if (!check.ok) throw badRequest(CONTENT_REFUSED_MESSAGE)

@@ -32,12 +32,21 @@ export function withRating(c: Consultation, rating: ReplyRating | undefined): Co
   return rating ? { ...c, rating } : c
 }
 
+type Refusal = Extract<RatingOutcome, { ok: false }>['reason']
+
+/** why this user may not rate this consultation now (before any content check runs); undefined when they may */
+export async function ratingRefusal(db: Db, userId: string, consultationId: string): Promise<Refusal | undefined> {
+  const consultation = await db.kysely.selectFrom('consultations').select(['user_id', 'status']).where('id', '=', consultationId).executeTakeFirst()
+  if (!consultation) return 'not-found'
+  if (consultation.user_id !== userId) return 'not-owner'
+  if (consultation.status !== 'answered') return 'not-answered'
+  return undefined
+}
+
 /** input already validated, comment trimmed (and absent when empty) */
 export async function rateReply(db: Db, now: Date, userId: string, consultationId: string, input: ReplyRatingInput): Promise<RatingOutcome> {
-  const consultation = await db.kysely.selectFrom('consultations').select(['user_id', 'status']).where('id', '=', consultationId).executeTakeFirst()
-  if (!consultation) return { ok: false, reason: 'not-found' }
-  if (consultation.user_id !== userId) return { ok: false, reason: 'not-owner' }
-  if (consultation.status !== 'answered') return { ok: false, reason: 'not-answered' }
+  const refusal = await ratingRefusal(db, userId, consultationId)
+  if (refusal) return { ok: false, reason: refusal }
   const inserted = await db.kysely
     .insertInto('consultation_ratings')
     .values({ consultation_id: consultationId, user_id: userId, level: input.level, comment: input.comment ?? null, created_at: now.toISOString() })

@@ -151,6 +151,8 @@ describe('a reply reaches the resident', () => {
       const res = await call<{ error: { message: string } }>(bob.token, 'POST', `/consultations/${consultation.id}/rating`, { level: 'unsatisfied' })
       expect(res.status).toBe(403)
       expect(res.body.error.message).toBe('只能评价自己的咨询')
+      // refused before its comment is even checked
+      expect((await call(bob.token, 'POST', `/consultations/${consultation.id}/rating`, { level: 'satisfied', comment: '违规内容' })).status).toBe(403)
     })
 
     it('bad input is a 400 in Chinese and changes nothing', async () => {
