@@ -165,7 +165,16 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
       latencyMs: integer(env, 'MOCK_LATENCY_MS', 0, 0, 60_000),
       errorRate: rate(env, 'MOCK_ERROR_RATE'),
     },
-    ...(appId && secret ? { wechat: { appId, secret, ...(env.WECHAT_LECTURE_TEMPLATE_ID ? { lectureTemplateId: env.WECHAT_LECTURE_TEMPLATE_ID } : {}) } } : {}),
+    ...(appId && secret
+      ? {
+          wechat: {
+            appId,
+            secret,
+            ...(env.WECHAT_LECTURE_TEMPLATE_ID ? { lectureTemplateId: env.WECHAT_LECTURE_TEMPLATE_ID } : {}),
+            ...(env.WECHAT_CONSULTATION_TEMPLATE_ID ? { consultationTemplateId: env.WECHAT_CONSULTATION_TEMPLATE_ID } : {}),
+          },
+        }
+      : {}),
     devLogin: devLoginOf(env, demo, host),
     rateLimit: env.RATE_LIMIT !== '0',
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),

@@ -22,6 +22,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/service-point', pages: ['pages/bind/index'] },
+    { root: 'packages/messages', pages: ['pages/inbox/index'] },
     { root: 'packages/sign-in', pages: ['pages/resident/index'] },
     {
       root: 'packages/quiz',

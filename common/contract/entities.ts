@@ -176,6 +176,8 @@ export interface Consultation {
   status: ConsultationStatus
   createdAt: string
   reply?: { text: string; department: string; repliedAt: string }
+  /** the resident's rating of the reply (once): 满意 / 基本满意 / 不满意 and an optional comment */
+  rating?: { level: 'satisfied' | 'basic' | 'unsatisfied'; comment?: string; ratedAt: string }
 }
 
 /** GET /consultations (responder, admin): the department that calls back sees the full number */

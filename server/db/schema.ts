@@ -534,6 +534,39 @@ export interface VideoViews {
   viewer_key: string
 }
 
+export interface Messages {
+  body: string
+  created_at: string
+  id: string | null
+  kind: string
+  read_at: string | null
+  target_id: string
+  title: string
+  user_id: string
+}
+
+export interface WechatOutbox {
+  attempts: number
+  created_at: string
+  data: string
+  id: string | null
+  last_error: string | null
+  next_attempt_at: string
+  page: string
+  status: string
+  template_id: string
+  updated_at: string
+  user_id: string
+}
+
+export interface ConsultationRatings {
+  comment: string | null
+  consultation_id: string | null
+  created_at: string
+  level: string
+  user_id: string
+}
+
 export interface DB {
   audit_log: AuditLog
   banners: Banners
@@ -586,4 +619,7 @@ export interface DB {
   video_likes: VideoLikes
   video_views: VideoViews
   videos: Videos
+  messages: Messages
+  wechat_outbox: WechatOutbox
+  consultation_ratings: ConsultationRatings
 }

@@ -24,6 +24,8 @@ import { setupViewCounter } from '../modules/dashboard/view-counter'
 import { dashboardRoutes } from '../modules/dashboard/routes'
 import { orgRoutes } from '../modules/orgs/routes'
 import { bannerRoutes } from '../modules/banners/routes'
+import { setupMessages } from '../modules/messages/service'
+import { messageRoutes } from '../modules/messages/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -31,6 +33,8 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     setupAudit(api)
     // before the content routes, which count reads of single items
     setupViewCounter(api)
+    // before the consultation routes, whose replies write 我的消息 and the WeChat outbox
+    setupMessages(api, { wechat: options.wechat })
     await api.register(healthRoutes)
     await api.register(contentRoutes)
     await api.register(qaRoutes)
@@ -53,5 +57,6 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(bannerRoutes)
     await api.register(orgRoutes())
     await api.register(dashboardRoutes())
+    await api.register(messageRoutes())
   }
 }

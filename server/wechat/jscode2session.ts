@@ -15,6 +15,8 @@ export interface WechatConfig {
   timeoutMs?: number
   /** the 订阅消息 template for 宣讲点单 status changes (WECHAT_LECTURE_TEMPLATE_ID) */
   lectureTemplateId?: string
+  /** the 订阅消息 template for consultation replies (WECHAT_CONSULTATION_TEMPLATE_ID) */
+  consultationTemplateId?: string
 }
 
 export interface WechatSession {

@@ -20,6 +20,7 @@ export const routes = {
   qa: (q?: string) => `/packages/qa/pages/ask/index${qs({ q })}`,
   consult: (p: { q?: string; topic?: string } = {}) => `/packages/qa/pages/consult/index${qs(p)}`,
   myConsultations: '/packages/qa/pages/mine/index',
+  messages: '/packages/messages/pages/inbox/index',
   videoFeed: (id: string, topic?: string) => `/packages/video/pages/feed/index${qs({ id, topic })}`,
   videoPlay: (id: string) => `/packages/video/pages/play/index${qs({ id })}`,
   courses: '/packages/course/pages/list/index',

@@ -6,7 +6,9 @@
  * - answering: the consultation's row is locked (SELECT … FOR UPDATE on PostgreSQL) before it is
  *   checked to be pending, so of concurrent replies one answers and the others see it answered.
  */
-import { sql } from 'kysely'
+import { sql, type Transaction } from 'kysely'
+import type { DB } from '../../db/schema'
+import { ratingsOf, withRating } from './rating'
 import type { Consultation, ConsultationForResponder, ConsultationInput, Page } from '../../../common/contract'
 import { type Db, forUpdate } from '../../db/database'
 import { pageOffset } from '../../db/paging'
@@ -68,7 +70,11 @@ export class ConsultationRepository {
   /** the user's own, newest first, phone masked */
   async listConsultationsByUser(userId: string): Promise<Consultation[]> {
     const rows = await this.newestFirst(this.db.kysely.selectFrom('consultations').selectAll().where('user_id', '=', userId)).execute()
-    return rows.map((r) => toConsultation(consultationFrom(r)))
+    const ratings = await ratingsOf(
+      this.db.kysely,
+      rows.map((r) => r.id!),
+    )
+    return rows.map((r) => withRating(toConsultation(consultationFrom(r)), ratings.get(r.id!)))
   }
 
   /** for responders: newest first, with the full phone */
@@ -88,7 +94,14 @@ export class ConsultationRepository {
    * StoreConflict('already-answered') — even for identical text: only a replay of the same
    * Idempotency-Key (same id and text) returns the first answer instead.
    */
-  async replyConsultation(id: string, responder: Responder, text: string, idempotencyKey?: string): Promise<ConsultationWrite | undefined> {
+  async replyConsultation(
+    id: string,
+    responder: Responder,
+    text: string,
+    idempotencyKey?: string,
+    /** in the reply's transaction, once it answered (not on a replay): the resident's message, the WeChat outbox */
+    onAnswered?: (trx: Transaction<DB>, answered: ConsultationRecord & { reply: NonNullable<ConsultationRecord['reply']> }) => Promise<void>,
+  ): Promise<ConsultationWrite | undefined> {
     const { scope, status } = IDEMPOTENT_WRITES.replyConsultation
     const hash = replyHash(id, text)
     return withIdempotency<Consultation, ConsultationWrite | undefined>(
@@ -110,7 +123,9 @@ export class ConsultationRepository {
           .where('status', '=', 'pending')
           .executeTakeFirst()
         if (Number(updated.numUpdatedRows) !== 1) throw new StoreConflict('already-answered')
-        const consultation = toConsultation({ ...consultationFrom(row), status: 'answered', reply, repliedBy: responder.userId })
+        const answered = { ...consultationFrom(row), status: 'answered' as const, reply, repliedBy: responder.userId }
+        const consultation = toConsultation(answered)
+        if (onAnswered) await onAnswered(trx, answered)
         if (idempotencyKey) {
           const answer = { userId: responder.userId, scope, key: idempotencyKey, requestHash: hash, status, body: consultation, createdAt: reply.repliedAt }
           if (!(await rememberIdempotent(trx, answer))) throw new KeyTaken()

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { CONSULTATION_QUESTION_MAX, CONSULTATION_REPLY_MAX, IDEMPOTENCY_KEY_MAX, MOBILE_PATTERN } from '../../../common/contract'
 import { PageQuery, StringEnum } from '../../schemas/common'
+import { ReplyRating } from '../messages/schemas'
 
 export const ConsultationStatus = StringEnum(['pending', 'answered'] as const)
 
@@ -13,6 +14,7 @@ const consultationFields = {
   status: ConsultationStatus,
   createdAt: Type.String(),
   reply: Type.Optional(Type.Object({ text: Type.String(), department: Type.String(), repliedAt: Type.String() })),
+  rating: Type.Optional(ReplyRating),
 }
 
 /** what residents (and replies) get: no `phone` key, so the serializer drops a full number */

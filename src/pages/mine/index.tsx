@@ -8,6 +8,7 @@ import { BindPhone } from '@/features/resident-sign-in/components/bind-phone'
 import { NicknameEditor } from '@/features/resident-sign-in/components/nickname-editor'
 import { ResidentSignIn } from '@/features/resident-sign-in/components/resident-sign-in'
 import { LectureEntries } from '@/features/lectures/components/mine-entries'
+import { MessagesEntry } from '@/features/messages/components/messages-entry'
 import { useDataSaverStore } from '@/features/settings/data-saver'
 import { roleLabel } from '@/features/profile/roles'
 import { logout } from '@/features/staff/api/staff-auth'
@@ -53,6 +54,7 @@ export default function MinePage() {
       <PendingWrites />
 
       <View className='mine__list' role='list'>
+        <MessagesEntry />
         <MenuItem label='我的收藏' onTap={() => Taro.navigateTo({ url: routes.reading('favourites') })} />
         <MenuItem label='阅读记录' onTap={() => Taro.navigateTo({ url: routes.reading('history') })} />
         <MenuItem label='我的咨询' onTap={() => Taro.navigateTo({ url: routes.myConsultations })} />

@@ -11,6 +11,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.password.login': '密码登录',
   'auth.session.revoke': '下线登录设备',
   'consultation.reply': '答复咨询',
+  'consultation.rate': '评价咨询答复',
   'lecture.dispatch': '宣讲派单',
   'upload.create': '上传文件',
 }

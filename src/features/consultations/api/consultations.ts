@@ -1,5 +1,5 @@
 import { api, outbox } from '@/api'
-import type { ConsultationInput } from '@common/contract'
+import type { ConsultationInput, ReplyRatingInput } from '@common/contract'
 
 /** through the outbox: sent now, or kept with its key and sent exactly once when the network is back */
 export const submitConsultation = (input: ConsultationInput, idempotencyKey: string) =>
@@ -12,3 +12,6 @@ export const submitConsultation = (input: ConsultationInput, idempotencyKey: str
 export const getMyConsultations = () => api.call('GET /consultations/mine')
 
 export const getRegions = () => api.call('GET /regions')
+
+/** the resident's one rating of a reply; repeating the same rating is answered with the stored one */
+export const rateReply = (id: string, input: ReplyRatingInput) => api.call('POST /consultations/:id/rating', { params: { id }, body: input })

@@ -1,8 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
+import { useState } from 'react'
 import type { Consultation } from '@common/contract'
 import { Tag } from '@/components/tag'
-import { formatDate, fromNow } from '@/utils/date'
+import { inShanghai } from '@common/shanghai-date'
+import { fromNow } from '@/utils/date'
+import { ReplyRating } from './reply-rating'
 import './consultation-card.scss'
 
 /** "用时 3小时" / "用时 2天" between asking and the reply. */
@@ -14,10 +17,11 @@ export function replyDelay(askedAt: string, repliedAt: string): string {
   return `用时 ${Math.round(hours / 24)}天`
 }
 
-export function ConsultationCard({ item, topicName }: { item: Consultation; topicName?: string }) {
+export function ConsultationCard({ item, topicName, highlighted }: { item: Consultation; topicName?: string; highlighted?: boolean }) {
   const answered = item.status === 'answered' && item.reply
+  const [rating, setRating] = useState(item.rating)
   return (
-    <View className='consultation' role='article'>
+    <View className={`consultation ${highlighted ? 'consultation--highlighted' : ''}`} role='article' id={`consultation-${item.id}`}>
       <View className='consultation__head'>
         <Tag tone={answered ? 'success' : 'warning'}>{answered ? '已回复' : '待回复'}</Tag>
         {topicName ? <Tag tone='neutral'>{topicName}</Tag> : null}
@@ -27,10 +31,12 @@ export function ConsultationCard({ item, topicName }: { item: Consultation; topi
       {item.phoneMasked ? <Text className='consultation__phone'>联系电话 {item.phoneMasked}</Text> : null}
       {answered && item.reply ? (
         <View className='consultation__reply'>
+          <Text className='consultation__reply-from'>答复部门：{item.reply.department}</Text>
           <Text className='consultation__reply-from'>
-            {item.reply.department} · {formatDate(item.reply.repliedAt)} · {replyDelay(item.createdAt, item.reply.repliedAt)}
+            答复时间：{inShanghai(item.reply.repliedAt).format('YYYY年M月D日 HH:mm')} · {replyDelay(item.createdAt, item.reply.repliedAt)}
           </Text>
           <Text className='consultation__reply-text'>{item.reply.text}</Text>
+          <ReplyRating consultationId={item.id} rating={rating ?? item.rating} onRated={setRating} />
         </View>
       ) : (
         <Text className='consultation__waiting'>已转交主管部门，一般在3个工作日内答复</Text>

@@ -2,7 +2,6 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useSessionStore } from '@/api'
 import { lectureRoutes } from '@/utils/routes'
-import { useUnreadCount } from '../hooks/use-unread'
 import './mine-entries.scss'
 
 interface Entry {
@@ -11,13 +10,11 @@ interface Entry {
   badge?: number
 }
 
-/** 我的 tab: 宣讲点单 entries, with the views of the signed-in role (派单台, 我的宣讲). */
+/** 我的 tab: 宣讲点单 entries, with the views of the signed-in role (派单台, 我的宣讲); 我的消息 is the messages feature's entry. */
 export function LectureEntries() {
   const user = useSessionStore((s) => s.user)
-  const unread = useUnreadCount()
   const role = user?.role
   const entries: Entry[] = [
-    { label: '我的消息', url: lectureRoutes.messages, badge: unread },
     { label: '宣讲点单', url: lectureRoutes.menu() },
     ...(role === 'resident' || role === 'staff' ? [{ label: '我的点单', url: lectureRoutes.mine }] : []),
     ...(role === 'dispatcher' || role === 'admin' ? [{ label: '派单台', url: lectureRoutes.dispatch }] : []),

@@ -10,6 +10,7 @@ import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { useSessionStore } from '@/api'
 import type { LectureOrder, Role, Session } from '@common/contract'
 import { LectureEntries } from '@/features/lectures/components/mine-entries'
+import { MessagesEntry } from '@/features/messages/components/messages-entry'
 import { qrRuns } from '@/features/lectures/components/qr-code'
 import { PRIVACY_STORAGE_KEY } from '@/features/lectures/hooks/use-privacy-gate'
 import { parseSignIn } from '@/features/lectures/sign-in-payload'
@@ -300,9 +301,12 @@ describe('我的点单, 我的消息, 日历', () => {
     await api.client.call('POST /lecture-orders/:id/dispatch', { params: { id: order.id }, body: { lecturerId: 'u-lec-01' } })
     act(() => useSessionStore.getState().signIn({ token: me.token!, user: me.user!, expiresAt: me.expiresAt! }))
 
-    const entries = render(<LectureEntries />)
+    // 我的消息 is one inbox now (src/features/messages), its entry beside 宣讲点单's in 我的
+    const badge = render(<MessagesEntry />)
     expect(await screen.findByRole('listitem', { name: '我的消息，2条未读' })).toBeInTheDocument()
-    expect(screen.getByRole('listitem', { name: '我的点单' })).toBeInTheDocument()
+    badge.unmount()
+    const entries = render(<LectureEntries />)
+    expect(await screen.findByRole('listitem', { name: '我的点单' })).toBeInTheDocument()
     expect(screen.queryByRole('listitem', { name: '派单台' })).toBeNull()
     entries.unmount()
 

@@ -8,6 +8,7 @@ import { Skeleton } from '@/components/skeleton'
 import { CONSULTATION_QUESTION_MAX, CONSULTATION_QUESTION_MIN, isMobile } from '@common/contract'
 import { getRegions, submitConsultation } from '@/features/consultations/api/consultations'
 import { RegionPicker } from '@/features/consultations/components/region-picker'
+import { askForReplyMessage } from '@/features/consultations/config'
 import { useTopics } from '@/features/topics/use-topics'
 import { useServicePointStore } from '@/features/service-point/stores/service-point-store'
 import { newIdempotencyKey } from '@/utils/idempotency'
@@ -101,6 +102,8 @@ export default function ConsultPage() {
       void Taro.navigateTo({ url: routes.signIn(routes.consult(topic ? { topic } : {})) })
       return
     }
+    // the reply arrives as a WeChat subscription message when the resident allows it (weapp only)
+    askForReplyMessage((o) => Taro.requestSubscribeMessage({ ...o, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option))
     setBusy(true)
     try {
       const asked =

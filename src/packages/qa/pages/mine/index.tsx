@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useRequest, useSessionStore } from '@/api'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
@@ -11,6 +11,8 @@ import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
 export default function MyConsultationsPage() {
   const token = useSessionStore((s) => s.token)
+  // opened from 我的消息: the consultation the message is about is outlined
+  const focusId = useRouter().params.id
   const { nameOf } = useTopics()
   const list = useRequest(async () => (token ? getMyConsultations() : []), [token])
 
@@ -37,7 +39,7 @@ export default function MyConsultationsPage() {
         />
       ) : null}
       {list.data?.map((c) => (
-        <ConsultationCard key={c.id} item={c} topicName={nameOf(c.topic)} />
+        <ConsultationCard key={c.id} item={c} topicName={nameOf(c.topic)} highlighted={c.id === focusId} />
       ))}
     </ThemePage>
   )
