@@ -13,8 +13,9 @@ const NOT_CONFIDENT = '"confident":false}'
 export function recordUnanswered(app: FastifyInstance): onSendHookHandler {
   return async (request, reply, payload) => {
     if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string' || !payload.endsWith(NOT_CONFIDENT)) return payload
-    const q = (request.query as { q?: unknown } | undefined)?.q
-    if (typeof q !== 'string' || !q.trim()) return payload
+    const { q, suggest } = (request.query ?? {}) as { q?: unknown; suggest?: unknown }
+    // type-ahead while the resident types is no question asked (a micro-cache hit has it unparsed: 'true')
+    if (typeof q !== 'string' || !q.trim() || suggest === true || suggest === 'true') return payload
     try {
       await recordGap(app.store.database.kysely, q, app.store.now())
     } catch (err) {

@@ -69,6 +69,12 @@ describe('logging', () => {
     expect(lines).not.toMatch(/养狗|33100219800101123X|13812345678|%E5%85%BB/)
   })
 
+  it('does not log type-ahead while the resident types', async () => {
+    for (let i = 0; i < 2; i++)
+      expect((await ok<{ confident: boolean }>(await server.api(`/qa/search?q=${encodeURIComponent('养金鱼有')}&limit=5&suggest=true`))).confident).toBe(false)
+    expect((await gaps(editor, `?q=${encodeURIComponent('金鱼')}`)).total).toBe(0)
+  })
+
   it('does not log a question the Q&A answers confidently', async () => {
     expect((await ask('申请政府信息公开要交钱吗')).confident).toBe(true)
     expect((await gaps(editor, `?q=${encodeURIComponent('信息公开')}`)).total).toBe(0)
