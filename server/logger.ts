@@ -23,12 +23,17 @@ export function loggerOptions(level = 'info', stream?: { write(line: string): vo
       req(request: FastifyRequest) {
         return {
           method: request.method,
-          url: maskPhones(decodeURIComponentSafe(request.url)),
+          url: maskPhones(decodeURIComponentSafe(withoutQuestion(request.url))),
           remoteAddress: request.ip,
         }
       },
     },
   }
+}
+
+/** a resident's question to 智能问答 is never logged: it may name them, their illness, their ID */
+export function withoutQuestion(url: string): string {
+  return url.includes('/qa/') ? url.replace(/([?&]q=)[^&]*/g, '$1[redacted]') : url
 }
 
 function decodeURIComponentSafe(url: string): string {

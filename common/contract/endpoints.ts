@@ -103,7 +103,8 @@ export interface Endpoints extends LectureEndpoints, QuizEndpoints {
   'GET /policies/:id': { res: Policy }
   'GET /interpretations': { query: InterpretationQuery; res: Page<InterpretationSummary> }
   'GET /interpretations/:id': { res: Interpretation }
-  'GET /qa/search': { query: { q: string; limit?: number }; res: QaSearchResult }
+  /** `suggest`: a type-ahead request, not a question asked (问答缺口 logs only asked ones) */
+  'GET /qa/search': { query: { q: string; limit?: number; suggest?: boolean }; res: QaSearchResult }
   'GET /faqs/:id': { res: Faq }
   'POST /consultations': { body: ConsultationInput; res: Consultation }
   'GET /consultations/mine': { res: Consultation[] }

@@ -312,6 +312,28 @@ export interface LoginFailures {
   username: string
 }
 
+export interface QaGaps {
+  ask_count: Generated<number>
+  faq_id: string | null
+  first_seen: string
+  handled_at: string | null
+  handled_by_id: string | null
+  handled_by_name: string | null
+  id: string
+  last_seen: string
+  org_code: string
+  status: Generated<string>
+  terms: string
+  wording: string
+}
+
+export interface QaGapWordings {
+  ask_count: Generated<number>
+  gap_id: string
+  last_seen: string
+  wording: string
+}
+
 export interface OauthStates {
   expires_at: string
   nonce_hash: string | null
@@ -596,6 +618,8 @@ export interface DB {
   org_departments: OrgDepartments
   org_settings: OrgSettings
   oauth_states: OauthStates
+  qa_gaps: QaGaps
+  qa_gap_wordings: QaGapWordings
   policies: Policies
   quiz_attempts: QuizAttempts
   quiz_mistakes: QuizMistakes

@@ -26,6 +26,7 @@ import { orgRoutes } from '../modules/orgs/routes'
 import { bannerRoutes } from '../modules/banners/routes'
 import { setupMessages } from '../modules/messages/service'
 import { messageRoutes } from '../modules/messages/routes'
+import { qaGapRoutes } from '../modules/qa-gaps/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -58,5 +59,6 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(orgRoutes())
     await api.register(dashboardRoutes())
     await api.register(messageRoutes())
+    await api.register(qaGapRoutes())
   }
 }

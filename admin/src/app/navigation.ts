@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/faqs', label: '简明问答', roles: editorialReaders },
   { path: '/banners', label: '首页公益广告', roles: editorialReaders },
   { path: '/review', label: '审核队列', roles: EDITORIAL_ROLES.approve },
+  { path: '/qa-gaps', label: '问答缺口', roles: editorialReaders },
   { path: '/import', label: '政策导入', roles: EDITORIAL_ROLES.edit },
   { path: '/accounts', label: '账号管理', roles: ['admin'] },
   { path: '/audit', label: '操作日志', roles: ['admin'] },

@@ -8,6 +8,7 @@ import { SignInPage } from '../features/auth/sign-in-page'
 import { editorialRoutes } from '../features/editorial/routes'
 import { ImportPage } from '../features/import/import-page'
 import { SettingsPage } from '../features/settings/settings-page'
+import { QaGapsPage } from '../features/qa-gaps/qa-gaps-page'
 import { ConsoleLayout } from './console-layout'
 import { ErrorBoundary } from './error-boundary'
 import { NotFoundPage } from './not-found-page'
@@ -43,6 +44,14 @@ export const appRoutes: RouteObject[] = [
         ),
       },
       ...editorialRoutes,
+      {
+        path: 'qa-gaps',
+        element: (
+          <RoleGate roles={['editor', 'reviewer', 'admin']}>
+            <QaGapsPage />
+          </RoleGate>
+        ),
+      },
       {
         path: 'import',
         element: (

@@ -14,6 +14,10 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'consultation.rate': '评价咨询答复',
   'lecture.dispatch': '宣讲派单',
   'upload.create': '上传文件',
+  'qa-gap.faq': '问答缺口 · 转为问答',
+  'qa-gap.attach': '问答缺口 · 并入已有问答',
+  'qa-gap.ignore': '问答缺口 · 忽略',
+  'qa-gap.export': '问答缺口 · 导出',
 }
 
 /** `targetType`: what an `editorial.<step>` entry acted on (the server records the content type there) */

@@ -29,7 +29,7 @@ export default function AskPage() {
   const typing = text.trim() !== asked.trim()
   const debounced = useDebounced(text.trim(), SUGGEST_DELAY_MS)
 
-  const suggestions = useRequest(async () => (typing && debounced.length >= 2 ? (await searchQa(debounced, 5)).items : []), [debounced, typing])
+  const suggestions = useRequest(async () => (typing && debounced.length >= 2 ? (await searchQa(debounced, 5, true)).items : []), [debounced, typing])
   const results = useRequest(async () => (asked.trim() ? await searchQa(asked.trim(), 5) : undefined), [asked])
 
   useShareAppMessage(() => ({ title: '政策通 · 智能问答', path: routes.qa() }))
