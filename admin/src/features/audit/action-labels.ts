@@ -12,6 +12,14 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.session.revoke': '下线登录设备',
   'consultation.reply': '答复咨询',
   'lecture.dispatch': '宣讲派单',
+  'lecture.reject': '驳回宣讲点单',
+  'lecture.report.photos': '补充宣讲现场照片',
+  'lecture.desk.view': '查看宣讲派单台',
+  'lecture.desk.export': '导出宣讲点单',
+  'lecture-topic.create': '新增宣讲专题',
+  'lecture-topic.update': '修改宣讲专题',
+  'lecturer.create': '新增宣讲员',
+  'lecturer.update': '修改宣讲员',
   'upload.create': '上传文件',
 }
 
