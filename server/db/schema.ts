@@ -285,6 +285,26 @@ export interface LectureTopics {
   topic: string
 }
 
+export interface LectureDeskTopics {
+  active: number
+  org_code: string
+  policy_ids: string
+  topic_id: string | null
+  updated_at: string
+}
+
+export interface LectureDeskLecturers {
+  active: number
+  blocked_dates: string
+  id: string | null
+  name: string
+  org_code: string
+  title: string
+  topic_ids: string
+  updated_at: string
+  weekly_slots: string
+}
+
 export interface LessonProgress {
   completed: Generated<number>
   course_id: string
@@ -612,6 +632,8 @@ export interface DB {
   lecture_sign_in_failures: LectureSignInFailures
   lecture_sign_in_misses: LectureSignInMisses
   lecture_topics: LectureTopics
+  lecture_desk_topics: LectureDeskTopics
+  lecture_desk_lecturers: LectureDeskLecturers
   lesson_progress: LessonProgress
   lessons: Lessons
   login_failures: LoginFailures

@@ -27,6 +27,7 @@ import { bannerRoutes } from '../modules/banners/routes'
 import { setupMessages } from '../modules/messages/service'
 import { messageRoutes } from '../modules/messages/routes'
 import { qaGapRoutes } from '../modules/qa-gaps/routes'
+import { lectureDeskRoutes } from '../modules/lecture-desk/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -60,5 +61,6 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(dashboardRoutes())
     await api.register(messageRoutes())
     await api.register(qaGapRoutes())
+    await api.register(lectureDeskRoutes({ wechat: options.wechat }))
   }
 }

@@ -9,6 +9,9 @@ import { editorialRoutes } from '../features/editorial/routes'
 import { ImportPage } from '../features/import/import-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { QaGapsPage } from '../features/qa-gaps/qa-gaps-page'
+import { LectureOrdersPage } from '../features/lecture-orders/lecture-orders-page'
+import { LecturersPage } from '../features/lecturers/lecturers-page'
+import { LectureTopicsPage } from '../features/lecture-topics/lecture-topics-page'
 import { ConsoleLayout } from './console-layout'
 import { ErrorBoundary } from './error-boundary'
 import { NotFoundPage } from './not-found-page'
@@ -81,6 +84,30 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RoleGate roles={['admin']}>
             <SettingsPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'lecture-orders',
+        element: (
+          <RoleGate roles={['dispatcher', 'admin', 'lecturer']}>
+            <LectureOrdersPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'lecturers',
+        element: (
+          <RoleGate roles={['dispatcher', 'admin', 'lecturer']}>
+            <LecturersPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'lecture-topics',
+        element: (
+          <RoleGate roles={['dispatcher', 'admin']}>
+            <LectureTopicsPage />
           </RoleGate>
         ),
       },

@@ -284,7 +284,13 @@ export class LectureRepository {
 
   /** 宣讲菜单: the topics in menu order, of one policy topic if asked */
   async listTopics(filter: { topic?: string } = {}): Promise<LectureTopic[]> {
-    let query = this.db.kysely.selectFrom('lecture_topics').selectAll()
+    let query = this.db.kysely
+      .selectFrom('lecture_topics')
+      .selectAll()
+      // a topic the console took off the menu (lecture_desk_topics.active = 0, migration 024) is not ordered
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('lecture_desk_topics').select('topic_id').whereRef('topic_id', '=', 'lecture_topics.id').where('active', '=', 0))),
+      )
     if (filter.topic) query = query.where('topic', '=', filter.topic)
     const rows = await query.orderBy('position').execute()
     return rows.map((r) => lectureTopicFrom(r as LectureTopicRow))
