@@ -583,7 +583,17 @@ export interface DB {
   topics: Topics
   uploads: Uploads
   users: Users
+  video_files: VideoFiles
   video_likes: VideoLikes
   video_views: VideoViews
   videos: Videos
+}
+
+/** what was read from an uploaded mp4 (025_media_admin.sql) */
+export interface VideoFiles {
+  name: string
+  duration_ms: number
+  width: number
+  height: number
+  probed_with: string
 }
