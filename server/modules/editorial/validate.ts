@@ -119,7 +119,7 @@ interface TextRule {
 }
 
 /** reads the fields of one draft, collecting one message per field key */
-export class DraftReader {
+class DraftReader {
   readonly fields: FieldErrors = {}
 
   fail(key: string, message: string): void {

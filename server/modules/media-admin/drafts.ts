@@ -9,7 +9,6 @@ import type { CourseDraft, CourseLessonDraft, EditorialCheck, VideoDraft } from 
 import { UPLOAD_URL_PREFIX } from '../../../common/contract'
 import type { DB } from '../../db/schema'
 import { badRequest } from '../../errors'
-import type { DraftReader } from '../editorial/validate'
 
 export const VIDEO_LIMITS = { title: 100, topic: 32, summary: 500, department: 50, lessons: 100, lessonTitle: 100 } as const
 export const NO_CAPTIONS = '视频没有字幕，不能发布：请上传 WebVTT 字幕'
@@ -17,6 +16,18 @@ export const NO_CAPTIONS = '视频没有字幕，不能发布：请上传 WebVTT
 const MP4 = /^\/media\/uploads\/[0-9a-f]{32}\.mp4$/
 const VTT = /^\/media\/uploads\/[0-9a-f]{32}\.vtt$/
 const FIXTURE_MEDIA = /^\/media\/(videos|captions)\/[A-Za-z0-9_-]+\.(mp4|vtt)$/
+
+/** the field reader of editorial/validate.ts (its DraftReader), as far as these drafts use it */
+export interface DraftReader {
+  fail(key: string, message: string): void
+  text(key: string, value: unknown, label: string, rule: { max: number; multiline?: boolean }): string
+  optionalText(key: string, value: unknown, label: string, rule: { max: number; multiline?: boolean }): string | undefined
+  date(key: string, value: unknown, label: string): string | undefined
+  id(key: string, value: unknown, label: string): string | undefined
+  array(key: string, value: unknown, label: string, max: number): unknown[]
+  link(key: string, value: unknown, label: string, test: (v: string) => boolean, hint: string): string
+  media(key: string, value: unknown, label: string): string
+}
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -173,7 +184,15 @@ export async function publishCourse(trx: Kysely<DB>, id: string, d: CourseDraft)
   if (missing >= 0) throw badRequest(`第 ${missing + 1} 课时的视频未发布，不能发布课程`)
   const existing = await trx.selectFrom('courses').select('position').where('id', '=', id).executeTakeFirst()
   const position =
-    existing?.position ?? Number((await trx.selectFrom('courses').select((eb) => eb.fn.max<number | null>('position').as('p')).executeTakeFirst())?.p ?? 0) + 1
+    existing?.position ??
+    Number(
+      (
+        await trx
+          .selectFrom('courses')
+          .select((eb) => eb.fn.max<number | null>('position').as('p'))
+          .executeTakeFirst()
+      )?.p ?? 0,
+    ) + 1
   const course = { title: d.title, topic: d.topic, department: d.department, cover: d.cover, summary: d.summary }
   await trx
     .insertInto('courses')

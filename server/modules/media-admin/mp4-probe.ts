@@ -15,7 +15,7 @@ export interface VideoProbe {
 
 /** the moov box is metadata; one bigger than this is no video we accept */
 const MOOV_MAX_BYTES = 32 * 1024 * 1024
-const BRANDS = /^(isom|iso[2-9]|mp4[12v]|avc1|M4V |M4VP|dash|mmp4|f4v |qt  )$/
+const BRANDS = /^(isom|iso[2-9]|mp4[12v]|avc1|M4V |M4VP|dash|mmp4|f4v |qt {2})$/
 
 /** whether the first bytes are an mp4's: an `ftyp` box first, of a known brand */
 export function looksLikeMp4(head: Uint8Array): boolean {

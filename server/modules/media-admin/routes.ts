@@ -99,7 +99,15 @@ export const mediaAdminRoutes: RoutePlugin = async (app) => {
       .execute(async (trx) => {
         await trx
           .insertInto('uploads')
-          .values({ name: file.name, user_id: request.user!.id, type: file.type, size: file.size, sha256: file.sha256, idempotency_key: key ?? null, created_at: at })
+          .values({
+            name: file.name,
+            user_id: request.user!.id,
+            type: file.type,
+            size: file.size,
+            sha256: file.sha256,
+            idempotency_key: key ?? null,
+            created_at: at,
+          })
           .execute()
         await more?.(trx)
         await auditInTransaction(app, request, { targetId: uploadUrl(file.name), detail: { type: file.type, size: file.size } }, trx)
@@ -110,7 +118,11 @@ export const mediaAdminRoutes: RoutePlugin = async (app) => {
     '/admin/videos/files',
     {
       schema: { headers: IdempotencyHeaders, response: { 201: VideoFileResult, ...errors } },
-      config: { cache: 'no-store', audit: { action: 'media.video_file', target: 'upload' }, validationMessages: { 'idempotency-key': 'Idempotency-Key 须为 1 到 128 个字符' } },
+      config: {
+        cache: 'no-store',
+        audit: { action: 'media.video_file', target: 'upload' },
+        validationMessages: { 'idempotency-key': 'Idempotency-Key 须为 1 到 128 个字符' },
+      },
       onRequest: [requireRole(...roles), staff],
       preHandler: app.limit(MEDIA_LIMITS.video),
     },
@@ -244,7 +256,10 @@ export const mediaAdminRoutes: RoutePlugin = async (app) => {
       const replay = await earlier(request.user!.id, key)
       if (replay) {
         request.audited = true
-        return reply.code(201).header(REPLAYED_HEADER, 'true').send({ url: uploadUrl(replay.name!), cues: checked.cues })
+        return reply
+          .code(201)
+          .header(REPLAYED_HEADER, 'true')
+          .send({ url: uploadUrl(replay.name!), cues: checked.cues })
       }
       const name = `${randomBytes(16).toString('hex')}.vtt`
       const path = join(dir(), name)

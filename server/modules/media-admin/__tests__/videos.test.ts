@@ -37,11 +37,19 @@ afterAll(async () => server.close())
 
 function send(who: Staff, path: string, bytes: Buffer, filename: string, type: string, headers: Record<string, string> = {}) {
   const form = new FormData()
-  form.append('file', new Blob([bytes], { type }), filename)
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), filename)
   return server.api(path, { method: 'POST', headers: { authorization: `Bearer ${who.token}`, ...headers }, body: form })
 }
 
-const uploads = async () => Number((await server.store.database.kysely.selectFrom('uploads').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+const uploads = async () =>
+  Number(
+    (
+      await server.store.database.kysely
+        .selectFrom('uploads')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 async function errorOf(res: Response, status: number) {
   const body = (await ok<{ error: { message: string; checks?: { field?: string; message: string }[] } }>(res, status)).error
@@ -78,11 +86,13 @@ describe('the video file', () => {
   })
 
   it('refuses a body declared bigger than 500 MB before reading it', async () => {
-    const res = await server.api('/admin/videos/files', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${editor.token}`, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(600 * 1024 * 1024) },
-      body: '--x--',
-    }).catch((err: unknown) => err as Error)
+    const res = await server
+      .api('/admin/videos/files', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${editor.token}`, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(600 * 1024 * 1024) },
+        body: '--x--',
+      })
+      .catch((err: unknown) => err as Error)
     // undici may refuse to send a body shorter than its length; the server's answer is the 413
     if (res instanceof Response) expect((await errorOf(res, 413)).message).toBe('视频不能超过 500 MB')
   })
@@ -97,7 +107,10 @@ describe('the video file', () => {
 
 describe('captions', () => {
   it('are stored when they pass, and refused with line numbers when not', async () => {
-    const good = await ok<{ url: string; cues: number }>(await call(server, editor, 'POST', '/admin/videos/captions', { text: captionsText, durationSec: 12 }), 201)
+    const good = await ok<{ url: string; cues: number }>(
+      await call(server, editor, 'POST', '/admin/videos/captions', { text: captionsText, durationSec: 12 }),
+      201,
+    )
     expect(good.cues).toBe(4)
     expect(good.url).toMatch(/\.vtt$/)
     const served = await server.get(good.url, { headers: { authorization: `Bearer ${editor.token}` } })
@@ -106,7 +119,10 @@ describe('captions', () => {
 
     const before = await uploads()
     const bad = await errorOf(
-      await call(server, editor, 'POST', '/admin/videos/captions', { text: 'WEBVTT\n\n00:00:01.000 --> 00:00:20.000\n<img src=x onerror=alert(1)>\n', durationSec: 12 }),
+      await call(server, editor, 'POST', '/admin/videos/captions', {
+        text: 'WEBVTT\n\n00:00:01.000 --> 00:00:20.000\n<img src=x onerror=alert(1)>\n',
+        durationSec: 12,
+      }),
       400,
     )
     expect(bad.message).toBe('字幕有 2 处问题：第 3 行：结束时间超出视频时长（00:00:12）')
@@ -119,7 +135,10 @@ describe('captions', () => {
 
 async function uploadVideo(who: Staff) {
   const file = await ok<VideoFileResult>(await send(who, '/admin/videos/files', mp4, 'clip.mp4', 'video/mp4'), 201)
-  const captions = await ok<{ url: string }>(await call(server, who, 'POST', '/admin/videos/captions', { text: captionsText, durationSec: file.durationSec }), 201)
+  const captions = await ok<{ url: string }>(
+    await call(server, who, 'POST', '/admin/videos/captions', { text: captionsText, durationSec: file.durationSec }),
+    201,
+  )
   const cover = await ok<{ url: string }>(await send(who, '/uploads', poster, 'cover.jpg', 'image/jpeg'), 201)
   return { file, captions: captions.url, poster: cover.url }
 }
@@ -143,12 +162,17 @@ describe('a video through review and publish', () => {
 
     // a file the editor did not upload is refused as a field
     const stray = await errorOf(
-      await call(server, editor, 'PUT', `/admin/videos/${created.id}`, { revision: created.revision, draft: { ...draft, captions: '/media/uploads/0123456789abcdef0123456789abcdef.vtt' } }),
+      await call(server, editor, 'PUT', `/admin/videos/${created.id}`, {
+        revision: created.revision,
+        draft: { ...draft, captions: '/media/uploads/0123456789abcdef0123456789abcdef.vtt' },
+      }),
       400,
     )
     expect(stray.message).toBe('附件不存在或无权使用')
 
-    const saved = await ok<EditorialItem>(await call(server, editor, 'PUT', `/admin/videos/${created.id}`, { revision: created.revision, draft: { ...draft, captions } }))
+    const saved = await ok<EditorialItem>(
+      await call(server, editor, 'PUT', `/admin/videos/${created.id}`, { revision: created.revision, draft: { ...draft, captions } }),
+    )
     const live = await publish('/admin/videos', saved)
     expect(live).toMatchObject({ status: 'published', live: true })
 
@@ -203,7 +227,10 @@ describe('a course', () => {
     for (const title of ['第一课 什么是城乡居民养老保险', '第二课 怎么缴费']) {
       const { file, captions, poster: cover } = await uploadVideo(editor)
       const item = await ok<EditorialItem>(
-        await call(server, editor, 'POST', '/admin/videos', { orgCode: JIAOJIANG, draft: { title, topic: 'yanglao', src: file.url, poster: cover, captions, durationSec: 12 } }),
+        await call(server, editor, 'POST', '/admin/videos', {
+          orgCode: JIAOJIANG,
+          draft: { title, topic: 'yanglao', src: file.url, poster: cover, captions, durationSec: 12 },
+        }),
         201,
       )
       ids.push(item.id)
@@ -231,7 +258,10 @@ describe('a course', () => {
     for (const id of ids) await publish('/admin/videos', await ok<EditorialItem>(await call(server, editor, 'GET', `/admin/videos/${id}`)))
     // reordered: 第一课 first
     const reordered = await ok<EditorialItem>(
-      await call(server, editor, 'PUT', `/admin/courses/${course.id}`, { revision: course.revision, draft: { ...draft, lessons: [...draft.lessons].reverse() } }),
+      await call(server, editor, 'PUT', `/admin/courses/${course.id}`, {
+        revision: course.revision,
+        draft: { ...draft, lessons: [...draft.lessons].reverse() },
+      }),
     )
     await publish('/admin/courses', reordered)
     const list = await ok<CourseSummary[]>(await server.api('/courses'))
