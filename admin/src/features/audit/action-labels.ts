@@ -12,6 +12,8 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.session.revoke': '下线登录设备',
   'consultation.reply': '答复咨询',
   'lecture.dispatch': '宣讲派单',
+  'media.video_file': '上传视频',
+  'media.captions': '上传字幕',
   'upload.create': '上传文件',
 }
 
@@ -21,6 +23,7 @@ export const actionLabel = (action: string, targetType?: string): string => {
   const [prefix, step] = action.split('.')
   const type = prefix === 'editorial' && targetType ? targetType : prefix
   const types: Record<string, string> = { policy: '政策文件', interpretation: '政策解读', faq: '简明问答', banner: '公益广告', org: '单位设置' }
+  Object.assign(types, { video: '短视频', course: '网络课堂' })
   const steps: Record<string, string> = {
     create: '新建',
     update: '修改',
