@@ -19,14 +19,17 @@
  */
 import type { Block, Id, InterpretationKind, Org, PolicySection, PolicyValidity, Role } from './entities'
 import type { Page, PageQuery } from './paging'
+import type { CourseDraft, VideoDraft } from './media-admin'
 
-export type EditorialType = 'policy' | 'interpretation' | 'faq' | 'banner'
-export const EDITORIAL_TYPES: readonly EditorialType[] = ['policy', 'interpretation', 'faq', 'banner']
+export type EditorialType = 'policy' | 'interpretation' | 'faq' | 'banner' | 'video' | 'course'
+export const EDITORIAL_TYPES: readonly EditorialType[] = ['policy', 'interpretation', 'faq', 'banner', 'video', 'course']
 export const EDITORIAL_TYPE_LABELS: Readonly<Record<EditorialType, string>> = {
   policy: '政策文件',
   interpretation: '政策解读',
   faq: '简明问答',
   banner: '首页公益广告',
+  video: '短视频',
+  course: '网络课堂',
 }
 /** the path segment of each type under /api/v1/admin */
 export const EDITORIAL_PATHS: Readonly<Record<EditorialType, string>> = {
@@ -34,6 +37,8 @@ export const EDITORIAL_PATHS: Readonly<Record<EditorialType, string>> = {
   interpretation: 'interpretations',
   faq: 'faqs',
   banner: 'banners',
+  video: 'videos',
+  course: 'courses',
 }
 
 export type EditorialStatus = 'draft' | 'in_review' | 'rejected' | 'approved' | 'scheduled' | 'published' | 'withdrawn'
@@ -156,6 +161,8 @@ export interface EditorialDrafts {
   interpretation: InterpretationDraft
   faq: FaqDraft
   banner: BannerDraft
+  video: VideoDraft
+  course: CourseDraft
 }
 export type EditorialDraft = EditorialDrafts[EditorialType]
 

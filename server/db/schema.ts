@@ -662,10 +662,20 @@ export interface DB {
   topics: Topics
   uploads: Uploads
   users: Users
+  video_files: VideoFiles
   video_likes: VideoLikes
   video_views: VideoViews
   videos: Videos
   messages: Messages
   wechat_outbox: WechatOutbox
   consultation_ratings: ConsultationRatings
+}
+
+/** what was read from an uploaded mp4 (025_media_admin.sql) */
+export interface VideoFiles {
+  name: string
+  duration_ms: number
+  width: number
+  height: number
+  probed_with: string
 }

@@ -28,6 +28,7 @@ import { setupMessages } from '../modules/messages/service'
 import { messageRoutes } from '../modules/messages/routes'
 import { qaGapRoutes } from '../modules/qa-gaps/routes'
 import { lectureDeskRoutes } from '../modules/lecture-desk/routes'
+import { mediaAdminRoutes } from '../modules/media-admin/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -62,5 +63,6 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(messageRoutes())
     await api.register(qaGapRoutes())
     await api.register(lectureDeskRoutes({ wechat: options.wechat }))
+    await api.register(mediaAdminRoutes)
   }
 }

@@ -15,6 +15,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/interpretations', label: '政策解读', roles: editorialReaders },
   { path: '/faqs', label: '简明问答', roles: editorialReaders },
   { path: '/banners', label: '首页公益广告', roles: editorialReaders },
+  { path: '/videos', label: '短视频', roles: editorialReaders },
+  { path: '/courses', label: '网络课堂', roles: editorialReaders },
   { path: '/review', label: '审核队列', roles: EDITORIAL_ROLES.approve },
   { path: '/qa-gaps', label: '问答缺口', roles: editorialReaders },
   { path: '/import', label: '政策导入', roles: EDITORIAL_ROLES.edit },

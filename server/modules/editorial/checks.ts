@@ -13,6 +13,7 @@ import type { ContentChecker } from '../../content-check'
 import { findListedWord, loadWordList } from '../../content-check/sensitive-words'
 import type { DB } from '../../db/schema'
 import { CheckLookups, type LinkTarget } from './check-lookups'
+import { courseChecks, videoChecks } from '../media-admin/drafts'
 
 export interface CheckContext {
   db: Kysely<DB>
@@ -43,6 +44,8 @@ const TEXT_KEYS: Record<EditorialType, readonly string[]> = {
   interpretation: ['title', 'department', 'summary'],
   faq: ['question', 'answer'],
   banner: ['title', 'alt'],
+  video: ['title', 'summary'],
+  course: ['title', 'department', 'summary'],
 }
 
 function readableTexts<T extends EditorialType>(type: T, draft: EditorialDrafts[T]): [string, string][] {
@@ -344,7 +347,11 @@ export async function runChecks<T extends EditorialType>(type: T, draft: Editori
         ? requiredOfInterpretation(draft as InterpretationDraft)
         : type === 'faq'
           ? requiredOfFaq(draft as FaqDraft)
-          : requiredOfBanner(draft as BannerDraft)
+          : type === 'banner'
+            ? requiredOfBanner(draft as BannerDraft)
+            : type === 'video'
+              ? await videoChecks(ctx.db, draft as EditorialDrafts['video'])
+              : await courseChecks(ctx.db, draft as EditorialDrafts['course'])
   const { found: linkFindings, broken } = await brokenLinks(linksOf(type, draft), ctx, lookups)
   const findings = [...(await sensitiveWords(type, draft, ctx)), ...required, ...picturesAndCharts(type, draft), ...linkFindings]
   findings.push(...(await oneWayLinks(type, draft, ctx, lookups, broken)))

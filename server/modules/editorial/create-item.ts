@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely'
 import type { EditorialDrafts, EditorialType, StaffRef } from '../../../common/contract'
 import type { DB } from '../../db/schema'
 
-const ID_PREFIX: Readonly<Record<EditorialType, string>> = { policy: 'p', interpretation: 'i', faq: 'f', banner: 'b' }
+const ID_PREFIX: Readonly<Record<EditorialType, string>> = { policy: 'p', interpretation: 'i', faq: 'f', banner: 'b', video: 'v', course: 'c' }
 
 /** a new item's id: the type's letter and 10 random base-32 characters (p-… never clashes with the fixtures' p001) */
 export function newItemId(type: EditorialType): string {

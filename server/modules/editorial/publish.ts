@@ -10,6 +10,7 @@ import { shanghaiToday } from '../../../common/shanghai-date'
 import type { DB } from '../../db/schema'
 import { policySearchText } from '../../store/policy-search'
 import { publishItemUploads } from './uploads'
+import { publishCourse, publishVideo, unpublishCourse, unpublishVideo } from '../media-admin/drafts'
 
 /** the public reads whose answers change when an item of the type is published or withdrawn (under the API prefix) */
 export const PUBLIC_PATHS: Readonly<Record<EditorialType, readonly string[]>> = {
@@ -17,6 +18,8 @@ export const PUBLIC_PATHS: Readonly<Record<EditorialType, readonly string[]>> = 
   interpretation: ['/home', '/interpretations', '/policies', '/faqs'],
   faq: ['/faqs', '/qa'],
   banner: ['/home', '/banners'],
+  video: ['/videos', '/courses'],
+  course: ['/courses'],
 }
 
 const json = (value: unknown) => JSON.stringify(value)
@@ -149,6 +152,10 @@ export async function publishDraft<T extends EditorialType>(trx: Kysely<DB>, typ
       return publishFaq(trx, id, draft as FaqDraft)
     case 'banner':
       return publishBanner(trx, id, draft as BannerDraft)
+    case 'video':
+      return publishVideo(trx, id, draft as EditorialDrafts['video'], today)
+    case 'course':
+      return publishCourse(trx, id, draft as EditorialDrafts['course'])
   }
 }
 
@@ -171,5 +178,9 @@ export async function unpublish(trx: Kysely<DB>, type: EditorialType, id: string
     case 'banner':
       await trx.deleteFrom('banners').where('id', '=', id).execute()
       return
+    case 'video':
+      return unpublishVideo(trx, id)
+    case 'course':
+      return unpublishCourse(trx, id)
   }
 }

@@ -44,6 +44,13 @@ export function uploadRefsIn<T extends EditorialType>(type: T, draft: EditorialD
     add('draft.image', (draft as EditorialDrafts['banner']).image)
   } else if (type === 'policy') {
     add('draft.attachment.url', (draft as EditorialDrafts['policy']).attachment?.url, false)
+  } else if (type === 'video') {
+    const d = draft as EditorialDrafts['video']
+    add('draft.src', d.src, false)
+    add('draft.poster', d.poster)
+    add('draft.captions', d.captions, false)
+  } else if (type === 'course') {
+    add('draft.cover', (draft as EditorialDrafts['course']).cover)
   }
   return refs
 }

@@ -23,6 +23,7 @@ import type {
 } from '../../../common/contract'
 import { chartSpec } from '../../../common/charts/chart-spec'
 import { isOrgCode } from '../auth/org-scope'
+import { readCourse, readVideo } from '../media-admin/drafts'
 
 export const LIMITS = {
   title: 100,
@@ -486,6 +487,8 @@ const readers: { [T in EditorialType]: (r: DraftReader, d: Record<string, unknow
   interpretation: readInterpretation,
   faq: readFaq,
   banner: readBanner,
+  video: readVideo,
+  course: readCourse,
 }
 
 /** optional members left out rather than present as undefined (the stored JSON and diffs stay clean) */

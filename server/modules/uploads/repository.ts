@@ -49,7 +49,7 @@ export interface ServedUpload {
 }
 
 /** 32 hex characters and the extension: nothing a caller can choose, nothing with a slash */
-const NAME = /^[0-9a-f]{32}\.(jpg|png|webp|pdf)$/
+const NAME = /^[0-9a-f]{32}\.(jpg|png|webp|pdf|mp4|vtt)$/
 
 /** who asks for an upload: undefined when anonymous */
 export interface UploadViewer {

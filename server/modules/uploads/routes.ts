@@ -88,16 +88,21 @@ export function setupUploads(app: FastifyInstance, dir: string | undefined): Upl
     const served = await repo.servedTo(request.params.name, viewer)
     const size = served && (await stat(served.path).catch(() => undefined))?.size
     if (!served || size === undefined) throw notFound(request.params.name.endsWith('.pdf') ? '找不到该文件' : '找不到该照片')
+    // one byte range (a video's player seeks, and Safari plays no mp4 without ranges)
+    const range = byteRange(request.headers.range, size)
+    if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${size}`).send()
+    if (range) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`)
     return (
       reply
         .header('content-type', served.type)
-        .header('content-length', String(size))
+        .header('accept-ranges', 'bytes')
+        .header('content-length', String(range ? range.end - range.start + 1 : size))
         // a random name never holds other bytes; one nobody else may see is kept by no cache
         .header('cache-control', served.public ? 'public, max-age=31536000, immutable' : 'private, no-store')
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
         .header('content-disposition', 'inline')
-        .send(createReadStream(served.path))
+        .send(createReadStream(served.path, range ? { start: range.start, end: range.end } : {}))
     )
   })
   // unattached uploads older than a day: at start, then every hour (unref'd: it never holds the process open)
@@ -115,6 +120,25 @@ export function setupUploads(app: FastifyInstance, dir: string | undefined): Upl
   })
   app.addHook('onClose', async () => clearInterval(timer))
   return repo
+}
+
+/**
+ * The one range of a `Range: bytes=…` header within a file of `size` bytes: undefined for no
+ * header, several ranges or another unit (the whole file is sent); 'unsatisfiable' for one that
+ * starts past the end.
+ */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null
+  if (!m || (m[1] === '' && m[2] === '')) return undefined
+  if (m[1] === '') {
+    const suffix = Number(m[2])
+    if (suffix === 0) return 'unsatisfiable'
+    return { start: Math.max(0, size - suffix), end: size - 1 }
+  }
+  const start = Number(m[1])
+  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1)
+  if (start >= size || end < start) return 'unsatisfiable'
+  return { start, end }
 }
 
 /** a 413 or 400 as the multipart parser raised it, in Chinese (`tooLarge`: the limit the caller had) */

@@ -21,6 +21,8 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'lecture-topic.update': '修改宣讲专题',
   'lecturer.create': '新增宣讲员',
   'lecturer.update': '修改宣讲员',
+  'media.video_file': '上传视频',
+  'media.captions': '上传字幕',
   'upload.create': '上传文件',
   'qa-gap.faq': '问答缺口 · 转为问答',
   'qa-gap.attach': '问答缺口 · 并入已有问答',
@@ -34,6 +36,7 @@ export const actionLabel = (action: string, targetType?: string): string => {
   const [prefix, step] = action.split('.')
   const type = prefix === 'editorial' && targetType ? targetType : prefix
   const types: Record<string, string> = { policy: '政策文件', interpretation: '政策解读', faq: '简明问答', banner: '公益广告', org: '单位设置' }
+  Object.assign(types, { video: '短视频', course: '网络课堂' })
   const steps: Record<string, string> = {
     create: '新建',
     update: '修改',

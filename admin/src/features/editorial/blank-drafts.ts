@@ -30,6 +30,8 @@ export function blankDraft<T extends EditorialType>(type: T): EditorialDrafts[T]
     },
     faq: { question: '', answer: '', topic: '', keywords: [] },
     banner: { title: '', image: '', alt: '', link: '', startsAt: '', endsAt: '', position: 0 },
+    video: { title: '', topic: '', src: '', poster: '', captions: '', durationSec: 0 },
+    course: { title: '', topic: '', department: '', cover: '', summary: '', lessons: [] },
   }
   return drafts[type]
 }

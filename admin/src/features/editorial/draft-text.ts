@@ -54,6 +54,29 @@ const FIELD_LABELS: Readonly<Record<EditorialType, Readonly<Record<string, strin
     endsAt: '结束日期',
     position: '排序',
   },
+  video: {
+    title: '标题',
+    topic: '主题',
+    summary: '简介',
+    src: '视频文件',
+    poster: '封面',
+    captions: '字幕',
+    durationSec: '时长（秒）',
+    width: '宽度',
+    height: '高度',
+    policyId: '关联政策',
+    interpretationId: '关联解读',
+    reviewDate: '复核日期',
+  },
+  course: {
+    title: '标题',
+    topic: '主题',
+    department: '发布部门',
+    cover: '封面',
+    summary: '简介',
+    lessons: '课时',
+    reviewDate: '复核日期',
+  },
 }
 
 function scalar(value: unknown): string {

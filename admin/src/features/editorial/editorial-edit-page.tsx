@@ -9,6 +9,8 @@ import { BannerForm } from '../banners/banner-form'
 import { FaqForm } from '../faqs/faq-form'
 import { InterpretationForm } from '../interpretations/interpretation-form'
 import { PolicyForm } from '../policies/policy-form'
+import { CourseForm } from '../media-admin/course-form'
+import { VideoForm } from '../media-admin/video-form'
 import { canEdit } from './allowed-actions'
 import { blankDraft } from './blank-drafts'
 import { CheckList } from './check-list'
@@ -32,6 +34,10 @@ function DraftForm({ type, ...props }: { type: EditorialType } & DraftFormProps<
       return <FaqForm {...(props as DraftFormProps<'faq'>)} />
     case 'banner':
       return <BannerForm {...(props as DraftFormProps<'banner'>)} />
+    case 'video':
+      return <VideoForm {...(props as DraftFormProps<'video'>)} />
+    case 'course':
+      return <CourseForm {...(props as DraftFormProps<'course'>)} />
   }
 }
 
