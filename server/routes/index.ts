@@ -24,6 +24,7 @@ import { setupViewCounter } from '../modules/dashboard/view-counter'
 import { dashboardRoutes } from '../modules/dashboard/routes'
 import { orgRoutes } from '../modules/orgs/routes'
 import { bannerRoutes } from '../modules/banners/routes'
+import { consultationDeskRoutes } from '../modules/consultation-desk/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -53,5 +54,6 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(bannerRoutes)
     await api.register(orgRoutes())
     await api.register(dashboardRoutes())
+    await api.register(consultationDeskRoutes({ wechat: options.wechat }))
   }
 }

@@ -21,6 +21,7 @@ import { requireRole } from '../../plugins/auth'
 import { ErrorBody, IdParams, PageOf } from '../../schemas/common'
 import { Consultation, ConsultationForResponder, ConsultationInput, ConsultationQuery, IdempotencyHeaders, ReplyInput } from './schemas'
 import { consultationInputHash } from './records'
+import { publishReply } from './publish-reply'
 import { IDEMPOTENT_WRITES, replayOf } from '../idempotency'
 import { type Store } from '../../store/store'
 import { StoreConflict } from '../../db/conflict'
@@ -173,7 +174,7 @@ export function consultationRoutes(options: ConsultationRoutesOptions = {}): Rou
         // the department the resident sees: responder accounts are named after their department
         const responder = { userId: user.id, department: user.nickname }
         const key = request.headers['idempotency-key']
-        const result = await write(() => app.store.consultations.replyConsultation(request.params.id, responder, text, key))
+        const result = await write(() => publishReply(app.store, { consultationId: request.params.id, responder, text, idempotencyKey: key }))
         if (!result) throw notFound('找不到该咨询')
         request.log.info({ consultationId: request.params.id, replayed: result.replayed }, 'consultation answered')
         if (result.replayed) reply.header(REPLAYED_HEADER, 'true')
