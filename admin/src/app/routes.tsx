@@ -8,6 +8,7 @@ import { SignInPage } from '../features/auth/sign-in-page'
 import { editorialRoutes } from '../features/editorial/routes'
 import { ImportPage } from '../features/import/import-page'
 import { SettingsPage } from '../features/settings/settings-page'
+import { consultationRoutes } from '../features/consultations/routes'
 import { ConsoleLayout } from './console-layout'
 import { ErrorBoundary } from './error-boundary'
 import { NotFoundPage } from './not-found-page'
@@ -43,6 +44,7 @@ export const appRoutes: RouteObject[] = [
         ),
       },
       ...editorialRoutes,
+      ...consultationRoutes,
       {
         path: 'import',
         element: (

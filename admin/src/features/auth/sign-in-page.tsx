@@ -28,7 +28,8 @@ export function SignInPage() {
     try {
       const s = await request()
       // a resident is refused by the store, whose notice says why
-      if (signIn(s)) navigate(from, { replace: true })
+      // a responder's work is the consultation inbox
+      if (signIn(s)) navigate(from === '/' && s.user.role === 'responder' ? '/consultations' : from, { replace: true })
     } catch (e) {
       setError(errorMessage(e))
     } finally {
