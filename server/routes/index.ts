@@ -25,6 +25,7 @@ import { dashboardRoutes } from '../modules/dashboard/routes'
 import { orgRoutes } from '../modules/orgs/routes'
 import { bannerRoutes } from '../modules/banners/routes'
 import { consultationDeskRoutes } from '../modules/consultation-desk/routes'
+import { devClockRoutes } from '../modules/consultation-desk/dev-clock'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -55,5 +56,7 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(orgRoutes())
     await api.register(dashboardRoutes())
     await api.register(consultationDeskRoutes({ wechat: options.wechat }))
+    // e2e moves the clock (dev login only, from this machine only)
+    if (options.devLogin) await api.register(devClockRoutes())
   }
 }
