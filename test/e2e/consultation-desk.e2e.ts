@@ -89,6 +89,7 @@ test('a resident consults; the 椒江区 responder replies from the inbox; the r
   await consoleTab.getByRole('button', { name: '登录', exact: true }).click()
   // a responder lands on the inbox
   await consoleTab.waitForURL(/\/admin\/consultations/, SLOW)
+  await consoleTab.getByRole('heading', { name: '咨询工作台' }).waitFor(SLOW)
   const row = consoleTab.locator('tr', { hasText: QUESTION.slice(0, 12) }).first()
   await row.waitFor(SLOW)
   assert.match(await row.innerText(), /椒江区人民政府办公室/)
