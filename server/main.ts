@@ -19,11 +19,14 @@ import { buildApp } from './app'
 import { runPrimary } from './cluster'
 import { ConfigError, readConfig, type ServerConfig, workersOf } from './config'
 import { openStore } from './store/open-store'
+import { devClockNow } from './modules/consultation-desk/dev-clock'
 
 /** the database of this configuration, its schema made or updated and seeded when empty */
 export function openConfiguredStore(config: ServerConfig) {
-  if (config.databaseUrl) return openStore({ kind: 'postgres', fixtures, databaseUrl: config.databaseUrl })
-  return openStore({ kind: config.mode === 'mock' ? 'memory' : 'sqlite', fixtures, dataDir: config.dataDir })
+  // where dev login is on (never in production), e2e may move the clock: POST /dev/clock
+  const clock = config.devLogin ? { now: devClockNow } : {}
+  if (config.databaseUrl) return openStore({ kind: 'postgres', fixtures, databaseUrl: config.databaseUrl, ...clock })
+  return openStore({ kind: config.mode === 'mock' ? 'memory' : 'sqlite', fixtures, dataDir: config.dataDir, ...clock })
 }
 
 async function main(): Promise<void> {

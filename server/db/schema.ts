@@ -90,6 +90,44 @@ export interface OrgDepartments {
   position: number
 }
 
+export interface ConsultationRoutes {
+  county_code: string
+  department: string
+  org_code: string
+  topic: string
+  updated_at: string
+  updated_by: string | null
+}
+
+export interface ConsultationDesk {
+  assignee_id: string | null
+  consultation_id: string
+  department: string
+  draft_text: string | null
+  drafted_at: string | null
+  drafted_by: string | null
+  due_date: string
+  org_code: string
+  updated_at: string
+}
+
+export interface ConsultationEvents {
+  actor_id: string | null
+  actor_name: string
+  at: string
+  consultation_id: string
+  kind: string
+  note: string | null
+  seq: number
+}
+
+export interface ConsultationDeskSettings {
+  org_code: string
+  review_replies: Generated<number>
+  updated_at: string
+  updated_by: string | null
+}
+
 export interface OrgSettings {
   allow_self_review: Generated<number>
   org_code: string
@@ -619,6 +657,10 @@ export interface DB {
   campaign_questions: CampaignQuestions
   campaigns: Campaigns
   consultations: Consultations
+  consultation_routes: ConsultationRoutes
+  consultation_desk: ConsultationDesk
+  consultation_events: ConsultationEvents
+  consultation_desk_settings: ConsultationDeskSettings
   courses: Courses
   faqs: Faqs
   idempotency_keys: IdempotencyKeys

@@ -29,6 +29,8 @@ import { messageRoutes } from '../modules/messages/routes'
 import { qaGapRoutes } from '../modules/qa-gaps/routes'
 import { lectureDeskRoutes } from '../modules/lecture-desk/routes'
 import { mediaAdminRoutes } from '../modules/media-admin/routes'
+import { consultationDeskRoutes } from '../modules/consultation-desk/routes'
+import { devClockRoutes } from '../modules/consultation-desk/dev-clock'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -64,5 +66,8 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(qaGapRoutes())
     await api.register(lectureDeskRoutes({ wechat: options.wechat }))
     await api.register(mediaAdminRoutes)
+    await api.register(consultationDeskRoutes({ wechat: options.wechat }))
+    // e2e moves the clock (dev login only, from this machine only)
+    if (options.devLogin) await api.register(devClockRoutes())
   }
 }

@@ -12,6 +12,7 @@ import { QaGapsPage } from '../features/qa-gaps/qa-gaps-page'
 import { LectureOrdersPage } from '../features/lecture-orders/lecture-orders-page'
 import { LecturersPage } from '../features/lecturers/lecturers-page'
 import { LectureTopicsPage } from '../features/lecture-topics/lecture-topics-page'
+import { consultationRoutes } from '../features/consultations/routes'
 import { ConsoleLayout } from './console-layout'
 import { ErrorBoundary } from './error-boundary'
 import { NotFoundPage } from './not-found-page'
@@ -47,6 +48,7 @@ export const appRoutes: RouteObject[] = [
         ),
       },
       ...editorialRoutes,
+      ...consultationRoutes,
       {
         path: 'qa-gaps',
         element: (

@@ -363,3 +363,16 @@ export async function runChecks<T extends EditorialType>(type: T, draft: Editori
 
 /** whether the findings stop a 送审 */
 export const hasErrors = (checks: readonly EditorialCheck[]): boolean => checks.some((c) => c.level === 'error')
+
+/**
+ * The sensitive-word check of one text residents will read outside the editorial drafts (a
+ * consultation's reply, 咨询工作台): the local word list, then the routes' content checker.
+ */
+export async function checkReadableText(field: string, text: string, contentCheck?: CheckContext['contentCheck']): Promise<EditorialCheck[]> {
+  const word = findListedWord(text, wordList())
+  if (word) return [error('sensitive_word', field, `含有不适宜发布的词语「${word}」，请修改`)]
+  if (!contentCheck) return []
+  const { checker, log, openid } = contentCheck
+  const verdict = await checker.checkText(text, { log, ...(openid ? { openid } : {}) })
+  return verdict.ok ? [] : [error('sensitive_word', field, '含有不适宜发布的内容，请修改')]
+}

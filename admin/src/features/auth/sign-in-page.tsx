@@ -14,13 +14,17 @@ interface Credentials {
 
 export function SignInPage() {
   const { status, notice, demo, signIn } = useSession()
+  const role = useSession((s) => s.user?.role)
   const navigate = useNavigate()
   const location = useLocation()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const from = (location.state as { from?: string } | null)?.from ?? '/'
 
-  if (status === 'signedIn') return <Navigate to={from} replace />
+  // a responder's work is the consultation inbox
+  const landing = (who?: Role) => (from === '/' && who === 'responder' ? '/consultations' : from)
+
+  if (status === 'signedIn') return <Navigate to={landing(role)} replace />
 
   const finish = async (label: string, request: () => Promise<Session>) => {
     setBusy(label)
@@ -28,7 +32,7 @@ export function SignInPage() {
     try {
       const s = await request()
       // a resident is refused by the store, whose notice says why
-      if (signIn(s)) navigate(from, { replace: true })
+      if (signIn(s)) navigate(landing(s.user.role), { replace: true })
     } catch (e) {
       setError(errorMessage(e))
     } finally {

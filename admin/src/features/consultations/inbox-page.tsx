@@ -1,0 +1,172 @@
+import { App, Badge, Button, Checkbox, Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
+import type { ColumnsType } from 'antd/es/table'
+import dayjs from 'dayjs'
+import { useCallback, useState } from 'react'
+import { DESK_STATUS_LABELS, DESK_STATUSES, type DeskConsultation, type DeskQuery, type DeskStatus } from '@common/contract'
+import { ErrorState, errorMessage } from '../../components/error-state'
+import { OrgTreeSelect } from '../../components/org-tree-select'
+import { PageHeader } from '../../components/page-header'
+import { useRequest } from '../../components/use-request'
+import { deskApi } from './consultations-api'
+import { DetailDrawer } from './detail-drawer'
+import { STATUS_COLORS } from './status-colors'
+import './consultations.css'
+
+const PAGE_SIZE = 20
+
+interface FilterForm {
+  status?: DeskStatus
+  overdue?: boolean
+  org?: string
+  department?: string
+  q?: string
+}
+
+const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm')
+
+/** 咨询工作台 (and, with `review`, the queue of replies waiting for review) */
+export function InboxPage({ review = false }: { review?: boolean }) {
+  const { message } = App.useApp()
+  const [form] = Form.useForm<FilterForm>()
+  const [filters, setFilters] = useState<FilterForm>({})
+  const [page, setPage] = useState(1)
+  const [openId, setOpenId] = useState<string>()
+  const [exporting, setExporting] = useState(false)
+  const query: DeskQuery = { ...filters, ...(review ? { status: 'in_review' as const } : {}), page, pageSize: PAGE_SIZE }
+  const key = JSON.stringify(query)
+  const load = useCallback(
+    (signal: AbortSignal) => deskApi.list(JSON.parse(key) as DeskQuery, signal),
+    [key],
+  )
+  const { data, error, loading, reload } = useRequest(load)
+
+  const apply = (values: FilterForm) => {
+    setFilters({
+      ...(values.status ? { status: values.status } : {}),
+      ...(values.overdue ? { overdue: true } : {}),
+      ...(values.org ? { org: values.org } : {}),
+      ...(values.department?.trim() ? { department: values.department.trim() } : {}),
+      ...(values.q?.trim() ? { q: values.q.trim() } : {}),
+    })
+    setPage(1)
+  }
+
+  const exportCsv = async () => {
+    setExporting(true)
+    try {
+      await deskApi.exportCsv(query, `咨询工作台-${dayjs().format('YYYYMMDD-HHmm')}.csv`)
+    } catch (e) {
+      message.error(errorMessage(e))
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const columns: ColumnsType<DeskConsultation> = [
+    { title: '提交时间', dataIndex: 'createdAt', width: 140, render: when },
+    { title: '主题', dataIndex: 'topicName', width: 90 },
+    {
+      title: '咨询问题',
+      dataIndex: 'question',
+      ellipsis: true,
+      // text, never HTML: residents typed it
+      render: (q: string) => <Typography.Text ellipsis={{ tooltip: q }}>{q}</Typography.Text>,
+    },
+    { title: '地区', key: 'region', width: 120, render: (_, c) => c.regionName },
+    { title: '承办部门', key: 'department', width: 170, render: (_, c) => c.department.name },
+    { title: '答复人', key: 'assignee', width: 100, render: (_, c) => c.assignee?.name ?? '—' },
+    {
+      title: '答复期限',
+      dataIndex: 'dueDate',
+      width: 130,
+      render: (due: string, c) => (
+        <Space size={4}>
+          <span>{due}</span>
+          {c.overdue ? <Tag color='red'>超期</Tag> : null}
+        </Space>
+      ),
+    },
+    { title: '状态', dataIndex: 'status', width: 90, render: (s: DeskStatus) => <Tag color={STATUS_COLORS[s]}>{DESK_STATUS_LABELS[s]}</Tag> },
+  ]
+
+  const title = review ? '答复审核' : '咨询工作台'
+  return (
+    <>
+      <PageHeader
+        title={title}
+        extra={
+          <>
+            {data ? <Badge status={data.overdueOpen > 0 ? 'error' : 'success'} text={`超期未答复 ${data.overdueOpen} 件`} data-testid='overdue-count' /> : null}
+            <Button onClick={() => void exportCsv()} loading={exporting}>
+              导出 CSV
+            </Button>
+          </>
+        }
+      />
+      <Form form={form} layout='inline' onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
+        {review ? null : (
+          <Form.Item name='status' label='状态'>
+            <Select allowClear placeholder='全部' style={{ width: 110 }} options={DESK_STATUSES.map((s) => ({ value: s, label: DESK_STATUS_LABELS[s] }))} />
+          </Form.Item>
+        )}
+        <Form.Item name='org' label='承办单位'>
+          <OrgTreeSelect style={{ width: 160 }} placeholder='全部单位' aria-label='承办单位' />
+        </Form.Item>
+        <Form.Item name='department' label='部门'>
+          <Input allowClear maxLength={64} placeholder='部门全称' style={{ width: 150 }} />
+        </Form.Item>
+        <Form.Item name='q' label='关键词'>
+          <Input allowClear maxLength={50} placeholder='问题中的词' style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name='overdue' valuePropName='checked'>
+          <Checkbox>只看超期</Checkbox>
+        </Form.Item>
+        <Form.Item>
+          <Space>
+            <Button type='primary' htmlType='submit'>
+              查询
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields()
+                apply({})
+              }}
+            >
+              重置
+            </Button>
+          </Space>
+        </Form.Item>
+      </Form>
+      {error && !data ? (
+        <ErrorState error={error} onRetry={reload} />
+      ) : (
+        <Table<DeskConsultation>
+          rowKey='id'
+          size='middle'
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={loading}
+          rowClassName={(c) => (c.overdue && c.status !== 'answered' ? 'desk-overdue' : '')}
+          onRow={(c) => ({ onClick: () => setOpenId(c.id), style: { cursor: 'pointer' } })}
+          locale={{ emptyText: review ? '没有待审核的答复' : '没有符合条件的咨询' }}
+          scroll={{ x: 1000 }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (total) => `共 ${total} 条`,
+            onChange: setPage,
+          }}
+        />
+      )}
+      <DetailDrawer
+        id={openId}
+        onClose={() => setOpenId(undefined)}
+        onChanged={() => {
+          reload()
+        }}
+      />
+    </>
+  )
+}
