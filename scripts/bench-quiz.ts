@@ -26,13 +26,13 @@ import path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import autocannon from 'autocannon'
 import Redis from 'ioredis'
-import pg from 'pg'
 import { fixtures } from '../mock/fixtures'
 import type { Region } from '../common/contract'
 import { deleteKeys } from '../server/redis/client'
 import { Leaderboards } from '../server/redis/leaderboard'
 import { DB_FILE_NAME } from '../server/store/sqlite'
 import { openStore } from '../server/store/open-store'
+import { createBenchDatabase, type BenchDatabase } from './bench/postgres'
 import { bulkLoadAttempts, campaignTemplate, type Running } from './bench/bulk-load'
 import { startProcess, type Running as Instance } from './bench/server-process'
 
@@ -41,7 +41,6 @@ const TARGETS = (process.env.BENCH_TARGETS ?? 'sqlite,postgres').split(',') as T
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 const BOARD_REQUESTS = Number(process.env.BENCH_LEADERBOARD_REQUESTS ?? 600)
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 /** attempts per loaded resident: 4 over 4 days, within the daily limit of 3 */
 const PER_USER = 4
@@ -89,22 +88,6 @@ const sumCpu = (instances: Instance[]) => {
   return each.some((c) => c === undefined) ? undefined : each.reduce((a, b) => a! + b!, 0)
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end()
-  }
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL)
-  url.pathname = `/${name}`
-  return url.toString()
-}
-
 const loadAverage = () =>
   loadavg()
     .map((l) => l.toFixed(1))
@@ -116,19 +99,13 @@ let runs = 0
 async function measure(size: number, target: Target): Promise<Row> {
   const n = ++runs
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zct-bench-quiz-'))
-  const dbName = `bench_quiz_${process.pid}_${n}`
   const prefix = `zct-bench-quiz-${process.pid}-${n}:`
   const instances: Instance[] = []
   let redis: Redis | undefined
+  let database: BenchDatabase | undefined
   try {
-    let url: string | undefined
-    if (target === 'postgres') {
-      await admin(async (c) => {
-        await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-        await c.query(`CREATE DATABASE ${dbName} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`)
-      })
-      url = databaseUrl(dbName)
-    }
+    if (target === 'postgres') database = await createBenchDatabase(`bench_quiz_${process.pid}_${n}`)
+    const url = database?.url
     // 1. the data set, through the bulk loader
     const store = await openStore(
       target === 'postgres' ? { kind: 'postgres', databaseUrl: url, fixtures } : { kind: 'sqlite', file: path.join(dataDir, DB_FILE_NAME), fixtures },
@@ -155,7 +132,7 @@ async function measure(size: number, target: Target): Promise<Row> {
     // 2. the servers
     const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', API_MODE: 'sqlite', STATIC_DIR: path.join(dataDir, 'no-h5') }
     if (target === 'postgres') {
-      Object.assign(env, { DATABASE_URL: url!, REDIS_URL, REDIS_PREFIX: prefix, WORKERS: '1' })
+      Object.assign(env, { DATABASE_URL: database!.url, REDIS_URL, REDIS_PREFIX: prefix, WORKERS: '1' })
       // one after the other: the first applies the schema's migrations, the second finds them
       instances.push(await startProcess('server/main.ts', env, '/api/v1/health'))
       instances.push(await startProcess('server/main.ts', env, '/api/v1/health'))
@@ -240,10 +217,8 @@ async function measure(size: number, target: Target): Promise<Row> {
   } finally {
     for (const i of instances) await i.stop()
     await redis?.quit()
-    if (target === 'postgres') {
-      await deleteKeys(REDIS_URL, prefix)
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`))
-    }
+    if (target === 'postgres') await deleteKeys(REDIS_URL, prefix)
+    await database?.drop()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
