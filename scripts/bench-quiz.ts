@@ -39,13 +39,14 @@ import { startProcess, type Running as Instance } from './bench/server-process'
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number)
 const TARGETS = (process.env.BENCH_TARGETS ?? 'sqlite,postgres').split(',') as Target[]
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 const BOARD_REQUESTS = Number(process.env.BENCH_LEADERBOARD_REQUESTS ?? 600)
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 /** attempts per loaded resident: 4 over 4 days, within the daily limit of 3 */
 const PER_USER = 4
 /** running attempts for the submit phase: more than a run can use at 3,000/s */
-const PREPARED = Math.max(5_000, DURATION * 3_000)
+const PREPARED = Math.max(5_000, (DURATION + WARMUP) * 3_000)
 const CAMPAIGN = 'q001'
 const SCOPES = ['person', 'county', 'township'] as const
 
@@ -148,37 +149,42 @@ async function measure(size: number, target: Target): Promise<Row> {
       instances.push(await startProcess('server/main.ts', env, '/api/v1/health'))
     }
 
-    // 3. submits
-    const load = loadAverage()
-    const cpuBefore = sumCpu(instances)
+    // 3. submits: WARMUP s not measured (the JIT, lazily built serializers, statement caches,
+    // pools), then DURATION s measured, each on fresh running attempts
     let next = 0
     const body = template.submitBody
-    const result = await autocannon({
-      // several URLs: autocannon spreads its connections over them round-robin (its types say one)
-      url: instances.map((i) => i.url) as unknown as string,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const p: Running = loaded.running[next++ % loaded.running.length]
-            return {
-              ...req,
-              path: `/api/v1/attempts/${p.attemptId}/submit`,
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `bench-${p.attemptId}` },
-              body,
-            }
+    const submitRun = (duration: number) =>
+      autocannon({
+        // several URLs: autocannon spreads its connections over them round-robin (its types say one)
+        url: instances.map((i) => i.url) as unknown as string,
+        connections: CONNECTIONS,
+        duration,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => {
+              const p: Running = loaded.running[next++ % loaded.running.length]
+              return {
+                ...req,
+                path: `/api/v1/attempts/${p.attemptId}/submit`,
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `bench-${p.attemptId}` },
+                body,
+              }
+            },
           },
-        },
-      ],
-    })
+        ],
+      })
+    await submitRun(WARMUP)
+    const warmed = next
+    const load = loadAverage()
+    const cpuBefore = sumCpu(instances)
+    const result = await submitRun(DURATION)
     const cpuAfter = sumCpu(instances)
     const failed = result.non2xx + result.errors + result.timeouts
     const cpuMsPerSubmit =
       cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.requests.total : undefined
     console.log(
-      `  submits: ${Math.round(result.requests.average).toLocaleString()}/s (total ${result.requests.total.toLocaleString()}, non-2xx/errors ${failed}), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` +
+      `  submits: ${Math.round(result.requests.average).toLocaleString()}/s (total ${result.requests.total.toLocaleString()}, non-2xx/errors ${failed}; after ${warmed.toLocaleString()} warm-up submits), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` +
         (cpuMsPerSubmit !== undefined ? `, server CPU ${cpuMsPerSubmit.toFixed(2)} ms per submit` : '') +
         `; load average before ${load}`,
     )

@@ -74,7 +74,9 @@ export async function startServerProcess(options: StartOptions = {}): Promise<Se
   const { entry = 'server/main.ts', probe = '/api/v1/health', timeoutMs = 120_000, name = entry } = options
   const ready = options.ready ?? ((res: Response) => res.status < 500)
   const port = options.port ?? (await freePort())
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  // SERVER_NODE_ARGS: extra Node flags for the child, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a benchmark's server
+  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', options.stdout ?? 'ignore', 'inherit'],
