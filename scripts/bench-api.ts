@@ -1,8 +1,10 @@
 /**
- * `npm run bench:api`: the real server on a fresh SQLite file against a bare Fastify route that
- * answers the same JSON body, 10 s each with autocannon, side by side.
+ * `npm run bench:api`: the real server against a bare Fastify route that answers the same JSON
+ * body, 10 s each with autocannon, side by side, on SQLite (a fresh file) and on PostgreSQL (a
+ * database of its own, `bench_api_<pid>` on BENCH_DATABASE_URL's server, dropped afterwards).
  *
- *   BENCH_DURATION=10 BENCH_CONNECTIONS=10 npm run bench:api   (RESPONSE_CACHE=0: without the server's micro-cache)
+ *   BENCH_DATABASES=sqlite,postgres BENCH_DURATION=10 BENCH_CONNECTIONS=10 npm run bench:api
+ *   (RESPONSE_CACHE=0: without the server's micro-cache)
  *
  * Each endpoint's body is fetched once from the real server and handed to the bare server, so the
  * baseline pays the same serialization and bytes on the wire and nothing else (no store, schema,
@@ -13,6 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { createBenchDatabase, type BenchDatabase } from './bench/postgres'
 import { prepareSubmits, type SubmitPlan } from './bench/submits'
 import { DB_FILE_NAME } from '../server/store/sqlite'
 import { startProcess } from './bench/server-process'
@@ -20,6 +23,7 @@ import { startProcess } from './bench/server-process'
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const API = '/api/v1'
+const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[]
 
 interface Case {
   name: string
@@ -55,16 +59,29 @@ async function run(url: string, c: Pick<Case, 'method' | 'requests'>): Promise<F
   }
 }
 
-async function main(): Promise<void> {
+/** one database: the real server on it, each endpoint against the bare route */
+async function runOn(kind: 'sqlite' | 'postgres'): Promise<boolean> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zct-bench-'))
-  // running attempts for the submit case, written before the server opens the file
-  const submits = await prepareSubmits(path.join(dataDir, DB_FILE_NAME), Math.max(5_000, DURATION * 4_000))
-  const server = await startProcess(
-    'server/main.ts',
-    { DATA_DIR: dataDir, API_MODE: 'sqlite', LOG_LEVEL: 'warn', ALLOW_DEV_LOGIN: '1', STATIC_DIR: path.join(dataDir, 'no-h5') },
-    `${API}/health`,
-  )
+  let database: BenchDatabase | undefined
+  let server: Awaited<ReturnType<typeof startProcess>> | undefined
   try {
+    if (kind === 'postgres') database = await createBenchDatabase(`bench_api_${process.pid}`)
+    // running attempts for the submit case, written before the server starts
+    const submits = await prepareSubmits(
+      database ? { kind: 'postgres', databaseUrl: database.url } : { kind: 'sqlite', file: path.join(dataDir, DB_FILE_NAME) },
+      Math.max(5_000, DURATION * 4_000),
+    )
+    server = await startProcess(
+      'server/main.ts',
+      {
+        DATA_DIR: dataDir,
+        API_MODE: 'sqlite',
+        LOG_LEVEL: 'warn',
+        STATIC_DIR: path.join(dataDir, 'no-h5'),
+        ...(database ? { DATABASE_URL: database.url } : {}),
+      },
+      `${API}/health`,
+    )
     const cases: Case[] = [
       { name: 'GET /interpretations/:id', method: 'GET', path: `${API}/interpretations/i001`, read: true },
       { name: 'GET /policies?q=', method: 'GET', path: `${API}/policies?q=${encodeURIComponent('养老')}`, read: true },
@@ -87,7 +104,7 @@ async function main(): Promise<void> {
     const bare = await startProcess('scripts/bench/bare-server.ts', { BARE_BODIES: bodiesFile }, '/bare/0')
 
     console.log(
-      `bench:api — server micro-cache ${process.env.RESPONSE_CACHE === '0' ? 'OFF (RESPONSE_CACHE=0)' : 'on'}, ${DURATION} s per endpoint, ${CONNECTIONS} connections, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`,
+      `\nbench:api on ${kind === 'postgres' ? 'PostgreSQL' : 'SQLite'} — server micro-cache ${process.env.RESPONSE_CACHE === '0' ? 'OFF (RESPONSE_CACHE=0)' : 'on'}, ${DURATION} s per endpoint, ${CONNECTIONS} connections, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`,
     )
     console.log(
       `${'endpoint'.padEnd(30)}${'bytes'.padStart(7)}${'req/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'bare req/s'.padStart(12)}${'bare p99'.padStart(10)}${'ratio'.padStart(7)}`,
@@ -120,11 +137,18 @@ async function main(): Promise<void> {
       await bare.stop()
     }
     if (submits.reused()) console.log(`  ${submits.reused()} submits reused an attempt (replays): raise the prepared count`)
-    if (failed) process.exitCode = 1
+    return !failed
   } finally {
-    await server.stop()
+    await server?.stop()
+    await database?.drop()
     rmSync(dataDir, { recursive: true, force: true })
   }
+}
+
+async function main(): Promise<void> {
+  let ok = true
+  for (const kind of DATABASES) ok = (await runOn(kind)) && ok
+  if (!ok) process.exitCode = 1
 }
 
 main().catch((err) => {

@@ -1,58 +1,78 @@
 /**
- * `npm run bench:quiz`: the real server (`tsx server/main.ts`) on a fresh SQLite file with
- * 100,000 submitted attempts of campaign q001 loaded (through the quiz service, so standings,
- * region totals and the 错题本 are what real traffic leaves), then
- *   1. submits: autocannon POSTs /attempts/:id/submit, each request a different prepared attempt
- *      of a different signed-in user (with its Idempotency-Key), BENCH_DURATION s at
- *      BENCH_CONNECTIONS connections: submits/s and latency p50/p99;
- *   2. leaderboard: GET /campaigns/q001/leaderboard (person, county, township) as a signed-in
- *      user (top 100 + that user's rank), one request at a time: p50/p95/p99.
- * Targets (issue 6): ≥ 1,000 submits/s, leaderboard p95 ≤ 20 ms on the 2-core machine.
- *   BENCH_ATTEMPTS=100000 BENCH_DURATION=10 BENCH_CONNECTIONS=16 npm run bench:quiz
+ * `npm run bench:quiz`: the quiz under load, side by side in one run, at each data size:
+ *   - SQLite × 1 instance (the embedded default, `npm start`);
+ *   - PostgreSQL + Redis × 2 instances (two `server/main.ts` processes on one database and one Redis
+ *     prefix, autocannon's connections spread round-robin over the two, as nginx would).
+ * For each size (BENCH_SIZES, default 100,000 and 1,000,000 submitted attempts of campaign q001,
+ * 4 per resident) a fresh database gets the attempts from the bulk loader (scripts/bench/bulk-load.ts),
+ * with PREPARED residents holding a session and a running attempt; then, with the real servers up
+ * (and, on Redis, the boards synced):
+ *   1. submits: POST /attempts/:id/submit, each request a different running attempt of a different
+ *      resident with its Idempotency-Key, BENCH_DURATION s at BENCH_CONNECTIONS connections:
+ *      submits/s, p50/p99 and the servers' CPU per submit;
+ *   2. boards: GET /campaigns/q001/leaderboard?scope=person|county|township as a signed-in resident
+ *      (top 100 + my rank: never micro-cached), one request at a time (alternating the instances):
+ *      p50/p95/p99.
+ * Every database, file and Redis key it makes is removed afterwards: the SQLite files in a temp dir,
+ * PostgreSQL's `bench_quiz_<pid>_<n>` (on BENCH_DATABASE_URL's server, default
+ * postgres://postgres@127.0.0.1:5432/postgres), Redis's `zct-bench-quiz-<pid>-<n>:` prefix (REDIS_URL).
+ * Targets (issue 13): SQLite ≥ 1,135 submits/s; PostgreSQL + Redis × 2 ≥ 1,500 submits/s with
+ * p99 ≤ 50 ms; person board p95 ≤ 10 ms at 1,000,000 attempts on Redis.
+ *   BENCH_SIZES=100000,1000000 BENCH_TARGETS=sqlite,postgres BENCH_DURATION=10 BENCH_CONNECTIONS=16 npm run bench:quiz
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
 import autocannon from 'autocannon'
+import Redis from 'ioredis'
 import { fixtures } from '../mock/fixtures'
-import type { Region, User } from '../common/contract'
-import { leaderboard, startAttempt, submitAttempt } from '../server/modules/quiz/service'
+import type { Region } from '../common/contract'
+import { deleteKeys } from '../server/redis/client'
+import { Leaderboards } from '../server/redis/leaderboard'
 import { DB_FILE_NAME } from '../server/store/sqlite'
 import { openStore } from '../server/store/open-store'
-import { startProcess } from './bench/server-process'
-import { loadQuickly } from './bench/batch'
+import { createBenchDatabase, type BenchDatabase } from './bench/postgres'
+import { bulkLoadAttempts, campaignTemplate, type Running } from './bench/bulk-load'
+import { startProcess, type Running as Instance } from './bench/server-process'
 
-const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 100_000)
+const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number)
+const TARGETS = (process.env.BENCH_TARGETS ?? 'sqlite,postgres').split(',') as Target[]
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
-const LEADERBOARD_REQUESTS = Number(process.env.BENCH_LEADERBOARD_REQUESTS ?? 600)
-/** attempts per loaded user: 4 over 4 days, within the daily limit of 3 */
+const BOARD_REQUESTS = Number(process.env.BENCH_LEADERBOARD_REQUESTS ?? 600)
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+/** attempts per loaded resident: 4 over 4 days, within the daily limit of 3 */
 const PER_USER = 4
-/** active attempts waiting for the submit phase: more than the run can use at the target rate × 3 */
-const PREPARED = Math.max(5_000, DURATION * 3_000)
+/** running attempts for the submit phase: more than a run can use at 3,000/s */
+const PREPARED = Math.max(5_000, (DURATION + WARMUP) * 3_000)
 const CAMPAIGN = 'q001'
-const DAY = 86_400_000
+const SCOPES = ['person', 'county', 'township'] as const
+
+type Target = 'sqlite' | 'postgres'
+const LABEL: Record<Target, string> = { sqlite: 'SQLite × 1', postgres: 'PostgreSQL + Redis × 2' }
+
+interface Row {
+  size: number
+  target: Target
+  loadSec: number
+  submitsPerSec: number
+  p50: number
+  p99: number
+  failed: number
+  cpuMsPerSubmit?: number
+  boards: Record<(typeof SCOPES)[number], { p50: number; p95: number; p99: number }>
+  loadAverage: string
+}
 
 function villages(tree: Region[]): string[] {
   return tree.flatMap((c) => (c.children ?? []).flatMap((t) => (t.children?.length ? t.children.map((v) => v.code) : [t.code])))
 }
 
-/** a seeded generator (mulberry32): the same data set on every run */
-function seeded(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
-
-const ms = (n: number) => `${n.toFixed(2)} ms`
 
 /** CPU seconds (user + system) a process has used so far (Linux /proc), or undefined elsewhere */
 function cpuSeconds(pid: number | undefined): number | undefined {
@@ -64,154 +84,166 @@ function cpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
-interface Prepared {
-  token: string
-  attemptId: string
-  body: string
+const sumCpu = (instances: Instance[]) => {
+  const each = instances.map((i) => cpuSeconds(i.child.pid))
+  return each.some((c) => c === undefined) ? undefined : each.reduce((a, b) => a! + b!, 0)
+}
+
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')
+
+let runs = 0
+
+/** one size on one target: load, start, measure, clean up */
+async function measure(size: number, target: Target): Promise<Row> {
+  const n = ++runs
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zct-bench-quiz-'))
+  const prefix = `zct-bench-quiz-${process.pid}-${n}:`
+  const instances: Instance[] = []
+  let redis: Redis | undefined
+  let database: BenchDatabase | undefined
+  try {
+    if (target === 'postgres') database = await createBenchDatabase(`bench_quiz_${process.pid}_${n}`)
+    const url = database?.url
+    // 1. the data set, through the bulk loader
+    const store = await openStore(
+      target === 'postgres' ? { kind: 'postgres', databaseUrl: url, fixtures } : { kind: 'sqlite', file: path.join(dataDir, DB_FILE_NAME), fixtures },
+    )
+    const template = await campaignTemplate(store, CAMPAIGN)
+    const loaded = await bulkLoadAttempts(store.database, {
+      campaignId: CAMPAIGN,
+      scoreCounts: template.scoreCounts,
+      attempts: size,
+      perUser: PER_USER,
+      regions: villages(store.regionTree()),
+      questions: template.questions,
+      running: PREPARED,
+      prefix: 'bench-',
+    })
+    // a resident in the middle of the loaded ones looks at the boards
+    const viewer = (await store.auth.createSession({ userId: `bench-u${Math.floor(loaded.standings / 2)}` })).token
+    await store.close()
+    const loadSec = loaded.ms / 1000
+    console.log(
+      `\n[${LABEL[target]}, ${size.toLocaleString()} attempts] loaded ${loaded.attempts.toLocaleString()} attempts, ${loaded.standings.toLocaleString()} participants, ${PREPARED.toLocaleString()} running attempts in ${loadSec.toFixed(1)} s`,
+    )
+
+    // 2. the servers
+    const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', API_MODE: 'sqlite', STATIC_DIR: path.join(dataDir, 'no-h5') }
+    if (target === 'postgres') {
+      Object.assign(env, { DATABASE_URL: database!.url, REDIS_URL, REDIS_PREFIX: prefix, WORKERS: '1' })
+      // one after the other: the first applies the schema's migrations, the second finds them
+      instances.push(await startProcess('server/main.ts', env, '/api/v1/health'))
+      instances.push(await startProcess('server/main.ts', env, '/api/v1/health'))
+      redis = new Redis(REDIS_URL, { keyPrefix: prefix })
+      const boards = new Leaderboards(redis)
+      const started = Date.now()
+      while (!(await boards.isReady(CAMPAIGN))) {
+        if (Date.now() - started > 600_000) throw new Error('the Redis board was not synced within 10 minutes')
+        await delay(200)
+      }
+      console.log(`  Redis boards synced from PostgreSQL ${((Date.now() - started) / 1000).toFixed(1)} s after both instances were up`)
+    } else {
+      instances.push(await startProcess('server/main.ts', env, '/api/v1/health'))
+    }
+
+    // 3. submits: WARMUP s not measured (the JIT, lazily built serializers, statement caches,
+    // pools), then DURATION s measured, each on fresh running attempts
+    let next = 0
+    const body = template.submitBody
+    const submitRun = (duration: number) =>
+      autocannon({
+        // several URLs: autocannon spreads its connections over them round-robin (its types say one)
+        url: instances.map((i) => i.url) as unknown as string,
+        connections: CONNECTIONS,
+        duration,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => {
+              const p: Running = loaded.running[next++ % loaded.running.length]
+              return {
+                ...req,
+                path: `/api/v1/attempts/${p.attemptId}/submit`,
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `bench-${p.attemptId}` },
+                body,
+              }
+            },
+          },
+        ],
+      })
+    await submitRun(WARMUP)
+    const warmed = next
+    const load = loadAverage()
+    const cpuBefore = sumCpu(instances)
+    const result = await submitRun(DURATION)
+    const cpuAfter = sumCpu(instances)
+    const failed = result.non2xx + result.errors + result.timeouts
+    const cpuMsPerSubmit =
+      cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.requests.total : undefined
+    console.log(
+      `  submits: ${Math.round(result.requests.average).toLocaleString()}/s (total ${result.requests.total.toLocaleString()}, non-2xx/errors ${failed}; after ${warmed.toLocaleString()} warm-up submits), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` +
+        (cpuMsPerSubmit !== undefined ? `, server CPU ${cpuMsPerSubmit.toFixed(2)} ms per submit` : '') +
+        `; load average before ${load}`,
+    )
+    if (next > loaded.running.length) console.log(`  note: ${next - loaded.running.length} requests replayed an already submitted attempt (raise PREPARED)`)
+
+    // 4. boards, one request at a time, signed in, alternating the instances
+    const boards = {} as Row['boards']
+    for (const scope of SCOPES) {
+      const times: number[] = []
+      for (let i = 0; i < BOARD_REQUESTS; i++) {
+        const base = instances[i % instances.length].url
+        const t = process.hrtime.bigint()
+        const res = await fetch(`${base}/api/v1/campaigns/${CAMPAIGN}/leaderboard?scope=${scope}`, { headers: { authorization: `Bearer ${viewer}` } })
+        const text = await res.text()
+        times.push(Number(process.hrtime.bigint() - t) / 1e6)
+        if (res.status !== 200) throw new Error(`leaderboard ${scope}: ${res.status} ${text}`)
+      }
+      const sorted = times.slice(20).sort((a, b) => a - b) // the first requests warm the JIT
+      boards[scope] = { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) }
+      console.log(
+        `  ${scope.padEnd(8)} board: p50 ${boards[scope].p50.toFixed(2)} ms, p95 ${boards[scope].p95.toFixed(2)} ms, p99 ${boards[scope].p99.toFixed(2)} ms`,
+      )
+    }
+    return {
+      size,
+      target,
+      loadSec,
+      submitsPerSec: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      failed,
+      ...(cpuMsPerSubmit !== undefined ? { cpuMsPerSubmit } : {}),
+      boards,
+      loadAverage: load,
+    }
+  } finally {
+    for (const i of instances) await i.stop()
+    await redis?.quit()
+    if (target === 'postgres') await deleteKeys(REDIS_URL, prefix)
+    await database?.drop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'zct-bench-quiz-'))
-  const file = path.join(dataDir, DB_FILE_NAME)
-  const random = seeded(6)
-  let clock = Date.now() - 5 * DAY
-  const store = await openStore({ kind: 'sqlite', file, fixtures, now: () => new Date(clock) })
-  const codes = villages(store.regionTree())
-  const started = Date.now()
-
-  // 1. load: ATTEMPTS submitted attempts by ATTEMPTS / PER_USER users, spread over the last days
-  const users = Math.ceil(ATTEMPTS / PER_USER)
-  let loaded = 0
-  const batch = 500
-  for (let first = 0; first < users; first += batch) {
-    await loadQuickly(store.database.sqlite!, async () => {
-      for (let u = first; u < Math.min(users, first + batch); u++) {
-        const user = await store.auth.upsertUser({ provider: 'dev', externalId: `resident:bench-${u}`, nickname: `居民${u}`, role: 'resident' })
-        const region = codes[Math.floor(random() * codes.length)]
-        for (let k = 0; k < PER_USER && loaded < ATTEMPTS; k++, loaded++) {
-          clock = Date.now() - (5 - k) * DAY + Math.floor(random() * 6 * 3600_000)
-          const { attempt } = await startAttempt(store, user, CAMPAIGN, { regionCode: region }, random)
-          const answers: Record<string, string[]> = {}
-          for (const q of attempt.questions) if (random() < 0.9) answers[q.id] = [q.options[Math.floor(random() * q.options.length)].key]
-          clock += 30_000 + Math.floor(random() * 170_000)
-          await submitAttempt(store, user, attempt.id, answers)
-        }
-      }
-    })
-  }
-  const loadSec = (Date.now() - started) / 1000
-
-  // 2. PREPARED users with a session and a running attempt each, for the submit phase
-  clock = Date.now()
-  const prepared: Prepared[] = []
-  await loadQuickly(store.database.sqlite!, async () => {
-    for (let i = 0; i < PREPARED; i++) {
-      const user: User = await store.auth.upsertUser({ provider: 'dev', externalId: `resident:submit-${i}`, nickname: `答题者${i}`, role: 'resident' })
-      const { token } = await store.auth.createSession({ userId: user.id })
-      const { attempt } = await startAttempt(store, user, CAMPAIGN, { regionCode: codes[i % codes.length] }, random)
-      const answers = Object.fromEntries(attempt.questions.map((q) => [q.id, [q.options[Math.floor(random() * q.options.length)].key]]))
-      prepared.push({ token, attemptId: attempt.id, body: JSON.stringify({ answers }) })
-    }
-  })
-  const viewer = await store.auth.upsertUser({ provider: 'dev', externalId: 'resident:bench-0', nickname: '居民0', role: 'resident' })
-  const viewerToken = (await store.auth.createSession({ userId: viewer.id })).token
-  const counts = store.database.sqlite!.prepare("SELECT COUNT(*) AS attempts, SUM(status = 'submitted') AS submitted FROM quiz_attempts").get() as {
-    attempts: number
-    submitted: number
-  }
-  const standings = await store.quiz.countStandings(CAMPAIGN)
-
-  // in-process, without HTTP: what the store and rules cost per board
-  const inProcess: Record<string, number> = {}
-  for (const scope of ['person', 'county', 'township'] as const) {
-    const times: number[] = []
-    for (let i = 0; i < 200; i++) {
-      const t = process.hrtime.bigint()
-      await leaderboard(store, CAMPAIGN, scope, viewer)
-      times.push(Number(process.hrtime.bigint() - t) / 1e6)
-    }
-    inProcess[scope] = percentile(
-      times.sort((a, b) => a - b),
-      95,
-    )
-  }
-  await store.close()
-
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}`)
   console.log(
-    `loaded: ${counts.submitted.toLocaleString()} submitted attempts by ${standings.toLocaleString()} participants in ${loadSec.toFixed(1)} s; ${PREPARED.toLocaleString()} running attempts ready`,
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load average ${loadAverage()} (other processes share these cores)`,
   )
+  console.log(`${CONNECTIONS} connections × ${DURATION} s of submits; ${BOARD_REQUESTS} board requests per scope`)
+  const rows: Row[] = []
+  for (const size of SIZES) for (const target of TARGETS) rows.push(await measure(size, target))
 
-  const server = await startProcess('server/main.ts', { DATA_DIR: dataDir, LOG_LEVEL: 'warn', API_MODE: 'sqlite' }, '/api/v1/health')
-  try {
-    // 3. submits
+  const ms = (n: number) => n.toFixed(1)
+  console.log('\n| attempts | setup | load (bulk) | submits/s | submit p50 / p99 | CPU per submit | person p50 / p95 | county p95 | township p95 | load avg |')
+  console.log('|---|---|---|---|---|---|---|---|---|---|')
+  for (const r of rows) {
     console.log(
-      `load average before the run: ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')} (other processes share these cores)`,
+      `| ${r.size.toLocaleString()} | ${LABEL[r.target]} | ${r.loadSec.toFixed(0)} s | ${Math.round(r.submitsPerSec).toLocaleString()}${r.failed ? ` (${r.failed} failed)` : ''} | ${r.p50} / ${r.p99} ms | ${r.cpuMsPerSubmit !== undefined ? `${r.cpuMsPerSubmit.toFixed(2)} ms` : '—'} | ${ms(r.boards.person.p50)} / ${ms(r.boards.person.p95)} ms | ${ms(r.boards.county.p95)} ms | ${ms(r.boards.township.p95)} ms | ${r.loadAverage} |`,
     )
-    const cpuBefore = cpuSeconds(server.child.pid)
-    let next = 0
-    const result = await autocannon({
-      url: server.url,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const p = prepared[next++ % prepared.length]
-            return {
-              ...req,
-              path: `/api/v1/attempts/${p.attemptId}/submit`,
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `bench-${p.attemptId}` },
-              body: p.body,
-            }
-          },
-        },
-      ],
-    })
-    const non2xx = result.non2xx + result.errors
-    console.log(`\nPOST /attempts/:id/submit  ${CONNECTIONS} connections, ${DURATION} s`)
-    console.log(
-      `  ${Math.round(result.requests.average).toLocaleString()} submits/s (total ${result.requests.total.toLocaleString()}, non-2xx/errors ${non2xx})`,
-    )
-    console.log(`  latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`)
-    const cpuAfter = cpuSeconds(server.child.pid)
-    if (cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0) {
-      const perSubmit = ((cpuAfter - cpuBefore) * 1000) / result.requests.total
-      console.log(`  server CPU ${perSubmit.toFixed(2)} ms per submit → about ${Math.round(1000 / perSubmit).toLocaleString()} submits/s on one free core`)
-    }
-    if (next > prepared.length) console.log(`  note: ${next - prepared.length} requests replayed an already submitted attempt (raise PREPARED)`)
-
-    // 4. leaderboards, one request at a time, as a signed-in user (top 100 + my rank, never cached)
-    console.log(`\nGET /campaigns/${CAMPAIGN}/leaderboard  ${LEADERBOARD_REQUESTS} requests each, one at a time, signed in`)
-    for (const scope of ['person', 'county', 'township'] as const) {
-      const times: number[] = []
-      let bytes = 0
-      for (let i = 0; i < LEADERBOARD_REQUESTS; i++) {
-        const t = process.hrtime.bigint()
-        const res = await fetch(`${server.url}/api/v1/campaigns/${CAMPAIGN}/leaderboard?scope=${scope}`, {
-          headers: { authorization: `Bearer ${viewerToken}` },
-        })
-        const body = await res.text()
-        times.push(Number(process.hrtime.bigint() - t) / 1e6)
-        if (res.status !== 200) throw new Error(`leaderboard ${scope}: ${res.status} ${body}`)
-        bytes = body.length
-      }
-      const sorted = times.slice(20).sort((a, b) => a - b) // the first requests warm the JIT
-      console.log(
-        `  ${scope.padEnd(8)} p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  (${(bytes / 1024).toFixed(1)} KB; in-process p95 ${ms(inProcess[scope])})`,
-      )
-    }
-    const leaderboardTarget = 20
-    const rate = result.requests.average
-    console.log(
-      `\ntargets: submits/s ≥ 1,000 → ${rate >= 1000 ? 'met' : `missed by ${Math.round(1000 - rate)}/s`}; leaderboard p95 ≤ ${leaderboardTarget} ms (see above)`,
-    )
-  } finally {
-    await server.stop()
-    rmSync(dataDir, { recursive: true, force: true })
   }
 }
 

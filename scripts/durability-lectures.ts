@@ -8,18 +8,16 @@
  * request with its key: the 201s replay (nothing new), and in the end each key has exactly one
  * order. Exits 1 when a check fails. Env: ORDERS (400), USERS (20), KILL_AFTER (150 answers).
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { addDays, shanghaiToday } from '../common/shanghai-date'
+import { freePort, startServerProcess, testServerEnv } from '../test/support/server-process'
 
 const ORDERS = Number(process.env.ORDERS ?? 400)
 const USERS = Number(process.env.USERS ?? 20)
 const KILL_AFTER = Number(process.env.KILL_AFTER ?? 150)
-const ROOT = join(__dirname, '..')
 
 interface Sent {
   key: string
@@ -27,48 +25,6 @@ interface Sent {
   status?: number
   orderId?: string
   error?: string
-}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-    s.on('error', reject)
-  })
-
-function startServer(dataDir: string, port: number): ChildProcess {
-  // node itself (not the tsx CLI, which runs the server in a grandchild): SIGKILL hits the server
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      API_MODE: 'sqlite',
-      ALLOW_DEV_LOGIN: '1',
-      RATE_LIMIT: '0',
-      LOG_LEVEL: 'warn',
-      STATIC_DIR: join(dataDir, 'no-h5'),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  return child
-}
-
-async function waitHealthy(base: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error('server did not become healthy')
 }
 
 async function main() {
@@ -94,10 +50,10 @@ async function main() {
       body: JSON.stringify(body(i)),
     })
 
-  let server = startServer(dataDir, port)
+  const start = () => startServerProcess({ port, env: testServerEnv(dataDir), ready: (res) => res.ok })
+  let server = await start()
   const failures: string[] = []
   try {
-    await waitHealthy(base)
     const tokens: string[] = []
     for (let u = 0; u < USERS; u++) {
       const res = await fetch(`${base}/api/v1/auth/dev`, {
@@ -125,18 +81,17 @@ async function main() {
       answered++
       if (answered === KILL_AFTER && !killedAt) {
         killedAt = performance.now() - t0
-        server.kill('SIGKILL')
+        void server.stop('SIGKILL')
       }
     })
     await Promise.all(burst)
-    await new Promise<void>((resolve) => (server.exitCode !== null || server.signalCode !== null ? resolve() : server.once('exit', () => resolve())))
+    await server.exited
     const ok = sent.filter((s) => s.status === 201)
     const other = sent.filter((s) => s.status !== undefined && s.status !== 201)
     const broken = sent.filter((s) => s.error)
 
     // 2. restart on the same files and look for every 201
-    server = startServer(dataDir, port)
-    await waitHealthy(base)
+    server = await start()
     const db = new Database(join(dataDir, 'zhengcetong.db'), { readonly: true })
     const rows = db.prepare('SELECT id, place_name FROM lecture_orders').all() as { id: string; place_name: string }[]
     const byId = new Map(rows.map((r) => [r.id, r]))
@@ -205,7 +160,7 @@ async function main() {
       )
     }
   } finally {
-    server.kill('SIGKILL')
+    await server.stop('SIGKILL')
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

@@ -125,6 +125,27 @@ return changed
 `
 
 /**
+ * KEYS: z, u, r · ARGV: userId. Takes a participant off the board (an account merged away): the
+ * member, the held value and their regional contributions. Returns 1 when they were there.
+ */
+const REMOVE = `
+local old = redis.call('HGET', KEYS[2], ARGV[1])
+if not old then return 0 end
+local o = {}
+for part in string.gmatch(old .. '|', '([^|]*)|') do o[#o + 1] = part end
+redis.call('ZREM', KEYS[1], o[2] .. ':' .. ARGV[1])
+local oScore = tonumber(o[3])
+for j = 4, 5 do
+  if o[j] ~= '' then
+    redis.call('HINCRBY', KEYS[3], o[j] .. ':p', -1)
+    redis.call('HINCRBY', KEYS[3], o[j] .. ':s', 0 - oScore)
+  end
+end
+redis.call('HDEL', KEYS[2], ARGV[1])
+return 1
+`
+
+/**
  * How many members rank strictly ahead of (packed, finish): every lower packed score, and those of
  * the same packed score that finished earlier (members of one packed score are in finish order, so
  * the walk stops at the first that did not). A Lua function the scripts below share.
@@ -236,6 +257,7 @@ function regionTotalsOf(flat: Record<string, string>): RegionTotal[] {
 type Scripted = Redis & {
   zctBoardPut(z: string, u: string, r: string, ...args: (string | number)[]): Promise<number>
   zctBoardAhead(z: string, packed: string, finish: string): Promise<number>
+  zctBoardRemove(z: string, u: string, r: string, userId: string): Promise<number>
   zctBoardRead(z: string, u: string, ready: string, limit: number, userId: string): Promise<[0] | [1, string[], (string | null)[], string, number, number]>
 }
 
@@ -250,6 +272,7 @@ export class Leaderboards {
     if (!this.redis.zctBoardPut) this.redis.defineCommand('zctBoardPut', { numberOfKeys: 3, lua: PUT })
     if (!this.redis.zctBoardAhead) this.redis.defineCommand('zctBoardAhead', { numberOfKeys: 1, lua: AHEAD })
     if (!this.redis.zctBoardRead) this.redis.defineCommand('zctBoardRead', { numberOfKeys: 3, lua: BOARD })
+    if (!this.redis.zctBoardRemove) this.redis.defineCommand('zctBoardRemove', { numberOfKeys: 3, lua: REMOVE })
   }
 
   private keys(campaignId: string) {
@@ -270,6 +293,12 @@ export class Leaderboards {
       args.push(s.userId, packScore(s.score, s.timeUsedMs), finishKey(s.finishedAt), s.score, s.countyCode ?? '', s.townshipCode ?? '')
     }
     return this.redis.zctBoardPut(k.z, k.u, k.r, ...args)
+  }
+
+  /** takes a participant off a board with their regional contributions; true when they were on it */
+  async remove(campaignId: string, userId: string): Promise<boolean> {
+    const k = this.keys(campaignId)
+    return (await this.redis.zctBoardRemove(k.z, k.u, k.r, userId)) === 1
   }
 
   /** the first `limit` of the board, with competition ranks */

@@ -11,77 +11,33 @@
  * invalidation crossed over Redis); the leaderboards are equal on both; an Idempotency-Key retried
  * on the other instance replays; one instance SIGKILLed under load loses no acknowledged write.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { addDays, shanghaiToday } from '../../common/shanghai-date'
 import { deleteKeys } from '../../server/redis/client'
+import { type ServerProcess, startServerProcess, testServerEnv } from '../support/server-process'
 
-const ROOT = join(__dirname, '..', '..')
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 const DATABASE_URL = process.env.DATABASE_URL
 const PREFIX = `zct-cluster-${process.pid}-${Date.now()}:`
 
 jest.setTimeout(180_000)
 
-interface Instance {
+interface Instance extends ServerProcess {
   name: string
   base: string
-  child: ChildProcess
-  exited: Promise<void>
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-    s.on('error', reject)
-  })
 
 const dataDir = mkdtempSync(join(tmpdir(), 'zct-cluster-'))
 
 async function startInstance(name: string): Promise<Instance> {
-  const port = await freePort()
-  // node itself with tsx as a loader (not the tsx CLI, which runs the server in a grandchild): a
-  // SIGKILL hits the server
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      API_MODE: 'sqlite',
-      ...(DATABASE_URL ? { DATABASE_URL } : {}),
-      REDIS_URL,
-      REDIS_PREFIX: PREFIX,
-      ALLOW_DEV_LOGIN: '1',
-      // the load below comes from one address and few users: limits would refuse it
-      RATE_LIMIT: '0',
-      LOG_LEVEL: 'warn',
-      WORKERS: '1',
-      STATIC_DIR: join(dataDir, 'no-h5'),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const server = await startServerProcess({
+    name: `instance ${name}`,
+    env: testServerEnv(dataDir, { DATABASE_URL, REDIS_URL, REDIS_PREFIX: PREFIX, WORKERS: '1' }),
+    ready: (res) => res.ok,
   })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const base = `http://127.0.0.1:${port}/api/v1`
-  for (let i = 0; i < 1200; i++) {
-    if (child.exitCode !== null) throw new Error(`instance ${name} exited with ${child.exitCode}`)
-    try {
-      if ((await fetch(`${base}/health`)).ok) return { name, base, child, exited }
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  child.kill('SIGKILL')
-  throw new Error(`instance ${name} did not become healthy`)
+  return { ...server, name, base: `${server.url}/api/v1` }
 }
 
 let A: Instance
@@ -94,12 +50,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const i of [A, B]) {
-    if (i && i.child.exitCode === null && i.child.signalCode === null) {
-      i.child.kill('SIGTERM')
-      await i.exited
-    }
-  }
+  for (const i of [A, B]) await i?.stop()
   await deleteKeys(REDIS_URL, PREFIX)
   rmSync(dataDir, { recursive: true, force: true })
 })

@@ -9,6 +9,8 @@ import type { User } from '../../../common/contract'
 import type { Db } from '../../db/database'
 import type { DB } from '../../db/schema'
 import type { AuthProvider } from '../auth/types'
+import { QuizRepository } from '../quiz/repository'
+import { tellAccountsMerged } from './merged'
 
 export interface IdentityRow {
   id: string
@@ -41,7 +43,7 @@ const BIND_MOBILE_LOCK = 20_261_203
 
 export class IdentityRepository {
   constructor(
-    private readonly db: Pick<Db, 'dialect' | 'kysely'>,
+    private readonly db: Db,
     private readonly now: () => Date,
   ) {}
 
@@ -97,8 +99,8 @@ export class IdentityRepository {
    * allows one row per user (a like, a lesson position, a standing in a campaign …) and both have
    * one, the bound account's row is kept and the other's dropped. Returns the id merged away, if any.
    */
-  bindMobile(intoId: string, mobile: string, accept: (holder: IdentityRow) => void = () => {}): Promise<{ mergedFrom?: string }> {
-    return this.db.kysely.transaction().execute(async (trx): Promise<{ mergedFrom?: string }> => {
+  async bindMobile(intoId: string, mobile: string, accept: (holder: IdentityRow) => void = () => {}): Promise<{ mergedFrom?: string }> {
+    const bound = await this.db.kysely.transaction().execute(async (trx): Promise<{ mergedFrom?: string }> => {
       if (this.db.dialect === 'postgres') {
         // one binding of this number at a time across connections; every statement below reads
         // what the previous binding committed (READ COMMITTED takes a snapshot per statement), so
@@ -117,6 +119,9 @@ export class IdentityRepository {
       await trx.updateTable('users').set({ mobile }).where('id', '=', intoId).execute()
       return other ? { mergedFrom: other.id } : {}
     })
+    // committed: copies outside the database (the quiz's Redis boards) follow
+    if (bound.mergedFrom) await tellAccountsMerged(this.db, { fromId: bound.mergedFrom, intoId })
+    return bound
   }
 
   /** every query through `trx`: on SQLite one outside it would wait for the connection it holds */
@@ -126,6 +131,11 @@ export class IdentityRepository {
     // (one running attempt per user and campaign): it ends as expired, as an abandoned one does
     if (references.some((r) => r.table === 'quiz_attempts')) {
       await trx.updateTable('quiz_attempts').set({ status: 'expired' }).where('user_id', '=', fromId).where('status', '=', 'active').execute()
+    }
+    // a campaign both took part in keeps the kept account's standing, and the board's totals lose
+    // the other (the generic move below would drop the row but leave it counted)
+    if (references.some((r) => r.table === 'quiz_standings')) {
+      await new QuizRepository(this.db, () => new Date(), { executor: trx, cache: {} }).dropMergedStandings(fromId, intoId)
     }
     // a video both liked stays liked once: its total loses the duplicate
     if (references.some((r) => r.table === 'video_likes')) {

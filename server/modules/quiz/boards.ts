@@ -61,6 +61,25 @@ export class RedisBoards {
     }
   }
 
+  /**
+   * After two accounts merged (identity's bindMobile committed): in every campaign the account
+   * merged away leaves the board, and the kept account's standing, as the database now holds it
+   * (its own, or the one moved over from the other), is put. A failure is logged: the boards then
+   * lag until the next start's sync, as after a lost put.
+   */
+  async merged(fromId: string, intoId: string): Promise<void> {
+    try {
+      for (const c of await this.store.quiz.listCampaigns()) {
+        await this.boards.remove(c.id, fromId)
+        const kept = await this.store.quiz.getStanding(c.id, intoId)
+        const campaign = kept && (await this.store.quiz.getCampaign(c.id))
+        if (kept && campaign) await this.boards.put(c.id, campaign.rules.scoreCounts, [kept])
+      }
+    } catch (err) {
+      this.log.warn({ err, fromId, intoId }, '账号合并后更新 Redis 排行榜失败：下次同步时补上')
+    }
+  }
+
   /** the person board from Redis, or undefined: read the database */
   async personBoard(campaignId: string, limit: number, userId?: string): Promise<PersonBoardRead | undefined> {
     let read: BoardRead | undefined

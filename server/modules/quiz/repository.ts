@@ -649,7 +649,7 @@ export class QuizRepository {
    * so two submits on PostgreSQL wait for each other but never deadlock; a row whose net change is
    * nothing is not touched.
    */
-  private async moveTotals(previous: Standing | undefined, next: Standing) {
+  private async moveTotals(previous: Standing | undefined, next: Standing | undefined) {
     const scores = new Map<number, number>()
     const seconds = new Map<string, { score: number; sec: number; n: number }>()
     const regions = new Map<string, { n: number; sum: number }>()
@@ -665,8 +665,9 @@ export class QuizRepository {
       }
     }
     if (previous) add(previous, -1)
-    add(next, 1)
-    const c = next.campaignId
+    if (next) add(next, 1)
+    const c = (next ?? previous)?.campaignId
+    if (c === undefined) return
     const scoreRows = [...scores].filter(([, n]) => n !== 0).sort(([a], [b]) => a - b)
     if (scoreRows.length > 0) {
       await ADD_SCORE_COUNTS.run(
@@ -691,6 +692,30 @@ export class QuizRepository {
         regionRows.length,
       )
     }
+  }
+
+  /**
+   * Before an account merge moves `fromId`'s rows to `intoId` (identity's bindMobile, inside its
+   * transaction): where both have a standing in a campaign, `fromId`'s is dropped (the kept
+   * account's stands, as the merge keeps the kept account's row of every one-per-user table) and
+   * the score, second and region totals lose it, so the board's participants and ranks stay the
+   * sums over the standings. The other standings move with the merge, totals unchanged.
+   */
+  async dropMergedStandings(fromId: string, intoId: string): Promise<void> {
+    await this.transaction(async (tx) => {
+      const rows = await tx.executor
+        .selectFrom('quiz_standings')
+        .select(STANDING_COLUMNS)
+        .where('user_id', '=', fromId)
+        .where('campaign_id', 'in', (eb) => eb.selectFrom('quiz_standings as kept').select('kept.campaign_id').where('kept.user_id', '=', intoId))
+        .orderBy('campaign_id')
+        .execute()
+      for (const row of rows) {
+        const dropped = standingFrom(row)
+        await tx.executor.deleteFrom('quiz_standings').where('campaign_id', '=', dropped.campaignId).where('user_id', '=', fromId).execute()
+        await tx.moveTotals(dropped, undefined)
+      }
+    })
   }
 
   /**

@@ -11,6 +11,7 @@ import { requireRole } from '../../plugins/auth'
 import type { LimitRule } from '../../plugins/rate-limit'
 import { WRITE_LIMITS } from '../abuse/limits'
 import * as quiz from './service'
+import { onAccountsMerged } from '../identity/merged'
 import { RedisBoards } from './boards'
 import { Leaderboards } from '../../redis/leaderboard'
 import { ErrorBody, IdParams } from '../../schemas/common'
@@ -71,6 +72,9 @@ const quizRoutes =
         void boards.syncAll()
       })
       app.addHook('onClose', () => boards.close())
+      // an account merged away leaves the boards; the kept one's standing is put
+      const stop = onAccountsMerged(app.store.database, ({ fromId, intoId }) => boards.merged(fromId, intoId))
+      app.addHook('onClose', async () => stop())
     }
 
     app.get(
