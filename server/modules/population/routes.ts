@@ -180,7 +180,16 @@ export function populationRoutes(): RoutePlugin {
           await auditInTransaction(
             app,
             request,
-            { targetId: org, detail: { year, source: text, changes: changes.map((c) => ({ code: c.regionCode, before: c.before ?? null, after: c.after })) } },
+            {
+              targetId: org,
+              // the audit keeps short scalars: the count and the changes as text (the history keeps each row)
+              detail: {
+                year,
+                source: text,
+                changed: changes.length,
+                changes: changes.map((c) => `${c.regionCode}: ${c.before ?? '推算'}→${c.after}`).join('；'),
+              },
+            },
             trx,
           )
         })
