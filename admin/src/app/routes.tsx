@@ -8,6 +8,9 @@ import { SignInPage } from '../features/auth/sign-in-page'
 import { editorialRoutes } from '../features/editorial/routes'
 import { ImportPage } from '../features/import/import-page'
 import { SettingsPage } from '../features/settings/settings-page'
+import { CampaignPickerPage } from '../features/campaign-monitor/campaign-picker-page'
+import { MonitorPage } from '../features/campaign-monitor/monitor-page'
+import { PopulationPage } from '../features/population/population-page'
 import { ConsoleLayout } from './console-layout'
 import { ErrorBoundary } from './error-boundary'
 import { NotFoundPage } from './not-found-page'
@@ -72,6 +75,30 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RoleGate roles={['admin']}>
             <SettingsPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'campaign-monitor',
+        element: (
+          <RoleGate roles={['admin', 'editor']}>
+            <CampaignPickerPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'campaigns/:id/monitor',
+        element: (
+          <RoleGate roles={['admin', 'editor']}>
+            <MonitorPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'population',
+        element: (
+          <RoleGate roles={['admin']}>
+            <PopulationPage />
           </RoleGate>
         ),
       },

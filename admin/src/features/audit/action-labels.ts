@@ -10,7 +10,10 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.password.locked': '账号锁定',
   'auth.password.login': '密码登录',
   'auth.session.revoke': '下线登录设备',
+  'campaign.results.export': '导出竞赛成绩',
+  'campaign.suspicious.view': '查看可疑答卷',
   'consultation.reply': '答复咨询',
+  'population.update': '修改常住人口',
   'lecture.dispatch': '宣讲派单',
   'upload.create': '上传文件',
 }
