@@ -52,6 +52,13 @@ export interface ResultRow {
   riskCheck?: string
 }
 
+const QUESTION_ID = /"id":"([^"]+)"/g
+
+/** the question ids of an attempt's `questions` text ([{"id":…,"order":[…]}], written by JSON.stringify): read without parsing every order */
+export function questionIdsOf(questions: string): string[] {
+  return Array.from(questions.matchAll(QUESTION_ID), (m) => m[1])
+}
+
 export class MonitorRepository {
   constructor(private readonly db: Db) {}
 
@@ -137,7 +144,7 @@ export class MonitorRepository {
     return rows.map((r) => ({
       id: r.id!,
       userId: r.user_id,
-      questionIds: (JSON.parse(r.questions) as { id: string }[]).map((q) => q.id),
+      questionIds: questionIdsOf(r.questions),
       ...(r.question_ms ? { questionMs: JSON.parse(r.question_ms) as number[] } : {}),
       timeUsedMs: r.time_used_ms ?? 0,
       score: r.score ?? 0,

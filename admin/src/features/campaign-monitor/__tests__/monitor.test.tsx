@@ -72,8 +72,8 @@ describe('竞赛监控', () => {
   it('shows KPIs, per-10,000 figures, the score distribution and suspicious attempts with reasons as text', async () => {
     const calls = fakeApi({ 'GET /admin/campaigns/q001/monitor': { body: monitor }, 'GET /admin/campaigns/q001/suspicious': { body: suspicious } })
     const { container } = renderConsole('/campaigns/q001/monitor', { user: staff('admin', { code: '331000', name: '台州市' }) })
-    expect(await screen.findByText('民生政策知识竞赛 · 实时监控', undefined, { timeout: 60_000 })).toBeInTheDocument()
-    expect(screen.getByText('参与人数')).toBeInTheDocument()
+    expect((await screen.findAllByText('民生政策知识竞赛 · 实时监控', undefined, { timeout: 60_000 })).length).toBeGreaterThan(0)
+    expect(screen.getByText('正在答题')).toBeInTheDocument()
     expect(screen.getByText('812,000')).toBeInTheDocument()
     expect(screen.getByText('椒江区 海门街道')).toBeInTheDocument()
     expect(within(screen.getByRole('list', { name: '得分分布' })).getByText('3 人')).toBeInTheDocument()
