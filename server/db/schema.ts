@@ -424,6 +424,7 @@ export interface QuizAttempts {
   id: string | null
   prize_eligible: Generated<number>
   questions: string
+  question_ms: string | null
   region_code: string | null
   risk_check: string | null
   risk_rank: number | null
@@ -465,6 +466,22 @@ export interface QuizQuestions {
 export interface QuizRegionResidents {
   region_code: string
   residents: number
+  year: number | null
+  source: string | null
+  updated_at: string | null
+  updated_by: string | null
+}
+
+export interface QuizPopulationHistory {
+  id: Generated<number>
+  region_code: string
+  before: number | null
+  after: number
+  year: number
+  source: string
+  actor_id: string
+  actor_name: string
+  changed_at: string
 }
 
 export interface QuizRegionTotals {
@@ -690,6 +707,7 @@ export interface DB {
   quiz_profiles: QuizProfiles
   quiz_questions: QuizQuestions
   quiz_region_residents: QuizRegionResidents
+  quiz_population_history: QuizPopulationHistory
   quiz_region_totals: QuizRegionTotals
   quiz_score_counts: QuizScoreCounts
   quiz_standings: QuizStandings

@@ -31,6 +31,8 @@ import { lectureDeskRoutes } from '../modules/lecture-desk/routes'
 import { mediaAdminRoutes } from '../modules/media-admin/routes'
 import { consultationDeskRoutes } from '../modules/consultation-desk/routes'
 import { devClockRoutes } from '../modules/consultation-desk/dev-clock'
+import { campaignMonitorRoutes } from '../modules/campaign-monitor/routes'
+import { populationRoutes } from '../modules/population/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -69,5 +71,7 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(consultationDeskRoutes({ wechat: options.wechat }))
     // e2e moves the clock (dev login only, from this machine only)
     if (options.devLogin) await api.register(devClockRoutes())
+    await api.register(campaignMonitorRoutes())
+    await api.register(populationRoutes())
   }
 }

@@ -29,6 +29,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/accounts', label: '账号管理', roles: ['admin'] },
   { path: '/audit', label: '操作日志', roles: ['admin'] },
   { path: '/settings', label: '单位设置', roles: ['admin'] },
+  { path: '/campaign-monitor', label: '竞赛监控', roles: ['admin', 'editor'] },
+  { path: '/population', label: '常住人口', roles: ['admin'] },
 ]
 
 export const navItemsFor = (role: Role): NavItem[] => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role))

@@ -13,6 +13,9 @@ import { LectureOrdersPage } from '../features/lecture-orders/lecture-orders-pag
 import { LecturersPage } from '../features/lecturers/lecturers-page'
 import { LectureTopicsPage } from '../features/lecture-topics/lecture-topics-page'
 import { consultationRoutes } from '../features/consultations/routes'
+import { CampaignPickerPage } from '../features/campaign-monitor/campaign-picker-page'
+import { MonitorPage } from '../features/campaign-monitor/monitor-page'
+import { PopulationPage } from '../features/population/population-page'
 import { ConsoleLayout } from './console-layout'
 import { ErrorBoundary } from './error-boundary'
 import { NotFoundPage } from './not-found-page'
@@ -94,6 +97,10 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RoleGate roles={['dispatcher', 'admin', 'lecturer']}>
             <LectureOrdersPage />
+        path: 'campaign-monitor',
+        element: (
+          <RoleGate roles={['admin', 'editor']}>
+            <CampaignPickerPage />
           </RoleGate>
         ),
       },
@@ -102,6 +109,10 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RoleGate roles={['dispatcher', 'admin', 'lecturer']}>
             <LecturersPage />
+        path: 'campaigns/:id/monitor',
+        element: (
+          <RoleGate roles={['admin', 'editor']}>
+            <MonitorPage />
           </RoleGate>
         ),
       },
@@ -110,6 +121,10 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RoleGate roles={['dispatcher', 'admin']}>
             <LectureTopicsPage />
+        path: 'population',
+        element: (
+          <RoleGate roles={['admin']}>
+            <PopulationPage />
           </RoleGate>
         ),
       },

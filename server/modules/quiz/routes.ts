@@ -7,6 +7,7 @@
  */
 import { Type } from '@sinclair/typebox'
 import { createRiskChecker } from '../contest-integrity/risk-check'
+import { recordQuestionTimings } from '../campaign-monitor/timings'
 import { requireRole } from '../../plugins/auth'
 import type { LimitRule } from '../../plugins/rate-limit'
 import { WRITE_LIMITS } from '../abuse/limits'
@@ -117,6 +118,7 @@ const quizRoutes =
         if (replayed) reply.header(REPLAYED_HEADER, 'true')
         // after the commit, bounded to 1.5 s; the outcome stays on the attempt, not in the answer
         else await risk.afterSubmit({ store: app.store, userId: request.user!.id, attemptId: result.attemptId, clientIp: request.ip, log: request.log })
+        if (!replayed && request.body.timings) await recordQuestionTimings(app.store, request.user!.id, result.attemptId, request.body.timings)
         return result
       },
     )

@@ -84,6 +84,8 @@ export const SubmitBody = Type.Object(
     answers: Type.Record(Type.String({ maxLength: 64 }), Type.Array(Type.String({ minLength: 1, maxLength: 2 }), { maxItems: 8 }), {
       maxProperties: 100,
     }),
+    /** question id → ms the participant took on it (client-measured; for the console's suspicious checks) */
+    timings: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Integer({ minimum: 0, maximum: 3_600_000 }), { maxProperties: 100 })),
   },
   { additionalProperties: false },
 )

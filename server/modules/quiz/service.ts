@@ -397,19 +397,20 @@ export async function campaignMe(store: Store, user: User, campaignId: string): 
   }
 }
 
-/** `boards` (REDIS_URL): the person board and the regional totals come from Redis once it holds them (boards.ts) */
-export async function leaderboard(store: Store, campaignId: string, scope: LeaderboardScope, user?: User | null, boards?: RedisBoards): Promise<Leaderboard> {
-  const campaign = await campaignOr404(store.quiz, campaignId)
-  if (scope === 'person') return personBoard(store, campaignId, user ?? undefined, boards)
+/**
+ * Every eligible region of the level ranked per capita (the county and township boards, whole): what
+ * the resident boards show and the console's live monitor reads (server/modules/campaign-monitor).
+ */
+export async function regionalBoardRows(store: Store, campaign: Campaign, scope: 'county' | 'township', boards?: RedisBoards): Promise<LeaderboardRow[]> {
   const { tree, names } = regionIndex(store)
   const [figures, totals] = await Promise.all([
     store.quiz.residentFigures(),
-    (async () => (await boards?.regionTotals(campaignId)) ?? store.quiz.regionTotals(campaignId))(),
+    (async () => (await boards?.regionTotals(campaign.id)) ?? store.quiz.regionTotals(campaign.id))(),
   ])
   const residents = residentsByRegion(tree, figures)
   const eligible = (code: string) => campaign.rules.eligibleRegions.some((area) => regionWithin(code, area) || regionWithin(area, code))
   const regions = scope === 'county' ? tree.filter((c) => eligible(c.code)) : tree.flatMap((c) => c.children ?? []).filter((t) => eligible(t.code))
-  const rows = regionalBoard(
+  return regionalBoard(
     regions.map((r) => ({
       code: r.code,
       name: scope === 'township' ? `${names.get(countyOf(r.code)!) ?? ''} ${r.name}`.trim() : r.name,
@@ -417,6 +418,13 @@ export async function leaderboard(store: Store, campaignId: string, scope: Leade
     })),
     totals,
   )
+}
+
+/** `boards` (REDIS_URL): the person board and the regional totals come from Redis once it holds them (boards.ts) */
+export async function leaderboard(store: Store, campaignId: string, scope: LeaderboardScope, user?: User | null, boards?: RedisBoards): Promise<Leaderboard> {
+  const campaign = await campaignOr404(store.quiz, campaignId)
+  if (scope === 'person') return personBoard(store, campaignId, user ?? undefined, boards)
+  const rows = await regionalBoardRows(store, campaign, scope, boards)
   let mine: LeaderboardRow | undefined
   if (user) {
     const [standing, profile] = await Promise.all([store.quiz.getStanding(campaignId, user.id), store.quiz.getProfile(user.id)])
