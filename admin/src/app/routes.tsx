@@ -97,10 +97,6 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RoleGate roles={['dispatcher', 'admin', 'lecturer']}>
             <LectureOrdersPage />
-        path: 'campaign-monitor',
-        element: (
-          <RoleGate roles={['admin', 'editor']}>
-            <CampaignPickerPage />
           </RoleGate>
         ),
       },
@@ -109,10 +105,6 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RoleGate roles={['dispatcher', 'admin', 'lecturer']}>
             <LecturersPage />
-        path: 'campaigns/:id/monitor',
-        element: (
-          <RoleGate roles={['admin', 'editor']}>
-            <MonitorPage />
           </RoleGate>
         ),
       },
@@ -121,6 +113,26 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RoleGate roles={['dispatcher', 'admin']}>
             <LectureTopicsPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'campaign-monitor',
+        element: (
+          <RoleGate roles={['admin', 'editor']}>
+            <CampaignPickerPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'campaigns/:id/monitor',
+        element: (
+          <RoleGate roles={['admin', 'editor']}>
+            <MonitorPage />
+          </RoleGate>
+        ),
+      },
+      {
         path: 'population',
         element: (
           <RoleGate roles={['admin']}>
