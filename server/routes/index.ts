@@ -24,6 +24,8 @@ import { setupViewCounter } from '../modules/dashboard/view-counter'
 import { dashboardRoutes } from '../modules/dashboard/routes'
 import { orgRoutes } from '../modules/orgs/routes'
 import { bannerRoutes } from '../modules/banners/routes'
+import { questionBankRoutes } from '../modules/question-banks/routes'
+import { adminCampaignRoutes } from '../modules/question-banks/campaign-routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -53,5 +55,7 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(bannerRoutes)
     await api.register(orgRoutes())
     await api.register(dashboardRoutes())
+    await api.register(questionBankRoutes())
+    await api.register(adminCampaignRoutes())
   }
 }
