@@ -72,6 +72,8 @@ export interface QuestionBankVersion {
   createdByName: string
   note: string
   questionCount: number
+  /** questions per topic id: what a campaign's quota can draw */
+  topicCounts: Record<string, number>
   lock: BankLockState
   campaigns: CampaignRef[]
 }

@@ -17,6 +17,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/banners', label: '首页公益广告', roles: editorialReaders },
   { path: '/review', label: '审核队列', roles: EDITORIAL_ROLES.approve },
   { path: '/import', label: '政策导入', roles: EDITORIAL_ROLES.edit },
+  { path: '/question-banks', label: '竞赛题库', roles: editorialReaders },
+  { path: '/campaigns', label: '知识竞赛', roles: editorialReaders },
   { path: '/accounts', label: '账号管理', roles: ['admin'] },
   { path: '/audit', label: '操作日志', roles: ['admin'] },
   { path: '/settings', label: '单位设置', roles: ['admin'] },

@@ -8,6 +8,8 @@ import { SignInPage } from '../features/auth/sign-in-page'
 import { editorialRoutes } from '../features/editorial/routes'
 import { ImportPage } from '../features/import/import-page'
 import { SettingsPage } from '../features/settings/settings-page'
+import { questionBankRoutes } from '../features/question-banks/routes'
+import { campaignRoutes } from '../features/campaigns/routes'
 import { ConsoleLayout } from './console-layout'
 import { ErrorBoundary } from './error-boundary'
 import { NotFoundPage } from './not-found-page'
@@ -43,6 +45,8 @@ export const appRoutes: RouteObject[] = [
         ),
       },
       ...editorialRoutes,
+      ...questionBankRoutes,
+      ...campaignRoutes,
       {
         path: 'import',
         element: (

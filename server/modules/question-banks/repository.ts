@@ -113,6 +113,19 @@ export async function questionCounts(db: Q, bankIds: readonly string[]): Promise
   return new Map(rows.map((r) => [`${r.bank_id}@${r.version}`, Number(r.n)]))
 }
 
+/** questions per version and topic of a bank: `${version}` → topic → count */
+export async function topicCounts(db: Q, bankId: string): Promise<Map<number, Record<string, number>>> {
+  const rows = await db
+    .selectFrom('question_bank_questions')
+    .select(['version', 'topic', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('bank_id', '=', bankId)
+    .groupBy(['version', 'topic'])
+    .execute()
+  const out = new Map<number, Record<string, number>>()
+  for (const r of rows) out.set(r.version, { ...(out.get(r.version) ?? {}), [r.topic]: Number(r.n) })
+  return out
+}
+
 export interface VersionRow {
   bank_id: string
   version: number

@@ -51,6 +51,7 @@ import {
   questionColumns,
   questionCounts,
   questionFrom,
+  topicCounts,
   touchBank,
 } from './repository'
 import { LOCK_REFUSALS, lockState, NO_ORG, OLD_VERSION, OTHER_ORG } from './rules'
@@ -166,6 +167,7 @@ export function questionBankRoutes(): RoutePlugin {
       const [summary] = await summaries([bank], on)
       const counts = await questionCounts(on, [bank.id])
       const uses = await campaignsOfBanks(on, [bank.id], now())
+      const byTopic = await topicCounts(on, bank.id)
       const versions = (await listVersions(on, bank.id)).map((v) => {
         const campaigns = uses.get(`${bank.id}@${v.version}`) ?? []
         return {
@@ -174,6 +176,7 @@ export function questionBankRoutes(): RoutePlugin {
           createdByName: v.created_by_name,
           note: v.note,
           questionCount: counts.get(`${bank.id}@${v.version}`) ?? 0,
+          topicCounts: byTopic.get(v.version) ?? {},
           lock: lockState(campaigns),
           campaigns,
         }

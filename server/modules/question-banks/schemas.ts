@@ -56,6 +56,7 @@ export const BankVersion = Type.Object({
   createdByName: Type.String(),
   note: Type.String(),
   questionCount: Type.Integer(),
+  topicCounts: Type.Record(Type.String(), Type.Integer()),
   lock: Lock,
   campaigns: Type.Array(CampaignRef),
 })
