@@ -99,7 +99,7 @@ test('a 椒江区 editor imports 5 questions from a CSV and creates a running ca
   await screenshot(page, 'console-question-bank-import')
   await importer.getByRole('button', { name: /导\s*入/ }).click()
   await page.getByText('已导入 5 题').waitFor(SLOW)
-  await page.getByText('创业补贴包括哪些？').waitFor(SLOW)
+  await page.getByText('创业补贴包括哪些？').first().waitFor(SLOW)
 
   // 知识竞赛 → 新建竞赛 from this bank, running from a minute ago for a week
   await page.getByRole('menuitem', { name: '知识竞赛' }).click()
@@ -112,9 +112,9 @@ test('a 椒江区 editor imports 5 questions from a CSV and creates a running ca
   await range.first().press('Enter')
   await range.last().fill(beijing(Date.now() + 7 * 86400_000))
   await range.last().press('Enter')
-  await page.getByLabel('题库', { exact: true }).click()
+  await page.getByRole('combobox', { name: '题库', exact: true }).click()
   await pickOption(page, BANK_NAME)
-  await page.getByLabel('题库版本').click()
+  await page.getByRole('combobox', { name: '题库版本' }).click()
   await pickOption(page, '第 1 版')
   await page.getByLabel('医疗保障题数').fill('2')
   await page.getByLabel('养老服务题数').fill('1')
