@@ -12,6 +12,8 @@ export interface CampaignRules {
   eligibleRegions: string[]
   prizes?: string
   certificate?: string
+  /** questions per attempt by topic id (campaigns made in the console); their sum is questionsPerAttempt */
+  perTopic?: Record<string, number>
 }
 
 export interface CampaignSummary {

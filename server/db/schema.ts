@@ -664,6 +664,52 @@ export interface ConsultationRatings {
   user_id: string
 }
 
+export interface QuestionBanks {
+  created_at: string
+  created_by: string
+  id: string | null
+  name: string
+  org_code: string
+  topic: string
+  updated_at: string
+  version: number
+}
+
+export interface QuestionBankVersions {
+  bank_id: string
+  created_at: string
+  created_by: string
+  created_by_name: string
+  note: string
+  version: number
+}
+
+export interface QuestionBankQuestions {
+  answer: string
+  bank_id: string
+  explanation: string
+  id: string | null
+  options: string
+  policy_id: string | null
+  position: number
+  stem: string
+  topic: string
+  type: string
+  updated_at: string
+  version: number
+}
+
+export interface CampaignSettings {
+  bank_id: string
+  bank_version: number
+  campaign_id: string | null
+  created_at: string
+  created_by: string
+  org_code: string
+  topic_quota: string
+  updated_at: string
+}
+
 export interface DB {
   audit_log: AuditLog
   banners: Banners
@@ -712,6 +758,10 @@ export interface DB {
   quiz_score_counts: QuizScoreCounts
   quiz_standings: QuizStandings
   quiz_time_counts: QuizTimeCounts
+  question_banks: QuestionBanks
+  question_bank_versions: QuestionBankVersions
+  question_bank_questions: QuestionBankQuestions
+  campaign_settings: CampaignSettings
   regions: Regions
   schema_migrations: SchemaMigrations
   server_secrets: ServerSecrets

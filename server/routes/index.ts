@@ -33,6 +33,8 @@ import { consultationDeskRoutes } from '../modules/consultation-desk/routes'
 import { devClockRoutes } from '../modules/consultation-desk/dev-clock'
 import { campaignMonitorRoutes } from '../modules/campaign-monitor/routes'
 import { populationRoutes } from '../modules/population/routes'
+import { questionBankRoutes } from '../modules/question-banks/routes'
+import { adminCampaignRoutes } from '../modules/question-banks/campaign-routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
   return async (api) => {
@@ -73,5 +75,7 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     if (options.devLogin) await api.register(devClockRoutes())
     await api.register(campaignMonitorRoutes())
     await api.register(populationRoutes())
+    await api.register(questionBankRoutes())
+    await api.register(adminCampaignRoutes())
   }
 }

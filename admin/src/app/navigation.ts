@@ -26,11 +26,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/consultations', label: '咨询工作台', roles: ['responder', 'reviewer', 'admin'] },
   { path: '/consultation-review', label: '答复审核', roles: ['reviewer', 'admin'] },
   { path: '/consultation-figures', label: '咨询统计', roles: ['responder', 'reviewer', 'admin'] },
+  { path: '/question-banks', label: '竞赛题库', roles: editorialReaders },
+  { path: '/campaigns', label: '知识竞赛', roles: editorialReaders },
+  { path: '/campaign-monitor', label: '竞赛监控', roles: ['admin', 'editor'] },
+  { path: '/population', label: '常住人口', roles: ['admin'] },
   { path: '/accounts', label: '账号管理', roles: ['admin'] },
   { path: '/audit', label: '操作日志', roles: ['admin'] },
   { path: '/settings', label: '单位设置', roles: ['admin'] },
-  { path: '/campaign-monitor', label: '竞赛监控', roles: ['admin', 'editor'] },
-  { path: '/population', label: '常住人口', roles: ['admin'] },
 ]
 
 export const navItemsFor = (role: Role): NavItem[] => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role))

@@ -16,6 +16,8 @@ import { consultationRoutes } from '../features/consultations/routes'
 import { CampaignPickerPage } from '../features/campaign-monitor/campaign-picker-page'
 import { MonitorPage } from '../features/campaign-monitor/monitor-page'
 import { PopulationPage } from '../features/population/population-page'
+import { questionBankRoutes } from '../features/question-banks/routes'
+import { campaignRoutes } from '../features/campaigns/routes'
 import { ConsoleLayout } from './console-layout'
 import { ErrorBoundary } from './error-boundary'
 import { NotFoundPage } from './not-found-page'
@@ -60,6 +62,8 @@ export const appRoutes: RouteObject[] = [
           </RoleGate>
         ),
       },
+      ...questionBankRoutes,
+      ...campaignRoutes,
       {
         path: 'import',
         element: (

@@ -303,3 +303,16 @@ export async function parsePolicyList(bytes: Buffer, filename: string): Promise<
   }
   return rows
 }
+
+/**
+ * The table reader on its own, for other imports (question banks): a CSV or XLSX file's first
+ * sheet as rows of cell texts (trimmed, blanks as ''), with the same checks of size, kind,
+ * encoding and unpacked size, and the same whole-file errors (ImportFileError, in Chinese).
+ */
+export async function readTable(bytes: Buffer, filename: string): Promise<string[][]> {
+  if (bytes.length > IMPORT_MAX_BYTES) throw new ImportFileError(TOO_LARGE)
+  const kind = fileKindOf(bytes, filename)
+  if (!kind) throw new ImportFileError(UNSUPPORTED_FILE)
+  const cells = kind === 'csv' ? readCsv(bytes) : await readXlsx(bytes)
+  return cells.map((row) => row.map((cell) => text(cell)))
+}

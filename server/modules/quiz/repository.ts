@@ -455,10 +455,22 @@ export class QuizRepository {
         .where('campaign_id', '=', campaignId)
         .orderBy('question_id')
         .execute()
-      list = Object.freeze(rows.map((r) => bank.byId.get(r.question_id)!).filter(Boolean))
-      bank.byCampaign.set(campaignId, list)
+      // a campaign made in the console after the key was read: its questions are read now
+      const current = rows.some((r) => !bank.byId.has(r.question_id)) ? await this.reloadBank() : bank
+      list = Object.freeze(rows.map((r) => current.byId.get(r.question_id)!).filter(Boolean))
+      current.byCampaign.set(campaignId, list)
     }
     return [...list]
+  }
+
+  /**
+   * Reads the answer key again: questions are only ever added (the console copies a bank version's
+   * questions in when it makes a campaign, under new ids), so a question id the key does not know
+   * means the key predates that campaign — on this instance or on another one.
+   */
+  private reloadBank(): Promise<Bank> {
+    this.cache.bank = undefined
+    return this.bank()
   }
 
   /** every question (or a topic's), with keys, ordered by id */
@@ -467,7 +479,8 @@ export class QuizRepository {
   }
 
   async questionKeys(ids: readonly string[]): Promise<Map<string, QuestionKey>> {
-    const { byId } = await this.bank()
+    let { byId } = await this.bank()
+    if (ids.some((id) => !byId.has(id))) byId = (await this.reloadBank()).byId
     const out = new Map<string, QuestionKey>()
     for (const id of ids) {
       const q = byId.get(id)

@@ -31,6 +31,23 @@ export function selectQuestions(pool: readonly QuestionKey[], count: number, ran
   return shuffle(picked, random)
 }
 
+/**
+ * A draw with a number of questions per topic (campaigns made in the console): each topic gives
+ * its count of random questions (fewer when it has fewer), the whole draw shuffled.
+ */
+export function selectByQuota(pool: readonly QuestionKey[], perTopic: Readonly<Record<string, number>>, random: Random = Math.random): QuestionKey[] {
+  const picked: QuestionKey[] = []
+  for (const topic of Object.keys(perTopic).sort()) {
+    picked.push(
+      ...shuffle(
+        pool.filter((q) => q.topic === topic),
+        random,
+      ).slice(0, Math.max(0, perTopic[topic])),
+    )
+  }
+  return shuffle(picked, random)
+}
+
 /** display keys of a question's options, in display order */
 export function displayKeys(q: { type: QuestionKey['type']; options: { key: string }[] }): string[] {
   if (q.type === 'judge') return q.options.map((o) => o.key)

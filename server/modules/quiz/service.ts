@@ -35,7 +35,7 @@ import { attemptsLeft, canStart, START_REFUSAL_MESSAGES } from './limits'
 import { type MistakeChange, nextMistake } from './mistakes'
 import { countyOf, regionalBoard, regionWithin, residentsByRegion, townshipOf } from './regions'
 import { isCorrect, MAX_SCORE, scoreAttempt, type Scored } from './score'
-import { displayKeys, optionOrder, presentQuestion, selectQuestions, shuffle } from './select'
+import { displayKeys, optionOrder, presentQuestion, selectByQuota, selectQuestions, shuffle } from './select'
 import { assignRanks, countedStanding, rankOf } from './standing'
 import { attemptDeadline, GRACE_SEC, secondsOf, shanghaiDay, timeUsedMs, withinGrace } from './time'
 import type { AttemptRecord, MistakeRecord, QuestionKey, Random, Standing } from './types'
@@ -220,7 +220,8 @@ export async function startAttempt(
       await tx.saveProfile(user.id, { ...profile, regionCode: body.regionCode })
     }
     const pool = await tx.campaignQuestions(campaignId)
-    const picked = selectQuestions(pool, campaign.rules.questionsPerAttempt, random)
+    const perTopic = campaign.rules.perTopic
+    const picked = perTopic ? selectByQuota(pool, perTopic, random) : selectQuestions(pool, campaign.rules.questionsPerAttempt, random)
     if (picked.length === 0) return conflict('本竞赛暂无题目')
     const record: AttemptRecord = {
       id: randomUUID(),

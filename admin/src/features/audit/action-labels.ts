@@ -40,6 +40,15 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'qa-gap.attach': '问答缺口 · 并入已有问答',
   'qa-gap.ignore': '问答缺口 · 忽略',
   'qa-gap.export': '问答缺口 · 导出',
+  'question-bank.create': '新建题库',
+  'question-bank.update': '修改题库',
+  'question-bank.new-version': '题库另存为新版本',
+  'question-bank.import': '导入题目',
+  'question-bank.question.create': '新增题目',
+  'question-bank.question.update': '修改题目',
+  'question-bank.question.delete': '删除题目',
+  'campaign.create': '新建竞赛',
+  'campaign.update': '修改竞赛',
 }
 
 /** `targetType`: what an `editorial.<step>` entry acted on (the server records the content type there) */
