@@ -34,10 +34,7 @@ export function InboxPage({ review = false }: { review?: boolean }) {
   const [exporting, setExporting] = useState(false)
   const query: DeskQuery = { ...filters, ...(review ? { status: 'in_review' as const } : {}), page, pageSize: PAGE_SIZE }
   const key = JSON.stringify(query)
-  const load = useCallback(
-    (signal: AbortSignal) => deskApi.list(JSON.parse(key) as DeskQuery, signal),
-    [key],
-  )
+  const load = useCallback((signal: AbortSignal) => deskApi.list(JSON.parse(key) as DeskQuery, signal), [key])
   const { data, error, loading, reload } = useRequest(load)
 
   const apply = (values: FilterForm) => {
