@@ -191,7 +191,8 @@ export interface QuizEndpoints {
   /** starts an attempt, or returns the one still running (one active attempt per user and campaign) */
   'POST /campaigns/:id/attempts': { body: { regionCode?: string }; res: Attempt }
   'GET /attempts/:id': { res: AttemptView }
-  'POST /attempts/:id/submit': { body: { answers: Record<Id, string[]> }; res: AttemptResult }
+  /** `timings`: ms each question was on screen (the console's 可疑答题 checks read them; never scored) */
+  'POST /attempts/:id/submit': { body: { answers: Record<Id, string[]>; timings?: Record<Id, number> }; res: AttemptResult }
   'GET /campaigns/:id/leaderboard': { query: { scope?: LeaderboardScope }; res: Leaderboard }
   'GET /quiz/profile': { res: QuizProfile }
   'PUT /quiz/profile': { body: Partial<QuizProfile>; res: QuizProfile }

@@ -9,8 +9,8 @@ export const getCampaignMe = (id: Id) => api.call('GET /campaigns/:id/me', { par
 export const startAttempt = (id: Id, regionCode?: string) =>
   api.call('POST /campaigns/:id/attempts', { params: { id }, body: regionCode ? { regionCode } : {} })
 export const getAttempt = (id: Id) => api.call('GET /attempts/:id', { params: { id }, ...live })
-export const submitAttempt = (id: Id, answers: Record<Id, string[]>, idempotencyKey: string) =>
-  api.call('POST /attempts/:id/submit', { params: { id }, body: { answers }, idempotencyKey })
+export const submitAttempt = (id: Id, answers: Record<Id, string[]>, idempotencyKey: string, timings?: Record<Id, number>) =>
+  api.call('POST /attempts/:id/submit', { params: { id }, body: timings ? { answers, timings } : { answers }, idempotencyKey })
 export const getLeaderboard = (id: Id, scope: LeaderboardScope) => api.call('GET /campaigns/:id/leaderboard', { params: { id }, query: { scope }, ...live })
 export const getQuizProfile = () => api.call('GET /quiz/profile', live)
 export const saveQuizProfile = (patch: Partial<QuizProfile>) => api.call('PUT /quiz/profile', { body: patch })

@@ -120,6 +120,11 @@ describe('an attempt', () => {
     fireEvent.click(screen.getAllByRole('button', { name: '交卷' })[0])
     await waitFor(() => expect(taroMock.navigations.at(-1)).toEqual({ kind: 'redirectTo', url: `/packages/quiz/pages/result/index?id=${attempt.id}` }))
     page.unmount()
+    // the time each question was on screen went with the submit (the console's 可疑答题 checks read it), in the attempt's order
+    const kept = await api.store.quiz.db.kysely.selectFrom('quiz_attempts').select('question_ms').where('id', '=', attempt.id).executeTakeFirstOrThrow()
+    const questionMs = JSON.parse(kept.question_ms!) as number[]
+    expect(questionMs).toHaveLength(10)
+    for (const ms of questionMs) expect(Number.isInteger(ms) && ms >= 0).toBe(true)
 
     // the result
     const ctx = { calls: [] as string[] }

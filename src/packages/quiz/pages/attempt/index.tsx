@@ -31,6 +31,22 @@ export default function AttemptPage() {
   const [submitting, setSubmitting] = useState(false)
   const [failure, setFailure] = useState<{ message: string; final: boolean }>()
   const sent = useRef(false)
+  /** when the time on screen was last booked to the question showing */
+  const booked = useRef(Date.now())
+
+  /** books the time since the last booking to the question on screen (on every tick, before leaving it and before 交卷) */
+  const book = useCallback(
+    (questionId: string | undefined) => {
+      const nowMs = Date.now()
+      const elapsed = nowMs - booked.current
+      booked.current = nowMs
+      const p = useAttemptStore.getState().progress[id]
+      if (!questionId || !p || p.timedOut.includes(questionId) || sent.current) return 0
+      useAttemptStore.getState().spend(id, questionId, elapsed)
+      return elapsed
+    },
+    [id],
+  )
 
   useEffect(() => {
     if (!attempt) return
@@ -53,11 +69,14 @@ export default function AttemptPage() {
         })
         if (!confirm) return
       }
+      book(attempt.questions[p.index]?.id)
       sent.current = true
       setSubmitting(true)
       setFailure(undefined)
       try {
-        await submitAttempt(id, p.answers, p.submitKey)
+        const { spentMs } = useAttemptStore.getState().ensure(id)
+        const timings = Object.fromEntries(Object.entries(spentMs).map(([qid, ms]) => [qid, Math.round(ms)]))
+        await submitAttempt(id, p.answers, p.submitKey, timings)
         useAttemptStore.getState().forget(id)
         void Taro.redirectTo({ url: routes.quizResult(id) })
       } catch (e) {
@@ -69,24 +88,22 @@ export default function AttemptPage() {
         setSubmitting(false)
       }
     },
-    [attempt, id],
+    [attempt, id, book],
   )
 
   useEffect(() => {
     if (!attempt || attempt.status !== 'active') return undefined
     const ids = attempt.questions.map((q) => q.id)
     const limitMs = attempt.secondsPerQuestion * 1000
-    let last = Date.now()
+    booked.current = Date.now()
     const timer = setInterval(() => {
       const nowMs = Date.now()
-      const elapsed = nowMs - last
-      last = nowMs
       if (sent.current) return
       const store = useAttemptStore.getState()
       const p = store.ensure(id)
       const qid = ids[p.index]
+      const elapsed = book(qid)
       if (qid && !p.timedOut.includes(qid)) {
-        store.spend(id, qid, elapsed)
         if ((p.spentMs[qid] ?? 0) + elapsed >= limitMs) {
           store.timeOut(id, qid)
           const next = nextOpen(ids, p.index, [...p.timedOut, qid])
@@ -98,7 +115,7 @@ export default function AttemptPage() {
       setTick((t) => t + 1)
     }, TICK_MS)
     return () => clearInterval(timer)
-  }, [attempt, id, offset, submit])
+  }, [attempt, id, offset, submit, book])
 
   if (view.loading && !view.data) return <Skeleton rows={4} />
   if (view.error && !view.data) return <ErrorState message={view.error.message} onRetry={view.reload} />
@@ -125,7 +142,10 @@ export default function AttemptPage() {
   const leftQuestion = attempt.secondsPerQuestion - (progress.spentMs[q.id] ?? 0) / 1000
   const closed = progress.timedOut.includes(q.id)
   const answered = ids.filter((x) => (progress.answers[x] ?? []).length > 0).length
-  const go = (i: number) => useAttemptStore.getState().goTo(id, i)
+  const go = (i: number) => {
+    book(q.id)
+    useAttemptStore.getState().goTo(id, i)
+  }
 
   return (
     <ThemePage>
