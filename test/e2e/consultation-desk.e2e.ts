@@ -122,6 +122,19 @@ test('a resident consults; the 椒江区 responder replies from the inbox; the r
   assert.match(text, /已回复/)
   assert.match(text, /椒江区人民政府办公室/)
   await screenshot(resident, 'consultation-answered')
+
+  // 我的消息: the 我的 tab's entry counts the reply as unread; the inbox names the department and opens the consultation
+  await resident.goto(`${BASE_URL}/pages/mine/index`)
+  await resident
+    .getByLabel(/^我的消息，\d+条未读$/)
+    .first()
+    .waitFor(SLOW)
+  await resident.goto(`${BASE_URL}/packages/messages/pages/inbox/index`)
+  const message = resident.getByText('您的咨询已由椒江区人民政府办公室答复').first()
+  await message.waitFor(SLOW)
+  await screenshot(resident, 'messages-inbox')
+  await message.click()
+  await resident.waitForURL(/packages\/qa\/pages\/mine/, SLOW)
 })
 
 test('with the clock moved: a Monday consultation is overdue on Friday, one spanning 元旦 is not after 6 days', async () => {

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Empty, Input, List, Popconfirm, Space, Spin, Switch, Typography } from 'antd'
 import { useCallback, useState } from 'react'
-import type { OrgSettings } from '@common/contract'
+import type { DeskSettings, OrgSettings } from '@common/contract'
 import { api } from '../../api/client'
 import { ErrorState, errorMessage } from '../../components/error-state'
 import { findOrg, useOrgs } from '../../components/org-store'
@@ -19,6 +19,12 @@ export function SettingsPage() {
   const org = findOrg(tree, code)
   const load = useCallback((signal: AbortSignal) => api.get<OrgSettings>(`/admin/orgs/${encodeURIComponent(code ?? '')}/settings`, undefined, signal), [code])
   const settings = useRequest(load)
+  const loadDesk = useCallback(
+    (signal: AbortSignal) => api.get<DeskSettings>(`/admin/consultations/settings/${encodeURIComponent(code ?? '')}`, undefined, signal),
+    [code],
+  )
+  const desk = useRequest(loadDesk)
+  const [savingDesk, setSavingDesk] = useState(false)
   const [saving, setSaving] = useState(false)
   const [department, setDepartment] = useState('')
   const [adding, setAdding] = useState(false)
@@ -34,6 +40,20 @@ export function SettingsPage() {
       message.error(errorMessage(e))
     } finally {
       setSaving(false)
+    }
+  }
+
+  const setReviewReplies = async (reviewReplies: boolean) => {
+    if (!code) return
+    setSavingDesk(true)
+    try {
+      await api.put<DeskSettings>(`/admin/consultations/settings/${encodeURIComponent(code)}`, { reviewReplies })
+      message.success(reviewReplies ? '咨询答复须经审核后发布' : '咨询答复由答复员直接发布')
+      desk.reload()
+    } catch (e) {
+      message.error(errorMessage(e))
+    } finally {
+      setSavingDesk(false)
     }
   }
 
@@ -94,6 +114,23 @@ export function SettingsPage() {
                 message='先审后发：默认起草人不能审核自己的内容。'
                 description='开启后，每一次自审都会记入操作日志，并在内容上标注“自审”，供上级检查。请仅在本单位只有一名工作人员时开启。'
               />
+            </Space>
+          )}
+        </Card>
+        <Card title='咨询答复'>
+          {desk.error && !desk.data ? (
+            <ErrorState error={desk.error} onRetry={desk.reload} />
+          ) : !desk.data ? (
+            <Spin />
+          ) : (
+            <Space>
+              <Switch
+                checked={desk.data.reviewReplies}
+                loading={savingDesk || desk.loading}
+                onChange={(v) => void setReviewReplies(v)}
+                aria-label='咨询答复须经审核'
+              />
+              <Typography.Text>咨询答复须经审核（答复员提交后，由本单位审核人员通过才发给群众）</Typography.Text>
             </Space>
           )}
         </Card>
