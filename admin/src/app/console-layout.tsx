@@ -4,7 +4,7 @@ import { ROLE_LABELS } from '../components/role-labels'
 import { useSession } from '../components/session-store'
 import { CurrentUserContext } from '../features/editorial/current-user'
 import { ErrorBoundary } from './error-boundary'
-import { navItemsFor, navKeyOf } from './navigation'
+import { navGroupsFor, navKeyOf } from './navigation'
 
 export const DEMO_BANNER = '演示模式：数据为示例，演示账号可一键登录，请勿录入真实信息。'
 
@@ -29,7 +29,10 @@ export function ConsoleLayout() {
             theme='dark'
             mode='inline'
             selectedKeys={[navKeyOf(location.pathname)]}
-            items={navItemsFor(user.role).map((item) => ({ key: item.path, label: item.label }))}
+            items={navGroupsFor(user.role).flatMap((group) => {
+              const items = group.items.map((item) => ({ key: item.path, label: item.label }))
+              return group.title ? [{ type: 'group' as const, key: `group:${group.title}`, label: group.title, children: items }] : items
+            })}
             onClick={({ key }) => navigate(key)}
           />
         </nav>

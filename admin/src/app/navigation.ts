@@ -5,34 +5,53 @@ export interface NavItem {
   label: string
   /** who sees it; undefined: every staff account */
   roles?: readonly Role[]
+  /** the menu's heading it sits under (items of one group are adjacent in NAV_ITEMS) */
+  group?: string
+}
+
+export interface NavGroup {
+  /** undefined: items shown at the top level */
+  title?: string
+  items: NavItem[]
+}
+
+/** the role's menu, in NAV_ITEMS' order, as runs of items under their group's heading */
+export function navGroupsFor(role: Role): NavGroup[] {
+  const groups: NavGroup[] = []
+  for (const item of navItemsFor(role)) {
+    const last = groups.at(-1)
+    if (last && last.title === item.group) last.items.push(item)
+    else groups.push({ ...(item.group ? { title: item.group } : {}), items: [item] })
+  }
+  return groups
 }
 
 const editorialReaders: readonly Role[] = [...new Set([...EDITORIAL_ROLES.edit, ...EDITORIAL_ROLES.approve])]
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '仪表盘' },
-  { path: '/policies', label: '政策文件', roles: editorialReaders },
-  { path: '/interpretations', label: '政策解读', roles: editorialReaders },
-  { path: '/faqs', label: '简明问答', roles: editorialReaders },
-  { path: '/banners', label: '首页公益广告', roles: editorialReaders },
-  { path: '/videos', label: '短视频', roles: editorialReaders },
-  { path: '/courses', label: '网络课堂', roles: editorialReaders },
-  { path: '/review', label: '审核队列', roles: EDITORIAL_ROLES.approve },
-  { path: '/qa-gaps', label: '问答缺口', roles: editorialReaders },
-  { path: '/import', label: '政策导入', roles: EDITORIAL_ROLES.edit },
-  { path: '/lecture-orders', label: '宣讲派单台', roles: ['dispatcher', 'admin', 'lecturer'] },
-  { path: '/lecturers', label: '宣讲员', roles: ['dispatcher', 'admin', 'lecturer'] },
-  { path: '/lecture-topics', label: '宣讲专题', roles: ['dispatcher', 'admin'] },
-  { path: '/consultations', label: '咨询工作台', roles: ['responder', 'reviewer', 'admin'] },
-  { path: '/consultation-review', label: '答复审核', roles: ['reviewer', 'admin'] },
-  { path: '/consultation-figures', label: '咨询统计', roles: ['responder', 'reviewer', 'admin'] },
-  { path: '/question-banks', label: '竞赛题库', roles: editorialReaders },
-  { path: '/campaigns', label: '知识竞赛', roles: editorialReaders },
-  { path: '/campaign-monitor', label: '竞赛监控', roles: ['admin', 'editor'] },
-  { path: '/population', label: '常住人口', roles: ['admin'] },
-  { path: '/accounts', label: '账号管理', roles: ['admin'] },
-  { path: '/audit', label: '操作日志', roles: ['admin'] },
-  { path: '/settings', label: '单位设置', roles: ['admin'] },
+  { path: '/policies', label: '政策文件', roles: editorialReaders, group: '内容发布' },
+  { path: '/interpretations', label: '政策解读', roles: editorialReaders, group: '内容发布' },
+  { path: '/faqs', label: '简明问答', roles: editorialReaders, group: '内容发布' },
+  { path: '/banners', label: '首页公益广告', roles: editorialReaders, group: '内容发布' },
+  { path: '/videos', label: '短视频', roles: editorialReaders, group: '内容发布' },
+  { path: '/courses', label: '网络课堂', roles: editorialReaders, group: '内容发布' },
+  { path: '/review', label: '审核队列', roles: EDITORIAL_ROLES.approve, group: '内容发布' },
+  { path: '/qa-gaps', label: '问答缺口', roles: editorialReaders, group: '内容发布' },
+  { path: '/import', label: '政策导入', roles: EDITORIAL_ROLES.edit, group: '内容发布' },
+  { path: '/consultations', label: '咨询工作台', roles: ['responder', 'reviewer', 'admin'], group: '群众咨询' },
+  { path: '/consultation-review', label: '答复审核', roles: ['reviewer', 'admin'], group: '群众咨询' },
+  { path: '/consultation-figures', label: '咨询统计', roles: ['responder', 'reviewer', 'admin'], group: '群众咨询' },
+  { path: '/question-banks', label: '竞赛题库', roles: editorialReaders, group: '竞赛管理' },
+  { path: '/campaigns', label: '知识竞赛', roles: editorialReaders, group: '竞赛管理' },
+  { path: '/campaign-monitor', label: '竞赛监控', roles: ['admin', 'editor'], group: '竞赛管理' },
+  { path: '/population', label: '常住人口', roles: ['admin'], group: '竞赛管理' },
+  { path: '/lecture-orders', label: '宣讲派单台', roles: ['dispatcher', 'admin', 'lecturer'], group: '政策宣讲' },
+  { path: '/lecturers', label: '宣讲员', roles: ['dispatcher', 'admin', 'lecturer'], group: '政策宣讲' },
+  { path: '/lecture-topics', label: '宣讲专题', roles: ['dispatcher', 'admin'], group: '政策宣讲' },
+  { path: '/accounts', label: '账号管理', roles: ['admin'], group: '系统管理' },
+  { path: '/audit', label: '操作日志', roles: ['admin'], group: '系统管理' },
+  { path: '/settings', label: '单位设置', roles: ['admin'], group: '系统管理' },
 ]
 
 export const navItemsFor = (role: Role): NavItem[] => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role))
