@@ -3,12 +3,9 @@
  * and 同步解读 (policies whose first interpretation went live within 3 working days of the policy),
  * per organisation and per department, and the working-day count they rest on.
  */
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
 import type { CoverageRow, Org, PolicyValidity } from '../../../common/contract'
 import { inShanghai } from '../../../common/shanghai-date'
-
-dayjs.extend(utc)
+import { workingDaysBetween } from '../../../common/working-days'
 
 export const SYNC_WORKING_DAYS = 3
 export const VALIDITIES: readonly PolicyValidity[] = ['valid', 'revised', 'repealed']
@@ -27,21 +24,11 @@ export interface PolicyFact {
 export const shanghaiDay = (iso: string): string => inShanghai(iso).format('YYYY-MM-DD')
 
 /**
- * Working days after `from` up to and including `to` (both YYYY-MM-DD): Monday to Friday. Public
- * holidays and the weekends worked in their place (调休) are not counted yet: that needs the State
- * Council's calendar each year.
+ * Working days after `from` up to and including `to` (both YYYY-MM-DD), by the State Council's
+ * holiday and 调休 calendar (common/working-days.ts), the same count as the consultation desk's
+ * 3-working-day promise.
  */
-export function workingDaysAfter(from: string, to: string): number {
-  let day = dayjs.utc(from)
-  const end = dayjs.utc(to)
-  let count = 0
-  while (day.isBefore(end)) {
-    day = day.add(1, 'day')
-    const weekday = day.day()
-    if (weekday !== 0 && weekday !== 6) count += 1
-  }
-  return count
-}
+export const workingDaysAfter = (from: string, to: string): number => workingDaysBetween(from, to)
 
 /** an interpretation published on `interpretedDay` is 同步 with a policy published on `policyDay` */
 export const isSynced = (policyDay: string, interpretedDay: string): boolean => workingDaysAfter(policyDay, interpretedDay) <= SYNC_WORKING_DAYS

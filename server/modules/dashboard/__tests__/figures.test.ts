@@ -1,6 +1,6 @@
 import { coverage, firstInterpretations, isSynced, shanghaiDay, workingDaysAfter } from '../figures'
 
-describe('working days (Mon–Fri, Asia/Shanghai)', () => {
+describe('working days (the State Council calendar, Asia/Shanghai)', () => {
   it('counts the weekdays after the first day up to the second', () => {
     // 2026-03-06 is a Friday
     expect(workingDaysAfter('2026-03-06', '2026-03-06')).toBe(0)
@@ -8,6 +8,11 @@ describe('working days (Mon–Fri, Asia/Shanghai)', () => {
     expect(workingDaysAfter('2026-03-06', '2026-03-11')).toBe(3)
     expect(workingDaysAfter('2026-03-06', '2026-03-12')).toBe(4)
     expect(workingDaysAfter('2026-03-12', '2026-03-06')).toBe(0)
+    // 国庆 2026 (10-01…10-07) is not counted; the 调休 Saturday 10-10 is
+    expect(workingDaysAfter('2026-09-30', '2026-10-08')).toBe(1)
+    expect(workingDaysAfter('2026-09-30', '2026-10-10')).toBe(3)
+    expect(isSynced('2026-09-30', '2026-10-10')).toBe(true)
+    expect(isSynced('2026-09-30', '2026-10-12')).toBe(false)
   })
 
   it('a Friday policy interpreted the next Wednesday is 同步; the next Thursday is not', () => {
