@@ -87,8 +87,6 @@ export const OrderQuery = Type.Intersect([PageQuery, Type.Object(OrderFilters)])
 export const ExportQuery = Type.Object(OrderFilters)
 
 export const queryMessages = {
-  page: '页码不正确',
-  pageSize: '每页条数不正确',
   q: '搜索词最多50字',
   status: '状态不正确',
   county: '区县代码不正确',

@@ -10,7 +10,6 @@ import { EmptyBody, MESSAGE_LIMITS, MessagePage, MessageQuery, Unread } from './
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 const personal = { cache: 'no-store' as const }
-const pageMessages = { page: '页码不正确', pageSize: '每页条数应为 1 到 50' }
 
 export function messageRoutes(): RoutePlugin {
   return async (app) => {
@@ -20,7 +19,7 @@ export function messageRoutes(): RoutePlugin {
       '/messages',
       {
         schema: { querystring: MessageQuery, response: { 200: MessagePage, ...errors } },
-        config: { ...personal, validationMessages: pageMessages },
+        config: personal,
         onRequest: requireRole(),
       },
       async (request) => messages().list(request.user!.id, request.query),

@@ -48,10 +48,16 @@ const PopulationUpdate = Type.Object(
   {
     year: Type.Integer({ minimum: 2000, maximum: 2100 }),
     source: Type.String({ minLength: 1, maxLength: 100 }),
-    items: Type.Array(Type.Object({ regionCode: Type.String({ maxLength: 12 }), residents: Type.Number() }, { additionalProperties: false }), {
-      minItems: 1,
-      maxItems: 200,
-    }),
+    items: Type.Array(
+      Type.Object(
+        { regionCode: Type.String({ maxLength: 12 }), residents: Type.Number({ minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }) },
+        { additionalProperties: false },
+      ),
+      {
+        minItems: 1,
+        maxItems: 200,
+      },
+    ),
   },
   { additionalProperties: false },
 )

@@ -49,8 +49,6 @@ export const qaGapMessages = {
   q: '搜索词最多 50 个字符',
   from: '日期格式应为 YYYY-MM-DD',
   to: '日期格式应为 YYYY-MM-DD',
-  page: '页码不正确',
-  pageSize: `每页条数应为 1 到 ${PAGE_SIZE_MAX}`,
   question: `问题不能超过 ${LIMITS.question} 个字`,
   answer: `回答不能超过 ${LIMITS.answer} 个字`,
   topic: '主题不正确',
