@@ -382,7 +382,8 @@ export function lectureDeskRoutes(options: LectureDeskOptions = {}): RoutePlugin
       }
       if (user.role === 'lecturer') {
         const own = await scope.lecturerIdOf(user.id)
-        return { ...base, lecturerId: own ?? '\u0000none' }
+        // a lecturer account not linked to a lecturer has no orders: an id no lecturer has (no NUL: PostgreSQL refuses it in text)
+        return { ...base, lecturerId: own ?? 'lecturer:none' }
       }
       const org = requireOrg(user)
       if (base.county && (!isOrgCode(base.county) || !orgCovers(org, base.county))) throw forbidden(OTHER_ORG_ORDER)

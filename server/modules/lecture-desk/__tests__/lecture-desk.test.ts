@@ -225,6 +225,12 @@ describe('a lecturer', () => {
     expect(tooLong.status).toBe(400)
   })
 
+  it('sees no orders while their account is not linked to a lecturer (on PostgreSQL too)', async () => {
+    const unlinked = await signIn(server, 'lecturer', HUANGYAN, '黄岩新宣讲员')
+    const none = await ok<Page<DeskOrderSummary>>(await call(server, unlinked, 'GET', '/admin/lecture-orders'))
+    expect(none).toMatchObject({ items: [], total: 0 })
+  })
+
   it('files a report with photos, and an admin adds a photo from the desktop', async () => {
     const step = (path: string, body: unknown) => call(server, me, 'POST', `/lecture-orders/${jjOrder.id}/${path}`, body)
     await ok(await step('accept', {}))
