@@ -8,6 +8,9 @@ import { test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { BASE_URL, phoneSession, screenshot } from './browser'
 
+/** q001 in mock/fixtures/campaigns.ts: running, 10 questions an attempt */
+const FIXTURE_CAMPAIGN = '2026年台州市民生政策知识竞赛'
+
 const session = phoneSession()
 
 async function setScale(page: Page, scale: 'normal' | 'elder') {
@@ -23,7 +26,8 @@ test('a resident answers a campaign, sees score and review, finds themselves on 
 
   // the 答题 tab → the campaign
   await page.goto(`${BASE_URL}/pages/quiz/index`)
-  const card = page.locator('.campaign-card:visible').first()
+  // the fixtures' 10-question campaign by name: the console's e2e may have created another running one
+  const card = page.locator('.campaign-card:visible', { hasText: FIXTURE_CAMPAIGN }).first()
   await card.waitFor()
   const title = (await card.locator('.campaign-card__title').innerText()).trim()
   await card.click()
@@ -126,7 +130,7 @@ test('the question page in 特大 (长辈模式) text', async () => {
   await setScale(page, 'elder')
   try {
     await page.goto(`${BASE_URL}/pages/quiz/index`)
-    await page.locator('.campaign-card:visible').first().click()
+    await page.locator('.campaign-card:visible', { hasText: FIXTURE_CAMPAIGN }).first().click()
     await page.waitForURL(/packages\/quiz\/pages\/detail/)
     // the region saved by the first attempt is filled in
     await page.locator('[aria-label="乡镇街道：海门街道"]:visible').waitFor()
