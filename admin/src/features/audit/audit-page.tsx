@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Form, Input, Space, Table, Tag } from 'antd'
+import { App, Button, DatePicker, Form, Input, Table, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useState } from 'react'
@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header'
 import { ROLE_LABELS } from '../../components/role-labels'
 import { useRequest } from '../../components/use-request'
 import { actionLabel } from './action-labels'
+import { FilterButtons } from '../../components/filter-buttons'
 
 const PAGE_SIZE = 20
 /** the CSV export fetches the current filter's entries page by page, up to this many */
@@ -130,21 +131,12 @@ export function AuditPage() {
         <Form.Item name='dates' label='日期'>
           <DatePicker.RangePicker allowEmpty={[true, true]} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type='primary' htmlType='submit'>
-              查询
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields()
-                apply({})
-              }}
-            >
-              重置
-            </Button>
-          </Space>
-        </Form.Item>
+        <FilterButtons
+          onReset={() => {
+            form.resetFields()
+            apply({})
+          }}
+        />
       </Form>
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />

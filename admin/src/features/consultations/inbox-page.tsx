@@ -11,6 +11,7 @@ import { deskApi } from './consultations-api'
 import { DetailDrawer } from './detail-drawer'
 import { STATUS_COLORS } from './status-colors'
 import './consultations.css'
+import { FilterButtons } from '../../components/filter-buttons'
 
 const PAGE_SIZE = 20
 
@@ -118,21 +119,12 @@ export function InboxPage({ review = false }: { review?: boolean }) {
         <Form.Item name='overdue' valuePropName='checked'>
           <Checkbox>只看超期</Checkbox>
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type='primary' htmlType='submit'>
-              查询
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields()
-                apply({})
-              }}
-            >
-              重置
-            </Button>
-          </Space>
-        </Form.Item>
+        <FilterButtons
+          onReset={() => {
+            form.resetFields()
+            apply({})
+          }}
+        />
       </Form>
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Select, Space, Table, Tag } from 'antd'
+import { App, Button, Form, Input, Select, Table, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import dayjs from 'dayjs'
 import { useCallback, useEffect, useMemo, useState } from 'react'
@@ -12,6 +12,7 @@ import { useSession } from '../../components/session-store'
 import { useRequest } from '../../components/use-request'
 import { STATUS_COLORS } from './labels'
 import { OrderDrawer } from './order-drawer'
+import { FilterButtons } from '../../components/filter-buttons'
 
 const PAGE_SIZE = 20
 
@@ -123,21 +124,12 @@ export function LectureOrdersPage() {
             <Select allowClear placeholder='全部区县' style={{ width: 130 }} options={counties.map((c) => ({ value: c.code, label: c.name }))} />
           </Form.Item>
         )}
-        <Form.Item>
-          <Space>
-            <Button type='primary' htmlType='submit'>
-              查询
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields()
-                apply({})
-              }}
-            >
-              重置
-            </Button>
-          </Space>
-        </Form.Item>
+        <FilterButtons
+          onReset={() => {
+            form.resetFields()
+            apply({})
+          }}
+        />
       </Form>
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />
