@@ -34,7 +34,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // what client and server share (contract, Beijing dates, labels, theme tokens)
       '@common': path.resolve(__dirname, '..', 'common'),
     },
-    copy: { patterns: [], options: {} },
+    // H5: the web app manifest, its icons and the service worker's offline page (scripts/build-sw.mjs)
+    copy: {
+      patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/pwa/', to: `${process.env.TARO_OUTPUT_DIR || 'dist/h5'}/` }] : [],
+      options: {},
+    },
     // weapp: WeChat's templates can't recurse, so Taro's base.wxml repeats every component's template
     // once per level of nesting (16 by default, ~4 KB a level, all in the main package). Deeper
     // nodes still render, through Taro's `comp` custom component; 10 levels cover our pages and

@@ -23,7 +23,11 @@ const SCALE_VARS = Object.fromEntries(TEXT_SCALES.map((s) => [s, themeVars(s, re
  * html min-height: Taro's root font size script takes the smaller of the page's width and height,
  * and a page holding only a fixed layer would be 8 px high (so 20 px instead of 20.8 on a 390-wide phone).
  */
-const LAYER_CSS = `html{min-height:100%}#${FIRST_SCREEN_ID}{position:fixed;top:0;left:0;right:0;bottom:0;z-index:10000;overflow:hidden;background:#f4f6fa}`
+const LAYER_CSS =
+  `html{min-height:100%}#${FIRST_SCREEN_ID}{position:fixed;top:0;left:0;right:0;bottom:0;z-index:10000;overflow:hidden;background:#f4f6fa}` +
+  // the layer's links (real <a href>s where the page has a tappable view) look like the views they
+  // stand for: the class's own display wins over this (:where has no specificity)
+  `:where(#${FIRST_SCREEN_ID}) a{display:block;color:inherit;text-decoration:none}`
 
 function layerScript(isHome: boolean): string {
   return (
