@@ -45,7 +45,7 @@ export function useServiceWorker(): void {
   }, [])
 }
 
-function showUpdatePrompt(onAccept: () => void): void {
+export function showUpdatePrompt(onAccept: () => void): void {
   if (document.getElementById(UPDATE_PROMPT_ID)) return
   const button = document.createElement('button')
   button.id = UPDATE_PROMPT_ID
