@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 import { PreloadPagePlugin } from './preload-page'
+import { ChartLibPlugin } from './chart-lib'
 
 /**
  * API base URL baked into the client. H5 is served by the API server itself, so it calls the
@@ -33,7 +34,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // what client and server share (contract, Beijing dates, labels, theme tokens)
       '@common': path.resolve(__dirname, '..', 'common'),
     },
-    copy: { patterns: [], options: {} },
+    // H5: the web app manifest, its icons and the service worker's offline page (scripts/build-sw.mjs)
+    copy: {
+      patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/pwa/', to: `${process.env.TARO_OUTPUT_DIR || 'dist/h5'}/` }] : [],
+      options: {},
+    },
+    // weapp: WeChat's templates can't recurse, so Taro's base.wxml repeats every component's template
+    // once per level of nesting (16 by default, ~4 KB a level, all in the main package). Deeper
+    // nodes still render, through Taro's `comp` custom component; 10 levels cover our pages and
+    // keep the main package under its 450 KB budget (scripts/size.mjs).
+    baseLevel: 10,
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
@@ -45,6 +55,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       optimizeMainPackage: { enable: true },
+      webpackChain(chain) {
+        chain.plugin('chart-lib').use(ChartLibPlugin)
+      },
       miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {

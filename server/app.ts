@@ -118,8 +118,8 @@ export function buildApp(opts: BuildAppOptions): App {
   setupMedia(app, opts.mediaDir)
   setupUploads(app, opts.uploadsDir)
   const adminFallback = setupAdminConsole(app, opts.adminDir)
-  const servesH5 = setupH5(app, opts.staticDir)
-  setupNotFound(app, { spaFallback: servesH5, adminFallback })
+  const spaFallback = setupH5(app, opts.staticDir)
+  setupNotFound(app, { spaFallback, adminFallback })
 
   const devLogin = opts.devLogin ?? false
   if (devLogin) {

@@ -1,3 +1,5 @@
+const weapp = process.env.TARO_ENV === 'weapp'
+
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/interpretations/index', 'pages/videos/index', 'pages/quiz/index', 'pages/mine/index'],
   subPackages: [
@@ -29,10 +31,21 @@ export default defineAppConfig({
       pages: ['pages/detail/index', 'pages/attempt/index', 'pages/result/index', 'pages/leaderboard/index', 'pages/practice/index', 'pages/mistakes/index'],
     },
     { root: 'packages/staff', pages: ['pages/login/index', 'pages/sessions/index', 'pages/password/index'] },
+    // weapp: the one ECharts (packages/chart/lib.js, config/chart-lib.ts), loaded by both chart-drawing
+    // subpackages through 分包异步化; H5 has its own ECharts chunk and no need of it
+    ...(weapp ? [{ root: 'packages/chart', pages: ['pages/index/index'] }] : []),
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/policy', 'packages/interpretation'] },
+    ...(weapp
+      ? {
+          'packages/interpretation/pages/detail/index': { network: 'all' as const, packages: ['packages/chart'] },
+          'packages/quiz/pages/leaderboard/index': { network: 'all' as const, packages: ['packages/chart'] },
+        }
+      : {}),
   },
+  // `require.async('@chart/lib.js')` from wherever the bundler puts the chart component
+  ...(weapp ? { resolveAlias: { '@chart/*': 'packages/chart/*' } } : {}),
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1659c7',

@@ -9,6 +9,7 @@ import { switchParticipantIfUsed } from '@/pages/switch-participant'
 import { initDates } from '@/utils/date'
 import { useFirstScreenDeadline } from '@/utils/first-screen'
 import { useNoJavascriptUrls } from '@/utils/no-javascript-urls'
+import { useServiceWorker } from '@/utils/service-worker'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
@@ -29,6 +30,8 @@ function App({ children }: PropsWithChildren) {
   useFirstScreenDeadline()
   // H5: the tab bar's javascript: links are not followed (the CSP allows no inline script)
   useNoJavascriptUrls()
+  // H5: offline and installable (precached app, 「新版本可用，点击刷新」)
+  useServiceWorker()
   return children
 }
 

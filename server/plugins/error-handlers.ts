@@ -8,6 +8,7 @@ import type { FastifyError, FastifyInstance } from 'fastify'
 import { API_PREFIX } from '../../common/contract'
 import { ApiError, codeForStatus, errorBody, messageForStatus } from '../errors'
 import type { AdminFallback } from './admin-console'
+import type { SpaFallback } from '../modules/first-screen/routes'
 import { validationMessage } from '../validation-message'
 
 export function setupErrorHandlers(app: FastifyInstance): void {
@@ -32,7 +33,7 @@ export function setupErrorHandlers(app: FastifyInstance): void {
  * route of the H5 app when it is being served (`spaFallback`), so it gets index.html; a missing
  * asset (`/js/x.js`) stays a 404.
  */
-export function setupNotFound(app: FastifyInstance, options: { spaFallback: boolean; adminFallback?: AdminFallback }): void {
+export function setupNotFound(app: FastifyInstance, options: { spaFallback?: SpaFallback; adminFallback?: AdminFallback }): void {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]
     reply.header('cache-control', 'no-store')
@@ -48,7 +49,7 @@ export function setupNotFound(app: FastifyInstance, options: { spaFallback: bool
       return options.adminFallback(reply)
     }
     if (options.spaFallback && !isAsset && (request.method === 'GET' || request.method === 'HEAD')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html')
+      return options.spaFallback(request, reply)
     }
     return reply.code(404).send(errorBody('not_found', messageForStatus(404)))
   })

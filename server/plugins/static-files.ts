@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
-import { setupFirstScreenPages } from '../modules/first-screen/routes'
+import { setupFirstScreenPages, type SpaFallback } from '../modules/first-screen/routes'
 import { htmlCsp } from './security-headers'
 
 export const MEDIA_MAX_AGE = '30d'
@@ -48,8 +48,8 @@ function indexCsp(staticDir: string): () => string {
   }
 }
 
-/** returns whether the H5 app is served (and so whether unknown paths fall back to it) */
-export function setupH5(app: FastifyInstance, staticDir: string | undefined): boolean {
+/** when the H5 app is served: the answer of its client-side routes (unknown extension-less paths fall back to it) */
+export function setupH5(app: FastifyInstance, staticDir: string | undefined): SpaFallback | undefined {
   if (staticDir && existsSync(staticDir)) {
     const csp = indexCsp(staticDir)
     app.register(fastifyStatic, {
@@ -66,12 +66,11 @@ export function setupH5(app: FastifyInstance, staticDir: string | undefined): bo
         if (/\.html(\.br|\.gz)?$/.test(filePath)) res.setHeader('content-security-policy', csp())
       },
     })
-    // 首页 and an interpretation come with their first screen already in the HTML
-    setupFirstScreenPages(app, resolve(staticDir))
-    return true
+    // 首页 and an interpretation come with their first screen already in the HTML, the other pages with a skeleton
+    return setupFirstScreenPages(app, resolve(staticDir))
   }
   app.get('/', { logLevel: 'warn' }, async (_request, reply) =>
     reply.type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(NO_BUILD_MESSAGE),
   )
-  return false
+  return undefined
 }

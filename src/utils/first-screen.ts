@@ -33,3 +33,14 @@ export function useFirstScreenDeadline(): void {
     return () => clearTimeout(timer)
   }, [])
 }
+
+/**
+ * for every page (ThemePage): a skeleton layer (the server's answer to a page without a first
+ * screen of its own) goes as soon as any page draws, its own loading state included
+ */
+export function useDismissSkeleton(): void {
+  useLayoutEffect(() => {
+    if (process.env.TARO_ENV === 'weapp' || typeof document === 'undefined') return
+    if (document.getElementById(FIRST_SCREEN_ELEMENT_ID)?.hasAttribute('data-skeleton')) dismissFirstScreen()
+  }, [])
+}

@@ -1,6 +1,7 @@
 /**
  * 首屏直出 (server/h5): 首页 and an interpretation come with their first screen and their API
- * answer in the HTML; every other route, and an unknown interpretation, get index.html as built.
+ * answer in the HTML; every other page of the app a skeleton; an unknown interpretation and a
+ * path that is no page get index.html as built.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -102,16 +103,27 @@ describe('first screen in the HTML', () => {
     expect(gzip.headers.get('content-encoding')).toBe('gzip')
   })
 
-  it('an unknown interpretation and every other route get index.html as built', async () => {
-    for (const path of [
-      '/packages/interpretation/pages/detail/index?id=nope',
-      '/packages/interpretation/pages/detail/index',
-      '/pages/mine/index',
-      '/packages/policy/pages/detail/index?id=p001',
-    ]) {
+  it('an unknown interpretation and a path that is no page get index.html as built', async () => {
+    for (const path of ['/packages/interpretation/pages/detail/index?id=nope', '/packages/interpretation/pages/detail/index', '/some/where']) {
       const res = await server.get(path)
       expect(res.status).toBe(200)
       expect(await res.text()).toBe(INDEX_HTML)
+    }
+  })
+
+  it('every other page of the app gets a skeleton layer, with text to paint, its styles and a CSP that allows its script', async () => {
+    for (const path of ['/pages/mine/index', '/pages/videos/index', '/packages/policy/pages/detail/index?id=p001', '/packages/lecture/pages/menu/index']) {
+      const res = await server.get(path)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/)
+      const html = await res.text()
+      expect(html).toContain(`<div id="${FIRST_SCREEN_ELEMENT_ID}" aria-busy="true" data-skeleton="">`)
+      expect(layer(html)).toContain('正在加载…')
+      expect(html).toContain('.zct-skeleton__card{')
+      // no page data: the page fetches its own
+      expect(html).not.toContain(FIRST_SCREEN_DATA_GLOBAL)
+      const hashes = [...(res.headers.get('content-security-policy') ?? '').matchAll(/'sha256-[^']+'/g)]
+      expect(hashes.length).toBe(html.match(/<script>/g)?.length)
     }
   })
 })

@@ -66,13 +66,26 @@ describe('security headers', () => {
   })
   afterAll(() => server.close())
 
-  it('index.html and client-side routes: its own inline scripts by hash, nothing else inline', async () => {
-    for (const path of ['/index.html', '/packages/policy/pages/list/index', '/pages/quiz/index']) {
+  it('index.html and a path that is no page: its own inline scripts by hash, nothing else inline', async () => {
+    for (const path of ['/index.html', '/some/where']) {
       const res = await server.get(path)
       expect(res.status).toBe(200)
       expect(await res.text()).toBe(INDEX_HTML)
       const csp = expectCommonHeaders(res)
       expect(csp['script-src'].sort()).toEqual(["'self'", sha(ROOT_FONT), sha('window.__zctPreload={}')].sort())
+    }
+  })
+
+  it("client-side routes (a skeleton layer): index.html's scripts and the layer's by hash, nothing else inline", async () => {
+    for (const path of ['/packages/policy/pages/list/index', '/pages/quiz/index']) {
+      const res = await server.get(path)
+      expect(res.status).toBe(200)
+      const html = await res.text()
+      const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])
+      expect(scripts).toHaveLength(3)
+      const csp = expectCommonHeaders(res)
+      expect(csp['script-src'].sort()).toEqual(["'self'", ...scripts.map(sha)].sort())
+      expect(csp['script-src']).toContain(sha('window.__zctPreload={}'))
     }
   })
 

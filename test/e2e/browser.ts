@@ -34,6 +34,9 @@ export async function phone(browser: Browser, device: BrowserContextOptions = {}
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
+    // the H5 service worker (scripts/build-sw.mjs) would precache the whole app in the background of
+    // every spec; only the offline spec lets it run (`{ serviceWorkers: 'allow' }`)
+    serviceWorkers: 'block',
     ...device,
   })
   await context.route('**/*', (route) => {
@@ -47,7 +50,7 @@ export async function phone(browser: Browser, device: BrowserContextOptions = {}
 
 /** a desktop browser window (the 政务工作台 is used at an office computer), same network rules and CSP watch as phone() */
 export async function desktop(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', ...options })
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', serviceWorkers: 'block', ...options })
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url())
     return url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:' ? route.continue() : route.abort()

@@ -38,7 +38,17 @@ function ensureChromium() {
 const h5Dir = path.resolve(root, process.env.TARO_OUTPUT_DIR || 'dist/h5')
 
 /** what the H5 build is made from: a change to any of them makes dist/h5 stale (tests do not) */
-const BUILD_INPUTS = ['src', 'common', 'config', 'package.json', 'package-lock.json', 'babel.config.js', 'tsconfig.json', 'scripts/precompress.mjs']
+const BUILD_INPUTS = [
+  'src',
+  'common',
+  'config',
+  'package.json',
+  'package-lock.json',
+  'babel.config.js',
+  'tsconfig.json',
+  'scripts/precompress.mjs',
+  'scripts/build-sw.mjs',
+]
 
 /** the console's build (政务工作台, served at /admin), and what it is made from */
 const adminDir = path.resolve(root, 'dist/admin')

@@ -12,7 +12,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { TEXT_SCALES, themeVars } from '../../../common/theme'
 import { FIRST_SCREEN_DATA_GLOBAL, FIRST_SCREEN_ELEMENT_ID as FIRST_SCREEN_ID } from '../../../common/contract'
-import { scriptJson } from './first-screen'
+import { SKELETON_CSS, scriptJson } from './first-screen'
 
 /** Taro's H5 build sets the root font size to 20 px on a 375-wide screen: design px / 20 = rem */
 const rem = (px: number) => `${px / 20}rem`
@@ -23,7 +23,11 @@ const SCALE_VARS = Object.fromEntries(TEXT_SCALES.map((s) => [s, themeVars(s, re
  * html min-height: Taro's root font size script takes the smaller of the page's width and height,
  * and a page holding only a fixed layer would be 8 px high (so 20 px instead of 20.8 on a 390-wide phone).
  */
-const LAYER_CSS = `html{min-height:100%}#${FIRST_SCREEN_ID}{position:fixed;top:0;left:0;right:0;bottom:0;z-index:10000;overflow:hidden;background:#f4f6fa}`
+const LAYER_CSS =
+  `html{min-height:100%}#${FIRST_SCREEN_ID}{position:fixed;top:0;left:0;right:0;bottom:0;z-index:10000;overflow:hidden;background:#f4f6fa}` +
+  // the layer's links (real <a href>s where the page has a tappable view) look like the views they
+  // stand for: the class's own display wins over this (:where has no specificity)
+  `:where(#${FIRST_SCREEN_ID}) a{display:block;color:inherit;text-decoration:none}`
 
 function layerScript(isHome: boolean): string {
   return (
@@ -85,22 +89,36 @@ export class H5Document {
    * and `data`, API answers keyed by their URL (`/api/v1/home`)
    */
   withFirstScreen(page: string, screen: string, data: Record<string, unknown>): string {
+    return this.layered(page, screen, data, false)
+  }
+
+  /** index.html with skeletonFirstScreen() in the layer, for `page` (`packages/lecture/pages/menu/index`) */
+  withSkeleton(page: string, screen: string): string {
+    return this.layered(page, screen, {}, true)
+  }
+
+  private layered(page: string, screen: string, data: Record<string, unknown>, skeleton: boolean): string {
     const build = this.load()
     const style = (css: string) => `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`
     const dataScript = `<script>window.${FIRST_SCREEN_DATA_GLOBAL}=${scriptJson(data)}</script>`
+    // a skeleton stands for no page in particular: whichever page draws first removes it
     const body =
-      `<div id="${FIRST_SCREEN_ID}" aria-busy="true">${screen}</div>` + `<script>${layerScript(page === 'pages/index/index')}</script><div id="app"></div>`
+      `<div id="${FIRST_SCREEN_ID}" aria-busy="true"${skeleton ? ' data-skeleton=""' : ''}>${screen}</div>` +
+      `<script>${layerScript(page === 'pages/index/index')}</script><div id="app"></div>`
     let html = build.template
     // the data goes before index.html's own scripts, which read it
     const firstScript = html.indexOf('<script')
-    html = firstScript < 0 ? html.replace('</head>', () => `${dataScript}</head>`) : html.slice(0, firstScript) + dataScript + html.slice(firstScript)
+    if (Object.keys(data).length) {
+      html = firstScript < 0 ? html.replace('</head>', () => `${dataScript}</head>`) : html.slice(0, firstScript) + dataScript + html.slice(firstScript)
+    }
     // the app's stylesheet inline (it is small), so nothing holds up the first paint by a round trip
     html = html.replace(/<link href="\/?(css\/app\.[\w.]+\.css)" rel="stylesheet">/, (tag, file: string) => {
       const css = this.file(build, file)
       return css === undefined ? tag : style(css)
     })
     // (function replacers: content may hold `$&` and the like)
-    html = html.replace('</head>', () => `${style(this.pageCss(build, page) + '\n' + LAYER_CSS)}</head>`)
+    const css = skeleton ? `${LAYER_CSS}${SKELETON_CSS}` : `${this.pageCss(build, page)}\n${LAYER_CSS}`
+    html = html.replace('</head>', () => `${style(css)}</head>`)
     return html.replace('<div id="app"></div>', () => body)
   }
 

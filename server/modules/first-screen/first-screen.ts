@@ -45,16 +45,28 @@ export function chineseDate(iso: string): string {
   return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : escapeHtml(iso)
 }
 
+/**
+ * Where the layer's links go: the pages 首页 opens on a tap (src/utils/routes.ts, which the server
+ * may not import). The layer's links are real `<a href>`s, so a tap before the app has taken over
+ * still opens the page, by an ordinary page load.
+ */
+export const LAYER_LINKS = {
+  interpretations: '/pages/interpretations/index',
+  interpretation: (id: string) => `/packages/interpretation/pages/detail/index?id=${encodeURIComponent(id)}`,
+  policyList: (topic?: string) => `/packages/policy/pages/list/index${topic ? `?topic=${encodeURIComponent(topic)}` : ''}`,
+  ask: '/packages/qa/pages/ask/index',
+}
+
 const tag = (text: string, tone: string) => `<span class="tag tag--${tone}">${escapeHtml(text)}</span>`
 
 function featuredCard(item: InterpretationSummary): string {
   const cover = safeSrc(item.cover)
   return (
-    `<div class="home__featured-item"><div class="interp-card interp-card--compact">` +
+    `<a class="home__featured-item" href="${escapeHtml(LAYER_LINKS.interpretation(item.id))}"><div class="interp-card interp-card--compact">` +
     (cover ? `<img class="interp-card__cover" src="${cover}" alt="">` : '') +
     `<div class="interp-card__body"><span class="interp-card__title">${escapeHtml(item.title)}</span>` +
     `<div class="interp-card__meta">${tag(kindLabel[item.kind], kindTone[item.kind])}` +
-    `<span class="interp-card__date">${chineseDate(item.publishedAt)}</span></div></div></div></div>`
+    `<span class="interp-card__date">${chineseDate(item.publishedAt)}</span></div></div></div></a>`
   )
 }
 
@@ -64,14 +76,14 @@ export const FEATURED_ON_FIRST_SCREEN = 2
 /** 首页 down to 政策专题: hero, search bar, 精选解读 and the topic tiles */
 export function homeFirstScreen(home: Home): string {
   const featured = home.featured.length
-    ? `<div class="section__title"><span>精选解读</span><div class="section__more">更多解读 ›</div></div>` +
+    ? `<div class="section__title"><span>精选解读</span><a class="section__more" href="${LAYER_LINKS.interpretations}">更多解读 ›</a></div>` +
       `<div class="home__featured">${home.featured.slice(0, FEATURED_ON_FIRST_SCREEN).map(featuredCard).join('')}</div>`
     : ''
   const topics = home.topics
     .map(
       (t) =>
-        `<div class="topic-grid__item"><div class="topic-grid__icon topic-grid__icon--${escapeHtml(t.id)}">${escapeHtml(t.name.slice(0, 1))}</div>` +
-        `<span class="topic-grid__name">${escapeHtml(t.name)}</span></div>`,
+        `<a class="topic-grid__item" href="${escapeHtml(LAYER_LINKS.policyList(t.id))}"><div class="topic-grid__icon topic-grid__icon--${escapeHtml(t.id)}">${escapeHtml(t.name.slice(0, 1))}</div>` +
+        `<span class="topic-grid__name">${escapeHtml(t.name)}</span></a>`,
     )
     .join('')
   return (
@@ -79,8 +91,8 @@ export function homeFirstScreen(home: Home): string {
     `<div class="home__hero"><div class="home__top"><div class="home__titles">` +
     `<span class="home__brand">政策通</span><span class="home__slogan">台州政策，一看就懂</span></div>` +
     `<div class="elder-toggle"><span class="elder-toggle__icon">大</span><span>长辈模式</span></div></div>` +
-    `<div class="search-bar search-bar--link"><div class="search-bar__icon"></div><div class="search-bar__placeholder">搜政策：养老金、医保、补贴…</div></div>` +
-    `<div class="home__ask"><span class="home__ask-title">有问题，直接问</span><span class="home__ask-hint">“我爸70岁了能领多少养老补贴？”</span></div>` +
+    `<a class="search-bar search-bar--link" href="${LAYER_LINKS.policyList()}"><div class="search-bar__icon"></div><div class="search-bar__placeholder">搜政策：养老金、医保、补贴…</div></a>` +
+    `<a class="home__ask" href="${LAYER_LINKS.ask}"><span class="home__ask-title">有问题，直接问</span><span class="home__ask-hint">“我爸70岁了能领多少养老补贴？”</span></a>` +
     `</div>` +
     featured +
     `<div class="section__title"><span>政策专题</span></div><div class="topic-grid">${topics}</div>` +
@@ -120,3 +132,26 @@ export function interpretationFirstScreen(item: Interpretation): string {
     `</div>${firstBlocks(item.blocks)}</div>`
   )
 }
+
+/**
+ * Every other page of the app, opened from a link: a skeleton in the page's colours — a title bar
+ * of grey, three card shapes and 「正在加载…」 (text, so the browser paints it as content) — in place
+ * of a blank screen while the code downloads. The page removes it as soon as it draws anything,
+ * its own loading state included (ThemePage, src/utils/first-screen.ts).
+ */
+export function skeletonFirstScreen(): string {
+  const card = `<div class="zct-skeleton__card"><div class="zct-skeleton__line zct-skeleton__line--wide"></div><div class="zct-skeleton__line"></div><div class="zct-skeleton__line zct-skeleton__line--short"></div></div>`
+  return (
+    `<div class="zct-skeleton" aria-label="页面加载中"><div class="zct-skeleton__bar"></div>` +
+    `${card}${card}${card}<span class="zct-skeleton__note">正在加载…</span></div>`
+  )
+}
+
+/** its styles (rem of Taro's H5 root size: 1 rem = 20 design px); the layer's text size applies */
+export const SKELETON_CSS =
+  `.zct-skeleton{padding:.8rem}` +
+  `.zct-skeleton__bar{height:1.6rem;width:40%;margin:.2rem 0 .8rem;border-radius:.3rem;background:#dfe4ec}` +
+  `.zct-skeleton__card{padding:.8rem;margin-bottom:.6rem;border-radius:.6rem;background:#fff}` +
+  `.zct-skeleton__line{height:.8rem;width:70%;margin-bottom:.5rem;border-radius:.2rem;background:#e8ecf2}` +
+  `.zct-skeleton__line--wide{width:90%;height:1rem}.zct-skeleton__line--short{width:40%;margin-bottom:0}` +
+  `.zct-skeleton__note{display:block;text-align:center;color:#5c6370;font-size:var(--fs-md,.8rem)}`

@@ -14,7 +14,7 @@ import { composeHome } from '../content/home'
 import { Home, Interpretation } from '../content/schemas'
 import { htmlCsp } from '../../plugins/security-headers'
 import { H5Document } from './document'
-import { homeFirstScreen, interpretationFirstScreen } from './first-screen'
+import { homeFirstScreen, interpretationFirstScreen, skeletonFirstScreen } from './first-screen'
 
 export const HOME_PAGE = 'pages/index/index'
 export const INTERPRETATION_PAGE = 'packages/interpretation/pages/detail/index'
@@ -37,7 +37,17 @@ function asServed<T>(serialise: (value: unknown) => string, value: T): T {
   return JSON.parse(serialise(value)) as T
 }
 
-export function setupFirstScreenPages(app: FastifyInstance, staticDir: string): void {
+/** a page of the app: `pages/<name>/index` or `packages/<sub>/pages/<name>/index` */
+const APP_PAGE = /^\/((?:packages\/[\w-]+\/)?pages\/[\w-]+\/index)$/
+
+/** what the client-side routes of the H5 app answer (setupNotFound's fallback) */
+export type SpaFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>
+
+/**
+ * The landing pages with their first screen; returns the answer for every other client-side route:
+ * a page of the app gets index.html with a skeleton layer, anything else index.html as built.
+ */
+export function setupFirstScreenPages(app: FastifyInstance, staticDir: string): SpaFallback {
   const doc = new H5Document(staticDir)
   const serialiseHome = fastJson(Home)
   const serialiseInterpretation = fastJson(Interpretation)
@@ -57,4 +67,10 @@ export function setupFirstScreenPages(app: FastifyInstance, staticDir: string): 
     const url = `${API_PREFIX}/interpretations/${encodeURIComponent(id)}`
     return sendHtml(request, reply, doc.withFirstScreen(INTERPRETATION_PAGE, interpretationFirstScreen(data), { [url]: data }))
   })
+
+  const skeleton = skeletonFirstScreen()
+  return (request, reply) => {
+    const page = APP_PAGE.exec(request.url.split('?')[0])?.[1]
+    return sendHtml(request, reply, page ? doc.withSkeleton(page, skeleton) : doc.plain())
+  }
 }

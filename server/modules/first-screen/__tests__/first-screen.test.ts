@@ -55,6 +55,21 @@ describe('first screen markup', () => {
     expect(html).toContain('topic-grid__icon--zwgk">政</div>')
   })
 
+  it("links 首页's layer with real <a href>s to the pages a tap opens, ids escaped", () => {
+    const card = { id: 'i1"><script>', title: '标题', summary: '', kind: 'qa', topic: 'zwgk', cover: '/media/c.jpg', publishedAt: '2024-01-02' }
+    const home = { featured: [card], topics: [{ id: 'ylbx', name: '养老保险' }], latestPolicies: [], campaigns: [] } as unknown as Home
+    const html = homeFirstScreen(home)
+    const hrefs = [...html.matchAll(/<a class="([\w-]+)[^"]*" href="([^"]*)"/g)].map((m) => [m[1], m[2]])
+    expect(hrefs).toEqual([
+      ['search-bar', '/packages/policy/pages/list/index'],
+      ['home__ask', '/packages/qa/pages/ask/index'],
+      ['section__more', '/pages/interpretations/index'],
+      ['home__featured-item', '/packages/interpretation/pages/detail/index?id=i1%22%3E%3Cscript%3E'],
+      ['topic-grid__item', '/packages/policy/pages/list/index?topic=ylbx'],
+    ])
+    expect(html).not.toContain('<script>')
+  })
+
   it('writes JSON that cannot end its script', () => {
     const json = scriptJson({ text: hostile, line: '\u2028' })
     expect(json).not.toMatch(/<\/script/i)

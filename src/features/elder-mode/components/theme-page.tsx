@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { DemoBanner } from '@/components/demo-banner'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useTextScale } from '../stores/theme-store'
+import { useDismissSkeleton } from '@/utils/first-screen'
 import { styleText, themeVars } from '@common/theme'
 
 const unit = (px: number) => (typeof Taro.pxTransform === 'function' ? Taro.pxTransform(px) : `${px}px`)
@@ -15,6 +16,7 @@ const unit = (px: number) => (typeof Taro.pxTransform === 'function' ? Taro.pxTr
  */
 export function ThemePage({ className = '', children }: PropsWithChildren<{ className?: string }>) {
   const scale = useTextScale()
+  useDismissSkeleton()
   return (
     <View className={`page theme--${scale} ${className}`} style={styleText(themeVars(scale, unit))} data-text-scale={scale}>
       <OfflineBanner />

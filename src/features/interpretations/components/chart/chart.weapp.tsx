@@ -1,14 +1,10 @@
 import { useEffect, useRef } from 'react'
 import { Canvas } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-// The adapter from echarts-for-weixin; we drive a `canvas type="2d"` ourselves instead of its
-// ec-canvas component: that component must be copied into the subpackage by hand and handed the
-// echarts instance by mutating its data, since functions can't pass through setData.
-import WxCanvas from 'echarts-for-weixin/src/wx-canvas'
 import type { ChartProps } from './chart'
-import { echarts } from './echarts'
+import { loadChartLib, type ChartLib } from './chart-lib.weapp'
 
-type EChart = ReturnType<typeof echarts.init>
+type EChart = ReturnType<ChartLib['echarts']['init']>
 /** the part of zrender's event handler that ec-canvas drives from touch events */
 interface ZrHandler {
   dispatch: (type: string, e: object) => void
@@ -33,12 +29,18 @@ function withOffsets(e: TouchEvent): TouchEvent {
   return e
 }
 
-/** Weapp: ECharts on a 2d canvas (base library ≥ 2.9.0), at the device pixel ratio. */
+/**
+ * Weapp: ECharts on a 2d canvas (base library ≥ 2.9.0), at the device pixel ratio. We drive a
+ * `canvas type="2d"` with echarts-for-weixin's adapter instead of its ec-canvas component (which
+ * must be copied into a subpackage by hand and handed the echarts instance by mutating its data,
+ * since functions can't pass through setData). ECharts itself lives once, in the chart subpackage,
+ * fetched when the first chart mounts; the canvas keeps its height meanwhile.
+ */
 export function Chart({ id, option, height = 260, label }: ChartProps) {
   const chartRef = useRef<EChart>()
   useEffect(() => {
     let disposed = false
-    Taro.nextTick(() => {
+    const draw = ({ echarts, WxCanvas }: ChartLib) =>
       Taro.createSelectorQuery()
         .select(`#${id}`)
         .fields({ node: true, size: true })
@@ -53,7 +55,11 @@ export function Chart({ id, option, height = 260, label }: ChartProps) {
           chart.setOption({ animation: false, ...option })
           chartRef.current = chart
         })
-    })
+    // after the canvas is in the page; if the chart subpackage can't be fetched (offline), the
+    // 查看数据 table beside the chart still reads the same numbers
+    loadChartLib()
+      .then((lib) => Taro.nextTick(() => !disposed && draw(lib)))
+      .catch(() => undefined)
     return () => {
       disposed = true
       chartRef.current?.dispose()
