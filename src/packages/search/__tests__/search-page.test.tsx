@@ -77,6 +77,12 @@ describe('一站搜索 results', () => {
     expect(taroMock.navigations.slice(-2).map((n) => n.url)).toEqual([`/packages/qa/pages/ask/index?q=${q}`, `/packages/qa/pages/consult/index?q=${q}`])
   })
 
+  it('takes a query with a stray % from the route as it is', async () => {
+    taroMock.routerParams = { q: '100%' }
+    render(<SearchPage />)
+    await waitFor(() => expect(api.requests.some((r) => r.includes('/api/v1/search?q=100%25'))).toBe(true))
+  })
+
   it('shows the error with a retry when the search fails', async () => {
     taroMock.routerParams = { q: encodeURIComponent('医保') }
     api.failNext(3, /\/search/)

@@ -18,6 +18,16 @@ import './index.scss'
 
 const isType = (t: string | undefined): t is SearchType => SEARCH_TYPES.includes(t as SearchType)
 
+/** the route's `q`, decoded once (a stray `%` is taken as it is) */
+function routeQuery(raw: string | undefined): string {
+  if (!raw) return ''
+  try {
+    return decodeURIComponent(raw).slice(0, SEARCH_QUERY_MAX)
+  } catch {
+    return raw.slice(0, SEARCH_QUERY_MAX)
+  }
+}
+
 function openHit(hit: SearchHit) {
   const url = {
     policy: () => routes.policyDetail(hit.id),
@@ -50,7 +60,7 @@ function TypeResults({ q, type }: { q: string; type: SearchType }) {
 
 export default function SearchPage() {
   const params = useRouter().params
-  const [q, setQ] = useState(params.q ? decodeURIComponent(params.q).slice(0, SEARCH_QUERY_MAX) : '')
+  const [q, setQ] = useState(() => routeQuery(params.q))
   const [tab, setTab] = useState<SearchType | undefined>(isType(params.type) ? params.type : undefined)
   const overview = useRequest(async () => (q ? searchAll({ q }) : undefined), [q])
 
