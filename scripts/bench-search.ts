@@ -62,6 +62,7 @@ async function measure(responseCache: boolean, data: Fixtures) {
   const build = performance.now() - t
   if (first.statusCode !== 200) throw new Error(`${first.statusCode} ${first.body}`)
   const times: number[] = []
+  const cpu = process.cpuUsage()
   for (let round = 0; round < ROUNDS; round++) {
     for (const q of QUERIES) {
       t = performance.now()
@@ -70,11 +71,13 @@ async function measure(responseCache: boolean, data: Fixtures) {
       if (res.statusCode !== 200) throw new Error(`${q}: ${res.statusCode}`)
     }
   }
+  const used = process.cpuUsage(cpu)
   times.sort((a, b) => a - b)
   const docs = data.policies.length + data.interpretations.length + data.faqs.length + data.videos.length + data.courses.length
   console.log(
     `micro-cache ${responseCache ? 'on ' : 'off'} · ${docs} documents · first search ${build.toFixed(0)} ms · ${times.length} searches: ` +
-      `p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`,
+      `p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms; ` +
+      `CPU ${((used.user + used.system) / 1000 / times.length).toFixed(2)} ms per search (wall-clock percentiles include waits for a busy machine)`,
   )
   await app.close()
   await store.close()

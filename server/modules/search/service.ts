@@ -11,7 +11,7 @@ import type { Scored, SearchDoc, SearchIndex } from './search-index'
 import { matchRanges, snippetAround, snippetStart, withPhrases } from './text'
 
 /** how many FAQs the engine ranks for the FAQ group (the rest follow by the words they contain) */
-export const FAQ_RANKED = 50
+export const FAQ_RANKED = 20
 /** an engine hit the words do not find is kept when the engine is confident and it scores this share of the best */
 const RANKED_SHARE = 0.5
 

@@ -35,10 +35,23 @@ export function fold(text: string): Folded {
   const offsets: number[] = []
   let at = 0
   for (const c of text) {
-    const f = c.normalize('NFKC').toLowerCase()
-    const one = [...f].length === 1 ? f : c
+    const code = c.codePointAt(0) ?? 0
+    let one: string
+    let kind: Kind
+    // fast paths (most of the text): ASCII only lower-cases, a CJK unified ideograph is itself
+    if (code < 0x80) {
+      one = c.toLowerCase()
+      kind = WORD.test(one) ? 'word' : 'other'
+    } else if (code >= 0x4e00 && code <= 0x9fff) {
+      one = c
+      kind = 'han'
+    } else {
+      const f = c.normalize('NFKC').toLowerCase()
+      one = [...f].length === 1 ? f : c
+      kind = HAN.test(one) ? 'han' : WORD.test(one) ? 'word' : 'other'
+    }
     chars.push(one)
-    kinds.push(HAN.test(one) ? 'han' : WORD.test(one) ? 'word' : 'other')
+    kinds.push(kind)
     offsets.push(at)
     at += c.length
   }
