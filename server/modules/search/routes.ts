@@ -1,6 +1,5 @@
 /** GET /search: 一站搜索 over the published content (service.ts), micro-cached like every content read. */
 import { SEARCH_TYPES } from '../../../common/contract'
-import { PUBLIC_MAX_AGE_SEC } from '../../plugins/http-cache'
 import { readErrors } from '../../schemas/common'
 import type { RoutePlugin } from '../../type-provider'
 import { faqRanker } from './qa-answer'
@@ -16,20 +15,19 @@ const messages = {
 
 export const searchRoutes: RoutePlugin = async (app) => {
   const rankFaqs = faqRanker(app.store)
-  // the index is built on the first search, again after the console publishes or withdraws
-  // anything (every instance hears '/search' dropped), and at the latest after the public max-age
+  // the index is built on the first search and again after the console publishes or withdraws
+  // anything searchable (its routes and the scheduler drop '/search', which every instance hears;
+  // an instance that lost Redis for a while drops everything, '/'). Nothing else writes the
+  // public tables, and rebuilding on a timer would cost seconds of CPU a minute with thousands of items.
   let building: Promise<SearchIndex> | undefined
   let generation = 0
   let builtFor = -1
-  let builtAt = 0
   app.onMemoDropped((paths) => {
     if (paths.some((p) => p === '/' || p.startsWith('/search'))) generation += 1
   })
   const index = () => {
-    const now = Date.now()
-    if (!building || builtFor !== generation || now - builtAt > PUBLIC_MAX_AGE_SEC * 1000) {
+    if (!building || builtFor !== generation) {
       builtFor = generation
-      builtAt = now
       building = loadSearchDocs(app.store.database).then((docs) => new SearchIndex(docs))
       building.catch(() => (building = undefined))
     }
