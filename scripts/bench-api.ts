@@ -86,6 +86,7 @@ async function runOn(kind: 'sqlite' | 'postgres'): Promise<boolean> {
       { name: 'GET /interpretations/:id', method: 'GET', path: `${API}/interpretations/i001`, read: true },
       { name: 'GET /policies?q=', method: 'GET', path: `${API}/policies?q=${encodeURIComponent('养老')}`, read: true },
       { name: 'GET /qa/search?q=', method: 'GET', path: `${API}/qa/search?q=${encodeURIComponent('我爸70岁了能领多少养老补贴')}`, read: true },
+      { name: 'GET /search?q=', method: 'GET', path: `${API}/search?q=${encodeURIComponent('社保卡丢了')}`, read: true },
     ]
     cases.push({ name: 'POST /attempts/:id/submit', method: 'POST', path: '', requests: submits, read: false })
 

@@ -8,6 +8,7 @@ export default defineAppConfig({
     { root: 'packages/video', pages: ['pages/feed/index', 'pages/play/index'] },
     { root: 'packages/course', pages: ['pages/list/index', 'pages/detail/index', 'pages/lesson/index'] },
     { root: 'packages/qa', pages: ['pages/ask/index', 'pages/consult/index', 'pages/mine/index'] },
+    { root: 'packages/search', pages: ['pages/results/index'] },
     {
       root: 'packages/lecture',
       pages: [

@@ -27,6 +27,7 @@ import { bannerRoutes } from '../modules/banners/routes'
 import { setupMessages } from '../modules/messages/service'
 import { messageRoutes } from '../modules/messages/routes'
 import { qaGapRoutes } from '../modules/qa-gaps/routes'
+import { searchRoutes } from '../modules/search/routes'
 import { lectureDeskRoutes } from '../modules/lecture-desk/routes'
 import { mediaAdminRoutes } from '../modules/media-admin/routes'
 import { consultationDeskRoutes } from '../modules/consultation-desk/routes'
@@ -47,6 +48,7 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(healthRoutes)
     await api.register(contentRoutes)
     await api.register(qaRoutes)
+    await api.register(searchRoutes)
     await api.register(mediaRoutes)
     await api.register(lectureTopicRoutes)
     await api.register(campaignRoutes)

@@ -17,6 +17,8 @@ export const routes = {
   policyList: (p: { q?: string; topic?: string; dept?: string } = {}) => `/packages/policy/pages/list/index${qs(p)}`,
   policyDetail: (id: string) => `/packages/policy/pages/detail/index${qs({ id })}`,
   interpretationDetail: (id: string) => `/packages/interpretation/pages/detail/index${qs({ id })}`,
+  /** 一站搜索: `type` opens one type's tab */
+  search: (p: { q?: string; type?: string } = {}) => `/packages/search/pages/results/index${qs(p)}`,
   qa: (q?: string) => `/packages/qa/pages/ask/index${qs({ q })}`,
   consult: (p: { q?: string; topic?: string } = {}) => `/packages/qa/pages/consult/index${qs(p)}`,
   myConsultations: '/packages/qa/pages/mine/index',

@@ -59,7 +59,7 @@ describe('first screen in the HTML', () => {
     const home = await (await server.api('/home')).json()
     const screen = layer(html)
     expect(screen).toContain('政策通')
-    expect(screen).toContain('搜政策：养老金、医保、补贴…')
+    expect(screen).toContain('搜政策、解读、问答：社保卡、医保…')
     expect(screen).toContain(home.featured[0].title)
     expect(screen).toContain(`src="${home.featured[0].cover}"`)
     for (const topic of home.topics) expect(screen).toContain(`topic-grid__icon--${topic.id}`)

@@ -23,7 +23,7 @@ test('首页 shows featured interpretations, topics, latest policies and campaig
 
 test('the policy library searches and opens a policy with its 文号 and validity', async () => {
   const page = session.page
-  await page.locator('.search-bar--link').click()
+  await page.getByRole('link', { name: '政策库 ›' }).click()
   await page.waitForURL(/packages\/policy\/pages\/list/)
   await page.getByText(/共 \d+ 条政策/).waitFor()
   const input = page.locator('.search-bar__input:visible input').first()

@@ -14,12 +14,12 @@ import { publishCourse, publishVideo, unpublishCourse, unpublishVideo } from '..
 
 /** the public reads whose answers change when an item of the type is published or withdrawn (under the API prefix) */
 export const PUBLIC_PATHS: Readonly<Record<EditorialType, readonly string[]>> = {
-  policy: ['/home', '/policies', '/departments', '/interpretations'],
-  interpretation: ['/home', '/interpretations', '/policies', '/faqs'],
-  faq: ['/faqs', '/qa'],
+  policy: ['/home', '/policies', '/departments', '/interpretations', '/search'],
+  interpretation: ['/home', '/interpretations', '/policies', '/faqs', '/search'],
+  faq: ['/faqs', '/qa', '/search'],
   banner: ['/home', '/banners'],
-  video: ['/videos', '/courses'],
-  course: ['/courses'],
+  video: ['/videos', '/courses', '/search'],
+  course: ['/courses', '/search'],
 }
 
 const json = (value: unknown) => JSON.stringify(value)

@@ -55,6 +55,7 @@ export const LAYER_LINKS = {
   interpretation: (id: string) => `/packages/interpretation/pages/detail/index?id=${encodeURIComponent(id)}`,
   policyList: (topic?: string) => `/packages/policy/pages/list/index${topic ? `?topic=${encodeURIComponent(topic)}` : ''}`,
   ask: '/packages/qa/pages/ask/index',
+  search: '/packages/search/pages/results/index',
 }
 
 const tag = (text: string, tone: string) => `<span class="tag tag--${tone}">${escapeHtml(text)}</span>`
@@ -91,7 +92,7 @@ export function homeFirstScreen(home: Home): string {
     `<div class="home__hero"><div class="home__top"><div class="home__titles">` +
     `<span class="home__brand">政策通</span><span class="home__slogan">台州政策，一看就懂</span></div>` +
     `<div class="elder-toggle"><span class="elder-toggle__icon">大</span><span>长辈模式</span></div></div>` +
-    `<a class="search-bar search-bar--link" href="${LAYER_LINKS.policyList()}"><div class="search-bar__icon"></div><div class="search-bar__placeholder">搜政策：养老金、医保、补贴…</div></a>` +
+    `<a class="search-bar search-bar--link" href="${LAYER_LINKS.search}"><div class="search-bar__icon"></div><div class="search-bar__placeholder">搜政策、解读、问答：社保卡、医保…</div></a>` +
     `<a class="home__ask" href="${LAYER_LINKS.ask}"><span class="home__ask-title">有问题，直接问</span><span class="home__ask-hint">“我爸70岁了能领多少养老补贴？”</span></a>` +
     `</div>` +
     featured +

@@ -32,7 +32,7 @@ describe('首页', () => {
     render(<HomePage />)
     await screen.findByText('精选解读')
     fireEvent.click(screen.getByRole('search'))
-    expect(taroMock.navigations[0].url).toBe('/packages/policy/pages/list/index')
+    expect(taroMock.navigations[0].url).toBe('/packages/search/pages/results/index')
   })
 
   it('removes the first screen the server drew once its own content is there (H5)', async () => {

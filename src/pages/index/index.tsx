@@ -63,7 +63,7 @@ export default function HomePage() {
           </View>
           <ElderModeToggle />
         </View>
-        <SearchBar placeholder='搜政策：养老金、医保、补贴…' onTap={() => Taro.navigateTo({ url: routes.policyList() })} />
+        <SearchBar placeholder='搜政策、解读、问答：社保卡、医保…' onTap={() => Taro.navigateTo({ url: routes.search() })} />
         <View className='home__ask' role='link' onClick={() => Taro.navigateTo({ url: routes.qa() })}>
           <Text className='home__ask-title'>有问题，直接问</Text>
           <Text className='home__ask-hint'>“我爸70岁了能领多少养老补贴？”</Text>

@@ -6,6 +6,7 @@ import { ChipBar } from '@/components/chip-bar'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { ListFooter } from '@/components/list-footer'
+import { SearchBar } from '@/components/search-bar'
 import { Skeleton } from '@/components/skeleton'
 import type { InterpretationSummary } from '@common/contract'
 import { getInterpretations } from '@/features/interpretations/api/get-interpretations'
@@ -29,6 +30,7 @@ export default function InterpretationsPage() {
 
   return (
     <ThemePage>
+      <SearchBar placeholder='搜解读：高龄津贴、医保缴费…' onTap={() => Taro.navigateTo({ url: routes.search({ type: 'interpretation' }) })} />
       <View className='page__filters'>
         <ChipBar options={topics} value={topic} onChange={setTopic} />
       </View>

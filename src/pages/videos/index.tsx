@@ -6,6 +6,7 @@ import { ChipBar } from '@/components/chip-bar'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { ListFooter } from '@/components/list-footer'
+import { SearchBar } from '@/components/search-bar'
 import { Skeleton } from '@/components/skeleton'
 import { useTopics } from '@/features/topics/use-topics'
 import { getVideos } from '@/features/videos/api/get-videos'
@@ -28,6 +29,7 @@ export default function VideosPage() {
 
   return (
     <ThemePage>
+      <SearchBar placeholder='搜视频和网络课堂' onTap={() => Taro.navigateTo({ url: routes.search({ type: 'video' }) })} />
       <View className='page__filters'>
         <ChipBar options={topics} value={topic} onChange={setTopic} />
       </View>

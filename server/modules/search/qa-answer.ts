@@ -1,0 +1,34 @@
+/**
+ * The one place 一站搜索 uses the 智能问答 engine: its ranking of the FAQs and its confidence, as
+ * GET /qa/search answers them (server/modules/qa). The index is built from the published FAQs on
+ * the first search and again when they change (the content repository's FAQ generation, which the
+ * Q&A routes bump when the console publishes or withdraws a FAQ, on any instance).
+ */
+import type { QaHit } from '../../../common/contract'
+import type { Store } from '../../store/store'
+import { QA_MIN_SCORE, QaIndex } from '../qa'
+
+export interface FaqRanking {
+  hits: QaHit[]
+  /** the engine is confident its first hit answers the question */
+  confident: boolean
+}
+
+export function faqRanker(store: Store): (q: string, limit: number) => Promise<FaqRanking> {
+  let building: Promise<QaIndex> | undefined
+  let builtFor = -1
+  const index = () => {
+    const generation = store.content.faqGeneration
+    if (!building || builtFor !== generation) {
+      builtFor = generation
+      building = store.content.listFaqs().then((faqs) => new QaIndex(faqs))
+      // a failed read is not kept
+      building.catch(() => (building = undefined))
+    }
+    return building
+  }
+  return async (q, limit) => {
+    const hits = (await index()).search(q, limit)
+    return { hits, confident: hits.length > 0 && hits[0].score >= QA_MIN_SCORE }
+  }
+}
