@@ -98,6 +98,13 @@ export interface FoiaApplicationInput {
   delivery: FoiaDelivery
 }
 
+/** an organisation one may apply to: 台州市 → 县（市、区） → 乡镇（街道） */
+export interface FoiaBody {
+  code: string
+  name: string
+  children?: FoiaBody[]
+}
+
 export interface FoiaEvent {
   kind: FoiaEventKind
   at: string
