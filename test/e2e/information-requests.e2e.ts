@@ -79,7 +79,7 @@ async function openOnBoard(page: Page, path: string, number: string) {
 
 /** an antd Select in the drawer: opened by its label, the option clicked by its text */
 async function choose(page: Page, label: string, option: string | RegExp) {
-  await page.getByLabel(label).click()
+  await page.getByLabel(label).first().click()
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click()
 }
 
@@ -157,7 +157,7 @@ test('a resident applies; the office asks 补正; the resident corrects; 部分�
 
   // the resident corrects
   await residentDetail(id)
-  await resident.getByText('请说明所需材料的年份和具体名称').waitFor(SLOW)
+  await resident.getByText('请说明所需材料的年份和具体名称').first().waitFor(SLOW)
   await resident.locator('.foia__textarea:visible textarea').fill('2026年度，政府信息公开工作相关材料')
   await resident.getByRole('button', { name: '提交补正' }).click()
   await resident.getByText('办理中').first().waitFor(SLOW)

@@ -47,7 +47,7 @@ import { StoreConflict } from '../../db/conflict'
 import type { DB } from '../../db/schema'
 import { ApiError, badRequest, forbidden, idempotencyKeyReused, notFound } from '../../errors'
 import { requireRole } from '../../plugins/auth'
-import { ErrorBody, IdParams } from '../../schemas/common'
+import { ErrorBody, IdParams, PageQuery } from '../../schemas/common'
 import type { RoutePlugin } from '../../type-provider'
 import { auditInTransaction } from '../audit/plugin'
 import { CITY_ORG_CODE, CITY_ORG_NAME, isOrgCode, orgCovers, orgPrefixPattern } from '../auth/org-scope'
@@ -399,7 +399,11 @@ export function informationRequestRoutes(): RoutePlugin {
 
     app.get(
       `${MINE}/mine`,
-      { schema: { querystring: BoardQuery, response: { 200: MinePage, ...errors } }, config: { cache: 'no-store' }, onRequest: requireRole() },
+      {
+        schema: { querystring: PageQuery, response: { 200: MinePage, ...errors } },
+        config: { cache: 'no-store', validationMessages: foiaMessages },
+        onRequest: requireRole(),
+      },
       async (request) => {
         const { page, pageSize } = request.query
         const { rows, total } = await repo.mine(request.user!.id, page, pageSize)
