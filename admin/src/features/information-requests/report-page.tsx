@@ -15,19 +15,23 @@ interface Row {
   organisation: number
   total: number
   indent?: boolean
+  /** a heading row: no figures of its own */
+  heading?: boolean
 }
+
+const figure = (n: number, r: Row) => (r.heading ? '' : n)
 
 const columns: ColumnsType<Row> = [
   { title: '项目', dataIndex: 'label', render: (l: string, r) => <span style={{ paddingLeft: r.indent ? 24 : 0 }}>{l}</span> },
-  { title: '自然人', dataIndex: 'citizen', width: 120, align: 'right' },
-  { title: '法人或其他组织', dataIndex: 'organisation', width: 160, align: 'right' },
-  { title: '总计', dataIndex: 'total', width: 120, align: 'right' },
+  { title: '自然人', dataIndex: 'citizen', width: 120, align: 'right', render: figure },
+  { title: '法人或其他组织', dataIndex: 'organisation', width: 160, align: 'right', render: figure },
+  { title: '总计', dataIndex: 'total', width: 120, align: 'right', render: figure },
 ]
 
 const rowsOf = (r: FoiaYearReport): Row[] => [
   { key: 'received', label: '一、本年新收政府信息公开申请数量', ...r.received },
   { key: 'carried', label: '二、上年结转政府信息公开申请数量', ...r.carriedOver },
-  { key: 'results', label: '三、本年度办理结果', citizen: 0, organisation: 0, total: 0 },
+  { key: 'results', label: '三、本年度办理结果', citizen: 0, organisation: 0, total: 0, heading: true },
   ...r.results.map((x) => ({ key: x.type, label: x.label, citizen: x.citizen, organisation: x.organisation, total: x.total, indent: true })),
 ]
 
