@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import PDFDocument from 'pdfkit'
 import { FOIA_REPLY_LABELS, type FoiaReplyType } from '../../../common/contract'
 
 let fontBytes: Buffer | undefined
@@ -53,8 +52,12 @@ export function templateOf(l: ReplyLetter): string {
   return `${base}\n\n${body[l.type]}`
 }
 
-/** the PDF's bytes */
-export function replyLetterPdf(l: ReplyLetter): Promise<Buffer> {
+/**
+ * The PDF's bytes. pdfkit is loaded on the first letter, not with the routes: it reads its own
+ * files at load time, which the component tests' jsdom (running the routes in memory) cannot.
+ */
+export async function replyLetterPdf(l: ReplyLetter): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit')
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 72, info: { Title: `政府信息公开申请答复书 ${l.number}`, Author: l.orgName } })
     const chunks: Buffer[] = []
