@@ -24,6 +24,7 @@ export default defineAppConfig({
         'pages/privacy/index',
       ],
     },
+    { root: 'packages/foia', pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'] },
     { root: 'packages/service-point', pages: ['pages/bind/index'] },
     { root: 'packages/messages', pages: ['pages/inbox/index'] },
     { root: 'packages/sign-in', pages: ['pages/resident/index'] },

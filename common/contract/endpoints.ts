@@ -2,6 +2,7 @@
  * The endpoints of the content API v1 (prefix /api/v1), as types: path → query/body → response.
  * The paths are the agreement between client, server, tests and benchmarks: add, don't rename.
  */
+import type { FoiaApplicationInput, FoiaBody, InformationRequest, InformationRequestDetail } from './information-requests'
 import type {
   Consultation,
   ConsultationForResponder,
@@ -108,6 +109,12 @@ export interface Endpoints extends LectureEndpoints, QuizEndpoints {
   'GET /faqs/:id': { res: Faq }
   'POST /consultations': { body: ConsultationInput; res: Consultation }
   'GET /consultations/mine': { res: Consultation[] }
+  /** 依申请公开 (issue 20): the bodies one may apply to, applying, 我的申请, one's own, 补正 */
+  'GET /information-requests/bodies': { res: FoiaBody[] }
+  'POST /information-requests': { body: FoiaApplicationInput; res: InformationRequestDetail }
+  'GET /information-requests/mine': { query: { page?: number; pageSize?: number }; res: Page<InformationRequest> }
+  'GET /information-requests/:id': { res: InformationRequestDetail }
+  'POST /information-requests/:id/correction': { body: { text: string }; res: InformationRequestDetail }
   'POST /consultations/:id/reply': { body: { text: string }; res: Consultation }
   /** responder and admin only, newest first; `phone` in full for calling back */
   'GET /consultations': { query: ConsultationQuery; res: Page<ConsultationForResponder> }

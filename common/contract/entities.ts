@@ -5,8 +5,19 @@
 
 export type Id = string
 
-export type Role = 'resident' | 'staff' | 'dispatcher' | 'lecturer' | 'responder' | 'admin' | 'editor' | 'reviewer'
-export const ROLES: readonly Role[] = ['resident', 'staff', 'dispatcher', 'lecturer', 'responder', 'admin', 'editor', 'reviewer']
+export type Role = 'resident' | 'staff' | 'dispatcher' | 'lecturer' | 'responder' | 'admin' | 'editor' | 'reviewer' | 'foia_officer' | 'legal_reviewer'
+export const ROLES: readonly Role[] = [
+  'resident',
+  'staff',
+  'dispatcher',
+  'lecturer',
+  'responder',
+  'admin',
+  'editor',
+  'reviewer',
+  'foia_officer',
+  'legal_reviewer',
+]
 
 export interface Topic {
   id: string

@@ -710,6 +710,57 @@ export interface CampaignSettings {
   updated_at: string
 }
 
+export interface InformationRequests {
+  id: string
+  number: string
+  user_id: string | null
+  channel: string
+  org_code: string
+  applicant_type: string
+  applicant_name: string
+  id_type: string
+  id_number: string
+  phone: string
+  email: string | null
+  address: string | null
+  info_title: string
+  doc_number: string | null
+  description: string | null
+  format: string
+  delivery: string
+  status: string
+  submitted_on: string
+  received_on: string
+  due_date: string | null
+  extended: number
+  extension_approver: string | null
+  extension_reason: string | null
+  correction_note: string | null
+  reply_type: string | null
+  reply_ground: string | null
+  reply_holder: string | null
+  reply_text: string | null
+  reply_pages: number | null
+  fee_amount: number | null
+  fee_basis: string | null
+  drafted_by: string | null
+  replied_at: string | null
+  replied_on: string | null
+  disclosure_item_id: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface InformationRequestEvents {
+  request_id: string
+  seq: number
+  kind: string
+  at: string
+  actor_id: string
+  actor_name: string
+  note: string | null
+}
+
 export interface DB {
   audit_log: AuditLog
   banners: Banners
@@ -727,6 +778,8 @@ export interface DB {
   courses: Courses
   faqs: Faqs
   idempotency_keys: IdempotencyKeys
+  information_requests: InformationRequests
+  information_request_events: InformationRequestEvents
   interpretations: Interpretations
   lecture_attendance: LectureAttendance
   lecture_notifications: LectureNotifications

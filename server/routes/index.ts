@@ -31,6 +31,7 @@ import { searchRoutes } from '../modules/search/routes'
 import { lectureDeskRoutes } from '../modules/lecture-desk/routes'
 import { mediaAdminRoutes } from '../modules/media-admin/routes'
 import { consultationDeskRoutes } from '../modules/consultation-desk/routes'
+import { informationRequestRoutes } from '../modules/information-requests/routes'
 import { devClockRoutes } from '../modules/consultation-desk/dev-clock'
 import { campaignMonitorRoutes } from '../modules/campaign-monitor/routes'
 import { populationRoutes } from '../modules/population/routes'
@@ -73,6 +74,7 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(lectureDeskRoutes({ wechat: options.wechat }))
     await api.register(mediaAdminRoutes)
     await api.register(consultationDeskRoutes({ wechat: options.wechat }))
+    await api.register(informationRequestRoutes())
     // e2e moves the clock (dev login only, from this machine only)
     if (options.devLogin) await api.register(devClockRoutes())
     await api.register(campaignMonitorRoutes())

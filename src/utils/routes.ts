@@ -22,6 +22,10 @@ export const routes = {
   qa: (q?: string) => `/packages/qa/pages/ask/index${qs({ q })}`,
   consult: (p: { q?: string; topic?: string } = {}) => `/packages/qa/pages/consult/index${qs(p)}`,
   myConsultations: '/packages/qa/pages/mine/index',
+  /** 依申请公开: the application form, 我的申请 and one application */
+  foiaApply: '/packages/foia/pages/apply/index',
+  foiaMine: '/packages/foia/pages/mine/index',
+  foiaDetail: (id: string) => `/packages/foia/pages/detail/index${qs({ id })}`,
   messages: '/packages/messages/pages/inbox/index',
   videoFeed: (id: string, topic?: string) => `/packages/video/pages/feed/index${qs({ id, topic })}`,
   videoPlay: (id: string) => `/packages/video/pages/play/index${qs({ id })}`,

@@ -13,6 +13,7 @@ import { LectureOrdersPage } from '../features/lecture-orders/lecture-orders-pag
 import { LecturersPage } from '../features/lecturers/lecturers-page'
 import { LectureTopicsPage } from '../features/lecture-topics/lecture-topics-page'
 import { consultationRoutes } from '../features/consultations/routes'
+import { informationRequestRoutes } from '../features/information-requests/routes'
 import { CampaignPickerPage } from '../features/campaign-monitor/campaign-picker-page'
 import { MonitorPage } from '../features/campaign-monitor/monitor-page'
 import { PopulationPage } from '../features/population/population-page'
@@ -54,6 +55,7 @@ export const appRoutes: RouteObject[] = [
       },
       ...editorialRoutes,
       ...consultationRoutes,
+      ...informationRequestRoutes,
       {
         path: 'qa-gaps',
         element: (

@@ -25,6 +25,8 @@ export const DEV_NICKNAMES: Record<Role, string> = {
   admin: '管理员',
   editor: '内容编辑',
   reviewer: '内容审核员',
+  foia_officer: '信息公开专员',
+  legal_reviewer: '法律审核员',
 }
 
 const authErrors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody }

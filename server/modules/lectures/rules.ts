@@ -11,7 +11,18 @@ import { LECTURE_ACTIONS, type LectureAction, type LectureOrderStatus, lectureSt
  * ordering for their village); the assigned lecturer is the one the order names now.
  */
 export type LectureActor =
-  'orderer' | 'dispatcher' | 'assigned-lecturer' | 'other-lecturer' | 'resident' | 'staff' | 'responder' | 'admin' | 'editor' | 'reviewer'
+  | 'orderer'
+  | 'dispatcher'
+  | 'assigned-lecturer'
+  | 'other-lecturer'
+  | 'resident'
+  | 'staff'
+  | 'responder'
+  | 'admin'
+  | 'editor'
+  | 'reviewer'
+  | 'foia_officer'
+  | 'legal_reviewer'
 
 export const LECTURE_ACTORS: readonly LectureActor[] = [
   'orderer',
@@ -24,6 +35,8 @@ export const LECTURE_ACTORS: readonly LectureActor[] = [
   'admin',
   'editor',
   'reviewer',
+  'foia_officer',
+  'legal_reviewer',
 ]
 
 export interface Transition {

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import {
+  ROLES,
   LECTURE_COMMENT_MAX,
   LECTURE_CONTACT_NAME_MAX,
   LECTURE_NOTE_MAX,
@@ -18,7 +19,7 @@ const Action = StringEnum(['submit', 'dispatch', 'accept', 'decline', 'schedule'
 const StepAction = StringEnum(['dispatch', 'accept', 'decline', 'schedule', 'complete', 'cancel', 'reject', 'rate'] as const)
 const Format = StringEnum(['onsite', 'online'] as const)
 const TimeOfDay = StringEnum(['morning', 'afternoon', 'evening'] as const)
-const Role = StringEnum(['resident', 'staff', 'dispatcher', 'lecturer', 'responder', 'admin', 'editor', 'reviewer'] as const)
+const Role = StringEnum(ROLES)
 const DateString = Type.String({ maxLength: 10 })
 
 export const LectureOrderEvent = Type.Object({

@@ -27,7 +27,7 @@ import { DEPARTMENT_NAME_MAX, DepartmentInput, DepartmentParams, departmentMessa
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 
 /** every staff role: all of them pick organisations and departments in the console */
-export const ORG_READERS: readonly Role[] = ['editor', 'reviewer', 'admin', 'responder', 'dispatcher', 'lecturer', 'staff']
+export const ORG_READERS: readonly Role[] = ['editor', 'reviewer', 'admin', 'responder', 'dispatcher', 'lecturer', 'staff', 'foia_officer', 'legal_reviewer']
 
 const ADD_SCOPE = 'POST /admin/orgs/:code/departments'
 

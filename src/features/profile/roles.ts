@@ -9,4 +9,6 @@ export const roleLabel: Record<Role, string> = {
   admin: '管理员',
   editor: '编辑',
   reviewer: '审核',
+  foia_officer: '信息公开专员',
+  legal_reviewer: '法律审核',
 }

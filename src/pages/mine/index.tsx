@@ -58,6 +58,7 @@ export default function MinePage() {
         <MenuItem label='我的收藏' onTap={() => Taro.navigateTo({ url: routes.reading('favourites') })} />
         <MenuItem label='阅读记录' onTap={() => Taro.navigateTo({ url: routes.reading('history') })} />
         <MenuItem label='我的咨询' onTap={() => Taro.navigateTo({ url: routes.myConsultations })} />
+        <MenuItem label='我的信息公开申请' onTap={() => Taro.navigateTo({ url: routes.foiaMine })} />
         <MenuItem label='网络课堂' onTap={() => Taro.navigateTo({ url: routes.courses })} />
         <MenuItem label='智能问答' onTap={() => Taro.navigateTo({ url: routes.qa() })} />
         <MenuItem label='政策库' onTap={() => Taro.navigateTo({ url: routes.policyList() })} />

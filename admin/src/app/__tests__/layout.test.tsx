@@ -27,7 +27,7 @@ describe('console layout', () => {
     for (const label of ['账号管理', '操作日志', '单位设置', '审核队列', '政策导入']) expect(menuOf().getByText(label)).toBeInTheDocument()
     // the menu's headings, in order
     const headings = [...document.querySelectorAll('.ant-menu-item-group-title')].map((h) => h.textContent)
-    expect(headings).toEqual(['内容发布', '群众咨询', '竞赛管理', '政策宣讲', '系统管理'])
+    expect(headings).toEqual(['内容发布', '群众咨询', '信息公开', '竞赛管理', '政策宣讲', '系统管理'])
     unmount()
     renderConsole('/settings', { user: staff('reviewer') })
     expect(menuOf().getByText('审核队列')).toBeInTheDocument()

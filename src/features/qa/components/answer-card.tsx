@@ -1,8 +1,13 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { Tag } from '@/components/tag'
 import type { QaHit } from '@common/contract'
+import { routes } from '@/utils/routes'
 import { Highlighted } from './highlighted'
+
+/** the FAQs about 依申请公开: they lead to the app's own application form rather than a web form elsewhere */
+const FOIA_FAQS = new Set(['f001', 'f002'])
 import './qa.scss'
 
 export interface AnswerCardProps {
@@ -37,6 +42,11 @@ export function AnswerCard({ hit, onOpenInterpretation, onOpenPolicy, reading = 
       </View>
       {actions}
       <View className='answer-card__links'>
+        {FOIA_FAQS.has(faq.id) ? (
+          <View className='answer-card__link' role='link' onClick={() => void Taro.navigateTo({ url: routes.foiaApply })}>
+            在线申请政府信息公开 ›
+          </View>
+        ) : null}
         {faq.interpretationId && onOpenInterpretation ? (
           <View className='answer-card__link' role='link' onClick={() => onOpenInterpretation(faq.interpretationId as string)}>
             看图解读 ›
