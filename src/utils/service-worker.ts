@@ -18,18 +18,21 @@ export function useServiceWorker(): void {
     let cancelled = false
     const start = () => {
       if (cancelled) return
-      import(/* webpackChunkName: "workbox-window" */ 'workbox-window')
-        .then(({ Workbox }) => {
-          const wb = new Workbox('/sw.js')
-          wb.addEventListener('waiting', () =>
-            showUpdatePrompt(() => {
-              wb.addEventListener('controlling', () => window.location.reload())
-              wb.messageSkipWaiting()
-            }),
-          )
-          return wb.register()
-        })
-        .catch(() => undefined)
+      // a condition webpack folds to a constant: on weapp workbox-window is not bundled at all
+      if (process.env.TARO_ENV === 'h5') {
+        import(/* webpackChunkName: "workbox-window" */ 'workbox-window')
+          .then(({ Workbox }) => {
+            const wb = new Workbox('/sw.js')
+            wb.addEventListener('waiting', () =>
+              showUpdatePrompt(() => {
+                wb.addEventListener('controlling', () => window.location.reload())
+                wb.messageSkipWaiting()
+              }),
+            )
+            return wb.register()
+          })
+          .catch(() => undefined)
+      }
     }
     const idle = () => {
       const ric = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback
