@@ -20,9 +20,8 @@ import { JPEG, PNG } from './helpers/uploads'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203)
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2400)
-const MIN_REQUESTS = 2000
-/** the run stops sending after this, counted from the first request */
-const BUDGET_MS = 25_000
+/** every request is sent, however busy the machine: a time budget made the count depend on the load */
+const FUZZ_TIMEOUT_MS = 240_000
 const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 6)
 
 interface FuzzRoute {
@@ -287,7 +286,7 @@ describe('fuzz: malformed requests over every route', () => {
       return res.status
     }
     const worker = async () => {
-      while (next < requests.length && Date.now() - started < BUDGET_MS) {
+      while (next < requests.length) {
         const r = requests[next++]
         let status: number
         try {
@@ -324,14 +323,16 @@ describe('fuzz: malformed requests over every route', () => {
         (failures.length ? `\n  5xx:\n    ${failures.slice(0, 20).join('\n    ')}` : ''),
     )
     expect(failures).toEqual([])
-    expect(sent - (statuses.get(-1) ?? 0)).toBeGreaterThanOrEqual(MIN_REQUESTS)
+    expect(sent).toBe(requests.length)
+    // fetch refuses to build only a few (a GET with a body): the rest reached the server
+    expect(sent - (statuses.get(-1) ?? 0)).toBeGreaterThanOrEqual(requests.length * 0.8)
 
     const health = await server.api('/health')
     expect(health.status).toBe(200)
     expect(await health.json()).toEqual({ ok: true })
     // and it still does real work
     expect((await server.api('/policies?page=1')).status).toBe(200)
-  }, 60_000)
+  }, FUZZ_TIMEOUT_MS)
 
   it('what the fuzz found: Infinity, 1e400 and page 1e300 are a 400 in Chinese, not a SQLite 500', async () => {
     for (const q of ['page=1e300', 'page=99999999999999999999', 'page=Infinity', 'page=-Infinity', 'pageSize=Infinity', 'page=1e400', 'page=10001']) {
