@@ -24,3 +24,8 @@ if (!('ResizeObserver' in window)) Object.assign(window, { ResizeObserver: NoRes
 
 const computed = window.getComputedStyle.bind(window)
 window.getComputedStyle = (el: Element, pseudo?: string | null) => computed(el, pseudo ? undefined : pseudo)
+
+// findBy…/waitFor wait up to 10 s, not 1 s: a console page's first render (antd, its chunk of
+// modules) has taken seconds on a loaded 2-core machine; a passing test waits no longer for it
+import { configure } from '@testing-library/react'
+configure({ asyncUtilTimeout: 10_000 })

@@ -12,7 +12,7 @@ Object.defineProperty(HTMLMediaElement.prototype, 'pause', { configurable: true,
 
 // findBy*/waitFor: the first render of a file also builds the fixture server and hydrates
 // Stencil components; on a busy 2-core machine that can take more than the 1 s default
-configure({ asyncUtilTimeout: 5000 })
+configure({ asyncUtilTimeout: 10_000 })
 
 beforeEach(() => taroMock.reset())
 
