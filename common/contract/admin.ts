@@ -63,6 +63,9 @@ export const EDITORIAL_ACTION_LABELS: Readonly<Record<EditorialAction, string>> 
 }
 
 /** who may do what (the server enforces it, the console only hides buttons) */
+/** who may read the console's dashboard (仪表盘); every other role's console opens on its first menu item */
+export const DASHBOARD_ROLES: readonly Role[] = ['editor', 'reviewer', 'admin']
+
 export const EDITORIAL_ROLES: Readonly<Record<'edit' | EditorialAction, readonly Role[]>> = {
   edit: ['editor', 'admin'],
   submit: ['editor', 'admin'],

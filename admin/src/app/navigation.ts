@@ -1,4 +1,4 @@
-import { EDITORIAL_ROLES, type Role } from '@common/contract'
+import { DASHBOARD_ROLES, EDITORIAL_ROLES, type Role } from '@common/contract'
 
 export interface NavItem {
   path: string
@@ -29,7 +29,7 @@ export function navGroupsFor(role: Role): NavGroup[] {
 const editorialReaders: readonly Role[] = [...new Set([...EDITORIAL_ROLES.edit, ...EDITORIAL_ROLES.approve])]
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/', label: '仪表盘' },
+  { path: '/', label: '仪表盘', roles: DASHBOARD_ROLES },
   { path: '/policies', label: '政策文件', roles: editorialReaders, group: '内容发布' },
   { path: '/interpretations', label: '政策解读', roles: editorialReaders, group: '内容发布' },
   { path: '/faqs', label: '简明问答', roles: editorialReaders, group: '内容发布' },

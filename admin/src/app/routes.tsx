@@ -22,7 +22,7 @@ import { campaignRoutes } from '../features/campaigns/routes'
 import { ConsoleLayout } from './console-layout'
 import { ErrorBoundary } from './error-boundary'
 import { NotFoundPage } from './not-found-page'
-import { RequireSession, RoleGate } from './require-session'
+import { HomeGate, RequireSession, RoleGate } from './require-session'
 
 // ECharts is the largest dependency: only the dashboard loads it
 const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })))
@@ -48,9 +48,11 @@ export const appRoutes: RouteObject[] = [
       {
         index: true,
         element: (
-          <Suspense fallback={pageLoading}>
-            <DashboardPage />
-          </Suspense>
+          <HomeGate>
+            <Suspense fallback={pageLoading}>
+              <DashboardPage />
+            </Suspense>
+          </HomeGate>
         ),
       },
       ...editorialRoutes,

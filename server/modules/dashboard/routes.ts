@@ -10,7 +10,7 @@
  */
 import type { FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
-import type { Role } from '../../../common/contract'
+import { DASHBOARD_ROLES } from '../../../common/contract'
 import { isCalendarDate, shanghaiToday } from '../../../common/shanghai-date'
 import { badRequest, forbidden, notFound } from '../../errors'
 import { requireRole } from '../../plugins/auth'
@@ -24,7 +24,6 @@ import { Dashboard, DashboardQuery, dashboardMessages } from './schemas'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 
-export const DASHBOARD_ROLES: readonly Role[] = ['editor', 'reviewer', 'admin']
 
 export function dashboardRoutes(): RoutePlugin {
   return async (app) => {

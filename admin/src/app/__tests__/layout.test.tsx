@@ -34,6 +34,18 @@ describe('console layout', () => {
     expect(menuOf().queryByText('政策导入')).not.toBeInTheDocument()
   })
 
+  it('opens a dispatcher’s and an 信息公开专员’s console on their first page, with no 仪表盘 they could not read', async () => {
+    const calls = fakeApi({ 'GET /admin/orgs': { body: ORG_TREE }, 'GET /admin/lecture-orders': emptyPage, 'GET /admin/information-requests': emptyPage })
+    const { unmount } = renderConsole('/', { user: staff('dispatcher') })
+    expect(menuOf().queryByText('仪表盘')).not.toBeInTheDocument()
+    await waitFor(() => expect(calls.some((c) => c.path === '/admin/lecture-orders')).toBe(true))
+    unmount()
+    renderConsole('/', { user: staff('foia_officer') })
+    expect(menuOf().queryByText('仪表盘')).not.toBeInTheDocument()
+    await waitFor(() => expect(calls.some((c) => c.path === '/admin/information-requests')).toBe(true))
+    expect(calls.some((c) => c.path === '/admin/dashboard')).toBe(false)
+  })
+
   it('refuses an editor who opens 账号管理 by its address', () => {
     const calls = fakeApi({ 'GET /admin/orgs': { body: ORG_TREE } })
     renderConsole('/accounts', { user: staff('editor') })
