@@ -67,7 +67,7 @@ export interface SearchAnswer {
 export interface SearchResult {
   /** the query as searched (trimmed) */
   q: string
-  /** page 1 only, and only when FAQs are among the types; its FAQ is then left out of the FAQ group */
+  /** page 1 only, and only when FAQs are among the types; its FAQ is also the FAQ group's first hit */
   answer?: SearchAnswer
   /** one per type asked for, in SEARCH_TYPES order, also when empty */
   groups: SearchGroup[]

@@ -2,7 +2,7 @@
  * 一站搜索: the query over the index (search-index.ts) grouped by type and paged per group, FAQs
  * ranked by the 智能问答 engine first (its synonyms and rules know what residents mean) and then
  * the other FAQs that contain the words, and the engine's confident answer on top with the policy
- * and interpretation it rests on.
+ * and interpretation it rests on (its FAQ stays first in the FAQ group, so counts and tabs agree).
  */
 import { PAGE_SIZE_DEFAULT, SEARCH_PREVIEW_SIZE, SEARCH_TYPES } from '../../../common/contract'
 import type { QaHit, SearchAnswer, SearchGroup, SearchHit, SearchResult, SearchType } from '../../../common/contract'
@@ -44,7 +44,7 @@ export async function runSearch(index: SearchIndex, rankFaqs: (q: string, limit:
     const top = ranking.confident ? ranking.hits[0] : undefined
     if (top) answer = answerOf(index, top)
     const ranked: Scored[] = []
-    const seen = new Set<string>(top ? [top.faq.id] : [])
+    const seen = new Set<string>()
     const worded = new Set((byType.get('faq') ?? []).map((h) => h.doc.id))
     const best = ranking.hits[0]?.score ?? 0
     for (const h of ranking.hits) {

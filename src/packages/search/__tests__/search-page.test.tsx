@@ -24,7 +24,7 @@ describe('一站搜索 results', () => {
   it('puts the 智能问答 answer on top for 社保卡丢了, with its highlights as text, and opens it on 智能问答', async () => {
     taroMock.routerParams = { q: encodeURIComponent('社保卡丢了') }
     render(<SearchPage />)
-    const card = await screen.findByTestId('search-answer', {}, { timeout: 10_000 })
+    const card = await screen.findByTestId('search-answer', {}, { timeout: 30_000 })
     expect(card.textContent).toContain('社保卡丢了怎么挂失和补办？')
     expect(card.textContent).toContain('12333')
     // the matched words are spans of text, not markup from the server

@@ -79,12 +79,7 @@ export default function SearchPage() {
       <SearchBar value={q} placeholder='搜政策、解读、问答、视频' autoFocus={!q} onSearch={search} />
       {q ? (
         <View className='search-page__tabs'>
-          <ChipBar
-            options={chips}
-            value={tab}
-            allLabel={result ? `全部 ${result.total + (result.answer ? 1 : 0)}` : '全部'}
-            onChange={(t) => setTab(isType(t) ? t : undefined)}
-          />
+          <ChipBar options={chips} value={tab} allLabel={result ? `全部 ${result.total}` : '全部'} onChange={(t) => setTab(isType(t) ? t : undefined)} />
         </View>
       ) : (
         <View className='search-page__intro'>
@@ -106,9 +101,11 @@ export default function SearchPage() {
               onOpenInterpretation={(id) => Taro.navigateTo({ url: routes.interpretationDetail(id) })}
             />
           ) : null}
-          {result?.groups
-            .filter((g) => g.total > 0)
-            .map((g) => (
+          {result?.groups.map((g) => {
+            // the answer on top is the FAQ group's first hit: not shown twice
+            const items = g.items.filter((hit) => !(hit.type === 'faq' && hit.id === result.answer?.hit.faq.id))
+            if (!items.length) return null
+            return (
               <View key={g.type} className='search-page__group' data-testid={`search-group-${g.type}`}>
                 <View className='section__title' role='heading' aria-level={2}>
                   <Text>{`${searchTypeLabel[g.type]} · ${g.total} 条`}</Text>
@@ -118,11 +115,12 @@ export default function SearchPage() {
                     </View>
                   ) : null}
                 </View>
-                {g.items.map((hit) => (
+                {items.map((hit) => (
                   <SearchHitCard key={hit.id} hit={hit} onOpen={openHit} />
                 ))}
               </View>
-            ))}
+            )
+          })}
           {result ? <SearchNextSteps q={q} empty={nothing} onAsk={ask} onConsult={consult} /> : null}
         </>
       ) : null}
