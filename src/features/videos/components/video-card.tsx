@@ -9,7 +9,7 @@ export function VideoCard({ video, onOpen }: { video: Video; onOpen: (id: string
     <View className='video-card' role='link' aria-label={`${video.title}，时长${formatDuration(video.durationSec)}`} onClick={() => onOpen(video.id)}>
       <View className='video-card__poster-wrap'>
         <Image className='video-card__poster' src={mediaUrl(video.poster)} mode='aspectFill' lazyLoad aria-hidden />
-        <Text className='video-card__duration'>{formatDuration(video.durationSec)}</Text>
+        <Text className='video-card__duration'>▶ {formatDuration(video.durationSec)}</Text>
       </View>
       <Text className='video-card__title'>{video.title}</Text>
       <Text className='video-card__meta'>{formatCount(video.views)} 次播放</Text>
