@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro'
 // ec-canvas component: that component must be copied into the subpackage by hand and handed the
 // echarts instance by mutating its data, since functions can't pass through setData.
 import WxCanvas from 'echarts-for-weixin/src/wx-canvas'
+import { chartHeight, chartTextOption } from '@common/charts/chart-text'
 import type { ChartProps } from './chart'
 import { echarts } from './echarts'
 
@@ -34,7 +35,7 @@ function withOffsets(e: TouchEvent): TouchEvent {
 }
 
 /** Weapp: ECharts on a 2d canvas (base library ≥ 2.9.0), at the device pixel ratio. */
-export function Chart({ id, option, height = 260, label }: ChartProps) {
+export function Chart({ id, option, height = 260, scale = 'normal', label }: ChartProps) {
   const chartRef = useRef<EChart>()
   useEffect(() => {
     let disposed = false
@@ -50,7 +51,7 @@ export function Chart({ id, option, height = 260, label }: ChartProps) {
           echarts.setCanvasCreator(() => canvas as unknown as HTMLCanvasElement)
           const chart = echarts.init(canvas as unknown as HTMLCanvasElement, undefined, { width: hit.width, height: hit.height, devicePixelRatio: dpr })
           canvas.setChart(chart)
-          chart.setOption({ animation: false, ...option })
+          chart.setOption({ animation: false, ...chartTextOption(option, scale, hit.width) })
           chartRef.current = chart
         })
     })
@@ -59,7 +60,7 @@ export function Chart({ id, option, height = 260, label }: ChartProps) {
       chartRef.current?.dispose()
       chartRef.current = undefined
     }
-  }, [id, option])
+  }, [id, option, scale])
 
   const handler = () => chartRef.current?.getZr().handler as unknown as ZrHandler | undefined
   const dispatch = (type: string, t?: Touch) => handler()?.dispatch(type, { zrX: t?.x, zrY: t?.y })
@@ -69,7 +70,7 @@ export function Chart({ id, option, height = 260, label }: ChartProps) {
       id={id}
       canvasId={id}
       className='chart'
-      style={{ width: '100%', height: `${height}px` }}
+      style={{ width: '100%', height: `${chartHeight(height, scale)}px` }}
       aria-label={label}
       onTouchStart={(e) => {
         const t = (e as unknown as TouchEvent).touches[0]
