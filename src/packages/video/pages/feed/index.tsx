@@ -105,6 +105,9 @@ export default function VideoFeedPage() {
                 {/* the picture on top, everything else below it: at 特大 the panel grows and the picture
                     shrinks (contain), so neither the captions nor the buttons cover the play button */}
                 <View className='feed__screen'>
+                  {/* the poster under the player: its picture shows until the first frame (a player without
+                      controls shows no poster of its own, on H5 and on weapp) */}
+                  <Image className='feed__poster' src={mediaUrl(v.poster)} mode='aspectFit' nativeProps={{ alt: v.title }} />
                   {mounted.has(i) ? (
                     <Video
                       id={playerId(v)}
@@ -129,9 +132,7 @@ export default function VideoFeedPage() {
                       }}
                       onTimeUpdate={(e) => i === index && setTime(e.detail.currentTime)}
                     />
-                  ) : (
-                    <Image className='feed__poster' src={mediaUrl(v.poster)} mode='aspectFit' nativeProps={{ alt: v.title }} />
-                  )}
+                  ) : null}
                 </View>
                 <View className='feed__panel'>
                   <View className='feed__captions'>{i === index && captions.data ? <CaptionOverlay cues={captions.data} time={time} /> : null}</View>
