@@ -56,17 +56,18 @@ export function chartTextOption(option: Obj, scale: TextScale, width: number): O
     const widest = Math.max(...data.map((d) => labelWidth(d, small)))
     // the axis name sits centred under the labels, not at the end of the axis where it clips
     const named = { nameLocation: 'middle', nameTextStyle }
-    if (widest + 6 <= slot) return { ...o, ...named, nameGap: Math.round(small * 1.6), axisLabel: { ...axisLabel, interval: 0, rotate: 0 } }
+    // (ECharts puts labels 8 px under the axis; the name goes under them with a little room)
+    if (widest + 6 <= slot) return { ...o, ...named, nameGap: Math.round(12 + small * 1.8), axisLabel: { ...axisLabel, interval: 0, rotate: 0 } }
     // turned 45°, a label takes about its line height / sin 45° along the axis
     const depth = Math.round((widest + small) * 0.71)
     const every = Math.max(1, Math.ceil((small * 1.5) / slot))
-    return { ...o, ...named, nameGap: depth + Math.round(small * 0.6), axisLabel: { ...axisLabel, rotate: 45, interval: every - 1, hideOverlap: true } }
+    return { ...o, ...named, nameGap: 8 + depth + Math.round(small * 0.8), axisLabel: { ...axisLabel, rotate: 45, interval: every - 1, hideOverlap: true } }
   })
   out.yAxis = each(option.yAxis, (o) => ({ ...o, axisLabel: text(sub(o, 'axisLabel'), small), nameTextStyle: text(sub(o, 'nameTextStyle'), small) }))
 
   if (isObj(option.grid)) {
     const legendRoom = option.legend ? Math.round(t.sm * 1.6 + 8) : 8
-    const nameRoom = Math.round(small * 1.8)
+    const nameRoom = Math.round(small * 2)
     out.grid = {
       ...option.grid,
       left: 12,
