@@ -104,7 +104,10 @@ const pages: PageCase[] = [
  * Violations found on pages another issue owns, reported to it rather than fixed here; printed,
  * not failed, while they last.
  */
-const REPORTED: { page: string; rule: string; owner: string }[] = []
+const REPORTED: { page: string; rule: string; owner: string }[] = [
+  // the campaign card's aria-label is its title alone, while it shows status, timing and count too
+  { page: 'quiz-tab', rule: 'label-content-name-mismatch', owner: 'issue 17 (campaign card; its tests find it by title)' },
+]
 
 async function signIn(page: Page): Promise<string> {
   const r = await page.request.post(`${BASE_URL}/api/v1/auth/dev`, { data: { role: 'resident', name: '王阿姨' } })
