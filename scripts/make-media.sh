@@ -294,8 +294,9 @@ done <<<"$COVERS"
 while IFS='|' read -r id title pal gl; do
   [[ -n "$id" ]] || continue
   portrait "$TMP/frame.png" "$title" '政策短视频' "$pal" "$gl"
-  poster "$TMP/frame.png" "$TMP/poster.png" 180 386 '00:12' 560
-  jpeg "$TMP/poster.png" "$MEDIA/posters/$id.jpg"
+  # the bare frame: the player draws the one play button, the app the duration it reads from the
+  # file (a button drawn into the picture stacked a second, untappable one under the player's)
+  jpeg "$TMP/frame.png" "$MEDIA/posters/$id.jpg"
   video "$TMP/frame.png" "$MEDIA/videos/$id.mp4" 12 28 608 304 240 562 6
 done <<<"$VIDEOS"
 

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { BASE_URL, phoneSession, SCREENSHOT_DIR, screenshot } from './browser'
-import { axeProblems, bodyFontPx, fullScreenshot, overflowing, setScale, smallTargets } from './checks'
+import { axeProblems, bodyFontPx, fullScreenshot, overflowing, setScale, smallTargets, splitNumbers, tabLabelPx } from './checks'
 
 const session = phoneSession()
 
@@ -54,6 +54,16 @@ const pages: PageCase[] = [
     path: '/packages/interpretation/pages/detail/index?id=i001',
     ready: (p) => p.locator('.interp-detail:visible .key-figures').first().waitFor(),
   },
+  // the 图解 with a chart of years and a table of sums (issue 17: years ran together, 27800 split)
+  {
+    name: 'interpretation-chart',
+    path: '/packages/interpretation/pages/detail/index?id=i002',
+    ready: (p) => p.locator('.interp-detail:visible .chart-block canvas').first().waitFor(),
+  },
+  { name: 'interpretations-tab', path: '/pages/interpretations/index', ready: (p) => p.locator('.chip:visible').nth(1).waitFor() },
+  { name: 'videos-tab', path: '/pages/videos/index', ready: (p) => p.locator('.video-card:visible').first().waitFor() },
+  { name: 'quiz-tab', path: '/pages/quiz/index', ready: (p) => p.locator('.quiz-entry:visible').first().waitFor() },
+  { name: 'poster', path: '/packages/interpretation/pages/poster/index?id=i002', ready: (p) => p.locator('.poster__img:visible img').waitFor() },
   {
     name: 'video-feed',
     screenOnly: true,
@@ -94,7 +104,10 @@ const pages: PageCase[] = [
  * Violations found on pages another issue owns, reported to it rather than fixed here; printed,
  * not failed, while they last.
  */
-const REPORTED: { page: string; rule: string; owner: string }[] = []
+const REPORTED: { page: string; rule: string; owner: string }[] = [
+  // the campaign card's aria-label is its title alone, while it shows status, timing and count too
+  { page: 'quiz-tab', rule: 'label-content-name-mismatch', owner: 'issue 17 (campaign card; its tests find it by title)' },
+]
 
 async function signIn(page: Page): Promise<string> {
   const r = await page.request.post(`${BASE_URL}/api/v1/auth/dev`, { data: { role: 'resident', name: '王阿姨' } })
@@ -133,6 +146,9 @@ for (const scale of ['normal', 'elder'] as const) {
       }
       for (const p of await smallTargets(page, scale === 'elder' ? 60 : 44)) problems.push(`${c.name}: small target ${p}`)
       for (const p of await overflowing(page)) problems.push(`${c.name}: overflows ${p}`)
+      for (const p of await splitNumbers(page)) problems.push(`${c.name}: number split across lines ${p}`)
+      const tabPx = await tabLabelPx(page)
+      if (tabPx !== undefined && tabPx < (scale === 'elder' ? 18 : 12)) problems.push(`${c.name}: tab bar labels ${tabPx}px`)
       if (c.storage) await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), Object.keys(c.storage))
     }
     assert.deepEqual(problems, [])

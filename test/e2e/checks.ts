@@ -8,7 +8,31 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { BASE_URL, screenshot } from './browser'
 
+/**
+ * What the user waits for before reading a screen: web fonts loaded, every finite animation and
+ * transition finished, and every Taro toast gone (a toast fades 0 → 1, stays 1.5 s, fades out:
+ * under load axe, which takes a while, caught one half-faded as a color-contrast failure of
+ * `div:nth-child(2) > p:nth-child(2)`, the toast's text). No fixed wait: this resolves as soon
+ * as the screen is still.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    async () => {
+      await document.fonts.ready
+      const moving = document.getAnimations().some((a) => {
+        const timing = a.effect?.getComputedTiming()
+        return a.playState === 'running' && timing?.iterations !== Infinity
+      })
+      if (moving) return false
+      return [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((t) => getComputedStyle(t).display === 'none')
+    },
+    undefined,
+    { polling: 'raf' },
+  )
+}
+
 export async function axeProblems(page: Page): Promise<string[]> {
+  await settled(page)
   const result = await new AxeBuilder({ page })
     // Taro H5 keeps hidden tab pages in the DOM: check what is on screen
     .exclude('.taro_page[style*="display: none"]')
@@ -91,4 +115,33 @@ export async function setScale(page: Page, scale: 'normal' | 'elder') {
   const radio = page.getByRole('radio', { name: scale === 'elder' ? '特大（长辈模式）' : '标准' })
   await radio.click()
   assert.equal(await radio.getAttribute('aria-checked'), 'true')
+}
+
+/** numbers in table cells broken across lines ("27800" as "278" / "00"): each run of digits must sit on one line */
+export async function splitNumbers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = []
+    for (const cell of document.querySelectorAll<HTMLElement>('.taro_page:not([style*="display: none"]) .data-table__cell')) {
+      if (cell.offsetParent === null) continue
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of (node.textContent ?? '').matchAll(/\d[\d.,]*\d/g)) {
+          const range = document.createRange()
+          range.setStart(node, m.index ?? 0)
+          range.setEnd(node, (m.index ?? 0) + m[0].length)
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)))
+          if (tops.size > 1) out.push(`"${m[0]}" in "${(cell.textContent ?? '').slice(0, 20)}"`)
+        }
+      }
+    }
+    return out
+  })
+}
+
+/** the H5 tab bar's label size (px), when a tab page shows it */
+export async function tabLabelPx(page: Page): Promise<number | undefined> {
+  return page.evaluate(() => {
+    const label = [...document.querySelectorAll<HTMLElement>('.weui-tabbar__label')].find((l) => l.offsetParent !== null)
+    return label ? parseFloat(getComputedStyle(label).fontSize) : undefined
+  })
 }

@@ -52,6 +52,50 @@ test('视频 tab → the feed: the first video plays with a caption; swiping up 
   assert.ok(first?.paused, 'the first video paused after the swipe')
 })
 
+for (const which of ['4th', 'last'] as const) {
+  test(`视频 tab → the ${which} card: the feed opens on that video and plays it`, async () => {
+    const page = session.page
+    const errors: string[] = []
+    const onError = (e: Error) => errors.push(e.message)
+    page.on('pageerror', onError)
+    await page.goto(`${BASE_URL}/pages/videos/index`)
+    const cards = page.locator('.video-card:visible')
+    await cards.nth(3).waitFor()
+    const card = which === '4th' ? cards.nth(3) : cards.last()
+    const title = (await card.locator('.video-card__title').innerText()).trim()
+    await card.click()
+    await page.waitForURL(/packages\/video\/pages\/feed/)
+    const stage = page.locator('.feed__stage', { has: page.locator('.feed__title', { hasText: title }) })
+    await stage.waitFor()
+    const index = Number(await stage.getAttribute('data-index'))
+    if (which === '4th') assert.equal(index, 3)
+    // its own player plays: the time moves on (a loaded CI machine decodes slowly)
+    await page.waitForFunction(
+      (n) => {
+        const v = document.querySelector(`.feed__stage[data-index="${n}"] video`) as HTMLVideoElement | null
+        return !!v && !v.paused && v.currentTime > 0.2
+      },
+      index,
+      { timeout: 45000 },
+    )
+    // and no other player does
+    const others = await page.evaluate(
+      (n) =>
+        [...document.querySelectorAll<HTMLVideoElement>('.feed__stage video')].filter(
+          (v) => !v.paused && v.closest('.feed__stage')?.getAttribute('data-index') !== String(n),
+        ).length,
+      index,
+    )
+    assert.equal(others, 0)
+    page.off('pageerror', onError)
+    assert.deepEqual(
+      errors.filter((m) => /reading '(play|pause)'/.test(m)),
+      [],
+    )
+    await screenshot(page, `video-feed-${which}`)
+  })
+}
+
 test('the player page: a video plays with a caption, speed and transcript', async () => {
   const page = session.page
   await page.goto(`${BASE_URL}/packages/video/pages/play/index?id=v001`)

@@ -38,7 +38,7 @@ export default function HomePage() {
   if (servicePoint) {
     const tiles: Tile[] = [
       { label: '看解读', hint: '图解政策，一看就懂', icon: '读', tone: '#1659c7', onOpen: () => Taro.switchTab({ url: routes.interpretations }) },
-      { label: '看视频', hint: '一分钟政策短视频', icon: '视', tone: '#0f8a7e', onOpen: () => Taro.switchTab({ url: routes.videos }) },
+      { label: '看视频', hint: '十几秒看懂一项政策', icon: '视', tone: '#0f8a7e', onOpen: () => Taro.switchTab({ url: routes.videos }) },
       { label: '问政策', hint: '有问题直接问，可代居民咨询', icon: '问', tone: '#c2410c', onOpen: () => Taro.navigateTo({ url: routes.qa() }) },
       { label: '约宣讲', hint: '为本村点一场政策宣讲', icon: '讲', tone: '#7048e8', onOpen: () => Taro.navigateTo({ url: lectureRoutes.menu() }) },
       { label: '来答题', hint: '政策知识竞赛', icon: '答', tone: '#2b8a3e', onOpen: () => Taro.switchTab({ url: routes.quiz }) },

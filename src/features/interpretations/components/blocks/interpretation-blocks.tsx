@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { mediaUrl } from '@/api'
 import { DataTable } from '@/components/data-table'
 import type { Block } from '@common/contract'
+import type { TextScale } from '@common/theme'
 import { formatDate } from '@/utils/date'
 import { ChartBlock } from '../chart/chart-block'
 import { BlockImage } from './block-image'
@@ -10,7 +11,17 @@ import { FaqAccordion } from './faq-accordion'
 import './interpretation-blocks.scss'
 
 /** Renders an interpretation's ordered blocks. All text is rendered as text, never as HTML. */
-export function InterpretationBlocks({ blocks, reading = -1 }: { blocks: Block[]; /** the block 朗读 is reading: highlighted */ reading?: number }) {
+export function InterpretationBlocks({
+  blocks,
+  reading = -1,
+  scale,
+}: {
+  blocks: Block[]
+  /** the block 朗读 is reading: highlighted */
+  reading?: number
+  /** the reader's text size, for what is drawn rather than styled (charts) */
+  scale?: TextScale
+}) {
   const images = blocks.flatMap((b) => (b.type === 'image' ? [mediaUrl(b.src)] : []))
   return (
     <View className='blocks'>
@@ -21,14 +32,14 @@ export function InterpretationBlocks({ blocks, reading = -1 }: { blocks: Block[]
           data-block-index={i}
           aria-current={reading === i ? 'true' : undefined}
         >
-          <BlockView block={block} index={i} images={images} />
+          <BlockView block={block} index={i} images={images} scale={scale} />
         </View>
       ))}
     </View>
   )
 }
 
-function BlockView({ block, index, images }: { block: Block; index: number; images: string[] }) {
+function BlockView({ block, index, images, scale }: { block: Block; index: number; images: string[]; scale?: TextScale }) {
   switch (block.type) {
     case 'heading':
       return (
@@ -84,7 +95,7 @@ function BlockView({ block, index, images }: { block: Block; index: number; imag
         </View>
       )
     case 'chart':
-      return <ChartBlock id={`chart-${index}`} title={block.title} chart={block.chart} />
+      return <ChartBlock id={`chart-${index}`} title={block.title} chart={block.chart} scale={scale} />
     case 'faq':
       return <FaqAccordion items={block.items} />
   }

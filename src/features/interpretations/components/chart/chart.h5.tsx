@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { View } from '@tarojs/components'
+import { chartHeight, chartTextOption } from '@common/charts/chart-text'
 import type { ChartProps } from './chart'
 
 /**
@@ -7,7 +8,7 @@ import type { ChartProps } from './chart'
  * (~300 KB gzipped) is its own chunk, fetched when a chart mounts, so an interpretation's text
  * shows first; the box keeps its height meanwhile, so nothing jumps when the chart appears.
  */
-export function Chart({ id, option, height = 260, label }: ChartProps) {
+export function Chart({ id, option, height = 260, scale = 'normal', label }: ChartProps) {
   const ref = useRef<HTMLElement>(null)
   useEffect(() => {
     let dispose: (() => void) | undefined
@@ -16,7 +17,7 @@ export function Chart({ id, option, height = 260, label }: ChartProps) {
       const el = ref.current
       if (cancelled || !el) return
       const chart = echarts.init(el, undefined, { renderer: 'canvas', devicePixelRatio: window.devicePixelRatio || 1 })
-      chart.setOption({ animation: false, ...option })
+      chart.setOption({ animation: false, ...chartTextOption(option, scale, el.clientWidth || 343) })
       const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => chart.resize())
       observer?.observe(el)
       dispose = () => {
@@ -28,6 +29,6 @@ export function Chart({ id, option, height = 260, label }: ChartProps) {
       cancelled = true
       dispose?.()
     }
-  }, [option])
-  return <View ref={ref} id={id} className='chart' style={{ height: `${height}px`, width: '100%' }} role='img' aria-label={label} />
+  }, [option, scale])
+  return <View ref={ref} id={id} className='chart' style={{ height: `${chartHeight(height, scale)}px`, width: '100%' }} role='img' aria-label={label} />
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { Canvas } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { chartHeight, chartTextOption } from '@common/charts/chart-text'
 import type { ChartProps } from './chart'
 import { loadChartLib, type ChartLib } from './chart-lib.weapp'
 
@@ -36,7 +37,7 @@ function withOffsets(e: TouchEvent): TouchEvent {
  * since functions can't pass through setData). ECharts itself lives once, in the chart subpackage,
  * fetched when the first chart mounts; the canvas keeps its height meanwhile.
  */
-export function Chart({ id, option, height = 260, label }: ChartProps) {
+export function Chart({ id, option, height = 260, scale = 'normal', label }: ChartProps) {
   const chartRef = useRef<EChart>()
   useEffect(() => {
     let disposed = false
@@ -52,7 +53,7 @@ export function Chart({ id, option, height = 260, label }: ChartProps) {
           echarts.setCanvasCreator(() => canvas as unknown as HTMLCanvasElement)
           const chart = echarts.init(canvas as unknown as HTMLCanvasElement, undefined, { width: hit.width, height: hit.height, devicePixelRatio: dpr })
           canvas.setChart(chart)
-          chart.setOption({ animation: false, ...option })
+          chart.setOption({ animation: false, ...chartTextOption(option, scale, hit.width) })
           chartRef.current = chart
         })
     // after the canvas is in the page; if the chart subpackage can't be fetched (offline), the
@@ -65,7 +66,7 @@ export function Chart({ id, option, height = 260, label }: ChartProps) {
       chartRef.current?.dispose()
       chartRef.current = undefined
     }
-  }, [id, option])
+  }, [id, option, scale])
 
   const handler = () => chartRef.current?.getZr().handler as unknown as ZrHandler | undefined
   const dispatch = (type: string, t?: Touch) => handler()?.dispatch(type, { zrX: t?.x, zrY: t?.y })
@@ -75,7 +76,7 @@ export function Chart({ id, option, height = 260, label }: ChartProps) {
       id={id}
       canvasId={id}
       className='chart'
-      style={{ width: '100%', height: `${height}px` }}
+      style={{ width: '100%', height: `${chartHeight(height, scale)}px` }}
       aria-label={label}
       onTouchStart={(e) => {
         const t = (e as unknown as TouchEvent).touches[0]

@@ -41,6 +41,34 @@ export function wrapText(ctx: Pick<PosterCtx, 'measureText'>, text: string, widt
   return kept
 }
 
+export interface Fitted {
+  size: number
+  lines: string[]
+}
+
+/**
+ * The largest of `sizes` (px, largest first) at which the text wraps into `maxLines` lines of at
+ * most `width`; only when even the smallest size cannot hold it is the last line cut with ….
+ * Sets ctx.font to the size found.
+ */
+export function fitText(
+  ctx: Pick<PosterCtx, 'measureText' | 'font'>,
+  text: string,
+  width: number,
+  maxLines: number,
+  sizes: number[],
+  font: (size: number) => string,
+): Fitted {
+  for (const size of sizes) {
+    ctx.font = font(size)
+    const lines = wrapLines(ctx, text, width)
+    if (lines.length <= maxLines) return { size, lines }
+  }
+  const size = sizes[sizes.length - 1]
+  ctx.font = font(size)
+  return { size, lines: wrapText(ctx, text, width, maxLines) }
+}
+
 /** the QR modules, black on white, with a quiet zone of 2 modules; returns the dark module count */
 export function drawQr(ctx: PosterCtx, text: string, x: number, y: number, size: number): number {
   const qr = encode(text, { ecc: 'M', border: 0 })
@@ -81,45 +109,64 @@ export function drawPoster(ctx: PosterCtx, p: PosterData, scale = 1): void {
   // title
   let y = 124
   ctx.fillStyle = '#111418'
-  ctx.font = `bold 34px ${FONT}`
-  for (const line of wrapText(ctx, p.title, POSTER_WIDTH - PAD * 2, 3)) {
+  const title = fitText(ctx, p.title, POSTER_WIDTH - PAD * 2, 3, [34, 30, 26], (px) => `bold ${px}px ${FONT}`)
+  for (const line of title.lines) {
     ctx.fillText(line, PAD, y)
-    y += 46
+    y += Math.round(title.size * 1.35)
   }
 
-  // key figures, side by side
+  // key figures, side by side: the number shrinks to fit its box, the caption wraps (up to three
+  // lines, smaller if need be) and every box is as tall as the tallest caption needs
   if (p.figures.length) {
     y += 12
     const gap = 12
     const w = (POSTER_WIDTH - PAD * 2 - gap * (p.figures.length - 1)) / p.figures.length
+    const inner = w - 24
+    const captions = p.figures.map((f) => fitText(ctx, f.caption, inner, 3, [20, 18, 16], (px) => `${px}px ${FONT}`))
+    const capSize = Math.min(...captions.map((c) => c.size))
+    // one caption size for all boxes, so they read as a row
+    const capLines = p.figures.map((f) => fitText(ctx, f.caption, inner, 3, [capSize], (px) => `${px}px ${FONT}`))
+    const lineH = Math.round(capSize * 1.3)
+    const boxH = 70 + Math.max(...capLines.map((c) => c.lines.length)) * lineH + 12
     p.figures.forEach((f, i) => {
       const x = PAD + i * (w + gap)
       ctx.fillStyle = '#e8f0fd'
-      ctx.fillRect(x, y, w, 128)
+      ctx.fillRect(x, y, w, boxH)
       ctx.fillStyle = '#1659c7'
-      ctx.font = `bold 44px ${FONT}`
-      ctx.fillText(f.value, x + 14, y + 14)
+      let valueSize = 44
+      const unitSize = () => Math.max(14, Math.round(valueSize * 0.45))
+      const widthAt = () => {
+        ctx.font = `bold ${unitSize()}px ${FONT}`
+        const uw = f.unit ? ctx.measureText(f.unit).width + 4 : 0
+        ctx.font = `bold ${valueSize}px ${FONT}`
+        return ctx.measureText(f.value).width + uw
+      }
+      while (valueSize > 24 && widthAt() > inner + 4) valueSize -= 2
+      ctx.font = `bold ${valueSize}px ${FONT}`
+      ctx.fillText(f.value, x + 12, y + 14 + (44 - valueSize) / 2)
       const vw = ctx.measureText(f.value).width
-      ctx.font = `bold 20px ${FONT}`
-      ctx.fillText(f.unit ?? '', x + 18 + vw, y + 36)
+      ctx.font = `bold ${unitSize()}px ${FONT}`
+      ctx.fillText(f.unit ?? '', x + 16 + vw, y + 14 + 44 - unitSize() - 6)
       ctx.fillStyle = '#30353d'
-      ctx.font = `20px ${FONT}`
-      wrapText(ctx, f.caption, w - 24, 2).forEach((line, j) => ctx.fillText(line, x + 14, y + 70 + j * 26))
+      ctx.font = `${capSize}px ${FONT}`
+      capLines[i].lines.forEach((line, j) => ctx.fillText(line, x + 12, y + 70 + j * lineH))
     })
-    y += 128 + 20
+    y += boxH + 20
   }
 
-  // summary
+  // summary: as large as the room above the QR code allows
+  const qrSize = 200
+  const qrY = POSTER_HEIGHT - qrSize - 70
   ctx.fillStyle = '#30353d'
-  ctx.font = `24px ${FONT}`
-  for (const line of wrapText(ctx, p.summary, POSTER_WIDTH - PAD * 2, 6)) {
+  const room = qrY - 16 - y
+  const summary = fitText(ctx, p.summary, POSTER_WIDTH - PAD * 2, Math.max(1, Math.floor(room / 30)), [24, 22, 20], (px) => `${px}px ${FONT}`)
+  const summaryLineH = Math.min(Math.round(summary.size * 1.5), Math.floor(room / Math.max(1, summary.lines.length)))
+  for (const line of summary.lines) {
     ctx.fillText(line, PAD, y)
-    y += 36
+    y += summaryLineH
   }
 
   // QR code and how to use it
-  const qrSize = 200
-  const qrY = POSTER_HEIGHT - qrSize - 70
   drawQr(ctx, p.url, PAD, qrY, qrSize)
   ctx.fillStyle = '#111418'
   ctx.font = `bold 28px ${FONT}`

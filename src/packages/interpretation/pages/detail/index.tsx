@@ -19,6 +19,7 @@ import { useDismissFirstScreen } from '@/utils/first-screen'
 import { routes } from '@/utils/routes'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
+import { useTextScale } from '@/features/elder-mode/stores/theme-store'
 
 const SAVE_EVERY_MS = 500
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -37,6 +38,7 @@ export default function InterpretationDetailPage() {
   const [resumed, setResumed] = useState(false)
   const lastSave = useRef(0)
   const readAloud = useReadAloud()
+  const scale = useTextScale()
 
   useEffect(() => {
     if (!item) return
@@ -98,7 +100,7 @@ export default function InterpretationDetailPage() {
         ) : null}
       </View>
 
-      <InterpretationBlocks blocks={item.blocks} reading={readAloud.reading - 1} />
+      <InterpretationBlocks blocks={item.blocks} reading={readAloud.reading - 1} scale={scale} />
 
       <RelatedVideos ids={item.videoIds} />
 

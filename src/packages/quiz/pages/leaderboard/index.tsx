@@ -9,6 +9,7 @@ import { Skeleton } from '@/components/skeleton'
 import { ToggleSwitch } from '@/components/toggle-switch'
 import type { Leaderboard, LeaderboardScope } from '@common/contract'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
+import { useTextScale } from '@/features/elder-mode/stores/theme-store'
 import { Chart } from '@/features/interpretations/components/chart/chart'
 import { getCampaign, getLeaderboard, getQuizProfile, saveQuizProfile } from '@/features/quiz/api/quiz'
 import { LeaderboardList } from '@/features/quiz/components/leaderboard-list'
@@ -40,6 +41,7 @@ function participationOption(board: Leaderboard): Record<string, unknown> {
 }
 
 export default function LeaderboardPage() {
+  const textScale = useTextScale()
   const params = useRouter().params
   const id = params.id ?? ''
   const [scope, setScope] = useState<LeaderboardScope>((scopes.find((s) => s.id === params.scope)?.id ?? 'person') as LeaderboardScope)
@@ -91,7 +93,13 @@ export default function LeaderboardPage() {
           {option ? (
             <View className='quiz-panel'>
               <Text className='quiz-panel__title'>各县市区参与情况</Text>
-              <Chart id='participation-by-county' option={option} height={280} label='各县市区参与人数和每万人参与人数（柱为人数，折线为每万人）' />
+              <Chart
+                id='participation-by-county'
+                option={option}
+                height={280}
+                scale={textScale}
+                label='各县市区参与人数和每万人参与人数（柱为人数，折线为每万人）'
+              />
             </View>
           ) : null}
           <LeaderboardList board={board.data} />

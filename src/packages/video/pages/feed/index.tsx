@@ -12,7 +12,8 @@ import { CaptionOverlay } from '@/features/videos/components/caption-overlay'
 import { LikeButton } from '@/features/videos/components/like-button'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { type FeedAction, mountedIndices, onSlideChange, onVisibility } from '@/features/videos/feed'
-import { formatCount } from '@/utils/format'
+import { controlVideo } from '@/features/videos/video-control'
+import { formatCount, formatDuration } from '@/utils/format'
 import { routes } from '@/utils/routes'
 import './index.scss'
 
@@ -43,38 +44,42 @@ export default function VideoFeedPage() {
 
   const { hasMore, loading: listLoading, loadMore } = list
 
+  // a player that is not mounted is skipped (controlVideo); the current one also carries
+  // `autoplay`, so a player mounted by the jump to the tapped card starts once it has loaded
   const apply = useCallback(
     (actions: FeedAction[]) =>
       actions.forEach(({ action, index: i }) => {
         const v = videos[i]
-        if (!v) return
-        const ctx = Taro.createVideoContext(playerId(v))
-        if (action === 'play') ctx.play()
-        else ctx.pause()
+        if (v) controlVideo(playerId(v), action)
       }),
     [videos],
   )
 
   // start where the user tapped: page on until that video is loaded (it was on a list page the
   // user scrolled to), at most START_SEARCH_PAGES pages, else from the top
-  const started = useRef(false)
+  const [started, setStarted] = useState(false)
   useEffect(() => {
-    if (started.current || !videos.length) return
+    if (started || !videos.length) return
     const found = videos.findIndex((v) => v.id === startId)
     if (found < 0 && startId && hasMore && videos.length < START_SEARCH_PAGES * 10) {
       if (!listLoading) void loadMore()
       return
     }
-    started.current = true
-    const at = Math.max(0, found)
-    setIndex(at)
-    if (!saveData) setTimeout(() => apply([{ action: 'play', index: at }]), 0)
-  }, [videos, startId, hasMore, listLoading, loadMore, saveData, apply])
+    setIndex(Math.max(0, found))
+    setStarted(true)
+  }, [started, videos, startId, hasMore, listLoading, loadMore])
+
+  // the tapped card plays once its player is on the page (after the render that mounts it)
+  useEffect(() => {
+    if (started && !saveData) apply([{ action: 'play', index }])
+    // only when the feed starts: later changes of card play through onChange
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [started])
 
   // the next page before the user reaches the end (loadMore does nothing while a page is loading)
   useEffect(() => {
-    if (started.current && !listLoading && index >= videos.length - FEED_PREFETCH && hasMore) void loadMore()
-  }, [index, videos.length, listLoading, hasMore, loadMore])
+    if (started && !listLoading && index >= videos.length - FEED_PREFETCH && hasMore) void loadMore()
+  }, [started, index, videos.length, listLoading, hasMore, loadMore])
 
   useDidHide(() => apply(onVisibility(index, false, playing.current)))
   useDidShow(() => apply(onVisibility(index, true, playing.current)))
@@ -97,38 +102,44 @@ export default function VideoFeedPage() {
           <SwiperItem key={v.id} className='feed__item'>
             {Math.abs(i - index) > RENDER_RADIUS ? null : (
               <View className='feed__stage' data-index={i}>
-                {mounted.has(i) ? (
-                  <Video
-                    id={playerId(v)}
-                    className='feed__video'
-                    src={mediaUrl(v.src)}
-                    poster={mediaUrl(v.poster)}
-                    muted={muted}
-                    loop
-                    controls={false}
-                    showCenterPlayBtn
-                    objectFit='contain'
-                    onPlay={() => {
-                      playing.current = true
-                      if (!counted.current.has(v.id)) {
-                        counted.current.add(v.id)
-                        recordView(v.id).catch(() => undefined)
-                      }
-                    }}
-                    onPause={() => {
-                      if (i === index) playing.current = false
-                    }}
-                    onTimeUpdate={(e) => i === index && setTime(e.detail.currentTime)}
-                  />
-                ) : (
+                {/* the picture on top, everything else below it: at 特大 the panel grows and the picture
+                    shrinks (contain), so neither the captions nor the buttons cover the play button */}
+                <View className='feed__screen'>
+                  {/* the poster under the player: its picture shows until the first frame (a player without
+                      controls shows no poster of its own, on H5 and on weapp) */}
                   <Image className='feed__poster' src={mediaUrl(v.poster)} mode='aspectFit' nativeProps={{ alt: v.title }} />
-                )}
-                <View className='feed__bottom'>
-                  {i === index && captions.data ? <CaptionOverlay cues={captions.data} time={time} /> : null}
+                  {mounted.has(i) ? (
+                    <Video
+                      id={playerId(v)}
+                      className='feed__video'
+                      src={mediaUrl(v.src)}
+                      poster={mediaUrl(v.poster)}
+                      muted={muted}
+                      loop
+                      autoplay={i === index && started && !saveData}
+                      controls={false}
+                      showCenterPlayBtn
+                      objectFit='contain'
+                      onPlay={() => {
+                        playing.current = true
+                        if (!counted.current.has(v.id)) {
+                          counted.current.add(v.id)
+                          recordView(v.id).catch(() => undefined)
+                        }
+                      }}
+                      onPause={() => {
+                        if (i === index) playing.current = false
+                      }}
+                      onTimeUpdate={(e) => i === index && setTime(e.detail.currentTime)}
+                    />
+                  ) : null}
+                </View>
+                <View className='feed__panel'>
+                  <View className='feed__captions'>{i === index && captions.data ? <CaptionOverlay cues={captions.data} time={time} /> : null}</View>
                   <View className='feed__info'>
                     <Text className='feed__title'>{v.title}</Text>
                     <Text className='feed__meta'>
-                      {formatCount(v.views)} 次播放 · {formatCount(v.likes)} 赞 · 第 {i + 1}/{total} 条
+                      {formatDuration(v.durationSec)} · {formatCount(v.views)} 次播放 · 第 {i + 1}/{total} 条
                     </Text>
                     <View className='feed__actions'>
                       {i === index ? <LikeButton videoId={v.id} likes={v.likes} title={v.title} className='feed__btn' onClassName='feed__btn--on' /> : null}

@@ -9,6 +9,7 @@ import { useSaveData } from '@/features/settings/data-saver'
 import { CaptionOverlay } from '@/features/videos/components/caption-overlay'
 import { LikeButton } from '@/features/videos/components/like-button'
 import { transcript } from '@/features/videos/webvtt'
+import { controlVideo } from '@/features/videos/video-control'
 import { formatCount, formatDuration } from '@/utils/format'
 import { routes } from '@/utils/routes'
 import './index.scss'
@@ -31,7 +32,7 @@ export default function VideoPlayPage() {
   const [views, setViews] = useState<number>()
   const viewed = useRef(false)
 
-  useDidHide(() => Taro.createVideoContext(PLAYER_ID).pause())
+  useDidHide(() => controlVideo(PLAYER_ID, 'pause'))
   useShareAppMessage(() => ({ title: video.data?.title ?? '政策短视频', path: routes.videoPlay(id) }))
 
   if (video.loading && !video.data) return <Skeleton rows={2} />
@@ -48,7 +49,8 @@ export default function VideoPlayPage() {
 
   const changeRate = (r: number) => {
     setRate(r)
-    Taro.createVideoContext(PLAYER_ID).playbackRate(r)
+    // (null on H5 while the player is not on the page)
+    ;(Taro.createVideoContext(PLAYER_ID) as Taro.VideoContext | null)?.playbackRate(r)
   }
 
   return (

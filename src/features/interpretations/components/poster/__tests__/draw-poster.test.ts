@@ -1,6 +1,6 @@
 import { encode } from 'uqr'
 import { fixtures } from '../../../../../../mock/fixtures'
-import { drawPoster, drawQr, POSTER_HEIGHT, POSTER_WIDTH, posterData, wrapText, type PosterCtx } from '../draw-poster'
+import { drawPoster, drawQr, fitText, POSTER_HEIGHT, POSTER_WIDTH, posterData, wrapText, type PosterCtx } from '../draw-poster'
 
 /** a 2D context that records text and rectangles; a character is as wide as the font size */
 function recorder() {
@@ -65,5 +65,41 @@ describe('明白卡 poster', () => {
     ctx.font = '10px x'
     expect(wrapText(ctx, '一二三四五六七', 30)).toEqual(['一二三', '四五六', '七'])
     expect(wrapText(ctx, '一二三四五六七', 30, 2)).toEqual(['一二三', '四五…'])
+  })
+})
+
+describe('明白卡 text fits its boxes', () => {
+  const i002 = fixtures.interpretations.find((x) => x.id === 'i002')!
+
+  it('a key figure caption wraps onto more lines instead of being cut (「每多缴1年加发」 whole)', () => {
+    const { ctx, texts } = recorder()
+    drawPoster(ctx, posterData(i002, url, '2026年12月4日'))
+    expect(texts.some((t) => t.text.includes('…'))).toBe(false)
+    const figures = posterData(i002, url, '').figures
+    for (const f of figures) {
+      // the caption's lines, joined, are the caption
+      const inBoxes = texts.filter((t) => f.caption.startsWith(t.text) || f.caption.includes(t.text)).map((t) => t.text)
+      expect(inBoxes.join('')).toContain(f.caption)
+    }
+  })
+
+  it('a number too wide for its box is drawn smaller, inside the box', () => {
+    const { ctx, texts } = recorder()
+    const data = {
+      ...posterData(i002, url, ''),
+      figures: [{ value: '123456789', unit: '元/月', caption: '很长的数字' }, ...posterData(i002, url, '').figures.slice(0, 2)],
+    }
+    drawPoster(ctx, data)
+    const value = texts.find((t) => t.text === '123456789')!
+    const px = Number(/(\d+)px/.exec(value.font)![1])
+    expect(px).toBeLessThan(44)
+  })
+
+  it('fitText takes the largest size that fits, and cuts only at the smallest', () => {
+    const { ctx } = recorder()
+    const font = (px: number) => `${px}px x`
+    expect(fitText(ctx, '一二三四五六', 60, 1, [20, 10], font)).toEqual({ size: 10, lines: ['一二三四五六'] })
+    expect(fitText(ctx, '一二三四五六', 60, 2, [20, 10], font)).toEqual({ size: 20, lines: ['一二三', '四五六'] })
+    expect(fitText(ctx, '一二三四五六七八', 30, 1, [20, 10], font)).toEqual({ size: 10, lines: ['一二…'] })
   })
 })
