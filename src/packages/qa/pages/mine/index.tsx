@@ -1,3 +1,4 @@
+import { LoginNeeded } from '@/components/login-needed'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useRequest, useSessionStore } from '@/api'
 import { EmptyState } from '@/components/empty-state'
@@ -24,7 +25,7 @@ export default function MyConsultationsPage() {
   })
 
   if (!token) {
-    return <EmptyState title='登录后查看您的咨询' actionText='去登录' onAction={() => Taro.navigateTo({ url: routes.signIn(routes.myConsultations) })} />
+    return <LoginNeeded what='查看您的咨询' />
   }
   if (list.loading && !list.data) return <Skeleton rows={3} />
   if (list.error && !list.data) return <ErrorState message={list.error.message} onRetry={list.reload} />
