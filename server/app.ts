@@ -43,6 +43,8 @@ export interface BuildAppOptions {
   wechat?: WechatConfig
   /** POST /auth/dev and the app's 演示模式 banner; default off (main.ts passes readConfig's answer) */
   devLogin?: boolean
+  /** 提前预约 of lecture orders in days (default 3; LECTURE_LEAD_DAYS) */
+  lectureLeadDays?: number
   /** residents' sign-in: a real SMS provider, WeChat web authorisation (tests: their own sender) */
   identity?: Partial<IdentityOptions>
   /** a request's headers and body must arrive within this (default 30 s) */
@@ -135,7 +137,7 @@ export function buildApp(opts: BuildAppOptions): App {
       // the micro-cache's onSend runs first and hands its ETag to the HTTP cache headers
       setupResponseCache(api, { enabled: opts.responseCache ?? true, ...(redis ? { redis } : {}) })
       setupHttpCache(api)
-      await api.register(apiRoutes({ devLogin, wechat: opts.wechat, identity: opts.identity }))
+      await api.register(apiRoutes({ devLogin, wechat: opts.wechat, identity: opts.identity, lectureLeadDays: opts.lectureLeadDays }))
       scheduler.attach(api)
     },
     { prefix: API_PREFIX },
