@@ -13,7 +13,7 @@ import { setupHttpCache } from './plugins/http-cache'
 import { setupRateLimit } from './plugins/rate-limit'
 import { setupFiniteNumbers } from './plugins/finite-numbers'
 import { setupResponseCache } from './plugins/response-cache'
-import { setupH5, setupMedia } from './plugins/static-files'
+import { setupFavicon, setupH5, setupMedia } from './plugins/static-files'
 import { setupAdminConsole } from './plugins/admin-console'
 import { apiRoutes } from './routes'
 import { setupSecurityHeaders } from './plugins/security-headers'
@@ -118,6 +118,7 @@ export function buildApp(opts: BuildAppOptions): App {
   setupRateLimit(app, { enabled: opts.rateLimit ?? true, ...(redis ? { redis } : {}) })
 
   setupMedia(app, opts.mediaDir)
+  setupFavicon(app)
   setupUploads(app, opts.uploadsDir)
   const adminFallback = setupAdminConsole(app, opts.adminDir)
   const servesH5 = setupH5(app, opts.staticDir)
