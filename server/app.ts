@@ -13,7 +13,7 @@ import { setupHttpCache } from './plugins/http-cache'
 import { setupRateLimit } from './plugins/rate-limit'
 import { setupFiniteNumbers } from './plugins/finite-numbers'
 import { setupResponseCache } from './plugins/response-cache'
-import { setupH5, setupMedia } from './plugins/static-files'
+import { setupFavicon, setupH5, setupMedia } from './plugins/static-files'
 import { setupAdminConsole } from './plugins/admin-console'
 import { apiRoutes } from './routes'
 import { setupSecurityHeaders } from './plugins/security-headers'
@@ -43,6 +43,8 @@ export interface BuildAppOptions {
   wechat?: WechatConfig
   /** POST /auth/dev and the app's 演示模式 banner; default off (main.ts passes readConfig's answer) */
   devLogin?: boolean
+  /** 提前预约 of lecture orders in days (default 3; LECTURE_LEAD_DAYS) */
+  lectureLeadDays?: number
   /** residents' sign-in: a real SMS provider, WeChat web authorisation (tests: their own sender) */
   identity?: Partial<IdentityOptions>
   /** a request's headers and body must arrive within this (default 30 s) */
@@ -116,6 +118,7 @@ export function buildApp(opts: BuildAppOptions): App {
   setupRateLimit(app, { enabled: opts.rateLimit ?? true, ...(redis ? { redis } : {}) })
 
   setupMedia(app, opts.mediaDir)
+  setupFavicon(app)
   setupUploads(app, opts.uploadsDir)
   const adminFallback = setupAdminConsole(app, opts.adminDir)
   const spaFallback = setupH5(app, opts.staticDir)
@@ -135,7 +138,7 @@ export function buildApp(opts: BuildAppOptions): App {
       // the micro-cache's onSend runs first and hands its ETag to the HTTP cache headers
       setupResponseCache(api, { enabled: opts.responseCache ?? true, ...(redis ? { redis } : {}) })
       setupHttpCache(api)
-      await api.register(apiRoutes({ devLogin, wechat: opts.wechat, identity: opts.identity }))
+      await api.register(apiRoutes({ devLogin, wechat: opts.wechat, identity: opts.identity, lectureLeadDays: opts.lectureLeadDays }))
       scheduler.attach(api)
     },
     { prefix: API_PREFIX },

@@ -1,4 +1,5 @@
 /** The server's settings, read once from the environment and argv (see main.ts). */
+import { LECTURE_LEAD_DAYS_DEFAULT, LECTURE_LEAD_DAYS_MAX } from '../common/contract'
 import { isIP, isIPv4 } from 'node:net'
 import { isAbsolute, join, resolve } from 'node:path'
 import type { Faults } from './plugins/fault-injection'
@@ -16,6 +17,8 @@ export type Env = Readonly<Record<string, string | undefined>>
 export const ROOT_DIR = join(__dirname, '..')
 
 export interface ServerConfig {
+  /** 提前预约: LECTURE_LEAD_DAYS, the days between ordering a lecture and its first wished date (default 3) */
+  lectureLeadDays: number
   port: number
   host: string
   mode: ApiMode
@@ -155,6 +158,7 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
   const trustProxy = trustProxyOf(env)
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
+    lectureLeadDays: integer(env, 'LECTURE_LEAD_DAYS', LECTURE_LEAD_DAYS_DEFAULT, 0, LECTURE_LEAD_DAYS_MAX),
     host,
     mode,
     dataDir: dir(env, 'DATA_DIR', 'data'),

@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     mediaDir: config.mediaDir,
     wechat: config.wechat,
     devLogin: config.devLogin,
+    lectureLeadDays: config.lectureLeadDays,
     identity: config.identity,
     rateLimit: config.rateLimit,
     requestTimeoutMs: config.requestTimeoutMs,

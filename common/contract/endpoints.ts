@@ -164,4 +164,6 @@ export interface DevLoginBody {
 export interface AppConfig {
   /** dev login is on: anyone can sign in as anyone; the app shows a 演示模式 banner */
   demo: boolean
+  /** 提前预约: a lecture order's first wished date is at least this many days after today */
+  lectureLeadDays: number
 }

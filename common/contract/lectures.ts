@@ -208,6 +208,13 @@ export const LECTURE_ATTENDANCE_MAX = 5000
 export const LECTURE_PHOTOS_MAX = 9
 /** how far ahead a lecture may be ordered */
 export const LECTURE_ORDER_HORIZON_DAYS = 180
+/**
+ * 提前预约: the first day an order may ask for is this many days after today (Beijing), so a
+ * dispatcher and a lecturer have time to arrange it. The server's LECTURE_LEAD_DAYS overrides it
+ * (0..30); the app reads the server's value from GET /app-config.
+ */
+export const LECTURE_LEAD_DAYS_DEFAULT = 3
+export const LECTURE_LEAD_DAYS_MAX = 30
 
 /** method + path → request and response types (merged into Endpoints) */
 export interface LectureEndpoints {

@@ -48,6 +48,17 @@ function indexCsp(staticDir: string): () => string {
   }
 }
 
+/** the tab's icon (the app's blue page), for browsers that ask /favicon.ico whatever the HTML says: never a 404 */
+const FAVICON = resolve(__dirname, 'assets', 'favicon.ico')
+
+export function setupFavicon(app: FastifyInstance): void {
+  let bytes: Buffer | undefined
+  app.get('/favicon.ico', { logLevel: 'warn' }, async (_request, reply) => {
+    bytes ??= readFileSync(FAVICON)
+    return reply.type('image/x-icon').header('cache-control', 'public, max-age=86400').send(bytes)
+  })
+}
+
 /** when the H5 app is served: the answer of its client-side routes (unknown extension-less paths fall back to it) */
 export function setupH5(app: FastifyInstance, staticDir: string | undefined): SpaFallback | undefined {
   if (staticDir && existsSync(staticDir)) {

@@ -38,7 +38,7 @@ import { populationRoutes } from '../modules/population/routes'
 import { questionBankRoutes } from '../modules/question-banks/routes'
 import { adminCampaignRoutes } from '../modules/question-banks/campaign-routes'
 
-export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions> }): RoutePlugin {
+export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions>; lectureLeadDays?: number }): RoutePlugin {
   return async (api) => {
     // before every route: `config.audit` is recorded for the routes registered below
     setupAudit(api)
@@ -56,13 +56,13 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(quizRoutes({ wechat: options.wechat }))
     await api.register(authRoutes(options))
     await api.register(consultationRoutes({ wechat: options.wechat }))
-    await api.register(lectureRoutes({ wechat: options.wechat }))
+    await api.register(lectureRoutes({ wechat: options.wechat, leadDays: options.lectureLeadDays }))
     await api.register(identityRoutes({ devLogin: options.devLogin, wechat: options.wechat, ...options.identity }))
     await api.register(staffAuthRoutes())
     await api.register(accountRoutes())
     await api.register(auditRoutes())
     await api.register(uploadRoutes)
-    await api.register(appConfigRoutes({ devLogin: options.devLogin }))
+    await api.register(appConfigRoutes({ devLogin: options.devLogin, lectureLeadDays: options.lectureLeadDays }))
     await api.register(contestIntegrityRoutes())
     await api.register(editorialRoutes({ wechat: options.wechat }))
     await api.register(policyImportRoutes())

@@ -5,6 +5,7 @@ import { maskPhones } from '../../server/logger'
 describe('readConfig', () => {
   it('has the documented defaults', () => {
     expect(readConfig({}, [])).toEqual({
+      lectureLeadDays: 3,
       port: 8080,
       host: '127.0.0.1',
       mode: 'sqlite',

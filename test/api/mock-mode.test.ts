@@ -37,7 +37,7 @@ it('mock mode alone has no dev login: POST /auth/dev is absent unless the demo a
   try {
     expect((await server.api('/topics')).status).toBe(200)
     expect((await server.api('/auth/dev', postJson({ role: 'admin' }))).status).toBe(404)
-    expect(await (await server.api('/app-config')).json()).toEqual({ demo: false })
+    expect(await (await server.api('/app-config')).json()).toEqual({ demo: false, lectureLeadDays: 3 })
   } finally {
     await server.close()
   }

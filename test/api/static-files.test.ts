@@ -65,6 +65,7 @@ describe('with media and an H5 build', () => {
   it('serves the H5 app at / and its assets', async () => {
     expect(await (await server.get('/')).text()).toContain('<title>政策通</title>')
     expect(await (await server.get('/js/app.js')).text()).toBe('console.log(1)')
+    expect((await server.get('/favicon.ico')).status).toBe(200)
   })
 
   it('sends the precompressed file, and caches hashed files for a year but revalidates index.html', async () => {
@@ -97,6 +98,10 @@ describe('without an H5 build or media', () => {
       expect(text).toBe(NO_BUILD_MESSAGE)
       expect(text).toContain('npm run build:h5')
       expect((await server.get('/media/videos/v001.mp4')).status).toBe(404)
+      // the tab icon is there with or without a build
+      const icon = await server.get('/favicon.ico')
+      expect([icon.status, icon.headers.get('content-type')]).toEqual([200, 'image/x-icon'])
+      expect(Buffer.from(await icon.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]))
     } finally {
       await server.close()
     }

@@ -166,6 +166,8 @@ test('明白卡: the poster of an interpretation is drawn with its title and QR 
     const synth = window.speechSynthesis as unknown as Record<string, unknown>
     synth.speak = (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang })
     synth.cancel = () => undefined
+    // headless Chromium has no voices (the app would say 本机没有可用的中文语音): one to speak with
+    synth.getVoices = () => [{ lang: 'en-US', name: 'stub' }]
   })
   await page.goto(`${BASE_URL}/packages/interpretation/pages/detail/index?id=i001`)
   await page.locator('.interp-detail:visible .key-figures').first().waitFor()

@@ -51,6 +51,8 @@ test('a resident orders, the dispatcher dispatches, the lecturer accepts, schedu
   await pickFirst(page, '选择乡镇街道')
   await pickFirst(page, '选择村社区')
   await field(page, '具体地点').fill('东山社区文化家园')
+  // 提前预约: the pickers start at the third day, as the server requires (LECTURE_LEAD_DAYS, default 3)
+  await page.getByText(/^需至少提前3天预约，最早可选\d+月\d+日$/).waitFor()
   await pickFirst(page, '开始日期')
   await pickFirst(page, '结束日期')
   await page.getByRole('radio', { name: '晚上' }).click()

@@ -9,8 +9,7 @@
  */
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { LECTURE_SIGN_IN_PREFIX, type LectureAction, type LectureCalendarEntry, type User } from '../../../common/contract'
-import { shanghaiToday } from '../../../common/shanghai-date'
+import { LECTURE_LEAD_DAYS_DEFAULT, LECTURE_SIGN_IN_PREFIX, type LectureAction, type LectureCalendarEntry, type User } from '../../../common/contract'
 import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../../content-check'
 import { badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../../errors'
 import { WRITE_LIMITS } from '../abuse/limits'
@@ -21,7 +20,7 @@ import { orgCovers } from '../auth/org-scope'
 import { createLectureNotifier } from './notifier'
 import { IdempotencyKeyReused } from './idempotency'
 import { type LectureCaller, type LectureCommand, LectureRefusal, type LectureOrderRecord, lectureScope, toOrderView } from './orders'
-import { actorOf, canView, decide, ORDERING_ROLES } from './rules'
+import { actorOf, canView, decide, ORDERING_ROLES, type Timing, timingOf } from './rules'
 import { validComplete, validDispatch, validOrderInput, validRate, validReason, validSchedule } from './validate'
 import { requireRole } from '../../plugins/auth'
 import { ErrorBody, IdParams, PageOf } from '../../schemas/common'
@@ -53,8 +52,10 @@ export interface LectureRoutesOptions {
   wechat?: WechatConfig
   /** the check on every text others will read (notes, reasons, summaries, comments); tests may pass their own */
   contentChecker?: ContentChecker
-  /** the clock for "no past dates"; tests pin it */
+  /** the clock for "no past dates" (default the store's, which POST /dev/clock moves); tests pin it */
   now?: () => Date
+  /** 提前预约: an order's first wished date is at least this many days after today (default 3) */
+  leadDays?: number
 }
 
 /** what a caller locked out of sign-in by their own wrong codes is told, before 「请 N 分钟后再试」 */
@@ -166,7 +167,8 @@ function toCalendarEntry(r: LectureOrderRecord): LectureCalendarEntry {
 
 export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
   return async (app) => {
-    const now = options.now ?? (() => new Date())
+    const now = options.now ?? (() => app.store.now())
+    const leadDays = options.leadDays ?? LECTURE_LEAD_DAYS_DEFAULT
     const lectures = app.store.lectures
     const notifier = createLectureNotifier({ lectures, wechatOpenid: (userId) => app.store.auth.wechatOpenid(userId) }, options.wechat)
     const checker = options.contentChecker ?? createContentChecker({ wechat: options.wechat })
@@ -184,10 +186,10 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
      * "today" for the date checks: now, or for a retry of an earlier write with the same key the
      * day that write was made, so a retry after midnight still replays instead of failing
      */
-    const todayFor = async (request: FastifyRequest, userId: string, scope: string): Promise<string> => {
+    const timingFor = async (request: FastifyRequest, userId: string, scope: string): Promise<Timing> => {
       const key = request.headers['idempotency-key']
       const earlier = typeof key === 'string' ? await lectures.findReplay(userId, scope, key) : undefined
-      return shanghaiToday(earlier ? new Date(earlier.createdAt) : now())
+      return timingOf(earlier ? new Date(earlier.createdAt) : now())
     }
 
     const finish = (request: FastifyRequest, reply: FastifyReply, result: LectureOrderWrite, ordererId: string, topicTitle: string) => {
@@ -211,7 +213,8 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
         const fields = validOrderInput(request.body, {
           topics: await lectures.listTopics(),
           regions: await app.store.content.regionTree(),
-          today: await todayFor(request, user.id, lectureScope('submit')),
+          timing: await timingFor(request, user.id, lectureScope('submit')),
+          leadDays,
         })
         // the dispatcher and the lecturer read the place, the contact's name and the notes; a retry is not checked again
         const key = request.headers['idempotency-key']
@@ -292,7 +295,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
     function step<B>(
       action: LectureAction,
       body: object,
-      command: (body: B, order: LectureOrderRecord, today: string, user: User) => LectureCommand | Promise<LectureCommand>,
+      command: (body: B, order: LectureOrderRecord, timing: Timing, user: User) => LectureCommand | Promise<LectureCommand>,
     ) {
       app.post(
         `/lecture-orders/:id/${action}`,
@@ -320,7 +323,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
             const decision = decide(action, actorOf(order, caller), order.status)
             if (!decision.ok) throw conflict(decision.message)
           }
-          const cmd = await command(request.body as B, order, await todayFor(request, user.id, lectureScope(action)), user)
+          const cmd = await command(request.body as B, order, await timingFor(request, user.id, lectureScope(action)), user)
           if (!retry) await checkTexts(request, user.id, publicTexts(cmd))
           const wechat = await notifier.initialState(order.userId)
           const result = await write(() => lectures.transition(id, cmd, caller, { idempotencyKey: key, wechat }))
@@ -346,7 +349,7 @@ export function lectureRoutes(options: LectureRoutesOptions = {}): RoutePlugin {
     })
     step('accept', EmptyInput, () => ({ action: 'accept' }))
     step<{ reason: string }>('decline', ReasonInput, (body) => ({ action: 'decline', reason: validReason(body.reason, '退回原因') }))
-    step<{ date: string; time: string; place: string }>('schedule', ScheduleInput, (body, _order, today) => validSchedule(body, today))
+    step<{ date: string; time: string; place: string }>('schedule', ScheduleInput, (body, _order, timing) => validSchedule(body, timing))
     step<{ attendance: number; summary: string; photos?: string[] }>('complete', CompleteInput, async (body, _order, _today, user) => {
       // photos are the lecturer's own uploads (POST /uploads), not addresses from anywhere
       const own = await app.uploads.uploadsOf(

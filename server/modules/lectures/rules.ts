@@ -2,9 +2,19 @@
  * The 宣讲点单 workflow as data: for each action, who may take it, from which states, and the
  * state it leads to. Everything that changes an order goes through `decide`; the stores call it
  * inside their write transaction, the routes turn a refusal into a 409 with its message, and the
- * client only shows the actions `allowedActions` lists. Pure: no store, no clock.
+ * client only shows the actions `allowedActions` lists. Pure: no store, no clock (the timing rules
+ * below take `now` as an argument).
  */
-import { LECTURE_ACTIONS, type LectureAction, type LectureOrderStatus, lectureStatusLabel, type Role } from '../../../common/contract'
+import {
+  LECTURE_ACTIONS,
+  type LectureAction,
+  type LectureOrderStatus,
+  lectureStatusLabel,
+  type Role,
+  type TimeOfDay,
+  timeOfDayLabel,
+} from '../../../common/contract'
+import { addDays, inShanghai } from '../../../common/shanghai-date'
 
 /**
  * How the caller stands to one order. `orderer` is whoever submitted it (a resident, or staff
@@ -119,4 +129,47 @@ export function canView(actor: LectureActor): boolean {
 /** who sees the contact's full number */
 export function seesFullPhone(actor: LectureActor): boolean {
   return actor === 'dispatcher' || actor === 'assigned-lecturer'
+}
+
+/**
+ * 提前预约 and no time in the past, for ordering and for scheduling. Pure: `now` is passed in
+ * (the routes pass the store's clock, which e2e moves with POST /dev/clock).
+ */
+export interface Timing {
+  /** Beijing calendar date and minutes since midnight of now */
+  today: string
+  minuteOfDay: number
+}
+
+export function timingOf(now: Date): Timing {
+  const t = inShanghai(now)
+  return { today: t.format('YYYY-MM-DD'), minuteOfDay: t.hour() * 60 + t.minute() }
+}
+
+/** when each 时段 is over (minutes since midnight): an order for today 上午 at 16:22 is in the past */
+const TIME_OF_DAY_ENDS: Record<TimeOfDay, number> = { morning: 12 * 60, afternoon: 18 * 60, evening: 21 * 60 }
+
+const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+
+/** the first date an order may ask for */
+export const earliestOrderDate = (today: string, leadDays: number): string => addDays(today, leadDays)
+
+/** why an order's wished dates are refused, or undefined */
+export function orderTimingProblem(order: { dateFrom: string; dateTo: string; timeOfDay: TimeOfDay }, timing: Timing, leadDays: number): string | undefined {
+  const { dateFrom, dateTo, timeOfDay } = order
+  if (dateFrom < timing.today || dateTo < timing.today) return '不能选择已经过去的日期'
+  const earliest = earliestOrderDate(timing.today, leadDays)
+  if (dateFrom < earliest) return `宣讲需至少提前${leadDays}天预约，最早可选${monthDay(earliest)}`
+  if (dateTo === timing.today && timing.minuteOfDay >= TIME_OF_DAY_ENDS[timeOfDay]) return `今天${timeOfDayLabel[timeOfDay]}已经过去，请选择以后的时间`
+  return undefined
+}
+
+/** why a lecture's 排期 (date and HH:mm) is refused, or undefined: never a time already past */
+export function scheduleTimingProblem(slot: { date: string; time: string }, timing: Timing): string | undefined {
+  if (slot.date < timing.today) return '不能选择已经过去的日期'
+  if (slot.date === timing.today) {
+    const [h, m] = slot.time.split(':').map(Number)
+    if (h * 60 + m <= timing.minuteOfDay) return '宣讲时间已经过去，请选择以后的时间'
+  }
+  return undefined
 }

@@ -25,6 +25,7 @@ import {
 import { addDays, isCalendarDate } from '../../../common/shanghai-date'
 import { badRequest } from '../../errors'
 import type { LectureCommand, NewOrderFields } from './orders'
+import { orderTimingProblem, scheduleTimingProblem, type Timing } from './rules'
 
 /** characters as a reader counts them: code points */
 const length = (text: string) => [...text].length
@@ -61,7 +62,7 @@ export function villagePath(regions: Region[], code: string): [Region, Region, R
   return undefined
 }
 
-export function validOrderInput(body: LectureOrderInput, ctx: { topics: LectureTopic[]; regions: Region[]; today: string }): NewOrderFields {
+export function validOrderInput(body: LectureOrderInput, ctx: { topics: LectureTopic[]; regions: Region[]; timing: Timing; leadDays: number }): NewOrderFields {
   const topic = ctx.topics.find((t) => t.id === body.topicId)
   if (!topic) throw badRequest('请从宣讲菜单中选择专题')
   const format = body.format ?? topic.formats[0]
@@ -69,9 +70,11 @@ export function validOrderInput(body: LectureOrderInput, ctx: { topics: LectureT
   const path = villagePath(ctx.regions, body.villageCode)
   if (!path) throw badRequest('请选择宣讲所在的村（社区）')
   const [county, township, village] = path
-  const dateFrom = futureDate(body.dateFrom, ctx.today, '开始日期')
-  const dateTo = futureDate(body.dateTo, ctx.today, '结束日期')
+  const dateFrom = futureDate(body.dateFrom, ctx.timing.today, '开始日期')
+  const dateTo = futureDate(body.dateTo, ctx.timing.today, '结束日期')
   if (dateTo < dateFrom) throw badRequest('结束日期不能早于开始日期')
+  const late = orderTimingProblem({ dateFrom, dateTo, timeOfDay: body.timeOfDay }, ctx.timing, ctx.leadDays)
+  if (late) throw badRequest(late)
   if (!Number.isInteger(body.audienceSize) || body.audienceSize < 1 || body.audienceSize > LECTURE_AUDIENCE_MAX) {
     throw badRequest(`预计听众人数应为1到${LECTURE_AUDIENCE_MAX}人`)
   }
@@ -110,9 +113,11 @@ export function validReason(value: string | undefined, what: string): string {
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
-export function validSchedule(body: ScheduleInput, today: string): LectureCommand {
-  const date = futureDate(body.date, today, '宣讲日期')
+export function validSchedule(body: ScheduleInput, timing: Timing): LectureCommand {
+  const date = futureDate(body.date, timing.today, '宣讲日期')
   if (!TIME.test(body.time)) throw badRequest('请选择宣讲时间')
+  const late = scheduleTimingProblem({ date, time: body.time }, timing)
+  if (late) throw badRequest(late)
   const place = text(body.place, LECTURE_PLACE_MAX, '请填写宣讲地点', `宣讲地点最多${LECTURE_PLACE_MAX}字`)
   return { action: 'schedule', date, time: body.time, place }
 }

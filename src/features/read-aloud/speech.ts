@@ -7,22 +7,35 @@
 import Taro from '@tarojs/taro'
 
 export interface Speaker {
-  /** speaks `blocks` from `from`; `onBlock(i)` as each starts, `onBlock(-1)` at the end or on stop */
-  speak: (blocks: string[], onBlock: (index: number) => void, from?: number) => void
+  /**
+   * speaks `blocks` from `from`; `onBlock(i)` as each starts, `onBlock(-1)` at the end or on stop;
+   * `onUnavailable(why)` (then `onBlock(-1)`) when the device turns out to have no voice to speak with
+   */
+  speak: (blocks: string[], onBlock: (index: number) => void, from?: number, onUnavailable?: (why: string) => void) => void
   stop: () => void
 }
 
 const RATE = 0.9
+
+export const NO_VOICE_MESSAGE = '本机没有可用的中文语音，暂时无法朗读。可在手机的“文字转语音”设置中安装中文语音后再试。'
+/** browsers load their voices after the page: how long to wait for the first list before saying there is none */
+const VOICES_WAIT_MS = 1500
 
 /** the browser's speech synthesis, if it has one */
 export function webSpeaker(synth: SpeechSynthesis | undefined = typeof window === 'undefined' ? undefined : window.speechSynthesis): Speaker | undefined {
   if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return undefined
   let session = 0
   return {
-    speak(blocks, onBlock, from = 0) {
+    speak(blocks, onBlock, from = 0, onUnavailable) {
       synth.cancel()
       const mine = ++session
-      const next = (i: number) => {
+      const unavailable = () => {
+        if (mine !== session) return
+        session++
+        onBlock(-1)
+        onUnavailable?.(NO_VOICE_MESSAGE)
+      }
+      const next = (i: number): void => {
         if (mine !== session) return
         // skip blocks with nothing to say
         while (i < blocks.length && !blocks[i].trim()) i++
@@ -36,11 +49,24 @@ export function webSpeaker(synth: SpeechSynthesis | undefined = typeof window ==
         const zh = synth.getVoices().find((v) => /^zh[-_]CN/i.test(v.lang))
         if (zh) u.voice = zh
         u.onend = () => next(i + 1)
-        u.onerror = () => next(i + 1)
+        // no engine or no voice: nothing would ever be heard, say so instead of going quiet
+        u.onerror = (e) =>
+          /synthesis-(unavailable|failed)|voice-unavailable|language-unavailable/.test((e as { error?: string })?.error ?? '') ? unavailable() : next(i + 1)
         onBlock(i)
         synth.speak(u)
       }
-      next(from)
+      if (synth.getVoices().length > 0) return next(from)
+      // the voice list may still be loading: the first list decides
+      let settled = false
+      const decide = () => {
+        if (settled) return
+        settled = true
+        synth.removeEventListener?.('voiceschanged', decide)
+        if (synth.getVoices().length > 0) next(from)
+        else unavailable()
+      }
+      synth.addEventListener?.('voiceschanged', decide)
+      setTimeout(decide, VOICES_WAIT_MS)
     },
     stop() {
       session++

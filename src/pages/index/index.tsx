@@ -66,7 +66,7 @@ export default function HomePage() {
         <SearchBar placeholder='搜政策、解读、问答：社保卡、医保…' onTap={() => Taro.navigateTo({ url: routes.search() })} />
         <View className='home__ask' role='link' onClick={() => Taro.navigateTo({ url: routes.qa() })}>
           <Text className='home__ask-title'>有问题，直接问</Text>
-          <Text className='home__ask-hint'>“我爸70岁了能领多少养老补贴？”</Text>
+          <Text className='home__ask-hint'>“我妈82岁了，高龄津贴每月能领多少？”</Text>
         </View>
       </View>
 

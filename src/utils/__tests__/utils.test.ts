@@ -1,6 +1,6 @@
 import { isMobile } from '@common/contract'
 import { countdown, formatDate, fromNow } from '../date'
-import { formatCount, formatDuration, maskPhone } from '../format'
+import { formatCount, formatDuration, maskPhone, minutesAndSeconds } from '../format'
 import { highlight } from '../highlight'
 
 describe('highlight', () => {
@@ -36,6 +36,11 @@ describe('format', () => {
     expect(formatCount(12345)).toBe('1.2万')
     expect(formatCount(234567)).toBe('23万')
     expect(formatDuration(65)).toBe('1:05')
+    // 10 questions × 20 s: 3 分 20 秒, never 共 3.3 分钟
+    expect(minutesAndSeconds(198)).toBe('3 分 18 秒')
+    expect(minutesAndSeconds(180)).toBe('3 分钟')
+    expect(minutesAndSeconds(45)).toBe('45 秒')
+    expect(minutesAndSeconds(0)).toBe('0 秒')
   })
 })
 

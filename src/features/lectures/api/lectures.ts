@@ -10,6 +10,8 @@ const live = { cache: 'network' as const }
 export const getLectureTopics = (topic?: string) => api.call('GET /lecture-topics', { query: { topic } })
 export const getLectureTopic = (id: string) => api.call('GET /lecture-topics/:id', { params: { id } })
 export const getRegions = () => api.call('GET /regions')
+/** the server's settings, among them 提前预约 (lectureLeadDays) */
+export const getAppConfig = () => api.call('GET /app-config')
 
 /**
  * through the outbox: sent now, or kept with its key (「待发送」) and sent exactly once when the

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { ApiError } from '@/api'
 import { LECTURE_ORDER_HORIZON_DAYS, type LectureAction, type LectureOrder, type LectureTopic } from '@common/contract'
 import { newIdempotencyKey } from '@/utils/idempotency'
-import { addDays, shanghaiToday } from '@common/shanghai-date'
+import { addDays, inShanghai, shanghaiToday } from '@common/shanghai-date'
 import { lectureSteps } from '../api/lectures'
 import { actionLabel } from '../labels'
 import { PhotoPicker } from './photo-picker'
@@ -47,6 +47,12 @@ export function OrderActions({ order, lecturers = [], signedIn = 0, now = () => 
     return keys.current.get(a)!
   }
   const today = shanghaiToday(now())
+  // the wished dates, unless they have passed: never a day before today (the server refuses past times)
+  const firstDay = order.dateFrom > today ? order.dateFrom : today
+  const pastTime = (): boolean => {
+    const t = inShanghai(now())
+    return date === today && time <= t.format('HH:mm')
+  }
 
   const [lecturerId, setLecturerId] = useState(order.lecturerId ?? '')
   const [note, setNote] = useState('')
@@ -176,7 +182,7 @@ export function OrderActions({ order, lecturers = [], signedIn = 0, now = () => 
           <View className='lec-form__split'>
             <Picker
               mode='date'
-              start={today}
+              start={firstDay}
               end={addDays(today, LECTURE_ORDER_HORIZON_DAYS)}
               value={date || order.dateFrom}
               onChange={(e) => setDate(e.detail.value)}
@@ -197,7 +203,16 @@ export function OrderActions({ order, lecturers = [], signedIn = 0, now = () => 
             run(
               'schedule',
               (key) => lectureSteps.schedule(order.id, { date, time, place: place.trim() }, key),
-              () => (!date ? '请选择宣讲日期' : date < today ? '不能选择已经过去的日期' : place.trim() ? undefined : '请填写宣讲地点'),
+              () =>
+                !date
+                  ? '请选择宣讲日期'
+                  : date < today
+                    ? '不能选择已经过去的日期'
+                    : pastTime()
+                      ? '宣讲时间已经过去，请选择以后的时间'
+                      : place.trim()
+                        ? undefined
+                        : '请填写宣讲地点',
             ),
           )}
         </View>

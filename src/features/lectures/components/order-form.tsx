@@ -1,10 +1,10 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { ApiError } from '@/api'
 import {
   isMobile,
   LECTURE_AUDIENCE_MAX,
+  LECTURE_LEAD_DAYS_DEFAULT,
   LECTURE_NOTE_MAX,
   LECTURE_ORDER_HORIZON_DAYS,
   type LectureFormat,
@@ -16,7 +16,7 @@ import {
   type TimeOfDay,
   timeOfDayLabel,
 } from '@common/contract'
-import { newIdempotencyKey } from '@/utils/idempotency'
+import { useSubmit } from '@/utils/use-submit'
 import { addDays, shanghaiToday } from '@common/shanghai-date'
 import { submitLectureOrder } from '../api/lectures'
 import { lectureTemplateIds } from '../config'
@@ -32,35 +32,73 @@ export interface OrderFormProps {
   initialTopic?: string
   /** now, for "today" (tests pin it) */
   now?: () => Date
+  /** 提前预约: the server's lead time in days (GET /app-config) */
+  leadDays?: number
+  /** what the form starts with: a 便民服务点's bound village and its staff member, the last contact used */
+  initial?: OrderPrefill
   onSubmitted: (order: LectureOrder) => void
 }
+
+export interface OrderPrefill {
+  villageCode?: string
+  contactName?: string
+  contactPhone?: string
+}
+
+const CONTACT_KEY = 'zct-lecture-contact'
+
+/** the contact of the last order sent from this device (换人 clears storage with the rest) */
+function lastContact(): OrderPrefill {
+  try {
+    const kept = JSON.parse(String(Taro.getStorageSync(CONTACT_KEY) || '{}')) as OrderPrefill
+    return {
+      contactName: typeof kept.contactName === 'string' ? kept.contactName : undefined,
+      contactPhone: typeof kept.contactPhone === 'string' ? kept.contactPhone : undefined,
+    }
+  } catch {
+    return {}
+  }
+}
+
+const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
 
 const TIMES: TimeOfDay[] = ['morning', 'afternoon', 'evening']
 
 /**
- * 点单: topic, format, village, preferred dates (never before today in Beijing) and time of day,
+ * 点单: topic, format, village, preferred dates (from today + the lead time, Beijing) and time of day,
  * audience, contact. The server checks everything again; this only hints early. The
  * Idempotency-Key belongs to this intent: a retry after a lost answer reuses it.
  */
-export function OrderForm({ topics, regions, role, initialTopic, now = () => new Date(), onSubmitted }: OrderFormProps) {
+export function OrderForm({
+  topics,
+  regions,
+  role,
+  initialTopic,
+  now = () => new Date(),
+  leadDays = LECTURE_LEAD_DAYS_DEFAULT,
+  initial = {},
+  onSubmitted,
+}: OrderFormProps) {
   const today = shanghaiToday(now())
+  // the server refuses anything earlier (提前预约); the pickers start there
+  const firstDay = addDays(today, leadDays)
   const lastDay = addDays(today, LECTURE_ORDER_HORIZON_DAYS)
+  const [kept] = useState(lastContact)
   const [topicId, setTopicId] = useState(initialTopic && topics.some((t) => t.id === initialTopic) ? initialTopic : '')
   const topic = topics.find((t) => t.id === topicId)
   const [format, setFormat] = useState<LectureFormat | undefined>(topic?.formats[0])
-  const [villageCode, setVillageCode] = useState('')
+  const [villageCode, setVillageCode] = useState(initial.villageCode ?? '')
   const [placeName, setPlaceName] = useState('')
   const [dateFrom, setDateFrom] = useState('')
   const [dateTo, setDateTo] = useState('')
   const [timeOfDay, setTimeOfDay] = useState<TimeOfDay>('afternoon')
   const [audience, setAudience] = useState('')
-  const [contactName, setContactName] = useState('')
-  const [contactPhone, setContactPhone] = useState('')
+  const [contactName, setContactName] = useState(initial.contactName ?? kept.contactName ?? '')
+  const [contactPhone, setContactPhone] = useState(initial.contactPhone ?? kept.contactPhone ?? '')
   const [notes, setNotes] = useState('')
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
+  const [notice, setNotice] = useState<string>()
+  const { busy, error, run } = useSubmit()
   const privacy = usePrivacyGate()
-  const idempotencyKey = useRef(newIdempotencyKey())
 
   const chooseTopic = (id: string) => {
     setTopicId(id)
@@ -73,6 +111,7 @@ export function OrderForm({ topics, regions, role, initialTopic, now = () => new
     if (!placeName.trim()) return '请填写宣讲地点'
     if (!dateFrom || !dateTo) return '请选择希望的日期范围'
     if (dateFrom < today || dateTo < today) return '不能选择已经过去的日期'
+    if (dateFrom < firstDay) return `宣讲需至少提前${leadDays}天预约，最早可选${monthDay(firstDay)}`
     if (dateTo < dateFrom) return '结束日期不能早于开始日期'
     const n = Number(audience)
     if (!Number.isInteger(n) || n < 1 || n > LECTURE_AUDIENCE_MAX) return `请填写预计听众人数（1到${LECTURE_AUDIENCE_MAX}人）`
@@ -91,40 +130,35 @@ export function OrderForm({ topics, regions, role, initialTopic, now = () => new
   }
 
   const send = async () => {
-    const p = problem()
-    setError(p)
-    if (p || busy) return
-    setBusy(true)
-    try {
-      const outcome = await submitLectureOrder(
-        {
-          topicId,
-          format,
-          villageCode,
-          placeName: placeName.trim(),
-          dateFrom,
-          dateTo,
-          timeOfDay,
-          audienceSize: Number(audience),
-          contactName: contactName.trim(),
-          contactPhone: contactPhone.trim(),
-          notes: notes.trim() || undefined,
-        },
-        topic!.title,
-        idempotencyKey.current,
-      )
-      if (outcome.status === 'queued') {
-        // kept in 待发送 with its key: it goes out by itself, and tapping again sends the same one
-        setError(`${outcome.reason}。点单已保存在「待发送」，联网后会自动提交，也可以再点一次「提交点单」`)
-        return
-      }
-      idempotencyKey.current = newIdempotencyKey()
-      onSubmitted(outcome.data)
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '提交失败，请重试')
-    } finally {
-      setBusy(false)
-    }
+    setNotice(undefined)
+    const outcome = await run(
+      (key) =>
+        submitLectureOrder(
+          {
+            topicId,
+            format,
+            villageCode,
+            placeName: placeName.trim(),
+            dateFrom,
+            dateTo,
+            timeOfDay,
+            audienceSize: Number(audience),
+            contactName: contactName.trim(),
+            contactPhone: contactPhone.trim(),
+            notes: notes.trim() || undefined,
+          },
+          topic!.title,
+          key,
+        ),
+      problem,
+      // queued: still this intent, kept in 待发送 — tapping again sends the same order, never a second
+      (o) => o.status === 'sent',
+    )
+    if (!outcome) return
+    Taro.setStorageSync(CONTACT_KEY, JSON.stringify({ contactName: contactName.trim(), contactPhone: contactPhone.trim() }))
+    // kept in 待发送 with its key: it goes out by itself when the network is back
+    if (outcome.status === 'queued') setNotice('已保存，联网后自动发送（见「我的」→「待发送」）；再点「提交点单」也只会提交这一单')
+    else onSubmitted(outcome.data)
   }
 
   const topicIndex = topics.findIndex((t) => t.id === topicId)
@@ -183,17 +217,22 @@ export function OrderForm({ topics, regions, role, initialTopic, now = () => new
 
       <Text className='lec-form__label'>希望的日期</Text>
       <View className='lec-form__split'>
-        <Picker mode='date' start={today} end={lastDay} value={dateFrom || today} onChange={(e) => setDateFrom(e.detail.value)}>
+        <Picker mode='date' start={firstDay} end={lastDay} value={dateFrom || firstDay} onChange={(e) => setDateFrom(e.detail.value)}>
           <View className='form-field' role='button' aria-label='开始日期'>
             <Text className={dateFrom ? '' : 'lec-placeholder'}>{dateFrom || '开始日期'}</Text>
           </View>
         </Picker>
-        <Picker mode='date' start={dateFrom || today} end={lastDay} value={dateTo || dateFrom || today} onChange={(e) => setDateTo(e.detail.value)}>
+        <Picker mode='date' start={dateFrom || firstDay} end={lastDay} value={dateTo || dateFrom || firstDay} onChange={(e) => setDateTo(e.detail.value)}>
           <View className='form-field' role='button' aria-label='结束日期'>
             <Text className={dateTo ? '' : 'lec-placeholder'}>{dateTo || '结束日期'}</Text>
           </View>
         </Picker>
       </View>
+      {leadDays > 0 ? (
+        <Text className='lec-form__hint'>
+          需至少提前{leadDays}天预约，最早可选{monthDay(firstDay)}
+        </Text>
+      ) : null}
       <View className='lec-choices' role='radiogroup' aria-label='时段' style={{ marginTop: '8px' }}>
         {TIMES.map((t) => (
           <View
@@ -254,6 +293,11 @@ export function OrderForm({ topics, regions, role, initialTopic, now = () => new
       {error ? (
         <View className='lec-form__error' role='alert'>
           {error}
+        </View>
+      ) : null}
+      {notice ? (
+        <View className='lec-notice' role='status'>
+          {notice}
         </View>
       ) : null}
       <Button role='button' className='lec-btn lec-btn--block' loading={busy} disabled={busy || undefined} onClick={submit}>

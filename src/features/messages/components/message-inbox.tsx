@@ -1,3 +1,4 @@
+import { LoginNeeded } from '@/components/login-needed'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -32,7 +33,7 @@ export function messageUrl(m: ResidentMessage): string {
  * 我的消息: 宣讲点单 notices and consultation replies, newest first, 20 at a time (加载更多);
  * opening one marks it read; 全部已读 marks all. Message text is shown as text, never as HTML.
  */
-export function MessageInbox({ onLogin }: { onLogin: () => void }) {
+export function MessageInbox() {
   const token = useSessionStore((s) => s.token)
   const [state, setState] = useState<Loaded>()
   const [loading, setLoading] = useState(false)
@@ -85,7 +86,7 @@ export function MessageInbox({ onLogin }: { onLogin: () => void }) {
     }
   }
 
-  if (!token) return <EmptyState title='登录后查看您的消息' actionText='去登录' onAction={onLogin} />
+  if (!token) return <LoginNeeded what='查看您的消息' />
   if (!state && error) return <ErrorState message={error} onRetry={() => void load(1)} />
   if (!state) return <Skeleton rows={3} />
   if (state.items.length === 0) return <EmptyState title='暂无消息' hint='咨询的答复、宣讲点单的每一步进展都会在这里通知您' />

@@ -1,3 +1,4 @@
+import { minutesAndSeconds } from '@/utils/format'
 import { Text, View } from '@tarojs/components'
 import type { Campaign } from '@common/contract'
 import { formatDateTime } from '../format'
@@ -10,7 +11,7 @@ export function CampaignRules({ campaign, regionNames }: { campaign: Campaign; r
     ['活动时间', `${formatDateTime(campaign.startsAt)} 至 ${formatDateTime(campaign.endsAt)}`],
     [
       '每次答题',
-      `${r.questionsPerAttempt} 道题（单选、多选、判断），每题 ${r.secondsPerQuestion} 秒，共 ${Math.round(((r.questionsPerAttempt * r.secondsPerQuestion) / 60) * 10) / 10} 分钟`,
+      `${r.questionsPerAttempt} 道题（单选、多选、判断），每题 ${r.secondsPerQuestion} 秒，共 ${minutesAndSeconds(r.questionsPerAttempt * r.secondsPerQuestion)}`,
     ],
     ['每日次数', `每天最多 ${r.attemptsPerDay} 次（按北京时间计）`],
     ['计分规则', `满分 100 分，${r.scoreCounts === 'best' ? '取最好一次成绩' : '以最近一次成绩为准'}；同分用时少者在前，再同则先交卷者在前`],

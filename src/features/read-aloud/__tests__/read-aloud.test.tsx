@@ -5,7 +5,7 @@ import { taroMock } from '../../../../test/mocks/taro'
 import { InterpretationBlocks } from '@/features/interpretations/components/blocks/interpretation-blocks'
 import { blockSpeechText } from '@/features/interpretations/speech-text'
 import { ReadAloudButton } from '../components/read-aloud-button'
-import { webSpeaker, type Speaker } from '../speech'
+import { NO_VOICE_MESSAGE, webSpeaker, type Speaker } from '../speech'
 import { useReadAloud } from '../use-read-aloud'
 
 /** a speechSynthesis that records utterances and finishes one when told */
@@ -100,5 +100,30 @@ describe('朗读 an interpretation', () => {
   it('says key figures with their units and FAQs as 问/答', () => {
     expect(blockSpeechText({ type: 'keyFigures', items: [{ value: '320', unit: '元/月', caption: '基础养老金' }] })).toBe('基础养老金：320元/月')
     expect(blockSpeechText({ type: 'faq', items: [{ id: 'f', question: '怎么领？', answer: '社保卡发放' }] })).toBe('问：怎么领？。答：社保卡发放')
+  })
+})
+
+describe('a device without a voice', () => {
+  it('says so under 朗读 instead of going quiet, once the voice list turns out empty', () => {
+    jest.useFakeTimers()
+    try {
+      const spoken: unknown[] = []
+      const synth = { speak: (u: unknown) => void spoken.push(u), cancel: jest.fn(), getVoices: () => [] } as unknown as SpeechSynthesis
+      const speaker = webSpeaker(synth) as Speaker
+      function Page() {
+        const control = useReadAloud(speaker)
+        return <ReadAloudButton control={control} blocks={() => ['第一段']} />
+      }
+      render(<Page />)
+      fireEvent.click(screen.getByRole('button', { name: '▶ 朗读' }))
+      act(() => {
+        jest.advanceTimersByTime(2000)
+      })
+      expect(screen.getByRole('status')).toHaveTextContent(NO_VOICE_MESSAGE)
+      expect(spoken).toEqual([])
+      expect(screen.getByRole('button', { name: '▶ 朗读' })).toHaveAttribute('aria-pressed', 'false')
+    } finally {
+      jest.useRealTimers()
+    }
   })
 })

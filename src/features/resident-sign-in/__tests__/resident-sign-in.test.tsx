@@ -137,7 +137,7 @@ describe('我的', () => {
 
 describe('去登录 elsewhere', () => {
   it('opens sign-in with the page it was on, and sign-in returns there', async () => {
-    const { LoginNeeded } = await import('@/features/lectures/components/login-needed')
+    const { LoginNeeded } = await import('@/components/login-needed')
     taroMock.routerPath = '/packages/lecture/pages/order/index'
     taroMock.routerParams = { topic: 'lt001' }
     const page = render(<LoginNeeded what='即可点单' />)

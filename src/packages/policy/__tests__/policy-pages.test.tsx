@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../../test/mocks/taro'
 import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import PolicyDetailPage from '../pages/detail/index'
@@ -103,6 +103,10 @@ describe('政策原文 (policy detail)', () => {
     expect(screen.getByText('发布日期')).toBeInTheDocument()
     expect(document.querySelector('.validity-banner__label')?.textContent).toMatch(/^(有效|已修订|已废止)$/)
     expect(document.querySelectorAll('.policy-text__section').length).toBeGreaterThanOrEqual(3)
+    // 相关解读: no dead end, the policy's 图解 is a tap away
+    const related = await screen.findByRole('region', { name: '相关解读' })
+    fireEvent.click(within(related).getByText('一图读懂：2021年台州市政务公开工作实施意见'))
+    expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/interpretation/pages/detail/index?id=i001' })
   })
 
   it('shows a revised policy with its note and a link to the new version', async () => {

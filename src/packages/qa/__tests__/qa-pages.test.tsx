@@ -105,7 +105,7 @@ describe('政策咨询', () => {
     expect(api.requests.some((r) => r.startsWith('POST /api/v1/consultations'))).toBe(false)
   })
 
-  it('submits once even when the first answer is lost, and the question shows in 我的咨询 with the phone masked', async () => {
+  it('a question asked while the network is down is kept: the form clears with 已保存，联网后自动发送, 我的咨询 shows it 待发送, and it is stored once', async () => {
     const session = await signIn()
     act(() => useSessionStore.getState().signIn({ ...session, user: { ...session.user, regionCode: '331002' } }))
     taroMock.routerParams = { topic: 'yibao', q: encodeURIComponent('我在上海住院，医保异地备案怎么办？') }
@@ -113,22 +113,58 @@ describe('政策咨询', () => {
     await screen.findByText('您的问题')
     type('.consult__input', '13812345678')
 
-    // the server stores it but the answer is lost on the way back; the user taps again
-    api.loseNextAnswer(/\/consultations$/)
+    // the network is down: kept in 待发送, not an error
+    api.failNext(1, /\/consultations$/)
     fireEvent.click(await screen.findByRole('button', { name: '提交咨询' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('网络不给力')
-    fireEvent.click(await screen.findByRole('button', { name: '提交咨询' }))
-    await waitFor(() => expect(taroMock.navigations.at(-1)).toEqual({ kind: 'redirectTo', url: '/packages/qa/pages/mine/index' }))
-    expect(taroMock.toasts).toContain('提交成功，部门将尽快答复')
+    expect(await screen.findByRole('status', { hidden: true })).toHaveTextContent('已保存，联网后自动发送')
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect((document.querySelector('.consult__textarea') as HTMLElement & { value?: string }).value ?? '').toBe('')
+    expect(taroMock.navigations).toEqual([])
+    fireEvent.click(screen.getByRole('link', { name: '查看我的咨询' }))
+    expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/qa/pages/mine/index' })
 
-    const posts = api.requests.filter((r) => r.startsWith('POST /api/v1/consultations'))
-    expect(posts).toHaveLength(2)
-    render(<MyConsultationsPage />)
-    const items = await screen.findAllByRole('article')
+    const { unmount } = render(<MyConsultationsPage />)
+    const waiting = await screen.findAllByRole('article')
+    expect(waiting).toHaveLength(1)
+    expect(waiting[0]).toHaveTextContent('待发送')
+    expect(waiting[0]).toHaveTextContent('我在上海住院，医保异地备案怎么办？')
+    expect(waiting[0]).toHaveTextContent('联网后自动发送')
+    expect(screen.queryByText('还没有咨询记录')).toBeNull()
+    // back online: sent with its key, and the list shows the stored one
+    fireEvent.click(screen.getByRole('button', { name: '立即重试' }))
+    await waitFor(() => expect(screen.getAllByRole('article')[0]).toHaveTextContent('待回复'))
+    const items = screen.getAllByRole('article')
     expect(items).toHaveLength(1)
     expect(items[0]).toHaveTextContent('我在上海住院，医保异地备案怎么办？')
-    expect(items[0]).toHaveTextContent('待回复')
     expect(items[0]).toHaveTextContent('138****5678')
     expect(document.body.textContent).not.toContain('13812345678')
+    unmount()
+  })
+
+  it('a question whose answer was lost is not shown twice in 我的咨询 while its replay waits', async () => {
+    const session = await signIn()
+    act(() => useSessionStore.getState().signIn({ ...session, user: { ...session.user, regionCode: '331002' } }))
+    taroMock.routerParams = { topic: 'yibao', q: encodeURIComponent('门诊慢病的待遇怎么申请？') }
+    render(<ConsultPage />)
+    await screen.findByText('您的问题')
+    api.loseNextAnswer(/\/consultations$/)
+    fireEvent.click(await screen.findByRole('button', { name: '提交咨询' }))
+    expect(await screen.findByRole('status', { hidden: true })).toHaveTextContent('已保存，联网后自动发送')
+    render(<MyConsultationsPage />)
+    await screen.findAllByText('门诊慢病的待遇怎么申请？')
+    const cards = screen.getAllByRole('article').filter((a) => a.textContent?.includes('门诊慢病的待遇怎么申请？'))
+    expect(cards).toHaveLength(1)
+    expect(cards[0]).toHaveTextContent('待回复')
+  })
+
+  it('suggests the 政策领域 from the question until the resident picks one', async () => {
+    await signIn()
+    render(<ConsultPage />)
+    await screen.findByText('您的问题')
+    type('.consult__textarea', '我母亲82岁，高龄津贴怎么申请？')
+    expect(await screen.findByText('已根据您的问题推荐「养老服务」，可以改选')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '选择政策领域：养老服务', hidden: true })).toBeInTheDocument()
+    type('.consult__textarea', '住院费用医保能报销多少？')
+    expect(await screen.findByRole('button', { name: '选择政策领域：医疗保障', hidden: true })).toBeInTheDocument()
   })
 })

@@ -1,13 +1,11 @@
-import Taro from '@tarojs/taro'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { MessageInbox } from '@/features/messages/components/message-inbox'
-import { routes } from '@/utils/routes'
 
 /** the former 宣讲 消息 page: now the one 我的消息 (lecture notices and consultation replies), kept for links to it */
 export default function MessagesPage() {
   return (
     <ThemePage>
-      <MessageInbox onLogin={() => void Taro.navigateTo({ url: routes.signIn(routes.messages) })} />
+      <MessageInbox />
     </ThemePage>
   )
 }

@@ -3,8 +3,9 @@ import { useRequest, useSessionStore } from '@/api'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
-import { getLectureTopics, getRegions } from '@/features/lectures/api/lectures'
-import { LoginNeeded } from '@/features/lectures/components/login-needed'
+import { getAppConfig, getLectureTopics, getRegions } from '@/features/lectures/api/lectures'
+import { useServicePointStore } from '@/features/service-point/stores/service-point-store'
+import { LoginNeeded } from '@/components/login-needed'
 import { OrderForm } from '@/features/lectures/components/order-form'
 import { lectureRoutes } from '@/utils/routes'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
@@ -12,9 +13,11 @@ import { ThemePage } from '@/features/elder-mode/components/theme-page'
 export default function LectureOrderPage() {
   const params = useRouter().params
   const user = useSessionStore((s) => s.user)
+  // a 便民服务点 orders for its bound village, its staff member the contact
+  const point = useServicePointStore((s) => s.point)
   const data = useRequest(async () => {
-    const [topics, regions] = await Promise.all([getLectureTopics(), getRegions()])
-    return { topics, regions }
+    const [topics, regions, config] = await Promise.all([getLectureTopics(), getRegions(), getAppConfig().catch(() => undefined)])
+    return { topics, regions, leadDays: config?.lectureLeadDays }
   }, [])
 
   if (!user) return <LoginNeeded what='即可点单' />
@@ -30,6 +33,8 @@ export default function LectureOrderPage() {
         regions={data.data!.regions}
         role={user.role}
         initialTopic={params.topic}
+        leadDays={data.data!.leadDays}
+        initial={point ? { villageCode: point.villageCode, contactName: point.staffName } : {}}
         onSubmitted={(order) => {
           void Taro.showToast({ title: '点单已提交', icon: 'success' })
           void Taro.redirectTo({ url: lectureRoutes.detail(order.id) })

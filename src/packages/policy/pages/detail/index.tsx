@@ -3,7 +3,7 @@ import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/t
 import { useRequest } from '@/api'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
-import { getPolicy } from '@/features/policies/api/get-policy'
+import { getPolicy, getPolicyInterpretations } from '@/features/policies/api/get-policy'
 import { PolicyText } from '@/features/policies/components/policy-text'
 import { ValidityBanner } from '@/features/policies/components/validity-banner'
 import { formatDate } from '@/utils/date'
@@ -14,6 +14,8 @@ import { ThemePage } from '@/features/elder-mode/components/theme-page'
 export default function PolicyDetailPage() {
   const id = useRouter().params.id ?? ''
   const { data: policy, error, loading, reload } = useRequest(() => getPolicy(id), [id])
+  // 相关解读: a policy page is no dead end; each interpretation links back to its policy
+  const related = useRequest(async () => (await getPolicyInterpretations(id)).items, [id])
 
   useShareAppMessage(() => ({ title: policy?.title ?? '政策原文', path: routes.policyDetail(id) }))
   useShareTimeline(() => ({ title: policy?.title ?? '政策原文', query: `id=${id}` }))
@@ -40,6 +42,24 @@ export default function PolicyDetailPage() {
           {policy.effectiveFrom ? <Fact label='施行日期' value={formatDate(policy.effectiveFrom)} /> : null}
         </View>
       </View>
+      {related.data?.length ? (
+        <View className='policy-detail__related' role='region' aria-label='相关解读'>
+          <View className='section__title' role='heading' aria-level={2}>
+            <Text>相关解读</Text>
+          </View>
+          {related.data.map((i) => (
+            <View
+              key={i.id}
+              className='policy-detail__related-item'
+              role='link'
+              onClick={() => void Taro.navigateTo({ url: routes.interpretationDetail(i.id) })}
+            >
+              <Text>{i.title}</Text>
+              <Text aria-hidden>›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
       <PolicyText sections={policy.sections} />
     </ThemePage>
   )

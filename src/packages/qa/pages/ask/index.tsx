@@ -16,7 +16,7 @@ import { routes } from '@/utils/routes'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
-const EXAMPLES = ['我爸70岁了能领多少养老补贴', '医保怎么异地备案', '灵活就业交社保有补贴吗', '种粮补贴什么时候发']
+const EXAMPLES = ['我妈82岁了高龄津贴能领多少', '医保怎么异地备案', '灵活就业交社保有补贴吗', '种粮补贴什么时候发']
 const SUGGEST_DELAY_MS = 300
 
 export default function AskPage() {

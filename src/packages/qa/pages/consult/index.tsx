@@ -1,17 +1,18 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { ApiError, useRequest, useSessionStore } from '@/api'
+import { useRequest, useSessionStore } from '@/api'
 import { ErrorState } from '@/components/error-state'
 import { ToggleSwitch } from '@/components/toggle-switch'
 import { Skeleton } from '@/components/skeleton'
 import { CONSULTATION_QUESTION_MAX, CONSULTATION_QUESTION_MIN, isMobile } from '@common/contract'
+import { suggestTopic } from '@common/topic-suggest'
 import { getRegions, submitConsultation } from '@/features/consultations/api/consultations'
 import { RegionPicker } from '@/features/consultations/components/region-picker'
 import { askForReplyMessage } from '@/features/consultations/config'
 import { useTopics } from '@/features/topics/use-topics'
 import { useServicePointStore } from '@/features/service-point/stores/service-point-store'
-import { newIdempotencyKey } from '@/utils/idempotency'
+import { useSubmit } from '@/utils/use-submit'
 import { routes } from '@/utils/routes'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
@@ -49,6 +50,9 @@ export default function ConsultPage() {
   // and phone, and comes back next time — also after the detour to sign in that 提交 may take
   const [draft] = useState(readDraft)
   const [topic, setTopic] = useState(params.topic ?? draft?.topic ?? '')
+  // until the resident picks a 政策领域 themselves, it follows the question (common/topic-suggest)
+  const [topicPicked, setTopicPicked] = useState(Boolean(params.topic ?? draft?.topic))
+  const [suggested, setSuggested] = useState(false)
   const [question, setQuestion] = useState(params.q ? decodeURIComponent(params.q) : (draft?.question ?? ''))
   // at a 便民服务点 the staff may ask for a resident: the village is the region, the resident's phone for the answer
   const servicePoint = useServicePointStore((s) => s.point)
@@ -63,10 +67,21 @@ export default function ConsultPage() {
   }
   const editQuestion = (text: string) => {
     setQuestion(text)
-    saveDraft({ question: text })
+    setNotice(undefined)
+    const guess = topicPicked
+      ? undefined
+      : suggestTopic(
+          text,
+          topics.map((t) => t.id),
+        )
+    if (guess && guess !== topic) setTopic(guess)
+    if (!topicPicked) setSuggested(Boolean(guess))
+    saveDraft({ question: text, ...(guess ? { topic: guess } : {}) })
   }
   const editTopic = (id: string) => {
     setTopic(id)
+    setTopicPicked(true)
+    setSuggested(false)
     saveDraft({ topic: id })
   }
   const editRegion = (code: string) => {
@@ -77,10 +92,10 @@ export default function ConsultPage() {
     setPhone(value)
     saveDraft({ phone: value })
   }
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
   // one key per intent: a retry after a lost answer reuses it, so the server stores the question once
-  const idempotencyKey = useRef(newIdempotencyKey())
+  const { busy, error, setError, run } = useSubmit()
+  // 已保存，联网后自动发送: the last question went to 待发送 (not an error: nothing to do)
+  const [notice, setNotice] = useState<string>()
 
   const problem = (): string | undefined => {
     if (!topic) return '请选择咨询的政策领域'
@@ -96,6 +111,7 @@ export default function ConsultPage() {
     const p = problem()
     setError(p)
     if (p || busy) return
+    setNotice(undefined)
     if (!token) {
       // sign in first, then back here: the draft brings back what was typed
       saveDraft({})
@@ -104,26 +120,23 @@ export default function ConsultPage() {
     }
     // the reply arrives as a WeChat subscription message when the resident allows it (weapp only)
     askForReplyMessage((o) => Taro.requestSubscribeMessage({ ...o, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option))
-    setBusy(true)
-    try {
-      const asked =
-        onBehalf && servicePoint ? `【${servicePoint.villageName}便民服务点代${residentName.trim() || '居民'}咨询】${question.trim()}` : question.trim()
-      const outcome = await submitConsultation({ topic, question: asked, regionCode, phone: phone.trim() || undefined }, idempotencyKey.current)
-      // kept by the outbox from here on
-      Taro.removeStorageSync(DRAFT_KEY)
-      if (outcome.status === 'queued') {
-        // kept in 待发送 with its key: it goes out by itself, and tapping again sends the same one
-        setError(`${outcome.reason}。问题已保存在「待发送」，联网后会自动提交，也可以再点一次「提交咨询」`)
-        return
-      }
-      idempotencyKey.current = newIdempotencyKey()
-      void Taro.showToast({ title: '提交成功，部门将尽快答复', icon: 'none' })
-      void Taro.redirectTo({ url: routes.myConsultations })
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '提交失败，请重试')
-    } finally {
-      setBusy(false)
+    const asked =
+      onBehalf && servicePoint ? `【${servicePoint.villageName}便民服务点代${residentName.trim() || '居民'}咨询】${question.trim()}` : question.trim()
+    const outcome = await run((key) => submitConsultation({ topic, question: asked, regionCode, phone: phone.trim() || undefined }, key))
+    if (!outcome) return
+    // kept by the outbox from here on
+    Taro.removeStorageSync(DRAFT_KEY)
+    if (outcome.status === 'queued') {
+      // in 待发送 (我的咨询 lists it) with its key: it goes out by itself; the form is free for the next question
+      setQuestion('')
+      setPhone('')
+      setResidentName('')
+      setSuggested(false)
+      setNotice('已保存，联网后自动发送')
+      return
     }
+    void Taro.showToast({ title: '提交成功，部门将尽快答复', icon: 'none' })
+    void Taro.redirectTo({ url: routes.myConsultations })
   }
 
   if (regions.loading && !regions.data) return <Skeleton rows={2} />
@@ -160,6 +173,7 @@ export default function ConsultPage() {
             <Text aria-hidden>▾</Text>
           </View>
         </Picker>
+        {suggested && topicIndex >= 0 ? <Text className='consult__suggested'>已根据您的问题推荐「{topics[topicIndex].name}」，可以改选</Text> : null}
 
         <Text className='consult__label'>您的问题</Text>
         <Textarea
@@ -192,6 +206,14 @@ export default function ConsultPage() {
         {error ? (
           <View className='consult__error' role='alert'>
             {error}
+          </View>
+        ) : null}
+        {notice ? (
+          <View className='consult__notice' role='status'>
+            <Text>{notice}</Text>
+            <Text className='consult__notice-link' role='link' onClick={() => void Taro.navigateTo({ url: routes.myConsultations })}>
+              查看我的咨询
+            </Text>
           </View>
         ) : null}
         {token ? null : <Text className='consult__login-hint'>提交前需要登录，填写的内容会保留</Text>}

@@ -1,3 +1,4 @@
+import { LoginNeeded } from '@/components/login-needed'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useRequest, useSessionStore } from '@/api'
@@ -8,7 +9,6 @@ import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { getMistakes } from '@/features/quiz/api/quiz'
 import { questionTypeLabel } from '@/features/quiz/components/question-view'
 import { formatDateTime } from '@/features/quiz/format'
-import { currentAppPath } from '@/utils/current-page'
 import { routes } from '@/utils/routes'
 import '../quiz.scss'
 
@@ -27,12 +27,7 @@ export default function MistakesPage() {
   if (!token) {
     return (
       <ThemePage>
-        <EmptyState title='登录后查看错题本' />
-        <View className='quiz-actions'>
-          <Button role='button' className='quiz-btn' onClick={() => Taro.navigateTo({ url: routes.signIn(currentAppPath()) })}>
-            去登录
-          </Button>
-        </View>
+        <LoginNeeded what='查看错题本' />
       </ThemePage>
     )
   }

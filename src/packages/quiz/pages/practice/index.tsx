@@ -1,3 +1,4 @@
+import { LoginNeeded } from '@/components/login-needed'
 import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -11,7 +12,6 @@ import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { answerPractice, getPracticeQuestions, getTopics } from '@/features/quiz/api/quiz'
 import { QuestionView } from '@/features/quiz/components/question-view'
 import { newIdempotencyKey } from '@/utils/idempotency'
-import { currentAppPath } from '@/utils/current-page'
 import { routes } from '@/utils/routes'
 import '../quiz.scss'
 
@@ -52,12 +52,7 @@ export default function PracticePage() {
   if (!token) {
     return (
       <ThemePage>
-        <EmptyState title='登录后即可练习' hint='答错的题会自动收进错题本' />
-        <View className='quiz-actions'>
-          <Button role='button' className='quiz-btn' onClick={() => Taro.navigateTo({ url: routes.signIn(currentAppPath()) })}>
-            去登录
-          </Button>
-        </View>
+        <LoginNeeded what='即可练习' hint='答错的题会自动收进错题本' />
       </ThemePage>
     )
   }
