@@ -261,78 +261,82 @@ describe('fuzz: malformed requests over every route', () => {
     await wechat.close()
   })
 
-  it(`answers ${REQUESTS} malformed requests (seed ${SEED}) without a single 5xx, and stays healthy`, async () => {
-    expect(routes.length).toBeGreaterThan(40)
-    // the anonymous and garbage callers, a resident and at least one staff role
-    expect(tokens.length).toBeGreaterThanOrEqual(5)
-    // query fields named by the routes' own schemas join the generic ones
-    for (const r of routes) for (const k of r.queryFields) if (!QUERY_KEYS.includes(k)) QUERY_KEYS.push(k)
-    const requests = requestsFor(routes, tokens, REQUESTS)
+  it(
+    `answers ${REQUESTS} malformed requests (seed ${SEED}) without a single 5xx, and stays healthy`,
+    async () => {
+      expect(routes.length).toBeGreaterThan(40)
+      // the anonymous and garbage callers, a resident and at least one staff role
+      expect(tokens.length).toBeGreaterThanOrEqual(5)
+      // query fields named by the routes' own schemas join the generic ones
+      for (const r of routes) for (const k of r.queryFields) if (!QUERY_KEYS.includes(k)) QUERY_KEYS.push(k)
+      const requests = requestsFor(routes, tokens, REQUESTS)
 
-    const statuses = new Map<number, number>()
-    const failures: string[] = []
-    const started = Date.now()
-    let sent = 0
-    let next = 0
-    let retried = 0
-    /** the answer's status; -1 when fetch would not send it (a GET with a body) */
-    const send = async (r: FuzzRequest): Promise<number> => {
-      const res = await server.get(r.path, { method: r.method, headers: r.headers, body: r.body as BodyInit | undefined })
-      const text = await res.text()
-      if (res.status >= 500)
-        failures.push(
-          `${res.status} ${r.method} ${r.path.slice(0, 200)} ${typeof r.body === 'string' ? r.body.slice(0, 200) : ''} → ${text.slice(0, 200)} (${r.label})`,
-        )
-      return res.status
-    }
-    const worker = async () => {
-      while (next < requests.length) {
-        const r = requests[next++]
-        let status: number
-        try {
-          status = await send(r)
-        } catch (err) {
-          if (!(err as { cause?: unknown }).cause) {
-            status = -1 // fetch refused to build it: never reached the server
-          } else {
-            // Node closes a connection after some refusals (431, 414, a body it did not read); a
-            // request already on its way over that kept-alive socket fails on the client's side.
-            // A client sends it again; a server that crashed or hung would fail the second time too.
-            retried++
-            try {
-              status = await send(r)
-            } catch (again) {
-              status = -2
-              failures.push(`no answer twice: ${r.method} ${r.path.slice(0, 200)} (${r.label}): ${String((again as { cause?: unknown }).cause ?? again)}`)
+      const statuses = new Map<number, number>()
+      const failures: string[] = []
+      const started = Date.now()
+      let sent = 0
+      let next = 0
+      let retried = 0
+      /** the answer's status; -1 when fetch would not send it (a GET with a body) */
+      const send = async (r: FuzzRequest): Promise<number> => {
+        const res = await server.get(r.path, { method: r.method, headers: r.headers, body: r.body as BodyInit | undefined })
+        const text = await res.text()
+        if (res.status >= 500)
+          failures.push(
+            `${res.status} ${r.method} ${r.path.slice(0, 200)} ${typeof r.body === 'string' ? r.body.slice(0, 200) : ''} → ${text.slice(0, 200)} (${r.label})`,
+          )
+        return res.status
+      }
+      const worker = async () => {
+        while (next < requests.length) {
+          const r = requests[next++]
+          let status: number
+          try {
+            status = await send(r)
+          } catch (err) {
+            if (!(err as { cause?: unknown }).cause) {
+              status = -1 // fetch refused to build it: never reached the server
+            } else {
+              // Node closes a connection after some refusals (431, 414, a body it did not read); a
+              // request already on its way over that kept-alive socket fails on the client's side.
+              // A client sends it again; a server that crashed or hung would fail the second time too.
+              retried++
+              try {
+                status = await send(r)
+              } catch (again) {
+                status = -2
+                failures.push(`no answer twice: ${r.method} ${r.path.slice(0, 200)} (${r.label}): ${String((again as { cause?: unknown }).cause ?? again)}`)
+              }
             }
           }
+          sent++
+          statuses.set(status, (statuses.get(status) ?? 0) + 1)
         }
-        sent++
-        statuses.set(status, (statuses.get(status) ?? 0) + 1)
       }
-    }
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker))
-    const ms = Date.now() - started
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+      const ms = Date.now() - started
 
-    const counts = [...statuses.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([s, n]) => `${s === -1 ? 'not sent (fetch refused)' : s === -2 ? 'no answer' : s}: ${n}`)
-    console.log(
-      `fuzz (seed ${SEED}): ${sent} requests over ${routes.length} routes in ${(ms / 1000).toFixed(1)} s, ${tokens.length} callers, ${retried} sent again after a closed connection\n` +
-        `  by status: ${counts.join(', ')}` +
-        (failures.length ? `\n  5xx:\n    ${failures.slice(0, 20).join('\n    ')}` : ''),
-    )
-    expect(failures).toEqual([])
-    expect(sent).toBe(requests.length)
-    // fetch refuses to build only a few (a GET with a body): the rest reached the server
-    expect(sent - (statuses.get(-1) ?? 0)).toBeGreaterThanOrEqual(requests.length * 0.8)
+      const counts = [...statuses.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s === -1 ? 'not sent (fetch refused)' : s === -2 ? 'no answer' : s}: ${n}`)
+      console.log(
+        `fuzz (seed ${SEED}): ${sent} requests over ${routes.length} routes in ${(ms / 1000).toFixed(1)} s, ${tokens.length} callers, ${retried} sent again after a closed connection\n` +
+          `  by status: ${counts.join(', ')}` +
+          (failures.length ? `\n  5xx:\n    ${failures.slice(0, 20).join('\n    ')}` : ''),
+      )
+      expect(failures).toEqual([])
+      expect(sent).toBe(requests.length)
+      // fetch refuses to build only a few (a GET with a body): the rest reached the server
+      expect(sent - (statuses.get(-1) ?? 0)).toBeGreaterThanOrEqual(requests.length * 0.8)
 
-    const health = await server.api('/health')
-    expect(health.status).toBe(200)
-    expect(await health.json()).toEqual({ ok: true })
-    // and it still does real work
-    expect((await server.api('/policies?page=1')).status).toBe(200)
-  }, FUZZ_TIMEOUT_MS)
+      const health = await server.api('/health')
+      expect(health.status).toBe(200)
+      expect(await health.json()).toEqual({ ok: true })
+      // and it still does real work
+      expect((await server.api('/policies?page=1')).status).toBe(200)
+    },
+    FUZZ_TIMEOUT_MS,
+  )
 
   it('what the fuzz found: Infinity, 1e400 and page 1e300 are a 400 in Chinese, not a SQLite 500', async () => {
     for (const q of ['page=1e300', 'page=99999999999999999999', 'page=Infinity', 'page=-Infinity', 'pageSize=Infinity', 'page=1e400', 'page=10001']) {

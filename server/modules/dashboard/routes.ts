@@ -24,7 +24,6 @@ import { Dashboard, DashboardQuery, dashboardMessages } from './schemas'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 
-
 export function dashboardRoutes(): RoutePlugin {
   return async (app) => {
     const repo = new DashboardRepository(app.store.database, () => app.store.orgNames())
