@@ -12,7 +12,7 @@ import type { Queryable } from '../idempotency'
 
 export interface NewMessage {
   userId: string
-  kind: 'consultation_reply'
+  kind: 'consultation_reply' | 'policy_match'
   targetId: string
   title: string
   body: string
@@ -32,7 +32,7 @@ interface UnionRow {
 function messageFrom(r: UnionRow): ResidentMessage {
   return {
     id: r.id!,
-    kind: r.kind === 'lecture' ? 'lecture' : 'consultation',
+    kind: r.kind === 'lecture' ? 'lecture' : r.kind === 'policy_match' ? 'policy' : 'consultation',
     title: r.title,
     body: r.body,
     createdAt: r.created_at,
@@ -71,16 +71,7 @@ export class MessageRepository {
     const k = this.db.kysely
     const own = k
       .selectFrom('messages')
-      .select([
-        'id',
-        sql<string>`'consultation'`.as('kind'),
-        'target_id',
-        'title',
-        'body',
-        'created_at',
-        'read_at',
-        sql<string | null>`cast(null as text)`.as('lecture_status'),
-      ])
+      .select(['id', 'kind', 'target_id', 'title', 'body', 'created_at', 'read_at', sql<string | null>`cast(null as text)`.as('lecture_status')])
       .where('user_id', '=', userId)
     const lectures = k
       .selectFrom('lecture_notifications')
