@@ -814,6 +814,7 @@ export interface PolicyRules {
   policy_id: string
   rule: string
   updated_at: string
+  matched_at: string | null
 }
 
 export interface PolicyMatchPushes {

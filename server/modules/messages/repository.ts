@@ -67,6 +67,26 @@ export class MessageRepository {
     return id
   }
 
+  /** many messages at once (政策找人's batches), in the caller's transaction */
+  async insertMany(trx: Queryable, messages: NewMessage[], at: string): Promise<void> {
+    if (messages.length === 0) return
+    await trx
+      .insertInto('messages')
+      .values(
+        messages.map((m) => ({
+          id: randomUUID(),
+          user_id: m.userId,
+          kind: m.kind,
+          target_id: m.targetId,
+          title: m.title,
+          body: m.body,
+          created_at: at,
+          read_at: null,
+        })),
+      )
+      .execute()
+  }
+
   private union(userId: string) {
     const k = this.db.kysely
     const own = k

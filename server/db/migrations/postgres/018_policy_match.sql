@@ -26,7 +26,9 @@ CREATE TABLE situations (
 CREATE TABLE policy_rules (
   policy_id  text PRIMARY KEY,
   rule       text NOT NULL CHECK (json_valid(rule)),
-  updated_at text NOT NULL
+  updated_at text NOT NULL,
+  -- NULL until the matching job has run for this version of the rule (it runs again after a restart)
+  matched_at text
 );
 
 CREATE TABLE policy_match_pushes (

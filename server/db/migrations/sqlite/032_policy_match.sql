@@ -30,7 +30,9 @@ CREATE TABLE situations (
 CREATE TABLE policy_rules (
   policy_id  TEXT PRIMARY KEY,
   rule       TEXT NOT NULL CHECK (json_valid(rule)),
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  -- NULL until the matching job has run for this version of the rule (it runs again after a restart)
+  matched_at TEXT
 ) WITHOUT ROWID;
 
 -- who was told about which policy: the key is what makes a second run push nobody twice.
