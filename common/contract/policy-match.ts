@@ -86,3 +86,16 @@ export interface PolicyMatchStats {
   situations: number
   policies: PolicyMatchPolicyFigure[]
 }
+
+declare module './endpoints' {
+  interface Endpoints {
+    'GET /me/situation': { res: StoredSituationView }
+    /** replaces the whole situation; 400 without consent */
+    'PUT /me/situation': { body: SaveSituationInput; res: StoredSituationView }
+    /** 删除我的情况: the situation and what was derived from it, at once */
+    'DELETE /me/situation': { res: { deleted: boolean } }
+    /** the questionnaire: nothing stored, no sign-in needed */
+    'POST /policy-match/evaluate': { body: PolicyMatchEvaluateInput; res: PolicyMatchAnswer }
+    'GET /admin/policy-match/stats': { query: { county?: string }; res: PolicyMatchStats }
+  }
+}

@@ -284,12 +284,14 @@ export function assess(rule: EligibilityRule, s: Situation, at: YearMonth): Elig
     return result
   }
   if (dependsOnTime(rule.when)) {
-    for (let n = 1; n <= FUTURE_MONTHS; n++) {
-      const later = addMonths(at, n)
-      if (evaluate(rule.when, s, later).truth !== 'no') {
-        result.from = formatYearMonth(later)
-        break
-      }
+    // a year at a time, then back month by month: a window of a year or more is never stepped over
+    const holds = (n: number) => evaluate(rule.when, s, addMonths(at, n)).truth !== 'no'
+    for (let n = 12; n <= FUTURE_MONTHS + 11; n += 12) {
+      if (!holds(Math.min(n, FUTURE_MONTHS))) continue
+      let first = Math.min(n, FUTURE_MONTHS)
+      for (let m = first - 1; m > n - 12 && m >= 1 && holds(m); m--) first = m
+      result.from = formatYearMonth(addMonths(at, first))
+      break
     }
   }
   return result

@@ -5,17 +5,24 @@
  * configured). The push record's primary key is what makes a second run, a restart or a second
  * instance tell nobody twice: only the rows this run inserted get a message, in the same transaction.
  */
+import { randomUUID } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import { sql } from 'kysely'
-import { assess, evaluate, type EligibilityRule, formatAmount, yearMonthOf } from '../../../common/eligibility'
+import { assess, evaluate, type EligibilityRule, type FactName, factsOf, formatAmount, yearMonthOf } from '../../../common/eligibility'
 import { shanghaiToday } from '../../../common/shanghai-date'
 import type { Db } from '../../db/database'
 import type { MessagesService } from '../messages/service'
 import { clip } from '../../wechat/subscribe-message'
-import { SITUATION_COLUMNS, situationFromRow } from './repository'
+import { ENTRIES, situationFromRow } from './repository'
 
-export const MATCH_BATCH = 20_000
+export const MATCH_BATCH = 50_000
 const INSERT_ROWS = 500
+
+interface Fresh {
+  userId: string
+  county: string
+  body: string
+}
 
 export interface MatchRun {
   policyId: string
@@ -87,41 +94,74 @@ export class PolicyMatcher {
     const now = this.deps.now()
     const at = now.toISOString()
     const month = yearMonthOf(shanghaiToday(now))
+    // only the columns the rule (and its amount) reads, and the county for the counts
+    const facts = factsOf(rule.when, new Set<FactName>(['county']))
+    for (const band of rule.amount?.bands ?? []) {
+      if (band.when) factsOf(band.when, facts)
+      if (band.per) facts.add(band.per)
+      if (band.step) facts.add(band.step.fact)
+    }
+    const entries = ENTRIES.filter(([fact]) => facts.has(fact))
     const matchedBy = new Map<string, number>()
     const pushedBy = new Map<string, number>()
     let matched = 0
     let pushed = 0
     if (row.title) {
-      let after = ''
-      for (;;) {
-        const batch = await k
-          .selectFrom('situations as s')
-          .leftJoin('policy_match_pushes as m', (j) => j.onRef('m.user_id', '=', 's.user_id').on('m.policy_id', '=', policyId))
-          .select(['s.user_id', ...SITUATION_COLUMNS.map((c) => `s.${c}` as const), 'm.user_id as told'])
-          .where('s.user_id', '>', after)
-          .orderBy('s.user_id')
-          .limit(MATCH_BATCH)
-          .execute()
-        if (batch.length === 0) break
-        after = batch[batch.length - 1].user_id
-        const fresh: { userId: string; county: string; body: string }[] = []
-        for (const r of batch) {
-          const situation = situationFromRow(r)
-          if (evaluate(rule.when, situation, month).truth !== 'yes') continue
-          const county = situation.county ?? ''
-          matched++
-          matchedBy.set(county, (matchedBy.get(county) ?? 0) + 1)
-          if (r.told !== null) continue
-          const amount = assess(rule, situation, month).amount
-          const body = `根据您填写的“我的情况”，您符合这项政策的条件${amount ? `，标准${formatAmount(amount)}` : ''}。${rule.note ?? ''}`
-          fresh.push({ userId: r.user_id, county, body: clip(body, 120) })
+      const title = clip(row.title, 60)
+      const pending: Fresh[] = []
+      const consider = (r: Record<string, unknown>, told: unknown) => {
+        const situation = situationFromRow(r, entries)
+        if (evaluate(rule.when, situation, month).truth !== 'yes') return
+        const county = situation.county ?? ''
+        matched++
+        matchedBy.set(county, (matchedBy.get(county) ?? 0) + 1)
+        if (told !== null && told !== undefined) return
+        const amount = assess(rule, situation, month).amount
+        const body = `根据您填写的“我的情况”，您符合这项政策的条件${amount ? `，标准${formatAmount(amount)}` : ''}。${rule.note ?? ''}`
+        pending.push({ userId: r.user_id as string, county, body: clip(body, 120) })
+      }
+      const flush = async () => {
+        if (!pending.length) return
+        const told = await this.push(policyId, title, pending.splice(0), at)
+        pushed += told.length
+        for (const f of told) pushedBy.set(f.county, (pushedBy.get(f.county) ?? 0) + 1)
+      }
+      const sqlite = this.deps.db.sqlite
+      if (sqlite) {
+        // SQLite: one pass over a prepared statement, columns as arrays (the connection is busy
+        // while it iterates, so the pushes are written after)
+        const names = ['user_id', ...entries.map(([, c]) => c)]
+        const scan = sqlite
+          .prepare(
+            `SELECT ${names.map((c) => `s.${c}`).join(', ')}, m.user_id FROM situations s LEFT JOIN policy_match_pushes m ON m.user_id = s.user_id AND m.policy_id = ?`,
+          )
+          .raw(true)
+        const r: Record<string, unknown> = {}
+        // Kysely's one connection held meanwhile: no transaction of a request is open around the raw statements
+        await k.connection().execute(async () => {
+          for (const values of scan.iterate(policyId) as Iterable<unknown[]>) {
+            for (let i = 0; i < names.length; i++) r[names[i]] = values[i]
+            consider(r, values[names.length])
+          }
+        })
+        await flush()
+      } else {
+        let after = ''
+        for (;;) {
+          const batch = await k
+            .selectFrom('situations as s')
+            .leftJoin('policy_match_pushes as m', (j) => j.onRef('m.user_id', '=', 's.user_id').on('m.policy_id', '=', policyId))
+            .select(['s.user_id', ...entries.map(([, c]) => `s.${c}` as const), 'm.user_id as told'])
+            .where('s.user_id', '>', after)
+            .orderBy('s.user_id')
+            .limit(MATCH_BATCH)
+            .execute()
+          if (batch.length === 0) break
+          after = batch[batch.length - 1].user_id
+          for (const r of batch) consider(r, r.told)
+          await flush()
+          if (batch.length < MATCH_BATCH) break
         }
-        if (fresh.length) {
-          const told = await this.push(policyId, clip(row.title, 60), fresh, at)
-          pushed += told.length
-          for (const f of told) pushedBy.set(f.county, (pushedBy.get(f.county) ?? 0) + 1)
-        }
-        if (batch.length < MATCH_BATCH) break
       }
     }
     await k.transaction().execute(async (trx) => {
@@ -146,9 +186,27 @@ export class PolicyMatcher {
   }
 
   /** records and tells, in one transaction, those of `fresh` nobody recorded first; returns them */
-  private async push<T extends { userId: string; county: string; body: string }>(policyId: string, title: string, fresh: T[], at: string): Promise<T[]> {
+  private async push(policyId: string, title: string, fresh: Fresh[], at: string): Promise<Fresh[]> {
+    const sqlite = this.deps.db.sqlite
+    if (sqlite && !this.deps.wechat) {
+      // SQLite: prepared statements in one transaction; a push row already there means told before
+      const record = sqlite.prepare('INSERT INTO policy_match_pushes (policy_id, user_id, pushed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+      const message = sqlite.prepare(
+        "INSERT INTO messages (id, user_id, kind, target_id, title, body, created_at, read_at) VALUES (?, ?, 'policy_match', ?, ?, ?, ?, NULL)",
+      )
+      const write = sqlite.transaction(() => {
+        const told: Fresh[] = []
+        for (const f of fresh) {
+          if (record.run(policyId, f.userId, at).changes !== 1) continue
+          message.run(randomUUID(), f.userId, policyId, title, f.body, at)
+          told.push(f)
+        }
+        return told
+      })
+      return this.deps.db.kysely.connection().execute(async () => write())
+    }
     return this.deps.db.kysely.transaction().execute(async (trx) => {
-      const told: T[] = []
+      const told: Fresh[] = []
       for (let i = 0; i < fresh.length; i += INSERT_ROWS) {
         const chunk = fresh.slice(i, i + INSERT_ROWS)
         const inserted = await trx

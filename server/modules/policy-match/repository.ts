@@ -33,13 +33,13 @@ export const FACT_COLUMNS: Readonly<Record<FactName, keyof Row>> = {
 }
 
 const FLAGS: ReadonlySet<FactName> = new Set(['disabilityCert', 'memberOver60', 'memberOver80', 'child', 'individualBusiness'])
-const ENTRIES = Object.entries(FACT_COLUMNS) as [FactName, keyof Row][]
+export const ENTRIES = Object.entries(FACT_COLUMNS) as [FactName, keyof Row][]
 
 export const SITUATION_COLUMNS = ENTRIES.map(([, c]) => c)
 
-export function situationFromRow(row: Partial<Row>): Situation {
+export function situationFromRow(row: Partial<Row>, entries: readonly [FactName, keyof Row][] = ENTRIES): Situation {
   const s: Record<string, unknown> = {}
-  for (const [fact, column] of ENTRIES) {
+  for (const [fact, column] of entries) {
     const v = row[column]
     if (v === null || v === undefined) continue
     s[fact] = FLAGS.has(fact) ? Number(v) === 1 : fact === 'landMu' ? Number(v) : v
