@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react'
 import {
   assess,
   describeCondition,
+  FACT_BY_NAME,
   type EligibilityRule,
   formatAmount,
   formatMonth,
@@ -104,7 +105,7 @@ export function RuleEditor({
                 title: '说明',
                 render: (_, row) =>
                   row.r.truth === 'unknown'
-                    ? `还需了解：${row.r.questions.join('、')}`
+                    ? `还需了解：${row.r.questions.map((q) => FACT_BY_NAME[q].label).join('、')}`
                     : row.r.truth === 'no'
                       ? `${row.r.failed.join('、') || '条件不满足'}${row.r.from ? `；${formatMonth(row.r.from)}起可能符合` : ''}`
                       : row.r.amount
