@@ -3,6 +3,7 @@
  * SQLite); component tests stub the ApiClient with it. Only the server ever reads `answer` and
  * `explanation` of a quiz question.
  */
+import type { EligibilityRule } from '../common/eligibility'
 import type { Campaign, Course, Faq, Interpretation, LectureTopic, Policy, QuizQuestionPublic, Region, Topic, Video } from '../common/contract'
 
 export interface QuizQuestionSeed extends QuizQuestionPublic {
@@ -27,4 +28,6 @@ export interface Fixtures {
   questions: QuizQuestionSeed[]
   /** 常住人口 by county/township code, for the quiz's per-capita boards (missing ones are derived) */
   residents?: Record<string, number>
+  /** 政策找人: eligibility rules by policy id */
+  eligibility?: Record<string, EligibilityRule>
 }

@@ -3,7 +3,7 @@ const weapp = process.env.TARO_ENV === 'weapp'
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/interpretations/index', 'pages/videos/index', 'pages/quiz/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/policy', pages: ['pages/list/index', 'pages/detail/index'] },
+    { root: 'packages/policy', pages: ['pages/list/index', 'pages/detail/index', 'pages/match/index', 'pages/situation/index'] },
     { root: 'packages/interpretation', pages: ['pages/detail/index', 'pages/reading/index', 'pages/poster/index'] },
     { root: 'packages/video', pages: ['pages/feed/index', 'pages/play/index'] },
     { root: 'packages/course', pages: ['pages/list/index', 'pages/detail/index', 'pages/lesson/index'] },

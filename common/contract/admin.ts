@@ -20,6 +20,7 @@
 import type { Block, Id, InterpretationKind, Org, PolicySection, PolicyValidity, Role } from './entities'
 import type { Page, PageQuery } from './paging'
 import type { CourseDraft, VideoDraft } from './media-admin'
+import type { EligibilityRule } from '../eligibility'
 
 export type EditorialType = 'policy' | 'interpretation' | 'faq' | 'banner' | 'video' | 'course'
 export const EDITORIAL_TYPES: readonly EditorialType[] = ['policy', 'interpretation', 'faq', 'banner', 'video', 'course']
@@ -113,6 +114,8 @@ export interface PolicyDraft {
   validityNote?: string
   /** 复核日期: when the content must be checked again (待复核 after it) */
   reviewDate?: string
+  /** 政策找人: who may use it, the amount, 怎么办 (common/eligibility); reviewed with the policy */
+  eligibility?: EligibilityRule
 }
 
 /** the editable fields of an interpretation (政策解读 / 图解) */

@@ -6,7 +6,8 @@ import type { Consultation, Id } from './entities'
 import type { Page } from './paging'
 import type { LectureOrderStatus } from './lectures'
 
-export type MessageKind = 'lecture' | 'consultation'
+/** policy: 政策找人 — a published policy the resident's 我的情况 matches */
+export type MessageKind = 'lecture' | 'consultation' | 'policy'
 
 export interface ResidentMessage {
   id: Id
@@ -15,7 +16,7 @@ export interface ResidentMessage {
   body: string
   createdAt: string
   read: boolean
-  /** what the message opens: the lecture order, or the consultation */
+  /** what the message opens: the lecture order, the consultation, or the policy */
   targetId: Id
   /** a lecture notice: the order's status it announces */
   lectureStatus?: LectureOrderStatus

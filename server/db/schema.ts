@@ -832,6 +832,56 @@ export interface DB {
   messages: Messages
   wechat_outbox: WechatOutbox
   consultation_ratings: ConsultationRatings
+  situations: Situations
+  policy_rules: PolicyRules
+  policy_match_pushes: PolicyMatchPushes
+  policy_match_counts: PolicyMatchCounts
+}
+
+/** 我的情况 (032_policy_match.sql): flags are 0/1, every fact nullable */
+export interface Situations {
+  user_id: string
+  birth_year: number | null
+  birth_month: number | null
+  county: string | null
+  township: string | null
+  employment: string | null
+  insurance: string | null
+  assistance: string | null
+  disability_cert: number | null
+  disability_grade: number | null
+  member_over60: number | null
+  member_over80: number | null
+  child: number | null
+  child_birth_year: number | null
+  child_birth_month: number | null
+  maternity: string | null
+  land_mu: number | null
+  individual_business: number | null
+  pension_years: number | null
+  consented_at: string
+  updated_at: string
+}
+
+export interface PolicyRules {
+  policy_id: string
+  rule: string
+  updated_at: string
+  matched_at: string | null
+}
+
+export interface PolicyMatchPushes {
+  policy_id: string
+  user_id: string
+  pushed_at: string
+}
+
+export interface PolicyMatchCounts {
+  policy_id: string
+  county: string
+  matched: number
+  pushed: number
+  matched_at: string
 }
 
 /** what was read from an uploaded mp4 (025_media_admin.sql) */

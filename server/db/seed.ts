@@ -189,6 +189,12 @@ export function seedRows(f: Fixtures) {
     campaign_questions: f.questions.flatMap((q, i) =>
       q.campaignIds.map((campaignId): Insertable<DB['campaign_questions']> => ({ campaign_id: campaignId, question_id: q.id, position: i })),
     ),
+    // 政策找人's rules of the fixture policies, as if published with them (already matched: nobody to tell yet)
+    policy_rules: f.policies.flatMap((p): Insertable<DB['policy_rules']>[] => {
+      const rule = f.eligibility?.[p.id]
+      const at = `${p.publishedAt}T00:00:00.000Z`
+      return rule ? [{ policy_id: p.id, rule: json(rule), updated_at: at, matched_at: at }] : []
+    }),
   }
 }
 

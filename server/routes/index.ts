@@ -26,6 +26,7 @@ import { orgRoutes } from '../modules/orgs/routes'
 import { bannerRoutes } from '../modules/banners/routes'
 import { setupMessages } from '../modules/messages/service'
 import { messageRoutes } from '../modules/messages/routes'
+import { policyMatchRoutes, setupPolicyMatch } from '../modules/policy-match/routes'
 import { qaGapRoutes } from '../modules/qa-gaps/routes'
 import { searchRoutes } from '../modules/search/routes'
 import { lectureDeskRoutes } from '../modules/lecture-desk/routes'
@@ -46,6 +47,8 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     setupViewCounter(api)
     // before the consultation routes, whose replies write 我的消息 and the WeChat outbox
     setupMessages(api, { wechat: options.wechat })
+    // before the editorial routes, whose 发布 of a policy with a rule starts a match
+    setupPolicyMatch(api, { wechat: !!options.wechat?.policyTemplateId })
     await api.register(healthRoutes)
     await api.register(contentRoutes)
     await api.register(qaRoutes)
@@ -70,6 +73,7 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(orgRoutes())
     await api.register(dashboardRoutes())
     await api.register(messageRoutes())
+    await api.register(policyMatchRoutes())
     await api.register(qaGapRoutes())
     await api.register(lectureDeskRoutes({ wechat: options.wechat }))
     await api.register(mediaAdminRoutes)

@@ -17,6 +17,8 @@ export interface WechatConfig {
   lectureTemplateId?: string
   /** the 订阅消息 template for consultation replies (WECHAT_CONSULTATION_TEMPLATE_ID) */
   consultationTemplateId?: string
+  /** the 订阅消息 template for 政策找人 (WECHAT_POLICY_TEMPLATE_ID): thing1 政策名称, thing2 温馨提示, time3 发布时间 */
+  policyTemplateId?: string
 }
 
 export interface WechatSession {

@@ -16,6 +16,10 @@ export const routes = {
   mine: '/pages/mine/index',
   policyList: (p: { q?: string; topic?: string; dept?: string } = {}) => `/packages/policy/pages/list/index${qs(p)}`,
   policyDetail: (id: string) => `/packages/policy/pages/detail/index${qs({ id })}`,
+  /** 我能享受哪些政策 */
+  policyMatch: '/packages/policy/pages/match/index',
+  /** 我的情况 (政策找人) */
+  mySituation: '/packages/policy/pages/situation/index',
   interpretationDetail: (id: string) => `/packages/interpretation/pages/detail/index${qs({ id })}`,
   /** 一站搜索: `type` opens one type's tab */
   search: (p: { q?: string; type?: string } = {}) => `/packages/search/pages/results/index${qs(p)}`,

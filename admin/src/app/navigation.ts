@@ -38,6 +38,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/courses', label: '网络课堂', roles: editorialReaders, group: '内容发布' },
   { path: '/review', label: '审核队列', roles: EDITORIAL_ROLES.approve, group: '内容发布' },
   { path: '/qa-gaps', label: '问答缺口', roles: editorialReaders, group: '内容发布' },
+  { path: '/policy-match', label: '政策找人', roles: editorialReaders, group: '内容发布' },
   { path: '/import', label: '政策导入', roles: EDITORIAL_ROLES.edit, group: '内容发布' },
   { path: '/consultations', label: '咨询工作台', roles: ['responder', 'reviewer', 'admin'], group: '群众咨询' },
   { path: '/consultation-review', label: '答复审核', roles: ['reviewer', 'admin'], group: '群众咨询' },

@@ -9,6 +9,7 @@ import { editorialRoutes } from '../features/editorial/routes'
 import { ImportPage } from '../features/import/import-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { QaGapsPage } from '../features/qa-gaps/qa-gaps-page'
+import { PolicyMatchPage } from '../features/policy-match/policy-match-page'
 import { LectureOrdersPage } from '../features/lecture-orders/lecture-orders-page'
 import { LecturersPage } from '../features/lecturers/lecturers-page'
 import { LectureTopicsPage } from '../features/lecture-topics/lecture-topics-page'
@@ -63,6 +64,14 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RoleGate roles={['editor', 'reviewer', 'admin']}>
             <QaGapsPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'policy-match',
+        element: (
+          <RoleGate roles={['editor', 'reviewer', 'admin']}>
+            <PolicyMatchPage />
           </RoleGate>
         ),
       },

@@ -10,6 +10,7 @@ import { shanghaiToday } from '../../../common/shanghai-date'
 import type { DB } from '../../db/schema'
 import { policySearchText } from '../../store/policy-search'
 import { publishItemUploads } from './uploads'
+import { publishRule, withdrawRule } from '../policy-match/repository'
 import { publishCourse, publishVideo, unpublishCourse, unpublishVideo } from '../media-admin/drafts'
 
 /** the public reads whose answers change when an item of the type is published or withdrawn (under the API prefix) */
@@ -38,7 +39,7 @@ async function relinkPolicy(trx: Kysely<DB>, policyId: string): Promise<void> {
     .execute()
 }
 
-async function publishPolicy(trx: Kysely<DB>, id: string, d: PolicyDraft, today: string): Promise<void> {
+async function publishPolicy(trx: Kysely<DB>, id: string, d: PolicyDraft, today: string, now: Date): Promise<void> {
   const interpretations = await trx.selectFrom('interpretations').select('id').where('policy_id', '=', id).orderBy('published_at').orderBy('id').execute()
   const policy: Policy = {
     id,
@@ -82,6 +83,8 @@ async function publishPolicy(trx: Kysely<DB>, id: string, d: PolicyDraft, today:
     .execute()
   // an interpretation shows the validity of the policy it explains
   await trx.updateTable('interpretations').set({ validity: policy.validity }).where('policy_id', '=', id).execute()
+  // 政策找人: the reviewed rule goes live with the policy (a repealed policy finds nobody)
+  await publishRule(trx, id, policy.validity === 'repealed' ? undefined : d.eligibility, now.toISOString())
 }
 
 async function publishInterpretation(trx: Kysely<DB>, id: string, d: InterpretationDraft, today: string): Promise<void> {
@@ -145,7 +148,7 @@ export async function publishDraft<T extends EditorialType>(trx: Kysely<DB>, typ
   const today = shanghaiToday(now)
   switch (type) {
     case 'policy':
-      return publishPolicy(trx, id, draft as PolicyDraft, today)
+      return publishPolicy(trx, id, draft as PolicyDraft, today, now)
     case 'interpretation':
       return publishInterpretation(trx, id, draft as InterpretationDraft, today)
     case 'faq':
@@ -164,6 +167,7 @@ export async function unpublish(trx: Kysely<DB>, type: EditorialType, id: string
   switch (type) {
     case 'policy':
       await trx.deleteFrom('policies').where('id', '=', id).execute()
+      await withdrawRule(trx, id)
       return
     case 'interpretation': {
       const row = await trx.selectFrom('interpretations').select('policy_id').where('id', '=', id).executeTakeFirst()

@@ -385,6 +385,8 @@ export function editorialRoutes(options: EditorialRoutesOptions = {}): RoutePlug
                 await auditInTransaction(app, request, { targetId: id, detail }, trx)
                 return loaded(trx, id)
               })
+            // 政策找人: a policy published with a rule is matched against stored situations, after the commit
+            if (type === 'policy' && (action === 'publish' || action === 'withdraw')) void app.policyMatcher?.kick()
             return item
           },
         )

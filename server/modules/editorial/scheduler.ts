@@ -20,6 +20,8 @@ export interface SchedulerHost {
   log: FastifyBaseLogger
   /** the API instance's micro-cache invalidation (response-cache.ts) */
   invalidateMemo(paths: readonly string[]): void
+  /** 政策找人 (policy-match/matcher.ts): matches what was published with a rule */
+  policyMatcher?: { kick(): Promise<void> }
 }
 
 /** publishes every scheduled item that is due; returns the ids it published */
@@ -86,6 +88,7 @@ export async function publishDue(host: SchedulerHost): Promise<string[]> {
       host.log.error({ err, itemId: item.id }, '定时发布失败')
     }
   }
+  if (types.has('policy')) void host.policyMatcher?.kick()
   if (types.size) {
     // the Q&A index follows the dropped paths (qa/routes.ts)
     host.invalidateMemo([...new Set([...types].flatMap((t) => PUBLIC_PATHS[t]))])

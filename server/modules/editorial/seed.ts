@@ -28,12 +28,14 @@ interface Imported {
 export async function backfillEditorialItems(trx: Kysely<DB>, now: Date = new Date()): Promise<number> {
   const any = await trx.selectFrom('editorial_items').select('id').limit(1).executeTakeFirst()
   if (any) return 0
-  const [policies, interpretations, faqs, banners] = await Promise.all([
+  const [policies, interpretations, faqs, banners, rules] = await Promise.all([
     trx.selectFrom('policies').selectAll().execute(),
     trx.selectFrom('interpretations').selectAll().execute(),
     trx.selectFrom('faqs').selectAll().execute(),
     trx.selectFrom('banners').selectAll().execute(),
+    trx.selectFrom('policy_rules').select(['policy_id', 'rule']).execute(),
   ])
+  const ruleOf = new Map(rules.map((r) => [r.policy_id, JSON.parse(r.rule) as PolicyDraft['eligibility']]))
   const items: Imported[] = []
   for (const p of policies) {
     const body = JSON.parse(p.body) as Partial<Policy> & { sections: PolicySection[] }
@@ -55,6 +57,7 @@ export async function backfillEditorialItems(trx: Kysely<DB>, now: Date = new Da
       ...(body.replacedBy ? { replacedBy: body.replacedBy } : {}),
       ...(body.repealedAt ? { repealedAt: body.repealedAt } : {}),
       ...(body.validityNote ? { validityNote: body.validityNote } : {}),
+      ...(ruleOf.has(p.id!) ? { eligibility: ruleOf.get(p.id!) } : {}),
     }
     items.push({ id: p.id!, type: 'policy', title: p.title, topic: p.topic, draft, publishedAt: dayStart(p.published_at) })
   }

@@ -6,6 +6,7 @@
  * rows of tables and charts dropped, and every chart block's option rebuilt from its data grid by
  * common/charts, so no hand-written ECharts option ever reaches residents.
  */
+import { type EligibilityRule, ruleProblem } from '../../../common/eligibility'
 import type {
   BannerDraft,
   Block,
@@ -289,8 +290,21 @@ function readPolicy(r: DraftReader, d: Record<string, unknown>): PolicyDraft {
     repealedAt: validity === 'repealed' ? r.date('draft.repealedAt', d.repealedAt, '废止日期') : undefined,
     validityNote: r.optionalText('draft.validityNote', d.validityNote, '有效性说明', { max: LIMITS.validityNote }),
     reviewDate: r.date('draft.reviewDate', d.reviewDate, '复核日期'),
+    eligibility: readEligibility(r, d.eligibility),
   }
   return withoutUndefined(draft)
+}
+
+/** 政策找人's rule: absent or null is none; a malformed one is refused with the evaluator's sentence */
+function readEligibility(r: DraftReader, value: unknown): EligibilityRule | undefined {
+  if (value === undefined || value === null) return undefined
+  const problem = ruleProblem(value)
+  if (problem) {
+    r.fail('draft.eligibility', problem)
+    return undefined
+  }
+  // a copy through JSON: only data is kept
+  return JSON.parse(JSON.stringify(value)) as EligibilityRule
 }
 
 function readChartSource(r: DraftReader, key: string, value: unknown): ChartSource | undefined {

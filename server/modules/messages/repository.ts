@@ -12,7 +12,7 @@ import type { Queryable } from '../idempotency'
 
 export interface NewMessage {
   userId: string
-  kind: 'consultation_reply'
+  kind: 'consultation_reply' | 'policy_match'
   targetId: string
   title: string
   body: string
@@ -32,7 +32,7 @@ interface UnionRow {
 function messageFrom(r: UnionRow): ResidentMessage {
   return {
     id: r.id!,
-    kind: r.kind === 'lecture' ? 'lecture' : 'consultation',
+    kind: r.kind === 'lecture' ? 'lecture' : r.kind === 'policy_match' ? 'policy' : 'consultation',
     title: r.title,
     body: r.body,
     createdAt: r.created_at,
@@ -67,20 +67,31 @@ export class MessageRepository {
     return id
   }
 
+  /** many messages at once (政策找人's batches), in the caller's transaction */
+  async insertMany(trx: Queryable, messages: NewMessage[], at: string): Promise<void> {
+    if (messages.length === 0) return
+    await trx
+      .insertInto('messages')
+      .values(
+        messages.map((m) => ({
+          id: randomUUID(),
+          user_id: m.userId,
+          kind: m.kind,
+          target_id: m.targetId,
+          title: m.title,
+          body: m.body,
+          created_at: at,
+          read_at: null,
+        })),
+      )
+      .execute()
+  }
+
   private union(userId: string) {
     const k = this.db.kysely
     const own = k
       .selectFrom('messages')
-      .select([
-        'id',
-        sql<string>`'consultation'`.as('kind'),
-        'target_id',
-        'title',
-        'body',
-        'created_at',
-        'read_at',
-        sql<string | null>`cast(null as text)`.as('lecture_status'),
-      ])
+      .select(['id', 'kind', 'target_id', 'title', 'body', 'created_at', 'read_at', sql<string | null>`cast(null as text)`.as('lecture_status')])
       .where('user_id', '=', userId)
     const lectures = k
       .selectFrom('lecture_notifications')

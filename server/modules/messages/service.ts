@@ -22,12 +22,25 @@ export interface AnsweredConsultation {
   reply: { department: string; repliedAt: string }
 }
 
+/** the policy page a 政策找人 message opens */
+export const POLICY_PAGE = 'packages/policy/pages/detail/index'
+
+export interface MatchedPolicy {
+  userId: string
+  policyId: string
+  policyTitle: string
+  /** one plain sentence: what the resident may have and how */
+  body: string
+}
+
 export interface MessagesService {
   repository: MessageRepository
   /** undefined when WeChat subscription messages for consultations are not configured */
   outbox?: WechatOutbox
   /** the resident's 我的消息 entry and (when configured) WeChat message, in the reply's transaction */
   consultationAnswered(trx: Queryable, consultation: AnsweredConsultation): Promise<void>
+  /** 政策找人: the resident's 我的消息 entry and (when WECHAT_POLICY_TEMPLATE_ID is set) WeChat message, in the match's transaction */
+  policyMatched(trx: Queryable, match: MatchedPolicy, at: string): Promise<void>
   /** after the transaction committed: send what is due now */
   afterCommit(): void
 }
@@ -60,7 +73,8 @@ export function consultationReplyData(c: AnsweredConsultation): Record<string, s
 export function createMessagesService(api: FastifyInstance, options: MessagesOptions = {}): MessagesService {
   const repository = new MessageRepository(api.store.database, api.store.now)
   const templateId = options.wechat?.consultationTemplateId
-  const transport = templateId ? (options.transport ?? wechatSubscribeTransport(options.wechat!)) : undefined
+  const policyTemplateId = options.wechat?.policyTemplateId
+  const transport = templateId || policyTemplateId ? (options.transport ?? wechatSubscribeTransport(options.wechat!)) : undefined
   const outbox = transport
     ? new WechatOutbox({
         db: api.store.database,
@@ -79,11 +93,33 @@ export function createMessagesService(api: FastifyInstance, options: MessagesOpt
         { userId: c.userId, kind: 'consultation_reply', targetId: c.id, title: `您的咨询已由${c.reply.department}答复`, body: clip(c.question, 60) },
         c.reply.repliedAt,
       )
-      if (outbox)
+      if (outbox && templateId)
         await outbox.enqueue(
           trx,
           { userId: c.userId, templateId: templateId!, page: `${MY_CONSULTATIONS_PAGE}?id=${c.id}`, data: consultationReplyData(c) },
           c.reply.repliedAt,
+        )
+    },
+    async policyMatched(trx, m, at) {
+      await repository.insert(
+        trx,
+        { userId: m.userId, kind: 'policy_match', targetId: m.policyId, title: clip(m.policyTitle, 60), body: clip(m.body, 120) },
+        at,
+      )
+      if (outbox && policyTemplateId)
+        await outbox.enqueue(
+          trx,
+          {
+            userId: m.userId,
+            templateId: policyTemplateId,
+            page: `${POLICY_PAGE}?id=${m.policyId}`,
+            data: {
+              thing1: clip(m.policyTitle, 20),
+              thing2: clip('根据您填写的情况，这项政策可能适合您', 20),
+              time3: inShanghai(at).format('YYYY-MM-DD HH:mm'),
+            },
+          },
+          at,
         )
     },
     afterCommit() {

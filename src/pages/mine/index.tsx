@@ -62,6 +62,8 @@ export default function MinePage() {
         <MenuItem label='网络课堂' onTap={() => Taro.navigateTo({ url: routes.courses })} />
         <MenuItem label='智能问答' onTap={() => Taro.navigateTo({ url: routes.qa() })} />
         <MenuItem label='政策库' onTap={() => Taro.navigateTo({ url: routes.policyList() })} />
+        <MenuItem label='我能享受哪些政策' onTap={() => Taro.navigateTo({ url: routes.policyMatch })} />
+        <MenuItem label='我的情况' onTap={() => Taro.navigateTo({ url: routes.mySituation })} />
         {staff || servicePoint ? (
           <MenuItem
             label={servicePoint ? `便民服务点：${servicePoint.villageName}` : '设为便民服务点'}

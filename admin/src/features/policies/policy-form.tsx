@@ -8,6 +8,7 @@ import { validityLabel } from '@common/labels/policy-validity'
 import type { DraftFormProps } from '../editorial/draft-form'
 import { dateItem, OrgSelect, TopicSelect, useServerFieldErrors } from '../editorial/form-support'
 import { ItemSearchSelect } from '../editorial/item-search-select'
+import { RuleEditor } from '../policy-match/rule-editor'
 
 const VALIDITIES: PolicyValidity[] = ['valid', 'revised', 'repealed']
 const URL_RULE = { type: 'url' as const, message: '请输入以 http:// 或 https:// 开头的完整链接' }
@@ -204,6 +205,17 @@ export function PolicyForm({ value, onChange, fieldErrors, readOnly }: DraftForm
       </Row>
 
       <SectionsEditor readOnly={readOnly} />
+      <RuleEditor
+        value={value.eligibility}
+        readOnly={readOnly}
+        onChange={(eligibility) => {
+          const next = { ...(form.getFieldsValue(true) as PolicyDraft) }
+          if (eligibility) next.eligibility = eligibility
+          else delete next.eligibility
+          form.setFieldsValue({ eligibility } as Partial<PolicyDraft>)
+          onChange(next)
+        }}
+      />
     </Form>
   )
 }

@@ -22,10 +22,11 @@ interface Loaded {
 }
 
 const kindLabel = (m: ResidentMessage) =>
-  m.kind === 'consultation' ? '咨询答复' : m.lectureStatus ? `宣讲·${lectureStatusLabel[m.lectureStatus]}` : '宣讲点单'
+  m.kind === 'consultation' ? '咨询答复' : m.kind === 'policy' ? '政策找人' : m.lectureStatus ? `宣讲·${lectureStatusLabel[m.lectureStatus]}` : '宣讲点单'
 
-/** where a message leads: the lecture order, or 我的咨询 at the consultation */
+/** where a message leads: the lecture order, 我的咨询 at the consultation, or the policy */
 export function messageUrl(m: ResidentMessage): string {
+  if (m.kind === 'policy') return routes.policyDetail(m.targetId)
   return m.kind === 'consultation' ? `${routes.myConsultations}?id=${encodeURIComponent(m.targetId)}` : lectureRoutes.detail(m.targetId)
 }
 
@@ -111,7 +112,7 @@ export function MessageInbox() {
           >
             <View className='msg-card__head'>
               <Text className='msg-card__title'>{m.title}</Text>
-              <Tag tone={m.kind === 'consultation' ? 'success' : 'neutral'}>{kindLabel(m)}</Tag>
+              <Tag tone={m.kind === 'lecture' ? 'neutral' : 'success'}>{kindLabel(m)}</Tag>
             </View>
             <Text className='msg-card__body'>{m.body}</Text>
             <Text className='msg-card__meta'>{fromNow(m.createdAt)}</Text>

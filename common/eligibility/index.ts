@@ -1,0 +1,5 @@
+export * from './facts'
+export * from './evaluate'
+export * from './questionnaire'
+export * from './validate-rule'
+export * from './labels'
