@@ -139,7 +139,7 @@ test('a resident consults; the 椒江区 responder replies from the inbox; the r
 
 test('with the clock moved: a Monday consultation is overdue on Friday, one spanning 元旦 is not after 6 days', async () => {
   const ask = async (name: string, question: string) =>
-    api<Consultation>('POST', '/consultations', { topic: 'yanglao', question, regionCode: '331002001001' }, await devToken('resident', '331002', name))
+    api<Consultation>('POST', '/consultations', { topic: 'yanglao', question, regionCode: '331002001003' }, await devToken('resident', '331002', name))
   await clockTo('2026-12-14') // Monday
   const monday = await ask('周一居民', '周一提交：居家养老服务补贴怎么申请？')
   await clockTo('2026-12-31') // Thursday, the day before 元旦

@@ -21,7 +21,7 @@ import PracticePage from '../pages/practice/index'
 import AttemptResultPage from '../pages/result/index'
 
 const api = setupFixtureApi()
-const HAIMEN = '331002001001'
+const HAIMEN = '331002001003'
 const seedOf = new Map(fixtures.questions.map((q) => [q.id, q]))
 
 afterEach(() => act(() => useSessionStore.getState().signOut()))
