@@ -11,7 +11,6 @@ import {
   lectureFormatLabel,
   type LectureOrder,
   type LectureTopic,
-  type Region,
   type Role,
   type TimeOfDay,
   timeOfDayLabel,
@@ -22,12 +21,11 @@ import { submitLectureOrder } from '../api/lectures'
 import { lectureTemplateIds } from '../config'
 import { usePrivacyGate } from '../hooks/use-privacy-gate'
 import { PrivacyPopup } from './privacy-popup'
-import { VillagePicker } from './village-picker'
+import { RegionPicker } from '@/components/region-picker'
 import './lectures.scss'
 
 export interface OrderFormProps {
   topics: LectureTopic[]
-  regions: Region[]
   role: Role
   initialTopic?: string
   /** now, for "today" (tests pin it) */
@@ -42,7 +40,7 @@ const TIMES: TimeOfDay[] = ['morning', 'afternoon', 'evening']
  * audience, contact. The server checks everything again; this only hints early. The
  * Idempotency-Key belongs to this intent: a retry after a lost answer reuses it.
  */
-export function OrderForm({ topics, regions, role, initialTopic, now = () => new Date(), onSubmitted }: OrderFormProps) {
+export function OrderForm({ topics, role, initialTopic, now = () => new Date(), onSubmitted }: OrderFormProps) {
   const today = shanghaiToday(now())
   const lastDay = addDays(today, LECTURE_ORDER_HORIZON_DAYS)
   const [topicId, setTopicId] = useState(initialTopic && topics.some((t) => t.id === initialTopic) ? initialTopic : '')
@@ -170,7 +168,7 @@ export function OrderForm({ topics, regions, role, initialTopic, now = () => new
       ) : null}
 
       <Text className='lec-form__label'>宣讲地点</Text>
-      <VillagePicker regions={regions} value={villageCode} onChange={setVillageCode} />
+      <RegionPicker value={villageCode} onChange={setVillageCode} levels={['village']} label='宣讲地点' placeholder='选择宣讲所在的村（社区）' />
       <Input
         className='form-field lec-form__input'
         style={{ marginTop: '8px' }}

@@ -98,13 +98,14 @@ describe('service-point 首页', () => {
     expect(taroMock.toasts).toContain('已清除，请下一位使用')
   })
 
-  it('a staff member binds the device by picking county, township and village', async () => {
+  it('a staff member binds the device by picking county, township and village in the RegionPicker', async () => {
     render(<BindServicePointPage />)
     expect(await screen.findByText('需要便民服务点工作人员登录')).toBeInTheDocument()
     await signIn('staff', '小陈')
     fireEvent.click(await screen.findByRole('button', { name: '椒江区' }))
-    fireEvent.click(screen.getByRole('button', { name: '葭沚街道' }))
-    fireEvent.click(screen.getByRole('button', { name: '星光村' }))
+    fireEvent.click(await screen.findByRole('button', { name: '葭沚街道' }))
+    fireEvent.click(await screen.findByRole('button', { name: '星光村' }))
+    await waitFor(() => expect(useServicePointStore.getState().point).toBeDefined())
     expect(useServicePointStore.getState().point).toMatchObject({
       villageCode: '331002003201',
       villageName: '星光村',

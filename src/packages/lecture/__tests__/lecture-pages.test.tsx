@@ -115,10 +115,11 @@ describe('点单', () => {
     fireEvent.click(screen.getByRole('button', { name: '提交点单' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('请选择宣讲所在的村（社区）')
 
-    pick('选择县市区', 0)
-    pick('选择乡镇街道', 0)
-    pick('选择村社区', 0)
-    expect(screen.getByRole('button', { name: '选择村社区', hidden: true })).toHaveTextContent('城隍浦社区')
+    // the RegionPicker: type part of the name and pick the match
+    fireEvent.click(screen.getByTestId('region-picker'))
+    type('搜索地区', '城隍浦')
+    fireEvent.click(await screen.findByRole('button', { name: '椒江区 · 海门街道 · 城隍浦社区' }))
+    expect(await screen.findByTestId('region-picker')).toHaveTextContent('椒江区 · 海门街道 · 城隍浦社区')
     type('具体地点', '城隍浦社区文化家园')
     pick('开始日期', addDays(today, 3))
     pick('结束日期', addDays(today, 10))

@@ -3,7 +3,7 @@ import { useRequest, useSessionStore } from '@/api'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
-import { getLectureTopics, getRegions } from '@/features/lectures/api/lectures'
+import { getLectureTopics } from '@/features/lectures/api/lectures'
 import { LoginNeeded } from '@/features/lectures/components/login-needed'
 import { OrderForm } from '@/features/lectures/components/order-form'
 import { lectureRoutes } from '@/utils/routes'
@@ -12,10 +12,7 @@ import { ThemePage } from '@/features/elder-mode/components/theme-page'
 export default function LectureOrderPage() {
   const params = useRouter().params
   const user = useSessionStore((s) => s.user)
-  const data = useRequest(async () => {
-    const [topics, regions] = await Promise.all([getLectureTopics(), getRegions()])
-    return { topics, regions }
-  }, [])
+  const data = useRequest(async () => ({ topics: await getLectureTopics() }), [])
 
   if (!user) return <LoginNeeded what='即可点单' />
   if (user.role !== 'resident' && user.role !== 'staff') {
@@ -27,7 +24,6 @@ export default function LectureOrderPage() {
     <ThemePage>
       <OrderForm
         topics={data.data!.topics}
-        regions={data.data!.regions}
         role={user.role}
         initialTopic={params.topic}
         onSubmitted={(order) => {
