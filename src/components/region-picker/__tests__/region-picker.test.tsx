@@ -48,7 +48,10 @@ it('goes down county → township → village for a village-only field, with 返
   // a township is not a choice here: no 就选
   expect(screen.queryByText(/就选/)).toBeNull()
   fireEvent.click(await screen.findByRole('button', { name: '市桥社区' }))
-  expect(picked).toHaveBeenCalledWith('331024001004', expect.objectContaining({ ancestors: [expect.objectContaining({ name: '仙居县' }), expect.objectContaining({ name: '安洲街道' })] }))
+  expect(picked).toHaveBeenCalledWith(
+    '331024001004',
+    expect.objectContaining({ ancestors: [expect.objectContaining({ name: '仙居县' }), expect.objectContaining({ name: '安洲街道' })] }),
+  )
 })
 
 it('says so when nothing matches', async () => {
