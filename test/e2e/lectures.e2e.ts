@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { BASE_URL, phoneSession, screenshot } from './browser'
-import { pickFirst } from './taro'
+import { pickFirst, pickRegion } from './taro'
 
 const session = phoneSession()
 
@@ -47,9 +47,7 @@ test('a resident orders, the dispatcher dispatches, the lecturer accepts, schedu
   await page.getByRole('button', { name: /^宣讲专题：/ }).waitFor()
   assert.match(await page.getByRole('button', { name: /^宣讲专题：/ }).innerText(), /城乡居民养老保险政策解读/)
 
-  await pickFirst(page, '选择县市区')
-  await pickFirst(page, '选择乡镇街道')
-  await pickFirst(page, '选择村社区')
+  await pickRegion(page, '城隍浦', '椒江区 · 海门街道 · 城隍浦社区')
   await field(page, '具体地点').fill('城隍浦社区文化家园')
   await pickFirst(page, '开始日期')
   await pickFirst(page, '结束日期')

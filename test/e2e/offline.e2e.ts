@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { BASE_URL, phoneSession, screenshot } from './browser'
-import { pickFirst } from './taro'
+import { pickRegion } from './taro'
 
 const session = phoneSession()
 const QUESTION = '断网时提交：我父亲七十五岁，在路桥区，高龄津贴每月能领多少？'
@@ -30,7 +30,7 @@ test('offline: the question waits in 待发送 under the offline banner, goes ou
   await page.locator('.policy-detail__facts:visible').waitFor()
 
   await go(`/packages/qa/pages/consult/index?topic=yanglao&q=${encodeURIComponent(QUESTION)}`)
-  await pickFirst(page, '选择县市区')
+  await pickRegion(page, '椒江', '椒江区')
   await page.context().setOffline(true)
   await page.getByRole('button', { name: '提交咨询' }).click()
   const alert = page.getByRole('alert')
