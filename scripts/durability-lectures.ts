@@ -34,8 +34,8 @@ async function main() {
   const today = shanghaiToday()
   const body = (i: number) => ({
     topicId: 'lt01',
-    villageCode: '331002001001',
-    placeName: `东山社区文化家园 第${i}单`,
+    villageCode: '331002001003',
+    placeName: `城隍浦社区文化家园 第${i}单`,
     dateFrom: addDays(today, 7),
     dateTo: addDays(today, 14),
     timeOfDay: 'afternoon',

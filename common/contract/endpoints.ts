@@ -18,6 +18,8 @@ import type {
   PolicySummary,
   QaSearchResult,
   Region,
+  RegionEntry,
+  RegionLevel,
   Role,
   Session,
   SessionInfo,
@@ -100,6 +102,11 @@ export interface Endpoints extends LectureEndpoints, QuizEndpoints {
   'GET /topics': { res: Topic[] }
   'GET /departments': { res: string[] }
   'GET /regions': { res: Region[] }
+  /** the counties (no parent) or the regions directly under `parent`: one level at a time, for the weapp */
+  'GET /regions/children': { query: { parent?: string }; res: RegionEntry[] }
+  /** regions whose name holds `q` (or whose code starts with it), best first */
+  'GET /regions/search': { query: { q: string; level?: RegionLevel; limit?: number }; res: RegionEntry[] }
+  'GET /regions/:code': { res: RegionEntry }
   'GET /policies': { query: PolicyQuery; res: Page<PolicySummary> }
   'GET /policies/:id': { res: Policy }
   'GET /interpretations': { query: InterpretationQuery; res: Page<InterpretationSummary> }

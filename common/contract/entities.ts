@@ -34,6 +34,19 @@ export interface Region {
   children?: Region[]
 }
 
+/** one region without its subtree: what the RegionPicker lists and searches */
+export interface RegionRef {
+  code: string
+  name: string
+  level: RegionLevel
+}
+
+/** a region with the names above it (county first) and how many regions it holds */
+export interface RegionEntry extends RegionRef {
+  ancestors: RegionRef[]
+  childCount: number
+}
+
 /** 有效 / 已修订 / 已废止 */
 export type PolicyValidity = 'valid' | 'revised' | 'repealed'
 

@@ -62,7 +62,7 @@ export interface LectureOrder {
   topicTitle: string
   format: LectureFormat
   villageCode: string
-  /** 县市区 乡镇街道 村社区, e.g. 椒江区 海门街道 东山社区 */
+  /** 县市区 乡镇街道 村社区, e.g. 椒江区 海门街道 城隍浦社区 */
   regionName: string
   countyCode: string
   townshipCode: string

@@ -138,13 +138,17 @@ export interface LeaderboardRow {
   regionName?: string
   /** the caller's own row */
   isMe?: boolean
+  /** another row has the same rank: shown as 并列 */
+  tied?: boolean
 }
 export interface Leaderboard {
   scope: LeaderboardScope
   rows: LeaderboardRow[]
   mine?: LeaderboardRow
-  /** person scope: everyone on the board */
+  /** person scope: everyone on the board; county/township: the regions ranked (those with participants) */
   total: number
+  /** county/township: the regions of that level the campaign is open to, ranked or not yet */
+  regions?: number
 }
 
 /** the caller's quiz settings: the region they answer for and whether their name shows */

@@ -226,7 +226,7 @@ export function seeded(seed: number): () => number {
 const DAY = 86_400_000
 const USERS_PER_CHUNK = 5_000
 
-/** county and township of a region code (codes nest by prefix: 331002 / 331002001 / 331002001001) */
+/** county and township of a region code (codes nest by prefix: 331002 / 331002001 / 331002001003) */
 const countyOf = (code: string) => (code.length >= 6 ? code.slice(0, 6) : null)
 const townshipOf = (code: string) => (code.length >= 9 ? code.slice(0, 9) : null)
 

@@ -521,6 +521,7 @@ export interface Regions {
   name: string
   parent_code: string | null
   position: number
+  retired: Generated<number>
 }
 
 export interface SchemaMigrations {

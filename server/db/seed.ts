@@ -8,6 +8,7 @@ import type { Region } from '../../common/contract'
 import type { Fixtures } from '../../mock/types'
 import { policySearchText } from '../store/policy-search'
 import { seedDepartments } from '../modules/orgs/seed-departments'
+import { syncRegions } from './sync-regions'
 import type { Db } from './database'
 import type { DB } from './schema'
 import { backfillEditorialItems } from '../modules/editorial/seed'
@@ -44,6 +45,8 @@ export async function seedIfEmpty(db: Db, fixtures: Fixtures): Promise<boolean> 
     if (db.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx)
     const seeded = !(await contentExists(trx))
     if (seeded) await seed(trx, fixtures)
+    // the committed region tree, also into a database seeded from an older one
+    else await syncRegions(trx, fixtures.regions)
     // the console's items for the public content (also for a database seeded before the console)
     await backfillEditorialItems(trx)
     // also on a database seeded before the console had departments

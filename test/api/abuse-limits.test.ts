@@ -47,7 +47,7 @@ const json = (token: string | undefined, body: unknown, method = 'POST', headers
 
 describe('consultations', () => {
   const ask: Send = (token, i) =>
-    server.api('/consultations', json(token, { topic: 'yibao', question: `城乡居民医保在哪里缴费？第${i}问`, regionCode: '331002001001' }))
+    server.api('/consultations', json(token, { topic: 'yibao', question: `城乡居民医保在哪里缴费？第${i}问`, regionCode: '331002001003' }))
 
   it('5 an hour per user, then 429 with when to retry', async () => {
     const token = await login()

@@ -15,7 +15,7 @@ import { startTestServer, type TestServer } from './helpers/test-server'
 jest.setTimeout(120_000)
 
 const CAMPAIGN = 'q001'
-const REGIONS = ['331002001001', '331002002001', '331003001001', '331081']
+const REGIONS = ['331002001003', '331002002001', '331003001001', '331081']
 
 describe('bulk loader', () => {
   let server: TestServer

@@ -132,7 +132,7 @@ it('numbers in query strings and bodies beyond the safe integers are 400, not 50
     const res = await server.api('/lecture-orders', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${resident}` },
-      body: `{"topicId":"lt01","villageCode":"331002001001","placeName":"礼堂","dateFrom":"2099-01-01","dateTo":"2099-01-02","timeOfDay":"morning","audienceSize":${raw},"contactName":"林","contactPhone":"13912345678"}`,
+      body: `{"topicId":"lt01","villageCode":"331002001003","placeName":"礼堂","dateFrom":"2099-01-01","dateTo":"2099-01-02","timeOfDay":"morning","audienceSize":${raw},"contactName":"林","contactPhone":"13912345678"}`,
     })
     expect([raw, res.status]).toEqual([raw, 400])
   }

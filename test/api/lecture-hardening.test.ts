@@ -25,7 +25,7 @@ import { startTestServer, type TestServer } from './helpers/test-server'
 
 const today = shanghaiToday()
 const ORDER = lectureOrderInput(today)
-const SCHEDULE = { date: addDays(today, 10), time: '14:30', place: '东山社区文化礼堂' }
+const SCHEDULE = { date: addDays(today, 10), time: '14:30', place: '城隍浦社区文化礼堂' }
 /** a line of server/content-check/sensitive-words.txt */
 const BAD = '出售身份证'
 

@@ -53,7 +53,7 @@ const BODIES: Record<LectureAction, unknown> = {
   dispatch: { lecturerId: 'u-lec-01' },
   accept: {},
   decline: { reason: '当天有其他宣讲任务' },
-  schedule: { date: addDays(today, 10), time: '14:30', place: '东山社区文化礼堂' },
+  schedule: { date: addDays(today, 10), time: '14:30', place: '城隍浦社区文化礼堂' },
   complete: { attendance: 76, summary: '讲解了缴费档次、政府补贴和待遇领取，现场答疑12个。' },
   cancel: {},
   reject: { reason: '本月已安排同类宣讲' },
@@ -87,7 +87,7 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
     dispatcher = await login('dispatcher', '市宣讲中心派单员')
     lecturer = await login('lecturer', '陈海燕')
     otherLecturer = await login('lecturer', '王建国')
-    staff = await login('staff', '东山社区便民服务点')
+    staff = await login('staff', '城隍浦社区便民服务点')
     otherResident = await login('resident', '邻居')
     responder = await login('responder', '市人社局')
     admin = await login('admin', '管理员')
@@ -147,7 +147,7 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
     expect(order).toMatchObject({
       status: 'submitted',
       topicTitle: '城乡居民养老保险政策解读',
-      regionName: '椒江区 海门街道 东山社区',
+      regionName: '椒江区 海门街道 城隍浦社区',
       contactPhone: MASKED,
       actions: ['cancel'],
     })
@@ -217,7 +217,7 @@ describe.each<StoreKind>(['sqlite'])('lecture orders on the %s store', (storeKin
       reviews: { stars: number; comment: string; regionName: string }[]
     }
     expect(topic.rating.count).toBeGreaterThan(126)
-    expect(topic.reviews[0]).toMatchObject({ stars: 4, comment: '很实用', regionName: '椒江区 海门街道 东山社区' })
+    expect(topic.reviews[0]).toMatchObject({ stars: 4, comment: '很实用', regionName: '椒江区 海门街道 城隍浦社区' })
     expect(JSON.stringify(topic)).not.toContain(PHONE)
     expect((await call(undefined, 'GET', '/lecture-topics/nope')).status).toBe(404)
 

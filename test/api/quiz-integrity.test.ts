@@ -18,7 +18,7 @@ import { makeClock } from './helpers/clock'
 import { type FakeWechat, startFakeWechat } from './helpers/fake-wechat'
 import { postJson, startTestServer, type TestServer } from './helpers/test-server'
 
-const HAIMEN = '331002001001'
+const HAIMEN = '331002001003'
 const DAY = 86_400_000
 const seedOf = new Map(fixtures.questions.map((q) => [q.id, q]))
 const campaignOf = new Map(fixtures.campaigns.map((c) => [c.id, c]))

@@ -41,7 +41,7 @@ const quizFixtures: Fixtures = {
   campaigns: fixtures.campaigns.map((c) => (c.id === 'q002' ? { ...c, rules: { ...c.rules, eligibleRegions: ['331082'] } } : c)),
 }
 
-const HAIMEN = '331002001001' // 椒江区 海门街道 东山社区
+const HAIMEN = '331002001003' // 椒江区 海门街道 城隍浦社区
 const DAYANG = '331082001' // a 临海市 township
 const MINUTE = 60_000
 
@@ -260,18 +260,20 @@ describe.each(factories)('%s quiz store', (_kind, make) => {
       expect((await leaderboard(store, 'q001', 'person')).rows[0].name).toBe('居民0')
     })
 
-    it('ranks counties and townships per resident, listing those with nobody yet', async () => {
+    it('ranks counties and townships per resident, leaving out those with nobody yet', async () => {
       await play(0, 'q001', 10, 60) // 椒江 海门
       await play(1, 'q001', 6, 60) // 椒江 海门
       await play(2, 'q001', 8, 60, '331022001') // 三门
       const counties = await leaderboard(store, 'q001', 'county', user(2))
-      expect(counties.rows).toHaveLength(9)
+      expect(counties.rows).toHaveLength(2)
+      expect(counties).toMatchObject({ total: 2, regions: 9 })
       expect(counties.rows[0]).toMatchObject({ name: '三门县', participants: 1, averageScore: 80, residents: 335_000, rank: 1 })
       expect(counties.rows[1]).toMatchObject({ name: '椒江区', participants: 2, averageScore: 80 })
       expect(counties.rows[1].score).toBeCloseTo((160 * 10000) / 812_000, 1)
       expect(counties.mine).toMatchObject({ name: '三门县', isMe: true })
       const townships = await leaderboard(store, 'q001', 'township')
-      expect(townships.rows).toHaveLength(37)
+      expect(townships.rows.map((r) => r.name)).toEqual(['三门县 海游街道', '椒江区 海门街道'])
+      expect(townships).toMatchObject({ total: 2, regions: 136 })
       expect(townships.rows.find((r) => r.regionCode === '331002001')).toMatchObject({ participants: 2, name: '椒江区 海门街道' })
     })
   })

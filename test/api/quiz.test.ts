@@ -20,7 +20,7 @@ import { GRACE_SEC } from '../../server/modules/quiz/time'
 import { makeClock } from './helpers/clock'
 import { postJson, startTestServer, type TestServer } from './helpers/test-server'
 
-const HAIMEN = '331002001001'
+const HAIMEN = '331002001003'
 const keyOf = new Map(fixtures.questions.map((q) => [q.id, q]))
 
 /** display keys of the right answer, found through the option texts (the client never has this) */

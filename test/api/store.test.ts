@@ -193,7 +193,7 @@ describe.each(factories)('%s store', (_kind, make) => {
     const input: ConsultationInput = {
       topic: 'yibao',
       question: '城乡居民医保在哪里缴费？',
-      regionCode: '331002001001',
+      regionCode: '331002001003',
       phone: '13812345678',
     }
     const conflictOf = async (run: () => Promise<unknown>) => {
@@ -221,7 +221,7 @@ describe.each(factories)('%s store', (_kind, make) => {
         id: expect.any(String),
         topic: 'yibao',
         question: '城乡居民医保在哪里缴费？',
-        regionCode: '331002001001',
+        regionCode: '331002001003',
         phoneMasked: '138****5678',
         status: 'pending',
         createdAt: SAMPLE_NOW.toISOString(),

@@ -107,7 +107,7 @@ async function scheduledOrder(): Promise<string> {
   const { id } = await call(resident, '/lecture-orders', ORDER())
   await call(dispatcher, `/lecture-orders/${id}/dispatch`, { lecturerId: 'u-lec-01' })
   await call(token, `/lecture-orders/${id}/accept`, {})
-  await call(token, `/lecture-orders/${id}/schedule`, { date: addDays(today(), 10), time: '14:30', place: '东山社区文化礼堂' })
+  await call(token, `/lecture-orders/${id}/schedule`, { date: addDays(today(), 10), time: '14:30', place: '城隍浦社区文化礼堂' })
   return id
 }
 

@@ -74,8 +74,8 @@ async function login(on: Instance, name: string): Promise<string> {
 const today = shanghaiToday()
 const order = (i: number) => ({
   topicId: 'lt01',
-  villageCode: '331002001001',
-  placeName: `东山社区文化家园 第${i}单`,
+  villageCode: '331002001003',
+  placeName: `城隍浦社区文化家园 第${i}单`,
   dateFrom: addDays(today, 7),
   dateTo: addDays(today, 14),
   timeOfDay: 'afternoon',
@@ -159,7 +159,7 @@ it('answers the same leaderboards on both', async () => {
   for (let u = 0; u < 6; u++) {
     const on = u % 2 ? B : A
     const token = await login(on, `双实例答题${u}`)
-    const started = await fetch(`${on.base}/campaigns/q001/attempts`, auth(token, json({ regionCode: u % 3 ? '331002001001' : '331003001001' })))
+    const started = await fetch(`${on.base}/campaigns/q001/attempts`, auth(token, json({ regionCode: u % 3 ? '331002001003' : '331003001001' })))
     expect([200, 201]).toContain(started.status)
     const attempt = (await started.json()) as { id: string; questions: { id: string; options: { key: string }[] }[] }
     const answers = Object.fromEntries(attempt.questions.map((q, i) => [q.id, [q.options[(i + u) % q.options.length].key]]))

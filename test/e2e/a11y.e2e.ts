@@ -37,8 +37,8 @@ const pages: PageCase[] = [
         state: {
           point: {
             villageCode: '331002003201',
-            villageName: '栅浦村',
-            place: '椒江区 · 葭沚街道 · 栅浦村',
+            villageName: '星光村',
+            place: '椒江区 · 葭沚街道 · 星光村',
             staffName: '服务点小陈',
             boundAt: '2026-11-28T08:00:00Z',
           },
@@ -47,7 +47,7 @@ const pages: PageCase[] = [
         version: 0,
       },
     },
-    ready: (p) => p.getByText('栅浦村便民服务点').waitFor(),
+    ready: (p) => p.getByText('星光村便民服务点').waitFor(),
   },
   {
     name: 'interpretation',

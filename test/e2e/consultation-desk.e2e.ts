@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { Consultation, DeskConsultationDetail } from '../../common/contract'
 import { shanghaiToday } from '../../common/shanghai-date'
 import { BASE_URL, desktop, launch, phone, screenshot } from './browser'
-import { pickFirst } from './taro'
+import { pickFirst, pickRegion } from './taro'
 
 const ROOT = path.resolve(__dirname, '../..')
 const PASSWORD = 'Taizhou#2026-zixungongzuotai'
@@ -77,7 +77,7 @@ test('a resident consults; the 椒江区 responder replies from the inbox; the r
   await resident.goto(`${BASE_URL}/packages/qa/pages/consult/index`)
   await pickFirst(resident, '选择政策领域')
   await resident.locator('.consult__textarea:visible textarea').fill(QUESTION)
-  await pickFirst(resident, '选择县市区')
+  await pickRegion(resident, '椒江', '椒江区')
   await resident.locator('.consult__input:visible input').fill('13812345678')
   await resident.getByRole('button', { name: '提交咨询' }).click()
   await resident.waitForURL(/packages\/qa\/pages\/mine/, SLOW)
@@ -139,7 +139,7 @@ test('a resident consults; the 椒江区 responder replies from the inbox; the r
 
 test('with the clock moved: a Monday consultation is overdue on Friday, one spanning 元旦 is not after 6 days', async () => {
   const ask = async (name: string, question: string) =>
-    api<Consultation>('POST', '/consultations', { topic: 'yanglao', question, regionCode: '331002001001' }, await devToken('resident', '331002', name))
+    api<Consultation>('POST', '/consultations', { topic: 'yanglao', question, regionCode: '331002001003' }, await devToken('resident', '331002', name))
   await clockTo('2026-12-14') // Monday
   const monday = await ask('周一居民', '周一提交：居家养老服务补贴怎么申请？')
   await clockTo('2026-12-31') // Thursday, the day before 元旦

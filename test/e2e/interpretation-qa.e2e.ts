@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { UNSURE_QUESTION } from '../support/qa-questions'
 import { BASE_URL, phoneSession, screenshot } from './browser'
-import { pickFirst } from './taro'
+import { pickFirst, pickRegion } from './taro'
 
 const session = phoneSession()
 
@@ -104,7 +104,7 @@ test('a resident asks a question with no answer, consults the department and see
 
   await pickFirst(page, '选择政策领域')
   await page.locator('.consult__textarea:visible textarea').fill('我想了解外地户籍老人在台州能不能申请高龄津贴，需要什么材料？')
-  await pickFirst(page, '选择县市区')
+  await pickRegion(page, '椒江', '椒江区')
   await page.locator('.consult__input:visible input').fill('13812345678')
   await screenshot(page, 'consult-form')
   await page.getByRole('button', { name: '提交咨询' }).click()

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { BASE_URL, phoneSession, screenshot } from './browser'
-import { pickFirst } from './taro'
+import { pickFirst, pickRegion } from './taro'
 
 const session = phoneSession()
 
@@ -47,10 +47,8 @@ test('a resident orders, the dispatcher dispatches, the lecturer accepts, schedu
   await page.getByRole('button', { name: /^宣讲专题：/ }).waitFor()
   assert.match(await page.getByRole('button', { name: /^宣讲专题：/ }).innerText(), /城乡居民养老保险政策解读/)
 
-  await pickFirst(page, '选择县市区')
-  await pickFirst(page, '选择乡镇街道')
-  await pickFirst(page, '选择村社区')
-  await field(page, '具体地点').fill('东山社区文化家园')
+  await pickRegion(page, '城隍浦', '椒江区 · 海门街道 · 城隍浦社区')
+  await field(page, '具体地点').fill('城隍浦社区文化家园')
   // 提前预约: the pickers start at the third day, as the server requires (LECTURE_LEAD_DAYS, default 3)
   await page.getByText(/^需至少提前3天预约，最早可选\d+月\d+日$/).waitFor()
   await pickFirst(page, '开始日期')
@@ -83,19 +81,19 @@ test('a resident orders, the dispatcher dispatches, the lecturer accepts, schedu
   // 2. the dispatcher assigns 陈海燕 on 派单台
   await signInAs(page, '宣讲派单员')
   await page.goto(`${BASE_URL}/packages/lecture/pages/dispatch/index`)
-  const incoming = page.locator('.lec-card:visible', { hasText: '东山社区文化家园' }).first()
+  const incoming = page.locator('.lec-card:visible', { hasText: '城隍浦社区文化家园' }).first()
   await incoming.waitFor()
   assert.match(await incoming.innerText(), /13912345678/, 'the dispatcher sees the full number')
   await incoming.getByRole('button', { name: '派单', exact: true }).click()
   await incoming.getByRole('radio', { name: '陈海燕' }).click()
   await incoming.getByRole('button', { name: '确认派单' }).click()
-  await page.locator('.lec-card:visible', { hasText: '东山社区文化家园' }).waitFor({ state: 'detached' })
+  await page.locator('.lec-card:visible', { hasText: '城隍浦社区文化家园' }).waitFor({ state: 'detached' })
 
   // 3. a lecturer account takes 陈海燕's identity (开发模式), accepts and schedules
   await signInAs(page, '宣讲员')
   await page.goto(`${BASE_URL}/packages/lecture/pages/lecturer/index`)
   await page.getByRole('button', { name: '陈海燕' }).click()
-  const assigned = page.locator('.lec-card:visible', { hasText: '东山社区文化家园' }).first()
+  const assigned = page.locator('.lec-card:visible', { hasText: '城隍浦社区文化家园' }).first()
   await assigned.waitFor()
   await assigned.getByRole('button', { name: '接单', exact: true }).click()
   await assigned.getByRole('button', { name: '排期', exact: true }).waitFor()
@@ -123,7 +121,7 @@ test('a resident orders, the dispatcher dispatches, the lecturer accepts, schedu
   await messages.waitFor()
   assert.match((await messages.getAttribute('aria-label'))!, /我的消息，5条未读/)
   await page.goto(`${BASE_URL}/packages/lecture/pages/mine/index`)
-  await page.locator('.lec-card:visible', { hasText: '东山社区文化家园' }).first().getByRole('link').click()
+  await page.locator('.lec-card:visible', { hasText: '城隍浦社区文化家园' }).first().getByRole('link').click()
   await page.waitForURL(/packages\/lecture\/pages\/detail/)
   const timeline = page.getByRole('list', { name: '办理进度' })
   await timeline.waitFor()

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { BASE_URL, phoneSession, screenshot } from './browser'
-import { pickFirst } from './taro'
+import { pickRegion } from './taro'
 
 // the only spec whose browser runs the H5 service worker (browser.ts blocks it elsewhere)
 const session = phoneSession({ serviceWorkers: 'allow' })
@@ -34,7 +34,7 @@ test('offline: the question waits in 待发送 under the offline banner, goes ou
   await page.locator('.policy-detail__facts:visible').waitFor()
 
   await go(`/packages/qa/pages/consult/index?topic=yanglao&q=${encodeURIComponent(QUESTION)}`)
-  await pickFirst(page, '选择县市区')
+  await pickRegion(page, '椒江', '椒江区')
   await page.context().setOffline(true)
   await page.getByRole('button', { name: '提交咨询' }).click()
   const alert = page.getByRole('alert')

@@ -133,7 +133,7 @@ test('the question page in 特大 (长辈模式) text', async () => {
     await page.locator('.campaign-card:visible', { hasText: FIXTURE_CAMPAIGN }).first().click()
     await page.waitForURL(/packages\/quiz\/pages\/detail/)
     // the region saved by the first attempt is filled in
-    await page.locator('[aria-label="乡镇街道：海门街道"]:visible').waitFor()
+    await page.locator('[aria-label^="所在地区：椒江区 · 海门街道"]:visible').waitFor()
     const start = page.getByRole('button', { name: /开始答题|继续答题/ })
     await start.click()
     await page.waitForURL(/packages\/quiz\/pages\/attempt/)

@@ -17,7 +17,7 @@ import { promisify } from 'node:util'
 import type { Page } from 'playwright-core'
 import { BASE_URL, phoneSession, screenshot } from './browser'
 import { axeProblems, fullScreenshot, overflowing, setScale, smallTargets } from './checks'
-import { pickFirst } from './taro'
+import { pickFirst, pickRegion } from './taro'
 
 // an Android phone's Chrome, so 登录设备 names it as a resident would see it
 const session = phoneSession({
@@ -166,7 +166,8 @@ test('resident: 提交 a consultation while signed out → 手机号登录 with 
   const QUESTION = '我母亲82岁，户籍在仙居，高龄津贴要到哪里申请？需要带什么材料？'
   await pick(page, '选择政策领域')
   await visible(page, '.consult__textarea textarea').fill(QUESTION)
-  await pick(page, '选择县市区')
+  // issue 17: 安洲街道 of 仙居, found by typing 安洲
+  await pickRegion(page, '安洲', '仙居县 · 安洲街道')
   await visible(page, '.consult__login-hint').getByText('提交前需要登录，填写的内容会保留').waitFor()
   await page.getByRole('button', { name: '提交咨询' }).click()
 
@@ -196,7 +197,7 @@ test('resident: 提交 a consultation while signed out → 手机号登录 with 
   await textarea.waitFor()
   assert.equal(await textarea.inputValue(), QUESTION)
   await page.getByRole('button', { name: /^选择政策领域：/ }).waitFor()
-  await page.getByRole('button', { name: /^选择县市区：/ }).waitFor()
+  await page.getByRole('button', { name: /^所在地区：仙居县 · 安洲街道$/ }).waitFor()
   await visible(page, '.consult__login-hint').waitFor({ state: 'detached' })
   assert.ok(await storedToken(page))
   await fullScreenshot(page, 'sms-resumed-consult')

@@ -13,3 +13,11 @@ export async function pickFirst(p: Page, label: string | RegExp): Promise<void> 
   await p.locator('.weui-picker__action:visible', { hasText: '确定' }).last().click()
   await p.locator('.weui-picker__overlay:visible').waitFor({ state: 'detached' })
 }
+
+/** the RegionPicker: open it, type part of a name (「安洲」) and pick the match named `name` (its path, 「仙居县 · 安洲街道」) */
+export async function pickRegion(p: Page, typed: string, name: string): Promise<void> {
+  await p.locator('[data-testid="region-picker"]:visible').first().click()
+  await p.locator('.region-picker__input input:visible').fill(typed)
+  await p.getByRole('button', { name, exact: true }).click()
+  await p.locator('[data-testid="region-picker"]:visible', { hasText: name }).first().waitFor()
+}

@@ -37,8 +37,8 @@ test('the lecturer uploads a site photo from the file input and completes the le
   const resident = await login('resident', '照片演示居民')
   const order = await call<{ id: string }>('POST', '/lecture-orders', resident.token, {
     topicId: 'lt01',
-    villageCode: '331002001001',
-    placeName: '东山社区文化家园',
+    villageCode: '331002001003',
+    placeName: '城隍浦社区文化家园',
     dateFrom: day(5),
     dateTo: day(12),
     timeOfDay: 'afternoon',
@@ -50,7 +50,7 @@ test('the lecturer uploads a site photo from the file input and completes the le
   await call('POST', `/lecture-orders/${order.id}/dispatch`, dispatcher.token, { lecturerId: 'u-lec-01' })
   const lecturer = await login('lecturer', '陈海燕')
   await call('POST', `/lecture-orders/${order.id}/accept`, lecturer.token, {})
-  await call('POST', `/lecture-orders/${order.id}/schedule`, lecturer.token, { date: day(6), time: '14:30', place: '东山社区文化礼堂' })
+  await call('POST', `/lecture-orders/${order.id}/schedule`, lecturer.token, { date: day(6), time: '14:30', place: '城隍浦社区文化礼堂' })
 
   const page = session.page
   await page.goto(`${BASE_URL}/pages/mine/index`)

@@ -67,7 +67,12 @@ export class ContentRepository {
   }
 
   async regionTree(): Promise<Region[]> {
-    const rows = await this.db.kysely.selectFrom('regions').select(['code', 'name', 'level', 'parent_code']).orderBy('position').execute()
+    const rows = await this.db.kysely
+      .selectFrom('regions')
+      .select(['code', 'name', 'level', 'parent_code'])
+      .where('retired', '=', 0)
+      .orderBy('position')
+      .execute()
     const children = new Map<string | null, Region[]>()
     for (const r of rows) {
       const list = children.get(r.parent_code) ?? []

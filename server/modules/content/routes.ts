@@ -5,7 +5,25 @@ import { IdParams, PageOf, readErrors } from '../../schemas/common'
 import type { RoutePlugin } from '../../type-provider'
 import { countRead } from '../dashboard/view-counter'
 import { composeHome } from './home'
-import { Faq, Home, Interpretation, InterpretationQuery, InterpretationSummary, Policy, PolicyQuery, PolicySummary, Region, Topic } from './schemas'
+import { buildRegionIndex, type RegionIndex } from './region-index'
+import {
+  Faq,
+  Home,
+  Interpretation,
+  InterpretationQuery,
+  InterpretationSummary,
+  Policy,
+  PolicyQuery,
+  PolicySummary,
+  Region,
+  RegionChildrenQuery,
+  RegionEntry,
+  RegionParams,
+  RegionSearchQuery,
+  Topic,
+} from './schemas'
+
+const indexes = new WeakMap<object, RegionIndex>()
 
 export const contentRoutes: RoutePlugin = async (app) => {
   const memo = { memo: true }
@@ -20,6 +38,33 @@ export const contentRoutes: RoutePlugin = async (app) => {
   )
 
   app.get('/regions', { schema: { response: { 200: Type.Array(Region), ...readErrors } }, config: memo }, async () => app.store.content.regionTree())
+
+  // the RegionPicker's reads: one level at a time and a search, never the 3,429 villages at once
+  const regionIndex = () => {
+    const tree = app.store.regionTree()
+    let index = indexes.get(tree)
+    if (!index) indexes.set(tree, (index = buildRegionIndex(tree)))
+    return index
+  }
+  app.get(
+    '/regions/children',
+    { schema: { querystring: RegionChildrenQuery, response: { 200: Type.Array(RegionEntry), ...readErrors } }, config: memo },
+    async (request) => {
+      const children = regionIndex().children(request.query.parent)
+      if (!children) throw notFound('找不到该地区')
+      return children
+    },
+  )
+  app.get(
+    '/regions/search',
+    { schema: { querystring: RegionSearchQuery, response: { 200: Type.Array(RegionEntry), ...readErrors } }, config: memo },
+    async (request) => regionIndex().search(request.query.q, { level: request.query.level, limit: request.query.limit }),
+  )
+  app.get('/regions/:code', { schema: { params: RegionParams, response: { 200: RegionEntry, ...readErrors } }, config: memo }, async (request) => {
+    const region = regionIndex().get(request.params.code)
+    if (!region) throw notFound('找不到该地区')
+    return region
+  })
 
   app.get('/policies', { schema: { querystring: PolicyQuery, response: { 200: PageOf(PolicySummary), ...readErrors } }, config: memo }, async (request) =>
     app.store.content.searchPolicies(request.query),

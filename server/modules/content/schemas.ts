@@ -27,6 +27,23 @@ export const Region = Type.Object({
   children: Type.Optional(Type.Array(Township)),
 })
 
+const RegionRef = Type.Object({ code: Type.String(), name: Type.String(), level: RegionLevel })
+export const RegionEntry = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  level: RegionLevel,
+  ancestors: Type.Array(RegionRef),
+  childCount: Type.Integer(),
+})
+const RegionCode = Type.String({ pattern: '^[0-9]{6,12}$', maxLength: 12 })
+export const RegionChildrenQuery = Type.Object({ parent: Type.Optional(Type.Union([RegionCode, Type.Literal('')])) })
+export const RegionSearchQuery = Type.Object({
+  q: Type.String({ minLength: 1, maxLength: 20 }),
+  level: Type.Optional(RegionLevel),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+})
+export const RegionParams = Type.Object({ code: RegionCode })
+
 // policies
 export const PolicyValidity = StringEnum(['valid', 'revised', 'repealed'] as const)
 

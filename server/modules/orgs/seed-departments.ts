@@ -69,7 +69,13 @@ export function defaultDepartments(level: 'city' | 'county' | 'township', name: 
 export async function seedDepartments(trx: Kysely<DB>): Promise<boolean> {
   const { rows } = await sql<{ present: number | boolean }>`SELECT EXISTS (SELECT 1 FROM org_departments) AS present`.execute(trx)
   if (rows[0].present) return false
-  const orgs = await trx.selectFrom('regions').select(['code', 'name', 'level']).where('level', 'in', ['county', 'township']).orderBy('position').execute()
+  const orgs = await trx
+    .selectFrom('regions')
+    .select(['code', 'name', 'level'])
+    .where('level', 'in', ['county', 'township'])
+    .where('retired', '=', 0)
+    .orderBy('position')
+    .execute()
   const values: { org_code: string; name: string; position: number }[] = []
   const add = (code: string, names: string[]) => names.forEach((name, position) => values.push({ org_code: code, name, position }))
   add('331000', defaultDepartments('city', CITY))

@@ -63,7 +63,7 @@ interface Row {
   title: string
   starts_at: string
   ends_at: string
-  participants: number
+  participants: number | string | null
   description: string
   rules: string
   org_code: string | null
@@ -83,7 +83,13 @@ const selectRows = (db: Q) =>
       'c.title',
       'c.starts_at',
       'c.ends_at',
-      'c.participants',
+      // everyone with a counted attempt, as on the boards (the stored column is the fixtures' figure)
+      (eb) =>
+        eb
+          .selectFrom('quiz_score_counts as q')
+          .select((e) => e.fn.coalesce(e.fn.sum<number>('q.participants'), e.lit(0)).as('n'))
+          .whereRef('q.campaign_id', '=', 'c.id')
+          .as('participants'),
       'c.description',
       'c.rules',
       's.org_code',
@@ -114,7 +120,7 @@ function campaignFrom(r: Row, now: Date, names: ReadonlyMap<string, string>): Ad
     scoreCounts: rules.scoreCounts,
     regions: rules.eligibleRegions,
     ...(rules.prizes ? { prizeNote: rules.prizes } : {}),
-    participants: Number(r.participants),
+    participants: Number(r.participants ?? 0),
     ...(r.bank_id ? { bank: { id: r.bank_id, name: r.bank_name ?? '', version: Number(r.bank_version) } } : {}),
     editable: !r.bank_id || status === 'ended' ? 'none' : status === 'ongoing' ? 'safe' : 'all',
   }

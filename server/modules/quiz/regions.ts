@@ -1,6 +1,6 @@
 /**
  * Region codes and the per-capita regional boards. Codes nest by prefix: 331002 (椒江区, county),
- * 331002001 (海门街道, township), 331002001001 (东山社区, village); 331000 is the whole city.
+ * 331002001 (海门街道, township), 331002001003 (城隍浦社区, village); 331000 is the whole city.
  *
  * Regional boards compare regions of very different sizes, so they rank by figures per resident:
  * the sum of the counted scores of a region's participants per 10,000 residents (rewarding both
@@ -54,7 +54,10 @@ export interface RegionInfo {
 /** two decimals: a few participants in a big district are still more than none */
 const round2 = (n: number) => Math.round(n * 100) / 100
 
-/** every region of the level, including those nobody from has taken part yet, ranked per capita */
+/**
+ * Every region of the level ranked per capita, those nobody from has taken part yet last. Equal
+ * figures share a rank (1, 2, 2, 4) and are marked `tied`.
+ */
 export function regionalBoard(regions: readonly RegionInfo[], totals: readonly RegionTotal[]): LeaderboardRow[] {
   const byCode = new Map(totals.map((t) => [t.regionCode, t]))
   const rows = regions.map((r) => {
@@ -79,5 +82,12 @@ export function regionalBoard(regions: readonly RegionInfo[], totals: readonly R
     const tied = prev !== undefined && prev.exact[0] === exact[0] && prev.exact[1] === exact[1]
     ranked.push({ rank: tied ? ranked[i - 1].rank : i + 1, ...row })
   })
-  return ranked
+  return markTies(ranked)
+}
+
+/** `tied` on every row whose rank another row shares */
+export function markTies<T extends { rank: number }>(rows: T[]): (T & { tied?: boolean })[] {
+  const count = new Map<number, number>()
+  for (const r of rows) count.set(r.rank, (count.get(r.rank) ?? 0) + 1)
+  return rows.map((r) => ((count.get(r.rank) ?? 0) > 1 ? { ...r, tied: true } : r))
 }

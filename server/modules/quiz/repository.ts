@@ -18,7 +18,7 @@
  * - Score counts and region totals are changed by `participants = participants + n` in an upsert,
  *   inside the submit's transaction, so the boards move with the standings.
  */
-import { type Compilable, type CompiledQuery, type Kysely, type QueryResult, sql } from 'kysely'
+import { type Compilable, type CompiledQuery, type Kysely, type QueryResult, type SelectQueryBuilder, sql } from 'kysely'
 import type { Campaign, CampaignStatus, CampaignSummary, QuizProfile } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
 import { type Db, forUpdate } from '../../db/database'
@@ -136,7 +136,7 @@ function standingFrom(r: StandingRow): Standing {
   }
 }
 
-function campaignFrom(r: CampaignRow, now: Date): Campaign {
+function campaignFrom(r: CampaignRow & { counted?: number | string | null }, now: Date): Campaign {
   return {
     id: r.id!,
     title: r.title,
@@ -145,7 +145,7 @@ function campaignFrom(r: CampaignRow, now: Date): Campaign {
     startsAt: r.starts_at,
     endsAt: r.ends_at,
     status: campaignStatus(r.starts_at, r.ends_at, now),
-    participants: r.participants,
+    participants: Number(r.counted ?? 0),
     description: r.description,
     rules: JSON.parse(r.rules) as Campaign['rules'],
     topics: JSON.parse(r.topics) as string[],
@@ -428,7 +428,7 @@ export class QuizRepository {
 
   /** status is derived from startsAt/endsAt against the clock: ongoing, upcoming, ended; latest start first */
   async listCampaigns(filter: { status?: CampaignStatus } = {}): Promise<CampaignSummary[]> {
-    const rows = await this.executor.selectFrom('campaigns').selectAll().orderBy('position').execute()
+    const rows = await this.withParticipants(this.executor.selectFrom('campaigns').selectAll().orderBy('position')).execute()
     const now = this.now()
     return rows
       .map((r) => campaignFrom(r, now))
@@ -438,8 +438,22 @@ export class QuizRepository {
   }
 
   async getCampaign(id: string): Promise<Campaign | undefined> {
-    const row = await this.executor.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst()
+    const row = await this.withParticipants(this.executor.selectFrom('campaigns').selectAll().where('id', '=', id)).executeTakeFirst()
     return row && campaignFrom(row, this.now())
+  }
+
+  /**
+   * 「N 人参与」 from the data: everyone with a counted attempt, the sum of the per-score counts (the
+   * same figure as the person board's total), not the stored column (the fixtures' figure)
+   */
+  private withParticipants<O>(qb: SelectQueryBuilder<DB, 'campaigns', O>) {
+    return qb.select((eb) =>
+      eb
+        .selectFrom('quiz_score_counts as q')
+        .select((e) => e.fn.coalesce(e.fn.sum<number>('q.participants'), e.lit(0)).as('n'))
+        .whereRef('q.campaign_id', '=', 'campaigns.id')
+        .as('counted'),
+    )
   }
 
   // --- the answer key ------------------------------------------------------------------------

@@ -105,6 +105,7 @@ const LeaderboardRow = Type.Object({
   averageScore: Type.Optional(Type.Number()),
   regionName: Type.Optional(Type.String()),
   isMe: Type.Optional(Type.Boolean()),
+  tied: Type.Optional(Type.Boolean()),
 })
 
 export const Leaderboard = Type.Object({
@@ -112,6 +113,7 @@ export const Leaderboard = Type.Object({
   rows: Type.Array(LeaderboardRow),
   mine: Type.Optional(LeaderboardRow),
   total: Type.Integer(),
+  regions: Type.Optional(Type.Integer()),
 })
 
 export const QuizProfile = Type.Object({ regionCode: Type.Optional(Type.String()), hideName: Type.Boolean() })

@@ -33,7 +33,7 @@ import type { PersonBoardRead, RedisBoards } from './boards'
 import type { QuizRepository } from './repository'
 import { attemptsLeft, canStart, START_REFUSAL_MESSAGES } from './limits'
 import { type MistakeChange, nextMistake } from './mistakes'
-import { countyOf, regionalBoard, regionWithin, residentsByRegion, townshipOf } from './regions'
+import { countyOf, markTies, regionalBoard, regionWithin, residentsByRegion, townshipOf } from './regions'
 import { isCorrect, MAX_SCORE, scoreAttempt, type Scored } from './score'
 import { displayKeys, optionOrder, presentQuestion, selectByQuota, selectQuestions, shuffle } from './select'
 import { assignRanks, countedStanding, rankOf } from './standing'
@@ -399,10 +399,20 @@ export async function campaignMe(store: Store, user: User, campaignId: string): 
 }
 
 /**
- * Every eligible region of the level ranked per capita (the county and township boards, whole): what
+ * The regions of the level with participants, ranked per capita (the county and township boards): what
  * the resident boards show and the console's live monitor reads (server/modules/campaign-monitor).
  */
 export async function regionalBoardRows(store: Store, campaign: Campaign, scope: 'county' | 'township', boards?: RedisBoards): Promise<LeaderboardRow[]> {
+  return (await rankedRegions(store, campaign, scope, boards)).rows
+}
+
+/** the ranked regions (a region nobody from has taken part is not ranked: all of them would tie last) and how many regions are eligible */
+async function rankedRegions(
+  store: Store,
+  campaign: Campaign,
+  scope: 'county' | 'township',
+  boards?: RedisBoards,
+): Promise<{ rows: LeaderboardRow[]; regions: number }> {
   const { tree, names } = regionIndex(store)
   const [figures, totals] = await Promise.all([
     store.quiz.residentFigures(),
@@ -411,21 +421,25 @@ export async function regionalBoardRows(store: Store, campaign: Campaign, scope:
   const residents = residentsByRegion(tree, figures)
   const eligible = (code: string) => campaign.rules.eligibleRegions.some((area) => regionWithin(code, area) || regionWithin(area, code))
   const regions = scope === 'county' ? tree.filter((c) => eligible(c.code)) : tree.flatMap((c) => c.children ?? []).filter((t) => eligible(t.code))
-  return regionalBoard(
-    regions.map((r) => ({
-      code: r.code,
-      name: scope === 'township' ? `${names.get(countyOf(r.code)!) ?? ''} ${r.name}`.trim() : r.name,
-      residents: residents.get(r.code) ?? 1,
-    })),
+  const participating = new Set(totals.filter((t) => t.participants > 0).map((t) => t.regionCode))
+  const rows = regionalBoard(
+    regions
+      .filter((r) => participating.has(r.code))
+      .map((r) => ({
+        code: r.code,
+        name: scope === 'township' ? `${names.get(countyOf(r.code)!) ?? ''} ${r.name}`.trim() : r.name,
+        residents: residents.get(r.code) ?? 1,
+      })),
     totals,
   )
+  return { rows, regions: regions.length }
 }
 
 /** `boards` (REDIS_URL): the person board and the regional totals come from Redis once it holds them (boards.ts) */
 export async function leaderboard(store: Store, campaignId: string, scope: LeaderboardScope, user?: User | null, boards?: RedisBoards): Promise<Leaderboard> {
   const campaign = await campaignOr404(store.quiz, campaignId)
   if (scope === 'person') return personBoard(store, campaignId, user ?? undefined, boards)
-  const rows = await regionalBoardRows(store, campaign, scope, boards)
+  const { rows, regions } = await rankedRegions(store, campaign, scope, boards)
   let mine: LeaderboardRow | undefined
   if (user) {
     const [standing, profile] = await Promise.all([store.quiz.getStanding(campaignId, user.id), store.quiz.getProfile(user.id)])
@@ -438,13 +452,13 @@ export async function leaderboard(store: Store, campaignId: string, scope: Leade
       mine = { ...row }
     }
   }
-  return { scope, rows: rows.slice(0, BOARD_SIZE), ...(mine ? { mine } : {}), total: rows.length }
+  return { scope, rows: rows.slice(0, BOARD_SIZE), ...(mine ? { mine } : {}), total: rows.length, regions }
 }
 
 async function personBoard(store: Store, campaignId: string, user?: User, boards?: RedisBoards): Promise<Leaderboard> {
   const board: PersonBoardRead =
     (await boards?.personBoard(campaignId, BOARD_SIZE, user?.id)) ?? (await store.quiz.personBoard(campaignId, BOARD_SIZE, user?.id))
-  const rows: LeaderboardRow[] = assignRanks(board.top).map((s) => {
+  const rows: LeaderboardRow[] = markTies(assignRanks(board.top)).map((s) => {
     const region = regionLabel(store, s.townshipCode ?? s.countyCode)
     return {
       rank: s.rank,
@@ -453,6 +467,7 @@ async function personBoard(store: Store, campaignId: string, user?: User, boards
       timeUsedSec: secondsOf(s.timeUsedMs),
       ...(region ? { regionName: region } : {}),
       ...(user && s.userId === user.id ? { isMe: true } : {}),
+      ...(s.tied ? { tied: true } : {}),
     }
   })
   let mine: LeaderboardRow | undefined
@@ -467,6 +482,7 @@ async function personBoard(store: Store, campaignId: string, user?: User, boards
       ...(region ? { regionName: region } : {}),
       isMe: true,
     }
+    if (rows.some((r) => r.rank === mine!.rank && !r.isMe)) mine.tied = true
   }
   return { scope: 'person', rows, ...(mine ? { mine } : {}), total: board.total }
 }

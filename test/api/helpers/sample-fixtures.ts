@@ -24,7 +24,7 @@ export const sampleFixtures: Fixtures = {
           code: '331002001',
           name: '海门街道',
           level: 'township',
-          children: [{ code: '331002001001', name: '东山社区', level: 'village' }],
+          children: [{ code: '331002001003', name: '城隍浦社区', level: 'village' }],
         },
         { code: '331002002', name: '白云街道', level: 'township' },
       ],

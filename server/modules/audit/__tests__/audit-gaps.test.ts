@@ -88,7 +88,7 @@ describe('staff reads of personal data', () => {
     const step = (as: Session, action: string, body: unknown) => server.api(`/lecture-orders/${order.id}/${action}`, postJson(body, auth(as.token)))
     expect((await step(dev.dispatcher, 'dispatch', { lecturerId: 'u-lec-01' })).status).toBe(200)
     expect((await step(dev.lecturer, 'accept', {})).status).toBe(200)
-    expect((await step(dev.lecturer, 'schedule', { date: addDays(today, 10), time: '14:30', place: '东山社区文化礼堂' })).status).toBe(200)
+    expect((await step(dev.lecturer, 'schedule', { date: addDays(today, 10), time: '14:30', place: '城隍浦社区文化礼堂' })).status).toBe(200)
     expect((await server.api('/lecture-orders/assigned', bearer(dev.lecturer.token))).status).toBe(200)
     expect((await server.api(`/lecture-orders/${order.id}/sign-in-code`, bearer(dev.lecturer.token))).status).toBe(200)
 

@@ -14,7 +14,7 @@ import { lectureOrderInput } from '../../../../test/api/helpers/lecture-order'
 jest.setTimeout(60_000)
 
 const today = shanghaiToday()
-const ORDER = { ...lectureOrderInput(today), villageCode: '331024001001', placeName: '村文化礼堂', audienceSize: 40, contactName: '王大伯' }
+const ORDER = { ...lectureOrderInput(today), villageCode: '331024001004', placeName: '村文化礼堂', audienceSize: 40, contactName: '王大伯' }
 
 let server: TestServer
 const s: Record<string, Session> = {}

@@ -10,8 +10,8 @@ import { postJson, startTestServer, type TestServer } from '../../../../test/api
 
 jest.setTimeout(120_000)
 
-const JIAOJIANG_TOWNSHIP = '331002001001' // 椒江区 海门街道 东山社区
-const HUANGYAN_TOWNSHIP = '331003001001' // 黄岩区 东城街道 天长社区
+const JIAOJIANG_TOWNSHIP = '331002001003' // 椒江区 海门街道 城隍浦社区
+const HUANGYAN_TOWNSHIP = '331003001001' // 黄岩区 东城街道 百花社区
 const seedOf = new Map(fixtures.questions.map((q) => [q.id, q]))
 
 let server: TestServer

@@ -24,7 +24,7 @@ let jj: Record<'responder' | 'responder2' | 'reviewer' | 'admin', Staff>
 let hy: Record<'responder' | 'reviewer' | 'admin', Staff>
 let city: Staff
 
-async function consult(question: string, topic = 'yanglao', regionCode = '331002001001'): Promise<Consultation> {
+async function consult(question: string, topic = 'yanglao', regionCode = '331002001003'): Promise<Consultation> {
   return ok<Consultation>(await call(server, resident, 'POST', '/consultations', { topic, question, regionCode, phone: PHONE }), 201)
 }
 

@@ -15,7 +15,7 @@ it('moves the server clock so a consultation becomes overdue, and refuses what i
   try {
     const resident = await signIn(server, 'resident', '331002', '椒江居民')
     const c = await ok<Consultation>(
-      await call(server, resident, 'POST', '/consultations', { topic: 'yanglao', question: '高龄津贴怎么申请？', regionCode: '331002001001' }),
+      await call(server, resident, 'POST', '/consultations', { topic: 'yanglao', question: '高龄津贴怎么申请？', regionCode: '331002001003' }),
       201,
     )
     let responder = await signIn(server, 'responder', '331002', '椒江答复员')

@@ -40,7 +40,7 @@ describe('content repository', () => {
       const tree = await content.regionTree()
       expect(tree.map((r) => r.name)).toEqual(['椒江区', '黄岩区'])
       expect(tree[0].children!.map((t) => t.code)).toEqual(['331002001', '331002002'])
-      expect(tree[0].children![0].children).toEqual([{ code: '331002001001', name: '东山社区', level: 'village' }])
+      expect(tree[0].children![0].children).toEqual([{ code: '331002001003', name: '城隍浦社区', level: 'village' }])
       expect(tree[0].children![1]).not.toHaveProperty('children')
       expect(tree[1]).not.toHaveProperty('children')
     })

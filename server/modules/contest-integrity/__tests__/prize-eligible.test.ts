@@ -10,7 +10,7 @@ import { type FakeWechat, startFakeWechat } from '../../../../test/api/helpers/f
 import { postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 import { integrityOf } from '../repository'
 
-const HAIMEN = '331002001001'
+const HAIMEN = '331002001003'
 const seedOf = new Map(fixtures.questions.map((q) => [q.id, q]))
 
 interface PrizePage {

@@ -29,7 +29,7 @@ it('takes an organisation, stores it on the account, and keeps a county editor a
     expect(await orgOf(server.store, none.user.id)).toBe('331000')
     expect(new Set([county.user.id, city.user.id, none.user.id]).size).toBe(3)
 
-    for (const org of ['330100', '12', '331082x', '331002001001', '']) {
+    for (const org of ['330100', '12', '331082x', '331002001003', '']) {
       const res = await server.api('/auth/dev', postJson({ role: 'admin', org }))
       expect(res.status).toBe(400)
       expect((await res.json()).error.message).toMatch(/^请选择所在单位的地区/)

@@ -110,7 +110,7 @@ describe('binding the mobile in the mini-program', () => {
 
   it('merges quiz standings too: the H5 account’s finished attempt counts for the WeChat account', async () => {
     const h5 = await smsSignIn(server, '13600000000')
-    const attempt = (await (await server.api('/campaigns/q001/attempts', authed(h5.token, postJson({ regionCode: '331002001001' })))).json()) as Attempt
+    const attempt = (await (await server.api('/campaigns/q001/attempts', authed(h5.token, postJson({ regionCode: '331002001003' })))).json()) as Attempt
     expect((await server.api(`/attempts/${attempt.id}/submit`, authed(h5.token, postJson({ answers: {} })))).status).toBe(200)
     const mini = await miniLogin('mini-4')
     expect((await bind(mini.token, 'phone-13600000000')).status).toBe(200)
@@ -135,7 +135,7 @@ describe('display names', () => {
     expect(await res.json()).toEqual({ ...me.user, nickname: '海门老王' })
     expect(((await (await server.api('/auth/me', bearer(me.token))).json()) as User).nickname).toBe('海门老王')
 
-    const attempt = (await (await server.api('/campaigns/q001/attempts', authed(me.token, postJson({ regionCode: '331002001001' })))).json()) as Attempt
+    const attempt = (await (await server.api('/campaigns/q001/attempts', authed(me.token, postJson({ regionCode: '331002001003' })))).json()) as Attempt
     expect((await server.api(`/attempts/${attempt.id}/submit`, authed(me.token, postJson({ answers: {} })))).status).toBe(200)
     const rowsNamed = async () => ((await (await server.api('/campaigns/q001/leaderboard?scope=person')).json()) as Leaderboard).rows.map((r) => r.name)
     expect(await rowsNamed()).toContain('海门老王')

@@ -55,7 +55,7 @@ beforeAll(async () => {
   hyAdmin = await signIn(server, 'admin', HUANGYAN, '黄岩管理员')
   jjOrder = await ok(await call(server, resident, 'POST', '/lecture-orders', { ...lectureOrderInput(today), ...window }), 201)
   hyOrder = await ok(
-    await call(server, resident, 'POST', '/lecture-orders', { ...lectureOrderInput(today), ...window, villageCode: '331003001001', placeName: '天长社区' }),
+    await call(server, resident, 'POST', '/lecture-orders', { ...lectureOrderInput(today), ...window, villageCode: '331003001001', placeName: '百花社区' }),
     201,
   )
 })
@@ -107,7 +107,7 @@ describe('the dispatch desk', () => {
     const page = await ok<Page<DeskOrderSummary>>(await call(server, jjDispatcher, 'GET', '/admin/lecture-orders?status=submitted'))
     expect(page.items.map((o) => o.id)).toEqual([jjOrder.id])
     expect(page.items[0]).toMatchObject({ contactPhone: '139****5678', contactName: '林*燕', countyCode: JIAOJIANG })
-    const search = await ok<Page<DeskOrderSummary>>(await call(server, jjDispatcher, 'GET', `/admin/lecture-orders?q=${encodeURIComponent('东山')}`))
+    const search = await ok<Page<DeskOrderSummary>>(await call(server, jjDispatcher, 'GET', `/admin/lecture-orders?q=${encodeURIComponent('城隍浦')}`))
     expect(search.total).toBe(1)
     const none = await ok<Page<DeskOrderSummary>>(await call(server, jjDispatcher, 'GET', `/admin/lecture-orders?q=${encodeURIComponent('100%')}`))
     expect(none.total).toBe(0)
@@ -123,10 +123,10 @@ describe('the dispatch desk', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/text\/csv/)
     const text = await res.text()
-    expect(text).toContain('东山社区文化家园')
+    expect(text).toContain('城隍浦社区文化家园')
     expect(text).toContain('139****5678')
     expect(text).not.toContain('13912345678')
-    expect(text).not.toContain('天长社区')
+    expect(text).not.toContain('百花社区')
   })
 
   it('gives 黄岩区 403 on a 椒江区 order, for reads and writes, and changes nothing', async () => {
@@ -234,7 +234,7 @@ describe('a lecturer', () => {
   it('files a report with photos, and an admin adds a photo from the desktop', async () => {
     const step = (path: string, body: unknown) => call(server, me, 'POST', `/lecture-orders/${jjOrder.id}/${path}`, body)
     await ok(await step('accept', {}))
-    await ok(await step('schedule', { date: addDays(today, 9), time: '14:30', place: '东山社区文化礼堂' }))
+    await ok(await step('schedule', { date: addDays(today, 9), time: '14:30', place: '城隍浦社区文化礼堂' }))
     const photo = await uploadedPhoto(server, me.token)
     await ok(await step('complete', { attendance: 60, summary: '讲解缴费档次与补贴。', photos: [photo] }))
     const calendar = await ok<LecturerCalendar>(

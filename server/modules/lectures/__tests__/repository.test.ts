@@ -25,11 +25,11 @@ const fields: NewOrderFields = {
   topicId: 'lt1',
   topicTitle: '医保政策进村',
   format: 'onsite',
-  villageCode: '331002001001',
+  villageCode: '331002001003',
   countyCode: '331002',
   townshipCode: '331002001',
-  regionName: '椒江区 海门街道 东山社区',
-  placeName: '东山社区文化家园',
+  regionName: '椒江区 海门街道 城隍浦社区',
+  placeName: '城隍浦社区文化家园',
   dateFrom: '2025-06-20',
   dateTo: '2025-06-30',
   timeOfDay: 'afternoon',
@@ -58,7 +58,7 @@ describe.each(factories)('%s lecture repository', (_kind, make) => {
   beforeAll(async () => {
     store = await make(sampleFixtures, { now: clock.now })
     resident = await user('resident', '林阿姨')
-    staff = await user('staff', '东山社区服务点')
+    staff = await user('staff', '城隍浦社区服务点')
     dispatcher = await user('dispatcher', '派单员')
     lecturer = await user('lecturer', '王老师', 'u-l1')
     otherLecturer = await user('lecturer', '李老师', 'u-l9')
@@ -92,7 +92,7 @@ describe.each(factories)('%s lecture repository', (_kind, make) => {
     const { id } = await order()
     await step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher)
     await step(id, { action: 'accept' }, lecturer)
-    await step(id, { action: 'schedule', date: '2025-06-25', time: '14:30', place: '东山社区文化礼堂' }, lecturer)
+    await step(id, { action: 'schedule', date: '2025-06-25', time: '14:30', place: '城隍浦社区文化礼堂' }, lecturer)
     const before = await store.lectures.getOrder(id)
     const gone = '/media/uploads/0123456789abcdef0123456789abcdef.jpg'
     await expect(step(id, { action: 'complete', attendance: 5, summary: '讲了', photos: [gone] }, lecturer)).rejects.toThrow(
@@ -104,15 +104,15 @@ describe.each(factories)('%s lecture repository', (_kind, make) => {
   it('records staff ordering for their village as 代点单', async () => {
     const created = await order(staff)
     expect(created.onBehalf).toBe(true)
-    expect(created.timeline[0].note).toBe('代东山社区点单')
+    expect(created.timeline[0].note).toBe('代城隍浦社区点单')
   })
 
   it('walks the whole loop, each step recorded with who and when', async () => {
     const { id } = await order()
     expect((await step(id, { action: 'dispatch', lecturerId: 'u-l1', lecturerName: '王老师' }, dispatcher)).order.contactPhone).toBe('13812345678')
     await step(id, { action: 'accept' }, lecturer)
-    const scheduled = (await step(id, { action: 'schedule', date: '2025-06-25', time: '14:30', place: '东山社区文化礼堂' }, lecturer)).order
-    expect(scheduled.schedule).toEqual({ date: '2025-06-25', time: '14:30', place: '东山社区文化礼堂' })
+    const scheduled = (await step(id, { action: 'schedule', date: '2025-06-25', time: '14:30', place: '城隍浦社区文化礼堂' }, lecturer)).order
+    expect(scheduled.schedule).toEqual({ date: '2025-06-25', time: '14:30', place: '城隍浦社区文化礼堂' })
     const code = (await store.lectures.signInCode(id))!
     expect(code).toMatch(/^\d{6}$/)
     expect(await store.lectures.orderIdForCode(code)).toBe(id)
@@ -140,7 +140,12 @@ describe.each(factories)('%s lecture repository', (_kind, make) => {
     expect(rated.timeline.map((e) => e.at)).toEqual([0, 1, 2, 3, 4, 5].map((i) => new Date(SAMPLE_NOW.getTime() + i * MIN).toISOString()))
     expect(rated.timeline[1].note).toBe('派给宣讲员王老师')
     expect(await store.lectures.getOrder(id)).toMatchObject({ status: 'rated', rating: { stars: 5, comment: '讲得很实在' } })
-    expect((await store.lectures.reviews('lt1'))[0]).toMatchObject({ topicId: 'lt1', stars: 5, comment: '讲得很实在', regionName: '椒江区 海门街道 东山社区' })
+    expect((await store.lectures.reviews('lt1'))[0]).toMatchObject({
+      topicId: 'lt1',
+      stars: 5,
+      comment: '讲得很实在',
+      regionName: '椒江区 海门街道 城隍浦社区',
+    })
   })
 
   it('hands a declined order back to the dispatcher without a lecturer', async () => {

@@ -12,7 +12,7 @@ import { bearer, postJson, startTestServer, type TestServer } from '../../../../
 jest.setTimeout(60_000)
 
 const PHONE = '13812345678'
-const ASK = { topic: 'yibao', question: '城乡居民医保在哪里缴费？需要带上什么证件材料？', regionCode: '331002001001', phone: PHONE }
+const ASK = { topic: 'yibao', question: '城乡居民医保在哪里缴费？需要带上什么证件材料？', regionCode: '331002001003', phone: PHONE }
 
 let wx: FakeWechat
 let server: TestServer

@@ -20,6 +20,11 @@ beforeAll(async () => {
   city = await signIn({ role: 'admin', org: '331000', name: '市管理员' })
   jiaojiang = await signIn({ role: 'admin', org: '331002', name: '椒江管理员' })
   editor = await signIn({ role: 'editor', org: '331000', name: '市编辑' })
+  // one participant from 椒江区: a region is on the boards once somebody from it has taken part
+  const resident = { authorization: `Bearer ${await signIn({ role: 'resident', name: '椒江居民' })}` }
+  const started = await server.api('/campaigns/q001/attempts', postJson({ regionCode: '331002001003' }, resident))
+  const attempt = (await started.json()) as { id: string }
+  expect((await server.api(`/attempts/${attempt.id}/submit`, postJson({ answers: {} }, resident))).status).toBe(200)
 })
 afterAll(async () => {
   await server?.close()

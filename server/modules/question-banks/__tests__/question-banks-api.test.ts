@@ -286,12 +286,12 @@ describe('campaigns', () => {
   })
 
   it('is answerable in the resident app once it runs: start → submit → full score, from the chosen version', async () => {
-    expect((await call('POST', `/campaigns/${campaign.id}/attempts`, tokens.resident, { regionCode: '331002001001' })).status).toBe(409)
+    expect((await call('POST', `/campaigns/${campaign.id}/attempts`, tokens.resident, { regionCode: '331002001003' })).status).toBe(409)
     clock = new Date('2026-06-02T02:00:00.000Z')
     // staff sessions end after a day idle: sign in again on the new day
     tokens.jiaojiang = await signIn('editor', '331002')
     tokens.reviewer = await signIn('reviewer', '331002')
-    const started = await call<Attempt>('POST', `/campaigns/${campaign.id}/attempts`, tokens.resident, { regionCode: '331002001001' })
+    const started = await call<Attempt>('POST', `/campaigns/${campaign.id}/attempts`, tokens.resident, { regionCode: '331002001003' })
     expect(started.status).toBe(201)
     const attempt = started.body
     expect(attempt.questions).toHaveLength(5)

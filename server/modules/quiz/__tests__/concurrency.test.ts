@@ -8,7 +8,7 @@
 import type { Attempt, AttemptResult, CampaignMe, Leaderboard } from '../../../../common/contract'
 import { postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 
-const HAIMEN = '331002001001'
+const HAIMEN = '331002001003'
 
 describe('quiz under concurrent requests', () => {
   let server: TestServer

@@ -73,12 +73,12 @@ describe('an account merge moves the quiz boards, in the database and in Redis',
   it('drops the merged-away standing where both took part, moves it where only it did', async () => {
     const boards = new Leaderboards(client)
     // others on the boards, so ranks and totals mean something
-    for (let i = 0; i < 3; i++) await take((await smsSignIn(`1370000000${i}`)).token, 'q001', '331002001001', 4 + i)
+    for (let i = 0; i < 3; i++) await take((await smsSignIn(`1370000000${i}`)).token, 'q001', '331002001003', 4 + i)
     const h5 = await smsSignIn(MOBILE)
     await take(h5.token, 'q001', '331003001001', 9) // 黄岩: the better score, but the kept account's stays
     await take(h5.token, 'q002', '331003001001', 5)
     const mini = await miniLogin('mini-merge')
-    await take(mini.token, 'q001', '331002001001', 2) // 椒江
+    await take(mini.token, 'q001', '331002001003', 2) // 椒江
     // the Redis boards are synced (the start's sync, or a read's): poll until both are ready
     const deadline = Date.now() + 30_000
     for (const c of ['q001', 'q002']) {

@@ -22,7 +22,7 @@ const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 const prefix = `zct-test-boards-${process.pid}-${Date.now()}:`
 const keyOf = new Map(fixtures.questions.map((q) => [q.id, q]))
 /** villages and a township of two counties, so both regional boards have several rows */
-const REGIONS = ['331002001001', '331002002001', '331002008', '331003001001', '331003100201']
+const REGIONS = ['331002001003', '331002002001', '331002008', '331003001001', '331003107001']
 const CAMPAIGNS = ['q001', 'q002'] as const
 
 type Api = (path: string, init?: RequestInit) => Promise<Response>

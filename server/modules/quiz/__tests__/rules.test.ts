@@ -207,11 +207,11 @@ describe('attempt limits', () => {
   })
 
   it('reads a city code as all of its counties', () => {
-    expect(regionWithin('331002001001', '331000')).toBe(true)
+    expect(regionWithin('331002001003', '331000')).toBe(true)
     expect(regionWithin('330102001', '331000')).toBe(false)
     expect(regionWithin('331002001', '331002')).toBe(true)
-    expect(countyOf('331002001001')).toBe('331002')
-    expect(townshipOf('331002001001')).toBe('331002001')
+    expect(countyOf('331002001003')).toBe('331002')
+    expect(townshipOf('331002001003')).toBe('331002001')
     expect(townshipOf('331002')).toBeUndefined()
   })
 })

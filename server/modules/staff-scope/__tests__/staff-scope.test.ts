@@ -56,8 +56,8 @@ beforeAll(async () => {
     expect(res.status).toBe(201)
     return ((await res.json()) as LectureOrder).id
   }
-  jjOrder = await place(order('331002001001', '林晓燕'))
-  xjOrder = await place(order('331024001001', '王大伯'))
+  jjOrder = await place(order('331002001003', '林晓燕'))
+  xjOrder = await place(order('331024001004', '王大伯'))
   const ask = async (regionCode: string) => {
     const res = await server.api(
       '/consultations',

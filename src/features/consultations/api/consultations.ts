@@ -11,7 +11,5 @@ export const submitConsultation = (input: ConsultationInput, idempotencyKey: str
 
 export const getMyConsultations = () => api.call('GET /consultations/mine')
 
-export const getRegions = () => api.call('GET /regions')
-
 /** the resident's one rating of a reply; repeating the same rating is answered with the stored one */
 export const rateReply = (id: string, input: ReplyRatingInput) => api.call('POST /consultations/:id/rating', { params: { id }, body: input })

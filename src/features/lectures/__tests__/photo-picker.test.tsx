@@ -71,8 +71,8 @@ it('the completion report sends the uploaded photos, and the order shows them', 
   const order = await api.client.call('POST /lecture-orders', {
     body: {
       topicId: 'lt01',
-      villageCode: '331002001001',
-      placeName: '东山社区文化家园',
+      villageCode: '331002001003',
+      placeName: '城隍浦社区文化家园',
       dateFrom: plus(5),
       dateTo: plus(12),
       timeOfDay: 'afternoon',
@@ -89,7 +89,7 @@ it('the completion report sends the uploaded photos, and the order shows them', 
   await api.client.call('POST /lecture-orders/:id/accept', { params: { id: order.id }, body: {} })
   const scheduled = await api.client.call('POST /lecture-orders/:id/schedule', {
     params: { id: order.id },
-    body: { date: plus(6), time: '14:30', place: '东山社区文化礼堂' },
+    body: { date: plus(6), time: '14:30', place: '城隍浦社区文化礼堂' },
   })
 
   let done: LectureOrder | undefined

@@ -37,8 +37,7 @@ afterEach(() => {
   delete taro.requestSubscribeMessage
 })
 
-const form = () =>
-  render(<OrderForm topics={fixtures.lectureTopics} regions={fixtures.regions} role='resident' initialTopic='lt01' onSubmitted={() => undefined} />)
+const form = () => render(<OrderForm topics={fixtures.lectureTopics} role='resident' initialTopic='lt01' onSubmitted={() => undefined} />)
 
 it('reads the template ids from the build-time config', () => {
   expect(lectureTemplateIds()).toEqual(['tmpl-lecture-status', 'tmpl-lecture-reminder'])

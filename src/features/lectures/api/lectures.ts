@@ -9,7 +9,8 @@ const live = { cache: 'network' as const }
 
 export const getLectureTopics = (topic?: string) => api.call('GET /lecture-topics', { query: { topic } })
 export const getLectureTopic = (id: string) => api.call('GET /lecture-topics/:id', { params: { id } })
-export const getRegions = () => api.call('GET /regions')
+/** the counties (one level of the tree: the lecture pages filter by county) */
+export const getCounties = () => api.call('GET /regions/children')
 /** the server's settings, among them 提前预约 (lectureLeadDays) */
 export const getAppConfig = () => api.call('GET /app-config')
 

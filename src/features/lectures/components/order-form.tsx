@@ -11,7 +11,6 @@ import {
   lectureFormatLabel,
   type LectureOrder,
   type LectureTopic,
-  type Region,
   type Role,
   type TimeOfDay,
   timeOfDayLabel,
@@ -22,12 +21,11 @@ import { submitLectureOrder } from '../api/lectures'
 import { lectureTemplateIds } from '../config'
 import { usePrivacyGate } from '../hooks/use-privacy-gate'
 import { PrivacyPopup } from './privacy-popup'
-import { VillagePicker } from './village-picker'
+import { RegionPicker } from '@/components/region-picker'
 import './lectures.scss'
 
 export interface OrderFormProps {
   topics: LectureTopic[]
-  regions: Region[]
   role: Role
   initialTopic?: string
   /** now, for "today" (tests pin it) */
@@ -71,7 +69,6 @@ const TIMES: TimeOfDay[] = ['morning', 'afternoon', 'evening']
  */
 export function OrderForm({
   topics,
-  regions,
   role,
   initialTopic,
   now = () => new Date(),
@@ -204,7 +201,7 @@ export function OrderForm({
       ) : null}
 
       <Text className='lec-form__label'>宣讲地点</Text>
-      <VillagePicker regions={regions} value={villageCode} onChange={setVillageCode} />
+      <RegionPicker value={villageCode} onChange={setVillageCode} levels={['village']} label='宣讲地点' placeholder='选择宣讲所在的村（社区）' />
       <Input
         className='form-field lec-form__input'
         style={{ marginTop: '8px' }}

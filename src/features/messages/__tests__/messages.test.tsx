@@ -31,7 +31,7 @@ async function signIn(role: 'resident' | 'responder', name: string): Promise<Ses
 async function answered(name: string, question = '城乡居民医保在哪里缴费？需要带什么？'): Promise<Consultation> {
   const resident = await signIn('resident', name)
   const asked = await api.client.call('POST /consultations', {
-    body: { topic: 'yibao', question, regionCode: '331002001001' },
+    body: { topic: 'yibao', question, regionCode: '331002001003' },
     idempotencyKey: `k-${Math.random()}`,
   })
   await signIn('responder', '台州市医疗保障局')
@@ -84,7 +84,7 @@ describe('我的消息', () => {
     await answered('两条消息的居民', '高龄津贴怎么申请？需要什么材料？')
     const me = useSessionStore.getState()
     const second = await api.client.call('POST /consultations', {
-      body: { topic: 'yibao', question: '医保异地备案在哪里办理？', regionCode: '331002001001' },
+      body: { topic: 'yibao', question: '医保异地备案在哪里办理？', regionCode: '331002001003' },
       idempotencyKey: 'k-second',
     })
     await signIn('responder', '台州市医疗保障局')
@@ -151,7 +151,7 @@ describe('我的咨询: the reply and its rating', () => {
   it('a pending consultation has no rating form, only the promise', async () => {
     await signIn('resident', '还在等的居民')
     await api.client.call('POST /consultations', {
-      body: { topic: 'yibao', question: '医保断缴了怎么补缴？', regionCode: '331002001001' },
+      body: { topic: 'yibao', question: '医保断缴了怎么补缴？', regionCode: '331002001003' },
       idempotencyKey: 'k-pending',
     })
     render(<MyConsultationsPage />)

@@ -19,5 +19,6 @@ export const getPracticeQuestions = (query: { topic?: string; source?: 'mistakes
 export const answerPractice = (questionId: Id, chosen: string[], idempotencyKey: string) =>
   api.call('POST /practice/answers', { body: { questionId, chosen }, idempotencyKey })
 export const getMistakes = () => api.call('GET /mistakes', live)
-export const getRegions = () => api.call('GET /regions')
+/** the counties: the names of a campaign's eligible regions (the city or counties) */
+export const getCounties = () => api.call('GET /regions/children')
 export const getTopics = () => api.call('GET /topics')

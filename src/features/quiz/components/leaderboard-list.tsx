@@ -13,9 +13,12 @@ function Row({ scope, row, mine }: { scope: Leaderboard['scope']; row: Leaderboa
   return (
     <View
       className={`board-row ${row.isMe ? 'board-row--me' : ''} ${mine ? 'board-row--mine' : ''}`}
-      aria-label={`第${row.rank}名 ${row.name}${row.isMe ? '（我）' : ''} ${value}`}
+      aria-label={`${row.tied ? '并列' : ''}第${row.rank}名 ${row.name}${row.isMe ? '（我）' : ''} ${value}`}
     >
-      <Text className={`board-row__rank ${row.rank <= 3 ? `board-row__rank--top${row.rank}` : ''}`}>{row.rank}</Text>
+      <View className={`board-row__rank ${row.rank <= 3 ? `board-row__rank--top${row.rank}` : ''}`}>
+        <Text>{row.rank}</Text>
+        {row.tied ? <Text className='board-row__tied'>并列</Text> : null}
+      </View>
       <View className='board-row__main'>
         <Text className='board-row__name'>
           {row.name}
@@ -42,6 +45,11 @@ export function LeaderboardList({ board }: { board: Leaderboard }) {
         </View>
       ) : null}
       {board.scope !== 'person' ? <Text className='board__note'>按每万名常住人口的得分排名（参与越多、答得越好越靠前），小地方也能公平比拼</Text> : null}
+      {board.scope !== 'person' && board.regions !== undefined && board.regions > board.total ? (
+        <Text className='board__note'>
+          {board.total === 0 ? '还没有地区有人参与' : `共 ${board.total} 个地区有人参与`}，其余 {board.regions - board.total} 个暂无人参与，不排名
+        </Text>
+      ) : null}
       <View className='board__list' role='list' aria-label='排行榜'>
         {board.rows.map((r) => (
           <Row key={`${r.rank}-${r.regionCode ?? r.name}-${r.timeUsedSec ?? ''}`} scope={board.scope} row={r} />

@@ -16,8 +16,8 @@ const api = setupFixtureApi()
 
 const point = {
   villageCode: '331002003201',
-  villageName: '栅浦村',
-  place: '椒江区 · 葭沚街道 · 栅浦村',
+  villageName: '星光村',
+  place: '椒江区 · 葭沚街道 · 星光村',
   staffName: '服务点小陈',
   boundAt: '2026-11-28T08:00:00Z',
 }
@@ -83,7 +83,7 @@ describe('service-point 首页', () => {
   it('shows five large tiles for the bound village, each opening its page, and 换人', async () => {
     act(() => useServicePointStore.getState().bind(point))
     render(<HomePage />)
-    expect(screen.getByText('栅浦村便民服务点')).toBeInTheDocument()
+    expect(screen.getByText('星光村便民服务点')).toBeInTheDocument()
     const tiles = ['看解读', '看视频', '问政策', '约宣讲', '来答题']
     for (const t of tiles) fireEvent.click(screen.getByRole('link', { name: new RegExp(t) }))
     expect(taroMock.navigations).toEqual([
@@ -98,20 +98,21 @@ describe('service-point 首页', () => {
     expect(taroMock.toasts).toContain('已清除，请下一位使用')
   })
 
-  it('a staff member binds the device by picking county, township and village', async () => {
+  it('a staff member binds the device by picking county, township and village in the RegionPicker', async () => {
     render(<BindServicePointPage />)
     expect(await screen.findByText('需要便民服务点工作人员登录')).toBeInTheDocument()
     await signIn('staff', '小陈')
     fireEvent.click(await screen.findByRole('button', { name: '椒江区' }))
-    fireEvent.click(screen.getByRole('button', { name: '葭沚街道' }))
-    fireEvent.click(screen.getByRole('button', { name: '栅浦村' }))
+    fireEvent.click(await screen.findByRole('button', { name: '葭沚街道' }))
+    fireEvent.click(await screen.findByRole('button', { name: '星光村' }))
+    await waitFor(() => expect(useServicePointStore.getState().point).toBeDefined())
     expect(useServicePointStore.getState().point).toMatchObject({
       villageCode: '331002003201',
-      villageName: '栅浦村',
-      place: '椒江区 · 葭沚街道 · 栅浦村',
+      villageName: '星光村',
+      place: '椒江区 · 葭沚街道 · 星光村',
       staffName: '小陈',
     })
-    expect(screen.getByText('本机是 栅浦村 便民服务点')).toBeInTheDocument()
+    expect(screen.getByText('本机是 星光村 便民服务点')).toBeInTheDocument()
     fireEvent.click(screen.getByRole('radio', { name: '5 分钟' }))
     expect(useServicePointStore.getState().idleSeconds).toBe(300)
   })
@@ -126,7 +127,7 @@ describe('service-point 首页', () => {
     fireEvent.click(screen.getByRole('button', { name: '提交咨询' }))
     await waitFor(() => expect(taroMock.navigations.at(-1)).toEqual({ kind: 'redirectTo', url: '/packages/qa/pages/mine/index' }))
     const [stored] = await api.client.call('GET /consultations/mine', { token: s.token })
-    expect(stored.question).toBe('【栅浦村便民服务点代王大伯咨询】村里八十岁老人高龄津贴怎么领？')
+    expect(stored.question).toBe('【星光村便民服务点代王大伯咨询】村里八十岁老人高龄津贴怎么领？')
     expect(stored.regionCode).toBe('331002003201')
   })
 })

@@ -50,8 +50,8 @@ async function signIn(role: Role, name?: string): Promise<Session> {
 
 const VALID = {
   topicId: 'lt01',
-  villageCode: '331002001001',
-  placeName: '东山社区文化家园',
+  villageCode: '331002001003',
+  placeName: '城隍浦社区文化家园',
   dateFrom: addDays(today, 5),
   dateTo: addDays(today, 12),
   timeOfDay: 'afternoon' as const,
@@ -115,11 +115,12 @@ describe('点单', () => {
     fireEvent.click(screen.getByRole('button', { name: '提交点单' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('请选择宣讲所在的村（社区）')
 
-    pick('选择县市区', 0)
-    pick('选择乡镇街道', 0)
-    pick('选择村社区', 0)
-    expect(screen.getByRole('button', { name: '选择村社区', hidden: true })).toHaveTextContent('东山社区')
-    type('具体地点', '东山社区文化家园')
+    // the RegionPicker: type part of the name and pick the match
+    fireEvent.click(screen.getByTestId('region-picker'))
+    type('搜索地区', '城隍浦')
+    fireEvent.click(await screen.findByRole('button', { name: '椒江区 · 海门街道 · 城隍浦社区' }))
+    expect(await screen.findByTestId('region-picker')).toHaveTextContent('椒江区 · 海门街道 · 城隍浦社区')
+    type('具体地点', '城隍浦社区文化家园')
     pick('开始日期', addDays(today, 3))
     pick('结束日期', addDays(today, 10))
     fireEvent.click(screen.getByRole('radio', { name: '晚上' }))
@@ -152,7 +153,7 @@ describe('点单', () => {
     const mine = await api.client.call('GET /lecture-orders/mine')
     expect(mine).toHaveLength(1)
     expect(mine[0]).toMatchObject({
-      regionName: '椒江区 海门街道 东山社区',
+      regionName: '椒江区 海门街道 城隍浦社区',
       timeOfDay: 'evening',
       audienceSize: 45,
       contactPhone: '139****5678',
@@ -165,7 +166,7 @@ describe('点单', () => {
   })
 
   it('tells staff they order for the village (代点单)', async () => {
-    await signIn('staff', '东山社区便民服务点')
+    await signIn('staff', '城隍浦社区便民服务点')
     render(<OrderPage />)
     expect(await screen.findByText(/本单为代村（社区）点单/)).toBeInTheDocument()
   })
@@ -277,7 +278,7 @@ describe('往期评价', () => {
     fireEvent.click(within(card).getByRole('button', { name: '查看往期评价' }))
     const reviews = await within(card).findByRole('list', { name: '往期评价' })
     expect(reviews).toHaveTextContent('讲得实在，老人都听懂了')
-    expect(reviews).toHaveTextContent('椒江区 海门街道 东山社区')
+    expect(reviews).toHaveTextContent('椒江区 海门街道 城隍浦社区')
     expect(reviews).not.toHaveTextContent('林晓燕')
   })
 })
@@ -336,7 +337,7 @@ describe('我的点单, 我的消息, 日历', () => {
     await signIn('lecturer', '蒋红')
     await api.client.call('POST /lecture-orders/:id/accept', { params: { id: order.id }, body: {} })
     const date = addDays(today, 2)
-    await api.client.call('POST /lecture-orders/:id/schedule', { params: { id: order.id }, body: { date, time: '09:00', place: '东山社区文化礼堂' } })
+    await api.client.call('POST /lecture-orders/:id/schedule', { params: { id: order.id }, body: { date, time: '09:00', place: '城隍浦社区文化礼堂' } })
     render(<CalendarPage />)
     const month = date.slice(0, 7)
     if (month !== today.slice(0, 7)) fireEvent.click(await screen.findByRole('button', { name: '下个月' }))
@@ -344,7 +345,7 @@ describe('我的点单, 我的消息, 日历', () => {
     const cell = await screen.findByRole('gridcell', { name: new RegExp(`^${day}日，\\d+场宣讲$`) })
     expect(await screen.findByText(/^海门街道（\d+场）$/)).toBeInTheDocument()
     fireEvent.click(cell)
-    expect(screen.getAllByText(`${date} 09:00 · 东山社区文化礼堂`).length).toBeGreaterThan(0)
+    expect(screen.getAllByText(`${date} 09:00 · 城隍浦社区文化礼堂`).length).toBeGreaterThan(0)
   })
 })
 

@@ -34,7 +34,7 @@ function right(q: Attempt['questions'][number]): string[] {
 
 it('withholds the key while the campaign runs and shows the full review after its end', async () => {
   await signIn('揭晓居民')
-  await api.client.call('PUT /quiz/profile', { body: { regionCode: '331002001001' } })
+  await api.client.call('PUT /quiz/profile', { body: { regionCode: '331002001003' } })
   const attempt = await api.client.call('POST /campaigns/:id/attempts', { params: { id: 'q001' }, body: {} })
   const answers = Object.fromEntries(attempt.questions.slice(0, 6).map((q) => [q.id, right(q)]))
   const result = await api.client.call('POST /attempts/:id/submit', { params: { id: attempt.id }, body: { answers } })

@@ -9,7 +9,7 @@ const row = {
   topic: 'yanglao',
   topicName: '养老服务',
   question: '<b>高龄津贴</b>怎么申请？',
-  regionCode: '331024001001',
+  regionCode: '331024001004',
   regionName: '某村',
   countyCode: '331024',
   countyName: '仙居县',

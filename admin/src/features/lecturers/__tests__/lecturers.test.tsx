@@ -28,7 +28,7 @@ const calendar: LecturerCalendar = {
     {
       orderId: 'o1',
       topicTitle: '医保参保与报销',
-      regionName: '东山社区',
+      regionName: '城隍浦社区',
       status: 'scheduled',
       date: '2026-12-15',
       dateTo: '2026-12-15',

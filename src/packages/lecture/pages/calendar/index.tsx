@@ -6,7 +6,7 @@ import { ChipBar } from '@/components/chip-bar'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
-import { getLectureCalendar, getRegions } from '@/features/lectures/api/lectures'
+import { getLectureCalendar, getCounties } from '@/features/lectures/api/lectures'
 import { CalendarMonth } from '@/features/lectures/components/calendar-month'
 import { inShanghai } from '@common/shanghai-date'
 import { lectureRoutes } from '@/utils/routes'
@@ -18,7 +18,7 @@ export default function LectureCalendarPage() {
   const [month, setMonth] = useState(() => inShanghai().format('YYYY-MM'))
   const [day, setDay] = useState<string>()
   const [county, setCounty] = useState<string>()
-  const regions = useRequest(getRegions, [])
+  const regions = useRequest(getCounties, [])
   const entries = useRequest(() => getLectureCalendar(month, county), [month, county])
 
   usePullDownRefresh(() => {

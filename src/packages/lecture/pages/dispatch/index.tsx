@@ -8,7 +8,7 @@ import { ErrorState } from '@/components/error-state'
 import { ListFooter } from '@/components/list-footer'
 import { Skeleton } from '@/components/skeleton'
 import { type LectureOrderStatus, lectureStatusLabel } from '@common/contract'
-import { getIncomingOrders, getLectureTopics, getRegions } from '@/features/lectures/api/lectures'
+import { getIncomingOrders, getLectureTopics, getCounties } from '@/features/lectures/api/lectures'
 import { LoginNeeded } from '@/components/login-needed'
 import { OrderActions } from '@/features/lectures/components/order-actions'
 import { OrderCard } from '@/features/lectures/components/order-card'
@@ -25,7 +25,7 @@ export default function DispatchDeskPage() {
   const [county, setCounty] = useState<string>()
   const ref = useRequest(async () => {
     if (!allowed) return undefined
-    const [topics, regions] = await Promise.all([getLectureTopics(), getRegions()])
+    const [topics, regions] = await Promise.all([getLectureTopics(), getCounties()])
     return { lecturers: new Map(topics.map((t) => [t.id, t.lecturers])), counties: regions.map((r) => ({ id: r.code, name: r.name })) }
   }, [allowed])
   const list = usePagedList(

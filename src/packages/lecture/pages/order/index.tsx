@@ -3,7 +3,7 @@ import { useRequest, useSessionStore } from '@/api'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
-import { getAppConfig, getLectureTopics, getRegions } from '@/features/lectures/api/lectures'
+import { getAppConfig, getLectureTopics } from '@/features/lectures/api/lectures'
 import { useServicePointStore } from '@/features/service-point/stores/service-point-store'
 import { LoginNeeded } from '@/components/login-needed'
 import { OrderForm } from '@/features/lectures/components/order-form'
@@ -16,8 +16,8 @@ export default function LectureOrderPage() {
   // a 便民服务点 orders for its bound village, its staff member the contact
   const point = useServicePointStore((s) => s.point)
   const data = useRequest(async () => {
-    const [topics, regions, config] = await Promise.all([getLectureTopics(), getRegions(), getAppConfig().catch(() => undefined)])
-    return { topics, regions, leadDays: config?.lectureLeadDays }
+    const [topics, config] = await Promise.all([getLectureTopics(), getAppConfig().catch(() => undefined)])
+    return { topics, leadDays: config?.lectureLeadDays }
   }, [])
 
   if (!user) return <LoginNeeded what='即可点单' />
@@ -30,7 +30,6 @@ export default function LectureOrderPage() {
     <ThemePage>
       <OrderForm
         topics={data.data!.topics}
-        regions={data.data!.regions}
         role={user.role}
         initialTopic={params.topic}
         leadDays={data.data!.leadDays}

@@ -1,14 +1,12 @@
 import { useState } from 'react'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRequest, useSessionStore } from '@/api'
-import { ErrorState } from '@/components/error-state'
+import { useSessionStore } from '@/api'
 import { ToggleSwitch } from '@/components/toggle-switch'
-import { Skeleton } from '@/components/skeleton'
 import { CONSULTATION_QUESTION_MAX, CONSULTATION_QUESTION_MIN, isMobile } from '@common/contract'
 import { suggestTopic } from '@common/topic-suggest'
-import { getRegions, submitConsultation } from '@/features/consultations/api/consultations'
-import { RegionPicker } from '@/features/consultations/components/region-picker'
+import { submitConsultation } from '@/features/consultations/api/consultations'
+import { RegionPicker } from '@/components/region-picker'
 import { askForReplyMessage } from '@/features/consultations/config'
 import { useTopics } from '@/features/topics/use-topics'
 import { useServicePointStore } from '@/features/service-point/stores/service-point-store'
@@ -43,7 +41,6 @@ function readDraft(): Draft | undefined {
 export default function ConsultPage() {
   const params = useRouter().params
   const { topics } = useTopics()
-  const regions = useRequest(getRegions, [])
   const token = useSessionStore((s) => s.token)
   const user = useSessionStore((s) => s.user)
   // an unsent question is kept as a draft on the device (换人 clears it), with its topic, region
@@ -139,9 +136,6 @@ export default function ConsultPage() {
     void Taro.redirectTo({ url: routes.myConsultations })
   }
 
-  if (regions.loading && !regions.data) return <Skeleton rows={2} />
-  if (regions.error && !regions.data) return <ErrorState message={regions.error.message} onRetry={regions.reload} />
-
   const topicIndex = topics.findIndex((t) => t.id === topic)
   return (
     <ThemePage className='consult'>
@@ -190,7 +184,7 @@ export default function ConsultPage() {
         </Text>
 
         <Text className='consult__label'>所在地区</Text>
-        <RegionPicker regions={regions.data ?? []} value={regionCode} onChange={editRegion} />
+        <RegionPicker value={regionCode} onChange={editRegion} levels={['county', 'township']} deepest='township' placeholder='选择县市区或乡镇街道' />
 
         <Text className='consult__label'>{onBehalf && servicePoint ? '居民的联系电话（选填，仅答复部门可见）' : '联系电话（选填，仅答复部门可见）'}</Text>
         <Input

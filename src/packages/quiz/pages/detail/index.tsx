@@ -6,10 +6,10 @@ import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
 import { Tag } from '@/components/tag'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
-import { getCampaign, getCampaignMe, getRegions, startAttempt } from '@/features/quiz/api/quiz'
+import { getCampaign, getCampaignMe, getCounties, startAttempt } from '@/features/quiz/api/quiz'
 import { campaignStatusLabel } from '@/features/quiz/components/campaign-card'
 import { CampaignRules } from '@/features/quiz/components/campaign-rules'
-import { RegionSelect } from '@/features/quiz/components/region-select'
+import { RegionPicker } from '@/components/region-picker'
 import { regionNamer } from '@/features/quiz/format'
 import { useNow } from '@/features/quiz/hooks/use-now'
 import { countdown } from '@/utils/date'
@@ -21,7 +21,7 @@ export default function CampaignDetailPage() {
   const { id = '' } = useRouter().params
   const token = useSessionStore((s) => s.token)
   const campaign = useRequest(() => getCampaign(id), [id])
-  const regions = useRequest(getRegions, [])
+  const regions = useRequest(getCounties, [])
   const me = useRequest(() => (token ? getCampaignMe(id) : Promise.resolve(undefined)), [id, token])
   const [regionCode, setRegionCode] = useState('')
   const [starting, setStarting] = useState(false)
@@ -104,7 +104,7 @@ export default function CampaignDetailPage() {
                 </Text>
               ) : null}
               <Text className='quiz-panel__line'>所在地区（用于县市区、乡镇街道排名）</Text>
-              <RegionSelect regions={tree} value={regionCode} onChange={setRegionCode} />
+              <RegionPicker value={regionCode} onChange={setRegionCode} optional placeholder='选择所在地区（可选）' />
               <Button
                 role='button'
                 className='quiz-btn'

@@ -1,13 +1,10 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useRequest, useSessionStore } from '@/api'
-import { ErrorState } from '@/components/error-state'
-import { Skeleton } from '@/components/skeleton'
-import type { Region } from '@common/contract'
+import { useSessionStore } from '@/api'
+import type { RegionEntry } from '@common/contract'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
-import { getRegions } from '@/features/service-point/api/get-regions'
-import { VillagePicker } from '@/features/service-point/components/village-picker'
+import { RegionPicker } from '@/components/region-picker'
 import { IDLE_CHOICES, useServicePointStore } from '@/features/service-point/stores/service-point-store'
 import { routes } from '@/utils/routes'
 import './index.scss'
@@ -18,16 +15,15 @@ const idleLabel = (s: number) => (s === 0 ? '不自动' : s < 120 ? `${s} 秒` :
 export default function BindServicePointPage() {
   const user = useSessionStore((s) => s.user)
   const { point, idleSeconds, bind, unbind, setIdleSeconds } = useServicePointStore()
-  const regions = useRequest(getRegions, [])
   const [choosing, setChoosing] = useState(!point)
   const staff = user && (user.role === 'staff' || user.role === 'admin')
 
-  const pick = (village: Region, path: Region[]) => {
+  const pick = (village: RegionEntry) => {
     if (!user) return
     bind({
       villageCode: village.code,
       villageName: village.name,
-      place: path.map((r) => r.name).join(' · '),
+      place: [...village.ancestors.map((r) => r.name), village.name].join(' · '),
       staffName: user.nickname,
       boundAt: new Date().toISOString(),
     })
@@ -73,12 +69,8 @@ export default function BindServicePointPage() {
             取消便民服务点模式
           </Button>
         </View>
-      ) : regions.loading && !regions.data ? (
-        <Skeleton rows={3} />
-      ) : regions.error && !regions.data ? (
-        <ErrorState message={regions.error.message} onRetry={regions.reload} />
       ) : (
-        <VillagePicker regions={regions.data ?? []} onPick={pick} />
+        <RegionPicker value='' onChange={(_, village) => village && pick(village)} levels={['village']} label='本机所在的村（社区）' inline />
       )}
 
       <View className='section__title' role='heading' aria-level={2}>

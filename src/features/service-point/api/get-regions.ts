@@ -1,3 +1,0 @@
-import { api } from '@/api'
-
-export const getRegions = () => api.call('GET /regions')
