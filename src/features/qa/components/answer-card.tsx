@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@/components/tag'
 import type { QaHit } from '@common/contract'
+import { validityLabel, validityTone } from '@common/labels/policy-validity'
 import { Highlighted } from './highlighted'
 import './qa.scss'
 
@@ -17,9 +18,9 @@ export interface AnswerCardProps {
   label?: string
 }
 
-/** The best answer: question, answer, and where it comes from. */
+/** The best answer: question, answer, and where it comes from (答案出处: the policy, its article, the interpretation). */
 export function AnswerCard({ hit, onOpenInterpretation, onOpenPolicy, reading = -1, actions, label }: AnswerCardProps) {
-  const { faq } = hit
+  const { faq, source } = hit
   return (
     <View className='answer-card' role='article' aria-label={label ? `${label}：${faq.question}` : faq.question}>
       {label ? (
@@ -36,10 +37,32 @@ export function AnswerCard({ hit, onOpenInterpretation, onOpenPolicy, reading = 
         <Text className='answer-card__a-text'>{faq.answer}</Text>
       </View>
       {actions}
+      {source ? (
+        <View
+          className='answer-card__source'
+          role='link'
+          aria-label={`答案依据：${source.policy.title}${source.article ? `，${source.article.heading}` : ''}`}
+          onClick={onOpenPolicy ? () => onOpenPolicy(source.policy.id) : undefined}
+        >
+          <View className='answer-card__source-head'>
+            <Text className='answer-card__source-label'>依据</Text>
+            {source.policy.validity !== 'valid' ? <Tag tone={validityTone[source.policy.validity]}>{validityLabel[source.policy.validity]}</Tag> : null}
+          </View>
+          <Text className='answer-card__source-title'>
+            《{source.policy.title}》（{source.policy.docNumber}）
+          </Text>
+          {source.article ? (
+            <>
+              <Text className='answer-card__source-heading'>{source.article.heading}</Text>
+              <Text className='answer-card__source-text'>{source.article.text}</Text>
+            </>
+          ) : null}
+        </View>
+      ) : null}
       <View className='answer-card__links'>
         {faq.interpretationId && onOpenInterpretation ? (
           <View className='answer-card__link' role='link' onClick={() => onOpenInterpretation(faq.interpretationId as string)}>
-            看图解读 ›
+            {source?.interpretation ? `解读：${source.interpretation.title} ›` : '看图解读 ›'}
           </View>
         ) : null}
         {faq.policyId && onOpenPolicy ? (
