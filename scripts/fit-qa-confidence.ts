@@ -13,7 +13,7 @@
 import { readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { corpus, readSet, type EvalQuestion } from './eval-qa'
-import { QaIndex } from '../server/modules/qa'
+import { QaIndex, RIVALS } from '../server/modules/qa'
 import { FEATURES, vector, type ConfidenceModel } from '../server/modules/qa/confidence'
 
 const TEST_DIR = path.join(__dirname, '../test')
@@ -35,7 +35,7 @@ function rows(index: QaIndex): Row[] {
   const out: Row[] = []
   for (const file of DEV_FILES) {
     for (const e of readSet(path.join(TEST_DIR, file)) as EvalQuestion[]) {
-      const hits = index.search(e.q, 2)
+      const hits = index.search(e.q, RIVALS)
       if (!hits.length) continue // no answer: never confident
       const right = e.id !== null && (hits[0].faq.id === e.id || (e.alt ?? []).includes(hits[0].faq.id))
       out.push({ q: e.q, x: vector(index.features(e.q, hits)), y: right ? 1 : 0, oos: e.id === null })
@@ -77,7 +77,7 @@ function foldOf(q: string, k: number): number {
 }
 
 function main() {
-  const index = new QaIndex(corpus())
+  const index = new QaIndex(corpus(), JSON.parse(process.env.QA_OPTS ?? '{}'))
   const data = rows(index)
   const K = 5
   const oof: { p: number; r: Row }[] = []

@@ -8,7 +8,8 @@
  *
  * The features (all 0..1 or close):
  *  - score: BM25F of the first hit over the most the question could score;
- *  - margin: how far the first hit is ahead of the second, relative to it;
+ *  - margin: how far the first hit is ahead of the best hit that is not its near-duplicate
+ *    (QaIndex.twins: the same answer asked two ways, f053/f307), relative to it;
  *  - cover / titleCover: idf-weighted share of the question's content words (segment.ts) the FAQ
  *    contains anywhere / in its question or keywords;
  *  - unknown: share of the question's content words no FAQ contains (紫色, 猫, 高铁);
@@ -18,7 +19,7 @@
  *  - words: how many content words the question has (long everyday questions vs. two words);
  *  - specificity: the idf of the question's most specific known content word, over the largest
  *    idf (怎么办理 asks about nothing in particular: 办理 is in every other FAQ);
- *  - close: 1 when the second hit is within 15 % of the first (two FAQs about nearly the same
+ *  - close: 1 when that rival is within 15 % of the first (two FAQs about nearly the same
  *    thing: the ranking's choice between them is a coin toss), margin being linear otherwise.
  */
 import { CONFIDENCE_MODEL as FITTED } from './confidence-model'

@@ -83,6 +83,13 @@ export interface QaIndexOptions {
   wordBigrams?: number
   /** share of a homophone stand-in for a bigram no FAQ contains (0: no homophone matching) */
   homophoneShare?: number
+  /**
+   * two FAQs are near-duplicates — one answer asked two ways (f034 社保卡丢了怎么挂失和补办 and
+   * f300 社保卡丢了先打什么电话挂失, f053 and f307 on 入学年龄) — when this share of the content
+   * bigrams of the shorter answer is in the other one's; the confidence's margin is measured against
+   * the best hit that is not a near-duplicate of the first (see `twins`)
+   */
+  duplicateOverlap?: number
 }
 
 export const QA_DEFAULTS: Required<QaIndexOptions> = {
@@ -101,6 +108,7 @@ export const QA_DEFAULTS: Required<QaIndexOptions> = {
   answerCoverage: 0.5,
   wordBigrams: 2,
   homophoneShare: 0.6,
+  duplicateOverlap: 0.6,
 }
 
 /**
@@ -114,6 +122,8 @@ export const QA_DEFAULTS: Required<QaIndexOptions> = {
 export const QA_MIN_SCORE = 0.15
 
 const FIELDS = 3 // question, keywords, answer
+/** hits ask() ranks to find the best one that is not a near-duplicate of the first (the margin) */
+export const RIVALS = 8
 
 /** One term's postings: the FAQs it occurs in and its saturated BM25F weight in each. */
 interface Postings {
@@ -152,6 +162,8 @@ export class QaIndex {
   /** each FAQ's normalized question + keywords and its whole normalized text, made when first needed */
   private readonly titles: (string | undefined)[] = []
   private readonly texts: (string | undefined)[] = []
+  /** each FAQ's answer's content bigrams, made when first needed (near-duplicates, see `twins`) */
+  private readonly answerBigrams: (Set<string> | undefined)[] = []
   // per-search accumulators, reused (and zeroed again) by every search
   private readonly scores: Float64Array
   private readonly covered: Float64Array
@@ -305,7 +317,8 @@ export class QaIndex {
    * unified search call.
    */
   ask(q: string, limit = 5): QaAnswer {
-    const items = this.search(q, Math.max(limit, 2))
+    // a few more hits than asked for: the margin is measured against the best one of another answer
+    const items = this.search(q, Math.max(limit, RIVALS))
     const features = items.length ? this.features(q, items) : undefined
     const confidence = features ? Math.round(probability(features) * 1000) / 1000 : 0
     return { items: items.slice(0, Math.max(1, limit)), confident: features !== undefined && isConfident(confidence), confidence }
@@ -338,7 +351,8 @@ export class QaIndex {
       if (t) inTitle += idf
       if (idf > head.idf) head = { idf, inTitle: t }
     }
-    const [first, second] = hits
+    const [first] = hits
+    const second = hits.slice(1).find((h) => !this.twins(first.faq, h.faq))
     const margin = second ? Math.max(0, (first.score - second.score) / Math.max(first.score, 1e-6)) : 1
     return {
       score: first.score,
@@ -352,6 +366,28 @@ export class QaIndex {
       words: Math.min(1, content.length / 10),
       specificity: Math.max(0, head.idf) / maxIdf,
     }
+  }
+
+  /**
+   * whether two FAQs are near-duplicates: the same answer to the same matter asked two ways
+   * (`duplicateOverlap` of the shorter answer's content bigrams are in the other's); which of the
+   * two ranks first is a coin toss that does not make the first one a worse answer
+   */
+  twins(a: Faq, b: Faq): boolean {
+    const x = this.answerTerms(a)
+    const y = this.answerTerms(b)
+    const [small, large] = x.size <= y.size ? [x, y] : [y, x]
+    if (!small.size) return false
+    let shared = 0
+    for (const t of small) if (large.has(t)) shared++
+    return shared >= this.opts.duplicateOverlap * small.size
+  }
+
+  private answerTerms(faq: Faq): Set<string> {
+    const doc = this.position.get(faq)
+    const make = () => new Set(bigrams(normalize(faq.answer).replace(/ /g, '')).filter(isContentBigram))
+    if (doc === undefined) return make()
+    return (this.answerBigrams[doc] ??= make())
   }
 
   /** whether some FAQ has this word: its every bigram (a character for a one-character word) is indexed */

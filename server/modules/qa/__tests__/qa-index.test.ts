@@ -286,6 +286,23 @@ describe('QaIndex on the fixtures', () => {
     }
   })
 
+  it('treats near-duplicate FAQs as one answer when it measures the margin of the first hit', () => {
+    const faq = (id: string) => fixtures.faqs.find((f) => f.id === id)!
+    // the same matter asked two ways, answered from the same article
+    expect(index.twins(faq('f053'), faq('f307'))).toBe(true)
+    expect(index.twins(faq('f025'), faq('f210'))).toBe(true)
+    // same topic, another matter
+    expect(index.twins(faq('f034'), faq('f100'))).toBe(false)
+    const hits = index.search('孩子2020年9月出生能上小学吗', 8)
+    const twin = hits.findIndex((h, i) => i > 0 && index.twins(hits[0].faq, h.faq))
+    expect(twin).toBeGreaterThan(0)
+    // the margin is measured against the best hit of another answer, not against the twin
+    const q = '孩子2020年9月出生能上小学吗'
+    const rival = hits.find((h, k) => k > 0 && !index.twins(hits[0].faq, h.faq))!
+    expect(index.features(q, hits).margin).toBeCloseTo((hits[0].score - rival.score) / hits[0].score, 5)
+    expect(index.features(q, [hits[0], hits[twin]]).margin).toBe(1)
+  })
+
   it("reads long everyday questions, typos and farmers' words", () => {
     expect(index.search('医保过了时间没交现在交还管用吗', 3).map((h) => h.faq.id)).toEqual(expect.arrayContaining(['f025']))
     expect(['f048', 'f172']).toContain(index.search('割稻子的机器有补帖吗')[0].faq.id)
