@@ -172,16 +172,28 @@ export interface Faq {
   interpretationId?: Id
 }
 
+/** Where a FAQ's answer comes from: its policy, the article it was written from, its interpretation. */
+export interface QaSource {
+  policy: { id: Id; title: string; docNumber: string; validity: PolicyValidity }
+  /** the article (条款) of the policy the answer rests on: its heading and the paragraph */
+  article?: { heading: string; text: string }
+  interpretation?: { id: Id; title: string }
+}
+
 export interface QaHit {
   faq: Faq
   score: number
   /** terms of the query that matched, for highlighting */
   matched: string[]
+  /** the policy, article and interpretation the answer rests on (GET /qa/search, when the FAQ names a policy) */
+  source?: QaSource
 }
 
 export interface QaSearchResult {
   /** best first */
   items: QaHit[]
+  /** the confidence model's probability that the first item answers the question (0..1) */
+  confidence?: number
   /**
    * the server is confident the first item answers the question (its score reaches the ranker's
    * threshold); when false the client shows it as 「可能相关」 and leads with 向部门咨询

@@ -1,6 +1,6 @@
 import type { QaHit } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
-import { QA_MIN_SCORE } from '../../server/modules/qa'
+import { CONFIDENCE_MODEL } from '../../server/modules/qa/confidence'
 import { UNSURE_QUESTION } from '../support/qa-questions'
 import { startTestServer, type TestServer } from './helpers/test-server'
 
@@ -33,15 +33,46 @@ describe.each(['sqlite'] as const)('GET /qa/search (%s store)', (storeKind) => {
   })
 
   it('answers nothing for a question no FAQ covers', async () => {
-    expect((await search(`q=${encodeURIComponent('火星移民签证怎么办理')}`)).body).toEqual({ items: [], confident: false })
+    expect((await search(`q=${encodeURIComponent('火星移民签证怎么办理')}`)).body).toEqual({ items: [], confidence: 0, confident: false })
+  })
+
+  it.each(['台州到杭州的高铁还有票吗', '紫色的猫为什么会开拖拉机', '老公家暴我想离婚怎么起诉', '明天台州会下雨吗'])(
+    'is not confident about %s, which no FAQ covers',
+    async (q) => {
+      const { body } = await search(`q=${encodeURIComponent(q)}`)
+      expect(body.confident).toBe(false)
+      expect(body.confidence).toBeLessThan(CONFIDENCE_MODEL.threshold)
+    },
+  )
+
+  it('cites the policy, the article and the interpretation an answer rests on', async () => {
+    const { body } = await search(`q=${encodeURIComponent('家里老人去世了丧葬费能领多少')}`)
+    const hit = (body.items as QaHit[])[0]
+    expect(hit.faq.id).toBe('f089')
+    expect(hit.source?.policy).toEqual({ id: 'p016', title: expect.stringContaining('惠民殡葬'), docNumber: '台民发〔2024〕40号', validity: 'valid' })
+    expect(hit.source?.article?.heading).toBe('三、丧葬补助金和抚恤金')
+    expect(hit.source?.article?.text).toContain('丧葬补助金')
+    const withInterpretation = ((await search(`q=${encodeURIComponent('医保怎么异地备案')}`)).body.items as QaHit[])[0]
+    expect(withInterpretation.source?.interpretation).toEqual({ id: 'i004', title: expect.any(String) })
+    expect(withInterpretation.source?.policy.docNumber).toBe('台医保发〔2022〕25号')
+  })
+
+  it("reads typos and farmers' words: 补帖, 反应, 割稻子", async () => {
+    const machine = ((await search(`q=${encodeURIComponent('割稻子的机器有补帖吗')}`)).body.items as QaHit[])[0]
+    expect(['f048', 'f172']).toContain(machine.faq.id)
+    const report = ((await search(`q=${encodeURIComponent('我想反应村干部的问题找谁')}`)).body.items as QaHit[])[0]
+    expect(report.faq.id).toBe('f287')
   })
 
   it('says whether it is confident that its first hit answers the question', async () => {
-    expect((await search(`q=${encodeURIComponent('医保怎么异地备案')}`)).body.confident).toBe(true)
+    const sure = (await search(`q=${encodeURIComponent('社保卡丢了怎么补办')}`)).body
+    expect(sure.items[0].faq.id).toBe('f034')
+    expect(sure.confident).toBe(true)
+    expect(sure.confidence).toBeGreaterThanOrEqual(CONFIDENCE_MODEL.threshold)
     // only loosely related words match: the best hit is a guess
     const loose = (await search(`q=${encodeURIComponent(UNSURE_QUESTION)}`)).body
     expect(loose.items.length).toBeGreaterThan(0)
-    expect(loose.items[0].score).toBeLessThan(QA_MIN_SCORE)
+    expect(loose.confidence).toBeLessThan(CONFIDENCE_MODEL.threshold)
     expect(loose.confident).toBe(false)
   })
 

@@ -23,6 +23,7 @@ import {
   fold,
   homophoneVariants,
   isContentBigram,
+  isContentWord,
   isContentTerm,
   normalize,
   queryTermShares,
@@ -30,6 +31,8 @@ import {
   stagesOf,
   tokenize,
 } from './normalize'
+import { isConfident, probability, type FeatureVector } from './confidence'
+import { PLACE_NAMES, words } from './segment'
 
 export interface QaIndexOptions {
   k1?: number
@@ -80,6 +83,13 @@ export interface QaIndexOptions {
   wordBigrams?: number
   /** share of a homophone stand-in for a bigram no FAQ contains (0: no homophone matching) */
   homophoneShare?: number
+  /**
+   * two FAQs are near-duplicates — one answer asked two ways (f034 社保卡丢了怎么挂失和补办 and
+   * f300 社保卡丢了先打什么电话挂失, f053 and f307 on 入学年龄) — when this share of the content
+   * bigrams of the shorter answer is in the other one's; the confidence's margin is measured against
+   * the best hit that is not a near-duplicate of the first (see `twins`)
+   */
+  duplicateOverlap?: number
 }
 
 export const QA_DEFAULTS: Required<QaIndexOptions> = {
@@ -98,6 +108,7 @@ export const QA_DEFAULTS: Required<QaIndexOptions> = {
   answerCoverage: 0.5,
   wordBigrams: 2,
   homophoneShare: 0.6,
+  duplicateOverlap: 0.6,
 }
 
 /**
@@ -111,6 +122,8 @@ export const QA_DEFAULTS: Required<QaIndexOptions> = {
 export const QA_MIN_SCORE = 0.15
 
 const FIELDS = 3 // question, keywords, answer
+/** hits ask() ranks to find the best one that is not a near-duplicate of the first (the margin) */
+export const RIVALS = 8
 
 /** One term's postings: the FAQs it occurs in and its saturated BM25F weight in each. */
 interface Postings {
@@ -144,6 +157,13 @@ export class QaIndex {
   private readonly aspects: Uint8Array
   /** the school stages each FAQ's question is about (bits, see stagesOf) */
   private readonly stages: Uint8Array
+  /** FAQ → its position, for the confidence features of a hit */
+  private readonly position = new Map<Faq, number>()
+  /** each FAQ's normalized question + keywords and its whole normalized text, made when first needed */
+  private readonly titles: (string | undefined)[] = []
+  private readonly texts: (string | undefined)[] = []
+  /** each FAQ's answer's content bigrams, made when first needed (near-duplicates, see `twins`) */
+  private readonly answerBigrams: (Set<string> | undefined)[] = []
   // per-search accumulators, reused (and zeroed again) by every search
   private readonly scores: Float64Array
   private readonly covered: Float64Array
@@ -158,6 +178,7 @@ export class QaIndex {
       region: { ...QA_DEFAULTS.region, ...options.region },
     }
     this.faqs = faqs
+    faqs.forEach((f, i) => this.position.set(f, i))
     this.scores = new Float64Array(faqs.length)
     this.covered = new Float64Array(faqs.length)
     this.informative = new Uint8Array(faqs.length)
@@ -289,6 +310,119 @@ export class QaIndex {
       return { faq, score: Math.round((score / most) * 1000) / 1000, matched: matchedRuns(faq.question, queryBigrams) }
     })
   }
+
+  /**
+   * The answer to a question: the hits (as search) and whether the first one answers it — the
+   * confidence model's probability (confidence.ts) and its verdict. What GET /qa/search and the
+   * unified search call.
+   */
+  ask(q: string, limit = 5): QaAnswer {
+    // a few more hits than asked for: the margin is measured against the best one of another answer
+    const items = this.search(q, Math.max(limit, RIVALS))
+    const features = items.length ? this.features(q, items) : undefined
+    const confidence = features ? Math.round(probability(features) * 1000) / 1000 : 0
+    return { items: items.slice(0, Math.max(1, limit)), confident: features !== undefined && isConfident(confidence), confidence }
+  }
+
+  /** the confidence features of a question and its hits (the first one is judged), see confidence.ts */
+  features(q: string, hits: QaHit[]): FeatureVector {
+    const doc = this.position.get(hits[0].faq) ?? -1
+    const title = doc >= 0 ? (this.titles[doc] ??= normalize(`${this.faqs[doc].question} ${this.faqs[doc].keywords.join(' ')}`).replace(/ /g, '')) : ''
+    const text = doc >= 0 ? (this.texts[doc] ??= title + normalize(this.faqs[doc].answer).replace(/ /g, '')) : ''
+    const maxIdf = Math.log(1 + (this.faqs.length + 0.5) / 0.5)
+    let total = 0
+    let inText = 0
+    let inTitle = 0
+    let unknown = 0
+    let head = { idf: -1, inTitle: false }
+    let missing = 0
+    const content = contentWords(q)
+    for (const w of content) {
+      const known = this.isKnown(w)
+      if (!known) {
+        unknown++
+        continue
+      }
+      const idf = this.wordIdf(w)
+      total += idf
+      const t = title.includes(w)
+      if (text.includes(w)) inText += idf
+      else missing = Math.max(missing, idf)
+      if (t) inTitle += idf
+      if (idf > head.idf) head = { idf, inTitle: t }
+    }
+    const [first] = hits
+    const second = hits.slice(1).find((h) => !this.twins(first.faq, h.faq))
+    const margin = second ? Math.max(0, (first.score - second.score) / Math.max(first.score, 1e-6)) : 1
+    return {
+      score: first.score,
+      margin,
+      close: margin < 0.15 ? 1 : 0,
+      cover: total ? inText / total : 0,
+      titleCover: total ? inTitle / total : 0,
+      unknown: content.length ? unknown / content.length : 0,
+      head: head.inTitle ? 1 : 0,
+      missing: missing / maxIdf,
+      words: Math.min(1, content.length / 10),
+      specificity: Math.max(0, head.idf) / maxIdf,
+    }
+  }
+
+  /**
+   * whether two FAQs are near-duplicates: the same answer to the same matter asked two ways
+   * (`duplicateOverlap` of the shorter answer's content bigrams are in the other's); which of the
+   * two ranks first is a coin toss that does not make the first one a worse answer
+   */
+  twins(a: Faq, b: Faq): boolean {
+    const x = this.answerTerms(a)
+    const y = this.answerTerms(b)
+    const [small, large] = x.size <= y.size ? [x, y] : [y, x]
+    if (!small.size) return false
+    let shared = 0
+    for (const t of small) if (large.has(t)) shared++
+    return shared >= this.opts.duplicateOverlap * small.size
+  }
+
+  private answerTerms(faq: Faq): Set<string> {
+    const doc = this.position.get(faq)
+    const make = () => new Set(bigrams(normalize(faq.answer).replace(/ /g, '')).filter(isContentBigram))
+    if (doc === undefined) return make()
+    return (this.answerBigrams[doc] ??= make())
+  }
+
+  /** whether some FAQ has this word: its every bigram (a character for a one-character word) is indexed */
+  private isKnown(w: string): boolean {
+    const cs = [...w]
+    if (cs.length === 1) return this.postings.has(w)
+    for (let i = 0; i + 1 < cs.length; i++) if (!this.postings.has(cs[i] + cs[i + 1])) return false
+    return true
+  }
+
+  /** a word's specificity: the largest idf of its bigrams (its character's for a one-character word) */
+  private wordIdf(w: string): number {
+    const cs = [...w]
+    if (cs.length === 1) return this.idf(w) * 0.5
+    let best = 0
+    for (let i = 0; i + 1 < cs.length; i++) best = Math.max(best, this.idf(cs[i] + cs[i + 1]))
+    return best
+  }
+}
+
+/** What QaIndex.ask answers: the hits, and whether (and how surely) the first one answers the question. */
+export interface QaAnswer {
+  items: QaHit[]
+  confident: boolean
+  /** the confidence model's probability that the first hit is right (0 without hits) */
+  confidence: number
+}
+
+const PLACES = new Set<string>([...PLACE_NAMES, ...COUNTIES])
+
+/** the content words of a question (segment.ts), synonyms rewritten, without place names */
+export function contentWords(q: string): string[] {
+  const out = new Set<string>()
+  for (const part of normalize(q).split(' ')) for (const w of words(part)) if (isContentWord(w) && !PLACES.has(w)) out.add(w)
+  return [...out]
 }
 
 const COUNTY_NAMES = new RegExp(COUNTIES.join('|'), 'g')

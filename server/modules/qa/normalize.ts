@@ -61,6 +61,49 @@ export function isContentTerm(term: string): boolean {
   return term.length === 1 ? !FUNCTION_CHARS.has(term) : isContentBigram(term)
 }
 
+/** words that are only about the asking (怎么办, 什么时候, 能不能) or the place every FAQ is about */
+const ASKING_WORDS = new Set([
+  '什么',
+  '为什么',
+  '怎么办',
+  '怎么样',
+  '如何',
+  '哪里',
+  '哪儿',
+  '哪个',
+  '多少',
+  '多久',
+  '时候',
+  '什么时候',
+  '现在',
+  '目前',
+  '今年',
+  '可以',
+  '能够',
+  '需要',
+  '知道',
+  '一下',
+  '请问',
+  '台州',
+  '台州市',
+  '问题',
+  '情况',
+  '还有',
+  '已经',
+  '这个',
+  '那个',
+  '自己',
+  '东西',
+  '事情',
+  '办法',
+])
+
+/** A word (of the segmenter) about the subject: not only function characters, not only the asking. */
+export function isContentWord(word: string): boolean {
+  if (ASKING_WORDS.has(word)) return false
+  return [...word].some((c) => !FUNCTION_CHARS.has(c) && !/\d/.test(c))
+}
+
 const PUNCTUATION = /[\s\p{P}\p{S}]+/gu
 
 /** Full-width to half-width, lower case, no punctuation or spaces. */

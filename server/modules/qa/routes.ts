@@ -1,6 +1,8 @@
 import { QA_QUERY_MAX } from '../../../common/contract'
 import { badRequest } from '../../errors'
-import { QA_MIN_SCORE, QaIndex } from '.'
+import { QaIndex } from '.'
+import type { Faq, QaSource } from '../../../common/contract'
+import { sourceOf } from './sources'
 import { readErrors } from '../../schemas/common'
 import { QaSearchQuery, QaSearchResult } from './schemas'
 import type { RoutePlugin } from '../../type-provider'
@@ -20,11 +22,27 @@ const qaRoutes: RoutePlugin = async (app) => {
   app.onMemoDropped((paths) => {
     if (paths.some((p) => p === '/' || p.startsWith('/faqs') || p.startsWith('/qa'))) app.store.content.faqsChanged()
   })
+  // 答案出处 per FAQ, for the FAQs of this generation (a policy edit reaches them with the next FAQ change or restart)
+  let sources = new Map<string, Promise<QaSource | undefined>>()
+  const sourceFor = (faq: Faq) => {
+    if (!faq.policyId) return undefined
+    let s = sources.get(faq.id)
+    if (!s) {
+      const { policyId, interpretationId } = faq
+      s = Promise.all([app.store.content.getPolicy(policyId), interpretationId ? app.store.content.getInterpretation(interpretationId) : undefined]).then(
+        ([p, i]) => sourceOf(faq, p, i),
+      )
+      s.catch(() => sources.delete(faq.id))
+      sources.set(faq.id, s)
+    }
+    return s
+  }
   // questions that arrive while it is built wait for the same build; a failed read is not kept
   const qaIndex = () => {
     const generation = app.store.content.faqGeneration
     if (!building || builtFor !== generation) {
       builtFor = generation
+      sources = new Map()
       building = app.store.content.listFaqs().then((faqs) => new QaIndex(faqs))
       building.catch(() => (building = undefined))
     }
@@ -41,9 +59,15 @@ const qaRoutes: RoutePlugin = async (app) => {
     async (request) => {
       const q = request.query.q.trim()
       if (!q) throw badRequest(messages.q)
-      const items = (await qaIndex()).search(q, request.query.limit ?? 5)
-      // below the threshold the best hit is a guess: the client says 可能相关 (server/qa QA_MIN_SCORE)
-      return { items, confident: items.length > 0 && items[0].score >= QA_MIN_SCORE }
+      // not confident: the best hit may be a guess, the client says 可能相关 (confidence.ts)
+      const { items, confidence, confident } = (await qaIndex()).ask(q, request.query.limit ?? 5)
+      const withSources = await Promise.all(
+        items.map(async (hit) => {
+          const source = await sourceFor(hit.faq)
+          return source ? { ...hit, source } : hit
+        }),
+      )
+      return { items: withSources, confidence, confident }
     },
   )
 }

@@ -172,9 +172,9 @@ describe('the fixture rules', () => {
     expect(formatAmount(assess(rule('p002'), { ...base, pensionYears: 10 }, at).amount!)).toBe('320元/月')
     expect(formatAmount(assess(rule('p008'), { county: '331024', landMu: 4.5 }, at).amount!)).toBe('337.50元/年')
     const disabled = { county: '331024', disabilityCert: true, assistance: 'dibao' as const }
-    expect(formatAmount(assess(rule('p028'), disabled, at).amount!)).toBe('340—680元/月')
-    expect(formatAmount(assess(rule('p028'), { ...disabled, disabilityGrade: 1 }, at).amount!)).toBe('680元/月')
-    expect(formatAmount(assess(rule('p028'), { ...disabled, disabilityGrade: 3 }, at).amount!)).toBe('340元/月')
+    expect(formatAmount(assess(rule('p018'), disabled, at).amount!)).toBe('369—984元/月')
+    expect(formatAmount(assess(rule('p018'), { ...disabled, disabilityGrade: 1 }, at).amount!)).toBe('984元/月')
+    expect(formatAmount(assess(rule('p018'), { ...disabled, disabilityGrade: 3 }, at).amount!)).toBe('369元/月')
   })
 
   test('小学入学: a child born in 2020 is asked the month; born October 2020 in 椒江 goes in 2027', () => {

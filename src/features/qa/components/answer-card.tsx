@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { Tag } from '@/components/tag'
 import type { QaHit } from '@common/contract'
 import { routes } from '@/utils/routes'
+import { validityLabel, validityTone } from '@common/labels/policy-validity'
 import { Highlighted } from './highlighted'
 
 /** the FAQs about 依申请公开: they lead to the app's own application form rather than a web form elsewhere */
@@ -22,9 +23,9 @@ export interface AnswerCardProps {
   label?: string
 }
 
-/** The best answer: question, answer, and where it comes from. */
+/** The best answer: question, answer, and where it comes from (答案出处: the policy, its article, the interpretation). */
 export function AnswerCard({ hit, onOpenInterpretation, onOpenPolicy, reading = -1, actions, label }: AnswerCardProps) {
-  const { faq } = hit
+  const { faq, source } = hit
   return (
     <View className='answer-card' role='article' aria-label={label ? `${label}：${faq.question}` : faq.question}>
       {label ? (
@@ -41,6 +42,28 @@ export function AnswerCard({ hit, onOpenInterpretation, onOpenPolicy, reading = 
         <Text className='answer-card__a-text'>{faq.answer}</Text>
       </View>
       {actions}
+      {source ? (
+        <View
+          className='answer-card__source'
+          role='link'
+          aria-label={`答案依据：${source.policy.title}${source.article ? `，${source.article.heading}` : ''}`}
+          onClick={onOpenPolicy ? () => onOpenPolicy(source.policy.id) : undefined}
+        >
+          <View className='answer-card__source-head'>
+            <Text className='answer-card__source-label'>依据</Text>
+            {source.policy.validity !== 'valid' ? <Tag tone={validityTone[source.policy.validity]}>{validityLabel[source.policy.validity]}</Tag> : null}
+          </View>
+          <Text className='answer-card__source-title'>
+            《{source.policy.title}》（{source.policy.docNumber}）
+          </Text>
+          {source.article ? (
+            <>
+              <Text className='answer-card__source-heading'>{source.article.heading}</Text>
+              <Text className='answer-card__source-text'>{source.article.text}</Text>
+            </>
+          ) : null}
+        </View>
+      ) : null}
       <View className='answer-card__links'>
         {FOIA_FAQS.has(faq.id) ? (
           <View className='answer-card__link' role='link' onClick={() => void Taro.navigateTo({ url: routes.foiaApply })}>
@@ -49,7 +72,7 @@ export function AnswerCard({ hit, onOpenInterpretation, onOpenPolicy, reading = 
         ) : null}
         {faq.interpretationId && onOpenInterpretation ? (
           <View className='answer-card__link' role='link' onClick={() => onOpenInterpretation(faq.interpretationId as string)}>
-            看图解读 ›
+            {source?.interpretation ? `解读：${source.interpretation.title} ›` : '看图解读 ›'}
           </View>
         ) : null}
         {faq.policyId && onOpenPolicy ? (

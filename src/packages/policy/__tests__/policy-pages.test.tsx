@@ -50,8 +50,14 @@ describe('政策库 (policy library)', () => {
     const count = await screen.findByText(/共 \d+ 条政策/)
     const total = Number(count.textContent?.match(/共 (\d+) 条/)?.[1])
     expect(total).toBeGreaterThan(10)
-    act(() => taroMock.fire('reachBottom'))
-    await waitFor(() => expect(document.querySelectorAll('.policy-card').length).toBe(total))
+    // a page at a time, as the resident scrolls (the fixtures fill three pages)
+    const cards = () => document.querySelectorAll('.policy-card').length
+    while (cards() < total) {
+      const before = cards()
+      act(() => taroMock.fire('reachBottom'))
+      await waitFor(() => expect(cards()).toBeGreaterThan(before))
+    }
+    expect(cards()).toBe(total)
     await screen.findByText('没有更多了')
   })
 
@@ -59,8 +65,13 @@ describe('政策库 (policy library)', () => {
     render(<PolicyListPage />)
     const count = await screen.findByText(/共 \d+ 条政策/)
     const total = Number(count.textContent?.match(/共 (\d+) 条/)?.[1])
-    fireEvent.click(await screen.findByRole('button', { name: '加载更多' }))
-    await waitFor(() => expect(document.querySelectorAll('.policy-card').length).toBe(total))
+    const cards = () => document.querySelectorAll('.policy-card').length
+    while (cards() < total) {
+      const before = cards()
+      fireEvent.click(await screen.findByRole('button', { name: '加载更多' }))
+      await waitFor(() => expect(cards()).toBeGreaterThan(before))
+    }
+    expect(cards()).toBe(total)
     expect(screen.queryByRole('button', { name: '加载更多' })).toBeNull()
     await screen.findByText('没有更多了')
   })

@@ -50,6 +50,19 @@ describe('智能问答', () => {
     expect(taroMock.navigations.at(-1)?.url).toMatch(/^\/packages\/policy\/pages\/detail\/index\?id=p\d+/)
   })
 
+  it('cites the policy, its 文号 and the article the answer rests on, one tap from the policy', async () => {
+    render(<AskPage />)
+    type('.qa__input', '家里老人去世了丧葬费能领多少')
+    fireEvent.click(await screen.findByRole('button', { name: '提问' }))
+    const card = await screen.findByRole('article')
+    expect(card.textContent).toContain('家里老人去世了，丧葬费能领多少？')
+    const source = card.querySelector('.answer-card__source') as HTMLElement
+    expect(source.textContent).toContain('台民发〔2024〕40号')
+    expect(source.textContent).toContain('三、丧葬补助金和抚恤金')
+    fireEvent.click(source)
+    expect(taroMock.navigations.at(-1)?.url).toBe('/packages/policy/pages/detail/index?id=p016')
+  })
+
   it('calls a guess 可能相关 and offers the department first when the server is not sure', async () => {
     render(<AskPage />)
     type('.qa__input', UNSURE_QUESTION)
@@ -63,7 +76,7 @@ describe('智能问答', () => {
 
   it('shows a confident answer without the 可能相关 note', async () => {
     render(<AskPage />)
-    type('.qa__input', '医保怎么异地备案')
+    type('.qa__input', '社保卡丢了怎么补办')
     fireEvent.click(await screen.findByRole('button', { name: '提问' }))
     const card = await screen.findByRole('article')
     expect(card.textContent).not.toContain('可能相关')

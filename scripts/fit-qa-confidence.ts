@@ -1,0 +1,129 @@
+/**
+ * `npx tsx scripts/fit-qa-confidence.ts`: fits the Q&A confidence model (server/modules/qa/
+ * confidence.ts) — a logistic regression over the features of each question's first hit, label
+ * "the first hit is right" — on the DEVELOPMENT sets only (test/qa-eval.json and
+ * test/qa-eval-*-dev.json, in-scope and out-of-scope questions), over the same 5,000-FAQ corpus
+ * as `npm run eval:qa`. The threshold is calibrated on held-out predictions: 5-fold
+ * cross-validation (folds by question text, so a question in two sets never trains its own
+ * prediction) gives every dev question a probability from a model that did not see it, and the
+ * threshold is the lowest one at which those confident answers are right ≥ TARGET_PRECISION of the
+ * time. The final coefficients (fit on all dev questions) and that threshold are written to
+ * server/modules/qa/confidence-model.ts. The blind test sets are never read.
+ */
+import { readdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { corpus, readSet, type EvalQuestion } from './eval-qa'
+import { QaIndex, RIVALS } from '../server/modules/qa'
+import { FEATURES, vector, type ConfidenceModel } from '../server/modules/qa/confidence'
+
+const TEST_DIR = path.join(__dirname, '../test')
+const DEV_FILES = readdirSync(TEST_DIR)
+  .filter((f) => f === 'qa-eval.json' || /^qa-eval-.+-dev\.json$/.test(f))
+  .sort()
+/** a little above the 95 % the issue asks for, so the figure holds on questions nobody has seen */
+const TARGET_PRECISION = Number(process.env.QA_PRECISION ?? 0.96)
+const L2 = Number(process.env.QA_L2 ?? 0.001)
+
+interface Row {
+  q: string
+  x: number[]
+  y: number
+  oos: boolean
+}
+
+function rows(index: QaIndex): Row[] {
+  const out: Row[] = []
+  for (const file of DEV_FILES) {
+    for (const e of readSet(path.join(TEST_DIR, file)) as EvalQuestion[]) {
+      const hits = index.search(e.q, RIVALS)
+      if (!hits.length) continue // no answer: never confident
+      const right = e.id !== null && (hits[0].faq.id === e.id || (e.alt ?? []).includes(hits[0].faq.id))
+      out.push({ q: e.q, x: vector(index.features(e.q, hits)), y: right ? 1 : 0, oos: e.id === null })
+    }
+  }
+  return out
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
+
+function fit(data: Row[]): { bias: number; w: number[] } {
+  const d = FEATURES.length
+  let bias = 0
+  const w = new Array<number>(d).fill(0)
+  const rate = 4
+  for (let it = 0; it < 8000; it++) {
+    let gb = 0
+    const gw = new Array<number>(d).fill(0)
+    for (const r of data) {
+      let z = bias
+      for (let j = 0; j < d; j++) z += w[j] * r.x[j]
+      const err = sigmoid(z) - r.y
+      gb += err
+      for (let j = 0; j < d; j++) gw[j] += err * r.x[j]
+    }
+    bias -= (rate * gb) / data.length
+    for (let j = 0; j < d; j++) w[j] -= rate * (gw[j] / data.length + L2 * w[j])
+  }
+  return { bias, w }
+}
+
+const predict = (m: { bias: number; w: number[] }, x: number[]) => sigmoid(m.bias + m.w.reduce((s, wj, j) => s + wj * x[j], 0))
+
+/** string hash → fold, so the same question text is always in the same fold */
+function foldOf(q: string, k: number): number {
+  let h = 2166136261
+  for (const c of q) h = Math.imul(h ^ c.codePointAt(0)!, 16777619)
+  return (h >>> 0) % k
+}
+
+function main() {
+  const index = new QaIndex(corpus(), JSON.parse(process.env.QA_OPTS ?? '{}'))
+  const data = rows(index)
+  const K = 5
+  const oof: { p: number; r: Row }[] = []
+  for (let k = 0; k < K; k++) {
+    const m = fit(data.filter((r) => foldOf(r.q, K) !== k))
+    for (const r of data.filter((r) => foldOf(r.q, K) === k)) oof.push({ p: predict(m, r.x), r })
+  }
+  // the lowest threshold whose held-out confident answers are right ≥ TARGET_PRECISION
+  oof.sort((a, b) => b.p - a.p)
+  let threshold = 1
+  let right = 0
+  for (let i = 0; i < oof.length; i++) {
+    right += oof[i].r.y
+    if (right / (i + 1) >= TARGET_PRECISION && (i + 1 === oof.length || oof[i + 1].p < oof[i].p)) threshold = oof[i].p
+  }
+  const confident = oof.filter((o) => o.p >= threshold)
+  const rightAll = oof.filter((o) => o.r.y === 1)
+  const oos = oof.filter((o) => o.r.oos)
+  console.log(`dev questions with a hit: ${data.length} (${DEV_FILES.join(', ')})`)
+  console.log(`held-out (5-fold) at threshold ${threshold.toFixed(3)}:`)
+  console.log(
+    `  confident right       ${(confident.filter((o) => o.r.y).length / Math.max(1, confident.length)).toFixed(3)} (${confident.filter((o) => o.r.y).length}/${confident.length})`,
+  )
+  console.log(
+    `  right called confident ${(rightAll.filter((o) => o.p >= threshold).length / Math.max(1, rightAll.length)).toFixed(3)} (${rightAll.filter((o) => o.p >= threshold).length}/${rightAll.length})`,
+  )
+  console.log(`  out-of-scope confident ${oos.filter((o) => o.p >= threshold).length}/${oos.length} (of those with a hit)`)
+
+  if (process.env.QA_DEBUG)
+    for (const o of oof.filter((o) => !o.r.y).slice(0, 40))
+      console.log(o.p.toFixed(3), o.r.oos ? 'OOS' : 'wrong', o.r.q, o.r.x.map((v) => v.toFixed(2)).join(' '))
+  const m = fit(data)
+  const model: ConfidenceModel = {
+    bias: round(m.bias),
+    weights: Object.fromEntries(FEATURES.map((f, j) => [f, round(m.w[j])])) as ConfidenceModel['weights'],
+    threshold: round(threshold),
+  }
+  console.log('model', JSON.stringify(model))
+  if (process.env.QA_WRITE !== '0') {
+    writeFileSync(
+      path.join(__dirname, '../server/modules/qa/confidence-model.ts'),
+      `// written by scripts/fit-qa-confidence.ts from the development sets — do not edit by hand (confidence.ts reads it)\nexport const CONFIDENCE_MODEL = ${JSON.stringify(model, null, 2)}\n`,
+    )
+  }
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000
+
+if (require.main === module) main()

@@ -1,0 +1,54 @@
+/**
+ * How sure the Q&A is that its first answer answers the question: a logistic model over features
+ * of the question and that answer, fit by scripts/fit-qa-confidence.ts on the development sets
+ * only (test/qa-eval.json, test/qa-eval-*-dev.json, with their out-of-scope questions) and
+ * calibrated there, by cross-validation, so that an answer called confident is right ≥ 95 % of the
+ * time on questions the fit did not see. The coefficients live in confidence-model.ts (written by
+ * the script, committed).
+ *
+ * The features (all 0..1 or close):
+ *  - score: BM25F of the first hit over the most the question could score;
+ *  - margin: how far the first hit is ahead of the best hit that is not its near-duplicate
+ *    (QaIndex.twins: the same answer asked two ways, f053/f307), relative to it;
+ *  - cover / titleCover: idf-weighted share of the question's content words (segment.ts) the FAQ
+ *    contains anywhere / in its question or keywords;
+ *  - unknown: share of the question's content words no FAQ contains (紫色, 猫, 高铁);
+ *  - head: whether the question's most specific content word is in the FAQ's question or keywords;
+ *  - missing: the idf of the most specific content word the FAQ does not contain (护照 when the FAQ
+ *    is about 营业执照), over the largest idf;
+ *  - words: how many content words the question has (long everyday questions vs. two words);
+ *  - specificity: the idf of the question's most specific known content word, over the largest
+ *    idf (怎么办理 asks about nothing in particular: 办理 is in every other FAQ);
+ *  - close: 1 when that rival is within 15 % of the first (two FAQs about nearly the same
+ *    thing: the ranking's choice between them is a coin toss), margin being linear otherwise.
+ */
+import { CONFIDENCE_MODEL as FITTED } from './confidence-model'
+
+export const FEATURES = ['score', 'margin', 'cover', 'titleCover', 'unknown', 'head', 'missing', 'words', 'specificity', 'close'] as const
+export type FeatureName = (typeof FEATURES)[number]
+export type FeatureVector = Record<FeatureName, number>
+
+export interface ConfidenceModel {
+  bias: number
+  weights: Record<FeatureName, number>
+  /** an answer is confident when its probability reaches this (chosen for ≥ 95 % precision held out) */
+  threshold: number
+}
+
+/** the fitted model (confidence-model.ts) */
+export const CONFIDENCE_MODEL: ConfidenceModel = FITTED
+
+export function vector(f: FeatureVector): number[] {
+  return FEATURES.map((name) => f[name])
+}
+
+/** the model's probability that the first answer is right */
+export function probability(f: FeatureVector, model: ConfidenceModel = CONFIDENCE_MODEL): number {
+  let z = model.bias
+  for (const name of FEATURES) z += model.weights[name] * f[name]
+  return 1 / (1 + Math.exp(-z))
+}
+
+export function isConfident(p: number, model: ConfidenceModel = CONFIDENCE_MODEL): boolean {
+  return p >= model.threshold
+}
