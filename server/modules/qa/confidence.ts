@@ -19,12 +19,14 @@
  *  - words: how many content words the question has (long everyday questions vs. two words);
  *  - specificity: the idf of the question's most specific known content word, over the largest
  *    idf (怎么办理 asks about nothing in particular: 办理 is in every other FAQ);
+ *  - gap: the same lead in score points (first − rival; the first's score without a rival): a
+ *    0.05 lead of a 0.6 answer is surer than of a 0.1 one, which the relative margin cannot tell;
  *  - close: 1 when that rival is within 15 % of the first (two FAQs about nearly the same
  *    thing: the ranking's choice between them is a coin toss), margin being linear otherwise.
  */
 import { CONFIDENCE_MODEL as FITTED } from './confidence-model'
 
-export const FEATURES = ['score', 'margin', 'cover', 'titleCover', 'unknown', 'head', 'missing', 'words', 'specificity', 'close'] as const
+export const FEATURES = ['score', 'margin', 'cover', 'titleCover', 'unknown', 'head', 'missing', 'words', 'specificity', 'close', 'gap'] as const
 export type FeatureName = (typeof FEATURES)[number]
 export type FeatureVector = Record<FeatureName, number>
 

@@ -365,6 +365,7 @@ export class QaIndex {
       missing: missing / maxIdf,
       words: Math.min(1, content.length / 10),
       specificity: Math.max(0, head.idf) / maxIdf,
+      gap: second ? Math.max(0, first.score - second.score) : first.score,
     }
   }
 
