@@ -61,7 +61,7 @@ describe('the video file', () => {
   it('stores an mp4 and reads its length and picture size from it', async () => {
     const res = await send(editor, '/admin/videos/files', mp4, 'clip.mp4', 'video/mp4', { 'idempotency-key': 'first-video' })
     const file = await ok<VideoFileResult>(res, 201)
-    expect(file).toMatchObject({ size: mp4.length, durationSec: 12, probedWith: 'mp4' })
+    expect(file).toMatchObject({ size: mp4.length, durationSec: 12, probedWith: expect.stringMatching(/^(ffprobe|mp4)$/) })
     expect(file.url).toMatch(/^\/media\/uploads\/[0-9a-f]{32}\.mp4$/)
     expect(file.width).toBeGreaterThan(0)
     // a retry answers the same file, stored once
