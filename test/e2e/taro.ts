@@ -19,5 +19,10 @@ export async function pickRegion(p: Page, typed: string, name: string): Promise<
   await p.locator('[data-testid="region-picker"]:visible').first().click()
   await p.locator('.region-picker__input input:visible').fill(typed)
   await p.getByRole('button', { name, exact: true }).click()
-  await p.locator('[data-testid="region-picker"]:visible', { hasText: name }).first().waitFor()
+  // a match with places below it opens its list, as for a user: 就选「…」 takes the match itself
+  const chosen = p.locator('[data-testid="region-picker"]:visible', { hasText: name }).first()
+  const here = p.locator('.region-picker__here:visible', { hasText: `就选「${name.split(' · ').pop()}」` })
+  await chosen.or(here).first().waitFor()
+  if (!(await chosen.isVisible())) await here.click()
+  await chosen.waitFor()
 }

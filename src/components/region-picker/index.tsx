@@ -89,7 +89,7 @@ export function RegionPicker({
   const shown = value ? (current.data ? pathOf(current.data) : '') : ''
   if (!open) {
     return (
-      <View className='region-picker form-field' role='button' aria-label={`${label}：${shown || '未选择'}`} onClick={openPicker} data-testid='region-picker'>
+      <View className='region-picker form-field' role='button' aria-label={`${label}：${shown || placeholder}`} onClick={openPicker} data-testid='region-picker'>
         <Text className={shown ? 'region-picker__value' : 'region-picker__placeholder'}>{shown || placeholder}</Text>
         <Text aria-hidden>▾</Text>
       </View>

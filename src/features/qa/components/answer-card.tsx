@@ -46,7 +46,6 @@ export function AnswerCard({ hit, onOpenInterpretation, onOpenPolicy, reading = 
         <View
           className='answer-card__source'
           role='link'
-          aria-label={`答案依据：${source.policy.title}${source.article ? `，${source.article.heading}` : ''}`}
           onClick={onOpenPolicy ? () => onOpenPolicy(source.policy.id) : undefined}
         >
           <View className='answer-card__source-head'>
