@@ -12,6 +12,7 @@ import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { useSessionStore } from '@/api'
 import type { Consultation, InformationRequestDetail, Session } from '@common/contract'
 import { askForReplyMessage } from '@/features/consultations/config'
+import { askForFoiaMessages } from '@/features/information-requests/config'
 import { useThemeStore } from '@/features/elder-mode/stores/theme-store'
 import InboxPage from '@/packages/messages/pages/inbox/index'
 import MyConsultationsPage from '@/packages/qa/pages/mine/index'
@@ -214,7 +215,7 @@ describe('我的咨询: the reply and its rating', () => {
   })
 })
 
-describe('the WeChat subscription request at 提交咨询', () => {
+describe('the WeChat subscription requests at 提交咨询 and 提交申请', () => {
   const env = process.env
   afterEach(() => {
     process.env = env
@@ -231,5 +232,15 @@ describe('the WeChat subscription request at 提交咨询', () => {
     process.env = { ...env, TARO_ENV: 'weapp', TARO_APP_CONSULTATION_TEMPLATE_IDS: 'tmpl-a, tmpl-b' }
     askForReplyMessage(request)
     expect(request).toHaveBeenCalledWith({ tmplIds: ['tmpl-a', 'tmpl-b'] })
+  })
+
+  it('at 提交申请 (依申请公开) asks for TARO_APP_FOIA_TEMPLATE_IDS on weapp only', () => {
+    const request = jest.fn(() => Promise.resolve({}))
+    process.env = { ...env, TARO_ENV: 'h5', TARO_APP_FOIA_TEMPLATE_IDS: 'tmpl-foia' }
+    askForFoiaMessages(request)
+    expect(request).not.toHaveBeenCalled()
+    process.env = { ...env, TARO_ENV: 'weapp', TARO_APP_FOIA_TEMPLATE_IDS: ' tmpl-foia ' }
+    askForFoiaMessages(request)
+    expect(request).toHaveBeenCalledWith({ tmplIds: ['tmpl-foia'] })
   })
 })
