@@ -177,6 +177,7 @@ export function readConfig(env: Env = process.env, argv: readonly string[] = [])
             ...(env.WECHAT_LECTURE_TEMPLATE_ID ? { lectureTemplateId: env.WECHAT_LECTURE_TEMPLATE_ID } : {}),
             ...(env.WECHAT_CONSULTATION_TEMPLATE_ID ? { consultationTemplateId: env.WECHAT_CONSULTATION_TEMPLATE_ID } : {}),
             ...(env.WECHAT_POLICY_TEMPLATE_ID ? { policyTemplateId: env.WECHAT_POLICY_TEMPLATE_ID } : {}),
+            ...(env.WECHAT_FOIA_TEMPLATE_ID ? { foiaTemplateId: env.WECHAT_FOIA_TEMPLATE_ID } : {}),
           },
         }
       : {}),

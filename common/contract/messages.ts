@@ -6,8 +6,8 @@ import type { Consultation, Id } from './entities'
 import type { Page } from './paging'
 import type { LectureOrderStatus } from './lectures'
 
-/** policy: 政策找人 — a published policy the resident's 我的情况 matches */
-export type MessageKind = 'lecture' | 'consultation' | 'policy'
+/** policy: 政策找人 — a published policy the resident's 我的情况 matches; foia: a step of one's 依申请公开 (补正, 答复, 办结) */
+export type MessageKind = 'lecture' | 'consultation' | 'policy' | 'foia'
 
 export interface ResidentMessage {
   id: Id
@@ -16,7 +16,7 @@ export interface ResidentMessage {
   body: string
   createdAt: string
   read: boolean
-  /** what the message opens: the lecture order, the consultation, or the policy */
+  /** what the message opens: the lecture order, the consultation, the policy, or the information request */
   targetId: Id
   /** a lecture notice: the order's status it announces */
   lectureStatus?: LectureOrderStatus

@@ -19,6 +19,8 @@ export interface WechatConfig {
   consultationTemplateId?: string
   /** the 订阅消息 template for 政策找人 (WECHAT_POLICY_TEMPLATE_ID): thing1 政策名称, thing2 温馨提示, time3 发布时间 */
   policyTemplateId?: string
+  /** the 订阅消息 template for 依申请公开 steps (WECHAT_FOIA_TEMPLATE_ID): character_string1 申请编号, thing2 受理机关, phrase3 办理状态, time4 更新时间 */
+  foiaTemplateId?: string
 }
 
 export interface WechatSession {

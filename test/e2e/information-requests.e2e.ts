@@ -155,6 +155,15 @@ test('a resident applies; the office asks 补正; the resident corrects; 部分�
   await officer.getByTestId('foia-submit-step').click()
   await officer.locator('.ant-drawer').getByText('待补正').first().waitFor(SLOW)
 
+  // the resident hears of it in 我的消息 and taps through to the request
+  await resident.goto(`${BASE_URL}/packages/messages/pages/inbox/index`)
+  const notice = resident.getByText('您的政府信息公开申请需要补正').first()
+  await notice.waitFor(SLOW)
+  await resident.getByText(`申请编号${number}`, { exact: false }).first().waitFor(SLOW)
+  await screenshot(resident, 'foia-message')
+  await notice.click()
+  await resident.waitForURL(new RegExp(`packages/foia/pages/detail/index\\?id=${id}`), SLOW)
+
   // the resident corrects
   await residentDetail(id)
   await resident.getByText('请说明所需材料的年份和具体名称').first().waitFor(SLOW)

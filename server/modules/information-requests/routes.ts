@@ -43,6 +43,7 @@ import {
 } from '../../../common/contract'
 import { foiaDueDate, foiaFee, idNumberProblem, maskIdNumber, maskPhone, workingDaysLeft } from '../../../common/foia-rules'
 import { addDays, shanghaiToday } from '../../../common/shanghai-date'
+import { suggestTopic } from '../../../common/topic-suggest'
 import { StoreConflict } from '../../db/conflict'
 import type { DB } from '../../db/schema'
 import { ApiError, badRequest, forbidden, idempotencyKeyReused, notFound } from '../../errors'
@@ -54,6 +55,7 @@ import { CITY_ORG_CODE, CITY_ORG_NAME, isOrgCode, orgCovers, orgPrefixPattern } 
 import { REPLAYED_HEADER } from '../consultations/routes'
 import { createItem } from '../editorial/create-item'
 import { findIdempotencyRecord, KeyTaken, rememberIdempotent, replayOf, requestHash } from '../idempotency'
+import type { FoiaNotice } from '../messages/service'
 import { replyLetterPdf } from './pdf'
 import { type RequestRow, type RequestUpdate, InformationRequestRepository } from './repository'
 import { allowedActions, decide, FOIA_OFFICERS, FOIA_READERS, isOpen } from './rules'
@@ -83,6 +85,15 @@ export const OTHER_ORG = '不能办理其他单位的政府信息公开申请'
 export const NO_ORG = '该账号未设置所属单位，不能办理政府信息公开申请'
 
 const length = (text: string) => [...text].length
+
+/** the steps the applicant is told about, and how */
+const FOIA_NOTICES: Partial<Record<FoiaAction, FoiaNotice>> = { request_correction: 'correction', reply: 'reply', close: 'close' }
+
+/** the 主动公开 FAQ's 主题: from the request's wording (topic-suggest), else 政务公开 */
+export const DISCLOSURE_DEFAULT_TOPIC = 'zwgk'
+export function disclosureTopic(text: string, known: readonly string[]): string {
+  return suggestTopic(text, known) ?? (known.includes(DISCLOSURE_DEFAULT_TOPIC) ? DISCLOSURE_DEFAULT_TOPIC : (known[0] ?? ''))
+}
 
 function csvCell(value: unknown): string {
   let s = value === undefined || value === null ? '' : String(value)
@@ -788,8 +799,17 @@ export function informationRequestRoutes(): RoutePlugin {
             { action: `foia.${action}`, targetType: 'informationRequest', targetId: id, detail: { from, to: update.status ?? from } },
             trx,
           )
+          // an online applicant hears of 补正, 答复 and 办结 in 我的消息 (and WeChat), with the step
+          const notice = FOIA_NOTICES[action]
+          if (notice && locked.user_id)
+            await app.messages.foiaStepTaken(
+              trx,
+              { userId: locked.user_id, requestId: id, number: locked.number, orgName: orgName(locked.org_code), notice },
+              at,
+            )
           return { id }
         })
+        app.messages.afterCommit()
         request.log.info({ informationRequestId: id, action }, 'information request step')
         return detailOf((await repo.get(id))!, request, true)
       },
@@ -812,13 +832,14 @@ export function informationRequestRoutes(): RoutePlugin {
           if (locked.reply_type !== 'full' && locked.reply_type !== 'partial')
             throw new ApiError(409, 'conflict', '只有予以公开或部分公开的信息可以转为主动公开')
           if (locked.disclosure_item_id) throw new ApiError(409, 'conflict', '该申请已转为主动公开草稿')
+          const topics = (await trx.selectFrom('topics').select('id').orderBy('position').execute()).flatMap((t) => (t.id ? [t.id] : []))
           const itemId = await createItem(trx, {
             type: 'faq',
             orgCode: locked.org_code,
             draft: {
               question: `如何获取「${locked.info_title}」？`,
               answer: `${locked.info_title}${locked.doc_number ? `（${locked.doc_number}）` : ''}已依申请公开，现转为主动公开。${locked.reply_text ? `\n${locked.reply_text}` : ''}\n（来源：${orgName(locked.org_code)}依申请公开答复）`,
-              topic: '',
+              topic: disclosureTopic(`${locked.info_title} ${locked.description ?? ''}`, topics),
               keywords: ['依申请公开', '政府信息公开'],
             },
             author: actor(request),

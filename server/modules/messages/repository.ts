@@ -12,7 +12,7 @@ import type { Queryable } from '../idempotency'
 
 export interface NewMessage {
   userId: string
-  kind: 'consultation_reply' | 'policy_match'
+  kind: 'consultation_reply' | 'policy_match' | 'information_request'
   targetId: string
   title: string
   body: string
@@ -29,10 +29,17 @@ interface UnionRow {
   lecture_status: string | null
 }
 
+const KIND_OF: Record<string, ResidentMessage['kind']> = {
+  lecture: 'lecture',
+  consultation_reply: 'consultation',
+  policy_match: 'policy',
+  information_request: 'foia',
+}
+
 function messageFrom(r: UnionRow): ResidentMessage {
   return {
     id: r.id!,
-    kind: r.kind === 'lecture' ? 'lecture' : r.kind === 'policy_match' ? 'policy' : 'consultation',
+    kind: KIND_OF[r.kind] ?? 'consultation',
     title: r.title,
     body: r.body,
     createdAt: r.created_at,

@@ -5,7 +5,7 @@ import { PAGE_MAX, StringEnum } from '../../schemas/common'
 
 export const ResidentMessage = Type.Object({
   id: Type.String(),
-  kind: StringEnum(['lecture', 'consultation', 'policy'] as const),
+  kind: StringEnum(['lecture', 'consultation', 'policy', 'foia'] as const),
   title: Type.String(),
   body: Type.String(),
   createdAt: Type.String(),

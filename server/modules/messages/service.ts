@@ -33,6 +33,50 @@ export interface MatchedPolicy {
   body: string
 }
 
+/** the page a 依申请公开 message opens: the request's detail (its steps, the 补正 form, the 答复书) */
+export const FOIA_DETAIL_PAGE = 'packages/foia/pages/detail/index'
+
+/** a step of a resident's 依申请公开 the applicant is told about */
+export type FoiaNotice = 'correction' | 'reply' | 'close'
+
+export interface FoiaStepTaken {
+  userId: string
+  requestId: string
+  /** the request's number (YSQ…), which the resident can read out */
+  number: string
+  /** the body that handles it */
+  orgName: string
+  notice: FoiaNotice
+}
+
+const FOIA_NOTICE_TEXT: Record<FoiaNotice, { title: string; body: string; phrase: string }> = {
+  correction: { title: '您的政府信息公开申请需要补正', body: '请打开申请查看补正要求并提交补正，补正收到后重新计算答复期限。', phrase: '待补正' },
+  reply: { title: '您的政府信息公开申请已答复', body: '请打开申请查看答复内容，下载答复书。', phrase: '已答复' },
+  close: { title: '您的政府信息公开申请已办结', body: '申请已办结，可打开申请查看办理经过和答复书。', phrase: '已办结' },
+}
+
+/**
+ * 我的消息 for a 依申请公开 step: the number and the handling body only — no name, ID number,
+ * phone, nor the wording of the request.
+ */
+export function foiaMessage(s: FoiaStepTaken): { title: string; body: string } {
+  const text = FOIA_NOTICE_TEXT[s.notice]
+  return { title: text.title, body: clip(`申请编号${s.number}（${s.orgName}）：${text.body}`, 120) }
+}
+
+/**
+ * The template's fields (a 办理进度通知 template): character_string1 申请编号, thing2 受理机关,
+ * phrase3 办理状态, time4 更新时间.
+ */
+export function foiaStepData(s: FoiaStepTaken, at: string): Record<string, string> {
+  return {
+    character_string1: s.number.slice(0, 32),
+    thing2: clip(s.orgName, 20),
+    phrase3: FOIA_NOTICE_TEXT[s.notice].phrase,
+    time4: inShanghai(at).format('YYYY-MM-DD HH:mm'),
+  }
+}
+
 export interface MessagesService {
   repository: MessageRepository
   /** undefined when WeChat subscription messages for consultations are not configured */
@@ -41,6 +85,8 @@ export interface MessagesService {
   consultationAnswered(trx: Queryable, consultation: AnsweredConsultation): Promise<void>
   /** 政策找人: the resident's 我的消息 entry and (when WECHAT_POLICY_TEMPLATE_ID is set) WeChat message, in the match's transaction */
   policyMatched(trx: Queryable, match: MatchedPolicy, at: string): Promise<void>
+  /** 依申请公开: 补正通知, 答复 or 办结 — the applicant's 我的消息 entry and (when WECHAT_FOIA_TEMPLATE_ID is set) WeChat message, in the step's transaction */
+  foiaStepTaken(trx: Queryable, step: FoiaStepTaken, at: string): Promise<void>
   /** after the transaction committed: send what is due now */
   afterCommit(): void
 }
@@ -74,7 +120,8 @@ export function createMessagesService(api: FastifyInstance, options: MessagesOpt
   const repository = new MessageRepository(api.store.database, api.store.now)
   const templateId = options.wechat?.consultationTemplateId
   const policyTemplateId = options.wechat?.policyTemplateId
-  const transport = templateId || policyTemplateId ? (options.transport ?? wechatSubscribeTransport(options.wechat!)) : undefined
+  const foiaTemplateId = options.wechat?.foiaTemplateId
+  const transport = templateId || policyTemplateId || foiaTemplateId ? (options.transport ?? wechatSubscribeTransport(options.wechat!)) : undefined
   const outbox = transport
     ? new WechatOutbox({
         db: api.store.database,
@@ -119,6 +166,15 @@ export function createMessagesService(api: FastifyInstance, options: MessagesOpt
               time3: inShanghai(at).format('YYYY-MM-DD HH:mm'),
             },
           },
+          at,
+        )
+    },
+    async foiaStepTaken(trx, s, at) {
+      await repository.insert(trx, { userId: s.userId, kind: 'information_request', targetId: s.requestId, ...foiaMessage(s) }, at)
+      if (outbox && foiaTemplateId)
+        await outbox.enqueue(
+          trx,
+          { userId: s.userId, templateId: foiaTemplateId, page: `${FOIA_DETAIL_PAGE}?id=${s.requestId}`, data: foiaStepData(s, at) },
           at,
         )
     },

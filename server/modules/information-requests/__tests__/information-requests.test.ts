@@ -5,10 +5,11 @@
  * legal review, the reply and its PDF, 转主动公开, the board's filters with a moved clock, the
  * yearly table, the audit log, and no personal data in the logs.
  */
-import type { FoiaYearReport, InformationRequestDetail, InformationRequestPage } from '../../../../common/contract'
+import type { FoiaYearReport, InformationRequestDetail, InformationRequestPage, MessagePage } from '../../../../common/contract'
 import { makeClock } from '../../../../test/api/helpers/clock'
 import { startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 import { call, ok, signIn, type Staff } from '../../editorial/__tests__/helpers'
+import { disclosureTopic } from '../routes'
 
 jest.setTimeout(120_000)
 
@@ -79,6 +80,8 @@ beforeAll(async () => {
     logger: true,
     logLevel: 'info',
     logStream: { write: (l: string) => void log.push(l) },
+    // 订阅消息 for 依申请公开 configured; nothing listens there (dev sign-ins have no openid anyway)
+    wechat: { appId: 'wx-app', secret: 's', apiBase: 'http://127.0.0.1:9', timeoutMs: 300, foiaTemplateId: 'tmpl-foia' },
   })
   await signAll()
 })
@@ -256,12 +259,38 @@ describe('补正, legal review, the reply and its PDF', () => {
     expect(disclosed.disclosureItemId).toMatch(/^f-/)
     const item = await server.store.database.kysely
       .selectFrom('editorial_items')
-      .select(['status', 'type', 'org_code'])
+      .select(['status', 'type', 'org_code', 'topic'])
       .where('id', '=', disclosed.disclosureItemId!)
       .executeTakeFirst()
-    expect(item).toEqual({ status: 'draft', type: 'faq', org_code: JIAOJIANG })
+    // nothing in 「征地补偿标准」 names a topic: 政务公开
+    expect(item).toEqual({ status: 'draft', type: 'faq', org_code: JIAOJIANG, topic: 'zwgk' })
     expect((await call(server, officer, 'POST', `/admin/information-requests/${id}/disclose`)).status).toBe(409)
     expect((await ok<InformationRequestDetail>(await step(officer, id, 'close'))).status).toBe('closed')
+  })
+
+  it('tells the applicant in 我的消息 (and WeChat) of 补正, 答复 and 办结, without personal data', async () => {
+    const page = await ok<MessagePage>(await call(server, resident, 'GET', '/messages?pageSize=50'))
+    const mine = page.items.filter((m) => m.targetId === id)
+    expect(mine.map((m) => m.kind)).toEqual(['foia', 'foia', 'foia'])
+    expect(mine.map((m) => m.title).sort()).toEqual(['您的政府信息公开申请已办结', '您的政府信息公开申请已答复', '您的政府信息公开申请需要补正'].sort())
+    for (const m of mine) {
+      expect(m.body).toContain(`申请编号${number}（`)
+      expect(m.read).toBe(false)
+    }
+    const text = JSON.stringify(mine)
+    for (const secret of [ID, PHONE, '王小明', '征地补偿']) expect(text).not.toContain(secret)
+    // nobody else hears of it
+    const others = await ok<MessagePage>(await call(server, other, 'GET', '/messages?pageSize=50'))
+    expect(others.items.filter((m) => m.targetId === id)).toEqual([])
+    const outbox = await server.store.database.kysely
+      .selectFrom('wechat_outbox')
+      .select(['template_id', 'page', 'data'])
+      .where('template_id', '=', 'tmpl-foia')
+      .execute()
+    const ours = outbox.filter((r) => r.page === `packages/foia/pages/detail/index?id=${id}`)
+    expect(ours.map((r) => (JSON.parse(r.data) as Record<string, string>).phrase3).sort()).toEqual(['已办结', '已答复', '待补正'].sort())
+    expect(JSON.parse(ours[0].data)).toMatchObject({ character_string1: number, thing2: expect.stringContaining('椒江') })
+    expect(JSON.stringify(ours)).not.toContain(ID)
   })
 
   it('audits every step without personal data, and logs none', async () => {
@@ -284,6 +313,15 @@ describe('补正, legal review, the reply and its PDF', () => {
     expect(logs).not.toContain(ID)
     expect(logs).not.toContain(PHONE)
     expect(logs).not.toContain('王小明')
+  })
+})
+
+describe('the 主动公开 draft’s topic', () => {
+  it('follows the request’s wording, else 政务公开', () => {
+    const known = ['yanglao', 'yibao', 'zhufang', 'zwgk']
+    expect(disclosureTopic('2026年高龄津贴发放名单', known)).toBe('yanglao')
+    expect(disclosureTopic('椒江区征地补偿标准', known)).toBe('zwgk')
+    expect(disclosureTopic('椒江区征地补偿标准', ['yanglao'])).toBe('yanglao')
   })
 })
 

@@ -10,8 +10,9 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { taroMock } from '../../../../test/mocks/taro'
 import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { useSessionStore } from '@/api'
-import type { Consultation, Session } from '@common/contract'
+import type { Consultation, InformationRequestDetail, Session } from '@common/contract'
 import { askForReplyMessage } from '@/features/consultations/config'
+import { askForFoiaMessages } from '@/features/information-requests/config'
 import { useThemeStore } from '@/features/elder-mode/stores/theme-store'
 import InboxPage from '@/packages/messages/pages/inbox/index'
 import MyConsultationsPage from '@/packages/qa/pages/mine/index'
@@ -60,7 +61,7 @@ describe('我的消息', () => {
     await signIn('resident', '没有消息的人')
     render(<InboxPage />)
     expect(await screen.findByText('暂无消息')).toBeInTheDocument()
-    expect(screen.getByText('咨询的答复、宣讲点单的每一步进展都会在这里通知您')).toBeInTheDocument()
+    expect(screen.getByText('咨询的答复、宣讲点单和依申请公开的每一步进展都会在这里通知您')).toBeInTheDocument()
   })
 
   it('a reply shows on 我的 as a badge and in the list; opening it marks it read and opens 我的咨询 at it', async () => {
@@ -78,6 +79,42 @@ describe('我的消息', () => {
     expect(taroMock.navigations.at(-1)?.url).toBe(`/packages/qa/pages/mine/index?id=${asked.id}`)
     expect(await screen.findByRole('listitem', { name: '您的咨询已由台州市医疗保障局答复' })).toBeInTheDocument()
     await waitFor(async () => expect((await api.client.call('GET /messages/unread-count')).unread).toBe(0))
+  })
+
+  it('a 依申请公开 补正 notice shows the number and opens the request', async () => {
+    const resident = await signIn('resident', '申请公开的居民')
+    const applied = await api.client.call('POST /information-requests', {
+      body: {
+        applicantType: 'citizen',
+        name: '王小明',
+        idType: 'id_card',
+        idNumber: '331002199003071236',
+        phone: '13812345678',
+        infoTitle: '椒江区2026年征地补偿标准',
+        orgCode: '331002',
+        format: 'electronic',
+        delivery: 'online',
+      },
+      idempotencyKey: 'k-foia',
+    })
+    const officer = await api.client.call('POST /auth/dev', { body: { role: 'foia_officer', org: '331002', name: '椒江公开专员' } })
+    // the console's step (not in the resident app's endpoint list)
+    const staffCall = api.client.call.bind(api.client) as unknown as (key: string, o: object) => Promise<InformationRequestDetail>
+    await staffCall('POST /admin/information-requests/:id/:action', {
+      params: { id: applied.id, action: 'request_correction' },
+      body: { note: '请说明具体地块' },
+      token: officer.token,
+      idempotencyKey: 'k-foia-corr',
+    })
+    act(() => useSessionStore.getState().signIn(resident))
+
+    render(<InboxPage />)
+    const item = await screen.findByRole('listitem', { name: '未读，您的政府信息公开申请需要补正' })
+    expect(item).toHaveTextContent('依申请公开')
+    expect(item).toHaveTextContent(`申请编号${applied.number}`)
+    expect(item).not.toHaveTextContent('王小明')
+    fireEvent.click(item)
+    expect(taroMock.navigations.at(-1)?.url).toBe(`/packages/foia/pages/detail/index?id=${applied.id}`)
   })
 
   it('全部已读 marks every message read', async () => {
@@ -178,7 +215,7 @@ describe('我的咨询: the reply and its rating', () => {
   })
 })
 
-describe('the WeChat subscription request at 提交咨询', () => {
+describe('the WeChat subscription requests at 提交咨询 and 提交申请', () => {
   const env = process.env
   afterEach(() => {
     process.env = env
@@ -195,5 +232,15 @@ describe('the WeChat subscription request at 提交咨询', () => {
     process.env = { ...env, TARO_ENV: 'weapp', TARO_APP_CONSULTATION_TEMPLATE_IDS: 'tmpl-a, tmpl-b' }
     askForReplyMessage(request)
     expect(request).toHaveBeenCalledWith({ tmplIds: ['tmpl-a', 'tmpl-b'] })
+  })
+
+  it('at 提交申请 (依申请公开) asks for TARO_APP_FOIA_TEMPLATE_IDS on weapp only', () => {
+    const request = jest.fn(() => Promise.resolve({}))
+    process.env = { ...env, TARO_ENV: 'h5', TARO_APP_FOIA_TEMPLATE_IDS: 'tmpl-foia' }
+    askForFoiaMessages(request)
+    expect(request).not.toHaveBeenCalled()
+    process.env = { ...env, TARO_ENV: 'weapp', TARO_APP_FOIA_TEMPLATE_IDS: ' tmpl-foia ' }
+    askForFoiaMessages(request)
+    expect(request).toHaveBeenCalledWith({ tmplIds: ['tmpl-foia'] })
   })
 })

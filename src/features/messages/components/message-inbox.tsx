@@ -22,11 +22,20 @@ interface Loaded {
 }
 
 const kindLabel = (m: ResidentMessage) =>
-  m.kind === 'consultation' ? '咨询答复' : m.kind === 'policy' ? '政策找人' : m.lectureStatus ? `宣讲·${lectureStatusLabel[m.lectureStatus]}` : '宣讲点单'
+  m.kind === 'consultation'
+    ? '咨询答复'
+    : m.kind === 'policy'
+      ? '政策找人'
+      : m.kind === 'foia'
+        ? '依申请公开'
+        : m.lectureStatus
+          ? `宣讲·${lectureStatusLabel[m.lectureStatus]}`
+          : '宣讲点单'
 
-/** where a message leads: the lecture order, 我的咨询 at the consultation, or the policy */
+/** where a message leads: the lecture order, 我的咨询 at the consultation, the policy, or the 依申请公开 request */
 export function messageUrl(m: ResidentMessage): string {
   if (m.kind === 'policy') return routes.policyDetail(m.targetId)
+  if (m.kind === 'foia') return routes.foiaDetail(m.targetId)
   return m.kind === 'consultation' ? `${routes.myConsultations}?id=${encodeURIComponent(m.targetId)}` : lectureRoutes.detail(m.targetId)
 }
 
@@ -90,7 +99,7 @@ export function MessageInbox() {
   if (!token) return <LoginNeeded what='查看您的消息' />
   if (!state && error) return <ErrorState message={error} onRetry={() => void load(1)} />
   if (!state) return <Skeleton rows={3} />
-  if (state.items.length === 0) return <EmptyState title='暂无消息' hint='咨询的答复、宣讲点单的每一步进展都会在这里通知您' />
+  if (state.items.length === 0) return <EmptyState title='暂无消息' hint='咨询的答复、宣讲点单和依申请公开的每一步进展都会在这里通知您' />
   return (
     <View>
       <View className='msg-toolbar'>

@@ -21,6 +21,7 @@ import {
 import { idNumberProblem } from '@common/foia-rules'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { getBodies, submitApplication } from '@/features/information-requests/api'
+import { askForFoiaMessages } from '@/features/information-requests/config'
 import { newIdempotencyKey } from '@/utils/idempotency'
 import { routes } from '@/utils/routes'
 import '../foia.scss'
@@ -111,6 +112,8 @@ export default function FoiaApplyPage() {
       void Taro.navigateTo({ url: routes.signIn(routes.foiaApply) })
       return
     }
+    // weapp: 补正, 答复 and 办结 can also come as WeChat messages (asked before any await: it needs the tap)
+    askForFoiaMessages((o) => Taro.requestSubscribeMessage({ ...o, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option))
     setBusy(true)
     try {
       const input: FoiaApplicationInput = {
