@@ -7,12 +7,13 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
-import { sql } from 'kysely'
+import { sql, type SqlBool } from 'kysely'
 import { assess, evaluate, type EligibilityRule, type FactName, factsOf, formatAmount, yearMonthOf } from '../../../common/eligibility'
 import { shanghaiToday } from '../../../common/shanghai-date'
 import type { Db } from '../../db/database'
 import type { MessagesService } from '../messages/service'
 import { clip } from '../../wechat/subscribe-message'
+import { prefilter } from './prefilter'
 import { ENTRIES, situationFromRow } from './repository'
 
 export const MATCH_BATCH = 50_000
@@ -102,6 +103,8 @@ export class PolicyMatcher {
       if (band.step) facts.add(band.step.fact)
     }
     const entries = ENTRIES.filter(([fact]) => facts.has(fact))
+    // only the rows the rule can fit: its plain prerequisites checked by the database
+    const where = (prefilter(rule.when, month) ?? sql`1 = 1`).$castTo<SqlBool>()
     const matchedBy = new Map<string, number>()
     const pushedBy = new Map<string, number>()
     let matched = 0
@@ -133,11 +136,13 @@ export class PolicyMatcher {
         const names = ['user_id', ...entries.map(([, c]) => c)]
         // who was told already, as a set (one range of the primary key), rather than a join per row
         const told = new Set(sqlite.prepare('SELECT user_id FROM policy_match_pushes WHERE policy_id = ?').pluck().all(policyId) as string[])
-        const scan = sqlite.prepare(`SELECT ${names.join(', ')} FROM situations`).raw(true)
+        const query = sql`SELECT ${sql.join(names.map((n) => sql.ref(n)))} FROM situations WHERE ${where}`.compile(k)
+        const scan = sqlite.prepare(query.sql).raw(true)
+        const params = query.parameters as unknown[]
         const r: Record<string, unknown> = {}
         // Kysely's one connection held meanwhile: no transaction of a request is open around the raw statements
         await k.connection().execute(async () => {
-          for (const values of scan.iterate() as Iterable<unknown[]>) {
+          for (const values of scan.iterate(...params) as Iterable<unknown[]>) {
             for (let i = 0; i < names.length; i++) r[names[i]] = values[i]
             consider(r, told.has(values[0] as string) ? true : null)
           }
@@ -151,6 +156,7 @@ export class PolicyMatcher {
             .leftJoin('policy_match_pushes as m', (j) => j.onRef('m.user_id', '=', 's.user_id').on('m.policy_id', '=', policyId))
             .select(['s.user_id', ...entries.map(([, c]) => `s.${c}` as const), 'm.user_id as told'])
             .where('s.user_id', '>', after)
+            .where(where)
             .orderBy('s.user_id')
             .limit(MATCH_BATCH)
             .execute()
