@@ -230,7 +230,17 @@ export class PolicyMatcher {
         }
         return told
       })
-      return this.deps.db.kysely.connection().execute(async () => write())
+      return this.deps.db.kysely.connection().execute(async () => {
+        // a page cache of 64 MB while a run writes its hundreds of thousands of rows (the default
+        // 2 MB spills them to the WAL many times over), the usual one again after
+        const cache = sqlite.pragma('cache_size', { simple: true }) as number
+        sqlite.pragma('cache_size = -65536')
+        try {
+          return write()
+        } finally {
+          sqlite.pragma(`cache_size = ${Number(cache)}`)
+        }
+      })
     }
     return this.deps.db.kysely.transaction().execute(async (trx) => {
       const told: Fresh[] = []
