@@ -6,10 +6,13 @@
  *  3. the questionnaire: one answer's evaluation over every fixture rule (what POST
  *     /policy-match/evaluate computes), averaged over many answers.
  * Budgets (issue 19): matching ≤ 10 s for 1,000,000; ≤ 5 ms per answer.
+ * BENCH_TARGET=postgres: the same on PostgreSQL, in a database of its own (bench_match_<pid>) on
+ * BENCH_DATABASE_URL's server, dropped afterwards.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { sql } from 'kysely'
 import pino from 'pino'
 import { runQuestionnaire, type Situation, yearMonthOf } from '../common/eligibility'
 import { shanghaiToday } from '../common/shanghai-date'
@@ -20,7 +23,9 @@ import type { MessagesService } from '../server/modules/messages/service'
 import { PolicyMatcher } from '../server/modules/policy-match/matcher'
 import { rowFromSituation } from '../server/modules/policy-match/repository'
 import { openStore } from '../server/store/open-store'
+import { createBenchDatabase } from './bench/postgres'
 
+const POSTGRES = process.env.BENCH_TARGET === 'postgres'
 const N = Number(process.env.BENCH_SITUATIONS ?? 1_000_000)
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 2_000)
 const COUNTIES = ['331002', '331003', '331004', '331081', '331082', '331083', '331023', '331024', '331022']
@@ -58,25 +63,44 @@ function situationOf(r: () => number): Situation {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zct-match-'))
-  const store = await openStore({ kind: 'sqlite', fixtures, dataDir })
+  const pg = POSTGRES ? await createBenchDatabase(`bench_match_${process.pid}`) : undefined
+  const store = await openStore(pg ? { kind: 'postgres', fixtures, databaseUrl: pg.url } : { kind: 'sqlite', fixtures, dataDir })
   try {
-    const sqlite = store.database.sqlite!
     const at = new Date().toISOString()
-    console.log(`bench:match — ${N.toLocaleString('en')} situations, SQLite, ${at.slice(0, 10)}`)
+    console.log(`bench:match — ${N.toLocaleString('en')} situations, ${pg ? 'PostgreSQL' : 'SQLite'}, ${at.slice(0, 10)}`)
 
     let t0 = performance.now()
     const r = random(19)
-    const insertUser = sqlite.prepare(`INSERT INTO users (id, provider, external_id, nickname, role, created_at) VALUES (?, 'dev', ?, '居民', 'resident', ?)`)
-    const columns = Object.keys(rowFromSituation('x', {}, at, at))
-    const insertSituation = sqlite.prepare(`INSERT INTO situations (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
-    const load = sqlite.transaction((from: number, to: number) => {
-      for (let i = from; i < to; i++) {
-        const id = `u${String(i).padStart(7, '0')}`
-        insertUser.run(id, id, at)
-        insertSituation.run(rowFromSituation(id, situationOf(r), at, at))
+    if (pg) {
+      const k = store.database.kysely
+      for (let i = 0; i < N; i += 2_000) {
+        const ids = Array.from({ length: Math.min(N, i + 2_000) - i }, (_, j) => `u${String(i + j).padStart(7, '0')}`)
+        await k.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('users')
+            .values(ids.map((id) => ({ id, provider: 'dev', external_id: id, nickname: '居民', role: 'resident', created_at: at })))
+            .execute()
+          await trx
+            .insertInto('situations')
+            .values(ids.map((id) => rowFromSituation(id, situationOf(r), at, at)))
+            .execute()
+        })
       }
-    })
-    for (let i = 0; i < N; i += 50_000) load(i, Math.min(N, i + 50_000))
+      await sql`ANALYZE`.execute(k)
+    } else {
+      const sqlite = store.database.sqlite!
+      const insertUser = sqlite.prepare(`INSERT INTO users (id, provider, external_id, nickname, role, created_at) VALUES (?, 'dev', ?, '居民', 'resident', ?)`)
+      const columns = Object.keys(rowFromSituation('x', {}, at, at))
+      const insertSituation = sqlite.prepare(`INSERT INTO situations (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
+      const load = sqlite.transaction((from: number, to: number) => {
+        for (let i = from; i < to; i++) {
+          const id = `u${String(i).padStart(7, '0')}`
+          insertUser.run(id, id, at)
+          insertSituation.run(rowFromSituation(id, situationOf(r), at, at))
+        }
+      })
+      for (let i = 0; i < N; i += 50_000) load(i, Math.min(N, i + 50_000))
+    }
     console.log(`  loaded ${N.toLocaleString('en')} users and situations in ${((performance.now() - t0) / 1000).toFixed(1)} s (setup, not measured)`)
 
     const messages = new MessageRepository(store.database, store.now)
@@ -117,6 +141,7 @@ async function main(): Promise<void> {
     )
   } finally {
     await store.close()
+    await pg?.drop()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

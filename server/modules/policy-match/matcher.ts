@@ -5,18 +5,41 @@
  * configured). The push record's primary key is what makes a second run, a restart or a second
  * instance tell nobody twice: only the rows this run inserted get a message, in the same transaction.
  */
-import { randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
-import { sql } from 'kysely'
+import { sql, type SqlBool } from 'kysely'
 import { assess, evaluate, type EligibilityRule, type FactName, factsOf, formatAmount, yearMonthOf } from '../../../common/eligibility'
 import { shanghaiToday } from '../../../common/shanghai-date'
 import type { Db } from '../../db/database'
 import type { MessagesService } from '../messages/service'
 import { clip } from '../../wechat/subscribe-message'
+import { prefilter } from './prefilter'
 import { ENTRIES, situationFromRow } from './repository'
 
 export const MATCH_BATCH = 50_000
 const INSERT_ROWS = 500
+
+/**
+ * message ids for one run, in order (UUID version 7's layout: the time, then a counter, then a
+ * random tail per run): 240,000 messages appended to the id index's end rather than scattered
+ * over it — the random UUIDs made writing them the largest part of a run
+ */
+function orderedIds(): () => string {
+  let time = ''
+  let tail = ''
+  let n = 0x1000000
+  return () => {
+    // a fresh time and tail every 16,777,216 ids: the counter's 24 bits never overflow
+    if (n === 0x1000000) {
+      time = Date.now().toString(16).padStart(12, '0').slice(-12)
+      const bytes = randomBytes(7).toString('hex')
+      tail = `${(8 + (parseInt(bytes[0], 16) & 3)).toString(16)}${bytes.slice(1, 13)}`
+      n = 0
+    }
+    const c = (n++).toString(16).padStart(6, '0')
+    return `${time.slice(0, 8)}-${time.slice(8)}-7${c.slice(0, 3)}-${tail[0]}${c.slice(3)}-${tail.slice(1)}`
+  }
+}
 
 interface Fresh {
   userId: string
@@ -102,6 +125,8 @@ export class PolicyMatcher {
       if (band.step) facts.add(band.step.fact)
     }
     const entries = ENTRIES.filter(([fact]) => facts.has(fact))
+    // only the rows the rule can fit: its plain prerequisites checked by the database
+    const where = (prefilter(rule.when, month) ?? sql`1 = 1`).$castTo<SqlBool>()
     const matchedBy = new Map<string, number>()
     const pushedBy = new Map<string, number>()
     let matched = 0
@@ -133,11 +158,13 @@ export class PolicyMatcher {
         const names = ['user_id', ...entries.map(([, c]) => c)]
         // who was told already, as a set (one range of the primary key), rather than a join per row
         const told = new Set(sqlite.prepare('SELECT user_id FROM policy_match_pushes WHERE policy_id = ?').pluck().all(policyId) as string[])
-        const scan = sqlite.prepare(`SELECT ${names.join(', ')} FROM situations`).raw(true)
+        const query = sql`SELECT ${sql.join(names.map((n) => sql.ref(n)))} FROM situations WHERE ${where}`.compile(k)
+        const scan = sqlite.prepare(query.sql).raw(true)
+        const params = query.parameters as unknown[]
         const r: Record<string, unknown> = {}
         // Kysely's one connection held meanwhile: no transaction of a request is open around the raw statements
         await k.connection().execute(async () => {
-          for (const values of scan.iterate() as Iterable<unknown[]>) {
+          for (const values of scan.iterate(...params) as Iterable<unknown[]>) {
             for (let i = 0; i < names.length; i++) r[names[i]] = values[i]
             consider(r, told.has(values[0] as string) ? true : null)
           }
@@ -151,6 +178,7 @@ export class PolicyMatcher {
             .leftJoin('policy_match_pushes as m', (j) => j.onRef('m.user_id', '=', 's.user_id').on('m.policy_id', '=', policyId))
             .select(['s.user_id', ...entries.map(([, c]) => `s.${c}` as const), 'm.user_id as told'])
             .where('s.user_id', '>', after)
+            .where(where)
             .orderBy('s.user_id')
             .limit(MATCH_BATCH)
             .execute()
@@ -192,16 +220,27 @@ export class PolicyMatcher {
       const message = sqlite.prepare(
         "INSERT INTO messages (id, user_id, kind, target_id, title, body, created_at, read_at) VALUES (?, ?, 'policy_match', ?, ?, ?, ?, NULL)",
       )
+      const nextId = orderedIds()
       const write = sqlite.transaction(() => {
         const told: Fresh[] = []
         for (const f of fresh) {
           if (record.run(policyId, f.userId, at).changes !== 1) continue
-          message.run(randomUUID(), f.userId, policyId, title, f.body, at)
+          message.run(nextId(), f.userId, policyId, title, f.body, at)
           told.push(f)
         }
         return told
       })
-      return this.deps.db.kysely.connection().execute(async () => write())
+      return this.deps.db.kysely.connection().execute(async () => {
+        // a page cache of 64 MB while a run writes its hundreds of thousands of rows (the default
+        // 2 MB spills them to the WAL many times over), the usual one again after
+        const cache = sqlite.pragma('cache_size', { simple: true }) as number
+        sqlite.pragma('cache_size = -65536')
+        try {
+          return write()
+        } finally {
+          sqlite.pragma(`cache_size = ${Number(cache)}`)
+        }
+      })
     }
     return this.deps.db.kysely.transaction().execute(async (trx) => {
       const told: Fresh[] = []
