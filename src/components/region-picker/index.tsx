@@ -89,7 +89,16 @@ export function RegionPicker({
   const shown = value ? (current.data ? pathOf(current.data) : '') : ''
   if (!open) {
     return (
-      <View className='region-picker form-field' role='button' aria-label={`${label}：${shown || placeholder}`} onClick={openPicker} data-testid='region-picker'>
+      // its own key, as the panel has: were the panel's element reused for the field, the tap that
+      // closes the panel would bubble on to the field's onClick and open it again (Taro H5)
+      <View
+        key='field'
+        className='region-picker form-field'
+        role='button'
+        aria-label={`${label}：${shown || placeholder}`}
+        onClick={openPicker}
+        data-testid='region-picker'
+      >
         <Text className={shown ? 'region-picker__value' : 'region-picker__placeholder'}>{shown || placeholder}</Text>
         <Text aria-hidden>▾</Text>
       </View>
@@ -99,7 +108,7 @@ export function RegionPicker({
   const list = q ? hits : children
   const level = path.length
   return (
-    <View className='region-picker__panel' role='group' aria-label={`选择${label}`}>
+    <View key='panel' className='region-picker__panel' role='group' aria-label={`选择${label}`}>
       <View className='region-picker__search'>
         <Input
           className='region-picker__input'
