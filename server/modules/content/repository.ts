@@ -33,6 +33,8 @@ export interface PolicySearch extends PageRequest {
   topic?: string
   /** department name, exactly as in /departments */
   dept?: string
+  /** YYYY-MM-DD: policies still open that day come before those already closed (最新政策) */
+  openFirstOn?: string
 }
 
 export interface InterpretationSearch extends PageRequest {
@@ -105,6 +107,7 @@ export class ContentRepository {
     const [{ total }, rows] = await Promise.all([
       filtered(from.select((eb) => eb.fn.countAll<number>().as('total'))).executeTakeFirstOrThrow(),
       filtered(from.select(POLICY_SUMMARY_COLUMNS))
+        .$if(!!query.openFirstOn, (qb) => qb.orderBy(sql`case when closes_at < ${query.openFirstOn} then 1 else 0 end`))
         .orderBy('published_at', 'desc')
         .orderBy(this.bytewise('id'))
         .limit(query.pageSize)

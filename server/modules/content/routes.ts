@@ -1,14 +1,19 @@
 /** The published content: GET /home, /topics, /departments, /regions, /policies, /interpretations, /faqs/:id. */
 import { Type } from '@sinclair/typebox'
+import { shanghaiToday } from '../../../common/shanghai-date'
 import { notFound } from '../../errors'
 import { IdParams, PageOf, readErrors } from '../../schemas/common'
 import type { RoutePlugin } from '../../type-provider'
+import type { PolicySummary as PolicySummaryOf } from '../../../common/contract'
 import { countRead } from '../dashboard/view-counter'
+import { markClosed } from './closing'
 import { composeHome } from './home'
 import { Faq, Home, Interpretation, InterpretationQuery, InterpretationSummary, Policy, PolicyQuery, PolicySummary, Region, Topic } from './schemas'
 
 export const contentRoutes: RoutePlugin = async (app) => {
   const memo = { memo: true }
+  const today = () => shanghaiToday(app.store.now())
+  const closedMarked = <T extends { items: PolicySummaryOf[] }>(page: T, day: string): T => ({ ...page, items: page.items.map((p) => markClosed(p, day)) })
 
   app.get('/home', { schema: { response: { 200: Home, ...readErrors } }, config: memo }, async () => composeHome(app.store))
 
@@ -22,7 +27,7 @@ export const contentRoutes: RoutePlugin = async (app) => {
   app.get('/regions', { schema: { response: { 200: Type.Array(Region), ...readErrors } }, config: memo }, async () => app.store.content.regionTree())
 
   app.get('/policies', { schema: { querystring: PolicyQuery, response: { 200: PageOf(PolicySummary), ...readErrors } }, config: memo }, async (request) =>
-    app.store.content.searchPolicies(request.query),
+    closedMarked(await app.store.content.searchPolicies(request.query), today()),
   )
 
   // reads of one item are counted for the dashboard (also when the micro-cache answers them)
@@ -32,7 +37,7 @@ export const contentRoutes: RoutePlugin = async (app) => {
     async (request) => {
       const policy = await app.store.content.getPolicy(request.params.id)
       if (!policy) throw notFound('找不到该政策')
-      return policy
+      return markClosed(policy, today())
     },
   )
 

@@ -40,6 +40,8 @@ const policySummaryFields = {
   effectiveFrom: Type.Optional(Type.String()),
   validity: PolicyValidity,
   summary: Type.String(),
+  closesAt: Type.Optional(Type.String()),
+  closed: Type.Optional(Type.Boolean()),
 }
 
 export const PolicySummary = Type.Object(policySummaryFields)

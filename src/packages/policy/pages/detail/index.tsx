@@ -7,6 +7,7 @@ import { getPolicy, getPolicyInterpretations } from '@/features/policies/api/get
 import { PolicyText } from '@/features/policies/components/policy-text'
 import { ValidityBanner } from '@/features/policies/components/validity-banner'
 import { formatDate } from '@/utils/date'
+import { closedLabel } from '@common/labels/policy-validity'
 import { routes } from '@/utils/routes'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
@@ -20,8 +21,19 @@ export default function PolicyDetailPage() {
   useShareAppMessage(() => ({ title: policy?.title ?? '政策原文', path: routes.policyDetail(id) }))
   useShareTimeline(() => ({ title: policy?.title ?? '政策原文', query: `id=${id}` }))
 
-  if (loading && !policy) return <Skeleton rows={3} />
-  if (error || !policy) return <ErrorState message={error?.message ?? '内容不存在或已下线'} onRetry={reload} />
+  // (in a ThemePage: the H5 title bar's 返回 is there while it loads or fails too)
+  if (loading && !policy)
+    return (
+      <ThemePage>
+        <Skeleton rows={3} />
+      </ThemePage>
+    )
+  if (error || !policy)
+    return (
+      <ThemePage>
+        <ErrorState message={error?.message ?? '内容不存在或已下线'} onRetry={reload} />
+      </ThemePage>
+    )
 
   return (
     <ThemePage className='policy-detail'>
@@ -40,6 +52,7 @@ export default function PolicyDetailPage() {
           <Fact label='主管部门' value={policy.department} />
           <Fact label='发布日期' value={formatDate(policy.publishedAt)} />
           {policy.effectiveFrom ? <Fact label='施行日期' value={formatDate(policy.effectiveFrom)} /> : null}
+          {policy.closesAt ? <Fact label='截止日期' value={`${formatDate(policy.closesAt)}${policy.closed ? `（${closedLabel}）` : ''}`} /> : null}
         </View>
       </View>
       {related.data?.length ? (
