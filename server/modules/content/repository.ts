@@ -160,6 +160,12 @@ export class ContentRepository {
     return row && faqFrom(row as FaqRow)
   }
 
+  /** the FAQs about one policy (by id): the policy page links them */
+  async listFaqsOfPolicy(policyId: string): Promise<Faq[]> {
+    const rows = await this.db.kysely.selectFrom('faqs').selectAll().where('policy_id', '=', policyId).orderBy(this.bytewise('id')).execute()
+    return (rows as FaqRow[]).map(faqFrom)
+  }
+
   /** the console changed the published FAQs (after its transaction committed) */
   faqsChanged(): void {
     this.faqGeneration += 1

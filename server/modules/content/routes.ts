@@ -8,7 +8,19 @@ import type { PolicySummary as PolicySummaryOf } from '../../../common/contract'
 import { countRead } from '../dashboard/view-counter'
 import { markClosed } from './closing'
 import { composeHome } from './home'
-import { Faq, Home, Interpretation, InterpretationQuery, InterpretationSummary, Policy, PolicyQuery, PolicySummary, Region, Topic } from './schemas'
+import {
+  Faq,
+  Home,
+  Interpretation,
+  InterpretationQuery,
+  InterpretationSummary,
+  Policy,
+  PolicyQuery,
+  PolicyRelated,
+  PolicySummary,
+  Region,
+  Topic,
+} from './schemas'
 
 export const contentRoutes: RoutePlugin = async (app) => {
   const memo = { memo: true }
@@ -40,6 +52,21 @@ export const contentRoutes: RoutePlugin = async (app) => {
       return markClosed(policy, today())
     },
   )
+
+  // 相关视频 and 常见问答 of a policy page: no dead end (each links back to the policy)
+  app.get('/policies/:id/related', { schema: { params: IdParams, response: { 200: PolicyRelated, ...readErrors } }, config: memo }, async (request) => {
+    const { id } = request.params
+    const [policy, videos, faqs] = await Promise.all([
+      app.store.content.getPolicy(id),
+      app.store.media.listVideosOfPolicy(id),
+      app.store.content.listFaqsOfPolicy(id),
+    ])
+    if (!policy) throw notFound('找不到该政策')
+    return {
+      videos: videos.map((v) => ({ id: v.id, title: v.title, durationSec: v.durationSec, poster: v.poster })),
+      faqs: faqs.map((f) => ({ id: f.id, question: f.question })),
+    }
+  })
 
   app.get(
     '/interpretations',

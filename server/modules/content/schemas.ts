@@ -177,3 +177,9 @@ export const Home = Type.Object({
   campaigns: Type.Array(CampaignSummary),
   banners: Type.Optional(Type.Array(Banner)),
 })
+
+/** GET /policies/:id/related: what a policy page links besides its interpretations */
+export const PolicyRelated = Type.Object({
+  videos: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), durationSec: Type.Number(), poster: Type.String() })),
+  faqs: Type.Array(Type.Object({ id: Type.String(), question: Type.String() })),
+})

@@ -111,6 +111,20 @@ describe('政策原文 (policy detail)', () => {
     expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/interpretation/pages/detail/index?id=i001' })
   })
 
+  it('links its videos and FAQs (相关视频, 常见问答): no dead end', async () => {
+    const { fixtures } = await import('../../../../mock/fixtures')
+    taroMock.routerParams = { id: 'p002' }
+    render(<PolicyDetailPage />)
+    const videos = await screen.findByRole('region', { name: '相关视频' })
+    const video = fixtures.videos.find((v) => v.interpretationId === 'i002')!
+    fireEvent.click(within(videos).getByText(video.title))
+    expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: `/packages/video/pages/play/index?id=${video.id}` })
+    const faqs = await screen.findByRole('region', { name: '常见问答' })
+    const faq = fixtures.faqs.find((f) => f.policyId === 'p002')!
+    fireEvent.click(within(faqs).getByText(faq.question))
+    expect(taroMock.navigations.at(-1)?.url).toBe(`/packages/qa/pages/ask/index?q=${encodeURIComponent(faq.question)}`)
+  })
+
   it('marks a policy whose window has closed 已截止, with its 截止日期', async () => {
     taroMock.routerParams = { id: 'p014' } // 稳岗返还 2022: closed 2022-12-31
     render(<PolicyDetailPage />)

@@ -3,7 +3,7 @@ import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/t
 import { useRequest } from '@/api'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
-import { getPolicy, getPolicyInterpretations } from '@/features/policies/api/get-policy'
+import { getPolicy, getPolicyInterpretations, getPolicyRelated } from '@/features/policies/api/get-policy'
 import { PolicyText } from '@/features/policies/components/policy-text'
 import { ValidityBanner } from '@/features/policies/components/validity-banner'
 import { formatDate } from '@/utils/date'
@@ -17,6 +17,8 @@ export default function PolicyDetailPage() {
   const { data: policy, error, loading, reload } = useRequest(() => getPolicy(id), [id])
   // 相关解读: a policy page is no dead end; each interpretation links back to its policy
   const related = useRequest(async () => (await getPolicyInterpretations(id)).items, [id])
+  // 相关视频 and 常见问答: the videos of its interpretations and the FAQs about it
+  const more = useRequest(() => getPolicyRelated(id), [id])
 
   useShareAppMessage(() => ({ title: policy?.title ?? '政策原文', path: routes.policyDetail(id) }))
   useShareTimeline(() => ({ title: policy?.title ?? '政策原文', query: `id=${id}` }))
@@ -68,6 +70,33 @@ export default function PolicyDetailPage() {
               onClick={() => void Taro.navigateTo({ url: routes.interpretationDetail(i.id) })}
             >
               <Text>{i.title}</Text>
+              <Text aria-hidden>›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {more.data?.videos.length ? (
+        <View className='policy-detail__related' role='region' aria-label='相关视频'>
+          <View className='section__title' role='heading' aria-level={2}>
+            <Text>相关视频</Text>
+          </View>
+          {more.data.videos.map((v) => (
+            <View key={v.id} className='policy-detail__related-item' role='link' onClick={() => void Taro.navigateTo({ url: routes.videoPlay(v.id) })}>
+              <Text>{v.title}</Text>
+              <Text aria-hidden>›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {more.data?.faqs.length ? (
+        <View className='policy-detail__related' role='region' aria-label='常见问答'>
+          <View className='section__title' role='heading' aria-level={2}>
+            <Text>常见问答</Text>
+          </View>
+          {more.data.faqs.map((f) => (
+            // the answer opens in 智能问答, whose card links back to this policy (查看政策原文)
+            <View key={f.id} className='policy-detail__related-item' role='link' onClick={() => void Taro.navigateTo({ url: routes.qa(f.question) })}>
+              <Text>{f.question}</Text>
               <Text aria-hidden>›</Text>
             </View>
           ))}

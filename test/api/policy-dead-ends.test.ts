@@ -1,4 +1,4 @@
-/** 已截止: a policy past its closesAt is marked closed everywhere and never leads 最新政策 (on the store's clock) */
+/** Dead ends closed on the policy side: 已截止 (closesAt, on the store's clock) and a policy's related videos and FAQs */
 import type { Home, Page, Policy, PolicySummary } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
 import { makeClock } from './helpers/clock'
@@ -49,4 +49,22 @@ it('on the last day itself a policy is still open', async () => {
   expect(p010.closed).toBeUndefined()
   const home = await json<Home>('/home?on=last-day')
   expect(home.latestPolicies[0].id).toBe(fixtures.policies.find((p) => p.id === 'p010')!.id)
+})
+
+it('GET /policies/:id/related: the videos of its interpretations and its FAQs, each pointing back to it', async () => {
+  const related = await json<{ videos: { id: string; title: string }[]; faqs: { id: string; question: string }[] }>('/policies/p002/related')
+  const interps = fixtures.interpretations.filter((i) => i.policyId === 'p002').map((i) => i.id)
+  const videos = fixtures.videos.filter((v) => v.interpretationId && interps.includes(v.interpretationId))
+  expect(related.videos.map((v) => v.id).sort()).toEqual(videos.map((v) => v.id).sort())
+  expect(related.videos.length).toBeGreaterThan(0)
+  expect(related.faqs.map((f) => f.id).sort()).toEqual(
+    fixtures.faqs
+      .filter((f) => f.policyId === 'p002')
+      .map((f) => f.id)
+      .sort(),
+  )
+  expect(related.faqs.length).toBeGreaterThan(0)
+  const missing = await server.api('/policies/p999/related')
+  expect(missing.status).toBe(404)
+  expect((await missing.json()).error.message).toBe('找不到该政策')
 })
