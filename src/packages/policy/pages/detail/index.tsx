@@ -8,6 +8,7 @@ import { PolicyText } from '@/features/policies/components/policy-text'
 import { ValidityBanner } from '@/features/policies/components/validity-banner'
 import { formatDate } from '@/utils/date'
 import { closedLabel } from '@common/labels/policy-validity'
+import { ShareButton } from '@/components/share-button'
 import { routes } from '@/utils/routes'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
@@ -55,6 +56,9 @@ export default function PolicyDetailPage() {
           <Fact label='发布日期' value={formatDate(policy.publishedAt)} />
           {policy.effectiveFrom ? <Fact label='施行日期' value={formatDate(policy.effectiveFrom)} /> : null}
           {policy.closesAt ? <Fact label='截止日期' value={`${formatDate(policy.closesAt)}${policy.closed ? `（${closedLabel}）` : ''}`} /> : null}
+        </View>
+        <View className='policy-detail__share'>
+          <ShareButton title={policy.title} path={routes.policyDetail(id)} />
         </View>
       </View>
       {related.data?.length ? (
