@@ -100,6 +100,8 @@ export interface PolicyDraft {
   publishedAt: string
   /** 施行日期 YYYY-MM-DD */
   effectiveFrom?: string
+  /** 截止日期 YYYY-MM-DD: the last day to apply (or of its validity); 已截止 after it */
+  closesAt?: string
   summary: string
   /** 原文 */
   sections: PolicySection[]

@@ -109,6 +109,7 @@ export interface Endpoints extends LectureEndpoints, QuizEndpoints {
   'GET /regions/:code': { res: RegionEntry }
   'GET /policies': { query: PolicyQuery; res: Page<PolicySummary> }
   'GET /policies/:id': { res: Policy }
+  'GET /policies/:id/related': { res: PolicyRelated }
   'GET /interpretations': { query: InterpretationQuery; res: Page<InterpretationSummary> }
   'GET /interpretations/:id': { res: Interpretation }
   /** `suggest`: a type-ahead request, not a question asked (问答缺口 logs only asked ones) */
@@ -173,4 +174,10 @@ export interface AppConfig {
   demo: boolean
   /** 提前预约: a lecture order's first wished date is at least this many days after today */
   lectureLeadDays: number
+}
+
+/** what a policy page links besides its interpretations: its videos and FAQs (titles only) */
+export interface PolicyRelated {
+  videos: { id: string; title: string; durationSec: number; poster: string }[]
+  faqs: { id: string; question: string }[]
 }

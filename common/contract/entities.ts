@@ -66,6 +66,10 @@ export interface PolicySummary {
   effectiveFrom?: string
   validity: PolicyValidity
   summary: string
+  /** the last day of its application window or validity (YYYY-MM-DD), when it has one */
+  closesAt?: string
+  /** 已截止: closesAt is before today (Beijing), as the server tells it */
+  closed?: boolean
 }
 
 export interface Policy extends PolicySummary {

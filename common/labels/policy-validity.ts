@@ -12,3 +12,7 @@ export const validityTone: Record<PolicyValidity, TagTone> = {
   revised: 'warning',
   repealed: 'danger',
 }
+
+/** a policy whose application window or validity has ended (the server sets `closed`) */
+export const closedLabel = '已截止'
+export const closedTone: TagTone = 'neutral'

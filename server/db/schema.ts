@@ -401,6 +401,7 @@ export interface OauthStates {
 
 export interface Policies {
   body: string
+  closes_at: string | null
   department: string
   doc_number: string
   effective_from: string | null

@@ -90,6 +90,7 @@ export function seedRows(f: Fixtures) {
       topic: p.topic,
       published_at: p.publishedAt,
       effective_from: p.effectiveFrom ?? null,
+      closes_at: p.closesAt ?? null,
       validity: p.validity,
       summary: p.summary,
       issuer: p.issuer,

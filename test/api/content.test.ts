@@ -1,6 +1,7 @@
 /** The read routes over the real fixtures: every entity comes back whole, lists filter and order. */
 import type { Course, Home, Interpretation, InterpretationSummary, LectureTopic, Page, Region, Topic, Video } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
+import { shanghaiToday } from '../../common/shanghai-date'
 import { startTestServer, type TestServer } from './helpers/test-server'
 
 let server: TestServer
@@ -121,8 +122,12 @@ it('GET /home: featured interpretations, topics, 5 latest policies, ongoing camp
   expect(home.topics).toEqual(fixtures.topics)
   expect(home.featured.length).toBeGreaterThan(0)
   expect(home.featured.every((i) => i.featured)).toBe(true)
+  // newest first, those already 已截止 (closesAt before today) after the open ones
+  const today = shanghaiToday(new Date())
+  const closed = (p: { closesAt?: string }) => (p.closesAt && p.closesAt < today ? 1 : 0)
   expect(home.latestPolicies.map((p) => p.id)).toEqual(
-    byNewest(fixtures.policies)
+    [...byNewest(fixtures.policies)]
+      .sort((a, b) => closed(a) - closed(b))
       .slice(0, 5)
       .map((p) => p.id),
   )

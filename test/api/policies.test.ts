@@ -1,6 +1,7 @@
 import type { Page, Policy, PolicySummary } from '../../common/contract'
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../common/contract'
 import { fixtures } from '../../mock/fixtures'
+import { shanghaiToday } from '../../common/shanghai-date'
 import { startTestServer, type TestServer } from './helpers/test-server'
 
 let server: TestServer
@@ -96,12 +97,13 @@ describe('GET /policies', () => {
 })
 
 describe('GET /policies/:id', () => {
-  it('returns every policy exactly as seeded', async () => {
+  it('returns every policy exactly as seeded (marked 已截止 once its closesAt has passed)', async () => {
+    const today = shanghaiToday(new Date())
     for (const p of fixtures.policies) {
       const res = await server.api(`/policies/${p.id}`)
       expect(res.status).toBe(200)
       const body: Policy = await res.json()
-      expect(body).toEqual(JSON.parse(JSON.stringify(p)))
+      expect(body).toEqual(JSON.parse(JSON.stringify(p.closesAt && p.closesAt < today ? { ...p, closed: true } : p)))
     }
   })
 })

@@ -16,6 +16,8 @@ export const taroMock = {
   routerParams: {} as Record<string, string>,
   /** the page on screen, as getCurrentInstance().router.path reports it ('' = unknown) */
   routerPath: '',
+  /** how many pages getCurrentPages() reports (0 = none known) */
+  pageDepth: 0,
   videoCalls: [] as { id: string; action: string; arg?: unknown }[],
   networkType: 'wifi',
   storage,
@@ -27,6 +29,7 @@ export const taroMock = {
     this.toasts.length = 0
     this.routerParams = {}
     this.routerPath = ''
+    this.pageDepth = 0
     this.videoCalls.length = 0
     this.networkType = 'wifi'
     storage.clear()
@@ -82,6 +85,7 @@ const Taro = {
   request: () => Promise.reject(new Error('Taro.request is not available in tests: stub the ApiClient transport')),
   getSystemInfoSync: () => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 667, platform: 'devtools', fontSizeSetting: 16 }),
   getEnv: () => 'WEB',
+  getCurrentPages: () => Array.from({ length: taroMock.pageDepth }, (_, i) => ({ route: `page-${i}` })),
   getCurrentInstance: () => ({ router: taroMock.routerPath ? { path: taroMock.routerPath, params: taroMock.routerParams } : undefined }),
   getNetworkType: () => Promise.resolve({ networkType: taroMock.networkType }),
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },

@@ -33,6 +33,8 @@ export interface PolicySearch extends PageRequest {
   topic?: string
   /** department name, exactly as in /departments */
   dept?: string
+  /** YYYY-MM-DD: policies still open that day come before those already closed (最新政策) */
+  openFirstOn?: string
 }
 
 export interface InterpretationSearch extends PageRequest {
@@ -110,6 +112,7 @@ export class ContentRepository {
     const [{ total }, rows] = await Promise.all([
       filtered(from.select((eb) => eb.fn.countAll<number>().as('total'))).executeTakeFirstOrThrow(),
       filtered(from.select(POLICY_SUMMARY_COLUMNS))
+        .$if(!!query.openFirstOn, (qb) => qb.orderBy(sql`case when closes_at < ${query.openFirstOn} then 1 else 0 end`))
         .orderBy('published_at', 'desc')
         .orderBy(this.bytewise('id'))
         .limit(query.pageSize)
@@ -160,6 +163,12 @@ export class ContentRepository {
   async getFaq(id: string): Promise<Faq | undefined> {
     const row = await this.db.kysely.selectFrom('faqs').selectAll().where('id', '=', id).executeTakeFirst()
     return row && faqFrom(row as FaqRow)
+  }
+
+  /** the FAQs about one policy (by id): the policy page links them */
+  async listFaqsOfPolicy(policyId: string): Promise<Faq[]> {
+    const rows = await this.db.kysely.selectFrom('faqs').selectAll().where('policy_id', '=', policyId).orderBy(this.bytewise('id')).execute()
+    return (rows as FaqRow[]).map(faqFrom)
   }
 
   /** the console changed the published FAQs (after its transaction committed) */

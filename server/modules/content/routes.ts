@@ -1,9 +1,12 @@
 /** The published content: GET /home, /topics, /departments, /regions, /policies, /interpretations, /faqs/:id. */
 import { Type } from '@sinclair/typebox'
+import { shanghaiToday } from '../../../common/shanghai-date'
 import { notFound } from '../../errors'
 import { IdParams, PageOf, readErrors } from '../../schemas/common'
 import type { RoutePlugin } from '../../type-provider'
+import type { PolicySummary as PolicySummaryOf } from '../../../common/contract'
 import { countRead } from '../dashboard/view-counter'
+import { markClosed } from './closing'
 import { composeHome } from './home'
 import { buildRegionIndex, type RegionIndex } from './region-index'
 import {
@@ -14,6 +17,7 @@ import {
   InterpretationSummary,
   Policy,
   PolicyQuery,
+  PolicyRelated,
   PolicySummary,
   Region,
   RegionChildrenQuery,
@@ -27,6 +31,8 @@ const indexes = new WeakMap<object, RegionIndex>()
 
 export const contentRoutes: RoutePlugin = async (app) => {
   const memo = { memo: true }
+  const today = () => shanghaiToday(app.store.now())
+  const closedMarked = <T extends { items: PolicySummaryOf[] }>(page: T, day: string): T => ({ ...page, items: page.items.map((p) => markClosed(p, day)) })
 
   app.get('/home', { schema: { response: { 200: Home, ...readErrors } }, config: memo }, async () => composeHome(app.store))
 
@@ -67,7 +73,7 @@ export const contentRoutes: RoutePlugin = async (app) => {
   })
 
   app.get('/policies', { schema: { querystring: PolicyQuery, response: { 200: PageOf(PolicySummary), ...readErrors } }, config: memo }, async (request) =>
-    app.store.content.searchPolicies(request.query),
+    closedMarked(await app.store.content.searchPolicies(request.query), today()),
   )
 
   // reads of one item are counted for the dashboard (also when the micro-cache answers them)
@@ -77,9 +83,24 @@ export const contentRoutes: RoutePlugin = async (app) => {
     async (request) => {
       const policy = await app.store.content.getPolicy(request.params.id)
       if (!policy) throw notFound('找不到该政策')
-      return policy
+      return markClosed(policy, today())
     },
   )
+
+  // 相关视频 and 常见问答 of a policy page: no dead end (each links back to the policy)
+  app.get('/policies/:id/related', { schema: { params: IdParams, response: { 200: PolicyRelated, ...readErrors } }, config: memo }, async (request) => {
+    const { id } = request.params
+    const [policy, videos, faqs] = await Promise.all([
+      app.store.content.getPolicy(id),
+      app.store.media.listVideosOfPolicy(id),
+      app.store.content.listFaqsOfPolicy(id),
+    ])
+    if (!policy) throw notFound('找不到该政策')
+    return {
+      videos: videos.map((v) => ({ id: v.id, title: v.title, durationSec: v.durationSec, poster: v.poster })),
+      faqs: faqs.map((f) => ({ id: f.id, question: f.question })),
+    }
+  })
 
   app.get(
     '/interpretations',

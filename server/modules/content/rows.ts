@@ -1,7 +1,18 @@
 /** Content rows → contract entities. NULL columns become absent fields, never `null`. */
 import type { Faq, Interpretation, InterpretationSummary, Policy, PolicySummary } from '../../../common/contract'
 
-export const POLICY_SUMMARY_COLUMNS = ['id', 'title', 'doc_number', 'department', 'topic', 'published_at', 'effective_from', 'validity', 'summary'] as const
+export const POLICY_SUMMARY_COLUMNS = [
+  'id',
+  'title',
+  'doc_number',
+  'department',
+  'topic',
+  'published_at',
+  'effective_from',
+  'validity',
+  'summary',
+  'closes_at',
+] as const
 
 export interface PolicyRow {
   id: string
@@ -13,6 +24,7 @@ export interface PolicyRow {
   effective_from: string | null
   validity: Policy['validity']
   summary: string
+  closes_at: string | null
 }
 
 export interface PolicyDetailRow extends PolicyRow {
@@ -31,6 +43,7 @@ export function policySummaryFrom(r: PolicyRow): PolicySummary {
     ...(r.effective_from !== null ? { effectiveFrom: r.effective_from } : {}),
     validity: r.validity,
     summary: r.summary,
+    ...(r.closes_at ? { closesAt: r.closes_at } : {}),
   }
 }
 

@@ -57,6 +57,8 @@ const policySummaryFields = {
   effectiveFrom: Type.Optional(Type.String()),
   validity: PolicyValidity,
   summary: Type.String(),
+  closesAt: Type.Optional(Type.String()),
+  closed: Type.Optional(Type.Boolean()),
 }
 
 export const PolicySummary = Type.Object(policySummaryFields)
@@ -191,4 +193,10 @@ export const Home = Type.Object({
   latestPolicies: Type.Array(PolicySummary),
   campaigns: Type.Array(CampaignSummary),
   banners: Type.Optional(Type.Array(Banner)),
+})
+
+/** GET /policies/:id/related: what a policy page links besides its interpretations */
+export const PolicyRelated = Type.Object({
+  videos: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), durationSec: Type.Number(), poster: Type.String() })),
+  faqs: Type.Array(Type.Object({ id: Type.String(), question: Type.String() })),
 })

@@ -49,6 +49,7 @@ export async function backfillEditorialItems(trx: Kysely<DB>, now: Date = new Da
       ...(body.writtenAt ? { writtenAt: body.writtenAt } : {}),
       publishedAt: p.published_at,
       ...(p.effective_from ? { effectiveFrom: p.effective_from } : {}),
+      ...(p.closes_at ? { closesAt: p.closes_at } : {}),
       summary: p.summary,
       sections: body.sections,
       ...(body.attachment ? { attachment: body.attachment } : {}),

@@ -280,6 +280,7 @@ function readPolicy(r: DraftReader, d: Record<string, unknown>): PolicyDraft {
     writtenAt: r.date('draft.writtenAt', d.writtenAt, '成文日期'),
     publishedAt: r.dateOrEmpty('draft.publishedAt', d.publishedAt, '发布日期'),
     effectiveFrom: r.date('draft.effectiveFrom', d.effectiveFrom, '施行日期'),
+    closesAt: r.date('draft.closesAt', d.closesAt, '截止日期'),
     summary: r.text('draft.summary', d.summary, '摘要', { max: LIMITS.summary, multiline: true }),
     sections,
     attachment,

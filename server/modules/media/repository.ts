@@ -88,6 +88,18 @@ export class MediaRepository {
     return { items: rows.map(videoFrom), total, page: query.page, pageSize: query.pageSize }
   }
 
+  /** the videos of a policy's interpretations, newest first: the policy page links them */
+  async listVideosOfPolicy(policyId: string): Promise<Video[]> {
+    const rows = await this.db.kysely
+      .selectFrom('videos')
+      .selectAll()
+      .where('interpretation_id', 'in', (eb) => eb.selectFrom('interpretations').select('id').where('policy_id', '=', policyId))
+      .orderBy('published_at', 'desc')
+      .orderBy('id')
+      .execute()
+    return rows.map(videoFrom)
+  }
+
   async getVideo(id: string): Promise<Video | undefined> {
     const row = await this.db.kysely.selectFrom('videos').selectAll().where('id', '=', id).executeTakeFirst()
     return row && videoFrom(row)

@@ -3,6 +3,7 @@ import { fixtures } from '../../../mock/fixtures'
 import { taroMock } from '../../../test/mocks/taro'
 import { setupFixtureApi } from '../../../test/support/fixture-api'
 import { FIRST_SCREEN_ELEMENT_ID } from '@common/contract'
+import { shanghaiToday } from '@common/shanghai-date'
 import HomePage from '../index/index'
 
 setupFixtureApi()
@@ -15,8 +16,12 @@ describe('首页', () => {
       expect(screen.getByText(i.title)).toBeInTheDocument()
     }
     for (const t of fixtures.topics) expect(screen.getByRole('link', { name: t.name })).toBeInTheDocument()
-    const newest = [...fixtures.policies].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))[0]
-    expect(screen.getAllByText(newest.title).length).toBeGreaterThan(0)
+    // 最新政策 leads with the newest policy still open: an 已截止 one never comes first
+    const today = shanghaiToday(new Date())
+    const newestOpen = [...fixtures.policies].filter((p) => !p.closesAt || p.closesAt >= today).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))[0]
+    const first = document.querySelector('.policy-card')
+    expect(first?.textContent).toContain(newestOpen.title)
+    expect(first?.textContent).not.toContain('已截止')
     expect(screen.getByText('正在进行的知识竞赛')).toBeInTheDocument()
     expect(screen.getAllByText('进行中').length).toBeGreaterThan(0)
     expect(screen.getAllByText(/距结束/).length).toBeGreaterThan(0)

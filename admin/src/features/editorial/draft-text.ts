@@ -12,6 +12,7 @@ const FIELD_LABELS: Readonly<Record<EditorialType, Readonly<Record<string, strin
     writtenAt: '成文日期',
     publishedAt: '发布日期',
     effectiveFrom: '施行日期',
+    closesAt: '截止日期',
     summary: '摘要',
     sections: '原文',
     attachment: '附件',

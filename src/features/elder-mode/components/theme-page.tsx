@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { DemoBanner } from '@/components/demo-banner'
 import { OfflineBanner } from '@/components/offline-banner'
+import { TitleBar } from '@/components/title-bar'
 import { useTextScale } from '../stores/theme-store'
 import { useDismissSkeleton } from '@/utils/first-screen'
 import { styleText, themeVars } from '@common/theme'
@@ -19,6 +20,7 @@ export function ThemePage({ className = '', children }: PropsWithChildren<{ clas
   useDismissSkeleton()
   return (
     <View className={`page theme--${scale} ${className}`} style={styleText(themeVars(scale, unit))} data-text-scale={scale}>
+      <TitleBar />
       <OfflineBanner />
       <DemoBanner />
       {children}

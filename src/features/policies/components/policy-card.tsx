@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { PolicySummary } from '@common/contract'
 import { Tag } from '@/components/tag'
 import { formatDate } from '@/utils/date'
-import { validityLabel, validityTone } from '@common/labels/policy-validity'
+import { closedLabel, closedTone, validityLabel, validityTone } from '@common/labels/policy-validity'
 import './policy-card.scss'
 
 export function PolicyCard({ policy, topicName, onOpen }: { policy: PolicySummary; topicName?: string; onOpen: (id: string) => void }) {
@@ -11,6 +11,7 @@ export function PolicyCard({ policy, topicName, onOpen }: { policy: PolicySummar
       <Text className='policy-card__title'>{policy.title}</Text>
       <View className='policy-card__meta'>
         <Tag tone={validityTone[policy.validity]}>{validityLabel[policy.validity]}</Tag>
+        {policy.closed ? <Tag tone={closedTone}>{closedLabel}</Tag> : null}
         {topicName ? <Tag tone='neutral'>{topicName}</Tag> : null}
         <Text className='policy-card__doc'>{policy.docNumber}</Text>
       </View>

@@ -22,6 +22,8 @@ describe('政策库 (policy library)', () => {
     expect(cards.length).toBe(10)
     expect(cards[0].textContent).toMatch(/〔\d{4}〕\d+号/)
     expect(cards[0].textContent).toMatch(/有效|已修订|已废止/)
+    // the newest (2026 义务教育招生, 报名 closed 2026-05-20) says so
+    expect(cards[0].textContent).toContain('已截止')
     expect(api.requests[api.requests.length - 1]).toContain('/api/v1/policies?page=1&pageSize=10')
   })
 
@@ -118,6 +120,27 @@ describe('政策原文 (policy detail)', () => {
     const related = await screen.findByRole('region', { name: '相关解读' })
     fireEvent.click(within(related).getByText('一图读懂：2021年台州市政务公开工作实施意见'))
     expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/interpretation/pages/detail/index?id=i001' })
+  })
+
+  it('links its videos and FAQs (相关视频, 常见问答): no dead end', async () => {
+    const { fixtures } = await import('../../../../mock/fixtures')
+    taroMock.routerParams = { id: 'p002' }
+    render(<PolicyDetailPage />)
+    const videos = await screen.findByRole('region', { name: '相关视频' })
+    const video = fixtures.videos.find((v) => v.interpretationId === 'i002')!
+    fireEvent.click(within(videos).getByText(video.title))
+    expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: `/packages/video/pages/play/index?id=${video.id}` })
+    const faqs = await screen.findByRole('region', { name: '常见问答' })
+    const faq = fixtures.faqs.find((f) => f.policyId === 'p002')!
+    fireEvent.click(within(faqs).getByText(faq.question))
+    expect(taroMock.navigations.at(-1)?.url).toBe(`/packages/qa/pages/ask/index?q=${encodeURIComponent(faq.question)}`)
+  })
+
+  it('marks a policy whose window has closed 已截止, with its 截止日期', async () => {
+    taroMock.routerParams = { id: 'p014' } // 稳岗返还 2022: closed 2022-12-31
+    render(<PolicyDetailPage />)
+    expect(await screen.findByText('截止日期')).toBeInTheDocument()
+    expect(screen.getByText('2022年12月31日（已截止）')).toBeInTheDocument()
   })
 
   it('shows a revised policy with its note and a link to the new version', async () => {

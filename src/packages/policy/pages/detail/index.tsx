@@ -3,10 +3,12 @@ import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/t
 import { useRequest } from '@/api'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
-import { getPolicy, getPolicyInterpretations } from '@/features/policies/api/get-policy'
+import { getPolicy, getPolicyInterpretations, getPolicyRelated } from '@/features/policies/api/get-policy'
 import { PolicyText } from '@/features/policies/components/policy-text'
 import { ValidityBanner } from '@/features/policies/components/validity-banner'
 import { formatDate } from '@/utils/date'
+import { closedLabel } from '@common/labels/policy-validity'
+import { ShareButton } from '@/components/share-button'
 import { routes } from '@/utils/routes'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
@@ -16,12 +18,25 @@ export default function PolicyDetailPage() {
   const { data: policy, error, loading, reload } = useRequest(() => getPolicy(id), [id])
   // 相关解读: a policy page is no dead end; each interpretation links back to its policy
   const related = useRequest(async () => (await getPolicyInterpretations(id)).items, [id])
+  // 相关视频 and 常见问答: the videos of its interpretations and the FAQs about it
+  const more = useRequest(() => getPolicyRelated(id), [id])
 
   useShareAppMessage(() => ({ title: policy?.title ?? '政策原文', path: routes.policyDetail(id) }))
   useShareTimeline(() => ({ title: policy?.title ?? '政策原文', query: `id=${id}` }))
 
-  if (loading && !policy) return <Skeleton rows={3} />
-  if (error || !policy) return <ErrorState message={error?.message ?? '内容不存在或已下线'} onRetry={reload} />
+  // (in a ThemePage: the H5 title bar's 返回 is there while it loads or fails too)
+  if (loading && !policy)
+    return (
+      <ThemePage>
+        <Skeleton rows={3} />
+      </ThemePage>
+    )
+  if (error || !policy)
+    return (
+      <ThemePage>
+        <ErrorState message={error?.message ?? '内容不存在或已下线'} onRetry={reload} />
+      </ThemePage>
+    )
 
   return (
     <ThemePage className='policy-detail'>
@@ -40,6 +55,10 @@ export default function PolicyDetailPage() {
           <Fact label='主管部门' value={policy.department} />
           <Fact label='发布日期' value={formatDate(policy.publishedAt)} />
           {policy.effectiveFrom ? <Fact label='施行日期' value={formatDate(policy.effectiveFrom)} /> : null}
+          {policy.closesAt ? <Fact label='截止日期' value={`${formatDate(policy.closesAt)}${policy.closed ? `（${closedLabel}）` : ''}`} /> : null}
+        </View>
+        <View className='policy-detail__share'>
+          <ShareButton title={policy.title} path={routes.policyDetail(id)} />
         </View>
       </View>
       {related.data?.length ? (
@@ -55,6 +74,33 @@ export default function PolicyDetailPage() {
               onClick={() => void Taro.navigateTo({ url: routes.interpretationDetail(i.id) })}
             >
               <Text>{i.title}</Text>
+              <Text aria-hidden>›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {more.data?.videos.length ? (
+        <View className='policy-detail__related' role='region' aria-label='相关视频'>
+          <View className='section__title' role='heading' aria-level={2}>
+            <Text>相关视频</Text>
+          </View>
+          {more.data.videos.map((v) => (
+            <View key={v.id} className='policy-detail__related-item' role='link' onClick={() => void Taro.navigateTo({ url: routes.videoPlay(v.id) })}>
+              <Text>{v.title}</Text>
+              <Text aria-hidden>›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {more.data?.faqs.length ? (
+        <View className='policy-detail__related' role='region' aria-label='常见问答'>
+          <View className='section__title' role='heading' aria-level={2}>
+            <Text>常见问答</Text>
+          </View>
+          {more.data.faqs.map((f) => (
+            // the answer opens in 智能问答, whose card links back to this policy (查看政策原文)
+            <View key={f.id} className='policy-detail__related-item' role='link' onClick={() => void Taro.navigateTo({ url: routes.qa(f.question) })}>
+              <Text>{f.question}</Text>
               <Text aria-hidden>›</Text>
             </View>
           ))}

@@ -11,6 +11,7 @@ import { LikeButton } from '@/features/videos/components/like-button'
 import { transcript } from '@/features/videos/webvtt'
 import { controlVideo } from '@/features/videos/video-control'
 import { formatCount, formatDuration } from '@/utils/format'
+import { ShareButton } from '@/components/share-button'
 import { routes } from '@/utils/routes'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
@@ -110,6 +111,9 @@ export default function VideoPlayPage() {
             <Text aria-hidden>›</Text>
           </View>
         ) : null}
+        <View className='video-play__share'>
+          <ShareButton title={v.title} path={routes.videoPlay(id)} />
+        </View>
       </View>
     </ThemePage>
   )
