@@ -43,11 +43,7 @@ export function AnswerCard({ hit, onOpenInterpretation, onOpenPolicy, reading = 
       </View>
       {actions}
       {source ? (
-        <View
-          className='answer-card__source'
-          role='link'
-          onClick={onOpenPolicy ? () => onOpenPolicy(source.policy.id) : undefined}
-        >
+        <View className='answer-card__source' role='link' onClick={onOpenPolicy ? () => onOpenPolicy(source.policy.id) : undefined}>
           <View className='answer-card__source-head'>
             <Text className='answer-card__source-label'>依据</Text>
             {source.policy.validity !== 'valid' ? <Tag tone={validityTone[source.policy.validity]}>{validityLabel[source.policy.validity]}</Tag> : null}
