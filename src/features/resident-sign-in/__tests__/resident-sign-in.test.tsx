@@ -19,13 +19,6 @@ function typeInto(label: string, value: string) {
   fireEvent(screen.getByLabelText(label), new CustomEvent('input', { bubbles: true, detail: { value } }))
 }
 
-/** a Taro Picker's choice, as its H5 component reports it */
-function pick(buttonLabel: RegExp, index: number) {
-  const field = [...document.querySelectorAll('[aria-label]')].find((e) => buttonLabel.test(e.getAttribute('aria-label')!))!
-  const picker = field.closest('taro-picker-core')!
-  fireEvent(picker, new CustomEvent('change', { bubbles: true, detail: { value: index } }))
-}
-
 async function smsSignIn(mobile: string) {
   typeInto('手机号', mobile)
   fireEvent.click(screen.getByRole('button', { name: '获取验证码' }))
@@ -78,9 +71,12 @@ describe('the consultation that asked for sign-in', () => {
     const form = render(<ConsultPage />)
     await screen.findByLabelText('您的问题')
     typeInto('您的问题', question)
-    pick(/^选择县市区/, 0)
-    const countyField = () => document.querySelector('[aria-label^="选择县市区"]')!
-    await waitFor(() => expect(countyField().getAttribute('aria-label')).toMatch(/^选择县市区：/))
+    // the one RegionPicker: 椒江区 opens its townships, 就选「椒江区」 takes the county
+    fireEvent.click(screen.getByTestId('region-picker'))
+    fireEvent.click(await screen.findByRole('button', { name: '椒江区' }))
+    fireEvent.click(await screen.findByText('就选「椒江区」'))
+    const countyField = () => screen.getByTestId('region-picker')
+    await waitFor(() => expect(countyField()).toHaveAttribute('aria-label', '所在地区：椒江区'))
     const county = countyField().getAttribute('aria-label')
     fireEvent.click(screen.getByRole('button', { name: '提交咨询' }))
 
@@ -103,7 +99,7 @@ describe('the consultation that asked for sign-in', () => {
     taroMock.routerParams = { topic: 'yanglao' }
     render(<ConsultPage />)
     await waitFor(() => expect(screen.getByLabelText('您的问题')).toHaveAttribute('value', question))
-    expect(countyField()).toHaveAttribute('aria-label', county!)
+    await waitFor(() => expect(countyField()).toHaveAttribute('aria-label', county!))
     fireEvent.click(screen.getByRole('button', { name: '提交咨询' }))
     await waitFor(() => expect(taroMock.navigations.at(-1)).toEqual({ kind: 'redirectTo', url: '/packages/qa/pages/mine/index' }))
     const mine = await api.client.call('GET /consultations/mine', { cache: 'network' })
