@@ -48,7 +48,9 @@ for (const scale of ['normal', 'elder'] as const) {
     const layout = await page.waitForFunction(() => {
       const title = [...document.querySelectorAll<HTMLElement>('.feed__title')].find((t) => t.textContent?.includes('高龄津贴'))
       const stage = title?.closest<HTMLElement>('.feed__stage')
-      if (!stage || Math.abs(stage.getBoundingClientRect().top) >= 2) return undefined
+      // on H5 the page's title bar sits above the feed: the card is on screen when it meets the bar
+      const bar = [...document.querySelectorAll<HTMLElement>('.title-bar')].map((b) => b.getBoundingClientRect()).find((r) => r.height > 0)
+      if (!stage || Math.abs(stage.getBoundingClientRect().top - (bar ? bar.bottom : 0)) >= 2) return undefined
       const screen = stage.querySelector('.feed__screen')!.getBoundingClientRect()
       const panel = stage.querySelector('.feed__panel')!.getBoundingClientRect()
       return { screenBottom: screen.bottom, screenHeight: screen.height, panelTop: panel.top }

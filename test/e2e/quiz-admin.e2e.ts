@@ -11,6 +11,7 @@ import path from 'node:path'
 import { after, before, test } from 'node:test'
 import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
+import { pickRegion } from './taro'
 import { BASE_URL, desktop, launch, phoneSession, screenshot } from './browser'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -134,13 +135,8 @@ test('a resident of 椒江区 answers the campaign in the H5 app and gets a scor
   await page.getByText('退出登录').waitFor()
   await page.goto(`${BASE_URL}/packages/quiz/pages/detail/index?id=${campaignId}`)
   await page.getByText(CAMPAIGN_TITLE).first().waitFor(SLOW)
-  const pick = async (label: string, value: string) => {
-    await page.locator(`[aria-label^="${label}："]:visible`).click()
-    await page.locator('.weui-picker__action:visible', { hasText: '确定' }).last().click()
-    await page.locator(`[aria-label="${label}：${value}"]:visible`).waitFor()
-  }
-  await pick('县市区', '椒江区')
-  await pick('乡镇街道', '海门街道')
+  // the region with the one RegionPicker: type 海门 and pick 椒江区 海门街道
+  await pickRegion(page, '海门', '椒江区 · 海门街道')
   await page.getByRole('button', { name: '开始答题' }).click()
   await page.waitForURL(/packages\/quiz\/pages\/attempt/)
   const total = 5

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Page } from 'playwright-core'
+import { pickRegion } from './taro'
 import { BASE_URL, phoneSession, screenshot } from './browser'
 
 /** q001 in mock/fixtures/campaigns.ts: running, 10 questions an attempt */
@@ -34,14 +35,8 @@ test('a resident answers a campaign, sees score and review, finds themselves on 
   await page.waitForURL(/packages\/quiz\/pages\/detail/)
   await page.getByText('竞赛规则').waitFor()
 
-  // region through the pickers: the first county and its first township (椒江区 海门街道)
-  const pick = async (label: string, value: string) => {
-    await page.locator(`[aria-label^="${label}："]:visible`).click()
-    await page.locator('.weui-picker__action:visible', { hasText: '确定' }).last().click()
-    await page.locator(`[aria-label="${label}：${value}"]:visible`).waitFor()
-  }
-  await pick('县市区', '椒江区')
-  await pick('乡镇街道', '海门街道')
+  // the region with the one RegionPicker: type 海门 and pick 椒江区 海门街道
+  await pickRegion(page, '海门', '椒江区 · 海门街道')
   await screenshot(page, 'quiz-detail')
   await page.getByRole('button', { name: '开始答题' }).click()
   await page.waitForURL(/packages\/quiz\/pages\/attempt/)

@@ -38,7 +38,7 @@ it('takes an organisation, stores it on the account, and keeps a county editor a
     const config = await server.api('/app-config')
     expect(config.status).toBe(200)
     expect(config.headers.get('cache-control')).toBe('public, max-age=60')
-    expect(await config.json()).toEqual({ demo: true })
+    expect(await config.json()).toEqual({ demo: true, lectureLeadDays: 3 })
   } finally {
     await server.close()
   }
@@ -49,7 +49,7 @@ it('off: no /auth/dev, no banner, no warning', async () => {
   const server = await startTestServer({ logger: true, logLevel: 'info', logStream: { write: (l) => void log.push(l) } })
   try {
     expect((await server.api('/auth/dev', postJson({ role: 'admin' }))).status).toBe(404)
-    expect(await (await server.api('/app-config')).json()).toEqual({ demo: false })
+    expect(await (await server.api('/app-config')).json()).toEqual({ demo: false, lectureLeadDays: 3 })
     expect(log.some((l) => l.includes('开发登录已开启'))).toBe(false)
   } finally {
     await server.close()

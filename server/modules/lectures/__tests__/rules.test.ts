@@ -27,8 +27,8 @@ function expected(action: LectureAction, actor: LectureActor, status: LectureOrd
 const cases = LECTURE_ACTIONS.flatMap((action) => LECTURE_ACTORS.flatMap((actor) => LECTURE_STATUSES.map((status) => [action, actor, status] as const)))
 
 describe('decide: every action × caller × state', () => {
-  it('covers 8 actions × 10 callers × 8 states', () => {
-    expect(cases).toHaveLength(640)
+  it('covers 8 actions × 12 callers (信息公开专员 and 法律审核 among them) × 8 states', () => {
+    expect(cases).toHaveLength(768)
   })
 
   it.each(cases)('%s by %s from %s', (action, actor, status) => {
