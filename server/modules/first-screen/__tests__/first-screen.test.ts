@@ -61,7 +61,7 @@ describe('first screen markup', () => {
     const html = homeFirstScreen(home)
     const hrefs = [...html.matchAll(/<a class="([\w-]+)[^"]*" href="([^"]*)"/g)].map((m) => [m[1], m[2]])
     expect(hrefs).toEqual([
-      ['search-bar', '/packages/policy/pages/list/index'],
+      ['search-bar', '/packages/search/pages/results/index'],
       ['home__ask', '/packages/qa/pages/ask/index'],
       ['section__more', '/pages/interpretations/index'],
       ['home__featured-item', '/packages/interpretation/pages/detail/index?id=i1%22%3E%3Cscript%3E'],
