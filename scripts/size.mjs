@@ -72,7 +72,9 @@ console.log('total'.padEnd(32) + kb(total).padStart(10))
 const mainKb = sizes.get('main') / 1024
 const totalKb = total / 1024
 console.log(`main package ${mainKb.toFixed(1)} KB: ${mainKb <= MAIN_TARGET_KB ? 'within' : 'OVER'} the ${MAIN_TARGET_KB} KB budget`)
-console.log(`total ${totalKb.toFixed(1)} KB: ${totalKb <= TOTAL_TARGET_KB ? 'within' : 'OVER'} issue 18's ${TOTAL_TARGET_KB} KB target, ${totalKb <= TOTAL_BUDGET_KB ? 'within' : 'OVER'} the ${TOTAL_BUDGET_KB} KB budget`)
+console.log(
+  `total ${totalKb.toFixed(1)} KB: ${totalKb <= TOTAL_TARGET_KB ? 'within' : 'OVER'} issue 18's ${TOTAL_TARGET_KB} KB target, ${totalKb <= TOTAL_BUDGET_KB ? 'within' : 'OVER'} the ${TOTAL_BUDGET_KB} KB budget`,
+)
 console.log(`ECharts in: ${[...withEcharts].join(', ') || 'no package'}`)
 const failures = []
 if (totalKb > TOTAL_LIMIT_KB) failures.push(`total over WeChat's ${TOTAL_LIMIT_KB} KB limit`)
