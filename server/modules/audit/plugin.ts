@@ -7,8 +7,9 @@
  * sent, with the target id from `params.id` (or the caller's own id: `id: 'user'`). A replay of
  * an idempotent write (answered from its first request) is not recorded again. A route that can
  * write the entry in the same transaction as its action calls `auditInTransaction` there (with
- * the transaction), and the hook leaves that request alone. The hook awaits its write, so the
- * entry is in the database before the response is finished being handled; a failed write is logged.
+ * the transaction), and the hook leaves that request alone. The hook runs at onSend and awaits its
+ * write, so the entry is in the database before the caller has the answer (an onResponse hook ran
+ * after the answer left, and a caller's next read could miss the entry); a failed write is logged.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
@@ -88,13 +89,13 @@ export function setupAudit(app: FastifyInstance): void {
   app.decorate('auditLog', new AuditRepository(app.store.database, app.store.now))
   app.decorateRequest('audited', false)
   app.decorateRequest('auditTargetId', undefined)
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     const route = request.routeOptions.config.audit
-    if (!route || request.audited) return
-    if (reply.statusCode < 200 || reply.statusCode >= 300) return
-    if (reply.getHeader(REPLAYED_HEADER) === 'true') return
+    if (!route || request.audited) return payload
+    if (reply.statusCode < 200 || reply.statusCode >= 300) return payload
+    if (reply.getHeader(REPLAYED_HEADER) === 'true') return payload
     const user = request.user
-    if (!user || user.role === 'resident') return
+    if (!user || user.role === 'resident') return payload
     try {
       await app.auditLog.record({
         actor: actorOf(user),
@@ -107,5 +108,6 @@ export function setupAudit(app: FastifyInstance): void {
       // the action itself is done and answered; a lost entry is logged, never a failed request
       request.log.error({ err, action: route.action }, 'audit write failed')
     }
+    return payload
   })
 }
