@@ -98,7 +98,7 @@ describe('grouping and highlights', () => {
   })
 
   it('cites the policy (title, 文号) and the interpretation the answer rests on', async () => {
-    const r = await q('高龄津贴')
+    const r = await q('高龄津贴每月多少')
     expect(r.answer?.policy?.title).toContain('高龄津贴')
     expect(r.answer?.interpretation).toMatchObject({ id: expect.any(String), title: expect.any(String) })
   })
