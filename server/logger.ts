@@ -31,9 +31,12 @@ export function loggerOptions(level = 'info', stream?: { write(line: string): vo
   }
 }
 
-/** a resident's question to 智能问答 is never logged: it may name them, their illness, their ID */
+/** the paths whose `q` is a resident's own text: 智能问答 (/qa/…) and 一站搜索 (/search) */
+const QUESTION_PATHS = /\/(?:qa\/|search\?)/
+
+/** a resident's question to 智能问答 or 一站搜索 is never logged: it may name them, their illness, their ID */
 export function withoutQuestion(url: string): string {
-  return url.includes('/qa/') ? url.replace(/([?&]q=)[^&]*/g, '$1[redacted]') : url
+  return QUESTION_PATHS.test(url) ? url.replace(/([?&]q=)[^&]*/g, '$1[redacted]') : url
 }
 
 function decodeURIComponentSafe(url: string): string {

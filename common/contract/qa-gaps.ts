@@ -18,6 +18,9 @@ export const QA_GAP_STATUS_LABELS: Readonly<Record<QaGapStatus, string>> = {
 /** the sample wordings a group keeps (the count goes on beyond them) */
 export const QA_GAP_SAMPLES_MAX = 10
 
+/** where a gap's question was asked: 智能问答 (GET /qa/search) or 一站搜索 (GET /search) */
+export type QaGapSource = 'qa' | 'search'
+
 export interface QaGapSample {
   /** masked: mobile and ID-card numbers and names are starred before storage */
   wording: string
@@ -32,6 +35,8 @@ export interface QaGap {
   /** the most asked wording (masked) */
   wording: string
   count: number
+  /** how many of `count` were searches typed in 一站搜索 (the rest were asked in 智能问答) */
+  searchCount: number
   firstSeen: string
   lastSeen: string
   samples: QaGapSample[]

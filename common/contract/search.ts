@@ -82,6 +82,8 @@ export interface SearchQuery {
   page?: number
   /** per group; default SEARCH_PREVIEW_SIZE for several types, PAGE_SIZE_DEFAULT for one */
   pageSize?: number
+  /** a type-ahead request, not a search submitted (问答缺口 logs only submitted ones) */
+  suggest?: boolean
 }
 
 declare module './endpoints' {

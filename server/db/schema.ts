@@ -380,6 +380,7 @@ export interface QaGaps {
   id: string
   last_seen: string
   org_code: string
+  search_count: Generated<number>
   status: Generated<string>
   terms: string
   wording: string

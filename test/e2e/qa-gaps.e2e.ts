@@ -87,6 +87,18 @@ test('a question nobody can answer gets no confident answer in the app', async (
   await page.context().close()
 })
 
+test('searched in 一站搜索, it is logged too (issue 16)', async () => {
+  const { page } = await phone(browser)
+  await page.goto(`${BASE_URL}/packages/search/pages/results/index?q=${encodeURIComponent(QUESTION)}`)
+  await page
+    .locator('.search-page__group:visible')
+    .or(page.getByText(`没有找到与“${QUESTION}”相关的内容`))
+    .first()
+    .waitFor(SLOW)
+  assert.equal(await page.locator('[data-testid="search-answer"]:visible').count(), 0)
+  await page.context().close()
+})
+
 test('it appears in 问答缺口 and the editor turns it into a FAQ draft, sent for review', async () => {
   const page = pages.editor
   await signIn(page, 'editor')
@@ -95,6 +107,9 @@ test('it appears in 问答缺口 and the editor turns it into a FAQ draft, sent 
   const row = page.locator('tr', { hasText: QUESTION }).first()
   await row.waitFor(SLOW)
   assert.match(await row.innerText(), /待处理/)
+  // asked once in 智能问答 and searched once in 一站搜索: one group, both sources
+  await row.getByText('问答 1').waitFor(SLOW)
+  await row.getByText('搜索 1').waitFor(SLOW)
   await screenshot(page, 'console-qa-gaps')
 
   await row.getByRole('button', { name: '转为问答' }).click()

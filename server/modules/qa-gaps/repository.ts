@@ -4,7 +4,15 @@
  */
 import { createHash } from 'node:crypto'
 import { type Kysely, type Selectable, sql } from 'kysely'
-import { QA_GAP_SAMPLES_MAX, type EditorialStatus, type QaGap, type QaGapQuery, type QaGapStatus, type StaffRef } from '../../../common/contract'
+import {
+  QA_GAP_SAMPLES_MAX,
+  type EditorialStatus,
+  type QaGap,
+  type QaGapQuery,
+  type QaGapSource,
+  type QaGapStatus,
+  type StaffRef,
+} from '../../../common/contract'
 import type { DB, QaGaps } from '../../db/schema'
 import { pageOffset } from '../../db/paging'
 import { orgOf } from '../auth/org-scope'
@@ -20,14 +28,16 @@ const CANDIDATES = 500
 /**
  * Counts one question that got no confident answer: masked first, then added to the most similar
  * group of its organisation or made a group of its own. Nothing is stored for a question with no
- * subject words. Returns the group's id.
+ * subject words. Returns the group's id. `source`: where it was asked (a search counts in
+ * search_count too).
  */
-export async function recordGap(db: Kysely<DB>, question: string, now: Date): Promise<string | undefined> {
+export async function recordGap(db: Kysely<DB>, question: string, now: Date, source: QaGapSource = 'qa'): Promise<string | undefined> {
   const wording = maskPersonal(question.replace(/\s+/g, ' ').trim())
   const terms = gapTerms(wording)
   if (!terms.length) return undefined
   const org = gapOrg(wording)
   const at = now.toISOString()
+  const searched = source === 'search' ? 1 : 0
   return db.transaction().execute(async (trx) => {
     const candidates = await trx
       .selectFrom('qa_gaps')
@@ -46,7 +56,7 @@ export async function recordGap(db: Kysely<DB>, question: string, now: Date): Pr
       id = best.id
       await trx
         .updateTable('qa_gaps')
-        .set((eb) => ({ ask_count: eb('ask_count', '+', 1), last_seen: at }))
+        .set((eb) => ({ ask_count: eb('ask_count', '+', 1), search_count: eb('search_count', '+', searched), last_seen: at }))
         .where('id', '=', id)
         .execute()
     } else {
@@ -57,8 +67,12 @@ export async function recordGap(db: Kysely<DB>, question: string, now: Date): Pr
         .slice(0, 16)}`
       await trx
         .insertInto('qa_gaps')
-        .values({ id, org_code: org, status: 'open', wording, terms: terms.join(' '), ask_count: 1, first_seen: at, last_seen: at })
-        .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ ask_count: eb('qa_gaps.ask_count', '+', 1), last_seen: at })))
+        .values({ id, org_code: org, status: 'open', wording, terms: terms.join(' '), ask_count: 1, search_count: searched, first_seen: at, last_seen: at })
+        .onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet((eb) => ({ ask_count: eb('qa_gaps.ask_count', '+', 1), search_count: eb('qa_gaps.search_count', '+', searched), last_seen: at })),
+        )
         .execute()
     }
     const sample = await trx
@@ -173,6 +187,7 @@ export async function gapsFrom(db: Kysely<DB>, rows: readonly GapRow[], names: R
       status: r.status as QaGapStatus,
       wording: r.wording,
       count: r.ask_count,
+      searchCount: r.search_count,
       firstSeen: r.first_seen,
       lastSeen: r.last_seen,
       samples: samples.get(r.id) ?? [],

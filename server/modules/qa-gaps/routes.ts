@@ -120,7 +120,7 @@ export function qaGapRoutes(): RoutePlugin {
         const today = shanghaiToday(app.store.now())
         const line = (cells: (string | number)[]) => cells.map(csvCell).join(',')
         const csv = [
-          line(['问法', '提问次数', '状态', '单位', '首次提问', '最近提问', '其他问法', '关联问答']),
+          line(['问法', '提问次数', '状态', '单位', '首次提问', '最近提问', '其他问法', '关联问答', '其中来自搜索']),
           ...gaps.map((g) =>
             line([
               g.wording,
@@ -134,6 +134,7 @@ export function qaGapRoutes(): RoutePlugin {
                 .map((s) => `${s.wording}（${s.count}）`)
                 .join('；'),
               g.faq?.title ?? '',
+              g.searchCount,
             ]),
           ),
         ].join('\r\n')

@@ -13,6 +13,7 @@ export const QaGap = Type.Object({
   status: StringEnum(QA_GAP_STATUSES),
   wording: Type.String(),
   count: Type.Integer(),
+  searchCount: Type.Integer(),
   firstSeen: Type.String(),
   lastSeen: Type.String(),
   samples: Type.Array(Type.Object({ wording: Type.String(), count: Type.Integer() })),

@@ -22,11 +22,14 @@
  *  - gap: the same lead in score points (first − rival; the first's score without a rival): a
  *    0.05 lead of a 0.6 answer is surer than of a 0.1 one, which the relative margin cannot tell;
  *  - close: 1 when that rival is within 15 % of the first (two FAQs about nearly the same
- *    thing: the ranking's choice between them is a coin toss), margin being linear otherwise.
+ *    thing: the ranking's choice between them is a coin toss), margin being linear otherwise;
+ *  - asked: the other way round from cover, the idf-weighted share of the FAQ question's own
+ *    content words the resident's question contains (a FAQ about 特困人员 answering a question
+ *    about 低保 covers the asking but not its subject).
  */
 import { CONFIDENCE_MODEL as FITTED } from './confidence-model'
 
-export const FEATURES = ['score', 'margin', 'cover', 'titleCover', 'unknown', 'head', 'missing', 'words', 'specificity', 'close', 'gap'] as const
+export const FEATURES = ['score', 'margin', 'cover', 'titleCover', 'unknown', 'head', 'missing', 'words', 'specificity', 'close', 'gap', 'asked'] as const
 export type FeatureName = (typeof FEATURES)[number]
 export type FeatureVector = Record<FeatureName, number>
 

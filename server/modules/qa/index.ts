@@ -164,6 +164,8 @@ export class QaIndex {
   private readonly texts: (string | undefined)[] = []
   /** each FAQ's answer's content bigrams, made when first needed (near-duplicates, see `twins`) */
   private readonly answerBigrams: (Set<string> | undefined)[] = []
+  /** each FAQ's question's known content words with their idf, made when first needed (the confidence's `asked`) */
+  private readonly questionWords: ({ w: string; idf: number }[] | undefined)[] = []
   // per-search accumulators, reused (and zeroed again) by every search
   private readonly scores: Float64Array
   private readonly covered: Float64Array
@@ -352,6 +354,20 @@ export class QaIndex {
       if (idf > head.idf) head = { idf, inTitle: t }
     }
     const [first] = hits
+    // how much of what the FAQ's question is about the resident's question names (它问的是不是我问的)
+    const faqWords =
+      doc >= 0
+        ? (this.questionWords[doc] ??= contentWords(this.faqs[doc].question)
+            .filter((w) => this.isKnown(w))
+            .map((w) => ({ w, idf: this.wordIdf(w) })))
+        : []
+    const asked = normalize(q).replace(/ /g, '')
+    let faqTotal = 0
+    let faqAsked = 0
+    for (const { w, idf } of faqWords) {
+      faqTotal += idf
+      if (asked.includes(w)) faqAsked += idf
+    }
     const second = hits.slice(1).find((h) => !this.twins(first.faq, h.faq))
     const margin = second ? Math.max(0, (first.score - second.score) / Math.max(first.score, 1e-6)) : 1
     return {
@@ -366,6 +382,7 @@ export class QaIndex {
       words: Math.min(1, content.length / 10),
       specificity: Math.max(0, head.idf) / maxIdf,
       gap: second ? Math.max(0, first.score - second.score) : first.score,
+      asked: faqTotal ? faqAsked / faqTotal : 0,
     }
   }
 

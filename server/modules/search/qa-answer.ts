@@ -6,7 +6,7 @@
  */
 import type { QaHit } from '../../../common/contract'
 import type { Store } from '../../store/store'
-import { QA_MIN_SCORE, QaIndex } from '../qa'
+import { QaIndex } from '../qa'
 
 export interface FaqRanking {
   hits: QaHit[]
@@ -27,8 +27,9 @@ export function faqRanker(store: Store): (q: string, limit: number) => Promise<F
     }
     return building
   }
+  // confident as GET /qa/search says it (the confidence model): the answer on top and 问答缺口 agree with 智能问答
   return async (q, limit) => {
-    const hits = (await index()).search(q, limit)
-    return { hits, confident: hits.length > 0 && hits[0].score >= QA_MIN_SCORE }
+    const { items, confident } = (await index()).ask(q, limit)
+    return { hits: items, confident }
   }
 }

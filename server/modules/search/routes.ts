@@ -2,6 +2,7 @@
 import { SEARCH_TYPES } from '../../../common/contract'
 import { readErrors } from '../../schemas/common'
 import type { RoutePlugin } from '../../type-provider'
+import { recordSearchGap } from '../qa-gaps/search-hook'
 import { faqRanker } from './qa-answer'
 import { loadSearchDocs } from './repository'
 import { SearchIndex } from './search-index'
@@ -10,6 +11,7 @@ import { parseTypes, runSearch } from './service'
 
 const messages = {
   'q.maxLength': '搜索内容太长了，请控制在100字以内',
+  suggest: '参数错误：suggest 只能是 true 或 false',
   types: `参数错误：types 只能是 ${SEARCH_TYPES.join('、')}，多个用英文逗号分隔`,
 }
 
@@ -36,7 +38,12 @@ export const searchRoutes: RoutePlugin = async (app) => {
 
   app.get(
     '/search',
-    { schema: { querystring: SearchQuery, response: { 200: SearchResult, ...readErrors } }, config: { validationMessages: messages, memo: true } },
+    {
+      schema: { querystring: SearchQuery, response: { 200: SearchResult, ...readErrors } },
+      config: { validationMessages: messages, memo: true },
+      // 问答缺口: a submitted search with no confident answer logs the question, masked, once per resident and window
+      onSend: recordSearchGap(app),
+    },
     async (request) => {
       const { q, types, page, pageSize } = request.query
       return runSearch(await index(), rankFaqs, { q: (q ?? '').trim(), types: parseTypes(types), page, pageSize })

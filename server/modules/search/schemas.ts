@@ -11,6 +11,7 @@ export const SearchQuery = Type.Object({
   types: Type.Optional(Type.String({ maxLength: 100, pattern: `^(${TYPE}(,${TYPE})*)?$` })),
   page: Type.Integer({ minimum: 1, maximum: PAGE_MAX, default: 1 }),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX })),
+  suggest: Type.Optional(Type.Boolean()),
 })
 
 const Ranges = Type.Array(Type.Object({ start: Type.Integer(), end: Type.Integer() }))

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header'
 import { useSession } from '../../components/session-store'
 import { useRequest } from '../../components/use-request'
 import { AttachDialog, ToFaqDialog } from './gap-dialogs'
+import { GapSources } from './gap-sources'
 import { qaGapsApi } from './qa-gaps-api'
 
 const STATUS_COLORS: Readonly<Record<QaGapStatus, string>> = { open: 'orange', faq: 'green', attached: 'blue', ignored: 'default' }
@@ -119,6 +120,7 @@ export function QaGapsPage() {
       },
     },
     { title: '提问次数', dataIndex: 'count', key: 'count', width: 96, align: 'right' },
+    { title: '来源', key: 'source', width: 96, render: (_, gap) => <GapSources gap={gap} /> },
     {
       title: '状态',
       key: 'status',

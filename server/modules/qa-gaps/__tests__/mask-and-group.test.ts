@@ -47,5 +47,7 @@ describe('grouping', () => {
 it('the request log shows no question of 智能问答', () => {
   expect(withoutQuestion('/api/v1/qa/search?q=%E6%88%91&limit=5')).toBe('/api/v1/qa/search?q=[redacted]&limit=5')
   expect(withoutQuestion('/api/v1/qa/search?limit=5&q=a%26b')).toBe('/api/v1/qa/search?limit=5&q=[redacted]')
+  expect(withoutQuestion('/api/v1/search?q=%E6%88%91&types=faq')).toBe('/api/v1/search?q=[redacted]&types=faq')
+  expect(withoutQuestion('/api/v1/admin/policies?q=%E6%88%91')).toBe('/api/v1/admin/policies?q=%E6%88%91')
   expect(withoutQuestion('/api/v1/policies?q=医保')).toBe('/api/v1/policies?q=医保')
 })

@@ -263,3 +263,67 @@ describe('分级维护', () => {
     expect((await gapOf('蜜蜂', huangyanEditor)).count).toBe(2)
   })
 })
+
+describe('from 一站搜索', () => {
+  const search = async (q: string, rest = '', who?: Staff) => {
+    const path = `/search?q=${encodeURIComponent(q)}${rest}`
+    return ok<{ answer?: unknown; total: number }>(await (who ? call(server, who, 'GET', path) : server.api(path)))
+  }
+  const gapRow = (id: string) =>
+    server.store.database.kysely.selectFrom('qa_gaps').select(['ask_count', 'search_count']).where('id', '=', id).executeTakeFirstOrThrow()
+
+  it('logs a submitted search with no confident answer, masked, once per resident and half hour, marked 搜索', async () => {
+    const alice = await signIn(server, 'resident', CITY, '居民甲')
+    const bob = await signIn(server, 'resident', CITY, '居民乙')
+    const text = '我叫李小龙，电话13912345678，养羊驼有补贴吗'
+    expect((await search(text, '', alice)).answer).toBeUndefined()
+    // the same resident: the 问答 tab, page 2, a reload (the micro-cache answers), the text typed again with other spaces and width
+    await search(text, '&types=faq&page=1', alice)
+    await search(text, '&types=faq&page=2', alice)
+    await search(text, '', alice)
+    await search(`  我叫李小龙,电话13912345678 养羊驼有补贴吗？`, '', alice)
+    const gap = await gapOf('羊驼')
+    expect(gap).toMatchObject({ count: 1, searchCount: 1, status: 'open', org: { code: CITY, name: '台州市' } })
+    expect(gap.wording).toBe('我叫李*龙，电话139****5678，养羊驼有补贴吗')
+    const stored = await server.store.database.kysely.selectFrom('qa_gap_wordings').select('wording').execute()
+    expect(stored.map((s) => s.wording).join()).not.toMatch(/13912345678|李小龙/)
+    // another resident counts, and so does the first one after the window
+    await search(text, '', bob)
+    expect(await gapRow(gap.id)).toEqual({ ask_count: 2, search_count: 2 })
+    clock.advance(31 * 60_000)
+    await signInAll()
+    await search(text, '', await signIn(server, 'resident', CITY, '居民甲'))
+    // the same group as the question asked in 智能问答 (not deduplicated there): 问答 1, 搜索 3
+    await ask('养羊驼有补贴吗')
+    expect(await gapOf('羊驼')).toMatchObject({ id: gap.id, count: 4, searchCount: 3 })
+  })
+
+  it('counts an anonymous search once per address', async () => {
+    await search('养蜥蜴有补贴吗')
+    await search('养蜥蜴有补贴吗', '&types=faq')
+    expect(await gapOf('蜥蜴')).toMatchObject({ count: 1, searchCount: 1 })
+  })
+
+  it('does not log type-ahead, later pages, searches not over the FAQs, nor a search the Q&A answers', async () => {
+    await search('养仓鼠有补贴吗', '&suggest=true')
+    await search('养仓鼠有补贴吗', '&page=2')
+    await search('养仓鼠有补贴吗', '&types=policy,video')
+    expect((await gaps(editor, `?q=${encodeURIComponent('仓鼠')}`)).total).toBe(0)
+    const answered = await search('申请政府信息公开要交钱吗')
+    expect(answered.answer).toBeDefined()
+    expect((await gaps(editor, `?q=${encodeURIComponent('信息公开')}`)).total).toBe(0)
+  })
+
+  it('refuses a bad suggest in Chinese', async () => {
+    const res = await server.api(`/search?q=${encodeURIComponent('养猫')}&suggest=maybe`)
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('参数错误：suggest 只能是 true 或 false')
+  })
+
+  it('never logs the searched text', async () => {
+    await search('身份证33100219800101123X养刺猬要办证吗')
+    const lines = logLines.join('\n')
+    expect(lines).toContain('/search?q=[redacted]')
+    expect(lines).not.toMatch(/刺猬|33100219800101123X|%E5%88%BA/)
+  })
+})

@@ -10,6 +10,7 @@ const gap: QaGap = {
   status: 'open',
   wording: '养猫有补贴吗',
   count: 7,
+  searchCount: 3,
   firstSeen: '2026-11-01T02:00:00.000Z',
   lastSeen: '2026-11-03T02:00:00.000Z',
   samples: [
@@ -26,6 +27,9 @@ describe('问答缺口', () => {
     const { container } = renderConsole('/qa-gaps', { user: staff('editor') })
     expect(await screen.findByText('养猫有补贴吗')).toBeInTheDocument()
     expect(screen.getByText('7')).toBeInTheDocument()
+    // where it was asked: 4 times in 智能问答, 3 in 一站搜索
+    expect(screen.getByLabelText('智能问答提问 4 次')).toHaveTextContent('问答 4')
+    expect(screen.getByLabelText('一站搜索 3 次')).toHaveTextContent('搜索 3')
     expect(screen.getByText('<b>我叫张*丰</b>，养猫有没有补贴（2 次）')).toBeInTheDocument()
     expect(container.querySelector('td b')).toBeNull()
     expect(screen.getByText('共 31 组')).toBeInTheDocument()
