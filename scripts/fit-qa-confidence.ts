@@ -20,8 +20,13 @@ const TEST_DIR = path.join(__dirname, '../test')
 const DEV_FILES = readdirSync(TEST_DIR)
   .filter((f) => f === 'qa-eval.json' || f === 'qa-eval-heldout.json' || /^qa-eval-.+-dev\.json$/.test(f))
   .sort()
-/** a little above the 95 % the issue asks for, so the figure holds on questions nobody has seen */
-const TARGET_PRECISION = Number(process.env.QA_PRECISION ?? 0.96)
+/**
+ * Above the 95 % the issue asks for: on the blind sets written later (blind4/5-test, evaluated once
+ * on 2026-12-05) the confident answers of a 0.961 held-out threshold were right only 0.86–0.89 of
+ * the time, so held-out precision overstates blind precision; a confident wrong answer misleads a
+ * resident more than 可能相关 does.
+ */
+const TARGET_PRECISION = Number(process.env.QA_PRECISION ?? 0.97)
 const L2 = Number(process.env.QA_L2 ?? 0.001)
 
 interface Row {

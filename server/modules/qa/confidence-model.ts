@@ -15,5 +15,5 @@ export const CONFIDENCE_MODEL = {
     gap: 1.4983,
     asked: 2.3932,
   },
-  threshold: 0.8339,
+  threshold: 0.9056,
 }

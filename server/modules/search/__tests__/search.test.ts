@@ -86,7 +86,7 @@ describe('grouping and highlights', () => {
     if (faq.policyId) expect(r.answer?.policy).toMatchObject({ id: faq.policyId, docNumber: expect.any(String) })
     expect(group(r, 'faq').items[0].id).toBe(faq.id)
     // a question that only the engine understands: 退休金 is what the FAQs call 养老金
-    const pension = await q('退休金有多少', '&types=faq')
+    const pension = await q('我退休以后每个月的退休金怎么算', '&types=faq')
     expect(pension.answer?.hit.faq.question).toContain('养老金')
     expect(pension.groups[0].items.length).toBeGreaterThan(0)
     // the bare word: the engine still ranks the 养老金 FAQ first, but is not sure it answers a question (as /qa/search says)
@@ -98,7 +98,7 @@ describe('grouping and highlights', () => {
   })
 
   it('cites the policy (title, 文号) and the interpretation the answer rests on', async () => {
-    const r = await q('高龄津贴每月多少')
+    const r = await q('80岁老人的高龄津贴每月发多少')
     expect(r.answer?.policy?.title).toContain('高龄津贴')
     expect(r.answer?.interpretation).toMatchObject({ id: expect.any(String), title: expect.any(String) })
   })
