@@ -10,6 +10,7 @@ import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { useSessionStore } from '@/api'
 import FavouritesPage from '@/packages/favourites/pages/list/index'
 import PolicyDetailPage from '@/packages/policy/pages/detail/index'
+import VideoFeedPage from '@/packages/video/pages/feed/index'
 import VideoPlayPage from '@/packages/video/pages/play/index'
 import { useFavouriteStore } from '../stores/favourite-store'
 
@@ -56,6 +57,21 @@ describe('收藏 on a policy and a video', () => {
     fireEvent.click(screen.getByRole('button', { name: '★ 已收藏' }))
     await screen.findByRole('button', { name: '☆ 收藏' })
     expect(taroMock.toasts.at(-1)).toBe('已取消收藏')
+  })
+
+  it('the feed’s card favourites the video on screen, and the play page then shows it kept', async () => {
+    await signIn('刷视频的居民')
+    taroMock.routerParams = { id: 'v002' }
+    const feed = render(<VideoFeedPage />)
+    await screen.findAllByText(new RegExp(`第 \\d+/\\d+ 条`))
+    // only the current card carries 点赞 and 收藏
+    expect(screen.getAllByRole('button', { name: '☆ 收藏' })).toHaveLength(1)
+    fireEvent.click(screen.getByRole('button', { name: '☆ 收藏' }))
+    await screen.findByRole('button', { name: '★ 已收藏' })
+    expect(api.requests).toContain('PUT /api/v1/favourites/video/v002')
+    feed.unmount()
+    render(<VideoPlayPage />)
+    expect(await screen.findByRole('button', { name: '★ 已收藏' })).toHaveAttribute('aria-pressed', 'true')
   })
 })
 

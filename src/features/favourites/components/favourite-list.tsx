@@ -35,11 +35,13 @@ function urlOf(f: FavouriteItem): string {
 /** 我的收藏: the signed-in resident's favourites of every kind (全部/政策/解读/视频), newest first. */
 export function FavouriteList() {
   const userId = useSessionStore((s) => s.user?.id)
+  if (!userId) return <LoginNeeded what='查看您的收藏' hint='收藏保存在您的账号里，换台手机也能看到' />
+  return <AccountFavourites key={userId} userId={userId} />
+}
+
+function AccountFavourites({ userId }: { userId: string }) {
   const [kind, setKind] = useState<FavouriteKind>()
-  const list = usePagedList(
-    (page) => (userId ? getFavourites({ kind, page, pageSize: 20 }) : Promise.resolve({ items: [], total: 0, page, pageSize: 20 })),
-    [userId, kind],
-  )
+  const list = usePagedList((page) => getFavourites({ kind, page, pageSize: 20 }), [kind])
   // removed here (or un-favourited on an item's page since): gone from the list at once
   const known = useFavouriteStore((s) => s.known)
   const remember = useFavouriteStore((s) => s.set)
@@ -49,7 +51,6 @@ export function FavouriteList() {
     if (list.items.length) void list.refresh()
   })
 
-  if (!userId) return <LoginNeeded what='查看您的收藏' hint='收藏保存在您的账号里，换台手机也能看到' />
   const items = list.items.filter((f) => known[favouriteKey(userId, f.kind, f.id)] !== false)
 
   const remove = async (f: FavouriteItem) => {

@@ -80,11 +80,12 @@ describe('解读详情 (interpretation detail)', () => {
     history.unmount()
 
     taroMock.routerParams = { id: 'i002' }
-    render(<InterpretationDetailPage />)
+    const again = render(<InterpretationDetailPage />)
     fireEvent.click(await screen.findByRole('button', { name: '★ 已收藏' }))
     await screen.findByRole('button', { name: '☆ 收藏' })
     expect(taroMock.toasts).toContain('已取消收藏')
     expect((await api.client.call('GET /favourites', { query: {} })).total).toBe(0)
+    again.unmount()
     act(() => useSessionStore.getState().signOut())
   })
 
