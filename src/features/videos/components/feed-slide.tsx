@@ -42,36 +42,7 @@ export function FeedSlide(p: FeedSlideProps) {
     <View className='feed__stage' data-index={i}>
       {/* the picture on top, everything else below it: at 特大 the panel grows and the picture
           shrinks (contain), so neither the captions nor the buttons cover the play button */}
-      <View className='feed__screen'>
-        {/* the poster under the player: its picture shows until the first frame (a player without
-            controls shows no poster of its own, on H5 and on weapp) */}
-        <Image className='feed__poster' src={mediaUrl(v.poster)} mode='aspectFit' nativeProps={{ alt: v.title }} />
-        {p.mounted ? (
-          <Video
-            id={playerId(v)}
-            className='feed__video'
-            src={mediaUrl(v.src)}
-            poster={mediaUrl(v.poster)}
-            muted={p.muted}
-            loop
-            autoplay={p.autoplay}
-            controls={false}
-            showCenterPlayBtn
-            objectFit='contain'
-            onPlay={() => {
-              p.playing.current = true
-              if (!p.counted.current.has(v.id)) {
-                p.counted.current.add(v.id)
-                recordView(v.id).catch(() => undefined)
-              }
-            }}
-            onPause={() => {
-              if (isCurrent) p.playing.current = false
-            }}
-            onTimeUpdate={(e) => isCurrent && p.onTime(e.detail.currentTime)}
-          />
-        ) : null}
-      </View>
+      <FeedScreen {...p} />
       <View className='feed__panel'>
         <View className='feed__captions'>{isCurrent && p.cues ? <CaptionOverlay cues={p.cues} time={p.time} /> : null}</View>
         <View className='feed__info'>
@@ -113,6 +84,44 @@ export function FeedSlide(p: FeedSlideProps) {
           </View>
         </View>
       </View>
+    </View>
+  )
+}
+
+/** the poster, and the player when the slide is near the current one */
+function FeedScreen(p: FeedSlideProps) {
+  const { video: v } = p
+  const isCurrent = p.i === p.index
+  return (
+    <View className='feed__screen'>
+      {/* the poster under the player: its picture shows until the first frame (a player without
+          controls shows no poster of its own, on H5 and on weapp) */}
+      <Image className='feed__poster' src={mediaUrl(v.poster)} mode='aspectFit' nativeProps={{ alt: v.title }} />
+      {p.mounted ? (
+        <Video
+          id={playerId(v)}
+          className='feed__video'
+          src={mediaUrl(v.src)}
+          poster={mediaUrl(v.poster)}
+          muted={p.muted}
+          loop
+          autoplay={p.autoplay}
+          controls={false}
+          showCenterPlayBtn
+          objectFit='contain'
+          onPlay={() => {
+            p.playing.current = true
+            if (!p.counted.current.has(v.id)) {
+              p.counted.current.add(v.id)
+              recordView(v.id).catch(() => undefined)
+            }
+          }}
+          onPause={() => {
+            if (isCurrent) p.playing.current = false
+          }}
+          onTimeUpdate={(e) => isCurrent && p.onTime(e.detail.currentTime)}
+        />
+      ) : null}
     </View>
   )
 }
