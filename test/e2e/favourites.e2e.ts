@@ -62,13 +62,16 @@ test('a resident favourites a policy and a video, finds both in 我的收藏 and
   await page.goto(`${BASE_URL}/pages/mine/index`)
   await page.getByText('我的收藏', { exact: true }).click()
   const list = visible(page)
-  await list.getByRole('link', { name: `视频：${videoTitle}` }).waitFor(SLOW)
-  await list.getByRole('link', { name: `政策：${policyTitle}` }).waitFor(SLOW)
+  await list.getByRole('link').filter({ hasText: videoTitle }).waitFor(SLOW)
+  await list.getByRole('link').filter({ hasText: policyTitle }).waitFor(SLOW)
   await fullScreenshot(page, 'favourites-list')
 
   await list.getByRole('button', { name: `取消收藏：${videoTitle}` }).click()
-  await list.getByRole('link', { name: `视频：${videoTitle}` }).waitFor({ state: 'detached', ...SLOW })
-  await list.getByRole('link', { name: `政策：${policyTitle}` }).waitFor()
+  await list
+    .getByRole('link')
+    .filter({ hasText: videoTitle })
+    .waitFor({ state: 'detached', ...SLOW })
+  await list.getByRole('link').filter({ hasText: policyTitle }).waitFor()
   const res = await fetch(`${BASE_URL}/api/v1/favourites`, { headers: { authorization: `Bearer ${token}` } })
   const left = (await res.json()) as { items: { kind: string; id: string }[] }
   assert.deepEqual(
@@ -79,9 +82,7 @@ test('a resident favourites a policy and a video, finds both in 我的收藏 and
   // 特大: the same pages, every tap target ≥ 60 px
   await setScale(page, 'elder')
   await page.goto(`${BASE_URL}/packages/favourites/pages/list/index`)
-  await visible(page)
-    .getByRole('link', { name: `政策：${policyTitle}` })
-    .waitFor(SLOW)
+  await visible(page).getByRole('link').filter({ hasText: policyTitle }).waitFor(SLOW)
   assert.deepEqual(await smallTargets(page, 60), [])
   await fullScreenshot(page, 'favourites-list-elder')
   await page.goto(`${BASE_URL}/packages/policy/pages/detail/index?id=p001`)

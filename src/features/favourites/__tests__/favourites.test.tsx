@@ -106,13 +106,16 @@ describe('我的收藏', () => {
       )
       .execute()
     render(<FavouritesPage />)
-    const rows = async () => (await screen.findAllByRole('link')).map((r) => r.getAttribute('aria-label'))
+    // each row: its kind and title (the link reads them with the summary and the time)
+    const rows = async () =>
+      (await screen.findAllByRole('link')).map((r) => `${r.querySelector('.tag')?.textContent}：${r.querySelector('.fav-row__title')?.textContent}`)
+    const link = (title: string) => screen.getAllByRole('link').find((r) => r.querySelector('.fav-row__title')?.textContent === title)!
     const i003 = fixtures.interpretations.find((i) => i.id === 'i003')!
     expect(await rows()).toEqual([`解读：${i003.title}`, `视频：${v001.title}`, `政策：${p001.title}`])
 
     fireEvent.click(screen.getByRole('button', { name: '视频' }))
     await waitFor(async () => expect(await rows()).toEqual([`视频：${v001.title}`]))
-    fireEvent.click(screen.getByRole('link', { name: `视频：${v001.title}` }))
+    fireEvent.click(link(v001.title))
     expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/video/pages/play/index?id=v001' })
 
     fireEvent.click(screen.getByRole('button', { name: '全部' }))
@@ -127,7 +130,8 @@ describe('我的收藏', () => {
     await api.store.database.kysely.deleteFrom('policies').where('id', '=', 'p001').execute()
     try {
       fireEvent.click(screen.getByRole('button', { name: '政策' }))
-      const gone = await screen.findByRole('link', { name: '政策：已下架的政策' })
+      await waitFor(async () => expect(await rows()).toEqual(['政策：已下架的政策']))
+      const gone = link('已下架的政策')
       expect(within(gone).getByText('已下架')).toBeInTheDocument()
       expect(screen.queryByText(p001.title)).toBeNull()
       fireEvent.click(gone)

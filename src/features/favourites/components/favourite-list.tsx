@@ -106,22 +106,24 @@ function FavouriteRow({ item: f, removing, onRemove }: { item: FavouriteItem; re
     else void Taro.showToast({ title: '该内容已下架，可取消收藏', icon: 'none' })
   }
   return (
-    <Card className={`fav-row ${f.available ? '' : 'fav-row--gone'}`} padding='none'>
-      <View className='fav-row__main' role='link' aria-label={`${favouriteKindLabel[f.kind]}：${f.title}`} onClick={open}>
-        {f.available && f.cover ? <Image className='fav-row__cover' src={mediaUrl(f.cover)} mode='aspectFill' aria-hidden /> : null}
-        <View className='fav-row__body'>
-          <View className='fav-row__tags'>
-            <Tag tone='neutral'>{favouriteKindLabel[f.kind]}</Tag>
-            {f.available ? null : <Tag tone='warning'>已下架</Tag>}
+    <View role='listitem'>
+      <Card className={`fav-row ${f.available ? '' : 'fav-row--gone'}`} padding='none'>
+        <View className='fav-row__main' role='link' onClick={open}>
+          {f.available && f.cover ? <Image className='fav-row__cover' src={mediaUrl(f.cover)} mode='aspectFill' aria-hidden /> : null}
+          <View className='fav-row__body'>
+            <View className='fav-row__tags'>
+              <Tag tone='neutral'>{favouriteKindLabel[f.kind]}</Tag>
+              {f.available ? null : <Tag tone='warning'>已下架</Tag>}
+            </View>
+            <Text className='fav-row__title'>{f.title}</Text>
+            {f.summary ? <Text className='fav-row__summary'>{f.summary}</Text> : null}
+            <Text className='fav-row__at'>收藏于 {fromNow(f.createdAt)}</Text>
           </View>
-          <Text className='fav-row__title'>{f.title}</Text>
-          {f.summary ? <Text className='fav-row__summary'>{f.summary}</Text> : null}
-          <Text className='fav-row__at'>收藏于 {fromNow(f.createdAt)}</Text>
         </View>
-      </View>
-      <Button role='button' className='fav-row__remove' aria-label={`取消收藏：${f.title}`} disabled={removing || undefined} onClick={onRemove}>
-        取消收藏
-      </Button>
-    </Card>
+        <Button role='button' className='fav-row__remove' aria-label={`取消收藏：${f.title}`} disabled={removing || undefined} onClick={onRemove}>
+          取消收藏
+        </Button>
+      </Card>
+    </View>
   )
 }
