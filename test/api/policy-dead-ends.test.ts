@@ -83,7 +83,8 @@ it('GET /videos/:id links back to its policy (through its interpretation), and s
   const row = await db.selectFrom('policies').selectAll().where('id', '=', policyId).executeTakeFirstOrThrow()
   await db.deleteFrom('policies').where('id', '=', policyId).execute()
   try {
-    // (a server without the micro-cache would answer the same; this one's entry for v is not made yet)
+    // (撤回 in the console also drops the micro-cache's answer for /videos/…; deleting the row here
+    // does not, so the read is made under a query the cache has not seen)
     const res = await server.api(`/videos/${v.id}?fresh=1`)
     expect((await res.json()).policy).toBeUndefined()
   } finally {
