@@ -27,6 +27,7 @@ export default defineAppConfig({
     { root: 'packages/foia', pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'] },
     { root: 'packages/service-point', pages: ['pages/bind/index'] },
     { root: 'packages/messages', pages: ['pages/inbox/index'] },
+    { root: 'packages/favourites', pages: ['pages/list/index'] },
     { root: 'packages/sign-in', pages: ['pages/resident/index'] },
     {
       root: 'packages/quiz',

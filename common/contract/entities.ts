@@ -237,6 +237,11 @@ export interface Video {
   likes: number
   interpretationId?: Id
   publishedAt: string
+  /**
+   * GET /videos/:id: the published policy the video belongs to (through its interpretation, as
+   * the policy page's 相关视频 finds its videos), for 「相关政策：《…》」
+   */
+  policy?: { id: Id; title: string }
 }
 
 export interface Lesson {

@@ -839,6 +839,7 @@ export interface DB {
   policy_rules: PolicyRules
   policy_match_pushes: PolicyMatchPushes
   policy_match_counts: PolicyMatchCounts
+  favourites: Favourites
 }
 
 /** 我的情况 (032_policy_match.sql): flags are 0/1, every fact nullable */
@@ -894,4 +895,12 @@ export interface VideoFiles {
   width: number
   height: number
   probed_with: string
+}
+
+/** 收藏 (035_favourites.sql): kind is policy | interpretation | video */
+export interface Favourites {
+  user_id: string
+  kind: string
+  item_id: string
+  created_at: string
 }

@@ -38,6 +38,7 @@ import { campaignMonitorRoutes } from '../modules/campaign-monitor/routes'
 import { populationRoutes } from '../modules/population/routes'
 import { questionBankRoutes } from '../modules/question-banks/routes'
 import { adminCampaignRoutes } from '../modules/question-banks/campaign-routes'
+import { favouriteRoutes } from '../modules/favourites/routes'
 
 export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<IdentityOptions>; lectureLeadDays?: number }): RoutePlugin {
   return async (api) => {
@@ -85,5 +86,6 @@ export function apiRoutes(options: AuthRoutesOptions & { identity?: Partial<Iden
     await api.register(populationRoutes())
     await api.register(questionBankRoutes())
     await api.register(adminCampaignRoutes())
+    await api.register(favouriteRoutes())
   }
 }

@@ -6,11 +6,13 @@ import Taro from '@tarojs/taro'
 import { useSessionStore } from '@/api'
 import { useReadingStore } from '@/features/interpretations/stores/reading-store'
 import { useAttemptStore } from '@/features/quiz/stores/attempt-store'
+import { useFavouriteStore } from '@/features/favourites/stores/favourite-store'
 import { clearParticipant } from '@/features/service-point/participant'
 import { routes } from '@/utils/routes'
 
 export function switchParticipant(): void {
-  clearParticipant([useReadingStore, useAttemptStore])
+  // 收藏 is on the account (nothing on the device): only what this session learnt of it goes
+  clearParticipant([useReadingStore, useAttemptStore, useFavouriteStore])
   // every open page closes, the tab pages included: nothing of the last person stays on screen
   void Taro.reLaunch({ url: routes.home })
 }

@@ -36,6 +36,9 @@ export const routes = {
   courses: '/packages/course/pages/list/index',
   courseDetail: (id: string) => `/packages/course/pages/detail/index${qs({ id })}`,
   lesson: (course: string, lesson: string) => `/packages/course/pages/lesson/index${qs({ course, lesson })}`,
+  /** 我的收藏 (policies, interpretations, videos; on the account) */
+  favourites: '/packages/favourites/pages/list/index',
+  /** 阅读记录 (on the device); 'favourites' goes on to 我的收藏 */
   reading: (tab: 'favourites' | 'history') => `/packages/interpretation/pages/reading/index${qs({ tab })}`,
   /** 明白卡 poster of an interpretation, for notice boards */
   poster: (id: string) => `/packages/interpretation/pages/poster/index${qs({ id })}`,

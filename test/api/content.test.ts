@@ -82,8 +82,10 @@ describe('videos', () => {
 
   it('returns each video with its media URLs under /media/', async () => {
     for (const v of fixtures.videos) {
-      const video = await json<Video>(`/videos/${v.id}`)
+      const { policy, ...video } = await json<Video>(`/videos/${v.id}`)
       expect(video).toEqual(plain(v))
+      // and the policy it belongs to (through its interpretation): policy-dead-ends.test.ts
+      expect(policy?.id).toBe(fixtures.interpretations.find((i) => i.id === v.interpretationId)?.policyId)
       expect(video.src).toMatch(/^\/media\//)
     }
   })

@@ -77,6 +77,24 @@ const pages: PageCase[] = [
   },
   { name: 'consult', path: '/packages/qa/pages/consult/index', signedIn: true, ready: (p) => p.getByRole('button', { name: '提交咨询' }).waitFor() },
   { name: 'policy', path: '/packages/policy/pages/detail/index?id=p001', ready: (p) => p.locator('.policy-detail__facts:visible').waitFor() },
+  {
+    name: 'favourites',
+    // 我的收藏 with a policy and a video kept (PUT twice is one favourite: the second scale's run adds nothing)
+    path: async (token) => {
+      for (const item of ['policy/p001', 'video/v001']) {
+        const r = await fetch(`${BASE_URL}/api/v1/favourites/${item}`, { method: 'PUT', headers: { authorization: `Bearer ${token}` } })
+        assert.ok(r.ok, `PUT /favourites/${item}: ${r.status}`)
+      }
+      return '/packages/favourites/pages/list/index'
+    },
+    signedIn: true,
+    ready: (p) =>
+      p
+        .getByRole('button', { name: /^取消收藏：/ })
+        .first()
+        .waitFor(),
+  },
+  { name: 'video-play', path: '/packages/video/pages/play/index?id=v001', ready: (p) => p.getByRole('link', { name: /^相关政策：《/ }).waitFor() },
   { name: 'mine', path: '/pages/mine/index', ready: (p) => p.getByRole('radiogroup', { name: '字体大小' }).waitFor() },
   {
     name: 'quiz-question',

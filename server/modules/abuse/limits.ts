@@ -28,6 +28,10 @@ export const WRITE_LIMITS = {
   videoLikePerUser: { name: 'video-like-user', max: 60, windowMs: HOUR, per: 'user', message: '点赞过于频繁' },
   videoLikePerIp: { name: 'video-like-ip', max: 600, windowMs: HOUR, per: 'ip', message: '该网络点赞过于频繁' },
 
+  // 收藏: adding and removing, like 点赞 (a resident going through a list may tap many in a row)
+  favouritePerUser: { name: 'favourite-user', max: 120, windowMs: HOUR, per: 'user', message: '收藏操作过于频繁，请稍后再试' },
+  favouritePerIp: { name: 'favourite-ip', max: 1_200, windowMs: HOUR, per: 'ip', message: '该网络收藏操作过于频繁' },
+
   // a lesson saves its position every 10 s while it plays: 360 an hour for one viewer
   courseProgressPerUser: { name: 'course-progress-user', max: 1_200, windowMs: HOUR, per: 'user', message: '学习进度保存过于频繁' },
   courseProgressPerIp: { name: 'course-progress-ip', max: 12_000, windowMs: HOUR, per: 'ip', message: '该网络学习进度保存过于频繁' },

@@ -100,9 +100,19 @@ export class MediaRepository {
     return rows.map(videoFrom)
   }
 
+  /** one video, with the published policy of its interpretation when there is one */
   async getVideo(id: string): Promise<Video | undefined> {
-    const row = await this.db.kysely.selectFrom('videos').selectAll().where('id', '=', id).executeTakeFirst()
-    return row && videoFrom(row)
+    const row = await this.db.kysely
+      .selectFrom('videos as v')
+      .leftJoin('interpretations as i', 'i.id', 'v.interpretation_id')
+      .leftJoin('policies as p', 'p.id', 'i.policy_id')
+      .selectAll('v')
+      .select(['p.id as policy_id', 'p.title as policy_title'])
+      .where('v.id', '=', id)
+      .executeTakeFirst()
+    if (!row) return undefined
+    const video = videoFrom(row)
+    return row.policy_id && row.policy_title ? { ...video, policy: { id: row.policy_id, title: row.policy_title } } : video
   }
 
   /**

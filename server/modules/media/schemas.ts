@@ -13,6 +13,7 @@ export const Video = Type.Object({
   likes: Type.Integer(),
   interpretationId: Type.Optional(Type.String()),
   publishedAt: Type.String(),
+  policy: Type.Optional(Type.Object({ id: Type.String(), title: Type.String() })),
 })
 
 export const VideoQuery = Type.Composite([PageQuery, Type.Object({ topic: Type.Optional(FilterKey) })])

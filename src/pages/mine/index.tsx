@@ -55,7 +55,7 @@ export default function MinePage() {
 
       <View className='mine__list' role='list'>
         <MessagesEntry />
-        <MenuItem label='我的收藏' onTap={() => Taro.navigateTo({ url: routes.reading('favourites') })} />
+        <MenuItem label='我的收藏' onTap={() => Taro.navigateTo({ url: routes.favourites })} />
         <MenuItem label='阅读记录' onTap={() => Taro.navigateTo({ url: routes.reading('history') })} />
         <MenuItem label='我的咨询' onTap={() => Taro.navigateTo({ url: routes.myConsultations })} />
         <MenuItem label='我的信息公开申请' onTap={() => Taro.navigateTo({ url: routes.foiaMine })} />

@@ -14,12 +14,9 @@ const HISTORY_MAX = 50
 const POSITIONS_MAX = 100
 
 interface ReadingState {
-  favourites: ReadingEntry[]
   history: ReadingEntry[]
   /** last scroll position per interpretation, in px */
   positions: Record<string, number>
-  toggleFavourite: (item: Pick<InterpretationSummary, 'id' | 'title' | 'cover'>) => boolean
-  isFavourite: (id: string) => boolean
   recordRead: (item: Pick<InterpretationSummary, 'id' | 'title' | 'cover'>) => void
   savePosition: (id: string, top: number) => void
   clearHistory: () => void
@@ -32,19 +29,12 @@ const entry = (item: Pick<InterpretationSummary, 'id' | 'title' | 'cover'>): Rea
   at: new Date().toISOString(),
 })
 
-/** 我的收藏, 阅读记录 and where the reader left off, kept on the device. */
+/** 阅读记录 and where the reader left off, kept on the device (收藏 is on the account: features/favourites). */
 export const useReadingStore = create<ReadingState>()(
   persist(
-    (set, get) => ({
-      favourites: [],
+    (set) => ({
       history: [],
       positions: {},
-      toggleFavourite: (item) => {
-        const on = !get().isFavourite(item.id)
-        set((s) => ({ favourites: on ? [entry(item), ...s.favourites] : s.favourites.filter((f) => f.id !== item.id) }))
-        return on
-      },
-      isFavourite: (id) => get().favourites.some((f) => f.id === id),
       recordRead: (item) => set((s) => ({ history: [entry(item), ...s.history.filter((h) => h.id !== item.id)].slice(0, HISTORY_MAX) })),
       savePosition: (id, top) =>
         set((s) => {
@@ -54,6 +44,6 @@ export const useReadingStore = create<ReadingState>()(
         }),
       clearHistory: () => set({ history: [] }),
     }),
-    { name: 'zct-reading', storage: taroJSONStorage, partialize: (s) => ({ favourites: s.favourites, history: s.history, positions: s.positions }) },
+    { name: 'zct-reading', storage: taroJSONStorage, partialize: (s) => ({ history: s.history, positions: s.positions }) },
   ),
 )

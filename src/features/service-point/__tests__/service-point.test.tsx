@@ -3,6 +3,7 @@ import { taroMock } from '../../../../test/mocks/taro'
 import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { outbox, readCache, useSessionStore } from '@/api'
 import { useThemeStore } from '@/features/elder-mode/stores/theme-store'
+import { useFavouriteStore } from '@/features/favourites/stores/favourite-store'
 import { useReadingStore } from '@/features/interpretations/stores/reading-store'
 import { useAttemptStore } from '@/features/quiz/stores/attempt-store'
 import BindServicePointPage from '@/packages/service-point/pages/bind/index'
@@ -41,7 +42,7 @@ describe('换人 (switch participant)', () => {
     act(() => useThemeStore.getState().setChoice('elder'))
     const s = await signIn('resident', '王阿姨')
     act(() => {
-      useReadingStore.getState().toggleFavourite({ id: 'i001', title: '图解：城乡居民基础养老金', cover: '/media/covers/i001.jpg' } as never)
+      useFavouriteStore.getState().set(`${s.user.id}|interpretation|i001`, true)
       useReadingStore.getState().recordRead({ id: 'i002', title: '惠农补贴', cover: '/media/covers/i002.jpg' } as never)
       useAttemptStore.getState().choose('a1', 'qq001', ['B'])
     })
@@ -60,7 +61,7 @@ describe('换人 (switch participant)', () => {
 
     // memory
     expect(useSessionStore.getState().user).toBeUndefined()
-    expect(useReadingStore.getState().favourites).toEqual([])
+    expect(useFavouriteStore.getState().known).toEqual({})
     expect(useReadingStore.getState().history).toEqual([])
     expect(useAttemptStore.getState().progress).toEqual({})
     // storage

@@ -4,15 +4,16 @@ import { fixtures } from '../../../../mock/fixtures'
 import { taroMock } from '../../../../test/mocks/taro'
 import { setupFixtureApi } from '../../../../test/support/fixture-api'
 import { FIRST_SCREEN_ELEMENT_ID } from '@common/contract'
+import { useSessionStore } from '@/api'
 import { useReadingStore } from '@/features/interpretations/stores/reading-store'
 import InterpretationDetailPage from '../pages/detail/index'
 import ReadingPage from '../pages/reading/index'
 
-setupFixtureApi()
+const api = setupFixtureApi()
 const i002 = fixtures.interpretations.find((i) => i.id === 'i002')!
 
 beforeEach(() => {
-  useReadingStore.setState({ favourites: [], history: [], positions: {} })
+  useReadingStore.setState({ history: [], positions: {} })
   taroMock.routerParams = { id: 'i002' }
 })
 
@@ -50,28 +51,42 @@ describe('解读详情 (interpretation detail)', () => {
     expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/policy/pages/detail/index?id=p002' })
   })
 
-  it('favourites and unfavourites, records reading history, and lists both in 我的收藏 / 阅读记录', async () => {
+  it('asks a guest to sign in to 收藏; signed in, favourites on the account and unfavourites; records reading history', async () => {
     const view = render(<InterpretationDetailPage />)
     await screen.findByRole('heading', { name: i002.title })
     await waitFor(() => expect(useReadingStore.getState().history.map((h) => h.id)).toEqual(['i002']))
-    fireEvent.click(screen.getByText('☆ 收藏'))
+    fireEvent.click(screen.getByRole('button', { name: '☆ 收藏' }))
+    await waitFor(() => expect(taroMock.navigations.at(-1)?.url).toMatch(/^\/packages\/sign-in\/pages\/resident\/index/))
+    expect(screen.getByRole('button', { name: '☆ 收藏' })).toHaveAttribute('aria-pressed', 'false')
+
+    const session = await api.client.call('POST /auth/dev', { body: { role: 'resident', name: '爱收藏' } })
+    act(() => useSessionStore.getState().signIn(session))
+    fireEvent.click(await screen.findByRole('button', { name: '☆ 收藏' }))
+    expect(await screen.findByRole('button', { name: '★ 已收藏' })).toHaveAttribute('aria-pressed', 'true')
     expect(taroMock.toasts).toContain('已收藏')
-    expect(screen.getByText('★ 已收藏')).toBeInTheDocument()
-    expect(JSON.parse(taroMock.storage.get('zct-reading') as string).state.favourites[0].id).toBe('i002')
+    // on the account, not on the device
+    expect((await api.client.call('GET /favourites', { query: {} })).items.map((f) => `${f.kind}:${f.id}`)).toEqual(['interpretation:i002'])
+    expect(taroMock.storage.get('zct-reading')).not.toContain('favourites')
     view.unmount()
 
+    // the old 我的收藏 address goes on to the new page; 阅读记录 stays on the device
     taroMock.routerParams = { tab: 'favourites' }
-    const list = render(<ReadingPage />)
+    const old = render(<ReadingPage />)
+    await waitFor(() => expect(taroMock.navigations.at(-1)).toEqual({ kind: 'redirectTo', url: '/packages/favourites/pages/list/index' }))
+    old.unmount()
+    taroMock.routerParams = { tab: 'history' }
+    const history = render(<ReadingPage />)
     expect(screen.getByText(i002.title)).toBeInTheDocument()
-    fireEvent.click(screen.getByRole('button', { name: '阅读记录' }))
-    expect(screen.getByText(i002.title)).toBeInTheDocument()
-    list.unmount()
+    history.unmount()
 
     taroMock.routerParams = { id: 'i002' }
-    render(<InterpretationDetailPage />)
-    fireEvent.click(await screen.findByText('★ 已收藏'))
+    const again = render(<InterpretationDetailPage />)
+    fireEvent.click(await screen.findByRole('button', { name: '★ 已收藏' }))
+    await screen.findByRole('button', { name: '☆ 收藏' })
     expect(taroMock.toasts).toContain('已取消收藏')
-    expect(useReadingStore.getState().favourites).toEqual([])
+    expect((await api.client.call('GET /favourites', { query: {} })).total).toBe(0)
+    again.unmount()
+    act(() => useSessionStore.getState().signOut())
   })
 
   it('returns the reader to where they left off', async () => {
