@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import type { Attempt } from '@common/contract'
-import { nextOpen, useAttemptStore } from '../stores/attempt-store'
+import { nextOpen, useAttemptStore, type AttemptProgress } from '../stores/attempt-store'
 
 const TICK_MS = 1000
 
@@ -27,6 +27,24 @@ export interface QuizClock {
   isStopped: () => boolean
 }
 
+/** the id of the question on screen */
+const shownQuestion = (attempt: Attempt, p: AttemptProgress | undefined) =>
+  p ? attempt.questions[Math.min(p.index, attempt.questions.length - 1)]?.id : undefined
+
+/** ms to the attempt's deadline; `offset`: the server's clock minus the phone's */
+const msLeft = (attempt: Attempt, offset: number) => Date.parse(attempt.deadline) - (Date.now() + offset)
+
+/** whether the page is on screen (Taro's onShow/onHide: the app or the H5 tab in the background); `onHide` runs as it leaves */
+function useOnScreen(onHide: () => void): boolean {
+  const [onScreen, setOnScreen] = useState(true)
+  useDidHide(() => {
+    onHide()
+    setOnScreen(false)
+  })
+  useDidShow(() => setOnScreen(true))
+  return onScreen
+}
+
 /**
  * The clock of a running attempt: each question has its own seconds (when they run out the
  * question closes and the next open one shows), the attempt has the server's deadline (the phone's
@@ -44,7 +62,6 @@ export function useQuizClock(attempt: Attempt | undefined, options: QuizClockOpt
   const offset = useMemo(() => (attempt ? Date.parse(attempt.serverNow) - Date.now() : 0), [attempt])
   const progress = useAttemptStore((s) => (active ? s.progress[active.id] : undefined))
   const [, setTick] = useState(0)
-  const [onScreen, setOnScreen] = useState(true)
   /** when the time on screen was last booked to the question showing */
   const booked = useRef(Date.now())
   const stopped = useRef(false)
@@ -53,26 +70,20 @@ export function useQuizClock(attempt: Attempt | undefined, options: QuizClockOpt
   const onTimeUp = useRef(options.onTimeUp)
   onTimeUp.current = options.onTimeUp
 
-  /** the id of the question on screen */
-  const showing = useCallback(() => {
-    const p = active ? useAttemptStore.getState().progress[active.id] : undefined
-    return active && p ? active.questions[Math.min(p.index, active.questions.length - 1)]?.id : undefined
-  }, [active])
-
   const book = useCallback(() => {
     const nowMs = Date.now()
     const elapsed = nowMs - booked.current
     booked.current = nowMs
-    const qid = showing()
-    if (!active || !qid || stopped.current || useAttemptStore.getState().progress[active.id]?.timedOut.includes(qid)) return
+    const p = active ? useAttemptStore.getState().progress[active.id] : undefined
+    const qid = active && shownQuestion(active, p)
+    if (!active || !qid || stopped.current || p?.timedOut.includes(qid)) return
     useAttemptStore.getState().spend(active.id, qid, elapsed)
-  }, [active, showing])
+  }, [active])
 
   const tick = useCallback(() => {
     if (!active || stopped.current) return
     const store = useAttemptStore.getState()
-    store.ensure(active.id)
-    const qid = showing()
+    const qid = shownQuestion(active, store.ensure(active.id))
     book()
     const p = useAttemptStore.getState().progress[active.id]
     if (qid && p && !p.timedOut.includes(qid) && (p.spentMs[qid] ?? 0) >= active.secondsPerQuestion * 1000) {
@@ -82,9 +93,15 @@ export function useQuizClock(attempt: Attempt | undefined, options: QuizClockOpt
       if (next < 0) onTimeUp.current()
       else store.goTo(active.id, next)
     }
-    if (Date.parse(active.deadline) - (Date.now() + offset) <= 0) onTimeUp.current()
+    if (msLeft(active, offset) <= 0) onTimeUp.current()
     setTick((t) => t + 1)
-  }, [active, book, offset, showing])
+  }, [active, book, offset])
+
+  const onScreen = useOnScreen(() => {
+    // booked now, so the time so far is kept on the device should the app be closed in the background
+    book()
+    wasHidden.current = true
+  })
 
   // the attempt (re)loaded: nothing of its time on screen is booked yet
   useEffect(() => {
@@ -94,10 +111,12 @@ export function useQuizClock(attempt: Attempt | undefined, options: QuizClockOpt
   useEffect(() => {
     if (!active) return undefined
     if (!onScreen) {
-      const toDeadline = Math.max(0, Date.parse(active.deadline) - (Date.now() + offset))
-      const atDeadline = setTimeout(() => {
-        if (!stopped.current) onTimeUp.current()
-      }, toDeadline)
+      const atDeadline = setTimeout(
+        () => {
+          if (!stopped.current) onTimeUp.current()
+        },
+        Math.max(0, msLeft(active, offset)),
+      )
       return () => clearTimeout(atDeadline)
     }
     if (wasHidden.current) {
@@ -108,14 +127,6 @@ export function useQuizClock(attempt: Attempt | undefined, options: QuizClockOpt
     return () => clearInterval(timer)
   }, [active, onScreen, offset, tick])
 
-  useDidHide(() => {
-    // booked now, so the time so far is kept on the device should the app be closed in the background
-    book()
-    wasHidden.current = true
-    setOnScreen(false)
-  })
-  useDidShow(() => setOnScreen(true))
-
   const stop = useCallback(() => {
     book()
     stopped.current = true
@@ -125,9 +136,9 @@ export function useQuizClock(attempt: Attempt | undefined, options: QuizClockOpt
   }, [])
   const isStopped = useCallback(() => stopped.current, [])
 
-  const qid = active && progress ? active.questions[Math.min(progress.index, active.questions.length - 1)]?.id : undefined
+  const qid = active && shownQuestion(active, progress)
   return {
-    leftTotalSec: attempt ? (Date.parse(attempt.deadline) - (Date.now() + offset)) / 1000 : 0,
+    leftTotalSec: attempt ? msLeft(attempt, offset) / 1000 : 0,
     leftQuestionSec: active && qid ? active.secondsPerQuestion - (progress?.spentMs[qid] ?? 0) / 1000 : 0,
     book,
     stop,
