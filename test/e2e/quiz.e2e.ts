@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { Page } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 import { pickRegion } from './taro'
 import { BASE_URL, phoneSession, screenshot } from './browser'
 
@@ -31,9 +31,18 @@ test('a resident answers a campaign, sees score and review, finds themselves on 
   const card = page.locator('.campaign-card:visible', { hasText: FIXTURE_CAMPAIGN }).first()
   await card.waitFor()
   const title = (await card.locator('.campaign-card__title').innerText()).trim()
+  // the campaign page (city-wide) names no county: no region list is loaded until the picker opens
+  const regionLists: string[] = []
+  const onRequest = (r: Request) => {
+    if (/\/api\/v1\/regions(\/children|\/search|\?|$)/.test(r.url())) regionLists.push(r.url())
+  }
+  page.on('request', onRequest)
   await card.click()
   await page.waitForURL(/packages\/quiz\/pages\/detail/)
   await page.getByText('竞赛规则').waitFor()
+  await page.locator('[data-testid="region-picker"]:visible').first().waitFor()
+  page.off('request', onRequest)
+  assert.deepEqual(regionLists, [])
 
   // the region with the one RegionPicker: type 海门 and pick 椒江区 海门街道
   await pickRegion(page, '海门', '椒江区 · 海门街道')

@@ -1,5 +1,4 @@
 import dayjs from 'dayjs'
-import type { Region } from '@common/contract'
 import { initDates } from '@/utils/date'
 
 /** 6月1日 08:00 */
@@ -19,16 +18,4 @@ export function duration(seconds: number): string {
   const m = Math.floor(seconds / 60)
   const s = Math.round((seconds - m * 60) * 10) / 10
   return m > 0 ? `${m}分${s}秒` : `${s}秒`
-}
-
-/** names of region codes ('331000' = 全市) */
-export function regionNamer(tree: Region[]): (codes: string[]) => string {
-  const names = new Map<string, string>()
-  const walk = (nodes: Region[]) =>
-    nodes.forEach((r) => {
-      names.set(r.code, r.name)
-      walk(r.children ?? [])
-    })
-  walk(tree)
-  return (codes) => codes.map((c) => (c.endsWith('00') && c.length === 6 ? '台州全市' : (names.get(c) ?? c))).join('、')
 }

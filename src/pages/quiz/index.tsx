@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useRequest } from '@/api'
 import { ChipBar } from '@/components/chip-bar'
@@ -10,9 +10,9 @@ import type { CampaignStatus } from '@common/contract'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { getCampaigns } from '@/features/quiz/api/get-campaigns'
 import { CampaignCard, campaignStatusLabel } from '@/features/quiz/components/campaign-card'
+import { QuizEntries } from '@/features/quiz/components/quiz-entries'
 import { useNow } from '@/features/quiz/hooks/use-now'
 import { routes } from '@/utils/routes'
-import './index.scss'
 
 const statuses = (['ongoing', 'upcoming', 'ended'] as const).map((id) => ({ id, name: campaignStatusLabel[id] }))
 
@@ -28,16 +28,7 @@ export default function QuizPage() {
 
   return (
     <ThemePage>
-      <View className='quiz-entries'>
-        <View className='quiz-entry' role='link' aria-label='练习：按主题答题，即时看解析' onClick={() => Taro.navigateTo({ url: routes.quizPractice() })}>
-          <Text className='quiz-entry__title'>练习</Text>
-          <Text className='quiz-entry__hint'>按主题答题，即时看解析</Text>
-        </View>
-        <View className='quiz-entry' role='link' aria-label='错题本：答错的题，重练巩固' onClick={() => Taro.navigateTo({ url: routes.quizMistakes })}>
-          <Text className='quiz-entry__title'>错题本</Text>
-          <Text className='quiz-entry__hint'>答错的题，重练巩固</Text>
-        </View>
-      </View>
+      <QuizEntries />
       <View className='page__filters'>
         <ChipBar options={statuses} value={status} onChange={(id) => setStatus(id as CampaignStatus | undefined)} />
       </View>

@@ -19,6 +19,6 @@ export const getPracticeQuestions = (query: { topic?: string; source?: 'mistakes
 export const answerPractice = (questionId: Id, chosen: string[], idempotencyKey: string) =>
   api.call('POST /practice/answers', { body: { questionId, chosen }, idempotencyKey })
 export const getMistakes = () => api.call('GET /mistakes', live)
-/** the counties: the names of a campaign's eligible regions (the city or counties) */
+/** the counties: the names of a campaign's eligible counties (useRegionNames) */
 export const getCounties = () => api.call('GET /regions/children')
 export const getTopics = () => api.call('GET /topics')

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { Card } from '@/components/card'
 import './answer-card.scss'
 
 export interface AnswerCardProps {
@@ -13,7 +14,7 @@ export interface AnswerCardProps {
 export function AnswerCard({ questionIds, answers, timedOut, current, onJump }: AnswerCardProps) {
   const answered = questionIds.filter((id) => (answers[id] ?? []).length > 0).length
   return (
-    <View className='answer-card'>
+    <Card className='answer-card'>
       <Text className='answer-card__title'>
         答题卡 · 已答 {answered}/{questionIds.length}
       </Text>
@@ -36,6 +37,6 @@ export function AnswerCard({ questionIds, answers, timedOut, current, onJump }: 
           )
         })}
       </View>
-    </View>
+    </Card>
   )
 }

@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import { mediaUrl } from '@/api'
+import { Card } from '@/components/card'
 import type { CampaignStatus, CampaignSummary } from '@common/contract'
 import { Tag, type TagTone } from '@/components/tag'
 import { countdown, formatDate } from '@/utils/date'
@@ -15,19 +16,22 @@ function timing(c: CampaignSummary, now: Date): string {
   return `已于 ${formatDate(c.endsAt)} 结束`
 }
 
+/** a campaign in a list: cover, title, status and countdown; the whole card is one link to it */
 export function CampaignCard({ campaign, onOpen, now = new Date() }: { campaign: CampaignSummary; onOpen?: (id: string) => void; now?: Date }) {
   return (
-    <View className='campaign-card' role='link' aria-label={campaign.title} onClick={() => onOpen?.(campaign.id)}>
-      <Image className='campaign-card__cover' src={mediaUrl(campaign.cover)} mode='aspectFill' lazyLoad aria-hidden />
-      <View className='campaign-card__body'>
-        <Text className='campaign-card__title'>{campaign.title}</Text>
-        <Text className='campaign-card__dept'>{campaign.department}</Text>
-        <View className='campaign-card__meta'>
-          <Tag tone={tone[campaign.status]}>{campaignStatusLabel[campaign.status]}</Tag>
-          <Text className='campaign-card__timing'>{timing(campaign, now)}</Text>
+    <Card padding='none' className='campaign-card'>
+      <View className='campaign-card__link' role='link' aria-label={campaign.title} onClick={() => onOpen?.(campaign.id)}>
+        <Image className='campaign-card__cover' src={mediaUrl(campaign.cover)} mode='aspectFill' lazyLoad aria-hidden />
+        <View className='campaign-card__body'>
+          <Text className='campaign-card__title'>{campaign.title}</Text>
+          <Text className='campaign-card__dept'>{campaign.department}</Text>
+          <View className='campaign-card__meta'>
+            <Tag tone={tone[campaign.status]}>{campaignStatusLabel[campaign.status]}</Tag>
+            <Text className='campaign-card__timing'>{timing(campaign, now)}</Text>
+          </View>
+          <Text className='campaign-card__people'>{formatCount(campaign.participants)} 人参与</Text>
         </View>
-        <Text className='campaign-card__people'>{formatCount(campaign.participants)} 人参与</Text>
       </View>
-    </View>
+    </Card>
   )
 }

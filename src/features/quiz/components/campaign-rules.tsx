@@ -1,5 +1,6 @@
 import { minutesAndSeconds } from '@/utils/format'
 import { Text, View } from '@tarojs/components'
+import { Card } from '@/components/card'
 import type { Campaign } from '@common/contract'
 import { formatDateTime } from '../format'
 import './campaign-rules.scss'
@@ -20,14 +21,13 @@ export function CampaignRules({ campaign, regionNames }: { campaign: Campaign; r
   if (r.prizes) rows.push(['奖励', r.prizes])
   if (r.certificate) rows.push(['证书', '完成答题即可生成参与证书图片'])
   return (
-    <View className='campaign-rules'>
-      <Text className='campaign-rules__title'>竞赛规则</Text>
+    <Card title='竞赛规则' className='campaign-rules'>
       {rows.map(([k, v]) => (
         <View className='campaign-rules__row' key={k}>
           <Text className='campaign-rules__key'>{k}</Text>
           <Text className='campaign-rules__value'>{v}</Text>
         </View>
       ))}
-    </View>
+    </Card>
   )
 }

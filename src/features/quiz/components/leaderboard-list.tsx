@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Leaderboard, LeaderboardRow } from '@common/contract'
+import { Card } from '@/components/card'
 import { duration } from '../format'
 import './leaderboard-list.scss'
 
@@ -41,7 +42,9 @@ export function LeaderboardList({ board }: { board: Leaderboard }) {
       {board.mine ? (
         <View className='board__mine'>
           <Text className='board__label'>{board.scope === 'person' ? '我的排名' : '我所在的地区'}</Text>
-          <Row scope={board.scope} row={board.mine} mine />
+          <Card padding='none' className='board__mine-card'>
+            <Row scope={board.scope} row={board.mine} mine />
+          </Card>
         </View>
       ) : null}
       {board.scope !== 'person' ? <Text className='board__note'>按每万名常住人口的得分排名（参与越多、答得越好越靠前），小地方也能公平比拼</Text> : null}
@@ -50,11 +53,13 @@ export function LeaderboardList({ board }: { board: Leaderboard }) {
           {board.total === 0 ? '还没有地区有人参与' : `共 ${board.total} 个地区有人参与`}，其余 {board.regions - board.total} 个暂无人参与，不排名
         </Text>
       ) : null}
-      <View className='board__list' role='list' aria-label='排行榜'>
-        {board.rows.map((r) => (
-          <Row key={`${r.rank}-${r.regionCode ?? r.name}-${r.timeUsedSec ?? ''}`} scope={board.scope} row={r} />
-        ))}
-      </View>
+      <Card padding='none' className='board__list'>
+        <View role='list' aria-label='排行榜'>
+          {board.rows.map((r) => (
+            <Row key={`${r.rank}-${r.regionCode ?? r.name}-${r.timeUsedSec ?? ''}`} scope={board.scope} row={r} />
+          ))}
+        </View>
+      </Card>
     </View>
   )
 }

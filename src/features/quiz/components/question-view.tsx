@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
+import { Card } from '@/components/card'
 import type { QuestionType, QuizQuestionPublic } from '@common/contract'
 import './question-view.scss'
 
@@ -14,10 +16,14 @@ export interface QuestionViewProps {
   locked?: boolean
   /** after checking: the right keys, shown on the options */
   correct?: string[]
+  /** the card's own class beside 'question' */
+  className?: string
+  /** below the options, on the same card (the review's verdict) */
+  children?: ReactNode
 }
 
-/** One question: its type, stem and options (radio for single/judge, checkbox for multiple). */
-export function QuestionView({ question, index, total, chosen, onChange, locked, correct }: QuestionViewProps) {
+/** One question on its card: its type, stem and options (radio for single/judge, checkbox for multiple). */
+export function QuestionView({ question, index, total, chosen, onChange, locked, correct, className, children }: QuestionViewProps) {
   const multiple = question.type === 'multiple'
   const pick = (key: string) => {
     if (locked || !onChange) return
@@ -25,7 +31,7 @@ export function QuestionView({ question, index, total, chosen, onChange, locked,
     onChange(chosen.includes(key) ? chosen.filter((k) => k !== key) : [...chosen, key].sort())
   }
   return (
-    <View className='question'>
+    <Card className={className ? `question ${className}` : 'question'}>
       <View className='question__head'>
         <Text className={`question__type question__type--${question.type}`}>{questionTypeLabel[question.type]}</Text>
         <Text className='question__index'>
@@ -55,6 +61,7 @@ export function QuestionView({ question, index, total, chosen, onChange, locked,
           )
         })}
       </View>
-    </View>
+      {children}
+    </Card>
   )
 }

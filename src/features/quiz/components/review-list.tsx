@@ -15,8 +15,7 @@ export function ReviewList({ review, onOpenInterpretation }: { review: QuizRevie
       {review.map((q, i) => {
         const keyed = hasKey(q) ? q : undefined
         return (
-          <View key={q.id} className='review-item'>
-            <QuestionView question={q} index={i} total={review.length} chosen={q.chosen} correct={keyed?.correct} locked />
+          <QuestionView key={q.id} className='review-item' question={q} index={i} total={review.length} chosen={q.chosen} correct={keyed?.correct} locked>
             <View className='review-item__verdict'>
               <Text className={q.isCorrect ? 'review-item__ok' : 'review-item__bad'}>{q.isCorrect ? '回答正确' : q.chosen.length ? '回答错误' : '未作答'}</Text>
               {keyed ? (
@@ -36,7 +35,7 @@ export function ReviewList({ review, onOpenInterpretation }: { review: QuizRevie
                 <Text className='review-item__keys'>你的答案：{texts(q, q.chosen)}</Text>
               ) : null}
             </View>
-          </View>
+          </QuestionView>
         )
       })}
     </View>

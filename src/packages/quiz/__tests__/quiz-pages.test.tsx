@@ -83,6 +83,15 @@ describe('campaign detail', () => {
     expect(screen.getByText(/距结束/)).toBeInTheDocument()
     fireEvent.click(screen.getByRole('button', { name: '去登录' }))
     expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/sign-in/pages/resident/index' })
+    // a city-wide campaign, nobody signed in: no region is named or picked, so none is asked for
+    expect(api.requests.filter((r) => r.includes('/regions'))).toEqual([])
+  })
+
+  it('names the counties a campaign is open to with one request for the county list', async () => {
+    taroMock.routerParams = { id: 'q003' }
+    render(<CampaignDetailPage />)
+    expect(await screen.findByText('临海市、天台县、仙居县、三门县')).toBeInTheDocument()
+    expect(api.requests.filter((r) => r.includes('/regions'))).toEqual([expect.stringMatching(/^GET \S*\/regions\/children$/)])
   })
 
   it('starts an attempt for the saved region', async () => {
@@ -92,6 +101,11 @@ describe('campaign detail', () => {
     render(<CampaignDetailPage />)
     expect(await screen.findByText(/今天还可答 3 次/)).toBeInTheDocument()
     expect(await screen.findByLabelText(/^所在地区：椒江区 · 海门街道/)).toBeInTheDocument()
+    // the saved region's name only: the picker's lists load when it opens
+    expect(api.requests.filter((r) => r.includes('/regions'))).toEqual([expect.stringMatching(/\/regions\/331002001003$/)])
+    fireEvent.click(screen.getByRole('button', { name: /^所在地区：/ }))
+    await waitFor(() => expect(api.requests.filter((r) => r.includes('/regions/children'))).toHaveLength(1))
+    fireEvent.click(screen.getByRole('button', { name: '收起' }))
     fireEvent.click(screen.getByRole('button', { name: '开始答题' }))
     await waitFor(() => expect(taroMock.navigations.at(-1)?.url).toMatch(/^\/packages\/quiz\/pages\/attempt\/index\?id=[0-9a-f-]{36}$/))
   })
