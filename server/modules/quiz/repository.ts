@@ -7,14 +7,16 @@
  * Concurrency on PostgreSQL (SQLite lends its one connection to one transaction at a time, so
  * there every transaction is already serial):
  * - `lockUser` takes the user's row FOR UPDATE at the start of every transaction that changes a
- *   user's quiz state (start, submit, expire, practice answer, settings). Concurrent requests of one
+ *   user's quiz state (start, submit, expire, practice answer, settings; a submit takes it in
+ *   `lockAndReadSubmit`, with its read, in one round trip). Concurrent requests of one
  *   user therefore run one after the other, and each re-reads what the previous one committed
  *   (READ COMMITTED takes a fresh snapshot per statement): the day's attempt count, the running
  *   attempt, the standing and the 错题本 are never decided on a stale read.
  * - The partial unique index `quiz_attempts_one_active` (user, campaign WHERE status = 'active')
  *   still refuses a second running attempt whatever the code above does.
- * - `finishAttempt` moves an attempt out of `active` only if it is still active (a conditional
- *   UPDATE): a submit sent twice at once scores once; the second one replays the first result.
+ * - `finishAttempt` (and `recordSubmit`'s write) moves an attempt out of `active` only if it is still
+ *   active (a conditional UPDATE): a submit sent twice at once scores once; the second one replays
+ *   the first result.
  * - Score counts and region totals are changed by `participants = participants + n` in an upsert,
  *   inside the submit's transaction, so the boards move with the standings.
  */
@@ -454,35 +456,17 @@ function totalMoves(previous: Standing | undefined, next: Standing | undefined):
   }
 }
 
-// A submit on PostgreSQL: one read and one write after the user's lock (with BEGIN and COMMIT, five
-// round trips where the statement-by-statement path takes fourteen; each costs a network wait and
+// A submit on PostgreSQL: the user's lock with the one read, and one write (with BEGIN and COMMIT,
+// four round trips where the statement-by-statement path took fourteen; each costs a network wait and
 // syscalls on both sides, which dominated a submit's time under load). Plain SQL with fixed text:
 // the varying lists go in as arrays (unnest), so the text, and PostgreSQL's plan for it, never change.
 // round-trips.test.ts counts them.
 
 /**
- * The submit's one read, after the user's lock (READ COMMITTED: a fresh snapshot, so it sees what
- * the lock waited for): the attempt, its campaign's rules, the user's standing there, the user's
- * 错题本 rows among the attempt's questions, the user's running attempts and every campaign's
- * window (what the result's key verdicts are computed from: contest-integrity/repository.ts).
+ * The user's lock and the submit's one read, in one round trip: the function of migration 022 (why a
+ * function: see there), answering one JSON object.
  */
-const PG_SUBMIT_READ = `SELECT a.id, a.user_id, a.campaign_id, a.started_at, a.deadline, a.status, a.questions, a.region_code,
-    a.county_code, a.township_code, a.answers, a.score, a.correct_count, a.time_used_ms, a.submitted_at,
-    c.rules AS campaign_rules, s.attempt_id AS standing_attempt_id, s.score AS standing_score,
-    s.time_used_ms AS standing_time_used_ms, s.finished_at AS standing_finished_at,
-    s.county_code AS standing_county_code, s.township_code AS standing_township_code,
-    (SELECT json_agg(json_build_object('question_id', m.question_id, 'wrong_count', m.wrong_count, 'streak', m.streak,
-        'last_wrong_at', m.last_wrong_at))
-      FROM quiz_mistakes m
-      WHERE m.user_id = a.user_id AND m.question_id IN (SELECT q ->> 'id' FROM jsonb_array_elements(a.questions::jsonb) AS q)) AS mistakes,
-    (SELECT json_agg(json_build_object('id', r.id, 'questions', r.questions, 'deadline', r.deadline))
-      FROM quiz_attempts r WHERE r.user_id = a.user_id AND r.status = 'active') AS running,
-    (SELECT json_agg(json_build_object('id', k.id, 'starts_at', k.starts_at, 'ends_at', k.ends_at, 'rules', k.rules) ORDER BY k.id)
-      FROM campaigns k) AS campaigns
-  FROM quiz_attempts a
-  LEFT JOIN campaigns c ON c.id = a.campaign_id
-  LEFT JOIN quiz_standings s ON s.campaign_id = a.campaign_id AND s.user_id = a.user_id
-  WHERE a.id = $1`
+const PG_SUBMIT_READ = 'SELECT quiz_submit_read($1, $2) AS found'
 
 /**
  * The submit's one write: the attempt closed (only if still active: every other part depends on that
@@ -550,7 +534,7 @@ const PG_SUBMIT_WRITE = `WITH fin AS (
       + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = $7::text AND score = $29::int AND time_used_ms = $32::int
           AND finished_at < $33::text) AS ahead`
 
-/** what a submit reads first (`submitReads`): the attempt, its campaign's rules and the standing, and more */
+/** what a submit reads first (`lockAndReadSubmit`): the attempt, its campaign's rules and the standing, and more */
 export interface SubmitReads extends Submission {
   /** the user's 错题本 rows among the attempt's questions */
   mistakes: Map<string, MistakeRecord>
@@ -826,11 +810,13 @@ export class QuizRepository {
   }
 
   /**
-   * A submit's reads, under the user's lock: on PostgreSQL one statement (PG_SUBMIT_READ), on SQLite
-   * `submission` and `mistakesAmong` (in-process calls: a statement there costs no round trip).
+   * Takes the user's lock (`lockUser`) and makes a submit's reads: on PostgreSQL one round trip
+   * (PG_SUBMIT_READ), on SQLite `submission` and `mistakesAmong` (in-process calls: a statement there
+   * costs no round trip, and the transaction already holds the only connection).
    */
-  async submitReads(attemptId: string): Promise<SubmitReads | undefined> {
+  async lockAndReadSubmit(userId: string, attemptId: string): Promise<SubmitReads | undefined> {
     if (this.db.dialect !== 'postgres') {
+      await this.lockUser(userId)
       const found = await this.submission(attemptId)
       if (!found) return undefined
       const { attempt } = found
@@ -842,17 +828,16 @@ export class QuizRepository {
         ),
       }
     }
-    type Row = Parameters<typeof attemptFrom>[0] &
+    type Found = AttemptRow &
       SubmissionRow & {
         mistakes: { question_id: string; wrong_count: number; streak: number; last_wrong_at: string }[] | null
         running: LockRows['running'][number][] | null
         campaigns: LockRows['campaigns'][number][] | null
       }
-    const row = (await this.executor.executeQuery<Row>(CompiledQuery.raw(PG_SUBMIT_READ, [attemptId]))).rows[0]
+    const row = (await this.executor.executeQuery<{ found: Found | null }>(CompiledQuery.raw(PG_SUBMIT_READ, [userId, attemptId]))).rows[0]?.found
     if (!row) return undefined
-    const found = submissionFrom(row)
     return {
-      ...found,
+      ...submissionFrom(row),
       mistakes: new Map((row.mistakes ?? []).map((m) => [m.question_id, mistakeOf(row.user_id, m)])),
       lockRows: { campaigns: row.campaigns ?? [], running: row.running ?? [] },
     }

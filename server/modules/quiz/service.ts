@@ -307,9 +307,8 @@ export async function submitAttempt(
   const integrity = integrityOf(store)
   const outcome = await store.quiz.transaction(async (tx): Promise<SubmitResult | ApiError> => {
     changed = undefined
-    await tx.lockUser(user.id)
-    // the attempt, its campaign's rules, the standing and the 错题本's rows in one read (the user's lock keeps them current)
-    const found = await tx.submitReads(attemptId)
+    // the user's lock, then the attempt, its campaign's rules, the standing and the 错题本's rows in one read (the lock keeps them current)
+    const found = await tx.lockAndReadSubmit(user.id, attemptId)
     if (!found) throw notFound('找不到该答题记录')
     const { attempt: a, rules, standing: previous, lockRows } = found
     if (a.userId !== user.id) throw forbidden('只能查看自己的答题记录')
