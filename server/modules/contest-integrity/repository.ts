@@ -13,6 +13,7 @@ import type { DB } from '../../db/schema'
 import { campaignEndInstant, campaignStatus } from '../quiz/campaign-status'
 import type { Store } from '../../store/store'
 import { GRACE_SEC, withinGrace } from '../quiz/time'
+import type { LockRows } from '../quiz/types'
 import type { QuestionLocks, RiskOutcome } from './rules'
 
 export interface AttemptIntegrity {
@@ -23,6 +24,13 @@ export interface AttemptIntegrity {
 }
 
 const EMPTY: ReadonlySet<string> = new Set()
+
+/** the questions of the attempts still within deadline + grace */
+function runningFrom(rows: readonly Pick<LockRows['running'][number], 'questions' | 'deadline'>[], now: Date): ReadonlySet<string> {
+  const live = rows.filter((r) => withinGrace(r.deadline, now))
+  if (live.length === 0) return EMPTY
+  return new Set(live.flatMap((r) => (JSON.parse(r.questions) as { id: string }[]).map((q) => q.id)))
+}
 
 interface PrizeRow {
   id: string
@@ -74,17 +82,26 @@ export class IntegrityRepository {
    */
   async lockedQuestions(now: Date, on: Kysely<DB> = this.db.kysely): Promise<ReadonlyMap<string, string>> {
     const rows = await on.selectFrom('campaigns').select(['id', 'starts_at', 'ends_at', 'rules']).orderBy('id').execute()
+    return this.lockedFrom(
+      rows.map((r) => ({ ...r, id: r.id! })),
+      now,
+      on,
+    )
+  }
+
+  /** `lockedQuestions` from campaign rows already read (in id order) */
+  async lockedFrom(rows: LockRows['campaigns'], now: Date, on: Kysely<DB> = this.db.kysely): Promise<ReadonlyMap<string, string>> {
     const locking = rows.filter((c) => {
       const rules = JSON.parse(c.rules) as Partial<CampaignRules>
       const attemptMs = ((rules.questionsPerAttempt ?? 0) * (rules.secondsPerQuestion ?? 0) + GRACE_SEC) * 1000
       return campaignStatus(c.starts_at, c.ends_at, new Date(now.getTime() - attemptMs)) !== 'ended'
     })
-    const key = locking.map((c) => `${c.id!} ${c.ends_at}`).join('\n')
+    const key = locking.map((c) => `${c.id} ${c.ends_at}`).join('\n')
     if (this.lockedCache?.campaigns !== key) {
       const questions = new Map<string, string>()
       for (const c of locking) {
         const end = campaignEndInstant(c.ends_at).toISOString()
-        for (const id of await this.pool(c.id!, on)) {
+        for (const id of await this.pool(c.id, on)) {
           const before = questions.get(id)
           if (!before || before < end) questions.set(id, end)
         }
@@ -97,15 +114,21 @@ export class IntegrityRepository {
   /** questions of the user's attempts that are active and still within deadline + grace */
   async runningQuestions(userId: string, now: Date, on: Kysely<DB> = this.db.kysely): Promise<ReadonlySet<string>> {
     const rows = await on.selectFrom('quiz_attempts').select(['questions', 'deadline']).where('user_id', '=', userId).where('status', '=', 'active').execute()
-    const live = rows.filter((r) => withinGrace(r.deadline, now))
-    if (live.length === 0) return EMPTY
-    return new Set(live.flatMap((r) => (JSON.parse(r.questions) as { id: string }[]).map((q) => q.id)))
+    return runningFrom(rows, now)
   }
 
   /** the caller's locks at `now` */
   async locksFor(userId: string, now: Date, on: Kysely<DB> = this.db.kysely): Promise<QuestionLocks> {
     const locked = await this.lockedQuestions(now, on)
     return { locked, running: await this.runningQuestions(userId, now, on) }
+  }
+
+  /**
+   * The caller's locks at `now` from rows already read (a submit's one read on PostgreSQL); `running`
+   * holds the caller's active attempts, those the caller has just closed left out.
+   */
+  async locksFrom(rows: LockRows, now: Date, on: Kysely<DB> = this.db.kysely): Promise<QuestionLocks> {
+    return { locked: await this.lockedFrom(rows.campaigns, now, on), running: runningFrom(rows.running, now) }
   }
 
   async saveRiskOutcome(attemptId: string, outcome: RiskOutcome): Promise<void> {

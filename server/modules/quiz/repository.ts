@@ -7,18 +7,20 @@
  * Concurrency on PostgreSQL (SQLite lends its one connection to one transaction at a time, so
  * there every transaction is already serial):
  * - `lockUser` takes the user's row FOR UPDATE at the start of every transaction that changes a
- *   user's quiz state (start, submit, expire, practice answer, settings). Concurrent requests of one
+ *   user's quiz state (start, submit, expire, practice answer, settings; a submit takes it in
+ *   `lockAndReadSubmit`, with its read, in one round trip). Concurrent requests of one
  *   user therefore run one after the other, and each re-reads what the previous one committed
  *   (READ COMMITTED takes a fresh snapshot per statement): the day's attempt count, the running
  *   attempt, the standing and the 错题本 are never decided on a stale read.
  * - The partial unique index `quiz_attempts_one_active` (user, campaign WHERE status = 'active')
  *   still refuses a second running attempt whatever the code above does.
- * - `finishAttempt` moves an attempt out of `active` only if it is still active (a conditional
- *   UPDATE): a submit sent twice at once scores once; the second one replays the first result.
+ * - `finishAttempt` (and `recordSubmit`'s write) moves an attempt out of `active` only if it is still
+ *   active (a conditional UPDATE): a submit sent twice at once scores once; the second one replays
+ *   the first result.
  * - Score counts and region totals are changed by `participants = participants + n` in an upsert,
  *   inside the submit's transaction, so the boards move with the standings.
  */
-import { type Compilable, type CompiledQuery, type Kysely, type QueryResult, type SelectQueryBuilder, sql } from 'kysely'
+import { type Compilable, CompiledQuery, type Kysely, type QueryResult, type SelectQueryBuilder, sql } from 'kysely'
 import type { Campaign, CampaignStatus, CampaignSummary, QuizProfile } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
 import { type Db, forUpdate } from '../../db/database'
@@ -26,7 +28,8 @@ import type { DB } from '../../db/schema'
 import type { IdempotencyRecord } from '../idempotency/record'
 import { campaignStatus, compareCampaigns } from './campaign-status'
 import { deepFreeze } from './freeze'
-import type { AttemptQuestion, AttemptRecord, MistakeRecord, QuestionKey, RegionTotal, Standing } from './types'
+import { compareStandings } from './standing'
+import type { AttemptQuestion, AttemptRecord, LockRows, MistakeRecord, QuestionKey, RegionTotal, Standing } from './types'
 
 export interface BoardEntry extends Standing {
   nickname: string
@@ -249,6 +252,53 @@ const SUBMISSION = new Prepared((db) =>
     .where('a.id', '=', value(0)),
 )
 
+/** a start's reads in one statement: the user's running attempt of the campaign, quiz settings and attempts started in [from, to) */
+const START_READS = new Prepared((db) =>
+  db
+    .selectFrom('users as u')
+    .leftJoin('quiz_profiles as p', 'p.user_id', 'u.id')
+    .leftJoin('quiz_attempts as a', (join) => join.onRef('a.user_id', '=', 'u.id').on('a.campaign_id', '=', value(1)).on('a.status', '=', 'active'))
+    .select([
+      'a.id',
+      'a.user_id',
+      'a.campaign_id',
+      'a.started_at',
+      'a.deadline',
+      'a.status',
+      'a.questions',
+      'a.region_code',
+      'a.county_code',
+      'a.township_code',
+      'a.answers',
+      'a.score',
+      'a.correct_count',
+      'a.time_used_ms',
+      'a.submitted_at',
+      'p.region_code as profile_region_code',
+      'p.hide_name as profile_hide_name',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('quiz_attempts as t')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('t.user_id', '=', value(0))
+        .where('t.campaign_id', '=', value(1))
+        .where('t.started_at', '>=', value(2))
+        .where('t.started_at', '<', value(3))
+        .as('today'),
+    )
+    .where('u.id', '=', value(0)),
+)
+
+/** what a start reads (`startReads`) */
+export interface StartReads {
+  /** the attempt with status `active` (there is at most one), whatever its deadline */
+  running?: AttemptRecord
+  profile: QuizProfile
+  /** attempts started in [from, to) */
+  today: number
+}
+
 const FINISH_ATTEMPT = new Prepared((db) =>
   db
     .updateTable('quiz_attempts')
@@ -364,6 +414,147 @@ const COUNT_AHEAD = new Prepared((db) => {
   return { compile: () => query.compile(db) }
 })
 
+/** the net changes of the score, second and region totals when a user's standing goes from `previous` to `next` */
+interface TotalMoves {
+  campaignId: string
+  /** in key order, nothing with a net change of zero (a row not touched is not locked) */
+  scores: { score: number; n: number }[]
+  seconds: { score: number; sec: number; n: number }[]
+  regions: { code: string; n: number; sum: number }[]
+}
+
+function totalMoves(previous: Standing | undefined, next: Standing | undefined): TotalMoves | undefined {
+  const campaignId = (next ?? previous)?.campaignId
+  if (campaignId === undefined) return undefined
+  const scores = new Map<number, number>()
+  const seconds = new Map<string, { score: number; sec: number; n: number }>()
+  const regions = new Map<string, { n: number; sum: number }>()
+  const add = (st: Standing, sign: 1 | -1) => {
+    scores.set(st.score, (scores.get(st.score) ?? 0) + sign)
+    const sec = timeSec(st.timeUsedMs)
+    const key = `${st.score}:${sec}`
+    seconds.set(key, { score: st.score, sec, n: (seconds.get(key)?.n ?? 0) + sign })
+    for (const code of [st.countyCode, st.townshipCode]) {
+      if (!code) continue
+      const r = regions.get(code) ?? { n: 0, sum: 0 }
+      regions.set(code, { n: r.n + sign, sum: r.sum + sign * st.score })
+    }
+  }
+  if (previous) add(previous, -1)
+  if (next) add(next, 1)
+  return {
+    campaignId,
+    scores: [...scores]
+      .filter(([, n]) => n !== 0)
+      .sort(([a], [b]) => a - b)
+      .map(([score, n]) => ({ score, n })),
+    seconds: [...seconds.values()].filter((r) => r.n !== 0).sort((a, b) => a.score - b.score || a.sec - b.sec),
+    regions: [...regions]
+      .filter(([, r]) => r.n !== 0 || r.sum !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([code, r]) => ({ code, ...r })),
+  }
+}
+
+// A submit on PostgreSQL: the user's lock with the one read, and one write (with BEGIN and COMMIT,
+// four round trips where the statement-by-statement path took fourteen; each costs a network wait and
+// syscalls on both sides, which dominated a submit's time under load). Plain SQL with fixed text:
+// the varying lists go in as arrays (unnest), so the text, and PostgreSQL's plan for it, never change.
+// round-trips.test.ts counts them.
+
+/**
+ * The user's lock and the submit's one read, in one round trip: the function of migration 022 (why a
+ * function: see there), answering one JSON object.
+ */
+const PG_SUBMIT_READ = 'SELECT quiz_submit_read($1, $2) AS found'
+
+/**
+ * The submit's one write: the attempt closed (only if still active: every other part depends on that
+ * row, so a closed attempt changes nothing), the standing, the score, second and region totals
+ * (each table's rows in key order, the tables in the order of `moveTotals`: the main query reads the
+ * parts in that order, so every submit locks shared rows in the same order and none deadlocks), the
+ * 错题本's puts and removals, and the rank: the board's count ahead of `$29…$33`, read in the
+ * statement's snapshot (before its own changes; `recordSubmit` corrects for the previous standing).
+ */
+const PG_SUBMIT_WRITE = `WITH fin AS (
+    UPDATE quiz_attempts SET status = 'submitted', answers = $2::text, score = $3::int, correct_count = $4::int,
+      time_used_ms = $5::int, submitted_at = $6::text
+    WHERE id = $1::text AND status = 'active'
+    RETURNING id
+  ), st AS (
+    INSERT INTO quiz_standings (campaign_id, user_id, attempt_id, score, time_used_ms, finished_at, county_code, township_code)
+    SELECT $7::text, $8::text, $10::text, $11::int, $12::int, $13::text, $14::text, $15::text FROM fin WHERE $9::boolean
+    ON CONFLICT (campaign_id, user_id) DO UPDATE SET attempt_id = excluded.attempt_id, score = excluded.score,
+      time_used_ms = excluded.time_used_ms, finished_at = excluded.finished_at, county_code = excluded.county_code,
+      township_code = excluded.township_code
+    RETURNING 1
+  ), sc AS (
+    INSERT INTO quiz_score_counts (campaign_id, score, participants)
+    SELECT $7::text, v.score, v.n FROM unnest($16::int[], $17::int[]) WITH ORDINALITY AS v(score, n, i)
+    WHERE EXISTS (SELECT 1 FROM fin) ORDER BY v.i
+    ON CONFLICT (campaign_id, score) DO UPDATE SET participants = quiz_score_counts.participants + excluded.participants
+    RETURNING 1
+  ), tc AS (
+    INSERT INTO quiz_time_counts (campaign_id, score, time_sec, participants)
+    SELECT $7::text, v.score, v.sec, v.n FROM unnest($18::int[], $19::int[], $20::int[]) WITH ORDINALITY AS v(score, sec, n, i)
+    WHERE EXISTS (SELECT 1 FROM fin) ORDER BY v.i
+    ON CONFLICT (campaign_id, score, time_sec) DO UPDATE SET participants = quiz_time_counts.participants + excluded.participants
+    RETURNING 1
+  ), rt AS (
+    INSERT INTO quiz_region_totals (campaign_id, region_code, participants, score_sum)
+    SELECT $7::text, v.code, v.n, v.total FROM unnest($21::text[], $22::bigint[], $23::bigint[]) WITH ORDINALITY AS v(code, n, total, i)
+    WHERE EXISTS (SELECT 1 FROM fin) ORDER BY v.i
+    ON CONFLICT (campaign_id, region_code) DO UPDATE SET participants = quiz_region_totals.participants + excluded.participants,
+      score_sum = quiz_region_totals.score_sum + excluded.score_sum
+    RETURNING 1
+  ), mp AS (
+    INSERT INTO quiz_mistakes (user_id, question_id, wrong_count, streak, last_wrong_at)
+    SELECT $8::text, v.question_id, v.wrong_count, v.streak, v.last_wrong_at
+    FROM unnest($24::text[], $25::int[], $26::int[], $27::text[]) WITH ORDINALITY AS v(question_id, wrong_count, streak, last_wrong_at, i)
+    WHERE EXISTS (SELECT 1 FROM fin) ORDER BY v.i
+    ON CONFLICT (user_id, question_id) DO UPDATE SET wrong_count = excluded.wrong_count, streak = excluded.streak,
+      last_wrong_at = excluded.last_wrong_at
+    RETURNING 1
+  ), md AS (
+    DELETE FROM quiz_mistakes WHERE user_id = $8::text AND question_id = ANY($28::text[]) AND EXISTS (SELECT 1 FROM fin)
+    RETURNING 1
+  )
+  SELECT (SELECT COUNT(*) FROM fin) AS finished,
+    (SELECT COUNT(*) FROM st) AS standings,
+    (SELECT COUNT(*) FROM sc) AS score_rows,
+    (SELECT COUNT(*) FROM tc) AS time_rows,
+    (SELECT COUNT(*) FROM rt) AS region_rows,
+    (SELECT COUNT(*) FROM mp) AS mistakes_put,
+    (SELECT COUNT(*) FROM md) AS mistakes_removed,
+    (SELECT COALESCE(SUM(participants), 0) FROM quiz_score_counts WHERE campaign_id = $7::text AND score > $29::int)
+      + (SELECT COALESCE(SUM(participants), 0) FROM quiz_time_counts WHERE campaign_id = $7::text AND score = $29::int
+          AND time_sec < $30::int)
+      + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = $7::text AND score = $29::int
+          AND time_used_ms >= $31::int AND time_used_ms < $32::int)
+      + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = $7::text AND score = $29::int AND time_used_ms = $32::int
+          AND finished_at < $33::text) AS ahead`
+
+/** what a submit reads first (`lockAndReadSubmit`): the attempt, its campaign's rules and the standing, and more */
+export interface SubmitReads extends Submission {
+  /** the user's 错题本 rows among the attempt's questions */
+  mistakes: Map<string, MistakeRecord>
+  /** PostgreSQL: what the result's key verdicts come from, read in the same statement (else read by contest-integrity) */
+  lockRows?: LockRows
+}
+
+/** what a fresh submit writes (`recordSubmit`) */
+export interface SubmitWrite {
+  /** the attempt as submitted (status, answers, score, time) */
+  attempt: AttemptRecord
+  /** the user's standing before the submit */
+  previous?: Standing
+  /** the standing that counts after it: `previous` itself when it still counts */
+  next: Standing
+  puts: readonly MistakeRecord[]
+  /** question ids that leave the user's 错题本 */
+  removes: readonly string[]
+}
+
 /** campaign rules by their JSON text: parsed once (a campaign's rules change only by an edit) */
 const parsedRules = new Map<string, Campaign['rules']>()
 function rulesOf(text: string): Campaign['rules'] {
@@ -383,6 +574,35 @@ export interface Submission {
   rules?: Campaign['rules']
   /** the attempt's user's standing in its campaign */
   standing?: Standing
+}
+
+/** the columns SUBMISSION and PG_SUBMIT_READ add to the attempt's */
+interface SubmissionRow {
+  campaign_rules: string | null
+  standing_attempt_id: string | null
+  standing_score: number | null
+  standing_time_used_ms: number | null
+  standing_finished_at: string | null
+  standing_county_code: string | null
+  standing_township_code: string | null
+}
+
+function submissionFrom(row: AttemptRow & SubmissionRow): Submission {
+  const attempt = attemptFrom(row)
+  const standing =
+    row.standing_attempt_id !== null
+      ? standingFrom({
+          campaign_id: row.campaign_id,
+          user_id: row.user_id,
+          attempt_id: row.standing_attempt_id,
+          score: row.standing_score!,
+          time_used_ms: row.standing_time_used_ms!,
+          finished_at: row.standing_finished_at!,
+          county_code: row.standing_county_code,
+          township_code: row.standing_township_code,
+        })
+      : undefined
+  return { attempt, ...(row.campaign_rules !== null ? { rules: rulesOf(row.campaign_rules) } : {}), ...(standing ? { standing } : {}) }
 }
 
 /** the answer key, read once and frozen: it never changes while the server runs, and nobody may edit it */
@@ -555,7 +775,7 @@ export class QuizRepository {
         })),
       )
       .execute()
-    return this.getProfile(userId)
+    return { ...(profile.regionCode ? { regionCode: profile.regionCode } : {}), hideName: !!profile.hideName }
   }
 
   // --- attempts ------------------------------------------------------------------------------
@@ -586,22 +806,114 @@ export class QuizRepository {
   /** a submit's reads in one statement: the attempt, its campaign's rules and its user's standing there */
   async submission(attemptId: string): Promise<Submission | undefined> {
     const row = (await SUBMISSION.run(this, [attemptId])).rows[0]
+    return row && submissionFrom(row)
+  }
+
+  /**
+   * Takes the user's lock (`lockUser`) and makes a submit's reads: on PostgreSQL one round trip
+   * (PG_SUBMIT_READ), on SQLite `submission` and `mistakesAmong` (in-process calls: a statement there
+   * costs no round trip, and the transaction already holds the only connection).
+   */
+  async lockAndReadSubmit(userId: string, attemptId: string): Promise<SubmitReads | undefined> {
+    if (this.db.dialect !== 'postgres') {
+      await this.lockUser(userId)
+      const found = await this.submission(attemptId)
+      if (!found) return undefined
+      const { attempt } = found
+      return {
+        ...found,
+        mistakes: await this.mistakesAmong(
+          attempt.userId,
+          attempt.questions.map((q) => q.id),
+        ),
+      }
+    }
+    type Found = AttemptRow &
+      SubmissionRow & {
+        mistakes: { question_id: string; wrong_count: number; streak: number; last_wrong_at: string }[] | null
+        running: LockRows['running'][number][] | null
+        campaigns: LockRows['campaigns'][number][] | null
+      }
+    const row = (await this.executor.executeQuery<{ found: Found | null }>(CompiledQuery.raw(PG_SUBMIT_READ, [userId, attemptId]))).rows[0]?.found
     if (!row) return undefined
-    const attempt = attemptFrom(row)
-    const standing =
-      row.standing_attempt_id !== null
-        ? standingFrom({
-            campaign_id: row.campaign_id,
-            user_id: row.user_id,
-            attempt_id: row.standing_attempt_id,
-            score: row.standing_score!,
-            time_used_ms: row.standing_time_used_ms!,
-            finished_at: row.standing_finished_at!,
-            county_code: row.standing_county_code,
-            township_code: row.standing_township_code,
-          })
-        : undefined
-    return { attempt, ...(row.campaign_rules !== null ? { rules: rulesOf(row.campaign_rules) } : {}), ...(standing ? { standing } : {}) }
+    return {
+      ...submissionFrom(row),
+      mistakes: new Map((row.mistakes ?? []).map((m) => [m.question_id, mistakeOf(row.user_id, m)])),
+      lockRows: { campaigns: row.campaigns ?? [], running: row.running ?? [] },
+    }
+  }
+
+  /**
+   * Writes a fresh submit: the attempt closed (only if still active), the standing and the totals
+   * moved when `next` is not `previous`, the 错题本 changed; answers how many rank strictly ahead of
+   * `next` afterwards. One statement on PostgreSQL (PG_SUBMIT_WRITE); throws, so the transaction rolls
+   * back, if the attempt was no longer active.
+   */
+  async recordSubmit(w: SubmitWrite): Promise<number> {
+    const { attempt: a, previous, next } = w
+    const moved = next !== previous
+    if (this.db.dialect !== 'postgres') {
+      if (!(await this.finishAttempt(a))) throw new Error(`recordSubmit: attempt ${a.id} is no longer active`)
+      if (moved) await this.saveStanding(next, previous)
+      await this.putMistakes(w.puts)
+      await this.deleteMistakes(a.userId, w.removes)
+      return this.countAhead(next.campaignId, next)
+    }
+    const moves = moved ? totalMoves(previous, next) : undefined
+    const second = timeSec(next.timeUsedMs)
+    const { rows } = await this.executor.executeQuery<{ finished: number; ahead: number }>(
+      CompiledQuery.raw(PG_SUBMIT_WRITE, [
+        a.id,
+        a.answers ? JSON.stringify(a.answers) : null,
+        a.score ?? null,
+        a.correctCount ?? null,
+        a.timeUsedMs ?? null,
+        a.submittedAt ?? null,
+        a.campaignId,
+        a.userId,
+        moved,
+        next.attemptId,
+        next.score,
+        next.timeUsedMs,
+        next.finishedAt,
+        next.countyCode ?? null,
+        next.townshipCode ?? null,
+        moves?.scores.map((r) => r.score) ?? [],
+        moves?.scores.map((r) => r.n) ?? [],
+        moves?.seconds.map((r) => r.score) ?? [],
+        moves?.seconds.map((r) => r.sec) ?? [],
+        moves?.seconds.map((r) => r.n) ?? [],
+        moves?.regions.map((r) => r.code) ?? [],
+        moves?.regions.map((r) => r.n) ?? [],
+        moves?.regions.map((r) => r.sum) ?? [],
+        w.puts.map((m) => m.questionId),
+        w.puts.map((m) => m.wrongCount),
+        w.puts.map((m) => m.streak),
+        w.puts.map((m) => m.lastWrongAt),
+        [...w.removes],
+        next.score,
+        second,
+        second * 1000,
+        next.timeUsedMs,
+        next.finishedAt,
+      ]),
+    )
+    const row = rows[0]
+    if (Number(row.finished) !== 1) throw new Error(`recordSubmit: attempt ${a.id} is no longer active`)
+    // the count ran in the statement's snapshot, where the previous standing still stood in its place
+    const previousAhead = moved && previous !== undefined && compareStandings(previous, next) < 0 ? 1 : 0
+    return Number(row.ahead) - previousAhead
+  }
+
+  /** a start's reads in one statement (START_READS), under the user's lock */
+  async startReads(userId: string, campaignId: string, from: Date, to: Date): Promise<StartReads> {
+    const row = (await START_READS.run(this, [userId, campaignId, from.toISOString(), to.toISOString()])).rows[0]
+    if (!row) return { profile: { hideName: false }, today: 0 }
+    return {
+      ...(row.id !== null ? { running: attemptFrom(row as AttemptRow) } : {}),
+      profile: { ...(row.profile_region_code ? { regionCode: row.profile_region_code } : {}), hideName: row.profile_hide_name === 1 },
+      today: Number(row.today ?? 0),
+    }
   }
 
   /** the attempt with status `active` (there is at most one), whatever its deadline */
@@ -677,46 +989,28 @@ export class QuizRepository {
    * nothing is not touched.
    */
   private async moveTotals(previous: Standing | undefined, next: Standing | undefined) {
-    const scores = new Map<number, number>()
-    const seconds = new Map<string, { score: number; sec: number; n: number }>()
-    const regions = new Map<string, { n: number; sum: number }>()
-    const add = (st: Standing, sign: 1 | -1) => {
-      scores.set(st.score, (scores.get(st.score) ?? 0) + sign)
-      const sec = timeSec(st.timeUsedMs)
-      const key = `${st.score}:${sec}`
-      seconds.set(key, { score: st.score, sec, n: (seconds.get(key)?.n ?? 0) + sign })
-      for (const code of [st.countyCode, st.townshipCode]) {
-        if (!code) continue
-        const r = regions.get(code) ?? { n: 0, sum: 0 }
-        regions.set(code, { n: r.n + sign, sum: r.sum + sign * st.score })
-      }
-    }
-    if (previous) add(previous, -1)
-    if (next) add(next, 1)
-    const c = (next ?? previous)?.campaignId
-    if (c === undefined) return
-    const scoreRows = [...scores].filter(([, n]) => n !== 0).sort(([a], [b]) => a - b)
-    if (scoreRows.length > 0) {
+    const moves = totalMoves(previous, next)
+    if (!moves) return
+    const c = moves.campaignId
+    if (moves.scores.length > 0) {
       await ADD_SCORE_COUNTS.run(
         this,
-        scoreRows.flatMap(([score, n]) => [c, score, n]),
-        scoreRows.length,
+        moves.scores.flatMap((r) => [c, r.score, r.n]),
+        moves.scores.length,
       )
     }
-    const secondRows = [...seconds.values()].filter((r) => r.n !== 0).sort((a, b) => a.score - b.score || a.sec - b.sec)
-    if (secondRows.length > 0) {
+    if (moves.seconds.length > 0) {
       await ADD_TIME_COUNTS.run(
         this,
-        secondRows.flatMap((r) => [c, r.score, r.sec, r.n]),
-        secondRows.length,
+        moves.seconds.flatMap((r) => [c, r.score, r.sec, r.n]),
+        moves.seconds.length,
       )
     }
-    const regionRows = [...regions].filter(([, r]) => r.n !== 0 || r.sum !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    if (regionRows.length > 0) {
+    if (moves.regions.length > 0) {
       await ADD_REGION_TOTALS.run(
         this,
-        regionRows.flatMap(([code, r]) => [c, code, r.n, r.sum]),
-        regionRows.length,
+        moves.regions.flatMap((r) => [c, r.code, r.n, r.sum]),
+        moves.regions.length,
       )
     }
   }
@@ -855,7 +1149,17 @@ export class QuizRepository {
   }
 
   async deleteMistake(userId: string, questionId: string): Promise<void> {
-    await this.executor.deleteFrom('quiz_mistakes').where('user_id', '=', userId).where('question_id', '=', questionId).execute()
+    await this.deleteMistakes(userId, [questionId])
+  }
+
+  /** several at once (one statement): a submit's questions answered right twice in a row */
+  async deleteMistakes(userId: string, questionIds: readonly string[]): Promise<void> {
+    if (questionIds.length === 0) return
+    await this.executor
+      .deleteFrom('quiz_mistakes')
+      .where('user_id', '=', userId)
+      .where('question_id', 'in', [...questionIds])
+      .execute()
   }
 
   /** newest mistake first */

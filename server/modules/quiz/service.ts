@@ -26,7 +26,7 @@ import type {
 } from '../../../common/contract'
 import { ApiError, badRequest, conflict, forbidden, idempotencyKeyReused, notFound } from '../../errors'
 import { integrityOf } from '../contest-integrity/repository'
-import { keysRevealedAt, keyVerdict, PRACTICE_REFUSALS, practiceVerdict } from '../contest-integrity/rules'
+import { keysRevealedAt, keyVerdict, PRACTICE_REFUSALS, practiceVerdict, type QuestionLocks } from '../contest-integrity/rules'
 import { requestHash } from '../idempotency'
 import type { Store } from '../../store/store'
 import type { PersonBoardRead, RedisBoards } from './boards'
@@ -135,10 +135,12 @@ async function resultOf(
   already?: Scored,
   /** the user's standing when the caller has read it (null: there is none) */
   counted?: Standing | null,
+  /** what the caller already knows: the user's locks now, and how many rank strictly ahead of `counted` */
+  known?: { locks?: QuestionLocks; ahead?: number },
 ): Promise<AttemptResult> {
   const scored = already ?? scoreAttempt(a.questions, await quiz.questionKeys(a.questions.map((q) => q.id)), a.answers ?? {})
   const standing = counted === undefined ? await quiz.getStanding(a.campaignId, userId) : (counted ?? undefined)
-  const locks = await integrityOf(store).locksFor(userId, quiz.now(), quiz.executor)
+  const locks = known?.locks ?? (await integrityOf(store).locksFor(userId, quiz.now(), quiz.executor))
   const withheld: string[] = []
   const review: QuizReviewItem[] = scored.review.map((r) => {
     if (keyVerdict(r.id, locks) === 'open') return r
@@ -155,7 +157,7 @@ async function resultOf(
     total: scored.total,
     timeUsedSec: secondsOf(a.timeUsedMs ?? 0),
     submittedAt: a.submittedAt ?? a.deadline,
-    ...(standing ? { rank: rankOf(await quiz.countAhead(a.campaignId, standing)), countedScore: standing.score } : {}),
+    ...(standing ? { rank: rankOf(known?.ahead ?? (await quiz.countAhead(a.campaignId, standing))), countedScore: standing.score } : {}),
     review,
     ...(withheld.length > 0 ? { keyWithheld: { questions: withheld.length, ...(until ? { until } : {}) } } : {}),
   }
@@ -204,13 +206,12 @@ export async function startAttempt(
   const outcome = await store.quiz.transaction(async (tx): Promise<StartResult | ApiError> => {
     await tx.lockUser(user.id)
     const now = tx.now()
-    const running = await tx.activeAttempt(user.id, campaignId)
+    const day = shanghaiDay(now)
+    // the running attempt, the settings and the day's count in one read
+    const { running, profile, today } = await tx.startReads(user.id, campaignId, day.start, day.end)
     if (running && !(await expireIfLate(tx, running, now))) return { attempt: await toAttempt(tx, running, secondsPerQuestion), resumed: true }
 
-    const profile = await tx.getProfile(user.id)
     const regionCode = body.regionCode ?? profile.regionCode ?? user.regionCode
-    const day = shanghaiDay(now)
-    const today = await tx.countAttemptsStarted(user.id, campaignId, day.start, day.end)
     const decision = canStart(campaign, regionCode, today)
     if (!decision.ok) {
       const message = START_REFUSAL_MESSAGES[decision.reason]
@@ -303,17 +304,19 @@ export async function submitAttempt(
 ): Promise<SubmitResult> {
   // the standing this submit changed, for the Redis board once the transaction has committed
   let changed: { rule: Campaign['rules']['scoreCounts']; standing: Standing } | undefined
+  const integrity = integrityOf(store)
   const outcome = await store.quiz.transaction(async (tx): Promise<SubmitResult | ApiError> => {
     changed = undefined
-    await tx.lockUser(user.id)
-    // the attempt, its campaign's rules and the standing in one read (the user's lock keeps them current)
-    const found = await tx.submission(attemptId)
+    // the user's lock, then the attempt, its campaign's rules, the standing and the 错题本's rows in one read (the lock keeps them current)
+    const found = await tx.lockAndReadSubmit(user.id, attemptId)
     if (!found) throw notFound('找不到该答题记录')
-    const { attempt: a, rules, standing: previous } = found
+    const { attempt: a, rules, standing: previous, lockRows } = found
     if (a.userId !== user.id) throw forbidden('只能查看自己的答题记录')
     if (!rules) throw notFound('找不到该知识竞赛')
-    if (a.status === 'submitted') return { result: await resultOf(store, tx, a, user.id, undefined, previous ?? null), replayed: true }
     const now = tx.now()
+    // the key verdicts from the read's rows (PostgreSQL), without the attempt this submit closes
+    const locks = lockRows && (await integrity.locksFrom({ ...lockRows, running: lockRows.running.filter((r) => r.id !== a.id) }, now, tx.executor))
+    if (a.status === 'submitted') return { result: await resultOf(store, tx, a, user.id, undefined, previous ?? null, locks && { locks }), replayed: true }
     if (a.status === 'expired' || (await expireIfLate(tx, a, now))) return new AttemptExpired()
     const keys = await tx.questionKeys(a.questions.map((q) => q.id))
     const answers = validAnswers(keys, rawAnswers)
@@ -328,8 +331,6 @@ export async function submitAttempt(
       timeUsedMs: timeUsedMs(a.startedAt, a.deadline, now),
       submittedAt: now.toISOString(),
     }
-    if (!(await tx.finishAttempt(submitted))) throw new Error(`submitAttempt: attempt ${a.id} is no longer active`)
-
     const candidate: Standing = {
       campaignId: a.campaignId,
       userId: user.id,
@@ -341,23 +342,17 @@ export async function submitAttempt(
       ...(a.townshipCode ? { townshipCode: a.townshipCode } : {}),
     }
     const next = countedStanding(previous, candidate, rules.scoreCounts)
-    if (next !== previous) {
-      await tx.saveStanding(next, previous)
-      changed = { rule: rules.scoreCounts, standing: next }
-    }
-
-    const book = await tx.mistakesAmong(
-      user.id,
-      a.questions.map((q) => q.id),
-    )
     const puts: MistakeRecord[] = []
+    const removes: string[] = []
     for (const r of scored.review) {
-      const change = nextMistake(book.get(r.id), user.id, r.id, r.isCorrect, now)
+      const change = nextMistake(found.mistakes.get(r.id), user.id, r.id, r.isCorrect, now)
       if (change.kind === 'put') puts.push(change.record)
-      else await applyMistake(tx, change, user.id, r.id)
+      else if (change.kind === 'remove') removes.push(r.id)
     }
-    await tx.putMistakes(puts)
-    return { result: await resultOf(store, tx, submitted, user.id, scored, next), replayed: false }
+    // the attempt, standing, totals and 错题本 in one write (PostgreSQL: one statement), and the rank after it
+    const ahead = await tx.recordSubmit({ attempt: submitted, previous, next, puts, removes })
+    if (next !== previous) changed = { rule: rules.scoreCounts, standing: next }
+    return { result: await resultOf(store, tx, submitted, user.id, scored, next, { locks, ahead }), replayed: false }
   })
   if (outcome instanceof ApiError) throw outcome
   if (changed && boards) await boards.recorded(changed.rule, changed.standing)

@@ -69,3 +69,13 @@ export interface MistakeRecord {
 
 /** a random number in [0, 1): Math.random by default, seeded in tests */
 export type Random = () => number
+
+/**
+ * What the contest-integrity locks are computed from (contest-integrity/repository.ts): every
+ * campaign's window and rules, and the user's attempts still `active`. A submit on PostgreSQL reads
+ * them in its one read, so the result's key verdicts cost no statement of their own.
+ */
+export interface LockRows {
+  campaigns: readonly { id: string; starts_at: string; ends_at: string; rules: string }[]
+  running: readonly { id: string; questions: string; deadline: string }[]
+}

@@ -1,0 +1,119 @@
+/**
+ * Round trips to PostgreSQL of a submit and of a start (issue 13): every statement the pg client
+ * sends while the request runs is counted (BEGIN and COMMIT included: each is a round trip), by
+ * wrapping `pg.Client.prototype.query`, which Kysely's pool clients all go through. A submit that
+ * needs more statements than SUBMIT_MAX fails here, whoever adds them. Under test:pg only.
+ */
+import pg from 'pg'
+import type { Attempt, AttemptResult, Leaderboard } from '../../../../common/contract'
+import { fixtures } from '../../../../mock/fixtures'
+import { describePostgres } from '../../../../test/api/helpers/database'
+import { postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
+
+/** each with the request's session lookup. Submit: BEGIN, the user's lock with the one read (migration 022), the one write, COMMIT (it took 15 before
+ * issue 13). Start: the campaign, BEGIN, the lock, the one read, the settings saved (a new region), the attempt, COMMIT (was 11) */
+const SUBMIT_MAX = 5
+const START_MAX = 8
+const HAIMEN = '331002001003'
+const keyOf = new Map(fixtures.questions.map((q) => [q.id, q]))
+
+/** the display keys of the right options (`right`), or of one wrong one */
+function answer(q: Attempt['questions'][number], right: boolean): string[] {
+  const seed = keyOf.get(q.id)!
+  const texts = seed.answer.map((k) => seed.options.find((o) => o.key === k)!.text)
+  const correct = q.options.filter((o) => texts.includes(o.text)).map((o) => o.key)
+  return right ? correct : [q.options.map((o) => o.key).find((k) => !correct.includes(k))!]
+}
+
+describePostgres('round trips of the quiz on PostgreSQL', () => {
+  let server: TestServer
+  let seq = 0
+  const sent: string[] = []
+  const original = pg.Client.prototype.query
+
+  beforeAll(async () => {
+    server = await startTestServer({ devLogin: true, rateLimit: false, responseCache: false })
+    // every statement of every pooled client, in order
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const first = args[0]
+      sent.push(typeof first === 'string' ? first : String((first as { text?: string }).text ?? '?'))
+      return (original as (...a: unknown[]) => unknown).apply(this, args)
+    } as typeof original
+  })
+  afterAll(async () => {
+    pg.Client.prototype.query = original
+    await server?.close()
+  })
+
+  /** the statements sent while `fn` runs */
+  async function counted<T>(fn: () => Promise<T>): Promise<{ value: T; statements: string[] }> {
+    sent.length = 0
+    const value = await fn()
+    return { value, statements: [...sent] }
+  }
+
+  async function resident() {
+    const res = await server.api('/auth/dev', postJson({ role: 'resident', name: `往返${seq++}` }))
+    const { token } = (await res.json()) as { token: string }
+    return (path: string, body?: unknown, key?: string) =>
+      server.api(path, {
+        ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
+      })
+  }
+
+  async function startAndSubmit(right: (i: number) => boolean) {
+    const call = await resident()
+    const start = await counted(() => call('/campaigns/q001/attempts', { regionCode: HAIMEN }))
+    expect(start.value.status).toBe(201)
+    const attempt = (await start.value.json()) as Attempt
+    const answers = Object.fromEntries(attempt.questions.map((q, i) => [q.id, answer(q, right(i))]))
+    const submit = await counted(() => call(`/attempts/${attempt.id}/submit`, { answers }, `rt-${attempt.id}`))
+    expect(submit.value.status).toBe(200)
+    const result = (await submit.value.json()) as AttemptResult
+    return { call, attempt, answers, result, start: start.statements, submit: submit.statements }
+  }
+
+  it(`submits in at most ${SUBMIT_MAX} statements and starts in at most ${START_MAX}, and the result is still exact`, async () => {
+    await startAndSubmit(() => true) // the caches (answer key, pools) are warm from here
+    const { call, attempt, answers, result, start, submit } = await startAndSubmit((i) => i % 2 === 0)
+    // the figures of issue 13, in the test's output
+    console.log(`start: ${start.length} statements\n  ${start.join('\n  ')}\nsubmit: ${submit.length} statements\n  ${submit.join('\n  ')}`)
+    expect(submit.length).toBeLessThanOrEqual(SUBMIT_MAX)
+    expect(start.length).toBeLessThanOrEqual(START_MAX)
+
+    // what the fewer statements wrote: the same as the slow path answers
+    expect(result.correctCount).toBe(Math.ceil(attempt.questions.length / 2))
+    const view = (await (await call(`/attempts/${attempt.id}`)).json()) as { result: AttemptResult }
+    expect(view.result).toEqual(result)
+    const replay = await call(`/attempts/${attempt.id}/submit`, { answers }, `rt-${attempt.id}`)
+    expect(await replay.json()).toEqual(result)
+    const board = (await (await call('/campaigns/q001/leaderboard')).json()) as Leaderboard
+    expect(board.mine).toMatchObject({ rank: result.rank, score: result.score })
+  })
+
+  it('answers the rank the board shows after the one write, also when a latest attempt replaces a better one', async () => {
+    // q002 counts the latest attempt: the rank is read in the write's snapshot, where the replaced
+    // standing still stood, so a better standing replaced by a worse one must not count itself ahead
+    const play = async (call: Awaited<ReturnType<typeof resident>>, rightCount: number) => {
+      const attempt = (await (await call('/campaigns/q002/attempts', { regionCode: HAIMEN })).json()) as Attempt
+      const answers = Object.fromEntries(attempt.questions.map((q, i) => [q.id, answer(q, i < rightCount)]))
+      const res = await call(`/attempts/${attempt.id}/submit`, { answers }, `rank-${attempt.id}`)
+      expect(res.status).toBe(200)
+      return (await res.json()) as AttemptResult
+    }
+    const mineOn = async (call: Awaited<ReturnType<typeof resident>>) => ((await (await call('/campaigns/q002/leaderboard')).json()) as Leaderboard).mine!.rank
+    const [top, middle, same] = [await resident(), await resident(), await resident()]
+    expect((await play(top, 10)).rank).toBe(await mineOn(top))
+    const mid = await play(middle, 6)
+    expect(mid.rank).toBe(await mineOn(middle))
+    // the best one falls below the middle one: one place fewer ahead than the old standing's place would make it
+    const fallen = await play(top, 2)
+    expect(fallen.rank).toBe(await mineOn(top))
+    expect(fallen.rank).toBeGreaterThan(await mineOn(middle))
+    // the middle one again with the same score: rank unchanged or one lower (a later finish), as the board says
+    const again = await play(middle, 6)
+    expect(again.rank).toBe(await mineOn(middle))
+    expect((await play(same, 6)).rank).toBe(await mineOn(same))
+  })
+})
