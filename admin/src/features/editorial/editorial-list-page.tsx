@@ -1,5 +1,5 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons'
-import { Button, DatePicker, Input, Result, Select, Space, Table, Typography } from 'antd'
+import { Button, DatePicker, Input, Result, Select, Space, Table, Tag, Typography } from 'antd'
 import type { TableProps } from 'antd'
 import dayjs from 'dayjs'
 import { useMemo } from 'react'
@@ -16,6 +16,22 @@ import { usePagedQuery } from './use-paged-query'
 type Sort = NonNullable<EditorialQuery['sort']>
 const SORTS: readonly Sort[] = ['updatedAt', 'title', 'status', 'reviewDate']
 const HAS_TOPIC: readonly EditorialType[] = ['policy', 'interpretation', 'faq']
+
+/** policies: 截止日期, with 已截止 once it has passed (the server says so, by Beijing's today) */
+const closingColumn: NonNullable<TableProps<EditorialSummary>['columns']>[number] = {
+  title: '截止日期',
+  key: 'closesAt',
+  width: 150,
+  render: (_, item) =>
+    item.closesAt ? (
+      <Space size={4}>
+        {item.closesAt}
+        {item.closed && <Tag color='default'>已截止</Tag>}
+      </Space>
+    ) : (
+      '—'
+    ),
+}
 
 /** the query lives in the address, so 返回 from an item comes back to the same page and filters */
 function queryFrom(params: URLSearchParams): EditorialQuery {
@@ -86,6 +102,7 @@ export function EditorialListPage({ type }: { type: EditorialType }) {
       width: 120,
       render: (v?: string) => v ?? '—',
     },
+    ...(type === 'policy' ? [closingColumn] : []),
   ]
 
   const onTableChange: TableProps<EditorialSummary>['onChange'] = (pagination, _filters, sorter, extra) => {
