@@ -21,10 +21,10 @@ const HAS_TOPIC: readonly EditorialType[] = ['policy', 'interpretation', 'faq']
 const closingColumn: NonNullable<TableProps<EditorialSummary>['columns']>[number] = {
   title: '截止日期',
   key: 'closesAt',
-  width: 150,
+  width: 110,
   render: (_, item) =>
     item.closesAt ? (
-      <Space size={4}>
+      <Space size={4} wrap>
         {item.closesAt}
         {item.closed && <Tag color='default'>已截止</Tag>}
       </Space>
@@ -80,17 +80,17 @@ export function EditorialListPage({ type }: { type: EditorialType }) {
       sortOrder: sortOrder('title'),
       render: (title: string, item) => <Link to={`${typePath(type)}/${item.id}`}>{title || '（未填写标题）'}</Link>,
     },
-    { title: '状态', key: 'status', sorter: true, sortOrder: sortOrder('status'), width: 230, render: (_, item) => <StatusCell item={item} /> },
-    { title: '单位', key: 'org', width: 160, render: (_, item) => (item.org.department ? `${item.org.name} · ${item.org.department}` : item.org.name) },
-    { title: '版本', key: 'version', width: 90, render: (_, item) => `v${item.version}` },
-    { title: '最后修改', key: 'updatedBy', width: 110, render: (_, item) => item.updatedBy.name },
+    { title: '状态', key: 'status', sorter: true, sortOrder: sortOrder('status'), width: 200, render: (_, item) => <StatusCell item={item} /> },
+    { title: '单位', key: 'org', width: 150, render: (_, item) => (item.org.department ? `${item.org.name} · ${item.org.department}` : item.org.name) },
+    { title: '版本', key: 'version', width: 70, render: (_, item) => `v${item.version}` },
+    { title: '最后修改', key: 'updatedBy', width: 100, render: (_, item) => item.updatedBy.name },
     {
       title: '更新时间',
       dataIndex: 'updatedAt',
       key: 'updatedAt',
       sorter: true,
       sortOrder: sortOrder('updatedAt'),
-      width: 160,
+      width: 150,
       render: (v: string) => formatTime(v),
     },
     {
@@ -99,7 +99,7 @@ export function EditorialListPage({ type }: { type: EditorialType }) {
       key: 'reviewDate',
       sorter: true,
       sortOrder: sortOrder('reviewDate'),
-      width: 120,
+      width: 110,
       render: (v?: string) => v ?? '—',
     },
     ...(type === 'policy' ? [closingColumn] : []),
