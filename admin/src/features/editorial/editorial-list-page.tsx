@@ -21,7 +21,7 @@ const HAS_TOPIC: readonly EditorialType[] = ['policy', 'interpretation', 'faq']
 const closingColumn: NonNullable<TableProps<EditorialSummary>['columns']>[number] = {
   title: '截止日期',
   key: 'closesAt',
-  width: 110,
+  width: 120,
   render: (_, item) =>
     item.closesAt ? (
       <Space size={4} wrap>
@@ -80,7 +80,7 @@ export function EditorialListPage({ type }: { type: EditorialType }) {
       sortOrder: sortOrder('title'),
       render: (title: string, item) => <Link to={`${typePath(type)}/${item.id}`}>{title || '（未填写标题）'}</Link>,
     },
-    { title: '状态', key: 'status', sorter: true, sortOrder: sortOrder('status'), width: 200, render: (_, item) => <StatusCell item={item} /> },
+    { title: '状态', key: 'status', sorter: true, sortOrder: sortOrder('status'), width: 180, render: (_, item) => <StatusCell item={item} /> },
     { title: '单位', key: 'org', width: 150, render: (_, item) => (item.org.department ? `${item.org.name} · ${item.org.department}` : item.org.name) },
     { title: '版本', key: 'version', width: 70, render: (_, item) => `v${item.version}` },
     { title: '最后修改', key: 'updatedBy', width: 100, render: (_, item) => item.updatedBy.name },
@@ -90,7 +90,7 @@ export function EditorialListPage({ type }: { type: EditorialType }) {
       key: 'updatedAt',
       sorter: true,
       sortOrder: sortOrder('updatedAt'),
-      width: 150,
+      width: 160,
       render: (v: string) => formatTime(v),
     },
     {
