@@ -209,6 +209,9 @@ export interface EditorialSummary {
   scheduledAt?: string
   publishedAt?: string
   reviewDate?: string
+  /** policies: the working version's 截止日期, and 已截止 once it is before today (Beijing) */
+  closesAt?: string
+  closed?: boolean
 }
 
 /** an item with its working version, as the editor opens it */

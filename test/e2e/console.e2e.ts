@@ -8,17 +8,14 @@
  * it; 操作日志 lists every step. Then every console page, screenshot and axe.
  */
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import path from 'node:path'
 import { after, before, test } from 'node:test'
-import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
 import type { EditorialItem, PolicyDraft } from '../../common/contract'
 import { BASE_URL, desktop, launch, phone, screenshot, takeCspViolations } from './browser'
 import { axeProblems } from './checks'
+import { createStaff, signInToConsole } from './helpers/staff'
 
-const ROOT = path.resolve(__dirname, '../..')
 const PASSWORD = 'Taizhou#2026-gongzuotai'
 const XIANJU = '331024'
 const JIAOJIANG = '331002'
@@ -47,17 +44,6 @@ const SLOW = { timeout: 30_000 }
 let browser: Browser
 const pages = {} as Record<Who, Page>
 
-/** `npm run admin -- …` on the e2e server's database, as an operator runs it beside the server */
-async function adminCli(args: string[], password: string): Promise<string> {
-  const dataDir = process.env.E2E_DATA_DIR
-  assert.ok(dataDir, 'E2E_DATA_DIR: run the specs through test/e2e/run.mjs')
-  const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'admin', '--', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: password },
-  })
-  return stdout.trim()
-}
-
 /** a bearer token for API calls beside the browser (setup, and the 椒江区 editor's direct PUT) */
 async function apiToken(who: Who): Promise<string> {
   const res = await fetch(`${BASE_URL}/api/v1/auth/password`, {
@@ -80,17 +66,6 @@ async function apiCall<T>(token: string, method: string, url: string, body?: unk
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   })
   return { status: res.status, body: (await res.json()) as T }
-}
-
-/** 工作人员登录 with username and password; lands on 仪表盘 */
-async function signIn(page: Page, who: Who) {
-  await page.goto(`${BASE_URL}/admin/`)
-  await page.getByRole('heading', { name: '工作人员登录' }).waitFor(SLOW)
-  await page.getByLabel('用户名').fill(ACCOUNTS[who].username)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.getByRole('navigation').or(page.locator('.ant-layout-sider')).first().waitFor(SLOW)
-  await page.getByText(ACCOUNTS[who].name).first().waitFor(SLOW)
 }
 
 /** non-blank (not transparent, not near-white) pixels of the first visible canvas under `scope` */
@@ -192,8 +167,7 @@ before(async () => {
   browser = await launch()
   for (const who of Object.keys(ACCOUNTS) as Who[]) {
     const a = ACCOUNTS[who]
-    const created = await adminCli(['create-user', '--username', a.username, '--role', a.role, '--org', a.org, '--name', a.name], PASSWORD)
-    assert.match(created, new RegExp(`已创建账号 ${a.username}`))
+    await createStaff(a, PASSWORD)
     pages[who] = (await desktop(browser)).page
   }
 })
@@ -237,7 +211,7 @@ test('the 仙居县 editor drafts an interpretation with a bar chart and a pictu
   await page.goto(`${BASE_URL}/admin/login`)
   await page.getByRole('heading', { name: '工作人员登录' }).waitFor(SLOW)
   await consolePage(page, '登录')
-  await signIn(page, 'editor')
+  await signInToConsole(page, ACCOUNTS.editor, PASSWORD)
 
   await page.getByRole('menuitem', { name: '政策解读' }).click()
   await page.waitForURL(/\/admin\/interpretations$/)
@@ -317,7 +291,7 @@ test('the 仙居县 editor drafts an interpretation with a bar chart and a pictu
 
 test('the 仙居县 reviewer returns it with a reason from 审核队列', async () => {
   const page = pages.reviewer
-  await signIn(page, 'reviewer')
+  await signInToConsole(page, ACCOUNTS.reviewer, PASSWORD)
   await page.getByRole('menuitem', { name: '审核队列' }).click()
   await page.waitForURL(/\/admin\/review/)
   await page.getByRole('link', { name: FIRST_TITLE }).click()
@@ -425,7 +399,7 @@ test('residents see it on 解读 within seconds: the new title, the chart drawn,
 
 test('the 椒江区 editor can neither open it nor change it', async () => {
   const page = pages.outsider
-  await signIn(page, 'outsider')
+  await signInToConsole(page, ACCOUNTS.outsider, PASSWORD)
   await page.goto(`${BASE_URL}/admin/interpretations/${itemId}`)
   await page.getByText('无权查看').waitFor(SLOW)
   await page.getByText('不能操作其他单位的内容').waitFor()
@@ -455,7 +429,7 @@ test('the 椒江区 editor can neither open it nor change it', async () => {
 
 test('操作日志 (台州市 admin) shows every step for the item', async () => {
   const page = pages.admin
-  await signIn(page, 'admin')
+  await signInToConsole(page, ACCOUNTS.admin, PASSWORD)
   await page.getByRole('menuitem', { name: '操作日志' }).click()
   await page.waitForURL(/\/admin\/audit/)
   await page.getByLabel('对象编号').fill(itemId)

@@ -6,17 +6,14 @@
  * submitted the day before 元旦 2027 is not overdue 6 calendar days later.
  */
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
-import path from 'node:path'
 import { after, before, test } from 'node:test'
-import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
 import type { Consultation, DeskConsultationDetail } from '../../common/contract'
 import { shanghaiToday } from '../../common/shanghai-date'
 import { BASE_URL, desktop, launch, phone, screenshot } from './browser'
 import { pickFirst, pickRegion } from './taro'
+import { createStaff, signInToConsole } from './helpers/staff'
 
-const ROOT = path.resolve(__dirname, '../..')
 const PASSWORD = 'Taizhou#2026-zixungongzuotai'
 const RESPONDER = { username: 'jj-responder', role: 'responder', org: '331002', name: '椒江答复员' }
 const QUESTION = '想问一下椒江区的政府信息公开申请要在哪里提交，需要带什么材料？'
@@ -27,16 +24,6 @@ const DAY_MS = 24 * 3600_000
 let browser: Browser
 let resident: Page
 let consoleTab: Page
-
-async function adminCli(args: string[]): Promise<string> {
-  const dataDir = process.env.E2E_DATA_DIR
-  assert.ok(dataDir, 'E2E_DATA_DIR: run the specs through test/e2e/run.mjs')
-  const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'admin', '--', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD },
-  })
-  return stdout.trim()
-}
 
 async function api<T>(method: string, url: string, body?: unknown, token?: string): Promise<T> {
   const res = await fetch(`${BASE_URL}/api/v1${url}`, {
@@ -59,8 +46,7 @@ async function clockTo(date: string) {
 
 before(async () => {
   browser = await launch()
-  const created = await adminCli(['create-user', '--username', RESPONDER.username, '--role', RESPONDER.role, '--org', RESPONDER.org, '--name', RESPONDER.name])
-  assert.match(created, new RegExp(`已创建账号 ${RESPONDER.username}`))
+  await createStaff(RESPONDER, PASSWORD)
   resident = (await phone(browser)).page
   consoleTab = (await desktop(browser)).page
 })
@@ -82,11 +68,7 @@ test('a resident consults; the 椒江区 responder replies from the inbox; the r
   await resident.getByRole('button', { name: '提交咨询' }).click()
   await resident.waitForURL(/packages\/qa\/pages\/mine/, SLOW)
 
-  await consoleTab.goto(`${BASE_URL}/admin/`)
-  await consoleTab.getByRole('heading', { name: '工作人员登录' }).waitFor(SLOW)
-  await consoleTab.getByLabel('用户名').fill(RESPONDER.username)
-  await consoleTab.getByLabel('密码').fill(PASSWORD)
-  await consoleTab.getByRole('button', { name: '登录', exact: true }).click()
+  await signInToConsole(consoleTab, RESPONDER, PASSWORD)
   // a responder lands on the inbox
   await consoleTab.waitForURL(/\/admin\/consultations/, SLOW)
   await consoleTab.getByRole('heading', { name: '咨询工作台' }).waitFor(SLOW)

@@ -7,18 +7,15 @@
  * Screenshots: the form (标准 and 特大), the acknowledgement, the board, the drawer, the report.
  */
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
-import path from 'node:path'
 import { after, before, test } from 'node:test'
-import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
 import type { InformationRequestDetail, InformationRequestPage } from '../../common/contract'
 import { shanghaiToday } from '../../common/shanghai-date'
 import { BASE_URL, desktop, launch, phone, screenshot } from './browser'
 import { setScale } from './checks'
 import { pickFirst } from './taro'
+import { createStaff, signInToConsole } from './helpers/staff'
 
-const ROOT = path.resolve(__dirname, '../..')
 const PASSWORD = 'Taizhou#2026-xinxigongkai'
 const ACCOUNTS = {
   officer: { username: 'foia-officer', role: 'foia_officer', org: '331000', name: '市信息公开专员' },
@@ -32,16 +29,6 @@ const DAY_MS = 24 * 3600_000
 let browser: Browser
 let resident: Page
 const pages = {} as Record<Who, Page>
-
-async function adminCli(args: string[]): Promise<string> {
-  const dataDir = process.env.E2E_DATA_DIR
-  assert.ok(dataDir, 'E2E_DATA_DIR: run the specs through test/e2e/run.mjs')
-  const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'admin', '--', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD },
-  })
-  return stdout.trim()
-}
 
 async function api<T>(method: string, url: string, body?: unknown, token?: string): Promise<T> {
   const res = await fetch(`${BASE_URL}/api/v1${url}`, {
@@ -60,15 +47,7 @@ async function clockTo(date: string) {
   await api('POST', '/dev/clock', { offsetDays })
 }
 
-async function signIn(who: Who) {
-  const page = pages[who]
-  await page.goto(`${BASE_URL}/admin/`)
-  await page.getByRole('heading', { name: '工作人员登录' }).waitFor(SLOW)
-  await page.getByLabel('用户名').fill(ACCOUNTS[who].username)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.getByText(ACCOUNTS[who].name).first().waitFor(SLOW)
-}
+const signIn = (who: Who) => signInToConsole(pages[who], ACCOUNTS[who], PASSWORD)
 
 /** the board's drawer of the request with this number, opened */
 async function openOnBoard(page: Page, path: string, number: string) {
@@ -97,10 +76,7 @@ before(async () => {
   browser = await launch()
   for (const who of Object.keys(ACCOUNTS) as Who[]) {
     const a = ACCOUNTS[who]
-    assert.match(
-      await adminCli(['create-user', '--username', a.username, '--role', a.role, '--org', a.org, '--name', a.name]),
-      new RegExp(`已创建账号 ${a.username}`),
-    )
+    await createStaff(a, PASSWORD)
     pages[who] = (await desktop(browser)).page
   }
   resident = (await phone(browser)).page

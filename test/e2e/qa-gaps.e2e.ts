@@ -5,14 +5,11 @@
  * Staff accounts are made with `npm run admin -- create-user`, as an operator does.
  */
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
-import path from 'node:path'
 import { after, before, test } from 'node:test'
-import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
 import { BASE_URL, desktop, launch, phone, screenshot, takeCspViolations } from './browser'
+import { createStaff, signInToConsole } from './helpers/staff'
 
-const ROOT = path.resolve(__dirname, '../..')
 const PASSWORD = 'Taizhou#2026-wendaquekou'
 const ACCOUNTS = {
   editor: { username: 'qa-gap-editor', role: 'editor', org: '331000', name: '问答编辑' },
@@ -29,24 +26,7 @@ let browser: Browser
 const pages = {} as Record<Who, Page>
 let faqPath = ''
 
-async function adminCli(args: string[]): Promise<string> {
-  const dataDir = process.env.E2E_DATA_DIR
-  assert.ok(dataDir, 'E2E_DATA_DIR: run the specs through test/e2e/run.mjs')
-  const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'admin', '--', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD },
-  })
-  return stdout.trim()
-}
-
-async function signIn(page: Page, who: Who) {
-  await page.goto(`${BASE_URL}/admin/`)
-  await page.getByRole('heading', { name: '工作人员登录' }).waitFor(SLOW)
-  await page.getByLabel('用户名').fill(ACCOUNTS[who].username)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.getByText(ACCOUNTS[who].name).first().waitFor(SLOW)
-}
+const signIn = (page: Page, who: Who) => signInToConsole(page, ACCOUNTS[who], PASSWORD)
 
 async function waitForStatus(page: Page, status: string) {
   await page.getByRole('toolbar', { name: '审核发布' }).getByText(status, { exact: true }).first().waitFor(SLOW)
@@ -67,10 +47,7 @@ before(async () => {
   browser = await launch()
   for (const who of Object.keys(ACCOUNTS) as Who[]) {
     const a = ACCOUNTS[who]
-    assert.match(
-      await adminCli(['create-user', '--username', a.username, '--role', a.role, '--org', a.org, '--name', a.name]),
-      new RegExp(`已创建账号 ${a.username}`),
-    )
+    await createStaff(a, PASSWORD)
     pages[who] = (await desktop(browser)).page
   }
 })

@@ -6,15 +6,12 @@
  * edits (409, 已锁定) while the campaign runs.
  */
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
-import path from 'node:path'
 import { after, before, test } from 'node:test'
-import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
 import { pickRegion } from './taro'
 import { BASE_URL, desktop, launch, phoneSession, screenshot } from './browser'
+import { createStaff, signInToConsole } from './helpers/staff'
 
-const ROOT = path.resolve(__dirname, '../..')
 const PASSWORD = 'Taizhou#2026-tiku-jingsai'
 const EDITOR = { username: 'jj-quiz-editor', role: 'editor', org: '331002', name: '椒江题库编辑' }
 const BANK_NAME = '椒江区民生政策题库（端到端）'
@@ -33,16 +30,6 @@ let browser: Browser
 let console_: Page
 const resident = phoneSession()
 
-async function adminCli(args: string[]): Promise<string> {
-  const dataDir = process.env.E2E_DATA_DIR
-  assert.ok(dataDir, 'E2E_DATA_DIR: run the specs through test/e2e/run.mjs')
-  const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'admin', '--', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD },
-  })
-  return stdout.trim()
-}
-
 async function pickOption(page: Page, text: string | RegExp) {
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first()
   await option.waitFor(SLOW)
@@ -58,8 +45,7 @@ function beijing(ms: number): string {
 
 before(async () => {
   browser = await launch()
-  const created = await adminCli(['create-user', '--username', EDITOR.username, '--role', EDITOR.role, '--org', EDITOR.org, '--name', EDITOR.name])
-  assert.match(created, new RegExp(`已创建账号 ${EDITOR.username}`))
+  await createStaff(EDITOR, PASSWORD)
   console_ = (await desktop(browser, { timezoneId: 'Asia/Shanghai' })).page
 })
 
@@ -72,12 +58,7 @@ let token = ''
 
 test('a 椒江区 editor imports 5 questions from a CSV and creates a running campaign from the bank', async () => {
   const page = console_
-  await page.goto(`${BASE_URL}/admin/`)
-  await page.getByRole('heading', { name: '工作人员登录' }).waitFor(SLOW)
-  await page.getByLabel('用户名').fill(EDITOR.username)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.getByText(EDITOR.name).first().waitFor(SLOW)
+  await signInToConsole(page, EDITOR, PASSWORD)
   token = (await page.evaluate(() => sessionStorage.getItem('zct-admin-token'))) ?? ''
   assert.ok(token)
 

@@ -10,14 +10,12 @@
  * and the tap-target check on each.
  */
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
-import path from 'node:path'
 import { test } from 'node:test'
-import { promisify } from 'node:util'
 import type { Page } from 'playwright-core'
 import { BASE_URL, phoneSession, screenshot } from './browser'
 import { axeProblems, fullScreenshot, overflowing, setScale, smallTargets } from './checks'
 import { pickFirst, pickRegion } from './taro'
+import { createStaff } from './helpers/staff'
 
 // an Android phone's Chrome, so 登录设备 names it as a resident would see it
 const session = phoneSession({
@@ -25,21 +23,9 @@ const session = phoneSession({
   userAgent: 'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36',
 })
 
-const ROOT = path.resolve(__dirname, '../..')
 const USERNAME = 'xj-dispatcher'
 const PASSWORD = 'Xianju#2026-paidan'
 const visible = (p: Page, css: string) => p.locator(`.taro_page:not([style*="display: none"]) ${css}`)
-
-/** `npm run admin -- …` on the e2e server's database, as an operator runs it beside the server */
-async function admin(args: string[], password: string): Promise<string> {
-  const dataDir = process.env.E2E_DATA_DIR
-  assert.ok(dataDir, 'E2E_DATA_DIR: run the specs through test/e2e/run.mjs')
-  const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'admin', '--', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: password },
-  })
-  return stdout.trim()
-}
 
 /** the session the app keeps in Taro storage (localStorage on H5) */
 async function storedToken(page: Page): Promise<string | undefined> {
@@ -68,8 +54,7 @@ async function pick(page: Page, label: string) {
 
 test('staff: an account from npm run admin signs in at 工作人员登录, sees itself in 我的 and 登录设备, and signs out', async () => {
   const page = session.page
-  const created = await admin(['create-user', '--username', USERNAME, '--role', 'dispatcher', '--org', '331024', '--department', '县委宣传部'], PASSWORD)
-  assert.match(created, /已创建账号 xj-dispatcher/)
+  const created = await createStaff({ username: USERNAME, role: 'dispatcher', org: '331024', department: '县委宣传部' }, PASSWORD)
   assert.match(created, /仙居县/)
 
   await setScale(page, 'normal')

@@ -19,6 +19,7 @@ import type {
 import type { DB, EditorialItems } from '../../db/schema'
 import { pageOffset } from '../../db/paging'
 import { containsPattern } from '../content/repository'
+import { isClosed } from '../content/closing'
 import { addDays } from '../../../common/shanghai-date'
 import { orgOf, orgPrefixPattern } from '../auth/org-scope'
 
@@ -175,4 +176,31 @@ export async function loadItem(db: Kysely<DB>, id: string, names: ReadonlyMap<st
 
 export function pageFrom(result: { rows: ItemRow[]; total: number }, filter: ListFilter, names: ReadonlyMap<string, string>): Page<EditorialSummary> {
   return { items: result.rows.map((r) => summaryFrom(r, names)), total: result.total, page: filter.page, pageSize: filter.pageSize }
+}
+
+/**
+ * 截止日期 of the listed policies, from each one's working version (what the editor sees when
+ * opening it), with 已截止 once that day is before `today`: one query for the page.
+ */
+export async function withClosing(db: Kysely<DB>, page: Page<EditorialSummary>, today: string): Promise<Page<EditorialSummary>> {
+  const policies = page.items.filter((i) => i.type === 'policy')
+  if (policies.length === 0) return page
+  const rows = await db
+    .selectFrom('editorial_versions as v')
+    .innerJoin('editorial_items as i', (join) => join.onRef('i.id', '=', 'v.item_id').onRef('i.version', '=', 'v.version'))
+    .select(['v.item_id', 'v.draft'])
+    .where(
+      'v.item_id',
+      'in',
+      policies.map((p) => p.id),
+    )
+    .execute()
+  const closing = new Map(rows.map((r) => [r.item_id, (JSON.parse(r.draft) as { closesAt?: string }).closesAt]))
+  return {
+    ...page,
+    items: page.items.map((item) => {
+      const closesAt = closing.get(item.id)
+      return closesAt ? { ...item, closesAt, ...(isClosed({ closesAt }, today) ? { closed: true } : {}) } : item
+    }),
+  }
 }

@@ -36,6 +36,7 @@ import { auditInTransaction } from '../audit/plugin'
 import { isOrgCode, orgCovers, orgPrefixPattern } from '../auth/org-scope'
 import { REPLAYED_HEADER } from '../consultations/routes'
 import { findIdempotencyRecord, KeyTaken, rememberIdempotent, requestHash } from '../idempotency'
+import { shanghaiToday } from '../../../common/shanghai-date'
 import { runChecks } from './checks'
 import { createItem, titleOf } from './create-item'
 import { validateDraft } from './validate'
@@ -55,6 +56,7 @@ import {
   saveOrgSettings,
   updateAtRevision,
   versionFrom,
+  withClosing,
 } from './repository'
 import {
   EditorialCheck,
@@ -142,7 +144,8 @@ export function editorialRoutes(options: EditorialRoutesOptions = {}): RoutePlug
           const { org, status, ...rest } = request.query
           if (org && (!isOrgCode(org) || !orgCovers(own, org))) throw forbidden('不能查看其他单位的内容')
           const filter = { ...rest, ...(org ? { org } : {}), ...(status ? { status } : {}), type, scope: orgPrefixPattern(own) }
-          return pageFrom(await listItemRows(db(), filter, app.store.database.dialect === 'postgres'), filter, names())
+          const page = pageFrom(await listItemRows(db(), filter, app.store.database.dialect === 'postgres'), filter, names())
+          return type === 'policy' ? withClosing(db(), page, shanghaiToday(app.store.now())) : page
         },
       )
 

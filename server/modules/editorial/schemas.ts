@@ -26,6 +26,8 @@ const summaryFields = {
   scheduledAt: Type.Optional(Type.String()),
   publishedAt: Type.Optional(Type.String()),
   reviewDate: Type.Optional(Type.String()),
+  closesAt: Type.Optional(Type.String()),
+  closed: Type.Optional(Type.Boolean()),
 }
 
 export const EditorialSummary = Type.Object(summaryFields)

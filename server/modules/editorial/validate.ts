@@ -270,6 +270,9 @@ function readPolicy(r: DraftReader, d: Record<string, unknown>): PolicyDraft {
     const name = a ? r.text('draft.attachment.name', a.name, '附件名称', { max: LIMITS.attachmentName }) : ''
     if (url) attachment = { url, name: name || '附件' }
   }
+  const publishedAt = r.dateOrEmpty('draft.publishedAt', d.publishedAt, '发布日期')
+  const closesAt = r.date('draft.closesAt', d.closesAt, '截止日期')
+  if (closesAt && publishedAt && closesAt < publishedAt) r.fail('draft.closesAt', '截止日期不能早于发布日期')
   const draft: PolicyDraft = {
     title: r.text('draft.title', d.title, '标题', { max: LIMITS.title }),
     docNumber: r.text('draft.docNumber', d.docNumber, '文号', { max: LIMITS.docNumber }),
@@ -278,9 +281,9 @@ function readPolicy(r: DraftReader, d: Record<string, unknown>): PolicyDraft {
     topic: r.text('draft.topic', d.topic, '主题', { max: LIMITS.topic }),
     regionCode: r.fields['draft.regionCode'] ? '' : regionCode,
     writtenAt: r.date('draft.writtenAt', d.writtenAt, '成文日期'),
-    publishedAt: r.dateOrEmpty('draft.publishedAt', d.publishedAt, '发布日期'),
+    publishedAt,
     effectiveFrom: r.date('draft.effectiveFrom', d.effectiveFrom, '施行日期'),
-    closesAt: r.date('draft.closesAt', d.closesAt, '截止日期'),
+    closesAt,
     summary: r.text('draft.summary', d.summary, '摘要', { max: LIMITS.summary, multiline: true }),
     sections,
     attachment,

@@ -1,18 +1,13 @@
-import { App, Button, DatePicker, Form, Input, Table, Tag } from 'antd'
+import { App, Button, DatePicker, Form, Input, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useCallback, useState } from 'react'
 import type { AuditEntry, Page, Role } from '@common/contract'
 import { api } from '../../api/client'
 import { csvBlob, saveBlob } from '../../components/download'
-import { ErrorState, errorMessage } from '../../components/error-state'
 import { PageHeader } from '../../components/page-header'
+import { FilterBar, PagedTable, useExport, usePagedList } from '../../components/paged-list'
 import { ROLE_LABELS } from '../../components/role-labels'
-import { useRequest } from '../../components/use-request'
 import { actionLabel } from './action-labels'
-import { FilterButtons } from '../../components/filter-buttons'
-
-const PAGE_SIZE = 20
 /** the CSV export fetches the current filter's entries page by page, up to this many */
 export const EXPORT_MAX = 1000
 const EXPORT_PAGE = 100
@@ -40,18 +35,11 @@ const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss')
 export function AuditPage() {
   const { message } = App.useApp()
   const [form] = Form.useForm<FilterForm>()
-  const [filters, setFilters] = useState<AuditFilters>({})
-  const [page, setPage] = useState(1)
-  const [exporting, setExporting] = useState(false)
-  const load = useCallback(
-    (signal: AbortSignal) => api.get<Page<AuditEntry>>('/admin/audit', { ...filters, page, pageSize: PAGE_SIZE }, signal),
-    [filters, page],
-  )
-  const { data, error, loading, reload } = useRequest(load)
+  const list = usePagedList<AuditFilters, Page<AuditEntry>>((query, signal) => api.get<Page<AuditEntry>>('/admin/audit', { ...query }, signal))
 
   const apply = (values: FilterForm) => {
     const [from, to] = values.dates ?? []
-    setFilters({
+    list.applyFilters({
       actor: values.actor?.trim() || undefined,
       action: values.action?.trim() || undefined,
       targetType: values.targetType?.trim() || undefined,
@@ -59,43 +47,35 @@ export function AuditPage() {
       from: from ? from.format('YYYY-MM-DD') : undefined,
       to: to ? to.format('YYYY-MM-DD') : undefined,
     })
-    setPage(1)
   }
 
-  const exportCsv = async () => {
-    setExporting(true)
-    try {
-      const entries: AuditEntry[] = []
-      for (let p = 1; entries.length < EXPORT_MAX; p++) {
-        const batch = await api.get<Page<AuditEntry>>('/admin/audit', { ...filters, page: p, pageSize: EXPORT_PAGE })
-        entries.push(...batch.items)
-        if (batch.items.length < EXPORT_PAGE || entries.length >= batch.total) break
-      }
-      const rows = entries
-        .slice(0, EXPORT_MAX)
-        .map((e) => [
-          when(e.at),
-          e.actor.name,
-          roleName(e.actor.role),
-          e.actor.orgCode ?? '',
-          actionLabel(e.action, e.targetType),
-          e.action,
-          e.targetType ?? '',
-          e.targetId ?? '',
-          e.ip ?? '',
-          e.detail ? JSON.stringify(e.detail) : '',
-        ])
-      saveBlob(
-        csvBlob(['时间', '操作人', '角色', '单位代码', '操作', '操作代码', '对象类型', '对象编号', 'IP', '详情'], rows),
-        `操作日志-${dayjs().format('YYYYMMDD-HHmm')}.csv`,
-      )
-      message.success(`已导出 ${rows.length} 条记录${entries.length >= EXPORT_MAX ? `（最多导出 ${EXPORT_MAX} 条）` : ''}`)
-    } catch (e) {
-      message.error(errorMessage(e))
-    } finally {
-      setExporting(false)
+  const { exporting, exportCsv } = useExport(async () => {
+    const entries: AuditEntry[] = []
+    for (let p = 1; entries.length < EXPORT_MAX; p++) {
+      const batch = await api.get<Page<AuditEntry>>('/admin/audit', { ...list.filters, page: p, pageSize: EXPORT_PAGE })
+      entries.push(...batch.items)
+      if (batch.items.length < EXPORT_PAGE || entries.length >= batch.total) break
     }
-  }
+    const rows = entries
+      .slice(0, EXPORT_MAX)
+      .map((e) => [
+        when(e.at),
+        e.actor.name,
+        roleName(e.actor.role),
+        e.actor.orgCode ?? '',
+        actionLabel(e.action, e.targetType),
+        e.action,
+        e.targetType ?? '',
+        e.targetId ?? '',
+        e.ip ?? '',
+        e.detail ? JSON.stringify(e.detail) : '',
+      ])
+    saveBlob(
+      csvBlob(['时间', '操作人', '角色', '单位代码', '操作', '操作代码', '对象类型', '对象编号', 'IP', '详情'], rows),
+      `操作日志-${dayjs().format('YYYYMMDD-HHmm')}.csv`,
+    )
+    message.success(`已导出 ${rows.length} 条记录${entries.length >= EXPORT_MAX ? `（最多导出 ${EXPORT_MAX} 条）` : ''}`)
+  })
 
   const columns: ColumnsType<AuditEntry> = [
     { title: '时间', dataIndex: 'at', width: 170, render: when },
@@ -110,12 +90,12 @@ export function AuditPage() {
       <PageHeader
         title='操作日志'
         extra={
-          <Button onClick={() => void exportCsv()} loading={exporting}>
+          <Button onClick={exportCsv} loading={exporting}>
             导出 CSV
           </Button>
         }
       />
-      <Form form={form} layout='inline' onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
+      <FilterBar form={form} onApply={apply}>
         <Form.Item name='actor' label='操作人'>
           <Input placeholder='姓名或账号编号' allowClear maxLength={64} style={{ width: 160 }} />
         </Form.Item>
@@ -131,38 +111,17 @@ export function AuditPage() {
         <Form.Item name='dates' label='日期'>
           <DatePicker.RangePicker allowEmpty={[true, true]} />
         </Form.Item>
-        <FilterButtons
-          onReset={() => {
-            form.resetFields()
-            apply({})
-          }}
-        />
-      </Form>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : (
-        <Table<AuditEntry>
-          rowKey='id'
-          size='middle'
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={loading}
-          locale={{ emptyText: '没有符合条件的操作记录' }}
-          expandable={{
-            rowExpandable: (e) => e.detail !== undefined,
-            // text, never HTML: the detail holds what users typed
-            expandedRowRender: (e) => <pre className='audit-detail'>{JSON.stringify(e.detail, null, 2)}</pre>,
-          }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: setPage,
-          }}
-        />
-      )}
+      </FilterBar>
+      <PagedTable
+        list={list}
+        columns={columns}
+        emptyText='没有符合条件的操作记录'
+        expandable={{
+          rowExpandable: (e) => e.detail !== undefined,
+          // text, never HTML: the detail holds what users typed
+          expandedRowRender: (e) => <pre className='audit-detail'>{JSON.stringify(e.detail, null, 2)}</pre>,
+        }}
+      />
     </>
   )
 }

@@ -1,19 +1,15 @@
-import { App, Badge, Button, Checkbox, Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
+import { Badge, Button, Checkbox, Form, Input, Select, Space, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import dayjs from 'dayjs'
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import { DESK_STATUS_LABELS, DESK_STATUSES, type DeskConsultation, type DeskQuery, type DeskStatus } from '@common/contract'
-import { ErrorState, errorMessage } from '../../components/error-state'
 import { OrgTreeSelect } from '../../components/org-tree-select'
 import { PageHeader } from '../../components/page-header'
-import { useRequest } from '../../components/use-request'
+import { FilterBar, PagedTable, useExport, usePagedList } from '../../components/paged-list'
 import { deskApi } from './consultations-api'
 import { DetailDrawer } from './detail-drawer'
 import { STATUS_COLORS } from './status-colors'
 import './consultations.css'
-import { FilterButtons } from '../../components/filter-buttons'
-
-const PAGE_SIZE = 20
 
 interface FilterForm {
   status?: DeskStatus
@@ -27,38 +23,21 @@ const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm')
 
 /** 咨询工作台 (and, with `review`, the queue of replies waiting for review) */
 export function InboxPage({ review = false }: { review?: boolean }) {
-  const { message } = App.useApp()
   const [form] = Form.useForm<FilterForm>()
-  const [filters, setFilters] = useState<FilterForm>({})
-  const [page, setPage] = useState(1)
   const [openId, setOpenId] = useState<string>()
-  const [exporting, setExporting] = useState(false)
-  const query: DeskQuery = { ...filters, ...(review ? { status: 'in_review' as const } : {}), page, pageSize: PAGE_SIZE }
-  const key = JSON.stringify(query)
-  const load = useCallback((signal: AbortSignal) => deskApi.list(JSON.parse(key) as DeskQuery, signal), [key])
-  const { data, error, loading, reload } = useRequest(load)
+  const list = usePagedList((query: DeskQuery, signal) => deskApi.list(query, signal), { fixed: review ? { status: 'in_review' as const } : {} })
+  const { data, reload } = list
 
-  const apply = (values: FilterForm) => {
-    setFilters({
+  const apply = (values: FilterForm) =>
+    list.applyFilters({
       ...(values.status ? { status: values.status } : {}),
       ...(values.overdue ? { overdue: true } : {}),
       ...(values.org ? { org: values.org } : {}),
       ...(values.department?.trim() ? { department: values.department.trim() } : {}),
       ...(values.q?.trim() ? { q: values.q.trim() } : {}),
     })
-    setPage(1)
-  }
 
-  const exportCsv = async () => {
-    setExporting(true)
-    try {
-      await deskApi.exportCsv(query, `咨询工作台-${dayjs().format('YYYYMMDD-HHmm')}.csv`)
-    } catch (e) {
-      message.error(errorMessage(e))
-    } finally {
-      setExporting(false)
-    }
-  }
+  const { exporting, exportCsv } = useExport(() => deskApi.exportCsv(list.query, `咨询工作台-${dayjs().format('YYYYMMDD-HHmm')}.csv`))
 
   const columns: ColumnsType<DeskConsultation> = [
     { title: '提交时间', dataIndex: 'createdAt', width: 140, render: when },
@@ -95,13 +74,13 @@ export function InboxPage({ review = false }: { review?: boolean }) {
         extra={
           <>
             {data ? <Badge status={data.overdueOpen > 0 ? 'error' : 'success'} text={`超期未答复 ${data.overdueOpen} 件`} data-testid='overdue-count' /> : null}
-            <Button onClick={() => void exportCsv()} loading={exporting}>
+            <Button onClick={exportCsv} loading={exporting}>
               导出 CSV
             </Button>
           </>
         }
       />
-      <Form form={form} layout='inline' onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
+      <FilterBar form={form} onApply={apply}>
         {review ? null : (
           <Form.Item name='status' label='状态'>
             <Select allowClear placeholder='全部' style={{ width: 110 }} options={DESK_STATUSES.map((s) => ({ value: s, label: DESK_STATUS_LABELS[s] }))} />
@@ -119,43 +98,16 @@ export function InboxPage({ review = false }: { review?: boolean }) {
         <Form.Item name='overdue' valuePropName='checked'>
           <Checkbox>只看超期</Checkbox>
         </Form.Item>
-        <FilterButtons
-          onReset={() => {
-            form.resetFields()
-            apply({})
-          }}
-        />
-      </Form>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : (
-        <Table<DeskConsultation>
-          rowKey='id'
-          size='middle'
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={loading}
-          rowClassName={(c) => (c.overdue && c.status !== 'answered' ? 'desk-overdue' : '')}
-          onRow={(c) => ({ onClick: () => setOpenId(c.id), style: { cursor: 'pointer' } })}
-          locale={{ emptyText: review ? '没有待审核的答复' : '没有符合条件的咨询' }}
-          scroll={{ x: 1000 }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: setPage,
-          }}
-        />
-      )}
-      <DetailDrawer
-        id={openId}
-        onClose={() => setOpenId(undefined)}
-        onChanged={() => {
-          reload()
-        }}
+      </FilterBar>
+      <PagedTable
+        list={list}
+        columns={columns}
+        rowClassName={(c) => (c.overdue && c.status !== 'answered' ? 'desk-overdue' : '')}
+        onRow={(c) => ({ onClick: () => setOpenId(c.id), style: { cursor: 'pointer' } })}
+        emptyText={review ? '没有待审核的答复' : '没有符合条件的咨询'}
+        scroll={{ x: 1000 }}
       />
+      <DetailDrawer id={openId} onClose={() => setOpenId(undefined)} onChanged={reload} />
     </>
   )
 }

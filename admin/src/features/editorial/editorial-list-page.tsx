@@ -1,5 +1,5 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons'
-import { Button, DatePicker, Input, Result, Select, Space, Table, Typography } from 'antd'
+import { Button, DatePicker, Input, Result, Select, Space, Table, Tag, Typography } from 'antd'
 import type { TableProps } from 'antd'
 import dayjs from 'dayjs'
 import { useMemo } from 'react'
@@ -16,6 +16,22 @@ import { usePagedQuery } from './use-paged-query'
 type Sort = NonNullable<EditorialQuery['sort']>
 const SORTS: readonly Sort[] = ['updatedAt', 'title', 'status', 'reviewDate']
 const HAS_TOPIC: readonly EditorialType[] = ['policy', 'interpretation', 'faq']
+
+/** policies: 截止日期, with 已截止 once it has passed (the server says so, by Beijing's today) */
+const closingColumn: NonNullable<TableProps<EditorialSummary>['columns']>[number] = {
+  title: '截止日期',
+  key: 'closesAt',
+  width: 120,
+  render: (_, item) =>
+    item.closesAt ? (
+      <Space size={4} wrap>
+        {item.closesAt}
+        {item.closed && <Tag color='default'>已截止</Tag>}
+      </Space>
+    ) : (
+      '—'
+    ),
+}
 
 /** the query lives in the address, so 返回 from an item comes back to the same page and filters */
 function queryFrom(params: URLSearchParams): EditorialQuery {
@@ -64,10 +80,10 @@ export function EditorialListPage({ type }: { type: EditorialType }) {
       sortOrder: sortOrder('title'),
       render: (title: string, item) => <Link to={`${typePath(type)}/${item.id}`}>{title || '（未填写标题）'}</Link>,
     },
-    { title: '状态', key: 'status', sorter: true, sortOrder: sortOrder('status'), width: 230, render: (_, item) => <StatusCell item={item} /> },
-    { title: '单位', key: 'org', width: 160, render: (_, item) => (item.org.department ? `${item.org.name} · ${item.org.department}` : item.org.name) },
-    { title: '版本', key: 'version', width: 90, render: (_, item) => `v${item.version}` },
-    { title: '最后修改', key: 'updatedBy', width: 110, render: (_, item) => item.updatedBy.name },
+    { title: '状态', key: 'status', sorter: true, sortOrder: sortOrder('status'), width: 180, render: (_, item) => <StatusCell item={item} /> },
+    { title: '单位', key: 'org', width: 150, render: (_, item) => (item.org.department ? `${item.org.name} · ${item.org.department}` : item.org.name) },
+    { title: '版本', key: 'version', width: 70, render: (_, item) => `v${item.version}` },
+    { title: '最后修改', key: 'updatedBy', width: 100, render: (_, item) => item.updatedBy.name },
     {
       title: '更新时间',
       dataIndex: 'updatedAt',
@@ -83,9 +99,10 @@ export function EditorialListPage({ type }: { type: EditorialType }) {
       key: 'reviewDate',
       sorter: true,
       sortOrder: sortOrder('reviewDate'),
-      width: 120,
+      width: 110,
       render: (v?: string) => v ?? '—',
     },
+    ...(type === 'policy' ? [closingColumn] : []),
   ]
 
   const onTableChange: TableProps<EditorialSummary>['onChange'] = (pagination, _filters, sorter, extra) => {

@@ -1,14 +1,12 @@
-import { App, Badge, Button, Checkbox, Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
+import { Badge, Button, Checkbox, Form, Input, Select, Space, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import dayjs from 'dayjs'
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import { FOIA_APPLICANT_LABELS, FOIA_STATUS_LABELS, FOIA_STATUSES, type FoiaStatus, type InformationRequest } from '@common/contract'
-import { ErrorState, errorMessage } from '../../components/error-state'
-import { FilterButtons } from '../../components/filter-buttons'
 import { OrgTreeSelect } from '../../components/org-tree-select'
 import { PageHeader } from '../../components/page-header'
+import { FilterBar, PagedTable, useExport, usePagedList } from '../../components/paged-list'
 import { useSession } from '../../components/session-store'
-import { useRequest } from '../../components/use-request'
 import { DetailDrawer } from './detail-drawer'
 import { type BoardQuery, foiaApi } from './foia-api'
 import { RegisterModal } from './register-modal'
@@ -16,8 +14,6 @@ import { DaysLeft } from './days-left'
 import { FOIA_OFFICERS } from './roles'
 import { FOIA_STATUS_COLORS } from './status-colors'
 import './foia.css'
-
-const PAGE_SIZE = 20
 
 interface FilterForm {
   status?: FoiaStatus
@@ -30,21 +26,15 @@ interface FilterForm {
 
 /** 依申请公开 deadline board (and, with `review`, the 法律审核 queue) */
 export function BoardPage({ review = false }: { review?: boolean }) {
-  const { message } = App.useApp()
   const role = useSession((s) => s.user?.role)
   const [form] = Form.useForm<FilterForm>()
-  const [filters, setFilters] = useState<FilterForm>({})
-  const [page, setPage] = useState(1)
   const [openId, setOpenId] = useState<string>()
   const [registering, setRegistering] = useState(false)
-  const [exporting, setExporting] = useState(false)
-  const query: BoardQuery = { ...filters, ...(review ? { status: 'legal_review' as const } : {}), page, pageSize: PAGE_SIZE }
-  const key = JSON.stringify(query)
-  const load = useCallback((signal: AbortSignal) => foiaApi.list(JSON.parse(key) as BoardQuery, signal), [key])
-  const { data, error, loading, reload } = useRequest(load)
+  const list = usePagedList((query: BoardQuery, signal) => foiaApi.list(query, signal), { fixed: review ? { status: 'legal_review' as const } : {} })
+  const { data, reload } = list
 
-  const apply = (v: FilterForm) => {
-    setFilters({
+  const apply = (v: FilterForm) =>
+    list.applyFilters({
       ...(v.status ? { status: v.status } : {}),
       ...(v.org ? { org: v.org } : {}),
       ...(v.q?.trim() ? { q: v.q.trim() } : {}),
@@ -52,19 +42,8 @@ export function BoardPage({ review = false }: { review?: boolean }) {
       ...(v.dueThisWeek ? { dueThisWeek: true } : {}),
       ...(v.extended ? { extended: true } : {}),
     })
-    setPage(1)
-  }
 
-  const exportCsv = async () => {
-    setExporting(true)
-    try {
-      await foiaApi.exportCsv(query, `依申请公开-${dayjs().format('YYYYMMDD-HHmm')}.csv`)
-    } catch (e) {
-      message.error(errorMessage(e))
-    } finally {
-      setExporting(false)
-    }
-  }
+  const { exporting, exportCsv } = useExport(() => foiaApi.exportCsv(list.query, `依申请公开-${dayjs().format('YYYYMMDD-HHmm')}.csv`))
 
   const columns: ColumnsType<InformationRequest> = [
     { title: '申请编号', dataIndex: 'number', width: 160 },
@@ -120,13 +99,13 @@ export function BoardPage({ review = false }: { review?: boolean }) {
                 登记纸质/信函申请
               </Button>
             ) : null}
-            <Button onClick={() => void exportCsv()} loading={exporting}>
+            <Button onClick={exportCsv} loading={exporting}>
               导出 CSV
             </Button>
           </>
         }
       />
-      <Form form={form} layout='inline' onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
+      <FilterBar form={form} onApply={apply}>
         {review ? null : (
           <Form.Item name='status' label='状态'>
             <Select allowClear placeholder='全部' style={{ width: 120 }} options={FOIA_STATUSES.map((s) => ({ value: s, label: FOIA_STATUS_LABELS[s] }))} />
@@ -147,38 +126,18 @@ export function BoardPage({ review = false }: { review?: boolean }) {
         <Form.Item name='extended' valuePropName='checked'>
           <Checkbox>已延期</Checkbox>
         </Form.Item>
-        <FilterButtons
-          onReset={() => {
-            form.resetFields()
-            apply({})
-          }}
-        />
-      </Form>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : (
-        <Table<InformationRequest>
-          rowKey='id'
-          size='middle'
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={loading}
-          rowClassName={(r) => (r.overdue && r.status !== 'answered' && r.status !== 'closed' ? 'foia-overdue' : '')}
-          onRow={(r) =>
-            ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' }, 'data-testid': `foia-row-${r.number}` }) as React.HTMLAttributes<HTMLElement>
-          }
-          locale={{ emptyText: review ? '没有待法律审核的答复' : '没有符合条件的申请' }}
-          scroll={{ x: 1000 }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (total) => `共 ${total} 件`,
-            onChange: setPage,
-          }}
-        />
-      )}
+      </FilterBar>
+      <PagedTable
+        list={list}
+        unit='件'
+        columns={columns}
+        rowClassName={(r) => (r.overdue && r.status !== 'answered' && r.status !== 'closed' ? 'foia-overdue' : '')}
+        onRow={(r) =>
+          ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' }, 'data-testid': `foia-row-${r.number}` }) as React.HTMLAttributes<HTMLElement>
+        }
+        emptyText={review ? '没有待法律审核的答复' : '没有符合条件的申请'}
+        scroll={{ x: 1000 }}
+      />
       <p style={{ color: '#666', marginTop: 12 }}>
         答复期限为收到申请之日起 20 个工作日（补正的，自收到补正之日起计算；经批准可延长一次，不超过 20 个工作日）。工作日扣除周末和法定节假日，计入调休上班日。
       </p>

@@ -1,20 +1,16 @@
-import { App, Button, Form, Input, Select, Table, Tag } from 'antd'
+import { Button, Form, Input, Select, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import dayjs from 'dayjs'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { type DeskOrderSummary, LECTURE_STATUSES, lectureStatusLabel, type LectureOrderStatus, type Page, timeOfDayLabel } from '@common/contract'
 import { api } from '../../api/client'
 import { downloadFromApi } from '../../components/download'
-import { ErrorState, errorMessage } from '../../components/error-state'
 import { useOrgs } from '../../components/org-store'
 import { PageHeader } from '../../components/page-header'
+import { FilterBar, PagedTable, useExport, usePagedList } from '../../components/paged-list'
 import { useSession } from '../../components/session-store'
-import { useRequest } from '../../components/use-request'
 import { STATUS_COLORS } from './labels'
 import { OrderDrawer } from './order-drawer'
-import { FilterButtons } from '../../components/filter-buttons'
-
-const PAGE_SIZE = 20
 
 interface Filters {
   q?: string
@@ -24,14 +20,10 @@ interface Filters {
 
 /** 派单台: the lecture orders of the caller's organisation (a lecturer: their own), newest first */
 export function LectureOrdersPage() {
-  const { message } = App.useApp()
   const user = useSession((s) => s.user)
   const role = user?.role ?? 'dispatcher'
   const [form] = Form.useForm<Filters>()
-  const [filters, setFilters] = useState<Filters>({})
-  const [page, setPage] = useState(1)
   const [open, setOpen] = useState<string>()
-  const [exporting, setExporting] = useState(false)
   const { tree, load: loadOrgs } = useOrgs()
   useEffect(() => {
     void loadOrgs()
@@ -47,27 +39,14 @@ export function LectureOrdersPage() {
     return all.filter((c) => own.startsWith(c.code))
   }, [tree, user])
 
-  const load = useCallback(
-    (signal: AbortSignal) => api.get<Page<DeskOrderSummary>>('/admin/lecture-orders', { ...filters, page, pageSize: PAGE_SIZE }, signal),
-    [filters, page],
+  const list = usePagedList<Filters, Page<DeskOrderSummary>>((query, signal) => api.get<Page<DeskOrderSummary>>('/admin/lecture-orders', { ...query }, signal))
+
+  const apply = (values: Filters) =>
+    list.applyFilters({ q: values.q?.trim() || undefined, status: values.status || undefined, county: values.county || undefined })
+
+  const { exporting, exportCsv } = useExport(() =>
+    downloadFromApi('/admin/lecture-orders/export.csv', { ...list.filters }, `宣讲点单-${dayjs().format('YYYYMMDD-HHmm')}.csv`),
   )
-  const { data, error, loading, reload } = useRequest(load)
-
-  const apply = (values: Filters) => {
-    setFilters({ q: values.q?.trim() || undefined, status: values.status || undefined, county: values.county || undefined })
-    setPage(1)
-  }
-
-  const exportCsv = async () => {
-    setExporting(true)
-    try {
-      await downloadFromApi('/admin/lecture-orders/export.csv', { ...filters }, `宣讲点单-${dayjs().format('YYYYMMDD-HHmm')}.csv`)
-    } catch (e) {
-      message.error(errorMessage(e))
-    } finally {
-      setExporting(false)
-    }
-  }
 
   const columns: ColumnsType<DeskOrderSummary> = [
     { title: '宣讲专题', dataIndex: 'topicTitle', ellipsis: true },
@@ -101,13 +80,13 @@ export function LectureOrdersPage() {
         title={role === 'lecturer' ? '我的宣讲' : '宣讲派单台'}
         extra={
           role === 'lecturer' ? null : (
-            <Button onClick={() => void exportCsv()} loading={exporting}>
+            <Button onClick={exportCsv} loading={exporting}>
               导出 CSV
             </Button>
           )
         }
       />
-      <Form form={form} layout='inline' onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
+      <FilterBar form={form} onApply={apply}>
         <Form.Item name='q' label='搜索'>
           <Input placeholder='专题、村社区、地点或宣讲员' allowClear maxLength={50} style={{ width: 220 }} />
         </Form.Item>
@@ -124,35 +103,9 @@ export function LectureOrdersPage() {
             <Select allowClear placeholder='全部区县' style={{ width: 130 }} options={counties.map((c) => ({ value: c.code, label: c.name }))} />
           </Form.Item>
         )}
-        <FilterButtons
-          onReset={() => {
-            form.resetFields()
-            apply({})
-          }}
-        />
-      </Form>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : (
-        <Table<DeskOrderSummary>
-          rowKey='id'
-          size='middle'
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={loading}
-          locale={{ emptyText: '没有符合条件的宣讲点单' }}
-          scroll={{ x: 1100 }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (total) => `共 ${total} 单`,
-            onChange: setPage,
-          }}
-        />
-      )}
-      {open ? <OrderDrawer orderId={open} role={role} onClose={() => setOpen(undefined)} onChanged={reload} /> : null}
+      </FilterBar>
+      <PagedTable list={list} unit='单' columns={columns} emptyText='没有符合条件的宣讲点单' scroll={{ x: 1100 }} />
+      {open ? <OrderDrawer orderId={open} role={role} onClose={() => setOpen(undefined)} onChanged={list.reload} /> : null}
     </>
   )
 }

@@ -1,16 +1,15 @@
-import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd'
+import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Switch, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DeskTopic, DeskTopicInput, Page, Topic } from '@common/contract'
 import { api } from '../../api/client'
-import { ErrorState, errorMessage } from '../../components/error-state'
+import { errorMessage } from '../../components/error-state'
 import { findOrg, useOrgs } from '../../components/org-store'
 import { OrgTreeSelect } from '../../components/org-tree-select'
 import { PageHeader } from '../../components/page-header'
 import { useSession } from '../../components/session-store'
+import { FilterBar, PagedTable, usePagedList } from '../../components/paged-list'
 import { useRequest } from '../../components/use-request'
-
-const PAGE_SIZE = 20
 
 interface TopicForm extends Omit<DeskTopicInput, 'policyIds'> {
   policyIds: string[]
@@ -127,18 +126,14 @@ export function LectureTopicsPage() {
   const user = useSession((s) => s.user)
   const isAdmin = user?.role === 'admin'
   const [form] = Form.useForm<{ q?: string; active?: string }>()
-  const [filters, setFilters] = useState<{ q?: string; active?: string }>({})
-  const [page, setPage] = useState(1)
   const [editing, setEditing] = useState<DeskTopic | 'new'>()
   const { tree, load: loadOrgs } = useOrgs()
   useEffect(() => {
     void loadOrgs()
   }, [loadOrgs])
-  const load = useCallback(
-    (signal: AbortSignal) => api.get<Page<DeskTopic>>('/admin/lecture-topics', { ...filters, page, pageSize: PAGE_SIZE }, signal),
-    [filters, page],
+  const list = usePagedList<{ q?: string; active?: string }, Page<DeskTopic>>((query, signal) =>
+    api.get<Page<DeskTopic>>('/admin/lecture-topics', { ...query }, signal),
   )
-  const { data, error, loading, reload } = useRequest(load)
 
   const columns: ColumnsType<DeskTopic> = [
     { title: '专题名称', dataIndex: 'title', ellipsis: true },
@@ -175,15 +170,7 @@ export function LectureTopicsPage() {
           ) : null
         }
       />
-      <Form
-        form={form}
-        layout='inline'
-        onFinish={(v) => {
-          setFilters({ q: v.q?.trim() || undefined, active: v.active || undefined })
-          setPage(1)
-        }}
-        style={{ marginBottom: 16, rowGap: 8 }}
-      >
+      <FilterBar form={form} onApply={(v) => list.applyFilters({ q: v.q?.trim() || undefined, active: v.active || undefined })} reset={false}>
         <Form.Item name='q' label='搜索'>
           <Input placeholder='专题名称或简介' allowClear maxLength={50} style={{ width: 200 }} />
         </Form.Item>
@@ -198,32 +185,8 @@ export function LectureTopicsPage() {
             ]}
           />
         </Form.Item>
-        <Form.Item>
-          <Button type='primary' htmlType='submit'>
-            查询
-          </Button>
-        </Form.Item>
-      </Form>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : (
-        <Table<DeskTopic>
-          rowKey='id'
-          size='middle'
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={loading}
-          locale={{ emptyText: '没有符合条件的宣讲专题' }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (total) => `共 ${total} 个`,
-            onChange: setPage,
-          }}
-        />
-      )}
+      </FilterBar>
+      <PagedTable list={list} unit='个' columns={columns} emptyText='没有符合条件的宣讲专题' />
       {editing ? (
         <TopicDialog
           topic={editing === 'new' ? undefined : editing}
@@ -231,7 +194,7 @@ export function LectureTopicsPage() {
           onClose={() => setEditing(undefined)}
           onSaved={() => {
             setEditing(undefined)
-            reload()
+            list.reload()
           }}
         />
       ) : null}

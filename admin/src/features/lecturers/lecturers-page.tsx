@@ -1,34 +1,28 @@
-import { Button, Form, Input, Space, Table, Tag } from 'antd'
+import { Button, Form, Input, Space, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { DeskLecturer, Page } from '@common/contract'
 import { api } from '../../api/client'
-import { ErrorState } from '../../components/error-state'
 import { findOrg, useOrgs } from '../../components/org-store'
 import { PageHeader } from '../../components/page-header'
+import { FilterBar, PagedTable, usePagedList } from '../../components/paged-list'
 import { useSession } from '../../components/session-store'
-import { useRequest } from '../../components/use-request'
 import { LecturerCalendarDrawer } from './lecturer-calendar'
 import { LecturerForm } from './lecturer-form'
 import { slotsText } from './slots'
-
-const PAGE_SIZE = 20
 
 /** 宣讲员: the lecturers of the caller's organisation and below, their availability and calendars */
 export function LecturersPage() {
   const user = useSession((s) => s.user)
   const isAdmin = user?.role === 'admin'
   const [form] = Form.useForm<{ q?: string }>()
-  const [q, setQ] = useState<string>()
-  const [page, setPage] = useState(1)
   const [editing, setEditing] = useState<DeskLecturer | 'new'>()
   const [calendar, setCalendar] = useState<DeskLecturer>()
   const { tree, load: loadOrgs } = useOrgs()
   useEffect(() => {
     void loadOrgs()
   }, [loadOrgs])
-  const load = useCallback((signal: AbortSignal) => api.get<Page<DeskLecturer>>('/admin/lecturers', { q, page, pageSize: PAGE_SIZE }, signal), [q, page])
-  const { data, error, loading, reload } = useRequest(load)
+  const list = usePagedList<{ q?: string }, Page<DeskLecturer>>((query, signal) => api.get<Page<DeskLecturer>>('/admin/lecturers', { ...query }, signal))
 
   const columns: ColumnsType<DeskLecturer> = [
     { title: '姓名', dataIndex: 'name', width: 100 },
@@ -70,45 +64,12 @@ export function LecturersPage() {
           ) : null
         }
       />
-      <Form
-        form={form}
-        layout='inline'
-        onFinish={(v) => {
-          setQ(v.q?.trim() || undefined)
-          setPage(1)
-        }}
-        style={{ marginBottom: 16 }}
-      >
+      <FilterBar form={form} onApply={(v) => list.applyFilters({ q: v.q?.trim() || undefined })} reset={false}>
         <Form.Item name='q' label='搜索'>
           <Input placeholder='姓名或职务' allowClear maxLength={50} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item>
-          <Button type='primary' htmlType='submit'>
-            查询
-          </Button>
-        </Form.Item>
-      </Form>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : (
-        <Table<DeskLecturer>
-          rowKey='id'
-          size='middle'
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={loading}
-          locale={{ emptyText: '没有符合条件的宣讲员' }}
-          scroll={{ x: 1000 }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (total) => `共 ${total} 人`,
-            onChange: setPage,
-          }}
-        />
-      )}
+      </FilterBar>
+      <PagedTable list={list} unit='人' columns={columns} emptyText='没有符合条件的宣讲员' scroll={{ x: 1000 }} />
       {editing ? (
         <LecturerForm
           lecturer={editing === 'new' ? undefined : editing}
@@ -116,7 +77,7 @@ export function LecturersPage() {
           onClose={() => setEditing(undefined)}
           onSaved={() => {
             setEditing(undefined)
-            reload()
+            list.reload()
           }}
         />
       ) : null}

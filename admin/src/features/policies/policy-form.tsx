@@ -60,6 +60,7 @@ export function PolicyForm({ value, onChange, fieldErrors, readOnly }: DraftForm
   const [form] = Form.useForm<PolicyDraft>()
   useServerFieldErrors(form, fieldErrors)
   const validity = Form.useWatch('validity', form) ?? value.validity
+  const publishedAt = (Form.useWatch('publishedAt', form) as string | undefined) ?? value.publishedAt
 
   const changed = (changedValues: Partial<PolicyDraft>) => {
     const next = { ...(form.getFieldsValue(true) as PolicyDraft) }
@@ -69,6 +70,7 @@ export function PolicyForm({ value, onChange, fieldErrors, readOnly }: DraftForm
       if (next.validity !== 'repealed') delete next.repealedAt
     }
     if (next.attachment && !next.attachment.url && !next.attachment.name) delete next.attachment
+    if (!next.closesAt) delete next.closesAt
     onChange(next)
   }
   const setAttachment = (url: string, name: string) => {
@@ -124,19 +126,24 @@ export function PolicyForm({ value, onChange, fieldErrors, readOnly }: DraftForm
         </Col>
       </Row>
       <Row gutter={16}>
-        <Col span={8}>
+        <Col span={6}>
           <Form.Item name='writtenAt' label='成文日期' {...dateItem}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col span={6}>
           <Form.Item name='publishedAt' label='发布日期' rules={[{ required: true, message: '请选择发布日期' }]} {...dateItem}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col span={6}>
           <Form.Item name='effectiveFrom' label='施行日期' {...dateItem}>
             <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name='closesAt' label='截止日期' tooltip='申请期限或有效期的最后一天（选填），过后居民端标为「已截止」；不能早于发布日期' {...dateItem}>
+            <DatePicker style={{ width: '100%' }} allowClear disabledDate={(day) => !!publishedAt && day.format('YYYY-MM-DD') < publishedAt} />
           </Form.Item>
         </Col>
       </Row>

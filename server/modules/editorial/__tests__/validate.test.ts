@@ -213,6 +213,16 @@ describe('each bad field gives its Chinese message under its key', () => {
     })
   })
 
+  it('refuses a 截止日期 before the 发布日期, and takes one on or after it (or none)', () => {
+    expect(fieldsOf('policy', { ...goodPolicy, closesAt: '2026-01-09' })).toEqual({ 'draft.closesAt': '截止日期不能早于发布日期' })
+    expect(validateDraft('policy', { ...goodPolicy, closesAt: '2026-01-10' })).toMatchObject({ fields: {}, draft: { closesAt: '2026-01-10' } })
+    expect(validateDraft('policy', { ...goodPolicy, closesAt: '2026-06-30' }).draft.closesAt).toBe('2026-06-30')
+    expect(validateDraft('policy', { ...goodPolicy, closesAt: '' }).draft).not.toHaveProperty('closesAt')
+    // with no 发布日期 yet (an unfinished draft) there is nothing to compare with
+    expect(validateDraft('policy', { ...goodPolicy, publishedAt: '', closesAt: '2020-01-01' }).fields).toEqual({})
+    expect(fieldsOf('policy', { ...goodPolicy, closesAt: '2026-13-01' })).toEqual({ 'draft.closesAt': '截止日期格式应为 YYYY-MM-DD，且是有效日期' })
+  })
+
   it('a revised policy names its successor by id; a repealed one its date', () => {
     expect(fieldsOf('policy', { ...goodPolicy, validity: 'revised', replacedBy: '../p1' })).toEqual({ 'draft.replacedBy': '修订后的政策的编号格式不正确' })
     expect(fieldsOf('policy', { ...goodPolicy, validity: 'repealed', repealedAt: '昨天' })).toEqual({

@@ -15,8 +15,8 @@ function serveList() {
     return {
       body: {
         items: [
-          summary({ id: 'p1', title: '高龄老人补贴办法', status: 'in_review' }),
-          summary({ id: 'p2', title: '医疗救助实施细则', status: 'draft', live: true, publishedVersion: 1, version: 2 }),
+          summary({ id: 'p1', title: '高龄老人补贴办法', status: 'in_review', closesAt: '2026-12-31' }),
+          summary({ id: 'p2', title: '医疗救助实施细则', status: 'draft', live: true, publishedVersion: 1, version: 2, closesAt: '2025-06-30', closed: true }),
         ],
         total: 25,
         page: Number(call.query.get('page')),
@@ -44,6 +44,13 @@ describe('the list page', () => {
     expect(screen.getByText('已上线 v1')).toBeInTheDocument()
     expect(screen.getByText('共 25 条')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: /新\s?建/ })).toBeInTheDocument()
+    // 截止日期, and 已截止 on the one the server says has passed
+    const open = screen.getByText('高龄老人补贴办法').closest('tr') as HTMLElement
+    const closed = screen.getByText('医疗救助实施细则').closest('tr') as HTMLElement
+    expect(open).toHaveTextContent('2026-12-31')
+    expect(within(open).queryByText('已截止')).toBeNull()
+    expect(closed).toHaveTextContent('2025-06-30')
+    expect(within(closed).getByText('已截止')).toBeInTheDocument()
   })
 
   it('sends the search, the status filter, the sorting and the page to the server', async () => {

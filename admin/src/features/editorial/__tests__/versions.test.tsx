@@ -26,6 +26,13 @@ describe('drafts as text', () => {
     expect(text).toContain('废止日期：2026-06-01\n')
   })
 
+  it('shows a changed 截止日期 in the diff, in its place after 施行日期', () => {
+    const before = draftText('policy', policyDraft({ effectiveFrom: '2026-04-01' }))
+    const after = draftText('policy', policyDraft({ effectiveFrom: '2026-04-01', closesAt: '2026-06-30' }))
+    expect(after).toContain('施行日期：2026-04-01\n截止日期：2026-06-30\n')
+    expect(diffRows(before, after).filter((r) => r.kind !== 'same')).toEqual([{ kind: 'added', right: '截止日期：2026-06-30' }])
+  })
+
   it('names the fields the checks point at', () => {
     expect(fieldLabel('interpretation', 'blocks[3].alt')).toBe('内容块 · 第 4 项 · alt')
     expect(fieldLabel('policy', 'title')).toBe('标题')

@@ -90,9 +90,34 @@ describe('the policy form', () => {
     await waitFor(() => expect(drafts.at(-1)!.sections.map((s) => s.heading)).toEqual(['补贴标准']))
   })
 
+  it('takes an optional 截止日期 as YYYY-MM-DD, drops it when cleared, and shows the server rule on it', async () => {
+    const drafts: PolicyDraft[] = []
+    const { rerender } = render(<Harness initial={policyDraft({ publishedAt: '2026-03-25' })} onDraft={(d) => drafts.push(d)} />)
+    const closes = screen.getByLabelText('截止日期') as HTMLInputElement
+    expect(closes).toHaveValue('')
+    fireEvent.mouseDown(closes)
+    // the panel opens on 发布日期's month once a day in it is typed: days before 发布日期 cannot be picked
+    fireEvent.change(closes, { target: { value: '2026-03-30' } })
+    await waitFor(() => expect(document.querySelector('td[title="2026-03-24"]')).toHaveClass('ant-picker-cell-disabled'))
+    expect(document.querySelector('td[title="2026-03-25"]')).not.toHaveClass('ant-picker-cell-disabled')
+    fireEvent.change(closes, { target: { value: '2026-05-20' } })
+    fireEvent.keyDown(closes, { key: 'Enter', code: 'Enter', keyCode: 13 })
+    await waitFor(() => expect(drafts.at(-1)).toMatchObject({ closesAt: '2026-05-20', publishedAt: '2026-03-25' }))
+
+    fireEvent.mouseDown(closes.closest('.ant-picker')!.querySelector('.ant-picker-clear')!)
+    fireEvent.mouseUp(closes.closest('.ant-picker')!.querySelector('.ant-picker-clear')!)
+    fireEvent.click(closes.closest('.ant-picker')!.querySelector('.ant-picker-clear')!)
+    await waitFor(() => expect(drafts.at(-1)).not.toHaveProperty('closesAt'))
+
+    rerender(<Harness initial={policyDraft()} onDraft={jest.fn()} fieldErrors={{ 'draft.closesAt': '截止日期不能早于发布日期' }} />)
+    await waitFor(() => expect(screen.getByLabelText('截止日期').closest('.ant-form-item')).toHaveTextContent('截止日期不能早于发布日期'))
+  })
+
   it('keeps dates as YYYY-MM-DD and is read-only when asked', async () => {
-    render(<Harness initial={policyDraft({ effectiveFrom: '2026-04-01' })} onDraft={jest.fn()} readOnly />)
+    render(<Harness initial={policyDraft({ effectiveFrom: '2026-04-01', closesAt: '2026-06-30' })} onDraft={jest.fn()} readOnly />)
     expect(screen.getByLabelText('施行日期')).toHaveValue('2026-04-01')
+    expect(screen.getByLabelText('截止日期')).toHaveValue('2026-06-30')
+    expect(screen.getByLabelText('截止日期')).toBeDisabled()
     expect(screen.getByLabelText('标题')).toBeDisabled()
     expect(screen.queryByRole('button', { name: /添加一节/ })).toBeNull()
     expect(screen.queryByRole('button', { name: named('保存') })).toBeNull()
