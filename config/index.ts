@@ -67,9 +67,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'browser' },
       webpackChain(chain) {
         chain.plugin('preload-page').use(PreloadPagePlugin)
-        // Every page uses Taro's components (and Swiper behind them). Taro splits only the initial
-        // chunks, so each page chunk carried its own copy, ~70 KB brotli, downloaded again on the
-        // first visit to every page. One shared chunk is downloaded once.
+        // The heavy components (Swiper, Video, Picker, Textarea) each in a module of its own, so
+        // they go with the pages that use them instead of into the first chunk (h5-components/)
+        chain.resolve.alias.set('@tarojs/components$', path.resolve(__dirname, 'h5-components', 'index.mjs'))
+        chain.module
+          .rule('h5-components')
+          .test(/[\\/]config[\\/]h5-components[\\/]/)
+          .sideEffects(false)
+        // Taro's request API imports a fetch polyfill (~32 KB minified) into the first chunk; every
+        // browser that can run the app (Custom Elements v1, which Taro's components need) has fetch
+        chain.resolve.alias.set('whatwg-fetch', false)
+        // What Taro's components share between pages (Stencil's runtime, a component used by
+        // several pages) in chunks by the pages that use them, downloaded once: Taro splits only
+        // the initial chunks, so each page chunk carried its own copy. No fixed name: one chunk
+        // for all would make the video page download the Picker and a form page the Swiper.
         const splitChunks = chain.optimization.get('splitChunks')
         if (splitChunks) {
           chain.optimization.splitChunks({
@@ -77,7 +88,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
             cacheGroups: {
               ...splitChunks.cacheGroups,
               taroComponents: {
-                name: 'taro-components',
                 chunks: 'async',
                 test: /[\\/]node_modules[\\/](@tarojs[\\/]components|swiper|ssr-window|dom7|tslib)[\\/]/,
                 priority: 200,
