@@ -26,6 +26,8 @@ export class ChartLibPlugin {
           target: 'es2015',
           minify: compiler.options.mode === 'production',
           legalComments: 'none',
+          // the Chinese of ECharts' locale as UTF-8, not \uXXXX escapes (half the bytes)
+          charset: 'utf8',
           write: false,
           alias: { '@common': path.resolve(__dirname, '..', 'common') },
           define: { 'process.env.NODE_ENV': JSON.stringify(compiler.options.mode === 'production' ? 'production' : 'development') },

@@ -1,9 +1,14 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { NormalModuleReplacementPlugin } from 'webpack'
 import devConfig from './dev'
 import prodConfig from './prod'
 import { PreloadPagePlugin } from './preload-page'
 import { ChartLibPlugin } from './chart-lib'
+
+/** Taro H5's previewImage, and the module that loads it on first use */
+const PREVIEW_IMAGE = /[\\/]@tarojs[\\/]taro-h5[\\/]dist[\\/]api[\\/]media[\\/]image[\\/]previewImage\.js$/
+const LAZY_PREVIEW_IMAGE = path.resolve(__dirname, 'h5-components', 'preview-image.mjs')
 
 /**
  * API base URL baked into the client. H5 is served by the API server itself, so it calls the
@@ -51,6 +56,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // common/ lives beside src/: Taro compiles only src/ unless told
       compile: { include: [path.resolve(__dirname, '..', 'common')] },
       postcss: {
+        // WeChat's own engines (iOS ≥ 10, Android XWeb, Chromium ≥ 53) need no -ms-/-webkit- flexbox
+        // and the like: the package.json browserslist (H5's old phones) added ~17 KB of prefixes
+        autoprefixer: { enable: true, config: { overrideBrowserslist: ['iOS >= 10', 'Chrome >= 53'] } },
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
@@ -67,9 +75,28 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'browser' },
       webpackChain(chain) {
         chain.plugin('preload-page').use(PreloadPagePlugin)
-        // Every page uses Taro's components (and Swiper behind them). Taro splits only the initial
-        // chunks, so each page chunk carried its own copy, ~70 KB brotli, downloaded again on the
-        // first visit to every page. One shared chunk is downloaded once.
+        // The heavy components (Swiper, Video, Picker, Textarea) each in a module of its own, so
+        // they go with the pages that use them instead of into the first chunk (h5-components/)
+        chain.resolve.alias.set('@tarojs/components$', path.resolve(__dirname, 'h5-components', 'index.mjs'))
+        chain.module
+          .rule('h5-components')
+          .test(/[\\/]config[\\/]h5-components[\\/]/)
+          .set('sideEffects', false)
+        // Taro.previewImage draws with the Swiper too: loaded on the first picture tapped (h5-components/preview-image.mjs)
+        chain.plugin('lazy-preview-image').use(NormalModuleReplacementPlugin, [
+          PREVIEW_IMAGE,
+          (resource: { contextInfo?: { issuer?: string }; createData?: { resource?: string } }) => {
+            if (resource.contextInfo?.issuer === LAZY_PREVIEW_IMAGE || !resource.createData?.resource) return
+            resource.createData.resource = LAZY_PREVIEW_IMAGE
+          },
+        ])
+        // Taro's request API imports a fetch polyfill (~32 KB minified) into the first chunk; every
+        // browser that can run the app (Custom Elements v1, which Taro's components need) has fetch
+        chain.resolve.alias.set('whatwg-fetch', false as unknown as string)
+        // What Taro's components share between pages (Stencil's runtime, a component used by
+        // several pages) in chunks by the pages that use them, downloaded once: Taro splits only
+        // the initial chunks, so each page chunk carried its own copy. No fixed name: one chunk
+        // for all would make the video page download the Picker and a form page the Swiper.
         const splitChunks = chain.optimization.get('splitChunks')
         if (splitChunks) {
           chain.optimization.splitChunks({
@@ -77,7 +104,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
             cacheGroups: {
               ...splitChunks.cacheGroups,
               taroComponents: {
-                name: 'taro-components',
                 chunks: 'async',
                 test: /[\\/]node_modules[\\/](@tarojs[\\/]components|swiper|ssr-window|dom7|tslib)[\\/]/,
                 priority: 200,

@@ -4,9 +4,9 @@
  * total, in KB. Exits 1 when the main package or any subpackage exceeds WeChat's 2,048 KB or the
  * whole exceeds its 20 MB (the hard limits), when ECharts is in more than one package (it belongs
  * in packages/chart alone, loaded through 分包异步化), or past our budgets: main 450 KB (what every
- * visitor downloads before the first screen), total 1,600 KB (a guard against regressions). Issue 18's
- * target for the total, 1,400 KB, is reported beside it: missed at 1,445 KB once 依申请公开, 一站搜索
- * and 政策找人 added their pages (2026-12-04). Checked by npm test. Then the
+ * visitor downloads before the first screen), total 1,400 KB (issue 18's target: 1,445 KB once
+ * 依申请公开, 一站搜索 and 政策找人 added their pages, 2026-12-04; back under it with the mini-program's
+ * own CSS prefixes and a tooltip-less ECharts, 2026-12-05). Checked by npm test. Then the
  * JavaScript the H5 build loads first for 首页 (entry scripts + the page's preloaded chunks), gzipped.
  *   node scripts/size.mjs [--build | --build-if-missing] [dir=dist/weapp]
  * `npm run size` builds weapp in production mode first.
@@ -18,8 +18,7 @@ import path from 'node:path'
 
 const LIMIT_KB = 2048
 const TOTAL_LIMIT_KB = 20 * 1024
-const TOTAL_TARGET_KB = 1400
-const TOTAL_BUDGET_KB = 1600
+const TOTAL_BUDGET_KB = 1400
 /** a string of ECharts' core (zrender's painter registry), to find every copy of it */
 const ECHARTS_MARK = 'registerPainter'
 const args = process.argv.slice(2)
@@ -72,9 +71,7 @@ console.log('total'.padEnd(32) + kb(total).padStart(10))
 const mainKb = sizes.get('main') / 1024
 const totalKb = total / 1024
 console.log(`main package ${mainKb.toFixed(1)} KB: ${mainKb <= MAIN_TARGET_KB ? 'within' : 'OVER'} the ${MAIN_TARGET_KB} KB budget`)
-console.log(
-  `total ${totalKb.toFixed(1)} KB: ${totalKb <= TOTAL_TARGET_KB ? 'within' : 'OVER'} issue 18's ${TOTAL_TARGET_KB} KB target, ${totalKb <= TOTAL_BUDGET_KB ? 'within' : 'OVER'} the ${TOTAL_BUDGET_KB} KB budget`,
-)
+console.log(`total ${totalKb.toFixed(1)} KB: ${totalKb <= TOTAL_BUDGET_KB ? 'within' : 'OVER'} the ${TOTAL_BUDGET_KB} KB budget`)
 console.log(`ECharts in: ${[...withEcharts].join(', ') || 'no package'}`)
 const failures = []
 if (totalKb > TOTAL_LIMIT_KB) failures.push(`total over WeChat's ${TOTAL_LIMIT_KB} KB limit`)
