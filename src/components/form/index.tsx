@@ -17,10 +17,10 @@ export function FormLabel({ children }: { children: ReactNode }) {
 }
 
 /** what is wrong with the form, read out at once (nothing when there is no message) */
-export function FormError({ message }: { message?: string }) {
+export function FormError({ message, className }: { message?: string; className?: string }) {
   if (!message) return null
   return (
-    <View className='form__error' role='alert'>
+    <View className={`form__error ${className ?? ''}`} role='alert'>
       {message}
     </View>
   )
@@ -31,9 +31,9 @@ export function FormHint({ className, children }: { className?: string; children
 }
 
 /** the form's one main button: busy shows a spinner and takes no second tap */
-export function FormSubmit({ busy, onClick, children }: { busy?: boolean; onClick: () => void; children: ReactNode }) {
+export function FormSubmit({ busy, onClick, className, children }: { busy?: boolean; onClick: () => void; className?: string; children: ReactNode }) {
   return (
-    <Button role='button' className='form__submit' loading={busy} disabled={busy || undefined} onClick={onClick}>
+    <Button role='button' className={`form__submit ${className ?? ''}`} loading={busy} disabled={busy || undefined} onClick={onClick}>
       {children}
     </Button>
   )
