@@ -39,10 +39,14 @@ export function FormSubmit({ busy, onClick, className, children }: { busy?: bool
   )
 }
 
-/** a picker's face: the chosen name, or the placeholder in grey, and the ▾ */
-export function PickerFace({ text, placeholder, ariaLabel, className }: { text?: string; placeholder: string; ariaLabel: string; className?: string }) {
+/**
+ * a picker's face: the chosen name, or the placeholder in grey, and the ▾; `name` is what a screen
+ * reader says (not `ariaLabel`: Taro's build renames a JSX attribute ariaXxx to aria-xxx, so a
+ * component prop of that name never arrives)
+ */
+export function PickerFace({ text, placeholder, name, className }: { text?: string; placeholder: string; name: string; className?: string }) {
   return (
-    <View className={`form-field ${className ?? ''}`} role='button' aria-label={ariaLabel}>
+    <View className={`form-field ${className ?? ''}`} role='button' aria-label={name}>
       <Text className={text ? '' : 'form__placeholder'}>{text ?? placeholder}</Text>
       <Text aria-hidden>▾</Text>
     </View>

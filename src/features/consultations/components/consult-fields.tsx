@@ -39,7 +39,7 @@ export function TopicField({ form }: { form: ConsultForm }) {
         value={Math.max(0, topicIndex)}
         onChange={(e) => form.editTopic(topics[Number(e.detail.value)].id)}
       >
-        <PickerFace text={topicName} placeholder='选择政策领域' ariaLabel={topicName ? `选择政策领域：${topicName}` : '选择政策领域'} />
+        <PickerFace text={topicName} placeholder='选择政策领域' name={topicName ? `选择政策领域：${topicName}` : '选择政策领域'} />
       </Picker>
       {form.suggested && topicName ? <Text className='consult__suggested'>已根据您的问题推荐「{topicName}」，可以改选</Text> : null}
     </>

@@ -16,7 +16,7 @@ export function BodyPicker({ bodies, value, onChange }: { bodies: FoiaBody[]; va
         <PickerFace
           text={county ? first[firstIndex].name : undefined}
           placeholder='选择市级机关或县（市、区）'
-          ariaLabel={county ? `申请公开的机关：${county.name}` : '选择申请公开的机关'}
+          name={county ? `申请公开的机关：${county.name}` : '选择申请公开的机关'}
         />
       </Picker>
       {second.length > 1 ? (
@@ -26,12 +26,7 @@ export function BodyPicker({ bodies, value, onChange }: { bodies: FoiaBody[]; va
           value={Math.max(0, secondIndex)}
           onChange={(e) => onChange(second[Number(e.detail.value)].code)}
         >
-          <PickerFace
-            className='foia__second'
-            text={secondIndex >= 0 ? second[secondIndex].name : second[0].name}
-            placeholder=''
-            ariaLabel='选择乡镇（街道）'
-          />
+          <PickerFace className='foia__second' text={secondIndex >= 0 ? second[secondIndex].name : second[0].name} placeholder='' name='选择乡镇（街道）' />
         </Picker>
       ) : null}
     </>

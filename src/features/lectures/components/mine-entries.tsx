@@ -25,12 +25,12 @@ export function LectureEntries() {
     { label: '隐私说明', url: lectureRoutes.privacy },
   ]
   return (
-    <MenuList ariaLabel='宣讲点单'>
+    <MenuList name='宣讲点单'>
       {entries.map((e) => (
         <MenuItem
           key={e.label}
           label={e.label}
-          ariaLabel={e.badge ? `${e.label}，${e.badge}条未读` : e.label}
+          spoken={e.badge ? `${e.label}，${e.badge}条未读` : e.label}
           end={e.badge ? <Text className='lec-badge'>{e.badge > 99 ? '99+' : e.badge}</Text> : undefined}
           onTap={() => Taro.navigateTo({ url: e.url })}
         />

@@ -14,7 +14,7 @@ export function MessagesEntry() {
   return (
     <MenuItem
       label='我的消息'
-      ariaLabel={unread ? `我的消息，${unread}条未读` : '我的消息'}
+      spoken={unread ? `我的消息，${unread}条未读` : '我的消息'}
       end={unread ? <Text className='msg-badge'>{unread > 99 ? '99+' : unread}</Text> : undefined}
       onTap={() => Taro.navigateTo({ url: routes.messages })}
     />

@@ -17,9 +17,9 @@ export function StaffEntries() {
       ]
     : [{ label: '工作人员登录', url: staffRoutes.login }]
   return (
-    <MenuList ariaLabel='工作人员'>
+    <MenuList name='工作人员'>
       {entries.map((e) => (
-        <MenuItem key={e.label} label={e.label} ariaLabel={e.label} onTap={() => Taro.navigateTo({ url: e.url })} />
+        <MenuItem key={e.label} label={e.label} spoken={e.label} onTap={() => Taro.navigateTo({ url: e.url })} />
       ))}
     </MenuList>
   )

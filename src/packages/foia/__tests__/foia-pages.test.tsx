@@ -101,7 +101,8 @@ describe('依申请公开', () => {
     detail.unmount()
     render(<MinePage />)
     await screen.findByText('＋ 新的信息公开申请')
-    const item = screen.getByLabelText(/^椒江区2026年民生实事项目清单，/)
+    // the whole card is one button, named by what it says
+    const item = screen.getByText('椒江区2026年民生实事项目清单').closest('[role="button"]')!
     fireEvent.click(item)
     expect(taroMock.navigations.at(-1)?.url).toBe(`/packages/foia/pages/detail/index?id=${encodeURIComponent(created.id)}`)
   })

@@ -24,7 +24,7 @@ export default function FoiaDetailPage() {
       {r.status === 'correction' ? <CorrectionForm request={r} onSent={() => void item.reload()} /> : null}
       <ReplyCard request={r} />
       <RequestTimeline request={r} />
-      <Card onTap={() => void Taro.navigateTo({ url: routes.foiaMine })} ariaLabel='查看我的全部申请'>
+      <Card onTap={() => void Taro.navigateTo({ url: routes.foiaMine })}>
         <View className='foia__title'>查看我的全部申请 ›</View>
       </Card>
     </ThemePage>
