@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { Card } from '@/components/card'
 import dayjs from 'dayjs'
 import { type LectureCalendarEntry, lectureFormatLabel } from '@common/contract'
 import { StatusTag } from './status-tag'
@@ -30,7 +31,7 @@ export function CalendarMonth({ month, entries, day, onDay, onMonth, onOpen }: C
 
   return (
     <View>
-      <View className='lec-cal'>
+      <Card className='lec-cal'>
         <View className='lec-cal__nav'>
           <View className='lec-link' role='button' aria-label='上个月' onClick={() => onMonth(first.subtract(1, 'month').format('YYYY-MM'))}>
             ‹ 上月
@@ -67,7 +68,7 @@ export function CalendarMonth({ month, entries, day, onDay, onMonth, onOpen }: C
             )
           })}
         </View>
-      </View>
+      </Card>
 
       {[...townships.entries()].map(([township, list]) => (
         <View key={township}>
@@ -75,19 +76,21 @@ export function CalendarMonth({ month, entries, day, onDay, onMonth, onOpen }: C
             {township}（{list.length}场）
           </Text>
           {list.map((e) => (
-            <View key={e.orderId} className='lec-card' role='listitem' onClick={onOpen ? () => onOpen(e) : undefined}>
-              <View className='lec-card__head'>
-                <Text className='lec-card__title'>{e.topicTitle}</Text>
-                <StatusTag status={e.status} />
+            <Card key={e.orderId} className='lec-card'>
+              <View role='listitem' onClick={onOpen ? () => onOpen(e) : undefined}>
+                <View className='lec-card__head'>
+                  <Text className='lec-card__title'>{e.topicTitle}</Text>
+                  <StatusTag status={e.status} />
+                </View>
+                <Text className='lec-card__meta'>
+                  {e.date} {e.time} · {e.place}
+                </Text>
+                <Text className='lec-card__meta'>
+                  {e.regionName} · {lectureFormatLabel[e.format]}
+                  {e.lecturerName ? ` · 宣讲员${e.lecturerName}` : ''}
+                </Text>
               </View>
-              <Text className='lec-card__meta'>
-                {e.date} {e.time} · {e.place}
-              </Text>
-              <Text className='lec-card__meta'>
-                {e.regionName} · {lectureFormatLabel[e.format]}
-                {e.lecturerName ? ` · 宣讲员${e.lecturerName}` : ''}
-              </Text>
-            </View>
+            </Card>
           ))}
         </View>
       ))}

@@ -1,6 +1,7 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useSessionStore } from '@/api'
+import { MenuItem, MenuList } from '@/features/profile/components/menu-list'
 import { lectureRoutes } from '@/utils/routes'
 import './mine-entries.scss'
 
@@ -24,24 +25,16 @@ export function LectureEntries() {
     { label: '隐私说明', url: lectureRoutes.privacy },
   ]
   return (
-    <View className='mine__list' role='list' aria-label='宣讲点单'>
+    <MenuList name='宣讲点单'>
       {entries.map((e) => (
-        <View
+        <MenuItem
           key={e.label}
-          className='mine__item'
-          role='listitem'
-          aria-label={e.badge ? `${e.label}，${e.badge}条未读` : e.label}
-          onClick={() => Taro.navigateTo({ url: e.url })}
-        >
-          <Text>{e.label}</Text>
-          <View className='lec-entry__end'>
-            {e.badge ? <Text className='lec-badge'>{e.badge > 99 ? '99+' : e.badge}</Text> : null}
-            <Text className='mine__chevron' aria-hidden>
-              ›
-            </Text>
-          </View>
-        </View>
+          label={e.label}
+          spoken={e.badge ? `${e.label}，${e.badge}条未读` : e.label}
+          end={e.badge ? <Text className='lec-badge'>{e.badge > 99 ? '99+' : e.badge}</Text> : undefined}
+          onTap={() => Taro.navigateTo({ url: e.url })}
+        />
       ))}
-    </View>
+    </MenuList>
   )
 }

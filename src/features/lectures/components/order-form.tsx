@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { Card } from '@/components/card'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import {
@@ -160,7 +161,7 @@ export function OrderForm({
 
   const topicIndex = topics.findIndex((t) => t.id === topicId)
   return (
-    <View className='lec-form'>
+    <Card className='lec-form lec-first'>
       {role === 'staff' ? <View className='lec-notice'>您是便民服务点工作人员：本单为代村（社区）点单，进度消息发给您。</View> : null}
 
       <Text className='lec-form__label'>宣讲专题</Text>
@@ -301,6 +302,6 @@ export function OrderForm({
         提交点单
       </Button>
       {privacy.open ? <PrivacyPopup onAgree={privacy.agree} onDisagree={privacy.disagree} /> : null}
-    </View>
+    </Card>
   )
 }

@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
+import { Card } from '@/components/card'
 import type { SignInCode } from '@common/contract'
 import { QrCode } from './qr-code'
 import './lectures.scss'
@@ -6,7 +7,7 @@ import './lectures.scss'
 /** For the lecturer: the QR code attendees scan, the six digits they may type, and the count. */
 export function SignInCodePanel({ code }: { code: SignInCode }) {
   return (
-    <View className='lec-card'>
+    <Card className='lec-card'>
       <Text className='lec-card__title'>现场签到</Text>
       <QrCode text={code.payload} label={`签到二维码，签到码${code.code}`} />
       <Text className='lec-code' aria-label={`签到码 ${code.code}`}>
@@ -15,6 +16,6 @@ export function SignInCodePanel({ code }: { code: SignInCode }) {
       <Text className='lec-card__meta' style={{ textAlign: 'center' }}>
         请听众用政策通“签到”扫码或输入签到码 · 已签到 {code.signedIn} 人
       </Text>
-    </View>
+    </Card>
   )
 }

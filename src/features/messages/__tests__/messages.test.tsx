@@ -143,7 +143,8 @@ describe('我的咨询: the reply and its rating', () => {
     taroMock.routerParams = { id: asked.id }
     const page = render(<MyConsultationsPage />)
     const card = await screen.findByRole('article')
-    expect(card).toHaveClass('consultation--highlighted')
+    // the outline is on the Card the article stands on
+    expect(card.closest('.consultation')).toHaveClass('consultation--highlighted')
     expect(card).toHaveTextContent('已回复')
     expect(card).toHaveTextContent('答复部门：台州市医疗保障局')
     expect(card).toHaveTextContent(/答复时间：\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/)

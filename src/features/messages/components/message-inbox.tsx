@@ -1,4 +1,5 @@
 import { LoginNeeded } from '@/components/login-needed'
+import { Card } from '@/components/card'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -112,20 +113,16 @@ export function MessageInbox() {
       </View>
       <View role='list'>
         {state.items.map((m) => (
-          <View
-            key={m.id}
-            className={`msg-card ${m.read ? '' : 'msg-card--unread'}`}
-            role='listitem'
-            aria-label={`${m.read ? '' : '未读，'}${m.title}`}
-            onClick={() => open(m)}
-          >
-            <View className='msg-card__head'>
-              <Text className='msg-card__title'>{m.title}</Text>
-              <Tag tone={m.kind === 'lecture' ? 'neutral' : 'success'}>{kindLabel(m)}</Tag>
+          <Card key={m.id} className={`msg-card ${m.read ? '' : 'msg-card--unread'}`}>
+            <View role='listitem' aria-label={`${m.read ? '' : '未读，'}${m.title}`} onClick={() => open(m)}>
+              <View className='msg-card__head'>
+                <Text className='msg-card__title'>{m.title}</Text>
+                <Tag tone={m.kind === 'lecture' ? 'neutral' : 'success'}>{kindLabel(m)}</Tag>
+              </View>
+              <Text className='msg-card__body'>{m.body}</Text>
+              <Text className='msg-card__meta'>{fromNow(m.createdAt)}</Text>
             </View>
-            <Text className='msg-card__body'>{m.body}</Text>
-            <Text className='msg-card__meta'>{fromNow(m.createdAt)}</Text>
-          </View>
+          </Card>
         ))}
       </View>
       <ListFooter

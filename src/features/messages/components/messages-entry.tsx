@@ -1,6 +1,7 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useSessionStore } from '@/api'
+import { MenuItem } from '@/features/profile/components/menu-list'
 import { routes } from '@/utils/routes'
 import { useMessageUnread } from '../hooks/use-message-unread'
 import './messages.scss'
@@ -11,19 +12,11 @@ export function MessagesEntry() {
   const unread = useMessageUnread()
   if (!user) return null
   return (
-    <View
-      className='mine__item'
-      role='listitem'
-      aria-label={unread ? `我的消息，${unread}条未读` : '我的消息'}
-      onClick={() => Taro.navigateTo({ url: routes.messages })}
-    >
-      <Text>我的消息</Text>
-      <View className='msg-entry__end'>
-        {unread ? <Text className='msg-badge'>{unread > 99 ? '99+' : unread}</Text> : null}
-        <Text className='mine__chevron' aria-hidden>
-          ›
-        </Text>
-      </View>
-    </View>
+    <MenuItem
+      label='我的消息'
+      spoken={unread ? `我的消息，${unread}条未读` : '我的消息'}
+      end={unread ? <Text className='msg-badge'>{unread > 99 ? '99+' : unread}</Text> : undefined}
+      onTap={() => Taro.navigateTo({ url: routes.messages })}
+    />
   )
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { Card } from '@/components/card'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useSessionStore } from '@/api'
@@ -26,7 +27,7 @@ export function RoleLogin() {
   }
   if (!demo) return null
   return (
-    <View className='role-login'>
+    <Card className='role-login'>
       <Text className='role-login__title'>选择身份登录（开发模式）</Text>
       <View className='role-login__grid'>
         {ROLES.map((r) => (
@@ -35,6 +36,6 @@ export function RoleLogin() {
           </Button>
         ))}
       </View>
-    </View>
+    </Card>
   )
 }

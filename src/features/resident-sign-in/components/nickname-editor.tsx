@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { Card } from '@/components/card'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ApiError, useSessionStore } from '@/api'
@@ -52,7 +53,7 @@ export function NicknameEditor() {
     )
   }
   return (
-    <View className='sign-in'>
+    <Card className='sign-in'>
       <Text className='sign-in__title'>修改昵称</Text>
       <Input
         className='form-field sign-in__input'
@@ -75,6 +76,6 @@ export function NicknameEditor() {
           保存
         </Button>
       </View>
-    </View>
+    </Card>
   )
 }

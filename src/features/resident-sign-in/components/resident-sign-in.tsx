@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { Card } from '@/components/card'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ApiError, useRequest, useSessionStore } from '@/api'
@@ -36,11 +37,11 @@ function WechatLogin({ onSignedIn }: { onSignedIn: (session: Session) => void })
     }
   }
   return (
-    <View className='sign-in'>
+    <Card className='sign-in'>
       <Button role='button' className='sign-in__submit' loading={busy} disabled={busy || undefined} onClick={login}>
         微信一键登录
       </Button>
-    </View>
+    </Card>
   )
 }
 
@@ -60,7 +61,7 @@ function H5SignIn({ redirect, onSignedIn }: { redirect?: string; onSignedIn: (se
   return (
     <View>
       {oa ? (
-        <View className='sign-in'>
+        <Card className='sign-in'>
           <Button role='button' className='sign-in__submit sign-in__wechat' onClick={startOa}>
             微信授权登录
           </Button>
@@ -69,12 +70,12 @@ function H5SignIn({ redirect, onSignedIn }: { redirect?: string; onSignedIn: (se
               {error}
             </View>
           ) : null}
-        </View>
+        </Card>
       ) : null}
       {methods.data && !methods.data.sms ? (
-        <View className='sign-in'>
+        <Card className='sign-in'>
           <Text className='sign-in__hint'>短信登录暂未开通，请在微信中打开或使用「政策通」小程序。</Text>
-        </View>
+        </Card>
       ) : (
         <SmsLogin onSignedIn={onSignedIn} />
       )}

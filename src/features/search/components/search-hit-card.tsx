@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { SearchHit } from '@common/contract'
+import { Card } from '@/components/card'
 import { Tag } from '@/components/tag'
 import { kindLabel, kindTone } from '@common/labels/interpretation-kinds'
 import { validityLabel, validityTone } from '@common/labels/policy-validity'
@@ -18,19 +19,21 @@ export function SearchHitCard({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: S
     hit.lessonCount !== undefined ? `${hit.lessonCount} 节课` : undefined,
   ].filter(Boolean)
   return (
-    <View className='search-hit' role='link' aria-label={hit.title} data-testid={`search-hit-${hit.type}`} onClick={() => onOpen(hit)}>
-      {hit.cover ? <Image className='search-hit__cover' src={hit.cover} mode='aspectFill' lazyLoad aria-hidden /> : null}
-      <View className='search-hit__body'>
-        <RangedText className='search-hit__title' text={hit.title} ranges={hit.titleHighlights} />
-        {hit.validity || hit.kind ? (
-          <View className='search-hit__tags'>
-            {hit.validity ? <Tag tone={validityTone[hit.validity]}>{validityLabel[hit.validity]}</Tag> : null}
-            {hit.kind ? <Tag tone={kindTone[hit.kind]}>{kindLabel[hit.kind]}</Tag> : null}
-          </View>
-        ) : null}
-        {hit.snippet ? <RangedText className='search-hit__snippet' text={hit.snippet} ranges={hit.snippetHighlights} /> : null}
-        {facts.length ? <Text className='search-hit__facts'>{facts.join(' · ')}</Text> : null}
+    <Card padding='none'>
+      <View className='search-hit' role='link' aria-label={hit.title} data-testid={`search-hit-${hit.type}`} onClick={() => onOpen(hit)}>
+        {hit.cover ? <Image className='search-hit__cover' src={hit.cover} mode='aspectFill' lazyLoad aria-hidden /> : null}
+        <View className='search-hit__body'>
+          <RangedText className='search-hit__title' text={hit.title} ranges={hit.titleHighlights} />
+          {hit.validity || hit.kind ? (
+            <View className='search-hit__tags'>
+              {hit.validity ? <Tag tone={validityTone[hit.validity]}>{validityLabel[hit.validity]}</Tag> : null}
+              {hit.kind ? <Tag tone={kindTone[hit.kind]}>{kindLabel[hit.kind]}</Tag> : null}
+            </View>
+          ) : null}
+          {hit.snippet ? <RangedText className='search-hit__snippet' text={hit.snippet} ranges={hit.snippetHighlights} /> : null}
+          {facts.length ? <Text className='search-hit__facts'>{facts.join(' · ')}</Text> : null}
+        </View>
       </View>
-    </View>
+    </Card>
   )
 }

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { Card } from '@/components/card'
 import './search.scss'
 
 export interface SearchNextStepsProps {
@@ -25,17 +26,19 @@ export function SearchNextSteps({ q, empty, onAsk, onConsult }: SearchNextStepsP
     )
   }
   return (
-    <View className='search-next' role='status'>
-      <Text className='search-next__title'>{`没有找到与“${q}”相关的内容`}</Text>
-      <Text className='search-next__hint'>换个说法再搜，或者直接问：智能问答会试着回答，部门工作人员会答复你的咨询。</Text>
-      <View className='search-next__buttons'>
-        <Button role='button' className='search-next__button' onClick={onAsk}>
-          问政策
-        </Button>
-        <Button role='button' className='search-next__button search-next__button--accent' onClick={onConsult}>
-          向部门咨询
-        </Button>
+    <Card className='search-next'>
+      <View role='status'>
+        <Text className='search-next__title'>{`没有找到与“${q}”相关的内容`}</Text>
+        <Text className='search-next__hint'>换个说法再搜，或者直接问：智能问答会试着回答，部门工作人员会答复你的咨询。</Text>
+        <View className='search-next__buttons'>
+          <Button role='button' className='search-next__button' onClick={onAsk}>
+            问政策
+          </Button>
+          <Button role='button' className='search-next__button search-next__button--accent' onClick={onConsult}>
+            向部门咨询
+          </Button>
+        </View>
       </View>
-    </View>
+    </Card>
   )
 }

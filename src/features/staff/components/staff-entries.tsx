@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useSessionStore } from '@/api'
+import { MenuItem, MenuList } from '@/features/profile/components/menu-list'
 import { staffRoutes } from '@/utils/routes'
 import { isStaff } from '../org'
 
@@ -17,15 +17,10 @@ export function StaffEntries() {
       ]
     : [{ label: '工作人员登录', url: staffRoutes.login }]
   return (
-    <View className='mine__list' role='list' aria-label='工作人员'>
+    <MenuList name='工作人员'>
       {entries.map((e) => (
-        <View key={e.label} className='mine__item' role='listitem' aria-label={e.label} onClick={() => Taro.navigateTo({ url: e.url })}>
-          <Text>{e.label}</Text>
-          <Text className='mine__chevron' aria-hidden>
-            ›
-          </Text>
-        </View>
+        <MenuItem key={e.label} label={e.label} spoken={e.label} onTap={() => Taro.navigateTo({ url: e.url })} />
       ))}
-    </View>
+    </MenuList>
   )
 }

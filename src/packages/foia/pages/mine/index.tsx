@@ -1,16 +1,14 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useRequest, useSessionStore } from '@/api'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
-import { Tag } from '@/components/tag'
-import { FOIA_STATUS_LABELS } from '@common/contract'
+import { Card } from '@/components/card'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { getMyRequests } from '@/features/information-requests/api'
-import { deadlineText } from '@/features/information-requests/status-text'
+import { RequestItem } from '@/features/information-requests/components/request-item'
 import { routes } from '@/utils/routes'
-import '../foia.scss'
 
 /** 我的信息公开申请: status and the due date in working days, newest first */
 export default function FoiaMinePage() {
@@ -38,29 +36,12 @@ export default function FoiaMinePage() {
           onAction={() => Taro.navigateTo({ url: routes.foiaApply })}
         />
       ) : (
-        <View className='foia__card' role='button' onClick={() => Taro.navigateTo({ url: routes.foiaApply })}>
+        <Card className='foia__first' onTap={() => void Taro.navigateTo({ url: routes.foiaApply })}>
           <Text className='foia__title'>＋ 新的信息公开申请</Text>
-        </View>
+        </Card>
       )}
       {list.data?.map((r) => (
-        <View
-          key={r.id}
-          className='foia__item'
-          role='link'
-          aria-label={`${r.infoTitle}，${FOIA_STATUS_LABELS[r.status]}`}
-          onClick={() => Taro.navigateTo({ url: routes.foiaDetail(r.id) })}
-        >
-          <View className='foia__row'>
-            <Text className='foia__title'>{r.infoTitle}</Text>
-            <Tag tone={r.overdue ? 'danger' : r.status === 'answered' || r.status === 'closed' ? 'success' : r.status === 'correction' ? 'warning' : 'primary'}>
-              {FOIA_STATUS_LABELS[r.status]}
-            </Tag>
-          </View>
-          <Text className='foia__meta'>
-            {r.number} · {r.orgName}
-          </Text>
-          <Text className={`foia__meta ${r.overdue && r.status !== 'answered' && r.status !== 'closed' ? 'foia__late' : ''}`}>{deadlineText(r)}</Text>
-        </View>
+        <RequestItem key={r.id} request={r} onOpen={(id) => void Taro.navigateTo({ url: routes.foiaDetail(id) })} />
       ))}
     </ThemePage>
   )

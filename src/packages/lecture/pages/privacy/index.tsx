@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
+import { Card } from '@/components/card'
 import '@/features/lectures/styles'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
@@ -24,15 +25,15 @@ const SECTIONS: [string, string][] = [
 export default function PrivacyPage() {
   return (
     <ThemePage>
-      <View className='lec-card'>
+      <Card className='lec-card lec-first'>
         <Text className='lec-card__title'>政策通隐私说明（宣讲点单）</Text>
         <Text className='lec-card__meta'>依据《中华人民共和国个人信息保护法》，我们只收集办理点单所必需的信息。</Text>
-      </View>
+      </Card>
       {SECTIONS.map(([title, text]) => (
-        <View key={title} className='lec-card'>
+        <Card key={title} className='lec-card'>
           <Text className='lec-card__title'>{title}</Text>
           <Text className='lec-card__summary'>{text}</Text>
-        </View>
+        </Card>
       ))}
     </ThemePage>
   )

@@ -1,12 +1,11 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { ApiError, useSessionStore } from '@/api'
 import type { SignInResult } from '@common/contract'
 import { signInWithCode, signInWithOrder } from '@/features/lectures/api/lectures'
 import { LoginNeeded } from '@/components/login-needed'
 import { parseSignIn } from '@/features/lectures/sign-in-payload'
-import { inShanghai } from '@common/shanghai-date'
+import { SignInCodeForm, SignInDone } from '@/features/lectures/components/sign-in-form'
 import '@/features/lectures/styles'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
@@ -44,46 +43,20 @@ export default function SignInPage() {
   }
 
   if (!token) return <LoginNeeded what='签到' />
-  if (done) {
-    return (
-      <ThemePage>
-        <View className='lec-card' role='status'>
-          <Text className='lec-card__title'>{done.already ? '您已签到过' : '签到成功'}</Text>
-          <Text className='lec-card__summary'>{done.topicTitle}</Text>
-          <Text className='lec-card__meta'>
-            签到时间 {inShanghai(done.signedInAt).format('M月D日 HH:mm')} · 本场已签到 {done.signedIn} 人
-          </Text>
-        </View>
-      </ThemePage>
-    )
-  }
   return (
     <ThemePage>
-      <View className='lec-form'>
-        {process.env.TARO_ENV === 'weapp' ? (
-          <Button role='button' className='lec-btn lec-btn--block' onClick={scan}>
-            扫码签到
-          </Button>
-        ) : null}
-        <Text className='lec-form__label'>输入签到码</Text>
-        <Input
-          className='form-field lec-form__input'
-          type='number'
-          maxlength={6}
-          value={code}
-          placeholder='宣讲员出示的6位数字'
-          aria-label='签到码'
-          onInput={(e) => setCode(e.detail.value)}
+      {done ? (
+        <SignInDone done={done} />
+      ) : (
+        <SignInCodeForm
+          code={code}
+          onCode={setCode}
+          busy={busy}
+          error={error}
+          onSend={() => void send(code)}
+          onScan={process.env.TARO_ENV === 'weapp' ? () => void scan() : undefined}
         />
-        {error ? (
-          <View className='lec-form__error' role='alert'>
-            {error}
-          </View>
-        ) : null}
-        <Button role='button' className='lec-btn lec-btn--block' loading={busy} disabled={busy || undefined} onClick={() => send(code)}>
-          签到
-        </Button>
-      </View>
+      )}
     </ThemePage>
   )
 }

@@ -1,19 +1,20 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ApiError, useSessionStore } from '@/api'
+import { Card } from '@/components/card'
+import { FormError, FormSubmit } from '@/components/form'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { roleLabel } from '@/features/profile/roles'
 import { passwordLogin } from '@/features/staff/api/staff-auth'
 import { routes } from '@/utils/routes'
-import '../staff.scss'
+import { StaffField } from '@/features/staff/components/staff-form'
 
 /** 工作人员登录: username and password (H5 and the mini-program alike), then back to 我的. */
 export default function StaffLoginPage() {
   const signIn = useSessionStore((s) => s.signIn)
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
-  const [shown, setShown] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
 
@@ -39,46 +40,16 @@ export default function StaffLoginPage() {
 
   return (
     <ThemePage className='staff'>
-      <View className='staff__form'>
+      <Card className='staff__first'>
         <Text className='staff__title'>工作人员登录</Text>
         <Text className='staff__hint'>账号由所在单位的管理员开通；忘记密码请联系管理员重置。</Text>
-
-        <Text className='staff__label'>用户名</Text>
-        <Input
-          className='form-field staff__input'
-          value={username}
-          maxlength={32}
-          placeholder='请输入用户名'
-          aria-label='用户名'
-          onInput={(e) => setUsername(e.detail.value)}
-        />
-
-        <Text className='staff__label'>密码</Text>
-        <View className='staff__field'>
-          <Input
-            className='form-field staff__input'
-            value={password}
-            password={!shown}
-            maxlength={128}
-            placeholder='请输入密码'
-            aria-label='密码'
-            onInput={(e) => setPassword(e.detail.value)}
-            onConfirm={() => void submit()}
-          />
-          <Button role='button' className='staff__toggle' aria-pressed={shown} onClick={() => setShown((v) => !v)}>
-            {shown ? '隐藏' : '显示'}
-          </Button>
-        </View>
-
-        {error ? (
-          <View className='staff__error' role='alert'>
-            {error}
-          </View>
-        ) : null}
-        <Button role='button' className='staff__submit' loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
+        <StaffField label='用户名' value={username} maxlength={32} placeholder='请输入用户名' onInput={setUsername} />
+        <StaffField label='密码' value={password} placeholder='请输入密码' password toggle onInput={setPassword} onConfirm={() => void submit()} />
+        <FormError className='staff__error' message={error} />
+        <FormSubmit className='staff__submit' busy={busy} onClick={() => void submit()}>
           登录
-        </Button>
-      </View>
+        </FormSubmit>
+      </Card>
     </ThemePage>
   )
 }

@@ -1,12 +1,14 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ApiError, useSessionStore } from '@/api'
+import { Card } from '@/components/card'
+import { FormError, FormSubmit } from '@/components/form'
 import { EmptyState } from '@/components/empty-state'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { changePassword } from '@/features/staff/api/staff-auth'
 import { routes } from '@/utils/routes'
-import '../staff.scss'
+import { StaffField } from '@/features/staff/components/staff-form'
 
 /** 修改密码: the current one, then the new one twice; every other device is signed out. */
 export default function ChangePasswordPage() {
@@ -45,37 +47,18 @@ export default function ChangePasswordPage() {
     )
   }
 
-  const field = (label: string, value: string, set: (v: string) => void) => (
-    <>
-      <Text className='staff__label'>{label}</Text>
-      <Input
-        className='form-field staff__input'
-        value={value}
-        password
-        maxlength={128}
-        placeholder={label}
-        aria-label={label}
-        onInput={(e) => set(e.detail.value)}
-      />
-    </>
-  )
-
   return (
     <ThemePage className='staff'>
-      <View className='staff__form'>
-        {field('当前密码', current, setCurrent)}
-        {field('新密码', next, setNext)}
-        {field('再次输入新密码', again, setAgain)}
+      <Card className='staff__first'>
+        <StaffField label='当前密码' value={current} password onInput={setCurrent} />
+        <StaffField label='新密码' value={next} password onInput={setNext} />
+        <StaffField label='再次输入新密码' value={again} password onInput={setAgain} />
         <Text className='staff__hint'>至少 10 个字符，不能全是数字，不能包含用户名。修改后其他设备需要重新登录。</Text>
-        {error ? (
-          <View className='staff__error' role='alert'>
-            {error}
-          </View>
-        ) : null}
-        <Button role='button' className='staff__submit' loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
+        <FormError className='staff__error' message={error} />
+        <FormSubmit className='staff__submit' busy={busy} onClick={() => void submit()}>
           确认修改
-        </Button>
-      </View>
+        </FormSubmit>
+      </Card>
     </ThemePage>
   )
 }
