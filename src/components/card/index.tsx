@@ -16,17 +16,21 @@ export interface CardProps {
   className?: string
   /** a card that is itself a link or button: its whole face is one tap target */
   onTap?: () => void
-  ariaLabel?: string
+  /**
+   * what a screen reader says for a tappable card. Not `ariaLabel`: Taro's build renames a JSX
+   * attribute ariaXxx to aria-xxx at every call site, so such a prop never arrives (jest does not).
+   */
+  label?: string
 }
 
 /**
  * The white surface every page puts its content on: background, corners and page gap live here,
  * once, so a theme or elder-mode change is one edit. A tappable card is a button to screen readers.
  */
-export function Card({ children, title, extra, padding = 'md', layout = 'inset', className, onTap, ariaLabel }: CardProps) {
+export function Card({ children, title, extra, padding = 'md', layout = 'inset', className, onTap, label }: CardProps) {
   const classes = ['card', `card--pad-${padding}`, `card--${layout}`, onTap ? 'card--tappable' : '', className ?? ''].filter(Boolean).join(' ')
   return (
-    <View className={classes} onClick={onTap} role={onTap ? 'button' : undefined} aria-label={ariaLabel}>
+    <View className={classes} onClick={onTap} role={onTap ? 'button' : undefined} aria-label={label}>
       {title ? (
         <View className='card__head'>
           <Text className='card__title' role='heading' aria-level={2}>

@@ -17,7 +17,7 @@ it('a plain card is no button; a tappable one is a single button that answers ta
   expect(screen.queryByRole('button')).toBeNull()
   const onTap = jest.fn()
   rerender(
-    <Card onTap={onTap} ariaLabel='打开政策'>
+    <Card onTap={onTap} label='打开政策'>
       内容
     </Card>,
   )

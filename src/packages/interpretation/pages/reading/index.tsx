@@ -32,7 +32,7 @@ export default function ReadingPage() {
         />
       ) : null}
       {history.map((e) => (
-        <Card key={e.id} className='reading__item' padding='none' ariaLabel={e.title} onTap={() => Taro.navigateTo({ url: routes.interpretationDetail(e.id) })}>
+        <Card key={e.id} className='reading__item' padding='none' label={e.title} onTap={() => Taro.navigateTo({ url: routes.interpretationDetail(e.id) })}>
           <Image className='reading__cover' src={mediaUrl(e.cover)} mode='aspectFill' aria-hidden />
           <View className='reading__body'>
             <Text className='reading__title'>{e.title}</Text>
