@@ -43,9 +43,15 @@ describe.each(factories)('%s store', (_kind, make) => {
       expect(await store.media.listVideos({ page: 2, pageSize: 1 })).toMatchObject({ total: 3, items: [{ id: 'v1' }] })
     })
 
-    it('returns a video whole', async () => {
-      expect(await store.media.getVideo('v1')).toEqual(sampleFixtures.videos[0])
-      expect(await store.media.getVideo('v2')).toEqual(sampleFixtures.videos[1])
+    it('returns a video whole, with the policy its interpretation explains', async () => {
+      const policyOf = (videoIndex: number) => {
+        const interpretation = sampleFixtures.interpretations.find((i) => i.id === sampleFixtures.videos[videoIndex].interpretationId)
+        const policy = sampleFixtures.policies.find((p) => p.id === interpretation?.policyId)
+        return policy ? { policy: { id: policy.id, title: policy.title } } : {}
+      }
+      expect(await store.media.getVideo('v1')).toEqual({ ...sampleFixtures.videos[0], ...policyOf(0) })
+      expect((await store.media.getVideo('v1'))?.policy?.id).toBe('p1')
+      expect(await store.media.getVideo('v2')).toEqual({ ...sampleFixtures.videos[1], ...policyOf(1) })
       expect(await store.media.getVideo('nope')).toBeUndefined()
     })
   })

@@ -38,6 +38,5 @@ export const FavouriteState = Type.Object({ favourited: Type.Boolean() })
 export const FAVOURITE_VALIDATION = {
   kind: '收藏类型只能是政策、解读或视频',
   id: '请指定要收藏的内容',
-  page: '页码不正确',
-  pageSize: '每页条数应在 1 到 50 之间',
+  // page and pageSize: the sentences every paged list says (server/validation-message.ts)
 }

@@ -87,7 +87,7 @@ describe('收藏', () => {
     expect(kind.body.error.message).toBe('收藏类型只能是政策、解读或视频')
     const size = await call<{ error: { message: string } }>(token, 'GET', '/favourites?pageSize=500')
     expect(size.status).toBe(400)
-    expect(size.body.error.message).toBe('每页条数应在 1 到 50 之间')
+    expect(size.body.error.message).toBe('参数错误：pageSize 必须是 1 到 50 之间的整数')
     expect(await count(token)).toBe(0)
   })
 
