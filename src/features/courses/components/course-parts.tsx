@@ -22,7 +22,7 @@ export function CourseHead({ title, children }: { title: string; children: React
 /** one course in 网络课堂: cover, title, who gives it, how long */
 export function CourseCard({ course: c, onOpen }: { course: CourseSummary; onOpen: () => void }) {
   return (
-    <Card padding='none'>
+    <Card padding='none' className='course-card'>
       <View role='link' aria-label={c.title} onClick={onOpen}>
         <Image className='course-card__cover' src={mediaUrl(c.cover)} mode='aspectFill' aria-hidden />
         <View className='course-card__body'>
