@@ -104,6 +104,9 @@ const ATTEMPT_COLUMNS = [
   'submitted_at',
 ] as const
 
+/** the attempt's columns of a join where quiz_attempts is `a` */
+const ATTEMPT_COLUMNS_OF_A = ATTEMPT_COLUMNS.map((c) => `a.${c}` as const)
+
 const STANDING_COLUMNS = ['campaign_id', 'user_id', 'attempt_id', 'score', 'time_used_ms', 'finished_at', 'county_code', 'township_code'] as const
 
 function attemptFrom(r: AttemptRow): AttemptRecord {
@@ -226,21 +229,7 @@ const SUBMISSION = new Prepared((db) =>
     .leftJoin('campaigns as c', 'c.id', 'a.campaign_id')
     .leftJoin('quiz_standings as s', (join) => join.onRef('s.campaign_id', '=', 'a.campaign_id').onRef('s.user_id', '=', 'a.user_id'))
     .select([
-      'a.id',
-      'a.user_id',
-      'a.campaign_id',
-      'a.started_at',
-      'a.deadline',
-      'a.status',
-      'a.questions',
-      'a.region_code',
-      'a.county_code',
-      'a.township_code',
-      'a.answers',
-      'a.score',
-      'a.correct_count',
-      'a.time_used_ms',
-      'a.submitted_at',
+      ...ATTEMPT_COLUMNS_OF_A,
       'c.rules as campaign_rules',
       's.attempt_id as standing_attempt_id',
       's.score as standing_score',
@@ -258,25 +247,7 @@ const START_READS = new Prepared((db) =>
     .selectFrom('users as u')
     .leftJoin('quiz_profiles as p', 'p.user_id', 'u.id')
     .leftJoin('quiz_attempts as a', (join) => join.onRef('a.user_id', '=', 'u.id').on('a.campaign_id', '=', value(1)).on('a.status', '=', 'active'))
-    .select([
-      'a.id',
-      'a.user_id',
-      'a.campaign_id',
-      'a.started_at',
-      'a.deadline',
-      'a.status',
-      'a.questions',
-      'a.region_code',
-      'a.county_code',
-      'a.township_code',
-      'a.answers',
-      'a.score',
-      'a.correct_count',
-      'a.time_used_ms',
-      'a.submitted_at',
-      'p.region_code as profile_region_code',
-      'p.hide_name as profile_hide_name',
-    ])
+    .select([...ATTEMPT_COLUMNS_OF_A, 'p.region_code as profile_region_code', 'p.hide_name as profile_hide_name'])
     .select((eb) =>
       eb
         .selectFrom('quiz_attempts as t')
