@@ -4,9 +4,11 @@
  * withdrawn is deleted from there, so a favourite whose item is missing is 已下架 and shows none
  * of its content.
  */
-import { sql } from 'kysely'
+import { sql, type Kysely } from 'kysely'
+import { minutesAndSeconds } from '../../../common/durations'
 import { FAVOURITES_MAX, favouriteKindLabel, type FavouriteItem, type FavouriteKind, type Page } from '../../../common/contract'
 import type { Db } from '../../db/database'
+import type { DB } from '../../db/schema'
 import { pageOffset, type PageRequest } from '../../db/paging'
 
 /** what adding answers: done (also when it already was a favourite), no such item, or over the cap */
@@ -16,13 +18,6 @@ interface Resolved {
   title: string
   summary: string
   cover?: string
-}
-
-/** 1 分 05 秒: a video's length as its one line */
-function lengthLine(sec: number): string {
-  const s = Math.max(0, Math.round(sec))
-  const m = Math.floor(s / 60)
-  return `短视频 · ${m > 0 ? `${m} 分 ` : ''}${String(s % 60).padStart(m > 0 ? 2 : 1, '0')} 秒`
 }
 
 export class FavouriteRepository {
@@ -43,8 +38,8 @@ export class FavouriteRepository {
     return Boolean(await q.executeTakeFirst())
   }
 
-  async isFavourite(userId: string, kind: FavouriteKind, id: string): Promise<boolean> {
-    const row = await this.db.kysely
+  async isFavourite(userId: string, kind: FavouriteKind, id: string, executor: Kysely<DB> = this.db.kysely): Promise<boolean> {
+    const row = await executor
       .selectFrom('favourites')
       .select('item_id')
       .where('user_id', '=', userId)
@@ -64,14 +59,7 @@ export class FavouriteRepository {
     if (!(await this.exists(kind, id))) return 'missing'
     return this.db.kysely.transaction().execute(async (trx) => {
       if (this.db.dialect === 'postgres') await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().executeTakeFirst()
-      const had = await trx
-        .selectFrom('favourites')
-        .select('item_id')
-        .where('user_id', '=', userId)
-        .where('kind', '=', kind)
-        .where('item_id', '=', id)
-        .executeTakeFirst()
-      if (had) return 'added'
+      if (await this.isFavourite(userId, kind, id, trx)) return 'added'
       const { n } = await trx
         .selectFrom('favourites')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -134,7 +122,7 @@ export class FavouriteRepository {
     const videos = ids('video')
     if (videos.length) {
       for (const v of await k.selectFrom('videos').select(['id', 'title', 'duration_sec', 'poster']).where('id', 'in', videos).execute()) {
-        out.set(`video:${v.id}`, { title: v.title, summary: lengthLine(v.duration_sec), cover: v.poster })
+        out.set(`video:${v.id}`, { title: v.title, summary: `短视频 · ${minutesAndSeconds(v.duration_sec)}`, cover: v.poster })
       }
     }
     return out
