@@ -43,35 +43,25 @@ export function favouriteRoutes(): RoutePlugin {
       async (request) => ({ favourited: await repo.isFavourite(request.user!.id, request.params.kind, request.params.id) }),
     )
 
-    app.put(
-      '/favourites/:kind/:id',
-      {
-        schema: { params: FavouriteParams, response: { 200: FavouriteState, ...errors } },
-        config: personal,
-        onRequest: requireRole(),
-        preHandler: writeLimits,
-      },
-      async (request) => {
-        const { kind, id } = request.params
-        const outcome = await repo.add(request.user!.id, kind, id)
-        if (outcome === 'missing') throw notFound(MISSING[kind])
-        if (outcome === 'full') throw conflict(`收藏已达 ${FAVOURITES_MAX} 条上限，请先在「我的收藏」里取消一些`)
-        return { favourited: true }
-      },
-    )
+    // PUT and DELETE: the same item, answer, guard and limits
+    const write = {
+      schema: { params: FavouriteParams, response: { 200: FavouriteState, ...errors } },
+      config: personal,
+      onRequest: requireRole(),
+      preHandler: writeLimits,
+    }
 
-    app.delete(
-      '/favourites/:kind/:id',
-      {
-        schema: { params: FavouriteParams, response: { 200: FavouriteState, ...errors } },
-        config: personal,
-        onRequest: requireRole(),
-        preHandler: writeLimits,
-      },
-      async (request) => {
-        await repo.remove(request.user!.id, request.params.kind, request.params.id)
-        return { favourited: false }
-      },
-    )
+    app.put('/favourites/:kind/:id', write, async (request) => {
+      const { kind, id } = request.params
+      const outcome = await repo.add(request.user!.id, kind, id)
+      if (outcome === 'missing') throw notFound(MISSING[kind])
+      if (outcome === 'full') throw conflict(`收藏已达 ${FAVOURITES_MAX} 条上限，请先在「我的收藏」里取消一些`)
+      return { favourited: true }
+    })
+
+    app.delete('/favourites/:kind/:id', write, async (request) => {
+      await repo.remove(request.user!.id, request.params.kind, request.params.id)
+      return { favourited: false }
+    })
   }
 }
