@@ -12,7 +12,8 @@ import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { TEXT_SCALES, themeVars } from '../../../common/theme'
 import { FIRST_SCREEN_DATA_GLOBAL, FIRST_SCREEN_ELEMENT_ID as FIRST_SCREEN_ID } from '../../../common/contract'
-import { SKELETON_CSS, scriptJson } from './first-screen'
+import { scriptJson } from './markup'
+import { SKELETON_CSS } from './skeleton'
 
 /** Taro's H5 build sets the root font size to 20 px on a 375-wide screen: design px / 20 = rem */
 const rem = (px: number) => `${px / 20}rem`

@@ -1,6 +1,8 @@
 /** The first-screen markup never turns content into markup or script (server/h5/first-screen.ts). */
 import type { Home, Interpretation } from '../../../../common/contract'
-import { chineseDate, escapeHtml, FEATURED_ON_FIRST_SCREEN, homeFirstScreen, interpretationFirstScreen, scriptJson } from '../first-screen'
+import { chineseDate, escapeHtml, scriptJson } from '../markup'
+import { FEATURED_ON_FIRST_SCREEN, homeFirstScreen } from '../pages/home'
+import { interpretationFirstScreen } from '../pages/interpretation'
 
 const hostile = '<img src=x onerror=alert(1)>"\'&</script>'
 

@@ -1,0 +1,39 @@
+/**
+ * What a page drawn by the server (首屏直出) is: the app page it stands for, and how to draw its
+ * first screen with the API answers the page is about to ask for. Each such page is a module in
+ * pages/ and one line in pages/index.ts; routes.ts serves them all.
+ */
+import type { FastifyInstance } from 'fastify'
+
+export interface DrawnScreen {
+  /** the first screen's markup, with the page's own class names (markup.ts escapes every text) */
+  html: string
+  /**
+   * the API answers the page will ask for, keyed by URL (`/api/v1/policies/p001`), exactly as
+   * the route serialises them (asServed); index.html's preload script hands them to the page
+   */
+  data: Record<string, unknown>
+}
+
+export interface FirstScreenPage {
+  /** the app page: `pages/<name>/index` or `packages/<sub>/pages/<name>/index` */
+  page: string
+  /** more paths that open the same page ('/' for 首页) */
+  alsoAt?: string[]
+  /**
+   * the screen, or undefined when there is nothing to draw (an unknown id: the plain index.html,
+   * and the page shows its own 内容不存在 state). Public content only: the server does not know
+   * who is asking (the app's session is in the client's storage).
+   */
+  draw(app: FastifyInstance, query: Record<string, unknown>): Promise<DrawnScreen | undefined>
+}
+
+/** `value` as its API route would answer it: only what the response schema names */
+export function asServed<T>(serialise: (value: unknown) => string, value: unknown): T {
+  return JSON.parse(serialise(value)) as T
+}
+
+/** the `id` of a page's query string, or '' */
+export function queryId(query: Record<string, unknown>): string {
+  return typeof query.id === 'string' ? query.id : ''
+}

@@ -1,0 +1,6 @@
+/** Every page whose first screen the server draws (see ../page.ts); the others get a skeleton. */
+import type { FirstScreenPage } from '../page'
+import { homePage } from './home'
+import { interpretationPage } from './interpretation'
+
+export const FIRST_SCREEN_PAGES: FirstScreenPage[] = [homePage, interpretationPage]
