@@ -47,4 +47,3 @@ export const LAYER_LINKS = {
 
 /** a tag chip as the app draws it (src/components/tag) */
 export const tag = (text: string, tone: string) => `<span class="tag tag--${tone}">${escapeHtml(text)}</span>`
-

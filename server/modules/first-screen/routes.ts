@@ -12,7 +12,6 @@ import { H5Document } from './document'
 import { FIRST_SCREEN_PAGES } from './pages'
 import { skeletonFirstScreen } from './skeleton'
 
-
 /** an HTML answer, compressed as the client accepts (it is made per request, so not precompressed) */
 function sendHtml(request: FastifyRequest, reply: FastifyReply, html: string) {
   const accepts = String(request.headers['accept-encoding'] ?? '')

@@ -51,7 +51,6 @@ export function homeFirstScreen(home: Home): string {
   )
 }
 
-
 const serialiseHome = fastJson(HomeSchema)
 
 export const homePage: FirstScreenPage = {

@@ -44,7 +44,6 @@ export function interpretationFirstScreen(item: Interpretation): string {
   )
 }
 
-
 const serialiseInterpretation = fastJson(InterpretationSchema)
 
 export const interpretationPage: FirstScreenPage = {
