@@ -24,15 +24,5 @@ export function fromNow(iso: string, now: Date = new Date()): string {
   return dayjs(iso).from(dayjs(now))
 }
 
-/** A countdown like "还剩 3天5小时" or "12小时30分"; '' when the moment has passed. */
-export function countdown(targetIso: string, now: Date = new Date()): string {
-  const ms = dayjs(targetIso).diff(dayjs(now))
-  if (ms <= 0) return ''
-  const minutes = Math.floor(ms / 60000)
-  const days = Math.floor(minutes / 1440)
-  const hours = Math.floor((minutes % 1440) / 60)
-  const mins = minutes % 60
-  if (days > 0) return `${days}天${hours}小时`
-  if (hours > 0) return `${hours}小时${mins}分`
-  return `${Math.max(mins, 1)}分钟`
-}
+// the server draws campaign countdowns too (首屏直出), hence common/
+export { countdown } from '@common/durations'

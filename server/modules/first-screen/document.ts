@@ -30,7 +30,7 @@ const LAYER_CSS =
   // stand for: the class's own display wins over this (:where has no specificity)
   `:where(#${FIRST_SCREEN_ID}) a{display:block;color:inherit;text-decoration:none}`
 
-function layerScript(isHome: boolean): string {
+function layerScript(isHome: boolean, pageScript = ''): string {
   return (
     `(function(){try{var el=document.getElementById(${scriptJson(FIRST_SCREEN_ID)}),root=document.documentElement;` +
     `function read(k){var v=localStorage.getItem(k);if(!v)return null;var o=JSON.parse(v);if(o&&typeof o.data==='string')o=JSON.parse(o.data);return o&&o.state||null}` +
@@ -39,6 +39,7 @@ function layerScript(isHome: boolean): string {
     `if(v){for(var k in v)root.style.setProperty(k,v[k]);root.classList.add('theme--'+c);el.firstChild.className+=' theme--'+c}` +
     // the 长辈模式 switch on 首页 says it is on, as the page will
     `var tg=c==='elder'&&el.querySelector('.elder-toggle');if(tg){tg.className+=' elder-toggle--on';tg.lastChild.textContent='长辈模式：已开启'}` +
+    pageScript +
     `}catch(e){}` +
     // Taro's root font size script (head) measured the page before it had a body; measure again
     `window.dispatchEvent(new Event('resize'))})()`
@@ -89,8 +90,8 @@ export class H5Document {
    * index.html with `screen` (HTML built by first-screen.ts) for `page` (`pages/index/index`)
    * and `data`, API answers keyed by their URL (`/api/v1/home`)
    */
-  withFirstScreen(page: string, screen: string, data: Record<string, unknown>): string {
-    return this.layered(page, screen, data, false)
+  withFirstScreen(page: string, screen: string, data: Record<string, unknown>, script?: string): string {
+    return this.layered(page, screen, data, false, script)
   }
 
   /** index.html with skeletonFirstScreen() in the layer, for `page` (`packages/lecture/pages/menu/index`) */
@@ -98,14 +99,14 @@ export class H5Document {
     return this.layered(page, screen, {}, true)
   }
 
-  private layered(page: string, screen: string, data: Record<string, unknown>, skeleton: boolean): string {
+  private layered(page: string, screen: string, data: Record<string, unknown>, skeleton: boolean, pageScript?: string): string {
     const build = this.load()
     const style = (css: string) => `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`
     const dataScript = `<script>window.${FIRST_SCREEN_DATA_GLOBAL}=${scriptJson(data)}</script>`
     // a skeleton stands for no page in particular: whichever page draws first removes it
     const body =
       `<div id="${FIRST_SCREEN_ID}" aria-busy="true"${skeleton ? ' data-skeleton=""' : ''}>${screen}</div>` +
-      `<script>${layerScript(page === 'pages/index/index')}</script><div id="app"></div>`
+      `<script>${layerScript(page === 'pages/index/index', pageScript)}</script><div id="app"></div>`
     let html = build.template
     // the data goes before index.html's own scripts, which read it
     const firstScript = html.indexOf('<script')

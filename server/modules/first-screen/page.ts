@@ -13,6 +13,12 @@ export interface DrawnScreen {
    * the route serialises them (asServed); index.html's preload script hands them to the page
    */
   data: Record<string, unknown>
+  /**
+   * a few lines of script for what differs by visitor and the server cannot know (我的: signed in
+   * or not, from the app's storage), run in the layer script before the layer paints, with `el`
+   * the layer and `read(key)` a persisted store's state; never personal data into the HTML
+   */
+  script?: string
 }
 
 export interface FirstScreenPage {

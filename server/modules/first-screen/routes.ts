@@ -42,7 +42,7 @@ export function setupFirstScreenPages(app: FastifyInstance, staticDir: string): 
     const handler = async (request: FastifyRequest<{ Querystring: Record<string, unknown> }>, reply: FastifyReply) => {
       const drawn = await def.draw(app, request.query ?? {})
       if (!drawn) return sendHtml(request, reply, doc.plain())
-      return sendHtml(request, reply, doc.withFirstScreen(def.page, drawn.html, drawn.data))
+      return sendHtml(request, reply, doc.withFirstScreen(def.page, drawn.html, drawn.data, drawn.script))
     }
     for (const path of [`/${def.page}`, ...(def.alsoAt ?? [])]) app.get(path, { logLevel: 'warn' }, handler)
   }

@@ -12,6 +12,7 @@ import type { InterpretationSummary } from '@common/contract'
 import { getInterpretations } from '@/features/interpretations/api/get-interpretations'
 import { InterpretationCard } from '@/features/interpretations/components/interpretation-card'
 import { useTopics } from '@/features/topics/use-topics'
+import { useDismissFirstScreen } from '@/utils/first-screen'
 import { routes } from '@/utils/routes'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 
@@ -26,6 +27,8 @@ export default function InterpretationsPage() {
   useReachBottom(() => {
     void list.loadMore()
   })
+  // H5: the first screen the server drew goes once this page shows its own cards, empty state or error
+  useDismissFirstScreen(!list.loading || list.items.length > 0 || Boolean(list.error))
   const open = (item: InterpretationSummary) => Taro.navigateTo({ url: routes.interpretationDetail(item.id) })
 
   return (

@@ -8,6 +8,7 @@ import { LectureEntries } from '@/features/lectures/components/mine-entries'
 import { logout } from '@/features/staff/api/staff-auth'
 import { StaffEntries } from '@/features/staff/components/staff-entries'
 import { useServicePointStore } from '@/features/service-point/stores/service-point-store'
+import { useDismissFirstScreen } from '@/utils/first-screen'
 import { confirmSwitchParticipant } from '../switch-participant'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
@@ -15,6 +16,8 @@ import { ThemePage } from '@/features/elder-mode/components/theme-page'
 export default function MinePage() {
   const user = useSessionStore((s) => s.user)
   const servicePoint = useServicePointStore((s) => s.point)
+  // H5: the first screen the server drew goes as soon as this page draws: all it shows is known here
+  useDismissFirstScreen(true)
 
   return (
     <ThemePage className='mine'>

@@ -12,6 +12,7 @@ import { getCampaigns } from '@/features/quiz/api/get-campaigns'
 import { CampaignCard, campaignStatusLabel } from '@/features/quiz/components/campaign-card'
 import { QuizEntries } from '@/features/quiz/components/quiz-entries'
 import { useNow } from '@/features/quiz/hooks/use-now'
+import { useDismissFirstScreen } from '@/utils/first-screen'
 import { routes } from '@/utils/routes'
 
 const statuses = (['ongoing', 'upcoming', 'ended'] as const).map((id) => ({ id, name: campaignStatusLabel[id] }))
@@ -25,6 +26,8 @@ export default function QuizPage() {
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })
+  // H5: the first screen the server drew goes once this page shows its campaigns or its error
+  useDismissFirstScreen(Boolean(data || error))
 
   return (
     <ThemePage>

@@ -11,6 +11,7 @@ import { Skeleton } from '@/components/skeleton'
 import { useTopics } from '@/features/topics/use-topics'
 import { getVideos } from '@/features/videos/api/get-videos'
 import { VideoCard } from '@/features/videos/components/video-card'
+import { useDismissFirstScreen } from '@/utils/first-screen'
 import { routes } from '@/utils/routes'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
@@ -26,6 +27,8 @@ export default function VideosPage() {
   useReachBottom(() => {
     void list.loadMore()
   })
+  // H5: the first screen the server drew goes once this page shows its own cards, empty state or error
+  useDismissFirstScreen(!list.loading || list.items.length > 0 || Boolean(list.error))
 
   return (
     <ThemePage>

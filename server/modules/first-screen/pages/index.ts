@@ -2,5 +2,9 @@
 import type { FirstScreenPage } from '../page'
 import { homePage } from './home'
 import { interpretationPage } from './interpretation'
+import { interpretationsPage } from './interpretations'
+import { minePage } from './mine'
+import { quizPage } from './quiz'
+import { videosPage } from './videos'
 
-export const FIRST_SCREEN_PAGES: FirstScreenPage[] = [homePage, interpretationPage]
+export const FIRST_SCREEN_PAGES: FirstScreenPage[] = [homePage, interpretationPage, interpretationsPage, videosPage, quizPage, minePage]

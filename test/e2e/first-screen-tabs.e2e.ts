@@ -1,0 +1,151 @@
+/**
+ * 首屏直出 of the tab pages 解读, 视频, 答题 and 我的 in a real browser against the real build: with
+ * the app's code blocked each shows its first screen from the HTML alone, at normal and 特大 text,
+ * and its links open their pages by plain navigation; 我的 leaves out 未登录 when a session is
+ * stored; with the code, each page takes over from the answers in the HTML (no second request),
+ * the layer goes and the page answers taps.
+ */
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { BASE_URL, phoneSession, screenshot } from './browser'
+
+const session = phoneSession()
+const LAYER = '#zct-first-screen'
+
+/** Taro storage on H5: localStorage[key] = {"data": <zustand's JSON>} */
+function persisted(key: string, state: unknown): [string, string] {
+  return [key, JSON.stringify({ data: JSON.stringify({ state, version: 0 }) })]
+}
+
+async function withoutAppCode<T>(page: Page, run: () => Promise<T>): Promise<T> {
+  await page.route('**/js/**', (r) => r.abort())
+  try {
+    return await run()
+  } finally {
+    await page.unroute('**/js/**')
+  }
+}
+
+const TABS = [
+  {
+    name: 'interpretations',
+    path: '/pages/interpretations/index',
+    text: /搜解读[\s\S]*全部[\s\S]*医疗保障[\s\S]*2026年市区义务教育招生政策解读/,
+    sized: '.interp-card__title',
+  },
+  {
+    name: 'videos',
+    path: '/pages/videos/index',
+    text: /搜视频和网络课堂[\s\S]*网络课堂：系统学政策[\s\S]*孩子上小学、初中[\s\S]*次播放/,
+    sized: '.video-card__title',
+  },
+  { name: 'quiz', path: '/pages/quiz/index', text: /练习[\s\S]*错题本[\s\S]*进行中[\s\S]*医保政策知识有奖问答[\s\S]*距结束/, sized: '.campaign-card__title' },
+  { name: 'mine', path: '/pages/mine/index', text: /未登录[\s\S]*工作人员登录[\s\S]*我的收藏[\s\S]*我的情况/, sized: '.mine__item' },
+]
+
+const fontSize = (page: Page, selector: string) =>
+  page
+    .locator(`${LAYER} ${selector}`)
+    .first()
+    .evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
+
+test('each tab page stands on the HTML alone, at normal and 特大 text', async () => {
+  const page = session.page
+  await withoutAppCode(page, async () => {
+    for (const tab of TABS) {
+      await page.goto(`${BASE_URL}${tab.path}`)
+      const layer = page.locator(LAYER)
+      await layer.waitFor()
+      assert.equal(await layer.getAttribute('data-skeleton'), null, `${tab.name}: a drawn screen, not the skeleton`)
+      assert.match(await layer.innerText(), tab.text)
+      const normal = await fontSize(page, tab.sized)
+      await screenshot(page, `first-screen-${tab.name}`)
+
+      await page.evaluate(([k, v]) => localStorage.setItem(k, v), persisted('zct-theme', { choice: 'elder' }))
+      await page.reload()
+      await layer.waitFor()
+      const elder = await fontSize(page, tab.sized)
+      assert.ok(elder >= normal * 1.2, `${tab.name}: elder text ${elder}px vs normal ${normal}px`)
+      await screenshot(page, `first-screen-${tab.name}-elder`)
+      await page.evaluate(() => localStorage.removeItem('zct-theme'))
+    }
+  })
+})
+
+test("the layer's links open their pages by plain navigation, before the app has taken over", async () => {
+  const page = session.page
+  await withoutAppCode(page, async () => {
+    await page.goto(`${BASE_URL}/pages/interpretations/index`)
+    await page.locator(`${LAYER} a.interp-card`).first().click()
+    await page.waitForURL(/packages\/interpretation\/pages\/detail\/index\?id=i010/)
+    // the interpretation's own first screen, drawn by the server
+    await page.locator(LAYER).getByText('2026年市区义务教育招生政策解读：报名时间、入学年龄和积分入学').waitFor()
+
+    await page.goto(`${BASE_URL}/pages/quiz/index`)
+    await page.locator(`${LAYER} a.campaign-card__link`, { hasText: '2026年台州市民生政策知识竞赛' }).click()
+    await page.waitForURL(/packages\/quiz\/pages\/detail\/index\?id=q001/)
+
+    await page.goto(`${BASE_URL}/pages/mine/index`)
+    await page.locator(`${LAYER} a.mine__item`, { hasText: '政策库' }).click()
+    await page.waitForURL(/packages\/policy\/pages\/list\/index$/)
+  })
+})
+
+test('我的 with a stored session: no 未登录 and no 工作人员登录, and no name in the HTML', async () => {
+  const page = session.page
+  await page.goto(`${BASE_URL}/pages/mine/index`)
+  await page.evaluate(
+    ([k, v]) => localStorage.setItem(k, v),
+    persisted('zct-session', { token: 't', user: { id: 'u1', nickname: '王阿姨', role: 'resident' } }),
+  )
+  await withoutAppCode(page, async () => {
+    const res = await page.goto(`${BASE_URL}/pages/mine/index`)
+    assert.ok(!(await res!.text()).includes('王阿姨'))
+    const text = await page.locator(LAYER).innerText()
+    assert.match(text, /已登录[\s\S]*我的收藏/)
+    assert.doesNotMatch(text, /未登录|工作人员登录|王阿姨/)
+  })
+  await page.evaluate(() => localStorage.removeItem('zct-session'))
+})
+
+test('with its code each tab page takes over from the answers in the HTML: the layer goes and a tap is answered', async () => {
+  const page = session.page
+  const asked: string[] = []
+  const onRequest = (r: { url(): string }) => {
+    if (r.url().includes('/api/v1/')) asked.push(new URL(r.url()).pathname + new URL(r.url()).search)
+  }
+  page.on('request', onRequest)
+  try {
+    await page.goto(`${BASE_URL}/pages/interpretations/index`)
+    await page.locator('#app .interp-card', { hasText: '图解：幼儿园大班免保教费' }).waitFor()
+    await page.locator(LAYER).waitFor({ state: 'detached' })
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('zct-first-screen-gone').length), 1)
+    await page.locator('#app .interp-card', { hasText: '图解：幼儿园大班免保教费' }).click()
+    await page.waitForURL(/packages\/interpretation\/pages\/detail\/index\?id=i009/)
+
+    await page.goto(`${BASE_URL}/pages/videos/index`)
+    await page.locator('#app .video-card').first().waitFor()
+    await page.locator(LAYER).waitFor({ state: 'detached' })
+    await page.locator('#app .video-card:visible').first().click()
+    await page.waitForURL(/packages\/video\/pages\/feed\/index\?id=v010/)
+
+    await page.goto(`${BASE_URL}/pages/quiz/index`)
+    await page.locator('#app .campaign-card').first().waitFor()
+    await page.locator(LAYER).waitFor({ state: 'detached' })
+    await page.locator('#app .chip', { hasText: '已结束' }).click()
+    await page.locator('#app .chip--on', { hasText: '已结束' }).waitFor()
+
+    await page.goto(`${BASE_URL}/pages/mine/index`)
+    await page.locator('#app .mine__card').waitFor()
+    await page.locator(LAYER).waitFor({ state: 'detached' })
+    await page.locator('#app .mine__item', { hasText: '政策库' }).click()
+    await page.waitForURL(/packages\/policy\/pages\/list\/index/)
+  } finally {
+    page.off('request', onRequest)
+  }
+  // the first screens' answers were used, not fetched again (keyed by the very URLs the pages ask for)
+  for (const url of ['/api/v1/interpretations?page=1&pageSize=10', '/api/v1/videos?page=1&pageSize=10', '/api/v1/campaigns?status=ongoing']) {
+    assert.ok(!asked.includes(url), `${url} fetched again: ${asked.join(', ')}`)
+  }
+})
