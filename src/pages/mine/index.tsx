@@ -11,8 +11,11 @@ import { useServicePointStore } from '@/features/service-point/stores/service-po
 import { confirmSwitchParticipant } from '../switch-participant'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
+import { useTabBarSelection } from '@/custom-tab-bar/use-tab-bar-selection'
+import { routes } from '@/utils/routes'
 
 export default function MinePage() {
+  useTabBarSelection(routes.mine)
   const user = useSessionStore((s) => s.user)
   const servicePoint = useServicePointStore((s) => s.point)
 
