@@ -43,15 +43,23 @@ export function safeAreaBottom(): number {
 /** the page's own 24 px bottom padding (app.scss .page), kept below its last item */
 const PAGE_BOTTOM = 24
 
-const shownPageIsTab = () => process.env.TARO_ENV === 'weapp' && tabIndexOf(Taro.getCurrentInstance().router?.path) >= 0
+const shownPageIsTab = () => tabIndexOf(Taro.getCurrentInstance().router?.path) >= 0
 
 /**
  * weapp: the bottom padding a tab page needs so that the custom tab bar, fixed over the page and
  * taller at 大字 and 特大, covers none of it; undefined on other pages and on H5 (Taro's H5 bar
- * takes its own room). Asked again on every show: 首页 at a 便民服务点 draws a new page root when
- * the point is bound from another page, while that page is the current one.
+ * takes its own room).
  */
 export function useTabBarRoom(scale: TextScale): string | undefined {
+  // TARO_ENV is fixed at build time, so a build calls the hook on every render or on none; H5's
+  // page chunks (each with its own copy of ThemePage) carry none of it
+  // eslint-disable-next-line react-hooks/rules-of-hooks
+  return process.env.TARO_ENV === 'weapp' ? useWeappTabBarRoom(scale) : undefined
+}
+
+function useWeappTabBarRoom(scale: TextScale): string | undefined {
+  // asked again on every show: 首页 at a 便民服务点 draws a new page root when the point is bound
+  // from another page, while that page is the current one
   const [onTab, setOnTab] = useState(shownPageIsTab)
   useDidShow(() => setOnTab(shownPageIsTab()))
   if (!onTab) return undefined

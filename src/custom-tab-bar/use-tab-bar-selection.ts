@@ -7,8 +7,13 @@ import { tabIndexOf, type TabBarHandle } from './tabs'
  * navigateBack, relaunch). On H5 Taro's own bar follows the route.
  */
 export function useTabBarSelection(route: string): void {
+  // TARO_ENV is fixed at build time, so a build calls the hook on every render or on none
+  // eslint-disable-next-line react-hooks/rules-of-hooks
+  if (process.env.TARO_ENV === 'weapp') useWeappTabBarSelection(route)
+}
+
+function useWeappTabBarSelection(route: string): void {
   useDidShow(() => {
-    if (process.env.TARO_ENV !== 'weapp') return
     // in a page's didShow the current instance is that page
     Taro.getTabBar<TabBarHandle>(Taro.getCurrentInstance().page)?.setSelected(tabIndexOf(route))
   })
