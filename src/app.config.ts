@@ -1,3 +1,5 @@
+import { TAB_BAR_COLOURS, TABS, tabIconPath } from './custom-tab-bar/tabs'
+
 const weapp = process.env.TARO_ENV === 'weapp'
 
 export default defineAppConfig({
@@ -56,18 +58,13 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f4f6fa',
   },
+  // weapp draws its own tab bar (src/custom-tab-bar) so that it grows with the text size; WeChat still
+  // needs the whole list (which pages are tabs; the icons it copies). H5 keeps Taro's bar, which
+  // follows the text size in app.scss: Taro 4.2.1's H5 draws no bar at all with custom: true.
   tabBar: {
-    color: '#5c6370',
-    selectedColor: '#1659c7',
-    backgroundColor: '#ffffff',
-    borderStyle: 'black',
-    list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
-      { pagePath: 'pages/interpretations/index', text: '解读', iconPath: 'assets/tabbar/interp.png', selectedIconPath: 'assets/tabbar/interp-active.png' },
-      { pagePath: 'pages/videos/index', text: '视频', iconPath: 'assets/tabbar/video.png', selectedIconPath: 'assets/tabbar/video-active.png' },
-      { pagePath: 'pages/quiz/index', text: '答题', iconPath: 'assets/tabbar/quiz.png', selectedIconPath: 'assets/tabbar/quiz-active.png' },
-      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
-    ],
+    ...(weapp ? { custom: true } : {}),
+    ...TAB_BAR_COLOURS,
+    list: TABS.map((tab) => ({ pagePath: tab.pagePath, text: tab.text, iconPath: tabIconPath(tab, false), selectedIconPath: tabIconPath(tab, true) })),
   },
   lazyCodeLoading: 'requiredComponents',
 })

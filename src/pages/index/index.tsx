@@ -12,8 +12,10 @@ import { routes } from '@/utils/routes'
 import { confirmSwitchParticipant } from '../switch-participant'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
+import { useTabBarSelection } from '@/custom-tab-bar/use-tab-bar-selection'
 
 export default function HomePage() {
+  useTabBarSelection(routes.home)
   const { data: home, error, loading, reload } = useRequest(getHome, [])
 
   usePullDownRefresh(() => {

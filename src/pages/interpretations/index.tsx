@@ -15,8 +15,10 @@ import { useTopics } from '@/features/topics/use-topics'
 import { useDismissFirstScreen } from '@/utils/first-screen'
 import { routes } from '@/utils/routes'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
+import { useTabBarSelection } from '@/custom-tab-bar/use-tab-bar-selection'
 
 export default function InterpretationsPage() {
+  useTabBarSelection(routes.interpretations)
   const [topic, setTopic] = useState<string>()
   const { topics } = useTopics()
   const list = usePagedList((page) => getInterpretations({ topic, page, pageSize: 10 }), [topic])

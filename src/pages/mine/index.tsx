@@ -12,8 +12,11 @@ import { useDismissFirstScreen } from '@/utils/first-screen'
 import { confirmSwitchParticipant } from '../switch-participant'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
+import { useTabBarSelection } from '@/custom-tab-bar/use-tab-bar-selection'
+import { routes } from '@/utils/routes'
 
 export default function MinePage() {
+  useTabBarSelection(routes.mine)
   const user = useSessionStore((s) => s.user)
   const servicePoint = useServicePointStore((s) => s.point)
   // H5: the first screen the server drew goes as soon as this page draws: all it shows is known here

@@ -14,10 +14,12 @@ import { QuizEntries } from '@/features/quiz/components/quiz-entries'
 import { useNow } from '@/features/quiz/hooks/use-now'
 import { useDismissFirstScreen } from '@/utils/first-screen'
 import { routes } from '@/utils/routes'
+import { useTabBarSelection } from '@/custom-tab-bar/use-tab-bar-selection'
 
 const statuses = (['ongoing', 'upcoming', 'ended'] as const).map((id) => ({ id, name: campaignStatusLabel[id] }))
 
 export default function QuizPage() {
+  useTabBarSelection(routes.quiz)
   const [status, setStatus] = useState<CampaignStatus | undefined>('ongoing')
   const { data, error, loading, reload } = useRequest(() => getCampaigns(status), [status])
   // the cards' countdowns (距结束 3天5小时) move on by the minute

@@ -15,8 +15,10 @@ import { useDismissFirstScreen } from '@/utils/first-screen'
 import { routes } from '@/utils/routes'
 import './index.scss'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
+import { useTabBarSelection } from '@/custom-tab-bar/use-tab-bar-selection'
 
 export default function VideosPage() {
+  useTabBarSelection(routes.videos)
   const [topic, setTopic] = useState<string>()
   const { topics } = useTopics()
   const list = usePagedList((page) => getVideos({ topic, page, pageSize: 10 }), [topic])
