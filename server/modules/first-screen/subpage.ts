@@ -35,7 +35,8 @@ export const SUBPAGE_LINKS = {
 }
 
 /** a real link that looks like the view it stands for (role="link": 长辈模式's tap-target rule applies to it as to the app's) */
-export const link = (className: string, href: string, inner: string) => `<a class="${className}" role="link" href="${escapeHtml(href)}">${inner}</a>`
+export const link = (className: string, href: string, inner: string, style?: string) =>
+  `<a class="${className}" role="link" href="${escapeHtml(href)}"${style ? ` style="${style}"` : ''}>${inner}</a>`
 
 /**
  * H5's title bar of a subpage (src/components/title-bar): opened from a link there is no page to
@@ -54,6 +55,13 @@ export function card(inner: string, options: { className?: string; title?: strin
   const head = title ? `<div class="card__head"><span class="card__title">${escapeHtml(title)}</span></div>` : ''
   return `<div class="card card--pad-${padding} card--${layout}${className ? ` ${className}` : ''}">${head}${inner}</div>`
 }
+
+/**
+ * a button of the page that needs the app's code (分享, 收藏 …): drawn at its size (长辈模式's
+ * tap-target rule keys on the role, as the app's buttons have it) but with nothing to do yet
+ */
+export const inertButton = (className: string, text: string, style?: string) =>
+  `<div class="${className}" role="button" aria-disabled="true"${style ? ` style="${style}"` : ''}>${text}</div>`
 
 /** a subpage's root, as ThemePage draws it (the layer script adds the saved text size's class) */
 export const subpage = (title: string, className: string, inner: string) =>

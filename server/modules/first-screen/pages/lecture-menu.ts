@@ -14,7 +14,7 @@ import { lectureMenu } from '../../lectures/topic-routes'
 import { LectureTopic as LectureTopicSchema } from '../../lectures/topic-schemas'
 import { escapeHtml, tag } from '../markup'
 import { asServed, type FirstScreenPage } from '../page'
-import { card, link, SUBPAGE_LINKS, subpage } from '../subpage'
+import { card, inertButton, link, SUBPAGE_LINKS, subpage } from '../subpage'
 
 /** a card is about 300 px high: two fill the phone's screen below the filters, a third only costs bytes */
 export const LECTURES_ON_FIRST_SCREEN = 3
@@ -33,8 +33,8 @@ function lectureCard(t: LectureTopic): string {
       `<div class="lec-card__tags">${t.formats.map((f) => tag(lectureFormatLabel[f], 'neutral')).join('')}</div>` +
       `<span class="lec-card__meta">宣讲员：${escapeHtml(lecturers)}</span>` +
       `<div class="lec-card__head" style="align-items:center;margin-top:8px"><span class="lec-rating">${rating}</span>` +
-      `${link('lec-btn', SUBPAGE_LINKS.lectureOrder(t.id), '我要点单')}</div>` +
-      `<div><div class="lec-link">查看往期评价</div></div></div>`,
+      `${link('lec-btn', SUBPAGE_LINKS.lectureOrder(t.id), '我要点单', 'width:100%')}</div>` +
+      `<div>${inertButton('lec-link', '查看往期评价')}</div></div>`,
     { className: 'lec-card' },
   )
 }

@@ -15,7 +15,7 @@ import { policyRelated } from '../../content/policy-related'
 import { InterpretationSummary as InterpretationSummarySchema, Policy as PolicySchema, PolicyRelated as PolicyRelatedSchema } from '../../content/schemas'
 import { chineseDate, escapeHtml } from '../markup'
 import { asServed, queryId, type FirstScreenPage } from '../page'
-import { card, link, SUBPAGE_LINKS, subpage } from '../subpage'
+import { card, inertButton, link, SUBPAGE_LINKS, subpage } from '../subpage'
 
 /** what the page asks for its 相关解读 (src/features/policies/api/get-policy.ts) */
 const INTERPRETATIONS_PAGE = { page: 1, pageSize: 10 }
@@ -52,7 +52,7 @@ function policyHead(p: Policy): string {
   ].join('')
   return card(
     `<div class="policy-detail__title">${escapeHtml(p.title)}</div><div class="policy-detail__facts">${facts}</div>` +
-      `<div class="policy-detail__actions"><div class="share-button">分享</div><div class="fav-button">☆ 收藏</div></div>`,
+      `<div class="policy-detail__actions">${inertButton('share-button', '分享')}${inertButton('fav-button', '☆ 收藏')}</div>`,
     { layout: 'flush', className: 'policy-detail__head' },
   )
 }

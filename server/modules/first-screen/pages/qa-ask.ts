@@ -14,12 +14,15 @@ import { card, link, SUBPAGE_LINKS, subpage } from '../subpage'
 /** src/features/qa/components/ask-parts.tsx */
 export const QA_EXAMPLES = ['我妈82岁了高龄津贴能领多少', '医保怎么异地备案', '灵活就业交社保有补贴吗', '种粮补贴什么时候发']
 
+/** a bare field inside the box, as Taro's Input draws it (the box is the border) */
+const INPUT_STYLE = 'min-width:0;border:0;outline:0;padding:0;background:transparent;font:inherit;font-size:var(--fs-md);color:inherit'
+
 const PLACEHOLDER = '像聊天一样问，比如：医保怎么异地备案'
 
 function askBox(question: string): string {
   return (
     `<form class="qa__box" role="search" method="get" action="${SUBPAGE_LINKS.qa()}">` +
-    `<input class="qa__input" name="q" type="search" enterkeyhint="search" maxlength="${QA_QUERY_MAX}" placeholder="${PLACEHOLDER}" aria-label="输入你想问的政策问题" value="${escapeHtml(question)}">` +
+    `<input class="qa__input" style="${INPUT_STYLE}" name="q" type="search" enterkeyhint="search" maxlength="${QA_QUERY_MAX}" placeholder="${PLACEHOLDER}" aria-label="输入你想问的政策问题" value="${escapeHtml(question)}">` +
     `<button class="qa__ask" type="submit">提问</button></form>`
   )
 }

@@ -9,7 +9,7 @@ import { API_PREFIX } from '../../../../common/contract'
 import { Video as VideoSchema } from '../../media/schemas'
 import { escapeHtml, safeSrc } from '../markup'
 import { asServed, queryId, type FirstScreenPage } from '../page'
-import { card, link, SUBPAGE_LINKS, subpage } from '../subpage'
+import { card, inertButton, link, SUBPAGE_LINKS, subpage } from '../subpage'
 
 /** 1.2万 for large counts (src/utils/format.ts formatCount) */
 function count(n: number): string {
@@ -22,7 +22,8 @@ function duration(sec: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
 }
 
-const chip = (text: string, on = false) => `<div class="video-play__chip${on ? ' video-play__chip--on' : ''}">${text}</div>`
+/** Taro's H5 Button is border-box: 长辈模式's min-width holds the padding */
+const chip = (text: string, on = false) => inertButton(`video-play__chip${on ? ' video-play__chip--on' : ''}`, text, 'box-sizing:border-box')
 
 /** the poster where the player will be, with the player's play button over it (the player itself needs the app's code) */
 function frame(v: Video): string {
@@ -45,14 +46,14 @@ export function videoFirstScreen(v: Video): string {
     `<span class="video-play__title">${escapeHtml(v.title)}</span>` +
     `<span class="video-play__meta">${count(v.views)} 次播放 · ${duration(v.durationSec)}</span>` +
     `<div class="video-play__controls">${chip('0.75×')}${chip('1×', true)}${chip('1.25×')}${chip('1.5×')}</div>` +
-    `<div class="video-play__controls">${chip(`点赞 ${count(v.likes)}`)}${chip('关闭字幕', true)}${chip('看文字稿')}</div>` +
+    `<div class="video-play__controls">${chip(`点赞 ${count(v.likes)}`)}${chip('关闭字幕')}${chip('看文字稿')}</div>` +
     (v.interpretationId
       ? link('video-play__link', SUBPAGE_LINKS.interpretation(v.interpretationId), '<span>看图文解读</span><span aria-hidden="true">›</span>')
       : '') +
     (v.policy
       ? link('video-play__link', SUBPAGE_LINKS.policy(v.policy.id), `<span>相关政策：《${escapeHtml(v.policy.title)}》</span><span aria-hidden="true">›</span>`)
       : '') +
-    `<div class="video-play__share"><div class="share-button">分享</div><div class="fav-button">☆ 收藏</div></div>`
+    `<div class="video-play__share">${inertButton('share-button', '分享')}${inertButton('fav-button', '☆ 收藏')}</div>`
   return subpage('政策短视频', 'video-play', `<style>${VIDEO_PLAY_CSS}</style>${frame(v)}${card(info, { layout: 'flush', className: 'video-play__info' })}`)
 }
 
