@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FIRST_SCREEN_DATA_GLOBAL, FIRST_SCREEN_ELEMENT_ID } from '../../common/contract'
+import { flushViews } from '../../server/modules/dashboard/view-counter'
 import { makeTempDir } from './helpers/temp-dir'
 import { postJson, startTestServer, type TestServer } from './helpers/test-server'
 
@@ -130,6 +131,27 @@ describe('first screens of the subpages', () => {
     ]) {
       expect(await page(server, path)).toBe(INDEX_HTML)
     }
+  })
+
+  it('counts the read of a policy or an interpretation for the dashboard once, as the API would have: the page takes it from the HTML', async () => {
+    const views = async (type: string, id: string) => {
+      await flushViews()
+      const row = await server.store.database.kysely
+        .selectFrom('content_views')
+        .select('views')
+        .where('type', '=', type)
+        .where('id', '=', id)
+        .executeTakeFirst()
+      return Number(row?.views ?? 0)
+    }
+    const policy = await views('policy', 'p002')
+    await page(server, '/packages/policy/pages/detail/index?id=p002')
+    expect(await views('policy', 'p002')).toBe(policy + 1)
+    const interpretation = await views('interpretation', 'i002')
+    await page(server, '/packages/interpretation/pages/detail/index?id=i002')
+    expect(await views('interpretation', 'i002')).toBe(interpretation + 1)
+    await page(server, '/packages/policy/pages/detail/index?id=nope')
+    expect(await views('policy', 'nope')).toBe(0)
   })
 
   it('is the same for a signed-in resident as for a stranger: nothing personal is drawn', async () => {

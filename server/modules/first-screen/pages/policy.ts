@@ -11,6 +11,7 @@ import { closedLabel, validityLabel } from '../../../../common/labels/policy-val
 import { shanghaiToday } from '../../../../common/shanghai-date'
 import { PageOf } from '../../../schemas/common'
 import { markClosed } from '../../content/closing'
+import { countView } from '../../dashboard/view-counter'
 import { policyRelated } from '../../content/policy-related'
 import { InterpretationSummary as InterpretationSummarySchema, Policy as PolicySchema, PolicyRelated as PolicyRelatedSchema } from '../../content/schemas'
 import { chineseDate, escapeHtml } from '../markup'
@@ -113,6 +114,8 @@ export const policyPage: FirstScreenPage = {
       policyRelated(app.store, id),
     ])
     if (!found || !related) return undefined
+    // the page takes the policy from the HTML: its read is counted here (the dashboard's 最常阅读)
+    countView(app.store, 'policy', id)
     const policy = asServed<Policy>(serialisePolicy, markClosed(found, shanghaiToday(app.store.now())))
     const list = asServed<Page<InterpretationSummary>>(serialiseInterpretations, interpretations)
     const links = asServed<PolicyRelated>(serialiseRelated, related)
