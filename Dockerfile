@@ -8,14 +8,15 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build:h5
+# the resident H5 app (served at /) and the staff console (served at /admin/)
+RUN npm run build:h5 && npm run build:admin
 
 FROM node:20-bookworm-slim
 WORKDIR /app
 # the server runs TypeScript with tsx (a devDependency), so the whole install is kept
 COPY --from=build --chown=node:node /app /app
 RUN mkdir -p /data && chown node:node /data
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080 DATA_DIR=/data STATIC_DIR=/app/dist/h5 MEDIA_DIR=/app/mock/media
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080 DATA_DIR=/data STATIC_DIR=/app/dist/h5 ADMIN_DIR=/app/dist/admin MEDIA_DIR=/app/mock/media
 USER node
 EXPOSE 8080
 VOLUME ["/data"]

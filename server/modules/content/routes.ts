@@ -8,6 +8,7 @@ import type { PolicySummary as PolicySummaryOf } from '../../../common/contract'
 import { countRead } from '../dashboard/view-counter'
 import { markClosed } from './closing'
 import { composeHome } from './home'
+import { policyRelated } from './policy-related'
 import { buildRegionIndex, type RegionIndex } from './region-index'
 import {
   Faq,
@@ -89,17 +90,9 @@ export const contentRoutes: RoutePlugin = async (app) => {
 
   // 相关视频 and 常见问答 of a policy page: no dead end (each links back to the policy)
   app.get('/policies/:id/related', { schema: { params: IdParams, response: { 200: PolicyRelated, ...readErrors } }, config: memo }, async (request) => {
-    const { id } = request.params
-    const [policy, videos, faqs] = await Promise.all([
-      app.store.content.getPolicy(id),
-      app.store.media.listVideosOfPolicy(id),
-      app.store.content.listFaqsOfPolicy(id),
-    ])
-    if (!policy) throw notFound('找不到该政策')
-    return {
-      videos: videos.map((v) => ({ id: v.id, title: v.title, durationSec: v.durationSec, poster: v.poster })),
-      faqs: faqs.map((f) => ({ id: f.id, question: f.question })),
-    }
+    const related = await policyRelated(app.store, request.params.id)
+    if (!related) throw notFound('找不到该政策')
+    return related
   })
 
   app.get(

@@ -71,6 +71,16 @@ declare module 'fastify' {
 }
 
 const live = new Set<ViewCounter>()
+/** each running server's counter by its store: for reads answered outside the API's routes */
+const byStore = new WeakMap<object, ViewCounter>()
+
+/**
+ * counts a read the API did not answer: a page whose HTML carried the item (首屏直出) never asks
+ * GET /policies/:id or /interpretations/:id for it
+ */
+export function countView(store: object, type: ViewedType, id: string): void {
+  byStore.get(store)?.count(type, id)
+}
 
 /** writes every running server's gathered counts now (tests; the dashboard flushes its own) */
 export async function flushViews(): Promise<void> {
@@ -82,11 +92,13 @@ export function setupViewCounter(api: FastifyInstance): void {
   const counter = new ViewCounter(api.store.database, (err) => api.log.warn({ err }, '阅读量未能写入，将在下次重试'))
   api.decorate('viewCounter', counter)
   live.add(counter)
+  byStore.set(api.store, counter)
   const timer = setInterval(() => void counter.flush(), VIEW_FLUSH_MS)
   timer.unref()
   api.addHook('onClose', async () => {
     clearInterval(timer)
     live.delete(counter)
+    byStore.delete(api.store)
     await counter.flush()
   })
 }

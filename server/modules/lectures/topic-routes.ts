@@ -11,6 +11,7 @@ import { LectureTopic, LectureTopicQuery } from './topic-schemas'
 import { LectureTopicDetail } from './schemas'
 import type { LectureReviewRecord } from './types'
 import type { RoutePlugin } from '../../type-provider'
+import type { Store } from '../../store/store'
 
 const REVIEWS_SHOWN = 20
 
@@ -19,11 +20,16 @@ function withRatings(topic: LectureTopicEntity, reviews: LectureReviewRecord[]):
   return { ...topic, rating: mergedRating(topic.rating, stars) }
 }
 
+/** 宣讲菜单 (GET /lecture-topics, and the menu page's first screen): the topics with their ratings */
+export async function lectureMenu(store: Pick<Store, 'lectures'>, filter: { topic?: string }): Promise<LectureTopicEntity[]> {
+  const [topics, reviews] = [await store.lectures.listTopics(filter), await store.lectures.reviews()]
+  return topics.map((t) => withRatings(t, reviews))
+}
+
 const lectureTopicRoutes: RoutePlugin = async (app) => {
-  app.get('/lecture-topics', { schema: { querystring: LectureTopicQuery, response: { 200: Type.Array(LectureTopic), ...readErrors } } }, async (request) => {
-    const [topics, reviews] = [await app.store.lectures.listTopics(request.query), await app.store.lectures.reviews()]
-    return topics.map((t) => withRatings(t, reviews))
-  })
+  app.get('/lecture-topics', { schema: { querystring: LectureTopicQuery, response: { 200: Type.Array(LectureTopic), ...readErrors } } }, async (request) =>
+    lectureMenu(app.store, request.query),
+  )
 
   app.get('/lecture-topics/:id', { schema: { params: IdParams, response: { 200: LectureTopicDetail, ...readErrors } } }, async (request) => {
     const topic = (await app.store.lectures.listTopics()).find((t) => t.id === request.params.id)

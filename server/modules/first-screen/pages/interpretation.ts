@@ -8,6 +8,7 @@ import { API_PREFIX } from '../../../../common/contract'
 import { kindLabel, staleNotice } from '../../../../common/labels/interpretation-kinds'
 import { validityLabel, validityTone } from '../../../../common/labels/policy-validity'
 import { Interpretation as InterpretationSchema } from '../../content/schemas'
+import { countView } from '../../dashboard/view-counter'
 import { asServed, queryId, type FirstScreenPage } from '../page'
 import { chineseDate, escapeHtml, safeSrc, tag } from '../markup'
 
@@ -52,6 +53,8 @@ export const interpretationPage: FirstScreenPage = {
     const id = queryId(query)
     const item = id ? await app.store.content.getInterpretation(id) : undefined
     if (!item) return undefined
+    // the page takes the interpretation from the HTML: its read is counted here (the dashboard's 最常阅读)
+    countView(app.store, 'interpretation', id)
     const data = asServed<Interpretation>(serialiseInterpretation, item)
     return { html: interpretationFirstScreen(data), data: { [`${API_PREFIX}/interpretations/${encodeURIComponent(id)}`]: data } }
   },

@@ -13,6 +13,7 @@ import { useTopics } from '@/features/topics/use-topics'
 import { lectureRoutes } from '@/utils/routes'
 import '@/features/lectures/styles'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
+import { useDismissFirstScreen } from '@/utils/first-screen'
 
 const FORMATS = [
   { id: 'onsite', name: '到村现场' },
@@ -31,6 +32,8 @@ export default function LectureMenuPage() {
   const [topic, setTopic] = useState<string | undefined>(params.topic)
   const [format, setFormat] = useState<LectureFormat>()
   const list = useRequest(() => getLectureTopics(topic), [topic])
+  // H5: the first screen the server drew goes once the page shows its list (or its error)
+  useDismissFirstScreen(Boolean(list.data || list.error))
 
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh())

@@ -10,6 +10,7 @@ import { PolicyHead } from '@/features/policies/components/policy-head'
 import { PolicyText } from '@/features/policies/components/policy-text'
 import { RelatedSection } from '@/features/policies/components/related-section'
 import { ValidityBanner } from '@/features/policies/components/validity-banner'
+import { useDismissFirstScreen } from '@/utils/first-screen'
 import { routes } from '@/utils/routes'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
@@ -24,6 +25,8 @@ export default function PolicyDetailPage() {
 
   useShareAppMessage(() => ({ title: policy?.title ?? '政策原文', path: routes.policyDetail(id) }))
   useShareTimeline(() => ({ title: policy?.title ?? '政策原文', query: `id=${id}` }))
+  // H5: the first screen the server drew (with its related links) goes once the page shows all of it, or its error
+  useDismissFirstScreen(Boolean(error || (policy && !related.loading && !more.loading)))
 
   // (in a ThemePage: the H5 title bar's 返回 is there while it loads or fails too)
   if (loading && !policy)

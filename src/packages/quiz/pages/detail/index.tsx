@@ -9,6 +9,7 @@ import { CampaignJoin } from '@/features/quiz/components/campaign-join'
 import { CampaignLinks } from '@/features/quiz/components/campaign-links'
 import { CampaignRules } from '@/features/quiz/components/campaign-rules'
 import { useRegionNames } from '@/features/quiz/hooks/use-region-names'
+import { useDismissFirstScreen } from '@/utils/first-screen'
 
 /** a campaign: what it is, its rules, 参加竞赛 while it runs, its board and practice */
 export default function CampaignDetailPage() {
@@ -18,6 +19,8 @@ export default function CampaignDetailPage() {
   const me = useRequest(() => (token ? getCampaignMe(id) : Promise.resolve(undefined)), [id, token])
   // a city-wide campaign names no region: nothing is loaded for it
   const regionNames = useRegionNames(campaign.data?.rules.eligibleRegions)
+  // H5: the first screen the server drew goes once the page shows its own (or its error)
+  useDismissFirstScreen(Boolean(campaign.data || campaign.error))
 
   usePullDownRefresh(() => {
     void Promise.all([campaign.reload(), me.reload()]).finally(() => Taro.stopPullDownRefresh())

@@ -10,6 +10,7 @@ import { getCaptions, getVideo, recordView } from '@/features/videos/api/get-vid
 import { VideoPlayInfo } from '@/features/videos/components/video-play-info'
 import { PLAYER_ID, VideoStage } from '@/features/videos/components/video-stage'
 import { controlVideo } from '@/features/videos/video-control'
+import { useDismissFirstScreen } from '@/utils/first-screen'
 import { routes } from '@/utils/routes'
 
 /** One short video with captions drawn over it, playback speed, transcript, its interpretation and its policy. */
@@ -25,6 +26,8 @@ export default function VideoPlayPage() {
 
   useDidHide(() => controlVideo(PLAYER_ID, 'pause'))
   useShareAppMessage(() => ({ title: video.data?.title ?? '政策短视频', path: routes.videoPlay(id) }))
+  // H5: the first screen the server drew goes once the page shows its own (or its error)
+  useDismissFirstScreen(Boolean(video.data || video.error))
 
   if (video.loading && !video.data) return <Skeleton rows={2} />
   if (video.error || !video.data) return <ErrorState message={video.error?.message ?? '视频不存在或已下线'} onRetry={video.reload} />

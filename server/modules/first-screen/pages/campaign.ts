@@ -1,0 +1,125 @@
+/**
+ * A quiz campaign opened from a link (/packages/quiz/pages/detail/index?id=): cover, title,
+ * department, status with the time left, description and 竞赛规则, with GET /campaigns/:id's answer
+ * (and the region names its 参与范围 asks for). Public only: 参加竞赛 with the visitor's attempts
+ * and rank is the page's to draw once it knows who is asking. An unknown id gets the plain index.html.
+ */
+import fastJson from 'fast-json-stringify'
+import type { Campaign, CampaignStatus, RegionEntry } from '../../../../common/contract'
+import { API_PREFIX } from '../../../../common/contract'
+import { minutesAndSeconds } from '../../../../common/durations'
+import { inShanghai } from '../../../../common/shanghai-date'
+import { buildRegionIndex, type RegionIndex } from '../../content/region-index'
+import { RegionEntry as RegionEntrySchema } from '../../content/schemas'
+import { Campaign as CampaignSchema } from '../../quiz/campaign-schemas'
+import { escapeHtml, safeSrc, tag } from '../markup'
+import { asServed, queryId, type FirstScreenPage } from '../page'
+import { card, link, SUBPAGE_LINKS, subpage } from '../subpage'
+
+/** src/features/quiz/components/campaign-card.tsx */
+const statusLabel: Record<CampaignStatus, string> = { ongoing: '进行中', upcoming: '即将开始', ended: '已结束' }
+const statusTone: Record<CampaignStatus, string> = { ongoing: 'success', upcoming: 'warning', ended: 'neutral' }
+
+/** 3天5小时 / 12小时30分 / 5分钟; '' once the moment has passed (src/utils/date.ts countdown) */
+function countdown(targetIso: string, now: Date): string {
+  const ms = Date.parse(targetIso) - now.getTime()
+  if (!(ms > 0)) return ''
+  const minutes = Math.floor(ms / 60000)
+  const days = Math.floor(minutes / 1440)
+  const hours = Math.floor((minutes % 1440) / 60)
+  if (days > 0) return `${days}天${hours}小时`
+  if (hours > 0) return `${hours}小时${minutes % 60}分`
+  return `${Math.max(minutes % 60, 1)}分钟`
+}
+
+function timing(c: Campaign, now: Date): string {
+  if (c.status === 'ongoing') return `距结束 ${countdown(c.endsAt, now) || '不足1分钟'}`
+  if (c.status === 'upcoming') return `距开始 ${countdown(c.startsAt, now) || '不足1分钟'}`
+  return '已结束，可查看排行榜'
+}
+
+/** 6月1日 08:00 in Beijing time (src/features/quiz/format.ts formatDateTime, on a phone in Taizhou) */
+const dateTime = (iso: string) => inShanghai(iso).format('M月D日 HH:mm')
+
+/** '331000': the whole city */
+const isCity = (code: string) => code.length === 6 && code.endsWith('00')
+
+function rules(c: Campaign, regionName: (code: string) => string): string {
+  const r = c.rules
+  const rows: [string, string][] = [
+    ['活动时间', `${dateTime(c.startsAt)} 至 ${dateTime(c.endsAt)}`],
+    [
+      '每次答题',
+      `${r.questionsPerAttempt} 道题（单选、多选、判断），每题 ${r.secondsPerQuestion} 秒，共 ${minutesAndSeconds(r.questionsPerAttempt * r.secondsPerQuestion)}`,
+    ],
+    ['每日次数', `每天最多 ${r.attemptsPerDay} 次（按北京时间计）`],
+    ['计分规则', `满分 100 分，${r.scoreCounts === 'best' ? '取最好一次成绩' : '以最近一次成绩为准'}；同分用时少者在前，再同则先交卷者在前`],
+    ['参与范围', r.eligibleRegions.map((code) => (isCity(code) ? '台州全市' : regionName(code))).join('、')],
+  ]
+  if (r.prizes) rows.push(['奖励', r.prizes])
+  if (r.certificate) rows.push(['证书', '完成答题即可生成参与证书图片'])
+  const html = rows
+    .map(
+      ([k, v]) =>
+        `<div class="campaign-rules__row"><span class="campaign-rules__key">${k}</span><span class="campaign-rules__value">${escapeHtml(v)}</span></div>`,
+    )
+    .join('')
+  return card(html, { title: '竞赛规则', className: 'campaign-rules' })
+}
+
+/** the campaign's hero and rules as the page draws them at `now`; its 排行榜 and 练习 as links */
+export function campaignFirstScreen(c: Campaign, now: Date, regionName: (code: string) => string = (code) => code): string {
+  const cover = safeSrc(c.cover)
+  const hero = card(
+    (cover ? `<img class="quiz-hero__cover" src="${cover}" alt="" style="object-fit:cover">` : '') +
+      `<div class="quiz-hero__body"><span class="quiz-hero__title">${escapeHtml(c.title)}</span><span class="quiz-hero__dept">${escapeHtml(c.department)}</span>` +
+      `<div class="quiz-hero__timing">${tag(statusLabel[c.status], statusTone[c.status])}<span>${timing(c, now)}</span></div>` +
+      `<span class="quiz-hero__desc">${escapeHtml(c.description)}</span></div>`,
+    { layout: 'flush', padding: 'none', className: 'quiz-hero' },
+  )
+  const links =
+    `<div class="quiz-actions">${link('quiz-btn quiz-btn--ghost', SUBPAGE_LINKS.quizLeaderboard(c.id), '排行榜')}` +
+    `${link('quiz-btn quiz-btn--ghost', SUBPAGE_LINKS.quizPractice(c.topics.length === 1 ? c.topics[0] : undefined), '练习')}</div>`
+  return subpage('知识竞赛', '', hero + rules(c, regionName) + links)
+}
+
+const serialiseCampaign = fastJson(CampaignSchema)
+const serialiseRegion = fastJson(RegionEntrySchema)
+const regionIndexes = new WeakMap<object, RegionIndex>()
+
+/**
+ * the answers useRegionNames (src/features/quiz/hooks) asks for a campaign open to some places
+ * only: the counties in one list, or each township by its code; none for a city-wide one
+ */
+function regionAnswers(index: RegionIndex, codes: string[]): Record<string, RegionEntry[] | RegionEntry> {
+  const places = [...new Set(codes.filter((c) => !isCity(c)))]
+  if (!places.length) return {}
+  if (places.every((c) => c.length === 6)) {
+    const counties = index.children() ?? []
+    return { [`${API_PREFIX}/regions/children`]: counties.map((r) => asServed<RegionEntry>(serialiseRegion, r)) }
+  }
+  const out: Record<string, RegionEntry> = {}
+  for (const code of places) {
+    const entry = index.get(code)
+    if (entry) out[`${API_PREFIX}/regions/${encodeURIComponent(code)}`] = asServed<RegionEntry>(serialiseRegion, entry)
+  }
+  return out
+}
+
+export const campaignPage: FirstScreenPage = {
+  page: 'packages/quiz/pages/detail/index',
+  async draw(app, query) {
+    const id = queryId(query)
+    const campaign = id ? await app.store.quiz.getCampaign(id) : undefined
+    if (!campaign) return undefined
+    const data = asServed<Campaign>(serialiseCampaign, campaign)
+    const tree = app.store.regionTree()
+    let index = regionIndexes.get(tree)
+    if (!index) regionIndexes.set(tree, (index = buildRegionIndex(tree)))
+    const names = index
+    return {
+      html: campaignFirstScreen(data, app.store.now(), (code) => names.get(code)?.name ?? code),
+      data: { [`${API_PREFIX}/campaigns/${encodeURIComponent(id)}`]: data, ...regionAnswers(index, data.rules.eligibleRegions) },
+    }
+  },
+}
