@@ -5,9 +5,10 @@
  * and rank is the page's to draw once it knows who is asking. An unknown id gets the plain index.html.
  */
 import fastJson from 'fast-json-stringify'
-import type { Campaign, CampaignStatus, RegionEntry } from '../../../../common/contract'
+import type { Campaign, RegionEntry } from '../../../../common/contract'
 import { API_PREFIX } from '../../../../common/contract'
 import { minutesAndSeconds } from '../../../../common/durations'
+import { campaignEndedHero, campaignStatusLabel, campaignStatusTone, campaignTimeLeft } from '../../../../common/labels/campaign-status'
 import { inShanghai } from '../../../../common/shanghai-date'
 import { buildRegionIndex, type RegionIndex } from '../../content/region-index'
 import { RegionEntry as RegionEntrySchema } from '../../content/schemas'
@@ -16,27 +17,8 @@ import { escapeHtml, safeSrc, tag } from '../markup'
 import { asServed, queryId, type FirstScreenPage } from '../page'
 import { card, link, SUBPAGE_LINKS, subpage } from '../subpage'
 
-/** src/features/quiz/components/campaign-card.tsx */
-const statusLabel: Record<CampaignStatus, string> = { ongoing: '进行中', upcoming: '即将开始', ended: '已结束' }
-const statusTone: Record<CampaignStatus, string> = { ongoing: 'success', upcoming: 'warning', ended: 'neutral' }
-
-/** 3天5小时 / 12小时30分 / 5分钟; '' once the moment has passed (src/utils/date.ts countdown) */
-function countdown(targetIso: string, now: Date): string {
-  const ms = Date.parse(targetIso) - now.getTime()
-  if (!(ms > 0)) return ''
-  const minutes = Math.floor(ms / 60000)
-  const days = Math.floor(minutes / 1440)
-  const hours = Math.floor((minutes % 1440) / 60)
-  if (days > 0) return `${days}天${hours}小时`
-  if (hours > 0) return `${hours}小时${minutes % 60}分`
-  return `${Math.max(minutes % 60, 1)}分钟`
-}
-
-function timing(c: Campaign, now: Date): string {
-  if (c.status === 'ongoing') return `距结束 ${countdown(c.endsAt, now) || '不足1分钟'}`
-  if (c.status === 'upcoming') return `距开始 ${countdown(c.startsAt, now) || '不足1分钟'}`
-  return '已结束，可查看排行榜'
-}
+/** 距结束 … / 距开始 … / 已结束，可查看排行榜, as the page's CampaignHero says it */
+const timing = (c: Campaign, now: Date) => campaignTimeLeft(c, now) ?? campaignEndedHero
 
 /** 6月1日 08:00 in Beijing time (src/features/quiz/format.ts formatDateTime, on a phone in Taizhou) */
 const dateTime = (iso: string) => inShanghai(iso).format('M月D日 HH:mm')
@@ -73,7 +55,7 @@ export function campaignFirstScreen(c: Campaign, now: Date, regionName: (code: s
   const hero = card(
     (cover ? `<img class="quiz-hero__cover" src="${cover}" alt="" style="object-fit:cover">` : '') +
       `<div class="quiz-hero__body"><span class="quiz-hero__title">${escapeHtml(c.title)}</span><span class="quiz-hero__dept">${escapeHtml(c.department)}</span>` +
-      `<div class="quiz-hero__timing">${tag(statusLabel[c.status], statusTone[c.status])}<span>${timing(c, now)}</span></div>` +
+      `<div class="quiz-hero__timing">${tag(campaignStatusLabel[c.status], campaignStatusTone[c.status])}<span>${timing(c, now)}</span></div>` +
       `<span class="quiz-hero__desc">${escapeHtml(c.description)}</span></div>`,
     { layout: 'flush', padding: 'none', className: 'quiz-hero' },
   )

@@ -6,9 +6,8 @@ import { Type } from '@sinclair/typebox'
 import fastJson from 'fast-json-stringify'
 import type { CampaignStatus, CampaignSummary } from '../../../../common/contract'
 import { API_PREFIX } from '../../../../common/contract'
-import type { TagTone } from '../../../../common/labels/tag-tone'
+import { campaignStatusLabel, campaignStatusTone, campaignTimeLeft } from '../../../../common/labels/campaign-status'
 import { formatCount } from '../../../../common/counts'
-import { countdown } from '../../../../common/durations'
 import { inShanghai } from '../../../../common/shanghai-date'
 import { CampaignSummary as CampaignSummarySchema } from '../../quiz/campaign-schemas'
 import { asServed, type FirstScreenPage } from '../page'
@@ -21,16 +20,10 @@ const OPENING_STATUS: CampaignStatus = 'ongoing'
 /** a campaign card is about 120 px high: three fit under 练习 and the chips */
 export const CAMPAIGNS_ON_FIRST_SCREEN = 3
 
-// as src/features/quiz/components/campaign-card.tsx labels them
-const statusLabel: Record<CampaignStatus, string> = { ongoing: '进行中', upcoming: '即将开始', ended: '已结束' }
-const statusTone: Record<CampaignStatus, TagTone> = { ongoing: 'success', upcoming: 'warning', ended: 'neutral' }
-const STATUSES = (['ongoing', 'upcoming', 'ended'] as const).map((id) => ({ id, name: statusLabel[id] }))
+const STATUSES = (['ongoing', 'upcoming', 'ended'] as const).map((id) => ({ id, name: campaignStatusLabel[id] }))
 
-function timing(c: CampaignSummary, now: Date): string {
-  if (c.status === 'ongoing') return `距结束 ${countdown(c.endsAt, now) || '不足1分钟'}`
-  if (c.status === 'upcoming') return `距开始 ${countdown(c.startsAt, now) || '不足1分钟'}`
-  return `已于 ${inShanghai(c.endsAt).format('YYYY年M月D日')} 结束`
-}
+/** as CampaignCard says it: the time left, or the day it ended */
+const timing = (c: CampaignSummary, now: Date) => campaignTimeLeft(c, now) ?? `已于 ${inShanghai(c.endsAt).format('YYYY年M月D日')} 结束`
 
 /** CampaignCard: cover, title, department, status, countdown and participants; a link to the campaign */
 function card(c: CampaignSummary, now: Date): string {
@@ -40,7 +33,7 @@ function card(c: CampaignSummary, now: Date): string {
     (cover ? `<img class="campaign-card__cover" src="${cover}" alt="">` : '') +
     `<div class="campaign-card__body"><span class="campaign-card__title">${escapeHtml(c.title)}</span>` +
     `<span class="campaign-card__dept">${escapeHtml(c.department)}</span>` +
-    `<div class="campaign-card__meta">${tag(statusLabel[c.status], statusTone[c.status])}<span class="campaign-card__timing">${escapeHtml(timing(c, now))}</span></div>` +
+    `<div class="campaign-card__meta">${tag(campaignStatusLabel[c.status], campaignStatusTone[c.status])}<span class="campaign-card__timing">${escapeHtml(timing(c, now))}</span></div>` +
     `<span class="campaign-card__people">${formatCount(c.participants)} 人参与</span></div></a></div>`
   )
 }

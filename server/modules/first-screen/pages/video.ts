@@ -6,21 +6,12 @@
 import fastJson from 'fast-json-stringify'
 import type { Video } from '../../../../common/contract'
 import { API_PREFIX } from '../../../../common/contract'
+import { formatCount as count } from '../../../../common/counts'
+import { formatDuration as duration } from '../../../../common/durations'
 import { Video as VideoSchema } from '../../media/schemas'
 import { escapeHtml, safeSrc } from '../markup'
 import { asServed, queryId, type FirstScreenPage } from '../page'
 import { card, inertButton, link, SUBPAGE_LINKS, subpage } from '../subpage'
-
-/** 1.2万 for large counts (src/utils/format.ts formatCount) */
-function count(n: number): string {
-  return n >= 10000 ? `${(n / 10000).toFixed(n >= 100000 ? 0 : 1)}万` : String(n)
-}
-
-/** 1:05 (src/utils/format.ts formatDuration) */
-function duration(sec: number): string {
-  const s = Math.max(0, Math.round(sec))
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
-}
 
 /** Taro's H5 Button is border-box: 长辈模式's min-width holds the padding */
 const chip = (text: string, on = false) => inertButton(`video-play__chip${on ? ' video-play__chip--on' : ''}`, text, 'box-sizing:border-box')

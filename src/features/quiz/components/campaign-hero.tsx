@@ -3,16 +3,13 @@ import { mediaUrl } from '@/api'
 import { Card } from '@/components/card'
 import { Tag } from '@/components/tag'
 import type { Campaign } from '@common/contract'
-import { countdown } from '@/utils/date'
 import { useNow } from '../hooks/use-now'
-import { campaignStatusLabel } from './campaign-card'
+import { campaignEndedHero, campaignStatusLabel, campaignStatusTone, campaignTimeLeft } from '@common/labels/campaign-status'
 import './campaign-hero.scss'
 
 /** 距结束 3天5小时 / 距开始 … / 已结束 */
 function timing(c: Campaign, now: Date): string {
-  if (c.status === 'ongoing') return `距结束 ${countdown(c.endsAt, now) || '不足1分钟'}`
-  if (c.status === 'upcoming') return `距开始 ${countdown(c.startsAt, now) || '不足1分钟'}`
-  return '已结束，可查看排行榜'
+  return campaignTimeLeft(c, now) ?? campaignEndedHero
 }
 
 /** the top of a campaign's page: cover, title, department, status with a live countdown, description */
@@ -25,7 +22,7 @@ export function CampaignHero({ campaign: c }: { campaign: Campaign }) {
         <Text className='quiz-hero__title'>{c.title}</Text>
         <Text className='quiz-hero__dept'>{c.department}</Text>
         <View className='quiz-hero__timing'>
-          <Tag tone={c.status === 'ongoing' ? 'success' : c.status === 'upcoming' ? 'warning' : 'neutral'}>{campaignStatusLabel[c.status]}</Tag>
+          <Tag tone={campaignStatusTone[c.status]}>{campaignStatusLabel[c.status]}</Tag>
           <Text>{timing(c, now)}</Text>
         </View>
         <Text className='quiz-hero__desc'>{c.description}</Text>
