@@ -43,7 +43,7 @@ function rows(index: QaIndex): Row[] {
   const out: Row[] = []
   for (const file of DEV_FILES) {
     for (const e of readSet(path.join(TEST_DIR, file)) as EvalQuestion[]) {
-      // the hits as ask() orders them (the re-ranker of rerank-model.json: fit it first)
+      // the hits as ask() orders them (with the re-ranker of rerank-model.json when it is on: fit that first)
       const ranking = index.rank(e.q, RIVALS)
       const hits = ranking.items
       if (!hits.length) continue // no answer: never confident

@@ -4,12 +4,12 @@
  * should get the largest share), linear in the candidates' features — on the DEVELOPMENT sets only
  * (test/qa-eval.json, heldout, *-dev.json; the same as the confidence fit), over the same
  * 5,000-FAQ corpus as `npm run eval:qa`. It prints, per set, top-1 / top-3 of the BM25F order and
- * of the re-ranked one, the latter from 5-fold cross-validation by question text (a question in two
- * sets is always in one fold), and writes the coefficients fit on all dev questions to
- * server/modules/qa/rerank-model.json (QA_WRITE=0: print only). The blind test sets are never read.
+ * of the re-ranked one, the latter from 5-fold cross-validation (QA_FOLD, below), and writes the
+ * coefficients fit on all dev questions to server/modules/qa/rerank-model.json (QA_WRITE=0: print
+ * only), off unless QA_RERANK_ON=1 (the README says why it is off). The blind test sets are never read.
  *
  * Knobs: QA_DEPTH (candidates, default 8), QA_L2, QA_DROP (features left out, comma-separated, to
- * measure what each is worth).
+ * measure what each is worth), QA_FOLD.
  */
 import { readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -22,8 +22,6 @@ export const DEV_FILES = readdirSync(TEST_DIR)
   .filter((f) => f === 'qa-eval.json' || f === 'qa-eval-heldout.json' || /^qa-eval-.+-dev\.json$/.test(f))
   .sort()
 const DEPTH = Number(process.env.QA_DEPTH ?? 8)
-/** only hits scoring at least this share of the first are re-ranked (see RerankModel.window) */
-const WINDOW = Number(process.env.QA_WINDOW ?? 0.85)
 const L2 = Number(process.env.QA_L2 ?? 0.01)
 const DROP = new Set((process.env.QA_DROP ?? '').split(',').filter(Boolean))
 const USED = RERANK_FEATURES.map((f) => !DROP.has(f))
@@ -33,8 +31,6 @@ interface Group {
   q: string
   /** the right FAQ's id */
   id: string
-  /** how many of the first candidates are within the window (re-ranked); the others keep their place */
-  n: number
   /** candidates' features */
   x: number[][]
   /** 1 for a right candidate (the set's id or an alt) */
@@ -47,12 +43,9 @@ function groups(index: QaIndex): Group[] {
     for (const e of readSet(path.join(TEST_DIR, file)) as EvalQuestion[]) {
       if (e.id === null) continue
       const hits = index.search(e.q, DEPTH)
-      // the near-ties the model orders (as QaIndex.rank): the first hits within the window
-      let n = Math.min(1, hits.length)
-      while (n < hits.length && hits[n].score >= WINDOW * hits[0].score) n++
       const x = index.candidateFeatures(e.q, hits).map((row) => row.map((v, j) => (USED[j] ? v : 0)))
       const y = hits.map((h) => (h.faq.id === e.id || (e.alt ?? []).includes(h.faq.id) ? 1 : 0))
-      out.push({ set: file, q: e.q, id: e.id, n, x, y })
+      out.push({ set: file, q: e.q, id: e.id, x, y })
     }
   }
   return out
@@ -65,10 +58,8 @@ function fit(data: Group[]): number[] {
   const d = RERANK_FEATURES.length
   const w = new Array<number>(d).fill(0)
   w[0] = 1 // start from the BM25F order
-  // the re-ranked candidates only, where one of them is right and one is not
-  const usable = data
-    .map((g) => ({ ...g, x: g.x.slice(0, g.n), y: g.y.slice(0, g.n) }))
-    .filter((g) => g.y.some((v) => v) && g.y.some((v) => !v))
+  // questions with a right candidate and a wrong one: the others teach nothing
+  const usable = data.filter((g) => g.y.some((v) => v) && g.y.some((v) => !v))
   const rate = 2
   for (let it = 0; it < 3000; it++) {
     const grad = new Array<number>(d).fill(0)
@@ -91,9 +82,8 @@ function fit(data: Group[]): number[] {
 
 /** the position (0-based) of the first right candidate in the order the weights give, −1 if none */
 function rankOfRight(g: Group, w: number[] | undefined): number {
-  const head = g.x.slice(0, g.n).map((x, i) => ({ i, z: w ? dot(w, x) : -i })).sort((a, b) => b.z - a.z || a.i - b.i)
-  const order = [...head.map((o) => o.i), ...g.x.map((_, i) => i).slice(g.n)]
-  return order.findIndex((i) => g.y[i] === 1)
+  const order = g.x.map((x, i) => ({ i, z: w ? dot(w, x) : -i })).sort((a, b) => b.z - a.z || a.i - b.i)
+  return order.findIndex((o) => g.y[o.i] === 1)
 }
 
 function hashOf(s: string): number {
@@ -125,7 +115,7 @@ function main() {
     for (const g of data.filter((g) => foldOf(g, K) === k)) held.set(g, rankOfRight(g, w))
   }
   const fmt = (k: number, n: number) => `${(k / n).toFixed(3)} (${k}/${n})`
-  console.log(`depth ${DEPTH}, window ${WINDOW}, L2 ${L2}, folds by ${FOLD}${DROP.size ? `, without ${[...DROP].join(',')}` : ''}`)
+  console.log(`depth ${DEPTH}, L2 ${L2}, folds by ${FOLD}${DROP.size ? `, without ${[...DROP].join(',')}` : ''}`)
   console.log(`set: top-1 BM25F → re-ranked (${K}-fold held out), top-3 BM25F → re-ranked, in top depth`)
   const sets = [...new Set(data.map((g) => g.set)), 'all dev']
   for (const set of sets) {
@@ -133,7 +123,6 @@ function main() {
     const base = gs.map((g) => rankOfRight(g, undefined))
     const re = gs.map((g) => held.get(g)!)
     const at = (rs: number[], k: number) => rs.filter((r) => r >= 0 && r < k).length
-    // a right FAQ outside the window or the depth is missed by both orders alike (top-3 of BM25F counts it)
     console.log(
       `  ${set.padEnd(28)} ${fmt(at(base, 1), gs.length)} → ${fmt(at(re, 1), gs.length)}   ${fmt(at(base, 3), gs.length)} → ${fmt(at(re, 3), gs.length)}   ${fmt(at(base, DEPTH), gs.length)}`,
     )
@@ -149,8 +138,8 @@ function main() {
   const inSample = data.filter((g) => rankOfRight(g, w) === 0).length
   console.log(`in sample (fit on all dev): top-1 ${fmt(inSample, data.length)}`)
   const model: RerankModel = {
+    on: process.env.QA_RERANK_ON === '1',
     depth: DEPTH,
-    window: WINDOW,
     weights: Object.fromEntries(RERANK_FEATURES.map((f, j) => [f, Math.round(w[j] * 10000) / 10000])) as RerankModel['weights'],
   }
   console.log('model', JSON.stringify(model))

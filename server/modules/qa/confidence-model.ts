@@ -1,20 +1,19 @@
 // written by scripts/fit-qa-confidence.ts from the development sets — do not edit by hand (confidence.ts reads it)
 export const CONFIDENCE_MODEL = {
-  "bias": -5.4084,
-  "weights": {
-    "score": 2.9677,
-    "margin": -0.7025,
-    "cover": 2.0275,
-    "titleCover": -0.2283,
-    "unknown": -3.3844,
-    "head": 0.0855,
-    "missing": 0.3899,
-    "words": 3.5479,
-    "specificity": 0.3325,
-    "close": -0.2764,
-    "gap": 1.372,
-    "asked": 1.9082,
-    "belief": 2.8488
+  bias: -4.7688,
+  weights: {
+    score: 2.1662,
+    margin: 0.3769,
+    cover: 2.6078,
+    titleCover: 0.1111,
+    unknown: -3.2955,
+    head: 0.2767,
+    missing: 0.4855,
+    words: 3.7494,
+    specificity: 0.8164,
+    close: -0.8248,
+    gap: 1.4983,
+    asked: 2.3932,
   },
-  "threshold": 0.8696
+  threshold: 0.9056,
 }

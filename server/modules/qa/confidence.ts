@@ -25,13 +25,11 @@
  *    thing: the ranking's choice between them is a coin toss), margin being linear otherwise;
  *  - asked: the other way round from cover, the idf-weighted share of the FAQ question's own
  *    content words the resident's question contains (a FAQ about 特困人员 answering a question
- *    about 低保 covers the asking but not its subject);
- *  - belief: the re-ranker's softmax share of the first hit and its near-duplicates among the
- *    candidates it ordered (rerank.ts; 1 without a re-ranker).
+ *    about 低保 covers the asking but not its subject).
  */
 import { CONFIDENCE_MODEL as FITTED } from './confidence-model'
 
-export const FEATURES = ['score', 'margin', 'cover', 'titleCover', 'unknown', 'head', 'missing', 'words', 'specificity', 'close', 'gap', 'asked', 'belief'] as const
+export const FEATURES = ['score', 'margin', 'cover', 'titleCover', 'unknown', 'head', 'missing', 'words', 'specificity', 'close', 'gap', 'asked'] as const
 export type FeatureName = (typeof FEATURES)[number]
 export type FeatureVector = Record<FeatureName, number>
 
@@ -52,7 +50,7 @@ export function vector(f: FeatureVector): number[] {
 /** the model's probability that the first answer is right */
 export function probability(f: FeatureVector, model: ConfidenceModel = CONFIDENCE_MODEL): number {
   let z = model.bias
-  for (const name of FEATURES) z += (model.weights[name] ?? 0) * f[name]
+  for (const name of FEATURES) z += model.weights[name] * f[name]
   return 1 / (1 + Math.exp(-z))
 }
 

@@ -91,7 +91,7 @@ export interface QaIndexOptions {
    * the best hit that is not a near-duplicate of the first (see `twins`)
    */
   duplicateOverlap?: number
-  /** the re-ranker (rerank.ts; `{ "depth": 0, "weights": {} }`: the BM25F order) */
+  /** the re-ranker (rerank.ts; `on: false`: the BM25F order) */
   rerank?: RerankModel
 }
 
@@ -334,42 +334,25 @@ export class QaIndex {
   }
 
   /**
-   * The hits of a question in the re-ranker's order (rerank.ts): search() finds them by BM25F, the
-   * model orders anew the first `depth` of them that score within `window` of the first (near-ties:
-   * BM25F's choice between them is a coin toss), one dot product each. `belief` is the model's
-   * softmax share of the first hit and its near-duplicates among those candidates (one answer
-   * asked two ways: see twins), a feature of the confidence.
+   * The hits of a question in the re-ranker's order (rerank.ts): search() finds them by BM25F and,
+   * when the model is on, it orders the first `depth` of them anew, one dot product each. Off as
+   * shipped (rerank-model.json, see the README): the hits in BM25F order.
    */
   rank(q: string, limit = 5, model: RerankModel = this.opts.rerank): Ranking {
-    const items = this.search(q, Math.max(limit, model.depth))
+    const items = this.search(q, Math.max(limit, model.on ? model.depth : 0))
     const content = items.length ? contentWords(q) : []
-    if (model.depth < 2 || items.length < 2) return { items, content, belief: items.length ? 1 : 0 }
-    // only near-ties are re-ranked: a hit far behind the first is not made first by the model
-    const least = (model.window ?? 0) * items[0].score
-    let n = 1
-    while (n < Math.min(model.depth, items.length) && items[n].score >= least) n++
-    if (n < 2) return { items, content, belief: 1 }
-    const candidates = items.slice(0, n)
+    if (!model.on || model.depth < 2 || items.length < 2) return { items, content }
+    const candidates = items.slice(0, model.depth)
     const z = rerankScores(this.candidateFeatures(q, candidates, this.knownWords(content)), model)
-    const order = candidates.map((_, i) => i)
-    if (model.reorder !== false) order.sort((a, b) => z[b] - z[a] || a - b)
-    const first = candidates[order[0]]
-    let all = 0
-    let same = 0
-    for (const i of order) {
-      const e = Math.exp(z[i] - Math.max(...z))
-      all += e
-      if (i === order[0] || this.twins(first.faq, candidates[i].faq)) same += e
-    }
-    return { items: [...order.map((i) => candidates[i]), ...items.slice(n)], content, belief: same / all }
+    const order = candidates.map((_, i) => i).sort((a, b) => z[b] - z[a] || a - b)
+    return { items: [...order.map((i) => candidates[i]), ...items.slice(model.depth)], content }
   }
 
   /**
    * the confidence features of a question and its hits (the first one is judged), see
-   * confidence.ts; `ranking` (from rank) brings the question's content words and the re-ranker's
-   * belief in the first hit
+   * confidence.ts; `ranking` (from rank) brings the question's content words, already cut
    */
-  features(q: string, hits: QaHit[], ranking?: Pick<Ranking, 'content' | 'belief'>): FeatureVector {
+  features(q: string, hits: QaHit[], ranking?: Pick<Ranking, 'content'>): FeatureVector {
     const doc = this.position.get(hits[0].faq) ?? -1
     const title = doc >= 0 ? (this.titles[doc] ??= normalize(`${this.faqs[doc].question} ${this.faqs[doc].keywords.join(' ')}`).replace(/ /g, '')) : ''
     const text = doc >= 0 ? (this.texts[doc] ??= title + normalize(this.faqs[doc].answer).replace(/ /g, '')) : ''
@@ -425,7 +408,6 @@ export class QaIndex {
       specificity: Math.max(0, head.idf) / maxIdf,
       gap: second ? Math.max(0, first.score - second.score) : first.score,
       asked: faqTotal ? faqAsked / faqTotal : 0,
-      belief: ranking?.belief ?? 1,
     }
   }
 
@@ -533,8 +515,6 @@ export interface Ranking {
   items: QaHit[]
   /** the question's content words (contentWords) */
   content: string[]
-  /** the re-ranker's softmax share of the first hit and its near-duplicates (1 with one hit or no re-ranker) */
-  belief: number
 }
 
 /** a content word of a question and its specificity (QaIndex.wordIdf) */

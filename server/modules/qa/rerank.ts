@@ -3,8 +3,7 @@
  * ranking (QaIndex.candidateFeatures), whose scores order them anew — a softmax over the
  * candidates (conditional logit), fit by scripts/fit-qa-rerank.ts on the development sets only,
  * with cross-validation by question. Inference is one dot product per candidate. The coefficients
- * live in rerank-model.json (written by the script, committed); with no weights the order is the
- * BM25F one.
+ * live in rerank-model.json (written by the script, committed), with whether it is on.
  *
  * The features (0..1), for one candidate:
  *  - rel: its BM25F score over the first hit's;
@@ -23,22 +22,21 @@ export const RERANK_FEATURES = ['rel', 'qCover', 'kCover', 'aCover', 'firstKeywo
 export type RerankFeature = (typeof RERANK_FEATURES)[number]
 
 export interface RerankModel {
-  /** how many of the BM25F hits are re-ranked, at most */
-  depth: number
   /**
-   * a hit is re-ranked only when its BM25F score is at least this share of the first's (a near-tie,
-   * like the confidence's `close`); the others keep their place behind
+   * whether QaIndex.rank (and so ask) orders by it. Off as shipped: it wins in cross-validation on
+   * the dev sets but loses on the newest spent blind sets (README, Q&A); the fit script turns it on
+   * only when asked (QA_RERANK_ON=1)
    */
-  window?: number
-  /** false: keep the BM25F order and use the model only for the confidence's `belief` */
-  reorder?: boolean
+  on: boolean
+  /** how many of the BM25F hits are re-ranked */
+  depth: number
   /** a feature left out weighs 0 (`{ "depth": 0, "weights": {} }` keeps the BM25F order) */
   weights: Partial<Record<RerankFeature, number>>
 }
 
 export const RERANK_MODEL: RerankModel = MODEL as RerankModel
 
-/** the model's score of each candidate (a higher one ranks first; softmax of them: the share of belief) */
+/** the model's score of each candidate (a higher one ranks first) */
 export function rerankScores(features: number[][], model: RerankModel = RERANK_MODEL): number[] {
   const w = RERANK_FEATURES.map((f) => model.weights[f] ?? 0)
   return features.map((x) => {
