@@ -28,6 +28,9 @@ const DEV_FILES = readdirSync(TEST_DIR)
  */
 const TARGET_PRECISION = Number(process.env.QA_PRECISION ?? 0.97)
 const L2 = Number(process.env.QA_L2 ?? 0.001)
+/** features left out (comma-separated; they weigh 0), to measure what each is worth */
+const DROP = new Set((process.env.QA_DROP ?? '').split(',').filter(Boolean))
+const USED = FEATURES.map((f) => !DROP.has(f))
 
 interface Row {
   q: string
@@ -40,10 +43,12 @@ function rows(index: QaIndex): Row[] {
   const out: Row[] = []
   for (const file of DEV_FILES) {
     for (const e of readSet(path.join(TEST_DIR, file)) as EvalQuestion[]) {
-      const hits = index.search(e.q, RIVALS)
+      // the hits as ask() orders them (with the re-ranker of rerank-model.json when it is on: fit that first)
+      const ranking = index.rank(e.q, RIVALS)
+      const hits = ranking.items
       if (!hits.length) continue // no answer: never confident
       const right = e.id !== null && (hits[0].faq.id === e.id || (e.alt ?? []).includes(hits[0].faq.id))
-      out.push({ q: e.q, x: vector(index.features(e.q, hits)), y: right ? 1 : 0, oos: e.id === null })
+      out.push({ q: e.q, x: vector(index.features(e.q, hits, ranking)).map((v, j) => (USED[j] ? v : 0)), y: right ? 1 : 0, oos: e.id === null })
     }
   }
   return out

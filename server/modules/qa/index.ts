@@ -33,6 +33,7 @@ import {
 } from './normalize'
 import { isConfident, probability, type FeatureVector } from './confidence'
 import { PLACE_NAMES, words } from './segment'
+import { RERANK_MODEL, rerankScores, type RerankModel } from './rerank'
 
 export interface QaIndexOptions {
   k1?: number
@@ -90,6 +91,8 @@ export interface QaIndexOptions {
    * the best hit that is not a near-duplicate of the first (see `twins`)
    */
   duplicateOverlap?: number
+  /** the re-ranker (rerank.ts; `on: false`: the BM25F order) */
+  rerank?: RerankModel
 }
 
 export const QA_DEFAULTS: Required<QaIndexOptions> = {
@@ -109,6 +112,7 @@ export const QA_DEFAULTS: Required<QaIndexOptions> = {
   wordBigrams: 2,
   homophoneShare: 0.6,
   duplicateOverlap: 0.6,
+  rerank: RERANK_MODEL,
 }
 
 /**
@@ -166,6 +170,8 @@ export class QaIndex {
   private readonly answerBigrams: (Set<string> | undefined)[] = []
   /** each FAQ's question's known content words with their idf, made when first needed (the confidence's `asked`) */
   private readonly questionWords: ({ w: string; idf: number }[] | undefined)[] = []
+  /** each FAQ's fields for the re-ranker (see parts), made when first needed */
+  private readonly faqParts: (FaqParts | undefined)[] = []
   // per-search accumulators, reused (and zeroed again) by every search
   private readonly scores: Float64Array
   private readonly covered: Float64Array
@@ -314,20 +320,39 @@ export class QaIndex {
   }
 
   /**
-   * The answer to a question: the hits (as search) and whether the first one answers it — the
-   * confidence model's probability (confidence.ts) and its verdict. What GET /qa/search and the
-   * unified search call.
+   * The answer to a question: the hits (in the re-ranker's order, see rank) and whether the first
+   * one answers it — the confidence model's probability (confidence.ts) and its verdict. What
+   * GET /qa/search and the unified search call.
    */
   ask(q: string, limit = 5): QaAnswer {
     // a few more hits than asked for: the margin is measured against the best one of another answer
-    const items = this.search(q, Math.max(limit, RIVALS))
-    const features = items.length ? this.features(q, items) : undefined
+    const ranking = this.rank(q, Math.max(limit, RIVALS))
+    const { items } = ranking
+    const features = items.length ? this.features(q, items, ranking) : undefined
     const confidence = features ? Math.round(probability(features) * 1000) / 1000 : 0
     return { items: items.slice(0, Math.max(1, limit)), confident: features !== undefined && isConfident(confidence), confidence }
   }
 
-  /** the confidence features of a question and its hits (the first one is judged), see confidence.ts */
-  features(q: string, hits: QaHit[]): FeatureVector {
+  /**
+   * The hits of a question in the re-ranker's order (rerank.ts): search() finds them by BM25F and,
+   * when the model is on, it orders the first `depth` of them anew, one dot product each. Off as
+   * shipped (rerank-model.json, see the README): the hits in BM25F order.
+   */
+  rank(q: string, limit = 5, model: RerankModel = this.opts.rerank): Ranking {
+    const items = this.search(q, Math.max(limit, model.on ? model.depth : 0))
+    const content = items.length ? contentWords(q) : []
+    if (!model.on || model.depth < 2 || items.length < 2) return { items, content }
+    const candidates = items.slice(0, model.depth)
+    const z = rerankScores(this.candidateFeatures(q, candidates, this.knownWords(content)), model)
+    const order = candidates.map((_, i) => i).sort((a, b) => z[b] - z[a] || a - b)
+    return { items: [...order.map((i) => candidates[i]), ...items.slice(model.depth)], content }
+  }
+
+  /**
+   * the confidence features of a question and its hits (the first one is judged), see
+   * confidence.ts; `ranking` (from rank) brings the question's content words, already cut
+   */
+  features(q: string, hits: QaHit[], ranking?: Pick<Ranking, 'content'>): FeatureVector {
     const doc = this.position.get(hits[0].faq) ?? -1
     const title = doc >= 0 ? (this.titles[doc] ??= normalize(`${this.faqs[doc].question} ${this.faqs[doc].keywords.join(' ')}`).replace(/ /g, '')) : ''
     const text = doc >= 0 ? (this.texts[doc] ??= title + normalize(this.faqs[doc].answer).replace(/ /g, '')) : ''
@@ -338,7 +363,7 @@ export class QaIndex {
     let unknown = 0
     let head = { idf: -1, inTitle: false }
     let missing = 0
-    const content = contentWords(q)
+    const content = ranking?.content ?? contentWords(q)
     for (const w of content) {
       const known = this.isKnown(w)
       if (!known) {
@@ -387,6 +412,65 @@ export class QaIndex {
   }
 
   /**
+   * The re-ranker's features of each hit (rerank.ts RERANK_FEATURES, in that order), from the
+   * question's known content words (segment.ts) and the hits' fields: where in the FAQ the
+   * question's words are (its question, its keywords, anywhere) and whether the question names a
+   * keyword of the FAQ whole — its first one says what the FAQ is about.
+   */
+  candidateFeatures(q: string, hits: QaHit[], known: KnownWord[] = this.knownWords(contentWords(q))): number[][] {
+    if (!hits.length) return []
+    let total = 0
+    for (const { idf } of known) total += idf
+    const topScore = Math.max(hits[0].score, 1e-6)
+    const askedBigrams = new Set(normalize(q).split(' ').flatMap(bigrams))
+    return hits.map((h) => {
+      const p = this.parts(h.faq)
+      let inQuestion = 0
+      let inKeywords = 0
+      let inText = 0
+      for (const { w, idf } of known) {
+        if (p.question.includes(w)) inQuestion += idf
+        if (p.keywords.includes(w)) inKeywords += idf
+        if (p.text.includes(w)) inText += idf
+      }
+      let keyword = 0
+      for (const k of p.keywordBigrams) keyword = Math.max(keyword, bigramShare(k, askedBigrams))
+      return [
+        h.score / topScore,
+        total ? inQuestion / total : 0,
+        total ? inKeywords / total : 0,
+        total ? inText / total : 0,
+        p.keywordBigrams.length ? bigramShare(p.keywordBigrams[0], askedBigrams) : 0,
+        keyword,
+      ]
+    })
+  }
+
+  /** the question's content words some FAQ knows, with their specificity (see wordIdf) */
+  knownWords(content: string[]): KnownWord[] {
+    const out: KnownWord[] = []
+    for (const w of content) if (this.isKnown(w)) out.push({ w, idf: this.wordIdf(w) })
+    return out
+  }
+
+  /** a FAQ's normalized fields (no spaces) and its keywords' bigrams, made when first needed */
+  private parts(faq: Faq): FaqParts {
+    const doc = this.position.get(faq)
+    const make = (): FaqParts => {
+      const question = normalize(faq.question).replace(/ /g, '')
+      const keywords = normalize(faq.keywords.join(' ')).replace(/ /g, '')
+      return {
+        question,
+        keywords,
+        text: question + keywords + normalize(faq.answer).replace(/ /g, ''),
+        keywordBigrams: faq.keywords.map((k) => normalize(k).split(' ').flatMap(bigrams)).filter((b) => b.length),
+      }
+    }
+    if (doc === undefined) return make()
+    return (this.faqParts[doc] ??= make())
+  }
+
+  /**
    * whether two FAQs are near-duplicates: the same answer to the same matter asked two ways
    * (`duplicateOverlap` of the shorter answer's content bigrams are in the other's); which of the
    * two ranks first is a coin toss that does not make the first one a worse answer
@@ -424,6 +508,35 @@ export class QaIndex {
     for (let i = 0; i + 1 < cs.length; i++) best = Math.max(best, this.idf(cs[i] + cs[i + 1]))
     return best
   }
+}
+
+/** The hits of a question in the re-ranker's order (QaIndex.rank). */
+export interface Ranking {
+  items: QaHit[]
+  /** the question's content words (contentWords) */
+  content: string[]
+}
+
+/** a content word of a question and its specificity (QaIndex.wordIdf) */
+export interface KnownWord {
+  w: string
+  idf: number
+}
+
+interface FaqParts {
+  question: string
+  keywords: string
+  /** question + keywords + answer */
+  text: string
+  /** each keyword's bigrams (normalized), in the FAQ's order: the first names what it is about */
+  keywordBigrams: string[][]
+}
+
+/** share of a keyword's bigrams the question contains */
+function bigramShare(keyword: string[], asked: Set<string>): number {
+  let n = 0
+  for (const b of keyword) if (asked.has(b)) n++
+  return n / keyword.length
 }
 
 /** What QaIndex.ask answers: the hits, and whether (and how surely) the first one answers the question. */

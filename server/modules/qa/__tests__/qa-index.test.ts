@@ -1,6 +1,7 @@
 import type { Faq } from '../../../../common/contract'
 import { contentWords, QA_MIN_SCORE, QaIndex } from '..'
 import { CONFIDENCE_MODEL } from '../confidence'
+import { RERANK_FEATURES, RERANK_MODEL, rerankScores } from '../rerank'
 import { words } from '../segment'
 import { aspectsOf, canonicalize, fold, homophoneVariants, isContentBigram, normalize, queryTermShares, regionsOf, stagesOf, tokenize } from '../normalize'
 import { CANONICAL, SYNONYMS } from '../synonyms'
@@ -303,6 +304,43 @@ describe('QaIndex on the fixtures', () => {
     expect(index.features(q, [hits[0], hits[twin]]).margin).toBe(1)
   })
 
+  it('re-ranker features: where the question\'s words are in each hit, and which keyword it names whole', () => {
+    // f031 is about 医疗救助 (its first keyword); f084 (重病救助) lists it last
+    const q = '医疗救助怎么申请'
+    const hits = index.search(q, 8)
+    const at = (id: string) => hits.findIndex((h) => h.faq.id === id)
+    expect(at('f031')).toBeGreaterThanOrEqual(0)
+    expect(at('f084')).toBeGreaterThanOrEqual(0)
+    const x = index.candidateFeatures(q, hits)
+    const feature = (id: string, name: (typeof RERANK_FEATURES)[number]) => x[at(id)][RERANK_FEATURES.indexOf(name)]
+    expect(x).toHaveLength(hits.length)
+    expect(x[0][RERANK_FEATURES.indexOf('rel')]).toBe(1)
+    expect(feature('f031', 'firstKeyword')).toBe(1)
+    // 重病救助: of 重病 病救 救助 the question has 救助
+    expect(feature('f084', 'firstKeyword')).toBeCloseTo(1 / 3, 9)
+    expect(feature('f084', 'keyword')).toBe(1)
+    for (const row of x) for (const v of row) expect(v).toBeGreaterThanOrEqual(0)
+  })
+
+  it('re-ranks the first hits by the model when it is on, and keeps the BM25F order when it is off', () => {
+    const q = '医疗救助怎么申请'
+    const bm25 = index.search(q, 8).map((h) => h.faq.id)
+    // as shipped: off (rerank-model.json), so ask() answers in the BM25F order
+    expect(RERANK_MODEL.on).toBe(false)
+    expect(index.rank(q, 8).items.map((h) => h.faq.id)).toEqual(bm25)
+    expect(index.ask(q, 8).items.map((h) => h.faq.id)).toEqual(bm25)
+    // on: only the first `depth` hits change places, by the dot product of weights and features
+    const model = { ...RERANK_MODEL, on: true, depth: 4 }
+    const reranked = index.rank(q, 8, model).items.map((h) => h.faq.id)
+    expect(reranked.slice(4)).toEqual(bm25.slice(4))
+    expect([...reranked.slice(0, 4)].sort()).toEqual([...bm25.slice(0, 4)].sort())
+    const hits = index.search(q, 4)
+    const z = rerankScores(index.candidateFeatures(q, hits), model)
+    expect(reranked[0]).toBe(hits[z.indexOf(Math.max(...z))].faq.id)
+    // a model that only weighs the first keyword puts the FAQ about 医疗救助 first
+    expect(index.rank(q, 8, { on: true, depth: 8, weights: { rel: 1, firstKeyword: 5 } }).items[0].faq.id).toBe('f031')
+  })
+
   it("reads long everyday questions, typos and farmers' words", () => {
     expect(index.search('医保过了时间没交现在交还管用吗', 3).map((h) => h.faq.id)).toEqual(expect.arrayContaining(['f025']))
     expect(['f048', 'f172']).toContain(index.search('割稻子的机器有补帖吗')[0].faq.id)
@@ -332,5 +370,17 @@ describe('QaIndex on the fixtures', () => {
     ]) {
       expect(index.search(q)).toEqual([])
     }
+  })
+})
+
+describe('rerankScores', () => {
+  it('is the dot product of the weights with each candidate\'s features, a left-out feature weighing 0', () => {
+    const x = [
+      [1, 0.5, 0, 1, 1, 1],
+      [0.9, 1, 1, 1, 0, 0.5],
+    ]
+    const scores = rerankScores(x, { on: true, depth: 8, weights: { rel: 2, qCover: 1, keyword: 3 } })
+    expect(scores[0]).toBeCloseTo(2 * 1 + 1 * 0.5 + 3 * 1, 9)
+    expect(scores[1]).toBeCloseTo(2 * 0.9 + 1 * 1 + 3 * 0.5, 9)
   })
 })
