@@ -70,10 +70,38 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
 pg.types.setTypeParser(20, (v) => Number(v))
 pg.types.setTypeParser(1700, (v) => Number(v))
 
+/** SQL text → statement name, for the statements `namedOnPostgres` was given (a fixed, small set) */
+const statementNames = new Map<string, string>()
+
+/**
+ * Runs `sql` as a named prepared statement on PostgreSQL from now on: each pooled connection parses
+ * (and plans) it once, then sends only its name and values. The hot statements (a submit's read and
+ * write, the session lookup) were parsed and planned on every call, which cost the database more
+ * CPU than running them, and the client wrote their whole text each time. Only fixed texts
+ * belong here (`Prepared` statements and constants): a connection keeps every one it has parsed.
+ * Answers `sql`.
+ */
+export function namedOnPostgres(sql: string): string {
+  if (!statementNames.has(sql)) statementNames.set(sql, `zct_${statementNames.size + 1}`)
+  return sql
+}
+
+/** `query(text, values)` of a pooled client sends a named statement when `text` is one (see namedOnPostgres) */
+function nameStatements(client: pg.PoolClient): void {
+  client.query = function (this: pg.PoolClient, ...args: unknown[]) {
+    const [text, values] = args
+    const name = args.length === 2 && typeof text === 'string' && Array.isArray(values) ? statementNames.get(text) : undefined
+    // looked up at each call, not bound once: tests wrap pg.Client.prototype.query to count statements
+    const query = pg.Client.prototype.query as (...a: unknown[]) => unknown
+    return name ? query.call(this, { name, text, values }) : query.apply(this, args)
+  } as typeof client.query
+}
+
 function openPostgres(url: string, max: number): Db {
   const pool = new pg.Pool({ connectionString: url, max })
   // an idle client's error (the server restarted) must not crash the process; the next query reconnects
   pool.on('error', () => {})
+  pool.on('connect', nameStatements)
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   return {
     dialect: 'postgres',

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Session, User } from '../../../common/contract'
 import type { Db } from '../../db/database'
+import { Prepared, value } from '../../db/prepared'
 import type { SessionInput, UserInput } from './types'
 import { deviceSummary } from './device'
 import { hashSessionToken, newSessionToken, SESSION_TOUCH_MS, SESSION_TTL_MS, sessionEnd, STAFF_IDLE_MS } from './session-token'
@@ -33,6 +34,18 @@ function userFrom(r: UserRow, orgNames?: ReadonlyMap<string, string>): User {
     ...(r.org_code ? { org: { code: r.org_code, name: orgNames?.get(r.org_code) ?? r.org_code, ...(r.department ? { department: r.department } : {}) } } : {}),
   }
 }
+
+// every signed-in request looks its session up: compiled once (server/db/prepared.ts)
+const SESSION_OF_HASH = new Prepared((db) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.nickname', 'u.role', 'u.region_code', 'u.org_code', 'u.department', 's.expires_at', 's.last_seen_at', 's.idle_ms'])
+    .where('s.token_hash', '=', value(0))
+    .where('u.disabled_at', 'is', null),
+)
+
+const TOUCH_SESSION = new Prepared((db) => db.updateTable('sessions').set({ last_seen_at: value(0) }).where('token_hash', '=', value(1)))
 
 export class AuthRepository {
   constructor(
@@ -111,20 +124,15 @@ export class AuthRepository {
    */
   async getSession(token: string): Promise<Session | undefined> {
     const hash = hashSessionToken(token)
-    const row = await this.db.kysely
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['u.id', 'u.nickname', 'u.role', 'u.region_code', 'u.org_code', 'u.department', 's.expires_at', 's.last_seen_at', 's.idle_ms'])
-      .where('s.token_hash', '=', hash)
-      .where('u.disabled_at', 'is', null)
-      .executeTakeFirst()
+    const on = { db: this.db, executor: this.db.kysely }
+    const row = (await SESSION_OF_HASH.run(on, [hash])).rows[0]
     if (!row) return undefined
     const now = this.now()
     let lastSeen = row.last_seen_at ?? now.toISOString()
     if (Date.parse(sessionEnd(row.expires_at, lastSeen, row.idle_ms)) <= now.getTime()) return undefined
     if (now.getTime() - Date.parse(lastSeen) >= SESSION_TOUCH_MS) {
       lastSeen = now.toISOString()
-      await this.db.kysely.updateTable('sessions').set({ last_seen_at: lastSeen }).where('token_hash', '=', hash).execute()
+      await TOUCH_SESSION.run(on, [lastSeen, hash])
     }
     return { token, user: userFrom(row, await this.orgNames()), expiresAt: sessionEnd(row.expires_at, lastSeen, row.idle_ms) }
   }

@@ -20,10 +20,11 @@
  * - Score counts and region totals are changed by `participants = participants + n` in an upsert,
  *   inside the submit's transaction, so the boards move with the standings.
  */
-import { type Compilable, CompiledQuery, type Kysely, type QueryResult, type SelectQueryBuilder, sql } from 'kysely'
+import { CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely'
 import type { Campaign, CampaignStatus, CampaignSummary, QuizProfile } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
-import { type Db, forUpdate } from '../../db/database'
+import { type Db, namedOnPostgres } from '../../db/database'
+import { Prepared, rowsOf, value } from '../../db/prepared'
 import type { DB } from '../../db/schema'
 import type { IdempotencyRecord } from '../idempotency/record'
 import { campaignStatus, compareCampaigns } from './campaign-status'
@@ -182,44 +183,12 @@ const mistakeOf = (userId: string, r: { question_id: string; wrong_count: number
   lastWrongAt: r.last_wrong_at,
 })
 
-/** what stands for the i-th value while a prepared statement is compiled (see `Prepared`) */
-const MARKER = '\u0000quiz-value:'
-
-/** the i-th value of a prepared statement; typed `never`, so it fits any column */
-const value = (i: number): never => `${MARKER}${i}` as never
-
-/**
- * A hot statement, compiled once per database and shape and run with fresh values. Kysely builds an
- * operation tree and compiles it on every execution: about 50 µs of CPU per statement, more than
- * SQLite needs to run a point read, and a submit runs a dozen. Here the builder runs once with
- * markers (`value(i)`) in place of the values; each run puts the values in their places in the
- * compiled parameters, and hands the compiled query to the same executor (a transaction or not,
- * either database). The SQL text never changes, so database.ts's statement cache hits as well.
- * `shape` names what changes the SQL besides the values (a number of rows).
- */
-class Prepared<Row> {
-  private readonly compiled = new Map<string, { query: CompiledQuery<Row>; slots: readonly (number | { constant: unknown })[] }>()
-
-  constructor(private readonly build: (db: Kysely<DB>, shape: number) => Compilable<Row>) {}
-
-  run(repo: { db: Db; executor: Kysely<DB> }, values: readonly unknown[], shape = 0): Promise<QueryResult<Row>> {
-    const key = `${repo.db.dialect}:${shape}`
-    let entry = this.compiled.get(key)
-    if (!entry) {
-      const query = this.build(repo.db.kysely, shape).compile()
-      const slots = query.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARKER) ? Number(p.slice(MARKER.length)) : { constant: p }))
-      entry = { query, slots }
-      this.compiled.set(key, entry)
-    }
-    const { query, slots } = entry
-    const parameters = slots.map((slot) => (typeof slot === 'number' ? values[slot] : slot.constant))
-    return repo.executor.executeQuery<Row>({ ...query, parameters })
-  }
-}
-
 const attemptColumns = (db: Kysely<DB>) => db.selectFrom('quiz_attempts').select(ATTEMPT_COLUMNS)
 
-// the statements of a submit, prepared (the values in order of `value(i)`)
+// the statements of a submit and a start, prepared (server/db/prepared.ts; the values in order of `value(i)`)
+/** PostgreSQL only (see `lockUser`) */
+const LOCK_USER = new Prepared((db) => db.selectFrom('users').select('id').where('id', '=', value(0)).forUpdate())
+
 const GET_ATTEMPT = new Prepared((db) => attemptColumns(db).where('id', '=', value(0)))
 
 /** a submit's first read: the attempt, its campaign's rules and the user's standing in the campaign */
@@ -239,6 +208,20 @@ const SUBMISSION = new Prepared((db) =>
       's.township_code as standing_township_code',
     ])
     .where('a.id', '=', value(0)),
+)
+
+/** what the key verdicts of a submit's result come from (LockRows; PG_SUBMIT_READ reads the same): every campaign's window and rules, in id order */
+const LOCK_CAMPAIGNS = new Prepared((db) =>
+  db
+    .selectFrom('campaigns')
+    .select(['id', 'starts_at', 'ends_at', 'rules'])
+    .orderBy('id')
+    .$castTo<LockRows['campaigns'][number]>(),
+)
+
+/** …and the user's running attempts */
+const RUNNING_OF_USER = new Prepared((db) =>
+  db.selectFrom('quiz_attempts').select(['id', 'questions', 'deadline']).where('user_id', '=', value(0)).where('status', '=', 'active').$castTo<LockRows['running'][number]>(),
 )
 
 /** a start's reads in one statement: the user's running attempt of the campaign, quiz settings and attempts started in [from, to) */
@@ -306,10 +289,6 @@ const SAVE_STANDING = new Prepared((db) =>
       })),
     ),
 )
-
-/** `rows` rows of `width` values each, numbered in order */
-const rowsOf = <R>(rows: number, width: number, row: (at: (k: number) => never) => R): R[] =>
-  Array.from({ length: rows }, (_, i) => row((k) => value(i * width + k)))
 
 const ADD_SCORE_COUNTS = new Prepared((db, rows) =>
   db
@@ -437,7 +416,7 @@ function totalMoves(previous: Standing | undefined, next: Standing | undefined):
  * The user's lock and the submit's one read, in one round trip: the function of migration 022 (why a
  * function: see there), answering one JSON object.
  */
-const PG_SUBMIT_READ = 'SELECT quiz_submit_read($1, $2) AS found'
+const PG_SUBMIT_READ = namedOnPostgres('SELECT quiz_submit_read($1, $2) AS found')
 
 /**
  * The submit's one write: the attempt closed (only if still active: every other part depends on that
@@ -447,7 +426,7 @@ const PG_SUBMIT_READ = 'SELECT quiz_submit_read($1, $2) AS found'
  * 错题本's puts and removals, and the rank: the board's count ahead of `$29…$33`, read in the
  * statement's snapshot (before its own changes; `recordSubmit` corrects for the previous standing).
  */
-const PG_SUBMIT_WRITE = `WITH fin AS (
+const PG_SUBMIT_WRITE = namedOnPostgres(`WITH fin AS (
     UPDATE quiz_attempts SET status = 'submitted', answers = $2::text, score = $3::int, correct_count = $4::int,
       time_used_ms = $5::int, submitted_at = $6::text
     WHERE id = $1::text AND status = 'active'
@@ -503,14 +482,14 @@ const PG_SUBMIT_WRITE = `WITH fin AS (
       + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = $7::text AND score = $29::int
           AND time_used_ms >= $31::int AND time_used_ms < $32::int)
       + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = $7::text AND score = $29::int AND time_used_ms = $32::int
-          AND finished_at < $33::text) AS ahead`
+          AND finished_at < $33::text) AS ahead`)
 
 /** what a submit reads first (`lockAndReadSubmit`): the attempt, its campaign's rules and the standing, and more */
 export interface SubmitReads extends Submission {
   /** the user's 错题本 rows among the attempt's questions */
   mistakes: Map<string, MistakeRecord>
-  /** PostgreSQL: what the result's key verdicts come from, read in the same statement (else read by contest-integrity) */
-  lockRows?: LockRows
+  /** what the result's key verdicts come from (contest-integrity's `locksFrom`), read under the user's lock */
+  lockRows: LockRows
 }
 
 /** what a fresh submit writes (`recordSubmit`) */
@@ -612,7 +591,7 @@ export class QuizRepository {
    */
   async lockUser(userId: string): Promise<void> {
     if (this.db.dialect !== 'postgres') return
-    await forUpdate(this.db, this.executor.selectFrom('users').select('id').where('id', '=', userId)).execute()
+    await LOCK_USER.run(this, [userId])
   }
 
   // --- campaigns ---------------------------------------------------------------------------
@@ -782,8 +761,9 @@ export class QuizRepository {
 
   /**
    * Takes the user's lock (`lockUser`) and makes a submit's reads: on PostgreSQL one round trip
-   * (PG_SUBMIT_READ), on SQLite `submission` and `mistakesAmong` (in-process calls: a statement there
-   * costs no round trip, and the transaction already holds the only connection).
+   * (PG_SUBMIT_READ), on SQLite `submission`, `mistakesAmong` and the same lock rows by prepared
+   * statements (in-process calls: a statement there costs no round trip, and the transaction already
+   * holds the only connection).
    */
   async lockAndReadSubmit(userId: string, attemptId: string): Promise<SubmitReads | undefined> {
     if (this.db.dialect !== 'postgres') {
@@ -797,6 +777,7 @@ export class QuizRepository {
           attempt.userId,
           attempt.questions.map((q) => q.id),
         ),
+        lockRows: { campaigns: (await LOCK_CAMPAIGNS.run(this, [])).rows, running: (await RUNNING_OF_USER.run(this, [userId])).rows },
       }
     }
     type Found = AttemptRow &

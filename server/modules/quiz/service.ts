@@ -314,9 +314,9 @@ export async function submitAttempt(
     if (a.userId !== user.id) throw forbidden('只能查看自己的答题记录')
     if (!rules) throw notFound('找不到该知识竞赛')
     const now = tx.now()
-    // the key verdicts from the read's rows (PostgreSQL), without the attempt this submit closes
-    const locks = lockRows && (await integrity.locksFrom({ ...lockRows, running: lockRows.running.filter((r) => r.id !== a.id) }, now, tx.executor))
-    if (a.status === 'submitted') return { result: await resultOf(store, tx, a, user.id, undefined, previous ?? null, locks && { locks }), replayed: true }
+    // the key verdicts from the read's rows, without the attempt this submit closes
+    const locks = await integrity.locksFrom({ ...lockRows, running: lockRows.running.filter((r) => r.id !== a.id) }, now, tx.executor)
+    if (a.status === 'submitted') return { result: await resultOf(store, tx, a, user.id, undefined, previous ?? null, { locks }), replayed: true }
     if (a.status === 'expired' || (await expireIfLate(tx, a, now))) return new AttemptExpired()
     const keys = await tx.questionKeys(a.questions.map((q) => q.id))
     const answers = validAnswers(keys, rawAnswers)

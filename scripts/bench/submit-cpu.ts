@@ -1,0 +1,124 @@
+/**
+ * CPU per quiz submit of two copies of the code in one process, alternating, so that the load of
+ * other jobs on a shared machine falls on both alike (bench:quiz runs them one after the other,
+ * minutes apart, and its figures swing more with that load than with a change). Each copy builds
+ * its own app (server/app.ts) on its own database with PREPARED running attempts from its own
+ * bulk loader; then blocks of BLOCK submits (app.inject, CONCURRENCY at a time, each a different
+ * resident's attempt with its Idempotency-Key) alternate between the copies, ROUNDS times, and the
+ * process's CPU time (user + system) per submit is printed per block, with the medians.
+ * In-process: no HTTP parsing or sockets, no Redis; the database's own CPU is not counted (SQLite
+ * runs inside the process, so there it is).
+ *   npx tsx scripts/bench/submit-cpu.ts /path/to/before /path/to/after        (SQLite files)
+ *   BENCH_TARGET=postgres npx tsx scripts/bench/submit-cpu.ts /path/to/before /path/to/after
+ * A copy is a checkout of the repository (`git archive <commit> | tar -x -C dir`, node_modules
+ * linked in).
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import path from 'node:path'
+import { createBenchDatabase, type BenchDatabase } from './postgres'
+
+const ROUNDS = Number(process.env.ROUNDS ?? 8)
+const BLOCK = Number(process.env.BLOCK ?? 400)
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16)
+const WARMUP = Number(process.env.WARMUP ?? 400)
+const PREPARED = WARMUP + ROUNDS * BLOCK + 100
+const TARGET = process.env.BENCH_TARGET === 'postgres' ? 'postgres' : 'sqlite'
+const CAMPAIGN = 'q001'
+
+interface Copy {
+  name: string
+  submit(): Promise<number>
+  close(): Promise<void>
+}
+
+async function openCopy(root: string, n: number): Promise<Copy> {
+  const { buildApp } = (await import(path.join(root, 'server/app.ts'))) as typeof import('../../server/app')
+  const { openStore } = (await import(path.join(root, 'server/store/open-store.ts'))) as typeof import('../../server/store/open-store')
+  const { fixtures } = (await import(path.join(root, 'mock/fixtures/index.ts'))) as typeof import('../../mock/fixtures')
+  const { bulkLoadAttempts, campaignTemplate } = (await import(path.join(root, 'scripts/bench/bulk-load.ts'))) as typeof import('./bulk-load')
+  const dir = mkdtempSync(path.join(tmpdir(), 'zct-submit-cpu-'))
+  let database: BenchDatabase | undefined
+  if (TARGET === 'postgres') database = await createBenchDatabase(`bench_submit_cpu_${process.pid}_${n}`)
+  const store = await openStore(
+    database ? { kind: 'postgres', databaseUrl: database.url, fixtures } : { kind: 'sqlite', file: path.join(dir, 'zct.db'), fixtures },
+  )
+  const template = await campaignTemplate(store, CAMPAIGN)
+  const villages = store
+    .regionTree()
+    .flatMap((c) => (c.children ?? []).flatMap((t) => (t.children?.length ? t.children.map((v) => v.code) : [t.code])))
+  const { running } = await bulkLoadAttempts(store.database, {
+    campaignId: CAMPAIGN,
+    scoreCounts: template.scoreCounts,
+    attempts: 10_000,
+    perUser: 4,
+    regions: villages,
+    questions: template.questions,
+    running: PREPARED,
+    prefix: 'cpu-',
+  })
+  const app = buildApp({ store, mode: 'sqlite', logger: true, logLevel: 'warn', rateLimit: false, responseCache: true })
+  await app.ready()
+  let next = 0
+  return {
+    name: root,
+    async submit() {
+      const p = running[next++]
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/attempts/${p.attemptId}/submit`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `cpu-${p.attemptId}` },
+        payload: template.submitBody,
+      })
+      return res.statusCode
+    },
+    async close() {
+      await app.close()
+      await store.close()
+      await database?.drop()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** `count` submits, `CONCURRENCY` at a time: CPU ms per submit */
+async function block(copy: Copy, count: number): Promise<number> {
+  let left = count
+  const before = process.cpuUsage()
+  const worker = async () => {
+    while (left-- > 0) {
+      const status = await copy.submit()
+      if (status !== 200) throw new Error(`${copy.name}: submit answered ${status}`)
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+  const used = process.cpuUsage(before)
+  return (used.user + used.system) / 1000 / count
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+async function main() {
+  const roots = process.argv.slice(2).map((r) => path.resolve(r))
+  if (roots.length !== 2) throw new Error('usage: submit-cpu.ts <before> <after>')
+  const copies = [await openCopy(roots[0], 1), await openCopy(roots[1], 2)]
+  try {
+    for (const c of copies) await block(c, WARMUP)
+    const per: number[][] = [[], []]
+    for (let r = 0; r < ROUNDS; r++) {
+      // alternate which goes first, so neither always follows the other's garbage
+      const order = r % 2 === 0 ? [0, 1] : [1, 0]
+      for (const i of order) per[i].push(await block(copies[i], BLOCK))
+      console.log(`round ${r + 1}: before ${per[0][r].toFixed(3)} ms, after ${per[1][r].toFixed(3)} ms CPU per submit (load ${loadavg()[0].toFixed(1)})`)
+    }
+    const [b, a] = per.map(median)
+    console.log(`${TARGET}: median CPU per submit, before ${b.toFixed(3)} ms, after ${a.toFixed(3)} ms (${(((a - b) / b) * 100).toFixed(1)} %); after faster in ${per[1].filter((x, i) => x < per[0][i]).length} of ${ROUNDS} rounds`)
+  } finally {
+    for (const c of copies) await c.close()
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
