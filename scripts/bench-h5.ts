@@ -11,7 +11,8 @@
  *   BENCH_RUNS=5 npm run bench:h5      (builds dist/h5 first when it is missing; TARO_OUTPUT_DIR for another folder)
  *   BENCH_PROFILE=weak BENCH_PAGES=首页,政策 npm run bench:h5   (one profile, some pages)
  *   BENCH_BUILDS=/tmp/before,dist/h5 npm run bench:h5   (builds side by side: each run of a page
- *     loads every build in turn, so a busy machine's load falls on all of them alike)
+ *     loads every build in turn, in reversed order every other run, so a busy machine's load
+ *     falls on all of them alike)
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -42,6 +43,8 @@ const h5Dir = path.resolve(root, process.env.TARO_OUTPUT_DIR || 'dist/h5')
 const builds = process.env.BENCH_BUILDS ? process.env.BENCH_BUILDS.split(',').map((d) => path.resolve(root, d)) : [h5Dir]
 /** how a build is named in the output: its folder, with its parent when two share a name */
 const buildLabel = (dir: string) => (builds.length === 1 ? '' : ` [${path.basename(dir)}]`)
+/** the order of the builds in run i: reversed every other run (A B, B A, …), so none is always the one loaded first */
+const inTurn = (i: number) => (i % 2 ? builds.map((_, b) => b).reverse() : builds.map((_, b) => b))
 const load = () =>
   loadavg()
     .map((n) => n.toFixed(1))
@@ -180,8 +183,7 @@ async function main(): Promise<void> {
       console.log(`${'page'.padEnd(14)}${'FCP ms'.padStart(9)}${'LCP ms'.padStart(9)}${'inter. ms'.padStart(10)}   runs (interactive)`)
       for (const p of PAGES) {
         const samplesOf: Sample[][] = builds.map(() => [])
-        for (let i = 0; i < RUNS; i++)
-          for (const [b, server] of servers.entries()) samplesOf[b].push(await measure(browser, server.url + p.path, p.ready, profile.network))
+        for (let i = 0; i < RUNS; i++) for (const b of inTurn(i)) samplesOf[b].push(await measure(browser, servers[b].url + p.path, p.ready, profile.network))
         for (const [b, samples] of samplesOf.entries()) {
           const fcp = median(samples.map((s) => s.fcp))
           const app = median(samples.map((s) => s.app))
@@ -207,7 +209,7 @@ async function main(): Promise<void> {
     }
     if (process.env.BENCH_PAGES) return
     const nextOf: { ms: number; js: number }[][] = builds.map(() => [])
-    for (let i = 0; i < RUNS; i++) for (const [b, server] of servers.entries()) nextOf[b].push(await measureNextPage(browser, server.url))
+    for (let i = 0; i < RUNS; i++) for (const b of inTurn(i)) nextOf[b].push(await measureNextPage(browser, servers[b].url))
     for (const [b, next] of nextOf.entries())
       console.log(
         `首页 → 解读${buildLabel(builds[b])} (a tap in the app): shows in ${median(next.map((n) => n.ms)).toFixed(0)} ms, ${(median(next.map((n) => n.js)) / 1024).toFixed(1)} KB of script on the wire   runs ${next.map((n) => n.ms).join(' ')}`,
