@@ -19,6 +19,13 @@ function apiBase(): string {
   return process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:8080'
 }
 
+/**
+ * `H5_FRAMEWORK=preact`: the H5 build on Preact (preact/compat in place of React DOM: ~40 KB
+ * gzipped less before 首页's first tap); the mini-program and the tests stay on React. Needs the
+ * `preact` package (10.x, what @tarojs/plugin-framework-react 4.2 expects), not yet a dependency.
+ */
+const H5_ON_PREACT = process.env.TARO_ENV === 'h5' && process.env.H5_FRAMEWORK === 'preact'
+
 /** modules kept in the weapp main package rather than copied into each subpackage that uses them */
 const SHARED_IN_MAIN = /[\\/]src[\\/](components[\\/]login-needed[\\/]|utils[\\/]current-page\.ts)/
 
@@ -52,7 +59,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // nodes still render, through Taro's `comp` custom component; 10 levels cover our pages and
     // keep the main package under its 450 KB budget (scripts/size.mjs).
     baseLevel: 10,
-    framework: 'react',
+    framework: H5_ON_PREACT ? 'preact' : 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
@@ -92,6 +99,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'browser' },
       webpackChain(chain) {
         chain.plugin('preload-page').use(PreloadPagePlugin)
+        if (H5_ON_PREACT)
+          // before the app's code: Taro's components need boolean aria-* as strings on Preact (preact/aria-attributes.mjs)
+          chain.plugin('mainPlugin').tap((args: { loaderMeta?: { extraImportForWeb?: string } }[]) => {
+            const meta = (args[0].loaderMeta ??= {})
+            meta.extraImportForWeb = `${meta.extraImportForWeb ?? ''}import ${JSON.stringify(path.resolve(__dirname, 'preact', 'aria-attributes.mjs'))}\n`
+            return args
+          })
         // The heavy components (Swiper, Video, Picker, Textarea) each in a module of its own, so
         // they go with the pages that use them instead of into the first chunk (h5-components/)
         chain.resolve.alias.set('@tarojs/components$', path.resolve(__dirname, 'h5-components', 'index.mjs'))

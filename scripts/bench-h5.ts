@@ -10,10 +10,13 @@
  *
  *   BENCH_RUNS=5 npm run bench:h5      (builds dist/h5 first when it is missing; TARO_OUTPUT_DIR for another folder)
  *   BENCH_PROFILE=weak BENCH_PAGES=首页,政策 npm run bench:h5   (one profile, some pages)
+ *   BENCH_BUILDS=/tmp/before,dist/h5 npm run bench:h5   (builds side by side: each run of a page
+ *     loads every build in turn, in reversed order every other run, so a busy machine's load
+ *     falls on all of them alike)
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
@@ -36,6 +39,16 @@ const TARGET_FCP_MS = 1500
 const TARGET_INTERACTIVE_MS = 2500
 
 const h5Dir = path.resolve(root, process.env.TARO_OUTPUT_DIR || 'dist/h5')
+/** the builds measured, one server each: BENCH_BUILDS (comma-separated folders) or the one build */
+const builds = process.env.BENCH_BUILDS ? process.env.BENCH_BUILDS.split(',').map((d) => path.resolve(root, d)) : [h5Dir]
+/** how a build is named in the output: its folder, with its parent when two share a name */
+const buildLabel = (dir: string) => (builds.length === 1 ? '' : ` [${path.basename(dir)}]`)
+/** the order of the builds in run i: reversed every other run (A B, B A, …), so none is always the one loaded first */
+const inTurn = (i: number) => (i % 2 ? builds.map((_, b) => b).reverse() : builds.map((_, b) => b))
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')
 
 interface Sample {
   fcp: number
@@ -149,50 +162,63 @@ const median = (xs: number[]) => {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(h5Dir, 'index.html'))) {
+  if (!process.env.BENCH_BUILDS && !existsSync(path.join(h5Dir, 'index.html'))) {
     console.log('Building the H5 client (npm run build:h5)…')
     const r = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' })
     if (r.status !== 0) process.exit(r.status ?? 1)
   }
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'zct-bench-h5-'))
-  const server = await startProcess('server/main.ts', { DATA_DIR: dataDir, API_MODE: 'sqlite', LOG_LEVEL: 'warn', STATIC_DIR: h5Dir }, '/api/v1/health')
+  const dataDirs: string[] = []
+  const servers: Awaited<ReturnType<typeof startProcess>>[] = []
+  for (const dir of builds) {
+    if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`no H5 build in ${dir}`)
+    dataDirs.push(mkdtempSync(path.join(tmpdir(), 'zct-bench-h5-')))
+    servers.push(await startProcess('server/main.ts', { DATA_DIR: dataDirs.at(-1)!, API_MODE: 'sqlite', LOG_LEVEL: 'warn', STATIC_DIR: dir }, '/api/v1/health'))
+  }
   const browser = await launch()
   try {
     const profiles = PROFILES.filter((p) => !process.env.BENCH_PROFILE || p.name === process.env.BENCH_PROFILE)
     const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '—').padStart(9)
     for (const profile of profiles) {
-      console.log(`bench:h5 — Chromium, ${profile.label}, cold cache, median of ${RUNS}; build ${h5Dir}`)
+      console.log(`bench:h5 — Chromium, ${profile.label}, cold cache, median of ${RUNS}; build ${builds.join(', ')}; load average ${load()}`)
       console.log(`${'page'.padEnd(14)}${'FCP ms'.padStart(9)}${'LCP ms'.padStart(9)}${'inter. ms'.padStart(10)}   runs (interactive)`)
       for (const p of PAGES) {
-        const samples: Sample[] = []
-        for (let i = 0; i < RUNS; i++) samples.push(await measure(browser, server.url + p.path, p.ready, profile.network))
-        const fcp = median(samples.map((s) => s.fcp))
-        const app = median(samples.map((s) => s.app))
-        const misses = [fcp > TARGET_FCP_MS ? `FCP over ${TARGET_FCP_MS}` : '', app > TARGET_INTERACTIVE_MS ? `interactive over ${TARGET_INTERACTIVE_MS}` : '']
-        console.log(
-          `${p.name.padEnd(14)}${fmt(fcp)}${fmt(median(samples.map((s) => s.lcp)))} ${fmt(app)}   ${samples.map((s) => s.app.toFixed(0)).join(' ')}` +
-            (profile === PROFILES[0] && misses.some(Boolean) ? `   ${misses.filter(Boolean).join(', ')} ms` : ''),
-        )
-        if (p.path === '/' && profile === profiles[0]) {
-          const js = samples[0].scripts
-          const kb = (n: number) => (n / 1024).toFixed(1)
+        const samplesOf: Sample[][] = builds.map(() => [])
+        for (let i = 0; i < RUNS; i++) for (const b of inTurn(i)) samplesOf[b].push(await measure(browser, servers[b].url + p.path, p.ready, profile.network))
+        for (const [b, samples] of samplesOf.entries()) {
+          const fcp = median(samples.map((s) => s.fcp))
+          const app = median(samples.map((s) => s.app))
+          const misses = [
+            fcp > TARGET_FCP_MS ? `FCP over ${TARGET_FCP_MS}` : '',
+            app > TARGET_INTERACTIVE_MS ? `interactive over ${TARGET_INTERACTIVE_MS}` : '',
+          ]
           console.log(
-            `  首页 first-load JS: ${js.length} files, ${kb(js.reduce((a, s) => a + s.wire, 0))} KB on the wire, ${kb(js.reduce((a, s) => a + s.gzip, 0))} KB gzipped`,
+            `${(p.name + buildLabel(builds[b])).padEnd(14)}${fmt(fcp)}${fmt(median(samples.map((s) => s.lcp)))} ${fmt(app)}   ${samples.map((s) => s.app.toFixed(0)).join(' ')}` +
+              (profile === PROFILES[0] && misses.some(Boolean) ? `   ${misses.filter(Boolean).join(', ')} ms` : ''),
           )
-          for (const s of js.sort((a, b) => b.gzip - a.gzip).slice(0, 6)) console.log(`    ${s.url.padEnd(40)} ${kb(s.gzip).padStart(8)} KB gz`)
         }
+        if (p.path === '/' && profile === profiles[0])
+          for (const [b, samples] of samplesOf.entries()) {
+            const js = samples[0].scripts
+            const kb = (n: number) => (n / 1024).toFixed(1)
+            console.log(
+              `  首页${buildLabel(builds[b])} first-load JS: ${js.length} files, ${kb(js.reduce((a, s) => a + s.wire, 0))} KB on the wire, ${kb(js.reduce((a, s) => a + s.gzip, 0))} KB gzipped`,
+            )
+            for (const s of js.sort((a, b) => b.gzip - a.gzip).slice(0, 6)) console.log(`    ${s.url.padEnd(40)} ${kb(s.gzip).padStart(8)} KB gz`)
+          }
       }
     }
     if (process.env.BENCH_PAGES) return
-    const next: { ms: number; js: number }[] = []
-    for (let i = 0; i < RUNS; i++) next.push(await measureNextPage(browser, server.url))
-    console.log(
-      `首页 → 解读 (a tap in the app): shows in ${median(next.map((n) => n.ms)).toFixed(0)} ms, ${(median(next.map((n) => n.js)) / 1024).toFixed(1)} KB of script on the wire   runs ${next.map((n) => n.ms).join(' ')}`,
-    )
+    const nextOf: { ms: number; js: number }[][] = builds.map(() => [])
+    for (let i = 0; i < RUNS; i++) for (const b of inTurn(i)) nextOf[b].push(await measureNextPage(browser, servers[b].url))
+    for (const [b, next] of nextOf.entries())
+      console.log(
+        `首页 → 解读${buildLabel(builds[b])} (a tap in the app): shows in ${median(next.map((n) => n.ms)).toFixed(0)} ms, ${(median(next.map((n) => n.js)) / 1024).toFixed(1)} KB of script on the wire   runs ${next.map((n) => n.ms).join(' ')}`,
+      )
   } finally {
+    console.log(`load average at the end ${load()}`)
     await browser.close()
-    await server.stop()
-    rmSync(dataDir, { recursive: true, force: true })
+    for (const server of servers) await server.stop()
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true })
   }
 }
 
