@@ -143,8 +143,7 @@ function main() {
     weights: Object.fromEntries(RERANK_FEATURES.map((f, j) => [f, Math.round(w[j] * 10000) / 10000])) as RerankModel['weights'],
   }
   console.log('model', JSON.stringify(model))
-  if (process.env.QA_WRITE !== '0')
-    writeFileSync(path.join(__dirname, '../server/modules/qa/rerank-model.json'), `${JSON.stringify(model, null, 2)}\n`)
+  if (process.env.QA_WRITE !== '0') writeFileSync(path.join(__dirname, '../server/modules/qa/rerank-model.json'), `${JSON.stringify(model, null, 2)}\n`)
 }
 
 if (require.main === module) main()

@@ -44,9 +44,7 @@ async function openCopy(root: string, n: number): Promise<Copy> {
     database ? { kind: 'postgres', databaseUrl: database.url, fixtures } : { kind: 'sqlite', file: path.join(dir, 'zct.db'), fixtures },
   )
   const template = await campaignTemplate(store, CAMPAIGN)
-  const villages = store
-    .regionTree()
-    .flatMap((c) => (c.children ?? []).flatMap((t) => (t.children?.length ? t.children.map((v) => v.code) : [t.code])))
+  const villages = store.regionTree().flatMap((c) => (c.children ?? []).flatMap((t) => (t.children?.length ? t.children.map((v) => v.code) : [t.code])))
   const { running } = await bulkLoadAttempts(store.database, {
     campaignId: CAMPAIGN,
     scoreCounts: template.scoreCounts,
@@ -112,7 +110,9 @@ async function main() {
       console.log(`round ${r + 1}: before ${per[0][r].toFixed(3)} ms, after ${per[1][r].toFixed(3)} ms CPU per submit (load ${loadavg()[0].toFixed(1)})`)
     }
     const [b, a] = per.map(median)
-    console.log(`${TARGET}: median CPU per submit, before ${b.toFixed(3)} ms, after ${a.toFixed(3)} ms (${(((a - b) / b) * 100).toFixed(1)} %); after faster in ${per[1].filter((x, i) => x < per[0][i]).length} of ${ROUNDS} rounds`)
+    console.log(
+      `${TARGET}: median CPU per submit, before ${b.toFixed(3)} ms, after ${a.toFixed(3)} ms (${(((a - b) / b) * 100).toFixed(1)} %); after faster in ${per[1].filter((x, i) => x < per[0][i]).length} of ${ROUNDS} rounds`,
+    )
   } finally {
     for (const c of copies) await c.close()
   }

@@ -112,7 +112,12 @@ describe('first screen in the HTML', () => {
   })
 
   it('every other page of the app gets a skeleton layer, with text to paint, its styles and a CSP that allows its script', async () => {
-    for (const path of ['/packages/favourites/pages/list/index', '/packages/qa/pages/mine/index', '/packages/policy/pages/list/index', '/packages/lecture/pages/order/index']) {
+    for (const path of [
+      '/packages/favourites/pages/list/index',
+      '/packages/qa/pages/mine/index',
+      '/packages/policy/pages/list/index',
+      '/packages/lecture/pages/order/index',
+    ]) {
       const res = await server.get(path)
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toMatch(/^text\/html/)

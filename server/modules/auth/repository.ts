@@ -45,7 +45,12 @@ const SESSION_OF_HASH = new Prepared((db) =>
     .where('u.disabled_at', 'is', null),
 )
 
-const TOUCH_SESSION = new Prepared((db) => db.updateTable('sessions').set({ last_seen_at: value(0) }).where('token_hash', '=', value(1)))
+const TOUCH_SESSION = new Prepared((db) =>
+  db
+    .updateTable('sessions')
+    .set({ last_seen_at: value(0) })
+    .where('token_hash', '=', value(1)),
+)
 
 export class AuthRepository {
   constructor(

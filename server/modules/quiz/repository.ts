@@ -212,16 +212,17 @@ const SUBMISSION = new Prepared((db) =>
 
 /** what the key verdicts of a submit's result come from (LockRows; PG_SUBMIT_READ reads the same): every campaign's window and rules, in id order */
 const LOCK_CAMPAIGNS = new Prepared((db) =>
-  db
-    .selectFrom('campaigns')
-    .select(['id', 'starts_at', 'ends_at', 'rules'])
-    .orderBy('id')
-    .$castTo<LockRows['campaigns'][number]>(),
+  db.selectFrom('campaigns').select(['id', 'starts_at', 'ends_at', 'rules']).orderBy('id').$castTo<LockRows['campaigns'][number]>(),
 )
 
 /** …and the user's running attempts */
 const RUNNING_OF_USER = new Prepared((db) =>
-  db.selectFrom('quiz_attempts').select(['id', 'questions', 'deadline']).where('user_id', '=', value(0)).where('status', '=', 'active').$castTo<LockRows['running'][number]>(),
+  db
+    .selectFrom('quiz_attempts')
+    .select(['id', 'questions', 'deadline'])
+    .where('user_id', '=', value(0))
+    .where('status', '=', 'active')
+    .$castTo<LockRows['running'][number]>(),
 )
 
 /** a start's reads in one statement: the user's running attempt of the campaign, quiz settings and attempts started in [from, to) */

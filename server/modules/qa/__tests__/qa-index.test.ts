@@ -304,7 +304,7 @@ describe('QaIndex on the fixtures', () => {
     expect(index.features(q, [hits[0], hits[twin]]).margin).toBe(1)
   })
 
-  it('re-ranker features: where the question\'s words are in each hit, and which keyword it names whole', () => {
+  it("re-ranker features: where the question's words are in each hit, and which keyword it names whole", () => {
     // f031 is about 医疗救助 (its first keyword); f084 (重病救助) lists it last
     const q = '医疗救助怎么申请'
     const hits = index.search(q, 8)
@@ -374,7 +374,7 @@ describe('QaIndex on the fixtures', () => {
 })
 
 describe('rerankScores', () => {
-  it('is the dot product of the weights with each candidate\'s features, a left-out feature weighing 0', () => {
+  it("is the dot product of the weights with each candidate's features, a left-out feature weighing 0", () => {
     const x = [
       [1, 0.5, 0, 1, 1, 1],
       [0.9, 1, 1, 1, 0, 0.5],
