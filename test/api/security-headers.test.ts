@@ -77,7 +77,7 @@ describe('security headers', () => {
   })
 
   it("client-side routes (a skeleton layer): index.html's scripts and the layer's by hash, nothing else inline", async () => {
-    for (const path of ['/packages/policy/pages/list/index', '/pages/quiz/index']) {
+    for (const path of ['/packages/policy/pages/list/index', '/packages/quiz/pages/practice/index']) {
       const res = await server.get(path)
       expect(res.status).toBe(200)
       const html = await res.text()
