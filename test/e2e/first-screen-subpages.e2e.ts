@@ -6,26 +6,12 @@
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { Locator, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import { BASE_URL, phoneSession, screenshot } from './browser'
+import { LAYER, persisted, withoutAppCode } from './helpers/first-screen'
 
 // Taizhou's clock, so the app's 活动时间 reads as the server-drawn one does
 const session = phoneSession({ timezoneId: 'Asia/Shanghai' })
-const LAYER = '#zct-first-screen'
-
-/** Taro storage on H5: localStorage[key] = {"data": <zustand's JSON>} */
-function persisted(key: string, state: unknown): [string, string] {
-  return [key, JSON.stringify({ data: JSON.stringify({ state, version: 0 }) })]
-}
-
-async function withoutAppCode<T>(page: Page, run: () => Promise<T>): Promise<T> {
-  await page.route('**/js/**', (r) => r.abort())
-  try {
-    return await run()
-  } finally {
-    await page.unroute('**/js/**')
-  }
-}
 
 const fontSize = (l: Locator) => l.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
 

@@ -9,23 +9,9 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { BASE_URL, phoneSession, screenshot } from './browser'
+import { LAYER, persisted, withoutAppCode } from './helpers/first-screen'
 
 const session = phoneSession()
-const LAYER = '#zct-first-screen'
-
-/** Taro storage on H5: localStorage[key] = {"data": <zustand's JSON>} */
-function persisted(key: string, state: unknown): [string, string] {
-  return [key, JSON.stringify({ data: JSON.stringify({ state, version: 0 }) })]
-}
-
-async function withoutAppCode<T>(page: Page, run: () => Promise<T>): Promise<T> {
-  await page.route('**/js/**', (r) => r.abort())
-  try {
-    return await run()
-  } finally {
-    await page.unroute('**/js/**')
-  }
-}
 
 const TABS = [
   {
@@ -77,10 +63,15 @@ test("the layer's links open their pages by plain navigation, before the app has
   const page = session.page
   await withoutAppCode(page, async () => {
     await page.goto(`${BASE_URL}/pages/interpretations/index`)
-    await page.locator(`${LAYER} a.interp-card`).first().click()
-    await page.waitForURL(/packages\/interpretation\/pages\/detail\/index\?id=i010/)
+    // the newest interpretation comes first (another spec may have published one)
+    const card = page.locator(`${LAYER} a.interp-card`).first()
+    const href = (await card.getAttribute('href'))!
+    const title = await card.locator('.interp-card__title').innerText()
+    assert.match(href, /^\/packages\/interpretation\/pages\/detail\/index\?id=/)
+    await card.click()
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === href)
     // the interpretation's own first screen, drawn by the server
-    await page.locator(LAYER).getByText('2026年市区义务教育招生政策解读：报名时间、入学年龄和积分入学').waitFor()
+    await page.locator(LAYER).getByText(title, { exact: true }).first().waitFor()
 
     await page.goto(`${BASE_URL}/pages/quiz/index`)
     await page.locator(`${LAYER} a.campaign-card__link`, { hasText: '2026年台州市民生政策知识竞赛' }).click()

@@ -6,26 +6,11 @@
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { Page } from 'playwright-core'
 import { BASE_URL, phoneSession, screenshot } from './browser'
+import { LAYER, persisted, withoutAppCode } from './helpers/first-screen'
 
 const session = phoneSession()
-const LAYER = '#zct-first-screen'
 const FEATURED = '图解：城乡居民基础养老金涨到每月320元，三步算清能领多少'
-
-/** Taro storage on H5: localStorage[key] = {"data": <zustand's JSON>} */
-function persisted(key: string, state: unknown): [string, string] {
-  return [key, JSON.stringify({ data: JSON.stringify({ state, version: 0 }) })]
-}
-
-async function withoutAppCode<T>(page: Page, run: () => Promise<T>): Promise<T> {
-  await page.route('**/js/**', (r) => r.abort())
-  try {
-    return await run()
-  } finally {
-    await page.unroute('**/js/**')
-  }
-}
 
 test('the first screen stands on the HTML alone: 首页 and an interpretation, normal and elder text', async () => {
   const page = session.page
