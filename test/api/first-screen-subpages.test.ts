@@ -4,35 +4,17 @@
  * the API answers them); an unknown id gets index.html as built; and nothing in them depends on who
  * asks (a signed-in resident gets the same page as a stranger).
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { FIRST_SCREEN_DATA_GLOBAL, FIRST_SCREEN_ELEMENT_ID } from '../../common/contract'
+import { FIRST_SCREEN_DATA_GLOBAL } from '../../common/contract'
 import { flushViews } from '../../server/modules/dashboard/view-counter'
-import { makeTempDir } from './helpers/temp-dir'
+import { embeddedData, fakeH5Build, INDEX_HTML, layer } from './helpers/h5-build'
 import { postJson, startTestServer, type TestServer } from './helpers/test-server'
 
-const INDEX_HTML =
-  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政策通</title>' +
-  '<script>window.__zctPreload={}</script><script defer="defer" src="/js/app.1a2b3c4d.js"></script>' +
-  '<link href="/css/app.1a2b3c4d.css" rel="stylesheet"></head><body><div id="app"></div></body></html>'
-
-const h5 = makeTempDir('zct-h5-subpages-')
-mkdirSync(join(h5.path, 'css'))
-writeFileSync(join(h5.path, 'index.html'), INDEX_HTML)
-writeFileSync(join(h5.path, 'css', 'app.1a2b3c4d.css'), ':root{--fs-md:.8rem}')
-writeFileSync(join(h5.path, 'css', '2378.aaaa0000.css'), '.policy-detail__title{font-weight:700}')
-writeFileSync(join(h5.path, 'page-assets.json'), JSON.stringify({ 'packages/policy/pages/detail/index': ['css/2378.aaaa0000.css', 'js/2378.aaaa0000.js'] }))
+const h5 = fakeH5Build(
+  'zct-h5-subpages-',
+  { 'css/2378.aaaa0000.css': '.policy-detail__title{font-weight:700}' },
+  { 'packages/policy/pages/detail/index': ['css/2378.aaaa0000.css', 'js/2378.aaaa0000.js'] },
+)
 afterAll(() => h5.remove())
-
-function embeddedData(html: string): Record<string, unknown> {
-  const m = new RegExp(`<script>window\\.${FIRST_SCREEN_DATA_GLOBAL}=(.*?)</script>`).exec(html)
-  return m ? (JSON.parse(m[1]) as Record<string, unknown>) : {}
-}
-
-function layer(html: string): string {
-  const start = html.indexOf(`<div id="${FIRST_SCREEN_ELEMENT_ID}"`)
-  return start < 0 ? '' : html.slice(start, html.indexOf('<script>', start))
-}
 
 /** a page's HTML, answered 200 */
 const page = async (server: TestServer, path: string, init?: RequestInit) => {

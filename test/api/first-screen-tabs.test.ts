@@ -3,39 +3,16 @@
  * screen and, keyed by the exact URL the page asks for, the API answers as the routes give them;
  * nothing in them is personal, whoever asks.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { FIRST_SCREEN_DATA_GLOBAL, FIRST_SCREEN_ELEMENT_ID } from '../../common/contract'
-import { makeTempDir } from './helpers/temp-dir'
+import { FIRST_SCREEN_DATA_GLOBAL } from '../../common/contract'
+import { embeddedData, fakeH5Build, layer } from './helpers/h5-build'
 import { startTestServer, type TestServer } from './helpers/test-server'
 
-const INDEX_HTML =
-  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政策通</title>' +
-  '<script>window.__zctPreload={}</script><script defer="defer" src="/js/app.1a2b3c4d.js"></script>' +
-  '<link href="/css/app.1a2b3c4d.css" rel="stylesheet"></head><body><div id="app"></div></body></html>'
-
-const h5 = makeTempDir('zct-h5-first-tabs-')
-mkdirSync(join(h5.path, 'css'))
-writeFileSync(join(h5.path, 'index.html'), INDEX_HTML)
-writeFileSync(join(h5.path, 'css', 'app.1a2b3c4d.css'), ':root{--fs-md:.8rem}')
-writeFileSync(join(h5.path, 'css', '20.aaaa0000.css'), '.videos__grid{display:grid}')
-writeFileSync(join(h5.path, 'css', '21.bbbb0000.css'), '.mine__card{display:flex}')
-writeFileSync(
-  join(h5.path, 'page-assets.json'),
-  JSON.stringify({ 'pages/videos/index': ['css/20.aaaa0000.css', 'js/20.aaaa0000.js'], 'pages/mine/index': ['css/21.bbbb0000.css'] }),
+const h5 = fakeH5Build(
+  'zct-h5-first-tabs-',
+  { 'css/20.aaaa0000.css': '.videos__grid{display:grid}', 'css/21.bbbb0000.css': '.mine__card{display:flex}' },
+  { 'pages/videos/index': ['css/20.aaaa0000.css', 'js/20.aaaa0000.js'], 'pages/mine/index': ['css/21.bbbb0000.css'] },
 )
 afterAll(() => h5.remove())
-
-function embeddedData(html: string): Record<string, unknown> {
-  const m = new RegExp(`<script>window\\.${FIRST_SCREEN_DATA_GLOBAL}=(.*?)</script>`).exec(html)
-  if (!m) throw new Error('no first-screen data in the HTML')
-  return JSON.parse(m[1]) as Record<string, unknown>
-}
-
-function layer(html: string): string {
-  const start = html.indexOf(`<div id="${FIRST_SCREEN_ELEMENT_ID}"`)
-  return start < 0 ? '' : html.slice(start, html.indexOf('<script>', start))
-}
 
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'))
 

@@ -3,45 +3,19 @@
  * answer in the HTML; every other page of the app a skeleton; an unknown interpretation and a
  * path that is no page get index.html as built.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { FIRST_SCREEN_DATA_GLOBAL, FIRST_SCREEN_ELEMENT_ID } from '../../common/contract'
-import { makeTempDir } from './helpers/temp-dir'
+import { embeddedData, fakeH5Build, INDEX_HTML, layer } from './helpers/h5-build'
 import { startTestServer, type TestServer } from './helpers/test-server'
 
-// the shape of the real build's index.html (src/index.html after html-webpack-plugin)
-const INDEX_HTML =
-  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政策通</title>' +
-  '<script>window.__zctPreload={}</script><script defer="defer" src="/js/app.1a2b3c4d.js"></script>' +
-  '<link href="/css/app.1a2b3c4d.css" rel="stylesheet"></head><body><div id="app"></div></body></html>'
-
-const h5 = makeTempDir('zct-h5-first-')
-mkdirSync(join(h5.path, 'css'))
-writeFileSync(join(h5.path, 'index.html'), INDEX_HTML)
-writeFileSync(join(h5.path, 'css', 'app.1a2b3c4d.css'), ':root{--fs-md:.8rem}')
-writeFileSync(join(h5.path, 'css', '451.aaaa0000.css'), '.home__brand{font-weight:700}')
-writeFileSync(join(h5.path, 'css', '148.bbbb0000.css'), '.interp-detail__title{font-size:1.1rem}')
-writeFileSync(
-  join(h5.path, 'page-assets.json'),
-  JSON.stringify({
+const h5 = fakeH5Build(
+  'zct-h5-first-',
+  { 'css/451.aaaa0000.css': '.home__brand{font-weight:700}', 'css/148.bbbb0000.css': '.interp-detail__title{font-size:1.1rem}' },
+  {
     'pages/index/index': ['css/451.aaaa0000.css', 'js/451.aaaa0000.js'],
     'packages/interpretation/pages/detail/index': ['css/148.bbbb0000.css', 'js/148.bbbb0000.js'],
-  }),
+  },
 )
 afterAll(() => h5.remove())
-
-/** the API answers the HTML carries, as the page's preload script will read them */
-function embeddedData(html: string): Record<string, unknown> {
-  const m = new RegExp(`<script>window\\.${FIRST_SCREEN_DATA_GLOBAL}=(.*?)</script>`).exec(html)
-  if (!m) throw new Error('no first-screen data in the HTML')
-  return JSON.parse(m[1]) as Record<string, unknown>
-}
-
-/** the first-screen layer's markup */
-function layer(html: string): string {
-  const start = html.indexOf(`<div id="${FIRST_SCREEN_ELEMENT_ID}"`)
-  return start < 0 ? '' : html.slice(start, html.indexOf('<script>', start))
-}
 
 describe('first screen in the HTML', () => {
   let server: TestServer
