@@ -7,7 +7,7 @@
 import fastJson from 'fast-json-stringify'
 import type { Campaign, RegionEntry } from '../../../../common/contract'
 import { API_PREFIX } from '../../../../common/contract'
-import { minutesAndSeconds } from '../../../../common/durations'
+import { campaignRuleRows } from '../../../../common/labels/campaign-rules'
 import { campaignEndedHero, campaignStatusLabel, campaignStatusTone, campaignTimeLeft } from '../../../../common/labels/campaign-status'
 import { inShanghai } from '../../../../common/shanghai-date'
 import { buildRegionIndex, type RegionIndex } from '../../content/region-index'
@@ -27,19 +27,10 @@ const dateTime = (iso: string) => inShanghai(iso).format('M月D日 HH:mm')
 const isCity = (code: string) => code.length === 6 && code.endsWith('00')
 
 function rules(c: Campaign, regionName: (code: string) => string): string {
-  const r = c.rules
-  const rows: [string, string][] = [
-    ['活动时间', `${dateTime(c.startsAt)} 至 ${dateTime(c.endsAt)}`],
-    [
-      '每次答题',
-      `${r.questionsPerAttempt} 道题（单选、多选、判断），每题 ${r.secondsPerQuestion} 秒，共 ${minutesAndSeconds(r.questionsPerAttempt * r.secondsPerQuestion)}`,
-    ],
-    ['每日次数', `每天最多 ${r.attemptsPerDay} 次（按北京时间计）`],
-    ['计分规则', `满分 100 分，${r.scoreCounts === 'best' ? '取最好一次成绩' : '以最近一次成绩为准'}；同分用时少者在前，再同则先交卷者在前`],
-    ['参与范围', r.eligibleRegions.map((code) => (isCity(code) ? '台州全市' : regionName(code))).join('、')],
-  ]
-  if (r.prizes) rows.push(['奖励', r.prizes])
-  if (r.certificate) rows.push(['证书', '完成答题即可生成参与证书图片'])
+  const rows = campaignRuleRows(c, {
+    dateTime,
+    regionNames: (codes) => codes.map((code) => (isCity(code) ? '台州全市' : regionName(code))).join('、'),
+  })
   const html = rows
     .map(
       ([k, v]) =>
