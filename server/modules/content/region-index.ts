@@ -68,3 +68,12 @@ export function buildRegionIndex(tree: readonly Region[]): RegionIndex {
     },
   }
 }
+
+const indexes = new WeakMap<readonly Region[], RegionIndex>()
+
+/** the index of a region tree, built once per tree (the store hands out the same tree until it changes) */
+export function regionIndexOf(tree: readonly Region[]): RegionIndex {
+  let index = indexes.get(tree)
+  if (!index) indexes.set(tree, (index = buildRegionIndex(tree)))
+  return index
+}

@@ -9,7 +9,7 @@ import { countRead } from '../dashboard/view-counter'
 import { markClosed } from './closing'
 import { composeHome } from './home'
 import { policyRelated } from './policy-related'
-import { buildRegionIndex, type RegionIndex } from './region-index'
+import { regionIndexOf } from './region-index'
 import {
   Faq,
   Home,
@@ -28,8 +28,6 @@ import {
   Topic,
 } from './schemas'
 
-const indexes = new WeakMap<object, RegionIndex>()
-
 export const contentRoutes: RoutePlugin = async (app) => {
   const memo = { memo: true }
   const today = () => shanghaiToday(app.store.now())
@@ -47,12 +45,7 @@ export const contentRoutes: RoutePlugin = async (app) => {
   app.get('/regions', { schema: { response: { 200: Type.Array(Region), ...readErrors } }, config: memo }, async () => app.store.content.regionTree())
 
   // the RegionPicker's reads: one level at a time and a search, never the 3,429 villages at once
-  const regionIndex = () => {
-    const tree = app.store.regionTree()
-    let index = indexes.get(tree)
-    if (!index) indexes.set(tree, (index = buildRegionIndex(tree)))
-    return index
-  }
+  const regionIndex = () => regionIndexOf(app.store.regionTree())
   app.get(
     '/regions/children',
     { schema: { querystring: RegionChildrenQuery, response: { 200: Type.Array(RegionEntry), ...readErrors } }, config: memo },

@@ -10,7 +10,7 @@ import { API_PREFIX } from '../../../../common/contract'
 import { campaignRuleRows } from '../../../../common/labels/campaign-rules'
 import { campaignEndedHero, campaignStatusLabel, campaignStatusTone, campaignTimeLeft } from '../../../../common/labels/campaign-status'
 import { inShanghai } from '../../../../common/shanghai-date'
-import { buildRegionIndex, type RegionIndex } from '../../content/region-index'
+import { regionIndexOf, type RegionIndex } from '../../content/region-index'
 import { RegionEntry as RegionEntrySchema } from '../../content/schemas'
 import { Campaign as CampaignSchema } from '../../quiz/campaign-schemas'
 import { escapeHtml, safeSrc, tag } from '../markup'
@@ -58,7 +58,6 @@ export function campaignFirstScreen(c: Campaign, now: Date, regionName: (code: s
 
 const serialiseCampaign = fastJson(CampaignSchema)
 const serialiseRegion = fastJson(RegionEntrySchema)
-const regionIndexes = new WeakMap<object, RegionIndex>()
 
 /**
  * the answers useRegionNames (src/features/quiz/hooks) asks for a campaign open to some places
@@ -86,12 +85,9 @@ export const campaignPage: FirstScreenPage = {
     const campaign = id ? await app.store.quiz.getCampaign(id) : undefined
     if (!campaign) return undefined
     const data = asServed<Campaign>(serialiseCampaign, campaign)
-    const tree = app.store.regionTree()
-    let index = regionIndexes.get(tree)
-    if (!index) regionIndexes.set(tree, (index = buildRegionIndex(tree)))
-    const names = index
+    const index = regionIndexOf(app.store.regionTree())
     return {
-      html: campaignFirstScreen(data, app.store.now(), (code) => names.get(code)?.name ?? code),
+      html: campaignFirstScreen(data, app.store.now(), (code) => index.get(code)?.name ?? code),
       data: { [`${API_PREFIX}/campaigns/${encodeURIComponent(id)}`]: data, ...regionAnswers(index, data.rules.eligibleRegions) },
     }
   },
