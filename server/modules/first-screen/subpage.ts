@@ -3,36 +3,7 @@
  * qa-ask.ts): the H5 title bar, the Card surface and the addresses their taps open — each as the
  * app draws it, so the page's own stylesheet styles it. Every text goes through escapeHtml.
  */
-import { escapeHtml } from './markup'
-
-/** a query string as src/utils/routes.ts writes it: empty values left out, values encoded */
-function qs(params: Record<string, string | undefined>): string {
-  const parts = Object.entries(params)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
-  return parts.length ? `?${parts.join('&')}` : ''
-}
-
-/**
- * The pages a subpage's taps open (src/utils/routes.ts, which the server may not import), as real
- * `<a href>`s: a tap before the app has taken over still goes there, by an ordinary page load.
- */
-export const SUBPAGE_LINKS = {
-  home: '/pages/index/index',
-  policy: (id: string) => `/packages/policy/pages/detail/index${qs({ id })}`,
-  interpretation: (id: string) => `/packages/interpretation/pages/detail/index${qs({ id })}`,
-  video: (id: string) => `/packages/video/pages/play/index${qs({ id })}`,
-  qa: (q?: string) => `/packages/qa/pages/ask/index${qs({ q })}`,
-  consult: (q?: string) => `/packages/qa/pages/consult/index${qs({ q })}`,
-  myConsultations: '/packages/qa/pages/mine/index',
-  quizLeaderboard: (id: string) => `/packages/quiz/pages/leaderboard/index${qs({ id })}`,
-  quizPractice: (topic?: string) => `/packages/quiz/pages/practice/index${qs({ topic })}`,
-  lectureMenu: (topic?: string) => `/packages/lecture/pages/menu/index${qs({ topic })}`,
-  lectureOrder: (topic?: string) => `/packages/lecture/pages/order/index${qs({ topic })}`,
-  lectureMine: '/packages/lecture/pages/mine/index',
-  lectureCalendar: '/packages/lecture/pages/calendar/index',
-  lectureSignIn: '/packages/lecture/pages/sign-in/index',
-}
+import { escapeHtml, LAYER_LINKS } from './markup'
 
 /** a real link that looks like the view it stands for (role="link": 长辈模式's tap-target rule applies to it as to the app's) */
 export const link = (className: string, href: string, inner: string, style?: string) =>
@@ -44,7 +15,7 @@ export const link = (className: string, href: string, inner: string, style?: str
  */
 export function titleBar(title: string): string {
   return (
-    `<div class="title-bar">${link('title-bar__back', SUBPAGE_LINKS.home, '<span class="title-bar__arrow">‹</span><span>首页</span>')}` +
+    `<div class="title-bar">${link('title-bar__back', LAYER_LINKS.home, '<span class="title-bar__arrow">‹</span><span>首页</span>')}` +
     `<span class="title-bar__title">${escapeHtml(title)}</span><div class="title-bar__spacer"></div></div>`
   )
 }

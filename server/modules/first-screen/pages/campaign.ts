@@ -13,9 +13,9 @@ import { inShanghai } from '../../../../common/shanghai-date'
 import { regionIndexOf, type RegionIndex } from '../../content/region-index'
 import { RegionEntry as RegionEntrySchema } from '../../content/schemas'
 import { Campaign as CampaignSchema } from '../../quiz/campaign-schemas'
-import { escapeHtml, safeSrc, tag } from '../markup'
+import { escapeHtml, LAYER_LINKS, safeSrc, tag } from '../markup'
 import { asServed, queryId, type FirstScreenPage } from '../page'
-import { card, link, SUBPAGE_LINKS, subpage } from '../subpage'
+import { card, link, subpage } from '../subpage'
 
 /** 距结束 … / 距开始 … / 已结束，可查看排行榜, as the page's CampaignHero says it */
 const timing = (c: Campaign, now: Date) => campaignTimeLeft(c, now) ?? campaignEndedHero
@@ -51,8 +51,8 @@ export function campaignFirstScreen(c: Campaign, now: Date, regionName: (code: s
     { layout: 'flush', padding: 'none', className: 'quiz-hero' },
   )
   const links =
-    `<div class="quiz-actions">${link('quiz-btn quiz-btn--ghost', SUBPAGE_LINKS.quizLeaderboard(c.id), '排行榜')}` +
-    `${link('quiz-btn quiz-btn--ghost', SUBPAGE_LINKS.quizPractice(c.topics.length === 1 ? c.topics[0] : undefined), '练习')}</div>`
+    `<div class="quiz-actions">${link('quiz-btn quiz-btn--ghost', LAYER_LINKS.quizLeaderboard(c.id), '排行榜')}` +
+    `${link('quiz-btn quiz-btn--ghost', LAYER_LINKS.quizPractice(c.topics.length === 1 ? c.topics[0] : undefined), '练习')}</div>`
   return subpage('知识竞赛', '', hero + rules(c, regionName) + links)
 }
 

@@ -42,8 +42,8 @@ export function homeFirstScreen(home: Home): string {
     `<div class="home__hero"><div class="home__top"><div class="home__titles">` +
     `<span class="home__brand">政策通</span><span class="home__slogan">台州政策，一看就懂</span></div>` +
     `<div class="elder-toggle"><span class="elder-toggle__icon">大</span><span>长辈模式</span></div></div>` +
-    `<a class="search-bar search-bar--link" href="${LAYER_LINKS.search}"><div class="search-bar__icon"></div><div class="search-bar__placeholder">搜政策、解读、问答：社保卡、医保…</div></a>` +
-    `<a class="home__ask" href="${LAYER_LINKS.ask}"><span class="home__ask-title">有问题，直接问</span><span class="home__ask-hint">“我妈82岁了，高龄津贴每月能领多少？”</span></a>` +
+    `<a class="search-bar search-bar--link" href="${LAYER_LINKS.search()}"><div class="search-bar__icon"></div><div class="search-bar__placeholder">搜政策、解读、问答：社保卡、医保…</div></a>` +
+    `<a class="home__ask" href="${LAYER_LINKS.qa()}"><span class="home__ask-title">有问题，直接问</span><span class="home__ask-hint">“我妈82岁了，高龄津贴每月能领多少？”</span></a>` +
     `</div>` +
     featured +
     `<div class="section__title"><span>政策专题</span></div><div class="topic-grid">${topics}</div>` +

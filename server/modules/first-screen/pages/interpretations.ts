@@ -11,8 +11,8 @@ import { kindLabel, kindTone } from '../../../../common/labels/interpretation-ki
 import { PageOf } from '../../../schemas/common'
 import { InterpretationSummary as SummarySchema, Topic as TopicSchema } from '../../content/schemas'
 import { asServed, type FirstScreenPage } from '../page'
-import { chineseDate, escapeHtml, safeSrc, tag } from '../markup'
-import { chipBar, emptyState, LIST_PAGE_SIZE, searchLink, TAB_LINKS } from './tab-parts'
+import { chineseDate, escapeHtml, LAYER_LINKS, safeSrc, tag } from '../markup'
+import { chipBar, emptyState, LIST_PAGE_SIZE, searchLink } from './tab-parts'
 
 /** a card is about 170 px high: the fourth begins above the tab bar on a 844-high phone */
 export const INTERPRETATIONS_ON_FIRST_SCREEN = 4
@@ -21,7 +21,7 @@ export const INTERPRETATIONS_ON_FIRST_SCREEN = 4
 function card(item: InterpretationSummary): string {
   const cover = safeSrc(item.cover)
   return (
-    `<a class="interp-card" href="${escapeHtml(TAB_LINKS.interpretation(item.id))}">` +
+    `<a class="interp-card" href="${escapeHtml(LAYER_LINKS.interpretation(item.id))}">` +
     (cover ? `<img class="interp-card__cover" src="${cover}" alt="">` : '<div class="interp-card__cover"></div>') +
     `<div class="interp-card__body"><span class="interp-card__title">${escapeHtml(item.title)}</span>` +
     `<span class="interp-card__summary">${escapeHtml(item.summary)}</span>` +
@@ -32,7 +32,7 @@ function card(item: InterpretationSummary): string {
 
 export function interpretationsFirstScreen(topics: Topic[], list: Page<InterpretationSummary>): string {
   const cards = list.items.length ? list.items.slice(0, INTERPRETATIONS_ON_FIRST_SCREEN).map(card).join('') : emptyState('这个专题还没有解读', '看看其他专题吧')
-  return `<div class="page">${searchLink(TAB_LINKS.search('interpretation'), '搜解读：高龄津贴、医保缴费…')}${chipBar(topics)}${cards}</div>`
+  return `<div class="page">${searchLink(LAYER_LINKS.search('interpretation'), '搜解读：高龄津贴、医保缴费…')}${chipBar(topics)}${cards}</div>`
 }
 
 const serialiseTopics = fastJson(Type.Array(TopicSchema))

@@ -12,9 +12,9 @@ import { FilterKey } from '../../../schemas/common'
 import { Topic as TopicSchema } from '../../content/schemas'
 import { lectureMenu } from '../../lectures/topic-routes'
 import { LectureTopic as LectureTopicSchema } from '../../lectures/topic-schemas'
-import { escapeHtml, tag } from '../markup'
+import { escapeHtml, LAYER_LINKS, tag } from '../markup'
 import { asServed, type FirstScreenPage } from '../page'
-import { card, inertButton, link, SUBPAGE_LINKS, subpage } from '../subpage'
+import { card, inertButton, link, subpage } from '../subpage'
 
 /** a card is about 300 px high: two fill the phone's screen below the filters, a third only costs bytes */
 export const LECTURES_ON_FIRST_SCREEN = 3
@@ -33,21 +33,19 @@ function lectureCard(t: LectureTopic): string {
       `<div class="lec-card__tags">${t.formats.map((f) => tag(lectureFormatLabel[f], 'neutral')).join('')}</div>` +
       `<span class="lec-card__meta">宣讲员：${escapeHtml(lecturers)}</span>` +
       `<div class="lec-card__head" style="align-items:center;margin-top:8px"><span class="lec-rating">${rating}</span>` +
-      `${link('lec-btn', SUBPAGE_LINKS.lectureOrder(t.id), '我要点单', 'width:100%')}</div>` +
+      `${link('lec-btn', LAYER_LINKS.lectureOrder(t.id), '我要点单', 'width:100%')}</div>` +
       `<div>${inertButton('lec-link', '查看往期评价')}</div></div>`,
     { className: 'lec-card' },
   )
 }
 
 export function lectureMenuFirstScreen(topics: Topic[], lectures: LectureTopic[], field?: string): string {
-  const fields = [chip('全部', !field, SUBPAGE_LINKS.lectureMenu()), ...topics.map((t) => chip(t.name, field === t.id, SUBPAGE_LINKS.lectureMenu(t.id)))].join(
-    '',
-  )
+  const fields = [chip('全部', !field, LAYER_LINKS.lectureMenu()), ...topics.map((t) => chip(t.name, field === t.id, LAYER_LINKS.lectureMenu(t.id)))].join('')
   const formats = [chip('全部形式', true), chip('到村现场', false), chip('线上直播', false)].join('')
   const shortcuts = [
-    ['我的点单', SUBPAGE_LINKS.lectureMine],
-    ['宣讲日历', SUBPAGE_LINKS.lectureCalendar],
-    ['现场签到', SUBPAGE_LINKS.lectureSignIn],
+    ['我的点单', LAYER_LINKS.lectureMine],
+    ['宣讲日历', LAYER_LINKS.lectureCalendar],
+    ['现场签到', LAYER_LINKS.lectureSignIn],
   ]
     .map(([name, href]) => link('lec-link', href, `${name} ›`))
     .join('')

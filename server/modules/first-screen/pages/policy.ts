@@ -14,9 +14,9 @@ import { markClosed } from '../../content/closing'
 import { countView } from '../../dashboard/view-counter'
 import { policyRelated } from '../../content/policy-related'
 import { InterpretationSummary as InterpretationSummarySchema, Policy as PolicySchema, PolicyRelated as PolicyRelatedSchema } from '../../content/schemas'
-import { chineseDate, escapeHtml } from '../markup'
+import { chineseDate, escapeHtml, LAYER_LINKS } from '../markup'
 import { asServed, queryId, type FirstScreenPage } from '../page'
-import { card, inertButton, link, SUBPAGE_LINKS, subpage } from '../subpage'
+import { card, inertButton, link, subpage } from '../subpage'
 
 /** what the page asks for its 相关解读 (src/features/policies/api/get-policy.ts) */
 const INTERPRETATIONS_PAGE = { page: 1, pageSize: 10 }
@@ -33,7 +33,7 @@ function validityBanner(p: Policy): string {
     `<div class="validity-banner validity-banner--${p.validity}"><span class="validity-banner__label">${validityLabel[p.validity]}</span>` +
     `<div class="validity-banner__body"><span class="validity-banner__hint">${validityHint[p.validity]}</span>` +
     (p.validityNote ? `<span class="validity-banner__note">${escapeHtml(p.validityNote)}</span>` : '') +
-    (p.replacedBy ? link('validity-banner__link', SUBPAGE_LINKS.policy(p.replacedBy), '查看新版文件 ›') : '') +
+    (p.replacedBy ? link('validity-banner__link', LAYER_LINKS.policy(p.replacedBy), '查看新版文件 ›') : '') +
     `</div></div>`
   )
 }
@@ -84,15 +84,15 @@ export function policyFirstScreen(p: Policy, interpretations: InterpretationSumm
       policyHead(p) +
       relatedSection(
         '相关解读',
-        interpretations.map((i) => ({ label: i.title, href: SUBPAGE_LINKS.interpretation(i.id) })),
+        interpretations.map((i) => ({ label: i.title, href: LAYER_LINKS.interpretation(i.id) })),
       ) +
       relatedSection(
         '相关视频',
-        related.videos.map((v) => ({ label: v.title, href: SUBPAGE_LINKS.video(v.id) })),
+        related.videos.map((v) => ({ label: v.title, href: LAYER_LINKS.video(v.id) })),
       ) +
       relatedSection(
         '常见问答',
-        related.faqs.map((f) => ({ label: f.question, href: SUBPAGE_LINKS.qa(f.question) })),
+        related.faqs.map((f) => ({ label: f.question, href: LAYER_LINKS.qa(f.question) })),
       ) +
       textStart(p),
   )

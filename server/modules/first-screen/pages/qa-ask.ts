@@ -7,9 +7,9 @@
  * taken over is still answered (by a page load with ?q=).
  */
 import { QA_QUERY_MAX } from '../../../../common/contract'
-import { escapeHtml } from '../markup'
+import { escapeHtml, LAYER_LINKS } from '../markup'
 import type { FirstScreenPage } from '../page'
-import { card, link, SUBPAGE_LINKS, subpage } from '../subpage'
+import { card, link, subpage } from '../subpage'
 
 /** src/features/qa/components/ask-parts.tsx */
 export const QA_EXAMPLES = ['我妈82岁了高龄津贴能领多少', '医保怎么异地备案', '灵活就业交社保有补贴吗', '种粮补贴什么时候发']
@@ -21,7 +21,7 @@ const PLACEHOLDER = '像聊天一样问，比如：医保怎么异地备案'
 
 function askBox(question: string): string {
   return (
-    `<form class="qa__box" role="search" method="get" action="${SUBPAGE_LINKS.qa()}">` +
+    `<form class="qa__box" role="search" method="get" action="${LAYER_LINKS.qa()}">` +
     `<input class="qa__input" style="${INPUT_STYLE}" name="q" type="search" enterkeyhint="search" maxlength="${QA_QUERY_MAX}" placeholder="${PLACEHOLDER}" aria-label="输入你想问的政策问题" value="${escapeHtml(question)}">` +
     `<button class="qa__ask" type="submit">提问</button></form>`
   )
@@ -32,7 +32,7 @@ const skeletonCard = `<div class="skeleton__card"><div class="skeleton__line ske
 export function qaAskFirstScreen(question = ''): string {
   const below = question
     ? `<div class="skeleton" aria-busy="true" aria-label="正在查找答案" role="status">${skeletonCard}${skeletonCard}</div>`
-    : card(`<span class="qa__list-title">大家都在问</span>${QA_EXAMPLES.map((q) => link('qa__example', SUBPAGE_LINKS.qa(q), escapeHtml(q))).join('')}`, {
+    : card(`<span class="qa__list-title">大家都在问</span>${QA_EXAMPLES.map((q) => link('qa__example', LAYER_LINKS.qa(q), escapeHtml(q))).join('')}`, {
         className: 'qa__list',
         padding: 'none',
       })
@@ -41,8 +41,8 @@ export function qaAskFirstScreen(question = ''): string {
     'qa',
     askBox(question) +
       below +
-      link('qa__consult', SUBPAGE_LINKS.consult(question || undefined), '<span>没找到答案？向部门咨询</span><span aria-hidden="true">›</span>') +
-      link('qa__mine', SUBPAGE_LINKS.myConsultations, '我的咨询'),
+      link('qa__consult', LAYER_LINKS.consult(question || undefined), '<span>没找到答案？向部门咨询</span><span aria-hidden="true">›</span>') +
+      link('qa__mine', LAYER_LINKS.myConsultations, '我的咨询'),
   )
 }
 

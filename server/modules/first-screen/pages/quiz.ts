@@ -11,8 +11,8 @@ import { formatCount } from '../../../../common/counts'
 import { inShanghai } from '../../../../common/shanghai-date'
 import { CampaignSummary as CampaignSummarySchema } from '../../quiz/campaign-schemas'
 import { asServed, type FirstScreenPage } from '../page'
-import { escapeHtml, safeSrc, tag } from '../markup'
-import { chipBar, emptyState, TAB_LINKS } from './tab-parts'
+import { escapeHtml, LAYER_LINKS, safeSrc, tag } from '../markup'
+import { chipBar, emptyState } from './tab-parts'
 
 /** the status the page opens on (src/pages/quiz/index.tsx) */
 const OPENING_STATUS: CampaignStatus = 'ongoing'
@@ -29,7 +29,7 @@ const timing = (c: CampaignSummary, now: Date) => campaignTimeLeft(c, now) ?? `�
 function card(c: CampaignSummary, now: Date): string {
   const cover = safeSrc(c.cover)
   return (
-    `<div class="card card--pad-none card--inset campaign-card"><a class="campaign-card__link" href="${escapeHtml(TAB_LINKS.campaign(c.id))}">` +
+    `<div class="card card--pad-none card--inset campaign-card"><a class="campaign-card__link" href="${escapeHtml(LAYER_LINKS.campaign(c.id))}">` +
     (cover ? `<img class="campaign-card__cover" src="${cover}" alt="">` : '') +
     `<div class="campaign-card__body"><span class="campaign-card__title">${escapeHtml(c.title)}</span>` +
     `<span class="campaign-card__dept">${escapeHtml(c.department)}</span>` +
@@ -50,7 +50,7 @@ export function quizFirstScreen(campaigns: CampaignSummary[], now: Date): string
         .join('')
     : emptyState('暂无竞赛', '看看其他状态的竞赛吧')
   return (
-    `<div class="page"><div class="quiz-entries">${entry('练习', '按主题答题，即时看解析', TAB_LINKS.practice)}${entry('错题本', '答错的题，重练巩固', TAB_LINKS.mistakes)}</div>` +
+    `<div class="page"><div class="quiz-entries">${entry('练习', '按主题答题，即时看解析', LAYER_LINKS.quizPractice())}${entry('错题本', '答错的题，重练巩固', LAYER_LINKS.quizMistakes)}</div>` +
     `${chipBar(STATUSES, OPENING_STATUS)}${cards}</div>`
   )
 }

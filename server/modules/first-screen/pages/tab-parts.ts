@@ -5,17 +5,6 @@
  */
 import { escapeHtml } from '../markup'
 
-/** the addresses the tab pages open on a tap, as src/utils/routes.ts writes them (the server may not import it) */
-export const TAB_LINKS = {
-  search: (type: string) => `/packages/search/pages/results/index?type=${encodeURIComponent(type)}`,
-  interpretation: (id: string) => `/packages/interpretation/pages/detail/index?id=${encodeURIComponent(id)}`,
-  videoFeed: (id: string) => `/packages/video/pages/feed/index?id=${encodeURIComponent(id)}`,
-  courses: '/packages/course/pages/list/index',
-  campaign: (id: string) => `/packages/quiz/pages/detail/index?id=${encodeURIComponent(id)}`,
-  practice: '/packages/quiz/pages/practice/index',
-  mistakes: '/packages/quiz/pages/mistakes/index',
-}
-
 /** the list pages ask for their first page with this size (src/pages/{interpretations,videos}/index.tsx) */
 export const LIST_PAGE_SIZE = 10
 

@@ -9,9 +9,9 @@ import { API_PREFIX } from '../../../../common/contract'
 import { formatCount as count } from '../../../../common/counts'
 import { formatDuration as duration } from '../../../../common/durations'
 import { Video as VideoSchema } from '../../media/schemas'
-import { escapeHtml, safeSrc } from '../markup'
+import { escapeHtml, LAYER_LINKS, safeSrc } from '../markup'
 import { asServed, queryId, type FirstScreenPage } from '../page'
-import { card, inertButton, link, SUBPAGE_LINKS, subpage } from '../subpage'
+import { card, inertButton, link, subpage } from '../subpage'
 
 /** Taro's H5 Button is border-box: 长辈模式's min-width holds the padding */
 const chip = (text: string, on = false) => inertButton(`video-play__chip${on ? ' video-play__chip--on' : ''}`, text, 'box-sizing:border-box')
@@ -39,10 +39,10 @@ export function videoFirstScreen(v: Video): string {
     `<div class="video-play__controls">${chip('0.75×')}${chip('1×', true)}${chip('1.25×')}${chip('1.5×')}</div>` +
     `<div class="video-play__controls">${chip(`点赞 ${count(v.likes)}`)}${chip('关闭字幕')}${chip('看文字稿')}</div>` +
     (v.interpretationId
-      ? link('video-play__link', SUBPAGE_LINKS.interpretation(v.interpretationId), '<span>看图文解读</span><span aria-hidden="true">›</span>')
+      ? link('video-play__link', LAYER_LINKS.interpretation(v.interpretationId), '<span>看图文解读</span><span aria-hidden="true">›</span>')
       : '') +
     (v.policy
-      ? link('video-play__link', SUBPAGE_LINKS.policy(v.policy.id), `<span>相关政策：《${escapeHtml(v.policy.title)}》</span><span aria-hidden="true">›</span>`)
+      ? link('video-play__link', LAYER_LINKS.policy(v.policy.id), `<span>相关政策：《${escapeHtml(v.policy.title)}》</span><span aria-hidden="true">›</span>`)
       : '') +
     `<div class="video-play__share">${inertButton('share-button', '分享')}${inertButton('fav-button', '☆ 收藏')}</div>`
   return subpage('政策短视频', 'video-play', `<style>${VIDEO_PLAY_CSS}</style>${frame(v)}${card(info, { layout: 'flush', className: 'video-play__info' })}`)

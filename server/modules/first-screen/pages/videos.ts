@@ -13,8 +13,8 @@ import { PageOf } from '../../../schemas/common'
 import { Topic as TopicSchema } from '../../content/schemas'
 import { Video as VideoSchema } from '../../media/schemas'
 import { asServed, type FirstScreenPage } from '../page'
-import { escapeHtml, safeSrc } from '../markup'
-import { chipBar, emptyState, LIST_PAGE_SIZE, searchLink, TAB_LINKS } from './tab-parts'
+import { escapeHtml, LAYER_LINKS, safeSrc } from '../markup'
+import { chipBar, emptyState, LIST_PAGE_SIZE, searchLink } from './tab-parts'
 
 /** two columns of cards about 320 px high: the second row begins on a 844-high phone */
 export const VIDEOS_ON_FIRST_SCREEN = 4
@@ -23,7 +23,7 @@ export const VIDEOS_ON_FIRST_SCREEN = 4
 function card(video: Video): string {
   const poster = safeSrc(video.poster)
   return (
-    `<a class="video-card" href="${escapeHtml(TAB_LINKS.videoFeed(video.id))}"><div class="video-card__poster-wrap">` +
+    `<a class="video-card" href="${escapeHtml(LAYER_LINKS.videoFeed(video.id))}"><div class="video-card__poster-wrap">` +
     (poster ? `<img class="video-card__poster" src="${poster}" alt="">` : '') +
     `<span class="video-card__duration">▶ ${formatDuration(video.durationSec)}</span></div>` +
     `<span class="video-card__title">${escapeHtml(video.title)}</span>` +
@@ -33,9 +33,9 @@ function card(video: Video): string {
 
 export function videosFirstScreen(topics: Topic[], list: Page<Video>): string {
   return (
-    `<div class="page">${searchLink(TAB_LINKS.search('video'), '搜视频和网络课堂')}${chipBar(topics)}` +
+    `<div class="page">${searchLink(LAYER_LINKS.search('video'), '搜视频和网络课堂')}${chipBar(topics)}` +
     (list.items.length ? '' : emptyState('这个专题还没有视频', '看看其他专题吧')) +
-    `<a class="videos__courses" href="${TAB_LINKS.courses}">网络课堂：系统学政策 ›</a>` +
+    `<a class="videos__courses" href="${LAYER_LINKS.courses}">网络课堂：系统学政策 ›</a>` +
     `<div class="videos__grid">${list.items.slice(0, VIDEOS_ON_FIRST_SCREEN).map(card).join('')}</div></div>`
   )
 }
