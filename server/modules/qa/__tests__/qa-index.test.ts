@@ -291,7 +291,7 @@ describe('QaIndex on the fixtures', () => {
     const faq = (id: string) => fixtures.faqs.find((f) => f.id === id)!
     // the same matter asked two ways, answered from the same article
     expect(index.twins(faq('f053'), faq('f307'))).toBe(true)
-    expect(index.twins(faq('f025'), faq('f210'))).toBe(true)
+    expect(index.twins(faq('f009'), faq('f192'))).toBe(true)
     // same topic, another matter
     expect(index.twins(faq('f034'), faq('f100'))).toBe(false)
     const hits = index.search('孩子2020年9月出生能上小学吗', 8)
