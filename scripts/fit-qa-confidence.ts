@@ -17,16 +17,26 @@ import { QaIndex, RIVALS } from '../server/modules/qa'
 import { FEATURES, vector, type ConfidenceModel } from '../server/modules/qa/confidence'
 
 const TEST_DIR = path.join(__dirname, '../test')
+/**
+ * the blind test sets already evaluated once (spent): development data since 2026-12-06 (issue 16),
+ * named one by one so that a new blind set dropped into test/ is never fit on by accident
+ */
+export const SPENT_BLIND = ['blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7'].map((b) => `qa-eval-${b}-test.json`)
 const DEV_FILES = readdirSync(TEST_DIR)
-  .filter((f) => f === 'qa-eval.json' || f === 'qa-eval-heldout.json' || /^qa-eval-.+-dev\.json$/.test(f))
+  .filter(
+    (f) =>
+      f === 'qa-eval.json' || f === 'qa-eval-heldout.json' || /^qa-eval-.+-dev\.json$/.test(f) || (process.env.QA_SPENT !== '0' && SPENT_BLIND.includes(f)),
+  )
   .sort()
 /**
  * Above the 95 % the issue asks for: on the blind sets written later (blind4/5-test, evaluated once
  * on 2026-12-05) the confident answers of a 0.961 held-out threshold were right only 0.86–0.89 of
  * the time, so held-out precision overstates blind precision; a confident wrong answer misleads a
- * resident more than 可能相关 does.
+ * resident more than 可能相关 does. 0.975 since 2026-12-06: fitting on all sets but one spent blind set
+ * and calibrating on the rest's held-out folds, the left-out blind4–7 sets' confident answers were
+ * right 0.948 of the time at a 0.97 threshold and 0.957 at 0.975 (README, Q&A).
  */
-const TARGET_PRECISION = Number(process.env.QA_PRECISION ?? 0.97)
+const TARGET_PRECISION = Number(process.env.QA_PRECISION ?? 0.975)
 const L2 = Number(process.env.QA_L2 ?? 0.001)
 /** features left out (comma-separated; they weigh 0), to measure what each is worth */
 const DROP = new Set((process.env.QA_DROP ?? '').split(',').filter(Boolean))
@@ -56,25 +66,67 @@ function rows(index: QaIndex): Row[] {
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
 
+/**
+ * L2-regularised logistic regression by Newton's method (iteratively reweighted least squares):
+ * with 18 features of unequal scale plain gradient descent (what this was until 2026-12-06) had not
+ * converged after 8,000 steps; Newton converges in a dozen, to the same optimum every run
+ */
 function fit(data: Row[]): { bias: number; w: number[] } {
   const d = FEATURES.length
-  let bias = 0
-  const w = new Array<number>(d).fill(0)
-  const rate = 4
-  for (let it = 0; it < 8000; it++) {
-    let gb = 0
-    const gw = new Array<number>(d).fill(0)
-    for (const r of data) {
-      let z = bias
-      for (let j = 0; j < d; j++) z += w[j] * r.x[j]
-      const err = sigmoid(z) - r.y
-      gb += err
-      for (let j = 0; j < d; j++) gw[j] += err * r.x[j]
+  const n = data.length
+  const beta = new Array<number>(d + 1).fill(0) // [bias, ...w]
+  const xa = data.map((r) => [1, ...r.x])
+  for (let it = 0; it < 50; it++) {
+    const g = new Array<number>(d + 1).fill(0)
+    const h = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0))
+    for (let i = 0; i < n; i++) {
+      const x = xa[i]
+      let z = 0
+      for (let j = 0; j <= d; j++) z += beta[j] * x[j]
+      const p = sigmoid(z)
+      const err = p - data[i].y
+      const wgt = p * (1 - p)
+      for (let j = 0; j <= d; j++) {
+        g[j] += err * x[j]
+        if (x[j] === 0) continue
+        for (let k = j; k <= d; k++) h[j][k] += wgt * x[j] * x[k]
+      }
     }
-    bias -= (rate * gb) / data.length
-    for (let j = 0; j < d; j++) w[j] -= rate * (gw[j] / data.length + L2 * w[j])
+    for (let j = 0; j <= d; j++) {
+      g[j] = g[j] / n + (j ? L2 * beta[j] : 0)
+      for (let k = j; k <= d; k++) h[k][j] = h[j][k] = h[j][k] / n + (j === k ? (j ? L2 : 0) + 1e-9 : 0)
+    }
+    const step = solve(h, g)
+    let most = 0
+    for (let j = 0; j <= d; j++) {
+      beta[j] -= step[j]
+      most = Math.max(most, Math.abs(step[j]))
+    }
+    if (most < 1e-8) break
   }
-  return { bias, w }
+  return { bias: beta[0], w: beta.slice(1) }
+}
+
+/** a · x = b by Gaussian elimination with partial pivoting (a small dense system) */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length
+  const m = a.map((row, i) => [...row, b[i]])
+  for (let c = 0; c < n; c++) {
+    let p = c
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r
+    ;[m[c], m[p]] = [m[p], m[c]]
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r][c] / m[c][c]
+      if (f) for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k]
+    }
+  }
+  const x = new Array<number>(n).fill(0)
+  for (let r = n - 1; r >= 0; r--) {
+    let v = m[r][n]
+    for (let k = r + 1; k < n; k++) v -= m[r][k] * x[k]
+    x[r] = v / m[r][r]
+  }
+  return x
 }
 
 const predict = (m: { bias: number; w: number[] }, x: number[]) => sigmoid(m.bias + m.w.reduce((s, wj, j) => s + wj * x[j], 0))

@@ -395,6 +395,15 @@ export class QaIndex {
     }
     const second = hits.slice(1).find((h) => !this.twins(first.faq, h.faq))
     const margin = second ? Math.max(0, (first.score - second.score) / Math.max(first.score, 1e-6)) : 1
+    const twin = hits.slice(1).find((h) => this.twins(first.faq, h.faq))
+    // the re-ranker's view of the same hits (its weights, whether or not it orders them): a second
+    // opinion on the first one — its softmax share and whether it would put it first too
+    const candidates = this.candidateFeatures(q, hits.slice(0, RIVALS), this.knownWords(content))
+    const z = rerankScores(candidates, this.opts.rerank)
+    let top = 0
+    for (let i = 1; i < z.length; i++) if (z[i] > z[top]) top = i
+    let sum = 0
+    for (const v of z) sum += Math.exp(v - z[top])
     return {
       score: first.score,
       margin,
@@ -408,6 +417,12 @@ export class QaIndex {
       specificity: Math.max(0, head.idf) / maxIdf,
       gap: second ? Math.max(0, first.score - second.score) : first.score,
       asked: faqTotal ? faqAsked / faqTotal : 0,
+      rerank: Math.exp(z[0] - z[top]) / sum,
+      agree: top === 0 ? 1 : 0,
+      keywordCover: candidates[0][2],
+      length: Math.min(1, [...q].length / 40),
+      second: candidates[1]?.[0] ?? 0,
+      twinMargin: twin ? Math.max(0, (first.score - twin.score) / Math.max(first.score, 1e-6)) : 1,
     }
   }
 
