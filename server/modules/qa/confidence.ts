@@ -33,7 +33,13 @@
  *  - length: the question's characters over 40 (capped at 1);
  *  - second: the second hit's score over the first's, whatever it is;
  *  - twinMargin: the first hit's lead over its best near-duplicate (1 without one): a resident
- *    may have meant either of two FAQs that answer alike, and the model learns how much that costs.
+ *    may have meant either of two FAQs that answer alike, and the model learns how much that costs;
+ *  - elsewhere: 1 when the question names a place outside 台州 (温州, 北京, 外省的城市 …) that the
+ *    FAQ neither names nor covers by being about other places (异地就医, 跨省通办): 台州's 高龄津贴
+ *    does not answer 温州80岁老人高龄补贴多少钱 (normalize.ts uncoveredPlaces);
+ *  - clash: 1 when the question's document or benefit noun (驾驶证) is not in the FAQ while the
+ *    FAQ's question or keywords name another of the same kind (身份证): it answers about another
+ *    document (normalize.ts nounClash).
  * Added 2026-12-06 (issue 16), the spent blind sets being development data by then: held-out (5-fold,
  * 1,863 questions) right answers called confident 0.536 at precision 0.97 with the 12 features
  * before, 0.665 at 0.97 and 0.604 at 0.975 (the shipped threshold) with these 18.
@@ -60,6 +66,8 @@ export const FEATURES = [
   'length',
   'second',
   'twinMargin',
+  'elsewhere',
+  'clash',
 ] as const
 export type FeatureName = (typeof FEATURES)[number]
 export type FeatureVector = Record<FeatureName, number>

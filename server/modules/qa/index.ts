@@ -25,11 +25,13 @@ import {
   isContentBigram,
   isContentWord,
   isContentTerm,
+  nounClash,
   normalize,
   queryTermShares,
   regionsOf,
   stagesOf,
   tokenize,
+  uncoveredPlaces,
 } from './normalize'
 import { isConfident, probability, type FeatureVector } from './confidence'
 import { PLACE_NAMES, words } from './segment'
@@ -166,6 +168,8 @@ export class QaIndex {
   /** each FAQ's normalized question + keywords and its whole normalized text, made when first needed */
   private readonly titles: (string | undefined)[] = []
   private readonly texts: (string | undefined)[] = []
+  /** each FAQ's folded (not synonym-rewritten) question, keywords and answer, made when first needed (places outside 台州) */
+  private readonly foldedTexts: (string | undefined)[] = []
   /** each FAQ's answer's content bigrams, made when first needed (near-duplicates, see `twins`) */
   private readonly answerBigrams: (Set<string> | undefined)[] = []
   /** each FAQ's question's known content words with their idf, made when first needed (the confidence's `asked`) */
@@ -379,6 +383,11 @@ export class QaIndex {
       if (idf > head.idf) head = { idf, inTitle: t }
     }
     const [first] = hits
+    // a place outside 台州 the FAQ is not about (温州's 高龄补贴 → 台州's), a document other than the FAQ's (驾驶证 → 身份证)
+    const foldedQ = fold(q)
+    const foldedText = doc >= 0 ? (this.foldedTexts[doc] ??= fold(`${this.faqs[doc].question}${this.faqs[doc].keywords.join('')}${this.faqs[doc].answer}`)) : ''
+    const elsewhere = uncoveredPlaces(foldedQ, foldedText).length ? 1 : 0
+    const clash = nounClash(content, title, text) ? 1 : 0
     // how much of what the FAQ's question is about the resident's question names (它问的是不是我问的)
     const faqWords =
       doc >= 0
@@ -423,6 +432,8 @@ export class QaIndex {
       length: Math.min(1, [...q].length / 40),
       second: candidates[1]?.[0] ?? 0,
       twinMargin: twin ? Math.max(0, (first.score - twin.score) / Math.max(first.score, 1e-6)) : 1,
+      elsewhere,
+      clash,
     }
   }
 

@@ -98,6 +98,125 @@ const ASKING_WORDS = new Set([
   '办法',
 ])
 
+/**
+ * Places outside 台州 a resident may name (provinces, Zhejiang's other cities, large cities): a
+ * question about 温州's 高龄补贴 or a 北京 社保卡 is not answered by 台州's FAQ unless the FAQ is about
+ * other places (异地就医, 跨省通办 …). `outside` those beyond Zhejiang, `inProvince` Zhejiang's.
+ */
+export const OTHER_PLACES = {
+  outside: [
+    '北京',
+    '上海',
+    '天津',
+    '重庆',
+    '河北',
+    '山西',
+    '内蒙古',
+    '辽宁',
+    '吉林',
+    '黑龙江',
+    '江苏',
+    '安徽',
+    '福建',
+    '江西',
+    '山东',
+    '河南',
+    '湖北',
+    '湖南',
+    '广东',
+    '广西',
+    '海南',
+    '四川',
+    '贵州',
+    '云南',
+    '西藏',
+    '陕西',
+    '甘肃',
+    '青海',
+    '宁夏',
+    '新疆',
+    '香港',
+    '澳门',
+    '广州',
+    '深圳',
+    '南京',
+    '苏州',
+    '无锡',
+    '合肥',
+    '厦门',
+    '福州',
+    '长沙',
+    '武汉',
+    '成都',
+    '西安',
+    '郑州',
+    '济南',
+    '青岛',
+    '大连',
+    '沈阳',
+    '哈尔滨',
+    '长春',
+    '昆明',
+    '南昌',
+    '南宁',
+    '贵阳',
+    '兰州',
+    '东北',
+    '外国',
+    '国外',
+  ],
+  inProvince: ['杭州', '宁波', '温州', '绍兴', '金华', '嘉兴', '湖州', '衢州', '丽水', '舟山', '义乌'],
+} as const
+
+const ALL_OTHER_PLACES = [...OTHER_PLACES.outside, ...OTHER_PLACES.inProvince].join('|')
+const ORIGIN_OR_TRIP = new RegExp(`(?:从|去|到)(?:${ALL_OTHER_PLACES})|(?:${ALL_OTHER_PLACES})(?:人|来|的人|老家)`, 'g')
+
+/**
+ * The places outside 台州 a folded question names that a FAQ's folded text does not cover: it
+ * names the place itself, or it is about other places in general — 异地/外地/外省/跨省/全国 for any,
+ * 省内 for Zhejiang's cities (so 异地就医备案 covers 北京, 台州's 高龄津贴 does not cover 温州)
+ */
+export function uncoveredPlaces(question: string, faqText: string): string[] {
+  const out: string[] = []
+  // where the resident comes from (我是河南人, 贵州来的, 从安徽来) or travels to (去杭州看病, 到上海出差)
+  // says who asks, not what about: 台州's 居住证 answers the 河南人 who wants one
+  question = question.replace(ORIGIN_OR_TRIP, '')
+  const anywhere = /异地|外地|外省|省外|跨省|外市|全国|国外|境外/.test(faqText)
+  for (const p of OTHER_PLACES.outside) if (question.includes(p) && !faqText.includes(p) && !anywhere) out.push(p)
+  for (const p of OTHER_PLACES.inProvince) if (question.includes(p) && !faqText.includes(p) && !anywhere && !/省内|浙江/.test(faqText)) out.push(p)
+  return out
+}
+
+/**
+ * the last character of a document or benefit noun (驾驶证, 护照, 社保卡, 抚恤金, 补贴, 保险);
+ * not 费 or 款: 收费 / 免费 / 要钱 are the asking about cost, 贷款 / 到款 too varied
+ */
+const SUBJECT_NOUN_ENDS = new Set(['证', '照', '卡', '金', '贴', '险', '簿'])
+/** a first character that makes X证 / X卡 a verb phrase (换证, 补卡, 办证, 领金) or a count (张卡), not another document */
+const VERB_FIRST = new Set([...'换补办领考发开交缴退取拿申挂丢免张'])
+
+/**
+ * Whether a question's document/benefit noun disagrees with a FAQ's: the question names one
+ * (驾驶证) the FAQ's text does not contain, while the FAQ's question or keywords name another of
+ * the same kind (身份证) — the FAQ answers about another document than the one asked about
+ * (`title`, `text`: the FAQ's normalized question + keywords and whole text, without spaces)
+ */
+export function nounClash(words: readonly string[], title: string, text: string): string | undefined {
+  for (const w of words) {
+    const cs = [...w]
+    const end = cs[cs.length - 1]
+    if (cs.length < 2 || !SUBJECT_NOUN_ENDS.has(end) || VERB_FIRST.has(cs[0]) || text.includes(w)) continue
+    const own = cs[cs.length - 2] + end
+    // 身分证 / 公基金 are slips of the keyboard for the FAQ's 身份证 / 公积金, not other documents
+    const slips = homophoneVariants(own)
+    for (let i = title.indexOf(end, 1); i > 0; i = title.indexOf(end, i + 1)) {
+      const other = title[i - 1] + end
+      if (other !== own && !VERB_FIRST.has(title[i - 1]) && isContentBigram(other) && !slips.includes(other)) return w + '/' + other
+    }
+  }
+  return undefined
+}
+
 /** A word (of the segmenter) about the subject: not only function characters, not only the asking. */
 export function isContentWord(word: string): boolean {
   if (ASKING_WORDS.has(word)) return false
@@ -405,6 +524,7 @@ const HOMOPHONE_GROUPS = [
   '率律',
   '罚法',
   '粮良量梁',
+  '份分',
 ]
 const HOMOPHONES = new Map<string, string[]>()
 for (const group of HOMOPHONE_GROUPS) {
