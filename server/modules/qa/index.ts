@@ -154,6 +154,12 @@ function length(m: Map<string, number>): number {
 export class QaIndex {
   private readonly opts: Required<QaIndexOptions>
   private readonly faqs: Faq[]
+  /**
+   * each FAQ's answer without its pointers to other FAQs (「另见：<another FAQ's question>」): what
+   * is indexed and judged. A broad FAQ that points to the narrow one (f016 高龄津贴多少钱 →
+   * 另见：高龄津贴要自己去申请吗？没到账怎么办？) must not match the narrow one's question by the pointer.
+   */
+  private readonly answers: string[]
   private readonly postings = new Map<string, Postings>()
   /** the bigrams of the FAQs' keywords: real words, the only stand-ins a homophone slip may reach */
   private readonly keywordBigrams = new Set<string>()
@@ -191,6 +197,7 @@ export class QaIndex {
     }
     this.faqs = faqs
     faqs.forEach((f, i) => this.position.set(f, i))
+    this.answers = withoutPointers(faqs)
     this.scores = new Float64Array(faqs.length)
     this.covered = new Float64Array(faqs.length)
     this.informative = new Uint8Array(faqs.length)
@@ -205,10 +212,10 @@ export class QaIndex {
     const fieldWeights = [fields.question, fields.keywords, fields.answer]
     const fieldB = [b.question, b.keywords, b.answer]
     // keywords one by one, so no bigram spans two of them
-    const perDoc = faqs.map((f) => [
+    const perDoc = faqs.map((f, i) => [
       counts(tokenize(normalize(f.question))),
       counts(tokenize(normalize(f.keywords.join(' ')))),
-      counts(tokenize(normalize(f.answer))),
+      counts(tokenize(normalize(this.answers[i]))),
     ])
     const avg = [0, 1, 2].map((fi) => perDoc.reduce((sum, d) => sum + length(d[fi]), 0) / Math.max(1, faqs.length) || 1)
 
@@ -359,7 +366,7 @@ export class QaIndex {
   features(q: string, hits: QaHit[], ranking?: Pick<Ranking, 'content'>): FeatureVector {
     const doc = this.position.get(hits[0].faq) ?? -1
     const title = doc >= 0 ? (this.titles[doc] ??= normalize(`${this.faqs[doc].question} ${this.faqs[doc].keywords.join(' ')}`).replace(/ /g, '')) : ''
-    const text = doc >= 0 ? (this.texts[doc] ??= title + normalize(this.faqs[doc].answer).replace(/ /g, '')) : ''
+    const text = doc >= 0 ? (this.texts[doc] ??= title + normalize(this.answers[doc]).replace(/ /g, '')) : ''
     const maxIdf = Math.log(1 + (this.faqs.length + 0.5) / 0.5)
     let total = 0
     let inText = 0
@@ -385,7 +392,7 @@ export class QaIndex {
     const [first] = hits
     // a place outside 台州 the FAQ is not about (温州's 高龄补贴 → 台州's), a document other than the FAQ's (驾驶证 → 身份证)
     const foldedQ = fold(q)
-    const foldedText = doc >= 0 ? (this.foldedTexts[doc] ??= fold(`${this.faqs[doc].question}${this.faqs[doc].keywords.join('')}${this.faqs[doc].answer}`)) : ''
+    const foldedText = doc >= 0 ? (this.foldedTexts[doc] ??= fold(`${this.faqs[doc].question}${this.faqs[doc].keywords.join('')}${this.answers[doc]}`)) : ''
     const elsewhere = uncoveredPlaces(foldedQ, foldedText).length ? 1 : 0
     const clash = nounClash(content, title, text) ? 1 : 0
     // how much of what the FAQ's question is about the resident's question names (它问的是不是我问的)
@@ -482,13 +489,14 @@ export class QaIndex {
   /** a FAQ's normalized fields (no spaces) and its keywords' bigrams, made when first needed */
   private parts(faq: Faq): FaqParts {
     const doc = this.position.get(faq)
+    const answer = doc === undefined ? faq.answer : this.answers[doc]
     const make = (): FaqParts => {
       const question = normalize(faq.question).replace(/ /g, '')
       const keywords = normalize(faq.keywords.join(' ')).replace(/ /g, '')
       return {
         question,
         keywords,
-        text: question + keywords + normalize(faq.answer).replace(/ /g, ''),
+        text: question + keywords + normalize(answer).replace(/ /g, ''),
         keywordBigrams: faq.keywords.map((k) => normalize(k).split(' ').flatMap(bigrams)).filter((b) => b.length),
       }
     }
@@ -513,7 +521,7 @@ export class QaIndex {
 
   private answerTerms(faq: Faq): Set<string> {
     const doc = this.position.get(faq)
-    const make = () => new Set(bigrams(normalize(faq.answer).replace(/ /g, '')).filter(isContentBigram))
+    const make = () => new Set(bigrams(normalize(doc === undefined ? faq.answer : this.answers[doc]).replace(/ /g, '')).filter(isContentBigram))
     if (doc === undefined) return make()
     return (this.answerBigrams[doc] ??= make())
   }
@@ -580,6 +588,45 @@ export function contentWords(q: string): string[] {
   const out = new Set<string>()
   for (const part of normalize(q).split(' ')) for (const w of words(part)) if (isContentWord(w) && !PLACES.has(w)) out.add(w)
   return [...out]
+}
+
+const POINTER = '另见：'
+const CLAUSE_END = new Set([...'。！？；'])
+
+/**
+ * the FAQs' answers without 「另见：<question>」 where <question> is another FAQ's question, and
+ * without the clause that leads to it
+ */
+function withoutPointers(faqs: Faq[]): string[] {
+  let questions: Map<string, string[]> | undefined
+  return faqs.map((f) => {
+    if (!f.answer.includes(POINTER)) return f.answer
+    if (!questions) {
+      questions = new Map()
+      for (const o of faqs) {
+        const key = o.question.slice(0, 4)
+        const list = questions.get(key)
+        if (list) list.push(o.question)
+        else questions.set(key, [o.question])
+      }
+    }
+    let out = ''
+    let at = 0
+    for (let i = f.answer.indexOf(POINTER); i >= 0; i = f.answer.indexOf(POINTER, i + POINTER.length)) {
+      const start = i + POINTER.length
+      const target = (questions.get(f.answer.slice(start, start + 4)) ?? [])
+        .filter((q) => q !== f.question && f.answer.startsWith(q, start))
+        .sort((a, b) => b.length - a.length)[0]
+      if (!target) continue
+      // the clause that leads to the pointer goes with it (「参加了养老保险的，另见：…」 is about the
+      // other FAQ), a parenthesis only itself (「提取（另见：…）」)
+      let from = i
+      if (f.answer[i - 1] !== '（') while (from > at && !CLAUSE_END.has(f.answer[from - 1])) from--
+      out += f.answer.slice(at, from)
+      at = start + target.length
+    }
+    return out + f.answer.slice(at)
+  })
 }
 
 const COUNTY_NAMES = new RegExp(COUNTIES.join('|'), 'g')

@@ -287,6 +287,50 @@ describe('QaIndex on the fixtures', () => {
     }
   })
 
+  it("points only to FAQs that exist: every 「另见：」 is followed by another FAQ's question, word for word", () => {
+    const questions = fixtures.faqs.map((f) => f.question)
+    const pointers = fixtures.faqs.flatMap((f) =>
+      f.answer
+        .split('另见：')
+        .slice(1)
+        .map((rest) => ({ id: f.id, rest })),
+    )
+    expect(pointers.length).toBeGreaterThanOrEqual(10)
+    for (const { id, rest } of pointers) expect([id, questions.some((q) => rest.startsWith(q))]).toEqual([id, true])
+  })
+
+  it("does not match a broad FAQ by its pointer to the narrow one (the pointer's clause is not indexed)", () => {
+    const broad = faq('b1', '高龄津贴每月多少钱？', '80—89周岁每月60元。要不要申请、没到账怎么办，另见：高龄津贴要自己去申请吗？没到账怎么办？', ['高龄津贴'])
+    const narrow = faq('n1', '高龄津贴要自己去申请吗？没到账怎么办？', '不用，免申即享。', ['高龄津贴申请'])
+    const two = new QaIndex([broad, narrow])
+    expect(two.search('高龄津贴没到账怎么办').map((h) => h.faq.id)).toEqual(['n1', 'b1'])
+    // what the broad FAQ says itself is still found
+    expect(two.search('高龄津贴每月60元')[0].faq.id).toBe('b1')
+    // an unknown pointer (no FAQ has that question) is the FAQ's own text
+    const alone = new QaIndex([faq('a1', '公租房租金多少？', '按比例收取。另见：火星移民怎么申请？')])
+    expect(alone.search('火星移民')[0]?.faq.id).toBe('a1')
+  })
+
+  it('knows when a question is about a place outside 台州 or another document than the FAQ', () => {
+    const f = (q: string) => {
+      const hits = index.search(q, 8)
+      return { first: hits[0].faq.id, ...index.features(q, hits) }
+    }
+    expect(f('温州80岁老人高龄补贴多少钱')).toMatchObject({ first: 'f016', elsewhere: 1 })
+    expect(f('北京的社保卡丢了在哪补')).toMatchObject({ first: 'f034', elsewhere: 1 })
+    // the FAQ is about other places (异地就医), or the place is where the resident comes from
+    expect(f('在上海住院没备案能报多少').elsewhere).toBe(0)
+    expect(f('我是河南人，今年70了，来台州帮儿子带孙子，坐公交要钱吗').elsewhere).toBe(0)
+    expect(f('80岁老人高龄补贴多少钱').elsewhere).toBe(0)
+    expect(f('驾驶证快到期了，换证去哪里换')).toMatchObject({ first: 'f102', clash: 1 })
+    expect(f('身份证快到期了，换证去哪里换')).toMatchObject({ first: 'f102', clash: 0 })
+    // a keyboard slip is not another document
+    expect(f('身分证丢了去哪补办').clash).toBe(0)
+    // and the model weighs both against confidence
+    expect(CONFIDENCE_MODEL.weights.elsewhere).toBeLessThan(0)
+    expect(CONFIDENCE_MODEL.weights.clash).toBeLessThan(0)
+  })
+
   it('treats near-duplicate FAQs as one answer when it measures the margin of the first hit', () => {
     const faq = (id: string) => fixtures.faqs.find((f) => f.id === id)!
     // the same matter asked two ways, answered from the same article
