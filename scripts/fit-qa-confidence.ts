@@ -44,6 +44,8 @@ const USED = FEATURES.map((f) => !DROP.has(f))
 
 interface Row {
   q: string
+  /** the set it comes from (QA_LEAVE_OUT) */
+  file: string
   x: number[]
   y: number
   oos: boolean
@@ -58,7 +60,7 @@ function rows(index: QaIndex): Row[] {
       const hits = ranking.items
       if (!hits.length) continue // no answer: never confident
       const right = e.id !== null && (hits[0].faq.id === e.id || (e.alt ?? []).includes(hits[0].faq.id))
-      out.push({ q: e.q, x: vector(index.features(e.q, hits, ranking)).map((v, j) => (USED[j] ? v : 0)), y: right ? 1 : 0, oos: e.id === null })
+      out.push({ q: e.q, file, x: vector(index.features(e.q, hits, ranking)).map((v, j) => (USED[j] ? v : 0)), y: right ? 1 : 0, oos: e.id === null })
     }
   }
   return out
@@ -140,7 +142,11 @@ function foldOf(q: string, k: number): number {
 
 function main() {
   const index = new QaIndex(corpus(), JSON.parse(process.env.QA_OPTS ?? '{}'))
-  const data = rows(index)
+  const all = rows(index)
+  // QA_LEAVE_OUT=qa-eval-blind4-test.json: fit and calibrate on the other sets, then report what the
+  // left-out set's confident answers would be — an estimate of what a new blind set will show
+  const leaveOut = process.env.QA_LEAVE_OUT
+  const data = leaveOut ? all.filter((r) => r.file !== leaveOut) : all
   const K = 5
   const oof: { p: number; r: Row }[] = []
   for (let k = 0; k < K; k++) {
@@ -167,6 +173,16 @@ function main() {
     `  right called confident ${(rightAll.filter((o) => o.p >= threshold).length / Math.max(1, rightAll.length)).toFixed(3)} (${rightAll.filter((o) => o.p >= threshold).length}/${rightAll.length})`,
   )
   console.log(`  out-of-scope confident ${oos.filter((o) => o.p >= threshold).length}/${oos.length} (of those with a hit)`)
+  if (leaveOut) {
+    const m = fit(data)
+    const left = all.filter((r) => r.file === leaveOut).map((r) => ({ p: predict(m, r.x), r }))
+    const c = left.filter((o) => o.p >= threshold)
+    const cr = c.filter((o) => o.r.y).length
+    console.log(
+      `left out ${leaveOut}: confident right ${cr}/${c.length}, right confident ${cr}/${left.filter((o) => o.r.y).length}, out-of-scope confident ${c.filter((o) => o.r.oos).length}/${left.filter((o) => o.r.oos).length}`,
+    )
+    return
+  }
 
   // the curve: held-out precision of the confident answers against the share of right answers called confident
   console.log('  curve (held-out): threshold → confident right / right called confident / out-of-scope confident')
