@@ -36,7 +36,11 @@ const DEV_FILES = readdirSync(TEST_DIR)
  * and calibrating on the rest's held-out folds, the left-out blind4–7 sets' confident answers were
  * right 0.948 of the time at a 0.97 threshold and 0.957 at 0.975 (README, Q&A).
  */
-const TARGET_PRECISION = Number(process.env.QA_PRECISION ?? 0.975)
+// 0.98 since round 3 (2026-12-06): at 0.975 the refit threshold fell to 0.855 and over the 307
+// fixtures alone (one hit, margin 1) 养羊驼有补贴吗 → f051 养殖贷款 became confident (0.87); at 0.98
+// (threshold 0.881) leaving blind4–7 out one at a time gave confident right 0.972, right confident
+// 0.640, out of scope confident 1/150 (0.962 / 0.692 / 3/150 at 0.975)
+const TARGET_PRECISION = Number(process.env.QA_PRECISION ?? 0.98)
 const L2 = Number(process.env.QA_L2 ?? 0.001)
 /** features left out (comma-separated; they weigh 0), to measure what each is worth */
 const DROP = new Set((process.env.QA_DROP ?? '').split(',').filter(Boolean))

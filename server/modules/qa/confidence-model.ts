@@ -23,5 +23,5 @@ export const CONFIDENCE_MODEL = {
     elsewhere: -1.5616,
     clash: -0.6824,
   },
-  threshold: 0.8547,
+  threshold: 0.8811,
 }
