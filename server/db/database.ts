@@ -53,7 +53,8 @@ export interface Db {
   /**
    * SQLite only: runs `use` on the handle while no query or transaction of Kysely's holds it and
    * every earlier write is committed (no group-commit batch open). Raw statements on `sqlite` while
-   * the server serves go through here.
+   * the server serves go through here. `use` must not wait for a query through `kysely` (that
+   * query waits for the connection `use` holds).
    */
   withSqlite?<T>(use: (sqlite: BetterSqlite3.Database) => T | Promise<T>): Promise<T>
   /** PostgreSQL only: the pool (migrations take an advisory lock on one of its clients) */
