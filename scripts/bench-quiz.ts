@@ -19,6 +19,9 @@
  * Targets (issue 13): SQLite ≥ 1,135 submits/s; PostgreSQL + Redis × 2 ≥ 1,500 submits/s with
  * p99 ≤ 50 ms; person board p95 ≤ 10 ms at 1,000,000 attempts on Redis.
  *   BENCH_SIZES=100000,1000000 BENCH_TARGETS=sqlite,postgres BENCH_DURATION=10 BENCH_CONNECTIONS=16 npm run bench:quiz
+ * SQLite's group commit side by side: BENCH_SQLITE_GROUP_COMMIT=0,1 BENCH_ROUNDS=3 runs the SQLite
+ * server with SQLITE_GROUP_COMMIT=0, then =1, alternating, BENCH_ROUNDS times on the one loaded
+ * data set (a fresh process each run; the boards are measured after the last run only).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -47,6 +50,11 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 const PER_USER = 4
 /** running attempts for the submit phase: more than a run can use at 3,000/s */
 const PREPARED = Math.max(5_000, (DURATION + WARMUP) * 3_000)
+/** SQLite runs its variants × rounds on one data set: running attempts for each, at up to 2,500/s */
+const preparedFor = (target: Target) => (target === 'sqlite' ? Math.max(PREPARED, SQLITE_VARIANTS.length * ROUNDS * (DURATION + WARMUP) * 2_500) : PREPARED)
+/** SQLITE_GROUP_COMMIT values to alternate on SQLite ('' = the server's default, alone) */
+const SQLITE_VARIANTS = (process.env.BENCH_SQLITE_GROUP_COMMIT ?? '').split(',')
+const ROUNDS = SQLITE_VARIANTS.length > 1 || SQLITE_VARIANTS[0] !== '' ? Number(process.env.BENCH_ROUNDS ?? 1) : 1
 const CAMPAIGN = 'q001'
 const SCOPES = ['person', 'county', 'township'] as const
 
@@ -56,13 +64,16 @@ const LABEL: Record<Target, string> = { sqlite: 'SQLite × 1', postgres: 'Postgr
 interface Row {
   size: number
   target: Target
+  /** SQLite: SQLITE_GROUP_COMMIT of this run, and which round ('' = the default, one run) */
+  variant: string
+  round: number
   loadSec: number
   submitsPerSec: number
   p50: number
   p99: number
   failed: number
   cpuMsPerSubmit?: number
-  boards: Record<(typeof SCOPES)[number], { p50: number; p95: number; p99: number }>
+  boards?: Record<(typeof SCOPES)[number], { p50: number; p95: number; p99: number }>
   loadAverage: string
 }
 
@@ -96,8 +107,8 @@ const loadAverage = () =>
 
 let runs = 0
 
-/** one size on one target: load, start, measure, clean up */
-async function measure(size: number, target: Target): Promise<Row> {
+/** one size on one target: load, start, measure (each SQLite variant, alternating), clean up */
+async function measure(size: number, target: Target): Promise<Row[]> {
   const n = ++runs
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zct-bench-quiz-'))
   const prefix = `zct-bench-quiz-${process.pid}-${n}:`
@@ -119,7 +130,7 @@ async function measure(size: number, target: Target): Promise<Row> {
       perUser: PER_USER,
       regions: villages(store.regionTree()),
       questions: template.questions,
-      running: PREPARED,
+      running: preparedFor(target),
       prefix: 'bench-',
     })
     // a resident in the middle of the loaded ones looks at the boards
@@ -127,99 +138,115 @@ async function measure(size: number, target: Target): Promise<Row> {
     await store.close()
     const loadSec = loaded.ms / 1000
     console.log(
-      `\n[${LABEL[target]}, ${size.toLocaleString()} attempts] loaded ${loaded.attempts.toLocaleString()} attempts, ${loaded.standings.toLocaleString()} participants, ${PREPARED.toLocaleString()} running attempts in ${loadSec.toFixed(1)} s`,
+      `\n[${LABEL[target]}, ${size.toLocaleString()} attempts] loaded ${loaded.attempts.toLocaleString()} attempts, ${loaded.standings.toLocaleString()} participants, ${preparedFor(target).toLocaleString()} running attempts in ${loadSec.toFixed(1)} s`,
     )
 
-    // 2. the servers
+    // 2. the servers: on SQLite one process per variant and round, alternating, on the one data set
     const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', API_MODE: 'sqlite', STATIC_DIR: path.join(dataDir, 'no-h5') }
-    if (target === 'postgres') {
-      Object.assign(env, { DATABASE_URL: database!.url, REDIS_URL, REDIS_PREFIX: prefix, WORKERS: '1' })
-      // one after the other: the first applies the schema's migrations, the second finds them
-      instances.push(await startProcess('server/main.ts', env, '/api/v1/health'))
-      instances.push(await startProcess('server/main.ts', env, '/api/v1/health'))
-      redis = new Redis(REDIS_URL, { keyPrefix: prefix })
-      const boards = new Leaderboards(redis)
-      const started = Date.now()
-      while (!(await boards.isReady(CAMPAIGN))) {
-        if (Date.now() - started > 600_000) throw new Error('the Redis board was not synced within 10 minutes')
-        await delay(200)
-      }
-      console.log(`  Redis boards synced from PostgreSQL ${((Date.now() - started) / 1000).toFixed(1)} s after both instances were up`)
-    } else {
-      instances.push(await startProcess('server/main.ts', env, '/api/v1/health'))
-    }
-
-    // 3. submits: WARMUP s not measured (the JIT, lazily built serializers, statement caches,
-    // pools), then DURATION s measured, each on fresh running attempts
+    const runs =
+      target === 'sqlite'
+        ? Array.from({ length: ROUNDS }, (_, r) => SQLITE_VARIANTS.map((variant) => ({ variant, round: r + 1 }))).flat()
+        : [{ variant: '', round: 1 }]
+    const rows: Row[] = []
     let next = 0
-    const body = template.submitBody
-    const submitRun = (duration: number) =>
-      autocannon({
-        // several URLs: autocannon spreads its connections over them round-robin (its types say one)
-        url: instances.map((i) => i.url) as unknown as string,
-        connections: CONNECTIONS,
-        duration,
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (req) => {
-              const p: Running = loaded.running[next++ % loaded.running.length]
-              return {
-                ...req,
-                path: `/api/v1/attempts/${p.attemptId}/submit`,
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `bench-${p.attemptId}` },
-                body,
-              }
-            },
-          },
-        ],
-      })
-    await submitRun(WARMUP)
-    const warmed = next
-    const load = loadAverage()
-    const cpuBefore = sumCpu(instances)
-    const result = await submitRun(DURATION)
-    const cpuAfter = sumCpu(instances)
-    const failed = result.non2xx + result.errors + result.timeouts
-    const cpuMsPerSubmit =
-      cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.requests.total : undefined
-    console.log(
-      `  submits: ${Math.round(result.requests.average).toLocaleString()}/s (total ${result.requests.total.toLocaleString()}, non-2xx/errors ${failed}; after ${warmed.toLocaleString()} warm-up submits), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` +
-        (cpuMsPerSubmit !== undefined ? `, server CPU ${cpuMsPerSubmit.toFixed(2)} ms per submit` : '') +
-        `; load average before ${load}`,
-    )
-    if (next > loaded.running.length) console.log(`  note: ${next - loaded.running.length} requests replayed an already submitted attempt (raise PREPARED)`)
-
-    // 4. boards, one request at a time, signed in, alternating the instances
-    const boards = {} as Row['boards']
-    for (const scope of SCOPES) {
-      const times: number[] = []
-      for (let i = 0; i < BOARD_REQUESTS; i++) {
-        const base = instances[i % instances.length].url
-        const t = process.hrtime.bigint()
-        const res = await fetch(`${base}/api/v1/campaigns/${CAMPAIGN}/leaderboard?scope=${scope}`, { headers: { authorization: `Bearer ${viewer}` } })
-        const text = await res.text()
-        times.push(Number(process.hrtime.bigint() - t) / 1e6)
-        if (res.status !== 200) throw new Error(`leaderboard ${scope}: ${res.status} ${text}`)
+    for (const [runIndex, run] of runs.entries()) {
+      const last = runIndex === runs.length - 1
+      if (target === 'postgres') {
+        Object.assign(env, { DATABASE_URL: database!.url, REDIS_URL, REDIS_PREFIX: prefix, WORKERS: '1' })
+        // one after the other: the first applies the schema's migrations, the second finds them
+        instances.push(await startProcess('server/main.ts', env, '/api/v1/health'))
+        instances.push(await startProcess('server/main.ts', env, '/api/v1/health'))
+        redis = new Redis(REDIS_URL, { keyPrefix: prefix })
+        const boards = new Leaderboards(redis)
+        const started = Date.now()
+        while (!(await boards.isReady(CAMPAIGN))) {
+          if (Date.now() - started > 600_000) throw new Error('the Redis board was not synced within 10 minutes')
+          await delay(200)
+        }
+        console.log(`  Redis boards synced from PostgreSQL ${((Date.now() - started) / 1000).toFixed(1)} s after both instances were up`)
+      } else {
+        instances.push(await startProcess('server/main.ts', run.variant === '' ? env : { ...env, SQLITE_GROUP_COMMIT: run.variant }, '/api/v1/health'))
+        if (run.variant !== '') console.log(`  round ${run.round}, SQLITE_GROUP_COMMIT=${run.variant}:`)
       }
-      const sorted = times.slice(20).sort((a, b) => a - b) // the first requests warm the JIT
-      boards[scope] = { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) }
+
+      // 3. submits: WARMUP s not measured (the JIT, lazily built serializers, statement caches,
+      // pools), then DURATION s measured, each on fresh running attempts
+      const body = template.submitBody
+      const submitRun = (duration: number) =>
+        autocannon({
+          // several URLs: autocannon spreads its connections over them round-robin (its types say one)
+          url: instances.map((i) => i.url) as unknown as string,
+          connections: CONNECTIONS,
+          duration,
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (req) => {
+                const p: Running = loaded.running[next++ % loaded.running.length]
+                return {
+                  ...req,
+                  path: `/api/v1/attempts/${p.attemptId}/submit`,
+                  headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `bench-${p.attemptId}` },
+                  body,
+                }
+              },
+            },
+          ],
+        })
+      await submitRun(WARMUP)
+      const warmed = next
+      const load = loadAverage()
+      const cpuBefore = sumCpu(instances)
+      const result = await submitRun(DURATION)
+      const cpuAfter = sumCpu(instances)
+      const failed = result.non2xx + result.errors + result.timeouts
+      const cpuMsPerSubmit =
+        cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.requests.total : undefined
       console.log(
-        `  ${scope.padEnd(8)} board: p50 ${boards[scope].p50.toFixed(2)} ms, p95 ${boards[scope].p95.toFixed(2)} ms, p99 ${boards[scope].p99.toFixed(2)} ms`,
+        `  submits: ${Math.round(result.requests.average).toLocaleString()}/s (total ${result.requests.total.toLocaleString()}, non-2xx/errors ${failed}; after ${warmed.toLocaleString()} warm-up submits), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` +
+          (cpuMsPerSubmit !== undefined ? `, server CPU ${cpuMsPerSubmit.toFixed(2)} ms per submit` : '') +
+          `; load average before ${load}`,
       )
+      if (next > loaded.running.length) console.log(`  note: ${next - loaded.running.length} requests replayed an already submitted attempt (raise PREPARED)`)
+
+      // 4. boards (after the last run), one request at a time, signed in, alternating the instances
+      let boards: Row['boards']
+      if (last) {
+        boards = {} as NonNullable<Row['boards']>
+        for (const scope of SCOPES) {
+          const times: number[] = []
+          for (let i = 0; i < BOARD_REQUESTS; i++) {
+            const base = instances[i % instances.length].url
+            const t = process.hrtime.bigint()
+            const res = await fetch(`${base}/api/v1/campaigns/${CAMPAIGN}/leaderboard?scope=${scope}`, { headers: { authorization: `Bearer ${viewer}` } })
+            const text = await res.text()
+            times.push(Number(process.hrtime.bigint() - t) / 1e6)
+            if (res.status !== 200) throw new Error(`leaderboard ${scope}: ${res.status} ${text}`)
+          }
+          const sorted = times.slice(20).sort((a, b) => a - b) // the first requests warm the JIT
+          boards[scope] = { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) }
+          console.log(
+            `  ${scope.padEnd(8)} board: p50 ${boards[scope].p50.toFixed(2)} ms, p95 ${boards[scope].p95.toFixed(2)} ms, p99 ${boards[scope].p99.toFixed(2)} ms`,
+          )
+        }
+      } else {
+        for (const i of instances.splice(0)) await i.stop()
+      }
+      rows.push({
+        size,
+        target,
+        ...run,
+        loadSec,
+        submitsPerSec: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        failed,
+        ...(cpuMsPerSubmit !== undefined ? { cpuMsPerSubmit } : {}),
+        ...(boards ? { boards } : {}),
+        loadAverage: load,
+      })
     }
-    return {
-      size,
-      target,
-      loadSec,
-      submitsPerSec: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      failed,
-      ...(cpuMsPerSubmit !== undefined ? { cpuMsPerSubmit } : {}),
-      boards,
-      loadAverage: load,
-    }
+    return rows
   } finally {
     for (const i of instances) await i.stop()
     await redis?.quit()
@@ -235,14 +262,16 @@ async function main() {
   )
   console.log(`${CONNECTIONS} connections × ${DURATION} s of submits; ${BOARD_REQUESTS} board requests per scope`)
   const rows: Row[] = []
-  for (const size of SIZES) for (const target of TARGETS) rows.push(await measure(size, target))
+  for (const size of SIZES) for (const target of TARGETS) rows.push(...(await measure(size, target)))
 
   const ms = (n: number) => n.toFixed(1)
+  const setup = (r: Row) => `${LABEL[r.target]}${r.variant === '' ? '' : `, SQLITE_GROUP_COMMIT=${r.variant} (round ${r.round})`}`
   console.log('\n| attempts | setup | load (bulk) | submits/s | submit p50 / p99 | CPU per submit | person p50 / p95 | county p95 | township p95 | load avg |')
   console.log('|---|---|---|---|---|---|---|---|---|---|')
   for (const r of rows) {
+    const b = r.boards
     console.log(
-      `| ${r.size.toLocaleString()} | ${LABEL[r.target]} | ${r.loadSec.toFixed(0)} s | ${Math.round(r.submitsPerSec).toLocaleString()}${r.failed ? ` (${r.failed} failed)` : ''} | ${r.p50} / ${r.p99} ms | ${r.cpuMsPerSubmit !== undefined ? `${r.cpuMsPerSubmit.toFixed(2)} ms` : '—'} | ${ms(r.boards.person.p50)} / ${ms(r.boards.person.p95)} ms | ${ms(r.boards.county.p95)} ms | ${ms(r.boards.township.p95)} ms | ${r.loadAverage} |`,
+      `| ${r.size.toLocaleString()} | ${setup(r)} | ${r.loadSec.toFixed(0)} s | ${Math.round(r.submitsPerSec).toLocaleString()}${r.failed ? ` (${r.failed} failed)` : ''} | ${r.p50} / ${r.p99} ms | ${r.cpuMsPerSubmit !== undefined ? `${r.cpuMsPerSubmit.toFixed(2)} ms` : '—'} | ${b ? `${ms(b.person.p50)} / ${ms(b.person.p95)} ms` : '—'} | ${b ? `${ms(b.county.p95)} ms` : '—'} | ${b ? `${ms(b.township.p95)} ms` : '—'} | ${r.loadAverage} |`,
     )
   }
 }

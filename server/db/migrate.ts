@@ -61,7 +61,7 @@ export function migrate(db: Database, migrations = readMigrations()): number[] {
 
 /** either database: returns the versions it applied */
 export async function migrateDb(db: Db, migrations = migrationsOf(db.dialect)): Promise<number[]> {
-  if (db.sqlite) return migrate(db.sqlite, migrations)
+  if (db.sqlite) return db.withSqlite!((sqlite) => migrate(sqlite, migrations))
   const client = await db.pool!.connect()
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])

@@ -156,14 +156,14 @@ export class PolicyMatcher {
         // SQLite: one pass over a prepared statement, columns as arrays (the connection is busy
         // while it iterates, so the pushes are written after)
         const names = ['user_id', ...entries.map(([, c]) => c)]
-        // who was told already, as a set (one range of the primary key), rather than a join per row
-        const told = new Set(sqlite.prepare('SELECT user_id FROM policy_match_pushes WHERE policy_id = ?').pluck().all(policyId) as string[])
         const query = sql`SELECT ${sql.join(names.map((n) => sql.ref(n)))} FROM situations WHERE ${where}`.compile(k)
         const scan = sqlite.prepare(query.sql).raw(true)
         const params = query.parameters as unknown[]
         const r: Record<string, unknown> = {}
-        // Kysely's one connection held meanwhile: no transaction of a request is open around the raw statements
-        await k.connection().execute(async () => {
+        // the connection held meanwhile: no transaction of a request (nor a group-commit batch) is open around the raw statements
+        await this.deps.db.withSqlite!(() => {
+          // who was told already, as a set (one range of the primary key), rather than a join per row
+          const told = new Set(sqlite.prepare('SELECT user_id FROM policy_match_pushes WHERE policy_id = ?').pluck().all(policyId) as string[])
           for (const values of scan.iterate(...params) as Iterable<unknown[]>) {
             for (let i = 0; i < names.length; i++) r[names[i]] = values[i]
             consider(r, told.has(values[0] as string) ? true : null)
@@ -230,7 +230,7 @@ export class PolicyMatcher {
         }
         return told
       })
-      return this.deps.db.kysely.connection().execute(async () => {
+      return this.deps.db.withSqlite!(() => {
         // a page cache of 64 MB while a run writes its hundreds of thousands of rows (the default
         // 2 MB spills them to the WAL many times over), the usual one again after
         const cache = sqlite.pragma('cache_size', { simple: true }) as number
