@@ -98,9 +98,12 @@ export class H5Document {
     return this.layered(page, screen, data, false, script)
   }
 
-  /** index.html with skeletonFirstScreen() in the layer, for `page` (`packages/lecture/pages/menu/index`) */
-  withSkeleton(page: string, screen: string): string {
-    return this.layered(page, screen, {}, true)
+  /**
+   * index.html with skeletonFirstScreen() in the layer, for `page` (`packages/lecture/pages/menu/index`),
+   * and `data`: the answers every page is given (GET /app-config), none of the page's own
+   */
+  withSkeleton(page: string, screen: string, data: Record<string, unknown> = {}): string {
+    return this.layered(page, screen, data, true)
   }
 
   private layered(page: string, screen: string, data: Record<string, unknown>, skeleton: boolean, pageScript?: string): string {
