@@ -191,6 +191,9 @@ const STILL: Record<string, string[]> = {
   '/pages/interpretations/index': ['.demo-banner', '.search-bar'],
   '/pages/videos/index': ['.demo-banner', '.search-bar'],
   '/pages/quiz/index': ['.demo-banner', '.quiz-entries'],
+  // two subpages: the banner under their title bar
+  '/packages/interpretation/pages/detail/index?id=i001': ['.title-bar', '.demo-banner', '.interp-detail__title'],
+  '/packages/policy/pages/detail/index?id=p001': ['.title-bar', '.demo-banner', '.policy-detail__title'],
 }
 
 test('the page takes over where the layer stood: the 演示模式 banner and 我的 sign-in form do not move, at 标准 and 特大', async () => {
