@@ -22,7 +22,8 @@ import { createRedis, type RedisConfig, type RedisConnections } from './redis/cl
 import type { Store } from './store/store'
 import type { App, TypeBoxTypeProvider } from './type-provider'
 import type { WechatConfig } from './wechat/jscode2session'
-import type { IdentityOptions } from './modules/identity'
+import { authMethodsOf, type IdentityOptions } from './modules/identity'
+import { appConfigOf } from './modules/app-config/routes'
 import { EditorialScheduler } from './modules/editorial/scheduler'
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
@@ -121,10 +122,14 @@ export function buildApp(opts: BuildAppOptions): App {
   setupFavicon(app)
   setupUploads(app, opts.uploadsDir)
   const adminFallback = setupAdminConsole(app, opts.adminDir)
-  const spaFallback = setupH5(app, opts.staticDir)
+  const devLogin = opts.devLogin ?? false
+  // the first screens draw what these routes will say (the 演示模式 banner, 我的's sign-in form)
+  const spaFallback = setupH5(app, opts.staticDir, {
+    appConfig: appConfigOf({ devLogin, lectureLeadDays: opts.lectureLeadDays }),
+    authMethods: authMethodsOf({ devLogin, wechat: opts.wechat, ...opts.identity }),
+  })
   setupNotFound(app, { spaFallback, adminFallback })
 
-  const devLogin = opts.devLogin ?? false
   if (devLogin) {
     app.addHook('onReady', async () => {
       app.log.warn('开发登录已开启（演示模式）：任何人都可以用 POST /api/v1/auth/dev 以任意角色登录，只能用于本机演示')

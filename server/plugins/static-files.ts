@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
+import type { ServerAnswers } from '../modules/first-screen/page'
 import { setupFirstScreenPages, type SpaFallback } from '../modules/first-screen/routes'
 import { htmlCsp } from './security-headers'
 
@@ -60,7 +61,7 @@ export function setupFavicon(app: FastifyInstance): void {
 }
 
 /** when the H5 app is served: the answer of its client-side routes (unknown extension-less paths fall back to it) */
-export function setupH5(app: FastifyInstance, staticDir: string | undefined): SpaFallback | undefined {
+export function setupH5(app: FastifyInstance, staticDir: string | undefined, server: ServerAnswers): SpaFallback | undefined {
   if (staticDir && existsSync(staticDir)) {
     const csp = indexCsp(staticDir)
     app.register(fastifyStatic, {
@@ -78,7 +79,7 @@ export function setupH5(app: FastifyInstance, staticDir: string | undefined): Sp
       },
     })
     // 首页 and an interpretation come with their first screen already in the HTML, the other pages with a skeleton
-    return setupFirstScreenPages(app, resolve(staticDir))
+    return setupFirstScreenPages(app, resolve(staticDir), server)
   }
   app.get('/', { logLevel: 'warn' }, async (_request, reply) =>
     reply.type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(NO_BUILD_MESSAGE),

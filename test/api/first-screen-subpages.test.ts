@@ -4,9 +4,8 @@
  * the API answers them); an unknown id gets index.html as built; and nothing in them depends on who
  * asks (a signed-in resident gets the same page as a stranger).
  */
-import { FIRST_SCREEN_DATA_GLOBAL } from '../../common/contract'
 import { flushViews } from '../../server/modules/dashboard/view-counter'
-import { embeddedData, fakeH5Build, INDEX_HTML, layer } from './helpers/h5-build'
+import { embeddedData, everyPageData, fakeH5Build, INDEX_HTML, layer } from './helpers/h5-build'
 import { postJson, startTestServer, type TestServer } from './helpers/test-server'
 
 const h5 = fakeH5Build(
@@ -40,12 +39,17 @@ describe('first screens of the subpages', () => {
     expect(screen).toContain(policy.docNumber)
     expect(screen).toContain('本文件现行有效')
     expect(screen).toContain('<span class="title-bar__title">政策原文</span>')
+    // the demo server: 演示模式 right under the title bar, where ThemePage draws it
+    expect(screen).toMatch(
+      /<span class="title-bar__title">政策原文<\/span><div class="title-bar__spacer"><\/div><\/div><div class="demo-banner" role="region" aria-label="演示模式">/,
+    )
     expect(interpretations.items.length).toBeGreaterThan(0)
     expect(screen).toContain(`href="/packages/interpretation/pages/detail/index?id=${interpretations.items[0].id}"`)
     expect(screen).toContain(`href="/packages/video/pages/play/index?id=${related.videos[0].id}"`)
     expect(screen).toContain(policy.sections[0].paragraphs[0])
     expect(html).toContain('.policy-detail__title{font-weight:700}')
     expect(embeddedData(html)).toEqual({
+      ...(await everyPageData(server)),
       '/api/v1/policies/p001': policy,
       '/api/v1/interpretations?policyId=p001&page=1&pageSize=10': interpretations,
       '/api/v1/policies/p001/related': related,
@@ -60,7 +64,7 @@ describe('first screens of the subpages', () => {
     expect(screen).toContain(`<span class="video-play__title">${video.title}</span>`)
     expect(screen).toContain('次播放 · 0:')
     expect(screen).toContain(`href="/packages/policy/pages/detail/index?id=${video.policy.id}"`)
-    expect(embeddedData(html)).toEqual({ '/api/v1/videos/v001': video })
+    expect(embeddedData(html)).toEqual({ ...(await everyPageData(server)), '/api/v1/videos/v001': video })
   })
 
   it('a campaign: hero, status and rules, with GET /campaigns/:id and nothing of the visitor', async () => {
@@ -73,7 +77,7 @@ describe('first screens of the subpages', () => {
     expect(screen).toContain('台州全市')
     expect(screen).toContain('href="/packages/quiz/pages/leaderboard/index?id=q001"')
     expect(screen).not.toContain('参加竞赛')
-    expect(embeddedData(html)).toEqual({ '/api/v1/campaigns/q001': campaign })
+    expect(embeddedData(html)).toEqual({ ...(await everyPageData(server)), '/api/v1/campaigns/q001': campaign })
   })
 
   it('宣讲菜单: fields, shortcuts and the first lectures, with GET /topics and GET /lecture-topics; a field from the link', async () => {
@@ -84,12 +88,12 @@ describe('first screens of the subpages', () => {
     expect(screen).toContain(lectures[0].title)
     expect(screen).toContain(`href="/packages/lecture/pages/order/index?topic=${lectures[0].id}"`)
     expect(screen).toContain('我的点单 ›')
-    expect(embeddedData(html)).toEqual({ '/api/v1/topics': topics, '/api/v1/lecture-topics': lectures })
+    expect(embeddedData(html)).toEqual({ ...(await everyPageData(server)), '/api/v1/topics': topics, '/api/v1/lecture-topics': lectures })
 
     const field = lectures[0].topic
     const one = await page(server, `/packages/lecture/pages/menu/index?topic=${field}`)
     const ofField = await (await server.api(`/lecture-topics?topic=${field}`)).json()
-    expect(embeddedData(one)).toEqual({ '/api/v1/topics': topics, [`/api/v1/lecture-topics?topic=${field}`]: ofField })
+    expect(embeddedData(one)).toEqual({ ...(await everyPageData(server)), '/api/v1/topics': topics, [`/api/v1/lecture-topics?topic=${field}`]: ofField })
     expect(layer(one)).toContain(`<a class="chip chip--on" role="link" href="/packages/lecture/pages/menu/index?topic=${field}">`)
   })
 
@@ -97,7 +101,8 @@ describe('first screens of the subpages', () => {
     const html = await page(server, '/packages/qa/pages/ask/index')
     expect(layer(html)).toContain('大家都在问')
     expect(layer(html)).toContain('<form class="qa__box"')
-    expect(html).not.toContain(FIRST_SCREEN_DATA_GLOBAL)
+    // nothing of its own to fetch: only what every page is given
+    expect(embeddedData(html)).toEqual(await everyPageData(server))
     const asked = await page(server, `/packages/qa/pages/ask/index?q=${encodeURIComponent('医保<b>异地</b>备案')}`)
     expect(layer(asked)).toContain('value="医保&lt;b&gt;异地&lt;/b&gt;备案"')
     expect(layer(asked)).not.toContain('<b>')

@@ -3,8 +3,7 @@
  * screen and, keyed by the exact URL the page asks for, the API answers as the routes give them;
  * nothing in them is personal, whoever asks.
  */
-import { FIRST_SCREEN_DATA_GLOBAL } from '../../common/contract'
-import { embeddedData, fakeH5Build, layer } from './helpers/h5-build'
+import { embeddedData, everyPageData, fakeH5Build, layer } from './helpers/h5-build'
 import { startTestServer, type TestServer } from './helpers/test-server'
 
 const h5 = fakeH5Build(
@@ -36,7 +35,7 @@ describe('the tab pages come with their first screen', () => {
     expect(screen).toContain(list.items[0].title)
     expect(screen).toContain(`src="${list.items[0].cover}"`)
     expect(hrefs(screen)).toContain(`/packages/interpretation/pages/detail/index?id=${list.items[0].id}`)
-    expect(embeddedData(html)).toEqual({ '/api/v1/topics': topics, '/api/v1/interpretations?page=1&pageSize=10': list })
+    expect(embeddedData(html)).toEqual({ ...(await everyPageData(server)), '/api/v1/topics': topics, '/api/v1/interpretations?page=1&pageSize=10': list })
   })
 
   it('视频: the video cards and 网络课堂, with the page CSS inline and GET /videos as the route answers it', async () => {
@@ -49,7 +48,7 @@ describe('the tab pages come with their first screen', () => {
     expect(hrefs(screen)).toContain(`/packages/video/pages/feed/index?id=${list.items[0].id}`)
     expect(html).toContain('.videos__grid{display:grid}')
     const data = embeddedData(html)
-    expect(Object.keys(data).sort()).toEqual(['/api/v1/topics', '/api/v1/videos?page=1&pageSize=10'])
+    expect(Object.keys(data).sort()).toEqual(['/api/v1/app-config', '/api/v1/topics', '/api/v1/videos?page=1&pageSize=10'])
     expect(data['/api/v1/videos?page=1&pageSize=10']).toEqual(list)
   })
 
@@ -64,17 +63,27 @@ describe('the tab pages come with their first screen', () => {
       expect(hrefs(screen)).toContain(`/packages/quiz/pages/detail/index?id=${c.id}`)
     }
     expect(screen).toMatch(/距结束 \d+(天|小时|分钟)/)
-    expect(embeddedData(html)).toEqual({ '/api/v1/campaigns?status=ongoing': campaigns })
+    expect(embeddedData(html)).toEqual({ ...(await everyPageData(server)), '/api/v1/campaigns?status=ongoing': campaigns })
   })
 
-  it('我的: the same page for a signed-in caller as for anyone — no name, no account', async () => {
+  it('我的: the sign-in form the server offers and, in the demo, 选择身份登录, with GET /auth/methods and GET /app-config', async () => {
     const anonymous = await (await server.get('/pages/mine/index')).text()
     const screen = layer(anonymous)
-    expect(screen).toMatch(/未登录[\s\S]*工作人员登录[\s\S]*我的收藏[\s\S]*我的情况/)
+    const text = screen
+      .replace(/<style>.*?<\/style>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+    expect(text).toMatch(
+      /^ ?演示模式 本机演示服务.* 访 未登录 .* 手机号登录 请输入手机号 6位验证码 获取验证码 登录 .* 选择身份登录（开发模式） 居民 .* 法律审核 .* 工作人员登录 › .* 我的收藏 ›.* 我的情况 ›/,
+    )
+    // drawn as the app draws them but inert: nothing typed before the app takes over could reach it
+    expect(screen).not.toMatch(/<(input|button|form)\b/)
     expect(hrefs(screen)).toContain('/packages/favourites/pages/list/index')
     expect(anonymous).toContain('.mine__card{display:flex}')
-    // nothing to fetch: no data; the layer script checks for a stored session (no value of it is written into the page)
-    expect(anonymous).not.toContain(FIRST_SCREEN_DATA_GLOBAL)
+    const methods = await (await server.api('/auth/methods')).json()
+    expect(methods.sms).toBe(true)
+    expect(embeddedData(anonymous)).toEqual({ ...(await everyPageData(server)), '/api/v1/auth/methods': methods })
+    // the layer script checks for a stored session and its role (no value of it is written into the page)
     expect(anonymous).toContain("read('zct-session')")
 
     const session = await (
@@ -84,6 +93,17 @@ describe('the tab pages come with their first screen', () => {
     expect(layer(signedIn)).toBe(screen)
     expect(signedIn).not.toContain(session.user.nickname)
     expect(signedIn).not.toContain(session.token)
+  })
+
+  it('the 演示模式 banner first in every tab page, and under the title bar of the skeleton of any other page', async () => {
+    for (const path of ['/', '/pages/interpretations/index', '/pages/videos/index', '/pages/quiz/index', '/pages/mine/index']) {
+      expect(layer(await (await server.get(path)).text())).toMatch(
+        /^<div id="zct-first-screen" aria-busy="true"><div class="page[^"]*"><div class="demo-banner" role="region" aria-label="演示模式">/,
+      )
+    }
+    const skeleton = await (await server.get('/packages/favourites/pages/list/index')).text()
+    expect(layer(skeleton)).toMatch(/<div class="zct-skeleton__bar"><\/div><div class="demo-banner" role="region" aria-label="演示模式">/)
+    expect(embeddedData(skeleton)).toEqual({ '/api/v1/app-config': { demo: true, lectureLeadDays: 3 } })
   })
 
   it('allows exactly its own inline scripts by hash, the 我的 layer script included', async () => {

@@ -4,7 +4,7 @@
  * path that is no page get index.html as built.
  */
 import { FIRST_SCREEN_DATA_GLOBAL, FIRST_SCREEN_ELEMENT_ID } from '../../common/contract'
-import { embeddedData, fakeH5Build, INDEX_HTML, layer } from './helpers/h5-build'
+import { embeddedData, everyPageData, fakeH5Build, INDEX_HTML, layer } from './helpers/h5-build'
 import { startTestServer, type TestServer } from './helpers/test-server'
 
 const h5 = fakeH5Build(
@@ -37,7 +37,10 @@ describe('first screen in the HTML', () => {
     expect(screen).toContain(home.featured[0].title)
     expect(screen).toContain(`src="${home.featured[0].cover}"`)
     for (const topic of home.topics) expect(screen).toContain(`topic-grid__icon--${topic.id}`)
-    expect(embeddedData(html)).toEqual({ '/api/v1/home': home })
+    expect(embeddedData(html)).toEqual({ ...(await everyPageData(server)), '/api/v1/home': home })
+    // not the demo: no 演示模式 banner, and the app is told so
+    expect(embeddedData(html)['/api/v1/app-config']).toEqual({ demo: false, lectureLeadDays: 3 })
+    expect(screen).not.toContain('demo-banner')
     // /pages/index/index is the same page
     expect(layer(await (await server.get('/pages/index/index')).text())).toBe(screen)
   })
@@ -65,7 +68,7 @@ describe('first screen in the HTML', () => {
     const firstParagraph = item.blocks.find((b: { type: string }) => b.type === 'paragraph')
     expect(screen).toContain(firstParagraph.text)
     expect(html).toContain('.interp-detail__title{font-size:1.1rem}')
-    expect(embeddedData(html)).toEqual({ '/api/v1/interpretations/i001': item })
+    expect(embeddedData(html)).toEqual({ ...(await everyPageData(server)), '/api/v1/interpretations/i001': item })
   })
 
   it('compresses the page as the browser accepts', async () => {
@@ -99,8 +102,9 @@ describe('first screen in the HTML', () => {
       expect(html).toContain(`<div id="${FIRST_SCREEN_ELEMENT_ID}" aria-busy="true" data-skeleton="">`)
       expect(layer(html)).toContain('正在加载…')
       expect(html).toContain('.zct-skeleton__card{')
-      // no page data: the page fetches its own
-      expect(html).not.toContain(FIRST_SCREEN_DATA_GLOBAL)
+      expect(layer(html)).not.toContain('demo-banner')
+      // none of the page's own data (it fetches its own): only what every page is given
+      expect(embeddedData(html)).toEqual(await everyPageData(server))
       const hashes = [...(res.headers.get('content-security-policy') ?? '').matchAll(/'sha256-[^']+'/g)]
       expect(hashes.length).toBe(html.match(/<script>/g)?.length)
     }

@@ -26,6 +26,10 @@ const SCALE_VARS = Object.fromEntries(TEXT_SCALES.map((s) => [s, themeVars(s, re
  */
 const LAYER_CSS =
   `html{min-height:100%}#${FIRST_SCREEN_ID}{position:fixed;top:0;left:0;right:0;bottom:0;z-index:10000;overflow:hidden;background:#f4f6fa}` +
+  // the body's type as Taro's H5 runtime sets it once its code runs (its base stylesheet, injected by
+  // script: body{font-family:…;line-height:1.6}), which the page's text inherits at every text size:
+  // without it the layer's lines are of another font and height than the page that replaces them
+  `#${FIRST_SCREEN_ID}{font-family:-apple-system-font,Helvetica Neue,sans-serif;line-height:1.6}` +
   // the layer's links (real <a href>s where the page has a tappable view) look like the views they
   // stand for: the class's own display wins over this (:where has no specificity)
   `:where(#${FIRST_SCREEN_ID}) a{display:block;color:inherit;text-decoration:none}`
@@ -94,9 +98,12 @@ export class H5Document {
     return this.layered(page, screen, data, false, script)
   }
 
-  /** index.html with skeletonFirstScreen() in the layer, for `page` (`packages/lecture/pages/menu/index`) */
-  withSkeleton(page: string, screen: string): string {
-    return this.layered(page, screen, {}, true)
+  /**
+   * index.html with skeletonFirstScreen() in the layer, for `page` (`packages/lecture/pages/menu/index`),
+   * and `data`: the answers every page is given (GET /app-config), none of the page's own
+   */
+  withSkeleton(page: string, screen: string, data: Record<string, unknown> = {}): string {
+    return this.layered(page, screen, data, true)
   }
 
   private layered(page: string, screen: string, data: Record<string, unknown>, skeleton: boolean, pageScript?: string): string {

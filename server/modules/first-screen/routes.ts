@@ -8,7 +8,9 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { htmlCsp } from '../../plugins/security-headers'
+import { withDemoBanner } from './demo-banner'
 import { H5Document } from './document'
+import { appConfigData, type ServerAnswers } from './page'
 import { FIRST_SCREEN_PAGES } from './pages'
 import { skeletonFirstScreen } from './skeleton'
 
@@ -34,22 +36,28 @@ export type SpaFallback = (request: FastifyRequest, reply: FastifyReply) => Fast
 /**
  * The pages with their first screen (pages/index.ts); returns the answer for every other client-side route:
  * a page of the app gets index.html with a skeleton layer, anything else index.html as built.
+ *
+ * Every layer, drawn or skeleton, carries GET /app-config's answer and, when it says demo, the
+ * 演示模式 banner where the page will draw it (the app reads the answer before its first frame).
  */
-export function setupFirstScreenPages(app: FastifyInstance, staticDir: string): SpaFallback {
+export function setupFirstScreenPages(app: FastifyInstance, staticDir: string, server: ServerAnswers): SpaFallback {
   const doc = new H5Document(staticDir)
+  const everyPage = appConfigData(server)
+  const demo = server.appConfig.demo
 
   for (const def of FIRST_SCREEN_PAGES) {
     const handler = async (request: FastifyRequest<{ Querystring: Record<string, unknown> }>, reply: FastifyReply) => {
-      const drawn = await def.draw(app, request.query ?? {})
+      const drawn = await def.draw(app, request.query ?? {}, server)
       if (!drawn) return sendHtml(request, reply, doc.plain())
-      return sendHtml(request, reply, doc.withFirstScreen(def.page, drawn.html, drawn.data, drawn.script))
+      const screen = demo ? withDemoBanner(drawn.html) : drawn.html
+      return sendHtml(request, reply, doc.withFirstScreen(def.page, screen, { ...everyPage, ...drawn.data }, drawn.script))
     }
     for (const path of [`/${def.page}`, ...(def.alsoAt ?? [])]) app.get(path, { logLevel: 'warn' }, handler)
   }
 
-  const skeleton = skeletonFirstScreen()
+  const skeleton = skeletonFirstScreen({ demo })
   return (request, reply) => {
     const page = APP_PAGE.exec(request.url.split('?')[0])?.[1]
-    return sendHtml(request, reply, page ? doc.withSkeleton(page, skeleton) : doc.plain())
+    return sendHtml(request, reply, page ? doc.withSkeleton(page, skeleton, everyPage) : doc.plain())
   }
 }

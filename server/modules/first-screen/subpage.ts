@@ -9,6 +9,9 @@ import { escapeHtml, LAYER_LINKS } from './markup'
 export const link = (className: string, href: string, inner: string, style?: string) =>
   `<a class="${className}" role="link" href="${escapeHtml(href)}"${style ? ` style="${style}"` : ''}>${inner}</a>`
 
+/** how titleBar() ends (demo-banner.ts puts the 演示模式 banner right after it, as the app does) */
+export const TITLE_BAR_END = '<div class="title-bar__spacer"></div></div>'
+
 /**
  * H5's title bar of a subpage (src/components/title-bar): opened from a link there is no page to
  * go back to, so its button says 首页 and goes there
@@ -16,7 +19,7 @@ export const link = (className: string, href: string, inner: string, style?: str
 export function titleBar(title: string): string {
   return (
     `<div class="title-bar">${link('title-bar__back', LAYER_LINKS.home, '<span class="title-bar__arrow">‹</span><span>首页</span>')}` +
-    `<span class="title-bar__title">${escapeHtml(title)}</span><div class="title-bar__spacer"></div></div>`
+    `<span class="title-bar__title">${escapeHtml(title)}</span>${TITLE_BAR_END}`
   )
 }
 

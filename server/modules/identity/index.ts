@@ -1,4 +1,4 @@
-export { identityRoutes, IDENTITY_LIMITS, type IdentityOptions } from './routes'
+export { authMethodsOf, identityRoutes, IDENTITY_LIMITS, type IdentityOptions } from './routes'
 export { defaultNickname } from './nickname'
 export { maskMobile } from './mobile'
 export type { SmsSender } from './sms-sender'

@@ -10,7 +10,7 @@
  * Full numbers and codes are never logged (138****5678), except the demo sender's code.
  */
 import type { FastifyRequest } from 'fastify'
-import type { User } from '../../../common/contract'
+import type { AuthMethods as AuthMethodsAnswer, User } from '../../../common/contract'
 import { RESIDENT_SIGN_IN_PATH } from '../../../common/contract'
 import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../../content-check'
 import { badRequest, conflict, forbidden, unavailable } from '../../errors'
@@ -69,6 +69,19 @@ export const IDENTITY_LIMITS = {
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 const DEFAULT_REDIRECT = '/pages/mine/index'
 
+/**
+ * what GET /auth/methods says for these options — SMS as identityRoutes picks its sender (the
+ * caller's own, a real provider, the demo's log) — for the route and for 我的's first screen
+ */
+export function authMethodsOf(options: Pick<IdentityOptions, 'devLogin' | 'tencentSms' | 'smsSender' | 'wechatOa' | 'wechat'>): AuthMethodsAnswer {
+  return {
+    sms: Boolean(options.smsSender ?? options.tencentSms ?? options.devLogin),
+    smsDemo: options.smsSender ? Boolean(options.smsSender.demo) : !options.tencentSms && options.devLogin,
+    wechatOa: Boolean(options.wechatOa),
+    wechat: Boolean(options.wechat),
+  }
+}
+
 export function identityRoutes(options: IdentityOptions): RoutePlugin {
   return async (app) => {
     if (!(app.store instanceof SqliteStore)) throw new Error('identity routes need the SQLite store')
@@ -86,12 +99,8 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
     const sessionFor = (id: string, request: FastifyRequest) =>
       store.auth.createSession({ userId: id, userAgent: request.headers['user-agent'], ip: request.ip })
 
-    app.get('/auth/methods', { schema: { response: { 200: AuthMethods } }, config: { cache: 'no-store' } }, async () => ({
-      sms: Boolean(sender),
-      smsDemo: Boolean(sender?.demo),
-      wechatOa: Boolean(options.wechatOa),
-      wechat: Boolean(options.wechat),
-    }))
+    const methods = authMethodsOf(options)
+    app.get('/auth/methods', { schema: { response: { 200: AuthMethods } }, config: { cache: 'no-store' } }, async () => methods)
 
     app.post(
       '/auth/sms/send',

@@ -2,10 +2,26 @@ import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import { create } from 'zustand'
 import { api, useNetworkStore } from '@/api'
+import { API_PREFIX, FIRST_SCREEN_DATA_GLOBAL } from '@common/contract'
+import { demoBannerText, demoBannerTitle } from '@common/labels/demo-mode'
 import './index.scss'
 
-/** what GET /app-config said last (false until it answers: no banner rather than a wrong one) */
-export const useDemoStore = create<{ demo: boolean; answered: boolean }>()(() => ({ demo: false, answered: false }))
+/**
+ * H5: the answer of GET /app-config the server gave with the page's HTML (its first screen, above
+ * the app, already shows the banner when it says demo), so the page draws the banner from its
+ * first frame and nothing below it moves when the layer goes. Elsewhere: false.
+ */
+function demoGivenWithPage(): boolean {
+  const given = (globalThis as Record<string, unknown>)[FIRST_SCREEN_DATA_GLOBAL] as Record<string, { demo?: unknown } | undefined> | undefined
+  return given?.[`${API_PREFIX}/app-config`]?.demo === true
+}
+
+/**
+ * what GET /app-config said last (until it answers: what came with the page, else false — no
+ * banner rather than a wrong one); `answered` stays false until the app has asked, which takes
+ * the answer that came with the page (index.html's preload) rather than asking the network again
+ */
+export const useDemoStore = create<{ demo: boolean; answered: boolean }>()(() => ({ demo: demoGivenWithPage(), answered: false }))
 
 /** asks the server whether it runs as the demo, unless it has answered already */
 export function askDemoMode(): Promise<void> {
@@ -32,9 +48,9 @@ export function DemoBanner() {
   const demo = useDemoStore((s) => s.demo)
   if (!demo) return null
   return (
-    <View className='demo-banner' role='region' aria-label='演示模式'>
-      <Text className='demo-banner__title'>演示模式</Text>
-      <Text className='demo-banner__text'>本机演示服务，可任选身份登录，数据仅供演示，请勿填写真实个人信息</Text>
+    <View className='demo-banner' role='region' aria-label={demoBannerTitle}>
+      <Text className='demo-banner__title'>{demoBannerTitle}</Text>
+      <Text className='demo-banner__text'>{demoBannerText}</Text>
     </View>
   )
 }

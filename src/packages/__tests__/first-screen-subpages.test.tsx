@@ -10,7 +10,7 @@ import { render, screen } from '@testing-library/react'
 import { taroMock } from '../../../test/mocks/taro'
 import { setupFixtureApi } from '../../../test/support/fixture-api'
 import { FIRST_SCREEN_ELEMENT_ID } from '@common/contract'
-import type { FirstScreenPage } from '../../../server/modules/first-screen/page'
+import type { FirstScreenPage, ServerAnswers } from '../../../server/modules/first-screen/page'
 import { campaignPage } from '../../../server/modules/first-screen/pages/campaign'
 import { lectureMenuPage } from '../../../server/modules/first-screen/pages/lecture-menu'
 import { policyPage } from '../../../server/modules/first-screen/pages/policy'
@@ -23,6 +23,11 @@ import CampaignDetailPage from '../quiz/pages/detail/index'
 import VideoPlayPage from '../video/pages/play/index'
 
 const api = setupFixtureApi()
+/** what the server says about itself (these pages draw nothing of it) */
+const server: ServerAnswers = {
+  appConfig: { demo: false, lectureLeadDays: 3 },
+  authMethods: { sms: true, smsDemo: false, wechatOa: false, wechat: false },
+}
 const holder = globalThis as { __zctPreload?: Record<string, Promise<unknown>> }
 
 afterEach(() => {
@@ -46,7 +51,7 @@ const cases: { name: string; def: FirstScreenPage; params: Record<string, string
 
 describe.each(cases)('$name with its server-drawn first screen', ({ def, params, page, drawn }) => {
   it('takes every embedded answer instead of fetching it, and removes the layer once it has drawn', async () => {
-    const screenDrawn = await def.draw({ store: api.store } as unknown as FastifyInstance, params)
+    const screenDrawn = await def.draw({ store: api.store } as unknown as FastifyInstance, params, server)
     expect(screenDrawn).toBeDefined()
     const embedded = Object.keys(screenDrawn!.data)
     holder.__zctPreload = Object.fromEntries(embedded.map((url) => [url, Promise.resolve(screenDrawn!.data[url])]))
@@ -67,9 +72,9 @@ describe.each(cases)('$name with its server-drawn first screen', ({ def, params,
 
 it('an unknown policy, video or campaign is not drawn, and its page removes a layer with its error', async () => {
   const app = { store: api.store } as unknown as FastifyInstance
-  expect(await policyPage.draw(app, { id: 'nope' })).toBeUndefined()
-  expect(await videoPage.draw(app, { id: 'nope' })).toBeUndefined()
-  expect(await campaignPage.draw(app, { id: 'nope' })).toBeUndefined()
+  expect(await policyPage.draw(app, { id: 'nope' }, server)).toBeUndefined()
+  expect(await videoPage.draw(app, { id: 'nope' }, server)).toBeUndefined()
+  expect(await campaignPage.draw(app, { id: 'nope' }, server)).toBeUndefined()
   const layer = document.createElement('div')
   layer.id = FIRST_SCREEN_ELEMENT_ID
   document.body.appendChild(layer)

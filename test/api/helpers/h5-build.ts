@@ -37,3 +37,8 @@ export function layer(html: string): string {
   const start = html.indexOf(`<div id="${FIRST_SCREEN_ELEMENT_ID}"`)
   return start < 0 ? '' : html.slice(start, html.indexOf('<script>', start))
 }
+
+/** what every page's HTML carries besides its own answers: GET /app-config, as `server` answers it */
+export async function everyPageData(server: { api: (path: string) => Promise<Response> }): Promise<Record<string, unknown>> {
+  return { '/api/v1/app-config': await (await server.api('/app-config')).json() }
+}

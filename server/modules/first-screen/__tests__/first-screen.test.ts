@@ -36,6 +36,12 @@ describe('first screen markup', () => {
     expect(html).toContain('所解读的政策已废止')
   })
 
+  it("draws an interpretation under the title bar the page has on H5 (its page config's title; 首页 when opened from a link)", () => {
+    expect(interpretationFirstScreen(item)).toMatch(
+      /^<div class="page interp-detail"><div class="title-bar"><a class="title-bar__back" role="link" href="\/pages\/index\/index">.*?首页.*?<span class="title-bar__title">政策解读<\/span>/,
+    )
+  })
+
   it('draws no picture whose address is not a path or http(s), and stops there', () => {
     const html = interpretationFirstScreen(item)
     expect(html).not.toContain('javascript:')

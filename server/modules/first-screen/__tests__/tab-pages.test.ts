@@ -1,5 +1,5 @@
 /** The tab pages' first screens (解读, 视频, 答题, 我的) never turn content into markup, and link where a tap goes. */
-import type { CampaignSummary, InterpretationSummary, Page, Topic, Video } from '../../../../common/contract'
+import type { AuthMethods, CampaignSummary, InterpretationSummary, Page, Topic, Video } from '../../../../common/contract'
 import { countdown } from '../../../../common/durations'
 import { INTERPRETATIONS_ON_FIRST_SCREEN, interpretationsFirstScreen } from '../pages/interpretations'
 import { MINE_LAYER_SCRIPT, mineFirstScreen } from '../pages/mine'
@@ -161,11 +161,27 @@ describe('答题 first screen', () => {
 })
 
 describe('我的 first screen', () => {
-  it('is the same for everyone: no name, 工作人员登录 and the menu rows as links', () => {
-    const html = mineFirstScreen()
-    expect(html).toContain('<span class="mine__name">未登录</span>')
+  const sms: AuthMethods = { sms: true, smsDemo: false, wechatOa: false, wechat: false }
+  const text = (html: string) =>
+    html
+      .replace(/<style>.*?<\/style>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+
+  it('draws, for a visitor not signed in, the head, 手机号登录, 工作人员登录 and the menu, in the app order', () => {
+    const html = mineFirstScreen({ methods: sms, demo: false })
+    expect(text(html)).toMatch(
+      /访 未登录 登录后可咨询、点单、参加竞赛 手机号登录 请输入手机号 6位验证码 获取验证码 登录 未注册的手机号验证后自动创建账号。手机号仅用于登录，不对外显示。 修改昵称 › 工作人员登录 › 登录设备 › 修改密码 › 我的消息 › 我的收藏/,
+    )
+    // rows for a signed-in user are there for the layer script, hidden until it shows them
+    for (const mark of ['data-resident', 'data-staff', 'data-signed-in', 'data-point-staff'])
+      expect(html).toMatch(new RegExp(`${mark}=""[^>]*style="display:none"`))
+    expect(html).not.toMatch(/data-(not-staff|signed-out)=""[^>]*style=/)
     expect(links(html)).toEqual([
       ['mine__item', '/packages/staff/pages/login/index'],
+      ['mine__item', '/packages/staff/pages/sessions/index'],
+      ['mine__item', '/packages/staff/pages/password/index'],
+      ['mine__item', '/packages/messages/pages/inbox/index'],
       ['mine__item', '/packages/favourites/pages/list/index'],
       ['mine__item', '/packages/interpretation/pages/reading/index?tab=history'],
       ['mine__item', '/packages/qa/pages/mine/index'],
@@ -175,13 +191,40 @@ describe('我的 first screen', () => {
       ['mine__item', '/packages/policy/pages/list/index'],
       ['mine__item', '/packages/policy/pages/match/index'],
       ['mine__item', '/packages/policy/pages/situation/index'],
+      ['mine__item', '/packages/service-point/pages/bind/index'],
     ])
-    expect(html).toContain('<a class="mine__item" href="/packages/favourites/pages/list/index"><span>我的收藏</span><span class="mine__chevron">›</span></a>')
   })
 
-  it('its layer script reads only whether a session is stored, and writes no stored value into the page', () => {
+  it("draws the form's fields and buttons inert: nothing typed into the layer would reach the app", () => {
+    const html = mineFirstScreen({ methods: sms, demo: true })
+    expect(html).not.toMatch(/<(input|button|form)\b/)
+    expect(html.match(/class="form-field sign-in__input[^"]*" aria-disabled="true"/g)).toHaveLength(2)
+    for (const label of ['获取验证码', '登录', '居民', '法律审核']) expect(html).toContain(`role="button" aria-disabled="true">${label}</div>`)
+  })
+
+  it('says SMS is off when the server offers none, as the page does once GET /auth/methods has said so', () => {
+    const off = mineFirstScreen({ methods: { ...sms, sms: false }, demo: false })
+    expect(off).toContain(
+      '<div class="card card--pad-md card--inset sign-in"><span class="sign-in__hint">短信登录暂未开通，请在微信中打开或使用「政策通」小程序。</span></div>',
+    )
+    expect(off).not.toContain('手机号登录')
+  })
+
+  it('offers 选择身份登录 with every role in the demo only, and 微信授权登录 hidden for the layer script to show inside WeChat', () => {
+    const demo = mineFirstScreen({ methods: sms, demo: true })
+    expect(text(demo)).toMatch(
+      /不对外显示。 选择身份登录（开发模式） 居民 便民服务点工作人员 宣讲派单员 宣讲员 部门答复人员 管理员 编辑 审核 信息公开专员 法律审核 修改昵称/,
+    )
+    expect(mineFirstScreen({ methods: sms, demo: false })).not.toContain('选择身份登录')
+    const oa = mineFirstScreen({ methods: { ...sms, wechatOa: true }, demo: false })
+    expect(oa).toMatch(/data-wechat-oa="" style="display:none"><div class="sign-in__submit sign-in__wechat" role="button" aria-disabled="true">微信授权登录/)
+    expect(mineFirstScreen({ methods: sms, demo: false })).not.toContain('微信授权登录')
+    expect(MINE_LAYER_SCRIPT).toContain("keep('[data-wechat-oa]',!si&&/MicroMessenger/i.test(navigator.userAgent))")
+  })
+
+  it('its layer script reads only whether a session is stored and its role, and writes no stored value into the page', () => {
     expect(MINE_LAYER_SCRIPT).toContain("read('zct-session')")
-    expect(MINE_LAYER_SCRIPT).not.toMatch(/nickname|phone|mobile|\.user\.|innerHTML/)
+    expect(MINE_LAYER_SCRIPT).not.toMatch(/nickname|phone|mobile|\.user\.(?!role)|innerHTML/)
     expect(MINE_LAYER_SCRIPT.match(/textContent='([^']*)'/g)).toEqual(["textContent=''", "textContent='已登录'", "textContent=''"])
   })
 })

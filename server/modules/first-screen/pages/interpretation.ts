@@ -11,6 +11,7 @@ import { Interpretation as InterpretationSchema } from '../../content/schemas'
 import { countView } from '../../dashboard/view-counter'
 import { asServed, queryId, type FirstScreenPage } from '../page'
 import { chineseDate, escapeHtml, safeSrc, tag } from '../markup'
+import { titleBar } from '../subpage'
 
 function firstBlocks(blocks: Block[]): string {
   const out: string[] = []
@@ -32,10 +33,11 @@ function firstBlocks(blocks: Block[]): string {
   return `<div class="blocks">${out.join('')}</div>`
 }
 
-/** an interpretation's head (tags, title, department and date) and its first blocks */
+/** an interpretation's head (tags, title, department and date) and its first blocks, under H5's title bar as the page has it */
 export function interpretationFirstScreen(item: Interpretation): string {
   return (
-    `<div class="page interp-detail"><div class="interp-detail__head">` +
+    // InterpretationHead is a flush Card
+    `<div class="page interp-detail">${titleBar('政策解读')}<div class="card card--pad-md card--flush interp-detail__head">` +
     `<div class="interp-detail__tags">${tag(kindLabel[item.kind], 'primary')}${tag(validityLabel[item.validity], validityTone[item.validity])}</div>` +
     `<div class="interp-detail__title">${escapeHtml(item.title)}</div>` +
     `<span class="interp-detail__meta">${escapeHtml(item.department)} · ${chineseDate(item.publishedAt)}</span>` +

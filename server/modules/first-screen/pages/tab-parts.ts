@@ -34,7 +34,7 @@ export function emptyState(title: string, hint: string): string {
   return `<div class="state"><div class="state__icon">空</div><span class="state__title">${escapeHtml(title)}</span><span class="state__hint">${escapeHtml(hint)}</span></div>`
 }
 
-/** one of 我的's rows that opens a page (MenuItem): its label and the › */
-export function menuRow(label: string, href: string): string {
-  return `<a class="mine__item" href="${escapeHtml(href)}"><span>${escapeHtml(label)}</span><span class="mine__chevron">›</span></a>`
+/** one of 我的's rows that opens a page (MenuItem): its label and the ›; `attributes` ready-made markup */
+export function menuRow(label: string, href: string, attributes = ''): string {
+  return `<a class="mine__item" href="${escapeHtml(href)}"${attributes}><span>${escapeHtml(label)}</span><span class="mine__chevron">›</span></a>`
 }

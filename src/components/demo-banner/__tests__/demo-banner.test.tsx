@@ -75,3 +75,25 @@ it('the dev role picker shows only in the demo', async () => {
   await act(() => askDemoMode())
   expect(screen.getByRole('button', { name: '居民' })).toBeInTheDocument()
 })
+
+it('H5: starts from the answer that came with the page, whose first screen shows the banner, so the page draws it from its first frame', () => {
+  const holder = globalThis as Record<string, unknown>
+  const storeWith = (given: unknown) => {
+    holder.__zctFirstScreen = given
+    let state: unknown
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh store, made as the page loads
+      state = (require('..') as { useDemoStore: typeof useDemoStore }).useDemoStore.getState()
+    })
+    return state
+  }
+  try {
+    // still asks (answered false), which takes the same answer from the page's preload
+    expect(storeWith({ '/api/v1/app-config': { demo: true, lectureLeadDays: 3 } })).toEqual({ demo: true, answered: false })
+    expect(storeWith({ '/api/v1/app-config': { demo: false, lectureLeadDays: 3 } })).toEqual({ demo: false, answered: false })
+    expect(storeWith({ '/api/v1/home': {} })).toEqual({ demo: false, answered: false })
+    expect(storeWith(undefined)).toEqual({ demo: false, answered: false })
+  } finally {
+    delete holder.__zctFirstScreen
+  }
+})

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro'
 import { useSessionStore } from '@/api'
 import { useDemoStore } from '@/components/demo-banner'
 import { ROLES, type Role } from '@common/contract'
+import { roleLoginTitle } from '@common/labels/sign-in'
 import { devLogin } from '../api/dev-login'
 import { roleLabel } from '../roles'
 import './role-login.scss'
@@ -28,7 +29,7 @@ export function RoleLogin() {
   if (!demo) return null
   return (
     <Card className='role-login'>
-      <Text className='role-login__title'>选择身份登录（开发模式）</Text>
+      <Text className='role-login__title'>{roleLoginTitle}</Text>
       <View className='role-login__grid'>
         {ROLES.map((r) => (
           <Button role='button' key={r} className='role-login__btn' loading={busy === r} disabled={busy !== undefined || undefined} onClick={() => login(r)}>

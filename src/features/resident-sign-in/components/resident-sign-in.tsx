@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ApiError, useRequest, useSessionStore } from '@/api'
 import type { Session } from '@common/contract'
+import { smsSignInLabels } from '@common/labels/sign-in'
 import { getAuthMethods, wechatMiniLogin, wechatOaUrl } from '../api/identity'
 import { forgetOaNonce, startOaNonce } from '../oa-nonce'
 import { SmsLogin } from './sms-login'
@@ -63,7 +64,7 @@ function H5SignIn({ redirect, onSignedIn }: { redirect?: string; onSignedIn: (se
       {oa ? (
         <Card className='sign-in'>
           <Button role='button' className='sign-in__submit sign-in__wechat' onClick={startOa}>
-            微信授权登录
+            {smsSignInLabels.wechatOa}
           </Button>
           {error ? (
             <View className='sign-in__error' role='alert'>
@@ -74,7 +75,7 @@ function H5SignIn({ redirect, onSignedIn }: { redirect?: string; onSignedIn: (se
       ) : null}
       {methods.data && !methods.data.sms ? (
         <Card className='sign-in'>
-          <Text className='sign-in__hint'>短信登录暂未开通，请在微信中打开或使用「政策通」小程序。</Text>
+          <Text className='sign-in__hint'>{smsSignInLabels.off}</Text>
         </Card>
       ) : (
         <SmsLogin onSignedIn={onSignedIn} />

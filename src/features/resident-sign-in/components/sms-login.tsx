@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { ApiError, useSessionStore } from '@/api'
 import { isMobile, SMS_CODE_LENGTH, type Session } from '@common/contract'
+import { smsSignInLabels as say } from '@common/labels/sign-in'
 import { sendSmsCode, verifySmsCode } from '../api/identity'
 import './sign-in.scss'
 
@@ -63,14 +64,14 @@ export function SmsLogin({ onSignedIn }: { onSignedIn: (session: Session) => voi
   return (
     <View className='sign-in'>
       <Text className='sign-in__title' role='heading' aria-level={2}>
-        手机号登录
+        {say.title}
       </Text>
       <Input
         className='form-field sign-in__input'
         type='number'
         maxlength={11}
         value={mobile}
-        placeholder='请输入手机号'
+        placeholder={say.mobilePlaceholder}
         aria-label='手机号'
         onInput={(e) => setMobile(e.detail.value)}
       />
@@ -80,12 +81,12 @@ export function SmsLogin({ onSignedIn }: { onSignedIn: (session: Session) => voi
           type='number'
           maxlength={SMS_CODE_LENGTH}
           value={code}
-          placeholder='6位验证码'
+          placeholder={say.codePlaceholder}
           aria-label='验证码'
           onInput={(e) => setCode(e.detail.value)}
         />
         <Button role='button' className='sign-in__send' disabled={countdown > 0 || busy === 'send' || undefined} loading={busy === 'send'} onClick={send}>
-          {countdown > 0 ? `${countdown} 秒后重新获取` : '获取验证码'}
+          {countdown > 0 ? `${countdown} 秒后重新获取` : say.send}
         </Button>
       </View>
       {devCode ? (
@@ -99,9 +100,9 @@ export function SmsLogin({ onSignedIn }: { onSignedIn: (session: Session) => voi
         </View>
       ) : null}
       <Button role='button' className='sign-in__submit' loading={busy === 'verify'} disabled={busy === 'verify' || undefined} onClick={verify}>
-        登录
+        {say.submit}
       </Button>
-      <Text className='sign-in__hint'>未注册的手机号验证后自动创建账号。手机号仅用于登录，不对外显示。</Text>
+      <Text className='sign-in__hint'>{say.hint}</Text>
     </View>
   )
 }
