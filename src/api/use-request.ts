@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Page } from '@common/contract'
 import { ApiError } from './errors'
 import { onRevalidated, trackReads } from './revalidation'
@@ -47,7 +47,10 @@ export function useRequest<T>(load: () => Promise<T>, deps: unknown[]): RequestS
     }
   }, [run, key])
 
-  useEffect(() => {
+  // in a layout effect: the load starts before the first frame is painted, so an answer already
+  // at hand (H5's first screen came with it, `src/api/preload.ts`) is drawn in that same frame
+  // instead of after a painted loading state and the next frame (useEffect waits for both)
+  useLayoutEffect(() => {
     void reload()
   }, [reload])
 
@@ -122,7 +125,8 @@ export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, de
     [load, key],
   )
 
-  useEffect(() => {
+  // as useRequest: started before the first paint, so a first page at hand is drawn at once
+  useLayoutEffect(() => {
     void fetchPage(1)
   }, [fetchPage])
 
