@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Page } from '@common/contract'
 import { ApiError } from './errors'
 import { onRevalidated, trackReads } from './revalidation'
@@ -47,10 +47,7 @@ export function useRequest<T>(load: () => Promise<T>, deps: unknown[]): RequestS
     }
   }, [run, key])
 
-  // in a layout effect: the load starts before the first frame is painted, so an answer already
-  // at hand (H5's first screen came with it, `src/api/preload.ts`) is drawn in that same frame
-  // instead of after a painted loading state and the next frame (useEffect waits for both)
-  useLayoutEffect(() => {
+  useEffect(() => {
     void reload()
   }, [reload])
 
@@ -125,8 +122,7 @@ export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, de
     [load, key],
   )
 
-  // as useRequest: started before the first paint, so a first page at hand is drawn at once
-  useLayoutEffect(() => {
+  useEffect(() => {
     void fetchPage(1)
   }, [fetchPage])
 
