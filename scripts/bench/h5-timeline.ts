@@ -84,6 +84,17 @@ async function main(): Promise<void> {
     const main = [...byTid].sort((a, b) => b[1] - a[1])[0]?.[0]
     // trace timestamps (µs) and the network's (s) are on the same monotonic clock
     const navStart = first * 1e6
+    // the CPU part of the wait: main-thread tasks from the moment the last script arrived to the draw
+    const scriptsIn = Math.max(
+      ...[...requests.values()].filter((r) => /\.js$/.test(new URL(r.url).pathname) && r.end && (r.end - first) * 1000 < app).map((r) => r.end!),
+    )
+    const drawnAt = nav * 0 + first * 1e6 + app * 1000
+    const busy = trace.traceEvents
+      .filter((e) => e.tid === main && e.ph === 'X' && e.name === 'RunTask' && e.ts + (e.dur ?? 0) > scriptsIn * 1e6 && e.ts < drawnAt)
+      .reduce((sum, e) => sum + (Math.min(e.ts + (e.dur ?? 0), drawnAt) - Math.max(e.ts, scriptsIn * 1e6)) / 1000, 0)
+    console.log(
+      `scripts in at ${ms(scriptsIn).trim()} ms, drawn at ${app.toFixed(0)} ms: main thread busy ${busy.toFixed(0)} ms of the ${(app - (scriptsIn - first) * 1000).toFixed(0)} between`,
+    )
     console.log(`main thread tasks ≥ 30 ms (ms from the first request; timeOrigin ${nav.toFixed(0)}):`)
     for (const e of trace.traceEvents) {
       if (e.tid !== main || e.ph !== 'X' || (e.dur ?? 0) < Number(process.env.MIN_TASK_MS ?? 30) * 1000) continue
