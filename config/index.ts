@@ -5,6 +5,7 @@ import devConfig from './dev'
 import prodConfig from './prod'
 import { PreloadPagePlugin } from './preload-page'
 import { ChartLibPlugin } from './chart-lib'
+import { StatsFilePlugin } from './stats-file'
 
 /** Taro H5's previewImage, and the module that loads it on first use */
 const PREVIEW_IMAGE = /[\\/]@tarojs[\\/]taro-h5[\\/]dist[\\/]api[\\/]media[\\/]image[\\/]previewImage\.js$/
@@ -62,6 +63,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     baseLevel: 10,
     framework: H5_ON_PREACT ? 'preact' : 'react',
     compiler: 'webpack5',
+    // H5_NO_MINIFY=1: readable chunks, for a CPU profile that names functions (scripts/bench/h5-timeline.ts)
+    ...(process.env.H5_NO_MINIFY ? { terser: { enable: false } } : {}),
     cache: { enable: false },
     mini: {
       // common/ lives beside src/: Taro compiles only src/ unless told
@@ -100,6 +103,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'browser' },
       webpackChain(chain) {
         chain.plugin('preload-page').use(PreloadPagePlugin)
+        // H5_STATS=<file>: webpack's stats (chunks and their modules) written there, to see what each chunk carries
+        if (process.env.H5_STATS) chain.plugin('stats-file').use(StatsFilePlugin, [process.env.H5_STATS])
         if (H5_ON_PREACT)
           // before the app's code: Taro's components need boolean aria-* as strings on Preact (preact/aria-attributes.mjs)
           chain.plugin('mainPlugin').tap((args: { loaderMeta?: { extraImportForWeb?: string } }[]) => {
@@ -122,6 +127,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
             resource.createData.resource = LAZY_PREVIEW_IMAGE
           },
         ])
+        // Taro's system API parses the user agent (the `platform` package) when the app starts;
+        // only getDeviceInfo and getSystemInfo read it: parsed on first use (h5-components/platform.cjs)
+        chain.resolve.alias.set('platform$', path.resolve(__dirname, 'h5-components', 'platform.cjs'))
         // Taro's request API imports a fetch polyfill (~32 KB minified) into the first chunk; every
         // browser that can run the app (Custom Elements v1, which Taro's components need) has fetch
         chain.resolve.alias.set('whatwg-fetch', false as unknown as string)

@@ -13,6 +13,9 @@
  *   BENCH_BUILDS=/tmp/before,dist/h5 npm run bench:h5   (builds side by side: each run of a page
  *     loads every build in turn, in reversed order every other run, so a busy machine's load
  *     falls on all of them alike)
+ *   BENCH_SERVERS=/tmp/before-src,.   (with BENCH_BUILDS: the checkout whose server serves each
+ *     build, when the server's first screens changed too; `git archive <commit> | tar -x -C dir`
+ *     and a node_modules link make one)
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -169,10 +172,18 @@ async function main(): Promise<void> {
   }
   const dataDirs: string[] = []
   const servers: Awaited<ReturnType<typeof startProcess>>[] = []
-  for (const dir of builds) {
+  for (const [b, dir] of builds.entries()) {
     if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`no H5 build in ${dir}`)
     dataDirs.push(mkdtempSync(path.join(tmpdir(), 'zct-bench-h5-')))
-    servers.push(await startProcess('server/main.ts', { DATA_DIR: dataDirs.at(-1)!, API_MODE: 'sqlite', LOG_LEVEL: 'warn', STATIC_DIR: dir }, '/api/v1/health'))
+    // BENCH_SERVERS: the checkout whose server serves each build (its first screens), default this one
+    const serverRoot = process.env.BENCH_SERVERS?.split(',')[b] || root
+    servers.push(
+      await startProcess(
+        path.resolve(root, serverRoot, 'server/main.ts'),
+        { DATA_DIR: dataDirs.at(-1)!, API_MODE: 'sqlite', LOG_LEVEL: 'warn', STATIC_DIR: dir },
+        '/api/v1/health',
+      ),
+    )
   }
   const browser = await launch()
   try {
