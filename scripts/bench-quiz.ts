@@ -9,7 +9,10 @@
  * (and, on Redis, the boards synced):
  *   1. submits: POST /attempts/:id/submit, each request a different running attempt of a different
  *      resident with its Idempotency-Key, BENCH_DURATION s at BENCH_CONNECTIONS connections:
- *      submits/s, p50/p99 and the servers' CPU per submit;
+ *      submits/s, p50/p99 and the CPU per submit of each kind of process (scripts/bench/process-cpu.ts):
+ *      the servers, PostgreSQL's backends of the bench database and its background processes,
+ *      redis-server, this process (autocannon), and the whole machine — and from their sum, the
+ *      submits/s the machine's cores could carry at best with nothing else running;
  *   2. boards: GET /campaigns/q001/leaderboard?scope=person|county|township as a signed-in resident
  *      (top 100 + my rank: never micro-cached), one request at a time (alternating the instances):
  *      p50/p95/p99.
@@ -23,7 +26,7 @@
  * server with SQLITE_GROUP_COMMIT=0, then =1, alternating, BENCH_ROUNDS times on the one loaded
  * data set (a fresh process each run; the boards are measured after the last run only).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -35,7 +38,8 @@ import { deleteKeys } from '../server/redis/client'
 import { Leaderboards } from '../server/redis/leaderboard'
 import { DB_FILE_NAME } from '../server/store/sqlite'
 import { openStore } from '../server/store/open-store'
-import { createBenchDatabase, type BenchDatabase } from './bench/postgres'
+import { BENCH_ADMIN_URL, createBenchDatabase, type BenchDatabase } from './bench/postgres'
+import { ceilingPerSecond, type CpuBreakdown, describeBreakdown, KIND_LABEL, PROCESS_KINDS, ProcessCpu } from './bench/process-cpu'
 import { bulkLoadAttempts, campaignTemplate, type Running } from './bench/bulk-load'
 import { startProcess, type Running as Instance } from './bench/server-process'
 
@@ -73,6 +77,8 @@ interface Row {
   p99: number
   failed: number
   cpuMsPerSubmit?: number
+  /** CPU per submit by kind of process, ms (undefined off Linux) */
+  cpu?: { breakdown: CpuBreakdown; requests: number }
   boards?: Record<(typeof SCOPES)[number], { p50: number; p95: number; p99: number }>
   loadAverage: string
 }
@@ -83,21 +89,6 @@ function villages(tree: Region[]): string[] {
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-}
-
-/** CPU seconds (user + system) a process has used so far (Linux /proc), or undefined elsewhere */
-function cpuSeconds(pid: number | undefined): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / 100
-  } catch {
-    return undefined
-  }
-}
-
-const sumCpu = (instances: Instance[]) => {
-  const each = instances.map((i) => cpuSeconds(i.child.pid))
-  return each.some((c) => c === undefined) ? undefined : each.reduce((a, b) => a! + b!, 0)
 }
 
 const loadAverage = () =>
@@ -196,17 +187,24 @@ async function measure(size: number, target: Target): Promise<Row[]> {
       await submitRun(WARMUP)
       const warmed = next
       const load = loadAverage()
-      const cpuBefore = sumCpu(instances)
+      const cpu = new ProcessCpu(() => instances.map((i) => i.child.pid), database ? { adminUrl: BENCH_ADMIN_URL, name: database.name } : undefined)
+      await cpu.start()
       const result = await submitRun(DURATION)
-      const cpuAfter = sumCpu(instances)
+      const breakdown = await cpu.stop()
       const failed = result.non2xx + result.errors + result.timeouts
-      const cpuMsPerSubmit =
-        cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.requests.total : undefined
+      const requests = result.requests.total
+      const cpuMsPerSubmit = requests > 0 && breakdown.seconds.servers > 0 ? (breakdown.seconds.servers * 1000) / requests : undefined
       console.log(
         `  submits: ${Math.round(result.requests.average).toLocaleString()}/s (total ${result.requests.total.toLocaleString()}, non-2xx/errors ${failed}; after ${warmed.toLocaleString()} warm-up submits), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` +
           (cpuMsPerSubmit !== undefined ? `, server CPU ${cpuMsPerSubmit.toFixed(2)} ms per submit` : '') +
           `; load average before ${load}`,
       )
+      if (requests > 0) {
+        console.log(`  ${describeBreakdown(breakdown, requests)}`)
+        console.log(
+          `  at best ${Math.round(ceilingPerSecond(breakdown, requests, cpus().length)).toLocaleString()} submits/s on ${cpus().length} cores with nothing else running (all the processes above, the load generator included)`,
+        )
+      }
       if (next > loaded.running.length) console.log(`  note: ${next - loaded.running.length} requests replayed an already submitted attempt (raise PREPARED)`)
 
       // 4. boards (after the last run), one request at a time, signed in, alternating the instances
@@ -242,6 +240,7 @@ async function measure(size: number, target: Target): Promise<Row[]> {
         p99: result.latency.p99,
         failed,
         ...(cpuMsPerSubmit !== undefined ? { cpuMsPerSubmit } : {}),
+        ...(requests > 0 ? { cpu: { breakdown, requests } } : {}),
         ...(boards ? { boards } : {}),
         loadAverage: load,
       })
@@ -273,6 +272,20 @@ async function main() {
     console.log(
       `| ${r.size.toLocaleString()} | ${setup(r)} | ${r.loadSec.toFixed(0)} s | ${Math.round(r.submitsPerSec).toLocaleString()}${r.failed ? ` (${r.failed} failed)` : ''} | ${r.p50} / ${r.p99} ms | ${r.cpuMsPerSubmit !== undefined ? `${r.cpuMsPerSubmit.toFixed(2)} ms` : '—'} | ${b ? `${ms(b.person.p50)} / ${ms(b.person.p95)} ms` : '—'} | ${b ? `${ms(b.county.p95)} ms` : '—'} | ${b ? `${ms(b.township.p95)} ms` : '—'} | ${r.loadAverage} |`,
     )
+  }
+  // where each submit's CPU went (ms per submit, by kind of process), and what that allows on this machine's cores
+  const withCpu = rows.filter((r) => r.cpu)
+  if (withCpu.length) {
+    console.log(`\n| attempts | setup | ${PROCESS_KINDS.map((k) => KIND_LABEL[k]).join(' | ')} | total | whole machine | at best on ${cpus().length} cores |`)
+    console.log(`|---|---|${PROCESS_KINDS.map(() => '---|').join('')}---|---|---|`)
+    for (const r of withCpu) {
+      const { breakdown, requests } = r.cpu!
+      const per = (s: number) => `${((s * 1000) / requests).toFixed(2)} ms`
+      const total = PROCESS_KINDS.reduce((a, k) => a + breakdown.seconds[k], 0)
+      console.log(
+        `| ${r.size.toLocaleString()} | ${setup(r)} | ${PROCESS_KINDS.map((k) => per(breakdown.seconds[k])).join(' | ')} | ${per(total)} | ${breakdown.machine !== undefined ? per(breakdown.machine) : '—'} | ${Math.round(ceilingPerSecond(breakdown, requests, cpus().length)).toLocaleString()}/s |`,
+      )
+    }
   }
 }
 

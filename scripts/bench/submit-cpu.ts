@@ -6,8 +6,10 @@
  * bulk loader; then blocks of BLOCK submits (app.inject, CONCURRENCY at a time, each a different
  * resident's attempt with its Idempotency-Key) alternate between the copies, ROUNDS times, and the
  * process's CPU time (user + system) per submit is printed per block, with the medians.
- * In-process: no HTTP parsing or sockets, no Redis; the database's own CPU is not counted (SQLite
- * runs inside the process, so there it is).
+ * In-process: no HTTP parsing or sockets, no Redis. On PostgreSQL the CPU of the backends serving
+ * each copy's database is measured per block as well (scripts/bench/process-cpu.ts: each copy has
+ * its own database, so its backends are its own); SQLite runs inside the process, so there it is in
+ * the process's figure.
  *   npx tsx scripts/bench/submit-cpu.ts /path/to/before /path/to/after        (SQLite files)
  *   BENCH_TARGET=postgres npx tsx scripts/bench/submit-cpu.ts /path/to/before /path/to/after
  * A copy is a checkout of the repository (`git archive <commit> | tar -x -C dir`, node_modules
@@ -16,7 +18,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
-import { createBenchDatabase, type BenchDatabase } from './postgres'
+import { BENCH_ADMIN_URL, createBenchDatabase, type BenchDatabase } from './postgres'
+import { ProcessCpu } from './process-cpu'
 
 const ROUNDS = Number(process.env.ROUNDS ?? 8)
 const BLOCK = Number(process.env.BLOCK ?? 400)
@@ -28,6 +31,8 @@ const CAMPAIGN = 'q001'
 
 interface Copy {
   name: string
+  /** the copy's PostgreSQL database (its backends' CPU is measured), if any */
+  database?: string
   submit(): Promise<number>
   close(): Promise<void>
 }
@@ -60,6 +65,7 @@ async function openCopy(root: string, n: number): Promise<Copy> {
   let next = 0
   return {
     name: root,
+    ...(database ? { database: database.name } : {}),
     async submit() {
       const p = running[next++]
       const res = await app.inject({
@@ -79,9 +85,11 @@ async function openCopy(root: string, n: number): Promise<Copy> {
   }
 }
 
-/** `count` submits, `CONCURRENCY` at a time: CPU ms per submit */
-async function block(copy: Copy, count: number): Promise<number> {
+/** `count` submits, `CONCURRENCY` at a time: CPU ms per submit of this process and of the copy's PostgreSQL backends */
+async function block(copy: Copy, count: number): Promise<{ node: number; backends?: number }> {
   let left = count
+  const backends = copy.database ? new ProcessCpu(() => [], { adminUrl: BENCH_ADMIN_URL, name: copy.database }) : undefined
+  await backends?.start()
   const before = process.cpuUsage()
   const worker = async () => {
     while (left-- > 0) {
@@ -91,7 +99,8 @@ async function block(copy: Copy, count: number): Promise<number> {
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker))
   const used = process.cpuUsage(before)
-  return (used.user + used.system) / 1000 / count
+  const db = await backends?.stop()
+  return { node: (used.user + used.system) / 1000 / count, ...(db ? { backends: (db.seconds.postgres * 1000) / count } : {}) }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -103,16 +112,30 @@ async function main() {
   try {
     for (const c of copies) await block(c, WARMUP)
     const per: number[][] = [[], []]
+    const db: number[][] = [[], []]
     for (let r = 0; r < ROUNDS; r++) {
       // alternate which goes first, so neither always follows the other's garbage
       const order = r % 2 === 0 ? [0, 1] : [1, 0]
-      for (const i of order) per[i].push(await block(copies[i], BLOCK))
-      console.log(`round ${r + 1}: before ${per[0][r].toFixed(3)} ms, after ${per[1][r].toFixed(3)} ms CPU per submit (load ${loadavg()[0].toFixed(1)})`)
+      for (const i of order) {
+        const m = await block(copies[i], BLOCK)
+        per[i].push(m.node)
+        if (m.backends !== undefined) db[i].push(m.backends)
+      }
+      const backends = db[0].length ? `; PostgreSQL backends before ${db[0][r].toFixed(3)} ms, after ${db[1][r].toFixed(3)} ms` : ''
+      console.log(
+        `round ${r + 1}: before ${per[0][r].toFixed(3)} ms, after ${per[1][r].toFixed(3)} ms CPU per submit${backends} (load ${loadavg()[0].toFixed(1)})`,
+      )
     }
     const [b, a] = per.map(median)
     console.log(
       `${TARGET}: median CPU per submit, before ${b.toFixed(3)} ms, after ${a.toFixed(3)} ms (${(((a - b) / b) * 100).toFixed(1)} %); after faster in ${per[1].filter((x, i) => x < per[0][i]).length} of ${ROUNDS} rounds`,
     )
+    if (db[0].length) {
+      const [bd, ad] = db.map(median)
+      console.log(
+        `${TARGET}: median CPU per submit of the PostgreSQL backends, before ${bd.toFixed(3)} ms, after ${ad.toFixed(3)} ms (${(((ad - bd) / bd) * 100).toFixed(1)} %); after lower in ${db[1].filter((x, i) => x < db[0][i]).length} of ${ROUNDS} rounds`,
+      )
+    }
   } finally {
     for (const c of copies) await c.close()
   }

@@ -106,22 +106,127 @@ export function namedOnPostgres(sql: string): string {
   return sql
 }
 
-/** `query(text, values)` of a pooled client sends a named statement when `text` is one (see namedOnPostgres) */
-function nameStatements(client: pg.PoolClient): void {
+/** SQL texts that end their transaction on PostgreSQL (see commitsOnPostgres) */
+const committingStatements = new Set<string>()
+
+/**
+ * Makes `sql`, when run inside a transaction on PostgreSQL, its transaction's last statement: COMMIT
+ * is sent right behind it, in the same round trip, and the transaction's own commit afterwards is
+ * answered without one. Its result is given only once COMMIT has answered, so an error of either
+ * (or a COMMIT answered ROLLBACK) fails the statement: nothing is acknowledged that was not made
+ * durable. Only for a statement after which the transaction does nothing that must be undone
+ * together with it: what runs after it on that connection runs on its own (autocommit), and a
+ * failure afterwards no longer rolls it back. Answers `sql`; outside a transaction it runs as usual.
+ */
+export function commitsOnPostgres(sql: string): string {
+  committingStatements.add(sql)
+  return sql
+}
+
+interface PgResult {
+  command: string
+  rowCount: number | null
+  rows: unknown[]
+  fields: unknown[]
+  oid: number
+}
+
+const answered = (command: string): Promise<PgResult> => Promise.resolve({ command, rowCount: null, rows: [], fields: [], oid: 0 })
+
+/** Kysely's transaction commands (sent as `query(text, [])`) */
+function transactionCommand(text: string): 'begin' | 'commit' | 'rollback' | undefined {
+  if (/^\s*(begin|start transaction)\b/i.test(text)) return 'begin'
+  if (/^\s*commit\s*$/i.test(text)) return 'commit'
+  if (/^\s*rollback\s*$/i.test(text)) return 'rollback'
+  return undefined
+}
+
+/**
+ * A pooled client's `query(text, values)`, which Kysely's connections all go through:
+ * - sends a named statement when `text` is one (namedOnPostgres);
+ * - holds a transaction's BEGIN back and sends it with the transaction's first statement, in one
+ *   write, on a pipelining client (the pool's clients are: `pipeline: true`), so the statement does
+ *   not wait a round trip for BEGIN's answer. BEGIN's error, if any, fails that statement. A
+ *   transaction that sent nothing ends without sending anything;
+ * - sends COMMIT behind a statement of commitsOnPostgres inside a transaction, likewise.
+ * Every other use of the client (one argument, a config object, migrations' own BEGIN) is untouched.
+ */
+function pipelineTransactions(client: pg.PoolClient): void {
+  /** BEGIN (its text) not sent yet: it goes with the transaction's first statement */
+  let pendingBegin: string | undefined
+  let inTransaction = false
+  /** the transaction was ended by a committing statement: COMMIT's answer (COMMIT, or ROLLBACK after an error) */
+  let ended: 'COMMIT' | 'ROLLBACK' | undefined
+  // looked up at each call, not bound once: tests wrap pg.Client.prototype.query to count statements
+  const send = (text: string, values: unknown[]): Promise<PgResult> => {
+    const query = pg.Client.prototype.query as (...a: unknown[]) => Promise<PgResult>
+    const name = statementNames.get(text)
+    return name ? query.call(client, { name, text, values }) : query.call(client, text, values)
+  }
+  const pipelined = async (begin: string | undefined, text: string, values: unknown[], commits: boolean): Promise<PgResult> => {
+    // one write for the whole batch (each query corks and uncorks the socket on its own)
+    const stream = (client as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream
+    stream?.cork?.()
+    let begun: Promise<PgResult> | undefined
+    let result: Promise<PgResult>
+    let committed: Promise<PgResult> | undefined
+    try {
+      begun = begin === undefined ? undefined : send(begin, [])
+      result = send(text, values)
+      committed = commits ? send('commit', []) : undefined
+    } finally {
+      stream?.uncork?.()
+    }
+    const [b, r, c] = await Promise.allSettled([begun, result, committed])
+    if (commits) {
+      inTransaction = false
+      ended = c.status === 'fulfilled' && c.value?.command === 'COMMIT' ? 'COMMIT' : 'ROLLBACK'
+    }
+    if (b.status === 'rejected') throw b.reason
+    if (r.status === 'rejected') throw r.reason
+    if (c.status === 'rejected') throw c.reason
+    if (commits && ended !== 'COMMIT') throw new Error('事务提交时已回滚（COMMIT answered ROLLBACK）')
+    return r.value
+  }
   client.query = function (this: pg.PoolClient, ...args: unknown[]) {
     const [text, values] = args
-    const name = args.length === 2 && typeof text === 'string' && Array.isArray(values) ? statementNames.get(text) : undefined
-    // looked up at each call, not bound once: tests wrap pg.Client.prototype.query to count statements
-    const query = pg.Client.prototype.query as (...a: unknown[]) => unknown
-    return name ? query.call(this, { name, text, values }) : query.apply(this, args)
+    if (args.length !== 2 || typeof text !== 'string' || !Array.isArray(values)) {
+      return (pg.Client.prototype.query as (...a: unknown[]) => unknown).apply(this, args)
+    }
+    const command = values.length === 0 ? transactionCommand(text) : undefined
+    if (command === 'begin') {
+      pendingBegin = text
+      inTransaction = true
+      ended = undefined
+      return answered('BEGIN')
+    }
+    if (command === 'commit' || command === 'rollback') {
+      inTransaction = false
+      if (pendingBegin !== undefined) {
+        pendingBegin = undefined
+        return answered(command.toUpperCase())
+      }
+      if (ended !== undefined) {
+        const tag = command === 'commit' ? ended : 'ROLLBACK'
+        ended = undefined
+        return answered(tag)
+      }
+      return send(text, values)
+    }
+    const begin = pendingBegin
+    pendingBegin = undefined
+    const commits = inTransaction && ended === undefined && committingStatements.has(text)
+    return begin === undefined && !commits ? send(text, values) : pipelined(begin, text, values, commits)
   } as typeof client.query
 }
 
 function openPostgres(url: string, max: number): Db {
-  const pool = new pg.Pool({ connectionString: url, max })
+  // pipeline: a query is written at once, not after the previous one's answer (what lets BEGIN and
+  // COMMIT share a statement's round trip, above); a client used one query at a time is unchanged
+  const pool = new pg.Pool({ connectionString: url, max, pipeline: true })
   // an idle client's error (the server restarted) must not crash the process; the next query reconnects
   pool.on('error', () => {})
-  pool.on('connect', nameStatements)
+  pool.on('connect', pipelineTransactions)
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   return {
     dialect: 'postgres',

@@ -11,7 +11,9 @@ import { join } from 'node:path'
 import { DB_FILE_NAME } from '../../server/store/sqlite'
 import { openStore } from '../../server/store/open-store'
 import { fixtures } from '../../mock/fixtures'
-import { inlineScriptHashes } from '../../server/plugins/security-headers'
+import helmet from '@fastify/helmet'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { helmetOptions, inlineScriptHashes, setupSecurityHeaders } from '../../server/plugins/security-headers'
 import { itSqliteOnly } from './helpers/database'
 import { makeTempDir } from './helpers/temp-dir'
 import { startTestServer, type TestServer } from './helpers/test-server'
@@ -133,4 +135,42 @@ itSqliteOnly('SQLite commits with synchronous=FULL (2): a 201 is on disk', async
     store.close()
     dir.remove()
   }
+})
+
+describe('the headers, set once per answer instead of by helmet on each request', () => {
+  // the same answers from an app with @fastify/helmet itself, with the same options
+  async function headersOf(build: (app: FastifyInstance) => Promise<void> | void): Promise<Record<string, string>> {
+    const app = Fastify()
+    await build(app)
+    app.get('/ok', async () => ({ ok: true }))
+    app.get('/fail', async () => {
+      throw new Error('boom')
+    })
+    const address = await app.listen({ port: 0, host: '127.0.0.1' })
+    try {
+      const out: Record<string, string> = {}
+      for (const path of ['/ok', '/fail', '/missing']) {
+        const res = await fetch(`${address}${path}`)
+        await res.text()
+        res.headers.forEach((value, name) => {
+          if (name !== 'date' && name !== 'content-length' && name !== 'keep-alive' && name !== 'connection') out[`${path} ${name}`] = value
+        })
+      }
+      return out
+    } finally {
+      await app.close()
+    }
+  }
+
+  it.each([false, true])('equal those of @fastify/helmet, on answers, errors and 404s (HSTS %s)', async (hsts) => {
+    const ours = await headersOf((app) => setupSecurityHeaders(app, { hsts }))
+    const helmets = await headersOf(async (app) => {
+      await app.register(helmet, helmetOptions({ hsts }))
+    })
+    expect(ours).toEqual(helmets)
+    expect(ours['/ok content-security-policy']).toContain("frame-ancestors 'none'")
+    expect(ours['/fail x-frame-options']).toBe('DENY')
+    expect(ours['/missing x-content-type-options']).toBe('nosniff')
+    expect(ours['/ok strict-transport-security'] !== undefined).toBe(hsts)
+  })
 })

@@ -23,7 +23,7 @@
 import { CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely'
 import type { Campaign, CampaignStatus, CampaignSummary, QuizProfile } from '../../../common/contract'
 import type { Fixtures } from '../../../mock/types'
-import { type Db, namedOnPostgres } from '../../db/database'
+import { commitsOnPostgres, type Db, namedOnPostgres } from '../../db/database'
 import { Prepared, rowsOf, value } from '../../db/prepared'
 import type { DB } from '../../db/schema'
 import type { IdempotencyRecord } from '../idempotency/record'
@@ -407,9 +407,10 @@ function totalMoves(previous: Standing | undefined, next: Standing | undefined):
   }
 }
 
-// A submit on PostgreSQL: the user's lock with the one read, and one write (with BEGIN and COMMIT,
-// four round trips where the statement-by-statement path took fourteen; each costs a network wait and
-// syscalls on both sides, which dominated a submit's time under load). Plain SQL with fixed text:
+// A submit on PostgreSQL: the user's lock with the one read, and one write — two round trips where the
+// statement-by-statement path took fourteen: BEGIN goes with the read and COMMIT with the write
+// (server/db/database.ts pipelines them; each round trip costs a network wait and syscalls on both
+// sides, which dominated a submit's time under load). Plain SQL with fixed text:
 // the varying lists go in as arrays (unnest), so the text, and PostgreSQL's plan for it, never change.
 // round-trips.test.ts counts them.
 
@@ -427,7 +428,8 @@ const PG_SUBMIT_READ = namedOnPostgres('SELECT quiz_submit_read($1, $2) AS found
  * 错题本's puts and removals, and the rank: the board's count ahead of `$29…$33`, read in the
  * statement's snapshot (before its own changes; `recordSubmit` corrects for the previous standing).
  */
-const PG_SUBMIT_WRITE = namedOnPostgres(`WITH fin AS (
+const PG_SUBMIT_WRITE = commitsOnPostgres(
+  namedOnPostgres(`WITH fin AS (
     UPDATE quiz_attempts SET status = 'submitted', answers = $2::text, score = $3::int, correct_count = $4::int,
       time_used_ms = $5::int, submitted_at = $6::text
     WHERE id = $1::text AND status = 'active'
@@ -483,7 +485,8 @@ const PG_SUBMIT_WRITE = namedOnPostgres(`WITH fin AS (
       + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = $7::text AND score = $29::int
           AND time_used_ms >= $31::int AND time_used_ms < $32::int)
       + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = $7::text AND score = $29::int AND time_used_ms = $32::int
-          AND finished_at < $33::text) AS ahead`)
+          AND finished_at < $33::text) AS ahead`),
+)
 
 /** what a submit reads first (`lockAndReadSubmit`): the attempt, its campaign's rules and the standing, and more */
 export interface SubmitReads extends Submission {
@@ -799,8 +802,11 @@ export class QuizRepository {
   /**
    * Writes a fresh submit: the attempt closed (only if still active), the standing and the totals
    * moved when `next` is not `previous`, the 错题本 changed; answers how many rank strictly ahead of
-   * `next` afterwards. One statement on PostgreSQL (PG_SUBMIT_WRITE); throws, so the transaction rolls
-   * back, if the attempt was no longer active.
+   * `next` afterwards. One statement on PostgreSQL (PG_SUBMIT_WRITE), the transaction's last: it
+   * commits with it (commitsOnPostgres), so it must come after every other write of the submit. Throws
+   * if the attempt was no longer active: on SQLite the transaction rolls back; on PostgreSQL the write
+   * changed nothing (every part of it depends on the attempt's row moving out of `active`), so its
+   * commit commits nothing.
    */
   async recordSubmit(w: SubmitWrite): Promise<number> {
     const { attempt: a, previous, next } = w

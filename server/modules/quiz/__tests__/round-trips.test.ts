@@ -1,8 +1,12 @@
 /**
  * Round trips to PostgreSQL of a submit and of a start (issue 13): every statement the pg client
- * sends while the request runs is counted (BEGIN and COMMIT included: each is a round trip), by
- * wrapping `pg.Client.prototype.query`, which Kysely's pool clients all go through. A submit that
- * needs more statements than SUBMIT_MAX fails here, whoever adds them. Under test:pg only.
+ * sends while the request runs is counted (BEGIN and COMMIT included), by wrapping
+ * `pg.Client.prototype.query`, which Kysely's pool clients all go through; and so are the round
+ * trips: a statement sent while an earlier one of the same client still awaits its answer travels
+ * with it (the pool's clients pipeline: server/db/database.ts sends BEGIN with a transaction's first
+ * statement and COMMIT with a committing one), any other starts a round trip. A submit that needs
+ * more statements than SUBMIT_MAX or more round trips than SUBMIT_ROUND_TRIPS fails here, whoever
+ * adds them. Under test:pg only.
  */
 import pg from 'pg'
 import type { Attempt, AttemptResult, Leaderboard } from '../../../../common/contract'
@@ -14,6 +18,10 @@ import { postJson, startTestServer, type TestServer } from '../../../../test/api
  * issue 13). Start: the campaign, BEGIN, the lock, the one read, the settings saved (a new region), the attempt, COMMIT (was 11) */
 const SUBMIT_MAX = 5
 const START_MAX = 8
+/** the session lookup; BEGIN with the lock and the read; the write with COMMIT (5 before the pipelining) */
+const SUBMIT_ROUND_TRIPS = 3
+/** the campaign; BEGIN with the lock and the read; the settings; the attempt; COMMIT (8 before) */
+const START_ROUND_TRIPS = 7
 const HAIMEN = '331002001003'
 const keyOf = new Map(fixtures.questions.map((q) => [q.id, q]))
 
@@ -29,6 +37,9 @@ describePostgres('round trips of the quiz on PostgreSQL', () => {
   let server: TestServer
   let seq = 0
   const sent: string[] = []
+  /** statements that had to wait for no earlier one's answer: each such starts a round trip */
+  let roundTrips = 0
+  const inFlight = new WeakMap<pg.Client, number>()
   /** texts the client sent as named prepared statements (server/db/prepared.ts) */
   const named = new Set<string>()
   const original = pg.Client.prototype.query
@@ -41,7 +52,14 @@ describePostgres('round trips of the quiz on PostgreSQL', () => {
       const text = typeof first === 'string' ? first : String((first as { text?: string }).text ?? '?')
       sent.push(text)
       if (typeof first === 'object' && (first as { name?: string }).name) named.add(text)
-      return (original as (...a: unknown[]) => unknown).apply(this, args)
+      const waiting = inFlight.get(this) ?? 0
+      if (waiting === 0) roundTrips += 1
+      inFlight.set(this, waiting + 1)
+      const answer = (original as (...a: unknown[]) => unknown).apply(this, args)
+      const done = () => inFlight.set(this, (inFlight.get(this) ?? 1) - 1)
+      if (answer instanceof Promise) answer.then(done, done)
+      else done()
+      return answer
     } as typeof original
   })
   afterAll(async () => {
@@ -50,10 +68,11 @@ describePostgres('round trips of the quiz on PostgreSQL', () => {
   })
 
   /** the statements sent while `fn` runs */
-  async function counted<T>(fn: () => Promise<T>): Promise<{ value: T; statements: string[] }> {
+  async function counted<T>(fn: () => Promise<T>): Promise<{ value: T; statements: string[]; roundTrips: number }> {
     sent.length = 0
+    roundTrips = 0
     const value = await fn()
-    return { value, statements: [...sent] }
+    return { value, statements: [...sent], roundTrips }
   }
 
   async function resident() {
@@ -75,16 +94,28 @@ describePostgres('round trips of the quiz on PostgreSQL', () => {
     const submit = await counted(() => call(`/attempts/${attempt.id}/submit`, { answers }, `rt-${attempt.id}`))
     expect(submit.value.status).toBe(200)
     const result = (await submit.value.json()) as AttemptResult
-    return { call, attempt, answers, result, start: start.statements, submit: submit.statements }
+    return {
+      call,
+      attempt,
+      answers,
+      result,
+      start: start.statements,
+      submit: submit.statements,
+      roundTrips: { start: start.roundTrips, submit: submit.roundTrips },
+    }
   }
 
   it(`submits in at most ${SUBMIT_MAX} statements and starts in at most ${START_MAX}, and the result is still exact`, async () => {
     await startAndSubmit(() => true) // the caches (answer key, pools) are warm from here
-    const { call, attempt, answers, result, start, submit } = await startAndSubmit((i) => i % 2 === 0)
+    const { call, attempt, answers, result, start, submit, roundTrips: trips } = await startAndSubmit((i) => i % 2 === 0)
     // the figures of issue 13, in the test's output
-    console.log(`start: ${start.length} statements\n  ${start.join('\n  ')}\nsubmit: ${submit.length} statements\n  ${submit.join('\n  ')}`)
+    console.log(
+      `start: ${start.length} statements in ${trips.start} round trips\n  ${start.join('\n  ')}\nsubmit: ${submit.length} statements in ${trips.submit} round trips\n  ${submit.join('\n  ')}`,
+    )
     expect(submit.length).toBeLessThanOrEqual(SUBMIT_MAX)
     expect(start.length).toBeLessThanOrEqual(START_MAX)
+    expect(trips.submit).toBeLessThanOrEqual(SUBMIT_ROUND_TRIPS)
+    expect(trips.start).toBeLessThanOrEqual(START_ROUND_TRIPS)
     // and every one but BEGIN and COMMIT by name: PostgreSQL parses and plans it once per connection, not per submit
     expect(submit.filter((text) => !/^(begin|commit)$/i.test(text.trim()) && !named.has(text))).toEqual([])
 
