@@ -78,13 +78,15 @@ describe('security headers', () => {
     }
   })
 
-  it("client-side routes (a skeleton layer): index.html's scripts and the layer's by hash, nothing else inline", async () => {
+  it("client-side routes (a skeleton layer): index.html's scripts, the layer's data and script by hash, nothing else inline", async () => {
     for (const path of ['/packages/policy/pages/list/index', '/packages/quiz/pages/practice/index']) {
       const res = await server.get(path)
       expect(res.status).toBe(200)
       const html = await res.text()
       const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])
-      expect(scripts).toHaveLength(3)
+      // the layer's data (the /app-config answer, for the 演示模式 banner), the root font, the preload, the layer's script
+      expect(scripts).toHaveLength(4)
+      expect(scripts[0]).toMatch(/^window\.__zctFirstScreen=\{"\/api\/v1\/app-config":/)
       const csp = expectCommonHeaders(res)
       expect(csp['script-src'].sort()).toEqual(["'self'", ...scripts.map(sha)].sort())
       expect(csp['script-src']).toContain(sha('window.__zctPreload={}'))
