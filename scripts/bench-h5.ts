@@ -24,7 +24,7 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import { FIRST_SCREEN_ELEMENT_ID } from '../common/contract'
-import { launch } from '../test/e2e/browser'
+import { launch, PHONE } from '../test/e2e/browser'
 import { root, startProcess } from './bench/server-process'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
@@ -81,14 +81,7 @@ const PAGES = process.env.BENCH_PAGES ? ALL_PAGES.filter((p) => process.env.BENC
 async function throttledPhone(browser: Browser, network: Network = SLOW_4G) {
   // a first visit: the service worker registers after the page has loaded and only precaches
   // in the background, so it is kept out of the measurement (as a first visit never uses it)
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    serviceWorkers: 'block',
-  })
+  const context = await browser.newContext(PHONE)
   const page: Page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { FIRST_SCREEN_ELEMENT_ID } from '../../common/contract'
-import { launch } from '../../test/e2e/browser'
+import { launch, PHONE } from '../../test/e2e/browser'
 import { root, startProcess } from './server-process'
 
 const SLOW_4G = { latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 }
@@ -31,14 +31,7 @@ async function main(): Promise<void> {
   const server = await startProcess('server/main.ts', { DATA_DIR: dataDir, API_MODE: 'sqlite', LOG_LEVEL: 'warn', STATIC_DIR: buildDir }, '/api/v1/health')
   const browser = await launch()
   try {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-      serviceWorkers: 'block',
-    })
+    const context = await browser.newContext(PHONE)
     const page = await context.newPage()
     const cdp = await context.newCDPSession(page)
     await cdp.send('Network.enable')
