@@ -64,7 +64,7 @@ const inertField = (className: string, placeholder: string) =>
 /** SmsLogin, before anything is typed */
 function smsForm(): string {
   return (
-    `<div class="sign-in"><span class="sign-in__title" role="heading" aria-level="2">${escapeHtml(say.title)}</span>` +
+    `<div class="card card--pad-md card--inset sign-in"><span class="sign-in__title" role="heading" aria-level="2">${escapeHtml(say.title)}</span>` +
     inertField('sign-in__input', say.mobilePlaceholder) +
     `<div class="sign-in__row">${inertField('sign-in__input sign-in__code', say.codePlaceholder)}${inertButton('sign-in__send', escapeHtml(say.send))}</div>` +
     inertButton('sign-in__submit', escapeHtml(say.submit)) +

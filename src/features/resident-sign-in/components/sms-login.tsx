@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
+import { Card } from '@/components/card'
 import { ApiError, useSessionStore } from '@/api'
 import { isMobile, SMS_CODE_LENGTH, type Session } from '@common/contract'
 import { smsSignInLabels as say } from '@common/labels/sign-in'
@@ -8,7 +9,7 @@ import './sign-in.scss'
 
 const messageOf = (e: unknown, fallback: string) => (e instanceof ApiError ? e.message : fallback)
 
-/** 手机号登录: number, 获取验证码 (then a 60 s countdown), the code, 登录. In the demo the code is shown. */
+/** 手机号登录 on a card (as 微信授权登录 and the SMS-off note are): number, 获取验证码 (then a 60 s countdown), the code, 登录. In the demo the code is shown. */
 export function SmsLogin({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
   const signIn = useSessionStore((s) => s.signIn)
   const [mobile, setMobile] = useState('')
@@ -62,7 +63,7 @@ export function SmsLogin({ onSignedIn }: { onSignedIn: (session: Session) => voi
   }
 
   return (
-    <View className='sign-in'>
+    <Card className='sign-in'>
       <Text className='sign-in__title' role='heading' aria-level={2}>
         {say.title}
       </Text>
@@ -103,6 +104,6 @@ export function SmsLogin({ onSignedIn }: { onSignedIn: (session: Session) => voi
         {say.submit}
       </Button>
       <Text className='sign-in__hint'>{say.hint}</Text>
-    </View>
+    </Card>
   )
 }
