@@ -126,7 +126,7 @@ export function buildApp(opts: BuildAppOptions): App {
   // the first screens draw what these routes will say (the 演示模式 banner, 我的's sign-in form)
   const spaFallback = setupH5(app, opts.staticDir, {
     appConfig: appConfigOf({ devLogin, lectureLeadDays: opts.lectureLeadDays }),
-    authMethods: authMethodsOf({ devLogin, wechat: opts.wechat, ...opts.identity }),
+    authMethods: authMethodsOf({ devLogin, wechat: opts.wechat, ...opts.identity }, app.log),
   })
   setupNotFound(app, { spaFallback, adminFallback })
 

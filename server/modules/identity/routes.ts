@@ -9,7 +9,7 @@
  *   PUT  /me/nickname {nickname}      a resident's display name, content-checked
  * Full numbers and codes are never logged (138****5678), except the demo sender's code.
  */
-import type { FastifyRequest } from 'fastify'
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify'
 import type { AuthMethods as AuthMethodsAnswer, User } from '../../../common/contract'
 import { RESIDENT_SIGN_IN_PATH } from '../../../common/contract'
 import { CONTENT_REFUSED_MESSAGE, createContentChecker, type ContentChecker } from '../../content-check'
@@ -69,17 +69,21 @@ export const IDENTITY_LIMITS = {
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 const DEFAULT_REDIRECT = '/pages/mine/index'
 
-/**
- * what GET /auth/methods says for these options — SMS as identityRoutes picks its sender (the
- * caller's own, a real provider, the demo's log) — for the route and for 我的's first screen
- */
-export function authMethodsOf(options: Pick<IdentityOptions, 'devLogin' | 'tencentSms' | 'smsSender' | 'wechatOa' | 'wechat'>): AuthMethodsAnswer {
-  return {
-    sms: Boolean(options.smsSender ?? options.tencentSms ?? options.devLogin),
-    smsDemo: options.smsSender ? Boolean(options.smsSender.demo) : !options.tencentSms && options.devLogin,
-    wechatOa: Boolean(options.wechatOa),
-    wechat: Boolean(options.wechat),
-  }
+/** the SMS sender these options choose, first that applies: the caller's own (tests), a real provider, the demo's log (dev login on); or none */
+function smsSenderFor(options: Pick<IdentityOptions, 'devLogin' | 'tencentSms' | 'smsSender'>, log: FastifyBaseLogger): SmsSender | undefined {
+  return options.smsSender ?? (options.tencentSms ? new TencentSmsSender(options.tencentSms) : options.devLogin ? new LogSender(log) : undefined)
+}
+
+function authMethodsWith(sender: SmsSender | undefined, options: Pick<IdentityOptions, 'wechatOa' | 'wechat'>): AuthMethodsAnswer {
+  return { sms: Boolean(sender), smsDemo: Boolean(sender?.demo), wechatOa: Boolean(options.wechatOa), wechat: Boolean(options.wechat) }
+}
+
+/** what GET /auth/methods says for these options (the sender as identityRoutes chooses it): for 我的's first screen */
+export function authMethodsOf(
+  options: Pick<IdentityOptions, 'devLogin' | 'tencentSms' | 'smsSender' | 'wechatOa' | 'wechat'>,
+  log: FastifyBaseLogger,
+): AuthMethodsAnswer {
+  return authMethodsWith(smsSenderFor(options, log), options)
 }
 
 export function identityRoutes(options: IdentityOptions): RoutePlugin {
@@ -89,8 +93,7 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
     const users = new IdentityRepository(store.database, store.now)
     const codes = new SmsCodes(store.database, store.now)
     const states = new OaStates(store.database, store.now)
-    const sender: SmsSender | undefined =
-      options.smsSender ?? (options.tencentSms ? new TencentSmsSender(options.tencentSms) : options.devLogin ? new LogSender(app.log) : undefined)
+    const sender = smsSenderFor(options, app.log)
     const checker = options.contentChecker ?? createContentChecker({ wechat: options.wechat })
     const tokens = options.wechat && new AccessTokenCache(options.wechat)
 
@@ -99,7 +102,7 @@ export function identityRoutes(options: IdentityOptions): RoutePlugin {
     const sessionFor = (id: string, request: FastifyRequest) =>
       store.auth.createSession({ userId: id, userAgent: request.headers['user-agent'], ip: request.ip })
 
-    const methods = authMethodsOf(options)
+    const methods = authMethodsWith(sender, options)
     app.get('/auth/methods', { schema: { response: { 200: AuthMethods } }, config: { cache: 'no-store' } }, async () => methods)
 
     app.post(
