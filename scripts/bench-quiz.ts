@@ -39,7 +39,7 @@ import { Leaderboards } from '../server/redis/leaderboard'
 import { DB_FILE_NAME } from '../server/store/sqlite'
 import { openStore } from '../server/store/open-store'
 import { BENCH_ADMIN_URL, createBenchDatabase, type BenchDatabase } from './bench/postgres'
-import { ceilingPerSecond, type CpuBreakdown, describeBreakdown, KIND_LABEL, PROCESS_KINDS, ProcessCpu } from './bench/process-cpu'
+import { accountedSeconds, ceilingPerSecond, type CpuBreakdown, describeBreakdown, KIND_LABEL, PROCESS_KINDS, ProcessCpu } from './bench/process-cpu'
 import { bulkLoadAttempts, campaignTemplate, type Running } from './bench/bulk-load'
 import { startProcess, type Running as Instance } from './bench/server-process'
 
@@ -281,7 +281,7 @@ async function main() {
     for (const r of withCpu) {
       const { breakdown, requests } = r.cpu!
       const per = (s: number) => `${((s * 1000) / requests).toFixed(2)} ms`
-      const total = PROCESS_KINDS.reduce((a, k) => a + breakdown.seconds[k], 0)
+      const total = accountedSeconds(breakdown)
       console.log(
         `| ${r.size.toLocaleString()} | ${setup(r)} | ${PROCESS_KINDS.map((k) => per(breakdown.seconds[k])).join(' | ')} | ${per(total)} | ${breakdown.machine !== undefined ? per(breakdown.machine) : '—'} | ${Math.round(ceilingPerSecond(breakdown, requests, cpus().length)).toLocaleString()}/s |`,
       )

@@ -152,10 +152,15 @@ export class ProcessCpu {
   }
 }
 
+/** CPU seconds of every kind of process measured, together */
+export function accountedSeconds(b: CpuBreakdown): number {
+  return PROCESS_KINDS.reduce((a, k) => a + b.seconds[k], 0)
+}
+
 /** "servers 1.23 ms, …, total 3.4 ms per submit (machine 4.0 ms: 0.6 ms in other processes)" */
 export function describeBreakdown(b: CpuBreakdown, requests: number): string {
   const per = (s: number) => ((s * 1000) / requests).toFixed(2)
-  const total = PROCESS_KINDS.reduce((a, k) => a + b.seconds[k], 0)
+  const total = accountedSeconds(b)
   const parts = PROCESS_KINDS.map((k) => `${KIND_LABEL[k]} ${per(b.seconds[k])} ms`)
   return (
     `CPU per submit: ${parts.join(', ')}; total ${per(total)} ms` +
@@ -165,6 +170,6 @@ export function describeBreakdown(b: CpuBreakdown, requests: number): string {
 
 /** submits per second the accounted CPU allows on `cores` cores at full use (no other load) */
 export function ceilingPerSecond(b: CpuBreakdown, requests: number, cores: number): number {
-  const total = PROCESS_KINDS.reduce((a, k) => a + b.seconds[k], 0)
+  const total = accountedSeconds(b)
   return total > 0 ? (cores * requests) / total : Infinity
 }
