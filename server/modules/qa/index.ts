@@ -410,8 +410,10 @@ export class QaIndex {
       if (asked.includes(w)) faqAsked += idf
     }
     const second = hits.slice(1).find((h) => !this.twins(first.faq, h.faq))
-    const margin = second ? Math.max(0, (first.score - second.score) / Math.max(first.score, 1e-6)) : 1
     const twin = hits.slice(1).find((h) => this.twins(first.faq, h.faq))
+    /** the first hit's lead over another, as a share of its score (1 when there is none) */
+    const leadOver = (other: QaHit | undefined) => (other ? Math.max(0, (first.score - other.score) / Math.max(first.score, 1e-6)) : 1)
+    const margin = leadOver(second)
     // the re-ranker's view of the same hits (its weights, whether or not it orders them): a second
     // opinion on the first one — its softmax share and whether it would put it first too
     const candidates = this.candidateFeatures(q, hits.slice(0, RIVALS), this.knownWords(content))
@@ -438,7 +440,7 @@ export class QaIndex {
       keywordCover: candidates[0][2],
       length: Math.min(1, [...q].length / 40),
       second: candidates[1]?.[0] ?? 0,
-      twinMargin: twin ? Math.max(0, (first.score - twin.score) / Math.max(first.score, 1e-6)) : 1,
+      twinMargin: leadOver(twin),
       elsewhere,
       clash,
     }
