@@ -23,11 +23,17 @@ export function titleBar(title: string): string {
   )
 }
 
-/** the Card surface (src/components/card), with its optional heading */
-export function card(inner: string, options: { className?: string; title?: string; layout?: 'inset' | 'flush'; padding?: 'md' | 'none' } = {}): string {
-  const { className = '', title, layout = 'inset', padding = 'md' } = options
+/**
+ * the Card surface (src/components/card), with its optional heading; `attributes`: the layer's own
+ * markers on it (` data-signed-out=""`, written by the caller, never user text)
+ */
+export function card(
+  inner: string,
+  options: { className?: string; title?: string; layout?: 'inset' | 'flush'; padding?: 'md' | 'none'; attributes?: string } = {},
+): string {
+  const { className = '', title, layout = 'inset', padding = 'md', attributes = '' } = options
   const head = title ? `<div class="card__head"><span class="card__title">${escapeHtml(title)}</span></div>` : ''
-  return `<div class="card card--pad-${padding} card--${layout}${className ? ` ${className}` : ''}">${head}${inner}</div>`
+  return `<div class="card card--pad-${padding} card--${layout}${className ? ` ${className}` : ''}"${attributes}>${head}${inner}</div>`
 }
 
 /**

@@ -11,7 +11,7 @@ import { Interpretation as InterpretationSchema } from '../../content/schemas'
 import { countView } from '../../dashboard/view-counter'
 import { asServed, queryId, type FirstScreenPage } from '../page'
 import { chineseDate, escapeHtml, safeSrc, tag } from '../markup'
-import { titleBar } from '../subpage'
+import { card, titleBar } from '../subpage'
 
 function firstBlocks(blocks: Block[]): string {
   const out: string[] = []
@@ -37,13 +37,16 @@ function firstBlocks(blocks: Block[]): string {
 export function interpretationFirstScreen(item: Interpretation): string {
   return (
     // InterpretationHead is a flush Card
-    `<div class="page interp-detail">${titleBar('政策解读')}<div class="card card--pad-md card--flush interp-detail__head">` +
-    `<div class="interp-detail__tags">${tag(kindLabel[item.kind], 'primary')}${tag(validityLabel[item.validity], validityTone[item.validity])}</div>` +
-    `<div class="interp-detail__title">${escapeHtml(item.title)}</div>` +
-    `<span class="interp-detail__meta">${escapeHtml(item.department)} · ${chineseDate(item.publishedAt)}</span>` +
-    `<div class="interp-detail__tools"><div class="read-aloud">▶ 朗读全文</div><div class="interp-detail__poster">生成明白卡海报</div></div>` +
-    (item.validity === 'valid' ? '' : `<div class="interp-detail__stale">${staleNotice[item.validity]}</div>`) +
-    `</div>${firstBlocks(item.blocks)}</div>`
+    `<div class="page interp-detail">${titleBar('政策解读')}` +
+    card(
+      `<div class="interp-detail__tags">${tag(kindLabel[item.kind], 'primary')}${tag(validityLabel[item.validity], validityTone[item.validity])}</div>` +
+        `<div class="interp-detail__title">${escapeHtml(item.title)}</div>` +
+        `<span class="interp-detail__meta">${escapeHtml(item.department)} · ${chineseDate(item.publishedAt)}</span>` +
+        `<div class="interp-detail__tools"><div class="read-aloud">▶ 朗读全文</div><div class="interp-detail__poster">生成明白卡海报</div></div>` +
+        (item.validity === 'valid' ? '' : `<div class="interp-detail__stale">${staleNotice[item.validity]}</div>`),
+      { className: 'interp-detail__head', layout: 'flush' },
+    ) +
+    `${firstBlocks(item.blocks)}</div>`
   )
 }
 

@@ -63,12 +63,13 @@ const inertField = (className: string, placeholder: string) =>
 
 /** SmsLogin, before anything is typed */
 function smsForm(): string {
-  return (
-    `<div class="card card--pad-md card--inset sign-in"><span class="sign-in__title" role="heading" aria-level="2">${escapeHtml(say.title)}</span>` +
-    inertField('sign-in__input', say.mobilePlaceholder) +
-    `<div class="sign-in__row">${inertField('sign-in__input sign-in__code', say.codePlaceholder)}${inertButton('sign-in__send', escapeHtml(say.send))}</div>` +
-    inertButton('sign-in__submit', escapeHtml(say.submit)) +
-    `<span class="sign-in__hint">${escapeHtml(say.hint)}</span></div>`
+  return card(
+    `<span class="sign-in__title" role="heading" aria-level="2">${escapeHtml(say.title)}</span>` +
+      inertField('sign-in__input', say.mobilePlaceholder) +
+      `<div class="sign-in__row">${inertField('sign-in__input sign-in__code', say.codePlaceholder)}${inertButton('sign-in__send', escapeHtml(say.send))}</div>` +
+      inertButton('sign-in__submit', escapeHtml(say.submit)) +
+      `<span class="sign-in__hint">${escapeHtml(say.hint)}</span>`,
+    { className: 'sign-in' },
   )
 }
 
@@ -76,7 +77,7 @@ function smsForm(): string {
 function residentSignIn(methods: AuthMethods): string {
   // 微信授权登录 only inside WeChat's browser: the layer script shows it there
   const oa = methods.wechatOa
-    ? `<div class="card card--pad-md card--inset sign-in" data-wechat-oa=""${HIDDEN}>${inertButton('sign-in__submit sign-in__wechat', escapeHtml(say.wechatOa))}</div>`
+    ? card(inertButton('sign-in__submit sign-in__wechat', escapeHtml(say.wechatOa)), { className: 'sign-in', attributes: ` data-wechat-oa=""${HIDDEN}` })
     : ''
   const sms = methods.sms ? smsForm() : card(`<span class="sign-in__hint">${escapeHtml(say.off)}</span>`, { className: 'sign-in' })
   return `<div data-signed-out="">${oa}${sms}</div>`
@@ -84,14 +85,15 @@ function residentSignIn(methods: AuthMethods): string {
 
 /** RoleLogin: the demo's sign-in as any role */
 function roleLogin(): string {
-  return (
-    `<div class="card card--pad-md card--inset role-login" data-signed-out=""><span class="role-login__title">${escapeHtml(roleLoginTitle)}</span>` +
-    `<div class="role-login__grid">${ROLES.map((r) => inertButton('role-login__btn', escapeHtml(roleLabel[r]))).join('')}</div></div>`
+  return card(
+    `<span class="role-login__title">${escapeHtml(roleLoginTitle)}</span>` +
+      `<div class="role-login__grid">${ROLES.map((r) => inertButton('role-login__btn', escapeHtml(roleLabel[r]))).join('')}</div>`,
+    { className: 'role-login', attributes: ' data-signed-out=""' },
   )
 }
 
 /** a MenuList card of rows (its list wrapper as the app has it) */
-const menuList = (rows: string, attributes = '') => `<div class="card card--pad-none card--inset mine__list"${attributes}><div role="list">${rows}</div></div>`
+const menuList = (rows: string, attributes = '') => card(`<div role="list">${rows}</div>`, { className: 'mine__list', padding: 'none', attributes })
 
 /** the first screen for a visitor not signed in; `methods` and `demo` as the server's own answers say */
 export function mineFirstScreen(options: { methods: AuthMethods; demo: boolean }): string {
