@@ -21,6 +21,8 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string, details?: ApiErrorDetails) => new ApiError(400, 'bad_request', message, details)
 export const unauthorized = (message = '请先登录') => new ApiError(401, 'unauthorized', message)
+/** 401 for a request whose token names no live session (unknown, expired, or its user disabled) */
+export const sessionEnded = () => unauthorized('登录已过期，请重新登录')
 export const forbidden = (message = '没有权限执行此操作') => new ApiError(403, 'forbidden', message)
 export const notFound = (message: string) => new ApiError(404, 'not_found', message)
 export const unavailable = (message: string) => new ApiError(503, 'unavailable', message)

@@ -28,5 +28,11 @@ declare module 'fastify' {
     faults?: boolean
     /** the route's own 400 messages for schema failures of its fields (see validation-message.ts) */
     validationMessages?: FieldMessages
+    /**
+     * 'own': the auth hook does not look the session up (request.user stays null); the route does,
+     * with its first database statement (the quiz submit on PostgreSQL saves a round trip), and puts
+     * `onRequest: requireToken()` in front so that a request without a token is refused at once.
+     */
+    session?: 'own'
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import type { Role } from '../../common/contract'
-import { forbidden, unauthorized } from '../errors'
+import { forbidden, sessionEnded, unauthorized } from '../errors'
 import type { Store } from '../store/store'
 
 const BEARER = /^Bearer\s+([0-9a-f]{64})\s*$/i
@@ -18,6 +18,8 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 export function setupAuth(app: FastifyInstance, store: Store): void {
   app.decorateRequest('user', null)
   app.addHook('onRequest', async (request) => {
+    // a route of its own session lookup reads it with its first statement (FastifyContextConfig.session)
+    if (request.routeOptions.config.session === 'own') return
     const token = bearerToken(request)
     request.user = token ? ((await store.auth.getSession(token))?.user ?? null) : null
   })
@@ -26,9 +28,17 @@ export function setupAuth(app: FastifyInstance, store: Store): void {
 /** 401 without a valid session, 403 when the user's role is not listed; no roles = any user */
 export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
   return async function checkRole(request) {
-    if (!request.user) {
-      throw unauthorized(request.headers.authorization ? '登录已过期，请重新登录' : '请先登录')
-    }
+    if (!request.user) throw request.headers.authorization ? sessionEnded() : unauthorized()
     if (roles.length > 0 && !roles.includes(request.user.role)) throw forbidden()
+  }
+}
+
+/**
+ * For a route of its own session lookup (config.session = 'own'): 401 at once without a token, as
+ * requireRole; whether the token names a live session the route finds out itself (sessionEnded).
+ */
+export function requireToken(): preHandlerAsyncHookHandler {
+  return async function checkToken(request) {
+    if (!bearerToken(request)) throw request.headers.authorization ? sessionEnded() : unauthorized()
   }
 }

@@ -177,6 +177,31 @@ describe('quiz API', () => {
     expect((await json<Leaderboard>(call('/campaigns/q002/leaderboard', {}, 2))).mine).toBeUndefined()
   })
 
+  it('refuses a submit whose token names no live session with 401 before anything else, and writes nothing', async () => {
+    // the submit looks its session up itself (with its first statement on PostgreSQL: config.session = 'own')
+    const { token } = await json<{ token: string }>(server.api('/auth/dev', postJson({ role: 'resident', name: '赵六' })))
+    const mine = (path: string, init: RequestInit, bearer = token) =>
+      server.api(path, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${bearer}` } })
+    const attempt = await json<Attempt>(mine('/campaigns/q002/attempts', postJson({ regionCode: HAIMEN })))
+    const body = postJson({ answers: Object.fromEntries(attempt.questions.map((q) => [q.id, right(q)])) })
+    for (const bearer of ['a'.repeat(64), 'not-a-token']) {
+      const res = await mine(`/attempts/${attempt.id}/submit`, body, bearer)
+      expect([bearer, res.status, (await res.json()).error.message]).toEqual([bearer, 401, '登录已过期，请重新登录'])
+    }
+    // 31 days on, the session has ended (and the attempt's time too): 401, not 409, and the attempt is not closed
+    const started = clock.now()
+    clock.set(new Date(started.getTime() + 31 * 24 * 3600_000))
+    const ended = await mine(`/attempts/${attempt.id}/submit`, body)
+    expect([ended.status, (await ended.json()).error.message]).toEqual([401, '登录已过期，请重新登录'])
+    clock.set(new Date(started.getTime() + 30_000))
+    expect((await json<AttemptView>(mine(`/attempts/${attempt.id}`, {}))).attempt.status).toBe('active')
+    // someone else's attempt: 403, as before; its owner then submits it once
+    expect((await call(`/attempts/${attempt.id}/submit`, body, 1)).status).toBe(403)
+    const done = await mine(`/attempts/${attempt.id}/submit`, body)
+    expect(done.status).toBe(200)
+    expect(await done.json()).toMatchObject({ attemptId: attempt.id, score: 100, timeUsedSec: 30 })
+  })
+
   it('refuses bad input with a Chinese 4xx and changes nothing', async () => {
     const cases: [string, RequestInit, number, string][] = [
       ['/campaigns/q001/attempts', postJson({ regionCode: '12' }), 400, '请选择所在乡镇（街道）或村（社区）'],

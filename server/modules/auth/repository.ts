@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Session, User } from '../../../common/contract'
+import type { Kysely } from 'kysely'
 import type { Db } from '../../db/database'
+import type { DB } from '../../db/schema'
 import { Prepared, value } from '../../db/prepared'
 import type { SessionInput, UserInput } from './types'
 import { deviceSummary } from './device'
@@ -33,6 +35,13 @@ function userFrom(r: UserRow, orgNames?: ReadonlyMap<string, string>): User {
     ...(r.region_code !== null ? { regionCode: r.region_code } : {}),
     ...(r.org_code ? { org: { code: r.org_code, name: orgNames?.get(r.org_code) ?? r.org_code, ...(r.department ? { department: r.department } : {}) } } : {}),
   }
+}
+
+/** a session with its user (SESSION_OF_HASH's columns; migration 025 reads the same) */
+export interface SessionRow extends UserRow {
+  expires_at: string
+  last_seen_at: string | null
+  idle_ms: number | null
 }
 
 // every signed-in request looks its session up: compiled once (server/db/prepared.ts)
@@ -129,15 +138,23 @@ export class AuthRepository {
    */
   async getSession(token: string): Promise<Session | undefined> {
     const hash = hashSessionToken(token)
-    const on = { db: this.db, executor: this.db.kysely }
-    const row = (await SESSION_OF_HASH.run(on, [hash])).rows[0]
-    if (!row) return undefined
+    const row = (await SESSION_OF_HASH.run({ db: this.db, executor: this.db.kysely }, [hash])).rows[0]
+    return row && this.sessionOf(token, hash, row)
+  }
+
+  /**
+   * `getSession` from the session's row, read by the caller (SESSION_OF_HASH's columns, for a token
+   * of hash `hash`, disabled users left out): the quiz submit on PostgreSQL reads it in its
+   * transaction's first round trip. Undefined when expired; the last-seen touch runs on `on` (the
+   * caller's transaction, or none).
+   */
+  async sessionOf(token: string, hash: string, row: SessionRow, on: Kysely<DB> = this.db.kysely): Promise<Session | undefined> {
     const now = this.now()
     let lastSeen = row.last_seen_at ?? now.toISOString()
     if (Date.parse(sessionEnd(row.expires_at, lastSeen, row.idle_ms)) <= now.getTime()) return undefined
     if (now.getTime() - Date.parse(lastSeen) >= SESSION_TOUCH_MS) {
       lastSeen = now.toISOString()
-      await TOUCH_SESSION.run(on, [lastSeen, hash])
+      await TOUCH_SESSION.run({ db: this.db, executor: on }, [lastSeen, hash])
     }
     return { token, user: userFrom(row, await this.orgNames()), expiresAt: sessionEnd(row.expires_at, lastSeen, row.idle_ms) }
   }

@@ -26,6 +26,7 @@ import type { Fixtures } from '../../../mock/types'
 import { commitsOnPostgres, type Db, namedOnPostgres } from '../../db/database'
 import { Prepared, rowsOf, value } from '../../db/prepared'
 import type { DB } from '../../db/schema'
+import type { SessionRow } from '../auth/repository'
 import type { IdempotencyRecord } from '../idempotency/record'
 import { campaignStatus, compareCampaigns } from './campaign-status'
 import { deepFreeze } from './freeze'
@@ -420,6 +421,25 @@ function totalMoves(previous: Standing | undefined, next: Standing | undefined):
  */
 const PG_SUBMIT_READ = namedOnPostgres('SELECT quiz_submit_read($1, $2) AS found')
 
+/** the session of a token's hash with PG_SUBMIT_READ for its user, in one round trip (migration 025) */
+const PG_SUBMIT_READ_SESSION = namedOnPostgres('SELECT quiz_submit_read_session($1, $2) AS found')
+
+/** what PG_SUBMIT_READ answers (one JSON object) */
+type PgSubmitRead = AttemptRow &
+  SubmissionRow & {
+    mistakes: { question_id: string; wrong_count: number; streak: number; last_wrong_at: string }[] | null
+    running: LockRows['running'][number][] | null
+    campaigns: LockRows['campaigns'][number][] | null
+  }
+
+function submitReadsFrom(row: PgSubmitRead): SubmitReads {
+  return {
+    ...submissionFrom(row),
+    mistakes: new Map((row.mistakes ?? []).map((m) => [m.question_id, mistakeOf(row.user_id, m)])),
+    lockRows: { campaigns: row.campaigns ?? [], running: row.running ?? [] },
+  }
+}
+
 /**
  * The submit's one write: the attempt closed (only if still active: every other part depends on that
  * row, so a closed attempt changes nothing), the standing, the score, second and region totals
@@ -784,19 +804,24 @@ export class QuizRepository {
         lockRows: { campaigns: (await LOCK_CAMPAIGNS.run(this, [])).rows, running: (await RUNNING_OF_USER.run(this, [userId])).rows },
       }
     }
-    type Found = AttemptRow &
-      SubmissionRow & {
-        mistakes: { question_id: string; wrong_count: number; streak: number; last_wrong_at: string }[] | null
-        running: LockRows['running'][number][] | null
-        campaigns: LockRows['campaigns'][number][] | null
-      }
-    const row = (await this.executor.executeQuery<{ found: Found | null }>(CompiledQuery.raw(PG_SUBMIT_READ, [userId, attemptId]))).rows[0]?.found
-    if (!row) return undefined
-    return {
-      ...submissionFrom(row),
-      mistakes: new Map((row.mistakes ?? []).map((m) => [m.question_id, mistakeOf(row.user_id, m)])),
-      lockRows: { campaigns: row.campaigns ?? [], running: row.running ?? [] },
-    }
+    const row = (await this.executor.executeQuery<{ found: PgSubmitRead | null }>(CompiledQuery.raw(PG_SUBMIT_READ, [userId, attemptId]))).rows[0]?.found
+    return row ? submitReadsFrom(row) : undefined
+  }
+
+  /**
+   * PostgreSQL only: the session of a token's hash with its user (undefined when there is none, or its
+   * user is disabled), and for that user `lockAndReadSubmit`'s lock and reads, in one round trip
+   * (PG_SUBMIT_READ_SESSION): a submit's first statement, so the submit needs no round trip of its
+   * own for its session. Whether the session has expired is the caller's to decide (AuthRepository.sessionOf).
+   */
+  async sessionAndSubmitReads(tokenHash: string, attemptId: string): Promise<{ session: SessionRow; reads?: SubmitReads } | undefined> {
+    if (this.db.dialect !== 'postgres') throw new Error('sessionAndSubmitReads: PostgreSQL only')
+    const { rows } = await this.executor.executeQuery<{ found: { session: SessionRow; submit: PgSubmitRead | null } | null }>(
+      CompiledQuery.raw(PG_SUBMIT_READ_SESSION, [tokenHash, attemptId]),
+    )
+    const found = rows[0]?.found
+    if (!found) return undefined
+    return { session: found.session, ...(found.submit ? { reads: submitReadsFrom(found.submit) } : {}) }
   }
 
   /**
