@@ -113,7 +113,7 @@ type Options = Required<Omit<QaIndexOptions, 'b' | 'fields'>> & { b: FieldValues
 export const QA_DEFAULTS: Options = {
   k1: 1.5,
   b: { question: 0.3, keywords: 0, answer: 0.6, similar: 0.3 },
-  fields: { question: 3, keywords: 2, answer: 0.6, similar: 2 },
+  fields: { question: 3, keywords: 2, answer: 0.6, similar: 0.5 },
   unigramWeight: 0.5,
   functionWeight: 0.2,
   region: { none: 0.8, other: 0.6, same: 1.1 },

@@ -233,6 +233,32 @@ describe('QaIndex', () => {
   it('answers from an empty index with nothing', () => {
     expect(new QaIndex([]).search('医保')).toEqual([])
   })
+
+  describe('相似问法 (Faq.similar)', () => {
+    const stall = faq('s', '夜市摊位费减免怎么申请？', '向街道市场监管所申请，每年可减免一次。', ['夜市摊位'])
+    const asked = '摆地摊的管理费能不能少交点'
+    const withSimilar = new QaIndex([...faqs, { ...stall, similar: ['摆地摊的管理费能不能少交', '晚上出摊要交钱吗'] }])
+    const without = new QaIndex([...faqs, stall])
+
+    it('finds a FAQ by a question that matches only one of its 相似问法', () => {
+      expect(without.search(asked).map((h) => h.faq.id)).not.toContain('s')
+      expect(withSimilar.search(asked).map((h) => h.faq.id)[0]).toBe('s')
+    })
+
+    it('lets the confidence features see the question’s words in them', () => {
+      const hits = withSimilar.search(asked)
+      const f = withSimilar.features(asked, hits)
+      expect(f.cover).toBeGreaterThan(0.9)
+      expect(f.titleCover).toBeGreaterThan(0.9)
+      expect(f.asked).toBeGreaterThan(0.9)
+      expect(withSimilar.candidateFeatures(asked, hits)[0][1]).toBeGreaterThan(0.9)
+    })
+
+    it('weighs a question word in a 相似问法 less than the same word in the question', () => {
+      const two = new QaIndex([faq('q', '摊位费怎么交？', '到市场管理处交。'), { ...faq('r', '市场管理处在哪里？', '在人民路。'), similar: ['摊位费怎么交'] }])
+      expect(two.search('摊位费怎么交').map((h) => h.faq.id)).toEqual(['q', 'r'])
+    })
+  })
 })
 
 describe('QaIndex on the fixtures', () => {
