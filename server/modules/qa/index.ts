@@ -85,6 +85,11 @@ export interface QaIndexOptions {
    * covers this share of the question's whole weight
    */
   answerCoverage?: number
+  /**
+   * a FAQ whose informative bigram is only in its 相似问法 (long, chatty sentences, less telling than
+   * its question) is returned when it covers this share of the question's weight, as minCoverage
+   */
+  similarCoverage?: number
   /** a long canonical word of the question counts as this many bigrams (see queryTermShares) */
   wordBigrams?: number
   /** share of a homophone stand-in for a bigram no FAQ contains (0: no homophone matching) */
@@ -124,6 +129,7 @@ export const QA_DEFAULTS: Options = {
   informativeShare: 0.2,
   oovWeight: 0.3,
   answerCoverage: 0.5,
+  similarCoverage: 0.35,
   wordBigrams: 2,
   homophoneShare: 0.6,
   duplicateOverlap: 0.6,
@@ -148,7 +154,7 @@ export const RIVALS = 8
 interface Postings {
   docs: Int32Array
   weights: Float32Array
-  /** 1 where the term occurs in the FAQ's question, keywords or 相似问法, not only in its answer */
+  /** 1 where the term occurs in the FAQ's question or keywords, 2 only in its 相似问法, 0 only in its answer */
   titled: Uint8Array
 }
 
@@ -261,7 +267,7 @@ export class QaIndex {
         if (!list) lists.set(term, (list = { docs: [], weights: [], titled: [] }))
         list.docs.push(doc)
         list.weights.push((x * (k1 + 1)) / (x + k1))
-        list.titled.push(docFields[0].has(term) || docFields[1].has(term) || docFields[3].has(term) ? 1 : 0)
+        list.titled.push(docFields[0].has(term) || docFields[1].has(term) ? 1 : docFields[3].has(term) ? 2 : 0)
       }
     })
     for (const d of perDoc) for (const t of d[1].keys()) if (t.length === 2) this.keywordBigrams.add(t)
@@ -302,7 +308,7 @@ export class QaIndex {
     }
     const terms = [...shares.keys()]
     if (!terms.length || !this.faqs.length) return []
-    const { k1, minCoverage, informativeShare, region, aspectPenalty, stagePenalty, oovWeight, answerCoverage } = this.opts
+    const { k1, minCoverage, similarCoverage, informativeShare, region, aspectPenalty, stagePenalty, oovWeight, answerCoverage } = this.opts
     const { scores, covered, informative } = this
     const informativeMax = Math.max(3, informativeShare * this.faqs.length)
     const folded = fold(q)
@@ -325,8 +331,8 @@ export class QaIndex {
         if (covered[doc] === 0) touched.push(doc)
         scores[doc] += w * weights[i]
         covered[doc] += w
-        // bit 1: an informative bigram in the FAQ's question or keywords; bit 2: only in its answer
-        informative[doc] |= telling ? (titled[i] ? 1 : 2) : 0
+        // bit 1: an informative bigram in the FAQ's question or keywords; bit 4: only in its 相似问法; bit 2: only in its answer
+        informative[doc] |= telling ? (titled[i] === 1 ? 1 : titled[i] === 2 ? 4 : 2) : 0
       }
     }
     const keep = Math.max(1, limit)
@@ -337,7 +343,13 @@ export class QaIndex {
       if (r >= 0) score *= askedRegions.includes(r) ? region.same : askedRegions.length ? region.other : region.none
       for (let unasked = this.aspects[doc] & ~askedAspects; unasked; unasked &= unasked - 1) score *= aspectPenalty
       if (askedStages && this.stages[doc] && !(this.stages[doc] & askedStages)) score *= stagePenalty
-      const relevant = informative[doc] & 1 ? covered[doc] >= minCoverage * coverTotal : informative[doc] === 2 && covered[doc] >= answerCoverage * total
+      const info = informative[doc]
+      const relevant =
+        info & 1
+          ? covered[doc] >= minCoverage * coverTotal
+          : info & 4
+            ? covered[doc] >= similarCoverage * coverTotal
+            : info === 2 && covered[doc] >= answerCoverage * total
       if (relevant && (best.length < keep || score > best[best.length - 1].score)) {
         best.push({ doc, score })
         best.sort((x, y) => y.score - x.score || x.doc - y.doc)
