@@ -23,5 +23,5 @@ export const CONFIDENCE_MODEL = {
     elsewhere: -1.7698,
     clash: -0.5171,
   },
-  threshold: 0.8936,
+  threshold: 0.8538,
 }
