@@ -18,7 +18,7 @@
  * are right ≥ 95 %, right answers called confident ≥ 85 %) and the latency of the whole answer
  * (ranking + confidence) p95 ≤ 2 ms.
  *
- * Other knobs: QA_EVAL (only these question files, comma-separated), QA_CORPUS,
+ * Other knobs: QA_SIMILAR (相似问法: `0` none, `fixtures` the fixtures' only), QA_EVAL (only these question files, comma-separated), QA_CORPUS,
  * QA_ROUNDS (latency rounds), QA_OPTS (JSON QaIndexOptions, e.g. '{"aspectPenalty":1}' to
  * measure a rule by turning it off).
  */
@@ -84,6 +84,25 @@ const FRAMES = [
 ]
 
 /**
+ * 相似问法 of a distractor, one triple per FRAMES entry (same order): other ways a resident asks the
+ * same thing about the same keyword. The fixtures carry 相似问法 (mock/fixtures/faq-similar.ts), and
+ * a real base of 5,000 FAQs would keep them for every FAQ: distractors without them would lose to
+ * the fixtures for lack of a field, not for lack of an answer (QA_SIMILAR: `0` none anywhere,
+ * `fixtures` the fixtures' only).
+ */
+const SIMILAR_FRAMES = [
+  [(k: string) => `${k}要带什么东西`, (k: string) => `办${k}得准备啥`, (k: string, c: string) => `${c}${k}需要哪些证件和材料`],
+  [(k: string) => `${k}去哪里办`, (k: string, c: string) => `${c}办${k}要跑哪个地方`, (k: string) => `${k}线下办理地点在哪`],
+  [(k: string) => `${k}多久能办好`, (k: string, c: string) => `${c}${k}要等几天`, (k: string) => `办${k}需要多长时间`],
+  [(k: string) => `${k}今年有什么新政策`, (k: string, c: string) => `${c}${k}政策有变化吗`, (k: string) => `${k}最近有没有调整`],
+  [(k: string) => `${k}能找人代办吗`, (k: string, c: string) => `${c}${k}本人不去可以吗`, (k: string) => `家人能帮我办${k}吗`],
+  [(k: string) => `${k}打哪个电话问`, (k: string, c: string) => `${c}${k}咨询热线`, (k: string) => `${k}有问题找谁`],
+  [(k: string) => `${k}是根据什么文件`, (k: string, c: string) => `${c}${k}的规定出自哪里`, (k: string) => `${k}依据哪个政策`],
+  [(k: string) => `${k}办到哪一步了怎么查`, (k: string, c: string) => `${c}${k}进度在哪看`, (k: string) => `${k}审核结果怎么查`],
+] as const
+const SIMILAR = process.env.QA_SIMILAR ?? '1'
+
+/**
  * Share of distractors about one county (椒江区…); the others are city-wide like the fixtures, so
  * naming no county does not tell a fixture from a distractor.
  */
@@ -100,12 +119,14 @@ export function proceduralDistractors(base: Faq[], count: number, seed = 2026112
     const keyword = pick(a.keywords)
     const local = countyShare >= 1 || r() < countyShare
     const place = local ? county : ''
+    const frame = Math.floor(r() * FRAMES.length)
     out.push({
       id: `gen-${i}`,
-      question: pick(FRAMES)(keyword, place),
+      question: FRAMES[frame](keyword, place),
       answer: [...sentences(a.answer).slice(-1), ...sentences(b.answer).slice(0, 1), `具体以${local ? county : '当地'}相关部门规定为准。`].join(''),
       keywords: [keyword, ...(local ? [county] : []), pick(b.keywords)],
       topic: a.topic,
+      ...(SIMILAR === '1' ? { similar: SIMILAR_FRAMES[frame].map((f) => f(keyword, place)) } : {}),
     })
   }
   return out
@@ -123,12 +144,14 @@ export function distractors(base: Faq[], count: number, seed = 20261128, countyS
     const local = countyShare >= 1 || r() < countyShare
     const [a1] = halves(a.question)
     const [, b2] = halves(b.question)
+    const similar = (a.similar ?? []).map((s, j) => `${halves(s)[0]}，${halves(b.similar?.[j] ?? b.question)[1]}`)
     out.push({
       id: `gen-${i}`,
       question: `${local ? county : ''}${a1}，${b2 || b.question}`,
       answer: [...sentences(a.answer).slice(0, 1), ...sentences(b.answer).slice(-1), `具体以${local ? county : '当地'}相关部门规定为准。`].join(''),
       keywords: [...a.keywords.slice(0, 2), ...b.keywords.slice(-2), ...(local ? [county] : [])],
       topic: r() < 0.5 ? a.topic : b.topic,
+      ...(SIMILAR === '1' && similar.length ? { similar } : {}),
     })
   }
   return out
@@ -138,10 +161,14 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
 
+/** the fixtures, without their 相似问法 when QA_SIMILAR=0 */
+export const baseFaqs = (): Faq[] => (SIMILAR === '0' ? fixtures.faqs.map(({ similar: _, ...f }) => f) : fixtures.faqs)
+
 /** the 5,000-FAQ corpus: the fixtures plus distractors (QA_DISTRACTORS) */
 export function corpus(): Faq[] {
   const make = process.env.QA_DISTRACTORS === 'splice' ? distractors : proceduralDistractors
-  return [...fixtures.faqs, ...make(fixtures.faqs, Math.max(0, CORPUS - fixtures.faqs.length))]
+  const base = baseFaqs()
+  return [...base, ...make(base, Math.max(0, CORPUS - base.length))]
 }
 
 interface SetResult {
@@ -210,7 +237,7 @@ function main() {
   const index = new QaIndex(faqs, OPTIONS)
   index.ask('社保卡丢了怎么补办') // the segmenter's dictionary loads on first use
   const buildMs = performance.now() - t0
-  const alone = new QaIndex(fixtures.faqs, OPTIONS)
+  const alone = new QaIndex(baseFaqs(), OPTIONS)
   console.log(
     `corpus ${faqs.length} FAQs (${fixtures.faqs.length} fixtures + ${kind} distractors, county share ${COUNTY_SHARE}), index build ${buildMs.toFixed(0)} ms`,
   )

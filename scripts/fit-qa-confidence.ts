@@ -40,7 +40,11 @@ const DEV_FILES = readdirSync(TEST_DIR)
 // fixtures alone (one hit, margin 1) 养羊驼有补贴吗 → f051 养殖贷款 became confident (0.87); at 0.98
 // (threshold 0.881) leaving blind4–7 out one at a time gave confident right 0.972, right confident
 // 0.640, out of scope confident 1/150 (0.962 / 0.692 / 3/150 at 0.975)
-const TARGET_PRECISION = Number(process.env.QA_PRECISION ?? 0.98)
+// 0.97 since 相似问法 (2026-12-06): leaving blind4–7 out one at a time (fit and calibrate on the
+// rest), pooled, the left-out confident answers were right 0.959 at 0.97 (right confident 0.807, out of
+// scope confident 6/150), 0.963 at 0.975 (0.762, 5/150), 0.972 at 0.98 (0.725, 3/150), 0.950 at 0.965
+// (0.855, 10/150): 0.97 is the lowest target keeping them ≥ 0.955 (README, Q&A)
+const TARGET_PRECISION = Number(process.env.QA_PRECISION ?? 0.97)
 const L2 = Number(process.env.QA_L2 ?? 0.001)
 /** features left out (comma-separated; they weigh 0), to measure what each is worth */
 const DROP = new Set((process.env.QA_DROP ?? '').split(',').filter(Boolean))

@@ -145,6 +145,8 @@ export interface FaqDraft {
   answer: string
   topic: string
   keywords: string[]
+  /** 相似问法: other ways residents ask it (≤ 10, each ≤ 60 characters), indexed by the 智能问答 */
+  similar?: string[]
   policyId?: Id
   interpretationId?: Id
   reviewDate?: string

@@ -172,6 +172,11 @@ export interface Faq {
   answer: string
   topic: string
   keywords: string[]
+  /**
+   * 相似问法: other ways residents ask the question (≤ 10, each ≤ 60 characters); the 智能问答
+   * indexes them as question-like text, the app never shows them
+   */
+  similar?: string[]
   policyId?: Id
   interpretationId?: Id
 }

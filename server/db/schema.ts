@@ -187,6 +187,7 @@ export interface Faqs {
   keywords: string
   policy_id: string | null
   question: string
+  similar_questions: Generated<string>
   topic: string
 }
 

@@ -117,6 +117,7 @@ export function seedRows(f: Fixtures) {
       answer: q.answer,
       topic: q.topic,
       keywords: json(q.keywords),
+      similar_questions: json(q.similar ?? []),
       policy_id: q.policyId ?? null,
       interpretation_id: q.interpretationId ?? null,
     })),

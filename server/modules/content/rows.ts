@@ -124,6 +124,8 @@ export interface FaqRow {
   answer: string
   topic: string
   keywords: string
+  /** 相似问法, a JSON array ('[]' when none) */
+  similar_questions: string
   policy_id: string | null
   interpretation_id: string | null
 }
@@ -135,7 +137,14 @@ export function faqFrom(r: FaqRow): Faq {
     answer: r.answer,
     topic: r.topic,
     keywords: JSON.parse(r.keywords) as string[],
+    ...similarFrom(r.similar_questions),
     ...(r.policy_id !== null ? { policyId: r.policy_id } : {}),
     ...(r.interpretation_id !== null ? { interpretationId: r.interpretation_id } : {}),
   }
+}
+
+/** a FAQ's 相似问法 column as the contract's optional field: absent when there are none */
+export function similarFrom(column: string | null | undefined): { similar?: string[] } {
+  const similar = column ? (JSON.parse(column) as string[]) : []
+  return similar.length ? { similar } : {}
 }

@@ -182,6 +182,8 @@ export const Faq = Type.Object({
   answer: Type.String(),
   topic: Type.String(),
   keywords: Type.Array(Type.String()),
+  /** 相似问法 */
+  similar: Type.Optional(Type.Array(Type.String())),
   policyId: Type.Optional(Type.String()),
   interpretationId: Type.Optional(Type.String()),
 })

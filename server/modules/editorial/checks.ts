@@ -59,7 +59,10 @@ function readableTexts<T extends EditorialType>(type: T, draft: EditorialDrafts[
       s.paragraphs.forEach((p, j) => add(`draft.sections[${i}].paragraphs[${j}]`, p))
     })
   }
-  if (type === 'faq') (draft as FaqDraft).keywords.forEach((k, i) => add(`draft.keywords[${i}]`, k))
+  if (type === 'faq') {
+    ;(draft as FaqDraft).keywords.forEach((k, i) => add(`draft.keywords[${i}]`, k))
+    ;(draft as FaqDraft).similar?.forEach((s, i) => add(`draft.similar[${i}]`, s))
+  }
   if (type === 'interpretation') {
     ;(draft as InterpretationDraft).blocks.forEach((b, i) => {
       const key = `draft.blocks[${i}]`

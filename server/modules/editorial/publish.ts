@@ -130,6 +130,7 @@ async function publishFaq(trx: Kysely<DB>, id: string, d: FaqDraft): Promise<voi
       answer: d.answer,
       topic: d.topic,
       keywords: json(d.keywords ?? []),
+      similar_questions: json(d.similar ?? []),
       policy_id: d.policyId || null,
       interpretation_id: d.interpretationId || null,
     })

@@ -9,6 +9,7 @@ import type { Insertable, Kysely } from 'kysely'
 import type { BannerDraft, EditorialType, FaqDraft, InterpretationDraft, Policy, PolicyDraft, PolicySection } from '../../../common/contract'
 import type { DB } from '../../db/schema'
 import { CITY_ORG_CODE } from '../auth/org-scope'
+import { similarFrom } from '../content/rows'
 
 export const SYSTEM_AUTHOR = { id: 'system', name: '系统导入' } as const
 const ROWS_PER_INSERT = 200
@@ -85,6 +86,7 @@ export async function backfillEditorialItems(trx: Kysely<DB>, now: Date = new Da
       answer: f.answer,
       topic: f.topic,
       keywords: JSON.parse(f.keywords) as string[],
+      ...similarFrom(f.similar_questions),
       ...(f.policy_id ? { policyId: f.policy_id } : {}),
       ...(f.interpretation_id ? { interpretationId: f.interpretation_id } : {}),
     }

@@ -60,6 +60,8 @@ export const LIMITS = {
   answer: 5000,
   keywords: 20,
   keyword: 20,
+  similar: 10,
+  similarText: 60,
   bannerTitle: 50,
   id: 64,
   ids: 50,
@@ -468,11 +470,17 @@ function readFaq(r: DraftReader, d: Record<string, unknown>): FaqDraft {
     const word = r.text(`draft.keywords[${i}]`, k, '关键词', { max: LIMITS.keyword })
     if (word && !keywords.includes(word)) keywords.push(word)
   })
+  const similar: string[] = []
+  r.array('draft.similar', d.similar, '相似问法', LIMITS.similar).forEach((s, i) => {
+    const text = r.text(`draft.similar[${i}]`, s, '相似问法', { max: LIMITS.similarText })
+    if (text && !similar.includes(text)) similar.push(text)
+  })
   return withoutUndefined({
     question: r.text('draft.question', d.question, '问题', { max: LIMITS.question }),
     answer: r.text('draft.answer', d.answer, '回答', { max: LIMITS.answer, multiline: true }),
     topic: r.text('draft.topic', d.topic, '主题', { max: LIMITS.topic }),
     keywords,
+    similar: similar.length ? similar : undefined,
     policyId: r.id('draft.policyId', d.policyId, '关联政策'),
     interpretationId: r.id('draft.interpretationId', d.interpretationId, '关联解读'),
     reviewDate: r.date('draft.reviewDate', d.reviewDate, '复核日期'),

@@ -39,10 +39,13 @@ import { RERANK_MODEL, rerankScores, type RerankModel } from './rerank'
 
 export interface QaIndexOptions {
   k1?: number
-  /** length normalisation per field: question, keywords (a tag list: none), answer */
-  b?: { question: number; keywords: number; answer: number }
-  /** weight of each field's term frequency */
-  fields?: { question: number; keywords: number; answer: number }
+  /** length normalisation per field: question, keywords (a tag list: none), answer, 相似问法 */
+  b?: Partial<FieldValues>
+  /**
+   * weight of each field's term frequency; `similar` is the FAQ's 相似问法 (other ways residents ask
+   * it, Faq.similar), question-like text in a field of its own
+   */
+  fields?: Partial<FieldValues>
   /** weight of a single character relative to a bigram */
   unigramWeight?: number
   /** weight of a term about the asking (怎么, 多少, 能不) relative to one about the subject */
@@ -82,6 +85,11 @@ export interface QaIndexOptions {
    * covers this share of the question's whole weight
    */
   answerCoverage?: number
+  /**
+   * a FAQ whose informative bigram is only in its 相似问法 (long, chatty sentences, less telling than
+   * its question) is returned when it covers this share of the question's weight, as minCoverage
+   */
+  similarCoverage?: number
   /** a long canonical word of the question counts as this many bigrams (see queryTermShares) */
   wordBigrams?: number
   /** share of a homophone stand-in for a bigram no FAQ contains (0: no homophone matching) */
@@ -97,10 +105,20 @@ export interface QaIndexOptions {
   rerank?: RerankModel
 }
 
-export const QA_DEFAULTS: Required<QaIndexOptions> = {
+/** one value per BM25F field */
+export interface FieldValues {
+  question: number
+  keywords: number
+  answer: number
+  similar: number
+}
+
+type Options = Required<Omit<QaIndexOptions, 'b' | 'fields'>> & { b: FieldValues; fields: FieldValues }
+
+export const QA_DEFAULTS: Options = {
   k1: 1.5,
-  b: { question: 0.3, keywords: 0, answer: 0.6 },
-  fields: { question: 3, keywords: 2, answer: 0.6 },
+  b: { question: 0.3, keywords: 0, answer: 0.6, similar: 0.3 },
+  fields: { question: 3, keywords: 2, answer: 0.6, similar: 0.5 },
   unigramWeight: 0.5,
   functionWeight: 0.2,
   region: { none: 0.8, other: 0.6, same: 1.1 },
@@ -111,6 +129,7 @@ export const QA_DEFAULTS: Required<QaIndexOptions> = {
   informativeShare: 0.2,
   oovWeight: 0.3,
   answerCoverage: 0.5,
+  similarCoverage: 0.35,
   wordBigrams: 2,
   homophoneShare: 0.6,
   duplicateOverlap: 0.6,
@@ -127,7 +146,7 @@ export const QA_DEFAULTS: Required<QaIndexOptions> = {
  */
 export const QA_MIN_SCORE = 0.15
 
-const FIELDS = 3 // question, keywords, answer
+const FIELDS = 4 // question, keywords, answer, similar (相似问法)
 /** hits ask() ranks to find the best one that is not a near-duplicate of the first (the margin) */
 export const RIVALS = 8
 
@@ -135,7 +154,7 @@ export const RIVALS = 8
 interface Postings {
   docs: Int32Array
   weights: Float32Array
-  /** 1 where the term occurs in the FAQ's question or keywords, not only in its answer */
+  /** 1 where the term occurs in the FAQ's question or keywords, 2 only in its 相似问法, 0 only in its answer */
   titled: Uint8Array
 }
 
@@ -152,7 +171,7 @@ function length(m: Map<string, number>): number {
 }
 
 export class QaIndex {
-  private readonly opts: Required<QaIndexOptions>
+  private readonly opts: Options
   private readonly faqs: Faq[]
   /**
    * each FAQ's answer without its pointers to other FAQs (「另见：<another FAQ's question>」): what
@@ -171,7 +190,7 @@ export class QaIndex {
   private readonly stages: Uint8Array
   /** FAQ → its position, for the confidence features of a hit */
   private readonly position = new Map<Faq, number>()
-  /** each FAQ's normalized question + keywords and its whole normalized text, made when first needed */
+  /** each FAQ's normalized question + keywords + 相似问法 and its whole normalized text, made when first needed */
   private readonly titles: (string | undefined)[] = []
   private readonly texts: (string | undefined)[] = []
   /** each FAQ's folded (not synonym-rewritten) question, keywords and answer, made when first needed (places outside 台州) */
@@ -179,7 +198,7 @@ export class QaIndex {
   /** each FAQ's answer's content bigrams, made when first needed (near-duplicates, see `twins`) */
   private readonly answerBigrams: (Set<string> | undefined)[] = []
   /** each FAQ's question's known content words with their idf, made when first needed (the confidence's `asked`) */
-  private readonly questionWords: ({ w: string; idf: number }[] | undefined)[] = []
+  private readonly questionWords: ({ w: string; idf: number }[][] | undefined)[] = []
   /** each FAQ's fields for the re-ranker (see parts), made when first needed */
   private readonly faqParts: (FaqParts | undefined)[] = []
   // per-search accumulators, reused (and zeroed again) by every search
@@ -209,15 +228,27 @@ export class QaIndex {
     this.stages = Uint8Array.from(faqs, (f) => stagesOf(fold(f.question)))
 
     const { k1, b, fields } = this.opts
-    const fieldWeights = [fields.question, fields.keywords, fields.answer]
-    const fieldB = [b.question, b.keywords, b.answer]
-    // keywords one by one, so no bigram spans two of them
+    const fieldWeights = [fields.question, fields.keywords, fields.answer, fields.similar]
+    const fieldB = [b.question, b.keywords, b.answer, b.similar]
+    // keywords and 相似问法 one by one, so no bigram spans two of them
     const perDoc = faqs.map((f, i) => [
       counts(tokenize(normalize(f.question))),
       counts(tokenize(normalize(f.keywords.join(' ')))),
       counts(tokenize(normalize(this.answers[i]))),
+      counts(tokenize(normalize((f.similar ?? []).join(' ')))),
     ])
-    const avg = [0, 1, 2].map((fi) => perDoc.reduce((sum, d) => sum + length(d[fi]), 0) / Math.max(1, faqs.length) || 1)
+    // a field's average length over the FAQs that have it: a base where editors have written
+    // 相似问法 for some FAQs only must not make theirs look long
+    const avg = [0, 1, 2, 3].map((fi) => {
+      let sum = 0
+      let n = 0
+      for (const d of perDoc) {
+        const l = length(d[fi])
+        sum += l
+        if (l) n++
+      }
+      return sum / Math.max(1, n) || 1
+    })
 
     // BM25F: per FAQ and term, field-weighted length-normalised frequency, saturated once. It does
     // not depend on the question, so it is computed here and a search only adds up weights.
@@ -236,7 +267,7 @@ export class QaIndex {
         if (!list) lists.set(term, (list = { docs: [], weights: [], titled: [] }))
         list.docs.push(doc)
         list.weights.push((x * (k1 + 1)) / (x + k1))
-        list.titled.push(docFields[0].has(term) || docFields[1].has(term) ? 1 : 0)
+        list.titled.push(docFields[0].has(term) || docFields[1].has(term) ? 1 : docFields[3].has(term) ? 2 : 0)
       }
     })
     for (const d of perDoc) for (const t of d[1].keys()) if (t.length === 2) this.keywordBigrams.add(t)
@@ -277,7 +308,7 @@ export class QaIndex {
     }
     const terms = [...shares.keys()]
     if (!terms.length || !this.faqs.length) return []
-    const { k1, minCoverage, informativeShare, region, aspectPenalty, stagePenalty, oovWeight, answerCoverage } = this.opts
+    const { k1, minCoverage, similarCoverage, informativeShare, region, aspectPenalty, stagePenalty, oovWeight, answerCoverage } = this.opts
     const { scores, covered, informative } = this
     const informativeMax = Math.max(3, informativeShare * this.faqs.length)
     const folded = fold(q)
@@ -300,8 +331,8 @@ export class QaIndex {
         if (covered[doc] === 0) touched.push(doc)
         scores[doc] += w * weights[i]
         covered[doc] += w
-        // bit 1: an informative bigram in the FAQ's question or keywords; bit 2: only in its answer
-        informative[doc] |= telling ? (titled[i] ? 1 : 2) : 0
+        // bit 1: an informative bigram in the FAQ's question or keywords; bit 4: only in its 相似问法; bit 2: only in its answer
+        informative[doc] |= telling ? (titled[i] === 1 ? 1 : titled[i] === 2 ? 4 : 2) : 0
       }
     }
     const keep = Math.max(1, limit)
@@ -312,7 +343,13 @@ export class QaIndex {
       if (r >= 0) score *= askedRegions.includes(r) ? region.same : askedRegions.length ? region.other : region.none
       for (let unasked = this.aspects[doc] & ~askedAspects; unasked; unasked &= unasked - 1) score *= aspectPenalty
       if (askedStages && this.stages[doc] && !(this.stages[doc] & askedStages)) score *= stagePenalty
-      const relevant = informative[doc] & 1 ? covered[doc] >= minCoverage * coverTotal : informative[doc] === 2 && covered[doc] >= answerCoverage * total
+      const info = informative[doc]
+      const relevant =
+        info & 1
+          ? covered[doc] >= minCoverage * coverTotal
+          : info & 4
+            ? covered[doc] >= similarCoverage * coverTotal
+            : info === 2 && covered[doc] >= answerCoverage * total
       if (relevant && (best.length < keep || score > best[best.length - 1].score)) {
         best.push({ doc, score })
         best.sort((x, y) => y.score - x.score || x.doc - y.doc)
@@ -365,7 +402,7 @@ export class QaIndex {
    */
   features(q: string, hits: QaHit[], ranking?: Pick<Ranking, 'content'>): FeatureVector {
     const doc = this.position.get(hits[0].faq) ?? -1
-    const title = doc >= 0 ? (this.titles[doc] ??= normalize(`${this.faqs[doc].question} ${this.faqs[doc].keywords.join(' ')}`).replace(/ /g, '')) : ''
+    const title = doc >= 0 ? (this.titles[doc] ??= normalize(titleOf(this.faqs[doc])).replace(/ /g, '')) : ''
     const text = doc >= 0 ? (this.texts[doc] ??= title + normalize(this.answers[doc]).replace(/ /g, '')) : ''
     const maxIdf = Math.log(1 + (this.faqs.length + 0.5) / 0.5)
     let total = 0
@@ -392,22 +429,29 @@ export class QaIndex {
     const [first] = hits
     // a place outside 台州 the FAQ is not about (温州's 高龄补贴 → 台州's), a document other than the FAQ's (驾驶证 → 身份证)
     const foldedQ = fold(q)
-    const foldedText = doc >= 0 ? (this.foldedTexts[doc] ??= fold(`${this.faqs[doc].question}${this.faqs[doc].keywords.join('')}${this.answers[doc]}`)) : ''
+    const foldedText = doc >= 0 ? (this.foldedTexts[doc] ??= fold(`${titleOf(this.faqs[doc])}${this.answers[doc]}`)) : ''
     const elsewhere = uncoveredPlaces(foldedQ, foldedText).length ? 1 : 0
     const clash = nounClash(content, title, text) ? 1 : 0
-    // how much of what the FAQ's question is about the resident's question names (它问的是不是我问的)
-    const faqWords =
+    // how much of what the FAQ's question is about the resident's question names (它问的是不是我问的):
+    // the best of its question and its 相似问法, each a way of asking it
+    const phrasings =
       doc >= 0
-        ? (this.questionWords[doc] ??= contentWords(this.faqs[doc].question)
-            .filter((w) => this.isKnown(w))
-            .map((w) => ({ w, idf: this.wordIdf(w) })))
+        ? (this.questionWords[doc] ??= [this.faqs[doc].question, ...(this.faqs[doc].similar ?? [])].map((p) =>
+            contentWords(p)
+              .filter((w) => this.isKnown(w))
+              .map((w) => ({ w, idf: this.wordIdf(w) })),
+          ))
         : []
     const asked = normalize(q).replace(/ /g, '')
-    let faqTotal = 0
-    let faqAsked = 0
-    for (const { w, idf } of faqWords) {
-      faqTotal += idf
-      if (asked.includes(w)) faqAsked += idf
+    let askedShare = 0
+    for (const faqWords of phrasings) {
+      let faqTotal = 0
+      let faqAsked = 0
+      for (const { w, idf } of faqWords) {
+        faqTotal += idf
+        if (asked.includes(w)) faqAsked += idf
+      }
+      if (faqTotal) askedShare = Math.max(askedShare, faqAsked / faqTotal)
     }
     const second = hits.slice(1).find((h) => !this.twins(first.faq, h.faq))
     const twin = hits.slice(1).find((h) => this.twins(first.faq, h.faq))
@@ -434,7 +478,7 @@ export class QaIndex {
       words: Math.min(1, content.length / 10),
       specificity: Math.max(0, head.idf) / maxIdf,
       gap: second ? Math.max(0, first.score - second.score) : first.score,
-      asked: faqTotal ? faqAsked / faqTotal : 0,
+      asked: askedShare,
       rerank: Math.exp(z[0] - z[top]) / sum,
       agree: top === 0 ? 1 : 0,
       keywordCover: candidates[0][2],
@@ -493,7 +537,8 @@ export class QaIndex {
     const doc = this.position.get(faq)
     const answer = doc === undefined ? faq.answer : this.answers[doc]
     const make = (): FaqParts => {
-      const question = normalize(faq.question).replace(/ /g, '')
+      // the 相似问法 are ways of asking the question: the question's words are looked for in them too
+      const question = normalize([faq.question, ...(faq.similar ?? [])].join(' ')).replace(/ /g, '')
       const keywords = normalize(faq.keywords.join(' ')).replace(/ /g, '')
       return {
         question,
@@ -560,6 +605,7 @@ export interface KnownWord {
 }
 
 interface FaqParts {
+  /** its question and 相似问法 */
   question: string
   keywords: string
   /** question + keywords + answer */
@@ -590,6 +636,11 @@ export function contentWords(q: string): string[] {
   const out = new Set<string>()
   for (const part of normalize(q).split(' ')) for (const w of words(part)) if (isContentWord(w) && !PLACES.has(w)) out.add(w)
   return [...out]
+}
+
+/** a FAQ's question, keywords and 相似问法: what it is about, in the words of its editors and residents */
+function titleOf(f: Faq): string {
+  return [f.question, ...f.keywords, ...(f.similar ?? [])].join(' ')
 }
 
 const POINTER = '另见：'

@@ -42,6 +42,7 @@ const FIELD_LABELS: Readonly<Record<EditorialType, Readonly<Record<string, strin
     answer: '回答',
     topic: '主题',
     keywords: '关键词',
+    similar: '相似问法',
     policyId: '相关政策',
     interpretationId: '相关解读',
     reviewDate: '复核日期',

@@ -1,13 +1,33 @@
 import { Col, DatePicker, Form, Input, Row, Select } from 'antd'
+import { useMemo } from 'react'
 import type { FaqDraft } from '@common/contract'
 import type { DraftFormProps } from '../editorial/draft-form'
 import { dateItem, TopicSelect, useServerFieldErrors } from '../editorial/form-support'
 import { ItemSearchSelect } from '../editorial/item-search-select'
 
-/** 简明问答: a question, its answer, the words residents search it by, and what it explains */
+const SIMILAR_MAX = 10
+const SIMILAR_CHARS = 60
+
+/** the server's rule (editorial/validate.ts), said before saving: blank lines do not count */
+function checkSimilar(lines: string[] = []): Promise<void> {
+  const filled = lines.map((l) => l.trim()).filter(Boolean)
+  if (filled.length > SIMILAR_MAX) return Promise.reject(new Error(`相似问法不能超过 ${SIMILAR_MAX} 条`))
+  const long = filled.findIndex((l) => [...l].length > SIMILAR_CHARS)
+  if (long >= 0) return Promise.reject(new Error(`第 ${long + 1} 条相似问法超过 ${SIMILAR_CHARS} 个字`))
+  return Promise.resolve()
+}
+
+/** 简明问答: a question, its answer, the words residents search it by, other ways they ask it (相似问法), and what it explains */
 export function FaqForm({ value, onChange, fieldErrors, readOnly }: DraftFormProps<'faq'>) {
   const [form] = Form.useForm<FaqDraft>()
-  useServerFieldErrors(form, fieldErrors)
+  // the server names the line (draft.similar[2]); the form has one box for all of them
+  const errors = useMemo(
+    () =>
+      fieldErrors &&
+      Object.fromEntries(Object.entries(fieldErrors).map(([key, message]) => [key.replace(/^draft\.similar\[\d+\]$/, 'draft.similar'), message])),
+    [fieldErrors],
+  )
+  useServerFieldErrors(form, errors)
   return (
     <Form
       form={form}
@@ -49,6 +69,16 @@ export function FaqForm({ value, onChange, fieldErrors, readOnly }: DraftFormPro
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item
+        name='similar'
+        label='相似问法'
+        extra={`每行一种居民的问法，最多 ${SIMILAR_MAX} 条、每条不超过 ${SIMILAR_CHARS} 字；智能问答据此找到这条问答，居民看不到`}
+        getValueProps={(v?: string[]) => ({ value: (v ?? []).join('\n') })}
+        normalize={(text: string) => text.split('\n')}
+        rules={[{ validator: (_, v?: string[]) => checkSimilar(v) }]}
+      >
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} placeholder={'如 退休了养老金哪天到账\n养老金每月几号发'} />
+      </Form.Item>
       <Row gutter={16}>
         <Col span={10}>
           <Form.Item name='policyId' label='相关政策'>

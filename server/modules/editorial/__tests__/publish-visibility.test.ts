@@ -91,6 +91,25 @@ it('makes a published FAQ answer 智能问答 and a withdrawn one stop answering
   expect((await server.api(`/faqs/${faq.id}`)).status).toBe(404)
 })
 
+it("stores a FAQ's 相似问法 and lets 智能问答 find it by one; a 4xx names a bad one in Chinese", async () => {
+  const asked = '摆地摊的管理费能不能少交点'
+  const ask = async () =>
+    ((await (await server.api(`/qa/search?q=${encodeURIComponent(asked)}`)).json()) as { items: { faq: { id: string } }[] }).items.map((h) => h.faq.id)
+  const draft = { question: '夜市摊位费减免怎么申请？', answer: '向街道市场监管所申请，每年可减免一次。', topic: 'employment', keywords: ['夜市摊位'] }
+  let faq = await ok<EditorialItem>(await call(server, editor, 'POST', '/admin/faqs', { orgCode: '331000', draft }), 201)
+  const bad = await call(server, editor, 'PUT', `/admin/faqs/${faq.id}`, { revision: faq.revision, draft: { ...draft, similar: ['问'.repeat(61)] } })
+  expect(bad.status).toBe(400)
+  expect(JSON.stringify(await bad.json())).toContain('相似问法不能超过 60 个字')
+
+  faq = await through('faqs', faq, draft)
+  expect(await ask()).not.toContain(faq.id)
+  const similar = ['摆地摊的管理费能不能少交', '晚上出摊要交钱吗']
+  faq = await through('faqs', faq, { ...draft, similar })
+  expect((await ok<EditorialItem<'faq'>>(await call(server, editor, 'GET', `/admin/faqs/${faq.id}`))).draft.similar).toEqual(similar)
+  expect(((await (await server.api(`/faqs/${faq.id}`)).json()) as { similar?: string[] }).similar).toEqual(similar)
+  expect((await ask())[0]).toBe(faq.id)
+})
+
 it('publishes a scheduled item when its time comes, once, as the system; withdrawing first cancels it', async () => {
   const item = await ok<EditorialItem<'policy'>>(await call(server, editor, 'GET', '/admin/policies/p001'))
   const at = new Date(clock.now().getTime() + 60 * 60_000).toISOString()

@@ -168,6 +168,13 @@ describe('normalisation', () => {
     expect(JSON.stringify(draft)).not.toContain('renderItem')
   })
 
+  it('keeps each 相似问法 once, trimmed, without blank lines, and leaves the field out when there are none', () => {
+    const { draft, fields } = validateDraft('faq', { ...goodFaq, similar: [' 医保在哪里交 ', '', '医保在哪里交', '医保能在手机上交吗'] })
+    expect(fields).toEqual({})
+    expect(draft.similar).toEqual(['医保在哪里交', '医保能在手机上交吗'])
+    expect(validateDraft('faq', { ...goodFaq, similar: ['', ' '] }).draft).not.toHaveProperty('similar')
+  })
+
   it('keeps each keyword and linked id once', () => {
     const { draft } = validateDraft('faq', { ...goodFaq, keywords: ['医保', ' 医保 ', '缴费'] })
     expect(draft.keywords).toEqual(['医保', '缴费'])
@@ -282,6 +289,17 @@ describe('each bad field gives its Chinese message under its key', () => {
       'draft.keywords[0]': '关键词不能超过 20 个字',
       'draft.interpretationId': '关联解读的编号格式不正确',
     })
+  })
+
+  it('faq 相似问法: at most 10, each at most 60 characters, text only', () => {
+    expect(fieldsOf('faq', { similar: Array.from({ length: 11 }, (_, i) => `问法${i}`) })).toEqual({ 'draft.similar': '相似问法不能超过 10 项' })
+    expect(fieldsOf('faq', { similar: Array.from({ length: 10 }, (_, i) => `问法${i}`) })).toEqual({})
+    expect(fieldsOf('faq', { similar: ['问'.repeat(60), '问'.repeat(61), 3, '换\n行'] })).toEqual({
+      'draft.similar[1]': '相似问法不能超过 60 个字',
+      'draft.similar[2]': '相似问法应为文字',
+      'draft.similar[3]': '相似问法不能包含换行或控制字符',
+    })
+    expect(fieldsOf('faq', { similar: '医保在哪交' })).toEqual({ 'draft.similar': '相似问法格式不正确' })
   })
 
   it('banner fields: link form, date window, position', () => {
