@@ -3,7 +3,7 @@ import { API_PREFIX, type EndpointKey, type Endpoints } from '@common/contract'
 import { ApiError, httpError, transportError } from './errors'
 import type { ReadCache } from './read-cache'
 import { emitRevalidated, noteRead } from './revalidation'
-import { takePreloaded } from './preload'
+import { takeEmbedded, takePreloaded } from './preload'
 
 type Query<K extends EndpointKey> = Endpoints[K] extends { query: infer Q } ? Q : never
 type Body<K extends EndpointKey> = Endpoints[K] extends { body: infer B } ? B : never
@@ -115,11 +115,26 @@ export class ApiClient {
     return /^https?:\/\//.test(path) ? path : `${this.opts.baseUrl}${path}`
   }
 
-  async call<K extends EndpointKey>(key: K, options: CallOptions<K> = {}): Promise<Res<K>> {
+  /** the method and the URL a call of `key` goes to */
+  private target<K extends EndpointKey>(key: K, options: CallOptions<K>): { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string } {
     const space = key.indexOf(' ')
     const method = key.slice(0, space) as 'GET' | 'POST' | 'PUT' | 'DELETE'
     const path = fillPath(key.slice(space + 1), options.params)
-    const url = `${this.opts.baseUrl}${API_PREFIX}${path}${method === 'GET' ? toQueryString(options.query as object | undefined) : ''}`
+    return { method, url: `${this.opts.baseUrl}${API_PREFIX}${path}${method === 'GET' ? toQueryString(options.query as object | undefined) : ''}` }
+  }
+
+  /**
+   * H5: the answer to this GET that came with the page's HTML (a server-drawn first screen), at
+   * once and only once; undefined otherwise (src/api/preload.ts takeEmbedded). For a page's first
+   * render: `useRequest(load, deps, { initial: () => api.embedded(…the same call…) })`.
+   */
+  embedded<K extends EndpointKey>(key: K, options: CallOptions<K> = {}): Res<K> | undefined {
+    const { method, url } = this.target(key, options)
+    return method === 'GET' ? (takeEmbedded(url) as Res<K> | undefined) : undefined
+  }
+
+  async call<K extends EndpointKey>(key: K, options: CallOptions<K> = {}): Promise<Res<K>> {
+    const { method, url } = this.target(key, options)
     const header: Record<string, string> = { Accept: 'application/json' }
     if (method !== 'GET') header['Content-Type'] = 'application/json'
     const token = options.token ?? this.opts.getToken?.()

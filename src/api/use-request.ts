@@ -14,14 +14,35 @@ function asApiError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError('network', 0, 'network', '加载失败，请重试')
 }
 
+export interface RequestOptions<T> {
+  /**
+   * the answer already at hand when the hook mounts (H5: the one the server-drawn first screen came
+   * with, `api.embedded(…)`): drawn by the first render, and not asked for again until `deps` change
+   * or `reload`; undefined: the hook loads as usual
+   */
+  initial?: () => T | undefined
+}
+
+/** the initial answer, once per mount, with the deps it answers */
+function useInitial<T>(initial: (() => T | undefined) | undefined, key: string): { value: T; key: string } | undefined {
+  const [given] = useState(() => {
+    const value = initial?.()
+    return value === undefined ? undefined : { value, key }
+  })
+  return given
+}
+
 /** Runs `load` when `deps` change; keeps the last data while reloading (pull-to-refresh). */
-export function useRequest<T>(load: () => Promise<T>, deps: unknown[]): RequestState<T> {
-  const [data, setData] = useState<T>()
-  const [error, setError] = useState<ApiError>()
-  const [loading, setLoading] = useState(true)
+export function useRequest<T>(load: () => Promise<T>, deps: unknown[], options: RequestOptions<T> = {}): RequestState<T> {
   // which deps the current data/error answer: while they differ from the render's, it is loading
   const key = JSON.stringify(deps)
-  const [settledKey, setSettledKey] = useState<string>()
+  const given = useInitial(options.initial, key)
+  const [data, setData] = useState<T | undefined>(given?.value)
+  const [error, setError] = useState<ApiError>()
+  const [loading, setLoading] = useState(!given)
+  const [settledKey, setSettledKey] = useState<string | undefined>(given?.key)
+  // the first load is not needed when the answer was given
+  const skipFirstLoad = useRef(Boolean(given))
   const seq = useRef(0)
   // the URLs the last load read: a newer answer for one of them (stale-while-revalidate) loads again
   const reads = useRef(new Set<string>())
@@ -48,7 +69,8 @@ export function useRequest<T>(load: () => Promise<T>, deps: unknown[]): RequestS
   }, [run, key])
 
   useEffect(() => {
-    void reload()
+    if (skipFirstLoad.current) skipFirstLoad.current = false
+    else void reload()
   }, [reload])
 
   // quietly: the stale answer stays on screen until the fresh one replaces it
@@ -80,15 +102,20 @@ export interface PagedListState<T> {
   loadMore: () => Promise<void>
 }
 
-/** Infinite scroll over a paginated endpoint; restarts when `deps` change. */
-export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, deps: unknown[]): PagedListState<T> {
-  const [items, setItems] = useState<T[]>([])
-  const [total, setTotal] = useState(0)
-  const [page, setPage] = useState(0)
-  const [error, setError] = useState<ApiError>()
-  const [loading, setLoading] = useState(true)
+/**
+ * Infinite scroll over a paginated endpoint; restarts when `deps` change. `initial`: the first page
+ * already at hand (RequestOptions).
+ */
+export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, deps: unknown[], options: RequestOptions<Page<T>> = {}): PagedListState<T> {
   const key = JSON.stringify(deps)
-  const [settledKey, setSettledKey] = useState<string>()
+  const given = useInitial(options.initial, key)
+  const [items, setItems] = useState<T[]>(given?.value.items ?? [])
+  const [total, setTotal] = useState(given?.value.total ?? 0)
+  const [page, setPage] = useState(given ? 1 : 0)
+  const [error, setError] = useState<ApiError>()
+  const [loading, setLoading] = useState(!given)
+  const [settledKey, setSettledKey] = useState<string | undefined>(given?.key)
+  const skipFirstLoad = useRef(Boolean(given))
   const seq = useRef(0)
   const busy = useRef(false)
   const firstPageReads = useRef(new Set<string>())
@@ -123,7 +150,8 @@ export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, de
   )
 
   useEffect(() => {
-    void fetchPage(1)
+    if (skipFirstLoad.current) skipFirstLoad.current = false
+    else void fetchPage(1)
   }, [fetchPage])
 
   // a newer first page (stale-while-revalidate) replaces the list while only that page is shown

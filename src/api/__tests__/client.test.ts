@@ -134,3 +134,34 @@ describe('the H5 preload of 首页 data (index.html → src/api/preload.ts)', ()
     expect(calls).toHaveLength(1)
   })
 })
+
+describe('the answers a server-drawn first screen came with (window.__zctFirstScreen → api.embedded)', () => {
+  const holder = globalThis as { __zctPreload?: Record<string, Promise<unknown> | undefined>; __zctFirstScreen?: Record<string, unknown> }
+  afterEach(() => {
+    delete holder.__zctPreload
+    delete holder.__zctFirstScreen
+  })
+
+  it('gives the answer for exactly the URL the call would ask, at once and once, and the next GET asks the server', async () => {
+    const list = { items: [{ id: 'i001' }], total: 1, page: 1, pageSize: 10 }
+    const url = 'http://api.test/api/v1/interpretations?page=1&pageSize=10'
+    holder.__zctFirstScreen = { [url]: list }
+    holder.__zctPreload = { [url]: Promise.resolve(list) }
+    const { client, calls } = clientWith([{ data: { ...list, total: 2 } }])
+    // another query is another URL
+    expect(client.embedded('GET /interpretations', { query: { topic: 'yibao', page: 1, pageSize: 10 } })).toBeUndefined()
+    expect(client.embedded('GET /interpretations', { query: { topic: undefined, page: 1, pageSize: 10 } })).toEqual(list)
+    expect(client.embedded('GET /interpretations', { query: { page: 1, pageSize: 10 } })).toBeUndefined()
+    // taken with its preload: pull-to-refresh gets the server's answer
+    expect(holder.__zctPreload).toEqual({})
+    expect((await client.call('GET /interpretations', { query: { page: 1, pageSize: 10 } })).total).toBe(2)
+    expect(calls).toHaveLength(1)
+  })
+
+  it('gives nothing without a first screen (weapp, a page the server did not draw)', () => {
+    const { client } = clientWith([])
+    expect(client.embedded('GET /home')).toBeUndefined()
+    holder.__zctFirstScreen = { 'http://api.test/api/v1/home': null }
+    expect(client.embedded('GET /home')).toBeUndefined()
+  })
+})

@@ -3,13 +3,19 @@ import { isOffline, useNetworkStore } from '@/api'
 import { useOutbox } from '@/api/use-outbox'
 import './index.scss'
 
-/** Shown on every page (ThemePage) while the network or the server is away. */
+/**
+ * Shown on every page (ThemePage) while the network or the server is away. Online it draws
+ * nothing and reads nothing: the outbox (in storage) is read only for the banner's count.
+ */
 export function OfflineBanner() {
   const offline = useNetworkStore(isOffline)
+  return offline ? <OfflineNotice /> : null
+}
+
+function OfflineNotice() {
   const online = useNetworkStore((s) => s.online)
   const { mine, others } = useOutbox()
   const waiting = mine.filter((e) => e.state === 'pending').length + others
-  if (!offline) return null
   return (
     <View className='offline-banner' role='status' aria-live='polite'>
       <Text className='offline-banner__title'>{online ? '连不上服务器' : '网络已断开'}</Text>

@@ -9,10 +9,13 @@ interface TopicsState {
   load: () => Promise<void>
 }
 
+/** H5: the topics a server-drawn first screen came with (解读, 视频, 宣讲菜单), so its page draws its chips at once */
+const given = api.embedded('GET /topics')
+
 /** Topics are reference data: loaded once per app run and shared by every page. */
 export const useTopicsStore = create<TopicsState>()((set, get) => ({
-  topics: [],
-  status: 'idle',
+  topics: given ?? [],
+  status: given ? 'ready' : 'idle',
   load: async () => {
     if (get().status === 'loading' || get().status === 'ready') return
     set({ status: 'loading' })

@@ -3,6 +3,8 @@
  * answers the server embeds for them (server/modules/first-screen/pages): handed over the way
  * index.html's preload script does, every one of them is taken by the page's own request (so the
  * URLs match exactly and nothing is fetched twice), and the layer goes once the page has drawn.
+ * A page that takes them at once (api.embedded: the campaign, 宣讲菜单) draws them in its first
+ * render, so the layer is gone as soon as the page has mounted.
  */
 import type { ReactElement } from 'react'
 import type { FastifyInstance } from 'fastify'
@@ -28,14 +30,23 @@ const server: ServerAnswers = {
   appConfig: { demo: false, lectureLeadDays: 3 },
   authMethods: { sms: true, smsDemo: false, wechatOa: false, wechat: false },
 }
-const holder = globalThis as { __zctPreload?: Record<string, Promise<unknown>> }
+const holder = globalThis as { __zctPreload?: Record<string, Promise<unknown>>; __zctFirstScreen?: Record<string, unknown> }
 
 afterEach(() => {
   delete holder.__zctPreload
+  delete holder.__zctFirstScreen
   document.getElementById(FIRST_SCREEN_ELEMENT_ID)?.remove()
 })
 
-const cases: { name: string; def: FirstScreenPage; params: Record<string, string>; page: () => ReactElement; drawn: () => Promise<unknown> }[] = [
+const cases: {
+  name: string
+  def: FirstScreenPage
+  params: Record<string, string>
+  page: () => ReactElement
+  drawn: () => Promise<unknown>
+  /** drawn by the first render from window.__zctFirstScreen */
+  atOnce?: boolean
+}[] = [
   {
     name: 'a policy',
     def: policyPage,
@@ -44,17 +55,33 @@ const cases: { name: string; def: FirstScreenPage; params: Record<string, string
     drawn: () => screen.findByText('相关解读'),
   },
   { name: 'a video', def: videoPage, params: { id: 'v001' }, page: () => <VideoPlayPage />, drawn: () => screen.findByText(/次播放/) },
-  { name: 'a campaign', def: campaignPage, params: { id: 'q001' }, page: () => <CampaignDetailPage />, drawn: () => screen.findByText('竞赛规则') },
-  { name: '宣讲菜单', def: lectureMenuPage, params: {}, page: () => <LectureMenuPage />, drawn: () => screen.findAllByText('我要点单') },
+  {
+    name: 'a campaign',
+    def: campaignPage,
+    params: { id: 'q001' },
+    page: () => <CampaignDetailPage />,
+    drawn: () => screen.findByText('竞赛规则'),
+    atOnce: true,
+  },
+  {
+    name: 'a campaign open to some counties',
+    def: campaignPage,
+    params: { id: 'q003' },
+    page: () => <CampaignDetailPage />,
+    drawn: () => screen.findByText(/临海市/),
+    atOnce: true,
+  },
+  { name: '宣讲菜单', def: lectureMenuPage, params: {}, page: () => <LectureMenuPage />, drawn: () => screen.findAllByText('我要点单'), atOnce: true },
   { name: '智能问答', def: qaAskPage, params: {}, page: () => <AskPage />, drawn: () => screen.findByText('大家都在问') },
 ]
 
-describe.each(cases)('$name with its server-drawn first screen', ({ def, params, page, drawn }) => {
+describe.each(cases)('$name with its server-drawn first screen', ({ def, params, page, drawn, atOnce }) => {
   it('takes every embedded answer instead of fetching it, and removes the layer once it has drawn', async () => {
     const screenDrawn = await def.draw({ store: api.store } as unknown as FastifyInstance, params, server)
     expect(screenDrawn).toBeDefined()
     const embedded = Object.keys(screenDrawn!.data)
     holder.__zctPreload = Object.fromEntries(embedded.map((url) => [url, Promise.resolve(screenDrawn!.data[url])]))
+    holder.__zctFirstScreen = { ...screenDrawn!.data }
     const layer = document.createElement('div')
     layer.id = FIRST_SCREEN_ELEMENT_ID
     document.body.appendChild(layer)
@@ -62,6 +89,7 @@ describe.each(cases)('$name with its server-drawn first screen', ({ def, params,
     api.requests.length = 0
 
     render(page())
+    if (atOnce) expect(document.getElementById(FIRST_SCREEN_ELEMENT_ID)).toBeNull()
     await drawn()
     expect(document.getElementById(FIRST_SCREEN_ELEMENT_ID)).toBeNull()
     // each answer was asked for by exactly its URL, and none went to the network

@@ -2,7 +2,7 @@ import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { useRequest } from '@/api'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
-import { getHome } from '@/features/home/api/get-home'
+import { embeddedHome, getHome } from '@/features/home/api/get-home'
 import { HomeHero } from '@/features/home/components/home-hero'
 import { HomeSections } from '@/features/home/components/home-sections'
 import { ServicePointHomePage } from '@/features/home/components/service-point-page'
@@ -16,7 +16,8 @@ import { useTabBarSelection } from '@/custom-tab-bar/use-tab-bar-selection'
 
 export default function HomePage() {
   useTabBarSelection(routes.home)
-  const { data: home, error, loading, reload } = useRequest(getHome, [])
+  // H5: the answer the server-drawn first screen came with is drawn by the first render
+  const { data: home, error, loading, reload } = useRequest(getHome, [], { initial: embeddedHome })
 
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())

@@ -9,7 +9,7 @@ import { ListFooter } from '@/components/list-footer'
 import { SearchBar } from '@/components/search-bar'
 import { Skeleton } from '@/components/skeleton'
 import type { InterpretationSummary } from '@common/contract'
-import { getInterpretations } from '@/features/interpretations/api/get-interpretations'
+import { embeddedInterpretations, getInterpretations } from '@/features/interpretations/api/get-interpretations'
 import { InterpretationCard } from '@/features/interpretations/components/interpretation-card'
 import { useTopics } from '@/features/topics/use-topics'
 import { useDismissFirstScreen } from '@/utils/first-screen'
@@ -21,7 +21,10 @@ export default function InterpretationsPage() {
   useTabBarSelection(routes.interpretations)
   const [topic, setTopic] = useState<string>()
   const { topics } = useTopics()
-  const list = usePagedList((page) => getInterpretations({ topic, page, pageSize: 10 }), [topic])
+  // H5: the first page the server-drawn first screen came with is drawn by the first render
+  const list = usePagedList((page) => getInterpretations({ topic, page, pageSize: 10 }), [topic], {
+    initial: () => embeddedInterpretations({ topic, page: 1, pageSize: 10 }),
+  })
 
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh())

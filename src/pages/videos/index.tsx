@@ -9,7 +9,7 @@ import { ListFooter } from '@/components/list-footer'
 import { SearchBar } from '@/components/search-bar'
 import { Skeleton } from '@/components/skeleton'
 import { useTopics } from '@/features/topics/use-topics'
-import { getVideos } from '@/features/videos/api/get-videos'
+import { embeddedVideos, getVideos } from '@/features/videos/api/get-videos'
 import { VideoCard } from '@/features/videos/components/video-card'
 import { useDismissFirstScreen } from '@/utils/first-screen'
 import { routes } from '@/utils/routes'
@@ -21,7 +21,8 @@ export default function VideosPage() {
   useTabBarSelection(routes.videos)
   const [topic, setTopic] = useState<string>()
   const { topics } = useTopics()
-  const list = usePagedList((page) => getVideos({ topic, page, pageSize: 10 }), [topic])
+  // H5: the first page the server-drawn first screen came with is drawn by the first render
+  const list = usePagedList((page) => getVideos({ topic, page, pageSize: 10 }), [topic], { initial: () => embeddedVideos({ topic, page: 1, pageSize: 10 }) })
 
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh())

@@ -8,6 +8,8 @@ import type { CompleteInput, DispatchInput, LectureOrderInput, LectureOrderQuery
 const live = { cache: 'network' as const }
 
 export const getLectureTopics = (topic?: string) => api.call('GET /lecture-topics', { query: { topic } })
+/** H5: the list as 宣讲菜单's server-drawn first screen gave it, for the first render (api.embedded) */
+export const embeddedLectureTopics = (topic?: string) => api.embedded('GET /lecture-topics', { query: { topic } })
 export const getLectureTopic = (id: string) => api.call('GET /lecture-topics/:id', { params: { id } })
 /** the counties (one level of the tree: the lecture pages filter by county) */
 export const getCounties = () => api.call('GET /regions/children')

@@ -8,7 +8,7 @@ import './lectures.scss'
 /** One lecture of the menu: what it covers, how long, how, who gives it, how it was rated. */
 export function TopicCard({ topic, onOrder }: { topic: LectureTopic; onOrder: () => void }) {
   return (
-    <Card className='lec-card'>
+    <Card className='lec-card lec-topic'>
       <View role='listitem' aria-label={topic.title}>
         <Text className='lec-card__title'>{topic.title}</Text>
         <Text className='lec-card__meta'>

@@ -5,6 +5,8 @@ import type { Id, LeaderboardScope, QuizProfile } from '@common/contract'
 const live = { cache: 'network' as const }
 
 export const getCampaign = (id: Id) => api.call('GET /campaigns/:id', { params: { id } })
+/** H5: the campaign as its server-drawn first screen gave it, for the first render (api.embedded) */
+export const embeddedCampaign = (id: Id) => api.embedded('GET /campaigns/:id', { params: { id } })
 export const getCampaignMe = (id: Id) => api.call('GET /campaigns/:id/me', { params: { id }, ...live })
 export const startAttempt = (id: Id, regionCode?: string) =>
   api.call('POST /campaigns/:id/attempts', { params: { id }, body: regionCode ? { regionCode } : {} })

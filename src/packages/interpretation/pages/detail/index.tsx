@@ -6,7 +6,7 @@ import { Skeleton } from '@/components/skeleton'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { useTextScale } from '@/features/elder-mode/stores/theme-store'
 import { FavouriteButton } from '@/features/favourites/components/favourite-button'
-import { getInterpretation } from '@/features/interpretations/api/get-interpretation'
+import { embeddedInterpretation, getInterpretation } from '@/features/interpretations/api/get-interpretation'
 import { InterpretationBlocks } from '@/features/interpretations/components/blocks/interpretation-blocks'
 import { InterpretationHead, InterpretationLinks } from '@/features/interpretations/components/interpretation-head'
 import { RelatedVideos } from '@/features/interpretations/components/related-videos'
@@ -26,7 +26,8 @@ function copyLink(id: string) {
 
 export default function InterpretationDetailPage() {
   const id = useRouter().params.id ?? ''
-  const { data: item, error, loading, reload } = useRequest(() => getInterpretation(id), [id])
+  // H5: the answer the server-drawn first screen came with is drawn by the first render
+  const { data: item, error, loading, reload } = useRequest(() => getInterpretation(id), [id], { initial: () => embeddedInterpretation(id) })
   const readAloud = useReadAloud()
   const scale = useTextScale()
   useReadingPosition(item)

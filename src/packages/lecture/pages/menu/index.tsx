@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
 import type { LectureFormat } from '@common/contract'
-import { getLectureTopics } from '@/features/lectures/api/lectures'
+import { embeddedLectureTopics, getLectureTopics } from '@/features/lectures/api/lectures'
 import { TopicCard } from '@/features/lectures/components/topic-card'
 import { useTopics } from '@/features/topics/use-topics'
 import { lectureRoutes } from '@/utils/routes'
@@ -31,7 +31,8 @@ export default function LectureMenuPage() {
   const { topics } = useTopics()
   const [topic, setTopic] = useState<string | undefined>(params.topic)
   const [format, setFormat] = useState<LectureFormat>()
-  const list = useRequest(() => getLectureTopics(topic), [topic])
+  // H5: the list the server-drawn first screen came with is drawn by the first render
+  const list = useRequest(() => getLectureTopics(topic), [topic], { initial: () => embeddedLectureTopics(topic) })
   // H5: the first screen the server drew goes once the page shows its list (or its error)
   useDismissFirstScreen(Boolean(list.data || list.error))
 

@@ -3,7 +3,7 @@ import { useRequest, useSessionStore } from '@/api'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
-import { getCampaign, getCampaignMe } from '@/features/quiz/api/quiz'
+import { embeddedCampaign, getCampaign, getCampaignMe } from '@/features/quiz/api/quiz'
 import { CampaignHero } from '@/features/quiz/components/campaign-hero'
 import { CampaignJoin } from '@/features/quiz/components/campaign-join'
 import { CampaignLinks } from '@/features/quiz/components/campaign-links'
@@ -15,7 +15,8 @@ import { useDismissFirstScreen } from '@/utils/first-screen'
 export default function CampaignDetailPage() {
   const { id = '' } = useRouter().params
   const token = useSessionStore((s) => s.token)
-  const campaign = useRequest(() => getCampaign(id), [id])
+  // H5: the answer the server-drawn first screen came with is drawn by the first render
+  const campaign = useRequest(() => getCampaign(id), [id], { initial: () => embeddedCampaign(id) })
   const me = useRequest(() => (token ? getCampaignMe(id) : Promise.resolve(undefined)), [id, token])
   // a city-wide campaign names no region: nothing is loaded for it
   const regionNames = useRegionNames(campaign.data?.rules.eligibleRegions)
