@@ -35,11 +35,34 @@ test('视频 tab → the feed: the first video plays with a caption; swiping up 
   // swipe up
   const box = (await page.locator('.feed__swiper').boundingBox())!
   const x = box.x + box.width / 2
-  await page.mouse.move(x, box.y + box.height * 0.7)
-  await page.mouse.down()
-  await page.mouse.move(x, box.y + box.height * 0.45, { steps: 5 })
-  await page.mouse.move(x, box.y + box.height * 0.2, { steps: 5 })
-  await page.mouse.up()
+  const swipeUp = async () => {
+    await page.mouse.move(x, box.y + box.height * 0.7)
+    await page.mouse.down()
+    await page.mouse.move(x, box.y + box.height * 0.45, { steps: 5 })
+    await page.mouse.move(x, box.y + box.height * 0.2, { steps: 5 })
+    await page.mouse.up()
+  }
+  // where the playing stage stands: the next one stands there once the feed has moved on
+  const stageTop = await page.evaluate(() => document.querySelector('.feed__stage[data-index="0"]')!.getBoundingClientRect().top)
+  await swipeUp()
+  // on a starved CI machine the synthetic gesture is sometimes read as a tap (the base build too):
+  // a resident would swipe again, and so does the test, once, if the feed has not moved on
+  const moved = await page
+    .waitForFunction(
+      (top) => {
+        const stage = document.querySelector('.feed__stage[data-index="1"]')
+        return !!stage && Math.abs(stage.getBoundingClientRect().top - top) < 4
+      },
+      stageTop,
+      { timeout: 8000 },
+    )
+    .then(() => true)
+    .catch(() => false)
+  const stillFirst = await page.evaluate(
+    (top) => Math.abs(document.querySelector('.feed__stage[data-index="0"]')!.getBoundingClientRect().top - top) < 4,
+    stageTop,
+  )
+  if (!moved && stillFirst) await swipeUp()
   await page.waitForFunction(
     () => {
       const v = document.querySelector('.feed__stage[data-index="1"] video') as HTMLVideoElement | null
