@@ -10,6 +10,37 @@ import { StatsFilePlugin } from './stats-file'
 /** Taro H5's previewImage, and the module that loads it on first use */
 const PREVIEW_IMAGE = /[\\/]@tarojs[\\/]taro-h5[\\/]dist[\\/]api[\\/]media[\\/]image[\\/]previewImage\.js$/
 const LAZY_PREVIEW_IMAGE = path.resolve(__dirname, 'h5-components', 'preview-image.mjs')
+/** Taro H5's toast, loading, modal and action sheet, and the module that loads them in idle time (h5-runtime/interaction.mjs) */
+const INTERACTION = /[\\/]@tarojs[\\/]taro-h5[\\/]dist[\\/]api[\\/]ui[\\/]interaction[\\/]index\.js$/
+const LAZY_INTERACTION = path.resolve(__dirname, 'h5-runtime', 'interaction.mjs')
+
+/** what NormalModuleReplacementPlugin is given for a module of Taro's loaded later */
+interface Resolving {
+  contextInfo?: { issuer?: string }
+  createData?: { resource?: string; request?: string; userRequest?: string; context?: string }
+}
+
+/**
+ * Arguments for NormalModuleReplacementPlugin: every import of Taro's module `original` gets
+ * `lazy` (the same exports, loading `original` with import() when first needed) — except lazy's
+ * own import of it. The replacement takes lazy's path in its request too: webpack knows a module by
+ * its request, and a replacement still known by the original's made lazy's import() of the
+ * original resolve to lazy itself (previewImage called itself without end).
+ */
+function loadedLater(original: RegExp, lazy: string): [RegExp, (resolving: Resolving) => void] {
+  return [
+    original,
+    ({ contextInfo, createData }) => {
+      if (contextInfo?.issuer === lazy || !createData?.resource) return
+      const from = createData.resource
+      createData.resource = lazy
+      if (createData.request) createData.request = createData.request.replace(from, lazy)
+      if (createData.userRequest) createData.userRequest = createData.userRequest.replace(from, lazy)
+      // (lazy's own imports resolve from its folder)
+      createData.context = path.dirname(lazy)
+    },
+  ]
+}
 
 /**
  * API base URL baked into the client. H5 is served by the API server itself, so it calls the
@@ -105,6 +136,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.plugin('preload-page').use(PreloadPagePlugin)
         // H5_STATS=<file>: webpack's stats (chunks and their modules) written there, to see what each chunk carries
         if (process.env.H5_STATS) chain.plugin('stats-file').use(StatsFilePlugin, [process.env.H5_STATS])
+        // H5_SOURCE_MAP=1: a .map beside each minified chunk (not linked from it), for scripts/bench/h5-bytes.ts
+        if (process.env.H5_SOURCE_MAP) chain.devtool('hidden-source-map')
         if (H5_ON_PREACT)
           // before the app's code: Taro's components need boolean aria-* as strings on Preact (preact/aria-attributes.mjs)
           chain.plugin('mainPlugin').tap((args: { loaderMeta?: { extraImportForWeb?: string } }[]) => {
@@ -120,19 +153,25 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .test(/[\\/]config[\\/]h5-components[\\/]/)
           .set('sideEffects', false)
         // Taro.previewImage draws with the Swiper too: loaded on the first picture tapped (h5-components/preview-image.mjs)
-        chain.plugin('lazy-preview-image').use(NormalModuleReplacementPlugin, [
-          PREVIEW_IMAGE,
-          (resource: { contextInfo?: { issuer?: string }; createData?: { resource?: string } }) => {
-            if (resource.contextInfo?.issuer === LAZY_PREVIEW_IMAGE || !resource.createData?.resource) return
-            resource.createData.resource = LAZY_PREVIEW_IMAGE
-          },
-        ])
+        chain.plugin('lazy-preview-image').use(NormalModuleReplacementPlugin, loadedLater(PREVIEW_IMAGE, LAZY_PREVIEW_IMAGE))
+        // Taro's toast, loading, modal and action sheet (with their icon font and styles) in a chunk
+        // downloaded when the page has loaded and the browser is idle, or on the first call (h5-runtime/interaction.mjs)
+        chain.plugin('lazy-interaction').use(NormalModuleReplacementPlugin, loadedLater(INTERACTION, LAZY_INTERACTION))
         // Taro's system API parses the user agent (the `platform` package) when the app starts;
-        // only getDeviceInfo and getSystemInfo read it: parsed on first use (h5-components/platform.cjs)
+        // only getDeviceInfo and getSystemInfo read it, which no H5 page calls: in a chunk loaded in idle time (h5-components/platform.cjs)
         chain.resolve.alias.set('platform$', path.resolve(__dirname, 'h5-components', 'platform.cjs'))
         // Taro's request API imports a fetch polyfill (~32 KB minified) into the first chunk; every
         // browser that can run the app (Custom Elements v1, which Taro's components need) has fetch
         chain.resolve.alias.set('whatwg-fetch', false as unknown as string)
+        // … and a JSONP helper (jsonp-retry, ~6 KB minified) for Taro.request({ jsonp }), which the app never asks for
+        chain.resolve.alias.set('jsonp-retry$', path.resolve(__dirname, 'h5-runtime', 'no-jsonp.mjs'))
+        // … and an AbortController polyfill (~9 KB minified) for browsers before Chrome 66 / Safari 12.1:
+        // a few lines do what Taro.request needs of it there (h5-runtime/abort-controller.mjs)
+        chain.resolve.alias.set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', path.resolve(__dirname, 'h5-runtime', 'abort-controller.mjs'))
+        // Taro's H5 runtime adds taro-components.css to every app: the weui icon font (6 KB, as base64
+        // in the first chunk) and the icon, checkbox and radio classes of Taro's Icon, Checkbox and
+        // Radio, which no page uses, and rules for a .taro-app-wrap class nothing renders
+        chain.resolve.alias.set('@tarojs/components/dist/taro-components/taro-components.css$', false as unknown as string)
         // What Taro's components share between pages (Stencil's runtime, a component used by
         // several pages) in chunks by the pages that use them, downloaded once: Taro splits only
         // the initial chunks, so each page chunk carried its own copy. No fixed name: one chunk
@@ -143,6 +182,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
             ...splitChunks,
             cacheGroups: {
               ...splitChunks.cacheGroups,
+              // Taro's runtime (@tarojs/*) stays in app.js instead of a second initial chunk: on
+              // HTTP/1.1 a browser opens 6 connections to a host, and 首页's first wave (the two
+              // initial scripts, the page's CSS, its two chunks and the first screen's two covers)
+              // was 7 requests, so the page's own chunk waited for a free connection and a round
+              // trip more, arriving last (~2.2 s on slow 4G) however small
+              taro: false,
               taroComponents: {
                 chunks: 'async',
                 test: /[\\/]node_modules[\\/](@tarojs[\\/]components|swiper|ssr-window|dom7|tslib)[\\/]/,
