@@ -150,12 +150,20 @@ const FIELDS = 4 // question, keywords, answer, similar (相似问法)
 /** hits ask() ranks to find the best one that is not a near-duplicate of the first (the margin) */
 export const RIVALS = 8
 
+/**
+ * Where a term occurs in a FAQ, as the bit a search sets for the FAQ when the term is informative:
+ * in its question or keywords; else only in its 相似问法; else only in its answer.
+ */
+const IN_TITLE = 1
+const IN_ANSWER_ONLY = 2
+const IN_SIMILAR_ONLY = 4
+
 /** One term's postings: the FAQs it occurs in and its saturated BM25F weight in each. */
 interface Postings {
   docs: Int32Array
   weights: Float32Array
-  /** 1 where the term occurs in the FAQ's question or keywords, 2 only in its 相似问法, 0 only in its answer */
-  titled: Uint8Array
+  /** where the term occurs in each FAQ: IN_TITLE, IN_SIMILAR_ONLY or IN_ANSWER_ONLY */
+  where: Uint8Array
 }
 
 function counts(tokens: string[]): Map<string, number> {
@@ -252,7 +260,7 @@ export class QaIndex {
 
     // BM25F: per FAQ and term, field-weighted length-normalised frequency, saturated once. It does
     // not depend on the question, so it is computed here and a search only adds up weights.
-    const lists = new Map<string, { docs: number[]; weights: number[]; titled: number[] }>()
+    const lists = new Map<string, { docs: number[]; weights: number[]; where: number[] }>()
     perDoc.forEach((docFields, doc) => {
       const lengths = docFields.map(length)
       const terms = new Set<string>()
@@ -264,15 +272,15 @@ export class QaIndex {
           if (tf) x += (fieldWeights[fi] * tf) / (1 - fieldB[fi] + (fieldB[fi] * lengths[fi]) / avg[fi])
         }
         let list = lists.get(term)
-        if (!list) lists.set(term, (list = { docs: [], weights: [], titled: [] }))
+        if (!list) lists.set(term, (list = { docs: [], weights: [], where: [] }))
         list.docs.push(doc)
         list.weights.push((x * (k1 + 1)) / (x + k1))
-        list.titled.push(docFields[0].has(term) || docFields[1].has(term) ? 1 : docFields[3].has(term) ? 2 : 0)
+        list.where.push(docFields[0].has(term) || docFields[1].has(term) ? IN_TITLE : docFields[3].has(term) ? IN_SIMILAR_ONLY : IN_ANSWER_ONLY)
       }
     })
     for (const d of perDoc) for (const t of d[1].keys()) if (t.length === 2) this.keywordBigrams.add(t)
     for (const [term, list] of lists)
-      this.postings.set(term, { docs: Int32Array.from(list.docs), weights: Float32Array.from(list.weights), titled: Uint8Array.from(list.titled) })
+      this.postings.set(term, { docs: Int32Array.from(list.docs), weights: Float32Array.from(list.weights), where: Uint8Array.from(list.where) })
   }
 
   get size(): number {
@@ -324,15 +332,15 @@ export class QaIndex {
       const list = this.postings.get(term)
       coverTotal += list ? w : w * oovWeight
       if (!list) continue
-      const { docs, weights, titled } = list
+      const { docs, weights, where } = list
       const telling = isContentBigram(term) && docs.length <= informativeMax ? 1 : 0
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]
         if (covered[doc] === 0) touched.push(doc)
         scores[doc] += w * weights[i]
         covered[doc] += w
-        // bit 1: an informative bigram in the FAQ's question or keywords; bit 4: only in its 相似问法; bit 2: only in its answer
-        informative[doc] |= telling ? (titled[i] === 1 ? 1 : titled[i] === 2 ? 4 : 2) : 0
+        // where in the FAQ the informative bigrams of the question are
+        informative[doc] |= telling ? where[i] : 0
       }
     }
     const keep = Math.max(1, limit)
@@ -345,11 +353,11 @@ export class QaIndex {
       if (askedStages && this.stages[doc] && !(this.stages[doc] & askedStages)) score *= stagePenalty
       const info = informative[doc]
       const relevant =
-        info & 1
+        info & IN_TITLE
           ? covered[doc] >= minCoverage * coverTotal
-          : info & 4
+          : info & IN_SIMILAR_ONLY
             ? covered[doc] >= similarCoverage * coverTotal
-            : info === 2 && covered[doc] >= answerCoverage * total
+            : info === IN_ANSWER_ONLY && covered[doc] >= answerCoverage * total
       if (relevant && (best.length < keep || score > best[best.length - 1].score)) {
         best.push({ doc, score })
         best.sort((x, y) => y.score - x.score || x.doc - y.doc)
