@@ -21,13 +21,18 @@ function Harness({ initial, onDraft }: { initial: FaqDraft; onDraft: (d: FaqDraf
   )
 }
 
+/** the console's lists the form looks things up in (policies, interpretations) answer empty */
+function answerAdminListsEmpty() {
+  mockFetch((call) =>
+    call.path.startsWith('/admin/') && call.method === 'GET' && !call.path.includes('orgs')
+      ? { body: { items: [], total: 0, page: 1, pageSize: 20 } }
+      : undefined,
+  )
+}
+
 describe('the FAQ form', () => {
   it('takes keywords as tags and shows a server error on the answer', async () => {
-    mockFetch((call) =>
-      call.path.startsWith('/admin/') && call.method === 'GET' && !call.path.includes('orgs')
-        ? { body: { items: [], total: 0, page: 1, pageSize: 20 } }
-        : undefined,
-    )
+    answerAdminListsEmpty()
     const drafts: FaqDraft[] = []
     render(
       <Harness initial={{ question: '养老金怎么领？', answer: '到社保窗口办理。', topic: 'yanglao', keywords: ['养老金'] }} onDraft={(d) => drafts.push(d)} />,
@@ -41,11 +46,7 @@ describe('the FAQ form', () => {
   })
 
   it("takes 相似问法 one per line, warns before saving past 10 or 60 characters, and shows the server's error on the box", async () => {
-    mockFetch((call) =>
-      call.path.startsWith('/admin/') && call.method === 'GET' && !call.path.includes('orgs')
-        ? { body: { items: [], total: 0, page: 1, pageSize: 20 } }
-        : undefined,
-    )
+    answerAdminListsEmpty()
     const drafts: FaqDraft[] = []
     render(
       <FaqForm
