@@ -11,8 +11,9 @@ import type { FastifyInstance } from 'fastify'
 import { render, screen } from '@testing-library/react'
 import { taroMock } from '../../../test/mocks/taro'
 import { setupFixtureApi } from '../../../test/support/fixture-api'
+import { clearHandOver, handedOver, handOverFirstScreen, SERVER_ANSWERS } from '../../../test/support/first-screen-handover'
 import { FIRST_SCREEN_ELEMENT_ID } from '@common/contract'
-import type { FirstScreenPage, ServerAnswers } from '../../../server/modules/first-screen/page'
+import type { FirstScreenPage } from '../../../server/modules/first-screen/page'
 import { campaignPage } from '../../../server/modules/first-screen/pages/campaign'
 import { lectureMenuPage } from '../../../server/modules/first-screen/pages/lecture-menu'
 import { policyPage } from '../../../server/modules/first-screen/pages/policy'
@@ -25,18 +26,8 @@ import CampaignDetailPage from '../quiz/pages/detail/index'
 import VideoPlayPage from '../video/pages/play/index'
 
 const api = setupFixtureApi()
-/** what the server says about itself (these pages draw nothing of it) */
-const server: ServerAnswers = {
-  appConfig: { demo: false, lectureLeadDays: 3 },
-  authMethods: { sms: true, smsDemo: false, wechatOa: false, wechat: false },
-}
-const holder = globalThis as { __zctPreload?: Record<string, Promise<unknown>>; __zctFirstScreen?: Record<string, unknown> }
 
-afterEach(() => {
-  delete holder.__zctPreload
-  delete holder.__zctFirstScreen
-  document.getElementById(FIRST_SCREEN_ELEMENT_ID)?.remove()
-})
+afterEach(clearHandOver)
 
 const cases: {
   name: string
@@ -77,32 +68,25 @@ const cases: {
 
 describe.each(cases)('$name with its server-drawn first screen', ({ def, params, page, drawn, atOnce }) => {
   it('takes every embedded answer instead of fetching it, and removes the layer once it has drawn', async () => {
-    const screenDrawn = await def.draw({ store: api.store } as unknown as FastifyInstance, params, server)
-    expect(screenDrawn).toBeDefined()
-    const embedded = Object.keys(screenDrawn!.data)
-    holder.__zctPreload = Object.fromEntries(embedded.map((url) => [url, Promise.resolve(screenDrawn!.data[url])]))
-    holder.__zctFirstScreen = { ...screenDrawn!.data }
-    const layer = document.createElement('div')
-    layer.id = FIRST_SCREEN_ELEMENT_ID
-    document.body.appendChild(layer)
-    taroMock.routerParams = params
-    api.requests.length = 0
+    const data = await handOverFirstScreen(api, def, params)
+    expect(data).toBeDefined()
+    const embedded = Object.keys(data!)
 
     render(page())
     if (atOnce) expect(document.getElementById(FIRST_SCREEN_ELEMENT_ID)).toBeNull()
     await drawn()
     expect(document.getElementById(FIRST_SCREEN_ELEMENT_ID)).toBeNull()
     // each answer was asked for by exactly its URL, and none went to the network
-    expect(Object.keys(holder.__zctPreload)).toEqual([])
+    expect(Object.keys(handedOver.__zctPreload!)).toEqual([])
     for (const url of embedded) expect(api.requests).not.toContain(`GET ${url}`)
   })
 })
 
 it('an unknown policy, video or campaign is not drawn, and its page removes a layer with its error', async () => {
   const app = { store: api.store } as unknown as FastifyInstance
-  expect(await policyPage.draw(app, { id: 'nope' }, server)).toBeUndefined()
-  expect(await videoPage.draw(app, { id: 'nope' }, server)).toBeUndefined()
-  expect(await campaignPage.draw(app, { id: 'nope' }, server)).toBeUndefined()
+  expect(await policyPage.draw(app, { id: 'nope' }, SERVER_ANSWERS)).toBeUndefined()
+  expect(await videoPage.draw(app, { id: 'nope' }, SERVER_ANSWERS)).toBeUndefined()
+  expect(await campaignPage.draw(app, { id: 'nope' }, SERVER_ANSWERS)).toBeUndefined()
   const layer = document.createElement('div')
   layer.id = FIRST_SCREEN_ELEMENT_ID
   document.body.appendChild(layer)

@@ -5,12 +5,11 @@
  * gone as soon as the page has mounted, and none of them is fetched or taken from the preload again.
  */
 import type { ReactElement } from 'react'
-import type { FastifyInstance } from 'fastify'
 import { act, render, screen } from '@testing-library/react'
-import { taroMock } from '../../../test/mocks/taro'
 import { setupFixtureApi } from '../../../test/support/fixture-api'
+import { clearHandOver, handedOver, handOverFirstScreen } from '../../../test/support/first-screen-handover'
 import { FIRST_SCREEN_ELEMENT_ID } from '@common/contract'
-import type { FirstScreenPage, ServerAnswers } from '../../../server/modules/first-screen/page'
+import type { FirstScreenPage } from '../../../server/modules/first-screen/page'
 import { homePage } from '../../../server/modules/first-screen/pages/home'
 import { interpretationPage } from '../../../server/modules/first-screen/pages/interpretation'
 import { interpretationsPage } from '../../../server/modules/first-screen/pages/interpretations'
@@ -21,17 +20,8 @@ import InterpretationsPage from '../interpretations/index'
 import VideosPage from '../videos/index'
 
 const api = setupFixtureApi()
-const server: ServerAnswers = {
-  appConfig: { demo: false, lectureLeadDays: 3 },
-  authMethods: { sms: true, smsDemo: false, wechatOa: false, wechat: false },
-}
-const holder = globalThis as { __zctPreload?: Record<string, Promise<unknown>>; __zctFirstScreen?: Record<string, unknown> }
 
-afterEach(() => {
-  delete holder.__zctPreload
-  delete holder.__zctFirstScreen
-  document.getElementById(FIRST_SCREEN_ELEMENT_ID)?.remove()
-})
+afterEach(clearHandOver)
 
 const cases: { name: string; def: FirstScreenPage; params: Record<string, string>; page: () => ReactElement; shows: string; mine: string }[] = [
   { name: '首页', def: homePage, params: {}, page: () => <HomePage />, shows: '精选解读', mine: '/api/v1/home' },
@@ -49,17 +39,10 @@ const cases: { name: string; def: FirstScreenPage; params: Record<string, string
 
 describe.each(cases)('$name with its server-drawn first screen', ({ def, params, page, shows, mine }) => {
   it('draws the answer it came with in its first render and asks for it nowhere', async () => {
-    const drawn = await def.draw({ store: api.store } as unknown as FastifyInstance, params, server)
-    expect(drawn).toBeDefined()
-    const data = drawn!.data
+    const given = await handOverFirstScreen(api, def, params)
+    expect(given).toBeDefined()
+    const data = given!
     expect(Object.keys(data)).toContain(mine)
-    holder.__zctFirstScreen = { ...data }
-    holder.__zctPreload = Object.fromEntries(Object.keys(data).map((url) => [url, Promise.resolve(data[url])]))
-    const layer = document.createElement('div')
-    layer.id = FIRST_SCREEN_ELEMENT_ID
-    document.body.appendChild(layer)
-    taroMock.routerParams = params
-    api.requests.length = 0
 
     render(page())
     // the first render drew the page: the layer went in its layout effect
@@ -69,7 +52,7 @@ describe.each(cases)('$name with its server-drawn first screen', ({ def, params,
     expect(screen.getAllByText(title!).length).toBeGreaterThan(0)
     if (shows) expect(await screen.findAllByText(shows)).not.toHaveLength(0)
     expect(api.requests).not.toContain(`GET ${mine}`)
-    expect(holder.__zctPreload).not.toHaveProperty(mine)
+    expect(handedOver.__zctPreload).not.toHaveProperty(mine)
     // what loads after the draw (the chips' topics, related videos) settles inside the test
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
   })
