@@ -62,7 +62,7 @@ export interface QaGapFaqInput {
   keywords?: string[]
 }
 
-/** POST /admin/qa-gaps/:id/attach: the group's wordings become keywords of this FAQ's next version */
+/** POST /admin/qa-gaps/:id/attach: the group's wordings become 相似问法 of this FAQ's next version (≤ 10, each ≤ 60 characters) */
 export interface QaGapAttachInput {
   faqId: Id
 }

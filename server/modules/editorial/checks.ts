@@ -33,6 +33,9 @@ const warning = (code: string, field: string, message: string): EditorialCheck =
 let words: readonly string[] | undefined
 const wordList = () => (words ??= loadWordList())
 
+/** the first word of the local sensitive-word list in a text (what 送审 refuses), or undefined */
+export const listedSensitiveWord = (text: string): string | undefined => findListedWord(text, wordList())
+
 const TARGET_LABELS: Record<LinkTarget, string> = { policy: '政策', interpretation: '解读', faq: '问答', video: '视频' }
 
 // ---------------------------------------------------------------------------------------------

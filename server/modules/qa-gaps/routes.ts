@@ -5,8 +5,8 @@
  *   GET  /admin/qa-gaps.csv?status=&q=&from=&to=               the same as CSV (audited as qa-gap.export)
  *   POST /admin/qa-gaps/:id/faq     {question?, answer?, topic?, keywords?}  a new FAQ draft (简明问答,
  *        version 1, 草稿) prefilled with the group's wording; 送审 → 审核 → 发布 as any FAQ
- *   POST /admin/qa-gaps/:id/attach  {faqId}   the group's wordings become keywords of the FAQ's next
- *        version (a draft again, through review as any edit)
+ *   POST /admin/qa-gaps/:id/attach  {faqId}   the group's wordings become 相似问法 of the FAQ's next
+ *        version (a draft again, through review as any edit), within the 相似问法 limits
  *   POST /admin/qa-gaps/:id/ignore
  *
  * Editors and admins act on the groups of their organisation and below (403 otherwise), readers
@@ -40,6 +40,7 @@ import { createItem, titleOf } from '../editorial/create-item'
 import { getItemRow, getVersionRow, updateAtRevision } from '../editorial/repository'
 import { OTHER_ORG, staffOrg } from '../editorial/routes'
 import { IdempotencyHeaders } from '../editorial/schemas'
+import { listedSensitiveWord } from '../editorial/checks'
 import { LIMITS, validateDraft } from '../editorial/validate'
 import { canEdit, refusal } from '../editorial/workflow'
 import { findIdempotencyRecord, KeyTaken, rememberIdempotent, requestHash } from '../idempotency'
@@ -58,6 +59,16 @@ export function asKeyword(wording: string): string | undefined {
   const word = wording.replace(/[\s?？。!！.，,]+$/u, '').trim()
   return word && [...word].length <= LIMITS.keyword ? word : undefined
 }
+
+/** a wording as a FAQ 相似问法: trimmed, without its closing punctuation (as the 相似问法 are written) */
+export const asSimilar = (wording: string): string => wording.replace(/[\s?？。!！.，,]+$/u, '').trim()
+
+/** how two wordings compare when deciding whether a FAQ already has one: width, case, spaces and punctuation aside */
+const sameWording = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}]/gu, '')
 
 /** the first instant of a Shanghai day, as the ISO time the table keeps */
 const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString()
@@ -280,26 +291,38 @@ export function qaGapRoutes(): RoutePlugin {
           if (!canEdit(from)) throw conflict(`${refusal(from, 'edit')}：请在审核结束后再并入`)
           const current = JSON.parse((await getVersionRow(trx, faqId, row.version))!.draft) as EditorialDrafts['faq']
           const samples = (await samplesOf(trx, [gap.id])).get(gap.id) ?? []
-          const keywords = [...current.keywords]
-          const known = new Set([...keywords, asKeyword(current.question)])
-          const wordings = [gap.wording, ...samples.map((s) => s.wording)]
-          for (const w of wordings) {
-            const word = asKeyword(w)
-            if (word && !known.has(word) && keywords.length < LIMITS.keywords) {
-              keywords.push(word)
-              known.add(word)
-            }
+          // the residents' wordings become 相似问法 (another way residents ask it: what the field is
+          // for, and the ranking weighs it as question text), not keywords
+          const similar = [...(current.similar ?? [])]
+          const known = new Set([current.question, ...similar].map(sameWording))
+          const wordings = [gap.wording, ...samples.map((s) => s.wording)].map(asSimilar).filter(Boolean)
+          let tooLong = 0
+          let full = false
+          let sensitive: string | undefined
+          for (const text of wordings) {
+            if (known.has(sameWording(text))) continue
+            known.add(sameWording(text))
+            if ([...text].length > LIMITS.similarText) tooLong++
+            else if (listedSensitiveWord(text)) sensitive ??= listedSensitiveWord(text)
+            else if (similar.length >= LIMITS.similar) full = true
+            else similar.push(text)
           }
-          if (keywords.length === current.keywords.length) {
+          const added = similar.length - (current.similar?.length ?? 0)
+          if (added === 0) {
             throw badRequest(
-              wordings.every((w) => !asKeyword(w))
-                ? `这组问法都超过 ${LIMITS.keyword} 个字，不能作为关键词并入；请转为新问答，或在问答编辑页手工添加关键词`
-                : keywords.length >= LIMITS.keywords
-                  ? `该问答已有 ${LIMITS.keywords} 个关键词，不能再并入`
-                  : '该问答已包含这组问法',
+              full
+                ? `该问答已有 ${LIMITS.similar} 条相似问法，不能再并入；请先在问答编辑页删减相似问法`
+                : sensitive
+                  ? `这组问法含有不适宜发布的词语「${sensitive}」，不能并入`
+                  : tooLong
+                    ? `这组问法超过 ${LIMITS.similarText} 个字，不能作为相似问法并入；请转为新问答，或在问答编辑页手工添加`
+                    : '该问答已包含这组问法',
             )
           }
-          const draft: FaqDraft = { ...current, keywords }
+          const checked = validateDraft('faq', { ...current, similar })
+          const problems = Object.values(checked.fields)
+          if (problems.length) throw badRequest(`并入后问答填写不正确：${problems[0]}`, { fields: checked.fields })
+          const draft: FaqDraft = { ...current, similar }
           const at = app.store.now().toISOString()
           const version = row.version + 1
           const saved = await updateAtRevision(trx, faqId, row.revision, {
@@ -329,7 +352,7 @@ export function qaGapRoutes(): RoutePlugin {
             { action: 'editorial.update', targetType: 'faq', targetId: faqId, detail: { version, from, to: 'draft', qaGap: gap.id } },
             trx,
           )
-          await auditInTransaction(app, request, { targetId: gap.id, detail: { faqId, added: keywords.length - current.keywords.length } }, trx)
+          await auditInTransaction(app, request, { targetId: gap.id, detail: { faqId, added } }, trx)
           return { gap: await loadGap(trx, gap.id), itemId: faqId }
         })
       },

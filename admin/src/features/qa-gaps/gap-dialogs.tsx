@@ -86,7 +86,7 @@ export function ToFaqDialog({ gap, onClose, onDone }: DialogProps) {
   )
 }
 
-/** 并入已有问答: the group's wordings become keywords of the FAQ's next version, which goes through review */
+/** 并入已有问答: the group's wordings become 相似问法 of the FAQ's next version, which goes through review */
 export function AttachDialog({ gap, onClose, onDone }: DialogProps) {
   const [form] = Form.useForm<{ faqId?: string }>()
   const [saving, setSaving] = useState(false)
@@ -108,7 +108,9 @@ export function AttachDialog({ gap, onClose, onDone }: DialogProps) {
 
   return (
     <Modal open title='并入已有问答' okText='并入' cancelText='取消' onOk={submit} onCancel={onClose} confirmLoading={saving} width={640} destroyOnHidden>
-      <Typography.Paragraph type='secondary'>这组问法将作为所选问答的关键词（每个不超过 20 字），问答生成新版本草稿，送审发布后生效。</Typography.Paragraph>
+      <Typography.Paragraph type='secondary'>
+        这组问法将作为所选问答的相似问法（最多 10 条，每条不超过 60 字），问答生成新版本草稿，送审发布后生效。
+      </Typography.Paragraph>
       {error && <Alert type='error' showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout='vertical'>
         <Form.Item name='faqId' label='简明问答' rules={[{ required: true, message: '请选择要并入的问答' }]}>

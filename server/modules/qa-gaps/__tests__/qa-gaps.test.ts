@@ -182,7 +182,7 @@ describe('turning a group into a FAQ', () => {
 })
 
 describe('adding a group to an existing FAQ', () => {
-  it('adds its wordings as keywords of a new version, which answers once published', async () => {
+  it('adds its wordings as 相似问法 of a new version, keywords untouched, which answers once published', async () => {
     const q = '养鹦鹉有补贴吗'
     await ask(q)
     const gap = await gapOf('鹦鹉')
@@ -201,13 +201,42 @@ describe('adding a group to an existing FAQ', () => {
     expect(attached.gap).toMatchObject({ status: 'attached', faq: { id: faq.id } })
     const item = await ok<EditorialItem>(await call(server, editor, 'GET', `/admin/faqs/${faq.id}`))
     expect(item).toMatchObject({ version: 2, status: 'draft' })
-    expect(item.draft).toMatchObject({ keywords: ['宠物', '养鹦鹉有补贴吗'] })
+    expect(item.draft).toMatchObject({ keywords: ['宠物'], similar: ['养鹦鹉有补贴吗'] })
+    const audit = await server.store.database.kysely.selectFrom('audit_log').select(['action', 'detail']).where('target_id', '=', gap.id).execute()
+    expect(audit.map((a) => [a.action, JSON.parse(a.detail as string)])).toEqual([['qa-gap.attach', { faqId: faq.id, added: 1 }]])
     let revision = (await ok<EditorialItem>(await call(server, editor, 'POST', `/admin/faqs/${faq.id}/submit`, { revision: item.revision }))).revision
     revision = (await ok<EditorialItem>(await call(server, reviewer, 'POST', `/admin/faqs/${faq.id}/approve`, { revision }))).revision
     await ok<EditorialItem>(await call(server, reviewer, 'POST', `/admin/faqs/${faq.id}/publish`, { revision }))
     const answer = await ask(q)
     expect(answer.confident).toBe(true)
     expect(answer.items[0].faq.id).toBe(faq.id)
+  })
+
+  it('refuses, with a Chinese 400 and changing nothing, a FAQ whose 相似问法 are full and wordings over 60 characters', async () => {
+    const similar = Array.from({ length: 10 }, (_, i) => `养兔子第${i + 1}种问法`)
+    const faq = await ok<EditorialItem>(
+      await call(server, editor, 'POST', '/admin/faqs', {
+        orgCode: CITY,
+        draft: { question: '家里养兔子要登记吗？', answer: '不需要登记。', topic: 'zwgk', keywords: [], similar },
+      }),
+      201,
+    )
+    await ask('养兔子能领补贴吗')
+    const full = await call(server, editor, 'POST', `/admin/qa-gaps/${(await gapOf('兔子')).id}/attach`, { faqId: faq.id })
+    expect(full.status).toBe(400)
+    expect(((await full.json()) as { error: { message: string } }).error.message).toBe('该问答已有 10 条相似问法，不能再并入；请先在问答编辑页删减相似问法')
+    const long = '我在乡下一个人养了二十多只鸽子，每天喂食打扫，平时就靠它们解闷，听说养鸽子的人政府会给一些补贴，请问我这种养了好几年的情况能不能领到'
+    expect([...long].length).toBeGreaterThan(60)
+    await ask(long)
+    const tooLong = await call(server, editor, 'POST', `/admin/qa-gaps/${(await gapOf('鸽子')).id}/attach`, { faqId: 'f001' })
+    expect(tooLong.status).toBe(400)
+    expect(((await tooLong.json()) as { error: { message: string } }).error.message).toMatch(/超过 60 个字，不能作为相似问法并入/)
+    await ask('百家乐平台充值被骗了钱怎么追回')
+    const sensitive = await call(server, editor, 'POST', `/admin/qa-gaps/${(await gapOf('百家乐')).id}/attach`, { faqId: 'f001' })
+    expect(sensitive.status).toBe(400)
+    expect(((await sensitive.json()) as { error: { message: string } }).error.message).toBe('这组问法含有不适宜发布的词语「百家乐」，不能并入')
+    for (const word of ['兔子', '鸽子', '百家乐']) expect((await gapOf(word)).status).toBe('open')
+    expect((await ok<EditorialItem>(await call(server, editor, 'GET', `/admin/faqs/${faq.id}`))).draft).toMatchObject({ similar })
   })
 
   it('refuses a FAQ in review and an unknown FAQ, changing nothing', async () => {

@@ -62,21 +62,27 @@ describe('问答缺口', () => {
     await waitFor(() => expect(calls.filter((c) => c.path === '/admin/qa-gaps')).toHaveLength(2))
   })
 
-  it('adds a group to a FAQ found by search, and shows the server’s refusal', async () => {
+  it('adds a group to a FAQ found by search as its 相似问法, and shows the server’s refusals', async () => {
+    let refusal = { status: 409, body: { error: { code: 'conflict', message: '当前状态为待审核，不能修改：请在审核结束后再并入' } } }
     const calls = fakeApi({
       'GET /admin/orgs': { body: ORG_TREE },
       'GET /admin/qa-gaps': page([gap]),
       'GET /admin/faqs': { body: { items: [{ id: 'f001', title: '饲养宠物有哪些规定？', status: 'in_review' }], total: 1, page: 1, pageSize: 20 } },
-      'POST /admin/qa-gaps/g-1/attach': { status: 409, body: { error: { code: 'conflict', message: '当前状态为待审核，不能修改：请在审核结束后再并入' } } },
+      'POST /admin/qa-gaps/g-1/attach': () => refusal,
     })
     renderConsole('/qa-gaps', { user: staff('editor') })
     fireEvent.click(await screen.findByText('并入已有问答'))
     const dialog = await screen.findByRole('dialog')
+    expect(within(dialog).getByText(/将作为所选问答的相似问法（最多 10 条，每条不超过 60 字）/)).toBeInTheDocument()
     fireEvent.mouseDown(within(dialog).getByRole('combobox'))
     fireEvent.click(await screen.findByText('饲养宠物有哪些规定？（待审核）'))
     fireEvent.click(within(dialog).getByRole('button', { name: /并\s*入/ }))
     expect(await within(dialog).findByText('当前状态为待审核，不能修改：请在审核结束后再并入')).toBeInTheDocument()
     expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ faqId: 'f001' })
+    refusal = { status: 400, body: { error: { code: 'bad_request', message: '该问答已有 10 条相似问法，不能再并入；请先在问答编辑页删减相似问法' } } }
+    fireEvent.click(within(dialog).getByRole('button', { name: /并\s*入/ }))
+    expect(await within(dialog).findByText('该问答已有 10 条相似问法，不能再并入；请先在问答编辑页删减相似问法')).toBeInTheDocument()
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(2)
   })
 
   it('ignores a group after confirmation', async () => {
