@@ -103,6 +103,12 @@ export interface QaIndexOptions {
   duplicateOverlap?: number
   /** the re-ranker (rerank.ts; `on: false`: the BM25F order) */
   rerank?: RerankModel
+  /**
+   * share of a question bigram that only ever spans two of the segmenter's words (府申 of 政府/申请,
+   * 少年 of 多少/年, 开材 of 公开/材料): no word of the question, though it matches a FAQ worded
+   * the same way and, being rare, outweighs the words that tell two FAQs apart
+   */
+  crossShare?: number
 }
 
 /** one value per BM25F field */
@@ -118,12 +124,12 @@ type Options = Required<Omit<QaIndexOptions, 'b' | 'fields'>> & { b: FieldValues
 export const QA_DEFAULTS: Options = {
   k1: 1.5,
   b: { question: 0.3, keywords: 0, answer: 0.6, similar: 0.3 },
-  fields: { question: 3, keywords: 2, answer: 0.6, similar: 0.5 },
+  fields: { question: 3, keywords: 2, answer: 0.6, similar: 0.75 },
   unigramWeight: 0.5,
   functionWeight: 0.2,
   region: { none: 0.8, other: 0.6, same: 1.1 },
   matchCounties: false,
-  aspectPenalty: 0.6,
+  aspectPenalty: 0.8,
   stagePenalty: 0.6,
   minCoverage: 0.15,
   informativeShare: 0.2,
@@ -134,6 +140,7 @@ export const QA_DEFAULTS: Options = {
   homophoneShare: 0.6,
   duplicateOverlap: 0.6,
   rerank: RERANK_MODEL,
+  crossShare: 0.5,
 }
 
 /**
@@ -301,6 +308,7 @@ export class QaIndex {
   search(q: string, limit = 5): QaHit[] {
     const normalized = this.opts.matchCounties ? normalize(q) : withoutCounties(normalize(q))
     const shares = queryTermShares(normalized, this.opts.wordBigrams)
+    const across = this.opts.crossShare < 1 ? crossWordBigrams(normalized) : undefined
     // a subject bigram no FAQ contains may be a slip of the pinyin keyboard (备按, 津帖): the
     // bigrams one homophone away that are FAQ keyword bigrams (real words) stand in for it, at a
     // reduced share
@@ -325,10 +333,15 @@ export class QaIndex {
     const askedStages = stagesOf(folded)
     const touched: number[] = []
     let total = 0
+    let scoreTotal = 0
     let coverTotal = 0
     for (const term of terms) {
       const w = this.termWeight(term) * (shares.get(term) ?? 1)
+      // a bigram across two words weighs less in the score, not in the coverage rules: whether a
+      // FAQ is returned at all stays as it was
+      const sw = across?.has(term) ? w * this.opts.crossShare : w
       total += w
+      scoreTotal += sw
       const list = this.postings.get(term)
       coverTotal += list ? w : w * oovWeight
       if (!list) continue
@@ -337,7 +350,7 @@ export class QaIndex {
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]
         if (covered[doc] === 0) touched.push(doc)
-        scores[doc] += w * weights[i]
+        scores[doc] += sw * weights[i]
         covered[doc] += w
         // where in the FAQ the informative bigrams of the question are
         informative[doc] |= telling ? where[i] : 0
@@ -367,7 +380,7 @@ export class QaIndex {
       covered[doc] = 0
       informative[doc] = 0
     }
-    const most = total * (k1 + 1)
+    const most = scoreTotal * (k1 + 1)
     const queryBigrams = new Set([...bigrams(folded), ...normalized.split(' ').flatMap(bigrams)])
     return best.map(({ doc, score }) => {
       const faq = this.faqs[doc]
@@ -688,6 +701,26 @@ function withoutPointers(faqs: Faq[]): string[] {
     }
     return out + f.answer.slice(at)
   })
+}
+
+/**
+ * The bigrams of a question that span two of the segmenter's words and occur inside none of them
+ * (see QaIndexOptions.crossShare).
+ */
+function crossWordBigrams(normalized: string): Set<string> {
+  const inside = new Set<string>()
+  const across = new Set<string>()
+  for (const segment of normalized.split(' ')) {
+    let prev = ''
+    for (const w of words(segment)) {
+      const cs = [...w]
+      for (let i = 0; i + 1 < cs.length; i++) inside.add(cs[i] + cs[i + 1])
+      if (prev) across.add(prev + cs[0])
+      prev = cs[cs.length - 1]
+    }
+  }
+  for (const t of inside) across.delete(t)
+  return across
 }
 
 const COUNTY_NAMES = new RegExp(COUNTIES.join('|'), 'g')

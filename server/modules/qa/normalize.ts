@@ -4,7 +4,7 @@ import { CANONICAL, LONGEST_WORD, SYNONYMS } from './synonyms'
 const STOP_CHARS = new Set('的了吗呢啊吧呀么嘛哦哈我你他她它们是在有和与及或要能会可以也都还就这那个些吗么请问下一'.split(''))
 
 /** Question and function words: a bigram with one of these says nothing about the subject. */
-const FUNCTION_CHARS = new Set([...STOP_CHARS, ...'怎么什样哪几会不没啥咋如何为该得着过给被把让从对到去来说想吃玩天好'])
+const FUNCTION_CHARS = new Set([...STOP_CHARS, ...'怎么什样哪几会不没啥咋如何为该得着过给被把让从对到去来说想吃玩天好向跟'])
 
 /**
  * Bigrams that say nothing about the subject though their characters do elsewhere: the asking
@@ -247,6 +247,7 @@ function situationHints(text: string): string {
   if (/一百(岁|多|了)/.test(text)) ages.push(100)
   const hints: string[] = []
   if (ages.some((a) => a >= 80 && a < 130)) hints.push('高龄')
+  if (ages.some((a) => a >= 100 && a < 130)) hints.push('百岁')
   if (ages.some((a) => a >= 60 && a < 130)) hints.push('老人')
   if (ages.some((a) => a >= 40 && a < 60)) hints.push('大龄')
   for (const [re, hint] of SITUATIONS) if (re.test(text)) hints.push(hint)
@@ -466,11 +467,13 @@ const HOMOPHONE_GROUPS = [
   '证正政整症',
   '费废肥',
   '龄领令零灵',
-  '津金今进近尽紧',
+  '津金今进近尽紧经京精',
   '贴帖铁',
   '账帐章涨',
-  '籍藉级及即急集记技纪际机积基',
+  '籍藉级及即急集记技纪际机积基疾',
   '缴交教较',
+  '低底抵',
+  '照招找召兆',
   '公工功供共',
   '租组族',
   '住注助主著',
