@@ -4,7 +4,8 @@
  *   GET  /admin/qa-gaps?status=&q=&from=&to=&page=&pageSize=   groups, most asked first
  *   GET  /admin/qa-gaps.csv?status=&q=&from=&to=               the same as CSV (audited as qa-gap.export)
  *   POST /admin/qa-gaps/:id/faq     {question?, answer?, topic?, keywords?}  a new FAQ draft (简明问答,
- *        version 1, 草稿) prefilled with the group's wording; 送审 → 审核 → 发布 as any FAQ
+ *        version 1, 草稿) prefilled with the group's wording, its other wordings as 相似问法 where they
+ *        fit (never one that carried personal data); 送审 → 审核 → 发布 as any FAQ
  *   POST /admin/qa-gaps/:id/attach  {faqId}   the group's wordings become 相似问法 of the FAQ's next
  *        version (a draft again, through review as any edit), within the 相似问法 limits
  *   POST /admin/qa-gaps/:id/ignore
@@ -54,12 +55,6 @@ const EXPORT_MAX = 5000
 /** a group may still be turned into a FAQ or attached after it was ignored */
 const ACTIONABLE: readonly QaGapStatus[] = ['open', 'ignored']
 
-/** a wording as a FAQ keyword: without its closing question mark, within the keyword limit */
-export function asKeyword(wording: string): string | undefined {
-  const word = wording.replace(/[\s?？。!！.，,]+$/u, '').trim()
-  return word && [...word].length <= LIMITS.keyword ? word : undefined
-}
-
 /** a wording as a FAQ 相似问法: trimmed, without its closing punctuation (as the 相似问法 are written) */
 export const asSimilar = (wording: string): string => wording.replace(/[\s?？。!！.，,]+$/u, '').trim()
 
@@ -69,6 +64,28 @@ const sameWording = (s: string) =>
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s\p{P}]/gu, '')
+
+/**
+ * A FAQ's 相似问法 with a gap group's wordings added where they fit: not one it already has (or
+ * its question), within ≤ LIMITS.similar of ≤ LIMITS.similarText characters, without a word of
+ * the sensitive-word list, and never one that carried personal data (its masked 张*丰 /
+ * 138****5678 would be published). Says why the others were left out, for the refusal.
+ */
+export function withGapWordings(faq: { question: string; similar?: readonly string[] }, wordings: readonly string[]) {
+  const similar = [...(faq.similar ?? [])]
+  const known = new Set([faq.question, ...similar].map(sameWording))
+  const left = { tooLong: 0, full: false, personal: false, sensitive: undefined as string | undefined }
+  for (const text of wordings.map(asSimilar).filter(Boolean)) {
+    if (known.has(sameWording(text))) continue
+    known.add(sameWording(text))
+    if (text.includes('*')) left.personal = true
+    else if ([...text].length > LIMITS.similarText) left.tooLong++
+    else if (listedSensitiveWord(text)) left.sensitive ??= listedSensitiveWord(text)
+    else if (similar.length >= LIMITS.similar) left.full = true
+    else similar.push(text)
+  }
+  return { similar, added: similar.length - (faq.similar?.length ?? 0), left }
+}
 
 /** the first instant of a Shanghai day, as the ISO time the table keeps */
 const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString()
@@ -241,11 +258,12 @@ export function qaGapRoutes(): RoutePlugin {
         const body = request.body
         const question = body.question?.trim() || gap.wording
         const others = (await samplesOf(db(), [gap.id])).get(gap.id) ?? []
-        // the group's other wordings that fit as keywords, so the FAQ answers each of them
-        const keywords =
-          body.keywords ??
-          [...new Set(others.map((s) => asKeyword(s.wording)).filter((w): w is string => !!w && w !== asKeyword(question)))].slice(0, LIMITS.keywords)
-        const checked = validateDraft('faq', { question, answer: body.answer ?? '', topic: body.topic ?? '', keywords })
+        // the group's other wordings become the new FAQ's 相似问法 where they fit, so it answers each of them
+        const similar = withGapWordings(
+          { question },
+          others.map((s) => s.wording),
+        ).similar
+        const checked = validateDraft('faq', { question, answer: body.answer ?? '', topic: body.topic ?? '', keywords: body.keywords ?? [], similar })
         const count = Object.keys(checked.fields).length
         if (count > 0) throw badRequest(`有 ${count} 处填写不正确：${Object.values(checked.fields)[0]}`, { fields: checked.fields })
         const draft = checked.draft
@@ -293,30 +311,18 @@ export function qaGapRoutes(): RoutePlugin {
           const samples = (await samplesOf(trx, [gap.id])).get(gap.id) ?? []
           // the residents' wordings become 相似问法 (another way residents ask it: what the field is
           // for, and the ranking weighs it as question text), not keywords
-          const similar = [...(current.similar ?? [])]
-          const known = new Set([current.question, ...similar].map(sameWording))
-          const wordings = [gap.wording, ...samples.map((s) => s.wording)].map(asSimilar).filter(Boolean)
-          let tooLong = 0
-          let full = false
-          let sensitive: string | undefined
-          for (const text of wordings) {
-            if (known.has(sameWording(text))) continue
-            known.add(sameWording(text))
-            if ([...text].length > LIMITS.similarText) tooLong++
-            else if (listedSensitiveWord(text)) sensitive ??= listedSensitiveWord(text)
-            else if (similar.length >= LIMITS.similar) full = true
-            else similar.push(text)
-          }
-          const added = similar.length - (current.similar?.length ?? 0)
+          const { similar, added, left } = withGapWordings(current, [gap.wording, ...samples.map((s) => s.wording)])
           if (added === 0) {
             throw badRequest(
-              full
+              left.full
                 ? `该问答已有 ${LIMITS.similar} 条相似问法，不能再并入；请先在问答编辑页删减相似问法`
-                : sensitive
-                  ? `这组问法含有不适宜发布的词语「${sensitive}」，不能并入`
-                  : tooLong
+                : left.sensitive
+                  ? `这组问法含有不适宜发布的词语「${left.sensitive}」，不能并入`
+                  : left.tooLong
                     ? `这组问法超过 ${LIMITS.similarText} 个字，不能作为相似问法并入；请转为新问答，或在问答编辑页手工添加`
-                    : '该问答已包含这组问法',
+                    : left.personal
+                      ? '这组问法含有已遮盖的个人信息，不能作为相似问法并入；请在问答编辑页手工添加'
+                      : '该问答已包含这组问法',
             )
           }
           const checked = validateDraft('faq', { ...current, similar })

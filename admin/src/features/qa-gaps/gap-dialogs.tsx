@@ -62,7 +62,9 @@ export function ToFaqDialog({ gap, onClose, onDone }: DialogProps) {
 
   return (
     <Modal open title='转为问答' okText='创建问答草稿' cancelText='取消' onOk={submit} onCancel={onClose} confirmLoading={saving} width={640} destroyOnHidden>
-      <Typography.Paragraph type='secondary'>创建后进入简明问答的草稿，填写完整后送审；审核发布后，智能问答即可回答这类问题。</Typography.Paragraph>
+      <Typography.Paragraph type='secondary'>
+        创建后进入简明问答的草稿，这组的其他问法作为相似问法一并带入（含打码个人信息的除外），填写完整后送审；审核发布后，智能问答即可回答这类问题。
+      </Typography.Paragraph>
       {error && <Alert type='error' showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout='vertical' initialValues={{ question: gap.wording }}>
         <Form.Item

@@ -128,6 +128,7 @@ describe('the list', () => {
 
 describe('turning a group into a FAQ', () => {
   it('answers the same question once the FAQ is reviewed and published', async () => {
+    await ask('养猫能领补贴吗')
     const gap = await gapOf('养猫')
     const made = await ok<QaGapActionResult>(
       await call(
@@ -152,7 +153,8 @@ describe('turning a group into a FAQ', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true')
     expect((await ok<QaGapActionResult>(again)).itemId).toBe(made.itemId)
     const item = await ok<EditorialItem>(await call(server, editor, 'GET', `/admin/faqs/${made.itemId}`))
-    expect(item.draft).toMatchObject({ question: UNANSWERED, topic: 'zwgk' })
+    // the group's other wordings are its 相似问法, but never the one that carried personal data
+    expect(item.draft).toMatchObject({ question: UNANSWERED, topic: 'zwgk', keywords: [], similar: ['养猫能领补贴吗'] })
     // still unanswered until published
     expect((await ask(UNANSWERED)).confident).toBe(false)
 
@@ -235,7 +237,13 @@ describe('adding a group to an existing FAQ', () => {
     const sensitive = await call(server, editor, 'POST', `/admin/qa-gaps/${(await gapOf('百家乐')).id}/attach`, { faqId: 'f001' })
     expect(sensitive.status).toBe(400)
     expect(((await sensitive.json()) as { error: { message: string } }).error.message).toBe('这组问法含有不适宜发布的词语「百家乐」，不能并入')
-    for (const word of ['兔子', '鸽子', '百家乐']) expect((await gapOf(word)).status).toBe('open')
+    await ask('我叫李四，养蜜蜂有补贴吗')
+    const personal = await call(server, editor, 'POST', `/admin/qa-gaps/${(await gapOf('蜜蜂')).id}/attach`, { faqId: 'f001' })
+    expect(personal.status).toBe(400)
+    expect(((await personal.json()) as { error: { message: string } }).error.message).toBe(
+      '这组问法含有已遮盖的个人信息，不能作为相似问法并入；请在问答编辑页手工添加',
+    )
+    for (const word of ['兔子', '鸽子', '百家乐', '蜜蜂']) expect((await gapOf(word)).status).toBe('open')
     expect((await ok<EditorialItem>(await call(server, editor, 'GET', `/admin/faqs/${faq.id}`))).draft).toMatchObject({ similar })
   })
 
