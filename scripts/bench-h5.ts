@@ -9,7 +9,8 @@
  * before the app drew: bytes on the wire and gzipped; what comes after is listed apart), and the next page in the app: a tap from 首页 to an interpretation.
  *
  *   BENCH_RUNS=5 npm run bench:h5      (builds dist/h5 first when it is missing; TARO_OUTPUT_DIR for another folder)
- *   BENCH_PROFILE=weak BENCH_PAGES=首页,政策 npm run bench:h5   (one profile, some pages)
+ *   BENCH_PROFILE=weak BENCH_PAGES=首页,政策 npm run bench:h5   (one profile, some pages; `tap` among
+ *     them: the tap from 首页 to an interpretation too, which runs only with every page otherwise)
  *   BENCH_BUILDS=/tmp/before,dist/h5 npm run bench:h5   (builds side by side: each run of a page
  *     loads every build in turn, in reversed order every other run, so a busy machine's load
  *     falls on all of them alike)
@@ -224,7 +225,7 @@ async function main(): Promise<void> {
           }
       }
     }
-    if (process.env.BENCH_PAGES) return
+    if (process.env.BENCH_PAGES && !process.env.BENCH_PAGES.split(',').includes('tap')) return
     const nextOf: { ms: number; js: number }[][] = builds.map(() => [])
     for (let i = 0; i < RUNS; i++) for (const b of inTurn(i)) nextOf[b].push(await measureNextPage(browser, servers[b].url))
     for (const [b, next] of nextOf.entries())

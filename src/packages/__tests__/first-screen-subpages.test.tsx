@@ -45,7 +45,7 @@ const cases: {
     page: () => <PolicyDetailPage />,
     drawn: () => screen.findByText('相关解读'),
   },
-  { name: 'a video', def: videoPage, params: { id: 'v001' }, page: () => <VideoPlayPage />, drawn: () => screen.findByText(/次播放/) },
+  { name: 'a video', def: videoPage, params: { id: 'v001' }, page: () => <VideoPlayPage />, drawn: () => screen.findByText(/次播放/), atOnce: true },
   {
     name: 'a campaign',
     def: campaignPage,

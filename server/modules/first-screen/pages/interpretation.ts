@@ -5,6 +5,7 @@
 import fastJson from 'fast-json-stringify'
 import type { Block, Interpretation } from '../../../../common/contract'
 import { API_PREFIX } from '../../../../common/contract'
+import { firstScreenBlockCount } from '../../../../common/first-screen-blocks'
 import { kindLabel, staleNotice } from '../../../../common/labels/interpretation-kinds'
 import { validityLabel, validityTone } from '../../../../common/labels/policy-validity'
 import { Interpretation as InterpretationSchema } from '../../content/schemas'
@@ -15,9 +16,8 @@ import { card, titleBar } from '../subpage'
 
 function firstBlocks(blocks: Block[]): string {
   const out: string[] = []
-  // the blocks a phone shows first: headings, paragraphs and pictures, up to the first other kind
-  for (const [i, b] of blocks.entries()) {
-    if (i >= 6) break
+  // the blocks a phone shows first (the page draws the same ones in its first render)
+  for (const b of blocks.slice(0, firstScreenBlockCount(blocks))) {
     if (b.type === 'heading') out.push(`<div class="block block--heading"><div class="block__heading">${escapeHtml(b.text)}</div></div>`)
     else if (b.type === 'paragraph') out.push(`<div class="block block--paragraph"><span class="block__paragraph">${escapeHtml(b.text)}</span></div>`)
     else if (b.type === 'image') {

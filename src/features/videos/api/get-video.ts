@@ -2,6 +2,8 @@ import { api, outbox } from '@/api'
 import { parseWebVtt } from '../webvtt'
 
 export const getVideo = (id: string) => api.call('GET /videos/:id', { params: { id } })
+/** H5: the video as its server-drawn first screen gave it, for the first render (api.embedded) */
+export const embeddedVideo = (id: string) => api.embedded('GET /videos/:id', { params: { id } })
 
 export const getCaptions = async (path: string) => parseWebVtt(await api.getText(path))
 

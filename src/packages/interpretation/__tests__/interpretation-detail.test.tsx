@@ -3,7 +3,10 @@ import Taro from '@tarojs/taro'
 import { fixtures } from '../../../../mock/fixtures'
 import { taroMock } from '../../../../test/mocks/taro'
 import { setupFixtureApi } from '../../../../test/support/fixture-api'
+import { clearHandOver, handOverFirstScreen } from '../../../../test/support/first-screen-handover'
+import { interpretationPage } from '../../../../server/modules/first-screen/pages/interpretation'
 import { FIRST_SCREEN_ELEMENT_ID } from '@common/contract'
+import { firstScreenBlockCount } from '@common/first-screen-blocks'
 import { useSessionStore } from '@/api'
 import { useReadingStore } from '@/features/interpretations/stores/reading-store'
 import InterpretationDetailPage from '../pages/detail/index'
@@ -101,6 +104,30 @@ describe('解读详情 (interpretation detail)', () => {
     expect(scroll).toHaveBeenCalledWith({ scrollTop: 640, duration: 0 })
     expect(taroMock.toasts).toContain('已回到上次阅读位置')
     jest.useRealTimers()
+  })
+
+  it('handing over from its first screen, draws the blocks it showed at once and the rest, 相关视频 and the links after (H5)', async () => {
+    const i001 = fixtures.interpretations.find((i) => i.id === 'i001')!
+    const drawnFirst = firstScreenBlockCount(i001.blocks)
+    expect(drawnFirst).toBeLessThan(i001.blocks.length)
+    await handOverFirstScreen(api, interpretationPage, { id: 'i001' })
+    render(<InterpretationDetailPage />)
+    expect(document.querySelectorAll('.block')).toHaveLength(drawnFirst)
+    expect(screen.queryByText('查看政策原文')).toBeNull()
+    expect(await screen.findByText('查看政策原文')).toBeInTheDocument()
+    expect(document.querySelectorAll('.block')).toHaveLength(i001.blocks.length)
+    await screen.findByText('相关视频')
+    clearHandOver()
+  })
+
+  it('returning to a place further down, draws the whole interpretation at once', async () => {
+    useReadingStore.setState({ positions: { i001: 900 } })
+    await handOverFirstScreen(api, interpretationPage, { id: 'i001' })
+    render(<InterpretationDetailPage />)
+    expect(document.querySelectorAll('.block')).toHaveLength(fixtures.interpretations.find((i) => i.id === 'i001')!.blocks.length)
+    expect(screen.getByText('查看政策原文')).toBeInTheDocument()
+    await screen.findByText('相关视频')
+    clearHandOver()
   })
 
   it('shows 找不到 for an unknown interpretation', async () => {

@@ -13,10 +13,13 @@ import './interpretation-blocks.scss'
 /** Renders an interpretation's ordered blocks. All text is rendered as text, never as HTML. */
 export function InterpretationBlocks({
   blocks,
+  drawn = blocks.length,
   reading = -1,
   scale,
 }: {
   blocks: Block[]
+  /** how many of the blocks to draw (the first ones; a picture still opens among all of them) */
+  drawn?: number
   /** the block 朗读 is reading: highlighted */
   reading?: number
   /** the reader's text size, for what is drawn rather than styled (charts) */
@@ -25,7 +28,7 @@ export function InterpretationBlocks({
   const images = blocks.flatMap((b) => (b.type === 'image' ? [mediaUrl(b.src)] : []))
   return (
     <View className='blocks'>
-      {blocks.map((block, i) => (
+      {blocks.slice(0, drawn).map((block, i) => (
         <View
           key={i}
           className={`block block--${block.type} ${reading === i ? 'block--reading' : ''}`}

@@ -1,5 +1,7 @@
+import { useState } from 'react'
 import { Button, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { firstScreenBlockCount } from '@common/first-screen-blocks'
 import { useRequest } from '@/api'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
@@ -9,8 +11,10 @@ import { FavouriteButton } from '@/features/favourites/components/favourite-butt
 import { embeddedInterpretation, getInterpretation } from '@/features/interpretations/api/get-interpretation'
 import { InterpretationBlocks } from '@/features/interpretations/components/blocks/interpretation-blocks'
 import { InterpretationHead, InterpretationLinks } from '@/features/interpretations/components/interpretation-head'
-import { RelatedVideos } from '@/features/interpretations/components/related-videos'
+import { RelatedVideosLater } from '@/features/interpretations/components/related-videos-later'
+import { useDrawnInSteps } from '@/features/interpretations/hooks/use-drawn-in-steps'
 import { useReadingPosition } from '@/features/interpretations/hooks/use-reading-position'
+import { useReadingStore } from '@/features/interpretations/stores/reading-store'
 import { useReadAloud } from '@/features/read-aloud/use-read-aloud'
 import { useDismissFirstScreen } from '@/utils/first-screen'
 import { routes } from '@/utils/routes'
@@ -27,7 +31,12 @@ function copyLink(id: string) {
 export default function InterpretationDetailPage() {
   const id = useRouter().params.id ?? ''
   // H5: the answer the server-drawn first screen came with is drawn by the first render
-  const { data: item, error, loading, reload } = useRequest(() => getInterpretation(id), [id], { initial: () => embeddedInterpretation(id) })
+  const [given] = useState(() => embeddedInterpretation(id))
+  const { data: item, error, loading, reload } = useRequest(() => getInterpretation(id), [id], { initial: () => given })
+  // … its first screen's blocks, that is: the rest, below the fold, once that is painted (unless
+  // the reader returns to a place further down)
+  const handingOver = given && !useReadingStore.getState().positions[id]
+  const drawn = useDrawnInSteps(item?.blocks.length ?? 0, handingOver ? firstScreenBlockCount(given.blocks) : Infinity)
   const readAloud = useReadAloud()
   const scale = useTextScale()
   useReadingPosition(item)
@@ -42,9 +51,13 @@ export default function InterpretationDetailPage() {
   return (
     <ThemePage className='interp-detail'>
       <InterpretationHead item={item} readAloud={readAloud} />
-      <InterpretationBlocks blocks={item.blocks} reading={readAloud.reading - 1} scale={scale} />
-      <RelatedVideos ids={item.videoIds} />
-      <InterpretationLinks policyId={item.policyId} />
+      <InterpretationBlocks blocks={item.blocks} drawn={drawn} reading={readAloud.reading - 1} scale={scale} />
+      {drawn >= item.blocks.length ? (
+        <>
+          <RelatedVideosLater ids={item.videoIds} />
+          <InterpretationLinks policyId={item.policyId} />
+        </>
+      ) : null}
       <View className='interp-detail__bar'>
         <FavouriteButton kind='interpretation' id={item.id} className='interp-detail__action' onClassName='interp-detail__action--on' />
         <Button role='button' className='interp-detail__action' openType={isH5 ? undefined : 'share'} onClick={isH5 ? () => copyLink(id) : undefined}>

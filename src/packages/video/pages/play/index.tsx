@@ -6,7 +6,7 @@ import { Skeleton } from '@/components/skeleton'
 import { ThemePage } from '@/features/elder-mode/components/theme-page'
 import { FavouriteButton } from '@/features/favourites/components/favourite-button'
 import { useSaveData } from '@/features/settings/data-saver'
-import { getCaptions, getVideo, recordView } from '@/features/videos/api/get-video'
+import { embeddedVideo, getCaptions, getVideo, recordView } from '@/features/videos/api/get-video'
 import { VideoPlayInfo } from '@/features/videos/components/video-play-info'
 import { PLAYER_ID, VideoStage } from '@/features/videos/components/video-stage'
 import { controlVideo } from '@/features/videos/video-control'
@@ -16,7 +16,8 @@ import { routes } from '@/utils/routes'
 /** One short video with captions drawn over it, playback speed, transcript, its interpretation and its policy. */
 export default function VideoPlayPage() {
   const id = useRouter().params.id ?? ''
-  const video = useRequest(() => getVideo(id), [id])
+  // H5: the answer the server-drawn first screen came with is drawn by the first render
+  const video = useRequest(() => getVideo(id), [id], { initial: () => embeddedVideo(id) })
   const captions = useRequest(async () => (video.data ? getCaptions(video.data.captions) : []), [video.data?.captions])
   const [time, setTime] = useState(0)
   const [showCaptions, setShowCaptions] = useState(true)
