@@ -216,13 +216,17 @@ const LOCK_CAMPAIGNS = new Prepared((db) =>
   db.selectFrom('campaigns').select(['id', 'starts_at', 'ends_at', 'rules']).orderBy('id').$castTo<LockRows['campaigns'][number]>(),
 )
 
-/** …and the user's running attempts */
+/**
+ * …and the user's running attempts. `'active'` is in the SQL text, not a value: then SQLite reads
+ * them from the partial index `quiz_attempts_one_active` (only running attempts) instead of every
+ * attempt of the user's through `quiz_attempts_by_user`
+ */
 const RUNNING_OF_USER = new Prepared((db) =>
   db
     .selectFrom('quiz_attempts')
     .select(['id', 'questions', 'deadline'])
     .where('user_id', '=', value(0))
-    .where('status', '=', 'active')
+    .where('status', '=', sql.lit('active'))
     .$castTo<LockRows['running'][number]>(),
 )
 
@@ -328,6 +332,17 @@ const MISTAKES_AMONG = new Prepared((db, ids) =>
   db
     .selectFrom('quiz_mistakes')
     .select(['question_id', 'wrong_count', 'streak', 'last_wrong_at'])
+    .where('user_id', '=', value(0))
+    .where(
+      'question_id',
+      'in',
+      Array.from({ length: ids }, (_, i) => value(i + 1)),
+    ),
+)
+
+const DELETE_MISTAKES = new Prepared((db, ids) =>
+  db
+    .deleteFrom('quiz_mistakes')
     .where('user_id', '=', value(0))
     .where(
       'question_id',
@@ -1139,11 +1154,7 @@ export class QuizRepository {
   /** several at once (one statement): a submit's questions answered right twice in a row */
   async deleteMistakes(userId: string, questionIds: readonly string[]): Promise<void> {
     if (questionIds.length === 0) return
-    await this.executor
-      .deleteFrom('quiz_mistakes')
-      .where('user_id', '=', userId)
-      .where('question_id', 'in', [...questionIds])
-      .execute()
+    await DELETE_MISTAKES.run(this, [userId, ...questionIds], questionIds.length)
   }
 
   /** newest mistake first */

@@ -36,7 +36,7 @@ import { attemptsLeft, canStart, START_REFUSAL_MESSAGES } from './limits'
 import { type MistakeChange, nextMistake } from './mistakes'
 import { countyOf, markTies, regionalBoard, regionWithin, residentsByRegion, townshipOf } from './regions'
 import { isCorrect, MAX_SCORE, scoreAttempt, type Scored } from './score'
-import { displayKeys, optionOrder, presentQuestion, selectByQuota, selectQuestions, shuffle } from './select'
+import { isDisplayKey, optionOrder, presentQuestion, selectByQuota, selectQuestions, shuffle } from './select'
 import { assignRanks, countedStanding, rankOf } from './standing'
 import { attemptDeadline, GRACE_SEC, secondsOf, shanghaiDay, timeUsedMs, withinGrace } from './time'
 import type { AttemptRecord, MistakeRecord, QuestionKey, Random, Standing } from './types'
@@ -274,9 +274,8 @@ function validAnswers(keys: Map<string, QuestionKey>, answers: Record<string, st
   for (const [qid, chosen] of Object.entries(answers)) {
     const q = keys.get(qid)
     if (!q) throw badRequest('答案中有不属于本次答题的题目')
-    const labels = displayKeys(q)
     const unique = [...new Set(chosen)].sort()
-    if (unique.some((k) => !labels.includes(k))) throw badRequest('答案中有不存在的选项')
+    if (unique.some((k) => !isDisplayKey(q, k))) throw badRequest('答案中有不存在的选项')
     if (q.type !== 'multiple' && unique.length > 1) throw badRequest('单选题和判断题只能选一个答案')
     if (unique.length > 0) out[qid] = unique
   }
