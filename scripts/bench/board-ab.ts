@@ -9,7 +9,10 @@
  * In-process (app.inject): no HTTP parsing or sockets; PostgreSQL's and Redis's own time is in the
  * wall clock, not in the CPU figure.
  *   BENCH_ATTEMPTS=1000000 npx tsx scripts/bench/board-ab.ts /path/to/before /path/to/after
+ * CPU_PROFILE=<file.cpuprofile> writes a V8 profile of the rounds (profile-summary.ts).
  */
+import { writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import { loadavg } from 'node:os'
 import path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -116,12 +119,23 @@ async function main() {
     }
     for (const c of copies) await block(c, 100)
     const per: { p50: number; p95: number; cpu: number }[][] = [[], []]
+    const profiler = process.env.CPU_PROFILE ? new Session() : undefined
+    if (profiler) {
+      profiler.connect()
+      await profiler.post('Profiler.enable')
+      await profiler.post('Profiler.start')
+    }
     for (let r = 0; r < ROUNDS; r++) {
       for (const i of r % 2 === 0 ? [0, 1] : [1, 0]) per[i].push(await block(copies[i], BLOCK))
       const [x, y] = [per[0][r], per[1][r]]
       console.log(
         `round ${r + 1}: before p50 ${x.p50.toFixed(2)} / p95 ${x.p95.toFixed(2)} ms, ${x.cpu.toFixed(3)} ms CPU; after p50 ${y.p50.toFixed(2)} / p95 ${y.p95.toFixed(2)} ms, ${y.cpu.toFixed(3)} ms CPU (load ${loadavg()[0].toFixed(1)})`,
       )
+    }
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop')
+      writeFileSync(process.env.CPU_PROFILE!, JSON.stringify(profile))
+      profiler.disconnect()
     }
     for (const k of ['p50', 'p95', 'cpu'] as const) {
       const [x, y] = per.map((rows) => median(rows.map((m) => m[k])))
