@@ -13,9 +13,11 @@
  *   npx tsx scripts/bench/submit-cpu.ts /path/to/before /path/to/after        (SQLite files)
  *   BENCH_TARGET=postgres npx tsx scripts/bench/submit-cpu.ts /path/to/before /path/to/after
  * A copy is a checkout of the repository (`git archive <commit> | tar -x -C dir`, node_modules
- * linked in).
+ * linked in). CPU_PROFILE=<file.cpuprofile> writes a V8 profile of the rounds (not the set-up or
+ * the warm-up) for scripts/bench/profile-summary.ts: give the same copy twice to profile one.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { BENCH_ADMIN_URL, createBenchDatabase, type BenchDatabase } from './postgres'
@@ -113,6 +115,12 @@ async function main() {
     for (const c of copies) await block(c, WARMUP)
     const per: number[][] = [[], []]
     const db: number[][] = [[], []]
+    const profiler = process.env.CPU_PROFILE ? new Session() : undefined
+    if (profiler) {
+      profiler.connect()
+      await profiler.post('Profiler.enable')
+      await profiler.post('Profiler.start')
+    }
     for (let r = 0; r < ROUNDS; r++) {
       // alternate which goes first, so neither always follows the other's garbage
       const order = r % 2 === 0 ? [0, 1] : [1, 0]
@@ -125,6 +133,11 @@ async function main() {
       console.log(
         `round ${r + 1}: before ${per[0][r].toFixed(3)} ms, after ${per[1][r].toFixed(3)} ms CPU per submit${backends} (load ${loadavg()[0].toFixed(1)})`,
       )
+    }
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop')
+      writeFileSync(process.env.CPU_PROFILE!, JSON.stringify(profile))
+      profiler.disconnect()
     }
     const [b, a] = per.map(median)
     console.log(

@@ -13,26 +13,37 @@ import type { FastifyInstance } from 'fastify'
 import { badRequest } from '../errors'
 import { FIELD_KEYWORD_MESSAGES, FIELD_RULES } from '../validation-message'
 
-/** the first non-finite number and the top-level field it sits under */
-function firstNotFinite(value: unknown, key = '', depth = 0): [string, number] | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : [key, value]
-  if (depth > 8 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return undefined
-  for (const [k, v] of Object.entries(value)) {
-    const found = firstNotFinite(v, depth === 0 ? k : key, depth + 1)
-    if (found) return found
-  }
-  return undefined
+/** what a walk of one value found first: a non-finite number (its top-level field) and a string holding NUL (its top-level field) */
+interface Found {
+  notFinite?: [string, number]
+  nul?: string
 }
 
-/** the top-level field of the first string holding a NUL character */
-function firstNul(value: unknown, key = '', depth = 0): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? key : undefined
-  if (depth > 8 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return undefined
-  for (const [k, v] of Object.entries(value)) {
-    const found = firstNul(v, depth === 0 ? k : key, depth + 1)
-    if (found !== undefined) return found
+/**
+ * One walk of a value (query, params or body) for both: the first non-finite number and the first
+ * string with a NUL character, each with the top-level field it sits under, in the order of the keys
+ */
+function walk(value: unknown, found: Found, key = '', depth = 0): void {
+  if (typeof value === 'number') {
+    if (!found.notFinite && !Number.isFinite(value)) found.notFinite = [key, value]
+    return
   }
-  return undefined
+  if (typeof value === 'string') {
+    if (found.nul === undefined && value.includes('\u0000')) found.nul = key
+    return
+  }
+  if (depth > 8 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return
+  const object = value as Record<string, unknown>
+  for (const k of Object.keys(object)) {
+    walk(object[k], found, depth === 0 ? k : key, depth + 1)
+    if (found.notFinite && found.nul !== undefined) return
+  }
+}
+
+function scan(value: unknown): Found {
+  const found: Found = {}
+  walk(value, found)
+  return found
 }
 
 function message(key: string, value: number): string {
@@ -44,9 +55,10 @@ function message(key: string, value: number): string {
 
 export function setupFiniteNumbers(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {
-    const found = firstNotFinite(request.query) ?? firstNotFinite(request.params) ?? firstNotFinite(request.body)
+    const [query, params, body] = [scan(request.query), scan(request.params), scan(request.body)]
+    const found = query.notFinite ?? params.notFinite ?? body.notFinite
     if (found) throw badRequest(message(...found))
-    const nul = firstNul(request.params) ?? firstNul(request.query) ?? firstNul(request.body)
+    const nul = params.nul ?? query.nul ?? body.nul
     if (nul !== undefined) throw badRequest(nul ? `参数错误：${nul} 含有无效字符` : '参数错误：含有无效字符')
   })
 }

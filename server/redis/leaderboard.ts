@@ -14,7 +14,11 @@
  *   `lb:<campaign>:u`  hash userId → `<packed>|<finishedAt ms>|<score>|<county>|<township>`: the
  *                      member to replace, and the regional contributions to move
  *   `lb:<campaign>:r`  hash `<regionCode>:p` / `<regionCode>:s` → participants / sum of counted scores
- *   `lb:<campaign>:ready`  set once a full sync has completed: until then read the database
+ *   `lb:<campaign>:ready`  set once a full sync has completed (to a token of that sync): until then read
+ *                      the database
+ *   `lb:<campaign>:v`  counts the writes that changed the first TOP_TRACKED members (who, in what
+ *                      order, with what regions): with the ready token, the version of the top that
+ *                      an instance may keep (`board`'s `known`) instead of reading it again
  *
  * A write is one script that applies the campaign's rule itself (`best`: keep the better standing;
  * `latest`: keep the later finish), so two instances' writes for one participant may arrive in
@@ -30,6 +34,9 @@ export const TIME_BITS = 36
 const TIME_SPAN = 2 ** TIME_BITS
 
 export type ScoreCounts = 'best' | 'latest'
+
+/** how far down the board the top's version (`lb:<campaign>:v`) follows changes: a kept top is at most this long */
+export const TOP_TRACKED = 100
 
 /** a participant's counted standing, as the quiz stores it */
 export interface BoardStanding {
@@ -76,11 +83,13 @@ const finishKey = (finishedAt: string) => {
 }
 
 /**
- * KEYS: z, u, r · ARGV: rule, then per standing: userId, packed, finish (15 digits), score, county, township.
- * Returns how many standings replaced what the board held.
+ * KEYS: z, u, r, v · ARGV: rule, then per standing: userId, packed, finish (15 digits), score, county, township.
+ * Returns how many standings replaced what the board held. A replacement that takes a member out of
+ * the first TOP_TRACKED or puts one in moves the top's version (v).
  */
 const PUT = `
 local changed = 0
+local topMoved = false
 local rule = ARGV[1]
 for i = 2, #ARGV, 6 do
   local user, packedText, finish, scoreText = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
@@ -101,6 +110,8 @@ for i = 2, #ARGV, 6 do
   end
   if wins then
     if o then
+      local was = redis.call('ZRANK', KEYS[1], o[2] .. ':' .. user)
+      if was and was < ${TOP_TRACKED} then topMoved = true end
       redis.call('ZREM', KEYS[1], o[2] .. ':' .. user)
       local oScore = tonumber(o[3])
       for j = 4, 5 do
@@ -111,6 +122,7 @@ for i = 2, #ARGV, 6 do
       end
     end
     redis.call('ZADD', KEYS[1], packedText, finish .. ':' .. user)
+    if not topMoved and redis.call('ZRANK', KEYS[1], finish .. ':' .. user) < ${TOP_TRACKED} then topMoved = true end
     redis.call('HSET', KEYS[2], user, packedText .. '|' .. finish .. '|' .. scoreText .. '|' .. county .. '|' .. township)
     for _, code in ipairs({county, township}) do
       if code ~= '' then
@@ -121,11 +133,12 @@ for i = 2, #ARGV, 6 do
     changed = changed + 1
   end
 end
+if topMoved then redis.call('INCR', KEYS[4]) end
 return changed
 `
 
 /**
- * KEYS: z, u, r · ARGV: userId. Takes a participant off the board (an account merged away): the
+ * KEYS: z, u, r, v · ARGV: userId. Takes a participant off the board (an account merged away): the
  * member, the held value and their regional contributions. Returns 1 when they were there.
  */
 const REMOVE = `
@@ -133,6 +146,8 @@ local old = redis.call('HGET', KEYS[2], ARGV[1])
 if not old then return 0 end
 local o = {}
 for part in string.gmatch(old .. '|', '([^|]*)|') do o[#o + 1] = part end
+local was = redis.call('ZRANK', KEYS[1], o[2] .. ':' .. ARGV[1])
+if was and was < ${TOP_TRACKED} then redis.call('INCR', KEYS[4]) end
 redis.call('ZREM', KEYS[1], o[2] .. ':' .. ARGV[1])
 local oScore = tonumber(o[3])
 for j = 4, 5 do
@@ -171,18 +186,26 @@ return ahead_of(KEYS[1], ARGV[1], ARGV[2])
 `
 
 /**
- * The person board in one round trip, or `{0}` while the board is not ready. KEYS: z, u, ready ·
- * ARGV: limit, userId ('' for none). Returns {1, top (member, packed, …), the top's held values,
- * the user's held value or '', how many rank ahead of the user (-1 without), participants}.
+ * The person board in one round trip, or `{0}` while the board is not ready. KEYS: z, u, ready, v ·
+ * ARGV: limit, userId ('' for none), the top's version the caller holds ('' for none). Returns {1,
+ * top (member, packed, …), the top's held values, the user's held value or '', how many rank ahead
+ * of the user (-1 without), participants, the top's version, 1 when the top was read (0: the
+ * caller's version is current, the top is not sent)}.
  */
 const BOARD = `${AHEAD_FN}
-if redis.call('EXISTS', KEYS[3]) == 0 then return {0} end
+local ready = redis.call('GET', KEYS[3])
+if not ready then return {0} end
+local version = ready .. '/' .. (redis.call('GET', KEYS[4]) or '0')
 local top = {}
-if tonumber(ARGV[1]) > 0 then top = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1, 'WITHSCORES') end
-local users = {}
-for i = 1, #top, 2 do users[#users + 1] = string.sub(top[i], 17) end
 local held = {}
-if #users > 0 then held = redis.call('HMGET', KEYS[2], unpack(users)) end
+local sent = 0
+if version ~= ARGV[3] then
+  sent = 1
+  if tonumber(ARGV[1]) > 0 then top = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1, 'WITHSCORES') end
+  local users = {}
+  for i = 1, #top, 2 do users[#users + 1] = string.sub(top[i], 17) end
+  if #users > 0 then held = redis.call('HMGET', KEYS[2], unpack(users)) end
+end
 local mine, ahead = '', -1
 if ARGV[2] ~= '' then
   local h = redis.call('HGET', KEYS[2], ARGV[2])
@@ -192,7 +215,7 @@ if ARGV[2] ~= '' then
     ahead = ahead_of(KEYS[1], string.sub(h, 1, cut - 1), string.sub(h, cut + 1, cut + 15))
   end
 end
-return {1, top, held, mine, ahead, redis.call('ZCARD', KEYS[1])}
+return {1, top, held, mine, ahead, redis.call('ZCARD', KEYS[1]), version, sent}
 `
 
 /** a board member with the regions its standing counts for */
@@ -202,10 +225,16 @@ export interface BoardMember extends RankedMember {
 }
 
 export interface BoardRead {
-  top: BoardMember[]
+  /** absent when the caller's `known` version is current (the top is what the caller holds) */
+  top?: BoardMember[]
   /** the user's standing and how many rank strictly ahead of it, when they have one */
   mine?: BoardStanding & { ahead: number }
   total: number
+  /**
+   * the version of the top (limit ≤ TOP_TRACKED): the same version, the same first members in the
+   * same order with the same standings and regions
+   */
+  version: string
 }
 
 /** ZRANGE … WITHSCORES in board order → members with competition ranks */
@@ -255,10 +284,18 @@ function regionTotalsOf(flat: Record<string, string>): RegionTotal[] {
 }
 
 type Scripted = Redis & {
-  zctBoardPut(z: string, u: string, r: string, ...args: (string | number)[]): Promise<number>
+  zctBoardPut(z: string, u: string, r: string, v: string, ...args: (string | number)[]): Promise<number>
   zctBoardAhead(z: string, packed: string, finish: string): Promise<number>
-  zctBoardRemove(z: string, u: string, r: string, userId: string): Promise<number>
-  zctBoardRead(z: string, u: string, ready: string, limit: number, userId: string): Promise<[0] | [1, string[], (string | null)[], string, number, number]>
+  zctBoardRemove(z: string, u: string, r: string, v: string, userId: string): Promise<number>
+  zctBoardRead(
+    z: string,
+    u: string,
+    ready: string,
+    v: string,
+    limit: number,
+    userId: string,
+    known: string,
+  ): Promise<[0] | [1, string[], (string | null)[], string, number, number, string, number]>
 }
 
 const SYNC_BATCH = 1_000
@@ -269,15 +306,15 @@ export class Leaderboards {
 
   constructor(client: Redis) {
     this.redis = client as Scripted
-    if (!this.redis.zctBoardPut) this.redis.defineCommand('zctBoardPut', { numberOfKeys: 3, lua: PUT })
+    if (!this.redis.zctBoardPut) this.redis.defineCommand('zctBoardPut', { numberOfKeys: 4, lua: PUT })
     if (!this.redis.zctBoardAhead) this.redis.defineCommand('zctBoardAhead', { numberOfKeys: 1, lua: AHEAD })
-    if (!this.redis.zctBoardRead) this.redis.defineCommand('zctBoardRead', { numberOfKeys: 3, lua: BOARD })
-    if (!this.redis.zctBoardRemove) this.redis.defineCommand('zctBoardRemove', { numberOfKeys: 3, lua: REMOVE })
+    if (!this.redis.zctBoardRead) this.redis.defineCommand('zctBoardRead', { numberOfKeys: 4, lua: BOARD })
+    if (!this.redis.zctBoardRemove) this.redis.defineCommand('zctBoardRemove', { numberOfKeys: 4, lua: REMOVE })
   }
 
   private keys(campaignId: string) {
     const base = `lb:${campaignId}:`
-    return { z: `${base}z`, u: `${base}u`, r: `${base}r`, ready: `${base}ready`, lock: `${base}sync` }
+    return { z: `${base}z`, u: `${base}u`, r: `${base}r`, v: `${base}v`, ready: `${base}ready`, lock: `${base}sync` }
   }
 
   /**
@@ -292,13 +329,13 @@ export class Leaderboards {
     for (const s of standings) {
       args.push(s.userId, packScore(s.score, s.timeUsedMs), finishKey(s.finishedAt), s.score, s.countyCode ?? '', s.townshipCode ?? '')
     }
-    return this.redis.zctBoardPut(k.z, k.u, k.r, ...args)
+    return this.redis.zctBoardPut(k.z, k.u, k.r, k.v, ...args)
   }
 
   /** takes a participant off a board with their regional contributions; true when they were on it */
   async remove(campaignId: string, userId: string): Promise<boolean> {
     const k = this.keys(campaignId)
-    return (await this.redis.zctBoardRemove(k.z, k.u, k.r, userId)) === 1
+    return (await this.redis.zctBoardRemove(k.z, k.u, k.r, k.v, userId)) === 1
   }
 
   /** the first `limit` of the board, with competition ranks */
@@ -309,19 +346,22 @@ export class Leaderboards {
 
   /**
    * What the person board shows, in one round trip: the first `limit` with competition ranks and
-   * their regions, the user's standing with how many rank ahead of it, and the participants.
-   * Undefined while the board is not ready (read the database then).
+   * their regions, the user's standing with how many rank ahead of it, the participants, and the
+   * top's version. With `known` (a version read before, limit ≤ TOP_TRACKED) the top is left out
+   * while that version is current: the caller holds it. Undefined while the board is not ready
+   * (read the database then).
    */
-  async board(campaignId: string, limit: number, userId?: string): Promise<BoardRead | undefined> {
+  async board(campaignId: string, limit: number, userId?: string, known?: string): Promise<BoardRead | undefined> {
     const k = this.keys(campaignId)
-    const reply = await this.redis.zctBoardRead(k.z, k.u, k.ready, Math.max(limit, 0), userId ?? '')
+    const since = known !== undefined && limit <= TOP_TRACKED ? known : ''
+    const reply = await this.redis.zctBoardRead(k.z, k.u, k.ready, k.v, Math.max(limit, 0), userId ?? '', since)
     if (reply[0] !== 1) return undefined
-    const [, flat, held, mine, ahead, total] = reply
-    const top = ranked(flat).map((m, i) => ({ ...m, ...regionsOf(held[i]) }))
+    const [, flat, held, mine, ahead, total, version, sent] = reply
     return {
-      top,
+      ...(Number(sent) === 1 ? { top: ranked(flat).map((m, i) => ({ ...m, ...regionsOf(held[i]) })) } : {}),
       ...(userId && mine ? { mine: { ...heldStanding(userId, mine), ahead: Number(ahead) } } : {}),
       total: Number(total),
+      version,
     }
   }
 
@@ -377,7 +417,8 @@ export class Leaderboards {
       for await (const batch of standings) {
         for (let i = 0; i < batch.length; i += SYNC_BATCH) await this.put(campaignId, rule, batch.slice(i, i + SYNC_BATCH))
       }
-      await this.redis.set(k.ready, '1')
+      // a token of this sync: a top kept under the board's earlier life (Redis emptied meanwhile) is not current
+      await this.redis.set(k.ready, `${Date.now()}-${Math.random().toString(36).slice(2)}`)
       return true
     } finally {
       if ((await this.redis.get(k.lock)) === token) await this.redis.del(k.lock)
@@ -387,6 +428,6 @@ export class Leaderboards {
   /** forgets a campaign's board (tests, or a campaign removed) */
   async drop(campaignId: string): Promise<void> {
     const k = this.keys(campaignId)
-    await this.redis.del(k.z, k.u, k.r, k.ready, k.lock)
+    await this.redis.del(k.z, k.u, k.r, k.v, k.ready, k.lock)
   }
 }

@@ -32,6 +32,19 @@ function runningFrom(rows: readonly Pick<LockRows['running'][number], 'questions
   return new Set(live.flatMap((r) => (JSON.parse(r.questions) as { id: string }[]).map((q) => q.id)))
 }
 
+/** one attempt's time and the grace (ms) by a campaign's rules text: parsed once per text (every submit reads every campaign's) */
+const attemptMsByRules = new Map<string, number>()
+function attemptMsOf(rulesText: string): number {
+  let ms = attemptMsByRules.get(rulesText)
+  if (ms === undefined) {
+    const rules = JSON.parse(rulesText) as Partial<CampaignRules>
+    ms = ((rules.questionsPerAttempt ?? 0) * (rules.secondsPerQuestion ?? 0) + GRACE_SEC) * 1000
+    if (attemptMsByRules.size > 200) attemptMsByRules.clear()
+    attemptMsByRules.set(rulesText, ms)
+  }
+  return ms
+}
+
 interface PrizeRow {
   id: string
   user_id: string
@@ -91,11 +104,7 @@ export class IntegrityRepository {
 
   /** `lockedQuestions` from campaign rows already read (in id order) */
   async lockedFrom(rows: LockRows['campaigns'], now: Date, on: Kysely<DB> = this.db.kysely): Promise<ReadonlyMap<string, string>> {
-    const locking = rows.filter((c) => {
-      const rules = JSON.parse(c.rules) as Partial<CampaignRules>
-      const attemptMs = ((rules.questionsPerAttempt ?? 0) * (rules.secondsPerQuestion ?? 0) + GRACE_SEC) * 1000
-      return campaignStatus(c.starts_at, c.ends_at, new Date(now.getTime() - attemptMs)) !== 'ended'
-    })
+    const locking = rows.filter((c) => campaignStatus(c.starts_at, c.ends_at, new Date(now.getTime() - attemptMsOf(c.rules))) !== 'ended')
     const key = locking.map((c) => `${c.id} ${c.ends_at}`).join('\n')
     if (this.lockedCache?.campaigns !== key) {
       const questions = new Map<string, string>()

@@ -15,9 +15,16 @@
  * Names are not kept in Redis: a nickname or the 匿名 setting changes at any time, so the top N's
  * are read from the database by primary key (N rows), and a user no longer there (merged into
  * another account) is left out, as the database's board leaves them out.
+ *
+ * The top with its names is the same for every caller, so each instance keeps it per campaign
+ * with the version Redis gave it (server/redis/leaderboard.ts: moved by every write that changes
+ * the first TOP_TRACKED, whichever instance made it) and a board request asks Redis, in its one
+ * round trip, only for the caller's rank and the participants while that version is current: the
+ * standings shown are never older than Redis's, on any instance; the names at most
+ * TOP_NAMES_MAX_AGE_MS.
  */
 import type { FastifyBaseLogger } from 'fastify'
-import type { BoardRead, Leaderboards } from '../../redis/leaderboard'
+import { type BoardRead, type Leaderboards, TOP_TRACKED } from '../../redis/leaderboard'
 import type { Store } from '../../store/store'
 import type { BoardEntry } from './repository'
 import type { ScoreCounts } from './standing'
@@ -38,6 +45,22 @@ export const SYNC_PAGE = 5_000
  */
 const RESYNC_AFTER_MS = 1_000
 
+/**
+ * How long a kept top's names (nickname, 匿名) are used before they are read again: a name or the
+ * 匿名 setting changed shows on the board within this (the standings themselves are never older
+ * than Redis's version of them)
+ */
+export const TOP_NAMES_MAX_AGE_MS = 1_000
+/** kept tops (campaign × limit) at most */
+const MAX_KEPT_TOPS = 100
+
+interface KeptTop {
+  version: string
+  /** when its names were read */
+  at: number
+  top: PersonBoardRead['top']
+}
+
 class SyncStopped extends Error {}
 
 export class RedisBoards {
@@ -45,11 +68,14 @@ export class RedisBoards {
   /** when a sync here last ended without making the board ready, per campaign */
   private readonly lastMissed = new Map<string, number>()
   private closed = false
+  /** the top of each campaign's person board (with its names) at a version of Redis's board */
+  private readonly tops = new Map<string, KeptTop>()
 
   constructor(
     private readonly store: Store,
     private readonly boards: Leaderboards,
     private readonly log: Pick<FastifyBaseLogger, 'info' | 'warn'>,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** after the submit's transaction committed a changed standing */
@@ -80,26 +106,48 @@ export class RedisBoards {
     }
   }
 
-  /** the person board from Redis, or undefined: read the database */
+  /**
+   * The person board from Redis, or undefined: read the database. The top with its names is the
+   * same for everyone: it is kept here per campaign and limit with the version Redis gave it, and
+   * a read asks Redis only for the caller's rank and the participants while that version is
+   * current (a write that changed the first TOP_TRACKED moves it, on whichever instance it ran) and
+   * the names are younger than TOP_NAMES_MAX_AGE_MS.
+   */
   async personBoard(campaignId: string, limit: number, userId?: string): Promise<PersonBoardRead | undefined> {
+    const key = `${campaignId}\n${limit}`
+    const kept = this.tops.get(key)
+    const fresh = kept && this.now() - kept.at < TOP_NAMES_MAX_AGE_MS ? kept : undefined
     let read: BoardRead | undefined
     try {
-      read = await this.boards.board(campaignId, limit, userId)
+      read = await this.boards.board(campaignId, limit, userId, fresh?.version)
     } catch (err) {
       this.log.warn({ err, campaignId }, '从 Redis 读排行榜失败，改读数据库')
       return undefined
     }
     if (!read) {
+      this.tops.delete(key)
       this.syncSoon(campaignId)
       return undefined
     }
-    const names = await this.names(read.top.map((m) => m.userId))
-    const top: PersonBoardRead['top'] = []
-    for (const m of read.top) {
-      const name = names.get(m.userId)
-      if (name) top.push({ ...m, ...name })
+    let top: PersonBoardRead['top']
+    if (read.top) {
+      const at = this.now()
+      const names = await this.names(read.top.map((m) => m.userId))
+      top = []
+      for (const m of read.top) {
+        const name = names.get(m.userId)
+        if (name) top.push({ ...m, ...name })
+      }
+      if (limit <= TOP_TRACKED) this.keep(key, { version: read.version, at, top })
+    } else {
+      top = fresh!.top
     }
     return { top, ...(read.mine ? { mine: read.mine } : {}), total: read.total }
+  }
+
+  private keep(key: string, top: KeptTop) {
+    if (this.tops.size >= MAX_KEPT_TOPS && !this.tops.has(key)) this.tops.clear()
+    this.tops.set(key, top)
   }
 
   /** the regional totals from Redis, or undefined: read the database */

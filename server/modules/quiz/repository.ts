@@ -190,6 +190,22 @@ const attemptColumns = (db: Kysely<DB>) => db.selectFrom('quiz_attempts').select
 /** PostgreSQL only (see `lockUser`) */
 const LOCK_USER = new Prepared((db) => db.selectFrom('users').select('id').where('id', '=', value(0)).forUpdate())
 
+/**
+ * 「N 人参与」 from the data: everyone with a counted attempt, the sum of the per-score counts (the
+ * same figure as the person board's total), not the stored column (the fixtures' figure)
+ */
+function withParticipants<O>(qb: SelectQueryBuilder<DB, 'campaigns', O>) {
+  return qb.select((eb) =>
+    eb
+      .selectFrom('quiz_score_counts as q')
+      .select((e) => e.fn.coalesce(e.fn.sum<number>('q.participants'), e.lit(0)).as('n'))
+      .whereRef('q.campaign_id', '=', 'campaigns.id')
+      .as('counted'),
+  )
+}
+
+const GET_CAMPAIGN = new Prepared((db) => withParticipants(db.selectFrom('campaigns').selectAll().where('id', '=', value(0))))
+
 const GET_ATTEMPT = new Prepared((db) => attemptColumns(db).where('id', '=', value(0)))
 
 /** a submit's first read: the attempt, its campaign's rules and the user's standing in the campaign */
@@ -216,13 +232,17 @@ const LOCK_CAMPAIGNS = new Prepared((db) =>
   db.selectFrom('campaigns').select(['id', 'starts_at', 'ends_at', 'rules']).orderBy('id').$castTo<LockRows['campaigns'][number]>(),
 )
 
-/** …and the user's running attempts */
+/**
+ * …and the user's running attempts. `'active'` is in the SQL text, not a value: then SQLite reads
+ * them from the partial index `quiz_attempts_one_active` (only running attempts) instead of every
+ * attempt of the user's through `quiz_attempts_by_user`
+ */
 const RUNNING_OF_USER = new Prepared((db) =>
   db
     .selectFrom('quiz_attempts')
     .select(['id', 'questions', 'deadline'])
     .where('user_id', '=', value(0))
-    .where('status', '=', 'active')
+    .where('status', '=', sql.lit('active'))
     .$castTo<LockRows['running'][number]>(),
 )
 
@@ -328,6 +348,17 @@ const MISTAKES_AMONG = new Prepared((db, ids) =>
   db
     .selectFrom('quiz_mistakes')
     .select(['question_id', 'wrong_count', 'streak', 'last_wrong_at'])
+    .where('user_id', '=', value(0))
+    .where(
+      'question_id',
+      'in',
+      Array.from({ length: ids }, (_, i) => value(i + 1)),
+    ),
+)
+
+const DELETE_MISTAKES = new Prepared((db, ids) =>
+  db
+    .deleteFrom('quiz_mistakes')
     .where('user_id', '=', value(0))
     .where(
       'question_id',
@@ -622,7 +653,7 @@ export class QuizRepository {
 
   /** status is derived from startsAt/endsAt against the clock: ongoing, upcoming, ended; latest start first */
   async listCampaigns(filter: { status?: CampaignStatus } = {}): Promise<CampaignSummary[]> {
-    const rows = await this.withParticipants(this.executor.selectFrom('campaigns').selectAll().orderBy('position')).execute()
+    const rows = await withParticipants(this.executor.selectFrom('campaigns').selectAll().orderBy('position')).execute()
     const now = this.now()
     return rows
       .map((r) => campaignFrom(r, now))
@@ -631,23 +662,10 @@ export class QuizRepository {
       .map(toCampaignSummary)
   }
 
+  /** prepared (GET_CAMPAIGN): every board and start reads it */
   async getCampaign(id: string): Promise<Campaign | undefined> {
-    const row = await this.withParticipants(this.executor.selectFrom('campaigns').selectAll().where('id', '=', id)).executeTakeFirst()
+    const row = (await GET_CAMPAIGN.run(this, [id])).rows[0]
     return row && campaignFrom(row, this.now())
-  }
-
-  /**
-   * 「N 人参与」 from the data: everyone with a counted attempt, the sum of the per-score counts (the
-   * same figure as the person board's total), not the stored column (the fixtures' figure)
-   */
-  private withParticipants<O>(qb: SelectQueryBuilder<DB, 'campaigns', O>) {
-    return qb.select((eb) =>
-      eb
-        .selectFrom('quiz_score_counts as q')
-        .select((e) => e.fn.coalesce(e.fn.sum<number>('q.participants'), e.lit(0)).as('n'))
-        .whereRef('q.campaign_id', '=', 'campaigns.id')
-        .as('counted'),
-    )
   }
 
   // --- the answer key ------------------------------------------------------------------------
@@ -1139,11 +1157,7 @@ export class QuizRepository {
   /** several at once (one statement): a submit's questions answered right twice in a row */
   async deleteMistakes(userId: string, questionIds: readonly string[]): Promise<void> {
     if (questionIds.length === 0) return
-    await this.executor
-      .deleteFrom('quiz_mistakes')
-      .where('user_id', '=', userId)
-      .where('question_id', 'in', [...questionIds])
-      .execute()
+    await DELETE_MISTAKES.run(this, [userId, ...questionIds], questionIds.length)
   }
 
   /** newest mistake first */

@@ -11,6 +11,8 @@ import type { AttemptQuestion, QuestionKey } from './types'
 export const MAX_SCORE = 100
 
 export function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  // one key each (single choice and judge questions, most of them): no sets to make
+  if (a.length === 1 && b.length === 1) return a[0] === b[0]
   const x = [...new Set(a)].sort()
   const y = [...new Set(b)].sort()
   return x.length === y.length && x.every((k, i) => k === y[i])
@@ -43,7 +45,8 @@ export function scoreAttempt(
   const review = questions.map((aq) => {
     const q = keys.get(aq.id)
     if (!q) throw new Error(`scoreAttempt: no key for ${aq.id}`)
-    const chosen = [...new Set(answers[aq.id] ?? [])].sort()
+    const given = answers[aq.id] ?? []
+    const chosen = given.length <= 1 ? [...given] : [...new Set(given)].sort()
     const ok = isCorrect(q, toOriginalKeys(q, aq, chosen))
     if (ok) correctCount++
     return {

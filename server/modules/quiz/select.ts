@@ -48,10 +48,28 @@ export function selectByQuota(pool: readonly QuestionKey[], perTopic: Readonly<R
   return shuffle(picked, random)
 }
 
+/** display keys of frozen questions (the answer key's are: repository.ts), worked out once each; read only */
+const frozenLabels = new WeakMap<object, readonly string[]>()
+
+function labelsOf(q: { type: QuestionKey['type']; options: readonly { key: string }[] }): readonly string[] {
+  if (!Object.isFrozen(q)) return displayKeys(q)
+  let labels = frozenLabels.get(q)
+  if (!labels) {
+    labels = Object.freeze(displayKeys(q))
+    frozenLabels.set(q, labels)
+  }
+  return labels
+}
+
 /** display keys of a question's options, in display order */
-export function displayKeys(q: { type: QuestionKey['type']; options: { key: string }[] }): string[] {
+export function displayKeys(q: { type: QuestionKey['type']; options: readonly { key: string }[] }): string[] {
   if (q.type === 'judge') return q.options.map((o) => o.key)
   return q.options.map((_, i) => String.fromCharCode(65 + i))
+}
+
+/** whether `label` is one of the question's display keys */
+export function isDisplayKey(q: QuestionKey, label: string): boolean {
+  return labelsOf(q).includes(label)
 }
 
 export function optionOrder(q: QuestionKey, random: Random = Math.random): AttemptQuestion {
@@ -61,26 +79,26 @@ export function optionOrder(q: QuestionKey, random: Random = Math.random): Attem
 
 /** the question as this attempt shows it: options in the attempt's order under display keys, no answer */
 export function presentQuestion(q: QuestionKey, aq: AttemptQuestion) {
-  const text = new Map(q.options.map((o) => [o.key, o.text]))
-  const labels = displayKeys(q)
+  const labels = labelsOf(q)
   return {
     id: q.id,
     type: q.type,
     stem: q.stem,
     topic: q.topic,
-    options: aq.order.map((original, i) => ({ key: labels[i], text: text.get(original) ?? '' })),
+    // a handful of options: a search of the list, not a Map built per question
+    options: aq.order.map((original, i) => ({ key: labels[i], text: q.options.find((o) => o.key === original)?.text ?? '' })),
   }
 }
 
 /** display key → original key, for this attempt's order */
 export function toOriginalKeys(q: QuestionKey, aq: AttemptQuestion, chosen: readonly string[]): string[] {
-  const labels = displayKeys(q)
+  const labels = labelsOf(q)
   return chosen.map((k) => aq.order[labels.indexOf(k)]).filter((k): k is string => k !== undefined)
 }
 
 /** original key → display key */
 export function toDisplayKeys(q: QuestionKey, aq: AttemptQuestion, original: readonly string[]): string[] {
-  const labels = displayKeys(q)
+  const labels = labelsOf(q)
   return original
     .map((k) => labels[aq.order.indexOf(k)])
     .filter((k): k is string => k !== undefined)

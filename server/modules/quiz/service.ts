@@ -36,7 +36,7 @@ import { attemptsLeft, canStart, START_REFUSAL_MESSAGES } from './limits'
 import { type MistakeChange, nextMistake } from './mistakes'
 import { countyOf, markTies, regionalBoard, regionWithin, residentsByRegion, townshipOf } from './regions'
 import { isCorrect, MAX_SCORE, scoreAttempt, type Scored } from './score'
-import { displayKeys, optionOrder, presentQuestion, selectByQuota, selectQuestions, shuffle } from './select'
+import { isDisplayKey, optionOrder, presentQuestion, selectByQuota, selectQuestions, shuffle } from './select'
 import { assignRanks, countedStanding, rankOf } from './standing'
 import { attemptDeadline, GRACE_SEC, secondsOf, shanghaiDay, timeUsedMs, withinGrace } from './time'
 import type { AttemptRecord, MistakeRecord, QuestionKey, Random, Standing } from './types'
@@ -274,9 +274,8 @@ function validAnswers(keys: Map<string, QuestionKey>, answers: Record<string, st
   for (const [qid, chosen] of Object.entries(answers)) {
     const q = keys.get(qid)
     if (!q) throw badRequest('答案中有不属于本次答题的题目')
-    const labels = displayKeys(q)
     const unique = [...new Set(chosen)].sort()
-    if (unique.some((k) => !labels.includes(k))) throw badRequest('答案中有不存在的选项')
+    if (unique.some((k) => !isDisplayKey(q, k))) throw badRequest('答案中有不存在的选项')
     if (q.type !== 'multiple' && unique.length > 1) throw badRequest('单选题和判断题只能选一个答案')
     if (unique.length > 0) out[qid] = unique
   }
@@ -494,21 +493,37 @@ export async function leaderboard(store: Store, campaignId: string, scope: Leade
   return { scope, rows: rows.slice(0, BOARD_SIZE), ...(mine ? { mine } : {}), total: rows.length, regions }
 }
 
+/** a top's rows for everyone (no isMe), by the top read: the Redis boards hand the same top to every request while it is current */
+const topRowsOf = new WeakMap<PersonBoardRead['top'], { rows: LeaderboardRow[]; userIds: string[] }>()
+
+function topRows(store: Store, top: PersonBoardRead['top']) {
+  let made = topRowsOf.get(top)
+  if (!made) {
+    const ranked = markTies(assignRanks(top))
+    made = {
+      rows: ranked.map((s) => {
+        const region = regionLabel(store, s.townshipCode ?? s.countyCode)
+        return {
+          rank: s.rank,
+          name: s.hideName ? HIDDEN_NAME : s.nickname,
+          score: s.score,
+          timeUsedSec: secondsOf(s.timeUsedMs),
+          ...(region ? { regionName: region } : {}),
+          ...(s.tied ? { tied: true } : {}),
+        }
+      }),
+      userIds: ranked.map((s) => s.userId),
+    }
+    topRowsOf.set(top, made)
+  }
+  return made
+}
+
 async function personBoard(store: Store, campaignId: string, user?: User, boards?: RedisBoards): Promise<Leaderboard> {
   const board: PersonBoardRead =
     (await boards?.personBoard(campaignId, BOARD_SIZE, user?.id)) ?? (await store.quiz.personBoard(campaignId, BOARD_SIZE, user?.id))
-  const rows: LeaderboardRow[] = markTies(assignRanks(board.top)).map((s) => {
-    const region = regionLabel(store, s.townshipCode ?? s.countyCode)
-    return {
-      rank: s.rank,
-      name: s.hideName ? HIDDEN_NAME : s.nickname,
-      score: s.score,
-      timeUsedSec: secondsOf(s.timeUsedMs),
-      ...(region ? { regionName: region } : {}),
-      ...(user && s.userId === user.id ? { isMe: true } : {}),
-      ...(s.tied ? { tied: true } : {}),
-    }
-  })
+  const top = topRows(store, board.top)
+  const rows: LeaderboardRow[] = top.rows.map((r, i) => (user && top.userIds[i] === user.id ? { ...r, isMe: true } : r))
   let mine: LeaderboardRow | undefined
   if (user && board.mine) {
     const s = board.mine

@@ -142,3 +142,36 @@ it('syncs from the database once at a time, keeps writes made meanwhile, and mar
   expect(await boards.rankOf('sync', better.userId)).toBe(1)
   expect((await boards.top('sync', 1))[0].userId).toBe(better.userId)
 })
+
+it("moves the top's version exactly when the first TOP_TRACKED change, and leaves a current top out", async () => {
+  const rows = standings(300, seeded(11))
+  await boards.sync('top', 'best', [rows])
+  const first = (await boards.board('top', 100))!
+  expect(first.top).toHaveLength(100)
+  // a caller holding the current version gets the rank and the count, not the top
+  const again = (await boards.board('top', 100, rows[5].userId, first.version))!
+  expect(again.top).toBeUndefined()
+  expect(again.version).toBe(first.version)
+  expect(again.mine?.ahead).toBe((await boards.rankOf('top', rows[5].userId))! - 1)
+  expect(again.total).toBe(300)
+
+  // a newcomer far below the top, and one of the last improving but staying below: the top stands
+  const last = assignRanks([...rows].map(asStanding).sort(compareStandings)).at(-1)!
+  await boards.put('top', 'best', [{ userId: 'below', score: 0, timeUsedMs: 900_000, finishedAt: '2025-06-03T00:00:00.000Z' }])
+  await boards.put('top', 'best', [{ ...last, timeUsedMs: last.timeUsedMs - 1 }])
+  expect((await boards.board('top', 100, undefined, first.version))!.top).toBeUndefined()
+
+  // one entering the top moves it, and the read sends the new top
+  await boards.put('top', 'best', [{ userId: 'leader', score: 100, timeUsedMs: 1, finishedAt: '2025-06-03T00:00:00.000Z' }])
+  const moved = (await boards.board('top', 100, undefined, first.version))!
+  expect(moved.version).not.toBe(first.version)
+  expect(moved.top?.[0].userId).toBe('leader')
+  // …and one leaving it (an account merged away) too
+  await boards.remove('top', 'leader')
+  const left = (await boards.board('top', 100, undefined, moved.version))!
+  expect(left.top?.map((m) => m.userId)).toEqual(first.top?.map((m) => m.userId))
+  // a board synced again (Redis emptied meanwhile) is a new version, whatever its count
+  await boards.drop('top')
+  await boards.sync('top', 'best', [rows])
+  expect((await boards.board('top', 100, undefined, first.version))!.top).toHaveLength(100)
+})

@@ -127,7 +127,7 @@ describe('an account merge moves the quiz boards, in the database and in Redis',
       const fromRedis = await boards.board(c, 100, mini.user.id)
       const fromDb = await withRedis.store.quiz.personBoard(c, 100, mini.user.id)
       expect(fromRedis?.total).toBe(fromDb.total)
-      expect(fromRedis?.top.map((m) => m.userId)).toEqual(fromDb.top.map((m) => m.userId))
+      expect(fromRedis?.top?.map((m) => m.userId)).toEqual(fromDb.top.map((m) => m.userId))
       expect(fromRedis?.mine?.ahead).toBe(fromDb.mine?.ahead)
       const byCode = (a: { regionCode: string }, b: { regionCode: string }) => (a.regionCode < b.regionCode ? -1 : 1)
       expect((await boards.regionTotals(c)).sort(byCode)).toEqual(

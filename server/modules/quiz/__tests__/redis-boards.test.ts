@@ -184,4 +184,22 @@ describe('quiz boards from Redis', () => {
     expect(await boards.count('q001')).toBe(24)
     expect(await boardsOf(b)).toEqual(expected)
   })
+
+  it('answers a submit on the other instance at once, though each keeps the top it read', async () => {
+    const person = async (api: Api, who: number) => (await api('/campaigns/q001/leaderboard?scope=person', as(who))).json() as Promise<Leaderboard>
+    await person(a, -1)
+    await person(b, -1)
+    // user 3 (5 of 10 so far) leads now, submitted on b; a's next read shows it
+    await round(
+      () => b,
+      'q001',
+      [3],
+      () => 10,
+      5,
+    )
+    const onA = await person(a, 3)
+    expect(onA.rows[0]).toMatchObject({ rank: 1, score: 100, isMe: true })
+    expect(onA).toEqual(await person(plain, 3))
+    expect(await person(b, 7)).toEqual(await person(plain, 7))
+  })
 })
