@@ -50,6 +50,8 @@ module.exports = {
         '^@common/(.*)$': '<rootDir>/common/$1',
         // jsdom has no canvas: the dashboard's ECharts is a recorder
         '^\\./echarts$': '<rootDir>/test/mocks/echarts.ts',
+        // jsdom lays nothing out: antd's TextArea autoSize measures nothing, at great cost (see the mock)
+        '^\\./calculateNodeHeight$': '<rootDir>/test/mocks/textarea-autosize.ts',
         '\\.(css|scss|less)$': 'identity-obj-proxy',
       },
     },

@@ -11,7 +11,8 @@ import pg from 'pg'
 export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
 
 const PREFIX = 'zct_t_'
-const NAME = /^zct_t_(\d+)_\d+$/
+/** a test server's database (`_<n>`) or a worker's template (`_tpl_<fixtures' hash>`, ./seeded-template) */
+const NAME = /^zct_t_(\d+)_(?:\d+|tpl_[0-9a-f]+)$/
 
 /** the PostgreSQL server the suite runs on, or undefined for SQLite */
 export function testDatabaseUrl(): string | undefined {
@@ -39,19 +40,36 @@ export interface TestDatabase {
   name: string
   url: string
   drop: () => Promise<void>
+  /** gives it another name (nobody connected), e.g. a finished template's */
+  rename: (to: string) => Promise<void>
 }
 
 let created = 0
 
-/** a new empty database on the server of `adminUrl`, named after this process */
-export async function createTestDatabase(adminUrl = testDatabaseUrl() ?? DEFAULT_TEST_DATABASE_URL): Promise<TestDatabase> {
+/**
+ * a new database on the server of `adminUrl`, named after this process: empty, or a copy of
+ * `template` (a database of this server nobody is connected to)
+ */
+export async function createTestDatabase(adminUrl = testDatabaseUrl() ?? DEFAULT_TEST_DATABASE_URL, template?: string): Promise<TestDatabase> {
   const name = `${PREFIX}${process.pid}_${++created}`
   await withAdmin(adminUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    // the C locale: text ordered by code point and lower() of ASCII only, as on SQLite
-    await client.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`)
+    // the C locale: text ordered by code point and lower() of ASCII only, as on SQLite (a copy keeps its template's)
+    await client.query(
+      template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`,
+    )
   })
-  return { name, url: databaseUrl(adminUrl, name), drop: () => dropDatabases(adminUrl, [name]) }
+  return {
+    name,
+    url: databaseUrl(adminUrl, name),
+    drop: () => dropDatabases(adminUrl, [name]),
+    rename: (to) => withAdmin(adminUrl, async (client) => void (await client.query(`ALTER DATABASE ${name} RENAME TO ${to}`))),
+  }
+}
+
+/** whether database `name` exists on the server of `adminUrl` */
+export async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
+  return withAdmin(adminUrl, async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1)
 }
 
 async function dropDatabases(adminUrl: string, names: string[]): Promise<void> {
@@ -61,7 +79,8 @@ async function dropDatabases(adminUrl: string, names: string[]): Promise<void> {
   })
 }
 
-function alive(pid: number): boolean {
+/** whether process `pid` is running */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

@@ -4,13 +4,16 @@
  * talk to it with global fetch, as a client would.
  */
 import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import { fixtures as realFixtures } from '../../../mock/fixtures'
 import type { Fixtures } from '../../../mock/types'
 import { buildApp, type BuildAppOptions } from '../../../server/app'
 import { openStore, type StoreKind } from '../../../server/store/open-store'
 import type { Store } from '../../../server/store/store'
 import type { App } from '../../../server/type-provider'
+import { DB_FILE_NAME } from '../../../server/store/sqlite'
 import { createTestDatabase, type TestDatabase, testDatabaseUrl } from './postgres'
+import { copySeededSqlite, createSeededTestDatabase } from './seeded-template'
 import { makeTempDir } from './temp-dir'
 
 export interface TestServerOptions extends Partial<Omit<BuildAppOptions, 'store'>> {
@@ -20,6 +23,11 @@ export interface TestServerOptions extends Partial<Omit<BuildAppOptions, 'store'
   now?: () => Date
   /** reuse a data dir (second start, on PostgreSQL its database too); otherwise a fresh temp dir is made and removed */
   dataDir?: string
+  /**
+   * false: migrate and seed the fresh database; by default a fresh one with the real fixtures is a
+   * copy of a migrated and seeded template (./seeded-template), as a second start would find it
+   */
+  fromTemplate?: boolean
   /** called with the app before it listens, e.g. to add a test-only route */
   beforeListen?: (app: App) => void
 }
@@ -55,12 +63,19 @@ export async function testDatabaseUrlFor(dataDir: string): Promise<string | unde
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { storeKind = 'sqlite', fixtures = realFixtures, now, beforeListen, ...appOptions } = options
+  const { storeKind = 'sqlite', fixtures = realFixtures, now, beforeListen, fromTemplate = true, ...appOptions } = options
   const temp = options.dataDir ? undefined : makeTempDir()
   const dataDir = options.dataDir ?? temp!.path
   const kind: StoreKind = storeKind === 'sqlite' && testDatabaseUrl() ? 'postgres' : storeKind
+  // a fresh database (not a caller's data dir) with the real fixtures starts as the template's copy
+  const copy = fromTemplate && temp !== undefined && fixtures === realFixtures
   let database: TestDatabase | undefined
-  if (kind === 'postgres') database = await databaseOf(dataDir)
+  if (kind === 'postgres') {
+    if (copy) databases.set(dataDir, await createSeededTestDatabase(fixtures))
+    database = await databaseOf(dataDir)
+  } else if (kind === 'sqlite' && copy) {
+    await copySeededSqlite(fixtures, join(dataDir, DB_FILE_NAME))
+  }
   // a database made for a temp dir goes with it; one of a caller's dataDir stays for the next start
   // (the run's globalTeardown drops it)
   const removeData = async () => {
