@@ -11,8 +11,6 @@
  *   BENCH_ATTEMPTS=1000000 npx tsx scripts/bench/board-ab.ts /path/to/before /path/to/after
  * CPU_PROFILE=<file.cpuprofile> writes a V8 profile of the rounds (profile-summary.ts).
  */
-import { writeFileSync } from 'node:fs'
-import { Session } from 'node:inspector/promises'
 import { loadavg } from 'node:os'
 import path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -22,6 +20,7 @@ import { Leaderboards } from '../../server/redis/leaderboard'
 import { openStore } from '../../server/store/open-store'
 import Redis from 'ioredis'
 import { bulkLoadAttempts, campaignTemplate } from './bulk-load'
+import { profileRounds } from './cpu-profile'
 import { createBenchDatabase } from './postgres'
 
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 100_000)
@@ -119,12 +118,7 @@ async function main() {
     }
     for (const c of copies) await block(c, 100)
     const per: { p50: number; p95: number; cpu: number }[][] = [[], []]
-    const profiler = process.env.CPU_PROFILE ? new Session() : undefined
-    if (profiler) {
-      profiler.connect()
-      await profiler.post('Profiler.enable')
-      await profiler.post('Profiler.start')
-    }
+    const stopProfile = await profileRounds()
     for (let r = 0; r < ROUNDS; r++) {
       for (const i of r % 2 === 0 ? [0, 1] : [1, 0]) per[i].push(await block(copies[i], BLOCK))
       const [x, y] = [per[0][r], per[1][r]]
@@ -132,11 +126,7 @@ async function main() {
         `round ${r + 1}: before p50 ${x.p50.toFixed(2)} / p95 ${x.p95.toFixed(2)} ms, ${x.cpu.toFixed(3)} ms CPU; after p50 ${y.p50.toFixed(2)} / p95 ${y.p95.toFixed(2)} ms, ${y.cpu.toFixed(3)} ms CPU (load ${loadavg()[0].toFixed(1)})`,
       )
     }
-    if (profiler) {
-      const { profile } = await profiler.post('Profiler.stop')
-      writeFileSync(process.env.CPU_PROFILE!, JSON.stringify(profile))
-      profiler.disconnect()
-    }
+    await stopProfile()
     for (const k of ['p50', 'p95', 'cpu'] as const) {
       const [x, y] = per.map((rows) => median(rows.map((m) => m[k])))
       const lower = per[1].filter((m, i) => m[k] < per[0][i][k]).length

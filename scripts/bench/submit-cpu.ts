@@ -16,11 +16,11 @@
  * linked in). CPU_PROFILE=<file.cpuprofile> writes a V8 profile of the rounds (not the set-up or
  * the warm-up) for scripts/bench/profile-summary.ts: give the same copy twice to profile one.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { Session } from 'node:inspector/promises'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { BENCH_ADMIN_URL, createBenchDatabase, type BenchDatabase } from './postgres'
+import { profileRounds } from './cpu-profile'
 import { ProcessCpu } from './process-cpu'
 
 const ROUNDS = Number(process.env.ROUNDS ?? 8)
@@ -115,12 +115,7 @@ async function main() {
     for (const c of copies) await block(c, WARMUP)
     const per: number[][] = [[], []]
     const db: number[][] = [[], []]
-    const profiler = process.env.CPU_PROFILE ? new Session() : undefined
-    if (profiler) {
-      profiler.connect()
-      await profiler.post('Profiler.enable')
-      await profiler.post('Profiler.start')
-    }
+    const stopProfile = await profileRounds()
     for (let r = 0; r < ROUNDS; r++) {
       // alternate which goes first, so neither always follows the other's garbage
       const order = r % 2 === 0 ? [0, 1] : [1, 0]
@@ -134,11 +129,7 @@ async function main() {
         `round ${r + 1}: before ${per[0][r].toFixed(3)} ms, after ${per[1][r].toFixed(3)} ms CPU per submit${backends} (load ${loadavg()[0].toFixed(1)})`,
       )
     }
-    if (profiler) {
-      const { profile } = await profiler.post('Profiler.stop')
-      writeFileSync(process.env.CPU_PROFILE!, JSON.stringify(profile))
-      profiler.disconnect()
-    }
+    await stopProfile()
     const [b, a] = per.map(median)
     console.log(
       `${TARGET}: median CPU per submit, before ${b.toFixed(3)} ms, after ${a.toFixed(3)} ms (${(((a - b) / b) * 100).toFixed(1)} %); after faster in ${per[1].filter((x, i) => x < per[0][i]).length} of ${ROUNDS} rounds`,
