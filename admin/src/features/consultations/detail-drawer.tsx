@@ -282,7 +282,7 @@ export function DetailDrawer({ id, onClose, onChanged }: { id?: string; onClose:
   }
 
   return (
-    <Drawer title='咨询详情' width={640} open={!!id} onClose={onClose} destroyOnClose>
+    <Drawer title='咨询详情' width={640} open={!!id} onClose={onClose} destroyOnHidden>
       {loading && !data ? (
         <Spin tip='加载中…'>
           <div style={{ height: 120 }} />
