@@ -189,6 +189,10 @@ export function CampaignFormPage() {
   }
 
   const title = campaign ? campaign.title : '新建竞赛'
+  const loadingExisting = existing.loading && Boolean(id)
+  // a locked 竞赛时间 is empty until the campaign's values reach the form (they are set after the
+  // render that brings the campaign): nobody can fill it then, so empty is allowed; open, both ends are required
+  const windowLocked = loadingExisting || fieldDisabled('window')
   return (
     <>
       <PageHeader
@@ -215,7 +219,7 @@ export function CampaignFormPage() {
       <Form
         form={form}
         layout='vertical'
-        disabled={existing.loading && Boolean(id)}
+        disabled={loadingExisting}
         initialValues={{
           orgCode: user?.org.code,
           secondsPerQuestion: 20,
@@ -245,7 +249,13 @@ export function CampaignFormPage() {
                 <OrgTreeSelectField disabled={fieldDisabled('orgCode')} />
               </Form.Item>
               <Form.Item name='window' label='竞赛时间' rules={[{ required: true, message: '请选择开始和结束时间' }]}>
-                <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format='YYYY-MM-DD HH:mm' disabled={fieldDisabled('window')} style={{ width: '100%' }} />
+                <DatePicker.RangePicker
+                  showTime={{ format: 'HH:mm' }}
+                  format='YYYY-MM-DD HH:mm'
+                  disabled={fieldDisabled('window')}
+                  allowEmpty={windowLocked ? [true, true] : undefined}
+                  style={{ width: '100%' }}
+                />
               </Form.Item>
               <Form.Item
                 name='rulesText'

@@ -66,12 +66,8 @@ export function DetailDrawer({ id, onClose, onChanged }: { id?: string; onClose:
   useEffect(() => {
     if (!id) return
     setReplyKey(crypto.randomUUID())
-    replyForm.resetFields()
-    assignForm.resetFields()
-    transferForm.resetFields()
-    returnForm.resetFields()
     if (role && HANDLERS.includes(role)) deskApi.responders().then(setResponders, () => setResponders([]))
-  }, [id, role, replyForm, assignForm, transferForm, returnForm])
+  }, [id, role])
 
   const act = async (label: string, run: () => Promise<unknown>, done: string) => {
     setBusy(label)
@@ -105,6 +101,7 @@ export function DetailDrawer({ id, onClose, onChanged }: { id?: string; onClose:
         children: (
           <Form
             form={replyForm}
+            preserve={false}
             layout='vertical'
             onFinish={(v) => void act('reply', () => deskApi.reply(data.id, v.text.trim(), replyKey), data.reviewRequired ? '答复已提交审核' : '答复已发布')}
           >
@@ -131,6 +128,7 @@ export function DetailDrawer({ id, onClose, onChanged }: { id?: string; onClose:
         children: (
           <Form
             form={assignForm}
+            preserve={false}
             layout='vertical'
             onFinish={(v) => {
               const input = v.assigneeId ? { assigneeId: v.assigneeId } : { orgCode: v.target?.orgCode, department: v.target?.department }
@@ -159,6 +157,7 @@ export function DetailDrawer({ id, onClose, onChanged }: { id?: string; onClose:
         children: (
           <Form
             form={transferForm}
+            preserve={false}
             layout='vertical'
             onFinish={(v) =>
               void act(
@@ -197,7 +196,12 @@ export function DetailDrawer({ id, onClose, onChanged }: { id?: string; onClose:
         key: 'review',
         label: '审核',
         children: (
-          <Form form={returnForm} layout='vertical' onFinish={(v) => void act('return', () => deskApi.returnReply(data.id, v.reason.trim()), '已退回')}>
+          <Form
+            form={returnForm}
+            preserve={false}
+            layout='vertical'
+            onFinish={(v) => void act('return', () => deskApi.returnReply(data.id, v.reason.trim()), '已退回')}
+          >
             <Flex gap={8} style={{ marginBottom: 16 }}>
               <Button type='primary' loading={busy === 'approve'} onClick={() => void act('approve', () => deskApi.approve(data.id), '审核通过，答复已发布')}>
                 通过并发布
@@ -258,7 +262,8 @@ export function DetailDrawer({ id, onClose, onChanged }: { id?: string; onClose:
             style={{ marginBottom: 16 }}
           />
         ) : null}
-        {tabs.length > 0 ? <Tabs items={tabs} /> : null}
+        {/* one consultation's forms start empty: drawn anew for each (key), their fields' values dropped as they go (preserve={false}) */}
+        {tabs.length > 0 ? <Tabs key={data.id} items={tabs} /> : null}
         <Typography.Title level={5} style={{ marginTop: 16 }}>
           办理记录
         </Typography.Title>
@@ -282,7 +287,7 @@ export function DetailDrawer({ id, onClose, onChanged }: { id?: string; onClose:
   }
 
   return (
-    <Drawer title='咨询详情' width={640} open={!!id} onClose={onClose} destroyOnClose>
+    <Drawer title='咨询详情' width={640} open={!!id} onClose={onClose} destroyOnHidden>
       {loading && !data ? (
         <Spin tip='加载中…'>
           <div style={{ height: 120 }} />

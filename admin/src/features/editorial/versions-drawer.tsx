@@ -41,7 +41,7 @@ export function VersionsDrawer({ type, id, open, onClose }: { type: EditorialTyp
   const options = (versions ?? []).map((v) => ({ value: v.version, label: versionLabel(v) }))
 
   return (
-    <Drawer title='版本记录' width='80%' open={open} onClose={onClose} destroyOnClose>
+    <Drawer title='版本记录' width='80%' open={open} onClose={onClose} destroyOnHidden>
       {error && <Alert type='error' showIcon message={error} />}
       {!versions && !error && <Spin />}
       {versions && (

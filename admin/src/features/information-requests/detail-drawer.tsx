@@ -291,7 +291,7 @@ export function DetailDrawer({ id, onClose, onChanged }: { id?: string; onClose:
   }
 
   return (
-    <Drawer open={!!id} onClose={onClose} width={760} title={data ? `申请 ${data.number}` : '申请详情'} destroyOnClose>
+    <Drawer open={!!id} onClose={onClose} width={760} title={data ? `申请 ${data.number}` : '申请详情'} destroyOnHidden>
       {body()}
     </Drawer>
   )

@@ -53,7 +53,16 @@ export function RegisterModal({ open, onClose, onDone }: { open: boolean; onClos
   }
 
   return (
-    <Modal open={open} title='登记纸质/信函申请' onCancel={onClose} onOk={() => form.submit()} okText='登记' confirmLoading={saving} width={720} destroyOnClose>
+    <Modal
+      open={open}
+      title='登记纸质/信函申请'
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText='登记'
+      confirmLoading={saving}
+      width={720}
+      destroyOnHidden
+    >
       <Form<RegisterForm>
         form={form}
         layout='vertical'

@@ -26,7 +26,7 @@ export function InterpretationPreview({ draft }: { draft: InterpretationDraft })
 
 export function InterpretationPreviewDrawer({ draft, open, onClose }: { draft: InterpretationDraft; open: boolean; onClose: () => void }) {
   return (
-    <Drawer title='预览（居民端效果示意）' width={520} open={open} onClose={onClose} destroyOnClose>
+    <Drawer title='预览（居民端效果示意）' width={520} open={open} onClose={onClose} destroyOnHidden>
       <InterpretationPreview draft={draft} />
     </Drawer>
   )

@@ -52,6 +52,7 @@ it('goes down county → township → village for a village-only field, with 返
     '331024001004',
     expect.objectContaining({ ancestors: [expect.objectContaining({ name: '仙居县' }), expect.objectContaining({ name: '安洲街道' })] }),
   )
+  expect(await screen.findByTestId('region-picker')).toHaveTextContent('仙居县 · 安洲街道 · 市桥社区')
 })
 
 it('says so when nothing matches', async () => {

@@ -103,7 +103,9 @@ describe('短视频点赞与播放量', () => {
 
   it('asks to sign in to like, then likes and unlikes', async () => {
     render(<VideoPlayPage />)
-    fireEvent.click(await screen.findByRole('button', { name: /^点赞/ }))
+    // the page is ready once its captions (a second request) are drawn over the video
+    await screen.findByText('城乡居民基础养老金又涨了。')
+    fireEvent.click(screen.getByRole('button', { name: /^点赞/ }))
     expect(taroMock.toasts).toContain('登录后可以点赞')
     const session = await api.client.call('POST /auth/dev', { body: { role: 'resident', name: '爱点赞' } })
     act(() => useSessionStore.getState().signIn(session))

@@ -82,6 +82,12 @@ const openSelect = (label: string) => fireEvent.mouseDown(field(label))
 const option = async (text: string) =>
   (await screen.findByText(text, { selector: '.ant-select-item-option-content' }, { timeout: 5000 })).closest<HTMLElement>('.ant-select-item-option')!
 
+/**
+ * the form's pick lists have answered: 主题 and 相关短视频 stop spinning (their loads start after the
+ * policy and FAQ pickers' first searches, and every answer here is the fetch mock's, in order)
+ */
+const listsLoaded = () => waitFor(() => expect(document.querySelector('.ant-select-loading')).toBeNull())
+
 describe('the interpretation form', () => {
   it('starts from an empty illustrated draft', () => {
     expect(emptyInterpretationDraft()).toEqual({
@@ -122,7 +128,7 @@ describe('the interpretation form', () => {
     expect(requests).toContain('/api/v1/admin/policies?q=%E5%85%BB%E8%80%81&pageSize=20')
   })
 
-  it("shows the server's field errors on their field and on their block", () => {
+  it("shows the server's field errors on their field and on their block", async () => {
     const blocks: Block[] = [
       { type: 'paragraph', text: '正文' },
       { type: 'image', src: 'https://example.gov.cn/a.png', alt: '图', caption: '' },
@@ -132,6 +138,7 @@ describe('the interpretation form', () => {
     )
     expect(screen.getByText('请填写标题')).toBeInTheDocument()
     expect(within(screen.getByLabelText('第2块：图片')).getByText('图片说明过于简单')).toBeInTheDocument()
+    await listsLoaded()
   })
 
   it('read-only: every field is disabled', async () => {

@@ -121,6 +121,9 @@ describe('the policy form', () => {
     expect(screen.getByLabelText('标题')).toBeDisabled()
     expect(screen.queryByRole('button', { name: /添加一节/ })).toBeNull()
     expect(screen.queryByRole('button', { name: named('保存') })).toBeNull()
+    // the topic and the region are named (not shown as codes) once their lists have answered
+    expect(await screen.findByText('养老服务', { selector: '.ant-select-selection-item' })).toBeInTheDocument()
+    expect(await screen.findByText('仙居县', { selector: '.ant-select-selection-item' })).toBeInTheDocument()
   })
 })
 
