@@ -6,7 +6,6 @@ import { useEffect } from 'react'
 import { BrowserRouter } from 'react-router-dom'
 import { useSession } from '../components/session-store'
 import { AppRoutes } from './routes'
-import { ROUTER_FUTURE } from './router-future'
 
 dayjs.locale('zh-cn')
 
@@ -40,7 +39,7 @@ export function App() {
   return (
     <ConfigProvider locale={zhCN} theme={CONSOLE_THEME} button={{ autoInsertSpace: false }}>
       <AntApp>
-        <BrowserRouter basename='/admin' future={ROUTER_FUTURE}>
+        <BrowserRouter basename='/admin'>
           <AppRoutes />
         </BrowserRouter>
       </AntApp>

@@ -8,7 +8,6 @@ import { useOrgs } from '../../components/org-store'
 import { useSession } from '../../components/session-store'
 import { session } from '../../api/client'
 import { AppRoutes } from '../routes'
-import { ROUTER_FUTURE } from '../router-future'
 
 // antd's forms validate asynchronously and the 2 cores are shared: findBy waits longer than its 1 s default
 configure({ asyncUtilTimeout: 8000 })
@@ -79,7 +78,7 @@ export function renderConsole(path: string, options: { user?: User; demo?: boole
   const view = render(
     <ConfigProvider locale={zhCN}>
       <AntApp>
-        <MemoryRouter initialEntries={[path]} future={ROUTER_FUTURE}>
+        <MemoryRouter initialEntries={[path]}>
           <AppRoutes />
           <LocationProbe />
         </MemoryRouter>

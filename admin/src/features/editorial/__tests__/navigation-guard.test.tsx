@@ -1,6 +1,5 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider } from 'react-router-dom'
-import { ROUTER_FUTURE } from '../../../app/router-future'
 import { CurrentUserContext } from '../current-user'
 import { EditorialEditPage } from '../editorial-edit-page'
 import { mockFetch, named, user } from './support'
@@ -57,7 +56,7 @@ describe('unsaved changes', () => {
     )
     render(
       <CurrentUserContext.Provider value={user('editor')}>
-        <RouterProvider router={router} future={{ v7_startTransition: ROUTER_FUTURE.v7_startTransition }} />
+        <RouterProvider router={router} />
       </CurrentUserContext.Provider>,
     )
     const question = (await screen.findByLabelText('问题')) as HTMLInputElement
@@ -66,8 +65,7 @@ describe('unsaved changes', () => {
     // nothing changed: leaving asks nothing
     fireEvent.click(screen.getByRole('link', { name: '简明问答' }))
     expect(await screen.findByText('问答列表')).toBeInTheDocument()
-    // back to the editor, as a click on a link would (inside act, as fireEvent is): the router redraws
-    await act(() => router.navigate('/faqs/f1'))
+    await router.navigate('/faqs/f1')
 
     fireEvent.change(await screen.findByLabelText('问题'), { target: { value: '养老金在哪里领？' } })
     fireEvent.click(screen.getByRole('link', { name: '简明问答' }))

@@ -4,7 +4,6 @@ import zhCN from 'antd/locale/zh_CN'
 import type { ReactElement } from 'react'
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom'
 import type { EditorialItem, EditorialSummary, PolicyDraft, Role } from '@common/contract'
-import { ROUTER_FUTURE } from '../../../app/router-future'
 import { type CurrentUser, CurrentUserContext } from '../current-user'
 
 // an antd re-render after a click has taken over the default 1 s on the shared, loaded 2-core machine
@@ -62,7 +61,7 @@ export function renderAt(path: string, routes: { path: string; element: ReactEle
   const view = render(
     <ConfigProvider locale={zhCN}>
       <CurrentUserContext.Provider value={user(role)}>
-        <MemoryRouter initialEntries={[path]} future={ROUTER_FUTURE}>
+        <MemoryRouter initialEntries={[path]}>
           <LocationSpy into={location} />
           <Routes>
             {routes.map((r) => (
