@@ -21,7 +21,9 @@ const TEST_DIR = path.join(__dirname, '../test')
  * the blind test sets already evaluated once (spent): development data since 2026-12-06 (issue 16),
  * named one by one so that a new blind set dropped into test/ is never fit on by accident
  */
-export const SPENT_BLIND = ['blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10'].map((b) => `qa-eval-${b}-test.json`)
+export const SPENT_BLIND = ['blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11'].map(
+  (b) => `qa-eval-${b}-test.json`,
+)
 const DEV_FILES = readdirSync(TEST_DIR)
   .filter(
     (f) =>
