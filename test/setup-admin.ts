@@ -29,3 +29,18 @@ window.getComputedStyle = (el: Element, pseudo?: string | null) => computed(el, 
 // modules) has taken seconds on a loaded 2-core machine; a passing test waits no longer for it
 import { configure } from '@testing-library/react'
 configure({ asyncUtilTimeout: 10_000 })
+
+// jsdom has no fetch Request; the console's data router builds one per navigation and reads only these
+if (typeof globalThis.Request === 'undefined') {
+  class NavigationRequest {
+    readonly url: string
+    readonly signal?: AbortSignal
+    readonly method: string
+    constructor(url: string | URL, init: { signal?: AbortSignal; method?: string } = {}) {
+      this.url = String(url)
+      this.signal = init.signal
+      this.method = init.method ?? 'GET'
+    }
+  }
+  Object.assign(globalThis, { Request: NavigationRequest })
+}

@@ -319,6 +319,15 @@ test('the editor sees the reason, fixes the title, saves and sends it again', as
 
   await page.locator('#interp-title').fill(FIXED_TITLE)
   await page.getByText('有未保存的修改').waitFor()
+  // leaving by the menu asks first; 留下 keeps the page and what was typed
+  await page.getByRole('menuitem', { name: '政策文件' }).click()
+  const leave = page.getByRole('dialog', { name: '有未保存的修改' })
+  await leave.getByText('离开后未保存的修改将丢失').waitFor()
+  await screenshot(page, 'console-unsaved-leave')
+  await leave.getByRole('button', { name: /留\s*下/ }).click()
+  await leave.waitFor({ state: 'hidden' })
+  assert.match(page.url(), new RegExp(`/admin/interpretations/${itemId}$`))
+  assert.equal(await page.locator('#interp-title').inputValue(), FIXED_TITLE)
   await page.getByRole('button', { name: '保存', exact: true }).click()
   await page.getByText('已保存', { exact: true }).waitFor(SLOW)
   await page.getByRole('heading', { name: FIXED_TITLE }).waitFor()

@@ -2,10 +2,11 @@ import { App as AntApp, ConfigProvider } from 'antd'
 import zhCN from 'antd/locale/zh_CN'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
-import { useEffect } from 'react'
-import { BrowserRouter } from 'react-router-dom'
+import { useEffect, useState } from 'react'
+import { createBrowserRouter, RouterProvider } from 'react-router-dom'
 import { useSession } from '../components/session-store'
-import { AppRoutes } from './routes'
+import { PROVIDER_FUTURE, ROUTER_FUTURE } from './router-future'
+import { consoleRoutes } from './routes'
 
 dayjs.locale('zh-cn')
 
@@ -33,15 +34,14 @@ const CONSOLE_THEME = {
 
 export function App() {
   const start = useSession((s) => s.start)
+  const [router] = useState(() => createBrowserRouter(consoleRoutes, { basename: '/admin', future: ROUTER_FUTURE }))
   useEffect(() => {
     void start()
   }, [start])
   return (
     <ConfigProvider locale={zhCN} theme={CONSOLE_THEME} button={{ autoInsertSpace: false }}>
       <AntApp>
-        <BrowserRouter basename='/admin'>
-          <AppRoutes />
-        </BrowserRouter>
+        <RouterProvider router={router} future={PROVIDER_FUTURE} />
       </AntApp>
     </ConfigProvider>
   )

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { Flex, Spin } from 'antd'
-import { type RouteObject, useRoutes } from 'react-router-dom'
+import { Outlet, type RouteObject } from 'react-router-dom'
 import { EDITORIAL_ROLES } from '@common/contract'
 import { AccountsPage } from '../features/accounts/accounts-page'
 import { AuditPage } from '../features/audit/audit-page'
@@ -162,7 +162,18 @@ export const appRoutes: RouteObject[] = [
   },
 ]
 
-/** the console's pages (a component router: the routes have no loaders, and jsdom has no Request for a data router) */
-export function AppRoutes() {
-  return <ErrorBoundary>{useRoutes(appRoutes)}</ErrorBoundary>
-}
+/**
+ * The console's route tree for its data router (createBrowserRouter in app.tsx, createMemoryRouter in
+ * the tests): a data router is what lets a page with unsaved changes stop a navigation inside the
+ * console (NavigationGuard's useBlocker). One root turns a render error into a Chinese message.
+ */
+export const consoleRoutes: RouteObject[] = [
+  {
+    element: (
+      <ErrorBoundary>
+        <Outlet />
+      </ErrorBoundary>
+    ),
+    children: appRoutes,
+  },
+]

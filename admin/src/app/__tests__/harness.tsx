@@ -2,12 +2,13 @@
 import { configure, render } from '@testing-library/react'
 import { App as AntApp, ConfigProvider } from 'antd'
 import zhCN from 'antd/locale/zh_CN'
-import { MemoryRouter, useLocation } from 'react-router-dom'
+import { createMemoryRouter, RouterProvider } from 'react-router-dom'
 import type { OrgNode, Role, User } from '@common/contract'
 import { useOrgs } from '../../components/org-store'
 import { useSession } from '../../components/session-store'
 import { session } from '../../api/client'
-import { AppRoutes } from '../routes'
+import { ROUTER_FUTURE, PROVIDER_FUTURE } from '../router-future'
+import { consoleRoutes } from '../routes'
 
 // antd's forms validate asynchronously and the 2 cores are shared: findBy waits longer than its 1 s default
 configure({ asyncUtilTimeout: 8000 })
@@ -70,18 +71,16 @@ export function renderConsole(path: string, options: { user?: User; demo?: boole
   else session.clear()
   useSession.setState({ status: options.user ? 'signedIn' : 'signedOut', user: options.user ?? null, notice: null, demo: options.demo ?? false })
   useOrgs.setState({ tree: null, loading: false, error: null })
+  // the console's own data router (app.tsx), in memory
+  const router = createMemoryRouter(consoleRoutes, { initialEntries: [path], future: ROUTER_FUTURE })
   const where = { pathname: path }
-  function LocationProbe() {
-    where.pathname = useLocation().pathname
-    return null
-  }
+  router.subscribe((state) => {
+    where.pathname = state.location.pathname
+  })
   const view = render(
     <ConfigProvider locale={zhCN}>
       <AntApp>
-        <MemoryRouter initialEntries={[path]}>
-          <AppRoutes />
-          <LocationProbe />
-        </MemoryRouter>
+        <RouterProvider router={router} future={PROVIDER_FUTURE} />
       </AntApp>
     </ConfigProvider>,
   )

@@ -1,23 +1,12 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider } from 'react-router-dom'
+import { PROVIDER_FUTURE, ROUTER_FUTURE } from '../../../app/router-future'
 import { CurrentUserContext } from '../current-user'
 import { EditorialEditPage } from '../editorial-edit-page'
 import { mockFetch, named, user } from './support'
 
 // a data router's navigation under load on the shared 2-core machine
 jest.setTimeout(60_000)
-
-// jsdom has no fetch Request; a data router builds one per navigation and reads only these
-class MinimalRequest {
-  readonly url: string
-  readonly signal?: AbortSignal
-  readonly method: string
-  constructor(url: string | URL, init: { signal?: AbortSignal; method?: string } = {}) {
-    this.url = String(url)
-    this.signal = init.signal
-    this.method = init.method ?? 'GET'
-  }
-}
 
 const faq = {
   id: 'f1',
@@ -36,10 +25,6 @@ const faq = {
 }
 
 describe('unsaved changes', () => {
-  const realRequest = globalThis.Request
-  beforeAll(() => Object.assign(globalThis, { Request: MinimalRequest }))
-  afterAll(() => Object.assign(globalThis, { Request: realRequest }))
-
   it('asks before leaving the editor, and stays when asked to', async () => {
     mockFetch((call) => {
       if (call.path === '/admin/faqs/f1') return { body: faq }
@@ -52,11 +37,11 @@ describe('unsaved changes', () => {
         { path: '/faqs/:id', element: <EditorialEditPage type='faq' /> },
         { path: '/faqs', element: <p>问答列表</p> },
       ],
-      { initialEntries: ['/faqs/f1'] },
+      { initialEntries: ['/faqs/f1'], future: ROUTER_FUTURE },
     )
     render(
       <CurrentUserContext.Provider value={user('editor')}>
-        <RouterProvider router={router} />
+        <RouterProvider router={router} future={PROVIDER_FUTURE} />
       </CurrentUserContext.Provider>,
     )
     const question = (await screen.findByLabelText('问题')) as HTMLInputElement
@@ -65,7 +50,7 @@ describe('unsaved changes', () => {
     // nothing changed: leaving asks nothing
     fireEvent.click(screen.getByRole('link', { name: '简明问答' }))
     expect(await screen.findByText('问答列表')).toBeInTheDocument()
-    await router.navigate('/faqs/f1')
+    await act(() => router.navigate('/faqs/f1'))
 
     fireEvent.change(await screen.findByLabelText('问题'), { target: { value: '养老金在哪里领？' } })
     fireEvent.click(screen.getByRole('link', { name: '简明问答' }))

@@ -3,6 +3,7 @@ import { ConfigProvider } from 'antd'
 import zhCN from 'antd/locale/zh_CN'
 import type { ReactElement } from 'react'
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom'
+import { PROVIDER_FUTURE, ROUTER_FUTURE } from '../../../app/router-future'
 import type { EditorialItem, EditorialSummary, PolicyDraft, Role } from '@common/contract'
 import { type CurrentUser, CurrentUserContext } from '../current-user'
 
@@ -55,13 +56,13 @@ function LocationSpy({ into }: { into: { pathname: string } }) {
   return null
 }
 
-/** a plain MemoryRouter: jsdom has no Request, which a data router's navigation needs */
+/** the pages on a plain MemoryRouter, with the console's router flags (the console's own data router: app/__tests__/harness.tsx) */
 export function renderAt(path: string, routes: { path: string; element: ReactElement }[], role: Role = 'editor') {
   const location = { pathname: path }
   const view = render(
     <ConfigProvider locale={zhCN}>
       <CurrentUserContext.Provider value={user(role)}>
-        <MemoryRouter initialEntries={[path]}>
+        <MemoryRouter initialEntries={[path]} future={{ ...PROVIDER_FUTURE, v7_relativeSplatPath: ROUTER_FUTURE.v7_relativeSplatPath }}>
           <LocationSpy into={location} />
           <Routes>
             {routes.map((r) => (
