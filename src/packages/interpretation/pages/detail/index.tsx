@@ -31,12 +31,15 @@ function copyLink(id: string) {
 export default function InterpretationDetailPage() {
   const id = useRouter().params.id ?? ''
   // H5: the answer the server-drawn first screen came with is drawn by the first render
-  const [given] = useState(() => embeddedInterpretation(id))
-  const { data: item, error, loading, reload } = useRequest(() => getInterpretation(id), [id], { initial: () => given })
   // … its first screen's blocks, that is: the rest, below the fold, once that is painted (unless
-  // the reader returns to a place further down)
-  const handingOver = given && !useReadingStore.getState().positions[id]
-  const drawn = useDrawnInSteps(item?.blocks.length ?? 0, handingOver ? firstScreenBlockCount(given.blocks) : Infinity)
+  // the reader returns to a place further down). Both are decided once, by the first render.
+  const [{ given, firstDrawn }] = useState(() => {
+    const embedded = embeddedInterpretation(id)
+    const handingOver = embedded && !useReadingStore.getState().positions[id]
+    return { given: embedded, firstDrawn: handingOver ? firstScreenBlockCount(embedded.blocks) : Infinity }
+  })
+  const { data: item, error, loading, reload } = useRequest(() => getInterpretation(id), [id], { initial: () => given })
+  const drawn = useDrawnInSteps(item?.blocks.length ?? 0, firstDrawn)
   const readAloud = useReadAloud()
   const scale = useTextScale()
   useReadingPosition(item)
