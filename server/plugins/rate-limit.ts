@@ -13,6 +13,8 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import { ApiError } from '../errors'
+import { hashSessionToken } from '../modules/auth/session-token'
+import { bearerToken } from './auth'
 import type { RedisConnections } from '../redis/client'
 import { redisRateLimitStore } from '../redis/rate-limit-store'
 
@@ -21,8 +23,12 @@ export interface LimitRule {
   name: string
   max: number
   windowMs: number
-  /** whose counter: the signed-in user (falling back to the IP when anonymous) or the IP */
-  per: 'user' | 'ip'
+  /**
+   * whose counter: the signed-in user (falling back to the IP when anonymous), the IP, or the
+   * session — its bearer token's hash, for a route that reads its session with its own first
+   * statement (no `request.user` yet when the limit runs; the IP without a token)
+   */
+  per: 'user' | 'ip' | 'session'
   /** what the user is told, before 「请 N 分钟后再试」 */
   message?: string
 }
@@ -71,6 +77,11 @@ export function clientKey(ip: string): string {
 
 function keyOf(rule: LimitRule, request: FastifyRequest): string {
   if (rule.per === 'user' && request.user) return `${rule.name}:u:${request.user.id}`
+  if (rule.per === 'session') {
+    // hashed as the store keeps it: a Redis dump does not hold live tokens
+    const token = bearerToken(request)
+    if (token) return `${rule.name}:s:${hashSessionToken(token)}`
+  }
   return `${rule.name}:ip:${clientKey(request.ip)}`
 }
 

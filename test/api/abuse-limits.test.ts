@@ -141,4 +141,18 @@ describe('course progress and quiz attempts', () => {
     const start: Send = (t) => server.api('/campaigns/q001/attempts', json(t, { regionCode: '331002001' }))
     await spend(WRITE_LIMITS.quizAttemptPerUser, start, token)
   })
+
+  it('submits: 30 a minute per session (the first scores, the retries replay), and another session is not held up', async () => {
+    const attemptOf = async (token: string) =>
+      ((await (await server.api('/campaigns/q001/attempts', json(token, { regionCode: '331002001' }))).json()) as { id: string }).id
+    const token = await login()
+    const attemptId = await attemptOf(token)
+    const submit: Send = (t) => server.api(`/attempts/${attemptId}/submit`, json(t, { answers: {} }))
+    const first = await submit(token, 0)
+    expect(first.status).toBe(200)
+    await spend(WRITE_LIMITS.quizSubmitPerSession, submit, token, 1)
+    const other = await login()
+    const res = await server.api(`/attempts/${await attemptOf(other)}/submit`, json(other, { answers: {} }))
+    expect(res.status).toBe(200)
+  })
 })

@@ -38,4 +38,10 @@ export const WRITE_LIMITS = {
 
   quizAttemptPerUser: { name: 'quiz-attempt-user', max: 20, windowMs: HOUR, per: 'user', message: '开始答题过于频繁' },
   quizAttemptPerIp: { name: 'quiz-attempt-ip', max: 300, windowMs: HOUR, per: 'ip', message: '该网络开始答题过于频繁' },
+  // a submit scores only a started attempt, once (starts are limited above); this bounds a session
+  // that keeps sending them (retries of a lost answer included: a few a minute). Counted per session,
+  // not per user: the submit reads its session with its first statement (issue 13), so no user is
+  // known when the limit runs. No per-IP rule: a city-wide campaign's final minutes send hundreds
+  // a second from a carrier's shared addresses.
+  quizSubmitPerSession: { name: 'quiz-submit-session', max: 30, windowMs: MINUTE, per: 'session', message: '交卷过于频繁' },
 } as const satisfies Record<string, LimitRule>

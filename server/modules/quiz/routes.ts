@@ -112,6 +112,7 @@ const quizRoutes =
         // the session is read with the submit's first statement (issue 13: one round trip fewer); any signed-in user
         config: { validationMessages: messages, session: 'own' },
         onRequest: requireToken(),
+        preHandler: app.limit(WRITE_LIMITS.quizSubmitPerSession),
       },
       async (request, reply) => {
         // the key is validated; the attempt itself records that it was submitted (see submitAttempt)
