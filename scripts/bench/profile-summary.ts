@@ -7,6 +7,10 @@
  * Arguments: the profile, how many rows (default 40), and a pattern the inclusive list is limited to.
  * PROFILE_EXCLUDE drops every sample with a matching frame on its stack (start-up, idle, or time
  * spent waiting in a native call such as SQLite's commit fsync, which the sampler counts as time).
+ * The sampler counts wall time on the main thread, not CPU: on a loaded machine a socket write that
+ * wakes its peer (PostgreSQL, Redis) is charged while this process waits to run again (issue 13: writev
+ * showed 22 % here, the kernel 10 % of CPU in `perf record -g -p <server pids>` with SERVER_NODE_ARGS=
+ * --perf-basic-prof-only-functions), and V8's compiler threads are not in it at all.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'

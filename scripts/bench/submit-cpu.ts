@@ -6,7 +6,9 @@
  * bulk loader; then blocks of BLOCK submits (app.inject, CONCURRENCY at a time, each a different
  * resident's attempt with its Idempotency-Key) alternate between the copies, ROUNDS times, and the
  * process's CPU time (user + system) per submit is printed per block, with the medians.
- * In-process: no HTTP parsing or sockets, no Redis. On PostgreSQL the CPU of the backends serving
+ * In-process: no HTTP parsing or sockets. BENCH_REDIS_URL=redis://… gives each copy's app Redis (a
+ * prefix of its own, deleted afterwards), as every instance of a multi-instance deployment has it:
+ * the boards are synced on start and each submit's standing put after its commit. On PostgreSQL the CPU of the backends serving
  * each copy's database is measured per block as well (scripts/bench/process-cpu.ts: each copy has
  * its own database, so its backends are its own); SQLite runs inside the process, so there it is in
  * the process's figure.
@@ -19,6 +21,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
+import { deleteKeys } from '../../server/redis/client'
 import { BENCH_ADMIN_URL, createBenchDatabase, type BenchDatabase } from './postgres'
 import { profileRounds } from './cpu-profile'
 import { ProcessCpu } from './process-cpu'
@@ -30,6 +34,7 @@ const WARMUP = Number(process.env.WARMUP ?? 400)
 const PREPARED = WARMUP + ROUNDS * BLOCK + 100
 const TARGET = process.env.BENCH_TARGET === 'postgres' ? 'postgres' : 'sqlite'
 const CAMPAIGN = 'q001'
+const REDIS_URL = process.env.BENCH_REDIS_URL
 
 interface Copy {
   name: string
@@ -62,8 +67,22 @@ async function openCopy(root: string, n: number): Promise<Copy> {
     running: PREPARED,
     prefix: 'cpu-',
   })
-  const app = buildApp({ store, mode: 'sqlite', logger: true, logLevel: 'warn', rateLimit: false, responseCache: true })
+  const redisPrefix = REDIS_URL ? `zct-submit-cpu-${process.pid}-${n}:` : undefined
+  const app = buildApp({
+    store,
+    mode: 'sqlite',
+    logger: true,
+    logLevel: 'warn',
+    rateLimit: false,
+    responseCache: true,
+    ...(REDIS_URL && redisPrefix ? { redis: { url: REDIS_URL, prefix: redisPrefix } } : {}),
+  })
   await app.ready()
+  if (REDIS_URL && app.redis) {
+    const { Leaderboards } = (await import(path.join(root, 'server/redis/leaderboard.ts'))) as typeof import('../../server/redis/leaderboard')
+    const boards = new Leaderboards(app.redis.client)
+    while (!(await boards.isReady(CAMPAIGN))) await delay(100)
+  }
   let next = 0
   return {
     name: root,
@@ -81,6 +100,7 @@ async function openCopy(root: string, n: number): Promise<Copy> {
     async close() {
       await app.close()
       await store.close()
+      if (REDIS_URL && redisPrefix) await deleteKeys(REDIS_URL, redisPrefix)
       await database?.drop()
       rmSync(dir, { recursive: true, force: true })
     },

@@ -61,6 +61,16 @@ interface KeptTop {
   top: PersonBoardRead['top']
 }
 
+/** standings recorded together, for one board put */
+interface WaitingPut {
+  campaignId: string
+  rule: ScoreCounts
+  standings: Standing[]
+  /** resolves once the put has been answered (or failed and was logged) */
+  settled: Promise<void>
+  done: () => void
+}
+
 class SyncStopped extends Error {}
 
 export class RedisBoards {
@@ -70,6 +80,10 @@ export class RedisBoards {
   private closed = false
   /** the top of each campaign's person board (with its names) at a version of Redis's board */
   private readonly tops = new Map<string, KeptTop>()
+  /** standings waiting for their campaign's next board put, by campaign and rule */
+  private readonly waiting = new Map<string, WaitingPut>()
+  /** the puts in flight, by campaign and rule: resolve once answered */
+  private readonly putting = new Map<string, Promise<void>>()
 
   constructor(
     private readonly store: Store,
@@ -78,13 +92,43 @@ export class RedisBoards {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** after the submit's transaction committed a changed standing */
-  async recorded(rule: ScoreCounts, standing: Standing): Promise<void> {
-    try {
-      await this.boards.put(standing.campaignId, rule, [standing])
-    } catch (err) {
-      this.log.warn({ err, campaignId: standing.campaignId }, '排行榜写入 Redis 失败：数据库已记录，下次同步时补上')
+  /**
+   * After the submit's transaction committed a changed standing: resolves once Redis has answered
+   * the put that carried it (a submit is answered with its standing on the board, on every instance).
+   * Standings recorded together go in one put: those of one turn of the event loop (concurrent
+   * submits whose commits were answered together), and those that arrived while the campaign's
+   * previous put was in flight, so a put is one script call and one round trip for all of them
+   * instead of one each. The script applies the campaign's rule per standing, in any order.
+   */
+  recorded(rule: ScoreCounts, standing: Standing): Promise<void> {
+    const key = `${standing.campaignId}\n${rule}`
+    let batch = this.waiting.get(key)
+    if (!batch) {
+      let done!: () => void
+      const settled = new Promise<void>((resolve) => (done = resolve))
+      batch = { campaignId: standing.campaignId, rule, standings: [], settled, done }
+      this.waiting.set(key, batch)
+      if (!this.putting.has(key)) setImmediate(() => void this.putWaiting(key))
     }
+    batch.standings.push(standing)
+    return batch.settled
+  }
+
+  /** sends the standings waiting for this campaign and rule in one put, then whatever arrived meanwhile */
+  private async putWaiting(key: string): Promise<void> {
+    const batch = this.waiting.get(key)
+    if (!batch || this.putting.has(key)) return
+    this.waiting.delete(key)
+    this.putting.set(key, batch.settled)
+    try {
+      await this.boards.put(batch.campaignId, batch.rule, batch.standings)
+    } catch (err) {
+      this.log.warn({ err, campaignId: batch.campaignId, standings: batch.standings.length }, '排行榜写入 Redis 失败：数据库已记录，下次同步时补上')
+    } finally {
+      this.putting.delete(key)
+      batch.done()
+    }
+    if (this.waiting.has(key)) void this.putWaiting(key)
   }
 
   /**
@@ -210,10 +254,10 @@ export class RedisBoards {
     return job
   }
 
-  /** stops the syncs between pages and waits for them (before the store and Redis close) */
+  /** stops the syncs between pages and waits for them and for the board puts waiting or in flight (before the store and Redis close) */
   async close(): Promise<void> {
     this.closed = true
-    await Promise.all(this.syncing.values())
+    await Promise.all([...this.syncing.values(), ...this.putting.values(), ...[...this.waiting.values()].map((b) => b.settled)])
   }
 
   private syncSoon(campaignId: string) {
