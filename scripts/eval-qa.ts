@@ -18,6 +18,10 @@
  * are right ≥ 95 %, right answers called confident ≥ 85 %) and the latency of the whole answer
  * (ranking + confidence) p95 ≤ 2 ms.
  *
+ * Residents' wordings (mock/fixtures/faq-similar-residents.ts, QA_WORDINGS=0: none): every set is
+ * evaluated on an index without the wordings of its own writer's sets (notFromWriterOf), so no
+ * printed figure is answered from its own questions.
+ *
  * Other knobs: QA_SIMILAR (相似问法: `0` none, `fixtures` the fixtures' only), QA_EVAL (only these question files, comma-separated), QA_CORPUS,
  * QA_ROUNDS (latency rounds), QA_OPTS (JSON QaIndexOptions, e.g. '{"aspectPenalty":1}' to
  * measure a rule by turning it off).
@@ -26,12 +30,14 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fixtures } from '../mock/fixtures'
+import { withResidentWordings, writtenFaqs } from '../mock/fixtures/faqs'
 import { QaIndex, type QaIndexOptions } from '../server/modules/qa'
+import { fold } from '../server/modules/qa/normalize'
 import type { Faq } from '../common/contract'
+import { DEV_FILES, TEST_DIR, writerOf } from './qa-sets'
 
 const CORPUS = Number(process.env.QA_CORPUS ?? 5000)
 const ROUNDS = Number(process.env.QA_ROUNDS ?? 30)
-const TEST_DIR = path.join(__dirname, '../test')
 /** every question set: test/qa-eval.json and test/qa-eval-*.json (or QA_EVAL, comma-separated) */
 export const EVAL_FILES = process.env.QA_EVAL
   ? process.env.QA_EVAL.split(',')
@@ -161,14 +167,51 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
 
-/** the fixtures, without their 相似问法 when QA_SIMILAR=0 */
-export const baseFaqs = (): Faq[] => (SIMILAR === '0' ? fixtures.faqs.map(({ similar: _, ...f }) => f) : fixtures.faqs)
+/** the fixtures with their written 相似问法 (none when QA_SIMILAR=0), without residents' wordings */
+export const baseFaqs = (): Faq[] => (SIMILAR === '0' ? writtenFaqs.map(({ similar: _, ...f }) => f) : writtenFaqs)
 
-/** the 5,000-FAQ corpus: the fixtures plus distractors (QA_DISTRACTORS) */
-export function corpus(): Faq[] {
+/**
+ * Residents' wordings (mock/fixtures/faq-similar-residents.ts, added to the fixtures' 相似问法 by
+ * faqs.ts withResidentWordings): `1` (default), `0` none — the engine as it was before them.
+ */
+const WORDINGS = process.env.QA_WORDINGS ?? '1'
+
+/**
+ * Which residents' wordings the index may hold when `evaluated` (a question file) is evaluated:
+ * none of its writer's sets (writerOf: blind2-dev goes with blind2-test) and none that is word for
+ * word (folded) one of those sets' questions — a set is never answered from its own questions.
+ */
+export function notFromWriterOf(evaluated: string): (set: string, wording: string) => boolean {
+  const writer = writerOf(evaluated)
+  const own = new Set([...DEV_FILES.filter((f) => writerOf(f) === writer).map((f) => path.join(TEST_DIR, f)), evaluated])
+  const asked = new Set([...own].flatMap((f) => readSet(f).map((e) => fold(e.q).replace(/[?？。!！.，,]+$/u, ''))))
+  return (set, wording) => writerOf(set) !== writer && !asked.has(fold(wording))
+}
+
+/**
+ * the 5,000-FAQ corpus: the fixtures plus distractors (QA_DISTRACTORS); the fixtures with the
+ * residents' wordings an evaluation of `evaluated` may use (notFromWriterOf), all of them without
+ * it, none when `wordings` is false or QA_WORDINGS=0 / QA_SIMILAR=0
+ */
+export function corpus(evaluated?: string, wordings = WORDINGS !== '0' && SIMILAR !== '0'): Faq[] {
   const make = process.env.QA_DISTRACTORS === 'splice' ? distractors : proceduralDistractors
   const base = baseFaqs()
-  return [...base, ...make(base, Math.max(0, CORPUS - base.length))]
+  const fixtureFaqs = wordings ? withResidentWordings(base, evaluated === undefined ? undefined : notFromWriterOf(evaluated)) : base
+  return [...fixtureFaqs, ...make(base, Math.max(0, CORPUS - base.length))]
+}
+
+/**
+ * One index per writer (writerOf) of the files asked for, over the corpus that writer's sets are
+ * evaluated on (corpus(file)), built when first needed.
+ */
+export function indexesByWriter(options: QaIndexOptions = {}): (file: string) => QaIndex {
+  const built = new Map<string, QaIndex>()
+  return (file) => {
+    const key = WORDINGS === '0' ? '' : writerOf(file)
+    let index = built.get(key)
+    if (!index) built.set(key, (index = new QaIndex(corpus(file), options)))
+    return index
+  }
 }
 
 interface SetResult {
@@ -237,15 +280,21 @@ function main() {
   const index = new QaIndex(faqs, OPTIONS)
   index.ask('社保卡丢了怎么补办') // the segmenter's dictionary loads on first use
   const buildMs = performance.now() - t0
-  const alone = new QaIndex(baseFaqs(), OPTIONS)
+  const indexFor = indexesByWriter(OPTIONS)
+  const wordings = faqs.slice(0, writtenFaqs.length).reduce((n, f, i) => n + (f.similar?.length ?? 0) - (baseFaqs()[i].similar?.length ?? 0), 0)
   console.log(
     `corpus ${faqs.length} FAQs (${fixtures.faqs.length} fixtures + ${kind} distractors, county share ${COUNTY_SHARE}), index build ${buildMs.toFixed(0)} ms`,
+  )
+  console.log(
+    WORDINGS === '0' || !wordings
+      ? "residents' wordings: none (QA_WORDINGS=0)"
+      : `residents' wordings: ${wordings} as 相似问法 (mock/fixtures/faq-similar-residents.ts); each set below is evaluated on an index WITHOUT the wordings of its own writer's sets (blind2-dev with blind2-test) — leave-one-writer-out (the confidence model was fit on these sets: scripts/fit-qa-confidence.ts QA_LEAVE_OUT=each for its leave-one-writer-out figures); latency on the index with all of them`,
   )
   console.log('targets: top-1 ≥ 0.92, top-3 ≥ 0.97, out-of-scope confident ≤ 0.05, confident right ≥ 0.95, right confident ≥ 0.85, p95 ≤ 2 ms')
   const all: string[] = []
   for (const file of EVAL_FILES) {
-    const r = evaluate(index, file)
-    const a = evaluate(alone, file)
+    const r = evaluate(indexFor(file), file)
+    const a = evaluate(new QaIndex(corpus(file).slice(0, baseFaqs().length), OPTIONS), file)
     all.push(...readSet(file).map((e) => e.q))
     console.log(`\n${r.name}: ${r.inScope} in scope, ${r.oos} out of scope`)
     console.log(

@@ -10,26 +10,13 @@
  * time. The final coefficients (fit on all dev questions) and that threshold are written to
  * server/modules/qa/confidence-model.ts. The blind test sets are never read.
  */
-import { readdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { corpus, readSet, type EvalQuestion } from './eval-qa'
+import { indexesByWriter, readSet, type EvalQuestion } from './eval-qa'
+import { DEV_FILES, TEST_DIR, writerOf } from './qa-sets'
 import { QaIndex, RIVALS } from '../server/modules/qa'
 import { FEATURES, vector, type ConfidenceModel } from '../server/modules/qa/confidence'
 
-const TEST_DIR = path.join(__dirname, '../test')
-/**
- * the blind test sets already evaluated once (spent): development data since 2026-12-06 (issue 16),
- * named one by one so that a new blind set dropped into test/ is never fit on by accident
- */
-export const SPENT_BLIND = ['blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11'].map(
-  (b) => `qa-eval-${b}-test.json`,
-)
-const DEV_FILES = readdirSync(TEST_DIR)
-  .filter(
-    (f) =>
-      f === 'qa-eval.json' || f === 'qa-eval-heldout.json' || /^qa-eval-.+-dev\.json$/.test(f) || (process.env.QA_SPENT !== '0' && SPENT_BLIND.includes(f)),
-  )
-  .sort()
 /**
  * Above the 95 % the issue asks for: on the blind sets written later (blind4/5-test, evaluated once
  * on 2026-12-05) the confident answers of a 0.961 held-out threshold were right only 0.86–0.89 of
@@ -49,7 +36,11 @@ const DEV_FILES = readdirSync(TEST_DIR)
 // kept at 0.97 when blind8/9 became development sets (qa-rank, 2026-12-06): the threshold fell to 0.824
 // and leaving blind4–9 out one at a time, pooled, gave confident right 0.974 (787/808), right
 // confident 0.847 (787/929), out of scope confident 8/230
-const TARGET_PRECISION = Number(process.env.QA_PRECISION ?? 0.97)
+// 0.98 since residents' wordings (issue 16, qa-wordings): leaving one writer out (QA_LEAVE_OUT=each:
+// fit, calibrate and wordings without the left-out writer), pooled over blind4–11, confident right
+// 0.982 / right confident 0.898 / out of scope confident 7/310 at 0.98 against 0.97's 0.967 / 0.936 /
+// 17/310 (without the wordings, at 0.97 as shipped before: 0.971 / 0.821 / 9/310)
+const TARGET_PRECISION = Number(process.env.QA_PRECISION ?? 0.98)
 const L2 = Number(process.env.QA_L2 ?? 0.001)
 /** features left out (comma-separated; they weigh 0), to measure what each is worth */
 const DROP = new Set((process.env.QA_DROP ?? '').split(',').filter(Boolean))
@@ -62,18 +53,33 @@ interface Row {
   x: number[]
   y: number
   oos: boolean
+  /** the right FAQ is among the first three hits */
+  top3: boolean
 }
 
-function rows(index: QaIndex): Row[] {
+/**
+ * every dev question with a hit (no hit: never confident), its features computed on the index its
+ * set is evaluated on — without its own writer's residents' wordings (eval-qa.ts indexesByWriter),
+ * so the model learns what an answer looks like for a question the index did not learn from
+ */
+function rows(indexFor: (file: string) => QaIndex): Row[] {
   const out: Row[] = []
   for (const file of DEV_FILES) {
+    const index = indexFor(path.join(TEST_DIR, file))
     for (const e of readSet(path.join(TEST_DIR, file)) as EvalQuestion[]) {
       // the hits as ask() orders them (with the re-ranker of rerank-model.json when it is on: fit that first)
       const ranking = index.rank(e.q, RIVALS)
       const hits = ranking.items
-      if (!hits.length) continue // no answer: never confident
-      const right = e.id !== null && (hits[0].faq.id === e.id || (e.alt ?? []).includes(hits[0].faq.id))
-      out.push({ q: e.q, file, x: vector(index.features(e.q, hits, ranking)).map((v, j) => (USED[j] ? v : 0)), y: right ? 1 : 0, oos: e.id === null })
+      if (!hits.length) continue
+      const isRight = (id: string) => e.id !== null && (id === e.id || (e.alt ?? []).includes(id))
+      out.push({
+        q: e.q,
+        file,
+        x: vector(index.features(e.q, hits, ranking)).map((v, j) => (USED[j] ? v : 0)),
+        y: isRight(hits[0].faq.id) ? 1 : 0,
+        oos: e.id === null,
+        top3: hits.slice(0, 3).some((h) => isRight(h.faq.id)),
+      })
     }
   }
   return out
@@ -153,20 +159,17 @@ function foldOf(q: string, k: number): number {
   return (h >>> 0) % k
 }
 
-function main() {
-  const index = new QaIndex(corpus(), JSON.parse(process.env.QA_OPTS ?? '{}'))
-  const all = rows(index)
-  // QA_LEAVE_OUT=qa-eval-blind4-test.json: fit and calibrate on the other sets, then report what the
-  // left-out set's confident answers would be — an estimate of what a new blind set will show
-  const leaveOut = process.env.QA_LEAVE_OUT
-  const data = leaveOut ? all.filter((r) => r.file !== leaveOut) : all
+/**
+ * the held-out (5-fold) probability of every row and the lowest threshold at which those confident
+ * answers are right ≥ TARGET_PRECISION of the time
+ */
+function calibrate(data: Row[]): { threshold: number; oof: { p: number; r: Row }[] } {
   const K = 5
   const oof: { p: number; r: Row }[] = []
   for (let k = 0; k < K; k++) {
     const m = fit(data.filter((r) => foldOf(r.q, K) !== k))
     for (const r of data.filter((r) => foldOf(r.q, K) === k)) oof.push({ p: predict(m, r.x), r })
   }
-  // the lowest threshold whose held-out confident answers are right ≥ TARGET_PRECISION
   oof.sort((a, b) => b.p - a.p)
   let threshold = 1
   let right = 0
@@ -174,6 +177,81 @@ function main() {
     right += oof[i].r.y
     if (right / (i + 1) >= TARGET_PRECISION && (i + 1 === oof.length || oof[i + 1].p < oof[i].p)) threshold = oof[i].p
   }
+  return { threshold, oof }
+}
+
+/**
+ * QA_LEAVE_OUT=each — the estimate of what a new writer's set will show: for every writer
+ * (qa-sets.ts writerOf) the model is fit and calibrated on the other writers' sets only, and that
+ * writer's sets are answered by it, their features computed on the index without that writer's
+ * residents' wordings. Per set and pooled: top-1, top-3, confident right, right confident, out of
+ * scope confident.
+ */
+function leaveEachWriterOut(all: Row[]) {
+  const sizes = new Map(DEV_FILES.map((f) => [f, readSet(path.join(TEST_DIR, f)) as EvalQuestion[]]))
+  const tally = () => ({ inScope: 0, oos: 0, top1: 0, top3: 0, confident: 0, confidentRight: 0, oosConfident: 0 })
+  const perSet = new Map<string, ReturnType<typeof tally>>()
+  for (const writer of [...new Set(DEV_FILES.map(writerOf))]) {
+    const train = all.filter((r) => writerOf(r.file) !== writer)
+    const { threshold } = calibrate(train)
+    const m = fit(train)
+    for (const file of DEV_FILES.filter((f) => writerOf(f) === writer)) {
+      const t = tally()
+      const set = sizes.get(file)!
+      t.inScope = set.filter((e) => e.id !== null).length
+      t.oos = set.length - t.inScope
+      for (const r of all.filter((r) => r.file === file)) {
+        const confident = predict(m, r.x) >= threshold
+        if (!r.oos) {
+          t.top1 += r.y
+          t.top3 += r.top3 ? 1 : 0
+        }
+        if (confident) {
+          t.confident++
+          t.confidentRight += r.y
+          if (r.oos) t.oosConfident++
+          if (process.env.QA_DEBUG && !r.y) console.log(`  ${r.oos ? 'OOS' : 'wrong'} confident ${predict(m, r.x).toFixed(3)}  ${r.q}  (${file})`)
+        }
+      }
+      perSet.set(file, t)
+    }
+  }
+  const f3 = (k: number, n: number) => (n ? (k / n).toFixed(3) : '  -  ')
+  const line = (name: string, t: ReturnType<typeof tally>) =>
+    console.log(
+      `${name.padEnd(34)} top-1 ${f3(t.top1, t.inScope)}  top-3 ${f3(t.top3, t.inScope)}  confident right ${f3(t.confidentRight, t.confident)} (${t.confidentRight}/${t.confident})  right confident ${f3(t.confidentRight, t.top1)}  OOS confident ${t.oosConfident}/${t.oos}`,
+    )
+  console.log("leave one writer out (fit, calibrate and residents' wordings without the writer of the set):")
+  for (const [file, t] of perSet) line(file, t)
+  const pool = (pick: (f: string) => boolean) => {
+    const t = tally()
+    for (const [file, s] of perSet) if (pick(file)) for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] += s[k]
+    return t
+  }
+  const n = (f: string) => Number(/blind(\d+)-test/.exec(f)?.[1] ?? 0)
+  line(
+    'pooled blind4…blind11',
+    pool((f) => n(f) >= 4),
+  )
+  line(
+    'pooled blind10+blind11',
+    pool((f) => n(f) >= 10),
+  )
+  line(
+    'pooled all',
+    pool(() => true),
+  )
+}
+
+function main() {
+  const all = rows(indexesByWriter(JSON.parse(process.env.QA_OPTS ?? '{}')))
+  // QA_LEAVE_OUT=each: leave every writer's sets out in turn (below)
+  if (process.env.QA_LEAVE_OUT === 'each') return leaveEachWriterOut(all)
+  // QA_LEAVE_OUT=qa-eval-blind4-test.json: fit and calibrate on the other sets, then report what the
+  // left-out set's confident answers would be — an estimate of what a new blind set will show
+  const leaveOut = process.env.QA_LEAVE_OUT
+  const data = leaveOut ? all.filter((r) => r.file !== leaveOut) : all
+  const { threshold, oof } = calibrate(data)
   const confident = oof.filter((o) => o.p >= threshold)
   const rightAll = oof.filter((o) => o.r.y === 1)
   const oos = oof.filter((o) => o.r.oos)

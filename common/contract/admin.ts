@@ -139,6 +139,10 @@ export interface InterpretationDraft {
   reviewDate?: string
 }
 
+/** the most 相似问法 a FAQ keeps, and the longest one (characters) */
+export const FAQ_SIMILAR_MAX = 10
+export const FAQ_SIMILAR_TEXT_MAX = 60
+
 /** the editable fields of a FAQ (简明问答) */
 export interface FaqDraft {
   question: string

@@ -22,6 +22,7 @@ import type {
   PolicySection,
   PolicyValidity,
 } from '../../../common/contract'
+import { FAQ_SIMILAR_MAX, FAQ_SIMILAR_TEXT_MAX } from '../../../common/contract'
 import { chartSpec } from '../../../common/charts/chart-spec'
 import { isOrgCode } from '../auth/org-scope'
 import { readCourse, readVideo } from '../media-admin/drafts'
@@ -60,8 +61,8 @@ export const LIMITS = {
   answer: 5000,
   keywords: 20,
   keyword: 20,
-  similar: 10,
-  similarText: 60,
+  similar: FAQ_SIMILAR_MAX,
+  similarText: FAQ_SIMILAR_TEXT_MAX,
   bannerTitle: 50,
   id: 64,
   ids: 50,

@@ -348,7 +348,9 @@ describe('QaIndex on the fixtures', () => {
     expect(f('在上海住院没备案能报多少').elsewhere).toBe(0)
     expect(f('我是河南人，今年70了，来台州帮儿子带孙子，坐公交要钱吗').elsewhere).toBe(0)
     expect(f('80岁老人高龄补贴多少钱').elsewhere).toBe(0)
-    expect(f('驾驶证快到期了，换证去哪里换')).toMatchObject({ first: 'f102', clash: 1 })
+    // the first hit is a FAQ about changing another document: 身份证 (f102) or, since residents'
+    // wordings (残疾证到期在哪换), 残疾人证 (f264)
+    expect(f('驾驶证快到期了，换证去哪里换')).toMatchObject({ first: expect.stringMatching(/^f(102|264)$/), clash: 1 })
     expect(f('身份证快到期了，换证去哪里换')).toMatchObject({ first: 'f102', clash: 0 })
     // a keyboard slip is not another document
     expect(f('身分证丢了去哪补办').clash).toBe(0)
@@ -431,11 +433,11 @@ describe('QaIndex on the fixtures', () => {
       expect(index.search(q)).toEqual([])
     }
     // a 相似问法 is chattier than a question (f171's 「我不太会用电脑，开办企业…」, f152's 「发现手机落在后座了」):
-    // a word of it may bring a weak hit, never a confident one
+    // a word of it may bring weak hits (residents' wordings name 手机 in f152 and f206), never a confident one
     for (const q of ['比特币价格', '电脑开不了机怎么办', '手机怎么充值话费']) {
       const answer = index.ask(q)
       expect(answer.confident).toBe(false)
-      expect(answer.items.length).toBeLessThanOrEqual(1)
+      expect(answer.items.length).toBeLessThanOrEqual(2)
     }
   })
 })
