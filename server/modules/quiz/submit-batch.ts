@@ -97,16 +97,16 @@ class SubmitBatcher {
 
   /** never rejects: every member is answered, by the batch or alone */
   private async run(batch: Member[]): Promise<void> {
-    let settled: Settled[]
-    /** members whose user already has a submit in the batch: the next batch takes them */
-    let later: Member[] = []
+    let done: { settled: Settled[]; later: Member[] }
     try {
-      ;({ settled, later } = await this.transaction(batch))
+      done = await this.transaction(batch)
     } catch {
       // not committed (or its commit's fate unknown): each alone, as without batching
       await Promise.all(batch.map((m) => this.alone(m)))
       return
     }
+    const { settled, later } = done
+    // members whose user already had a submit in the batch: first in line for the next
     this.queue.unshift(...later)
     await Promise.all(settled.map((s) => this.answer(s)))
   }
