@@ -472,75 +472,7 @@ function submitReadsFrom(row: PgSubmitRead): SubmitReads {
 }
 
 /**
- * The submit's one write: the attempt closed (only if still active: every other part depends on that
- * row, so a closed attempt changes nothing), the standing, the score, second and region totals
- * (each table's rows in key order, the tables in the order of `moveTotals`: the main query reads the
- * parts in that order, so every submit locks shared rows in the same order and none deadlocks), the
- * 错题本's puts and removals, and the rank: the board's count ahead of `$29…$33`, read in the
- * statement's snapshot (before its own changes; `recordSubmit` corrects for the previous standing).
- */
-const PG_SUBMIT_WRITE = commitsOnPostgres(
-  namedOnPostgres(`WITH fin AS (
-    UPDATE quiz_attempts SET status = 'submitted', answers = $2::text, score = $3::int, correct_count = $4::int,
-      time_used_ms = $5::int, submitted_at = $6::text
-    WHERE id = $1::text AND status = 'active'
-    RETURNING id
-  ), st AS (
-    INSERT INTO quiz_standings (campaign_id, user_id, attempt_id, score, time_used_ms, finished_at, county_code, township_code)
-    SELECT $7::text, $8::text, $10::text, $11::int, $12::int, $13::text, $14::text, $15::text FROM fin WHERE $9::boolean
-    ON CONFLICT (campaign_id, user_id) DO UPDATE SET attempt_id = excluded.attempt_id, score = excluded.score,
-      time_used_ms = excluded.time_used_ms, finished_at = excluded.finished_at, county_code = excluded.county_code,
-      township_code = excluded.township_code
-    RETURNING 1
-  ), sc AS (
-    INSERT INTO quiz_score_counts (campaign_id, score, participants)
-    SELECT $7::text, v.score, v.n FROM unnest($16::int[], $17::int[]) WITH ORDINALITY AS v(score, n, i)
-    WHERE EXISTS (SELECT 1 FROM fin) ORDER BY v.i
-    ON CONFLICT (campaign_id, score) DO UPDATE SET participants = quiz_score_counts.participants + excluded.participants
-    RETURNING 1
-  ), tc AS (
-    INSERT INTO quiz_time_counts (campaign_id, score, time_sec, participants)
-    SELECT $7::text, v.score, v.sec, v.n FROM unnest($18::int[], $19::int[], $20::int[]) WITH ORDINALITY AS v(score, sec, n, i)
-    WHERE EXISTS (SELECT 1 FROM fin) ORDER BY v.i
-    ON CONFLICT (campaign_id, score, time_sec) DO UPDATE SET participants = quiz_time_counts.participants + excluded.participants
-    RETURNING 1
-  ), rt AS (
-    INSERT INTO quiz_region_totals (campaign_id, region_code, participants, score_sum)
-    SELECT $7::text, v.code, v.n, v.total FROM unnest($21::text[], $22::bigint[], $23::bigint[]) WITH ORDINALITY AS v(code, n, total, i)
-    WHERE EXISTS (SELECT 1 FROM fin) ORDER BY v.i
-    ON CONFLICT (campaign_id, region_code) DO UPDATE SET participants = quiz_region_totals.participants + excluded.participants,
-      score_sum = quiz_region_totals.score_sum + excluded.score_sum
-    RETURNING 1
-  ), mp AS (
-    INSERT INTO quiz_mistakes (user_id, question_id, wrong_count, streak, last_wrong_at)
-    SELECT $8::text, v.question_id, v.wrong_count, v.streak, v.last_wrong_at
-    FROM unnest($24::text[], $25::int[], $26::int[], $27::text[]) WITH ORDINALITY AS v(question_id, wrong_count, streak, last_wrong_at, i)
-    WHERE EXISTS (SELECT 1 FROM fin) ORDER BY v.i
-    ON CONFLICT (user_id, question_id) DO UPDATE SET wrong_count = excluded.wrong_count, streak = excluded.streak,
-      last_wrong_at = excluded.last_wrong_at
-    RETURNING 1
-  ), md AS (
-    DELETE FROM quiz_mistakes WHERE user_id = $8::text AND question_id = ANY($28::text[]) AND EXISTS (SELECT 1 FROM fin)
-    RETURNING 1
-  )
-  SELECT (SELECT COUNT(*) FROM fin) AS finished,
-    (SELECT COUNT(*) FROM st) AS standings,
-    (SELECT COUNT(*) FROM sc) AS score_rows,
-    (SELECT COUNT(*) FROM tc) AS time_rows,
-    (SELECT COUNT(*) FROM rt) AS region_rows,
-    (SELECT COUNT(*) FROM mp) AS mistakes_put,
-    (SELECT COUNT(*) FROM md) AS mistakes_removed,
-    (SELECT COALESCE(SUM(participants), 0) FROM quiz_score_counts WHERE campaign_id = $7::text AND score > $29::int)
-      + (SELECT COALESCE(SUM(participants), 0) FROM quiz_time_counts WHERE campaign_id = $7::text AND score = $29::int
-          AND time_sec < $30::int)
-      + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = $7::text AND score = $29::int
-          AND time_used_ms >= $31::int AND time_used_ms < $32::int)
-      + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = $7::text AND score = $29::int AND time_used_ms = $32::int
-          AND finished_at < $33::text) AS ahead`),
-)
-
-/**
- * A batch of submits (server/modules/quiz/batch.ts), one round trip: the users of every member's
+ * A batch of submits (server/modules/quiz/submit-batch.ts), one round trip: the users of every member's
  * session locked in user-id order, then each member's session and PG_SUBMIT_READ's reads, and every
  * campaign's rules once (migration 027).
  */
@@ -550,7 +482,7 @@ const PG_SUBMIT_READ_BATCH = namedOnPostgres('SELECT quiz_submit_read_batch($1::
  * A batch's one write, for every fresh submit of the batch at once, COMMIT sent behind it: the
  * attempts closed; the standings that moved; the score, second and region totals summed over the
  * batch (one row update per key, not one per submit; each table's rows in key order, the tables in
- * the order of PG_SUBMIT_WRITE, so batches and single submits lock shared rows in one order); the
+ * the order of the CTEs below, so every submit locks shared rows in one order and none deadlocks); the
  * 错题本's puts and removals; the sessions' last-seen; and, per member, the count ahead of its
  * standing in the statement's snapshot (before the batch's own changes: `recordSubmits` adds
  * theirs). If any attempt was no longer active the statement fails (quiz_batch_closed_all), so the
@@ -994,11 +926,10 @@ export class QuizRepository {
   /**
    * Writes a fresh submit: the attempt closed (only if still active), the standing and the totals
    * moved when `next` is not `previous`, the 错题本 changed; answers how many rank strictly ahead of
-   * `next` afterwards. One statement on PostgreSQL (PG_SUBMIT_WRITE), the transaction's last: it
+   * `next` afterwards. One statement on PostgreSQL (PG_SUBMIT_WRITE_BATCH, a batch of one), the transaction's last: it
    * commits with it (commitsOnPostgres), so it must come after every other write of the submit. Throws
    * if the attempt was no longer active: on SQLite the transaction rolls back; on PostgreSQL the write
-   * changed nothing (every part of it depends on the attempt's row moving out of `active`), so its
-   * commit commits nothing.
+   * fails (quiz_batch_closed_all), so the COMMIT sent behind it answers ROLLBACK.
    */
   async recordSubmit(w: SubmitWrite): Promise<number> {
     const { attempt: a, previous, next } = w
@@ -1010,50 +941,8 @@ export class QuizRepository {
       await this.deleteMistakes(a.userId, w.removes)
       return this.countAhead(next.campaignId, next)
     }
-    const moves = moved ? totalMoves(previous, next) : undefined
-    const second = timeSec(next.timeUsedMs)
-    const { rows } = await this.executor.executeQuery<{ finished: number; ahead: number }>(
-      CompiledQuery.raw(PG_SUBMIT_WRITE, [
-        a.id,
-        a.answers ? JSON.stringify(a.answers) : null,
-        a.score ?? null,
-        a.correctCount ?? null,
-        a.timeUsedMs ?? null,
-        a.submittedAt ?? null,
-        a.campaignId,
-        a.userId,
-        moved,
-        next.attemptId,
-        next.score,
-        next.timeUsedMs,
-        next.finishedAt,
-        next.countyCode ?? null,
-        next.townshipCode ?? null,
-        moves?.scores.map((r) => r.score) ?? [],
-        moves?.scores.map((r) => r.n) ?? [],
-        moves?.seconds.map((r) => r.score) ?? [],
-        moves?.seconds.map((r) => r.sec) ?? [],
-        moves?.seconds.map((r) => r.n) ?? [],
-        moves?.regions.map((r) => r.code) ?? [],
-        moves?.regions.map((r) => r.n) ?? [],
-        moves?.regions.map((r) => r.sum) ?? [],
-        w.puts.map((m) => m.questionId),
-        w.puts.map((m) => m.wrongCount),
-        w.puts.map((m) => m.streak),
-        w.puts.map((m) => m.lastWrongAt),
-        [...w.removes],
-        next.score,
-        second,
-        second * 1000,
-        next.timeUsedMs,
-        next.finishedAt,
-      ]),
-    )
-    const row = rows[0]
-    if (Number(row.finished) !== 1) throw new Error(`recordSubmit: attempt ${a.id} is no longer active`)
-    // the count ran in the statement's snapshot, where the previous standing still stood in its place
-    const previousAhead = moved && previous !== undefined && compareStandings(previous, next) < 0 ? 1 : 0
-    return Number(row.ahead) - previousAhead
+    // a batch of one (PG_SUBMIT_WRITE_BATCH): throws, nothing written, if the attempt was no longer active
+    return (await this.recordSubmits([w]))[0]
   }
 
   /**
