@@ -25,6 +25,8 @@
  * SQLite's group commit side by side: BENCH_SQLITE_GROUP_COMMIT=0,1 BENCH_ROUNDS=3 runs the SQLite
  * server with SQLITE_GROUP_COMMIT=0, then =1, alternating, BENCH_ROUNDS times on the one loaded
  * data set (a fresh process each run; the boards are measured after the last run only).
+ * PostgreSQL's submit batches likewise: BENCH_PG_SUBMIT_BATCH=0,1 BENCH_ROUNDS=3 (PG_SUBMIT_BATCH,
+ * server/modules/quiz/submit-batch.ts) on the two instances.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -54,11 +56,16 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 const PER_USER = 4
 /** running attempts for the submit phase: more than a run can use at 3,000/s */
 const PREPARED = Math.max(5_000, (DURATION + WARMUP) * 3_000)
-/** SQLite runs its variants × rounds on one data set: running attempts for each, at up to 2,500/s */
-const preparedFor = (target: Target) => (target === 'sqlite' ? Math.max(PREPARED, SQLITE_VARIANTS.length * ROUNDS * (DURATION + WARMUP) * 2_500) : PREPARED)
-/** SQLITE_GROUP_COMMIT values to alternate on SQLite ('' = the server's default, alone) */
-const SQLITE_VARIANTS = (process.env.BENCH_SQLITE_GROUP_COMMIT ?? '').split(',')
-const ROUNDS = SQLITE_VARIANTS.length > 1 || SQLITE_VARIANTS[0] !== '' ? Number(process.env.BENCH_ROUNDS ?? 1) : 1
+/** each target's variants × rounds run on one data set: running attempts for each, at up to 2,500/s */
+const preparedFor = (target: Target) => Math.max(PREPARED, VARIANTS[target].length * ROUNDS * (DURATION + WARMUP) * 2_500)
+/** the switch each target's variants set: SQLite's group commit, PostgreSQL's submit batches */
+const SWITCH = { sqlite: 'SQLITE_GROUP_COMMIT', postgres: 'PG_SUBMIT_BATCH' } as const
+/** values of the switch to alternate ('' = the server's default, alone) */
+const VARIANTS = {
+  sqlite: (process.env.BENCH_SQLITE_GROUP_COMMIT ?? '').split(','),
+  postgres: (process.env.BENCH_PG_SUBMIT_BATCH ?? '').split(','),
+}
+const ROUNDS = Object.values(VARIANTS).some((v) => v.length > 1 || v[0] !== '') ? Number(process.env.BENCH_ROUNDS ?? 1) : 1
 const CAMPAIGN = 'q001'
 const SCOPES = ['person', 'county', 'township'] as const
 
@@ -68,7 +75,7 @@ const LABEL: Record<Target, string> = { sqlite: 'SQLite × 1', postgres: 'Postgr
 interface Row {
   size: number
   target: Target
-  /** SQLite: SQLITE_GROUP_COMMIT of this run, and which round ('' = the default, one run) */
+  /** the target's switch (SWITCH) in this run, and which round ('' = the default, one run) */
   variant: string
   round: number
   loadSec: number
@@ -132,21 +139,24 @@ async function measure(size: number, target: Target): Promise<Row[]> {
       `\n[${LABEL[target]}, ${size.toLocaleString()} attempts] loaded ${loaded.attempts.toLocaleString()} attempts, ${loaded.standings.toLocaleString()} participants, ${preparedFor(target).toLocaleString()} running attempts in ${loadSec.toFixed(1)} s`,
     )
 
-    // 2. the servers: on SQLite one process per variant and round, alternating, on the one data set
+    // 2. the servers: fresh processes per variant and round, alternating, on the one data set
     const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', API_MODE: 'sqlite', STATIC_DIR: path.join(dataDir, 'no-h5') }
-    const runs =
-      target === 'sqlite'
-        ? Array.from({ length: ROUNDS }, (_, r) => SQLITE_VARIANTS.map((variant) => ({ variant, round: r + 1 }))).flat()
-        : [{ variant: '', round: 1 }]
+    if (target === 'postgres') Object.assign(env, { DATABASE_URL: database!.url, REDIS_URL, REDIS_PREFIX: prefix, WORKERS: '1' })
+    const variants = VARIANTS[target]
+    const runs = Array.from({ length: variants.length > 1 || variants[0] !== '' ? ROUNDS : 1 }, (_, r) =>
+      variants.map((variant) => ({ variant, round: r + 1 })),
+    ).flat()
     const rows: Row[] = []
     let next = 0
     for (const [runIndex, run] of runs.entries()) {
       const last = runIndex === runs.length - 1
+      const runEnv = run.variant === '' ? env : { ...env, [SWITCH[target]]: run.variant }
+      if (run.variant !== '') console.log(`  round ${run.round}, ${SWITCH[target]}=${run.variant}:`)
       if (target === 'postgres') {
-        Object.assign(env, { DATABASE_URL: database!.url, REDIS_URL, REDIS_PREFIX: prefix, WORKERS: '1' })
         // one after the other: the first applies the schema's migrations, the second finds them
-        instances.push(await startProcess('server/main.ts', env, '/api/v1/health'))
-        instances.push(await startProcess('server/main.ts', env, '/api/v1/health'))
+        instances.push(await startProcess('server/main.ts', runEnv, '/api/v1/health'))
+        instances.push(await startProcess('server/main.ts', runEnv, '/api/v1/health'))
+        await redis?.quit()
         redis = new Redis(REDIS_URL, { keyPrefix: prefix })
         const boards = new Leaderboards(redis)
         const started = Date.now()
@@ -156,8 +166,7 @@ async function measure(size: number, target: Target): Promise<Row[]> {
         }
         console.log(`  Redis boards synced from PostgreSQL ${((Date.now() - started) / 1000).toFixed(1)} s after both instances were up`)
       } else {
-        instances.push(await startProcess('server/main.ts', run.variant === '' ? env : { ...env, SQLITE_GROUP_COMMIT: run.variant }, '/api/v1/health'))
-        if (run.variant !== '') console.log(`  round ${run.round}, SQLITE_GROUP_COMMIT=${run.variant}:`)
+        instances.push(await startProcess('server/main.ts', runEnv, '/api/v1/health'))
       }
 
       // 3. submits: WARMUP s not measured (the JIT, lazily built serializers, statement caches,
@@ -264,7 +273,7 @@ async function main() {
   for (const size of SIZES) for (const target of TARGETS) rows.push(...(await measure(size, target)))
 
   const ms = (n: number) => n.toFixed(1)
-  const setup = (r: Row) => `${LABEL[r.target]}${r.variant === '' ? '' : `, SQLITE_GROUP_COMMIT=${r.variant} (round ${r.round})`}`
+  const setup = (r: Row) => `${LABEL[r.target]}${r.variant === '' ? '' : `, ${SWITCH[r.target]}=${r.variant} (round ${r.round})`}`
   console.log('\n| attempts | setup | load (bulk) | submits/s | submit p50 / p99 | CPU per submit | person p50 / p95 | county p95 | township p95 | load avg |')
   console.log('|---|---|---|---|---|---|---|---|---|---|')
   for (const r of rows) {

@@ -149,14 +149,23 @@ export class AuthRepository {
    * caller's transaction, or none).
    */
   async sessionOf(token: string, hash: string, row: SessionRow, on: Kysely<DB> = this.db.kysely): Promise<Session | undefined> {
+    const found = await this.sessionWithTouch(token, row)
+    if (found?.touch) await TOUCH_SESSION.run({ db: this.db, executor: on }, [found.touch, hash])
+    return found?.session
+  }
+
+  /**
+   * `sessionOf` without its write: the session (undefined when expired) and, when its last-seen is
+   * due to be written, the time to write (the batched quiz submit writes it with the batch's one write)
+   */
+  async sessionWithTouch(token: string, row: SessionRow): Promise<{ session: Session; touch?: string } | undefined> {
     const now = this.now()
     let lastSeen = row.last_seen_at ?? now.toISOString()
     if (Date.parse(sessionEnd(row.expires_at, lastSeen, row.idle_ms)) <= now.getTime()) return undefined
-    if (now.getTime() - Date.parse(lastSeen) >= SESSION_TOUCH_MS) {
-      lastSeen = now.toISOString()
-      await TOUCH_SESSION.run({ db: this.db, executor: on }, [lastSeen, hash])
-    }
-    return { token, user: userFrom(row, await this.orgNames()), expiresAt: sessionEnd(row.expires_at, lastSeen, row.idle_ms) }
+    const touch = now.getTime() - Date.parse(lastSeen) >= SESSION_TOUCH_MS ? now.toISOString() : undefined
+    if (touch) lastSeen = touch
+    const session = { token, user: userFrom(row, await this.orgNames()), expiresAt: sessionEnd(row.expires_at, lastSeen, row.idle_ms) }
+    return touch ? { session, touch } : { session }
   }
 
   /** the organisation (region code: 市, 县, 乡镇) a staff account acts for (users.org_code) */

@@ -472,72 +472,153 @@ function submitReadsFrom(row: PgSubmitRead): SubmitReads {
 }
 
 /**
- * The submit's one write: the attempt closed (only if still active: every other part depends on that
- * row, so a closed attempt changes nothing), the standing, the score, second and region totals
- * (each table's rows in key order, the tables in the order of `moveTotals`: the main query reads the
- * parts in that order, so every submit locks shared rows in the same order and none deadlocks), the
- * 错题本's puts and removals, and the rank: the board's count ahead of `$29…$33`, read in the
- * statement's snapshot (before its own changes; `recordSubmit` corrects for the previous standing).
+ * A batch of submits (server/modules/quiz/submit-batch.ts), one round trip: the users of every member's
+ * session locked in user-id order, then each member's session and PG_SUBMIT_READ's reads, and every
+ * campaign's rules once (migration 027).
  */
-const PG_SUBMIT_WRITE = commitsOnPostgres(
+const PG_SUBMIT_READ_BATCH = namedOnPostgres('SELECT quiz_submit_read_batch($1::text[], $2::text[]) AS found')
+
+/**
+ * A batch's one write, for every fresh submit of the batch at once, COMMIT sent behind it: the
+ * attempts closed; the standings that moved; the score, second and region totals summed over the
+ * batch (one row update per key, not one per submit; each table's rows in key order, the tables in
+ * the order of the CTEs below, so every submit locks shared rows in one order and none deadlocks); the
+ * 错题本's puts and removals; the sessions' last-seen; and, per member, the count ahead of its
+ * standing in the statement's snapshot (before the batch's own changes: `recordSubmits` adds
+ * theirs). If any attempt was no longer active the statement fails (quiz_batch_closed_all), so the
+ * COMMIT behind it answers ROLLBACK and nothing of the batch is kept.
+ */
+const PG_SUBMIT_WRITE_BATCH = commitsOnPostgres(
   namedOnPostgres(`WITH fin AS (
-    UPDATE quiz_attempts SET status = 'submitted', answers = $2::text, score = $3::int, correct_count = $4::int,
-      time_used_ms = $5::int, submitted_at = $6::text
-    WHERE id = $1::text AND status = 'active'
-    RETURNING id
+    UPDATE quiz_attempts a SET status = 'submitted', answers = v.answers, score = v.score, correct_count = v.correct_count,
+      time_used_ms = v.time_used_ms, submitted_at = v.submitted_at
+    FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[])
+      AS v(id, answers, score, correct_count, time_used_ms, submitted_at)
+    WHERE a.id = v.id AND a.status = 'active'
+    RETURNING a.id
   ), st AS (
     INSERT INTO quiz_standings (campaign_id, user_id, attempt_id, score, time_used_ms, finished_at, county_code, township_code)
-    SELECT $7::text, $8::text, $10::text, $11::int, $12::int, $13::text, $14::text, $15::text FROM fin WHERE $9::boolean
+    SELECT v.campaign_id, v.user_id, v.attempt_id, v.score, v.time_used_ms, v.finished_at, v.county_code, v.township_code
+    FROM unnest($7::text[], $8::text[], $9::text[], $10::int[], $11::int[], $12::text[], $13::text[], $14::text[])
+      AS v(campaign_id, user_id, attempt_id, score, time_used_ms, finished_at, county_code, township_code)
     ON CONFLICT (campaign_id, user_id) DO UPDATE SET attempt_id = excluded.attempt_id, score = excluded.score,
       time_used_ms = excluded.time_used_ms, finished_at = excluded.finished_at, county_code = excluded.county_code,
       township_code = excluded.township_code
     RETURNING 1
   ), sc AS (
     INSERT INTO quiz_score_counts (campaign_id, score, participants)
-    SELECT $7::text, v.score, v.n FROM unnest($16::int[], $17::int[]) WITH ORDINALITY AS v(score, n, i)
-    WHERE EXISTS (SELECT 1 FROM fin) ORDER BY v.i
+    SELECT v.campaign_id, v.score, v.n FROM unnest($15::text[], $16::int[], $17::int[]) WITH ORDINALITY AS v(campaign_id, score, n, i) ORDER BY v.i
     ON CONFLICT (campaign_id, score) DO UPDATE SET participants = quiz_score_counts.participants + excluded.participants
     RETURNING 1
   ), tc AS (
     INSERT INTO quiz_time_counts (campaign_id, score, time_sec, participants)
-    SELECT $7::text, v.score, v.sec, v.n FROM unnest($18::int[], $19::int[], $20::int[]) WITH ORDINALITY AS v(score, sec, n, i)
-    WHERE EXISTS (SELECT 1 FROM fin) ORDER BY v.i
+    SELECT v.campaign_id, v.score, v.sec, v.n FROM unnest($18::text[], $19::int[], $20::int[], $21::int[]) WITH ORDINALITY AS v(campaign_id, score, sec, n, i)
+    ORDER BY v.i
     ON CONFLICT (campaign_id, score, time_sec) DO UPDATE SET participants = quiz_time_counts.participants + excluded.participants
     RETURNING 1
   ), rt AS (
     INSERT INTO quiz_region_totals (campaign_id, region_code, participants, score_sum)
-    SELECT $7::text, v.code, v.n, v.total FROM unnest($21::text[], $22::bigint[], $23::bigint[]) WITH ORDINALITY AS v(code, n, total, i)
-    WHERE EXISTS (SELECT 1 FROM fin) ORDER BY v.i
+    SELECT v.campaign_id, v.code, v.n, v.total FROM unnest($22::text[], $23::text[], $24::bigint[], $25::bigint[]) WITH ORDINALITY AS v(campaign_id, code, n, total, i)
+    ORDER BY v.i
     ON CONFLICT (campaign_id, region_code) DO UPDATE SET participants = quiz_region_totals.participants + excluded.participants,
       score_sum = quiz_region_totals.score_sum + excluded.score_sum
     RETURNING 1
   ), mp AS (
     INSERT INTO quiz_mistakes (user_id, question_id, wrong_count, streak, last_wrong_at)
-    SELECT $8::text, v.question_id, v.wrong_count, v.streak, v.last_wrong_at
-    FROM unnest($24::text[], $25::int[], $26::int[], $27::text[]) WITH ORDINALITY AS v(question_id, wrong_count, streak, last_wrong_at, i)
-    WHERE EXISTS (SELECT 1 FROM fin) ORDER BY v.i
+    SELECT v.user_id, v.question_id, v.wrong_count, v.streak, v.last_wrong_at
+    FROM unnest($26::text[], $27::text[], $28::int[], $29::int[], $30::text[]) AS v(user_id, question_id, wrong_count, streak, last_wrong_at)
     ON CONFLICT (user_id, question_id) DO UPDATE SET wrong_count = excluded.wrong_count, streak = excluded.streak,
       last_wrong_at = excluded.last_wrong_at
     RETURNING 1
   ), md AS (
-    DELETE FROM quiz_mistakes WHERE user_id = $8::text AND question_id = ANY($28::text[]) AND EXISTS (SELECT 1 FROM fin)
+    DELETE FROM quiz_mistakes m USING unnest($31::text[], $32::text[]) AS v(user_id, question_id)
+    WHERE m.user_id = v.user_id AND m.question_id = v.question_id
+    RETURNING 1
+  ), ts AS (
+    UPDATE sessions s SET last_seen_at = v.at FROM unnest($33::text[], $34::text[]) AS v(token_hash, at)
+    WHERE s.token_hash = v.token_hash
     RETURNING 1
   )
-  SELECT (SELECT COUNT(*) FROM fin) AS finished,
+  SELECT quiz_batch_closed_all((SELECT COUNT(*) FROM fin), $41::int) AS closed_all,
     (SELECT COUNT(*) FROM st) AS standings,
     (SELECT COUNT(*) FROM sc) AS score_rows,
     (SELECT COUNT(*) FROM tc) AS time_rows,
     (SELECT COUNT(*) FROM rt) AS region_rows,
     (SELECT COUNT(*) FROM mp) AS mistakes_put,
     (SELECT COUNT(*) FROM md) AS mistakes_removed,
-    (SELECT COALESCE(SUM(participants), 0) FROM quiz_score_counts WHERE campaign_id = $7::text AND score > $29::int)
-      + (SELECT COALESCE(SUM(participants), 0) FROM quiz_time_counts WHERE campaign_id = $7::text AND score = $29::int
-          AND time_sec < $30::int)
-      + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = $7::text AND score = $29::int
-          AND time_used_ms >= $31::int AND time_used_ms < $32::int)
-      + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = $7::text AND score = $29::int AND time_used_ms = $32::int
-          AND finished_at < $33::text) AS ahead`),
+    (SELECT COUNT(*) FROM ts) AS sessions_touched,
+    (SELECT json_agg(
+      ((SELECT COALESCE(SUM(participants), 0) FROM quiz_score_counts WHERE campaign_id = v.campaign_id AND score > v.score)
+        + (SELECT COALESCE(SUM(participants), 0) FROM quiz_time_counts WHERE campaign_id = v.campaign_id AND score = v.score
+            AND time_sec < v.sec)
+        + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = v.campaign_id AND score = v.score
+            AND time_used_ms >= v.sec_start AND time_used_ms < v.time_used_ms)
+        + (SELECT COUNT(*) FROM quiz_standings WHERE campaign_id = v.campaign_id AND score = v.score AND time_used_ms = v.time_used_ms
+            AND finished_at < v.finished_at))::bigint ORDER BY v.i)
+      FROM unnest($35::text[], $36::int[], $37::int[], $38::int[], $39::int[], $40::text[]) WITH ORDINALITY
+        AS v(campaign_id, score, sec, sec_start, time_used_ms, finished_at, i)) AS ahead`),
 )
+
+/** what PG_SUBMIT_READ_BATCH answers for one member: its session's row (undefined: none, or its user is disabled) and its reads */
+export interface BatchMemberRead {
+  session?: SessionRow
+  /** undefined: no such attempt */
+  reads?: SubmitReads
+}
+
+/** a session's last-seen to write with a batch (AuthRepository.sessionWithTouch) */
+export interface SessionTouch {
+  tokenHash: string
+  at: string
+}
+
+/** the sum of the members' total moves, per campaign and key, in key order (zero nets left out) */
+function batchMoves(moves: readonly TotalMoves[]) {
+  const scores = new Map<string, { campaignId: string; score: number; n: number }>()
+  const seconds = new Map<string, { campaignId: string; score: number; sec: number; n: number }>()
+  const regions = new Map<string, { campaignId: string; code: string; n: number; sum: number }>()
+  for (const m of moves) {
+    for (const r of m.scores) {
+      const key = `${m.campaignId}\u0000${r.score}`
+      scores.set(key, { campaignId: m.campaignId, score: r.score, n: (scores.get(key)?.n ?? 0) + r.n })
+    }
+    for (const r of m.seconds) {
+      const key = `${m.campaignId}\u0000${r.score}\u0000${r.sec}`
+      seconds.set(key, { campaignId: m.campaignId, score: r.score, sec: r.sec, n: (seconds.get(key)?.n ?? 0) + r.n })
+    }
+    for (const r of m.regions) {
+      const key = `${m.campaignId}\u0000${r.code}`
+      const before = regions.get(key)
+      regions.set(key, { campaignId: m.campaignId, code: r.code, n: (before?.n ?? 0) + r.n, sum: (before?.sum ?? 0) + r.sum })
+    }
+  }
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+  return {
+    scores: [...scores.values()].filter((r) => r.n !== 0).sort((a, b) => byText(a.campaignId, b.campaignId) || a.score - b.score),
+    seconds: [...seconds.values()].filter((r) => r.n !== 0).sort((a, b) => byText(a.campaignId, b.campaignId) || a.score - b.score || a.sec - b.sec),
+    regions: [...regions.values()].filter((r) => r.n !== 0 || r.sum !== 0).sort((a, b) => byText(a.campaignId, b.campaignId) || byText(a.code, b.code)),
+  }
+}
+
+/**
+ * How many rank strictly ahead of each member's standing once the members before it (in batch
+ * order) have been written, as if each had committed alone, one after the other: the count in the
+ * snapshot before the batch (`snapshot`, which still holds every member's previous standing), less
+ * the member's own previous standing and those of the earlier members that moved, when they ranked
+ * ahead, plus the earlier members' new standings that rank ahead.
+ */
+export function serialAheads(writes: readonly SubmitWrite[], snapshot: readonly number[]): number[] {
+  const ahead = (s: Standing | undefined, of: Standing) => (s !== undefined && s.campaignId === of.campaignId && compareStandings(s, of) < 0 ? 1 : 0)
+  return writes.map((w, i) => {
+    let n = snapshot[i]
+    if (w.next !== w.previous) n -= ahead(w.previous, w.next)
+    for (const earlier of writes.slice(0, i)) {
+      if (earlier.next === earlier.previous) continue
+      n += ahead(earlier.next, w.next) - ahead(earlier.previous, w.next)
+    }
+    return n
+  })
+}
 
 /** what a submit reads first (`lockAndReadSubmit`): the attempt, its campaign's rules and the standing, and more */
 export interface SubmitReads extends Submission {
@@ -845,11 +926,10 @@ export class QuizRepository {
   /**
    * Writes a fresh submit: the attempt closed (only if still active), the standing and the totals
    * moved when `next` is not `previous`, the 错题本 changed; answers how many rank strictly ahead of
-   * `next` afterwards. One statement on PostgreSQL (PG_SUBMIT_WRITE), the transaction's last: it
+   * `next` afterwards. One statement on PostgreSQL (PG_SUBMIT_WRITE_BATCH, a batch of one), the transaction's last: it
    * commits with it (commitsOnPostgres), so it must come after every other write of the submit. Throws
    * if the attempt was no longer active: on SQLite the transaction rolls back; on PostgreSQL the write
-   * changed nothing (every part of it depends on the attempt's row moving out of `active`), so its
-   * commit commits nothing.
+   * fails (quiz_batch_closed_all), so the COMMIT sent behind it answers ROLLBACK.
    */
   async recordSubmit(w: SubmitWrite): Promise<number> {
     const { attempt: a, previous, next } = w
@@ -861,50 +941,81 @@ export class QuizRepository {
       await this.deleteMistakes(a.userId, w.removes)
       return this.countAhead(next.campaignId, next)
     }
-    const moves = moved ? totalMoves(previous, next) : undefined
-    const second = timeSec(next.timeUsedMs)
-    const { rows } = await this.executor.executeQuery<{ finished: number; ahead: number }>(
-      CompiledQuery.raw(PG_SUBMIT_WRITE, [
-        a.id,
-        a.answers ? JSON.stringify(a.answers) : null,
-        a.score ?? null,
-        a.correctCount ?? null,
-        a.timeUsedMs ?? null,
-        a.submittedAt ?? null,
-        a.campaignId,
-        a.userId,
-        moved,
-        next.attemptId,
-        next.score,
-        next.timeUsedMs,
-        next.finishedAt,
-        next.countyCode ?? null,
-        next.townshipCode ?? null,
-        moves?.scores.map((r) => r.score) ?? [],
-        moves?.scores.map((r) => r.n) ?? [],
-        moves?.seconds.map((r) => r.score) ?? [],
-        moves?.seconds.map((r) => r.sec) ?? [],
-        moves?.seconds.map((r) => r.n) ?? [],
-        moves?.regions.map((r) => r.code) ?? [],
-        moves?.regions.map((r) => r.n) ?? [],
-        moves?.regions.map((r) => r.sum) ?? [],
-        w.puts.map((m) => m.questionId),
-        w.puts.map((m) => m.wrongCount),
-        w.puts.map((m) => m.streak),
-        w.puts.map((m) => m.lastWrongAt),
-        [...w.removes],
-        next.score,
-        second,
-        second * 1000,
-        next.timeUsedMs,
-        next.finishedAt,
+    // a batch of one (PG_SUBMIT_WRITE_BATCH): throws, nothing written, if the attempt was no longer active
+    return (await this.recordSubmits([w]))[0]
+  }
+
+  /**
+   * PostgreSQL only: `sessionAndSubmitReads` for a batch of submits in one round trip
+   * (PG_SUBMIT_READ_BATCH), the users of all their sessions locked in user-id order first
+   */
+  async batchSubmitReads(members: readonly { tokenHash: string; attemptId: string }[]): Promise<BatchMemberRead[]> {
+    if (this.db.dialect !== 'postgres') throw new Error('batchSubmitReads: PostgreSQL only')
+    const { rows } = await this.executor.executeQuery<{
+      found: { members: ({ session: SessionRow; submit: PgSubmitRead | null } | null)[]; campaigns: LockRows['campaigns'][number][] | null }
+    }>(CompiledQuery.raw(PG_SUBMIT_READ_BATCH, [members.map((m) => m.tokenHash), members.map((m) => m.attemptId)]))
+    const { members: found, campaigns } = rows[0].found
+    return found.map((m) => (!m ? {} : { session: m.session, ...(m.submit ? { reads: submitReadsFrom({ ...m.submit, campaigns: campaigns ?? [] }) } : {}) }))
+  }
+
+  /**
+   * PostgreSQL only: `recordSubmit` for the fresh submits of a batch, and the sessions' last-seen, in one statement that commits
+   * the transaction (PG_SUBMIT_WRITE_BATCH: the transaction's last; one user per member). Answers,
+   * per write, the count ahead as if the writes had committed one after the other in this order
+   * (`serialAheads`). Throws, the whole write undone, if any attempt was no longer active.
+   */
+  async recordSubmits(writes: readonly SubmitWrite[], touches: readonly SessionTouch[] = []): Promise<number[]> {
+    if (this.db.dialect !== 'postgres') throw new Error('recordSubmits: PostgreSQL only')
+    const moved = writes.filter((w) => w.next !== w.previous)
+    const totals = batchMoves(moved.map((w) => totalMoves(w.previous, w.next)!))
+    const puts = writes.flatMap((w) => w.puts)
+    const removes = writes.flatMap((w) => w.removes.map((questionId) => ({ userId: w.attempt.userId, questionId })))
+    const { rows } = await this.executor.executeQuery<{ ahead: number[] }>(
+      CompiledQuery.raw(PG_SUBMIT_WRITE_BATCH, [
+        writes.map((w) => w.attempt.id),
+        writes.map((w) => (w.attempt.answers ? JSON.stringify(w.attempt.answers) : null)),
+        writes.map((w) => w.attempt.score ?? null),
+        writes.map((w) => w.attempt.correctCount ?? null),
+        writes.map((w) => w.attempt.timeUsedMs ?? null),
+        writes.map((w) => w.attempt.submittedAt ?? null),
+        moved.map((w) => w.next.campaignId),
+        moved.map((w) => w.next.userId),
+        moved.map((w) => w.next.attemptId),
+        moved.map((w) => w.next.score),
+        moved.map((w) => w.next.timeUsedMs),
+        moved.map((w) => w.next.finishedAt),
+        moved.map((w) => w.next.countyCode ?? null),
+        moved.map((w) => w.next.townshipCode ?? null),
+        totals.scores.map((r) => r.campaignId),
+        totals.scores.map((r) => r.score),
+        totals.scores.map((r) => r.n),
+        totals.seconds.map((r) => r.campaignId),
+        totals.seconds.map((r) => r.score),
+        totals.seconds.map((r) => r.sec),
+        totals.seconds.map((r) => r.n),
+        totals.regions.map((r) => r.campaignId),
+        totals.regions.map((r) => r.code),
+        totals.regions.map((r) => r.n),
+        totals.regions.map((r) => r.sum),
+        puts.map((m) => m.userId),
+        puts.map((m) => m.questionId),
+        puts.map((m) => m.wrongCount),
+        puts.map((m) => m.streak),
+        puts.map((m) => m.lastWrongAt),
+        removes.map((r) => r.userId),
+        removes.map((r) => r.questionId),
+        touches.map((t) => t.tokenHash),
+        touches.map((t) => t.at),
+        writes.map((w) => w.next.campaignId),
+        writes.map((w) => w.next.score),
+        writes.map((w) => timeSec(w.next.timeUsedMs)),
+        writes.map((w) => timeSec(w.next.timeUsedMs) * 1000),
+        writes.map((w) => w.next.timeUsedMs),
+        writes.map((w) => w.next.finishedAt),
+        writes.length,
       ]),
     )
-    const row = rows[0]
-    if (Number(row.finished) !== 1) throw new Error(`recordSubmit: attempt ${a.id} is no longer active`)
-    // the count ran in the statement's snapshot, where the previous standing still stood in its place
-    const previousAhead = moved && previous !== undefined && compareStandings(previous, next) < 0 ? 1 : 0
-    return Number(row.ahead) - previousAhead
+    return serialAheads(writes, rows[0].ahead.map(Number))
   }
 
   /** a start's reads in one statement (START_READS), under the user's lock */

@@ -14,6 +14,7 @@ import { WRITE_LIMITS } from '../abuse/limits'
 import * as quiz from './service'
 import { onAccountsMerged } from '../identity/merged'
 import { RedisBoards } from './boards'
+import { submitWithSession } from './submit-batch'
 import { Leaderboards } from '../../redis/leaderboard'
 import { ErrorBody, IdParams } from '../../schemas/common'
 import { IdempotencyHeaders } from '../consultations/schemas'
@@ -116,13 +117,7 @@ const quizRoutes =
       },
       async (request, reply) => {
         // the key is validated; the attempt itself records that it was submitted (see submitAttempt)
-        const { result, replayed, user } = await quiz.submitAttemptWithSession(
-          app.store,
-          bearerToken(request)!,
-          request.params.id,
-          request.body.answers,
-          boards,
-        )
+        const { result, replayed, user } = await submitWithSession(app.store, bearerToken(request)!, request.params.id, request.body.answers, boards)
         request.user = user
         if (replayed) reply.header(REPLAYED_HEADER, 'true')
         // after the commit, bounded to 1.5 s; the outcome stays on the attempt, not in the answer

@@ -31,7 +31,7 @@ import { keysRevealedAt, keyVerdict, PRACTICE_REFUSALS, practiceVerdict, type Qu
 import { requestHash } from '../idempotency'
 import type { Store } from '../../store/store'
 import type { PersonBoardRead, RedisBoards } from './boards'
-import type { QuizRepository, SubmitReads } from './repository'
+import type { QuizRepository, SubmitReads, SubmitWrite } from './repository'
 import { attemptsLeft, canStart, START_REFUSAL_MESSAGES } from './limits'
 import { type MistakeChange, nextMistake } from './mistakes'
 import { countyOf, markTies, regionalBoard, regionWithin, residentsByRegion, townshipOf } from './regions'
@@ -347,59 +347,87 @@ type SubmitRead = (tx: QuizRepository) => Promise<{ user: User; found: SubmitRea
 
 async function submitWith(store: Store, read: SubmitRead, rawAnswers: Record<string, string[]>, boards?: RedisBoards): Promise<SubmitResult> {
   // the standing this submit changed, for the Redis board once the transaction has committed
-  let changed: { rule: Campaign['rules']['scoreCounts']; standing: Standing } | undefined
-  const integrity = integrityOf(store)
+  let changed: BoardChange | undefined
   const outcome = await store.quiz.transaction(async (tx): Promise<SubmitResult | ApiError> => {
     changed = undefined
     const { user, found } = await read(tx)
-    if (!found) throw notFound('找不到该答题记录')
-    const { attempt: a, rules, standing: previous, lockRows } = found
-    if (a.userId !== user.id) throw forbidden('只能查看自己的答题记录')
-    if (!rules) throw notFound('找不到该知识竞赛')
-    const now = tx.now()
-    // the key verdicts from the read's rows, without the attempt this submit closes
-    const locks = await integrity.locksFrom({ ...lockRows, running: lockRows.running.filter((r) => r.id !== a.id) }, now, tx.executor)
-    if (a.status === 'submitted') return { result: await resultOf(store, tx, a, user.id, undefined, previous ?? null, { locks }), replayed: true }
-    if (a.status === 'expired' || (await expireIfLate(tx, a, now))) return new AttemptExpired()
-    const keys = await tx.questionKeys(a.questions.map((q) => q.id))
-    const answers = validAnswers(keys, rawAnswers)
-
-    const scored = scoreAttempt(a.questions, keys, answers)
-    const submitted: AttemptRecord = {
-      ...a,
-      status: 'submitted',
-      answers,
-      score: scored.score,
-      correctCount: scored.correctCount,
-      timeUsedMs: timeUsedMs(a.startedAt, a.deadline, now),
-      submittedAt: now.toISOString(),
-    }
-    const candidate: Standing = {
-      campaignId: a.campaignId,
-      userId: user.id,
-      attemptId: a.id,
-      score: scored.score,
-      timeUsedMs: submitted.timeUsedMs!,
-      finishedAt: submitted.submittedAt!,
-      ...(a.countyCode ? { countyCode: a.countyCode } : {}),
-      ...(a.townshipCode ? { townshipCode: a.townshipCode } : {}),
-    }
-    const next = countedStanding(previous, candidate, rules.scoreCounts)
-    const puts: MistakeRecord[] = []
-    const removes: string[] = []
-    for (const r of scored.review) {
-      const change = nextMistake(found.mistakes.get(r.id), user.id, r.id, r.isCorrect, now)
-      if (change.kind === 'put') puts.push(change.record)
-      else if (change.kind === 'remove') removes.push(r.id)
-    }
+    const settled = await settleSubmit(store, tx, user, found, rawAnswers)
+    if ('outcome' in settled) return settled.outcome
     // the attempt, standing, totals and 错题本 in one write (PostgreSQL: one statement), and the rank after it
-    const ahead = await tx.recordSubmit({ attempt: submitted, previous, next, puts, removes })
-    if (next !== previous) changed = { rule: rules.scoreCounts, standing: next }
-    return { result: await resultOf(store, tx, submitted, user.id, scored, next, { locks, ahead }), replayed: false }
+    const ahead = await tx.recordSubmit(settled.write)
+    changed = settled.changed
+    return settled.answer(ahead)
   })
   if (outcome instanceof ApiError) throw outcome
   if (changed && boards) await boards.recorded(changed.rule, changed.standing)
   return outcome
+}
+
+/** a standing a submit changed: what the Redis board is told once the transaction has committed */
+export interface BoardChange {
+  rule: Campaign['rules']['scoreCounts']
+  standing: Standing
+}
+
+/**
+ * What a submit comes to, from its first read under the user's lock: a fresh submit's write (with how
+ * to answer once it is written, given the count ahead, and the standing it changes, if any), or its
+ * answer (a replay of the first result, or a refusal). An expiry is written on `tx` here. Throws the
+ * API's errors for a missing or foreign attempt and invalid answers. The submit's rules, once, for
+ * the single submit (`submitWith`) and the batch (submit-batch.ts) alike.
+ */
+export async function settleSubmit(
+  store: Store,
+  tx: QuizRepository,
+  user: User,
+  found: SubmitReads | undefined,
+  rawAnswers: Record<string, string[]>,
+): Promise<{ write: SubmitWrite; answer(ahead: number): Promise<SubmitResult>; changed?: BoardChange } | { outcome: SubmitResult | ApiError }> {
+  if (!found) throw notFound('找不到该答题记录')
+  const { attempt: a, rules, standing: previous, lockRows } = found
+  if (a.userId !== user.id) throw forbidden('只能查看自己的答题记录')
+  if (!rules) throw notFound('找不到该知识竞赛')
+  const now = tx.now()
+  // the key verdicts from the read's rows, without the attempt this submit closes
+  const locks = await integrityOf(store).locksFrom({ ...lockRows, running: lockRows.running.filter((r) => r.id !== a.id) }, now, tx.executor)
+  if (a.status === 'submitted') return { outcome: { result: await resultOf(store, tx, a, user.id, undefined, previous ?? null, { locks }), replayed: true } }
+  if (a.status === 'expired' || (await expireIfLate(tx, a, now))) return { outcome: new AttemptExpired() }
+  const keys = await tx.questionKeys(a.questions.map((q) => q.id))
+  const answers = validAnswers(keys, rawAnswers)
+
+  const scored = scoreAttempt(a.questions, keys, answers)
+  const submitted: AttemptRecord = {
+    ...a,
+    status: 'submitted',
+    answers,
+    score: scored.score,
+    correctCount: scored.correctCount,
+    timeUsedMs: timeUsedMs(a.startedAt, a.deadline, now),
+    submittedAt: now.toISOString(),
+  }
+  const candidate: Standing = {
+    campaignId: a.campaignId,
+    userId: user.id,
+    attemptId: a.id,
+    score: scored.score,
+    timeUsedMs: submitted.timeUsedMs!,
+    finishedAt: submitted.submittedAt!,
+    ...(a.countyCode ? { countyCode: a.countyCode } : {}),
+    ...(a.townshipCode ? { townshipCode: a.townshipCode } : {}),
+  }
+  const next = countedStanding(previous, candidate, rules.scoreCounts)
+  const puts: MistakeRecord[] = []
+  const removes: string[] = []
+  for (const r of scored.review) {
+    const change = nextMistake(found.mistakes.get(r.id), user.id, r.id, r.isCorrect, now)
+    if (change.kind === 'put') puts.push(change.record)
+    else if (change.kind === 'remove') removes.push(r.id)
+  }
+  return {
+    write: { attempt: submitted, previous, next, puts, removes },
+    answer: async (ahead) => ({ result: await resultOf(store, tx, submitted, user.id, scored, next, { locks, ahead }), replayed: false }),
+    ...(next !== previous ? { changed: { rule: rules.scoreCounts, standing: next } } : {}),
+  }
 }
 
 async function recordAnswer(quiz: QuizRepository, userId: string, questionId: string, correct: boolean, now: Date) {
