@@ -10,7 +10,11 @@ export const TEST_DIR = path.join(__dirname, '../test')
 
 /**
  * the blind test sets already evaluated once (spent): development data since 2026-12-06 (issue 16),
- * named one by one so that a new blind set dropped into test/ is never fit on or mined by accident
+ * named one by one so that a new blind set dropped into test/ is never fit on or mined by accident.
+ * blind12 and blind13 are spent too (evaluated once on 2026-12-06, on the engine with residents'
+ * wordings) but not listed yet: listing them changes what is mined and fit, so the shipped model would
+ * no longer be the one they measured. Add them when the next round reruns scripts/mine-qa-wordings.ts
+ * and scripts/fit-qa-confidence.ts.
  */
 export const SPENT_BLIND = ['blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11'].map(
   (b) => `qa-eval-${b}-test.json`,

@@ -45,7 +45,7 @@ test('grouped results with 查看全部 read in 特大 text: no small targets, n
   const page = session.page
   await setScale(page, 'elder')
   try {
-    await page.goto(`${BASE_URL}/packages/search/pages/results/index?q=${encodeURIComponent('城乡居民养老金每个月多少')}`)
+    await page.goto(`${BASE_URL}/packages/search/pages/results/index?q=${encodeURIComponent('社保卡丢了怎么补办')}`)
     await page.locator('[data-testid="search-group-faq"]:visible').waitFor()
     await page.locator('[data-testid="search-answer"]:visible').waitFor()
     const problems = [...(await smallTargets(page, 60)), ...(await overflowing(page)), ...(await axeProblems(page))]
