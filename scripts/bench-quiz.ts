@@ -21,7 +21,7 @@
  * postgres://postgres@127.0.0.1:5432/postgres), Redis's `zct-bench-quiz-<pid>-<n>:` prefix (REDIS_URL).
  * Targets (issue 13): SQLite ≥ 1,135 submits/s; PostgreSQL + Redis × 2 ≥ 1,500 submits/s with
  * p99 ≤ 50 ms; person board p95 ≤ 10 ms at 1,000,000 attempts on Redis.
- *   BENCH_SIZES=100000,1000000 BENCH_TARGETS=sqlite,postgres BENCH_DURATION=10 BENCH_CONNECTIONS=16 npm run bench:quiz
+ *   BENCH_SIZES=100000,1000000 BENCH_TARGETS=sqlite,postgres BENCH_DURATION=10 BENCH_WARMUP=10 BENCH_CONNECTIONS=16 npm run bench:quiz
  * SQLite's group commit side by side: BENCH_SQLITE_GROUP_COMMIT=0,1 BENCH_ROUNDS=3 runs the SQLite
  * server with SQLITE_GROUP_COMMIT=0, then =1, alternating, BENCH_ROUNDS times on the one loaded
  * data set (a fresh process each run; the boards are measured after the last run only).
@@ -48,7 +48,12 @@ import { startProcess, type Running as Instance } from './bench/server-process'
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number)
 const TARGETS = (process.env.BENCH_TARGETS ?? 'sqlite,postgres').split(',') as Target[]
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 3)
+/**
+ * seconds of submits before the measured ones: 10, not 3 — at ~500/s over two instances 3 s gave
+ * each server ~800 submits, and TurboFan still took 15 % of its CPU in the measured window (perf,
+ * node-submit helper); with 20 s Node's CPU per submit read 23–25 % lower than with 3 s
+ */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 const BOARD_REQUESTS = Number(process.env.BENCH_LEADERBOARD_REQUESTS ?? 600)
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
