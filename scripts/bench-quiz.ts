@@ -32,7 +32,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
-import autocannon from 'autocannon'
 import Redis from 'ioredis'
 import { fixtures } from '../mock/fixtures'
 import type { Region } from '../common/contract'
@@ -42,8 +41,9 @@ import { DB_FILE_NAME } from '../server/store/sqlite'
 import { openStore } from '../server/store/open-store'
 import { BENCH_ADMIN_URL, createBenchDatabase, type BenchDatabase } from './bench/postgres'
 import { accountedSeconds, ceilingPerSecond, type CpuBreakdown, describeBreakdown, KIND_LABEL, PROCESS_KINDS, ProcessCpu } from './bench/process-cpu'
-import { bulkLoadAttempts, campaignTemplate, type Running } from './bench/bulk-load'
+import { bulkLoadAttempts, campaignTemplate } from './bench/bulk-load'
 import { startProcess, type Running as Instance } from './bench/server-process'
+import { submitRunner } from './bench/submit-run'
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number)
 const TARGETS = (process.env.BENCH_TARGETS ?? 'sqlite,postgres').split(',') as Target[]
@@ -152,7 +152,7 @@ async function measure(size: number, target: Target): Promise<Row[]> {
       variants.map((variant) => ({ variant, round: r + 1 })),
     ).flat()
     const rows: Row[] = []
-    let next = 0
+    const submits = submitRunner(loaded.running, template.submitBody, CONNECTIONS)
     for (const [runIndex, run] of runs.entries()) {
       const last = runIndex === runs.length - 1
       const runEnv = run.variant === '' ? env : { ...env, [SWITCH[target]]: run.variant }
@@ -176,34 +176,14 @@ async function measure(size: number, target: Target): Promise<Row[]> {
 
       // 3. submits: WARMUP s not measured (the JIT, lazily built serializers, statement caches,
       // pools), then DURATION s measured, each on fresh running attempts
-      const body = template.submitBody
-      const submitRun = (duration: number) =>
-        autocannon({
-          // several URLs: autocannon spreads its connections over them round-robin (its types say one)
-          url: instances.map((i) => i.url) as unknown as string,
-          connections: CONNECTIONS,
-          duration,
-          requests: [
-            {
-              method: 'POST',
-              setupRequest: (req) => {
-                const p: Running = loaded.running[next++ % loaded.running.length]
-                return {
-                  ...req,
-                  path: `/api/v1/attempts/${p.attemptId}/submit`,
-                  headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `bench-${p.attemptId}` },
-                  body,
-                }
-              },
-            },
-          ],
-        })
-      await submitRun(WARMUP)
-      const warmed = next
+      const urls = instances.map((i) => i.url)
+      const before = submits.taken()
+      await submits.run(urls, WARMUP)
+      const warmed = submits.taken() - before
       const load = loadAverage()
       const cpu = new ProcessCpu(() => instances.map((i) => i.child.pid), database ? { adminUrl: BENCH_ADMIN_URL, name: database.name } : undefined)
       await cpu.start()
-      const result = await submitRun(DURATION)
+      const result = await submits.run(urls, DURATION)
       const breakdown = await cpu.stop()
       const failed = result.non2xx + result.errors + result.timeouts
       const requests = result.requests.total
@@ -219,7 +199,8 @@ async function measure(size: number, target: Target): Promise<Row[]> {
           `  at best ${Math.round(ceilingPerSecond(breakdown, requests, cpus().length)).toLocaleString()} submits/s on ${cpus().length} cores with nothing else running (all the processes above, the load generator included)`,
         )
       }
-      if (next > loaded.running.length) console.log(`  note: ${next - loaded.running.length} requests replayed an already submitted attempt (raise PREPARED)`)
+      if (submits.taken() > loaded.running.length)
+        console.log(`  note: ${submits.taken() - loaded.running.length} requests replayed an already submitted attempt (raise PREPARED)`)
 
       // 4. boards (after the last run), one request at a time, signed in, alternating the instances
       let boards: Row['boards']

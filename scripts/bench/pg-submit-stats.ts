@@ -12,7 +12,6 @@
  * BENCH_KEEP=1 keeps the database (for EXPLAIN) and prints its URL; SERVER_ENV='A=1 B=2' adds to the servers' environment.
  */
 import { setTimeout as delay } from 'node:timers/promises'
-import autocannon from 'autocannon'
 import pg from 'pg'
 import Redis from 'ioredis'
 import { fixtures } from '../../mock/fixtures'
@@ -21,8 +20,9 @@ import { deleteKeys } from '../../server/redis/client'
 import { Leaderboards } from '../../server/redis/leaderboard'
 import { openStore } from '../../server/store/open-store'
 import { BENCH_ADMIN_URL, createBenchDatabase } from './postgres'
-import { bulkLoadAttempts, campaignTemplate, type Running } from './bulk-load'
+import { bulkLoadAttempts, campaignTemplate } from './bulk-load'
 import { startProcess, type Running as Instance } from './server-process'
+import { submitRunner } from './submit-run'
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 100_000)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
@@ -81,27 +81,12 @@ async function main() {
     redis = new Redis(REDIS_URL, { keyPrefix: prefix })
     const boards = new Leaderboards(redis)
     while (!(await boards.isReady(CAMPAIGN))) await delay(200)
-    let next = 0
+    const submits = submitRunner(loaded.running, template.submitBody, CONNECTIONS)
     const run = (duration: number) =>
-      autocannon({
-        url: instances.map((i) => i.url) as unknown as string,
-        connections: CONNECTIONS,
+      submits.run(
+        instances.map((i) => i.url),
         duration,
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (req) => {
-              const p: Running = loaded.running[next++ % loaded.running.length]
-              return {
-                ...req,
-                path: `/api/v1/attempts/${p.attemptId}/submit`,
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `bench-${p.attemptId}` },
-                body: template.submitBody,
-              }
-            },
-          },
-        ],
-      })
+      )
     await run(3)
     await c.connect()
     await admin.connect()

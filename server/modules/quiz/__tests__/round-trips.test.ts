@@ -1,17 +1,14 @@
 /**
  * Round trips to PostgreSQL of a submit and of a start (issue 13): every statement the pg client
- * sends while the request runs is counted (BEGIN and COMMIT included), by wrapping
- * `pg.Client.prototype.query`, which Kysely's pool clients all go through; and so are the round
- * trips: a statement sent while an earlier one of the same client still awaits its answer travels
- * with it (the pool's clients pipeline: server/db/database.ts sends BEGIN with a transaction's first
- * statement and COMMIT with a committing one), any other starts a round trip. A submit that needs
+ * sends while the request runs is counted (BEGIN and COMMIT included), and so are the round trips
+ * (test/api/helpers/pg-statements.ts). A submit that needs
  * more statements than SUBMIT_MAX or more round trips than SUBMIT_ROUND_TRIPS fails here, whoever
  * adds them. Under test:pg only.
  */
-import pg from 'pg'
 import type { Attempt, AttemptResult, Leaderboard } from '../../../../common/contract'
 import { fixtures } from '../../../../mock/fixtures'
 import { describePostgres } from '../../../../test/api/helpers/database'
+import { type PgStatements, watchPgStatements } from '../../../../test/api/helpers/pg-statements'
 import { postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 
 /** Submit: BEGIN, the session with the user's lock and the one read (migrations 022, 025), the one write, COMMIT (it took 15 before
@@ -37,43 +34,22 @@ function answer(q: Attempt['questions'][number], right: boolean): string[] {
 describePostgres('round trips of the quiz on PostgreSQL', () => {
   let server: TestServer
   let seq = 0
-  const sent: string[] = []
-  /** statements that had to wait for no earlier one's answer: each such starts a round trip */
-  let roundTrips = 0
-  const inFlight = new WeakMap<pg.Client, number>()
-  /** texts the client sent as named prepared statements (server/db/prepared.ts) */
-  const named = new Set<string>()
-  const original = pg.Client.prototype.query
+  let watch: PgStatements
 
   beforeAll(async () => {
     server = await startTestServer({ devLogin: true, rateLimit: false, responseCache: false })
-    // every statement of every pooled client, in order
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const first = args[0]
-      const text = typeof first === 'string' ? first : String((first as { text?: string }).text ?? '?')
-      sent.push(text)
-      if (typeof first === 'object' && (first as { name?: string }).name) named.add(text)
-      const waiting = inFlight.get(this) ?? 0
-      if (waiting === 0) roundTrips += 1
-      inFlight.set(this, waiting + 1)
-      const answer = (original as (...a: unknown[]) => unknown).apply(this, args)
-      const done = () => inFlight.set(this, (inFlight.get(this) ?? 1) - 1)
-      if (answer instanceof Promise) answer.then(done, done)
-      else done()
-      return answer
-    } as typeof original
+    watch = watchPgStatements()
   })
   afterAll(async () => {
-    pg.Client.prototype.query = original
+    watch?.restore()
     await server?.close()
   })
 
   /** the statements sent while `fn` runs */
   async function counted<T>(fn: () => Promise<T>): Promise<{ value: T; statements: string[]; roundTrips: number }> {
-    sent.length = 0
-    roundTrips = 0
+    watch.reset()
     const value = await fn()
-    return { value, statements: [...sent], roundTrips }
+    return { value, statements: [...watch.sent], roundTrips: watch.roundTrips() }
   }
 
   async function resident() {
@@ -118,7 +94,7 @@ describePostgres('round trips of the quiz on PostgreSQL', () => {
     expect(trips.submit).toBeLessThanOrEqual(SUBMIT_ROUND_TRIPS)
     expect(trips.start).toBeLessThanOrEqual(START_ROUND_TRIPS)
     // and every one but BEGIN and COMMIT by name: PostgreSQL parses and plans it once per connection, not per submit
-    expect(submit.filter((text) => !/^(begin|commit)$/i.test(text.trim()) && !named.has(text))).toEqual([])
+    expect(submit.filter((text) => !/^(begin|commit)$/i.test(text.trim()) && !watch.named.has(text))).toEqual([])
 
     // what the fewer statements wrote: the same as the slow path answers
     expect(result.correctCount).toBe(Math.ceil(attempt.questions.length / 2))

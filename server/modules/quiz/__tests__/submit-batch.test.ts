@@ -9,6 +9,7 @@ import pg from 'pg'
 import type { Attempt, AttemptResult } from '../../../../common/contract'
 import { fixtures } from '../../../../mock/fixtures'
 import { describePostgres } from '../../../../test/api/helpers/database'
+import { watchPgStatements } from '../../../../test/api/helpers/pg-statements'
 import { postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 import { serialAheads, type SubmitWrite } from '../repository'
 import { submitWithSession } from '../submit-batch'
@@ -179,31 +180,17 @@ describePostgres('quiz submits in shared transactions on PostgreSQL', () => {
 
   it('writes a batch of submits in two round trips', async () => {
     const residents = await Promise.all(Array.from({ length: 8 }, () => running()))
-    const original = pg.Client.prototype.query
-    let roundTrips = 0
-    let statements = 0
-    const inFlight = new WeakMap<pg.Client, number>()
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      statements += 1
-      const waiting = inFlight.get(this) ?? 0
-      if (waiting === 0) roundTrips += 1
-      inFlight.set(this, waiting + 1)
-      const answer = (original as (...a: unknown[]) => unknown).apply(this, args)
-      const done = () => inFlight.set(this, (inFlight.get(this) ?? 1) - 1)
-      if (answer instanceof Promise) answer.then(done, done)
-      else done()
-      return answer
-    } as typeof original
+    const watch = watchPgStatements()
     let responses: Response[]
     try {
       responses = await Promise.all(residents.map((r) => r.submit({ answers: answers(r.attempt, 1) })))
     } finally {
-      pg.Client.prototype.query = original
+      watch.restore()
     }
     expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200))
     // the first submit opens a batch alone, the seven that arrive meanwhile share the next: 2 batches,
     // each BEGIN + read, write + COMMIT (alone, the 8 would take 16 round trips)
-    expect(roundTrips).toBeLessThanOrEqual(4)
-    expect(statements).toBeLessThanOrEqual(8)
+    expect(watch.roundTrips()).toBeLessThanOrEqual(4)
+    expect(watch.sent.length).toBeLessThanOrEqual(8)
   })
 })
