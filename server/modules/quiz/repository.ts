@@ -397,45 +397,45 @@ const COUNT_AHEAD = new Prepared((db) => {
   return { compile: () => query.compile(db) }
 })
 
-/** the net changes of the score, second and region totals when a user's standing goes from `previous` to `next` */
+/**
+ * The net changes of the score, second and region totals when standings go from `previous` to `next`
+ * (one user's, or a batch's summed), per campaign and key. Each list is in key order (campaign, then
+ * score / second / region code), so every writer locks shared rows in one order and none deadlocks;
+ * nothing with a net change of zero (a row not touched is not locked).
+ */
 interface TotalMoves {
-  campaignId: string
-  /** in key order, nothing with a net change of zero (a row not touched is not locked) */
-  scores: { score: number; n: number }[]
-  seconds: { score: number; sec: number; n: number }[]
-  regions: { code: string; n: number; sum: number }[]
+  scores: { campaignId: string; score: number; n: number }[]
+  seconds: { campaignId: string; score: number; sec: number; n: number }[]
+  regions: { campaignId: string; code: string; n: number; sum: number }[]
 }
 
-function totalMoves(previous: Standing | undefined, next: Standing | undefined): TotalMoves | undefined {
-  const campaignId = (next ?? previous)?.campaignId
-  if (campaignId === undefined) return undefined
-  const scores = new Map<number, number>()
-  const seconds = new Map<string, { score: number; sec: number; n: number }>()
-  const regions = new Map<string, { n: number; sum: number }>()
+function totalMoves(changes: readonly { previous?: Standing; next?: Standing }[]): TotalMoves {
+  const scores = new Map<string, TotalMoves['scores'][number]>()
+  const seconds = new Map<string, TotalMoves['seconds'][number]>()
+  const regions = new Map<string, TotalMoves['regions'][number]>()
   const add = (st: Standing, sign: 1 | -1) => {
-    scores.set(st.score, (scores.get(st.score) ?? 0) + sign)
+    const c = st.campaignId
     const sec = timeSec(st.timeUsedMs)
-    const key = `${st.score}:${sec}`
-    seconds.set(key, { score: st.score, sec, n: (seconds.get(key)?.n ?? 0) + sign })
+    const scoreKey = `${c}\u0000${st.score}`
+    scores.set(scoreKey, { campaignId: c, score: st.score, n: (scores.get(scoreKey)?.n ?? 0) + sign })
+    const secondKey = `${scoreKey}\u0000${sec}`
+    seconds.set(secondKey, { campaignId: c, score: st.score, sec, n: (seconds.get(secondKey)?.n ?? 0) + sign })
     for (const code of [st.countyCode, st.townshipCode]) {
       if (!code) continue
-      const r = regions.get(code) ?? { n: 0, sum: 0 }
-      regions.set(code, { n: r.n + sign, sum: r.sum + sign * st.score })
+      const key = `${c}\u0000${code}`
+      const r = regions.get(key) ?? { campaignId: c, code, n: 0, sum: 0 }
+      regions.set(key, { ...r, n: r.n + sign, sum: r.sum + sign * st.score })
     }
   }
-  if (previous) add(previous, -1)
-  if (next) add(next, 1)
+  for (const { previous, next } of changes) {
+    if (previous) add(previous, -1)
+    if (next) add(next, 1)
+  }
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
   return {
-    campaignId,
-    scores: [...scores]
-      .filter(([, n]) => n !== 0)
-      .sort(([a], [b]) => a - b)
-      .map(([score, n]) => ({ score, n })),
-    seconds: [...seconds.values()].filter((r) => r.n !== 0).sort((a, b) => a.score - b.score || a.sec - b.sec),
-    regions: [...regions]
-      .filter(([, r]) => r.n !== 0 || r.sum !== 0)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([code, r]) => ({ code, ...r })),
+    scores: [...scores.values()].filter((r) => r.n !== 0).sort((a, b) => byText(a.campaignId, b.campaignId) || a.score - b.score),
+    seconds: [...seconds.values()].filter((r) => r.n !== 0).sort((a, b) => byText(a.campaignId, b.campaignId) || a.score - b.score || a.sec - b.sec),
+    regions: [...regions.values()].filter((r) => r.n !== 0 || r.sum !== 0).sort((a, b) => byText(a.campaignId, b.campaignId) || byText(a.code, b.code)),
   }
 }
 
@@ -570,34 +570,6 @@ export interface BatchMemberRead {
 export interface SessionTouch {
   tokenHash: string
   at: string
-}
-
-/** the sum of the members' total moves, per campaign and key, in key order (zero nets left out) */
-function batchMoves(moves: readonly TotalMoves[]) {
-  const scores = new Map<string, { campaignId: string; score: number; n: number }>()
-  const seconds = new Map<string, { campaignId: string; score: number; sec: number; n: number }>()
-  const regions = new Map<string, { campaignId: string; code: string; n: number; sum: number }>()
-  for (const m of moves) {
-    for (const r of m.scores) {
-      const key = `${m.campaignId}\u0000${r.score}`
-      scores.set(key, { campaignId: m.campaignId, score: r.score, n: (scores.get(key)?.n ?? 0) + r.n })
-    }
-    for (const r of m.seconds) {
-      const key = `${m.campaignId}\u0000${r.score}\u0000${r.sec}`
-      seconds.set(key, { campaignId: m.campaignId, score: r.score, sec: r.sec, n: (seconds.get(key)?.n ?? 0) + r.n })
-    }
-    for (const r of m.regions) {
-      const key = `${m.campaignId}\u0000${r.code}`
-      const before = regions.get(key)
-      regions.set(key, { campaignId: m.campaignId, code: r.code, n: (before?.n ?? 0) + r.n, sum: (before?.sum ?? 0) + r.sum })
-    }
-  }
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-  return {
-    scores: [...scores.values()].filter((r) => r.n !== 0).sort((a, b) => byText(a.campaignId, b.campaignId) || a.score - b.score),
-    seconds: [...seconds.values()].filter((r) => r.n !== 0).sort((a, b) => byText(a.campaignId, b.campaignId) || a.score - b.score || a.sec - b.sec),
-    regions: [...regions.values()].filter((r) => r.n !== 0 || r.sum !== 0).sort((a, b) => byText(a.campaignId, b.campaignId) || byText(a.code, b.code)),
-  }
 }
 
 /**
@@ -967,7 +939,7 @@ export class QuizRepository {
   async recordSubmits(writes: readonly SubmitWrite[], touches: readonly SessionTouch[] = []): Promise<number[]> {
     if (this.db.dialect !== 'postgres') throw new Error('recordSubmits: PostgreSQL only')
     const moved = writes.filter((w) => w.next !== w.previous)
-    const totals = batchMoves(moved.map((w) => totalMoves(w.previous, w.next)!))
+    const totals = totalMoves(moved)
     const puts = writes.flatMap((w) => w.puts)
     const removes = writes.flatMap((w) => w.removes.map((questionId) => ({ userId: w.attempt.userId, questionId })))
     const { rows } = await this.executor.executeQuery<{ ahead: number[] }>(
@@ -1102,27 +1074,25 @@ export class QuizRepository {
    * nothing is not touched.
    */
   private async moveTotals(previous: Standing | undefined, next: Standing | undefined) {
-    const moves = totalMoves(previous, next)
-    if (!moves) return
-    const c = moves.campaignId
+    const moves = totalMoves([{ previous, next }])
     if (moves.scores.length > 0) {
       await ADD_SCORE_COUNTS.run(
         this,
-        moves.scores.flatMap((r) => [c, r.score, r.n]),
+        moves.scores.flatMap((r) => [r.campaignId, r.score, r.n]),
         moves.scores.length,
       )
     }
     if (moves.seconds.length > 0) {
       await ADD_TIME_COUNTS.run(
         this,
-        moves.seconds.flatMap((r) => [c, r.score, r.sec, r.n]),
+        moves.seconds.flatMap((r) => [r.campaignId, r.score, r.sec, r.n]),
         moves.seconds.length,
       )
     }
     if (moves.regions.length > 0) {
       await ADD_REGION_TOTALS.run(
         this,
-        moves.regions.flatMap((r) => [c, r.code, r.n, r.sum]),
+        moves.regions.flatMap((r) => [r.campaignId, r.code, r.n, r.sum]),
         moves.regions.length,
       )
     }
