@@ -189,15 +189,26 @@ export function notFromWriterOf(evaluated: string): (set: string, wording: strin
 }
 
 /**
- * the 5,000-FAQ corpus: the fixtures plus distractors (QA_DISTRACTORS); the fixtures with the
- * residents' wordings an evaluation of `evaluated` may use (notFromWriterOf), all of them without
- * it, none when `wordings` is false or QA_WORDINGS=0 / QA_SIMILAR=0
+ * the fixtures with the residents' wordings an evaluation of `evaluated` may use (notFromWriterOf),
+ * all of them without it, none when `wordings` is false or QA_WORDINGS=0 / QA_SIMILAR=0
  */
-export function corpus(evaluated?: string, wordings = WORDINGS !== '0' && SIMILAR !== '0'): Faq[] {
-  const make = process.env.QA_DISTRACTORS === 'splice' ? distractors : proceduralDistractors
+export function fixtureFaqs(evaluated?: string, wordings = WORDINGS !== '0' && SIMILAR !== '0'): Faq[] {
   const base = baseFaqs()
-  const fixtureFaqs = wordings ? withResidentWordings(base, evaluated === undefined ? undefined : notFromWriterOf(evaluated)) : base
-  return [...fixtureFaqs, ...make(base, Math.max(0, CORPUS - base.length))]
+  return wordings ? withResidentWordings(base, evaluated === undefined ? undefined : notFromWriterOf(evaluated)) : base
+}
+
+/** the distractors (QA_DISTRACTORS), made once: the same for every index of a run */
+let madeDistractors: Faq[] | undefined
+
+/** the 5,000-FAQ corpus: `fixtureFaqs(evaluated, wordings)` plus the distractors */
+export function corpus(evaluated?: string, wordings?: boolean): Faq[] {
+  const own = fixtureFaqs(evaluated, wordings)
+  if (!madeDistractors) {
+    const make = process.env.QA_DISTRACTORS === 'splice' ? distractors : proceduralDistractors
+    const base = baseFaqs()
+    madeDistractors = make(base, Math.max(0, CORPUS - base.length))
+  }
+  return [...own, ...madeDistractors]
 }
 
 /**
@@ -281,7 +292,8 @@ function main() {
   index.ask('社保卡丢了怎么补办') // the segmenter's dictionary loads on first use
   const buildMs = performance.now() - t0
   const indexFor = indexesByWriter(OPTIONS)
-  const wordings = faqs.slice(0, writtenFaqs.length).reduce((n, f, i) => n + (f.similar?.length ?? 0) - (baseFaqs()[i].similar?.length ?? 0), 0)
+  const written = baseFaqs()
+  const wordings = faqs.slice(0, written.length).reduce((n, f, i) => n + (f.similar?.length ?? 0) - (written[i].similar?.length ?? 0), 0)
   console.log(
     `corpus ${faqs.length} FAQs (${fixtures.faqs.length} fixtures + ${kind} distractors, county share ${COUNTY_SHARE}), index build ${buildMs.toFixed(0)} ms`,
   )
@@ -294,7 +306,7 @@ function main() {
   const all: string[] = []
   for (const file of EVAL_FILES) {
     const r = evaluate(indexFor(file), file)
-    const a = evaluate(new QaIndex(corpus(file).slice(0, baseFaqs().length), OPTIONS), file)
+    const a = evaluate(new QaIndex(fixtureFaqs(file), OPTIONS), file)
     all.push(...readSet(file).map((e) => e.q))
     console.log(`\n${r.name}: ${r.inScope} in scope, ${r.oos} out of scope`)
     console.log(

@@ -1,4 +1,4 @@
--- Issue 13: quiz submits grouped into one transaction on PostgreSQL (server/modules/quiz/batch.ts).
+-- Issue 13: quiz submits grouped into one transaction on PostgreSQL (server/modules/quiz/submit-batch.ts).
 --
 -- quiz_submit_read_batch: what quiz_submit_read_session (migration 025) reads, for many submits at
 -- once. Takes the sessions' token hashes and the attempts, member by member; locks the users of
