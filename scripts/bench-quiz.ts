@@ -141,7 +141,7 @@ async function measure(size: number, target: Target): Promise<Row[]> {
     await store.close()
     const loadSec = loaded.ms / 1000
     console.log(
-      `\n[${LABEL[target]}, ${size.toLocaleString()} attempts] loaded ${loaded.attempts.toLocaleString()} attempts, ${loaded.standings.toLocaleString()} participants, ${preparedFor(target).toLocaleString()} running attempts in ${loadSec.toFixed(1)} s`,
+      `\n[${LABEL[target]}, ${size.toLocaleString()} attempts] loaded ${loaded.attempts.toLocaleString()} attempts, ${loaded.standings.toLocaleString()} participants, ${loaded.mistakes.toLocaleString()} 错题本 rows, ${preparedFor(target).toLocaleString()} running attempts in ${loadSec.toFixed(1)} s`,
     )
 
     // 2. the servers: fresh processes per variant and round, alternating, on the one data set

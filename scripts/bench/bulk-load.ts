@@ -1,7 +1,7 @@
 /**
  * The benchmarks' bulk loader: a campaign's submitted attempts by many residents, written straight
- * into the tables (users, quiz_attempts, quiz_standings and the score, second and region totals),
- * as the quiz service would leave them, without going through the service one attempt at a time.
+ * into the tables (users, quiz_attempts, quiz_standings, the score, second and region totals and
+ * the residents' 错题本), as the quiz service would leave them, without going through the service one attempt at a time.
  *   - SQLite: one transaction, one prepared statement per table (synchronous=OFF during the load);
  *   - PostgreSQL: one transaction, `INSERT … SELECT * FROM unnest($1::text[], …)` with 10,000 rows
  *     a statement (a dozen parameters instead of one per value).
@@ -13,8 +13,9 @@
  * Only for a database made for the run, while nothing else writes to it.
  */
 import { hashSessionToken, newSessionToken } from '../../server/modules/auth/session-token'
+import { nextMistake } from '../../server/modules/quiz/mistakes'
 import { countedStanding, type ScoreCounts } from '../../server/modules/quiz/standing'
-import type { AttemptQuestion, Standing } from '../../server/modules/quiz/types'
+import type { AttemptQuestion, MistakeRecord, Standing } from '../../server/modules/quiz/types'
 import type { Db } from '../../server/db/database'
 import { displayKeys, optionOrder, selectQuestions } from '../../server/modules/quiz/select'
 import type { Store } from '../../server/store/store'
@@ -48,6 +49,8 @@ export interface BulkLoadResult {
   attempts: number
   standings: number
   running: Running[]
+  /** 错题本 rows the loaded attempts left */
+  mistakes: number
   ms: number
 }
 
@@ -102,6 +105,16 @@ const STANDINGS: Table = {
     ['finished_at', 'text'],
     ['county_code', 'text'],
     ['township_code', 'text'],
+  ],
+}
+const MISTAKES: Table = {
+  name: 'quiz_mistakes',
+  columns: [
+    ['user_id', 'text'],
+    ['question_id', 'text'],
+    ['wrong_count', 'int'],
+    ['streak', 'int'],
+    ['last_wrong_at', 'text'],
   ],
 }
 const SESSIONS: Table = {
@@ -212,6 +225,16 @@ async function withWriter(db: Db, load: (w: Writer) => Promise<void>): Promise<v
   }
 }
 
+/** 0 … n-1 in a random order (Fisher–Yates) */
+function shuffled(n: number, random: () => number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i)
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[order[i], order[j]] = [order[j], order[i]]
+  }
+  return order
+}
+
 /** a seeded generator (mulberry32): the same data set on every run */
 export function seeded(seed: number): () => number {
   let a = seed
@@ -242,6 +265,7 @@ export async function bulkLoadAttempts(db: Db, o: BulkLoadOptions): Promise<Bulk
   const seconds = new Map<string, [number, number, number]>()
   const regions = new Map<string, [number, number]>()
   let standingCount = 0
+  let mistakeCount = 0
   const running: Running[] = []
 
   await withWriter(db, async (w) => {
@@ -250,6 +274,7 @@ export async function bulkLoadAttempts(db: Db, o: BulkLoadOptions): Promise<Bulk
       const userRows: Row[] = []
       const attemptRows: Row[] = []
       const standingRows: Row[] = []
+      const mistakeRows: Row[] = []
       for (let u = first; u < Math.min(users, first + USERS_PER_CHUNK); u++) {
         const userId = `${prefix}u${u}`
         const region = o.regions[Math.floor(random() * o.regions.length)]
@@ -257,6 +282,7 @@ export async function bulkLoadAttempts(db: Db, o: BulkLoadOptions): Promise<Bulk
         const township = townshipOf(region)
         userRows.push([userId, 'dev', `resident:${prefix}${u}`, `居民${u}`, 'resident', region, new Date(now.getTime() - o.perUser * DAY).toISOString()])
         let standing: Standing | undefined
+        const book = new Map<string, MistakeRecord>()
         for (let k = 0; k < o.perUser && loaded < o.attempts; k++, loaded++) {
           const startedAt = now.getTime() - (o.perUser - k) * DAY + Math.floor(random() * 6 * 3600_000)
           const timeUsedMs = 30_000 + Math.floor(random() * 170_000)
@@ -264,6 +290,13 @@ export async function bulkLoadAttempts(db: Db, o: BulkLoadOptions): Promise<Bulk
           const score = Math.round(correct * perQuestion)
           const attemptId = `${prefix}a${u}-${k}`
           const submittedAt = new Date(startedAt + timeUsedMs).toISOString()
+          // the 错题本 as the submits left it: `correct` of the questions, drawn at random, right
+          const right = new Set(shuffled(o.questions.length, random).slice(0, correct))
+          o.questions.forEach((q, i) => {
+            const change = nextMistake(book.get(q.id), userId, q.id, right.has(i), new Date(submittedAt))
+            if (change.kind === 'put') book.set(q.id, change.record)
+            else if (change.kind === 'remove') book.delete(q.id)
+          })
           attemptRows.push([
             attemptId,
             userId,
@@ -293,6 +326,7 @@ export async function bulkLoadAttempts(db: Db, o: BulkLoadOptions): Promise<Bulk
           }
           standing = countedStanding(standing, candidate, o.scoreCounts)
         }
+        for (const m of book.values()) mistakeRows.push([m.userId, m.questionId, m.wrongCount, m.streak, m.lastWrongAt])
         if (!standing) continue
         const s = standing
         standingRows.push([s.campaignId, s.userId, s.attemptId, s.score, s.timeUsedMs, s.finishedAt, s.countyCode ?? null, s.townshipCode ?? null])
@@ -314,6 +348,8 @@ export async function bulkLoadAttempts(db: Db, o: BulkLoadOptions): Promise<Bulk
       await w.write(USERS, userRows)
       await w.write(ATTEMPTS, attemptRows)
       await w.write(STANDINGS, standingRows)
+      await w.write(MISTAKES, mistakeRows)
+      mistakeCount += mistakeRows.length
     }
     const c = o.campaignId
     await w.write(
@@ -374,7 +410,14 @@ export async function bulkLoadAttempts(db: Db, o: BulkLoadOptions): Promise<Bulk
   // at a time (the first bench:quiz run on fresh data read 2–4× PostgreSQL's CPU per submit of the next; with
   // VACUUM 1.5× — 1.51 against 0.92 ms at 100,000 attempts, batches on; a CHECKPOINT after it changed nothing)
   if (db.dialect === 'postgres') await db.pool!.query('VACUUM (ANALYZE)')
-  return { users: users + running.length, attempts: Math.min(o.attempts, users * o.perUser), standings: standingCount, running, ms: Date.now() - started }
+  return {
+    users: users + running.length,
+    attempts: Math.min(o.attempts, users * o.perUser),
+    standings: standingCount,
+    running,
+    mistakes: mistakeCount,
+    ms: Date.now() - started,
+  }
 }
 
 /**

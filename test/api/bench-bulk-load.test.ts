@@ -3,6 +3,9 @@
  * service would have left. On SQLite and, under test:pg, on PostgreSQL:
  * - one standing per resident, by the campaign's rule; the score, second and region totals equal
  *   the sums over the standings (the board's ranks and totals read them);
+ * - a 错题本 as the submits would have left it: the questions a resident got wrong in their last
+ *   attempt are in it with that attempt's time and no streak, and nobody's book holds more wrong
+ *   answers than their attempts had;
  * - the board over HTTP counts the loaded participants, and a loaded resident's rank equals a
  *   brute-force count of the standings ahead of theirs;
  * - a running attempt it made submits (200) with its session, once.
@@ -57,6 +60,21 @@ describe('bulk loader', () => {
     for (const s of standings.filter((x) => x.user_id.startsWith('bl-'))) {
       const best = [...byUser.get(s.user_id)!].sort((x, y) => compareStandings(asStanding(x), asStanding(y)))[0]
       expect(s.attempt_id).toBe(best.id)
+    }
+
+    // the 错题本: the last attempt's wrong questions carry its time, streak 0; no more wrong than answered wrong
+    const mistakes = await db.selectFrom('quiz_mistakes').selectAll().where('user_id', 'like', 'bl-u%').execute()
+    expect(mistakes.length).toBe(loaded.mistakes)
+    expect(mistakes.length).toBeGreaterThan(0)
+    const questionIds = new Set(template.questions.map((q) => q.id))
+    for (const [userId, own] of byUser) {
+      const book = mistakes.filter((m) => m.user_id === userId)
+      for (const m of book) expect(questionIds.has(m.question_id)).toBe(true)
+      const last = [...own].sort((x, y) => x.submitted_at!.localeCompare(y.submitted_at!)).at(-1)!
+      const wrongInLast = template.questions.length - last.correct_count!
+      expect(book.filter((m) => m.last_wrong_at === last.submitted_at && m.streak === 0)).toHaveLength(wrongInLast)
+      const wrongInAll = own.reduce((n, a) => n + template.questions.length - a.correct_count!, 0)
+      expect(book.reduce((n, m) => n + m.wrong_count, 0)).toBeLessThanOrEqual(wrongInAll)
     }
 
     // the totals are the sums over every standing of the campaign
