@@ -21,7 +21,7 @@
  * postgres://postgres@127.0.0.1:5432/postgres), Redis's `zct-bench-quiz-<pid>-<n>:` prefix (REDIS_URL).
  * Targets (issue 13): SQLite ≥ 1,135 submits/s; PostgreSQL + Redis × 2 ≥ 1,500 submits/s with
  * p99 ≤ 50 ms; person board p95 ≤ 10 ms at 1,000,000 attempts on Redis.
- *   BENCH_SIZES=100000,1000000 BENCH_TARGETS=sqlite,postgres BENCH_DURATION=10 BENCH_WARMUP=10 BENCH_CONNECTIONS=16 npm run bench:quiz
+ *   BENCH_SIZES=100000,1000000 BENCH_TARGETS=sqlite,postgres BENCH_DURATION=10 BENCH_WARMUP=10 BENCH_CONNECTIONS=32 npm run bench:quiz
  * SQLite's group commit side by side: BENCH_SQLITE_GROUP_COMMIT=0,1 BENCH_ROUNDS=3 runs the SQLite
  * server with SQLITE_GROUP_COMMIT=0, then =1, alternating, BENCH_ROUNDS times on the one loaded
  * data set (a fresh process each run; the boards are measured after the last run only).
@@ -54,7 +54,15 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10)
  * node-submit helper); with 20 s Node's CPU per submit read 23–25 % lower than with 3 s
  */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10)
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
+/**
+ * 32, not 16: autocannon keeps this many submits in flight (a closed loop), so the rate it sees is
+ * connections ÷ latency, and on PostgreSQL the more submits wait, the bigger each instance's next
+ * batch and the less CPU a submit costs. At 16: 1,356–1,385/s, p99 19–21 ms, 1.18 ms of CPU a
+ * submit in all; at 32: 1,744–1,802/s, p99 31–33 ms, 0.92 ms; 48 and 64 add rate and p99 together
+ * (2026-12-06, 100,000 attempts, README Performance). 32 shows what two instances carry within the
+ * target's p99 of 50 ms
+ */
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
 const BOARD_REQUESTS = Number(process.env.BENCH_LEADERBOARD_REQUESTS ?? 600)
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 /** attempts per loaded resident: 4 over 4 days, within the daily limit of 3 */
