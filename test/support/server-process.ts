@@ -64,8 +64,8 @@ export interface StartOptions {
   /** what counts as up (default: any answer below 500) */
   ready?: (res: Response) => boolean
   timeoutMs?: number
-  /** the child's stdout: ignored by default */
-  stdout?: 'ignore' | 'inherit'
+  /** the child's stdout: ignored by default; a function is handed it as it comes (its request log, at LOG_LEVEL=info) */
+  stdout?: 'ignore' | 'inherit' | ((text: string) => void)
   name?: string
 }
 
@@ -79,8 +79,10 @@ export async function startServerProcess(options: StartOptions = {}): Promise<Se
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', options.stdout ?? 'ignore', 'inherit'],
+    stdio: ['ignore', typeof options.stdout === 'function' ? 'pipe' : (options.stdout ?? 'ignore'), 'inherit'],
   })
+  // read from the start: a full pipe would block the child's writes (synchronous on Linux), and its start with them
+  if (typeof options.stdout === 'function') child.stdout?.setEncoding('utf8').on('data', options.stdout)
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const ended = () => child.exitCode !== null || child.signalCode !== null
   const url = `http://127.0.0.1:${port}`
