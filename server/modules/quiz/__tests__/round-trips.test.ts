@@ -3,15 +3,17 @@
  * sends while the request runs is counted (BEGIN and COMMIT included), and so are the round trips
  * (test/api/helpers/pg-statements.ts). A submit that needs
  * more statements than SUBMIT_MAX or more round trips than SUBMIT_ROUND_TRIPS fails here, whoever
- * adds them. Under test:pg only.
+ * adds them: with submit batches (a submit alone is a batch of one, submit-batch.ts) and without
+ * (PG_SUBMIT_BATCH=0: `submitAttemptWithSession`). Under test:pg only.
  */
 import type { Attempt, AttemptResult, Leaderboard } from '../../../../common/contract'
 import { fixtures } from '../../../../mock/fixtures'
 import { describePostgres } from '../../../../test/api/helpers/database'
+import { envDuringBlock } from '../../../../test/api/helpers/env'
 import { type PgStatements, watchPgStatements } from '../../../../test/api/helpers/pg-statements'
 import { postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 
-/** Submit: BEGIN, the session with the user's lock and the one read (migrations 022, 025), the one write, COMMIT (it took 15 before
+/** Submit: BEGIN, the session with the user's lock and the one read (migrations 022, 025; batched: 027), the one write, COMMIT (it took 15 before
  * issue 13, and 5 while the session lookup was a statement of its own). Start, with the request's session lookup: the campaign,
  * BEGIN, the lock, the one read, the settings saved (a new region), the attempt, COMMIT (was 11) */
 const SUBMIT_MAX = 4
@@ -31,11 +33,15 @@ function answer(q: Attempt['questions'][number], right: boolean): string[] {
   return right ? correct : [q.options.map((o) => o.key).find((k) => !correct.includes(k))!]
 }
 
-describePostgres('round trips of the quiz on PostgreSQL', () => {
+describePostgres.each([
+  ['batched (PG_SUBMIT_BATCH=1)', '1'],
+  ['alone (PG_SUBMIT_BATCH=0)', '0'],
+])('round trips of the quiz on PostgreSQL, submits %s', (_mode, batchSwitch) => {
   let server: TestServer
   let seq = 0
   let watch: PgStatements
 
+  envDuringBlock('PG_SUBMIT_BATCH', batchSwitch)
   beforeAll(async () => {
     server = await startTestServer({ devLogin: true, rateLimit: false, responseCache: false })
     watch = watchPgStatements()

@@ -9,6 +9,7 @@ import pg from 'pg'
 import type { Attempt, AttemptResult } from '../../../../common/contract'
 import { fixtures } from '../../../../mock/fixtures'
 import { describePostgres } from '../../../../test/api/helpers/database'
+import { envDuringBlock } from '../../../../test/api/helpers/env'
 import { watchPgStatements } from '../../../../test/api/helpers/pg-statements'
 import { postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
 import { serialAheads, type SubmitWrite } from '../repository'
@@ -74,6 +75,8 @@ describePostgres('quiz submits in shared transactions on PostgreSQL', () => {
   let seq = 0
   let admin: pg.Client
 
+  // batches, also when the suite runs with PG_SUBMIT_BATCH=0 (round-trips.test.ts runs both)
+  envDuringBlock('PG_SUBMIT_BATCH', '1')
   beforeAll(async () => {
     server = await startTestServer({ devLogin: true, rateLimit: false, responseCache: false })
     admin = new pg.Client({ connectionString: server.databaseUrl })
