@@ -25,7 +25,7 @@ import type {
   User,
 } from '../../../common/contract'
 import { ApiError, badRequest, conflict, forbidden, idempotencyKeyReused, notFound, sessionEnded } from '../../errors'
-import { hashSessionToken } from '../auth/session-token'
+import type { SessionKey } from '../auth/session-token'
 import { integrityOf } from '../contest-integrity/repository'
 import { keysRevealedAt, keyVerdict, PRACTICE_REFUSALS, practiceVerdict, type QuestionLocks } from '../contest-integrity/rules'
 import { requestHash } from '../idempotency'
@@ -316,17 +316,16 @@ export async function submitAttempt(
  */
 export async function submitAttemptWithSession(
   store: Store,
-  token: string,
+  { token, hash }: SessionKey,
   attemptId: string,
   rawAnswers: Record<string, string[]>,
   boards?: RedisBoards,
 ): Promise<SubmitResult & { user: User }> {
   if (store.quiz.db.dialect !== 'postgres') {
-    const user = (await store.auth.getSession(token))?.user
+    const user = (await store.auth.getSession(token, hash))?.user
     if (!user) throw sessionEnded()
     return { ...(await submitAttempt(store, user, attemptId, rawAnswers, boards)), user }
   }
-  const hash = hashSessionToken(token)
   let user: User | undefined
   const outcome = await submitWith(
     store,
