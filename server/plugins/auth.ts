@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import type { Role } from '../../common/contract'
 import { forbidden, sessionEnded, unauthorized } from '../errors'
+import { type SessionKey, sessionKey } from '../modules/auth/session-token'
 import type { Store } from '../store/store'
 
 const BEARER = /^Bearer\s+([0-9a-f]{64})\s*$/i
@@ -13,6 +14,23 @@ const BEARER = /^Bearer\s+([0-9a-f]{64})\s*$/i
 export function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization
   return header ? BEARER.exec(header)?.[1]?.toLowerCase() : undefined
+}
+
+const bearerKeys = new WeakMap<FastifyRequest, SessionKey>()
+
+/**
+ * The bearer token with its hash (as the store keeps it), hashed once per request: a per-session
+ * rate limit keys by the hash, and the quiz submit reads its session by it
+ */
+export function bearerSession(request: FastifyRequest): SessionKey | undefined {
+  let key = bearerKeys.get(request)
+  if (!key) {
+    const token = bearerToken(request)
+    if (!token) return undefined
+    key = sessionKey(token)
+    bearerKeys.set(request, key)
+  }
+  return key
 }
 
 export function setupAuth(app: FastifyInstance, store: Store): void {

@@ -13,8 +13,7 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import { ApiError } from '../errors'
-import { hashSessionToken } from '../modules/auth/session-token'
-import { bearerToken } from './auth'
+import { bearerSession } from './auth'
 import type { RedisConnections } from '../redis/client'
 import { redisRateLimitStore } from '../redis/rate-limit-store'
 
@@ -79,8 +78,8 @@ function keyOf(rule: LimitRule, request: FastifyRequest): string {
   if (rule.per === 'user' && request.user) return `${rule.name}:u:${request.user.id}`
   if (rule.per === 'session') {
     // hashed as the store keeps it: a Redis dump does not hold live tokens
-    const token = bearerToken(request)
-    if (token) return `${rule.name}:s:${hashSessionToken(token)}`
+    const session = bearerSession(request)
+    if (session) return `${rule.name}:s:${session.hash}`
   }
   return `${rule.name}:ip:${clientKey(request.ip)}`
 }

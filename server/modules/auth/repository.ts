@@ -136,8 +136,8 @@ export class AuthRepository {
    * is disabled. A staff session's last-seen is written at most once a minute, which is what keeps
    * it alive.
    */
-  async getSession(token: string): Promise<Session | undefined> {
-    const hash = hashSessionToken(token)
+  /** `hash`: the token's, when the caller has it already (plugins/auth.ts, bearerSession) */
+  async getSession(token: string, hash = hashSessionToken(token)): Promise<Session | undefined> {
     const row = (await SESSION_OF_HASH.run({ db: this.db, executor: this.db.kysely }, [hash])).rows[0]
     return row && this.sessionOf(token, hash, row)
   }

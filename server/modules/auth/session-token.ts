@@ -16,6 +16,16 @@ export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
+/** a session token with its hash, hashed once for all who need it in a request */
+export interface SessionKey {
+  token: string
+  hash: string
+}
+
+export function sessionKey(token: string): SessionKey {
+  return { token, hash: hashSessionToken(token) }
+}
+
 /** when a session ends: its fixed expiry, or sooner after idleMs unused */
 export function sessionEnd(expiresAt: string, lastSeenAt: string, idleMs: number | null): string {
   if (idleMs === null) return expiresAt

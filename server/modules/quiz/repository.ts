@@ -8,7 +8,7 @@
  * there every transaction is already serial):
  * - `lockUser` takes the user's row FOR UPDATE at the start of every transaction that changes a
  *   user's quiz state (start, submit, expire, practice answer, settings; a submit takes it in
- *   `lockAndReadSubmit`, with its read, in one round trip). Concurrent requests of one
+ *   `batchSubmitReads`, with its read, in one round trip). Concurrent requests of one
  *   user therefore run one after the other, and each re-reads what the previous one committed
  *   (READ COMMITTED takes a fresh snapshot per statement): the day's attempt count, the running
  *   attempt, the standing and the 错题本 are never decided on a stale read.
@@ -227,7 +227,7 @@ const SUBMISSION = new Prepared((db) =>
     .where('a.id', '=', value(0)),
 )
 
-/** what the key verdicts of a submit's result come from (LockRows; PG_SUBMIT_READ reads the same): every campaign's window and rules, in id order */
+/** what the key verdicts of a submit's result come from (LockRows; PG_SUBMIT_READ_BATCH reads the same): every campaign's window and rules, in id order */
 const LOCK_CAMPAIGNS = new Prepared((db) =>
   db.selectFrom('campaigns').select(['id', 'starts_at', 'ends_at', 'rules']).orderBy('id').$castTo<LockRows['campaigns'][number]>(),
 )
@@ -447,36 +447,31 @@ function totalMoves(changes: readonly { previous?: Standing; next?: Standing }[]
 // round-trips.test.ts counts them.
 
 /**
- * The user's lock and the submit's one read, in one round trip: the function of migration 022 (why a
- * function: see there), answering one JSON object.
+ * A submit's read, for one submit or a batch of them (server/modules/quiz/submit-batch.ts), in one
+ * round trip: the users of every member's session locked in user-id order, then each member's
+ * session and reads, and every campaign's rules once (migration 027; why a function: migration 022).
+ * The one definition of what a submit reads on PostgreSQL: a single submit is a batch of one.
+ *
+ * Instances of the release before this one still call quiz_submit_read (migrations 022, 024) and
+ * quiz_submit_read_session (025) during a rolling deploy; nothing here calls them any more, so a
+ * later release's migration can drop both.
  */
-const PG_SUBMIT_READ = namedOnPostgres('SELECT quiz_submit_read($1, $2) AS found')
+const PG_SUBMIT_READ_BATCH = namedOnPostgres('SELECT quiz_submit_read_batch($1::text[], $2::text[]) AS found')
 
-/** the session of a token's hash with PG_SUBMIT_READ for its user, in one round trip (migration 025) */
-const PG_SUBMIT_READ_SESSION = namedOnPostgres('SELECT quiz_submit_read_session($1, $2) AS found')
-
-/** what PG_SUBMIT_READ answers (one JSON object) */
+/** what PG_SUBMIT_READ_BATCH answers for a member's attempt (one JSON object; the campaigns come once for the batch) */
 type PgSubmitRead = AttemptRow &
   SubmissionRow & {
     mistakes: { question_id: string; wrong_count: number; streak: number; last_wrong_at: string }[] | null
     running: LockRows['running'][number][] | null
-    campaigns: LockRows['campaigns'][number][] | null
   }
 
-function submitReadsFrom(row: PgSubmitRead): SubmitReads {
+function submitReadsFrom(row: PgSubmitRead, campaigns: LockRows['campaigns']): SubmitReads {
   return {
     ...submissionFrom(row),
     mistakes: new Map((row.mistakes ?? []).map((m) => [m.question_id, mistakeOf(row.user_id, m)])),
-    lockRows: { campaigns: row.campaigns ?? [], running: row.running ?? [] },
+    lockRows: { campaigns, running: row.running ?? [] },
   }
 }
-
-/**
- * A batch of submits (server/modules/quiz/submit-batch.ts), one round trip: the users of every member's
- * session locked in user-id order, then each member's session and PG_SUBMIT_READ's reads, and every
- * campaign's rules once (migration 027).
- */
-const PG_SUBMIT_READ_BATCH = namedOnPostgres('SELECT quiz_submit_read_batch($1::text[], $2::text[]) AS found')
 
 /**
  * A batch's one write, for every fresh submit of the batch at once, COMMIT sent behind it: the
@@ -592,7 +587,7 @@ export function serialAheads(writes: readonly SubmitWrite[], snapshot: readonly 
   })
 }
 
-/** what a submit reads first (`lockAndReadSubmit`): the attempt, its campaign's rules and the standing, and more */
+/** what a submit reads first (`lockAndReadSubmit`, `batchSubmitReads`): the attempt, its campaign's rules and the standing, and more */
 export interface SubmitReads extends Submission {
   /** the user's 错题本 rows among the attempt's questions */
   mistakes: Map<string, MistakeRecord>
@@ -634,7 +629,7 @@ export interface Submission {
   standing?: Standing
 }
 
-/** the columns SUBMISSION and PG_SUBMIT_READ add to the attempt's */
+/** the columns SUBMISSION and PG_SUBMIT_READ_BATCH add to the attempt's */
 interface SubmissionRow {
   campaign_rules: string | null
   standing_attempt_id: string | null
@@ -855,44 +850,25 @@ export class QuizRepository {
   }
 
   /**
-   * Takes the user's lock (`lockUser`) and makes a submit's reads: on PostgreSQL one round trip
-   * (PG_SUBMIT_READ), on SQLite `submission`, `mistakesAmong` and the same lock rows by prepared
-   * statements (in-process calls: a statement there costs no round trip, and the transaction already
-   * holds the only connection).
+   * Takes the user's lock (`lockUser`) and makes a submit's reads by prepared statements, for a caller
+   * that already knows its user (`submitAttempt`): on SQLite in-process calls (a statement there costs
+   * no round trip, and the transaction already holds the only connection). It runs on PostgreSQL too,
+   * correct but a round trip per statement (five): nothing there reads a submit this way, the submit
+   * route reads by its session, in one round trip (`batchSubmitReads`).
    */
   async lockAndReadSubmit(userId: string, attemptId: string): Promise<SubmitReads | undefined> {
-    if (this.db.dialect !== 'postgres') {
-      await this.lockUser(userId)
-      const found = await this.submission(attemptId)
-      if (!found) return undefined
-      const { attempt } = found
-      return {
-        ...found,
-        mistakes: await this.mistakesAmong(
-          attempt.userId,
-          attempt.questions.map((q) => q.id),
-        ),
-        lockRows: { campaigns: (await LOCK_CAMPAIGNS.run(this, [])).rows, running: (await RUNNING_OF_USER.run(this, [userId])).rows },
-      }
-    }
-    const row = (await this.executor.executeQuery<{ found: PgSubmitRead | null }>(CompiledQuery.raw(PG_SUBMIT_READ, [userId, attemptId]))).rows[0]?.found
-    return row ? submitReadsFrom(row) : undefined
-  }
-
-  /**
-   * PostgreSQL only: the session of a token's hash with its user (undefined when there is none, or its
-   * user is disabled), and for that user `lockAndReadSubmit`'s lock and reads, in one round trip
-   * (PG_SUBMIT_READ_SESSION): a submit's first statement, so the submit needs no round trip of its
-   * own for its session. Whether the session has expired is the caller's to decide (AuthRepository.sessionOf).
-   */
-  async sessionAndSubmitReads(tokenHash: string, attemptId: string): Promise<{ session: SessionRow; reads?: SubmitReads } | undefined> {
-    if (this.db.dialect !== 'postgres') throw new Error('sessionAndSubmitReads: PostgreSQL only')
-    const { rows } = await this.executor.executeQuery<{ found: { session: SessionRow; submit: PgSubmitRead | null } | null }>(
-      CompiledQuery.raw(PG_SUBMIT_READ_SESSION, [tokenHash, attemptId]),
-    )
-    const found = rows[0]?.found
+    await this.lockUser(userId)
+    const found = await this.submission(attemptId)
     if (!found) return undefined
-    return { session: found.session, ...(found.submit ? { reads: submitReadsFrom(found.submit) } : {}) }
+    const { attempt } = found
+    return {
+      ...found,
+      mistakes: await this.mistakesAmong(
+        attempt.userId,
+        attempt.questions.map((q) => q.id),
+      ),
+      lockRows: { campaigns: (await LOCK_CAMPAIGNS.run(this, [])).rows, running: (await RUNNING_OF_USER.run(this, [userId])).rows },
+    }
   }
 
   /**
@@ -918,8 +894,11 @@ export class QuizRepository {
   }
 
   /**
-   * PostgreSQL only: `sessionAndSubmitReads` for a batch of submits in one round trip
-   * (PG_SUBMIT_READ_BATCH), the users of all their sessions locked in user-id order first
+   * PostgreSQL only: for each member, the session of its token's hash with its user (none when there
+   * is no such session, or its user is disabled; whether it has expired is the caller's to decide,
+   * AuthRepository.sessionWithTouch) and, for that user, a submit's reads under the user's lock, in
+   * one round trip (PG_SUBMIT_READ_BATCH), the users of all the sessions locked in user-id order first.
+   * A submit's first statement, for a batch (submit-batch.ts) and a single submit (a batch of one) alike.
    */
   async batchSubmitReads(members: readonly { tokenHash: string; attemptId: string }[]): Promise<BatchMemberRead[]> {
     if (this.db.dialect !== 'postgres') throw new Error('batchSubmitReads: PostgreSQL only')
@@ -927,7 +906,7 @@ export class QuizRepository {
       found: { members: ({ session: SessionRow; submit: PgSubmitRead | null } | null)[]; campaigns: LockRows['campaigns'][number][] | null }
     }>(CompiledQuery.raw(PG_SUBMIT_READ_BATCH, [members.map((m) => m.tokenHash), members.map((m) => m.attemptId)]))
     const { members: found, campaigns } = rows[0].found
-    return found.map((m) => (!m ? {} : { session: m.session, ...(m.submit ? { reads: submitReadsFrom({ ...m.submit, campaigns: campaigns ?? [] }) } : {}) }))
+    return found.map((m) => (!m ? {} : { session: m.session, ...(m.submit ? { reads: submitReadsFrom(m.submit, campaigns ?? []) } : {}) }))
   }
 
   /**

@@ -8,7 +8,7 @@
 import { Type } from '@sinclair/typebox'
 import { createRiskChecker } from '../contest-integrity/risk-check'
 import { recordQuestionTimings } from '../campaign-monitor/timings'
-import { bearerToken, requireRole, requireToken } from '../../plugins/auth'
+import { bearerSession, requireRole, requireToken } from '../../plugins/auth'
 import type { LimitRule } from '../../plugins/rate-limit'
 import { WRITE_LIMITS } from '../abuse/limits'
 import * as quiz from './service'
@@ -117,7 +117,7 @@ const quizRoutes =
       },
       async (request, reply) => {
         // the key is validated; the attempt itself records that it was submitted (see submitAttempt)
-        const { result, replayed, user } = await submitWithSession(app.store, bearerToken(request)!, request.params.id, request.body.answers, boards)
+        const { result, replayed, user } = await submitWithSession(app.store, bearerSession(request)!, request.params.id, request.body.answers, boards)
         request.user = user
         if (replayed) reply.header(REPLAYED_HEADER, 'true')
         // after the commit, bounded to 1.5 s; the outcome stays on the attempt, not in the answer

@@ -25,7 +25,7 @@ import type {
   User,
 } from '../../../common/contract'
 import { ApiError, badRequest, conflict, forbidden, idempotencyKeyReused, notFound, sessionEnded } from '../../errors'
-import { hashSessionToken } from '../auth/session-token'
+import type { SessionKey } from '../auth/session-token'
 import { integrityOf } from '../contest-integrity/repository'
 import { keysRevealedAt, keyVerdict, PRACTICE_REFUSALS, practiceVerdict, type QuestionLocks } from '../contest-integrity/rules'
 import { requestHash } from '../idempotency'
@@ -302,36 +302,36 @@ export async function submitAttempt(
   rawAnswers: Record<string, string[]>,
   boards?: RedisBoards,
 ): Promise<SubmitResult> {
-  // the user's lock, then the attempt, its campaign's rules, the standing and the 错题本's rows in one read (the lock keeps them current)
+  // the user's lock, then the attempt, its campaign's rules, the standing and the 错题本's rows (the lock keeps them current)
   return submitWith(store, async (tx) => ({ user, found: await tx.lockAndReadSubmit(user.id, attemptId) }), rawAnswers, boards)
 }
 
 /**
  * `submitAttempt` for a caller known by a session token only (the submit route looks its session up
  * itself: config.session = 'own'). On PostgreSQL the session is read in the transaction's first
- * round trip, with the user's lock and the submit's reads (migration 025), so the submit takes two
- * round trips instead of three; elsewhere it is looked up first, as the auth hook does for other
- * routes. 401 (sessionEnded) when the token names no live session; nothing is written then.
+ * round trip, with the user's lock and the submit's reads: the batch's read as a batch of one
+ * (`batchSubmitReads`), as its write is (`recordSubmit`), so the submit takes two round trips instead
+ * of three; elsewhere it is looked up first, as the auth hook does for other routes. 401
+ * (sessionEnded) when the token names no live session; nothing is written then.
  */
 export async function submitAttemptWithSession(
   store: Store,
-  token: string,
+  { token, hash }: SessionKey,
   attemptId: string,
   rawAnswers: Record<string, string[]>,
   boards?: RedisBoards,
 ): Promise<SubmitResult & { user: User }> {
   if (store.quiz.db.dialect !== 'postgres') {
-    const user = (await store.auth.getSession(token))?.user
+    const user = (await store.auth.getSession(token, hash))?.user
     if (!user) throw sessionEnded()
     return { ...(await submitAttempt(store, user, attemptId, rawAnswers, boards)), user }
   }
-  const hash = hashSessionToken(token)
   let user: User | undefined
   const outcome = await submitWith(
     store,
     async (tx) => {
-      const read = await tx.sessionAndSubmitReads(hash, attemptId)
-      const session = read && (await store.auth.sessionOf(token, hash, read.session, tx.executor))
+      const [read] = await tx.batchSubmitReads([{ tokenHash: hash, attemptId }])
+      const session = read.session && (await store.auth.sessionOf(token, hash, read.session, tx.executor))
       if (!session) throw sessionEnded()
       user = session.user
       return { user, found: read.reads }

@@ -20,7 +20,7 @@
  */
 import type { User } from '../../../common/contract'
 import { ApiError, sessionEnded } from '../../errors'
-import { hashSessionToken } from '../auth/session-token'
+import type { SessionKey } from '../auth/session-token'
 import type { Store } from '../../store/store'
 import type { RedisBoards } from './boards'
 import type { SessionTouch, SubmitWrite } from './repository'
@@ -63,9 +63,9 @@ class SubmitBatcher {
     private readonly max: number,
   ) {}
 
-  submit(token: string, attemptId: string, rawAnswers: Record<string, string[]>, boards?: RedisBoards): Promise<Answer> {
+  submit(session: SessionKey, attemptId: string, rawAnswers: Record<string, string[]>, boards?: RedisBoards): Promise<Answer> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ token, tokenHash: hashSessionToken(token), attemptId, rawAnswers, boards, resolve, reject })
+      this.queue.push({ token: session.token, tokenHash: session.hash, attemptId, rawAnswers, boards, resolve, reject })
       this.pump()
     })
   }
@@ -172,7 +172,7 @@ class SubmitBatcher {
 
   private async alone(m: Member): Promise<void> {
     try {
-      m.resolve(await submitAttemptWithSession(this.store, m.token, m.attemptId, m.rawAnswers, m.boards))
+      m.resolve(await submitAttemptWithSession(this.store, { token: m.token, hash: m.tokenHash }, m.attemptId, m.rawAnswers, m.boards))
     } catch (error) {
       m.reject(error)
     }
@@ -185,11 +185,17 @@ const batchers = new WeakMap<Store, SubmitBatcher | null>()
  * The submit route's entry: on PostgreSQL with batching on, the submit joins the next batch;
  * otherwise `submitAttemptWithSession` as it is.
  */
-export function submitWithSession(store: Store, token: string, attemptId: string, rawAnswers: Record<string, string[]>, boards?: RedisBoards): Promise<Answer> {
+export function submitWithSession(
+  store: Store,
+  session: SessionKey,
+  attemptId: string,
+  rawAnswers: Record<string, string[]>,
+  boards?: RedisBoards,
+): Promise<Answer> {
   let batcher = batchers.get(store)
   if (batcher === undefined) {
     batcher = store.quiz.db.dialect === 'postgres' && submitBatchFromEnv() ? new SubmitBatcher(store, SUBMIT_BATCH_MAX) : null
     batchers.set(store, batcher)
   }
-  return batcher ? batcher.submit(token, attemptId, rawAnswers, boards) : submitAttemptWithSession(store, token, attemptId, rawAnswers, boards)
+  return batcher ? batcher.submit(session, attemptId, rawAnswers, boards) : submitAttemptWithSession(store, session, attemptId, rawAnswers, boards)
 }

@@ -3,15 +3,19 @@
  * sends while the request runs is counted (BEGIN and COMMIT included), and so are the round trips
  * (test/api/helpers/pg-statements.ts). A submit that needs
  * more statements than SUBMIT_MAX or more round trips than SUBMIT_ROUND_TRIPS fails here, whoever
- * adds them. Under test:pg only.
+ * adds them: with submit batches (a submit alone is a batch of one, submit-batch.ts) and without
+ * (PG_SUBMIT_BATCH=0: `submitAttemptWithSession`, the batch's read and write for one submit). Under
+ * test:pg only.
  */
 import type { Attempt, AttemptResult, Leaderboard } from '../../../../common/contract'
 import { fixtures } from '../../../../mock/fixtures'
 import { describePostgres } from '../../../../test/api/helpers/database'
+import { envDuringBlock } from '../../../../test/api/helpers/env'
 import { type PgStatements, watchPgStatements } from '../../../../test/api/helpers/pg-statements'
 import { postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
+import { submitAttempt } from '../service'
 
-/** Submit: BEGIN, the session with the user's lock and the one read (migrations 022, 025), the one write, COMMIT (it took 15 before
+/** Submit: BEGIN, the session with the user's lock and the one read (migration 027), the one write, COMMIT (it took 15 before
  * issue 13, and 5 while the session lookup was a statement of its own). Start, with the request's session lookup: the campaign,
  * BEGIN, the lock, the one read, the settings saved (a new region), the attempt, COMMIT (was 11) */
 const SUBMIT_MAX = 4
@@ -31,11 +35,15 @@ function answer(q: Attempt['questions'][number], right: boolean): string[] {
   return right ? correct : [q.options.map((o) => o.key).find((k) => !correct.includes(k))!]
 }
 
-describePostgres('round trips of the quiz on PostgreSQL', () => {
+describePostgres.each([
+  ['batched (PG_SUBMIT_BATCH=1)', '1'],
+  ['alone (PG_SUBMIT_BATCH=0)', '0'],
+])('round trips of the quiz on PostgreSQL, submits %s', (_mode, batchSwitch) => {
   let server: TestServer
   let seq = 0
   let watch: PgStatements
 
+  envDuringBlock('PG_SUBMIT_BATCH', batchSwitch)
   beforeAll(async () => {
     server = await startTestServer({ devLogin: true, rateLimit: false, responseCache: false })
     watch = watchPgStatements()
@@ -55,11 +63,12 @@ describePostgres('round trips of the quiz on PostgreSQL', () => {
   async function resident() {
     const res = await server.api('/auth/dev', postJson({ role: 'resident', name: `往返${seq++}` }))
     const { token } = (await res.json()) as { token: string }
-    return (path: string, body?: unknown, key?: string) =>
+    const call = (path: string, body?: unknown, key?: string) =>
       server.api(path, {
         ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
       })
+    return Object.assign(call, { token })
   }
 
   async function startAndSubmit(right: (i: number) => boolean) {
@@ -95,6 +104,8 @@ describePostgres('round trips of the quiz on PostgreSQL', () => {
     expect(trips.start).toBeLessThanOrEqual(START_ROUND_TRIPS)
     // and every one but BEGIN and COMMIT by name: PostgreSQL parses and plans it once per connection, not per submit
     expect(submit.filter((text) => !/^(begin|commit)$/i.test(text.trim()) && !watch.named.has(text))).toEqual([])
+    // batched or not, the read is the batch's (a batch of one), the one read function of migration 027
+    expect(submit.filter((text) => text.includes('quiz_submit_read'))).toEqual([expect.stringContaining('quiz_submit_read_batch(')])
 
     // what the fewer statements wrote: the same as the slow path answers
     expect(result.correctCount).toBe(Math.ceil(attempt.questions.length / 2))
@@ -104,6 +115,23 @@ describePostgres('round trips of the quiz on PostgreSQL', () => {
     expect(await replay.json()).toEqual(result)
     const board = (await (await call('/campaigns/q001/leaderboard')).json()) as Leaderboard
     expect(board.mine).toMatchObject({ rank: result.rank, score: result.score })
+  })
+
+  it('submits for a caller that knows its user (submitAttempt) by statements, as on SQLite, with the same result', async () => {
+    const call = await resident()
+    const user = (await server.store.auth.getSession(call.token))!.user
+    const attempt = (await (await call('/campaigns/q001/attempts', { regionCode: HAIMEN })).json()) as Attempt
+    const answers = Object.fromEntries(attempt.questions.map((q, i) => [q.id, answer(q, i < 4)]))
+    const submit = await counted(() => submitAttempt(server.store, user, attempt.id, answers))
+    // BEGIN with the lock; the attempt with its rules and standing; the 错题本's rows; the campaigns; the
+    // running attempts; the write with COMMIT. No route submits this way (the route reads by its session)
+    expect(submit.roundTrips).toBeLessThanOrEqual(6)
+    expect(submit.value).toMatchObject({ replayed: false, result: { correctCount: 4 } })
+    const view = (await (await call(`/attempts/${attempt.id}`)).json()) as { result: AttemptResult }
+    expect(view.result).toEqual(submit.value.result)
+    const replay = await call(`/attempts/${attempt.id}/submit`, { answers }, `user-${attempt.id}`)
+    expect(replay.headers.get('idempotent-replayed')).toBe('true')
+    expect(await replay.json()).toEqual(submit.value.result)
   })
 
   it('answers the rank the board shows after the one write, also when a latest attempt replaces a better one', async () => {

@@ -9,8 +9,10 @@ import pg from 'pg'
 import type { Attempt, AttemptResult } from '../../../../common/contract'
 import { fixtures } from '../../../../mock/fixtures'
 import { describePostgres } from '../../../../test/api/helpers/database'
+import { envDuringBlock } from '../../../../test/api/helpers/env'
 import { watchPgStatements } from '../../../../test/api/helpers/pg-statements'
 import { postJson, startTestServer, type TestServer } from '../../../../test/api/helpers/test-server'
+import { sessionKey } from '../../auth/session-token'
 import { serialAheads, type SubmitWrite } from '../repository'
 import { submitWithSession } from '../submit-batch'
 import { compareStandings } from '../standing'
@@ -74,6 +76,8 @@ describePostgres('quiz submits in shared transactions on PostgreSQL', () => {
   let seq = 0
   let admin: pg.Client
 
+  // batches, also when the suite runs with PG_SUBMIT_BATCH=0 (round-trips.test.ts runs both)
+  envDuringBlock('PG_SUBMIT_BATCH', '1')
   beforeAll(async () => {
     server = await startTestServer({ devLogin: true, rateLimit: false, responseCache: false })
     admin = new pg.Client({ connectionString: server.databaseUrl })
@@ -126,7 +130,9 @@ describePostgres('quiz submits in shared transactions on PostgreSQL', () => {
     const residents = await Promise.all(Array.from({ length: 12 }, () => running()))
     // in one turn of the event loop, best scores first: the first opens a batch alone, the others
     // share the next in this order, and each later one must count the earlier ones ahead of it
-    const results = await Promise.all(residents.map((r, i) => submitWithSession(server.store, r.token, r.attempt.id, answers(r.attempt, 5 - (i % 6)))))
+    const results = await Promise.all(
+      residents.map((r, i) => submitWithSession(server.store, sessionKey(r.token), r.attempt.id, answers(r.attempt, 5 - (i % 6)))),
+    )
     const after = await standingsOf()
     const mine = residents.map((r) => after.find((s) => s.userId === r.userId)!)
     const serial = mine.map(
