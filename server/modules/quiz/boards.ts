@@ -43,7 +43,7 @@ export const SYNC_PAGE = 5_000
  * After a sync here that did not make the board ready (another instance held the lock, or it
  * failed), a read that finds the board not ready starts the next one no sooner than this
  */
-const RESYNC_AFTER_MS = 1_000
+export const RESYNC_AFTER_MS = 1_000
 
 /**
  * How long a kept top's names (nickname, 匿名) are used before they are read again: a name or the

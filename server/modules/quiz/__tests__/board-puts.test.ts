@@ -221,7 +221,11 @@ describe('Redis commands of a submit', () => {
     expect(replay.sent).toEqual([])
   })
 
-  it('sends concurrent submits in fewer puts than submits, and the board equals the database', async () => {
+  // How many of 12 concurrent submits share a put depends on how their commits interleave (on
+  // SQLite one writer, whose group commit may answer them one by one on a loaded machine): what is
+  // certain is at most one put each. That standings of one turn share a put, and that one put is
+  // in flight per campaign, is shown with the recording stand-in above, deterministically.
+  it('sends concurrent submits in at most one put each, and the board equals the database', async () => {
     const residents = await started(12)
     const { sent: commands, published: messages } = await commandsOf(async () => {
       const answers = await Promise.all(residents.map(submit))
@@ -230,7 +234,7 @@ describe('Redis commands of a submit', () => {
     expect(messages).toEqual([])
     expect(commands.every((c) => c === 'evalsha')).toBe(true)
     expect(commands.length).toBeGreaterThanOrEqual(1)
-    expect(commands.length).toBeLessThan(residents.length)
+    expect(commands.length).toBeLessThanOrEqual(residents.length)
     // each resident, on the instance with Redis and on the one without (the database's board)
     for (const p of residents.slice(0, 3)) {
       const auth = { headers: { authorization: `Bearer ${p.token}` } }

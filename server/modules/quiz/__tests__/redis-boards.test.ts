@@ -17,6 +17,7 @@ import { buildApp } from '../../../app'
 import { deleteKeys } from '../../../redis/client'
 import { Leaderboards } from '../../../redis/leaderboard'
 import type { App } from '../../../type-provider'
+import { RESYNC_AFTER_MS } from '../boards'
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 const prefix = `zct-test-boards-${process.pid}-${Date.now()}:`
@@ -171,6 +172,10 @@ describe('quiz boards from Redis', () => {
 
   it('reads the database while a board is not synced, and syncs it on that first read', async () => {
     await boards.drop('q001')
+    // the two instances' syncs on start raced for q001's lock: the one that lost it starts no sync
+    // on a read within RESYNC_AFTER_MS of that (the winner's sync makes the board ready), so the
+    // first read must come later than that, whichever instance lost
+    await new Promise((resolve) => setTimeout(resolve, RESYNC_AFTER_MS + 100))
     const expected = await boardsOf(plain)
     const personBoard = jest.spyOn(server.store.quiz, 'personBoard')
     try {
