@@ -149,6 +149,10 @@ async function consolePage(page: Page, name: string) {
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 30_000 })
   // a toast (「图片已上传」) fading out is half transparent: axe would measure its contrast mid-fade
   await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 30_000 })
+  // the pointer off the control just clicked (查询): a hovered primary button is antd's lighter blue,
+  // which axe measures as the button's colour; then past antd's 0.2 s colour transition
+  await page.mouse.move(0, 0)
+  await page.waitForTimeout(400)
   axeFindings.push(...(await axeProblems(page)).map((p) => `console-${name}: ${p}`))
   await screenshot(page, `console-${name}`)
 }
