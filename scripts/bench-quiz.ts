@@ -79,6 +79,11 @@ const VARIANTS = {
   postgres: (process.env.BENCH_PG_SUBMIT_BATCH ?? '').split(','),
 }
 const ROUNDS = Object.values(VARIANTS).some((v) => v.length > 1 || v[0] !== '') ? Number(process.env.BENCH_ROUNDS ?? 1) : 1
+/**
+ * BENCH_MISTAKES=0: the loaded residents have no 错题本 and quiz_mistakes is never analyzed, as in a
+ * deployment's first campaign (scripts/bench/bulk-load.ts); default: the 错题本 their attempts left
+ */
+const LOAD_MISTAKES = process.env.BENCH_MISTAKES !== '0'
 const CAMPAIGN = 'q001'
 const SCOPES = ['person', 'county', 'township'] as const
 
@@ -143,6 +148,7 @@ async function measure(size: number, target: Target): Promise<Row[]> {
       questions: template.questions,
       running: preparedFor(target),
       prefix: 'bench-',
+      mistakes: LOAD_MISTAKES,
     })
     // a resident in the middle of the loaded ones looks at the boards
     const viewer = (await store.auth.createSession({ userId: `bench-u${Math.floor(loaded.standings / 2)}` })).token
