@@ -29,15 +29,16 @@ const CANDIDATES = 500
  * Counts one question that got no confident answer: masked first, then added to the most similar
  * group of its organisation or made a group of its own. Nothing is stored for a question with no
  * subject words. Returns the group's id. `source`: where it was asked (a search counts in
- * search_count too).
+ * search_count too). `times`: how many askings of this very question it counts (GapWrites sends
+ * those that came in while the previous write of it ran, in one).
  */
-export async function recordGap(db: Kysely<DB>, question: string, now: Date, source: QaGapSource = 'qa'): Promise<string | undefined> {
+export async function recordGap(db: Kysely<DB>, question: string, now: Date, source: QaGapSource = 'qa', times = 1): Promise<string | undefined> {
   const wording = maskPersonal(question.replace(/\s+/g, ' ').trim())
   const terms = gapTerms(wording)
   if (!terms.length) return undefined
   const org = gapOrg(wording)
   const at = now.toISOString()
-  const searched = source === 'search' ? 1 : 0
+  const searched = source === 'search' ? times : 0
   return db.transaction().execute(async (trx) => {
     const candidates = await trx
       .selectFrom('qa_gaps')
@@ -56,7 +57,7 @@ export async function recordGap(db: Kysely<DB>, question: string, now: Date, sou
       id = best.id
       await trx
         .updateTable('qa_gaps')
-        .set((eb) => ({ ask_count: eb('ask_count', '+', 1), search_count: eb('search_count', '+', searched), last_seen: at }))
+        .set((eb) => ({ ask_count: eb('ask_count', '+', times), search_count: eb('search_count', '+', searched), last_seen: at }))
         .where('id', '=', id)
         .execute()
     } else {
@@ -67,17 +68,17 @@ export async function recordGap(db: Kysely<DB>, question: string, now: Date, sou
         .slice(0, 16)}`
       await trx
         .insertInto('qa_gaps')
-        .values({ id, org_code: org, status: 'open', wording, terms: terms.join(' '), ask_count: 1, search_count: searched, first_seen: at, last_seen: at })
+        .values({ id, org_code: org, status: 'open', wording, terms: terms.join(' '), ask_count: times, search_count: searched, first_seen: at, last_seen: at })
         .onConflict((oc) =>
           oc
             .column('id')
-            .doUpdateSet((eb) => ({ ask_count: eb('qa_gaps.ask_count', '+', 1), search_count: eb('qa_gaps.search_count', '+', searched), last_seen: at })),
+            .doUpdateSet((eb) => ({ ask_count: eb('qa_gaps.ask_count', '+', times), search_count: eb('qa_gaps.search_count', '+', searched), last_seen: at })),
         )
         .execute()
     }
     const sample = await trx
       .updateTable('qa_gap_wordings')
-      .set((eb) => ({ ask_count: eb('ask_count', '+', 1), last_seen: at }))
+      .set((eb) => ({ ask_count: eb('ask_count', '+', times), last_seen: at }))
       .where('gap_id', '=', id)
       .where('wording', '=', wording)
       .executeTakeFirst()
@@ -90,7 +91,7 @@ export async function recordGap(db: Kysely<DB>, question: string, now: Date, sou
       if (Number(n) < QA_GAP_SAMPLES_MAX) {
         await trx
           .insertInto('qa_gap_wordings')
-          .values({ gap_id: id, wording, ask_count: 1, last_seen: at })
+          .values({ gap_id: id, wording, ask_count: times, last_seen: at })
           .onConflict((oc) => oc.columns(['gap_id', 'wording']).doNothing())
           .execute()
       }

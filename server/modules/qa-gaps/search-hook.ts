@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest, onSendHookHandler } from 'fastify'
 import { clientKey } from '../../plugins/rate-limit'
 import { normalize } from '../qa/normalize'
-import { recordGap } from './repository'
+import { gapWritesOf } from './gap-writes'
 
 /** a resident's same search within this long counts once */
 export const SEARCH_GAP_WINDOW_MS = 30 * 60_000
@@ -69,7 +69,7 @@ export function recordSearchGap(app: FastifyInstance): onSendHookHandler {
     const q = submittedFaqSearch((request.query ?? {}) as Record<string, unknown>)
     if (!q) return payload
     try {
-      if (await window.first(searchKey(request, q))) await recordGap(app.store.database.kysely, q, app.store.now(), 'search')
+      if (await window.first(searchKey(request, q))) await gapWritesOf(app.store).record(q, 'search')
     } catch (err) {
       request.log.warn({ code: (err as { code?: unknown }).code }, '问答缺口（搜索）未能记录')
     }

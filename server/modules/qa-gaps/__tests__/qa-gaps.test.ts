@@ -62,6 +62,13 @@ describe('logging', () => {
     expect(stored.map((s) => s.wording).join()).not.toMatch(/13812345678|张三丰/)
   })
 
+  it('counts every asking of a question many ask at once (GapWrites)', async () => {
+    const answers = await Promise.all(Array.from({ length: 24 }, () => ask('养鹦鹉有补贴吗')))
+    expect(answers.every((a) => !a.confident)).toBe(true)
+    // each answer came after a committed write that counted it: all 24 are there now
+    expect((await gapOf('鹦鹉')).count).toBe(24)
+  })
+
   it('never logs the raw question', async () => {
     await ask('身份证33100219800101123X养狗要办证吗')
     const lines = logLines.join('\n')
