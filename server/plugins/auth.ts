@@ -4,7 +4,7 @@
  * writes. Public reads never require a user.
  */
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
-import type { Role } from '../../common/contract'
+import { API_PREFIX, type Role, UPLOAD_URL_PREFIX } from '../../common/contract'
 import { forbidden, sessionEnded, unauthorized } from '../errors'
 import { type SessionKey, sessionKey } from '../modules/auth/session-token'
 import type { Store } from '../store/store'
@@ -38,6 +38,9 @@ export function setupAuth(app: FastifyInstance, store: Store): void {
   app.addHook('onRequest', async (request) => {
     // a route of its own session lookup reads it with its first statement (FastifyContextConfig.session)
     if (request.routeOptions.config.session === 'own') return
+    // only the API and the uploads read who asks: a bearer token sent with a page, a script or a public
+    // photo (or a flood of made-up ones) costs no lookup (deploy/nginx.conf limits those two paths)
+    if (!request.url.startsWith(`${API_PREFIX}/`) && !request.url.startsWith(UPLOAD_URL_PREFIX)) return
     const token = bearerToken(request)
     request.user = token ? ((await store.auth.getSession(token))?.user ?? null) : null
   })

@@ -83,6 +83,21 @@ describe('dev login', () => {
   it('public reads ignore a bad token', async () => {
     expect((await server.api('/topics', bearer('0'.repeat(64)))).status).toBe(200)
   })
+
+  it('looks a bearer token up for the API and the uploads only, not for pages, scripts or public photos', async () => {
+    const { token } = await login({ role: 'resident', name: '只查接口' })
+    const lookups = jest.spyOn(server.store.auth, 'getSession')
+    try {
+      for (const path of ['/', '/media/covers/c001.jpg', '/admin/', '/no-such-page']) await fetch(`${server.url}${path}`, bearer(token))
+      expect(lookups).not.toHaveBeenCalled()
+      await fetch(`${server.url}/media/uploads/none.jpg`, bearer(token))
+      expect(lookups).toHaveBeenCalledTimes(1)
+      expect((await server.api('/auth/me', bearer(token))).status).toBe(200)
+      expect(lookups).toHaveBeenCalledTimes(2)
+    } finally {
+      lookups.mockRestore()
+    }
+  })
 })
 
 it('without devLogin there is no POST /auth/dev', async () => {
