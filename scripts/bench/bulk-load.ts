@@ -421,6 +421,8 @@ export async function bulkLoadAttempts(db: Db, o: BulkLoadOptions): Promise<Bulk
       const { rows } = await db.pool!.query<{ name: string }>(
         `SELECT quote_ident(relname) AS name FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND relname <> 'quiz_mistakes'`,
       )
+      // an empty list would make a bare VACUUM (ANALYZE), quiz_mistakes with it
+      if (rows.length === 0) throw new Error('bulk load: no tables found to VACUUM (ANALYZE)')
       await db.pool!.query(`VACUUM (ANALYZE) ${rows.map((r) => r.name).join(', ')}`)
     }
   }

@@ -37,7 +37,7 @@ function userFrom(r: UserRow, orgNames?: ReadonlyMap<string, string>): User {
   }
 }
 
-/** a session with its user (SESSION_OF_HASH's columns; migration 025 reads the same) */
+/** a session with its user (SESSION_OF_HASH's columns; the quiz submit's read, migration 027, reads the same) */
 export interface SessionRow extends UserRow {
   expires_at: string
   last_seen_at: string | null
@@ -134,9 +134,8 @@ export class AuthRepository {
   /**
    * The session of a token; undefined when it is unknown, expired (or idle too long) or its user
    * is disabled. A staff session's last-seen is written at most once a minute, which is what keeps
-   * it alive.
+   * it alive. `hash`: the token's, when the caller has it already (plugins/auth.ts, bearerSession).
    */
-  /** `hash`: the token's, when the caller has it already (plugins/auth.ts, bearerSession) */
   async getSession(token: string, hash = hashSessionToken(token)): Promise<Session | undefined> {
     const row = (await SESSION_OF_HASH.run({ db: this.db, executor: this.db.kysely }, [hash])).rows[0]
     return row && this.sessionOf(token, hash, row)
