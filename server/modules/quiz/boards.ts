@@ -24,6 +24,7 @@
  * TOP_NAMES_MAX_AGE_MS.
  */
 import type { FastifyBaseLogger } from 'fastify'
+import { KeyedBatches } from '../../keyed-batches'
 import { type BoardRead, type Leaderboards, TOP_TRACKED } from '../../redis/leaderboard'
 import type { Store } from '../../store/store'
 import type { BoardEntry } from './repository'
@@ -61,16 +62,6 @@ interface KeptTop {
   top: PersonBoardRead['top']
 }
 
-/** standings recorded together, for one board put */
-interface WaitingPut {
-  campaignId: string
-  rule: ScoreCounts
-  standings: Standing[]
-  /** resolves once the put has been answered (or failed and was logged) */
-  settled: Promise<void>
-  done: () => void
-}
-
 class SyncStopped extends Error {}
 
 export class RedisBoards {
@@ -80,10 +71,8 @@ export class RedisBoards {
   private closed = false
   /** the top of each campaign's person board (with its names) at a version of Redis's board */
   private readonly tops = new Map<string, KeptTop>()
-  /** standings waiting for their campaign's next board put, by campaign and rule */
-  private readonly waiting = new Map<string, WaitingPut>()
-  /** the puts in flight, by campaign and rule: resolve once answered */
-  private readonly putting = new Map<string, Promise<void>>()
+  /** the board puts, by campaign and rule (a failed put is logged here, its submits still answered) */
+  private readonly puts = new KeyedBatches<{ rule: ScoreCounts; standing: Standing }>((_key, recorded) => this.put(recorded))
 
   constructor(
     private readonly store: Store,
@@ -101,34 +90,21 @@ export class RedisBoards {
    * instead of one each. The script applies the campaign's rule per standing, in any order.
    */
   recorded(rule: ScoreCounts, standing: Standing): Promise<void> {
-    const key = `${standing.campaignId}\n${rule}`
-    let batch = this.waiting.get(key)
-    if (!batch) {
-      let done!: () => void
-      const settled = new Promise<void>((resolve) => (done = resolve))
-      batch = { campaignId: standing.campaignId, rule, standings: [], settled, done }
-      this.waiting.set(key, batch)
-      if (!this.putting.has(key)) setImmediate(() => void this.putWaiting(key))
-    }
-    batch.standings.push(standing)
-    return batch.settled
+    return this.puts.add(`${standing.campaignId}\n${rule}`, { rule, standing })
   }
 
-  /** sends the standings waiting for this campaign and rule in one put, then whatever arrived meanwhile */
-  private async putWaiting(key: string): Promise<void> {
-    const batch = this.waiting.get(key)
-    if (!batch || this.putting.has(key)) return
-    this.waiting.delete(key)
-    this.putting.set(key, batch.settled)
+  /** one campaign and rule's standings in one put */
+  private async put(recorded: readonly { rule: ScoreCounts; standing: Standing }[]): Promise<void> {
+    const { rule, standing } = recorded[0]
     try {
-      await this.boards.put(batch.campaignId, batch.rule, batch.standings)
+      await this.boards.put(
+        standing.campaignId,
+        rule,
+        recorded.map((r) => r.standing),
+      )
     } catch (err) {
-      this.log.warn({ err, campaignId: batch.campaignId, standings: batch.standings.length }, '排行榜写入 Redis 失败：数据库已记录，下次同步时补上')
-    } finally {
-      this.putting.delete(key)
-      batch.done()
+      this.log.warn({ err, campaignId: standing.campaignId, standings: recorded.length }, '排行榜写入 Redis 失败：数据库已记录，下次同步时补上')
     }
-    if (this.waiting.has(key)) void this.putWaiting(key)
   }
 
   /**
@@ -257,7 +233,7 @@ export class RedisBoards {
   /** stops the syncs between pages and waits for them and for the board puts waiting or in flight (before the store and Redis close) */
   async close(): Promise<void> {
     this.closed = true
-    await Promise.all([...this.syncing.values(), ...this.putting.values(), ...[...this.waiting.values()].map((b) => b.settled)])
+    await Promise.all([...this.syncing.values(), this.puts.idle()])
   }
 
   private syncSoon(campaignId: string) {
